@@ -1,0 +1,108 @@
+"""The root command: global options, lazily loaded subcommands, and the exit-code policy.
+
+Exit codes: 0 success, 1 data the catalogue rejects or cannot find, 2 a bad value on the command line.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+import sys
+
+import click
+
+from promo import __version__
+from promo.errors import PromoError
+
+# name → "module:attribute"; modules are imported only when their command runs (or --help lists them).
+COMMANDS = {
+    "init": "promo.commands.init:init",
+    "carriers": "promo.commands.carriers:carriers",
+    "vacancies": "promo.commands.vacancies:vacancies",
+}
+
+
+class LazyGroup(click.Group):
+    """click's documented lazily loading group, plus promo's error → exit-code translation."""
+
+    def __init__(self, *args, lazy_subcommands: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_subcommands = lazy_subcommands or {}
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy_subcommands))
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name in self.lazy_subcommands:
+            module_name, attr = self.lazy_subcommands[cmd_name].split(":")
+            return getattr(importlib.import_module(module_name), attr)
+        return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PromoError as exc:
+            raise _as_click_exception(exc) from None
+        except sqlite3.DatabaseError as exc:
+            # The catalogue file is damaged or not what it claims: say so, never a traceback.
+            path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
+            where = f" ({path})" if path else ""
+            err = click.ClickException(f"the catalogue{where} could not be read or written: {exc}")
+            raise err from None
+
+
+class _PromoClickError(click.ClickException):
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _as_click_exception(exc: PromoError) -> click.ClickException:
+    message = exc.message + (f"\n  {exc.hint}" if exc.hint else "")
+    return _PromoClickError(message, exc.exit_code)
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy_subcommands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--db",
+    "db_path",
+    envvar="PROMO_DB",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Catalogue file (default: $PROMO_DB, else ./catalogue.db; built from the seeds if missing).",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="promo")
+@click.pass_context
+def cli(ctx, db_path):
+    """promo — the investment-promotion (招商引资) catalogue of a zone.
+
+    Carriers and vacant units (资源清单), enterprises and their pipeline, policies, access criteria
+    and promotion briefs, kept in one SQLite catalogue.
+
+    \b
+    Examples:
+      promo vacancies --min-area 500 --facility GMP洁净车间
+      promo carriers show 精准医学产业园
+      promo --db other.db vacancies --format json
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db_path"] = db_path
+
+
+def main() -> None:
+    try:
+        cli(prog_name="promo")
+    except BrokenPipeError:
+        # `promo vacancies | head`: the reader left; that is not an error.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing was written", err=True)
+        sys.exit(130)

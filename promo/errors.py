@@ -1,0 +1,63 @@
+"""The one small exception hierarchy of promo's domain code.
+
+Domain functions raise these; cli.py turns them into a message on stderr and an exit code
+(2 for a bad value on the command line, 1 for data the catalogue rejects).
+"""
+
+from __future__ import annotations
+
+
+class PromoError(Exception):
+    """A problem the user can fix; never shown with a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class BadValue(PromoError):
+    """A command-line value that cannot be used (usage error, exit 2)."""
+
+    exit_code = 2
+
+    def __init__(self, field: str, value: object, why: str, hint: str | None = None):
+        shown = f"{value:g}" if isinstance(value, float) else f"{value!s:.80}"
+        super().__init__(f"{field} {shown}: {why}", hint)
+        self.field = field
+        self.value = value
+
+
+class NotFound(PromoError):
+    """A named record that is not in the catalogue; carries close matches."""
+
+    def __init__(self, what: str, name: str, suggestions: list[str] | None = None):
+        self.suggestions = suggestions or []
+        hint = None
+        if self.suggestions:
+            hint = "did you mean " + ", ".join(self.suggestions) + "?"
+        super().__init__(f"no {what} named {name!r} in the catalogue", hint)
+        self.what = what
+        self.name = name
+
+
+class Ambiguous(PromoError):
+    """A name that matches several records."""
+
+    def __init__(self, what: str, name: str, candidates: list[str]):
+        shown = ", ".join(candidates[:8]) + (" …" if len(candidates) > 8 else "")
+        super().__init__(
+            f"{what} {name!r} matches {len(candidates)} records: {shown}",
+            "give more of the name",
+        )
+        self.candidates = candidates
+
+
+class Rejected(PromoError):
+    """Data the catalogue refuses (duplicate, conflict, invariant); exit 1."""
+
+
+class CatalogueError(PromoError):
+    """The catalogue file itself cannot be used (not SQLite, newer schema, unreadable)."""

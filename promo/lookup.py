@@ -1,0 +1,75 @@
+"""Finding a record by the name a user types: folded exact match, code, unique part, else 'did you mean'."""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+
+from promo.errors import Ambiguous, NotFound
+from promo.text import fold
+
+# Tables a name can be looked up in: (name column, folded column, code column or None).
+_TABLES = {
+    "carriers": ("name", "name_folded", "code"),
+    "industries": ("name", "name_folded", "code"),
+    "facilities": ("name", "name_folded", None),
+    "enterprises": ("name", "name_folded", "uscc"),
+    "policies": ("name", "name_folded", "code"),
+    "platforms": ("name", "name_folded", "code"),
+    "clusters": ("name", "name_folded", "code"),
+    "targets": ("name", "name_folded", None),
+}
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def suggestions(conn: sqlite3.Connection, table: str, name: str, limit: int = 3) -> list[str]:
+    """Names close to `name`, for "did you mean"; scans only rows sharing a character pair on big tables."""
+    label, folded, _ = _TABLES[table]
+    key = fold(name)
+    if not key:
+        return []
+    count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    if count <= 5000:
+        candidates = conn.execute(f"SELECT {label}, {folded} FROM {table}").fetchall()
+    else:
+        pairs = {key[i : i + 2] for i in range(max(len(key) - 1, 1))}
+        where = " OR ".join(f"{folded} LIKE ? ESCAPE '\\'" for _ in pairs)
+        candidates = conn.execute(
+            f"SELECT {label}, {folded} FROM {table} WHERE {where} LIMIT 5000",
+            [f"%{like_escape(p)}%" for p in pairs],
+        ).fetchall()
+    by_folded = {row[1]: row[0] for row in candidates}
+    close = difflib.get_close_matches(key, list(by_folded), n=limit, cutoff=0.5)
+    # a name that contains the query (or is contained by it) is a good suggestion too
+    close += [f for f in by_folded if (key in f or f in key) and f not in close]
+    return [by_folded[f] for f in close[:limit]]
+
+
+def find(conn: sqlite3.Connection, table: str, name: str, what: str, *, where: str = "") -> sqlite3.Row:
+    """The one row of `table` that `name` designates, or NotFound / Ambiguous.
+
+    Order of trust: the folded name exactly, the code (or credit code), then a unique row whose folded
+    name contains the folded query ('精准医学' → 精准医学产业园).
+    """
+    label, folded, code = _TABLES[table]
+    key = fold(name)
+    extra = f" AND ({where})" if where else ""
+    if not key:
+        raise NotFound(what, name)
+    row = conn.execute(f"SELECT * FROM {table} WHERE {folded} = ?{extra}", (key,)).fetchone()
+    if row is None and code:
+        row = conn.execute(f"SELECT * FROM {table} WHERE upper({code}) = upper(?){extra}", (name.strip(),)).fetchone()
+    if row is not None:
+        return row
+    found = conn.execute(
+        f"SELECT * FROM {table} WHERE {folded} LIKE ? ESCAPE '\\'{extra} ORDER BY length({folded}) LIMIT 20",
+        (f"%{like_escape(key)}%",),
+    ).fetchall()
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise Ambiguous(what, name, [r[label] for r in found])
+    raise NotFound(what, name, suggestions(conn, table, name))

@@ -1,0 +1,205 @@
+"""The one place that turns rows into rich tables, CSV, JSON or Markdown.
+
+Commands hand over plain dicts and a list of Columns; JSON and CSV use the columns' stable English
+keys and raw values, tables and Markdown use the headers and formatted values.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+FORMATS = ("table", "csv", "json", "markdown")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = "text"  # text, int, num, area, money, rent, pct, bar, list, bool
+    justify: str | None = None
+    no_wrap: bool = False  # codes and dates stay on one line
+    min_width: int | None = None  # lists keep room for a few items on a narrow terminal
+    max_width: int | None = None  # long names wrap rather than squeeze every other column
+
+    @property
+    def align(self) -> str:
+        if self.justify:
+            return self.justify
+        return "right" if self.kind in ("int", "num", "area", "money", "rent", "pct") else "left"
+
+
+def fmt_number(value: Any, digits: int = 0) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and digits == 0 and value != int(value):
+        digits = 1
+    return f"{value:,.{digits}f}"
+
+
+def fmt_cell(column: Column, value: Any, list_sep: str = "、") -> str:
+    """A value as a person reads it in a table or document."""
+    if value is None or value == "":
+        return ""
+    kind = column.kind
+    if kind == "int":
+        return fmt_number(value)
+    if kind == "num":
+        return fmt_number(value, 1 if isinstance(value, float) and value != int(value) else 0)
+    if kind == "area":
+        return fmt_number(value, 0 if float(value) == int(value) or float(value) >= 100 else 1)
+    if kind == "money":
+        return fmt_number(value, 0) if float(value) == int(value) else fmt_number(value, 1)
+    if kind == "rent":
+        return f"{float(value):.2f}"
+    if kind == "pct":
+        return f"{float(value) * 100:.0f}%"
+    if kind == "bar":
+        return bar(float(value))
+    if kind == "list":
+        return list_sep.join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
+    if kind == "bool":
+        return "✓" if value else ""
+    return str(value)
+
+
+def bar(fraction: float, width: int = 10) -> str:
+    """An occupancy bar with the percentage, e.g. ███████░░░  70%."""
+    fraction = min(max(fraction, 0.0), 1.0)
+    filled = round(fraction * width)
+    return "█" * filled + "░" * (width - filled) + f" {fraction * 100:3.0f}%"
+
+
+def md_escape(text: Any) -> str:
+    """Text from the catalogue made inert in Markdown: no table breaks, no emphasis, no raw HTML."""
+    if text is None:
+        return ""
+    s = str(text)
+    s = s.replace("\\", "\\\\")
+    for ch in "`*_[]<>|#~&!":
+        s = s.replace(ch, "\\" + ch)
+    return " ".join(s.split())
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def to_json(rows: Iterable[dict], columns: Sequence[Column]) -> str:
+    data = [{c.key: _plain(r.get(c.key)) for c in columns} for r in rows]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def write_csv(rows: Iterable[dict], columns: Sequence[Column], out) -> None:
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.key for c in columns])
+    for r in rows:
+        line = []
+        for c in columns:
+            v = r.get(c.key)
+            if isinstance(v, (list, tuple)):
+                v = ";".join(str(x) for x in v)
+            elif isinstance(v, bool):
+                v = int(v)
+            line.append("" if v is None else v)
+        writer.writerow(line)
+
+
+def to_markdown(rows: Iterable[dict], columns: Sequence[Column]) -> str:
+    """A GitHub-flavoured Markdown table through tabulate; every cell escaped."""
+    from tabulate import tabulate
+
+    body = [[md_escape(fmt_cell(c, r.get(c.key))) for c in columns] for r in rows]
+    headers = [md_escape(c.header) for c in columns]
+    if not body:
+        body = []
+    return tabulate(
+        body,
+        headers=headers,
+        tablefmt="github",
+        colalign=[c.align for c in columns],
+        disable_numparse=True,
+    )
+
+
+def console(stderr: bool = False):
+    """A rich Console: colour only on a terminal; wide enough not to wrap when piped."""
+    import os
+
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    is_tty = stream.isatty()
+    width = None if is_tty or os.environ.get("COLUMNS") else 240
+    return Console(file=stream, width=width, no_color=not is_tty or None, highlight=False, soft_wrap=False)
+
+
+def render_table(
+    rows: Sequence[dict],
+    columns: Sequence[Column],
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=title,
+        caption=caption,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        caption_justify="left",
+        header_style="bold",
+    )
+    for c in columns:
+        table.add_column(
+            c.header,
+            justify=c.align,
+            overflow="fold",
+            no_wrap=c.no_wrap or c.kind == "bar",
+            min_width=c.min_width or (8 if c.kind == "list" else None),
+            max_width=c.max_width,
+        )
+    for r in rows:
+        # list items separated by spaces, so a narrow terminal wraps between items, not inside one
+        table.add_row(*(fmt_cell(c, r.get(c.key), list_sep=" ") for c in columns))
+    console().print(table)
+
+
+def render(
+    rows: Sequence[dict],
+    columns: Sequence[Column],
+    fmt: str = "table",
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+    empty: str = "nothing matches",
+) -> None:
+    """Print `rows` in the chosen format; tables and Markdown carry the title and caption."""
+    if fmt == "json":
+        sys.stdout.write(to_json(rows, columns) + "\n")
+    elif fmt == "csv":
+        write_csv(rows, columns, sys.stdout)
+    elif fmt == "markdown":
+        parts = []
+        if title:
+            parts.append(f"### {md_escape(title)}\n")
+        parts.append(to_markdown(rows, columns))
+        if caption:
+            parts.append(f"\n{md_escape(caption)}")
+        sys.stdout.write("\n".join(parts) + "\n")
+    elif fmt == "table":
+        if not rows:
+            print(f"{title + ': ' if title else ''}{empty}", file=sys.stderr)
+            return
+        render_table(rows, columns, title=title, caption=caption)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,230 @@
+"""资源清单: carriers, their units and facilities, platforms, and the vacancies view."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from promo.db import rows
+from promo.errors import BadValue
+from promo.lookup import find
+from promo.text import fold
+
+KIND_LABELS = {"park": "产业园", "building": "楼宇", "land": "地块", "incubator": "孵化器", "cluster": "组团"}
+STATUS_LABELS = {"vacant": "空置", "reserved": "预留", "leased": "已租"}
+_KIND_BY_FOLDED = {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
+
+
+def parse_kind(value: str | None) -> str | None:
+    """A carrier kind from its English code or Chinese label (park / 产业园 …)."""
+    if value is None:
+        return None
+    kind = _KIND_BY_FOLDED.get(fold(value))
+    if kind is None:
+        choices = ", ".join(f"{k} ({v})" for k, v in KIND_LABELS.items())
+        raise BadValue("--kind", value, f"not a carrier kind; use one of {choices}")
+    return kind
+
+
+def industry_family(conn: sqlite3.Connection, name: str) -> list[int]:
+    """Ids of the industry `name` designates, its ancestors and its descendants.
+
+    Carriers are tagged with leading industries; asking for a chain link should still find the parks of
+    its leading industry, and asking for a leading industry finds whatever is tagged below it.
+    """
+    industry = find(conn, "industries", name, "industry")
+    sql = """
+    WITH RECURSIVE
+      up(id, parent_id) AS (
+        SELECT id, parent_id FROM industries WHERE id = :id
+        UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
+      down(id) AS (
+        SELECT id FROM industries WHERE id = :id
+        UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+    SELECT id FROM up UNION SELECT id FROM down
+    """
+    return [r[0] for r in conn.execute(sql, {"id": industry["id"]})]
+
+
+def _in(ids: list[int]) -> str:
+    return "(" + ",".join(str(int(i)) for i in ids) + ")"
+
+
+def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str | None = None) -> list[dict]:
+    """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area)."""
+    where, params = ["1=1"], {}
+    if industry:
+        ids = industry_family(conn, industry)
+        where.append(f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
+    if kind:
+        where.append("c.kind = :kind")
+        params["kind"] = parse_kind(kind)
+    sql = f"""
+    SELECT c.id, c.code, c.name, c.name_en, c.kind, c.status, c.sample,
+      (SELECT group_concat(name, '、') FROM (
+         SELECT i.name FROM carrier_industries ci JOIN industries i ON i.id = ci.industry_id
+         WHERE ci.carrier_id = c.id ORDER BY i.sort, i.id)) AS industries,
+      count(u.id) AS units,
+      sum(u.status = 'vacant') AS vacant_units,
+      coalesce(sum(u.area_m2), 0) AS total_area_m2,
+      coalesce(sum(CASE WHEN u.status = 'vacant' THEN u.area_m2 END), 0) AS vacant_area_m2,
+      max(u.sample) AS units_sample
+    FROM carriers c LEFT JOIN units u ON u.carrier_id = c.id
+    WHERE {" AND ".join(where)}
+    GROUP BY c.id
+    ORDER BY c.id
+    """
+    out = rows(conn, sql, params)
+    for r in out:
+        r["kind_label"] = KIND_LABELS.get(r["kind"], r["kind"])
+        r["industries"] = r["industries"].split("、") if r["industries"] else []
+        r["vacant_units"] = r["vacant_units"] or 0
+        total = r["total_area_m2"]
+        r["occupancy"] = round(1 - r["vacant_area_m2"] / total, 4) if total else None
+        r["units_sample"] = bool(r["units_sample"])
+        r["sample"] = bool(r["sample"])
+    return out
+
+
+def carrier(conn: sqlite3.Connection, name: str) -> dict:
+    """One carrier with its units, tenants, facilities and platforms."""
+    row = find(conn, "carriers", name, "carrier")
+    detail = dict(row)
+    detail["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
+    detail["sample"] = bool(row["sample"])
+    detail["industries"] = [
+        r["name"]
+        for r in rows(
+            conn,
+            "SELECT i.name FROM carrier_industries ci JOIN industries i ON i.id = ci.industry_id "
+            "WHERE ci.carrier_id = ? ORDER BY i.sort, i.id",
+            (row["id"],),
+        )
+    ]
+    detail["units"] = units(conn, carrier_id=row["id"])
+    detail["tenants"] = rows(
+        conn,
+        """SELECT e.name, e.stage, e.stage_date, e.country,
+             (SELECT group_concat(code, ';') FROM units WHERE enterprise_id = e.id AND carrier_id = :c) AS units
+           FROM enterprises e
+           WHERE e.stage IN ('落地', '投产', '达效')
+             AND (e.carrier_id = :c OR e.id IN (SELECT enterprise_id FROM units WHERE carrier_id = :c))
+           ORDER BY e.stage_date, e.name""",
+        {"c": row["id"]},
+    )
+    for t in detail["tenants"]:
+        t["units"] = t["units"].split(";") if t["units"] else []
+    detail["facilities"] = rows(
+        conn,
+        """SELECT f.name, count(*) AS units, sum(u.status = 'vacant') AS vacant_units
+           FROM units u JOIN unit_facilities uf ON uf.unit_id = u.id JOIN facilities f ON f.id = uf.facility_id
+           WHERE u.carrier_id = ? GROUP BY f.id ORDER BY count(*) DESC, f.name""",
+        (row["id"],),
+    )
+    detail["platforms"] = rows(
+        conn, "SELECT name, level, kind FROM platforms WHERE carrier_id = ? ORDER BY id", (row["id"],)
+    )
+    total = sum(u["area_m2"] for u in detail["units"])
+    vacant = sum(u["area_m2"] for u in detail["units"] if u["status"] == "vacant")
+    detail["total_area_m2"] = total
+    detail["vacant_area_m2"] = vacant
+    detail["occupancy"] = round(1 - vacant / total, 4) if total else None
+    return detail
+
+
+_UNIT_COLUMNS = """
+    u.id, c.code AS carrier_code, c.name AS carrier, u.code AS unit, u.building, u.floor, u.area_m2, u.rent,
+    u.status, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample,
+    (SELECT name FROM enterprises WHERE id = u.enterprise_id) AS tenant,
+    (SELECT group_concat(f.name, ';') FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
+      WHERE uf.unit_id = u.id) AS facilities
+"""
+
+
+def _finish_units(out: list[dict]) -> list[dict]:
+    for r in out:
+        r["facilities"] = sorted(r["facilities"].split(";")) if r["facilities"] else []
+        r["sample"] = bool(r["sample"])
+        r["status_label"] = STATUS_LABELS.get(r["status"], r["status"])
+    return out
+
+
+def units(conn: sqlite3.Connection, *, carrier_id: int) -> list[dict]:
+    """Every unit of one carrier, in building/floor order."""
+    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+              WHERE u.carrier_id = ? ORDER BY u.building, u.floor, u.code"""
+    return _finish_units(rows(conn, sql, (carrier_id,)))
+
+
+SORTS = {
+    "area": "u.area_m2",
+    "rent": "u.rent",
+    "ready": "u.ready_date",
+    "floor": "u.floor",
+    "carrier": "c.id",
+    "load": "u.floor_load_kn",
+}
+
+
+@dataclass
+class VacancyFilter:
+    """What a prospect asks for; every field that is set must hold."""
+
+    min_area: float | None = None
+    max_area: float | None = None
+    max_rent: float | None = None
+    industry: str | None = None
+    facilities: list[str] = field(default_factory=list)
+    carrier: str | None = None
+    available_by: str | None = None
+    min_floor_load: float | None = None
+    sort: str = "carrier"
+    limit: int | None = None
+
+    def check(self) -> None:
+        if self.min_area is not None and self.max_area is not None and self.max_area < self.min_area:
+            raise BadValue("--max-area", self.max_area, f"is below --min-area {self.min_area:g}")
+        key = self.sort.lstrip("-")
+        if key not in SORTS:
+            raise BadValue("--sort", self.sort, "sort by one of " + ", ".join(SORTS) + " (prefix - for descending)")
+        if self.limit is not None and self.limit < 1:
+            raise BadValue("--limit", self.limit, "must be at least 1")
+
+
+def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
+    """Vacant units inside the filter, filtered and sorted in SQL."""
+    f.check()
+    where, params = ["u.status = 'vacant'"], {}
+    if f.min_area is not None:
+        where.append("u.area_m2 >= :min_area")
+        params["min_area"] = f.min_area
+    if f.max_area is not None:
+        where.append("u.area_m2 <= :max_area")
+        params["max_area"] = f.max_area
+    if f.max_rent is not None:
+        where.append("u.rent <= :max_rent")
+        params["max_rent"] = f.max_rent
+    if f.min_floor_load is not None:
+        where.append("u.floor_load_kn >= :min_load")
+        params["min_load"] = f.min_floor_load
+    if f.available_by:
+        where.append("(u.ready_date IS NULL OR u.ready_date <= :ready)")
+        params["ready"] = f.available_by
+    if f.carrier:
+        where.append("u.carrier_id = :carrier")
+        params["carrier"] = find(conn, "carriers", f.carrier, "carrier")["id"]
+    if f.industry:
+        ids = industry_family(conn, f.industry)
+        where.append(f"u.carrier_id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
+    for i, name in enumerate(dict.fromkeys(f.facilities)):
+        facility = find(conn, "facilities", name, "facility")
+        where.append(f"EXISTS (SELECT 1 FROM unit_facilities WHERE unit_id = u.id AND facility_id = :f{i})")
+        params[f"f{i}"] = facility["id"]
+    key = f.sort.lstrip("-")
+    direction = "DESC" if f.sort.startswith("-") else "ASC"
+    order = f"{SORTS[key]} IS NULL, {SORTS[key]} {direction}, c.id, u.building, u.floor, u.code"
+    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+              WHERE {" AND ".join(where)} ORDER BY {order}"""
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    return _finish_units(rows(conn, sql, params))

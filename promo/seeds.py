@@ -1,0 +1,388 @@
+"""Build a fresh catalogue from the plain seed files in seeds/.
+
+The catalogue is built in a temporary file beside the target and moved into place in one step, so an
+interrupted or failed build never leaves a half-built catalogue behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from promo.errors import CatalogueError, PromoError
+from promo.text import fold
+
+
+def seeds_dir() -> Path:
+    """seeds/ inside the installed package, or at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seed_files", here.parent / "seeds"):
+        if (candidate / "zone.json").is_file():
+            return candidate
+    raise PromoError(f"the seed files are missing (looked in {here / 'seed_files'} and {here.parent / 'seeds'})")
+
+
+def read_csv(name: str, directory: Path | None = None) -> list[dict]:
+    """Rows of seeds/NAME as dicts with empty cells as None; [] when the file does not exist."""
+    path = (directory or seeds_dir()) / name
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return [
+            {k.strip(): (v.strip() if v and v.strip() else None) for k, v in row.items()} for row in csv.DictReader(fh)
+        ]
+
+
+def _num(value, cast=float):
+    return None if value in (None, "") else cast(value)
+
+
+def _flag(value) -> int:
+    return 1 if str(value or "").strip().lower() in ("1", "true", "yes", "y", "是") else 0
+
+
+def _split(value) -> list[str]:
+    return [p.strip() for p in (value or "").split(";") if p.strip()]
+
+
+class SeedError(PromoError):
+    """A seed file that does not hold together (a bad reference or value)."""
+
+
+def load(conn: sqlite3.Connection, directory: Path | None = None) -> dict[str, int]:
+    """Load every seed file into an empty, migrated catalogue; returns counts per table."""
+    import sqlite_utils
+
+    from promo.db import now
+
+    directory = directory or seeds_dir()
+    db = (
+        sqlite_utils.Database(conn, execute_plugins=False)
+        if _accepts_execute_plugins()
+        else sqlite_utils.Database(conn)
+    )
+    created = now()
+
+    zone = json.loads((directory / "zone.json").read_text(encoding="utf-8"))
+    office = zone.get("office") or {}
+    db["zone"].insert(
+        {
+            "id": 1,
+            "code": zone["code"],
+            "name": zone["name"],
+            "name_en": zone.get("name_en"),
+            "aliases": json.dumps(zone.get("aliases") or [], ensure_ascii=False),
+            "positioning": zone.get("positioning"),
+            "positioning_en": zone.get("positioning_en"),
+            "location": zone.get("location"),
+            "location_en": zone.get("location_en"),
+            "planned_area_km2": zone.get("planned_area_km2"),
+            "founded_year": zone.get("founded_year"),
+            "office_name": office.get("name"),
+            "office_name_en": office.get("name_en"),
+            "office_phone": office.get("phone"),
+            "office_email": office.get("email"),
+            "office_address": office.get("address"),
+            "office_sample": 1 if office.get("sample") else 0,
+        }
+    )
+    db["zone_figures"].insert_all(
+        {
+            "zone_id": 1,
+            "label": f["label"],
+            "label_en": f.get("label_en"),
+            "value": f["value"],
+            "unit": f.get("unit"),
+            "unit_en": f.get("unit_en"),
+            "year": f.get("year"),
+            "source": f.get("source"),
+        }
+        for f in zone.get("figures") or []
+    )
+
+    industry_ids: dict[str, int] = {}
+    pending = read_csv("industries.csv", directory)
+    sort = 0
+    while pending:
+        progressed = False
+        for row in list(pending):
+            parent = row.get("parent_code")
+            if parent and parent not in industry_ids:
+                continue
+            sort += 1
+            industry_ids[row["code"]] = (
+                db["industries"]
+                .insert(
+                    {
+                        "code": row["code"],
+                        "parent_id": industry_ids.get(parent) if parent else None,
+                        "level": row["level"],
+                        "segment": row.get("segment"),
+                        "name": row["name"],
+                        "name_en": row.get("name_en"),
+                        "name_folded": fold(row["name"]),
+                        "sort": sort,
+                        "sample": _flag(row.get("sample")),
+                        "source": row.get("source"),
+                    }
+                )
+                .last_pk
+            )
+            pending.remove(row)
+            progressed = True
+        if not progressed:
+            raise SeedError("industries.csv: unknown parent_code " + ", ".join(r["parent_code"] for r in pending))
+
+    def industry(code: str, where: str) -> int:
+        if code not in industry_ids:
+            raise SeedError(f"{where}: unknown industry code {code!r}")
+        return industry_ids[code]
+
+    db["clusters"].insert_all(
+        {
+            "code": r["code"],
+            "name": r["name"],
+            "name_en": r.get("name_en"),
+            "name_folded": fold(r["name"]),
+            "description": r.get("description"),
+            "source": r.get("source"),
+        }
+        for r in read_csv("clusters.csv", directory)
+    )
+
+    carrier_ids: dict[str, int] = {}
+    for r in read_csv("carriers.csv", directory):
+        carrier_ids[r["code"]] = (
+            db["carriers"]
+            .insert(
+                {
+                    "code": r["code"],
+                    "name": r["name"],
+                    "name_en": r.get("name_en"),
+                    "name_folded": fold(r["name"]),
+                    "kind": r["kind"],
+                    "address": r.get("address"),
+                    "lat": _num(r.get("lat")),
+                    "lon": _num(r.get("lon")),
+                    "operator": r.get("operator"),
+                    "description": r.get("description"),
+                    "description_en": r.get("description_en"),
+                    "contact_name": r.get("contact_name"),
+                    "contact_phone": r.get("contact_phone"),
+                    "status": r.get("status"),
+                    "sample": _flag(r.get("sample")),
+                    "source": r.get("source"),
+                }
+            )
+            .last_pk
+        )
+        db["carrier_industries"].insert_all(
+            {"carrier_id": carrier_ids[r["code"]], "industry_id": industry(code, f"carriers.csv {r['code']}")}
+            for code in _split(r.get("industries"))
+        )
+
+    def carrier(code: str | None, where: str) -> int | None:
+        if not code:
+            return None
+        if code not in carrier_ids:
+            raise SeedError(f"{where}: unknown carrier code {code!r}")
+        return carrier_ids[code]
+
+    facility_ids: dict[str, int] = {}
+    for r in read_csv("facilities.csv", directory):
+        facility_ids[r["name"]] = (
+            db["facilities"]
+            .insert({"name": r["name"], "name_en": r.get("name_en"), "name_folded": fold(r["name"])})
+            .last_pk
+        )
+
+    db["platforms"].insert_all(
+        {
+            "code": r["code"],
+            "name": r["name"],
+            "name_en": r.get("name_en"),
+            "name_folded": fold(r["name"]),
+            "kind": r.get("kind"),
+            "level": r.get("level"),
+            "carrier_id": carrier(r.get("carrier_code"), f"platforms.csv {r['code']}"),
+            "description": r.get("description"),
+            "description_en": r.get("description_en"),
+            "source": r.get("source"),
+        }
+        for r in read_csv("platforms.csv", directory)
+    )
+
+    enterprise_ids: dict[str, int] = {}
+    for r in read_csv("enterprises.csv", directory):
+        where = f"enterprises.csv {r['name']}"
+        eid = (
+            db["enterprises"]
+            .insert(
+                {
+                    "name": r["name"],
+                    "name_en": r.get("name_en"),
+                    "name_folded": fold(r["name"]),
+                    "kind": r.get("kind") or "company",
+                    "industry_id": industry(r["industry_code"], where) if r.get("industry_code") else None,
+                    "carrier_id": carrier(r.get("carrier_code"), where),
+                    "stage": r["stage"],
+                    "stage_date": r.get("stage_date"),
+                    "investment_wan": _num(r.get("investment_wan")),
+                    "jobs": _num(r.get("jobs"), int),
+                    "source_channel": r.get("source_channel"),
+                    "country": r.get("country") or "中国",
+                    "owner": r.get("owner"),
+                    "owner_since": r.get("stage_date") if r.get("owner") else None,
+                    "code_name": r.get("code_name"),
+                    "note": r.get("note"),
+                    "created_at": created,
+                    "sample": _flag(r.get("sample")),
+                    "source": r.get("source"),
+                }
+            )
+            .last_pk
+        )
+        enterprise_ids[r["name"]] = eid
+        if r.get("stage_date"):
+            db["stage_history"].insert(
+                {"enterprise_id": eid, "stage": r["stage"], "date": r["stage_date"], "recorded_at": created}
+            )
+
+    unit_count = 0
+    for r in read_csv("units.csv", directory):
+        where = f"units.csv {r['carrier_code']} {r['code']}"
+        tenant = r.get("tenant")
+        if tenant and tenant not in enterprise_ids:
+            raise SeedError(f"{where}: tenant {tenant!r} is not in enterprises.csv")
+        uid = (
+            db["units"]
+            .insert(
+                {
+                    "carrier_id": carrier(r["carrier_code"], where),
+                    "code": r["code"],
+                    "building": r.get("building"),
+                    "floor": _num(r.get("floor"), int),
+                    "area_m2": float(r["area_m2"]),
+                    "rent": _num(r.get("rent")),
+                    "status": r["status"],
+                    "enterprise_id": enterprise_ids.get(tenant) if tenant else None,
+                    "floor_load_kn": _num(r.get("floor_load_kn")),
+                    "ceiling_m": _num(r.get("ceiling_m")),
+                    "ready_date": r.get("ready_date"),
+                    "note": r.get("note"),
+                    "sample": _flag(r.get("sample")),
+                }
+            )
+            .last_pk
+        )
+        unit_count += 1
+        for name in _split(r.get("facilities")):
+            if name not in facility_ids:
+                facility_ids[name] = db["facilities"].insert({"name": name, "name_folded": fold(name)}).last_pk
+            db["unit_facilities"].insert({"unit_id": uid, "facility_id": facility_ids[name]})
+
+    db["policies"].insert_all(
+        {
+            "code": r["code"],
+            "name": r["name"],
+            "name_en": r.get("name_en"),
+            "name_folded": fold(r["name"]),
+            "issuer": r.get("issuer"),
+            "issuer_en": r.get("issuer_en"),
+            "level": r.get("level"),
+            "kind": r.get("kind"),
+            "start_date": r.get("start_date"),
+            "end_date": r.get("end_date"),
+            "cap_wan": _num(r.get("cap_wan")),
+            "rate": _num(r.get("rate")),
+            "description": r.get("description"),
+            "description_en": r.get("description_en"),
+            "sample": _flag(r.get("sample")),
+            "source": r.get("source"),
+        }
+        for r in read_csv("policies.csv", directory)
+    )
+
+    db["stage_deadlines"].insert_all(
+        {"stage": r["stage"], "days": int(r["days"])} for r in read_csv("stage_deadlines.csv", directory)
+    )
+    db["settings"].insert_all({"key": r["key"], "value": r["value"]} for r in read_csv("settings.csv", directory))
+
+    for extra in EXTRA_LOADERS:
+        extra(db, directory, {"industries": industry_ids, "carriers": carrier_ids, "enterprises": enterprise_ids})
+
+    return {
+        "carriers": len(carrier_ids),
+        "units": unit_count,
+        "enterprises": len(enterprise_ids),
+        "policies": conn.execute("SELECT count(*) FROM policies").fetchone()[0],
+    }
+
+
+# Later lists (criteria, scenarios, targets, eligibility) register their own seed loaders here:
+# each is called as loader(db, directory, ids) after the core tables are in.
+EXTRA_LOADERS: list = []
+
+
+def _accepts_execute_plugins() -> bool:
+    import inspect
+
+    import sqlite_utils
+
+    return "execute_plugins" in inspect.signature(sqlite_utils.Database.__init__).parameters
+
+
+def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: Path | None = None) -> str:
+    """Build the seed catalogue at `path` atomically; returns a one-line summary of what it holds."""
+    from promo.db import connect, migrate
+
+    path = Path(path)
+    if path.exists():
+        if not force:
+            raise CatalogueError(f"{path} exists already", "use promo init --force to rebuild it from the seeds")
+        if path.is_dir():
+            raise CatalogueError(f"{path} is a directory, not a promo catalogue")
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise CatalogueError(
+                    f"{path} is not a SQLite catalogue; promo will not overwrite it, even with --force"
+                )
+    if path.parent and not path.parent.exists():
+        raise CatalogueError(f"cannot create {path}: folder {path.parent} does not exist")
+    tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
+    try:
+        conn = connect(tmp)
+        try:
+            migrate(conn)
+            counts = load(conn, directory)
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        if path.exists():
+            _retire(path)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        raise CatalogueError(f"cannot write the catalogue at {path}: {exc.strerror}") from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+            if leftover.exists():
+                leftover.unlink()
+    return ", ".join(f"{n} {k}" for k, n in counts.items())
+
+
+def _retire(path: Path) -> None:
+    """Checkpoint an old catalogue so its -wal file cannot be replayed onto the new one."""
+    from promo.db import connect
+
+    try:
+        old = connect(path)
+        old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        old.close()
+    except sqlite3.DatabaseError:
+        pass
+    for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if side.exists():
+            side.unlink()

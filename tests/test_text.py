@@ -1,0 +1,89 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from promo.errors import BadValue
+from promo.text import fold, parse_amount, parse_date, parse_number
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("樹蘭(濟南)醫院", "树兰（济南）医院"),
+        ("精準醫學產業園", "精准医学产业园"),
+        ("海凭国际·济南医疗器械产业园", "海凭国际济南医疗器械产业园"),
+        ("ＡＢＣ  医疗", "abc医疗"),
+        ("国家健康医疗大数据中心（北方）产业园", "國家健康醫療大數據中心(北方)產業園"),
+    ],
+)
+def test_fold_makes_script_width_and_spacing_irrelevant(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_fold_keeps_different_names_apart():
+    assert fold("海芃") != fold("海凭")
+    assert fold("眼科") != fold("牙科")
+
+
+@pytest.mark.parametrize(
+    "text, wan",
+    [
+        ("1200", 1200),
+        ("1,200", 1200),
+        ("1200万", 1200),
+        ("1200万元", 1200),
+        ("1.2亿", 12000),
+        ("１，２００万", 1200),
+        ("500000元", 50),
+        ("0", 0),
+    ],
+)
+def test_amounts_as_users_write_them(text, wan):
+    assert parse_amount(text) == wan
+
+
+@pytest.mark.parametrize("bad", ["-5", "abc", "1.2.3亿", "12 apples", "1,20", "万"])
+def test_bad_amounts_name_the_field(bad):
+    with pytest.raises(BadValue) as exc:
+        parse_amount(bad, "--investment")
+    assert "--investment" in str(exc.value)
+
+
+@pytest.mark.parametrize("text", ["2024年3月5日", "2024/3/5", "2024-03-05", "2024.3.5", "20240305", "２０２４-03-05"])
+def test_dates_as_users_write_them(text):
+    assert parse_date(text) == "2024-03-05"
+
+
+@pytest.mark.parametrize("bad", ["2024-02-30", "yesterday", "3/5/2024", "2024年13月1日", "2024-3"])
+def test_bad_dates_are_refused(bad):
+    with pytest.raises(BadValue) as exc:
+        parse_date(bad, "--available-by")
+    assert "--available-by" in str(exc.value)
+
+
+@given(st.dates())
+def test_any_date_round_trips_in_every_spelling(d):
+    if d.year < 1000:
+        return
+    for text in (d.isoformat(), f"{d.year}/{d.month}/{d.day}", f"{d.year}年{d.month}月{d.day}日"):
+        assert parse_date(text) == d.isoformat()
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_any_whole_amount_with_separators(n):
+    assert parse_amount(f"{n:,}") == n
+    assert parse_amount(f"{n}万") == n
+
+
+@given(st.text(max_size=12))
+def test_number_parser_never_crashes(text):
+    try:
+        value = parse_number(text, "--min-area")
+    except BadValue:
+        return
+    assert value is None or value >= 0
+
+
+@given(st.text(max_size=30))
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
