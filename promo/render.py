@@ -137,7 +137,14 @@ def console(stderr: bool = False):
 
     stream = sys.stderr if stderr else sys.stdout
     is_tty = stream.isatty()
-    width = None if is_tty or os.environ.get("COLUMNS") else 240
+    width = None
+    if not is_tty and not os.environ.get("COLUMNS"):
+        # piped (`promo vacancies | less`): the terminal still on stderr knows the width the reader sees;
+        # with no terminal at all (a file, a script), wide enough never to wrap
+        try:
+            width = os.get_terminal_size(sys.stderr.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            width = 240
     return Console(file=stream, width=width, no_color=not is_tty or None, highlight=False, soft_wrap=False)
 
 
