@@ -377,3 +377,34 @@ def m001_initial(conn) -> None:
 
 def latest_version() -> int:
     return max(MIGRATIONS)
+
+
+LISTS = """
+ALTER TABLE needs ADD COLUMN output_wan REAL CHECK (output_wan IS NULL OR output_wan >= 0);
+ALTER TABLE needs ADD COLUMN tax_wan REAL CHECK (tax_wan IS NULL OR tax_wan >= 0);
+ALTER TABLE needs ADD COLUMN rd_wan REAL CHECK (rd_wan IS NULL OR rd_wan >= 0);
+ALTER TABLE needs ADD COLUMN jobs INTEGER CHECK (jobs IS NULL OR jobs >= 0);
+ALTER TABLE needs ADD COLUMN min_floor_load REAL CHECK (min_floor_load IS NULL OR min_floor_load >= 0);
+ALTER TABLE needs ADD COLUMN available_by TEXT;
+ALTER TABLE needs ADD COLUMN business TEXT;
+ALTER TABLE needs ADD COLUMN updated_at TEXT;
+ALTER TABLE policy_eligibility ADD COLUMN rate_basis TEXT
+    CHECK (rate_basis IS NULL OR rate_basis IN ('investment', 'annual_rent', 'rd_spend'));
+ALTER TABLE policy_eligibility ADD COLUMN note TEXT;
+ALTER TABLE scenarios ADD COLUMN owner_folded TEXT;
+CREATE INDEX targets_link ON targets(link_id);
+CREATE INDEX scenarios_industry ON scenarios(industry_id, status);
+"""
+
+
+@migration(3)
+def m003_lists(conn) -> None:
+    """The other lists: prospect facts on saved needs (output, tax, R&D, jobs, business), what a policy's
+    rate applies to (rate_basis), and a folded scenario owner for searching."""
+    from promo.text import fold
+
+    for statement in statements(LISTS):
+        conn.execute(statement)
+    # scenarios written before this migration get their search key too
+    for scenario_id, owner in conn.execute("SELECT id, owner FROM scenarios").fetchall():
+        conn.execute("UPDATE scenarios SET owner_folded = ? WHERE id = ?", (fold(owner), scenario_id))

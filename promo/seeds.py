@@ -386,3 +386,124 @@ def _retire(path: Path) -> None:
     for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
         if side.exists():
             side.unlink()
+
+
+def load_lists(db, directory: Path, ids: dict) -> None:
+    """The other lists: policy eligibility, access criteria, the negative list, scenarios and targets."""
+    from promo.criteria import METRICS
+    from promo.db import now
+    from promo.policies import RATE_BASES
+    from promo.profile import KINDS
+    from promo.schema import STAGES
+
+    conn = db.conn
+    industry_ids, carrier_ids = ids["industries"], ids["carriers"]
+    policy_ids = dict(conn.execute("SELECT code, id FROM policies").fetchall())
+
+    def codes(value, known, where: str, what: str) -> str | None:
+        items = _split(value)
+        bad = [c for c in items if c not in known]
+        if bad:
+            raise SeedError(f"{where}: unknown {what} {', '.join(bad)}")
+        return json.dumps(items, ensure_ascii=False) if items else None
+
+    for r in read_csv("eligibility.csv", directory):
+        where = f"eligibility.csv {r['policy_code']}"
+        if r["policy_code"] not in policy_ids:
+            raise SeedError(f"{where}: unknown policy code")
+        if r.get("rate_basis") and r["rate_basis"] not in RATE_BASES:
+            raise SeedError(f"{where}: rate_basis must be one of {', '.join(RATE_BASES)}")
+        db["policy_eligibility"].insert(
+            {
+                "policy_id": policy_ids[r["policy_code"]],
+                "industries": codes(r.get("industries"), industry_ids, where, "industry"),
+                "enterprise_kinds": codes(r.get("enterprise_kinds"), KINDS, where, "enterprise kind"),
+                "min_investment_wan": _num(r.get("min_investment_wan")),
+                "stages": codes(r.get("stages"), STAGES, where, "stage"),
+                "carriers": codes(r.get("carriers"), carrier_ids, where, "carrier"),
+                "countries": json.dumps(_split(r.get("countries")), ensure_ascii=False) if r.get("countries") else None,
+                "rate_basis": r.get("rate_basis"),
+                "note": r.get("note"),
+                "sample": _flag(r.get("sample")),
+            }
+        )
+
+    for r in read_csv("criteria.csv", directory):
+        where = f"criteria.csv {r['code']}"
+        if r["metric"] not in METRICS:
+            raise SeedError(f"{where}: unknown metric {r['metric']!r}; known: {', '.join(METRICS)}")
+        if r["op"] not in (">=", "<="):
+            raise SeedError(f"{where}: op must be >= or <=")
+        if r.get("industry_code") and r["industry_code"] not in industry_ids:
+            raise SeedError(f"{where}: unknown industry code {r['industry_code']!r}")
+        if r.get("carrier_code") and r["carrier_code"] not in carrier_ids:
+            raise SeedError(f"{where}: unknown carrier code {r['carrier_code']!r}")
+        db["criteria"].insert(
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "name_en": r.get("name_en"),
+                "metric": r["metric"],
+                "op": r["op"],
+                "threshold": float(r["threshold"]),
+                "unit": r.get("unit"),
+                "carrier_id": carrier_ids.get(r["carrier_code"]) if r.get("carrier_code") else None,
+                "industry_id": industry_ids.get(r["industry_code"]) if r.get("industry_code") else None,
+                "description": r.get("description"),
+                "sample": _flag(r.get("sample")),
+            }
+        )
+
+    db["negative_list"].insert_all(
+        {
+            "kind": r["kind"],
+            "item": r["item"],
+            # stored folded, so a prospect's description matches however it is written
+            "keywords": json.dumps([fold(k) for k in _split(r.get("keywords"))], ensure_ascii=False),
+            "description": r.get("description"),
+            "sample": _flag(r.get("sample")),
+        }
+        for r in read_csv("negative_list.csv", directory)
+    )
+
+    for r in read_csv("scenarios.csv", directory):
+        where = f"scenarios.csv {r['title']}"
+        if r.get("industry_code") and r["industry_code"] not in industry_ids:
+            raise SeedError(f"{where}: unknown industry code {r['industry_code']!r}")
+        db["scenarios"].insert(
+            {
+                "title": r["title"],
+                "title_folded": fold(r["title"]),
+                "owner": r["owner"],
+                "owner_folded": fold(r["owner"]),
+                "owner_kind": r.get("owner_kind"),
+                "industry_id": industry_ids.get(r["industry_code"]) if r.get("industry_code") else None,
+                "need": r.get("need"),
+                "status": r.get("status") or "open",
+                "published": r.get("published"),
+                "deadline": r.get("deadline"),
+                "sample": _flag(r.get("sample")),
+            }
+        )
+
+    links = dict(conn.execute("SELECT code, id FROM industries WHERE level = 'link'").fetchall())
+    created = now()
+    for r in read_csv("targets.csv", directory):
+        if r["link_code"] not in links:
+            raise SeedError(f"targets.csv {r['name']}: {r['link_code']!r} is not a chain link")
+        db["targets"].insert(
+            {
+                "name": r["name"],
+                "name_folded": fold(r["name"]),
+                "link_id": links[r["link_code"]],
+                "priority": r.get("priority"),
+                "reason": r.get("reason"),
+                "status": r.get("status") or "open",
+                "note": r.get("note"),
+                "created_at": created,
+                "sample": _flag(r.get("sample")),
+            }
+        )
+
+
+EXTRA_LOADERS.append(load_lists)

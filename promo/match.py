@@ -1,0 +1,391 @@
+"""Prospect matching: "this prospect needs X; what can we offer, does it qualify, and what support does it get?"
+
+Every need the prospect states is a hard filter on vacant units (the same filters as `promo vacancies`);
+the units that pass are ranked by a score whose parts are spelled out (area fit, rent, readiness, tenants of
+the same chain in the carrier, carrier-specific policies, carrier-specific criteria), so an officer can see
+why a unit ranks where it does. Policies and the criteria verdict come from promo.policies and
+promo.criteria, judged as if the prospect settled in each unit's carrier.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from promo import criteria as criteria_mod
+from promo import policies as policies_mod
+from promo.db import now, rows, write
+from promo.errors import BadValue
+from promo.lookup import find
+from promo.profile import fmt_num, fmt_wan, normalise
+from promo.schema import STAGES
+from promo.text import today
+
+# Parts of the score, and the most each can add.
+WEIGHTS = {"area": 30, "rent": 25, "ready": 15, "cluster": 20, "policy": 10}
+CRITERIA_PENALTY = 30
+PRESENT = STAGES[STAGES.index("落地") :]  # stages at which an enterprise is physically in its carrier
+
+# Saved needs: profile key → needs column.
+NEED_FIELDS = (
+    "industry_id",
+    "min_area",
+    "max_area",
+    "max_rent",
+    "facilities",
+    "investment_wan",
+    "land_mu",
+    "output_wan",
+    "tax_wan",
+    "rd_wan",
+    "jobs",
+    "min_floor_load",
+    "available_by",
+    "business",
+)
+_IN_PRESENT = "(" + ", ".join(f"'{s}'" for s in PRESENT) + ")"
+
+
+def profile_for(conn: sqlite3.Connection, enterprise_name: str) -> dict:
+    """An enterprise's facts and saved needs as a profile dict (saved needs win over the enterprise record).
+
+    The carrier is the enterprise's recorded carrier, else the one where it leases most space; the annual
+    rent is what its leased units cost (area × rent × 365, in 万元).
+    """
+    e = find(conn, "enterprises", enterprise_name, "enterprise")
+    row = rows(
+        conn,
+        """
+        SELECT e.id AS enterprise_id, e.name, e.kind, e.stage, e.country, e.sample,
+          coalesce(n.industry_id, e.industry_id) AS industry_id,
+          coalesce(e.carrier_id, (SELECT carrier_id FROM units WHERE enterprise_id = e.id
+                                  GROUP BY carrier_id ORDER BY sum(area_m2) DESC LIMIT 1)) AS carrier_id,
+          coalesce(n.investment_wan, e.investment_wan) AS investment_wan,
+          coalesce(n.jobs, e.jobs) AS jobs,
+          n.land_mu, n.output_wan, n.tax_wan, n.rd_wan, n.business,
+          n.min_area, n.max_area, n.max_rent, n.facilities, n.available_by, n.min_floor_load,
+          n.last_matched_at, n.last_match_units, n.enterprise_id IS NOT NULL AS has_needs,
+          (SELECT sum(area_m2) FROM units WHERE enterprise_id = e.id) AS leased_area_m2,
+          (SELECT round(sum(area_m2 * rent) * 365 / 10000.0, 4) FROM units
+            WHERE enterprise_id = e.id AND rent IS NOT NULL) AS annual_rent_wan
+        FROM enterprises e LEFT JOIN needs n ON n.enterprise_id = e.id
+        WHERE e.id = ?""",
+        (e["id"],),
+    )[0]
+    row["facilities"] = json.loads(row["facilities"] or "[]")
+    row["last_match_units"] = json.loads(row["last_match_units"]) if row["last_match_units"] else None
+    row["sample"] = bool(row["sample"])
+    return normalise(conn, row)
+
+
+def needs_of(conn: sqlite3.Connection, enterprise_name: str) -> dict:
+    """The saved needs of an enterprise (every needs field, None when not set)."""
+    e = find(conn, "enterprises", enterprise_name, "enterprise")
+    row = conn.execute("SELECT * FROM needs WHERE enterprise_id = ?", (e["id"],)).fetchone()
+    out = {"enterprise_id": e["id"], "name": e["name"], "saved": row is not None}
+    for key in NEED_FIELDS + ("last_matched_at", "updated_at"):
+        out[key] = row[key] if row is not None and key in row.keys() else None
+    out["facilities"] = json.loads(out["facilities"] or "[]")
+    out["industry"] = None
+    if out["industry_id"] is not None:
+        out["industry"] = conn.execute("SELECT name FROM industries WHERE id = ?", (out["industry_id"],)).fetchone()[0]
+    return out
+
+
+def save_needs(
+    conn: sqlite3.Connection,
+    enterprise_name: str,
+    changes: dict,
+    *,
+    clear: tuple[str, ...] = (),
+    reset: bool = False,
+) -> dict:
+    """Set (or clear) fields of an enterprise's saved needs in one journaled write; returns the saved needs.
+
+    `changes` uses profile keys (industry as a name or code, facilities as names); the merged needs are
+    checked as a whole, so a new --max-area below the saved --min-area is refused and nothing is written.
+    """
+    current = needs_of(conn, enterprise_name)
+    merged = {k: (None if reset else current[k]) for k in NEED_FIELDS}
+    if reset:
+        merged["facilities"] = []
+    unknown = set(clear) - set(NEED_FIELDS) - {"industry"}
+    if unknown:
+        raise BadValue("--clear", ", ".join(sorted(unknown)), "not a need")
+    for key in clear:
+        key = "industry_id" if key == "industry" else key
+        merged[key] = [] if key == "facilities" else None
+    changes = dict(changes)
+    if changes.get("industry") is not None:
+        merged["industry_id"] = find(conn, "industries", changes.pop("industry"), "industry")["id"]
+    changes.pop("industry", None)
+    if changes.get("facilities"):
+        merged["facilities"] = [find(conn, "facilities", f, "facility")["name"] for f in changes.pop("facilities")]
+    changes.pop("facilities", None)
+    for key, value in changes.items():
+        if key not in NEED_FIELDS:
+            raise BadValue(key, value, "not a need")
+        if value is not None:
+            merged[key] = value
+    if isinstance(merged.get("business"), str) and not merged["business"].strip():
+        merged["business"] = None
+    # the whole set must hold together (ranges, signs), whatever was saved before
+    normalise(conn, {k: v for k, v in merged.items() if k not in ("available_by", "business")})
+    columns = list(NEED_FIELDS)
+    values = [json.dumps(merged[k], ensure_ascii=False) if k == "facilities" else merged[k] for k in columns]
+    assignments = ", ".join(f"{c} = excluded.{c}" for c in columns + ["updated_at"])
+    with write(conn, f"needs of {current['name']}"):
+        conn.execute(
+            f"""INSERT INTO needs (enterprise_id, {", ".join(columns)}, updated_at)
+                VALUES (?, {", ".join("?" * len(columns))}, ?)
+                ON CONFLICT (enterprise_id) DO UPDATE SET {assignments}""",
+            [current["enterprise_id"], *values, now()],
+        )
+    return needs_of(conn, current["name"])
+
+
+def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = None) -> None:
+    """Note the units vacant now, so the next match for these saved needs can say which are new.
+
+    Deliberately outside the change journal: a match changes nothing in the catalogue, and `promo undo`
+    must undo the officer's last edit, not a lookup they ran after it.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            """UPDATE needs SET last_matched_at = ?,
+                 last_match_units = (SELECT json_group_array(id) FROM (SELECT id FROM units
+                                     WHERE status = 'vacant' ORDER BY id))
+               WHERE enterprise_id = ?""",
+            (at or now(), enterprise_id),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _funnel(conn: sqlite3.Connection, p: dict) -> list[dict]:
+    """How many vacant units remain after each need in turn: shows which need empties the list."""
+    from promo.resources import VacancyFilter, vacancies
+
+    steps = [("空置单元 vacant units", {})]
+    if p["industry_id"] is not None:
+        steps.append((f"--industry {p['industry']}", {"industry": p["industry_code"]}))
+    if p["min_area"] is not None:
+        steps.append((f"--min-area {fmt_num(p['min_area'])}", {"min_area": p["min_area"]}))
+    if p["max_area"] is not None:
+        steps.append((f"--max-area {fmt_num(p['max_area'])}", {"max_area": p["max_area"]}))
+    if p["max_rent"] is not None:
+        steps.append((f"--max-rent {fmt_num(p['max_rent'])}", {"max_rent": p["max_rent"]}))
+    if p["min_floor_load"] is not None:
+        steps.append((f"--min-floor-load {fmt_num(p['min_floor_load'])}", {"min_floor_load": p["min_floor_load"]}))
+    if p["available_by"]:
+        steps.append((f"--available-by {p['available_by']}", {"available_by": p["available_by"]}))
+    for name in p["facilities"]:
+        steps.append((f"--facility {name}", {"facilities": [name]}))
+    out, acc = [], {"facilities": []}
+    for label, extra in steps:
+        for k, v in extra.items():
+            acc[k] = acc[k] + v if k == "facilities" else v
+        count = len(vacancies(conn, VacancyFilter(**acc)))
+        out.append({"step": label, "remaining": count})
+    return out
+
+
+def _same_chain(conn: sqlite3.Connection, p: dict, carrier_codes: list[str]) -> dict[str, list[str]]:
+    """Per carrier code, the enterprises of the prospect's chain present there (落地 or later)."""
+    if p["industry_id"] is None or not carrier_codes:
+        return {}
+    # a link's neighbours are the other links of its chain; a chain or industry stands for itself
+    root = p["industry_id"]
+    if p["industry_level"] == "link":
+        root = conn.execute("SELECT parent_id FROM industries WHERE id = ?", (root,)).fetchone()[0] or root
+    sql = f"""
+    WITH RECURSIVE down(id) AS (SELECT :root UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+    SELECT c.code, json_group_array(e.name) AS names FROM (
+      SELECT DISTINCT c.id, e.id AS eid FROM enterprises e
+      JOIN carriers c ON c.id = e.carrier_id OR c.id IN (SELECT carrier_id FROM units WHERE enterprise_id = e.id)
+      WHERE e.industry_id IN (SELECT id FROM down) AND e.stage IN {_IN_PRESENT} AND e.id IS NOT :me
+        AND c.code IN (SELECT value FROM json_each(:codes))) AS pair
+    JOIN carriers c ON c.id = pair.id JOIN enterprises e ON e.id = pair.eid
+    GROUP BY c.id ORDER BY c.id"""
+    params = {"root": root, "me": p["enterprise_id"], "codes": json.dumps(carrier_codes)}
+    return {r["code"]: json.loads(r["names"]) for r in rows(conn, sql, params)}
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit: int | None = None) -> dict:
+    """Rank the vacant units that meet every need, with why, policies and the criteria verdict.
+
+    `needs` is a profile dict (see promo.profile; profile_for gives one for an enterprise). Returns
+    {profile, on, funnel, total, units, policies, policies_unknown, criteria, scenarios, new_units,
+    last_matched_at}; each unit has rank, score, why, parts, new, annual_rent_wan, policies, criteria_verdict.
+    """
+    from promo.resources import VacancyFilter, vacancies
+    from promo.scenarios import for_industry
+
+    p = normalise(conn, needs)
+    on = on or today()
+    if limit is not None and limit < 1:
+        raise BadValue("--limit", limit, "must be at least 1")
+    filt = VacancyFilter(
+        min_area=p["min_area"],
+        max_area=p["max_area"],
+        max_rent=p["max_rent"],
+        industry=p["industry_code"],
+        facilities=p["facilities"],
+        available_by=p["available_by"],
+        min_floor_load=p["min_floor_load"],
+    )
+    found = vacancies(conn, filt)
+    renting = p["land_mu"] is None
+    # as if the prospect settled here: not in any carrier yet, no rent yet
+    hyp = dict(p, carrier_id=None, carrier=None, carrier_code=None, annual_rent_wan=None, leased_area_m2=None)
+    general_all = policies_mod.applicable(conn, hyp, on=on, include_all=True)
+    general = [r for r in general_all if r["verdict"] in ("yes", "if")]
+    unknown = [r for r in general_all if r["verdict"] == "unknown"]
+    general_check = criteria_mod.check(conn, hyp, renting=renting)
+
+    carrier_codes = list(dict.fromkeys(u["carrier_code"] for u in found))
+    chain = _same_chain(conn, p, carrier_codes)
+    per_carrier = {}
+    for code in carrier_codes:
+        here = dict(hyp, carrier=code)
+        pols = policies_mod.applicable(conn, here, on=on)
+        checked = criteria_mod.check(conn, here, renting=renting)
+        local_fail = [
+            c for c in checked["criteria"] if c["binding"] and c["scope"] == "carrier" and c["status"] == "fail"
+        ]
+        per_carrier[code] = (pols, checked, local_fail)
+
+    cheapest = min((u["rent"] for u in found if u["rent"]), default=None)
+    last = set(p["last_match_units"]) if p["last_match_units"] is not None else None
+    units = []
+    for u in found:
+        pols, checked, local_fail = per_carrier[u["carrier_code"]]
+        u["annual_rent_wan"] = round(u["area_m2"] * u["rent"] * 365 / 10000, 4) if u["rent"] is not None else None
+        at_unit = dict(hyp, annual_rent_wan=u["annual_rent_wan"])
+        u["policies"] = []
+        for pol in pols:
+            amount, text = policies_mod.estimate(pol, at_unit)
+            local = any(c["field"] == "carrier" and c["status"] == "yes" for c in pol["checks"])
+            u["policies"].append(
+                {
+                    "code": pol["code"],
+                    "name": pol["name"],
+                    "verdict": pol["verdict"],
+                    "carrier_specific": local,
+                    "estimate_wan": amount,
+                    "estimate_text": text,
+                    "period": policies_mod.RATE_BASES.get(pol.get("rate_basis") or "", ("", "", ""))[2],
+                    "sample": pol["sample"],
+                }
+            )
+        u["criteria_verdict"] = checked["verdict"]
+        u["criteria_failing"] = [f"{c['name']} {c['value_text']} {c['threshold_text']}" for c in local_fail]
+        u["same_chain"] = chain.get(u["carrier_code"], [])
+        u["parts"] = _score(u, p, cheapest, on, local_fail)
+        u["score"] = round(sum(part["points"] for part in u["parts"]))
+        u["why"] = " · ".join(f"{part['text']} {part['points']:+.0f}" for part in u["parts"])
+        u["new"] = last is not None and u["id"] not in last
+        u.pop("status_label", None)
+        units.append(u)
+    units.sort(key=lambda u: (-u["score"], u["rent"] if u["rent"] is not None else 1e9, u["area_m2"], u["id"]))
+    for i, u in enumerate(units, 1):
+        u["rank"] = i
+    new_units = [f"{u['carrier']} {u['unit']}" for u in units if u["new"]]
+    return {
+        "profile": p,
+        "on": on,
+        "funnel": _funnel(conn, p),
+        "total": len(units),
+        "units": units[:limit] if limit else units,
+        "policies": general,
+        "policies_unknown": unknown,
+        "criteria": general_check,
+        "scenarios": for_industry(conn, p["industry_id"], on=on),
+        "new_units": new_units,
+        "last_matched_at": p["last_matched_at"],
+    }
+
+
+def _score(u: dict, p: dict, cheapest: float | None, on: str, local_fail: list[dict]) -> list[dict]:
+    """The parts of a unit's score, each with the points it adds and the fact behind them."""
+    parts = []
+    area = u["area_m2"]
+    if p["min_area"] is not None and p["max_area"] is not None:
+        text = f"面积在 {fmt_num(p['min_area'])}–{fmt_num(p['max_area'])}㎡ 内"
+        parts.append({"part": "area", "points": WEIGHTS["area"], "text": text})
+    elif p["min_area"] is not None and p["min_area"] > 0:
+        # space beyond what was asked is rent paid for nothing: the closer to the need, the better
+        over = (area - p["min_area"]) / p["min_area"]
+        points = WEIGHTS["area"] * max(0.0, 1 - over)
+        text = f"面积超出需求 {over * 100:.0f}%" if over > 0.005 else "面积正合需求"
+        parts.append({"part": "area", "points": round(points, 1), "text": text})
+    elif p["max_area"] is not None:
+        parts.append({"part": "area", "points": WEIGHTS["area"], "text": f"面积 ≤ {fmt_num(p['max_area'])}㎡"})
+    if u["rent"] is not None and cheapest:
+        points = WEIGHTS["rent"] * cheapest / u["rent"] if u["rent"] else WEIGHTS["rent"]
+        text = f"租金 {u['rent']:.2f}" + (" 最低" if u["rent"] == cheapest else f" (最低 {cheapest:.2f})")
+        parts.append({"part": "rent", "points": round(points, 1), "text": text})
+    else:
+        parts.append({"part": "rent", "points": 0, "text": "租金未定"})
+    ready = u["ready_date"]
+    if not ready or ready <= on:
+        parts.append({"part": "ready", "points": WEIGHTS["ready"], "text": "现房"})
+    else:
+        wait = _days(on, ready)
+        points = WEIGHTS["ready"] * max(0.0, 1 - wait / 365)
+        parts.append({"part": "ready", "points": round(points, 1), "text": f"{wait} 天后交付"})
+    if p["industry_id"] is not None:
+        n = len(u["same_chain"])
+        points = WEIGHTS["cluster"] * min(n, 3) / 3
+        parts.append({"part": "cluster", "points": round(points, 1), "text": f"同链在园 {n} 家"})
+    local = [x for x in u["policies"] if x["carrier_specific"]]
+    if local:
+        parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": f"园区政策 {len(local)} 项"})
+    if local_fail:
+        names = "、".join(c["name"] for c in local_fail)
+        parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": f"准入未达标: {names}"})
+    return parts
+
+
+def describe_needs(p: dict) -> list[tuple[str, str]]:
+    """The needs and facts of a profile as (label, value) pairs, for the head of a match or check."""
+    out = []
+    if p.get("name"):
+        out.append(("企业 Enterprise", f"{p['name']} ({p['stage'] or '—'})"))
+    if p.get("industry"):
+        out.append(("产业 Industry", p["industry"]))
+    if p.get("min_area") is not None or p.get("max_area") is not None:
+        lo = fmt_num(p["min_area"]) if p.get("min_area") is not None else ""
+        hi = fmt_num(p["max_area"]) if p.get("max_area") is not None else ""
+        out.append(("面积 Area", f"{lo}–{hi} ㎡" if lo and hi else f"≥ {lo} ㎡" if lo else f"≤ {hi} ㎡"))
+    if p.get("max_rent") is not None:
+        out.append(("租金 Rent", f"≤ {p['max_rent']:.2f} 元/㎡·天"))
+    if p.get("facilities"):
+        out.append(("设施 Facilities", "、".join(p["facilities"])))
+    if p.get("min_floor_load") is not None:
+        out.append(("荷载 Floor load", f"≥ {fmt_num(p['min_floor_load'])} kN/㎡"))
+    if p.get("available_by"):
+        out.append(("交付 Ready by", p["available_by"]))
+    figures = [
+        ("investment_wan", "投资", "万元"),
+        ("land_mu", "用地", "亩"),
+        ("output_wan", "年产值", "万元"),
+        ("tax_wan", "年税收", "万元"),
+        ("rd_wan", "年研发", "万元"),
+        ("jobs", "就业", "人"),
+    ]
+    shown = [f"{label} {fmt_wan(p[k])}{unit}" for k, label, unit in figures if p.get(k) is not None]
+    if shown:
+        out.append(("项目 Project", " · ".join(shown)))
+    if p.get("business"):
+        out.append(("业务 Business", p["business"]))
+    return out

@@ -1,0 +1,418 @@
+"""产业政策: support policies, their eligibility, and which of them apply to a prospect or enterprise.
+
+Eligibility is data (table policy_eligibility): industries, enterprise kinds, minimum investment, stages,
+carriers, countries; an empty field means no restriction. Each field is judged in SQL as yes / no /
+unknown (the fact is not on record) / if (it will hold once the enterprise reaches a stage or settles in
+a carrier), and the verdicts combine: any no → no; else any unknown → unknown; else any if → if; else yes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from promo.db import rows
+from promo.errors import BadValue
+from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
+from promo.schema import STAGES
+from promo.text import fold, today
+
+LEVELS = {"national": "国家级", "provincial": "省级", "municipal": "市级", "zone": "园区"}
+_LEVEL_BY_FOLDED = (
+    {fold(v): k for k, v in LEVELS.items()}
+    | {k: k for k in LEVELS}
+    | {fold(a): k for a, k in (("国家", "national"), ("省", "provincial"), ("市", "municipal"), ("区级", "zone"))}
+)
+
+# What a policy's rate multiplies, for the estimated amount, and over which period the cap runs.
+RATE_BASES = {
+    "investment": ("实际投资额", "investment_wan", ""),
+    "annual_rent": ("年租金", "annual_rent_wan", "/年"),
+    "rd_spend": ("年研发投入", "rd_wan", "/年"),
+}
+
+VERDICTS = {"yes": "符合", "if": "条件符合", "unknown": "待核实", "no": "不符合"}
+_VERDICT_ORDER = {"yes": 0, "if": 1, "unknown": 2, "no": 3}
+# Plans set direction; they give an enterprise nothing to apply for.
+PLAN_KIND = "规划"
+_LANDED = STAGES.index("落地")
+
+
+def parse_level(value: str | None) -> str | None:
+    """A policy level from its English code or Chinese label (provincial / 省级 …)."""
+    if value is None:
+        return None
+    level = _LEVEL_BY_FOLDED.get(fold(value))
+    if level is None:
+        choices = ", ".join(f"{k} ({v})" for k, v in LEVELS.items())
+        raise BadValue("--level", value, f"not a policy level; use one of {choices}")
+    return level
+
+
+def parse_kind(conn: sqlite3.Connection, value: str | None) -> str | None:
+    """A policy kind (落户, 租金, 人才 …) as recorded in the catalogue."""
+    if value is None:
+        return None
+    kinds = [r[0] for r in conn.execute("SELECT DISTINCT kind FROM policies WHERE kind IS NOT NULL ORDER BY kind")]
+    for kind in kinds:
+        if fold(kind) == fold(value):
+            return kind
+    raise BadValue("--kind", value, "no policy of this kind; kinds in the catalogue: " + "、".join(kinds))
+
+
+_POLICY_COLUMNS = """
+    p.id, p.code, p.name, p.name_en, p.issuer, p.issuer_en, p.level, p.kind, p.start_date, p.end_date,
+    p.cap_wan, p.rate, p.description, p.description_en, p.sample, p.source,
+    e.policy_id IS NOT NULL AS has_eligibility, e.industries AS el_industries, e.enterprise_kinds AS el_kinds,
+    e.min_investment_wan AS el_min_investment_wan, e.stages AS el_stages, e.carriers AS el_carriers,
+    e.countries AS el_countries, e.rate_basis, e.note AS eligibility_note, e.sample AS eligibility_sample
+"""
+
+
+def _names(conn: sqlite3.Connection, table: str, codes: list[str]) -> list[str]:
+    if not codes:
+        return []
+    found = dict(
+        conn.execute(
+            f"SELECT code, name FROM {table} WHERE code IN ({','.join('?' * len(codes))})",
+            codes,
+        ).fetchall()
+    )
+    return [found.get(c, c) for c in codes]
+
+
+def _finish(conn: sqlite3.Connection, r: dict) -> dict:
+    """Decode the eligibility JSON lists and add display names; drop the raw el_ columns."""
+
+    def load(key: str) -> list:
+        return json.loads(r.pop(key) or "[]")
+
+    industries, kinds, stages = load("el_industries"), load("el_kinds"), load("el_stages")
+    carriers, countries = load("el_carriers"), load("el_countries")
+    min_investment, note, sample = (
+        r.pop("el_min_investment_wan"),
+        r.pop("eligibility_note"),
+        r.pop("eligibility_sample"),
+    )
+    r["eligibility"] = None
+    if r.pop("has_eligibility"):
+        r["eligibility"] = {
+            "industries": industries,
+            "industry_names": _names(conn, "industries", industries),
+            "enterprise_kinds": kinds,
+            "min_investment_wan": min_investment,
+            "stages": stages,
+            "carriers": carriers,
+            "carrier_names": _names(conn, "carriers", carriers),
+            "countries": countries,
+            "rate_basis": r.get("rate_basis"),
+            "note": note,
+            "sample": bool(sample),
+        }
+    r["sample"] = bool(r["sample"])
+    r["level_label"] = LEVELS.get(r["level"], r["level"])
+    r["summary"] = eligibility_summary(r)
+    r["terms"] = terms(r)
+    return r
+
+
+def eligibility_summary(policy: dict) -> str:
+    """The eligibility rules in one line, e.g. '产业 高端医疗器械; 投资 ≥ 5,000万元; 阶段 签约/注册'."""
+    e = policy.get("eligibility")
+    if policy.get("kind") == PLAN_KIND:
+        return "规划, 不直接给予支持"
+    if e is None:
+        return "适用条件未录入"
+    parts = []
+    if e["industry_names"]:
+        parts.append("产业 " + "、".join(e["industry_names"]))
+    if e["enterprise_kinds"]:
+        parts.append("类型 " + "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"]))
+    if e["min_investment_wan"] is not None:
+        parts.append(f"投资 ≥ {fmt_wan(e['min_investment_wan'])}万元")
+    if e["stages"]:
+        parts.append("阶段 " + "/".join(e["stages"]))
+    if e["carrier_names"]:
+        parts.append("载体 " + "、".join(e["carrier_names"]))
+    if e["countries"]:
+        parts.append("国别 " + "、".join(e["countries"]))
+    return "; ".join(parts) or "不限"
+
+
+def terms(policy: dict) -> str:
+    """What the policy gives, e.g. '实际投资额 × 2%, 最高 500万元'."""
+    basis = RATE_BASES.get(policy.get("rate_basis") or "")
+    rate, cap = policy.get("rate"), policy.get("cap_wan")
+    period = basis[2] if basis else ""
+    parts = []
+    # a rate without a basis (e.g. 100% of a talent's flat rent) says nothing the cap does not
+    if rate is not None and basis:
+        parts.append(f"{basis[0]} × {fmt_num(rate * 100)}%")
+    if cap is not None:
+        parts.append(f"最高 {fmt_wan(cap)}万元{period}")
+    return ", ".join(parts)
+
+
+def list_policies(
+    conn: sqlite3.Connection,
+    *,
+    industry: str | None = None,
+    kind: str | None = None,
+    level: str | None = None,
+    active_on: str | None = None,
+) -> list[dict]:
+    """Policies inside the filters; --industry keeps policies open to that industry (or to all)."""
+    from promo.resources import industry_family
+
+    where, params = ["1=1"], {}
+    if industry:
+        ids = industry_family(conn, industry)
+        where.append(
+            "(e.industries IS NULL OR json_array_length(e.industries) = 0 OR EXISTS ("
+            " SELECT 1 FROM json_each(e.industries) j JOIN industries i ON i.code = j.value"
+            f" WHERE i.id IN ({','.join(str(int(i)) for i in ids)})))"
+        )
+    if kind:
+        where.append("p.kind = :kind")
+        params["kind"] = parse_kind(conn, kind)
+    if level:
+        where.append("p.level = :level")
+        params["level"] = parse_level(level)
+    if active_on:
+        # a policy without dates is kept: the articles often do not give them, and hiding it would mislead
+        where.append("(p.start_date IS NULL OR p.start_date <= :on) AND (p.end_date IS NULL OR p.end_date >= :on)")
+        params["on"] = active_on
+    sql = f"""SELECT {_POLICY_COLUMNS} FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id
+              WHERE {" AND ".join(where)}
+              ORDER BY CASE p.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2
+                       ELSE 3 END, p.start_date IS NULL, p.start_date, p.id"""
+    return [_finish(conn, r) for r in rows(conn, sql, params)]
+
+
+def policy(conn: sqlite3.Connection, name: str) -> dict:
+    """One policy with its eligibility spelled out."""
+    from promo.lookup import find
+
+    row = find(conn, "policies", name, "policy")
+    sql = (
+        f"SELECT {_POLICY_COLUMNS} FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id WHERE p.id = ?"
+    )
+    return _finish(conn, rows(conn, sql, (row["id"],))[0])
+
+
+_STAGE_VALUES = ", ".join(f"('{s}', {i})" for i, s in enumerate(STAGES))
+
+_CHECKS = f"""
+WITH RECURSIVE
+  up(id, parent_id) AS (
+    SELECT id, parent_id FROM industries WHERE id = :industry_id
+    UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
+  down(id) AS (
+    SELECT id FROM industries WHERE id = :industry_id
+    UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id),
+  stage_pos(stage, pos) AS (VALUES {_STAGE_VALUES})
+SELECT {_POLICY_COLUMNS},
+  CASE WHEN coalesce(json_array_length(e.industries), 0) = 0 THEN 'any'
+       WHEN :industry_id IS NULL THEN 'unknown'
+       WHEN EXISTS (SELECT 1 FROM json_each(e.industries) j JOIN industries i ON i.code = j.value
+                    WHERE i.id IN (SELECT id FROM up)) THEN 'yes'
+       -- the prospect is filed under a broader industry than the policy names: it may or may not qualify
+       WHEN EXISTS (SELECT 1 FROM json_each(e.industries) j JOIN industries i ON i.code = j.value
+                    WHERE i.id IN (SELECT id FROM down)) THEN 'unknown'
+       ELSE 'no' END AS industry_check,
+  (SELECT group_concat(i.name, '、') FROM json_each(e.industries) j JOIN industries i ON i.code = j.value
+   WHERE i.id IN (SELECT id FROM up)) AS industry_match,
+  CASE WHEN coalesce(json_array_length(e.enterprise_kinds), 0) = 0 THEN 'any'
+       WHEN :kind IS NULL THEN 'unknown'
+       WHEN EXISTS (SELECT 1 FROM json_each(e.enterprise_kinds) WHERE value = :kind) THEN 'yes'
+       ELSE 'no' END AS kind_check,
+  CASE WHEN e.min_investment_wan IS NULL THEN 'any'
+       WHEN :investment IS NULL THEN 'unknown'
+       WHEN :investment >= e.min_investment_wan THEN 'yes'
+       ELSE 'no' END AS investment_check,
+  CASE WHEN coalesce(json_array_length(e.stages), 0) = 0 THEN 'any'
+       WHEN EXISTS (SELECT 1 FROM json_each(e.stages) WHERE value = :stage) THEN 'yes'
+       WHEN EXISTS (SELECT 1 FROM json_each(e.stages) j JOIN stage_pos s ON s.stage = j.value
+                    WHERE s.pos > :stage_pos) THEN 'if'
+       ELSE 'no' END AS stage_check,
+  CASE WHEN coalesce(json_array_length(e.carriers), 0) = 0 THEN 'any'
+       WHEN :carrier IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(e.carriers) WHERE value = :carrier) THEN 'yes'
+       WHEN :carrier IS NOT NULL THEN 'no'
+       WHEN :stage_pos < {_LANDED} THEN 'if'
+       ELSE 'unknown' END AS carrier_check,
+  CASE WHEN coalesce(json_array_length(e.countries), 0) = 0 THEN 'any'
+       WHEN :country IS NULL THEN 'unknown'
+       WHEN EXISTS (SELECT 1 FROM json_each(e.countries)
+                    WHERE value = :country OR (value = '境外' AND :country <> '中国')
+                       OR (value = '境内' AND :country = '中国')) THEN 'yes'
+       ELSE 'no' END AS country_check,
+  CASE WHEN p.end_date IS NOT NULL AND p.end_date < :on THEN 'no'
+       WHEN p.start_date IS NOT NULL AND p.start_date > :on THEN 'if'
+       ELSE 'yes' END AS date_check
+FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id
+ORDER BY p.id
+"""
+
+_FIELDS = ("date", "industry", "kind", "investment", "stage", "carrier", "country")
+FIELD_LABELS = {
+    "date": "政策",
+    "industry": "产业",
+    "kind": "类型",
+    "investment": "投资",
+    "stage": "阶段",
+    "carrier": "载体",
+    "country": "国别",
+    "eligibility": "条件",
+    "kind_of_policy": "政策类型",
+}
+
+
+def applicable(
+    conn: sqlite3.Connection, profile: dict, *, on: str | None = None, include_all: bool = False
+) -> list[dict]:
+    """Policies that apply to a prospect or enterprise, each with verdict, reason and estimate.
+
+    By default only verdicts yes (applies now) and if (applies once it reaches a stage or settles in a
+    listed carrier); include_all adds unknown and no, with the failing fields named. Each dict holds the
+    policy's fields plus verdict, verdict_label, reason, checks, failing, estimate_wan, estimate_text.
+    """
+    p = normalise(conn, profile)
+    on = on or today()
+    params = {
+        "industry_id": p["industry_id"],
+        "kind": p["kind"],
+        "investment": p["investment_wan"],
+        "stage": p["stage"],
+        "stage_pos": stage_position(p["stage"]),
+        "carrier": p["carrier_code"],
+        "country": p["country"],
+        "on": on,
+    }
+    out = []
+    for r in rows(conn, _CHECKS, params):
+        statuses = {f: r.pop(f"{f}_check") for f in _FIELDS}
+        statuses["industry_match"] = r.pop("industry_match")
+        r = _finish(conn, r)
+        checks = _explain(r, statuses, p, on)
+        if r["kind"] == PLAN_KIND:
+            checks = [{"field": "kind_of_policy", "status": "no", "text": "规划文件, 不直接给予企业支持"}]
+        elif r["eligibility"] is None and statuses["date"] != "no":
+            checks.append({"field": "eligibility", "status": "unknown", "text": "适用条件未录入, 请查阅政策原文"})
+        verdict = _combine([c["status"] for c in checks])
+        r["verdict"] = verdict
+        r["verdict_label"] = VERDICTS[verdict]
+        r["checks"] = checks
+        r["failing"] = [c["field"] for c in checks if c["status"] == "no"]
+        shown = [c for c in checks if c["status"] == verdict] if verdict in ("no", "unknown") else checks
+        r["reason"] = "; ".join(c["text"] for c in shown) or "不限条件"
+        r["estimate_wan"], r["estimate_text"] = estimate(r, p)
+        if verdict == "no":
+            r["estimate_wan"] = None  # nothing to expect from a policy that does not apply
+        out.append(r)
+    if not include_all:
+        out = [r for r in out if r["verdict"] in ("yes", "if")]
+    out.sort(key=lambda r: (_VERDICT_ORDER[r["verdict"]], -(r["estimate_wan"] or 0), r["id"]))
+    return out
+
+
+def _combine(statuses: list[str]) -> str:
+    for verdict in ("no", "unknown", "if"):
+        if verdict in statuses:
+            return verdict
+    return "yes"
+
+
+def _explain(r: dict, statuses: dict, p: dict, on: str) -> list[dict]:
+    """One short phrase per restricted field, saying what was compared with what."""
+    e = r["eligibility"] or {}
+    out = []
+
+    def add(field: str, text: str) -> None:
+        mark = {"yes": " ✓", "no": " ✗"}.get(statuses[field], "")
+        out.append({"field": field, "status": statuses[field], "text": f"{FIELD_LABELS[field]} {text}{mark}"})
+
+    if statuses["date"] == "no":
+        add("date", f"已于 {r['end_date']} 失效")
+    elif statuses["date"] == "if":
+        add("date", f"{r['start_date']} 起施行")
+    if not e:
+        return out
+
+    listed = "、".join(e["industry_names"])
+    s = statuses["industry"]
+    if s == "yes":
+        add("industry", f"{p['industry']} 属于 {statuses['industry_match'] or listed}")
+    elif s == "no":
+        add("industry", f"{p['industry']} 不在 {listed}")
+    elif s == "unknown" and p["industry"]:
+        add("industry", f"{p['industry']} 范围过宽, 政策限 {listed}")
+    elif s == "unknown":
+        add("industry", f"未记录 (政策限 {listed})")
+
+    kinds = "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"])
+    s = statuses["kind"]
+    if s in ("yes", "no"):
+        add("kind", KIND_LABELS.get(p["kind"], p["kind"]) + ("" if s == "yes" else f", 政策限 {kinds}"))
+    elif s == "unknown":
+        add("kind", f"未记录 (政策限 {kinds})")
+
+    s = statuses["investment"]
+    need = fmt_wan(e["min_investment_wan"])
+    if s == "yes":
+        add("investment", f"{fmt_wan(p['investment_wan'])} ≥ {need}万元")
+    elif s == "no":
+        add("investment", f"{fmt_wan(p['investment_wan'])} < {need}万元")
+    elif s == "unknown":
+        add("investment", f"未记录 (需 ≥ {need}万元)")
+
+    stages = "/".join(e["stages"])
+    s = statuses["stage"]
+    now = p["stage"] or "尚未进入流程"
+    if s == "yes":
+        add("stage", now)
+    elif s == "if":
+        add("stage", f"{stages} 时适用 (现 {now})")
+    elif s == "no":
+        add("stage", f"{now}, 政策限 {stages}")
+
+    carriers = "、".join(e["carrier_names"])
+    s = statuses["carrier"]
+    if s == "yes":
+        add("carrier", p["carrier"])
+    elif s == "no":
+        add("carrier", f"{p['carrier']}, 政策限 {carriers}")
+    elif s == "if":
+        add("carrier", f"入驻 {carriers} 后适用")
+    elif s == "unknown":
+        add("carrier", f"未记录 (政策限 {carriers})")
+
+    countries = "、".join(e["countries"])
+    s = statuses["country"]
+    if s == "yes":
+        add("country", f"{p['country']} 属于 {countries}")
+    elif s == "no":
+        add("country", f"{p['country']}, 政策限 {countries}")
+    elif s == "unknown":
+        add("country", f"未记录 (政策限 {countries})")
+    return out
+
+
+def estimate(policy: dict, profile: dict) -> tuple[float | None, str]:
+    """The estimated amount in 万元 (rate × basis, capped) and how it was computed, for a person to check."""
+    basis = RATE_BASES.get(policy.get("rate_basis") or "")
+    rate, cap = policy.get("rate"), policy.get("cap_wan")
+    period = basis[2] if basis else ""
+    cap_text = f"最高 {fmt_wan(cap)}万元{period}" if cap is not None else ""
+    if rate is None or basis is None:
+        return None, cap_text
+    label, key, _ = basis
+    value = profile.get(key)
+    pct = f"{fmt_num(rate * 100)}%"
+    if value is None:
+        return None, f"{label} × {pct}" + (f", {cap_text}" if cap_text else "") + f" ({label}未知)"
+    raw = rate * value
+    text = f"{label} {fmt_wan(value)}万元 × {pct} = {fmt_wan(raw)}万元{period}"
+    if cap is not None and raw > cap:
+        text += f", 超过上限, 按 {fmt_wan(cap)}万元{period}"
+        return round(cap, 4), text
+    return round(raw, 4), text

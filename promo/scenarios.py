@@ -1,0 +1,202 @@
+"""创新场景机会清单: pilot scenarios that hospitals and platforms open to enterprises."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.db import rows, write
+from promo.errors import Ambiguous, BadValue, NotFound, Rejected
+from promo.text import fold, today
+
+STATUSES = {"open": "征集中", "matched": "已对接", "closed": "已关闭"}
+OWNER_KINDS = {
+    "hospital": "医院",
+    "platform": "平台",
+    "institute": "科研院所",
+    "enterprise": "企业",
+    "government": "政府部门",
+}
+_OWNER_KIND_BY_FOLDED = {fold(v): k for k, v in OWNER_KINDS.items()} | {k: k for k in OWNER_KINDS}
+_STATUS_BY_FOLDED = {fold(v): k for k, v in STATUSES.items()} | {k: k for k in STATUSES}
+
+
+def parse_status(value: str | None, field: str = "--status") -> str | None:
+    if value is None:
+        return None
+    status = _STATUS_BY_FOLDED.get(fold(value))
+    if status is None:
+        raise BadValue(field, value, "use one of " + ", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
+    return status
+
+
+def parse_owner_kind(value: str | None) -> str | None:
+    if value is None:
+        return None
+    kind = _OWNER_KIND_BY_FOLDED.get(fold(value))
+    if kind is None:
+        raise BadValue("--owner-kind", value, "use one of " + ", ".join(f"{k} ({v})" for k, v in OWNER_KINDS.items()))
+    return kind
+
+
+_SELECT = """
+SELECT s.id, s.title, s.owner, s.owner_kind, i.name AS industry, i.code AS industry_code, s.need, s.status,
+       s.published, s.deadline, s.sample
+FROM scenarios s LEFT JOIN industries i ON i.id = s.industry_id
+"""
+
+
+def _finish(r: dict, on: str) -> dict:
+    r["status_label"] = STATUSES.get(r["status"], r["status"])
+    r["owner_kind_label"] = OWNER_KINDS.get(r["owner_kind"], r["owner_kind"])
+    # an open call whose deadline has passed is shown as such: the officer should close or extend it
+    r["overdue"] = r["status"] == "open" and bool(r["deadline"]) and r["deadline"] < on
+    r["sample"] = bool(r["sample"])
+    return r
+
+
+def list_scenarios(
+    conn: sqlite3.Connection,
+    *,
+    industry: str | None = None,
+    status: str | None = None,
+    owner: str | None = None,
+    owner_kind: str | None = None,
+) -> list[dict]:
+    """Scenarios inside the filters; --industry covers the whole chain above and below it."""
+    where, params = ["1=1"], {}
+    if industry:
+        from promo.resources import industry_family
+
+        where.append("s.industry_id IN (" + ",".join(str(int(i)) for i in industry_family(conn, industry)) + ")")
+    if status:
+        where.append("s.status = :status")
+        params["status"] = parse_status(status)
+    if owner:
+        from promo.lookup import like_escape
+
+        where.append("s.owner_folded LIKE :owner ESCAPE '\\'")
+        params["owner"] = f"%{like_escape(fold(owner))}%"
+    if owner_kind:
+        where.append("s.owner_kind = :owner_kind")
+        params["owner_kind"] = parse_owner_kind(owner_kind)
+    sql = f"""{_SELECT}
+              WHERE {" AND ".join(where)}
+              ORDER BY CASE s.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 ELSE 2 END,
+                       s.deadline IS NULL, s.deadline, s.id"""
+    on = today()
+    return [_finish(r, on) for r in rows(conn, sql, params)]
+
+
+def for_industry(conn: sqlite3.Connection, industry_id: int | None, *, on: str | None = None) -> list[dict]:
+    """Open scenarios on the industry's chain still taking applications.
+
+    For a chain link that is every link of its chain (a hospital piloting microbiome therapies is a
+    prospect for a microbiome-drug maker too), the chain and the leading industry above it.
+    """
+    if industry_id is None:
+        return []
+    on = on or today()
+    row = conn.execute("SELECT level, parent_id FROM industries WHERE id = ?", (industry_id,)).fetchone()
+    root = row["parent_id"] if row and row["level"] == "link" and row["parent_id"] else industry_id
+    sql = f"""
+    WITH RECURSIVE
+      up(id, parent_id) AS (SELECT id, parent_id FROM industries WHERE id = :id
+        UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
+      down(id) AS (SELECT id FROM industries WHERE id = :id
+        UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+    {_SELECT}
+    WHERE s.status = 'open' AND (s.deadline IS NULL OR s.deadline >= :on)
+      AND (s.industry_id IN (SELECT id FROM up) OR s.industry_id IN (SELECT id FROM down))
+    ORDER BY s.deadline IS NULL, s.deadline, s.id"""
+    return [_finish(r, on) for r in rows(conn, sql, {"id": root, "on": on})]
+
+
+def find_scenario(conn: sqlite3.Connection, ref: str) -> dict:
+    """A scenario by its number (as listed) or by its title, whole or a unique part."""
+    ref = (ref or "").strip()
+    if ref.lstrip("#").isdigit():
+        row = conn.execute("SELECT id FROM scenarios WHERE id = ?", (int(ref.lstrip("#")),)).fetchone()
+        if row is None:
+            raise NotFound("scenario", ref)
+        ids = [row[0]]
+    else:
+        from promo.lookup import like_escape
+
+        key = fold(ref)
+        ids = [r[0] for r in conn.execute("SELECT id FROM scenarios WHERE title_folded = ?", (key,))]
+        if not ids:
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM scenarios WHERE title_folded LIKE ? ESCAPE '\\'", (f"%{like_escape(key)}%",)
+                )
+            ]
+        if not ids:
+            import difflib
+
+            titles = {r[1]: r[0] for r in conn.execute("SELECT title, title_folded FROM scenarios")}
+            close = difflib.get_close_matches(key, list(titles), n=3, cutoff=0.4)
+            raise NotFound("scenario", ref, [titles[f] for f in close])
+        if len(ids) > 1:
+            titles = [
+                r[0] for r in conn.execute(f"SELECT title FROM scenarios WHERE id IN ({','.join(map(str, ids))})")
+            ]
+            raise Ambiguous("scenario", ref, titles)
+    return _finish(rows(conn, f"{_SELECT} WHERE s.id = ?", (ids[0],))[0], today())
+
+
+def add_scenario(
+    conn: sqlite3.Connection,
+    title: str,
+    *,
+    owner: str,
+    owner_kind: str | None = None,
+    industry: str | None = None,
+    need: str | None = None,
+    status: str | None = None,
+    published: str | None = None,
+    deadline: str | None = None,
+) -> dict:
+    """Add a scenario; the owner is the hospital or platform that opens it."""
+    title, owner = (title or "").strip(), (owner or "").strip()
+    if not fold(title):
+        raise BadValue("TITLE", title, "a scenario needs a title")
+    if not fold(owner):
+        raise BadValue("--owner", owner, "name the hospital or platform that opens the scenario")
+    owner_kind = parse_owner_kind(owner_kind)
+    status = parse_status(status) or "open"
+    published = published or today()
+    if deadline and deadline < published:
+        raise BadValue("--deadline", deadline, f"is before --published {published}")
+    industry_id = None
+    if industry:
+        from promo.lookup import find
+
+        industry_id = find(conn, "industries", industry, "industry")["id"]
+    key = fold(title)
+    same = conn.execute("SELECT id FROM scenarios WHERE title_folded = ? AND owner = ?", (key, owner)).fetchone()
+    if same:
+        raise Rejected(f"{owner} already has a scenario titled {title!r} (#{same[0]})")
+    with write(conn, f"scenario {title} ({owner})"):
+        scenario_id = conn.execute(
+            """INSERT INTO scenarios (title, title_folded, owner, owner_folded, owner_kind, industry_id, need, status,
+                 published, deadline, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+            (title, key, owner, fold(owner), owner_kind, industry_id, need, status, published, deadline),
+        ).lastrowid
+    return find_scenario(conn, str(scenario_id))
+
+
+def set_status(conn: sqlite3.Connection, ref: str, status: str, *, deadline: str | None = None) -> dict:
+    """Mark a scenario open, matched or closed (and optionally move its deadline)."""
+    row = find_scenario(conn, ref)
+    status = parse_status(status, "STATUS")
+    if deadline and row["published"] and deadline < row["published"]:
+        raise BadValue("--deadline", deadline, f"is before the scenario was published ({row['published']})")
+    if status == row["status"] and not deadline:
+        raise Rejected(f"scenario #{row['id']} is already {STATUSES[status]}")
+    with write(conn, f"scenario #{row['id']} {status}"):
+        conn.execute(
+            "UPDATE scenarios SET status = ?, deadline = coalesce(?, deadline) WHERE id = ?",
+            (status, deadline, row["id"]),
+        )
+    return find_scenario(conn, str(row["id"]))

@@ -1,0 +1,331 @@
+"""招商目录: leading industries → chains → chain links, their tenants and targets, and the chain gaps.
+
+A link's tenants are the enterprises filed under that link that have signed (签约) or gone further; a link
+without one is a gap (延链补链). Targets are enterprises the zone wants on a link; promoting one files it in
+the pipeline as a new lead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sqlite3
+
+from promo.db import now, rows, write
+from promo.errors import Ambiguous, BadValue, NotFound, Rejected
+from promo.schema import STAGES
+from promo.text import fold, today
+
+SEGMENTS = ("上游", "中游", "下游")
+SIGNED = STAGES[STAGES.index("签约") :]  # 签约 and every later stage: the enterprise counts as a tenant
+LEADS = STAGES[: STAGES.index("签约")]  # 意向, 洽谈
+PRIORITIES = {
+    "高": "高",
+    "中": "中",
+    "低": "低",
+    "high": "高",
+    "medium": "中",
+    "low": "低",
+    "a": "高",
+    "b": "中",
+    "c": "低",
+}
+PRIORITIES |= {"1": "高", "2": "中", "3": "低"}
+REASONS = ("头部企业", "关键配套", "补链", "延链", "强链", "技术领先", "以商引商")
+STATUSES = {"open": "待招引", "promoted": "已转入流程", "dropped": "已放弃"}
+
+_STAGE_ORDER = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES))
+_IN_SIGNED = "(" + ", ".join(f"'{s}'" for s in SIGNED) + ")"
+_IN_LEADS = "(" + ", ".join(f"'{s}'" for s in LEADS) + ")"
+
+
+def parse_segment(value: str | None) -> str | None:
+    """上游 / 中游 / 下游, also written up / mid / down."""
+    if value is None:
+        return None
+    aliases = {"up": "上游", "upstream": "上游", "mid": "中游", "midstream": "中游", "down": "下游"}
+    aliases["downstream"] = "下游"
+    seg = aliases.get(fold(value), fold(value))
+    if seg not in SEGMENTS:
+        raise BadValue("--segment", value, "use 上游, 中游 or 下游")
+    return seg
+
+
+def parse_priority(value: str | None) -> str | None:
+    """高 / 中 / 低 (also high/medium/low, A/B/C, 1/2/3)."""
+    if value is None:
+        return None
+    priority = PRIORITIES.get(fold(value))
+    if priority is None:
+        raise BadValue("--priority", value, "use 高, 中 or 低 (or high/medium/low, A/B/C, 1/2/3)")
+    return priority
+
+
+def parse_reason(value: str | None) -> str | None:
+    """Why the zone wants a target: 头部企业, 关键配套, 补链 …"""
+    if value is None:
+        return None
+    for reason in REASONS:
+        if fold(reason) == fold(value):
+            return reason
+    raise BadValue("--reason", value, "use one of " + "、".join(REASONS))
+
+
+def find_link(conn: sqlite3.Connection, name: str, field: str = "--link") -> sqlite3.Row:
+    """The chain link `name` designates; a chain or industry is refused with its links listed."""
+    from promo.lookup import find
+
+    try:
+        return find(conn, "industries", name, "chain link", where="level = 'link'")
+    except NotFound:
+        pass
+    try:
+        other = find(conn, "industries", name, "industry")
+    except (NotFound, Ambiguous):
+        other = None
+    if other is not None:
+        links = [
+            r[0]
+            for r in conn.execute(
+                """WITH RECURSIVE down(id) AS (SELECT id FROM industries WHERE id = ?
+                     UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+                   SELECT name FROM industries WHERE level = 'link' AND id IN (SELECT id FROM down) ORDER BY sort""",
+                (other["id"],),
+            )
+        ]
+        level = {"industry": "a leading industry", "chain": "a chain"}[other["level"]]
+        raise BadValue(field, name, f"{other['name']} is {level}, not a chain link; its links: " + "、".join(links))
+    names = {r[1]: r[0] for r in conn.execute("SELECT name, name_folded FROM industries WHERE level = 'link'")}
+    key = fold(name)
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.4)
+    close += [f for f in names if (key in f or f in key) and f not in close]
+    raise NotFound("chain link", name, [names[f] for f in close[:3]])
+
+
+def catalogue(
+    conn: sqlite3.Connection, *, industry: str | None = None, segment: str | None = None, gaps: bool = False
+) -> list[dict]:
+    """Every chain link with its industry, chain, tenants (签约 or later), leads (意向/洽谈) and open targets."""
+    where, params = ["l.level = 'link'"], {}
+    if industry:
+        from promo.resources import industry_family
+
+        ids = ",".join(str(int(i)) for i in industry_family(conn, industry))
+        where.append(f"l.id IN ({ids})")
+    if segment:
+        where.append("l.segment = :segment")
+        params["segment"] = parse_segment(segment)
+    sql = f"""
+    WITH linked AS (
+      SELECT l.id, l.code, l.name AS link, l.name_en AS link_en, l.segment, l.sample,
+             c.name AS chain, c.code AS chain_code, ind.name AS industry, ind.code AS industry_code,
+             ind.sort AS ind_sort, c.sort AS chain_sort, l.sort AS link_sort,
+        (SELECT json_group_array(name) FROM (
+           SELECT e.name FROM enterprises e WHERE e.industry_id = l.id AND e.stage IN {_IN_SIGNED}
+           ORDER BY CASE e.stage {_STAGE_ORDER} END DESC, e.name)) AS tenants,
+        (SELECT json_group_array(name) FROM (
+           SELECT e.name FROM enterprises e WHERE e.industry_id = l.id AND e.stage IN {_IN_LEADS}
+           ORDER BY CASE e.stage {_STAGE_ORDER} END DESC, e.name)) AS leads,
+        (SELECT json_group_array(json_object('name', name, 'priority', priority, 'reason', reason, 'sample', sample))
+         FROM (SELECT t.name, t.priority, t.reason, t.sample FROM targets t WHERE t.link_id = l.id AND t.status = 'open'
+           ORDER BY CASE t.priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, t.name)) AS targets
+      FROM industries l
+      JOIN industries c ON c.id = l.parent_id
+      JOIN industries ind ON ind.id = c.parent_id
+      WHERE {" AND ".join(where)})
+    SELECT * FROM linked
+    {"WHERE tenants = '[]'" if gaps else ""}
+    ORDER BY ind_sort, chain_sort, CASE segment WHEN '上游' THEN 0 WHEN '中游' THEN 1 ELSE 2 END, link_sort
+    """
+    out = rows(conn, sql, params)
+    for r in out:
+        for key in ("ind_sort", "chain_sort", "link_sort"):
+            r.pop(key)
+        r["tenants"] = json.loads(r["tenants"])
+        r["leads"] = json.loads(r["leads"])
+        r["targets"] = json.loads(r["targets"])
+        r["gap"] = not r["tenants"]
+        r["sample"] = bool(r["sample"])
+    return out
+
+
+def unplaced(conn: sqlite3.Connection, *, industry: str | None = None) -> list[dict]:
+    """Signed enterprises filed under a leading industry or chain, not a link: they fill no link yet."""
+    extra = ""
+    if industry:
+        from promo.resources import industry_family
+
+        extra = "AND i.id IN (" + ",".join(str(int(x)) for x in industry_family(conn, industry)) + ")"
+    return rows(
+        conn,
+        f"""SELECT e.name, e.stage, i.name AS filed_under, i.level
+            FROM enterprises e JOIN industries i ON i.id = e.industry_id
+            WHERE i.level <> 'link' AND e.stage IN {_IN_SIGNED} {extra}
+            ORDER BY i.sort, e.name""",
+    )
+
+
+_TARGET_SELECT = f"""
+SELECT t.id, t.name, t.priority, t.reason, t.status, t.note, t.created_at, t.sample,
+       l.name AS link, l.code AS link_code, l.segment, c.name AS chain, ind.name AS industry,
+       e.name AS enterprise, e.stage AS enterprise_stage,
+       (SELECT count(*) FROM enterprises x WHERE x.industry_id = l.id AND x.stage IN {_IN_SIGNED}) AS link_tenants
+FROM targets t
+JOIN industries l ON l.id = t.link_id
+LEFT JOIN industries c ON c.id = l.parent_id
+LEFT JOIN industries ind ON ind.id = c.parent_id
+LEFT JOIN enterprises e ON e.id = t.enterprise_id
+"""
+
+
+def _finish_target(r: dict) -> dict:
+    r["status_label"] = STATUSES.get(r["status"], r["status"])
+    r["gap"] = r.pop("link_tenants") == 0
+    r["sample"] = bool(r["sample"])
+    return r
+
+
+def list_targets(
+    conn: sqlite3.Connection,
+    *,
+    link: str | None = None,
+    industry: str | None = None,
+    priority: str | None = None,
+    status: str | None = "open",
+) -> list[dict]:
+    """Targets inside the filters, highest priority first; status None lists every status."""
+    where, params = ["1=1"], {}
+    if link:
+        where.append("t.link_id = :link")
+        params["link"] = find_link(conn, link)["id"]
+    if industry:
+        from promo.resources import industry_family
+
+        where.append("t.link_id IN (" + ",".join(str(int(i)) for i in industry_family(conn, industry)) + ")")
+    if priority:
+        where.append("t.priority = :priority")
+        params["priority"] = parse_priority(priority)
+    if status:
+        if status not in STATUSES:
+            raise BadValue("--status", status, "use one of " + ", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
+        where.append("t.status = :status")
+        params["status"] = status
+    sql = f"""{_TARGET_SELECT} WHERE {" AND ".join(where)}
+              ORDER BY CASE t.priority WHEN '高' THEN 0 WHEN '中' THEN 1 WHEN '低' THEN 2 ELSE 3 END,
+                       ind.sort, c.sort, l.sort, t.name"""
+    return [_finish_target(r) for r in rows(conn, sql, params)]
+
+
+def find_target(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
+    from promo.lookup import find
+
+    return find(conn, "targets", name, "target")
+
+
+def target(conn: sqlite3.Connection, name: str) -> dict:
+    row = find_target(conn, name)
+    return _finish_target(rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (row["id"],))[0])
+
+
+def add_target(
+    conn: sqlite3.Connection,
+    name: str,
+    *,
+    link: str,
+    priority: str | None = None,
+    reason: str | None = None,
+    note: str | None = None,
+) -> dict:
+    """Add a target enterprise on a chain link; refuses a duplicate or an enterprise already in the pipeline."""
+    name = (name or "").strip()
+    if not fold(name):
+        raise BadValue("NAME", name, "a target needs a name")
+    link_row = find_link(conn, link)
+    priority, reason = parse_priority(priority) or "中", parse_reason(reason)
+    key = fold(name)
+    same = conn.execute(
+        "SELECT t.name, l.name FROM targets t JOIN industries l ON l.id = t.link_id WHERE t.name_folded = ?", (key,)
+    ).fetchone()
+    if same:
+        raise Rejected(f"{same[0]} is already a target (on {same[1]})", "see it with: promo targets --status all")
+    known = conn.execute("SELECT name, stage FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
+    if known:
+        raise Rejected(
+            f"{known[0]} is already in the pipeline (stage {known[1]}); a target is an enterprise not yet in it",
+            "see it with: promo enterprises show " + known[0],
+        )
+    with write(conn, f"target {name} on {link_row['name']}"):
+        target_id = conn.execute(
+            """INSERT INTO targets (name, name_folded, link_id, priority, reason, status, note, created_at, sample)
+               VALUES (?, ?, ?, ?, ?, 'open', ?, ?, 0)""",
+            (name, key, link_row["id"], priority, reason, note, now()),
+        ).lastrowid
+    return _finish_target(rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (target_id,))[0])
+
+
+def promote(
+    conn: sqlite3.Connection,
+    name: str,
+    *,
+    stage: str = "意向",
+    date: str | None = None,
+    owner: str | None = None,
+    channel: str | None = None,
+    code_name: str | None = None,
+    country: str | None = None,
+) -> dict:
+    """File an open target in the pipeline as a lead (意向 or 洽谈) on its link, in one transaction."""
+    row = find_target(conn, name)
+    if row["status"] != "open":
+        raise Rejected(f"target {row['name']} is {STATUSES.get(row['status'], row['status'])}, not open")
+    if stage not in LEADS:
+        raise BadValue("--stage", stage, "a promoted target starts as a lead: use " + " or ".join(LEADS))
+    date = date or today()
+    if conn.execute("SELECT 1 FROM enterprises WHERE name_folded = ?", (row["name_folded"],)).fetchone():
+        raise Rejected(f"an enterprise named {row['name']} is already in the pipeline")
+    link_name = conn.execute("SELECT name FROM industries WHERE id = ?", (row["link_id"],)).fetchone()[0]
+    created = now()
+    note = (
+        "由招商目录目标转入"
+        + (f" ({row['reason']})" if row["reason"] else "")
+        + (f"; {row['note']}" if row["note"] else "")
+    )
+    with write(conn, f"promote target {row['name']} to {stage}"):
+        enterprise_id = conn.execute(
+            """INSERT INTO enterprises (name, name_folded, kind, industry_id, stage, stage_date, source_channel,
+                 country, owner, owner_since, code_name, note, created_at, sample)
+               VALUES (?, ?, 'company', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+            (
+                row["name"],
+                row["name_folded"],
+                row["link_id"],
+                stage,
+                date,
+                channel or "招商目录",
+                country,
+                owner,
+                date if owner else None,
+                code_name,
+                note,
+                created,
+            ),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            (enterprise_id, stage, date, f"由招商目录目标转入 ({link_name})", created),
+        )
+        conn.execute(
+            "UPDATE targets SET status = 'promoted', enterprise_id = ? WHERE id = ?", (enterprise_id, row["id"])
+        )
+    return target(conn, row["name"])
+
+
+def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict:
+    """Mark an open target as dropped (kept for the record, no longer listed as open)."""
+    row = find_target(conn, name)
+    if row["status"] != "open":
+        raise Rejected(f"target {row['name']} is {STATUSES.get(row['status'], row['status'])}, not open")
+    note = "; ".join(x for x in (row["note"], f"放弃: {why}" if why else "放弃") if x)
+    with write(conn, f"drop target {row['name']}"):
+        conn.execute("UPDATE targets SET status = 'dropped', note = ? WHERE id = ?", (note, row["id"]))
+    return target(conn, row["name"])

@@ -1,0 +1,200 @@
+"""Matching: every need is a filter, the ranking explains itself, policies and criteria per carrier."""
+
+import itertools
+import json
+
+import pytest
+
+from promo import match
+from promo.errors import BadValue, NotFound
+
+ON = "2026-11-23"
+
+
+def family_carriers(conn, code):
+    """Carriers tagged with the industry, an ancestor or a descendant of it (as promo vacancies filters)."""
+    ids = set()
+    node = conn.execute("SELECT id FROM industries WHERE code = ?", (code,)).fetchone()[0]
+    up = node
+    while up:
+        ids.add(up)
+        up = conn.execute("SELECT parent_id FROM industries WHERE id = ?", (up,)).fetchone()[0]
+    frontier = [node]
+    while frontier:
+        kids = [
+            r[0] for r in conn.execute(f"SELECT id FROM industries WHERE parent_id IN ({','.join(map(str, frontier))})")
+        ]
+        ids.update(kids)
+        frontier = kids
+    return {
+        r[0]
+        for r in conn.execute(
+            f"SELECT carrier_id FROM carrier_industries WHERE industry_id IN ({','.join(map(str, ids))})"
+        )
+    }
+
+
+NEEDS = [
+    {"industry": "高端医疗器械", "min_area": 500, "max_rent": 1.5, "facilities": ["GMP洁净车间"]},
+    {"industry": "bt-precision-ivd", "min_area": 300, "max_area": 1000},
+    {"min_area": 2000, "min_floor_load": 10, "available_by": "2026-12-31"},
+    {"max_rent": 1.0, "facilities": ["重载货梯", "双回路供电"]},
+    {"industry": "数字医疗", "max_area": 300},
+    {"facilities": ["P2实验室", "纯水系统"], "max_rent": 1.6},
+]
+
+
+@pytest.mark.parametrize("needs", NEEDS, ids=lambda n: ",".join(n))
+def test_every_unit_meets_every_need_and_none_is_missed(conn, needs):
+    result = match.match(conn, dict(needs, kind="company"), on=ON)
+    got = {u["id"] for u in result["units"]}
+    oracle = set()
+    for u in conn.execute("SELECT * FROM units WHERE status = 'vacant'"):
+        facilities = {
+            r[0]
+            for r in conn.execute(
+                "SELECT f.name FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id WHERE unit_id = ?",
+                (u["id"],),
+            )
+        }
+        ok = (
+            (needs.get("min_area") is None or u["area_m2"] >= needs["min_area"])
+            and (needs.get("max_area") is None or u["area_m2"] <= needs["max_area"])
+            and (needs.get("max_rent") is None or (u["rent"] is not None and u["rent"] <= needs["max_rent"]))
+            and (needs.get("min_floor_load") is None or (u["floor_load_kn"] or 0) >= needs["min_floor_load"])
+            and (needs.get("available_by") is None or not u["ready_date"] or u["ready_date"] <= needs["available_by"])
+            and set(needs.get("facilities", [])) <= facilities
+        )
+        if ok and needs.get("industry"):
+            code = conn.execute(
+                "SELECT code FROM industries WHERE code = ? OR name = ?", (needs["industry"], needs["industry"])
+            ).fetchone()[0]
+            ok = u["carrier_id"] in family_carriers(conn, code)
+        if ok:
+            oracle.add(u["id"])
+    assert got == oracle
+    assert result["total"] == len(oracle) == result["funnel"][-1]["remaining"]
+
+
+def test_ranking_is_by_score_and_the_score_is_its_parts(conn):
+    result = match.match(conn, {"industry": "高端医疗器械", "min_area": 500, "max_rent": 1.5}, on=ON)
+    units = result["units"]
+    assert len(units) >= 5
+    assert [u["rank"] for u in units] == list(range(1, len(units) + 1))
+    for a, b in itertools.pairwise(units):
+        assert a["score"] >= b["score"]
+    for u in units:
+        assert u["score"] == round(sum(p["points"] for p in u["parts"]))
+        assert all(p["text"] in u["why"] for p in u["parts"])
+
+
+def test_area_fit_rent_and_readiness_decide_between_equal_units(conn):
+    result = match.match(conn, {"min_area": 800, "facilities": ["GMP洁净车间"], "max_rent": 1.5}, on=ON)
+    by_unit = {u["unit"]: u for u in result["units"]}
+    a2, a4 = by_unit["A2-201"], by_unit["A4-201"]  # 820 ㎡ now vs 880 ㎡ ready 2027-06-30
+    area = {p["part"]: p for p in a2["parts"]}["area"]
+    assert area["points"] == pytest.approx(30 * (1 - 20 / 800), abs=0.1) and "2%" in area["text"]
+    assert {p["part"]: p for p in a2["parts"]}["ready"]["text"] == "现房"
+    assert "219 天后交付" in a4["why"]
+    assert a2["rank"] < a4["rank"]
+
+
+def test_same_chain_tenants_count_in_the_carrier(conn):
+    result = match.match(conn, {"industry": "核心部件", "min_area": 700, "max_rent": 1.3}, on=ON)
+    haiping = [u for u in result["units"] if u["carrier_code"] == "haiping-device-park"]
+    assert haiping and all(u["same_chain"] == ["山东示例医疗器械有限公司"] for u in haiping)
+    assert all("同链在园 1 家" in u["why"] for u in haiping)
+
+
+def test_carrier_specific_policies_and_criteria_per_unit(conn):
+    needs = {"industry": "高端医疗器械", "min_area": 1000, "investment_wan": 1500, "kind": "company"}
+    result = match.match(conn, needs, on=ON)
+    for u in result["units"]:
+        rent_relief = [p for p in u["policies"] if p["code"] == "sample-rent-relief"]
+        in_list = u["carrier_code"] in ("precision-med-park", "haiping-device-park", "health-tech-innovation-park")
+        assert bool(rent_relief) == in_list, u["carrier_code"]
+        if rent_relief:
+            expected = min(0.5 * u["area_m2"] * u["rent"] * 365 / 10000, 100)
+            assert rent_relief[0]["estimate_wan"] == pytest.approx(expected, abs=1e-3)  # to the yuan
+        if u["carrier_code"] == "haiping-device-park":  # 1,500 万元 < the park's 2,000 万元 minimum
+            assert u["criteria_failing"] and "准入未达标" in u["why"]
+            assert any(p["points"] == -30 for p in u["parts"])
+        else:
+            assert not u["criteria_failing"]
+
+
+def test_policies_and_criteria_for_the_prospect(conn):
+    result = match.match(
+        conn, {"industry": "整机制造", "min_area": 800, "investment_wan": 20000, "kind": "company"}, on=ON
+    )
+    codes = {p["code"]: p for p in result["policies"]}
+    assert codes["sample-settlement-award"]["verdict"] == "if"  # once it signs
+    assert codes["sample-settlement-award"]["estimate_wan"] == pytest.approx(400)
+    assert "sample-foreign-invest-award" in {p["code"] for p in result["policies_unknown"]}  # country not given
+    statuses = {c["code"]: c["status"] for c in result["criteria"]["criteria"]}
+    assert statuses["zone-investment-intensity"] == "n/a"  # it rents space: no land
+
+
+def test_open_scenarios_on_the_chain(conn):
+    result = match.match(conn, {"industry": "微生态药物与制剂"}, on=ON)
+    assert [s["title"] for s in result["scenarios"]] == ["微生态制剂临床研究合作"]
+
+
+def test_nothing_matches_says_which_need_emptied_the_list(conn):
+    result = match.match(conn, {"min_area": 3000, "facilities": ["P2实验室"]}, on=ON)
+    assert result["units"] == []
+    assert [s["remaining"] for s in result["funnel"]][-1] == 0
+    assert result["funnel"][1]["remaining"] > 0  # the area alone leaves units; the lab empties it
+
+
+def test_bad_needs(conn):
+    with pytest.raises(BadValue, match="--max-area"):
+        match.match(conn, {"min_area": 800, "max_area": 500})
+    with pytest.raises(BadValue, match="--max-rent"):
+        match.match(conn, {"max_rent": -1})
+    with pytest.raises(NotFound) as e:
+        match.match(conn, {"industry": "医疗器戒"})
+    assert e.value.suggestions
+    with pytest.raises(NotFound):
+        match.match(conn, {"facilities": ["核磁屏蔽室"]})
+
+
+def test_profile_for_uses_saved_needs_over_the_record(conn):
+    match.save_needs(conn, "示例医学影像设备", {"investment_wan": 25000, "min_area": 2000, "land_mu": 60})
+    p = match.profile_for(conn, "示例医学影像设备")
+    assert (p["investment_wan"], p["min_area"], p["land_mu"], p["jobs"], p["has_needs"]) == (25000, 2000, 60, 200, True)
+    assert p["industry_code"] == "md-imaging-rt-assembly" and p["stage"] == "洽谈"
+
+
+def test_save_needs_merges_and_checks_the_whole(conn):
+    match.save_needs(conn, "示例生物制药", {"min_area": 800, "facilities": ["gmp洁净车间"]})
+    saved = match.needs_of(conn, "示例生物制药")
+    assert saved["min_area"] == 800 and saved["facilities"] == ["GMP洁净车间"]
+    journal = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
+    with pytest.raises(BadValue, match="--max-area 500: is below --min-area 800"):
+        match.save_needs(conn, "示例生物制药", {"max_area": 500})
+    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == journal
+    assert match.needs_of(conn, "示例生物制药")["max_area"] is None
+    match.save_needs(conn, "示例生物制药", {"max_rent": 1.5}, clear=("facilities",))
+    saved = match.needs_of(conn, "示例生物制药")
+    assert (saved["min_area"], saved["max_rent"], saved["facilities"]) == (800, 1.5, [])
+    match.save_needs(conn, "示例生物制药", {"land_mu": 20}, reset=True)
+    saved = match.needs_of(conn, "示例生物制药")
+    assert (saved["min_area"], saved["max_rent"], saved["land_mu"]) == (None, None, 20)
+
+
+def test_units_vacant_since_the_last_match_are_new(conn):
+    match.save_needs(conn, "示例生物制药", {"min_area": 800, "facilities": ["GMP洁净车间"]})
+    p = match.profile_for(conn, "示例生物制药")
+    first = match.match(conn, p, on=ON)
+    assert first["new_units"] == [] and first["last_matched_at"] is None  # never matched: nothing to compare
+    journal = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
+    match.remember(conn, p["enterprise_id"])
+    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == journal  # a lookup is not an edit
+    conn.execute("UPDATE units SET status = 'vacant' WHERE code = 'A3-301'")  # reserved → vacant, GMP, 1,500 ㎡
+    again = match.match(conn, match.profile_for(conn, "示例生物制药"), on=ON)
+    assert again["new_units"] == ["精准医学产业园 A3-301"]
+    assert [u["unit"] for u in again["units"] if u["new"]] == ["A3-301"]
+    assert again["last_matched_at"] is not None
+    remembered = json.loads(conn.execute("SELECT last_match_units FROM needs").fetchone()[0])
+    assert len(remembered) == conn.execute("SELECT count(*) FROM units WHERE status = 'vacant'").fetchone()[0] - 1
