@@ -1,0 +1,108 @@
+"""Unified social credit codes (统一社会信用代码, GB 32100-2015).
+
+The check character is computed by python-stdnum (`stdnum.cn.uscc`). Its `validate` insists on eight
+leading digits, which rejects codes issued by registration departments the standard names with a
+letter (A 中央军委改革和编制办公室, N 农业, Y 其他), so the structure is checked here and only the
+check character is left to stdnum.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from promo.errors import BadValue
+
+# GB 32100-2015 table 1: registration department (登记管理部门) codes, position 1.
+DEPARTMENTS = {
+    "1": "机构编制",
+    "2": "外交",
+    "3": "司法行政",
+    "4": "文化",
+    "5": "民政",
+    "6": "旅游",
+    "7": "宗教",
+    "8": "工会",
+    "9": "工商",
+    "A": "中央军委改革和编制办公室",
+    "N": "农业",
+    "Y": "其他",
+}
+# The 31 characters a code may use: digits and capitals without I, O, S, V, Z.
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_.·]+")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A code that is well formed; `check_ok` says whether its check character is right."""
+
+    code: str
+    expected_check: str
+
+    @property
+    def check_ok(self) -> bool:
+        return self.code[-1] == self.expected_check
+
+
+def normalise(value: str) -> str:
+    """The code as stored: full-width forms folded (NFKC), separators and spaces removed, upper case."""
+    s = unicodedata.normalize("NFKC", value or "")
+    return _SEPARATORS.sub("", s).upper()
+
+
+def looks_like_uscc(value: str) -> bool:
+    """True when `value` has the shape of a credit code (18 code characters), right or wrong."""
+    s = normalise(value)
+    return len(s) == 18 and all(c in ALPHABET for c in s)
+
+
+def check(value: str, field: str = "--uscc") -> Checked:
+    """Parse a credit code; a malformed one raises BadValue saying what is wrong.
+
+    A well-formed code whose check character is wrong is returned with `check_ok` False, so the
+    caller decides whether to refuse it or store it flagged.
+    """
+    from stdnum.cn import uscc as stdnum_uscc
+
+    code = normalise(value)
+    if not code:
+        raise BadValue(field, value, "is empty")
+    if len(code) != 18:
+        raise BadValue(field, value, f"a credit code has 18 characters, this has {len(code)}")
+    bad = sorted({c for c in code if c not in ALPHABET})
+    if bad:
+        raise BadValue(
+            field,
+            value,
+            f"contains {', '.join(repr(c) for c in bad)}; "
+            "a credit code uses digits and capital letters except I, O, S, V, Z",
+        )
+    if code[0] not in DEPARTMENTS:
+        raise BadValue(
+            field,
+            value,
+            f"position 1 (登记管理部门) is {code[0]!r}, not a registration department code ({', '.join(DEPARTMENTS)})",
+        )
+    if not code[1].isdigit():
+        raise BadValue(field, value, f"position 2 (机构类别) is {code[1]!r}; it should be a digit")
+    if not code[2:8].isdigit():
+        raise BadValue(
+            field, value, f"positions 3–8 (登记管理机关行政区划码) are {code[2:8]!r}; they should be six digits"
+        )
+    return Checked(code, stdnum_uscc.calc_check_digit(code[:17]))
+
+
+def validate(value: str, field: str = "--uscc", *, accept_bad_check: bool = False) -> Checked:
+    """A credit code that may be stored: well formed, and with a right check character unless accepted."""
+    checked = check(value, field)
+    if not checked.check_ok and not accept_bad_check:
+        raise BadValue(
+            field,
+            value,
+            f"check character should be {checked.expected_check}, not {checked.code[-1]} "
+            f"(the code would be {checked.code[:17]}{checked.expected_check})",
+            "if the code really is issued like this, store it flagged with --accept-bad-check",
+        )
+    return checked
