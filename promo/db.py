@@ -134,15 +134,21 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     """One writing command = one transaction = one journal entry; yields the journal id.
 
     BEGIN IMMEDIATE takes the write lock up front, so two promo processes serialise instead of
-    failing half-way; anything raised inside rolls the whole command back.
+    failing half-way; anything raised inside rolls the whole command back. Every row the command
+    changes is recorded under its journal entry (promo.journal), which is what `promo undo` reverts.
     """
+    from promo import journal
+
+    journal.install_capture(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         journal_id = conn.execute(
             "INSERT INTO journal (at, user, command, summary) VALUES (?, ?, ?, ?)",
             (now(), current_user(), command_line(), summary),
         ).lastrowid
+        journal.begin_capture(conn, journal_id)
         yield journal_id
+        journal.end_capture(conn, journal_id)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -1,0 +1,132 @@
+import pytest
+from pipeline_helpers import content as catalogue_content
+
+from promo import journal
+from promo.db import write
+from promo.errors import Rejected
+
+
+def content(conn):
+    """Every catalogue row outside the journal, as SQL literals: equal means equal byte for byte."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    return catalogue_content(path)
+
+
+def test_a_write_records_every_row_change_with_exact_values(conn):
+    awkward = 0.1 + 0.2  # SQLite's JSON would round this to 0.3
+    with write(conn, "test") as jid:
+        eid = conn.execute(
+            "INSERT INTO enterprises (name, name_folded, stage, created_at, investment_wan, note) "
+            "VALUES ('x', 'x', '签约', 'now', ?, ?)",
+            (awkward, 'it\'s "quoted"\nand multi-line'),
+        ).lastrowid
+        conn.execute("UPDATE units SET status = 'leased', enterprise_id = ? WHERE code = 'A1-402'", (eid,))
+        conn.execute("UPDATE stage_deadlines SET days = days")  # changes nothing: not recorded
+    changes = journal.changes(conn, jid)
+    assert [(c["tbl"], c["op"]) for c in changes] == [("enterprises", "insert"), ("units", "update")]
+    assert changes[0]["new"]["investment_wan"] == awkward
+    assert changes[0]["new"]["note"] == 'it\'s "quoted"\nand multi-line'
+    assert changes[1]["old"]["status"] == "vacant" and changes[1]["new"]["enterprise_id"] == eid
+    assert "status vacant → leased" in changes[1]["text"]
+
+
+def test_a_write_that_changes_nothing_leaves_no_entry(conn):
+    before = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
+    with write(conn, "nothing"):
+        conn.execute("UPDATE stage_deadlines SET days = days")
+    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == before
+
+
+def test_a_failed_write_leaves_neither_rows_nor_journal(conn):
+    before = content(conn)
+    with pytest.raises(RuntimeError), write(conn, "boom"):
+        conn.execute("UPDATE stage_deadlines SET days = 1")
+        raise RuntimeError("boom")
+    assert content(conn) == before
+    assert conn.execute("SELECT count(*) FROM journal_changes").fetchone()[0] == 0
+
+
+def test_writes_outside_write_are_not_captured(conn):
+    with write(conn, "first"):
+        conn.execute("UPDATE stage_deadlines SET days = 1 WHERE stage = '意向'")
+    conn.execute("UPDATE stage_deadlines SET days = 2 WHERE stage = '意向'")
+    assert conn.execute("SELECT count(*) FROM journal_changes").fetchone()[0] == 1
+
+
+def test_undo_restores_content_exactly_including_cascades(conn):
+    before = content(conn)
+    with write(conn, "remove"):
+        conn.execute("UPDATE units SET status = 'vacant', enterprise_id = NULL WHERE enterprise_id = 1")
+        conn.execute("DELETE FROM enterprises WHERE id = 1")  # its stage history goes by cascade
+    assert content(conn) != before
+    with write(conn, "undo") as undo_id:
+        target = journal.undo_target(conn)
+        journal.undo(conn, target["id"], undo_id)
+    assert content(conn) == before
+    assert journal.entry(conn, target["id"])["undone_by"] == undo_id
+
+
+def test_undo_refuses_when_a_later_change_depends_on_it(conn):
+    with write(conn, "add") as first:
+        eid = conn.execute(
+            "INSERT INTO enterprises (name, name_folded, stage, created_at) VALUES ('x', 'x', '签约', 'now')"
+        ).lastrowid
+    with write(conn, "activity") as second:
+        conn.execute(
+            "INSERT INTO activities (enterprise_id, kind, date, recorded_at) VALUES (?, 'call', '2026-11-01', 'now')",
+            (eid,),
+        )
+    before = content(conn)
+    with pytest.raises(Rejected) as err, write(conn, "undo") as undo_id:
+        journal.undo(conn, first, undo_id)
+    assert f"#{second}" in err.value.message and "refers to a row it added" in err.value.message
+    assert f"promo undo {second}" in err.value.hint
+    assert content(conn) == before
+
+
+def test_undo_refuses_a_row_changed_since(conn):
+    with write(conn, "one") as first:
+        conn.execute("UPDATE stage_deadlines SET days = 10 WHERE stage = '意向'")
+    with write(conn, "two") as second:
+        conn.execute("UPDATE stage_deadlines SET days = 20 WHERE stage = '意向'")
+    with pytest.raises(Rejected, match=f"changed since by #{second}"), write(conn, "undo") as undo_id:
+        journal.undo(conn, first, undo_id)
+
+
+def test_last_command_skips_undone_entries_and_undos(conn):
+    with write(conn, "one") as first:
+        conn.execute("UPDATE stage_deadlines SET days = 10 WHERE stage = '意向'")
+    with write(conn, "two") as second:
+        conn.execute("UPDATE stage_deadlines SET days = 20 WHERE stage = '洽谈'")
+    assert journal.undo_target(conn)["id"] == second
+    with write(conn, "undo") as undo_id:
+        journal.undo(conn, second, undo_id)
+    assert journal.undo_target(conn)["id"] == first
+    with pytest.raises(Rejected, match="already undone"):
+        journal.undo_target(conn, second)
+    with pytest.raises(Rejected, match="itself an undo"):
+        journal.undo_target(conn, undo_id)
+
+
+def test_tables_added_after_the_first_write_of_a_new_connection_are_journaled(db_path):
+    from promo.db import open_catalogue
+
+    setup = open_catalogue(db_path)
+    setup.execute("CREATE TABLE later_list (id INTEGER PRIMARY KEY, name TEXT, score REAL)")
+    setup.close()
+    conn = open_catalogue(db_path)
+    with write(conn, "later") as jid:
+        conn.execute("INSERT INTO later_list (name, score) VALUES ('a', 1.5)")
+    assert [c["tbl"] for c in journal.changes(conn, jid)] == ["later_list"]
+    conn.close()
+
+
+@pytest.mark.parametrize("literal, value", [("NULL", None), ("'it''s'", "it's"), ("42", 42), ("-7", -7), ("1.5", 1.5)])
+def test_decode_literal(literal, value):
+    assert journal.decode_literal(literal) == value
+
+
+def test_decode_literal_blob_and_exact_real(conn):
+    for value in (b"\x00\xff", 0.1 + 0.2, 1e300, -2.5e-10, 123456789.12345679):
+        literal = conn.execute("SELECT quote(?)", (value,)).fetchone()[0]
+        assert journal.decode_literal(literal) == value
