@@ -19,6 +19,7 @@ COMMANDS = {
     "init": "promo.commands.init:init",
     "carriers": "promo.commands.carriers:carriers",
     "vacancies": "promo.commands.vacancies:vacancies",
+    "brief": "promo.commands.brief:brief",
 }
 
 

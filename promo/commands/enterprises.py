@@ -1,0 +1,524 @@
+"""promo enterprises: the pipeline's enterprises — list, show, add, update, move, log activities, import, remove."""
+
+from __future__ import annotations
+
+import click
+
+from promo.cli import LazyGroup
+from promo.commands.common import catalogue, format_option
+
+# Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
+EXTRA_SUBCOMMANDS: dict[str, str] = {}
+
+_JSON_KEYS = [
+    "id",
+    "name",
+    "name_en",
+    "code_name",
+    "uscc",
+    "uscc_bad_check",
+    "kind",
+    "industry_code",
+    "industry",
+    "stage",
+    "stage_en",
+    "stage_date",
+    "carrier_code",
+    "carrier",
+    "units",
+    "area_m2",
+    "investment_wan",
+    "jobs",
+    "source_channel",
+    "country",
+    "owner",
+    "owner_since",
+    "sample",
+]
+_PRIVATE_KEYS = ("name_en", "uscc", "uscc_bad_check", "owner", "owner_since", "contact", "phone", "note", "claim")
+SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source articles"
+
+
+def _say(message: str) -> None:
+    click.echo(message)
+
+
+def _warn(messages) -> None:
+    for m in messages:
+        click.echo(f"warning: {m}", err=True)
+
+
+def _public(row: dict) -> dict:
+    """A row safe to show outside the office: code name for the real name, no personal or private fields."""
+    from promo.enterprises import display_name, stage_index
+
+    out = {k: v for k, v in row.items() if k not in _PRIVATE_KEYS}
+    out["name"] = display_name(row, public=True)
+    if stage_index(row["stage"]) < stage_index("签约"):
+        out["investment_wan"] = None
+        out["jobs"] = None
+    return out
+
+
+def _list_columns():
+    from promo.render import Column
+
+    return [
+        Column("shown_name", "企业", min_width=12, max_width=24),
+        Column("stage", "阶段", no_wrap=True),
+        Column("stage_date", "日期", no_wrap=True),
+        Column("industry", "产业", max_width=12),
+        Column("space", "空间", "list", max_width=20),
+        Column("investment_wan", "投资万元", "money"),
+        Column("source_channel", "来源", no_wrap=True),
+        Column("owner", "负责人", no_wrap=True),
+    ]
+
+
+@click.group(cls=LazyGroup, lazy_subcommands=EXTRA_SUBCOMMANDS, invoke_without_command=True)
+@click.option("--stage", help="Only this stage; several with commas (签约,注册) or 落地+ for that stage and later.")
+@click.option("--industry", help="Only this industry, chain or chain link (and what lies below it).")
+@click.option("--carrier", help="Only enterprises in this carrier (by record or by the units they hold).")
+@click.option("--source", help="Only this promotion channel: 以商引商, 以会招商, 中介, 基金 …")
+@click.option("--owner", help="Only enterprises this officer (包保责任人) is responsible for.")
+@click.option("--since", metavar="DATE", help="Only enterprises that entered their current stage on or after DATE.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--public", is_flag=True, help="Code names for real names; no credit codes, owners, or pre-签约 amounts.")
+@format_option
+@click.pass_context
+def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, public, fmt):
+    """List the pipeline's enterprises, lead first, with stage, space, investment and owner.
+
+    A ⚠ after a name marks a credit code stored with a wrong check character.
+
+    \b
+    Examples:
+      promo enterprises
+      promo enterprises --stage 落地+ --industry 高端医疗器械
+      promo enterprises --owner 张伟 --since 2026-01-01 --format csv
+      promo enterprises show 树兰(济南)医院
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import enterprises as domain
+    from promo.text import parse_date
+
+    stages = domain.parse_stages(stage)
+    source = domain.parse_source(source) if source else None
+    since = parse_date(since, "--since")
+    found = domain.listing(
+        catalogue(ctx),
+        stages=stages,
+        industry=industry,
+        carrier=carrier,
+        source=source,
+        owner=owner,
+        since=since,
+        limit=limit,
+    )
+    if public:
+        found = [_public(r) for r in found]
+    from promo.render import Column, render
+
+    if fmt in ("json", "csv"):
+        render(found, [Column(k, k) for k in _JSON_KEYS if not public or k not in _PRIVATE_KEYS], fmt)
+        return
+    for r in found:
+        r["shown_name"] = r["name"] if public else domain.display_name(r)
+        r["space"] = r["units"] or ([r["carrier"]] if r["carrier"] else [])
+        if r["units"] and r["carrier"]:
+            r["space"] = [r["carrier"], *r["units"]]
+    total = sum(r["investment_wan"] or 0 for r in found)
+    caption = [f"{len(found)} 家企业, 投资合计 {total:,.0f} 万元"]
+    if any(r.get("uscc_bad_check") for r in found):
+        caption.append(domain.BAD_CHECK_NOTE)
+    if any(r["sample"] for r in found):
+        caption.append(SAMPLE_NOTE)
+    columns = _list_columns()
+    if public:
+        columns = [c for c in columns if c.key != "owner"]
+    render(found, columns, fmt, title="企业 Enterprises", caption="\n".join(caption), empty="no enterprise matches")
+
+
+@enterprises.command("show")
+@click.argument("name")
+@click.option("--public", is_flag=True, help="Code name for the real name; no credit code, owner, contacts or notes.")
+@format_option
+@click.pass_context
+def show(ctx, name, public, fmt):
+    """Show one enterprise: record, stage history with dates, space, activities, owner and claim.
+
+    NAME may be the name in either script, part of it, the credit code or the code name.
+
+    \b
+    Examples:
+      promo enterprises show 樹蘭(濟南)醫院
+      promo enterprises show 91370100MA3C5T8N5L --format json
+    """
+    from promo import enterprises as domain
+
+    d = domain.detail(catalogue(ctx), name)
+    if public:
+        d = _public(d) | {"history": [{**h, "reason": None} for h in d["history"]], "activities": []}
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        return
+    from promo.render import Column, render
+
+    history_columns = [
+        Column("stage", "阶段 Stage", no_wrap=True),
+        Column("stage_en", "", no_wrap=True),
+        Column("date", "日期 Date", no_wrap=True),
+        Column("days", "天数 Days", "int"),
+        Column("reason", "原因 Reason"),
+    ]
+    if fmt == "csv":
+        render(d["history"], [Column(k, k) for k in ("stage", "stage_en", "date", "days", "reason")], "csv")
+        return
+    _show_document(d, fmt, public)
+    render(d["history"], history_columns, fmt, title="阶段历史 Stage history", empty="no stage history")
+    if d["space"]:
+        render(
+            d["space"],
+            [
+                Column("carrier", "载体 Carrier"),
+                Column("unit", "单元 Unit", no_wrap=True),
+                Column("floor", "楼层", "int"),
+                Column("area_m2", "面积㎡", "area"),
+                Column("rent", "元/㎡·天", "rent"),
+            ],
+            fmt,
+            title="空间 Space",
+            caption="※ 单元数据为示例数据 (sample unit data)" if any(s["sample"] for s in d["space"]) else None,
+        )
+    if d["activities"]:
+        render(
+            d["activities"],
+            [
+                Column("date", "日期 Date", no_wrap=True),
+                Column("kind_label", "方式", no_wrap=True),
+                Column("note", "内容 Note"),
+                Column("next_date", "下次跟进 Next", no_wrap=True),
+                Column("owner", "负责人", no_wrap=True),
+            ],
+            fmt,
+            title="跟进 Activities",
+        )
+
+
+def _show_document(d: dict, fmt: str, public: bool) -> None:
+    from promo import enterprises as domain
+    from promo.render import Column, fmt_cell, md_escape
+
+    name = d["name"] if public else domain.display_name(d)
+    stage = f"{d['stage']} ({d['stage_en']})"
+    if d.get("stage_date"):
+        stage += f" since {d['stage_date']}"
+    if d.get("stage_days") is not None:
+        stage += f", {d['stage_days']} 天"
+        if d.get("stage_deadline_days"):
+            over = d["stage_days"] - d["stage_deadline_days"]
+            stage += f" (时限 {d['stage_deadline_days']} 天" + (f", 超期 {over} 天)" if over > 0 else ")")
+    uscc = None
+    if d.get("uscc"):
+        uscc = d["uscc"]
+        if d.get("uscc_bad_check"):
+            uscc += f"  {domain.BAD_CHECK_MARK} 校验位不符: check character should be {d['uscc_expected_check']}"
+    owner = None
+    if d.get("owner"):
+        owner = d["owner"] + (f" (首报首谈 claim since {d['owner_since']})" if d.get("owner_since") else "")
+    contact = " ".join(x for x in (d.get("contact"), d.get("phone")) if x)
+    money = Column("m", "", "money")
+    facts = [
+        ("名称 Name", name + (f" ({d['name_en']})" if d.get("name_en") else "")),
+        ("代号 Code name", d.get("code_name") if not public else None),
+        ("信用代码 USCC", uscc),
+        ("类型 Kind", f"{d['kind_label']} ({d['kind']})"),
+        ("产业 Industry", " › ".join(d.get("industry_path") or []) or None),
+        ("阶段 Stage", stage),
+        ("载体 Carrier", d.get("carrier")),
+        (
+            "投资 Investment",
+            f"{fmt_cell(money, d['investment_wan'])} 万元" if d.get("investment_wan") is not None else None,
+        ),
+        ("就业 Jobs", fmt_cell(Column("j", "", "int"), d.get("jobs")) or None),
+        ("来源 Channel", d.get("source_channel")),
+        ("国别 Country", d.get("country")),
+        ("负责人 Owner", owner),
+        ("联系人 Contact", contact or None),
+        ("备注 Note", d.get("note")),
+        ("依据 Source", d.get("source")),
+        ("示例 Sample", "※ 示例数据 (sample row, not from the source articles)" if d.get("sample") else None),
+    ]
+    facts = [(k, v) for k, v in facts if v]
+    if fmt == "markdown":
+        lines = [f"## {md_escape(name)}", ""] + [f"- **{k}**: {md_escape(v)}" for k, v in facts]
+        click.echo("\n".join(lines) + "\n")
+        return
+    from rich.table import Table
+
+    from promo.render import console
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for k, v in facts:
+        grid.add_row(k, str(v))
+    console().print(grid)
+    console().print()
+
+
+def _field_options(fn):
+    """The options add and update share, in the order --help shows them."""
+    options = [
+        click.option("--uscc", metavar="CODE", help="Unified social credit code (统一社会信用代码, 18 characters)."),
+        click.option(
+            "--accept-bad-check",
+            is_flag=True,
+            help="Store a credit code whose check character is wrong (it is flagged ⚠ wherever shown).",
+        ),
+        click.option("--industry", help="Industry, chain or chain link (name or code)."),
+        click.option("--investment", metavar="万元", help="Investment in 万元: 1200, 1,200, 1200万 or 1.2亿."),
+        click.option("--jobs", metavar="N", help="Jobs committed."),
+        click.option("--source", help="Promotion channel: 以商引商, 以会招商, 中介, 基金 … (or any other)."),
+        click.option("--country", help="Country or region of the investor (default 中国)."),
+        click.option("--owner", help="Responsible officer (包保责任人); the first to record a lead holds its claim."),
+        click.option(
+            "--unit", "units", multiple=True, metavar="UNIT", help="Take a vacant unit: A1-402 or 载体/A1-402."
+        ),
+        click.option("--carrier", help="The carrier it is in, when no unit says so (e.g. a hospital in a 组团)."),
+        click.option("--contact", help="Contact person."),
+        click.option("--phone", help="Contact phone."),
+        click.option("--note", help="Free note."),
+        click.option("--code-name", help="Confidential project name shown wherever the real name must not be."),
+        click.option("--name-en", help="English name."),
+        click.option("--kind", help="company (企业), hospital (医院) or institute (科研院所)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _raw(**values) -> dict:
+    out = {k: v for k, v in values.items() if k not in ("units", "release")}
+    out["investment_wan"] = out.pop("investment", None)
+    out["source_channel"] = out.pop("source", None)
+    out["units"] = list(values.get("units") or [])
+    out["release"] = list(values.get("release") or [])
+    return out
+
+
+@enterprises.command("add")
+@click.argument("name")
+@click.option("--stage", default="签约", show_default=True, help="Stage it is at (意向 … 达效, or English names).")
+@click.option("--date", metavar="DATE", help="When it reached that stage (default today): 2026-03-05, 2026年3月5日.")
+@_field_options
+@click.pass_context
+def add(ctx, name, **options):
+    """Add an enterprise (by default one that has just signed), with its space and owner.
+
+    Refused when the credit code, or the name written in either script, width or spacing, is
+    already in the catalogue; the message names the record and why it matched.
+
+    \b
+    Examples:
+      promo enterprises add 济南新药科技有限公司 --uscc 91370100MA3C5T8N5L --industry 精准医学 \\
+          --investment 1.2亿 --jobs 80 --source 以商引商 --owner 张伟 --unit A1-402
+      promo enterprises add 某影像设备公司 --stage 意向 --code-name 项目F-影像 --owner 李娜
+    """
+    from promo import enterprises as domain
+    from promo import journal
+    from promo.db import write
+
+    f = domain.parse_fields(_raw(name=name, **options))
+    conn = catalogue(ctx)
+    with write(conn, f"add {f.name}") as journal_id:
+        result = domain.add(conn, f)
+        journal.set_summary(conn, journal_id, f"add {result['name']} ({result['stage']})")
+    space = f"; took {', '.join(result['units'])}" if result["units"] else ""
+    _say(f"added {result['name']} (#{result['id']}) at {result['stage']} on {result['date']}{space}")
+    _warn(result["warnings"])
+
+
+@enterprises.command("update")
+@click.argument("name")
+@click.option("--name", "new_name", help="Correct the name.")
+@click.option("--date", metavar="DATE", help="Correct the date of the current stage.")
+@_field_options
+@click.option("--release", multiple=True, metavar="UNIT", help="Free a unit it holds ('all' for every one).")
+@click.option("--transfer", is_flag=True, help="Hand the first-report claim to the new --owner.")
+@click.pass_context
+def update(ctx, name, new_name, transfer, **options):
+    """Correct an enterprise's record; only the options given change, and '' clears a field.
+
+    Stages change with `promo enterprises move`; --date corrects when the current stage was reached.
+
+    \b
+    Examples:
+      promo enterprises update 晨生医疗 --investment 3,000 --jobs 120
+      promo enterprises update 晨生医疗 --unit H1-201 --release H1-101
+      promo enterprises update 晨生医疗 --owner 王强 --transfer
+    """
+    from promo import enterprises as domain
+    from promo import journal
+    from promo.db import write
+
+    f = domain.parse_fields(_raw(name=new_name, **options))
+    conn = catalogue(ctx)
+    with write(conn, f"update {name}") as journal_id:
+        result = domain.update(conn, name, f, transfer=transfer)
+        journal.set_summary(
+            conn,
+            journal_id,
+            f"update {result['name']}: " + ", ".join(result["changed"] + result["units"] + result["released"]),
+        )
+    what = result["changed"] + [f"took {u}" for u in result["units"]] + [f"released {u}" for u in result["released"]]
+    _say(
+        f"updated {result['name']} (#{result['id']}): {', '.join(what)}"
+        if what
+        else f"{result['name']}: nothing to change"
+    )
+    _warn(result["warnings"])
+
+
+@enterprises.command("move")
+@click.argument("name")
+@click.argument("stage")
+@click.option("--date", metavar="DATE", help="When it reached the stage (default today); not before the last move.")
+@click.option("--reason", help="Why; required for a step back (e.g. 落地 → 签约).")
+@click.option("--unit", "units", multiple=True, metavar="UNIT", help="Take a vacant unit with the move.")
+@click.option("--release", multiple=True, metavar="UNIT", help="Free a unit it holds ('all' for every one).")
+@click.pass_context
+def move(ctx, name, stage, date, reason, units, release):
+    """Move an enterprise along the pipeline: 意向 洽谈 签约 注册 落地 投产 达效.
+
+    Each move is kept in its stage history with its date, which the funnel's days-in-stage use.
+
+    \b
+    Examples:
+      promo enterprises move 晨生医疗 注册 --date 2026年7月1日
+      promo enterprises move 晨生医疗 landed --unit H1-201
+      promo enterprises move 晨生医疗 签约 --reason 选址变更 --release all
+    """
+    from promo import enterprises as domain
+    from promo import journal
+    from promo.db import write
+
+    stage = domain.parse_stage(stage, "STAGE")
+    date = domain.parse_today_or_before(date, "--date")
+    conn = catalogue(ctx)
+    with write(conn, f"move {name} → {stage}") as journal_id:
+        r = domain.move(conn, name, stage, date=date, reason=reason, units=list(units), release=list(release))
+        journal.set_summary(conn, journal_id, f"move {r['name']} {r['from']} → {r['to']}")
+    extra = "".join(
+        [
+            f"; took {', '.join(r['units'])}" if r["units"] else "",
+            f"; released {', '.join(r['released'])}" if r["released"] else "",
+        ]
+    )
+    _say(f"moved {r['name']} from {r['from']} to {r['to']} on {r['date']}{' (back)' if r['back'] else ''}{extra}")
+    _warn(r["warnings"])
+
+
+@enterprises.command("log-activity")
+@click.argument("name")
+@click.option("--kind", required=True, help="visit (走访), call (电话), meeting (会谈) or event (活动).")
+@click.option("--date", metavar="DATE", help="When it happened (default today).")
+@click.option("--note", help="What was said or agreed.")
+@click.option("--next", "next_date", metavar="DATE", help="Follow-up date; promo overdue lists it once it passes.")
+@click.option("--owner", help="Officer who did it (default the enterprise's owner).")
+@click.pass_context
+def log_activity(ctx, name, kind, date, note, next_date, owner):
+    """Record a visit, call, meeting or event with an enterprise, and when to follow up.
+
+    \b
+    Examples:
+      promo enterprises log-activity 菲士医学 --kind visit --note 看厂房 --next 2026-12-05
+      promo enterprises log-activity 菲士医学 --kind 电话 --date 2026/11/20
+    """
+    from promo import enterprises as domain
+    from promo import journal
+    from promo.db import write
+    from promo.text import parse_date
+
+    kind = domain.parse_activity_kind(kind)
+    date = domain.parse_today_or_before(date, "--date")
+    next_date = parse_date(next_date, "--next")
+    note = domain.parse_text(note, "--note")
+    conn = catalogue(ctx)
+    with write(conn, f"log {kind} {name}") as journal_id:
+        r = domain.log_activity(conn, name, kind, date=date, note=note, next_date=next_date, owner=owner)
+        journal.set_summary(conn, journal_id, f"log {kind} {r['name']}")
+    follow = f"; follow up by {r['next']}" if r["next"] else ""
+    _say(f"logged {domain.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
+
+
+@enterprises.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--owner", help="Owner for rows that name none.")
+@click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
+@click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
+@click.pass_context
+def import_(ctx, file, owner, accept_bad_check, dry_run):
+    """Import enterprises from a CSV (UTF-8 or GBK) or JSON file, all or nothing, as one undoable step.
+
+    Headers may be English (name, uscc, industry, stage, date, investment, jobs, source, country, owner,
+    unit, carrier, contact, phone, note, code_name) or Chinese (企业名称, 统一社会信用代码, 阶段, 投资额(万元),
+    包保责任人 …). Enterprises already in the catalogue are skipped, with the reason.
+
+    \b
+    Examples:
+      promo enterprises import leads.csv --owner 张伟 --dry-run
+      promo enterprises import leads.csv --owner 张伟
+    """
+    from promo import imports, journal
+    from promo.db import write
+
+    data = imports.read_file(file)
+    if data["unknown"]:
+        _warn([f"columns not understood, ignored: {', '.join(data['unknown'])}"])
+    conn = catalogue(ctx)
+    options = {"headers": data["headers"], "owner": owner, "accept_bad_check": accept_bad_check}
+    if dry_run:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            r = imports.import_rows(conn, data["records"], **options)
+        finally:
+            conn.execute("ROLLBACK")
+    else:
+        with write(conn, f"import {file}") as journal_id:
+            r = imports.import_rows(conn, data["records"], **options)
+            n = len(r["added"])
+            journal.set_summary(conn, journal_id, f"import {n} enterprise{'s' if n != 1 else ''} from {file}")
+    for s in r["skipped"]:
+        _warn([f"line {s['line']}: skipped {s['name']}: already in the catalogue as {s['existing']} ({s['why']})"])
+    _warn(r["warnings"])
+    verb = "would import" if dry_run else "imported"
+    _say(f"{verb} {len(r['added'])} of {r['rows']} rows from {file}; {len(r['skipped'])} already in the catalogue")
+
+
+@enterprises.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove an enterprise entered by mistake: its units are freed, its history and activities go with it.
+
+    NAME must be the full name (either script) or the credit code. `promo undo` brings it back.
+
+    \b
+    Examples:
+      promo enterprises remove 济南新药科技有限公司
+    """
+    from promo import enterprises as domain
+    from promo import journal
+    from promo.db import write
+
+    conn = catalogue(ctx)
+    with write(conn, f"remove {name}") as journal_id:
+        r = domain.remove(conn, name)
+        journal.set_summary(conn, journal_id, f"remove {r['name']}")
+    freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
+    _say(f"removed {r['name']} (#{r['id']}){freed}")
+

@@ -1,0 +1,130 @@
+"""promo log and promo undo: the change journal, and reverting a command as a whole."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option
+
+
+@click.group(invoke_without_command=True)
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Newest entries shown.")
+@click.option("--user", help="Only this OS user's commands.")
+@click.option("-v", "--changes", is_flag=True, help="Show each entry's row changes too.")
+@format_option
+@click.pass_context
+def log(ctx, limit, user, changes, fmt):
+    """The change journal: every writing command, when, by whom, its command line and what it changed.
+
+    \b
+    Examples:
+      promo log
+      promo log -v -n 5
+      promo log show 12
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import journal
+    from promo.render import Column, render
+
+    found = journal.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
+    if fmt in ("json", "csv"):
+        keys = ["id", "at", "user", "command", "summary", "tally", "undone_by", "undoes"]
+        render(found, [Column(k, k) for k in keys + (["changes"] if fmt == "json" else [])], fmt)
+        return
+    if fmt == "markdown":
+        columns = [
+            Column("id", "#", "int"),
+            Column("at", "时间 When"),
+            Column("user", "用户 Who"),
+            Column("summary", "摘要 What"),
+            Column("command", "命令 Command"),
+            Column("changes" if changes else "tally", "变更 Changes", "list"),
+            Column("status", "状态"),
+        ]
+        render(found, columns, fmt, title="变更日志 Change journal")
+        return
+    if not found:
+        click.echo("the change journal is empty", err=True)
+        return
+    # like git log: a command line does not fit a table cell, so each entry gets its own lines
+    for e in found:
+        status = f"  [{e['status']}]" if e["status"] else ""
+        click.echo(f"#{e['id']}  {e['at']}  {e['user']}  {e['summary'] or ''}{status}")
+        click.echo(f"    $ {e['command']}")
+        for line in e["changes"] if changes else [e["tally"]]:
+            click.echo(f"    {line}")
+
+
+@log.command("show")
+@click.argument("entry", type=int)
+@format_option
+@click.pass_context
+def show(ctx, entry, fmt):
+    """One journal entry with every row it changed, field by field.
+
+    \b
+    Examples:
+      promo log show 12
+      promo log show 12 --format json
+    """
+    from promo import journal
+    from promo.render import Column, render
+
+    e = journal.entry(catalogue(ctx), entry)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(e, ensure_ascii=False, indent=2, default=str))
+        return
+    if fmt == "csv":
+        render(e["changes"], [Column(k, k) for k in ("tbl", "row_id", "op", "text")], fmt)
+        return
+    if fmt == "markdown":
+        render(e["changes"], [Column("text", "变更 Change")], fmt, title=f"#{e['id']} {e['summary'] or ''}")
+        return
+    status = f"  [{e['status']}]" if e["status"] else ""
+    click.echo(f"#{e['id']}  {e['at']}  {e['user']}  {e['summary'] or ''}{status}")
+    click.echo(f"    $ {e['command']}")
+    for c in e["changes"]:
+        click.echo(f"    {c['text']}")
+    if not e["changes"]:
+        click.echo("    (no row changes)")
+
+
+@click.command()
+@click.argument("entry", type=int, required=False)
+@click.option("--dry-run", is_flag=True, help="Say what would be reverted, and whether it can be, without doing it.")
+@click.pass_context
+def undo(ctx, entry, dry_run):
+    """Revert the last command as a whole (an import of 1,000 rows is one step), or journal entry ENTRY.
+
+    Refused, with the reason, when a later change depends on it (undo that first). The undo is itself
+    recorded in the journal.
+
+    \b
+    Examples:
+      promo undo
+      promo undo --dry-run
+      promo undo 12
+    """
+    from promo import journal
+    from promo.db import write
+
+    conn = catalogue(ctx)
+    target = journal.undo_target(conn, entry)
+    if dry_run:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            r = journal.undo(conn, target["id"], None)
+        finally:
+            conn.execute("ROLLBACK")
+        click.echo(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+    else:
+        with write(conn, f"undo #{target['id']}: {target['summary'] or target['command']}") as journal_id:
+            r = journal.undo(conn, target["id"], journal_id)
+        click.echo(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+    for line in r["reverted"][:50]:
+        click.echo(f"  {line}")
+    if len(r["reverted"]) > 50:
+        click.echo(f"  … and {len(r['reverted']) - 50} more row changes")

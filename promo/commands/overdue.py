@@ -1,0 +1,127 @@
+"""promo overdue: follow-ups past due and enterprises past their stage deadline; the deadlines themselves."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option
+
+_KEYS = [
+    "kind",
+    "id",
+    "name",
+    "stage",
+    "stage_en",
+    "stage_date",
+    "owner",
+    "due",
+    "days_overdue",
+    "detail",
+    "uscc_bad_check",
+]
+
+
+@click.group(invoke_without_command=True)
+@click.option("--owner", help="Only this officer's follow-ups and enterprises.")
+@click.option("--kind", type=click.Choice(["follow-up", "stage"]), help="Only follow-ups, or only stage deadlines.")
+@click.option("--public", is_flag=True, help="Code names for real names.")
+@format_option
+@click.pass_context
+def overdue(ctx, owner, kind, public, fmt):
+    """What is late: follow-ups past their date, and enterprises in a stage longer than its deadline.
+
+    A follow-up is the --next date of an enterprise's latest activity; logging a new activity settles
+    it. Stage deadlines are set per stage with `promo overdue deadlines`.
+
+    \b
+    Examples:
+      promo overdue
+      promo overdue --owner 张伟 --kind follow-up
+      promo overdue deadlines
+      promo overdue deadlines 签约 90
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import enterprises, pipeline
+    from promo.render import Column, render
+    from promo.text import today
+
+    found = pipeline.overdue(catalogue(ctx), owner=owner, kind=kind)
+    for r in found:
+        r["shown_name"] = enterprises.display_name(r, public=public)
+        if public:
+            r["name"] = r["shown_name"]
+            r["owner"] = r["detail"] = None
+        r["kind_label"] = "跟进 follow-up" if r["kind"] == "follow-up" else "阶段 stage"
+    if fmt in ("json", "csv"):
+        render(found, [Column(k, k) for k in _KEYS], fmt)
+        return
+    caption = f"{len(found)} 项逾期 overdue (today {today()})"
+    if any(r["uscc_bad_check"] for r in found) and not public:
+        caption += "\n" + enterprises.BAD_CHECK_NOTE
+    render(
+        found,
+        [
+            Column("kind_label", "类别", no_wrap=True),
+            Column("shown_name", "企业 Enterprise", max_width=26),
+            Column("stage", "阶段", no_wrap=True),
+            Column("owner", "负责人", no_wrap=True),
+            Column("due", "应于 Due", no_wrap=True),
+            Column("days_overdue", "逾期天数", "int"),
+            Column("detail", "详情 Detail", max_width=40),
+        ],
+        fmt,
+        title="逾期 Overdue",
+        caption=caption,
+        empty="nothing is overdue",
+    )
+
+
+@overdue.command("deadlines")
+@click.argument("stage", required=False)
+@click.argument("days", required=False)
+@click.option("--remove", is_flag=True, help="Remove STAGE's deadline.")
+@format_option
+@click.pass_context
+def deadlines(ctx, stage, days, remove, fmt):
+    """Show the stage deadlines (days an enterprise may stay in a stage), or set one.
+
+    \b
+    Examples:
+      promo overdue deadlines
+      promo overdue deadlines 签约 90
+      promo overdue deadlines 达效 --remove
+    """
+    from promo import pipeline
+    from promo.enterprises import parse_stage
+    from promo.render import Column, render
+    from promo.text import parse_number
+
+    conn = catalogue(ctx)
+    if stage:
+        from promo.db import write
+
+        stage = parse_stage(stage, "STAGE")
+        if remove and days:
+            raise click.UsageError("give DAYS or --remove, not both")
+        if not remove and not days:
+            raise click.UsageError(f"give the number of days for {stage}, or --remove")
+        value = (
+            None if remove else parse_number(days, "DAYS", minimum=1, integer=True, unit_suffixes=("天", "days", "d"))
+        )
+        with write(conn, f"deadline {stage} → {value if value else 'none'}"):
+            r = pipeline.set_deadline(conn, stage, value)
+        old = f"{r['old']} 天" if r["old"] else "none"
+        click.echo(f"deadline for {stage}: {old} → {f'{value} 天' if value else 'none'}")
+        return
+    render(
+        pipeline.deadlines(conn),
+        [
+            Column("stage", "阶段", no_wrap=True),
+            Column("days", "时限天数", "int"),
+            Column("enterprises", "企业数", "int"),
+            Column("overdue", "超期", "int"),
+        ],
+        fmt,
+        title="阶段时限 Stage deadlines",
+    )

@@ -1,0 +1,182 @@
+"""Importing enterprises from a spreadsheet saved as CSV (UTF-8 or GBK), or from JSON.
+
+Column headers may be English keys or the Chinese headers officers use (企业名称, 统一社会信用代码, 阶段,
+投资额(万元), 包保责任人 …). An import is all or nothing: every row is checked inside the one write
+transaction, any bad row stops the whole import with every problem listed by line, and enterprises
+already in the catalogue are skipped with the reason (and the first-report claim they carry).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shlex
+import sqlite3
+from pathlib import Path
+
+from promo.errors import BadValue, PromoError, Rejected
+from promo.text import fold
+
+# field → the headers that mean it (folded when compared)
+COLUMNS = {
+    "name": ("name", "名称", "企业名称", "企业", "项目名称", "company", "enterprise"),
+    "name_en": ("name_en", "英文名称", "english name", "name (en)"),
+    "uscc": ("uscc", "统一社会信用代码", "社会信用代码", "信用代码", "credit code"),
+    "kind": ("kind", "类型", "主体类型"),
+    "industry": ("industry", "产业", "行业", "所属产业", "产业链环节"),
+    "carrier": ("carrier", "载体", "园区"),
+    "stage": ("stage", "阶段", "进度"),
+    "date": ("date", "stage_date", "日期", "阶段日期"),
+    "investment_wan": ("investment", "investment_wan", "投资", "投资额", "投资额(万元)", "总投资", "总投资(万元)"),
+    "jobs": ("jobs", "就业", "就业人数", "岗位", "岗位数"),
+    "source_channel": ("source", "source_channel", "来源", "招商方式", "招商渠道"),
+    "country": ("country", "国家", "国别", "国家/地区", "国家(地区)"),
+    "owner": ("owner", "包保责任人", "责任人", "负责人", "招商专员"),
+    "units": ("unit", "units", "单元", "房源"),
+    "contact": ("contact", "联系人"),
+    "phone": ("phone", "电话", "联系电话"),
+    "note": ("note", "备注", "说明"),
+    "code_name": ("code_name", "code name", "代号", "项目代号"),
+}
+_FIELD_BY_HEADER = {fold(h): key for key, headers in COLUMNS.items() for h in headers}
+MAX_ERRORS_SHOWN = 30
+
+
+def read_file(path: str | Path) -> dict:
+    """The file's rows as (line, {field: text}), the header each field came from, and headers not understood."""
+    path = Path(path)
+    if not path.is_file():
+        raise BadValue("FILE", str(path), "no such file")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xls", ".et"):
+        raise BadValue("FILE", str(path), "is a spreadsheet; save it as CSV (UTF-8) and import that")
+    raw = path.read_bytes()
+    if suffix == ".json":
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BadValue("FILE", str(path), f"is not valid JSON ({exc})") from None
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise BadValue("FILE", str(path), "JSON must be an array of objects, one per enterprise")
+        records = [(i + 1, {str(k): v for k, v in r.items()}) for i, r in enumerate(data)]
+        return _map_headers(records, str(path))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:  # Excel in Chinese saves CSV in GBK unless told otherwise
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise BadValue("FILE", str(path), "is neither UTF-8 nor GBK text") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames:
+        raise BadValue("FILE", str(path), "is empty: the first line should hold the column headers")
+    records = []
+    for row in reader:
+        if None in row:
+            raise BadValue("FILE", str(path), f"line {reader.line_num} has more cells than there are headers")
+        if any((v or "").strip() for v in row.values()):
+            records.append((reader.line_num, row))
+    return _map_headers(records, str(path), reader.fieldnames)
+
+
+def _map_headers(records, path: str, headers: list[str] | None = None):
+    headers = headers or list(dict.fromkeys(k for _, r in records for k in r))
+    mapping, unknown = {}, []
+    for h in headers:
+        key = _FIELD_BY_HEADER.get(fold(h or ""))
+        if key is None:
+            unknown.append(h)
+        elif key in mapping.values():
+            raise BadValue("FILE", path, f"two columns mean {key}: {h!r} and another")
+        else:
+            mapping[h] = key
+    if "name" not in mapping.values():
+        raise BadValue("FILE", path, "has no name column (name, 名称 or 企业名称)")
+    out = []
+    header_of = {key: h for h, key in mapping.items()}
+    for line, r in records:
+        fields = {}
+        for h, key in mapping.items():
+            value = r.get(h)
+            if value is None:
+                continue
+            if isinstance(value, list):
+                value = ";".join(str(v) for v in value)
+            text = value if isinstance(value, str) else str(value)
+            text = text.strip()
+            if key == "units":
+                fields[key] = [u.strip() for u in text.replace("；", ";").replace("、", ";").split(";") if u.strip()]
+            elif text:
+                fields[key] = text
+        out.append((line, fields))
+    return {"records": out, "headers": header_of, "unknown": [h for h in unknown if h]}
+
+
+def import_rows(
+    conn: sqlite3.Connection,
+    records: list[tuple[int, dict]],
+    *,
+    headers: dict[str, str] | None = None,
+    owner: str | None = None,
+    accept_bad_check: bool = False,
+) -> dict:
+    """Add every new enterprise of `records` inside the caller's transaction; all or nothing.
+
+    Returns what was added and what was skipped (already in the catalogue), with first-report warnings;
+    raises Rejected listing every bad row.
+    """
+    from promo import enterprises
+
+    if not conn.in_transaction:
+        raise RuntimeError("import_rows must run inside a transaction")
+    added, skipped, errors, warnings = [], [], [], []
+    seen: dict[str, int] = {}
+    for line, raw in records:
+        names = {key: f"line {line}, {(headers or {}).get(key) or key}" for key in COLUMNS}
+        try:
+            f = enterprises.parse_fields({**raw, "accept_bad_check": accept_bad_check}, names)
+            if not f.name:
+                raise BadValue(f"line {line}, name", "", "is empty")
+            f.owner = f.owner or owner
+            keys = [k for k in (fold(f.name), f.uscc) if k]
+            for key in keys:
+                if key in seen:
+                    raise Rejected(f"line {line}: {f.name} repeats line {seen[key]}")
+            seen.update({key: line for key in keys})
+            existing, why = enterprises.duplicate_of(conn, f.name, f.uscc or None)
+            if existing is not None:
+                skipped.append({"line": line, "name": f.name, "existing": existing["name"], "why": why})
+                claim = enterprises.claim_text(existing)
+                if claim and f.owner and fold(f.owner) != fold(existing["owner"]):
+                    warnings.append(f"line {line}: {f.name} — {claim}; not claimed for {f.owner}")
+                elif not claim and f.owner:
+                    warnings.append(
+                        f"line {line}: {existing['name']} has no owner on record; {f.owner} can claim it with: "
+                        f"promo enterprises update {shlex.quote(existing['name'])} --owner {shlex.quote(f.owner)}"
+                    )
+                continue
+            # a row that fails half-way (its unit taken meanwhile) leaves nothing behind to confuse later rows
+            conn.execute("SAVEPOINT import_row")
+            try:
+                result = enterprises.add(conn, f, similar_warning=False, unit_field=names["units"])
+            except BaseException:
+                conn.execute("ROLLBACK TO import_row")
+                raise
+            finally:
+                conn.execute("RELEASE import_row")
+            added.append({"line": line, "id": result["id"], "name": f.name})
+            warnings.extend(f"line {line}: {w}" for w in result["warnings"])
+        except PromoError as exc:
+            message = exc.message if exc.message.startswith("line ") else f"line {line}: {exc.message}"
+            errors.append(message)
+    if errors:
+        shown = errors[:MAX_ERRORS_SHOWN]
+        more = f"\n  … and {len(errors) - len(shown)} more" if len(errors) > len(shown) else ""
+        raise Rejected(
+            f"nothing was imported: {len(errors)} of {len(records)} rows have problems:\n  "
+            + "\n  ".join(shown)
+            + more,
+            "fix those rows (or remove them) and import the file again",
+        )
+    return {"rows": len(records), "added": added, "skipped": skipped, "warnings": warnings}

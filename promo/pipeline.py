@@ -1,0 +1,221 @@
+"""Pipeline reports: the funnel per stage, its time series, follow-ups and stage deadlines that are overdue.
+
+Everything is counted in SQL. Conversion between consecutive stages is read off the current stages:
+an enterprise at 投产 has passed 签约, 注册 and 落地 even when a stage was skipped, so
+conversion(签约 → 注册) = enterprises at 注册 or later / enterprises at 签约 or later.
+Days in a stage come from the stage history: the time between entering a stage and the next move.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.db import rows
+from promo.enterprises import STAGE_EN
+from promo.errors import BadValue, Rejected
+from promo.schema import STAGES
+from promo.text import today
+
+_STAGE_VALUES = ", ".join(f"('{s}', {i})" for i, s in enumerate(STAGES))
+
+# --by: the group each enterprise counts in; NULLs get a label so they are counted, not dropped
+GROUPS = {
+    "industry": "coalesce(root.name, '(产业未填)')",
+    "source": "coalesce(e.source_channel, '(来源未填)')",
+    "owner": "coalesce(e.owner, '(未分配)')",
+    "carrier": "coalesce(c.name, '(无载体)')",
+}
+_GROUP_JOINS = """
+LEFT JOIN carriers c ON c.id = e.carrier_id
+LEFT JOIN (
+  WITH RECURSIVE r(id, name) AS (
+    SELECT id, name FROM industries WHERE parent_id IS NULL
+    UNION ALL SELECT i.id, r.name FROM industries i JOIN r ON i.parent_id = r.id)
+  SELECT id, name FROM r) root ON root.id = e.industry_id
+"""
+PERIODS = {
+    "month": "strftime('%Y-%m', {d})",
+    "quarter": "strftime('%Y', {d}) || '-Q' || ((CAST(strftime('%m', {d}) AS INTEGER) + 2) / 3)",
+}
+
+
+def parse_by(value: str | None) -> str | None:
+    if value is None:
+        return None
+    key = value.strip().lower()
+    if key not in GROUPS:
+        raise BadValue("--by", value, "group by one of " + ", ".join(GROUPS))
+    return key
+
+
+def funnel(conn: sqlite3.Connection, by: str | None = None) -> list[dict]:
+    """Per stage (and group): enterprises at it, at it or later, their investment, conversion to the next
+    stage and the median days spent in it."""
+    group = GROUPS[by] if by else "''"
+    sql = f"""
+    WITH st(stage, pos) AS (VALUES {_STAGE_VALUES}),
+    g AS (SELECT {group} AS grp, e.id, e.stage, e.investment_wan FROM enterprises e {_GROUP_JOINS}),
+    counts AS (SELECT grp, stage, count(*) AS n, sum(investment_wan) AS inv FROM g GROUP BY grp, stage),
+    groups AS (SELECT grp, count(*) AS total FROM g GROUP BY grp),
+    grid AS (
+      SELECT groups.grp, groups.total, st.stage, st.pos, coalesce(counts.n, 0) AS n, counts.inv
+      FROM groups CROSS JOIN st LEFT JOIN counts ON counts.grp = groups.grp AND counts.stage = st.stage),
+    reached AS (
+      SELECT *, sum(n) OVER (PARTITION BY grp ORDER BY pos DESC) AS reached FROM grid),
+    stays AS (
+      SELECT g.grp, h.stage,
+             julianday(LEAD(h.date) OVER (PARTITION BY h.enterprise_id ORDER BY h.date, h.id)) - julianday(h.date)
+               AS days
+      FROM stage_history h JOIN g ON g.id = h.enterprise_id),
+    ranked AS (
+      SELECT grp, stage, days,
+             ROW_NUMBER() OVER (PARTITION BY grp, stage ORDER BY days) AS rn,
+             count(*) OVER (PARTITION BY grp, stage) AS cnt
+      FROM stays WHERE days IS NOT NULL),
+    medians AS (
+      SELECT grp, stage, avg(days) AS median_days, max(cnt) AS stays
+      FROM ranked WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2) GROUP BY grp, stage)
+    SELECT r.grp AS "group", r.stage, r.n AS count, r.reached, r.inv AS investment_wan,
+           LEAD(r.reached) OVER (PARTITION BY r.grp ORDER BY r.pos) AS next_reached,
+           m.median_days, coalesce(m.stays, 0) AS stays, r.total
+    FROM reached r LEFT JOIN medians m ON m.grp = r.grp AND m.stage = r.stage
+    ORDER BY r.total DESC, r.grp, r.pos
+    """
+    out = rows(conn, sql)
+    for r in out:
+        r["stage_en"] = STAGE_EN[r["stage"]]
+        nxt = r.pop("next_reached")
+        r["conversion"] = round(nxt / r["reached"], 4) if nxt is not None and r["reached"] else None
+        r["investment_wan"] = r["investment_wan"] or 0
+        if r["median_days"] is not None:
+            r["median_days"] = round(r["median_days"], 1)
+        if not by:
+            r.pop("group")
+        r.pop("total")
+    return out
+
+
+def headline(found: list[dict]) -> dict[str, int]:
+    """The four figures a manager quotes: 招引 (signed or later), 落地, 投产, 达效 (each: that stage or later)."""
+    reached = {r["stage"]: r["reached"] for r in found if "group" not in r}
+    return {
+        "招引": reached.get("签约", 0),
+        "落地": reached.get("落地", 0),
+        "投产": reached.get("投产", 0),
+        "达效": reached.get("达效", 0),
+    }
+
+
+def _next_period(label: str, period: str) -> str:
+    year = int(label[:4])
+    if period == "month":
+        month = int(label[5:]) + 1
+        return f"{year + (month > 12)}-{(month - 1) % 12 + 1:02d}"
+    quarter = int(label[-1]) + 1
+    return f"{year + (quarter > 4)}-Q{(quarter - 1) % 4 + 1}"
+
+
+def series(conn: sqlite3.Connection, period: str, *, since: str | None = None) -> list[dict]:
+    """Per month or quarter: how many enterprises entered each stage, and the investment that signed."""
+    if period not in PERIODS:
+        raise BadValue("--period", period, "use month or quarter")
+    label = PERIODS[period].format(d="h.date")
+    found = rows(
+        conn,
+        f"""SELECT {label} AS period, h.stage, count(DISTINCT h.enterprise_id) AS n,
+                   sum(CASE WHEN h.stage = '签约' THEN e.investment_wan END) AS signed_wan
+            FROM stage_history h JOIN enterprises e ON e.id = h.enterprise_id
+            WHERE h.date >= :since GROUP BY period, h.stage ORDER BY period""",
+        {"since": since or "0000"},
+    )
+    if not found:
+        return []
+    by_period: dict[str, dict] = {}
+    for r in found:
+        row = by_period.setdefault(r["period"], {"period": r["period"], "signed_investment_wan": 0.0})
+        row[STAGE_EN[r["stage"]]] = r["n"]
+        row["signed_investment_wan"] += r["signed_wan"] or 0
+    # a time series has every period, quiet ones included
+    out, current, last = [], found[0]["period"], found[-1]["period"]
+    while current <= last:
+        row = by_period.get(current, {"period": current, "signed_investment_wan": 0.0})
+        for en in STAGE_EN.values():
+            row.setdefault(en, 0)
+        out.append(row)
+        current = _next_period(current, period)
+    return out
+
+
+# -- overdue --------------------------------------------------------------------------------------
+
+
+def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | None = None) -> list[dict]:
+    """Follow-ups past their date (the latest activity's --next) and enterprises past their stage deadline."""
+    if kind not in (None, "follow-up", "stage"):
+        raise BadValue("--kind", kind, "use follow-up or stage")
+    params = {"today": today(), "owner": owner.strip() if owner else None}
+    parts = []
+    if kind in (None, "follow-up"):
+        parts.append(
+            """SELECT 'follow-up' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
+                      coalesce(a.owner, e.owner) AS owner, a.next_date AS due,
+                      CAST(julianday(:today) - julianday(a.next_date) AS INTEGER) AS days_overdue,
+                      a.kind || ' ' || a.date || coalesce(': ' || a.note, '') AS detail
+               FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY enterprise_id ORDER BY date DESC, id DESC) AS rn
+                     FROM activities) a
+               JOIN enterprises e ON e.id = a.enterprise_id
+               WHERE a.rn = 1 AND a.next_date < :today
+                 AND (:owner IS NULL OR coalesce(a.owner, e.owner) = :owner)"""
+        )
+    if kind in (None, "stage"):
+        parts.append(
+            """SELECT 'stage' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
+                      date(e.stage_date, '+' || d.days || ' days') AS due,
+                      CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER) - d.days AS days_overdue,
+                      'in ' || e.stage || ' for ' || CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER)
+                        || ' days; deadline ' || d.days AS detail
+               FROM enterprises e JOIN stage_deadlines d ON d.stage = e.stage
+               WHERE e.stage_date IS NOT NULL AND julianday(:today) - julianday(e.stage_date) > d.days
+                 AND (:owner IS NULL OR e.owner = :owner)"""
+        )
+    found = rows(conn, " UNION ALL ".join(parts) + " ORDER BY days_overdue DESC, name", params)
+    for r in found:
+        r["uscc_bad_check"] = bool(r["uscc_bad_check"])
+        r["stage_en"] = STAGE_EN[r["stage"]]
+    return found
+
+
+def deadlines(conn: sqlite3.Connection) -> list[dict]:
+    """Each stage's deadline in days, with how many enterprises are at it and how many are past it."""
+    return rows(
+        conn,
+        f"""WITH st(stage, pos) AS (VALUES {_STAGE_VALUES})
+            SELECT st.stage, d.days,
+                   (SELECT count(*) FROM enterprises e WHERE e.stage = st.stage) AS enterprises,
+                   (SELECT count(*) FROM enterprises e WHERE e.stage = st.stage AND d.days IS NOT NULL
+                      AND julianday(:today) - julianday(e.stage_date) > d.days) AS overdue
+            FROM st LEFT JOIN stage_deadlines d ON d.stage = st.stage ORDER BY st.pos""",
+        {"today": today()},
+    )
+
+
+def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None) -> dict:
+    """Set (or with None remove) how many days an enterprise may stay in a stage; inside promo.db.write."""
+    if not conn.in_transaction:
+        raise RuntimeError("set_deadline must run inside promo.db.write(conn, summary)")
+    old = conn.execute("SELECT days FROM stage_deadlines WHERE stage = ?", (stage,)).fetchone()
+    if days is None:
+        if old is None:
+            raise Rejected(f"{stage} has no deadline to remove")
+        conn.execute("DELETE FROM stage_deadlines WHERE stage = ?", (stage,))
+    else:
+        conn.execute(
+            "INSERT INTO stage_deadlines (stage, days) VALUES (?, ?) "
+            "ON CONFLICT (stage) DO UPDATE SET days = excluded.days",
+            (stage, days),
+        )
+    return {"stage": stage, "old": old[0] if old else None, "new": days}
+
+
+def owners(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT owner FROM enterprises WHERE owner IS NOT NULL ORDER BY owner")]

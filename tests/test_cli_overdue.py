@@ -1,0 +1,63 @@
+import json
+
+from pipeline_helpers import content, query
+
+
+def overdue(run, *args):
+    result = run("overdue", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_follow_up_past_due_is_listed_until_a_new_activity(run):
+    run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "2026-11-01", "--next", "2026-11-20")
+    found = [r for r in overdue(run, "--kind", "follow-up")]
+    assert [(r["name"], r["due"], r["days_overdue"]) for r in found] == [("菲士医学", "2026-11-20", 3)]
+    run("enterprises", "log-activity", "菲士医学", "--kind", "call", "--next", "2026-12-01")
+    assert overdue(run, "--kind", "follow-up") == []
+
+
+def test_follow_up_due_today_is_not_late(run):
+    run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "2026-11-01", "--next", "2026-11-23")
+    assert overdue(run, "--kind", "follow-up") == []
+
+
+def test_stage_deadlines_from_the_catalogue(run, db_path):
+    run("enterprises", "add", "超期测试", "--stage", "签约", "--date", "2026-09-01", "--owner", "张伟")
+    run("enterprises", "add", "未超期测试", "--stage", "签约", "--date", "2026-11-01", "--owner", "张伟")
+    found = overdue(run, "--kind", "stage", "--owner", "张伟")
+    assert [(r["name"], r["due"], r["days_overdue"]) for r in found] == [("超期测试", "2026-10-31", 23)]
+    days = dict(query(db_path, "SELECT stage, days FROM stage_deadlines"))
+    for r in overdue(run, "--kind", "stage"):
+        assert r["days_overdue"] > 0 and r["stage"] in days
+
+
+def test_deadline_can_be_set_shown_and_undone(run, db_path):
+    before = content(db_path)
+    result = run("overdue", "deadlines", "签约", "90天")
+    assert result.exit_code == 0 and "60 天 → 90 天" in result.output
+    assert query(db_path, "SELECT days FROM stage_deadlines WHERE stage = '签约'") == [(90,)]
+    assert "90" in run("overdue", "deadlines").stdout
+    run("enterprises", "add", "时限测试", "--date", "2026-09-01", "--owner", "王强")
+    assert overdue(run, "--owner", "王强") == []
+    assert run("undo").exit_code == 0
+    assert run("undo").exit_code == 0
+    assert content(db_path) == before
+
+
+def test_deadline_bad_values(run, db_path):
+    before = content(db_path)
+    assert run("overdue", "deadlines", "签约", "0").exit_code == 2
+    assert run("overdue", "deadlines", "签约", "-3").exit_code == 2
+    assert run("overdue", "deadlines", "上市", "30").exit_code == 2
+    assert run("overdue", "deadlines", "签约").exit_code == 2
+    assert run("overdue", "deadlines", "达效", "--remove").exit_code == 1
+    assert content(db_path) == before
+
+
+def test_table_and_public_view(run):
+    result = run("overdue")
+    assert result.exit_code == 0 and "逾期" in result.stdout
+    public = overdue(run, "--public")
+    assert all(r["owner"] is None for r in public)
+    assert "菲士医学" not in {r["name"] for r in public}

@@ -1,0 +1,72 @@
+import json
+
+from pipeline_helpers import content, enterprise, query
+
+
+def test_chinese_headers_gbk_file_and_units(run, db_path, tmp_path):
+    path = tmp_path / "线索.csv"
+    text = "企业名称,统一社会信用代码,阶段,日期,投资额(万元),包保责任人,单元,序号\n"
+    text += "甲医疗,91110000600037341L,签约,2026年10月5日,1.2亿,张伟,H1-201,1\n乙医疗,,意向,,300,,,2\n"
+    path.write_bytes(text.encode("gb18030"))  # as Excel saves CSV on a Chinese system
+    result = run("enterprises", "import", path, "--owner", "李娜")
+    assert result.exit_code == 0, result.output
+    assert "columns not understood, ignored: 序号" in result.output
+    a, b = enterprise(db_path, "甲医疗"), enterprise(db_path, "乙医疗")
+    assert (a["stage_date"], a["investment_wan"], a["owner"]) == ("2026-10-05", 12000, "张伟")
+    assert a["uscc"] == "91110000600037341L"
+    assert (b["stage"], b["owner"], b["stage_date"]) == ("意向", "李娜", "2026-11-23")
+    assert query(db_path, "SELECT enterprise_id FROM units WHERE code = 'H1-201'") == [(a["id"],)]
+
+
+def test_json_import(run, db_path, tmp_path):
+    path = tmp_path / "leads.json"
+    path.write_text(json.dumps([{"name": "丙医疗", "investment": 800, "units": ["A1-402"]}], ensure_ascii=False))
+    assert run("enterprises", "import", path).exit_code == 0
+    assert enterprise(db_path, "丙医疗")["investment_wan"] == 800
+
+
+def test_one_bad_row_stops_the_whole_import_listing_every_problem(run, db_path, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "name,investment,stage,unit\n好企业,100,意向,\n负数,-5,意向,\n怪阶段,1,foo,\n占用,1,签约,A1-101\n好企业,2,意向,\n",
+        encoding="utf-8",
+    )
+    before = content(db_path)
+    result = run("enterprises", "import", path)
+    assert result.exit_code == 1
+    assert "nothing was imported: 4 of 5 rows" in result.output
+    assert "line 3, investment -5" in result.output and "line 4, stage foo" in result.output
+    assert "line 5, unit A1-101" in result.output and "not vacant" in result.output
+    assert "line 6: 好企业 repeats line 2" in result.output
+    assert content(db_path) == before
+
+
+def test_existing_enterprises_are_skipped_and_claims_shown(run, db_path, tmp_path):
+    run("enterprises", "add", "已有企业", "--owner", "张伟", "--date", "2026-10-01")
+    path = tmp_path / "dup.csv"
+    path.write_text("名称,负责人\n已有企业,李娜\n樹蘭(濟南)醫院,李娜\n新企业,李娜\n", encoding="utf-8")
+    result = run("enterprises", "import", path)
+    assert result.exit_code == 0, result.output
+    assert "imported 1 of 3" in result.stdout
+    assert "首报首谈: 张伟 holds the claim on 已有企业 since 2026-10-01" in result.output
+    assert "skipped 樹蘭(濟南)醫院: already in the catalogue as 树兰(济南)医院" in result.output
+    assert enterprise(db_path, "已有企业")["owner"] == "张伟"
+
+
+def test_dry_run_writes_nothing(run, db_path, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("name\n预演企业\n", encoding="utf-8")
+    before = content(db_path)
+    result = run("enterprises", "import", path, "--dry-run")
+    assert result.exit_code == 0 and "would import 1 of 1" in result.stdout
+    assert content(db_path) == before
+
+
+def test_unreadable_files(run, tmp_path):
+    assert run("enterprises", "import", tmp_path / "none.csv").exit_code == 2
+    (tmp_path / "x.xlsx").write_bytes(b"PK")
+    assert "save it as CSV" in run("enterprises", "import", tmp_path / "x.xlsx").output
+    (tmp_path / "noname.csv").write_text("投资额\n100\n", encoding="utf-8")
+    assert "no name column" in run("enterprises", "import", tmp_path / "noname.csv").output
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    assert run("enterprises", "import", tmp_path / "bad.json").exit_code == 2
