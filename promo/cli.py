@@ -19,7 +19,11 @@ COMMANDS = {
     "init": "promo.commands.init:init",
     "carriers": "promo.commands.carriers:carriers",
     "vacancies": "promo.commands.vacancies:vacancies",
-    "brief": "promo.commands.brief:brief",
+    "enterprises": "promo.commands.enterprises:enterprises",
+    "pipeline": "promo.commands.pipeline:pipeline",
+    "overdue": "promo.commands.overdue:overdue",
+    "log": "promo.commands.log:log",
+    "undo": "promo.commands.log:undo",
 }
 
 

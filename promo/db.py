@@ -56,10 +56,13 @@ def open_catalogue(path: str | os.PathLike | None = None, *, build_missing: bool
     if not path.exists():
         if not build_missing:
             raise CatalogueError(f"no catalogue at {path}", "build one with: promo init")
-        from promo.seeds import build_catalogue
+        from promo.seeds import CatalogueExists, build_catalogue
 
-        summary = build_catalogue(path)
-        print(f"promo: no catalogue at {path}; built it from the seed data ({summary})", file=sys.stderr)
+        try:
+            summary = build_catalogue(path)
+            print(f"promo: no catalogue at {path}; built it from the seed data ({summary})", file=sys.stderr)
+        except CatalogueExists:
+            pass  # another promo process built it while this one was building: use theirs
     _check_file(path)
     try:
         conn = connect(path)

@@ -342,7 +342,7 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
     path = Path(path)
     if path.exists():
         if not force:
-            raise CatalogueError(f"{path} exists already", "use promo init --force to rebuild it from the seeds")
+            raise CatalogueExists(f"{path} exists already", "use promo init --force to rebuild it from the seeds")
         if path.is_dir():
             raise CatalogueError(f"{path} is a directory, not a promo catalogue")
         with open(path, "rb") as fh:
@@ -361,9 +361,11 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
             conn.execute("PRAGMA journal_mode = WAL")
         finally:
             conn.close()
-        if path.exists():
+        if force and path.exists():
             _retire(path)
-        os.replace(tmp, path)
+            os.replace(tmp, path)
+        else:
+            _publish_new(tmp, path)
     except PermissionError as exc:
         raise CatalogueError(f"cannot write the catalogue at {path}: {exc.strerror}") from None
     finally:
@@ -371,6 +373,27 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
             if leftover.exists():
                 leftover.unlink()
     return ", ".join(f"{n} {k}" for k, n in counts.items())
+
+
+class CatalogueExists(CatalogueError):
+    """The catalogue to build is there already (perhaps another promo process built it a moment ago)."""
+
+
+def _publish_new(tmp: Path, path: Path) -> None:
+    """Move a freshly built catalogue into place only if there is still nothing there.
+
+    Two promo processes started at once on a missing catalogue both build one; a plain rename would let
+    the second replace the first after the first had already written to it. A hard link fails instead
+    when the name is taken, and the loser uses the winner's catalogue.
+    """
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise CatalogueExists(f"{path} exists already", "use promo init --force to rebuild it from the seeds") from None
+    except OSError:  # a file system without hard links: the narrow race is back, but the build still works
+        if path.exists():
+            raise CatalogueExists(f"{path} exists already") from None
+        os.replace(tmp, path)
 
 
 def _retire(path: Path) -> None:
