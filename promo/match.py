@@ -225,7 +225,8 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
 
     `needs` is a profile dict (see promo.profile; profile_for gives one for an enterprise). Returns
     {profile, on, funnel, total, units, policies, policies_unknown, criteria, scenarios, new_units,
-    last_matched_at}; each unit has rank, score, why, parts, new, annual_rent_wan, policies, criteria_verdict.
+    last_matched_at, cheapest_rent}; each unit has rank, score, why, parts, new, annual_rent_wan,
+    policies, criteria_verdict.
     """
     from promo.resources import VacancyFilter, vacancies
     from promo.scenarios import for_industry
@@ -279,6 +280,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
                 {
                     "code": pol["code"],
                     "name": pol["name"],
+                    "kind": pol["kind"],
                     "verdict": pol["verdict"],
                     "carrier_specific": local,
                     "estimate_wan": amount,
@@ -292,7 +294,10 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         u["same_chain"] = chain.get(u["carrier_code"], [])
         u["parts"] = _score(u, p, cheapest, on, local_fail)
         u["score"] = round(sum(part["points"] for part in u["parts"]))
-        u["why"] = " · ".join(f"{part['text']} {part['points']:+.0f}" for part in u["parts"])
+        u["why"] = " · ".join(
+            f"{part['text']} {part['points']:+.0f}" + (f" ({part['detail']})" if part.get("detail") else "")
+            for part in u["parts"]
+        )
         u["new"] = last is not None and u["id"] not in last
         u.pop("status_label", None)
         units.append(u)
@@ -312,6 +317,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         "scenarios": for_industry(conn, p["industry_id"], on=on),
         "new_units": new_units,
         "last_matched_at": p["last_matched_at"],
+        "cheapest_rent": cheapest,
     }
 
 
@@ -320,19 +326,19 @@ def _score(u: dict, p: dict, cheapest: float | None, on: str, local_fail: list[d
     parts = []
     area = u["area_m2"]
     if p["min_area"] is not None and p["max_area"] is not None:
-        text = f"面积在 {fmt_num(p['min_area'])}–{fmt_num(p['max_area'])}㎡ 内"
+        text = "面积在需求范围内"
         parts.append({"part": "area", "points": WEIGHTS["area"], "text": text})
     elif p["min_area"] is not None and p["min_area"] > 0:
         # space beyond what was asked is rent paid for nothing: the closer to the need, the better
         over = (area - p["min_area"]) / p["min_area"]
         points = WEIGHTS["area"] * max(0.0, 1 - over)
-        text = f"面积超出需求 {over * 100:.0f}%" if over > 0.005 else "面积正合需求"
+        text = f"面积超出 {over * 100:.0f}%" if over > 0.005 else "面积正合"
         parts.append({"part": "area", "points": round(points, 1), "text": text})
     elif p["max_area"] is not None:
         parts.append({"part": "area", "points": WEIGHTS["area"], "text": f"面积 ≤ {fmt_num(p['max_area'])}㎡"})
     if u["rent"] is not None and cheapest:
         points = WEIGHTS["rent"] * cheapest / u["rent"] if u["rent"] else WEIGHTS["rent"]
-        text = f"租金 {u['rent']:.2f}" + (" 最低" if u["rent"] == cheapest else f" (最低 {cheapest:.2f})")
+        text = f"租金 {u['rent']:.2f}" + (" 最低" if u["rent"] == cheapest else "")
         parts.append({"part": "rent", "points": round(points, 1), "text": text})
     else:
         parts.append({"part": "rent", "points": 0, "text": "租金未定"})
@@ -346,13 +352,14 @@ def _score(u: dict, p: dict, cheapest: float | None, on: str, local_fail: list[d
     if p["industry_id"] is not None:
         n = len(u["same_chain"])
         points = WEIGHTS["cluster"] * min(n, 3) / 3
-        parts.append({"part": "cluster", "points": round(points, 1), "text": f"同链在园 {n} 家"})
+        names = "、".join(u["same_chain"][:3]) + (" 等" if n > 3 else "")
+        parts.append({"part": "cluster", "points": round(points, 1), "text": f"同链 {n} 家", "detail": names})
     local = [x for x in u["policies"] if x["carrier_specific"]]
     if local:
-        parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": f"园区政策 {len(local)} 项"})
+        parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": "载体专属政策"})
     if local_fail:
         names = "、".join(c["name"] for c in local_fail)
-        parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": f"准入未达标: {names}"})
+        parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": "准入未达标", "detail": names})
     return parts
 
 

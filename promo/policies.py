@@ -109,6 +109,8 @@ def _finish(conn: sqlite3.Connection, r: dict) -> dict:
             "note": note,
             "sample": bool(sample),
         }
+        leading = {r[0] for r in conn.execute("SELECT code FROM industries WHERE level = 'industry'")}
+        r["eligibility"]["all_leading"] = bool(leading) and set(industries) == leading
     r["sample"] = bool(r["sample"])
     r["level_label"] = LEVELS.get(r["level"], r["level"])
     r["summary"] = eligibility_summary(r)
@@ -124,7 +126,9 @@ def eligibility_summary(policy: dict) -> str:
     if e is None:
         return "适用条件未录入"
     parts = []
-    if e["industry_names"]:
+    if e.get("all_leading"):
+        parts.append("产业 全部主导产业")
+    elif e["industry_names"]:
         parts.append("产业 " + "、".join(e["industry_names"]))
     if e["enterprise_kinds"]:
         parts.append("类型 " + "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"]))

@@ -103,7 +103,7 @@ def test_same_chain_tenants_count_in_the_carrier(conn):
     result = match.match(conn, {"industry": "核心部件", "min_area": 700, "max_rent": 1.3}, on=ON)
     haiping = [u for u in result["units"] if u["carrier_code"] == "haiping-device-park"]
     assert haiping and all(u["same_chain"] == ["山东示例医疗器械有限公司"] for u in haiping)
-    assert all("同链在园 1 家" in u["why"] for u in haiping)
+    assert all("同链 1 家 +7 (山东示例医疗器械有限公司)" in u["why"] for u in haiping)
 
 
 def test_carrier_specific_policies_and_criteria_per_unit(conn):

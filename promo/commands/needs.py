@@ -1,0 +1,115 @@
+"""promo enterprises need: a prospect's saved needs (space, figures), which promo match --for uses."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option
+from promo.commands.criteria import parse_prospect
+from promo.commands.match import parse_space, space_options
+
+CLEARABLE = (
+    "industry",
+    "min_area",
+    "max_area",
+    "max_rent",
+    "facilities",
+    "min_floor_load",
+    "available_by",
+    "investment_wan",
+    "land_mu",
+    "output_wan",
+    "tax_wan",
+    "rd_wan",
+    "jobs",
+    "business",
+)
+# --clear takes the option names users know
+_CLEAR_OPTIONS = {
+    "industry": "industry",
+    "min-area": "min_area",
+    "max-area": "max_area",
+    "max-rent": "max_rent",
+    "facility": "facilities",
+    "min-floor-load": "min_floor_load",
+    "available-by": "available_by",
+    "investment": "investment_wan",
+    "land-mu": "land_mu",
+    "output": "output_wan",
+    "tax": "tax_wan",
+    "rd": "rd_wan",
+    "jobs": "jobs",
+    "business": "business",
+}
+
+
+@click.command("need")
+@click.argument("name")
+@click.option("--industry", help="Industry, chain or link of the project (name or code).")
+@space_options
+@click.option("--investment", metavar="万元", help="Planned investment in 万元 (1,200 / 1200万 / 1.2亿).")
+@click.option("--land-mu", metavar="亩", help="Land the project needs, in 亩.")
+@click.option("--output", metavar="万元", help="Annual output (revenue) at full production, in 万元.")
+@click.option("--tax", metavar="万元", help="Annual tax at full production, in 万元.")
+@click.option("--rd", metavar="万元", help="Annual R&D spending, in 万元.")
+@click.option("--jobs", metavar="N", help="Jobs the project creates.")
+@click.option("--business", metavar="TEXT", help="What the project makes or does (checked against the negative list).")
+@click.option(
+    "--clear",
+    "clear",
+    multiple=True,
+    type=click.Choice(list(_CLEAR_OPTIONS)),
+    help="Forget one saved need (repeat it), e.g. --clear max-rent.",
+)
+@click.option("--reset", is_flag=True, help="Forget every saved need first, then save what is given.")
+@format_option
+@click.pass_context
+def need(ctx, name, clear, reset, fmt, **values):
+    """Save what an enterprise needs (space, facilities, investment, land, output …) for promo match.
+
+    Options given are saved; the others keep their saved value. With no option, shows the saved needs.
+    A new value that contradicts a saved one (e.g. --max-area below the saved --min-area) is refused,
+    and nothing is written.
+
+    \b
+    Examples:
+      promo enterprises need 示例生物制药 --min-area 800 --max-area 1200 --facility GMP洁净车间 --investment 8000
+      promo enterprises need 示例生物制药 --max-rent 1.5 --clear max-area
+      promo enterprises need 示例生物制药
+      promo match --for 示例生物制药
+    """
+    from promo import match as domain
+
+    conn = catalogue(ctx)
+    changes = parse_space(values) | parse_prospect(values)
+    if changes or clear or reset:
+        saved = domain.save_needs(conn, name, changes, clear=tuple(_CLEAR_OPTIONS[c] for c in clear), reset=reset)
+        verb = "saved"
+    else:
+        saved = domain.needs_of(conn, name)
+        verb = "saved" if saved["saved"] else "none saved"
+    if fmt in ("json", "csv"):
+        from promo.render import Column, render
+
+        keys = ["name", "industry", *[k for k in CLEARABLE if k != "industry"], "last_matched_at", "updated_at"]
+        render([saved], [Column(k, k) for k in keys], fmt)
+        return
+    from promo.match import describe_needs
+
+    facts = describe_needs({k: v for k, v in saved.items() if k != "name"})
+    if saved.get("last_matched_at"):
+        facts.append(("上次匹配 Last match", saved["last_matched_at"]))
+    click.echo(f"需求 Needs of {saved['name']} ({verb})")
+    if not facts:
+        click.echo(f"  nothing saved yet; e.g. promo enterprises need {saved['name']} --min-area 500 --facility …")
+        return
+    width = max(_width(k) for k, _ in facts)
+    for k, v in facts:
+        click.echo(f"  {k}{' ' * (width - _width(k))}  {v}")
+    click.echo(f"next: promo match --for {saved['name']}")
+
+
+def _width(text: str) -> int:
+    from wcwidth import wcswidth
+
+    return max(wcswidth(text), 0)

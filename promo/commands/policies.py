@@ -1,0 +1,228 @@
+"""promo policies: support policies (产业政策), their eligibility, and which apply to an enterprise."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option
+
+SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
+
+_LIST_KEYS = [
+    "code",
+    "name",
+    "name_en",
+    "issuer",
+    "level",
+    "kind",
+    "start_date",
+    "end_date",
+    "cap_wan",
+    "rate",
+    "rate_basis",
+    "terms",
+    "summary",
+    "eligibility",
+    "sample",
+    "source",
+]
+_FOR_KEYS = [
+    "code",
+    "name",
+    "level",
+    "kind",
+    "verdict",
+    "reason",
+    "failing",
+    "estimate_wan",
+    "estimate_text",
+    "cap_wan",
+    "rate",
+    "rate_basis",
+    "start_date",
+    "end_date",
+    "sample",
+]
+
+
+def _mark(r: dict) -> str:
+    e = r.get("eligibility")
+    return " ※" if e and e.get("sample") else ""
+
+
+@click.group(invoke_without_command=True)
+@click.option("--industry", help="Only policies open to this industry (name or code, any level of the chain).")
+@click.option("--kind", help="Only this kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合, 规划 …")
+@click.option("--level", help="Only this level: national, provincial, municipal, zone (or 国家级, 省级, 市级, 园区).")
+@click.option("--active-on", metavar="DATE", help="Only policies in force on this date (policies without dates stay).")
+@click.option("--for", "for_name", metavar="NAME", help="Which policies apply to this enterprise, why, and how much.")
+@click.option("--all", "show_all", is_flag=True, help="With --for: also the policies that do not apply, and why not.")
+@format_option
+@click.pass_context
+def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
+    """List policies with issuer, level, kind, dates, cap and eligibility; or those that apply to an enterprise.
+
+    With --for, each policy that applies gets a verdict: 符合 (applies now) or 条件符合 (applies once the
+    enterprise reaches a listed stage or settles in a listed carrier), the reason field by field, and an
+    estimated amount where the policy gives a rate (rate × investment, rent or R&D, capped). --all adds
+    待核实 (a fact is not on record) and 不符合 (naming the failing field).
+
+    \b
+    Examples:
+      promo policies
+      promo policies --kind 落户 --active-on 2026-12-01
+      promo policies --industry 高端医疗器械 --level zone
+      promo policies --for 示例医学影像设备
+      promo policies --for 阿瑞尼塔 --all
+      promo policies show 载体租金减免
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import policies as domain
+    from promo.text import parse_date
+
+    active_on = parse_date(active_on, "--active-on")
+    conn = catalogue(ctx)
+    if for_name:
+        if industry or kind or level:
+            raise click.UsageError("--for judges every policy for the enterprise; leave out --industry/--kind/--level")
+        _render_for(conn, for_name, active_on, show_all, fmt)
+        return
+    if show_all:
+        raise click.UsageError("--all goes with --for NAME")
+    found = domain.list_policies(conn, industry=industry, kind=kind, level=level, active_on=active_on)
+    from promo.render import Column, render
+
+    if fmt in ("json", "csv"):
+        if fmt == "csv":
+            for r in found:
+                r["eligibility"] = r["summary"]
+        render(found, [Column(k, k) for k in _LIST_KEYS], fmt)
+        return
+    for r in found:
+        r["conditions"] = r["summary"] + _mark(r)
+        r["dates"] = _dates(r, "\n" if fmt == "table" else " – ")
+    columns = [
+        Column("name", "政策 Policy", max_width=20),
+        Column("level_label", "级别", no_wrap=True),
+        Column("kind", "类型", no_wrap=True),
+        Column("issuer", "发布机关", max_width=10),
+        Column("dates", "有效期", no_wrap=True),
+        Column("terms", "支持", max_width=16),
+        Column("conditions", "适用条件 Eligibility", max_width=40),
+    ]
+    sample = any(_mark(r) for r in found)
+    render(found, columns, fmt, title="产业政策 Policies", caption=SAMPLE_NOTE if sample else None)
+
+
+def _dates(r: dict, sep: str = " – ") -> str:
+    if not r["start_date"] and not r["end_date"]:
+        return "未述"
+    if not r["end_date"]:
+        return f"{r['start_date']} 起"
+    return f"{r['start_date'] or '…'}{sep}{r['end_date']}"
+
+
+def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> None:
+    from promo import match, policies
+    from promo.render import Column, render
+
+    profile = match.profile_for(conn, name)
+    everything = policies.applicable(conn, profile, on=on, include_all=True)
+    found = everything if show_all else [r for r in everything if r["verdict"] in ("yes", "if")]
+    if fmt in ("json", "csv"):
+        if fmt == "csv":
+            for r in found:
+                r["failing"] = ";".join(r["failing"])
+        render(found, [Column(k, k) for k in _FOR_KEYS], fmt)
+        return
+    for r in found:
+        r["policy"] = r["name"] + _mark(r)
+        r["amount"] = r["estimate_text"] if r["verdict"] != "no" else ""
+    columns = [
+        Column("policy", "政策 Policy", max_width=24),
+        Column("verdict_label", "判定", no_wrap=True),
+        Column("estimate_wan", "预计 万元", "money"),
+        Column("amount", "测算 How much", max_width=30),
+        Column("reason", "理由 Why", max_width=48),
+    ]
+    facts = [profile["stage"] or "—", profile["industry"] or "产业未记录", profile["carrier"] or "未入驻载体"]
+    title = f"适用政策 Policies for {profile['name']} ({' · '.join(facts)})"
+    notes = []
+    if not show_all:
+        held = sum(1 for r in everything if r["verdict"] == "unknown")
+        failing = len(everything) - len(found) - held
+        notes.append(
+            (f"另有 {held} 项待核实 (信息不全), " if held else "另有 ") + f"{failing} 项不符合: --all 查看原因"
+        )
+    notes.append("条件符合 = 达到所列阶段或入驻所列载体后适用; 预计金额按政策比例与上限测算, 以兑现时核定为准")
+    if any(_mark(r) for r in found):
+        notes.append(SAMPLE_NOTE)
+    render(found, columns, fmt, title=title, caption="\n".join(notes), empty="no policy applies (--all shows why)")
+
+
+@policies.command("show")
+@click.argument("name")
+@format_option
+@click.pass_context
+def show(ctx, name, fmt):
+    """Show one policy: issuer, level, kind, dates, terms, eligibility field by field, source.
+
+    \b
+    Examples:
+      promo policies show 载体租金减免
+      promo policies show 支持济南国际医学中心高质量发展政策清单 --format json
+    """
+    from promo import policies as domain
+    from promo.profile import KIND_LABELS, fmt_wan
+
+    d = domain.policy(catalogue(ctx), name)
+    if fmt in ("json", "csv"):
+        from promo.render import Column, render
+
+        render([d], [Column(k, k) for k in _LIST_KEYS + ["description", "description_en"]], fmt)
+        return
+    e = d["eligibility"]
+    facts = [
+        ("名称 Name", d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
+        ("发布 Issuer", d.get("issuer")),
+        ("级别 Level", f"{d['level_label']} ({d['level']})" if d.get("level") else None),
+        ("类型 Kind", d.get("kind")),
+        ("有效期 Dates", _dates(d)),
+        ("支持 Terms", d["terms"] or None),
+        ("内容 About", d.get("description")),
+    ]
+    if e:
+        mark = " (示例 sample)" if e["sample"] else ""
+        facts += [
+            ("适用产业", "、".join(e["industry_names"]) or "不限"),
+            ("企业类型", "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"]) or "不限"),
+            ("最低投资", f"{fmt_wan(e['min_investment_wan'])} 万元" if e["min_investment_wan"] is not None else "不限"),
+            ("阶段", "/".join(e["stages"]) or "不限"),
+            ("载体", "、".join(e["carrier_names"]) or "不限"),
+            ("国别", "、".join(e["countries"]) or "不限"),
+            ("条件说明" + mark, e.get("note")),
+        ]
+    else:
+        facts.append(("适用条件", d["summary"]))
+    facts += [("来源 Source", d.get("source"))]
+    _print_facts([(k, v) for k, v in facts if v], fmt, d["name"])
+
+
+def _print_facts(facts: list[tuple[str, str]], fmt: str, heading: str) -> None:
+    if fmt == "markdown":
+        from promo.render import md_escape
+
+        lines = [f"## {md_escape(heading)}", ""] + [f"- **{k}**: {md_escape(v)}" for k, v in facts]
+        click.echo("\n".join(lines))
+        return
+    from rich.table import Table
+
+    from promo.render import console
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for k, v in facts:
+        grid.add_row(k, str(v))
+    console().print(grid)

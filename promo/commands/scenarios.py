@@ -1,0 +1,138 @@
+"""promo scenarios: the scenario-opportunity list (创新场景机会清单) that hospitals and platforms open."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option
+
+_KEYS = [
+    "id",
+    "title",
+    "owner",
+    "owner_kind",
+    "industry",
+    "industry_code",
+    "need",
+    "status",
+    "published",
+    "deadline",
+    "overdue",
+    "sample",
+]
+SAMPLE_NOTE = "※ 示例场景 (sample scenarios, not from the source articles)"
+
+
+def render_scenarios(found: list[dict], fmt: str, *, title: str = "创新场景 Scenario opportunities") -> None:
+    """Scenarios as a table (shared with promo match)."""
+    from promo.render import Column, render
+
+    if fmt in ("json", "csv"):
+        render(found, [Column(k, k) for k in _KEYS], fmt)
+        return
+    for r in found:
+        r["title_shown"] = r["title"] + (" ※" if r["sample"] else "")
+        r["owner_shown"] = r["owner"] + (f" ({r['owner_kind_label']})" if r["owner_kind"] else "")
+        r["status_shown"] = r["status_label"] + (" · 已过截止" if r["overdue"] else "")
+    columns = [
+        Column("id", "#", "int"),
+        Column("title_shown", "场景 Scenario", max_width=22),
+        Column("owner_shown", "发布方 Owner", max_width=20),
+        Column("industry", "产业", max_width=14),
+        Column("need", "需求 Need", max_width=36),
+        Column("status_shown", "状态", no_wrap=True),
+        Column("deadline", "截止", no_wrap=True),
+    ]
+    caption = SAMPLE_NOTE if any(r["sample"] for r in found) else None
+    render(found, columns, fmt, title=title, caption=caption, empty="no scenario matches")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--industry", help="Only scenarios on this industry's chain (name or code, any level).")
+@click.option("--status", help="open (征集中), matched (已对接) or closed (已关闭).")
+@click.option("--owner", help="Only scenarios of this owner (part of the name is enough).")
+@click.option("--owner-kind", help="hospital, platform, institute, enterprise or government (or 医院, 平台 …).")
+@format_option
+@click.pass_context
+def scenarios(ctx, industry, status, owner, owner_kind, fmt):
+    """List scenario opportunities: owner, industry, need, status, deadline (open ones first).
+
+    \b
+    Examples:
+      promo scenarios
+      promo scenarios --industry 数字医疗 --status open
+      promo scenarios add 手术机器人临床验证 --owner 示例综合医院 --industry 手术与康复机器人整机
+      promo scenarios status 3 matched
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import scenarios as domain
+
+    found = domain.list_scenarios(catalogue(ctx), industry=industry, status=status, owner=owner, owner_kind=owner_kind)
+    render_scenarios(found, fmt)
+
+
+@scenarios.command("add")
+@click.argument("title")
+@click.option("--owner", required=True, help="The hospital or platform that opens the scenario.")
+@click.option("--owner-kind", help="hospital, platform, institute, enterprise or government (or 医院, 平台 …).")
+@click.option("--industry", help="Industry, chain or link the scenario is for (name or code).")
+@click.option("--need", help="What the owner needs from an enterprise.")
+@click.option("--status", default="open", show_default=True, help="open, matched or closed.")
+@click.option("--published", metavar="DATE", help="Date it was published (default today).")
+@click.option("--deadline", metavar="DATE", help="Last day to apply.")
+@format_option
+@click.pass_context
+def add(ctx, title, owner, owner_kind, industry, need, status, published, deadline, fmt):
+    """Add a scenario opportunity.
+
+    \b
+    Examples:
+      promo scenarios add 手术机器人临床验证 --owner 示例综合医院 --owner-kind hospital \\
+        --industry 手术与康复机器人整机 --need "开放骨科手术机器人临床验证" --deadline 2027-06-30
+    """
+    from promo import scenarios as domain
+    from promo.text import parse_date
+
+    published = parse_date(published, "--published")
+    deadline = parse_date(deadline, "--deadline")
+    done = domain.add_scenario(
+        catalogue(ctx),
+        title,
+        owner=owner,
+        owner_kind=owner_kind,
+        industry=industry,
+        need=need,
+        status=status,
+        published=published,
+        deadline=deadline,
+    )
+    if fmt == "table":
+        click.echo(f"added scenario #{done['id']} {done['title']} ({done['owner']}, {done['status_label']})")
+    else:
+        render_scenarios([done], fmt)
+
+
+@scenarios.command("status")
+@click.argument("scenario")
+@click.argument("status")
+@click.option("--deadline", metavar="DATE", help="Move the deadline as well.")
+@format_option
+@click.pass_context
+def status_(ctx, scenario, status, deadline, fmt):
+    """Mark a scenario (by # or title) open, matched (已对接) or closed (已关闭).
+
+    \b
+    Examples:
+      promo scenarios status 6 closed
+      promo scenarios status 康复机器人临床验证合作 matched
+      promo scenarios status 2 open --deadline 2027-06-30
+    """
+    from promo import scenarios as domain
+    from promo.text import parse_date
+
+    done = domain.set_status(catalogue(ctx), scenario, status, deadline=parse_date(deadline, "--deadline"))
+    if fmt == "table":
+        click.echo(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
+    else:
+        render_scenarios([done], fmt)

@@ -1,0 +1,201 @@
+"""promo targets: target enterprises on chain links (招商目录), and promoting one into the pipeline."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option
+
+_KEYS = [
+    "id",
+    "name",
+    "industry",
+    "chain",
+    "segment",
+    "link",
+    "link_code",
+    "priority",
+    "reason",
+    "status",
+    "gap",
+    "enterprise",
+    "enterprise_stage",
+    "note",
+    "created_at",
+    "sample",
+]
+
+
+def _list_options(fn):
+    for option in reversed(
+        [
+            click.option("--link", help="Only targets on this chain link."),
+            click.option("--industry", help="Only targets under this leading industry or chain."),
+            click.option("--priority", help="Only this priority: 高, 中, 低."),
+            click.option(
+                "--status",
+                default="open",
+                show_default=True,
+                help="open (待招引), promoted (已转入流程), dropped (已放弃), or all.",
+            ),
+            format_option,
+        ]
+    ):
+        fn = option(fn)
+    return fn
+
+
+def _render_list(ctx, link, industry, priority, status, fmt) -> None:
+    from promo import targets as domain
+    from promo.render import Column, render
+
+    found = domain.list_targets(
+        catalogue(ctx), link=link, industry=industry, priority=priority, status=None if status == "all" else status
+    )
+    if fmt in ("json", "csv"):
+        render(found, [Column(k, k) for k in _KEYS], fmt)
+        return
+    for r in found:
+        r["where"] = " › ".join(x for x in (r["industry"], r["chain"]) if x)
+        r["link_shown"] = f"{r['link']} ({r['segment']})" if r["segment"] else r["link"]
+        r["gap_shown"] = "缺口" if r["gap"] else ""
+        r["pipeline"] = f"{r['enterprise']} · {r['enterprise_stage']}" if r["enterprise"] else ""
+    columns = [
+        Column("name", "目标企业 Target", max_width=24),
+        Column("priority", "优先级", no_wrap=True),
+        Column("reason", "理由", no_wrap=True),
+        Column("link_shown", "链环 Link", max_width=20),
+        Column("where", "产业链", max_width=24),
+        Column("gap_shown", "缺口", no_wrap=True),
+        Column("status_label", "状态", no_wrap=True),
+    ]
+    if any(r["pipeline"] for r in found):
+        columns.append(Column("pipeline", "流程 Pipeline", max_width=20))
+    caption = None
+    if any(r["sample"] for r in found):
+        caption = "（示例）目标企业为示例数据 (sample targets, not from the source articles)"
+    render(found, columns, fmt, title="目标企业 Targets", caption=caption, empty="no target matches")
+
+
+@click.group(invoke_without_command=True)
+@_list_options
+@click.pass_context
+def targets(ctx, link, industry, priority, status, fmt):
+    """List target enterprises (招商目标) by priority: link, chain, reason, whether the link is a gap.
+
+    \b
+    Examples:
+      promo targets
+      promo targets --industry 高端医疗器械 --priority 高
+      promo targets add 示例骨科机器人公司 --link 手术与康复机器人整机 --priority 高 --reason 头部企业
+      promo targets promote 示例骨科机器人公司 --owner 李四
+    """
+    if ctx.invoked_subcommand:
+        return
+    _render_list(ctx, link, industry, priority, status, fmt)
+
+
+@targets.command("list")
+@_list_options
+@click.pass_context
+def list_(ctx, link, industry, priority, status, fmt):
+    """List target enterprises (the same as `promo targets`).
+
+    \b
+    Examples:
+      promo targets list --link 医疗人工智能
+      promo targets list --status all --format csv
+    """
+    _render_list(ctx, link, industry, priority, status, fmt)
+
+
+@targets.command("add")
+@click.argument("name")
+@click.option("--link", required=True, help="The chain link it would fill (name or code; a link, not a chain).")
+@click.option("--priority", help="高, 中 or 低 (also high/medium/low, A/B/C, 1/2/3); default 中.")
+@click.option("--reason", help="头部企业, 关键配套, 补链, 延链, 强链, 技术领先 or 以商引商.")
+@click.option("--note", help="Free text: where it is, who knows it, what it makes.")
+@format_option
+@click.pass_context
+def add(ctx, name, link, priority, reason, note, fmt):
+    """Add a target enterprise on a chain link.
+
+    \b
+    Examples:
+      promo targets add 示例骨科机器人公司 --link 手术与康复机器人整机 --priority 高 --reason 头部企业
+      promo targets add 示例冷链物流公司 --link 医疗设备与药品耗材供应 --reason 关键配套 --note "上海, 经中介介绍"
+    """
+    from promo import targets as domain
+
+    done = domain.add_target(catalogue(ctx), name, link=link, priority=priority, reason=reason, note=note)
+    _say(done, fmt, f"added target {done['name']} on {done['link']} ({done['chain']}), priority {done['priority']}")
+    if done["gap"] and fmt == "table":
+        click.echo(f"{done['link']} has no tenant yet: it is a chain gap (promo catalogue --gaps)", err=True)
+
+
+@targets.command("promote")
+@click.argument("name")
+@click.option(
+    "--stage",
+    type=click.Choice(["意向", "洽谈"]),
+    default="意向",
+    show_default=True,
+    help="Stage it enters the pipeline at.",
+)
+@click.option("--date", metavar="DATE", help="Date of the first contact (default today).")
+@click.option("--owner", help="Officer who follows it up.")
+@click.option("--channel", help="Source channel, e.g. 以商引商, 以会招商, 中介, 基金 (default 招商目录).")
+@click.option("--code-name", help="Code name used in documents before it signs (e.g. 项目F-机器人).")
+@click.option("--country", help="Investor's country, e.g. 中国, 以色列.")
+@format_option
+@click.pass_context
+def promote(ctx, name, stage, date, owner, channel, code_name, country, fmt):
+    """File a target in the pipeline as a lead on its chain link; the target is marked promoted.
+
+    \b
+    Examples:
+      promo targets promote 示例手术机器人企业 --owner 李四 --code-name 项目F-机器人
+      promo targets promote 示例医疗人工智能企业 --stage 洽谈 --date 2026-11-20
+    """
+    from promo import targets as domain
+    from promo.text import parse_date
+
+    date = parse_date(date, "--date")
+    done = domain.promote(
+        catalogue(ctx),
+        name,
+        stage=stage,
+        date=date,
+        owner=owner,
+        channel=channel,
+        code_name=code_name,
+        country=country,
+    )
+    _say(done, fmt, f"promoted {done['name']} into the pipeline at {done['enterprise_stage']} ({done['link']})")
+
+
+@targets.command("drop")
+@click.argument("name")
+@click.option("--why", help="Why it is dropped (kept in the target's note).")
+@format_option
+@click.pass_context
+def drop(ctx, name, why, fmt):
+    """Drop a target the zone no longer pursues (it stays on record, no longer listed as open).
+
+    \b
+    Examples:
+      promo targets drop 示例生化原料企业 --why "已在苏州落地"
+    """
+    from promo import targets as domain
+
+    done = domain.drop(catalogue(ctx), name, why=why)
+    _say(done, fmt, f"dropped target {done['name']}")
+
+
+def _say(done: dict, fmt: str, message: str) -> None:
+    if fmt in ("json", "csv"):
+        from promo.render import Column, render
+
+        render([done], [Column(k, k) for k in _KEYS], fmt)
+    else:
+        click.echo(message)

@@ -1,0 +1,113 @@
+"""promo match: ranked units with why, policies, criteria and scenarios on one screen; saved needs."""
+
+import json
+import sqlite3
+
+
+def test_match_screen_has_units_why_policies_criteria(run):
+    result = run(
+        "match", "--industry", "高端医疗器械", "--min-area", "500", "--max-rent", "1.5", "--facility", "GMP洁净车间"
+    )
+    assert result.exit_code == 0
+    out = result.output
+    for text in (
+        "推荐房源 Ranked units",
+        "H1-201",
+        "现房 +15",
+        "同链 1 家 +7",
+        "≈17.08万/年",  # 50% × 780 ㎡ × 1.20 × 365
+        "适用政策 Policies",
+        "准入 Criteria",
+        "结论 Verdict",
+        "筛选 Filters: 空置单元 vacant units 34 → --industry 高端医疗器械 26",
+        "企业 company (默认 default)",
+    ):
+        assert text in out, text
+
+
+def test_match_json_respects_the_filters(run):
+    data = json.loads(
+        run(
+            "match",
+            "--min-area",
+            "800",
+            "--max-area",
+            "1,000㎡",
+            "--max-rent",
+            "1.5",
+            "--format",
+            "json",
+            "--limit",
+            "0",
+        ).output
+    )
+    assert data["units"] and all(800 <= u["area_m2"] <= 1000 and u["rent"] <= 1.5 for u in data["units"])
+    assert len(data["units"]) == data["total"]
+    scores = [u["score"] for u in data["units"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_limit(run):
+    data = json.loads(run("match", "--max-rent", "2", "--limit", "3", "--format", "json").output)
+    assert len(data["units"]) == 3 and data["total"] > 3
+    assert "3 of" in run("match", "--max-rent", "2", "--limit", "3").output
+
+
+def test_csv_is_one_row_per_unit(run):
+    out = run("match", "--facility", "P2实验室", "--format", "csv").output.splitlines()
+    assert out[0].startswith("rank,score,id,carrier_code")
+    assert len(out) > 1
+
+
+def test_nothing_matches_shows_the_funnel(run):
+    result = run("match", "--min-area", "3000", "--facility", "P2实验室")
+    assert result.exit_code == 0
+    assert "no vacant unit meets every need" in result.output
+    assert "--facility P2实验室 0" in result.output
+
+
+def test_bad_input(run, db_path):
+    result = run("match")
+    assert result.exit_code == 2 and "--for NAME" in result.output
+    result = run("match", "--min-area", "800", "--max-area", "500")
+    assert result.exit_code == 2 and "--max-area 500: is below --min-area 800" in result.output
+    result = run("match", "--max-rent", "-1")
+    assert result.exit_code == 2 and "--max-rent" in result.output
+    result = run("match", "--industry", "医疗器戒")
+    assert result.exit_code == 1 and "did you mean" in result.output
+    result = run("match", "--facility", "核磁屏蔽室")
+    assert result.exit_code == 1 and "no facility named" in result.output
+    result = run("match", "--for", "不存在的公司")
+    assert result.exit_code == 1 and "no enterprise named" in result.output
+    result = run("match", "--limit", "-1", "--max-rent", "1")
+    assert result.exit_code == 2 and "--limit" in result.output
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == 0
+    conn.close()
+
+
+def test_for_an_enterprise_without_saved_needs(run):
+    result = run("match", "--for", "示例医学影像设备", "--min-area", "2000")
+    assert result.exit_code == 0
+    assert "未保存" in result.output and "promo enterprises need" in result.output
+    assert "示例医学影像设备（苏州）有限公司 (洽谈)" in result.output
+
+
+def test_saved_needs_and_new_vacancies(run, db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        """INSERT INTO needs (enterprise_id, min_area, facilities)
+           SELECT id, 800, '["GMP洁净车间"]' FROM enterprises WHERE name LIKE '示例生物制药%'"""
+    )
+    conn.commit()
+    first = run("match", "--for", "示例生物制药")
+    assert first.exit_code == 0 and "新空置" not in first.output
+    conn.execute("UPDATE units SET status = 'vacant' WHERE code = 'A3-301'")
+    conn.commit()
+    second = run("match", "--for", "示例生物制药")
+    assert "新空置 New since the last match" in second.output and "精准医学产业园 A3-301" in second.output
+    assert "★新" in second.output
+    third = run("match", "--for", "示例生物制药")
+    assert "没有新空置" in third.output
+    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == 0  # matching is not an edit
+    conn.close()

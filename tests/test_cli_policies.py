@@ -1,0 +1,88 @@
+"""promo policies: listing with filters, one policy in detail, and --for an enterprise."""
+
+import json
+
+
+def test_list_shows_issuer_level_kind_dates_cap_and_eligibility(run):
+    result = run("policies", "--format", "markdown")  # no wrapping: whole names
+    assert result.exit_code == 0
+    out = result.output
+    for text in (
+        "支持济南国际医学中心高质量发展政策清单",
+        "山东省人民政府办公厅",
+        "省级",
+        "最高 500万元",
+        "投资 ≥",
+        "※",
+    ):
+        assert text in out, text
+
+
+def test_filters(run):
+    data = json.loads(run("policies", "--kind", "租金", "--format", "json").output)
+    assert [r["code"] for r in data] == ["sample-rent-relief"]
+    data = json.loads(run("policies", "--level", "provincial", "--format", "json").output)
+    assert {r["level"] for r in data} == {"provincial"}
+    data = json.loads(run("policies", "--active-on", "2027年6月30日", "--format", "json").output)
+    assert "sample-rnd-subsidy" not in {r["code"] for r in data}
+
+
+def test_bad_filters_name_the_option(run):
+    result = run("policies", "--level", "county")
+    assert result.exit_code == 2 and "--level county" in result.output
+    result = run("policies", "--kind", "补贴")
+    assert result.exit_code == 2 and "--kind 补贴" in result.output and "落户" in result.output
+    result = run("policies", "--active-on", "2026-13-01")
+    assert result.exit_code == 2 and "--active-on" in result.output
+    result = run("policies", "--industry", "医疗器戒")
+    assert result.exit_code == 1 and "did you mean" in result.output
+
+
+def test_show_spells_out_eligibility(run):
+    result = run("policies", "show", "載體租金減免")
+    assert result.exit_code == 0
+    for text in ("年租金 × 50%, 最高 100万元/年", "落地/投产", "精准医学产业园", "示例 sample"):
+        assert text in result.output, text
+
+
+def test_for_an_enterprise_gives_verdict_reason_and_amount(run):
+    data = json.loads(run("policies", "--for", "示例医学影像设备", "--format", "json").output)
+    award = next(r for r in data if r["code"] == "sample-settlement-award")
+    assert award["verdict"] == "if" and award["estimate_wan"] == 400
+    assert "投资 20,000 ≥ 5,000万元 ✓" in award["reason"] and "签约/注册/落地 时适用" in award["reason"]
+    assert all(r["verdict"] in ("yes", "if") for r in data)
+
+
+def test_for_all_explains_why_not(run):
+    data = json.loads(run("policies", "--for", "示例医学影像设备", "--all", "--format", "json").output)
+    foreign = next(r for r in data if r["code"] == "sample-foreign-invest-award")
+    assert foreign["verdict"] == "no" and foreign["failing"] == ["country"]
+    assert "国别 中国, 政策限 境外 ✗" in foreign["reason"] and foreign["estimate_wan"] is None
+    table = run("policies", "--for", "示例医学影像设备", "--all").output
+    assert "不符合" in table and "政策限 境外" in table
+
+
+def test_for_an_overseas_enterprise(run):
+    data = json.loads(run("policies", "--for", "香港熙麦", "--all", "--format", "json").output)
+    foreign = next(r for r in data if r["code"] == "sample-foreign-invest-award")
+    assert foreign["verdict"] == "unknown"  # 境外 ✓ but no industry or investment on record
+    assert "国别" not in foreign["reason"] and "投资 未记录" in foreign["reason"]
+
+
+def test_for_table_counts_what_it_leaves_out(run):
+    result = run("policies", "--for", "阿瑞尼塔")
+    assert result.exit_code == 0
+    assert "项待核实" in result.output and "--all" in result.output
+
+
+def test_for_unknown_enterprise(run):
+    result = run("policies", "--for", "华银")
+    assert result.exit_code == 0  # a unique part of a name is enough
+    result = run("policies", "--for", "华银康康")
+    assert result.exit_code == 1 and "did you mean 华银康" in result.output
+
+
+def test_for_and_filters_do_not_mix(run):
+    result = run("policies", "--for", "华银康", "--kind", "租金")
+    assert result.exit_code == 2
+    assert run("policies", "--all").exit_code == 2
