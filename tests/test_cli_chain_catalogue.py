@@ -65,3 +65,15 @@ def test_csv_lists_targets_by_name(run):
     header, *lines = result.output.splitlines()
     assert header.startswith("industry,industry_code,chain")
     assert any("示例手术机器人企业（示例）" in line for line in lines)
+
+
+def test_enterprises_add_on_the_link_closes_the_gap(run):
+    assert "md-robot-3dprint" in gap_codes(run)
+    lead = run("enterprises", "add", "某3D打印公司", "--industry", "医疗3D打印", "--stage", "洽谈")
+    assert lead.exit_code == 0, lead.output
+    assert "md-robot-3dprint" in gap_codes(run)  # a lead is not a tenant
+    signed = run("enterprises", "add", "某骨科3D打印公司", "--industry", "md-robot-3dprint", "--stage", "签约")
+    assert signed.exit_code == 0, signed.output
+    assert "md-robot-3dprint" not in gap_codes(run)
+    link = next(r for r in json.loads(run("catalogue", "--format", "json").output) if r["code"] == "md-robot-3dprint")
+    assert link["tenants"] == ["某骨科3D打印公司"] and link["leads"] == ["某3D打印公司"]

@@ -8,7 +8,7 @@ from promo.cli import LazyGroup
 from promo.commands.common import catalogue, format_option
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
-EXTRA_SUBCOMMANDS: dict[str, str] = {}
+EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}
 
 _JSON_KEYS = [
     "id",
