@@ -31,6 +31,7 @@ COMMANDS = {
     "overdue": "promo.commands.overdue:overdue",
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
+    "brief": "promo.commands.brief:brief",
 }
 
 

@@ -1,0 +1,506 @@
+"""What a brief says, read from the catalogue with set-based SQL; the audience decides what is read at all.
+
+A public brief never selects personal contacts, owners or notes, and shows enterprises only from 签约 on;
+the columns are simply not queried, so no later step can leak them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from promo.db import rows
+from promo.errors import BadValue, Rejected
+from promo.lookup import find
+
+AUDIENCES = ("public", "internal")
+SIGNED = ("签约", "注册", "落地", "投产", "达效")  # from 签约 on, a name may be shown publicly
+PRESENT = ("落地", "投产", "达效")  # tenants already here: the references
+BEFORE_SIGNING = ("意向", "洽谈")
+STAGE_ORDER = ("意向", "洽谈", "签约", "注册", "落地", "投产", "达效")
+
+# How much of a big catalogue one brief shows; the rest is counted, not listed.
+MAX_CARRIERS = 12
+UNITS_PER_CARRIER = 3
+MAX_CARRIER_UNITS = 60
+MAX_TENANTS = 20
+MAX_LEADS = 30
+MAX_PLATFORMS = 30
+MAX_POLICIES = 40
+MAX_CRITERIA = 40
+MAX_NEGATIVE = 30
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to brief on, for whom, in which language and format."""
+
+    date: str
+    lang: str = "zh"
+    audience: str = "public"
+    fmt: str = "markdown"
+    industry: str | None = None
+    carrier: str | None = None
+    prospect: str | None = None
+
+    @property
+    def internal(self) -> bool:
+        return self.audience == "internal"
+
+    @property
+    def scope(self) -> str:
+        if self.prospect:
+            return "prospect"
+        if self.carrier:
+            return "carrier"
+        if self.industry:
+            return "industry"
+        return "zone"
+
+    def check(self) -> None:
+        """Usage errors, raised before the catalogue is read."""
+        chosen = [
+            f"--{k}" for k, v in (("industry", self.industry), ("carrier", self.carrier), ("for", self.prospect)) if v
+        ]
+        if len(chosen) > 1:
+            raise BadValue(chosen[1], self._value(chosen[1]), f"cannot be combined with {chosen[0]}; choose one focus")
+        if self.lang not in ("zh", "en"):
+            raise BadValue("--lang", self.lang, "use zh or en")
+        if self.audience not in AUDIENCES:
+            raise BadValue("--audience", self.audience, "use public or internal")
+        if self.fmt not in ("markdown", "wechat"):
+            raise BadValue("--format", self.fmt, "use markdown or wechat")
+
+    def _value(self, option: str) -> str:
+        return {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect}[option] or ""
+
+
+def _ids(values) -> str:
+    """An SQL list of integer ids (ints only, so it is safe to inline)."""
+    ids = [str(int(v)) for v in values]
+    return "(" + ",".join(ids) + ")" if ids else "(NULL)"
+
+
+def _texts(values) -> str:
+    """An SQL list of short codes, quoted."""
+    quoted = ["'" + str(v).replace("'", "''") + "'" for v in values]
+    return "(" + ",".join(quoted) + ")" if quoted else "(NULL)"
+
+
+_STAGE_RANK = "CASE e.stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGE_ORDER)) + " END"
+
+
+@dataclass
+class Scope:
+    """The SQL conditions that narrow each list to the brief's focus."""
+
+    carriers: str = "1=1"  # on carriers c
+    enterprises: str = "1=1"  # on enterprises e
+    platforms: str = "1=1"  # on platforms p
+    criteria: str = "1=1"  # on criteria k
+    policies: str = "1=1"  # on policies p with policy_eligibility pe
+
+
+def gather(conn: sqlite3.Connection, req: Request) -> dict:
+    """Everything the brief shows, as plain dicts; nothing the audience may not see is read."""
+    req.check()
+    data: dict = {"request": req}
+    zone = conn.execute("SELECT * FROM zone ORDER BY id LIMIT 1").fetchone()
+    if zone is None:
+        raise Rejected("the catalogue has no zone record, so there is nothing to brief on", "rebuild it: promo init")
+    data["zone"] = dict(zone)
+    data["figures"] = rows(
+        conn,
+        "SELECT label, label_en, value, unit, unit_en, year FROM zone_figures WHERE zone_id = ? "
+        "ORDER BY year IS NULL, year DESC, id",
+        (zone["id"],),
+    )
+    data.update(_usd_rate(conn))
+    scope = Scope()
+
+    if req.scope == "industry":
+        node = find(conn, "industries", req.industry, "industry")
+        data["industry"] = _industry_tree(conn, node)
+        scope = _industry_scope(conn, node["id"])
+    elif req.scope == "carrier":
+        row = find(conn, "carriers", req.carrier, "carrier")
+        data["carrier"] = _carrier_detail(conn, row, req)
+        scope = Scope(
+            carriers=f"c.id = {int(row['id'])}",
+            enterprises=f"(e.carrier_id = {int(row['id'])} OR e.id IN "
+            f"(SELECT enterprise_id FROM units WHERE carrier_id = {int(row['id'])} AND enterprise_id IS NOT NULL))",
+            platforms=f"p.carrier_id = {int(row['id'])}",
+            criteria=f"(k.carrier_id IS NULL OR k.carrier_id = {int(row['id'])})",
+            policies=_json_allows("pe.carriers", [row["code"]]),
+        )
+        data["units"] = _carrier_units(conn, row["id"])
+        data["facilities"] = _carrier_facilities(conn, row["id"])
+    elif req.scope == "prospect":
+        from promo.brief.prospect import gather_prospect
+
+        data["prospect"] = gather_prospect(conn, req)
+        # references and platforms from the prospect's whole leading industry, not just its chain link
+        root = data["prospect"].get("root_industry_id")
+        if root:
+            scope = _industry_scope(conn, root)
+    else:
+        data["industries"] = _leading_industries(conn)
+        data["clusters"] = rows(conn, "SELECT name, name_en, description FROM clusters ORDER BY id")
+
+    if req.scope in ("zone", "industry"):
+        data["carriers"] = _carriers(conn, scope)
+        shown = [c["id"] for c in data["carriers"]["rows"] if c["vacant_units"]]
+        data["units"] = _selected_units(conn, shown)
+    data["platforms"] = rows(
+        conn,
+        f"""SELECT p.name, p.name_en, p.kind, p.level, p.description, p.description_en,
+                   c.name AS carrier, c.name_en AS carrier_en
+            FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id
+            WHERE {scope.platforms}
+            ORDER BY CASE p.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2
+                     WHEN 'zone' THEN 3 ELSE 4 END, p.id
+            LIMIT {MAX_PLATFORMS}""",
+    )
+    if req.scope != "prospect":
+        data["policies"] = _policies(conn, scope, req.date)
+        data["criteria"] = _criteria(conn, scope)
+        data["negative"] = rows(
+            conn,
+            f"SELECT kind, item, description, sample FROM negative_list "
+            f"ORDER BY CASE kind WHEN '禁止' THEN 0 ELSE 1 END, id LIMIT {MAX_NEGATIVE}",
+        )
+    data["tenants"] = _tenants(conn, scope, req)
+    if req.internal:
+        data["pipeline"] = _pipeline(conn, scope)
+        data["leads"] = _leads(conn, scope)
+    return data
+
+
+def _usd_rate(conn: sqlite3.Connection) -> dict:
+    """The configured CNY per USD rate (settings usd_cny_rate), its date and whether it is a sample value."""
+    found = dict(
+        conn.execute(
+            "SELECT key, value FROM settings WHERE key IN ('usd_cny_rate', 'usd_cny_rate_date', 'usd_cny_rate_sample')"
+        )
+    )
+    raw = found.get("usd_cny_rate")
+    if raw is None or not str(raw).strip():
+        return {"usd_rate": None, "usd_rate_date": None, "usd_rate_sample": False}
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = -1.0
+    if not rate > 0 or rate != rate or rate == float("inf"):
+        raise Rejected(
+            f"setting usd_cny_rate {raw!r} is not a positive number of CNY per USD",
+            "fix it in the settings table (e.g. 7.10), or delete it to leave USD out of English briefs",
+        )
+    return {
+        "usd_rate": rate,
+        "usd_rate_date": found.get("usd_cny_rate_date"),
+        "usd_rate_sample": str(found.get("usd_cny_rate_sample", "")).strip().lower() in ("1", "true", "yes"),
+    }
+
+
+def _json_allows(column: str, values: list[str]) -> str:
+    """An eligibility JSON list column is empty (no restriction) or names one of `values`."""
+    safe = f"CASE WHEN json_valid({column}) THEN {column} ELSE '[]' END"
+    return (
+        f"({column} IS NULL OR trim({column}) IN ('', '[]') OR EXISTS "
+        f"(SELECT 1 FROM json_each({safe}) WHERE json_each.value IN {_texts(values)}))"
+    )
+
+
+# -- industries ----------------------------------------------------------------------------------
+
+
+def _descendants(conn: sqlite3.Connection, industry_id: int) -> list[int]:
+    sql = """WITH RECURSIVE down(id) AS (
+               SELECT id FROM industries WHERE id = ?
+               UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+             SELECT id FROM down"""
+    return [r[0] for r in conn.execute(sql, (industry_id,))]
+
+
+def _ancestors(conn: sqlite3.Connection, industry_id: int) -> list[dict]:
+    sql = """WITH RECURSIVE up(id, parent_id, depth) AS (
+               SELECT id, parent_id, 0 FROM industries WHERE id = ?
+               UNION SELECT i.id, i.parent_id, up.depth + 1 FROM industries i JOIN up ON i.id = up.parent_id)
+             SELECT i.id, i.code, i.name, i.name_en, i.level FROM up JOIN industries i ON i.id = up.id
+             ORDER BY up.depth DESC"""
+    return rows(conn, sql, (industry_id,))
+
+
+def _industry_scope(conn: sqlite3.Connection, industry_id: int) -> Scope:
+    """Carriers are tagged with leading industries, so they match up and down the chain; firms match below."""
+    down = _descendants(conn, industry_id)
+    family = sorted({a["id"] for a in _ancestors(conn, industry_id)} | set(down))
+    codes = [r[0] for r in conn.execute(f"SELECT code FROM industries WHERE id IN {_ids(family)} ORDER BY id")]
+    carriers = f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_ids(family)})"
+    return Scope(
+        carriers=carriers,
+        enterprises=f"e.industry_id IN {_ids(down)}",
+        platforms=f"p.carrier_id IN (SELECT c.id FROM carriers c WHERE {carriers})",
+        criteria=f"(k.industry_id IS NULL OR k.industry_id IN {_ids(family)})",
+        policies=_json_allows("pe.industries", codes),
+    )
+
+
+def _leading_industries(conn: sqlite3.Connection) -> list[dict]:
+    found = rows(
+        conn,
+        """SELECT ind.id, ind.name, ind.name_en, ind.sample, ch.name AS chain, ch.name_en AS chain_en,
+                  ch.sample AS chain_sample
+           FROM industries ind LEFT JOIN industries ch ON ch.parent_id = ind.id AND ch.level = 'chain'
+           WHERE ind.level = 'industry' ORDER BY ind.sort, ind.id, ch.sort, ch.id""",
+    )
+    out: dict[int, dict] = {}
+    for r in found:  # a few dozen rows: grouping them for layout
+        entry = out.setdefault(
+            r["id"], {"name": r["name"], "name_en": r["name_en"], "sample": r["sample"], "chains": []}
+        )
+        if r["chain"] is not None:
+            entry["chains"].append({"name": r["chain"], "name_en": r["chain_en"], "sample": r["chain_sample"]})
+    return list(out.values())
+
+
+def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row) -> dict:
+    """The industry asked for, its path, and its chain links with how many firms are signed or present."""
+    down = _descendants(conn, node["id"])
+    links = rows(
+        conn,
+        f"""SELECT i.id, i.parent_id, i.level, i.segment, i.name, i.name_en, i.sample,
+                   p.name AS parent, p.name_en AS parent_en, p.sample AS parent_sample,
+                   (SELECT count(*) FROM enterprises e
+                     WHERE e.industry_id = i.id AND e.stage IN {_texts(SIGNED)}) AS firms
+            FROM industries i LEFT JOIN industries p ON p.id = i.parent_id
+            WHERE i.id IN {_ids(down)}
+              AND (i.level = 'link'
+                   OR (i.level = 'chain' AND NOT EXISTS (SELECT 1 FROM industries x WHERE x.parent_id = i.id)))
+            ORDER BY i.sort, i.id""",
+    )
+    return {
+        "node": dict(node),
+        "path": _ancestors(conn, node["id"]),
+        "links": links,
+    }
+
+
+# -- carriers and units -------------------------------------------------------------------------
+
+_CARRIER_AGGREGATES = """
+    count(u.id) AS units,
+    coalesce(sum(u.area_m2), 0) AS total_area,
+    count(CASE WHEN u.status = 'vacant' THEN 1 END) AS vacant_units,
+    coalesce(sum(CASE WHEN u.status = 'vacant' THEN u.area_m2 END), 0) AS vacant_area,
+    min(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_min,
+    max(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_max,
+    min(CASE WHEN u.status = 'vacant' THEN coalesce(u.ready_date, '') END) AS ready_min,
+    coalesce(max(u.sample), 0) AS units_sample
+"""
+
+
+def _carriers(conn: sqlite3.Connection, scope: Scope) -> dict:
+    """The carriers with the most space available (aggregated in SQL), and totals over all of them."""
+    found = rows(
+        conn,
+        f"""WITH per AS (
+              SELECT c.id, c.name, c.name_en, c.kind, c.status, c.sample, {_CARRIER_AGGREGATES}
+              FROM carriers c LEFT JOIN units u ON u.carrier_id = c.id
+              WHERE {scope.carriers}
+              GROUP BY c.id)
+            SELECT per.*, count(*) OVER () AS all_carriers, sum(vacant_area) OVER () AS all_vacant_area,
+                   sum(vacant_units) OVER () AS all_vacant_units
+            FROM per ORDER BY vacant_area DESC, id LIMIT {MAX_CARRIERS}""",
+    )
+    industries = _carrier_industries(conn, [c["id"] for c in found])
+    for c in found:
+        c["industries"] = industries.get(c["id"], [])
+    first = found[0] if found else {}
+    shown_area = sum(c["vacant_area"] for c in found)
+    return {
+        "rows": found,
+        "all_carriers": first.get("all_carriers", 0),
+        "all_vacant_area": first.get("all_vacant_area", 0) or 0,
+        "all_vacant_units": first.get("all_vacant_units", 0) or 0,
+        "hidden_carriers": max(first.get("all_carriers", 0) - len(found), 0),
+        "hidden_vacant_area": max((first.get("all_vacant_area", 0) or 0) - shown_area, 0),
+    }
+
+
+def _carrier_industries(conn: sqlite3.Connection, carrier_ids: list[int]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    for r in rows(
+        conn,
+        f"""SELECT ci.carrier_id, i.name, i.name_en FROM carrier_industries ci
+            JOIN industries i ON i.id = ci.industry_id
+            WHERE ci.carrier_id IN {_ids(carrier_ids)} ORDER BY ci.carrier_id, i.sort, i.id""",
+    ):
+        out.setdefault(r["carrier_id"], []).append({"name": r["name"], "name_en": r["name_en"]})
+    return out
+
+
+_UNIT_FIELDS = """u.id, u.carrier_id, c.name AS carrier, c.name_en AS carrier_en, u.code, u.building, u.floor,
+    u.area_m2, u.rent, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample"""
+
+
+def _selected_units(conn: sqlite3.Connection, carrier_ids: list[int]) -> dict:
+    """The largest few vacant units of each listed carrier, in the carriers' order."""
+    if not carrier_ids:
+        return {"rows": [], "hidden": 0}
+    found = rows(
+        conn,
+        f"""SELECT * FROM (
+              SELECT {_UNIT_FIELDS},
+                     row_number() OVER (PARTITION BY u.carrier_id ORDER BY u.area_m2 DESC, u.code, u.id) AS rn,
+                     count(*) OVER (PARTITION BY u.carrier_id) AS of_carrier
+              FROM units u JOIN carriers c ON c.id = u.carrier_id
+              WHERE u.status = 'vacant' AND u.carrier_id IN {_ids(carrier_ids)})
+            WHERE rn <= {UNITS_PER_CARRIER}""",
+    )
+    rank = {cid: i for i, cid in enumerate(carrier_ids)}
+    found.sort(key=lambda u: (rank[u["carrier_id"]], u["rn"]))
+    hidden = sum(u["of_carrier"] - UNITS_PER_CARRIER for u in found if u["rn"] == UNITS_PER_CARRIER)
+    _attach_facilities(conn, found)
+    return {"rows": found, "hidden": max(hidden, 0), "per_carrier": True}
+
+
+def _carrier_units(conn: sqlite3.Connection, carrier_id: int) -> dict:
+    found = rows(
+        conn,
+        f"""SELECT {_UNIT_FIELDS}, count(*) OVER () AS all_units
+            FROM units u JOIN carriers c ON c.id = u.carrier_id
+            WHERE u.status = 'vacant' AND u.carrier_id = ?
+            ORDER BY u.building, u.floor, u.code, u.id LIMIT {MAX_CARRIER_UNITS}""",
+        (carrier_id,),
+    )
+    _attach_facilities(conn, found)
+    total = found[0]["all_units"] if found else 0
+    return {"rows": found, "hidden": total - len(found), "per_carrier": False}
+
+
+def _attach_facilities(conn: sqlite3.Connection, units: list[dict]) -> None:
+    by_unit: dict[int, list[dict]] = {}
+    for r in rows(
+        conn,
+        f"""SELECT uf.unit_id, f.name, f.name_en FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
+            WHERE uf.unit_id IN {_ids(u["id"] for u in units)} ORDER BY uf.unit_id, f.name, f.id""",
+    ):
+        by_unit.setdefault(r["unit_id"], []).append({"name": r["name"], "name_en": r["name_en"]})
+    for u in units:
+        u["facilities"] = by_unit.get(u["id"], [])
+
+
+def _carrier_detail(conn: sqlite3.Connection, row: sqlite3.Row, req: Request) -> dict:
+    """One carrier's public facts and totals; its personal contact only for an internal brief."""
+    detail = {
+        k: row[k]
+        for k in ("id", "code", "name", "name_en", "kind", "address", "operator", "description", "description_en")
+    }
+    detail.update(status=row["status"], sample=row["sample"])
+    if req.internal:
+        detail.update(contact_name=row["contact_name"], contact_phone=row["contact_phone"])
+    totals = conn.execute(
+        f"SELECT {_CARRIER_AGGREGATES} FROM units u WHERE u.carrier_id = ?",
+        (row["id"],),
+    ).fetchone()
+    detail.update(dict(totals))
+    detail["industries"] = _carrier_industries(conn, [row["id"]]).get(row["id"], [])
+    return detail
+
+
+def _carrier_facilities(conn: sqlite3.Connection, carrier_id: int) -> list[dict]:
+    return rows(
+        conn,
+        """SELECT f.name, f.name_en, count(*) AS units, count(CASE WHEN u.status = 'vacant' THEN 1 END) AS vacant
+           FROM units u JOIN unit_facilities uf ON uf.unit_id = u.id JOIN facilities f ON f.id = uf.facility_id
+           WHERE u.carrier_id = ? GROUP BY f.id ORDER BY vacant DESC, units DESC, f.name, f.id""",
+        (carrier_id,),
+    )
+
+
+# -- policies and criteria ----------------------------------------------------------------------
+
+
+def _policies(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
+    """Policies not expired on the brief's date, that the focus is not excluded from."""
+    return rows(
+        conn,
+        f"""SELECT p.id, p.code, p.name, p.name_en, p.issuer, p.issuer_en, p.level, p.kind, p.start_date,
+                   p.end_date, p.cap_wan, p.rate, p.description, p.description_en, p.sample
+            FROM policies p LEFT JOIN policy_eligibility pe ON pe.policy_id = p.id
+            WHERE (p.end_date IS NULL OR p.end_date >= :date) AND {scope.policies}
+            ORDER BY CASE p.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2
+                     WHEN 'zone' THEN 3 ELSE 4 END, p.id
+            LIMIT {MAX_POLICIES}""",
+        {"date": date},
+    )
+
+
+def _criteria(conn: sqlite3.Connection, scope: Scope) -> list[dict]:
+    return rows(
+        conn,
+        f"""SELECT k.name, k.name_en, k.metric, k.op, k.threshold, k.unit, k.description, k.sample,
+                   c.name AS carrier, c.name_en AS carrier_en, i.name AS industry, i.name_en AS industry_en
+            FROM criteria k LEFT JOIN carriers c ON c.id = k.carrier_id LEFT JOIN industries i ON i.id = k.industry_id
+            WHERE {scope.criteria}
+            ORDER BY k.carrier_id IS NOT NULL, k.industry_id IS NOT NULL, k.id
+            LIMIT {MAX_CRITERIA}""",
+    )
+
+
+# -- enterprises ---------------------------------------------------------------------------------
+
+
+def _tenants(conn: sqlite3.Connection, scope: Scope, req: Request) -> dict:
+    """Firms already here (落地 and later) as references: real ones first, furthest along first."""
+    amounts = ", e.investment_wan, e.jobs" if req.internal else ""
+    found = rows(
+        conn,
+        f"""SELECT e.id, e.name, e.name_en, e.kind, e.stage, e.stage_date, e.country, e.sample{amounts},
+                   i.name AS industry, i.name_en AS industry_en,
+                   coalesce(c.name, (SELECT c2.name FROM units u JOIN carriers c2 ON c2.id = u.carrier_id
+                                      WHERE u.enterprise_id = e.id ORDER BY u.id LIMIT 1)) AS carrier,
+                   coalesce(c.name_en, (SELECT c2.name_en FROM units u JOIN carriers c2 ON c2.id = u.carrier_id
+                                         WHERE u.enterprise_id = e.id ORDER BY u.id LIMIT 1)) AS carrier_en
+            FROM (SELECT e.id FROM enterprises e
+                  WHERE e.stage IN {_texts(PRESENT)} AND {scope.enterprises}
+                  ORDER BY e.sample, {_STAGE_RANK} DESC, e.stage_date IS NULL, e.stage_date DESC, e.id
+                  LIMIT {MAX_TENANTS}) AS pick
+            JOIN enterprises e ON e.id = pick.id
+            LEFT JOIN industries i ON i.id = e.industry_id LEFT JOIN carriers c ON c.id = e.carrier_id
+            ORDER BY e.sample, {_STAGE_RANK} DESC, e.stage_date IS NULL, e.stage_date DESC, e.id""",
+    )
+    count = conn.execute(
+        f"SELECT count(*) FROM enterprises e WHERE e.stage IN {_texts(PRESENT)} AND {scope.enterprises}"
+    ).fetchone()[0]
+    return {"rows": found, "count": count}
+
+
+def _pipeline(conn: sqlite3.Connection, scope: Scope) -> list[dict]:
+    found = {
+        r["stage"]: r
+        for r in rows(
+            conn,
+            f"""SELECT e.stage, count(*) AS firms, coalesce(sum(e.sample), 0) AS sample,
+                       sum(e.investment_wan) AS investment_wan, sum(e.jobs) AS jobs
+                FROM enterprises e WHERE {scope.enterprises} GROUP BY e.stage""",
+        )
+    }
+    return [found[s] for s in STAGE_ORDER if s in found]
+
+
+def _leads(conn: sqlite3.Connection, scope: Scope) -> dict:
+    found = rows(
+        conn,
+        f"""SELECT e.name, e.name_en, e.code_name, e.stage, e.stage_date, e.investment_wan, e.owner, e.contact,
+                   e.phone, e.source_channel, e.note, e.sample, i.name AS industry, i.name_en AS industry_en
+            FROM enterprises e LEFT JOIN industries i ON i.id = e.industry_id
+            WHERE e.stage IN {_texts(BEFORE_SIGNING)} AND {scope.enterprises}
+            ORDER BY e.stage_date IS NULL, e.stage_date DESC, e.id DESC
+            LIMIT {MAX_LEADS}""",
+    )
+    count = conn.execute(
+        f"SELECT count(*) FROM enterprises e WHERE e.stage IN {_texts(BEFORE_SIGNING)} AND {scope.enterprises}"
+    ).fetchone()[0]
+    return {"rows": found, "count": count}

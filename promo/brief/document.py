@@ -1,0 +1,70 @@
+"""A brief as plain blocks of text, before any format: renderers turn it into Markdown or chat text.
+
+Every string in a block is plain text (no Markdown); renderers escape it, so catalogue text can never
+become markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Heading:
+    """A sub-heading inside a section."""
+
+    text: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+
+
+@dataclass
+class Facts:
+    """Label/value pairs: a bulleted list in Markdown, numbered lines in chat."""
+
+    items: list[tuple[str, str]]
+
+
+@dataclass
+class Table:
+    """A grid for Markdown, and the same rows as short lines for chat (chat has no tables)."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    align: list[str]
+    chat: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Items:
+    items: list[str]
+
+
+@dataclass
+class Note:
+    """A remark under a table or list (totals, what was left out, how figures were converted)."""
+
+    text: str
+
+
+Block = Heading | Paragraph | Facts | Table | Items | Note
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    lang: str
+    title: str
+    subtitle: str
+    banner: str | None = None  # the internal warning
+    notice: str | None = None  # what ※ means, when sample data is shown
+    sections: list[Section] = field(default_factory=list)
+    footer: str = ""

@@ -1,0 +1,107 @@
+"""Numbers as a brief shows them: areas in ㎡ and sq ft, rents per day, per month and in USD, money, dates."""
+
+from __future__ import annotations
+
+from promo.brief.texts import MONTHS_EN
+
+SQFT_PER_M2 = 10.763910416709722  # 1 m = 3.28084 ft, exactly 0.3048 m per ft
+SQMI_PER_KM2 = 0.38610215854244584
+HA_PER_MU = 1 / 15  # 1 亩 = 666.67 ㎡
+DAYS_PER_MONTH = 365 / 12
+
+
+def trim(value: float, digits: int = 2) -> str:
+    """A number with thousands separators and at most `digits` decimals, trailing zeros dropped."""
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def area(m2: float | None) -> str:
+    """Square metres as people write them: 1,200 (one decimal below 100 when needed)."""
+    if m2 is None:
+        return ""
+    return trim(m2, 0 if m2 >= 100 else 1)
+
+
+def area_sqft(m2: float | None) -> str:
+    """Square metres converted to square feet, whole."""
+    if m2 is None:
+        return ""
+    return f"{m2 * SQFT_PER_M2:,.0f}"
+
+
+def rent(per_day: float | None) -> str:
+    """元/㎡·天 with two decimals."""
+    return "" if per_day is None else f"{per_day:.2f}"
+
+
+def rent_month(per_day: float | None) -> str:
+    """元/㎡·月 from 元/㎡·天 (× 365 ÷ 12)."""
+    return "" if per_day is None else f"{per_day * DAYS_PER_MONTH:.2f}"
+
+
+def rent_usd_sqft_year(per_day: float | None, cny_per_usd: float | None) -> str:
+    """USD per sq ft per year from 元/㎡·天 at a configured exchange rate."""
+    if per_day is None or not cny_per_usd:
+        return ""
+    return f"{per_day * 365 / cny_per_usd / SQFT_PER_M2:.2f}"
+
+
+def rent_range(low: float | None, high: float | None) -> str:
+    """1.20–1.65, or one figure when they are equal."""
+    if low is None:
+        return ""
+    if high is None or abs(high - low) < 0.005:
+        return rent(low)
+    return f"{rent(low)}–{rent(high)}"
+
+
+def money_wan(wan: float | None, lang: str) -> str:
+    """An amount held in 万元: 500 万元 / 1.2 亿元, or CNY 5 million / CNY 1.2 billion."""
+    if wan is None:
+        return ""
+    if lang == "zh":
+        if wan >= 10000:
+            return f"{trim(wan / 10000, 2)} 亿元"
+        return f"{trim(wan, 2)} 万元"
+    yuan = wan * 10000
+    if yuan >= 1e9:
+        return f"CNY {trim(yuan / 1e9, 2)} billion"
+    if yuan >= 1e6:
+        return f"CNY {trim(yuan / 1e6, 2)} million"
+    return f"CNY {yuan:,.0f}"
+
+
+def date_text(iso: str | None, lang: str) -> str:
+    """2026年11月23日 or 23 November 2026; anything not a full ISO date is shown as it is."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return iso
+    y, m, d = (int(p) for p in parts)
+    if not 1 <= m <= 12:
+        return iso
+    return f"{y}年{m}月{d}日" if lang == "zh" else f"{d} {MONTHS_EN[m - 1]} {y}"
+
+
+def figure_value(value: float, unit: str | None, unit_en: str | None, lang: str) -> str:
+    """A zone figure with its unit; English converts 亿元 and 万平方米 into words a foreign reader uses."""
+    number = trim(value, 2)
+    if lang == "zh":
+        return f"{number} {unit}".strip() if unit else number
+    if unit in ("亿元", "亿"):
+        return money_wan(value * 10000, "en")
+    if unit in ("万元",):
+        return money_wan(value, "en")
+    if unit in ("万平方米", "万㎡"):
+        return f"{trim(value / 100, 2)} million m² ({trim(value * 10000 * SQFT_PER_M2 / 1e6, 1)} million sq ft)"
+    if unit in ("平方米", "㎡"):
+        return f"{area(value)} m² ({area_sqft(value)} sq ft)"
+    if unit in ("平方公里",):
+        return f"{number} km² ({trim(value * SQMI_PER_KM2, 1)} sq mi)"
+    if unit_en:
+        return f"{number} {unit_en}"
+    return f"{number} {unit}".strip() if unit else number

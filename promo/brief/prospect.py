@@ -1,0 +1,361 @@
+"""The brief tailored to one prospect (--for): its needs, matched units, policies and criteria verdict.
+
+The matching, eligibility and criteria logic is promo.match, promo.policies and promo.criteria; this module
+only picks what the audience may see and words it. Their reasons are written in Chinese and quote the
+prospect's own figures (investment, output), so the brief rebuilds them from the structured fields: in
+both languages, and without a pre-签约 prospect's amounts in a public brief.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.brief import numbers as num
+from promo.brief.content import SIGNED, Request
+from promo.brief.document import Facts, Heading, Note, Section, Table
+from promo.brief.texts import STAGE_EN, TEXTS, coded
+from promo.errors import Rejected
+from promo.lookup import find
+
+MAX_MATCHES = 8
+
+
+def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
+    """The prospect's profile, matched units, applicable policies and criteria check, for this audience."""
+    row = find(conn, "enterprises", req.prospect, "enterprise")
+    try:
+        from promo.criteria import check
+        from promo.match import match, profile_for
+        from promo.policies import applicable
+    except ImportError as exc:  # an installation without the matching modules
+        raise Rejected(f"promo brief --for needs promo's matching, which is not available here ({exc})") from None
+
+    profile = profile_for(conn, row["name"])
+    signed = row["stage"] in SIGNED
+    out: dict = {
+        "signed": signed,
+        "stage": row["stage"],
+        "industry_id": profile.get("industry_id"),
+        "profile": _visible_profile(profile, req),
+        "has_needs": bool(profile.get("has_needs"))
+        or any(profile.get(k) not in (None, []) for k in ("min_area", "max_area", "max_rent", "facilities")),
+    }
+    if req.internal or signed:
+        out["shown_name"] = (
+            row["name"] if req.lang == "zh" or not row["name_en"] else f"{row['name']} ({row['name_en']})"
+        )
+    else:
+        out["shown_name"] = row["code_name"]  # a lead is named only by its code name in public, if it has one
+    if req.internal:
+        out["private"] = {
+            "name": row["name"],
+            "name_en": row["name_en"],
+            "code_name": row["code_name"],
+            "owner": row["owner"],
+            "contact": row["contact"],
+            "phone": row["phone"],
+            "note": row["note"],
+            "sample": row["sample"],
+        }
+    if profile.get("industry_id"):
+        root = conn.execute(
+            """WITH RECURSIVE up(id, parent_id) AS (
+                 SELECT id, parent_id FROM industries WHERE id = ?
+                 UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id)
+               SELECT id FROM up WHERE parent_id IS NULL""",
+            (profile["industry_id"],),
+        ).fetchone()
+        out["root_industry_id"] = root[0] if root else profile["industry_id"]
+        out["industry"] = dict(
+            conn.execute(
+                "SELECT name, name_en, sample FROM industries WHERE id = ?", (profile["industry_id"],)
+            ).fetchone()
+        )
+
+    wanted = profile.get("facilities") or []
+    if wanted:
+        marks = ",".join("?" * len(wanted))
+        out["facilities_en"] = dict(
+            conn.execute(f"SELECT name, name_en FROM facilities WHERE name IN ({marks})", wanted)
+        )
+    matched = match(conn, profile, on=req.date, limit=MAX_MATCHES) if out["has_needs"] else None
+    if matched is not None:
+        out["units"] = matched["units"]
+        out["units_total"] = matched["total"]
+        _english_names(conn, out["units"])
+    out["policies"] = applicable(conn, profile, on=req.date)
+    out["check"] = check(conn, profile)
+    return out
+
+
+def _visible_profile(p: dict, req: Request) -> dict:
+    """The needs anyone may see; the prospect's amounts only in an internal brief."""
+    keys = ["min_area", "max_area", "max_rent", "facilities", "min_floor_load", "available_by"]
+    if req.internal:
+        keys += ["investment_wan", "land_mu", "output_wan", "tax_wan", "rd_wan", "jobs", "business", "country"]
+    return {k: p.get(k) for k in keys}
+
+
+def _english_names(conn: sqlite3.Connection, units: list[dict]) -> None:
+    """Carrier and facility English names for matched units (matching returns the Chinese ones)."""
+    codes = sorted({u["carrier_code"] for u in units})
+    names = sorted({f for u in units for f in u.get("facilities") or []})
+    marks = ",".join("?" * len(codes))
+    carriers = dict(conn.execute(f"SELECT code, name_en FROM carriers WHERE code IN ({marks})", codes)) if codes else {}
+    marks = ",".join("?" * len(names))
+    facilities = (
+        dict(conn.execute(f"SELECT name, name_en FROM facilities WHERE name IN ({marks})", names)) if names else {}
+    )
+    for u in units:
+        u["carrier_en"] = carriers.get(u["carrier_code"])
+        u["facilities_en"] = [{"name": f, "name_en": facilities.get(f)} for f in u.get("facilities") or []]
+
+
+# -- sections ------------------------------------------------------------------------------------
+
+
+def needs_section(c) -> Section:
+    pr = c.data["prospect"]
+    p = pr["profile"]
+    s = Section(c.t("sec.needs"))
+    facts = []
+    private = pr.get("private")
+    if private:
+        facts.append((c.t("lead.name"), c.mark(c.name(private["name"], private.get("name_en")), private["sample"])))
+        if private.get("code_name"):
+            facts.append((c.t("need.code"), c.v(private["code_name"])))
+        facts.append((c.t("need.stage"), c.stage(pr["stage"])))
+    elif pr.get("shown_name") and not pr["signed"]:
+        facts.append((c.t("need.code"), c.v(pr["shown_name"])))
+    industry = pr.get("industry")
+    if industry:
+        facts.append((c.t("need.industry"), c.term(industry["name"], industry.get("name_en"), industry["sample"])))
+    lo, hi = p.get("min_area"), p.get("max_area")
+    if lo is not None or hi is not None:
+        values = {
+            "min": num.area(lo),
+            "max": num.area(hi),
+            "min_ft": num.area_sqft(lo),
+            "max_ft": num.area_sqft(hi),
+        }
+        key = (
+            "need.area_range"
+            if lo is not None and hi is not None
+            else "need.area_min"
+            if lo is not None
+            else "need.area_max"
+        )
+        facts.append((c.t("need.area"), c.t(key, **values)))
+    if p.get("max_rent") is not None:
+        usd = ""
+        if c.lang == "en" and c.rate:
+            usd = f"; USD {num.rent_usd_sqft_year(p['max_rent'], c.rate)}/sq ft/yr"
+        facts.append(
+            (
+                c.t("need.rent"),
+                c.t("need.rent_max", rent=num.rent(p["max_rent"]), month=num.rent_month(p["max_rent"]), usd=usd),
+            )
+        )
+    if p.get("facilities"):
+        english = pr.get("facilities_en") or {}
+        facts.append((c.t("need.facilities"), c.join(c.term(f, english.get(f)) for f in p["facilities"])))
+    if p.get("min_floor_load") is not None:
+        facts.append((c.t("unit.load"), f"≥ {num.trim(p['min_floor_load'], 1)}"))
+    if p.get("available_by"):
+        facts.append((c.t("unit.ready"), c.v(p["available_by"])))
+    if private:
+        if p.get("investment_wan") is not None:
+            facts.append((c.t("need.investment"), c.money(p["investment_wan"])))
+        if p.get("land_mu") is not None:
+            facts.append(
+                (
+                    c.t("need.land"),
+                    c.t("need.land_value", mu=num.trim(p["land_mu"], 2), ha=num.trim(p["land_mu"] * num.HA_PER_MU, 2)),
+                )
+            )
+        if p.get("business"):
+            facts.append((c.t("need.business"), c.v(p["business"])))
+        for key, label in (("owner", "need.owner"), ("note", "need.note")):
+            if private.get(key):
+                facts.append((c.t(label), c.v(private[key])))
+        contact = " ".join(x for x in (c.v(private.get("contact")), c.v(private.get("phone"))) if x)
+        if contact:
+            facts.append((c.t("need.contact"), contact))
+    if facts:
+        s.blocks.append(Facts(facts))
+    if not pr["has_needs"]:
+        s.blocks.append(Note(c.t("need.none")))
+    return s
+
+
+def _why(c, u: dict) -> str:
+    parts = []
+    for part in u.get("parts") or []:
+        kind = part.get("part")
+        if kind == "area":
+            p = c.data["prospect"]["profile"]
+            lo, hi = p.get("min_area"), p.get("max_area")
+            if lo is not None and hi is not None:
+                parts.append(c.t("why.area_range"))
+            elif lo:
+                over = (u["area_m2"] - lo) / lo
+                parts.append(c.t("why.area_over", pct=f"{over * 100:.0f}") if over > 0.005 else c.t("why.area_exact"))
+            elif hi is not None:
+                parts.append(c.t("why.area_max"))
+        elif kind == "rent" and part.get("points") and u.get("rent") is not None:
+            cheapest = min((x["rent"] for x in c.data["prospect"]["units"] if x.get("rent")), default=None)
+            if cheapest is not None and u["rent"] == cheapest:
+                parts.append(c.t("why.rent_lowest"))
+        elif kind == "cluster" and u.get("same_chain"):
+            parts.append(c.t("why.chain", n=len(u["same_chain"])))
+        elif kind == "policy":
+            parts.append(c.t("why.policy"))
+        elif kind == "criteria":
+            parts.append(c.t("why.criteria"))
+    return c.t("sep.clause").join(parts)
+
+
+def matches_section(c) -> Section:
+    pr = c.data["prospect"]
+    s = Section(c.t("sec.matches"))
+    if not pr["has_needs"]:
+        return s
+    units = pr.get("units") or []
+    if not units:
+        s.blocks.append(Note(c.t("match.none")))
+        return s
+    rows = []
+    for u in units:
+        rows.append(
+            {
+                "id": u["id"],
+                "carrier": u["carrier"],
+                "carrier_en": u.get("carrier_en"),
+                "code": u["unit"],
+                "building": u.get("building"),
+                "floor": u.get("floor"),
+                "area_m2": u["area_m2"],
+                "rent": u.get("rent"),
+                "floor_load_kn": u.get("floor_load_kn"),
+                "ready_date": u.get("ready_date"),
+                "sample": u.get("sample"),
+                "facilities": u.get("facilities_en") or [],
+            }
+        )
+    blocks = c.units_blocks({"rows": rows, "hidden": max(pr.get("units_total", 0) - len(rows), 0)}, with_carrier=True)
+    table = blocks[0]
+    table.headers.append(c.t("match.why"))
+    table.align.append("left")
+    whys = [_why(c, u) for u in units]
+    table.rows = [row + [why] for row, why in zip(table.rows, whys, strict=True)]
+    # every carrier named on each line: a ranked list is read row by row
+    for row, u in zip(table.rows, units, strict=True):
+        row[0] = c.name(u["carrier"], u.get("carrier_en"))
+    table.chat = [
+        f"{line}{c.t('sep.clause')}{why}" if why else line for line, why in zip(table.chat, whys, strict=True)
+    ]
+    s.blocks.extend(blocks)
+    return s
+
+
+def _reason(c, policy: dict) -> str:
+    e = policy.get("eligibility") or {}
+    parts = []
+    for check in policy.get("checks") or []:
+        field, status = check.get("field"), check.get("status")
+        label = c.t(f"field.{field}") if f"field.{field}" in TEXTS else c.v(field)
+        if status == "yes":
+            if field == "investment" and e.get("min_investment_wan") is not None:
+                parts.append(c.t("pol.investment_yes", min=c.money(e["min_investment_wan"])))
+            else:
+                parts.append(c.t("pol.yes", field=label))
+        elif status == "if" and field == "stage":
+            stages = e.get("stages") or []
+            shown = "/".join(c.v(s) if c.lang == "zh" else coded(STAGE_EN, s, "en") for s in stages)
+            parts.append(c.t("pol.stage_if", stages=shown))
+        elif status == "if" and field == "carrier":
+            carriers = c.join(c.v(n) for n in e.get("carrier_names") or [])
+            parts.append(c.t("pol.carrier_if", carriers=carriers))
+        elif status == "if" and field == "date":
+            parts.append(c.t("pol.date_if", start=c.v(policy.get("start_date"))))
+        elif status == "unknown":
+            parts.append(c.t("pol.unknown", field=label))
+    return c.t("sep.clause").join(parts) or c.t("pol.open")
+
+
+def policies_for_section(c) -> Section:
+    pr = c.data["prospect"]
+    s = Section(c.t("sec.policies_for"))
+    body, chat, total = [], [], 0.0
+    for p in pr.get("policies") or []:
+        name = c.name(p["name"], p.get("name_en"), p.get("sample"))
+        estimate = ""
+        if p.get("estimate_wan") is not None:
+            estimate = c.money(p["estimate_wan"])
+            if p.get("verdict") == "if":
+                estimate += c.t("pol.after")
+            total += p["estimate_wan"]
+        cap = c.money(p["cap_wan"]) if p.get("cap_wan") is not None else ""
+        reason = _reason(c, p)
+        body.append([name, reason, estimate, cap])
+        amount = c.t("pol.estimate_short", v=estimate) if estimate else c.t("pol.cap_short", v=cap) if cap else ""
+        chat.append(c.labelled(name, c.t("sep.comma").join(x for x in (reason, amount) if x)))
+    if not body:
+        s.blocks.append(Note(c.t("pol.none_for")))
+        return s
+    headers = [c.t("pol.policy"), c.t("pol.reason"), c.t("pol.estimate"), c.t("pol.cap")]
+    s.blocks.append(Table(headers, body, ["left", "left", "right", "right"], chat))
+    if total:
+        s.blocks.append(Note(c.t("pol.estimate_total", total=c.money(total))))
+    return s
+
+
+def check_section(c) -> Section:
+    checked = c.data["prospect"]["check"]
+    s = Section(c.t("sec.criteria_for"))
+    internal = c.req.internal
+    status_key = {"pass": "crit.pass", "fail": "crit.fail", "unknown": "crit.unknown"}
+    body, chat = [], []
+    for k in checked.get("criteria") or []:
+        if not k.get("binding"):
+            continue
+        name = c.term(k.get("name"), k.get("name_en"), k.get("sample"))
+        req = c.requirement(k["op"], k["threshold"], k.get("unit"))
+        status = k.get("status")
+        verdict = c.t(status_key[status]) if status in status_key else c.t("crit.na")
+        row = [name, req]
+        if internal:
+            row.append(c.v(k.get("value_text")))
+        row.append(verdict)
+        body.append(row)
+        chat.append(c.labelled(name, f"{req}{c.t('sep.comma')}{verdict}"))
+    if body:
+        headers = [c.t("crit.criterion"), c.t("crit.requirement")]
+        if internal:
+            headers.append(c.t("crit.value"))
+        headers.append(c.t("crit.verdict"))
+        s.blocks.append(Table(headers, body, ["left"] * len(headers), chat))
+        s.blocks.append(Note(c.t("crit.binding_only")))
+    negative = checked.get("negative") or []
+    if negative:
+        s.blocks.append(Heading(c.t("crit.negative_hit")))
+        s.blocks.append(
+            Facts(
+                [
+                    (
+                        c.t(f"neg.{n['kind']}") if n["kind"] in ("禁止", "限制") else c.v(n["kind"]),
+                        c.mark(c.v(n["item"]), n.get("sample")),
+                    )
+                    for n in negative
+                ]
+            )
+        )
+    overall = {
+        "pass": c.t("crit.overall_pass"),
+        "fail": c.t("crit.overall_fail"),
+        "unknown": c.t("crit.overall_unknown"),
+        "review": c.t("crit.overall_review"),
+    }.get(checked.get("verdict"))
+    if overall and (body or negative):
+        s.blocks.append(Note(overall))
+    return s

@@ -1,0 +1,80 @@
+"""promo brief: the promotion material (招商推介材料) an officer sends out, as Markdown or chat text."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, parse_or_usage
+
+
+@click.command()
+@click.option("--industry", help="A brief on one industry, chain or chain link (name or code).")
+@click.option(
+    "--carrier", help="A brief on one carrier: its units, facilities and tenants (name, part of it, or code)."
+)
+@click.option(
+    "--for", "prospect", metavar="ENTERPRISE", help="A brief tailored to one prospect: needs, units, policies."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"], case_sensitive=False),
+    default="zh",
+    show_default=True,
+    help="Chinese, or English (names keep their Chinese form beside the English one).",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["public", "internal"], case_sensitive=False),
+    default="public",
+    show_default=True,
+    help="public: safe to send out; internal: adds contacts, owners, notes, pipeline figures and leads.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "wechat"], case_sensitive=False),
+    default="markdown",
+    show_default=True,
+    help="markdown for documents; wechat for pasting into a chat (no tables, numbered lines).",
+)
+@click.option("--date", metavar="DATE", help="Date of the brief (default today); also decides what is ready now.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
+@click.pass_context
+def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, force):
+    """Write a promotion brief for the zone, one industry, one carrier or one prospect.
+
+    The same catalogue and --date always give the same text. A public brief never shows personal
+    contacts, owners, notes, or the names and amounts of enterprises before 签约; sample data is
+    marked ※.
+
+    \b
+    Examples:
+      promo brief
+      promo brief --industry 高端医疗器械 --lang en
+      promo brief --carrier 精准医学产业园 --format wechat
+      promo brief --for 示例医学影像设备 --audience internal -o proposal.md
+      promo brief --lang en --date 2026-12-01 -o brief-en.md --force
+    """
+    from promo.brief import Request, make_brief
+    from promo.brief.output import check_target, write_file
+    from promo.text import parse_date, today
+
+    req = Request(
+        date=parse_or_usage(parse_date, date, "--date") or today(),
+        lang=lang.lower(),
+        audience=audience.lower(),
+        fmt=fmt.lower(),
+        industry=industry,
+        carrier=carrier,
+        prospect=prospect,
+    )
+    req.check()
+    if output:
+        check_target(output, force=force)  # refuse before the work, not after it
+    text = make_brief(catalogue(ctx), req)
+    if output:
+        path = write_file(output, text, force=force)
+        click.echo(f"wrote {path} ({len(text.splitlines())} lines)", err=True)
+    else:
+        click.echo(text, nl=False)

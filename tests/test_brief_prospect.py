@@ -1,0 +1,62 @@
+"""promo brief --for: a brief tailored to one prospect, built on promo.match, promo.policies, promo.criteria."""
+
+import pytest
+from test_brief_cli import brief, chinese_left_over
+
+LEAD = "示例医学影像设备（苏州）有限公司"
+
+
+@pytest.fixture
+def lead_needs(conn):
+    """Saved needs for the sample lead (洽谈, 2亿元 investment, code name 项目D-影像)."""
+    lead = conn.execute("SELECT id FROM enterprises WHERE name = ?", (LEAD,)).fetchone()[0]
+    conn.execute(
+        "INSERT INTO needs (enterprise_id, min_area, max_area, max_rent, facilities) VALUES (?, 1000, 3000, 1.2, ?)",
+        (lead, '["双回路供电"]'),
+    )
+    conn.execute(
+        "UPDATE enterprises SET owner = '周负责', contact = '吴联系', phone = '13955556666' WHERE id = ?", (lead,)
+    )
+    return lead
+
+
+def test_a_public_prospect_brief_uses_the_code_name_and_hides_its_amounts(run, lead_needs):
+    text = brief(run, "--for", "示例医学影像设备")
+    assert text.startswith("# 济南国际医学中心招商方案：项目D-影像\n")
+    for hidden in (LEAD, "Sample Medical Imaging", "2 亿元", "20,000", "周负责", "吴联系", "13955556666", "示例线索"):
+        assert hidden not in text
+    assert "- **面积**：1,000–3,000 ㎡" in text
+    assert "- **租金**：不超过 1.20 元/㎡·天" in text
+    matched = text.split("推荐房源", 1)[1].split("\n## ", 1)[0]
+    assert "Z1-102" in matched and "面积在需求范围内" in matched
+    assert "## 三、可享政策" in text or "可享政策" in text
+
+
+def test_an_internal_prospect_brief_shows_who_and_how_much(run, lead_needs):
+    text = brief(run, "--for", "示例医学影像设备", "--audience", "internal")
+    assert f"# 济南国际医学中心招商方案：{LEAD}" in text
+    for shown in ("项目D-影像", "洽谈", "2 亿元", "周负责", "吴联系 13955556666", "示例线索"):
+        assert shown in text
+
+
+def test_an_english_prospect_brief(run, conn, lead_needs):
+    text = brief(run, "--for", "示例医学影像设备", "--lang", "en")
+    assert text.startswith(
+        "# Investment Proposal: 济南国际医学中心 (Jinan International Medical Center), for 项目D-影像"
+    )
+    assert "1,000–3,000 m² (10,764–32,292 sq ft)" in text
+    assert "dual-circuit power supply" in text
+    assert chinese_left_over(conn, text) == []
+
+
+def test_a_lead_without_a_code_name_is_not_named_at_all(run, conn, lead_needs):
+    conn.execute("UPDATE enterprises SET code_name = NULL WHERE id = ?", (lead_needs,))
+    text = brief(run, "--for", "示例医学影像设备")
+    assert text.startswith("# 济南国际医学中心招商方案（专属）\n")
+    assert LEAD not in text
+
+
+def test_a_signed_enterprise_is_named_in_public(run):
+    text = brief(run, "--for", "树兰(济南)医院")
+    assert text.startswith("# 济南国际医学中心招商方案：树兰(济南)医院\n")
+    assert "尚未登记具体需求。" in text
