@@ -13,7 +13,7 @@ import json
 import sqlite3
 
 from promo.db import rows
-from promo.errors import NotFound, Rejected
+from promo.errors import Rejected
 
 NOT_JOURNALED = {"journal", "journal_changes"}
 _TRIGGER_PREFIX = "promo_journal_"
@@ -255,7 +255,8 @@ def entry(conn: sqlite3.Connection, journal_id: int) -> dict:
     found = rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
     if not found:
         last = conn.execute("SELECT max(id) FROM journal").fetchone()[0]
-        raise NotFound("journal entry", f"#{journal_id}", [f"#{last}"] if last else None)
+        hint = f"the newest entry is #{last}: see promo log" if last else "the change journal is empty"
+        raise Rejected(f"there is no journal entry #{journal_id}", hint)
     e = found[0]
     e["status"] = _status(e)
     e["changes"] = changes(conn, journal_id)
