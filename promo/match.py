@@ -64,11 +64,13 @@ def profile_for(conn: sqlite3.Connection, enterprise_name: str) -> dict:
           coalesce(n.jobs, e.jobs) AS jobs,
           n.land_mu, n.output_wan, n.tax_wan, n.rd_wan, n.business,
           n.min_area, n.max_area, n.max_rent, n.facilities, n.available_by, n.min_floor_load,
-          n.last_matched_at, n.last_match_units, n.enterprise_id IS NOT NULL AS has_needs,
+          m.matched_at AS last_matched_at, m.vacant_units AS last_match_units,
+          n.enterprise_id IS NOT NULL AS has_needs,
           (SELECT sum(area_m2) FROM units WHERE enterprise_id = e.id) AS leased_area_m2,
           (SELECT round(sum(area_m2 * rent) * 365 / 10000.0, 4) FROM units
             WHERE enterprise_id = e.id AND rent IS NOT NULL) AS annual_rent_wan
         FROM enterprises e LEFT JOIN needs n ON n.enterprise_id = e.id
+        LEFT JOIN match_memory m ON m.enterprise_id = e.id AND m.enterprise_key = e.name_folded
         WHERE e.id = ?""",
         (e["id"],),
     )[0]
@@ -83,8 +85,13 @@ def needs_of(conn: sqlite3.Connection, enterprise_name: str) -> dict:
     e = find(conn, "enterprises", enterprise_name, "enterprise")
     row = conn.execute("SELECT * FROM needs WHERE enterprise_id = ?", (e["id"],)).fetchone()
     out = {"enterprise_id": e["id"], "name": e["name"], "saved": row is not None}
-    for key in NEED_FIELDS + ("last_matched_at", "updated_at"):
-        out[key] = row[key] if row is not None and key in row.keys() else None
+    for key in NEED_FIELDS + ("updated_at",):
+        out[key] = row[key] if row is not None else None
+    memory = conn.execute(
+        "SELECT matched_at FROM match_memory WHERE enterprise_id = ? AND enterprise_key = ?",
+        (e["id"], e["name_folded"]),
+    ).fetchone()
+    out["last_matched_at"] = memory[0] if memory else None
     out["facilities"] = json.loads(out["facilities"] or "[]")
     out["industry"] = None
     if out["industry_id"] is not None:
@@ -145,18 +152,20 @@ def save_needs(
 
 
 def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = None) -> None:
-    """Note the units vacant now, so the next match for these saved needs can say which are new.
+    """Note the units vacant now, so the next match for this enterprise can say which are new.
 
-    Deliberately outside the change journal: a match changes nothing in the catalogue, and `promo undo`
-    must undo the officer's last edit, not a lookup they ran after it.
+    Deliberately outside the change journal (its own small transaction, its own table): a match changes
+    nothing in the catalogue, and `promo undo` must undo the officer's last edit, not a lookup run after it.
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(
-            """UPDATE needs SET last_matched_at = ?,
-                 last_match_units = (SELECT json_group_array(id) FROM (SELECT id FROM units
-                                     WHERE status = 'vacant' ORDER BY id))
-               WHERE enterprise_id = ?""",
+            """INSERT INTO match_memory (enterprise_id, enterprise_key, matched_at, vacant_units)
+               SELECT e.id, e.name_folded, ?, (SELECT json_group_array(id) FROM (
+                        SELECT id FROM units WHERE status = 'vacant' ORDER BY id))
+               FROM enterprises e WHERE e.id = ?
+               ON CONFLICT (enterprise_id) DO UPDATE SET enterprise_key = excluded.enterprise_key,
+                 matched_at = excluded.matched_at, vacant_units = excluded.vacant_units""",
             (at or now(), enterprise_id),
         )
         conn.execute("COMMIT")

@@ -278,7 +278,8 @@ def applicable(
 
     By default only verdicts yes (applies now) and if (applies once it reaches a stage or settles in a
     listed carrier); include_all adds unknown and no, with the failing fields named. Each dict holds the
-    policy's fields plus verdict, verdict_label, reason, checks, failing, estimate_wan, estimate_text.
+    policy's fields plus verdict, verdict_label, reason, checks, failing, estimate_wan, estimate_text and
+    estimate_period ('once', 'year', or None when there is no rate).
     """
     p = normalise(conn, profile)
     on = on or today()
@@ -310,6 +311,8 @@ def applicable(
         shown = [c for c in checks if c["status"] == verdict] if verdict in ("no", "unknown") else checks
         r["reason"] = "; ".join(c["text"] for c in shown) or "不限条件"
         r["estimate_wan"], r["estimate_text"] = estimate(r, p)
+        # a one-off award and a yearly relief must not be added up as if they were the same kind of money
+        r["estimate_period"] = {"investment": "once", "annual_rent": "year", "rd_spend": "year"}.get(r["rate_basis"])
         if verdict == "no":
             r["estimate_wan"] = None  # nothing to expect from a policy that does not apply
         out.append(r)

@@ -394,13 +394,24 @@ ALTER TABLE policy_eligibility ADD COLUMN note TEXT;
 ALTER TABLE scenarios ADD COLUMN owner_folded TEXT;
 CREATE INDEX targets_link ON targets(link_id);
 CREATE INDEX scenarios_industry ON scenarios(industry_id, status);
+
+-- What `promo match --for` last saw, so the next run can name the units vacant since. It is kept out of
+-- needs (needs.last_matched_at and last_match_units stay unused) and has no REFERENCES: a match is a
+-- lookup written outside the change journal, and `promo undo` refuses to revert a row, or a parent of a
+-- row, that changed outside the journal.
+CREATE TABLE match_memory (
+    enterprise_id INTEGER PRIMARY KEY,
+    enterprise_key TEXT NOT NULL,   -- the enterprise's folded name: a reused id never inherits a memory
+    matched_at TEXT NOT NULL,
+    vacant_units TEXT NOT NULL      -- JSON list of the ids of every unit vacant at that match
+);
 """
 
 
 @migration(3)
 def m003_lists(conn) -> None:
     """The other lists: prospect facts on saved needs (output, tax, R&D, jobs, business), what a policy's
-    rate applies to (rate_basis), and a folded scenario owner for searching."""
+    rate applies to (rate_basis), a folded scenario owner for searching, and the match memory."""
     from promo.text import fold
 
     for statement in statements(LISTS):

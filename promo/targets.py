@@ -274,50 +274,48 @@ def promote(
     code_name: str | None = None,
     country: str | None = None,
 ) -> dict:
-    """File an open target in the pipeline as a lead (意向 or 洽谈) on its link, in one transaction."""
+    """File an open target in the pipeline as a lead (意向 or 洽谈) on its link, in one transaction.
+
+    The enterprise is added by promo.enterprises.add, so the pipeline's own checks hold (a duplicate name,
+    a code name already in use, a date in the future); returns the target with `warnings` from that add.
+    """
+    from promo import enterprises as pipeline
+
     row = find_target(conn, name)
     if row["status"] != "open":
         raise Rejected(f"target {row['name']} is {STATUSES.get(row['status'], row['status'])}, not open")
     if stage not in LEADS:
         raise BadValue("--stage", stage, "a promoted target starts as a lead: use " + " or ".join(LEADS))
-    date = date or today()
-    if conn.execute("SELECT 1 FROM enterprises WHERE name_folded = ?", (row["name_folded"],)).fetchone():
-        raise Rejected(f"an enterprise named {row['name']} is already in the pipeline")
-    link_name = conn.execute("SELECT name FROM industries WHERE id = ?", (row["link_id"],)).fetchone()[0]
-    created = now()
+    link = conn.execute("SELECT code, name FROM industries WHERE id = ?", (row["link_id"],)).fetchone()
     note = (
         "由招商目录目标转入"
         + (f" ({row['reason']})" if row["reason"] else "")
         + (f"; {row['note']}" if row["note"] else "")
     )
+    fields = pipeline.parse_fields(
+        {
+            "name": row["name"],
+            "kind": "company",
+            "industry": link["code"],
+            "stage": stage,
+            "date": date or today(),
+            "source_channel": channel,
+            "owner": owner,
+            "code_name": code_name,
+            "country": country,
+            "note": note,
+        }
+    )
     with write(conn, f"promote target {row['name']} to {stage}"):
-        enterprise_id = conn.execute(
-            """INSERT INTO enterprises (name, name_folded, kind, industry_id, stage, stage_date, source_channel,
-                 country, owner, owner_since, code_name, note, created_at, sample)
-               VALUES (?, ?, 'company', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
-            (
-                row["name"],
-                row["name_folded"],
-                row["link_id"],
-                stage,
-                date,
-                channel or "招商目录",
-                country,
-                owner,
-                date if owner else None,
-                code_name,
-                note,
-                created,
-            ),
-        ).lastrowid
+        added = pipeline.add(conn, fields)
         conn.execute(
-            "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
-            (enterprise_id, stage, date, f"由招商目录目标转入 ({link_name})", created),
+            "UPDATE stage_history SET reason = ? WHERE enterprise_id = ?",
+            (f"由招商目录目标转入 ({link['name']})", added["id"]),
         )
-        conn.execute(
-            "UPDATE targets SET status = 'promoted', enterprise_id = ? WHERE id = ?", (enterprise_id, row["id"])
-        )
-    return target(conn, row["name"])
+        conn.execute("UPDATE targets SET status = 'promoted', enterprise_id = ? WHERE id = ?", (added["id"], row["id"]))
+    done = target(conn, row["name"])
+    done["warnings"] = added["warnings"]
+    return done
 
 
 def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict:

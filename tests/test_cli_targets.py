@@ -70,3 +70,32 @@ def test_promote_and_drop(run, db_path):
     result = run("targets", "drop", "示例康复器械企业", "--why", "不再考虑")
     assert result.exit_code == 0
     assert "示例康复器械企业（示例）" not in run("targets", "--format", "csv").output
+
+
+def dump(db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        return [
+            conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            for t in ("targets", "enterprises", "stage_history")
+        ]
+    finally:
+        conn.close()
+
+
+def test_promote_is_one_undoable_step(run, db_path):
+    before = dump(db_path)
+    assert run("targets", "promote", "示例手术机器人企业", "--owner", "李四").exit_code == 0
+    assert dump(db_path) != before
+    result = run("undo")
+    assert result.exit_code == 0, result.output
+    assert dump(db_path) == before
+
+
+def test_promote_keeps_the_pipelines_checks(run, db_path):
+    before = counts(db_path)
+    result = run("targets", "promote", "示例手术机器人企业", "--code-name", "项目A-器械")  # 菲士医学's code name
+    assert result.exit_code == 1 and "code name" in result.output
+    result = run("targets", "promote", "示例手术机器人企业", "--date", "2030-01-01")
+    assert result.exit_code == 2 and "--date" in result.output
+    assert counts(db_path) == before

@@ -196,5 +196,5 @@ def test_units_vacant_since_the_last_match_are_new(conn):
     assert again["new_units"] == ["精准医学产业园 A3-301"]
     assert [u["unit"] for u in again["units"] if u["new"]] == ["A3-301"]
     assert again["last_matched_at"] is not None
-    remembered = json.loads(conn.execute("SELECT last_match_units FROM needs").fetchone()[0])
+    remembered = json.loads(conn.execute("SELECT vacant_units FROM match_memory").fetchone()[0])
     assert len(remembered) == conn.execute("SELECT count(*) FROM units WHERE status = 'vacant'").fetchone()[0] - 1

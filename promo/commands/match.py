@@ -112,7 +112,7 @@ def match(ctx, for_name, limit, fmt, **values):
             )
         profile = {"kind": "company"} | given
     result = domain.match(conn, profile, limit=limit or None)
-    if for_name and profile.get("has_needs"):
+    if for_name:
         domain.remember(conn, profile["enterprise_id"])
     if fmt == "json":
         import json
@@ -139,7 +139,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     if assumed_kind:
         facts.append(("类型 Kind", "企业 company (默认 default)"))
     if for_name and not p["has_needs"]:
-        facts.append(("需求 Needs", f"未保存 — promo enterprises need {p['name']} --min-area … 保存后可追踪新空置"))
+        facts.append(("需求 Needs", f"未保存 — 保存后不必每次写: promo enterprises need {p['name']} --min-area …"))
     _facts(f"匹配 Match — {p['name'] or '意向项目 prospect'}", facts, fmt)
 
     if result["last_matched_at"]:

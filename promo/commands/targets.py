@@ -144,7 +144,7 @@ def add(ctx, name, link, priority, reason, note, fmt):
 )
 @click.option("--date", metavar="DATE", help="Date of the first contact (default today).")
 @click.option("--owner", help="Officer who follows it up.")
-@click.option("--channel", help="Source channel, e.g. 以商引商, 以会招商, 中介, 基金 (default 招商目录).")
+@click.option("--channel", help="Source channel, e.g. 以商引商, 以会招商, 中介, 基金, 自主招商.")
 @click.option("--code-name", help="Code name used in documents before it signs (e.g. 项目F-机器人).")
 @click.option("--country", help="Investor's country, e.g. 中国, 以色列.")
 @format_option
@@ -172,6 +172,8 @@ def promote(ctx, name, stage, date, owner, channel, code_name, country, fmt):
         country=country,
     )
     _say(done, fmt, f"promoted {done['name']} into the pipeline at {done['enterprise_stage']} ({done['link']})")
+    for warning in done["warnings"]:
+        click.echo(f"note: {warning}", err=True)
 
 
 @targets.command("drop")
