@@ -210,3 +210,25 @@ def render(
         render_table(rows, columns, title=title, caption=caption)
     else:
         raise ValueError(f"unknown format {fmt!r}")
+
+
+def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, heading: str | None = None) -> None:
+    """A record as label/value lines: an aligned grid on a terminal, a bullet list in Markdown.
+
+    Empty values are left out, so callers can list every field a record may have.
+    """
+    shown = [(k, v) for k, v in facts if v not in (None, "")]
+    if fmt == "markdown":
+        lines = [f"## {md_escape(heading)}", ""] if heading else []
+        lines += [f"- **{md_escape(k)}**: {md_escape(v)}" for k, v in shown]
+        sys.stdout.write("\n".join(lines) + "\n\n")
+        return
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for k, v in shown:
+        grid.add_row(k, str(v))
+    console().print(grid)
+    console().print()

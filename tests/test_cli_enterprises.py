@@ -300,3 +300,12 @@ def test_similar_name_warns_but_adds(run, db_path):
     result = run("enterprises", "add", "树兰医院")
     assert result.exit_code == 0
     assert "树兰(济南)医院" in result.output and "similar" in result.output
+
+
+def test_show_as_markdown_is_escaped(run):
+    run("enterprises", "add", "星号*公司|测试", "--note", "<b>备注</b>")
+    result = run("enterprises", "show", "星号*公司|测试", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "## 星号\\*公司\\|测试" in result.stdout
+    assert "- **备注 Note**: \\<b\\>备注\\</b\\>" in result.stdout
+    assert "### 阶段历史 Stage history" in result.stdout

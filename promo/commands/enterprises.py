@@ -210,7 +210,7 @@ def show(ctx, name, public, fmt):
 
 def _show_document(d: dict, fmt: str, public: bool) -> None:
     from promo import enterprises as domain
-    from promo.render import Column, fmt_cell, md_escape
+    from promo.render import Column, fmt_cell, render_facts
 
     name = d["name"] if public else domain.display_name(d)
     stage = f"{d['stage']} ({d['stage_en']})"
@@ -252,22 +252,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
         ("依据 Source", d.get("source")),
         ("示例 Sample", "※ 示例数据 (sample row, not from the source articles)" if d.get("sample") else None),
     ]
-    facts = [(k, v) for k, v in facts if v]
-    if fmt == "markdown":
-        lines = [f"## {md_escape(name)}", ""] + [f"- **{k}**: {md_escape(v)}" for k, v in facts]
-        click.echo("\n".join(lines) + "\n")
-        return
-    from rich.table import Table
-
-    from promo.render import console
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for k, v in facts:
-        grid.add_row(k, str(v))
-    console().print(grid)
-    console().print()
+    render_facts(facts, fmt, heading=name)
 
 
 def _field_options(fn):
@@ -521,4 +506,3 @@ def remove(ctx, name):
         journal.set_summary(conn, journal_id, f"remove {r['name']}")
     freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
     _say(f"removed {r['name']} (#{r['id']}){freed}")
-
