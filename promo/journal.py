@@ -159,7 +159,7 @@ def _shown(value) -> str:
     return str(value)
 
 
-def describe_change(tbl: str, op: str, old: dict | None, new: dict | None) -> str:
+def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_id: int | None = None) -> str:
     """One change as a line a person reads: + added, − removed, ~ changed fields with before → after."""
     row = new or old or {}
     label = next((str(row[c]) for c in _LABEL_COLUMNS if row.get(c) not in (None, "")), None)
@@ -170,7 +170,7 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None) -> st
     elif tbl == "activities":
         label = f"{row.get('kind')} {row.get('date')}"
     what = _TABLE_LABELS.get(tbl, tbl)
-    ident = f"#{row['id']}" if row.get("id") is not None else ""
+    ident = f"#{row['id']}" if row.get("id") is not None else f"#{row_id}" if row_id is not None else ""
     name = " ".join(x for x in (what, label, f"({ident})" if ident and label else ident) if x)
     if op == "insert":
         return f"+ {name}"
@@ -202,7 +202,7 @@ def changes(conn: sqlite3.Connection, journal_id: int) -> list[dict]:
     )
     for c in out:
         c["old"], c["new"] = decode_row(c["old"]), decode_row(c["new"])
-        c["text"] = describe_change(c["tbl"], c["op"], c["old"], c["new"])
+        c["text"] = describe_change(c["tbl"], c["op"], c["old"], c["new"], c["row_id"])
     return out
 
 
@@ -357,7 +357,7 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
             if same:
                 continue
             later = _later_change(conn, tbl, rid, tid)
-            row_text = describe_change(tbl, "insert", None, after or net[(tbl, rid)]["before"])[2:]
+            row_text = describe_change(tbl, "insert", None, after or net[(tbl, rid)]["before"], rid)[2:]
             if later:
                 blocking[later["id"]] = later
                 problems.append(f"{row_text} was changed since by {_who(later)}")
@@ -389,7 +389,7 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
             for (rid,) in refs[:20]:
                 later = _later_change(conn, child, rid, tid)
                 now = _current_rows(conn, child, [rid]).get(rid) or {}
-                row_text = describe_change(child, "insert", None, now)[2:]
+                row_text = describe_change(child, "insert", None, now, rid)[2:]
                 if later:
                     blocking[later["id"]] = later
                     problems.append(f"{row_text} refers to a row it added; it was made by {_who(later)}")
@@ -456,7 +456,7 @@ def _revert(conn: sqlite3.Connection, change: dict) -> None:
 
 def _inverse_text(change: dict) -> str:
     op = {"insert": "delete", "delete": "insert", "update": "update"}[change["op"]]
-    return describe_change(change["tbl"], op, change["new"], change["old"])
+    return describe_change(change["tbl"], op, change["new"], change["old"], change["row_id"])
 
 
 def set_summary(conn: sqlite3.Connection, journal_id: int, summary: str) -> None:
