@@ -309,3 +309,18 @@ def test_show_as_markdown_is_escaped(run):
     assert "## 星号\\*公司\\|测试" in result.stdout
     assert "- **备注 Note**: \\<b\\>备注\\</b\\>" in result.stdout
     assert "### 阶段历史 Stage history" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["", "   ", "两行\n名称"])
+def test_empty_or_multiline_names_are_refused(run, db_path, name):
+    before = content(db_path)
+    result = run("enterprises", "add", name)
+    assert result.exit_code == 2 and "NAME" in result.output
+    assert content(db_path) == before
+
+
+def test_public_show_hides_the_real_name_and_private_fields(run):
+    result = run("enterprises", "show", "菲士医学", "--public")
+    assert result.exit_code == 0
+    assert "项目A-器械" in result.stdout
+    assert "菲士医学" not in result.stdout and "CMEF" not in result.stdout

@@ -35,7 +35,18 @@ _JSON_KEYS = [
     "owner_since",
     "sample",
 ]
-_PRIVATE_KEYS = ("name_en", "uscc", "uscc_bad_check", "owner", "owner_since", "contact", "phone", "note", "claim")
+_PRIVATE_KEYS = (
+    "name_en",
+    "uscc",
+    "uscc_bad_check",
+    "owner",
+    "owner_since",
+    "contact",
+    "phone",
+    "note",
+    "claim",
+    "source",
+)
 SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source articles"
 
 
@@ -317,7 +328,7 @@ def add(ctx, name, **options):
     from promo import journal
     from promo.db import write
 
-    f = domain.parse_fields(_raw(name=name, **options))
+    f = domain.parse_fields(_raw(name=name, **options), {"name": "NAME"})
     conn = catalogue(ctx)
     with write(conn, f"add {f.name}") as journal_id:
         result = domain.add(conn, f)
