@@ -210,15 +210,24 @@ def _same_chain(conn: sqlite3.Connection, p: dict, carrier_codes: list[str]) -> 
     root = p["industry_id"]
     if p["industry_level"] == "link":
         root = conn.execute("SELECT parent_id FROM industries WHERE id = ?", (root,)).fetchone()[0] or root
+    # two indexed joins (the enterprise's own carrier, the carriers of the units it holds), not one OR-join:
+    # with 100,000 enterprises the OR forces a scan per carrier
     sql = f"""
-    WITH RECURSIVE down(id) AS (SELECT :root UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
-    SELECT c.code, json_group_array(e.name) AS names FROM (
-      SELECT DISTINCT c.id, e.id AS eid FROM enterprises e
-      JOIN carriers c ON c.id = e.carrier_id OR c.id IN (SELECT carrier_id FROM units WHERE enterprise_id = e.id)
-      WHERE e.industry_id IN (SELECT id FROM down) AND e.stage IN {_IN_PRESENT} AND e.id IS NOT :me
-        AND c.code IN (SELECT value FROM json_each(:codes))) AS pair
-    JOIN carriers c ON c.id = pair.id JOIN enterprises e ON e.id = pair.eid
-    GROUP BY c.id ORDER BY c.id"""
+    WITH RECURSIVE down(id) AS (SELECT :root UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id),
+    present AS (
+      SELECT id FROM enterprises
+      WHERE industry_id IN (SELECT id FROM down) AND stage IN {_IN_PRESENT} AND id IS NOT :me),
+    pairs AS (
+      SELECT carrier_id AS cid, id AS eid FROM enterprises
+      WHERE id IN (SELECT id FROM present) AND carrier_id IS NOT NULL
+      UNION
+      SELECT carrier_id, enterprise_id FROM units WHERE enterprise_id IN (SELECT id FROM present))
+    SELECT code, json_group_array(name) AS names FROM (
+      SELECT c.id, c.code, e.name FROM pairs
+      JOIN carriers c ON c.id = pairs.cid JOIN enterprises e ON e.id = pairs.eid
+      WHERE c.code IN (SELECT value FROM json_each(:codes))
+      ORDER BY c.id, e.name)
+    GROUP BY id ORDER BY id"""
     params = {"root": root, "me": p["enterprise_id"], "codes": json.dumps(carrier_codes)}
     return {r["code"]: json.loads(r["names"]) for r in rows(conn, sql, params)}
 
@@ -264,8 +273,26 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
 
     carrier_codes = list(dict.fromkeys(u["carrier_code"] for u in found))
     chain = _same_chain(conn, p, carrier_codes)
+    # Only a carrier named in some policy's eligibility or in some criterion changes the verdicts; every
+    # other carrier gets the general answer minus the carrier-bound policies (judging each of thousands
+    # of carriers separately would take seconds on a large catalogue).
+    special = {
+        r[0]
+        for r in conn.execute(
+            """SELECT j.value FROM policy_eligibility e, json_each(e.carriers) j
+               UNION SELECT c.code FROM criteria k JOIN carriers c ON c.id = k.carrier_id"""
+        )
+    }
+    plain = (
+        [r for r in general if not (r["eligibility"] and r["eligibility"]["carriers"])],
+        dict(general_check, criteria=[c for c in general_check["criteria"] if c["scope"] != "carrier"]),
+        [],
+    )
     per_carrier = {}
     for code in carrier_codes:
+        if code not in special:
+            per_carrier[code] = plain
+            continue
         here = dict(hyp, carrier=code)
         pols = policies_mod.applicable(conn, here, on=on)
         checked = criteria_mod.check(conn, here, renting=renting)

@@ -198,3 +198,18 @@ def test_units_vacant_since_the_last_match_are_new(conn):
     assert again["last_matched_at"] is not None
     remembered = json.loads(conn.execute("SELECT vacant_units FROM match_memory").fetchone()[0])
     assert len(remembered) == conn.execute("SELECT count(*) FROM units WHERE status = 'vacant'").fetchone()[0] - 1
+
+
+def test_per_unit_policies_equal_a_full_judgement_in_that_carrier(conn):
+    from promo import policies
+
+    needs = {"industry": "高端医疗器械", "min_area": 1000, "investment_wan": 8000, "kind": "company", "stage": "洽谈"}
+    result = match.match(conn, needs, on=ON, limit=None)
+    seen = set()
+    for u in result["units"]:
+        if u["carrier_code"] in seen:
+            continue
+        seen.add(u["carrier_code"])
+        full = policies.applicable(conn, dict(needs, carrier=u["carrier_code"]), on=ON)
+        assert sorted(p["code"] for p in u["policies"]) == sorted(p["code"] for p in full), u["carrier_code"]
+    assert {"zhongneng-equipment-park", "haiping-device-park"} <= seen  # one plain carrier, one named in a policy
