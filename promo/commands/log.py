@@ -124,7 +124,9 @@ def undo(ctx, entry, dry_run):
         with write(conn, f"undo #{target['id']}: {target['summary'] or target['command']}") as journal_id:
             r = journal.undo(conn, target["id"], journal_id)
         click.echo(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
-    for line in r["reverted"][:50]:
+    shown = 20
+    for line in r["reverted"][:shown]:
         click.echo(f"  {line}")
-    if len(r["reverted"]) > 50:
-        click.echo(f"  … and {len(r['reverted']) - 50} more row changes")
+    if len(r["reverted"]) > shown:
+        more = len(r["reverted"]) - shown
+        click.echo(f"  … and {more:,} more row changes (all of them: promo log show {r['id']})")
