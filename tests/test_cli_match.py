@@ -111,3 +111,12 @@ def test_saved_needs_and_new_vacancies(run, db_path):
     assert "没有新空置" in third.output
     assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == 0  # matching is not an edit
     conn.close()
+
+
+def test_markdown_keeps_notes_apart_and_why_on_one_line(run):
+    out = run(
+        "match", "--industry", "高端医疗器械", "--min-area", "500", "--facility", "GMP洁净车间", "--format", "markdown"
+    ).output
+    assert "\n\n※ 单元级数据为示例数据" in out  # its own paragraph, not run into the legend
+    row = next(line for line in out.splitlines() if "H1-201" in line)
+    assert "现房 +15 · 同链 1 家 +7 (山东示例医疗器械有限公司)" in row

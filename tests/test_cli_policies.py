@@ -86,3 +86,8 @@ def test_for_and_filters_do_not_mix(run):
     result = run("policies", "--for", "华银康", "--kind", "租金")
     assert result.exit_code == 2
     assert run("policies", "--all").exit_code == 2
+
+
+def test_show_csv_gives_eligibility_as_text(run):
+    out = run("policies", "show", "载体租金减免", "--format", "csv").output
+    assert "类型 企业; 阶段 落地/投产; 载体 精准医学产业园" in out and "{'" not in out

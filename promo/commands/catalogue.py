@@ -44,6 +44,7 @@ def catalogue(ctx, gaps, industry, segment, fmt):
       promo catalogue --gaps --format csv
     """
     from promo import targets
+    from promo.commands.notes import render_with_notes
     from promo.render import Column, render
 
     conn = open_catalogue(ctx)
@@ -90,4 +91,4 @@ def catalogue(ctx, gaps, industry, segment, fmt):
         caption += "\n※ 链环为示例 (link marked ※ is sample data, not from the source articles)"
     if any(t["sample"] for r in found for t in r["targets"]):
         caption += "\n（示例）目标企业为示例数据 (sample targets, not from the source articles)"
-    render(found, columns, fmt, title=title, caption=caption, empty="no chain link matches")
+    render_with_notes(found, columns, fmt, title=title, notes=caption.split("\n"), empty="no chain link matches")

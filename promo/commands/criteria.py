@@ -84,6 +84,7 @@ def criteria(ctx, industry, carrier, negative, fmt):
       promo criteria --negative-list
     """
     from promo import criteria as domain
+    from promo.commands.notes import render_with_notes
     from promo.render import Column, render
 
     conn = catalogue(ctx)
@@ -128,8 +129,8 @@ def criteria(ctx, industry, carrier, negative, fmt):
     ]
     sample = any(r["sample"] for r in found)
     caption = "负面清单: promo criteria --negative-list; 检查一个项目: promo check"
-    render(
-        found, columns, fmt, title="准入条件 Access criteria", caption=caption + ("\n" + SAMPLE_NOTE if sample else "")
+    render_with_notes(
+        found, columns, fmt, title="准入条件 Access criteria", notes=[caption, SAMPLE_NOTE if sample else ""]
     )
 
 
@@ -196,6 +197,7 @@ def _width(text: str) -> int:
 
 def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     """The criteria table, the negative-list hits and the verdict line (shared with promo match)."""
+    from promo.commands.notes import render_with_notes
     from promo.render import Column, render
 
     rows_ = result["criteria"]
@@ -221,7 +223,9 @@ def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
         sample = any(r["sample"] for r in rows_)
         if sample:
             caption = "\n".join(x for x in (caption, SAMPLE_NOTE) if x)
-        render(rows_, columns, fmt, title=title or "准入检查 Criteria check", caption=caption)
+        render_with_notes(
+            rows_, columns, fmt, title=title or "准入检查 Criteria check", notes=(caption or "").split("\n")
+        )
     hits = result["negative"]
     if hits:
         for n in hits:

@@ -129,10 +129,11 @@ def match(ctx, for_name, limit, fmt, **values):
 
 def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool) -> None:
     from promo.commands.criteria import render_check
+    from promo.commands.notes import render_with_notes
     from promo.commands.scenarios import render_scenarios
     from promo.match import describe_needs
     from promo.profile import fmt_wan
-    from promo.render import Column, render
+    from promo.render import Column
 
     p = result["profile"]
     facts = describe_needs(p)
@@ -163,7 +164,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
             lines.append(f"{part['text']} {part['points']:+.0f}")
             if part.get("detail"):
                 lines.append(f"({part['detail']})")
-        u["why_lines"] = "\n".join(lines)
+        u["why_lines"] = "\n".join(lines) if fmt == "table" else u["why"]
     columns = [
         Column("rank", "#", "int"),
         Column("place", "载体 单元", max_width=16),
@@ -187,12 +188,12 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     )
     if any(u["sample"] for u in result["units"]):
         caption += "\n※ 单元级数据为示例数据 (unit-level figures are sample data)"
-    render(
+    render_with_notes(
         result["units"],
         columns,
         fmt,
         title="推荐房源 Ranked units",
-        caption=caption,
+        notes=caption.split("\n"),
         empty="no vacant unit meets every need",
     )
     if not result["units"]:
@@ -210,7 +211,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
             notes.append("待核实 To check: " + "; ".join(held))
         if any(r["policy"].endswith("※") for r in pols):
             notes.append(SAMPLE_POLICY_NOTE)
-        render(
+        render_with_notes(
             pols,
             [
                 Column("policy", "政策 Policy", max_width=24),
@@ -221,7 +222,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
             ],
             fmt,
             title="适用政策 Policies (入驻后 if it settles here)",
-            caption="\n".join(notes) or None,
+            notes=notes,
         )
     # carrier-bound criteria are judged per unit (column 准入); here only those that bind wherever it settles
     checked = dict(result["criteria"])

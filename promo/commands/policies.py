@@ -125,6 +125,7 @@ def _dates(r: dict, sep: str = " – ") -> str:
 
 def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> None:
     from promo import match, policies
+    from promo.commands.notes import render_with_notes
     from promo.render import Column, render
 
     profile = match.profile_for(conn, name)
@@ -158,7 +159,7 @@ def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> No
     notes.append("条件符合 = 达到所列阶段或入驻所列载体后适用; 预计金额按政策比例与上限测算, 以兑现时核定为准")
     if any(_mark(r) for r in found):
         notes.append(SAMPLE_NOTE)
-    render(found, columns, fmt, title=title, caption="\n".join(notes), empty="no policy applies (--all shows why)")
+    render_with_notes(found, columns, fmt, title=title, notes=notes, empty="no policy applies (--all shows why)")
 
 
 @policies.command("show")
@@ -180,6 +181,8 @@ def show(ctx, name, fmt):
     if fmt in ("json", "csv"):
         from promo.render import Column, render
 
+        if fmt == "csv":
+            d["eligibility"] = d["summary"]
         render([d], [Column(k, k) for k in _LIST_KEYS + ["description", "description_en"]], fmt)
         return
     e = d["eligibility"]
