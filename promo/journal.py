@@ -343,7 +343,8 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
     by_table: dict[str, list[int]] = {}
     for tbl, rid in net:
         by_table.setdefault(tbl, []).append(rid)
-    tables = set(journaled_tables(conn))
+    ordered = journaled_tables(conn)  # a set's order changes from run to run; messages should not
+    tables = set(ordered)
     for tbl, rids in by_table.items():
         if tbl not in tables:
             problems.append(f"table {tbl} no longer exists")
@@ -365,7 +366,7 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
                 problems.append(f"{row_text} was changed outside promo's journal")
     # rows that refer to rows this entry added (undoing would remove what they point at); rows the
     # entry itself touched go back to their state before it, which cannot refer to them
-    for child in tables:
+    for child in ordered:
         for fk in conn.execute(f"PRAGMA main.foreign_key_list({_quote_ident(child)})").fetchall():
             parent, col, to = fk[2], fk[3], fk[4]
             if (
