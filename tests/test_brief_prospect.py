@@ -60,3 +60,23 @@ def test_a_signed_enterprise_is_named_in_public(run):
     text = brief(run, "--for", "树兰(济南)医院")
     assert text.startswith("# 济南国际医学中心招商方案：树兰(济南)医院\n")
     assert "尚未登记具体需求。" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["markdown", "wechat"])
+def test_no_public_prospect_brief_leaks_the_lead(run, conn, lead_needs, lang, fmt):
+    conn.execute("UPDATE enterprises SET note = '底价 1.0 元，联系 13955556666' WHERE id = ?", (lead_needs,))
+    text = brief(run, "--for", "示例医学影像设备", "--lang", lang, "--format", fmt)
+    for hidden in (
+        LEAD,
+        "Sample Medical Imaging",
+        "2 亿元",
+        "200 million",
+        "20,000",
+        "周负责",
+        "吴联系",
+        "13955556666",
+        "底价",
+    ):
+        assert hidden not in text
+    assert "项目D-影像" in text
