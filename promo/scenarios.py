@@ -174,10 +174,13 @@ def add_scenario(
 
         industry_id = find(conn, "industries", industry, "industry")["id"]
     key = fold(title)
-    same = conn.execute("SELECT id FROM scenarios WHERE title_folded = ? AND owner = ?", (key, owner)).fetchone()
-    if same:
-        raise Rejected(f"{owner} already has a scenario titled {title!r} (#{same[0]})")
     with write(conn, f"scenario {title} ({owner})"):
+        # under the write lock: a second identical call waits, then sees the first
+        same = conn.execute(
+            "SELECT id FROM scenarios WHERE title_folded = ? AND owner_folded = ?", (key, fold(owner))
+        ).fetchone()
+        if same:
+            raise Rejected(f"{owner} already has a scenario titled {title!r} (#{same[0]})")
         scenario_id = conn.execute(
             """INSERT INTO scenarios (title, title_folded, owner, owner_folded, owner_kind, industry_id, need, status,
                  published, deadline, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",

@@ -243,18 +243,20 @@ def add_target(
     link_row = find_link(conn, link)
     priority, reason = parse_priority(priority) or "中", parse_reason(reason)
     key = fold(name)
-    same = conn.execute(
-        "SELECT t.name, l.name FROM targets t JOIN industries l ON l.id = t.link_id WHERE t.name_folded = ?", (key,)
-    ).fetchone()
-    if same:
-        raise Rejected(f"{same[0]} is already a target (on {same[1]})", "see it with: promo targets --status all")
-    known = conn.execute("SELECT name, stage FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
-    if known:
-        raise Rejected(
-            f"{known[0]} is already in the pipeline (stage {known[1]}); a target is an enterprise not yet in it",
-            "see it with: promo enterprises show " + known[0],
-        )
+    # checked under the write lock, so two officers adding the same target at once get one row and a message
     with write(conn, f"target {name} on {link_row['name']}"):
+        same = conn.execute(
+            "SELECT t.name, l.name FROM targets t JOIN industries l ON l.id = t.link_id WHERE t.name_folded = ?",
+            (key,),
+        ).fetchone()
+        if same:
+            raise Rejected(f"{same[0]} is already a target (on {same[1]})", "see it with: promo targets --status all")
+        known = conn.execute("SELECT name, stage FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
+        if known:
+            raise Rejected(
+                f"{known[0]} is already in the pipeline (stage {known[1]}); a target is an enterprise not yet in it",
+                "see it with: promo enterprises show " + known[0],
+            )
         target_id = conn.execute(
             """INSERT INTO targets (name, name_folded, link_id, priority, reason, status, note, created_at, sample)
                VALUES (?, ?, ?, ?, ?, 'open', ?, ?, 0)""",

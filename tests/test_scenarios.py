@@ -75,3 +75,9 @@ def test_bad_input_writes_nothing(run, db_path):
     assert run("scenarios", "status", "999", "closed").exit_code == 1
     assert run("scenarios", "status", "1", "done").exit_code == 2
     assert count() == before
+
+
+def test_the_same_scenario_twice_is_refused(run):
+    assert run("scenarios", "add", "手术机器人临床验证", "--owner", "示例综合医院").exit_code == 0
+    result = run("scenarios", "add", "手術機器人臨床驗證", "--owner", "示例綜合醫院")
+    assert result.exit_code == 1 and "already has a scenario" in result.output
