@@ -21,6 +21,7 @@ _STATUS_BY_FOLDED = {fold(v): k for k, v in STATUSES.items()} | {k: k for k in S
 
 
 def parse_status(value: str | None, field: str = "--status") -> str | None:
+    """open / matched / closed, also written 征集中 / 已对接 / 已关闭."""
     if value is None:
         return None
     status = _STATUS_BY_FOLDED.get(fold(value))
@@ -30,6 +31,7 @@ def parse_status(value: str | None, field: str = "--status") -> str | None:
 
 
 def parse_owner_kind(value: str | None) -> str | None:
+    """hospital / platform / institute / enterprise / government, or the Chinese label (医院, 平台 …)."""
     if value is None:
         return None
     kind = _OWNER_KIND_BY_FOLDED.get(fold(value))

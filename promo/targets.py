@@ -217,12 +217,14 @@ def list_targets(
 
 
 def find_target(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
+    """The target row `name` designates (any script, or a unique part), else NotFound with suggestions."""
     from promo.lookup import find
 
     return find(conn, "targets", name, "target")
 
 
 def target(conn: sqlite3.Connection, name: str) -> dict:
+    """One target with its link, chain, industry, gap flag and, once promoted, its enterprise and stage."""
     row = find_target(conn, name)
     return _finish_target(rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (row["id"],))[0])
 
