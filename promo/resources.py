@@ -104,7 +104,7 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     detail["units"] = units(conn, carrier_id=row["id"])
     detail["tenants"] = rows(
         conn,
-        """SELECT e.name, e.stage, e.stage_date, e.country,
+        """SELECT e.name, e.stage, e.stage_date, e.country, e.uscc_bad_check,
              (SELECT group_concat(code, ';') FROM units WHERE enterprise_id = e.id AND carrier_id = :c) AS units
            FROM enterprises e
            WHERE e.stage IN ('落地', '投产', '达效')
@@ -114,6 +114,8 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     )
     for t in detail["tenants"]:
         t["units"] = t["units"].split(";") if t["units"] else []
+        t["uscc_bad_check"] = bool(t["uscc_bad_check"])
+        t["name_shown"] = t["name"] + (" ⚠" if t["uscc_bad_check"] else "")
     detail["facilities"] = rows(
         conn,
         """SELECT f.name, count(*) AS units, sum(u.status = 'vacant') AS vacant_units

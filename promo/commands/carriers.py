@@ -134,7 +134,8 @@ def _unit_columns(raw: bool = False):
 
 
 def _show_document(d: dict, fmt: str) -> None:
-    from promo.render import Column, fmt_cell, md_escape, render
+    from promo import enterprises
+    from promo.render import Column, fmt_cell, render, render_facts
 
     facts = [
         ("名称 Name", d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
@@ -158,23 +159,7 @@ def _show_document(d: dict, fmt: str) -> None:
         ("简介 About", d.get("description")),
         ("来源 Source", d.get("source")),
     ]
-    facts = [(k, v) for k, v in facts if v]
-    if fmt == "markdown":
-        lines = [f"## {md_escape(d['name'])}", ""]
-        lines += [f"- **{k}**: {md_escape(v)}" for k, v in facts]
-        print("\n".join(lines) + "\n")
-    else:
-        from rich.table import Table
-
-        from promo.render import console
-
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for k, v in facts:
-            grid.add_row(k, str(v))
-        console().print(grid)
-        console().print()
+    render_facts(facts, fmt, heading=d["name"])
     sample = any(u["sample"] for u in d["units"])
     render(
         d["units"],
@@ -188,13 +173,14 @@ def _show_document(d: dict, fmt: str) -> None:
         render(
             d["tenants"],
             [
-                Column("name", "租户 Tenant"),
+                Column("name_shown", "租户 Tenant"),
                 Column("stage", "阶段 Stage"),
                 Column("stage_date", "日期"),
                 Column("units", "单元", "list"),
             ],
             fmt,
             title=f"入驻企业 Tenants ({len(d['tenants'])})",
+            caption=enterprises.BAD_CHECK_NOTE if any(t["uscc_bad_check"] for t in d["tenants"]) else None,
         )
     if d["facilities"]:
         render(
