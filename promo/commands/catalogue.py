@@ -63,7 +63,7 @@ def catalogue(ctx, gaps, industry, segment, fmt):
         shown_industry, shown_chain = r["industry"], (r["chain"], r["industry"])
         r["link_shown"] = r["link"] + (" ※" if r["sample"] else "")
         r["target_names"] = [f"{t['name']} {t['priority']}" if t.get("priority") else t["name"] for t in r["targets"]]
-        r["state"] = "缺口 gap" if r["gap"] else f"{len(r['tenants'])} 家"
+        r["tenants_shown"] = r["tenants"] or ["— 缺口 gap"]
     columns = [
         Column("industry_shown", "主导产业", max_width=12),
         Column("chain_shown", "产业链", max_width=14),
@@ -71,10 +71,7 @@ def catalogue(ctx, gaps, industry, segment, fmt):
         Column("link_shown", "链环 Link", max_width=18),
     ]
     if not gaps:
-        columns += [
-            Column("state", "签约+", no_wrap=True),
-            Column("tenants", "签约企业 Tenants", "list", max_width=26),
-        ]
+        columns.append(Column("tenants_shown", "签约企业 Tenants", "list", max_width=26))
     columns += [
         Column("leads", "在谈 Leads", "list", max_width=20),
         Column("target_names", "目标企业 Targets (优先级)", "list", max_width=30),
