@@ -1,4 +1,4 @@
-"""Importing enterprises from a spreadsheet saved as CSV (UTF-8 or GBK), or from JSON.
+"""Importing enterprises from an Excel workbook (.xlsx), a spreadsheet saved as CSV (UTF-8 or GBK), or JSON.
 
 Column headers may be English keys or the Chinese headers officers use (企业名称, 统一社会信用代码, 阶段,
 投资额(万元), 包保责任人 …). An import is all or nothing: every row is checked inside the one write
@@ -49,8 +49,12 @@ def read_file(path: str | Path) -> dict:
     if not path.is_file():
         raise BadValue("FILE", str(path), "no such file")
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xls", ".et"):
-        raise BadValue("FILE", str(path), "is a spreadsheet; save it as CSV (UTF-8) and import that")
+    if suffix in (".xlsx", ".xlsm"):
+        return _map_headers(*_read_xlsx(path))
+    if suffix in (".xls", ".et"):
+        raise BadValue(
+            "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
+        )
     raw = path.read_bytes()
     if suffix == ".json":
         try:
@@ -78,6 +82,54 @@ def read_file(path: str | Path) -> dict:
         if any((v or "").strip() for v in row.values()):
             records.append((reader.line_num, row))
     return _map_headers(records, str(path), reader.fieldnames)
+
+
+def _cell_text(value) -> str | None:
+    """A cell as the text an officer typed: 1200 not 1200.0, a date as YYYY-MM-DD, long codes intact."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> tuple[list, str, list[str]]:
+    """Rows of the workbook's first sheet; the first non-empty row holds the headers; line = Excel row number."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise BadValue("FILE", str(path), f"cannot be read as an Excel workbook ({exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        headers, records = None, []
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v) for v in row]
+            if not any((c or "").strip() for c in cells):
+                continue
+            if headers is None:
+                headers = [(c or "").strip() for c in cells]
+                continue
+            if len(cells) > len(headers) and any(c for c in cells[len(headers) :]):
+                raise BadValue("FILE", str(path), f"row {number} has more cells than there are headers")
+            records.append((number, {h: c for h, c in zip(headers, cells, strict=False) if h}))
+    finally:
+        book.close()
+    if headers is None:
+        raise BadValue("FILE", str(path), "is empty: the first row should hold the column headers")
+    return records, str(path), [h for h in headers if h]
 
 
 def _map_headers(records, path: str, headers: list[str] | None = None):

@@ -65,8 +65,51 @@ def test_dry_run_writes_nothing(run, db_path, tmp_path):
 def test_unreadable_files(run, tmp_path):
     assert run("enterprises", "import", tmp_path / "none.csv").exit_code == 2
     (tmp_path / "x.xlsx").write_bytes(b"PK")
-    assert "save it as CSV" in run("enterprises", "import", tmp_path / "x.xlsx").output
+    result = run("enterprises", "import", tmp_path / "x.xlsx")
+    assert result.exit_code == 2 and "cannot be read as an Excel workbook" in result.output
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert "save it as .xlsx or CSV" in run("enterprises", "import", tmp_path / "old.xls").output
     (tmp_path / "noname.csv").write_text("投资额\n100\n", encoding="utf-8")
     assert "no name column" in run("enterprises", "import", tmp_path / "noname.csv").output
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     assert run("enterprises", "import", tmp_path / "bad.json").exit_code == 2
+
+
+def test_excel_workbook_imports_as_typed(run, conn, tmp_path):
+    """An .xlsx as an officer fills it in: Chinese headers, numbers and dates as Excel stores them."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append([])  # a blank first row, as sheets often have
+    sheet.append(["企业名称", "阶段", "日期", "投资额(万元)", "包保责任人", "联系电话"])
+    sheet.append(["济南表格导入医疗有限公司", "签约", dt.datetime(2026, 11, 2), 3000.0, "李娜", 13800000000])
+    sheet.append(["表格导入第二有限公司", "洽谈", "2026年10月8日", "1.2亿", "李娜", None])
+    path = tmp_path / "线索.xlsx"
+    book.save(path)
+    result = run("enterprises", "import", path)
+    assert result.exit_code == 0, result.output
+    first = conn.execute(
+        "SELECT stage, stage_date, investment_wan, owner, phone FROM enterprises WHERE name = ?",
+        ("济南表格导入医疗有限公司",),
+    ).fetchone()
+    assert tuple(first) == ("签约", "2026-11-02", 3000, "李娜", "13800000000")
+    second = conn.execute("SELECT investment_wan FROM enterprises WHERE name = '表格导入第二有限公司'").fetchone()
+    assert second[0] == 12000
+
+
+def test_excel_workbook_with_a_bad_row_writes_nothing(run, db_path, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["企业名称", "阶段", "投资额(万元)"])
+    book.active.append(["好的企业有限公司", "签约", 100])
+    book.active.append(["坏的企业有限公司", "签约", -5])
+    path = tmp_path / "bad.xlsx"
+    book.save(path)
+    before = content(db_path)
+    result = run("enterprises", "import", path)
+    assert result.exit_code != 0 and "3" in result.output
+    assert content(db_path) == before

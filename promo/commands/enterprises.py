@@ -458,7 +458,7 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
 @click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
 @click.pass_context
 def import_(ctx, file, owner, accept_bad_check, dry_run):
-    """Import enterprises from a CSV (UTF-8 or GBK) or JSON file, all or nothing, as one undoable step.
+    """Import enterprises from an Excel .xlsx, CSV (UTF-8 or GBK) or JSON file, all or nothing, as one undoable step.
 
     Headers may be English (name, uscc, industry, stage, date, investment, jobs, source, country, owner,
     unit, carrier, contact, phone, note, code_name) or Chinese (企业名称, 统一社会信用代码, 阶段, 投资额(万元),
@@ -466,7 +466,7 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
 
     \b
     Examples:
-      promo enterprises import leads.csv --owner 张伟 --dry-run
+      promo enterprises import 线索.xlsx --owner 张伟 --dry-run
       promo enterprises import leads.csv --owner 张伟
     """
     from promo import imports, journal
