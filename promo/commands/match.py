@@ -233,21 +233,8 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
 
 
 def _facts(title: str, facts: list[tuple[str, str]], fmt: str) -> None:
-    if fmt == "markdown":
-        from promo.render import md_escape
+    from promo.render import console, render_facts
 
-        click.echo(f"## {md_escape(title)}\n")
-        click.echo("\n".join(f"- **{k}**: {md_escape(v)}" for k, v in facts) + "\n")
-        return
-    from rich.table import Table
-
-    from promo.render import console
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for k, v in facts:
-        grid.add_row(k, str(v))
-    console().print(title)
-    console().print(grid)
-    console().print()
+    if fmt != "markdown":
+        console().print(title)
+    render_facts(facts, fmt, heading=title)

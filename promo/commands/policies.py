@@ -209,23 +209,6 @@ def show(ctx, name, fmt):
     else:
         facts.append(("适用条件", d["summary"]))
     facts += [("来源 Source", d.get("source"))]
-    _print_facts([(k, v) for k, v in facts if v], fmt, d["name"])
+    from promo.render import render_facts
 
-
-def _print_facts(facts: list[tuple[str, str]], fmt: str, heading: str) -> None:
-    if fmt == "markdown":
-        from promo.render import md_escape
-
-        lines = [f"## {md_escape(heading)}", ""] + [f"- **{k}**: {md_escape(v)}" for k, v in facts]
-        click.echo("\n".join(lines))
-        return
-    from rich.table import Table
-
-    from promo.render import console
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for k, v in facts:
-        grid.add_row(k, str(v))
-    console().print(grid)
+    render_facts(facts, fmt, heading=d["name"])
