@@ -89,7 +89,8 @@ def hostile(conn):
     chain = conn.execute("SELECT id FROM industries WHERE code = 'md-robot'").fetchone()[0]
     conn.execute(
         "INSERT INTO carriers (code, name, name_en, name_folded, kind, description, description_en, contact_name,"
-        " contact_phone, address, sample) VALUES ('evil', ?, ?, ?, 'park', ?, ?, '孙私人', '13600003333', ?, 0)",
+        " contact_phone, address, status, sample)"
+        " VALUES ('evil', ?, ?, ?, 'park', ?, ?, '孙私人', '13600003333', ?, '运营中\n# 伪状态 13912345678', 0)",
         (
             HOSTILE,
             "Evil | Park *bold* <img src=x onerror=alert(1)>",
@@ -159,7 +160,7 @@ def hostile(conn):
         phone="13700002222",
         note="内部备注甲",
     )
-    enterprise(HOSTILE, "Hostile | Firm <script>x</script>", "投产", carrier_id=carrier)
+    enterprise(HOSTILE, "Hostile | Firm <script>x</script>", "投产", carrier_id=carrier, country="国家|\n- 列表")
     conn.execute(
         "INSERT INTO industries (code, parent_id, level, segment, name, name_en, name_folded, sort)"
         " VALUES ('evil-link', ?, 'link', '中游', ?, 'Evil | link', ?, 999)",
@@ -167,7 +168,7 @@ def hostile(conn):
     )
     conn.execute(
         "INSERT INTO policies (code, name, name_en, name_folded, issuer, kind, cap_wan, description)"
-        " VALUES ('evil-policy', ?, '<img src=x onerror=alert(1)>', ?, '发布|机关', '落户', 50, ?)",
+        " VALUES ('evil-policy', ?, '<img src=x onerror=alert(1)>', ?, '发布|机关', '落户|\n# 伪类别', 50, ?)",
         (HOSTILE, fold(HOSTILE), "说明\n| a | b |\n|---|---|"),
     )
     conn.execute(
@@ -290,7 +291,20 @@ def test_chat_text_carries_no_markup_and_keeps_hostile_names_whole(hostile, run)
     assert "\\" not in text
     assert not re.search(r"^\s*\|", text, re.M)  # no table rows
     assert not re.search(r"^#", text, re.M)  # no headings
+    assert not re.search(r"^- ", text, re.M)  # no list items from data
+    for coded_text in ("运营中 # 伪状态", "国家| - 列表"):  # coded values unknown to promo, shown as entered
+        assert coded_text in text
     assert "<script>alert(1)</script>\n" not in text
+
+
+def test_coded_values_unknown_to_promo_are_shown_as_entered_and_escaped(hostile, run):
+    for lang in ("zh", "en"):
+        rendered = MD.render(run("brief", "--carrier", "evil", "--lang", lang, "--date", DATE).output)
+        for coded_text in (
+            "运营中 # 伪状态 ［已隐去］" if lang == "zh" else "运营中 # 伪状态 [removed]",
+            "落户| # 伪类别",
+        ):
+            assert coded_text in rendered
 
 
 def test_sample_data_is_labelled_and_only_when_shown(run, conn):

@@ -87,6 +87,10 @@ class Composer:
         """A description: the English one in English briefs where there is one."""
         return self.v(en) if self.lang == "en" and en else self.v(zh)
 
+    def code(self, mapping: dict, value) -> str:
+        """A coded catalogue value (stage, kind, status …) in the brief's language; unknown ones as entered."""
+        return self.v(coded(mapping, value, self.lang))
+
     def join(self, items) -> str:
         return self.t("sep.list").join(i for i in items if i)
 
@@ -97,7 +101,7 @@ class Composer:
         return num.money_wan(wan, self.lang)
 
     def stage(self, stage) -> str:
-        return self.v(stage) if self.lang == "zh" else coded(STAGE_EN, stage, "en")
+        return self.code(STAGE_EN, stage)
 
     def ready(self, ready_date) -> str:
         if not ready_date or ready_date <= self.req.date:
@@ -236,7 +240,7 @@ class Composer:
             else:
                 chain = self.term(link["name"], link.get("name_en"), link["sample"])
                 name = self.t("dash")
-            segment = self.v(link["segment"]) if self.lang == "zh" else coded(SEGMENT_EN, link["segment"], "en")
+            segment = self.code(SEGMENT_EN, link["segment"])
             is_open = not link["firms"]
             any_open = any_open or is_open
             status = self.t("chain.open" if is_open else "chain.present")
@@ -272,7 +276,7 @@ class Composer:
             rent = num.rent_range(c["rent_min"], c["rent_max"]) if has_space else ""
             row = [
                 name,
-                coded(CARRIER_KIND, c["kind"], self.lang),
+                self.code(CARRIER_KIND, c["kind"]),
                 self.join(self.term(i["name"], i.get("name_en")) for i in c["industries"]),
                 num.area(c["total_area"]) if c["units"] else self.t("dash"),
                 self.mark(num.area(c["vacant_area"]), c["units_sample"]) if has_space else self.t("dash"),
@@ -428,9 +432,9 @@ class Composer:
     def carrier_section(self) -> Section:
         c = self.data["carrier"]
         s = Section(self.t("sec.carrier"))
-        facts = [(self.t("car.kind"), coded(CARRIER_KIND, c["kind"], self.lang))]
+        facts = [(self.t("car.kind"), self.code(CARRIER_KIND, c["kind"]))]
         if c.get("status"):
-            status = self.v(c["status"]) if self.lang == "zh" else coded(CARRIER_STATUS_EN, c["status"], "en")
+            status = self.code(CARRIER_STATUS_EN, c["status"])
             facts.append((self.t("car.status"), status))
         if c.get("operator"):
             facts.append((self.t("car.operator"), self.v(c["operator"])))
@@ -492,7 +496,7 @@ class Composer:
         body, chat = [], []
         for p in self.data["platforms"]:
             name = self.name(p["name"], p.get("name_en"))
-            level = coded(LEVEL, p["level"], self.lang) if p.get("level") else ""
+            level = self.code(LEVEL, p["level"]) if p.get("level") else ""
             carrier = self.name(p["carrier"], p.get("carrier_en")) if p.get("carrier") else ""
             body.append([name, level, carrier, self.text(p.get("description"), p.get("description_en"))])
             chat.append(name + (f"（{level}）" if self.lang == "zh" and level else (f" ({level})" if level else "")))
@@ -511,7 +515,7 @@ class Composer:
         return ""
 
     def policy_kind(self, kind) -> str:
-        return self.v(kind) if self.lang == "zh" else coded(POLICY_KIND_EN, kind, "en")
+        return self.code(POLICY_KIND_EN, kind)
 
     def policies_section(self) -> Section:
         s = Section(self.t("sec.policies"))
@@ -551,7 +555,7 @@ class Composer:
         sign = {">=": "≥", "<=": "≤"}.get(op, self.v(op))
         if self.lang == "en" and unit in ("万元", "万元/亩"):
             return f"{sign} {self.money(threshold)}" + ("/mu" if unit == "万元/亩" else "")
-        unit_text = self.v(unit) if self.lang == "zh" else coded(UNIT_EN, unit, "en")
+        unit_text = self.code(UNIT_EN, unit)
         if not unit_text:
             return f"{sign} {num.trim(threshold, 2)}"
         gap = "" if unit_text == "%" else " "
@@ -596,7 +600,7 @@ class Composer:
         name = self.name(e["name"], e.get("name_en"))
         country = e.get("country")
         if country and country != "中国":
-            shown = self.v(country) if self.lang == "zh" else coded(COUNTRY_EN, country, "en")
+            shown = self.code(COUNTRY_EN, country)
             name += self.paren(shown)
         return self.mark(name, e["sample"])
 
@@ -609,7 +613,7 @@ class Composer:
             name = self.firm_name(e)
             industry = self.term(e.get("industry"), e.get("industry_en")) if e.get("industry") else ""
             carrier = self.name(e["carrier"], e.get("carrier_en")) if e.get("carrier") else ""
-            since = (e.get("stage_date") or "")[:4]
+            since = self.v((e.get("stage_date") or "")[:4])
             row = [name, industry, carrier, self.stage(e["stage"]), since]
             if internal:
                 row += [self.money(e.get("investment_wan")), f"{e['jobs']:,}" if e.get("jobs") is not None else ""]
@@ -686,9 +690,7 @@ class Composer:
                 self.money(e.get("investment_wan")),
                 self.v(e.get("owner")),
                 contact,
-                self.v(e.get("source_channel"))
-                if self.lang == "zh"
-                else coded(CHANNEL_EN, e.get("source_channel"), "en"),
+                self.code(CHANNEL_EN, e.get("source_channel")),
                 self.v(e.get("note")),
             ]
             body.append(row)

@@ -13,7 +13,7 @@ import sqlite3
 from promo.brief import numbers as num
 from promo.brief.content import SIGNED, Request
 from promo.brief.document import Facts, Heading, Note, Section, Table
-from promo.brief.texts import STAGE_EN, TEXTS, coded
+from promo.brief.texts import STAGE_EN, TEXTS
 from promo.errors import Rejected
 from promo.lookup import find
 
@@ -271,7 +271,7 @@ def _reason(c, policy: dict) -> str:
                 parts.append(c.t("pol.yes", field=label))
         elif status == "if" and field == "stage":
             stages = e.get("stages") or []
-            shown = "/".join(c.v(s) if c.lang == "zh" else coded(STAGE_EN, s, "en") for s in stages)
+            shown = "/".join(c.code(STAGE_EN, s) for s in stages)
             parts.append(c.t("pol.stage_if", stages=shown))
         elif status == "if" and field == "carrier":
             carriers = c.join(c.v(n) for n in e.get("carrier_names") or [])
