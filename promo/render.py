@@ -204,7 +204,8 @@ def render(
             parts.append(f"### {md_escape(title)}\n")
         parts.append(to_markdown(rows, columns))
         if caption:
-            parts.append(f"\n{md_escape(caption)}")
+            # each caption line its own paragraph: md_escape folds whitespace, so escape line by line
+            parts.append("\n" + "\n\n".join(md_escape(line) for line in caption.splitlines() if line.strip()))
         sys.stdout.write("\n".join(parts) + "\n")
     elif fmt == "table":
         if not rows:
