@@ -16,9 +16,14 @@ from promo.errors import PromoError
 
 # name → "module:attribute"; modules are imported only when their command runs (or --help lists them).
 COMMANDS = {
-    "init": "promo.commands.init:init",
+    # 资源清单
     "carriers": "promo.commands.carriers:carriers",
     "vacancies": "promo.commands.vacancies:vacancies",
+    # the pipeline
+    "enterprises": "promo.commands.enterprises:enterprises",
+    "pipeline": "promo.commands.pipeline:pipeline",
+    "overdue": "promo.commands.overdue:overdue",
+    # 招商目录, 产业政策, 准入机制, 创新场景, matching
     "catalogue": "promo.commands.catalogue:catalogue",
     "targets": "promo.commands.targets:targets",
     "policies": "promo.commands.policies:policies",
@@ -26,12 +31,11 @@ COMMANDS = {
     "check": "promo.commands.criteria:check",
     "scenarios": "promo.commands.scenarios:scenarios",
     "match": "promo.commands.match:match",
-    "enterprises": "promo.commands.enterprises:enterprises",
-    "pipeline": "promo.commands.pipeline:pipeline",
-    "overdue": "promo.commands.overdue:overdue",
+    # what goes out, what changed, where it is kept
+    "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
-    "brief": "promo.commands.brief:brief",
+    "init": "promo.commands.init:init",
 }
 
 
@@ -43,7 +47,9 @@ class LazyGroup(click.Group):
         self.lazy_subcommands = lazy_subcommands or {}
 
     def list_commands(self, ctx):
-        return sorted(set(super().list_commands(ctx)) | set(self.lazy_subcommands))
+        # in the order of COMMANDS (the five lists, then output and housekeeping), not alphabetical
+        eager = [c for c in super().list_commands(ctx) if c not in self.lazy_subcommands]
+        return list(self.lazy_subcommands) + eager
 
     def get_command(self, ctx, cmd_name):
         if cmd_name in self.lazy_subcommands:
