@@ -24,6 +24,17 @@ CASES = {
     "brief-carrier-zh-public.txt": ["--carrier", "精准医学产业园", "--format", "wechat"],
     "brief-carrier-en-internal.md": ["--carrier", "海凭", "--lang", "en", "--audience", "internal"],
     "brief-zone-en-public.txt": ["--lang", "en", "--format", "wechat"],
+    "brief-prospect-zh-public.md": ["--for", "示例医学影像设备"],
+    "brief-prospect-en-internal.txt": [
+        "--for",
+        "示例医学影像设备",
+        "--lang",
+        "en",
+        "--audience",
+        "internal",
+        "--format",
+        "wechat",
+    ],
 }
 
 

@@ -160,9 +160,9 @@ def needs_section(c) -> Section:
         english = pr.get("facilities_en") or {}
         facts.append((c.t("need.facilities"), c.join(c.term(f, english.get(f)) for f in p["facilities"])))
     if p.get("min_floor_load") is not None:
-        facts.append((c.t("unit.load"), f"≥ {num.trim(p['min_floor_load'], 1)}"))
+        facts.append((c.t("need.load"), c.t("need.load_min", v=num.trim(p["min_floor_load"], 1))))
     if p.get("available_by"):
-        facts.append((c.t("unit.ready"), c.v(p["available_by"])))
+        facts.append((c.t("need.ready"), c.t("need.ready_by", date=c.v(p["available_by"]))))
     if private:
         if p.get("investment_wan") is not None:
             facts.append((c.t("need.investment"), c.money(p["investment_wan"])))
@@ -317,8 +317,8 @@ def check_section(c) -> Section:
     status_key = {"pass": "crit.pass", "fail": "crit.fail", "unknown": "crit.unknown"}
     body, chat = [], []
     for k in checked.get("criteria") or []:
-        if not k.get("binding"):
-            continue
+        if not k.get("binding") or k.get("status") == "n/a":
+            continue  # criteria that do not bind this project (or do not apply to renting) are noise here
         name = c.term(k.get("name"), k.get("name_en"), k.get("sample"))
         req = c.requirement(k["op"], k["threshold"], k.get("unit"))
         status = k.get("status")
