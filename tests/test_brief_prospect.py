@@ -80,3 +80,13 @@ def test_no_public_prospect_brief_leaks_the_lead(run, conn, lead_needs, lang, fm
     ):
         assert hidden not in text
     assert "项目D-影像" in text
+
+
+def test_a_prospect_on_the_negative_list_is_told_so(run, conn, lead_needs):
+    conn.execute("UPDATE needs SET business = '影像设备外壳电镀' WHERE enterprise_id = ?", (lead_needs,))
+    text = brief(run, "--for", "示例医学影像设备")
+    assert "### 负面清单提示\n\n- **禁止类**：含电镀、酸洗等重污染工序的项目 ※" in text
+    assert "项目尚有指标未达到准入要求，请与招商部门沟通。" in text
+    english = brief(run, "--for", "示例医学影像设备", "--lang", "en")
+    assert "- **Prohibited**: 含电镀、酸洗等重污染工序的项目 ※" in english
+    assert "影像设备外壳电镀" not in text  # the business description itself is for internal briefs

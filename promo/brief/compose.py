@@ -581,18 +581,20 @@ class Composer:
         negative = self.data.get("negative", [])
         if negative:
             s.blocks.append(Heading(self.t("crit.negative")))
-            s.blocks.append(
-                Facts(
-                    [
-                        (
-                            self.t(f"neg.{n['kind']}") if n["kind"] in ("禁止", "限制") else self.v(n["kind"]),
-                            self.mark(self.v(n["item"]), n["sample"]),
-                        )
-                        for n in negative
-                    ]
-                )
-            )
+            s.blocks.append(self.negative_facts(negative))
         return s
+
+    def negative_facts(self, items: list[dict]) -> Facts:
+        """Negative-list items as 禁止类/限制类: item."""
+        return Facts(
+            [
+                (
+                    self.t(f"neg.{n['kind']}") if n["kind"] in ("禁止", "限制") else self.v(n["kind"]),
+                    self.mark(self.v(n["item"]), n.get("sample")),
+                )
+                for n in items
+            ]
+        )
 
     # -- tenants, pipeline, leads -------------------------------------------------------------
 

@@ -339,17 +339,7 @@ def check_section(c) -> Section:
     negative = checked.get("negative") or []
     if negative:
         s.blocks.append(Heading(c.t("crit.negative_hit")))
-        s.blocks.append(
-            Facts(
-                [
-                    (
-                        c.t(f"neg.{n['kind']}") if n["kind"] in ("禁止", "限制") else c.v(n["kind"]),
-                        c.mark(c.v(n["item"]), n.get("sample")),
-                    )
-                    for n in negative
-                ]
-            )
-        )
+        s.blocks.append(c.negative_facts(negative))
     overall = {
         "pass": c.t("crit.overall_pass"),
         "fail": c.t("crit.overall_fail"),
