@@ -265,7 +265,9 @@ def _reason(c, policy: dict) -> str:
         field, status = check.get("field"), check.get("status")
         label = c.t(f"field.{field}") if f"field.{field}" in TEXTS else c.v(field)
         if status == "yes":
-            if field == "investment" and e.get("min_investment_wan") is not None:
+            # "meets the 5,000万 threshold" bounds a lead's investment: only where its figures may show
+            open_figures = c.req.internal or c.data["prospect"]["signed"]
+            if field == "investment" and e.get("min_investment_wan") is not None and open_figures:
                 parts.append(c.t("pol.investment_yes", min=c.money(e["min_investment_wan"])))
             else:
                 parts.append(c.t("pol.yes", field=label))
@@ -283,27 +285,43 @@ def _reason(c, policy: dict) -> str:
     return c.t("sep.clause").join(parts) or c.t("pol.open")
 
 
+def _rule(c, policy: dict) -> str:
+    """How a policy's amount is computed (2% of actual investment), without anyone's figures."""
+    basis, rate = policy.get("rate_basis"), policy.get("rate")
+    if rate is None or f"basis.{basis}" not in TEXTS:
+        return ""
+    return c.t("pol.rule", basis=c.t(f"basis.{basis}"), pct=f"{num.trim(rate * 100, 2)}%")
+
+
 def policies_for_section(c) -> Section:
     pr = c.data["prospect"]
     s = Section(c.t("sec.policies_for"))
+    # an estimate is the prospect's own figure times a published rate: it would give away the figure of a
+    # prospect before 签约, so a public brief for one shows how the amount is computed instead
+    estimates = c.req.internal or pr["signed"]
     body, chat, total = [], [], 0.0
     for p in pr.get("policies") or []:
         name = c.name(p["name"], p.get("name_en"), p.get("sample"))
         estimate = ""
-        if p.get("estimate_wan") is not None:
+        if estimates and p.get("estimate_wan") is not None:
             estimate = c.money(p["estimate_wan"])
             if p.get("verdict") == "if":
                 estimate += c.t("pol.after")
             total += p["estimate_wan"]
+        elif not estimates:
+            estimate = _rule(c, p)
         cap = c.money(p["cap_wan"]) if p.get("cap_wan") is not None else ""
         reason = _reason(c, p)
         body.append([name, reason, estimate, cap])
-        amount = c.t("pol.estimate_short", v=estimate) if estimate else c.t("pol.cap_short", v=cap) if cap else ""
+        if estimate and estimates:
+            amount = c.t("pol.estimate_short", v=estimate)
+        else:
+            amount = c.t("sep.comma").join(x for x in (estimate, c.t("pol.cap_short", v=cap) if cap else "") if x)
         chat.append(c.labelled(name, c.t("sep.comma").join(x for x in (reason, amount) if x)))
     if not body:
         s.blocks.append(Note(c.t("pol.none_for")))
         return s
-    headers = [c.t("pol.policy"), c.t("pol.reason"), c.t("pol.estimate"), c.t("pol.cap")]
+    headers = [c.t("pol.policy"), c.t("pol.reason"), c.t("pol.estimate" if estimates else "pol.basis"), c.t("pol.cap")]
     s.blocks.append(Table(headers, body, ["left", "left", "right", "right"], chat))
     if total:
         s.blocks.append(Note(c.t("pol.estimate_total", total=c.money(total))))
