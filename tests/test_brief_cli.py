@@ -229,3 +229,11 @@ def test_an_unusable_output_path_is_a_clear_error(run, tmp_path, where):
     assert result.exit_code == 1
     assert "cannot write the brief" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_industry_brief_lists_the_criteria_that_bind_its_projects(run):
+    device = brief(run, "--industry", "高端医疗器械").split("准入要求", 1)[1].split("## ", 1)[0]
+    biotech = brief(run, "--industry", "新一代生物技术").split("准入要求", 1)[1].split("## ", 1)[0]
+    assert "医疗器械项目投资强度" in device and "医疗器械项目投资强度" not in biotech
+    assert "海凭园区入园投资额" in device and "海凭园区入园投资额" not in biotech  # a carrier of another industry
+    assert "生物技术项目研发投入强度" in biotech and "固定资产投资强度" in biotech  # zone-wide ones bind everyone

@@ -241,7 +241,8 @@ def _industry_scope(conn: sqlite3.Connection, industry_id: int) -> Scope:
         carriers=carriers,
         enterprises=f"e.industry_id IN {_ids(down)}",
         platforms=f"p.carrier_id IN (SELECT c.id FROM carriers c WHERE {carriers})",
-        criteria=f"(k.industry_id IS NULL OR k.industry_id IN {_ids(family)})",
+        criteria=f"(k.industry_id IS NULL OR k.industry_id IN {_ids(family)})"
+        f" AND (k.carrier_id IS NULL OR k.carrier_id IN (SELECT c.id FROM carriers c WHERE {carriers}))",
         policies=_json_allows("pe.industries", codes),
     )
 
