@@ -237,3 +237,27 @@ def test_an_industry_brief_lists_the_criteria_that_bind_its_projects(run):
     assert "医疗器械项目投资强度" in device and "医疗器械项目投资强度" not in biotech
     assert "海凭园区入园投资额" in device and "海凭园区入园投资额" not in biotech  # a carrier of another industry
     assert "生物技术项目研发投入强度" in biotech and "固定资产投资强度" in biotech  # zone-wide ones bind everyone
+
+
+def test_a_catalogue_without_a_zone_record_is_refused(run, conn):
+    conn.execute("DELETE FROM zone")
+    result = run("brief")
+    assert result.exit_code == 1
+    assert "no zone record" in result.output and "Traceback" not in result.output
+
+
+def test_parts_without_data_are_left_out(run, conn):
+    for table in ("unit_facilities", "units", "stage_history", "needs", "activities", "targets"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("UPDATE criteria SET carrier_id = NULL")
+    conn.execute("UPDATE platforms SET carrier_id = NULL")
+    conn.execute("UPDATE scenarios SET industry_id = NULL")
+    for table in ("enterprises", "criteria", "negative_list", "zone_figures"):
+        conn.execute(f"DELETE FROM {table}")
+    text = brief(run)
+    titles = re.findall(r"^## (.+)$", text, re.M)
+    assert "入驻企业（部分）" not in text and "准入要求" not in text and "主要指标" not in text
+    assert "部分可租房源" not in text
+    assert titles[0] == "一、园区概况" and titles[-1].endswith("联系我们")
+    carriers = text.split("载体与可租空间", 1)[1].split("## ", 1)[0]
+    assert "| 精准医学产业园 " in carriers and "—" in carriers  # carriers are still there, with no space to offer
