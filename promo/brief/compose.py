@@ -734,7 +734,7 @@ class Composer:
             s.blocks.append(Facts(facts))
         return s
 
-    # prospect sections live in promo.brief.prospect; they are bound here when the prospect module is present
+    # the prospect's sections live in promo.brief.prospect, imported only for a --for brief (it loads matching)
     def needs_section(self) -> Section | None:
         from promo.brief.prospect import needs_section
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 
+from promo import criteria
 from promo.brief import numbers as num
 from promo.brief.content import SIGNED, Request
 from promo.brief.document import Facts, Heading, Note, Section, Table
 from promo.brief.texts import STAGE_EN, TEXTS
-from promo.errors import Rejected
 from promo.lookup import find
+from promo.match import match, profile_for
+from promo.policies import applicable
 
 MAX_MATCHES = 8
 
@@ -23,12 +25,6 @@ MAX_MATCHES = 8
 def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
     """The prospect's profile, matched units, applicable policies and criteria check, for this audience."""
     row = find(conn, "enterprises", req.prospect, "enterprise")
-    try:
-        from promo.criteria import check
-        from promo.match import match, profile_for
-        from promo.policies import applicable
-    except ImportError as exc:  # an installation without the matching modules
-        raise Rejected(f"promo brief --for needs promo's matching, which is not available here ({exc})") from None
 
     profile = profile_for(conn, row["name"])
     signed = row["stage"] in SIGNED
@@ -84,7 +80,7 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
         out["units_total"] = matched["total"]
         _english_names(conn, out["units"])
     out["policies"] = applicable(conn, profile, on=req.date)
-    out["check"] = check(conn, profile)
+    out["check"] = criteria.check(conn, profile)
     return out
 
 
