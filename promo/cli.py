@@ -62,6 +62,9 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except PromoError as exc:
             raise _as_click_exception(exc) from None
+        except OverflowError:
+            # a number past what SQLite stores, from an option without its own bound
+            raise _PromoClickError("a number given is too large for the catalogue", 2) from None
         except sqlite3.DatabaseError as exc:
             # The catalogue file is damaged or not what it claims: say so, never a traceback.
             path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
@@ -76,9 +79,20 @@ class _PromoClickError(click.ClickException):
         self.exit_code = exit_code
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]}
+MAX_LINE = 300
+
+
+def printable(message: str) -> str:
+    """A message safe for a terminal: control characters from user data shown escaped (an ESC in a name
+    must not recolour the screen), and very long values cut."""
+    lines = message.translate(_CONTROL).split("\n")
+    return "\n".join(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…" for line in lines)
+
+
 def _as_click_exception(exc: PromoError) -> click.ClickException:
     message = exc.message + (f"\n  {exc.hint}" if exc.hint else "")
-    return _PromoClickError(message, exc.exit_code)
+    return _PromoClickError(printable(message), exc.exit_code)
 
 
 @click.group(
@@ -108,6 +122,8 @@ def cli(ctx, db_path):
       promo carriers show 精准医学产业园
       promo --db other.db vacancies --format json
     """
+    if db_path is not None and not db_path.strip():
+        raise click.BadParameter("an empty path names no catalogue", param_hint="'--db' / PROMO_DB")
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
 

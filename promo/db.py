@@ -50,12 +50,21 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
     return conn
 
 
-def open_catalogue(path: str | os.PathLike | None = None, *, build_missing: bool = True) -> sqlite3.Connection:
-    """Open (and if needed migrate) the catalogue at `path`; build it from the seeds when missing."""
+def open_catalogue(path: str | os.PathLike | None = None, *, build_missing: bool | None = None) -> sqlite3.Connection:
+    """Open (and if needed migrate) the catalogue at `path`.
+
+    A missing catalogue is built from the seeds only where it is the default ./catalogue.db (or when
+    build_missing is True): a mistyped --db or PROMO_DB must not quietly become a new, empty-of-your-work
+    catalogue that the next command writes to.
+    """
+    explicit = path is not None or bool(os.environ.get("PROMO_DB"))
     path = resolve_path(path)
     if not path.exists():
-        if not build_missing:
-            raise CatalogueError(f"no catalogue at {path}", "build one with: promo init")
+        if build_missing is False or (build_missing is None and explicit):
+            raise CatalogueError(
+                f"no catalogue at {path}",
+                f"check the path; to start a new catalogue there from the seed data: promo --db {path} init",
+            )
         from promo.seeds import CatalogueExists, build_catalogue
 
         try:
@@ -81,7 +90,7 @@ def open_catalogue(path: str | os.PathLike | None = None, *, build_missing: bool
         raise CatalogueError(
             f"{path} was made by a newer promo (schema version {version}; this promo knows up to {newest}); "
             "it was left untouched",
-            "upgrade promo: pip install --upgrade promo",
+            "install the newer promo that wrote it (pip install --upgrade from its source), then try again",
         )
     try:
         conn.execute("PRAGMA journal_mode = WAL")

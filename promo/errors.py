@@ -26,6 +26,8 @@ class BadValue(PromoError):
     def __init__(self, field: str, value: object, why: str, hint: str | None = None):
         shown = f"{value:g}" if isinstance(value, float) else f"{value!s:.80}"
         super().__init__(f"{field} {shown}: {why}", hint)
+        self.shown = shown
+        self.why = why
         self.field = field
         self.value = value
 

@@ -50,7 +50,7 @@ def read_file(path: str | Path) -> dict:
         raise BadValue("FILE", str(path), "no such file")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _map_headers(*_read_xlsx(path))
+        return _map_headers(*_table(_xlsx_rows(path), path))
     if suffix in (".xls", ".et"):
         raise BadValue(
             "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
@@ -72,16 +72,32 @@ def read_file(path: str | Path) -> dict:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
             raise BadValue("FILE", str(path), "is neither UTF-8 nor GBK text") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames:
-        raise BadValue("FILE", str(path), "is empty: the first line should hold the column headers")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    return _map_headers(*_table(((reader.line_num, cells) for cells in reader), path))
+
+
+def _table(rows, path: Path) -> tuple[list, str, list[str]]:
+    """Records (line, {header: text}) of a sheet or CSV: blank rows skipped, and the header row found below
+    any title and notes above it (the first row with a name column; else the first row, so the missing
+    name column is what gets reported)."""
+    rows = [(line, cells) for line, cells in rows if any((c or "").strip() for c in cells)]
+    if not rows:
+        raise BadValue("FILE", str(path), "is empty: the first row should hold the column headers")
+    start = next(
+        (
+            i
+            for i, (_, cells) in enumerate(rows[:20])
+            if any(_FIELD_BY_HEADER.get(fold(c or "")) == "name" for c in cells)
+        ),
+        0,
+    )
+    headers = [(c or "").strip() for c in rows[start][1]]
     records = []
-    for row in reader:
-        if None in row:
-            raise BadValue("FILE", str(path), f"line {reader.line_num} has more cells than there are headers")
-        if any((v or "").strip() for v in row.values()):
-            records.append((reader.line_num, row))
-    return _map_headers(records, str(path), reader.fieldnames)
+    for line, cells in rows[start + 1 :]:
+        if any((c or "").strip() for c in cells[len(headers) :]):
+            raise BadValue("FILE", str(path), f"line {line} has more cells than there are headers")
+        records.append((line, {h: c for h, c in zip(headers, cells, strict=False) if h}))
+    return records, str(path), [h for h in headers if h]
 
 
 def _cell_text(value) -> str | None:
@@ -101,8 +117,8 @@ def _cell_text(value) -> str | None:
     return str(value)
 
 
-def _read_xlsx(path: Path) -> tuple[list, str, list[str]]:
-    """Rows of the workbook's first sheet; the first non-empty row holds the headers; line = Excel row number."""
+def _xlsx_rows(path: Path) -> list[tuple[int, list]]:
+    """(Excel row number, cell texts) of the workbook's first sheet."""
     import zipfile
 
     from openpyxl import load_workbook
@@ -113,23 +129,12 @@ def _read_xlsx(path: Path) -> tuple[list, str, list[str]]:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise BadValue("FILE", str(path), f"cannot be read as an Excel workbook ({exc})") from None
     try:
-        sheet = book.worksheets[0]
-        headers, records = None, []
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in row]
-            if not any((c or "").strip() for c in cells):
-                continue
-            if headers is None:
-                headers = [(c or "").strip() for c in cells]
-                continue
-            if len(cells) > len(headers) and any(c for c in cells[len(headers) :]):
-                raise BadValue("FILE", str(path), f"row {number} has more cells than there are headers")
-            records.append((number, {h: c for h, c in zip(headers, cells, strict=False) if h}))
+        return [
+            (number, [_cell_text(v) for v in row])
+            for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1)
+        ]
     finally:
         book.close()
-    if headers is None:
-        raise BadValue("FILE", str(path), "is empty: the first row should hold the column headers")
-    return records, str(path), [h for h in headers if h]
 
 
 def _map_headers(records, path: str, headers: list[str] | None = None):

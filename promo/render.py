@@ -19,7 +19,7 @@ FORMATS = ("table", "csv", "json", "markdown")
 class Column:
     key: str
     header: str
-    kind: str = "text"  # text, int, num, area, money, rent, pct, bar, list, bool
+    kind: str = "text"  # text, int, num, area, money, rent, pct, bar, list, bool, date
     justify: str | None = None
     no_wrap: bool = False  # codes and dates stay on one line
     min_width: int | None = None  # lists keep room for a few items on a narrow terminal
@@ -98,6 +98,15 @@ def to_json(rows: Iterable[dict], columns: Sequence[Column]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
 
 
+def csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet will not run as a formula (=, +, -, @ first): prefixed with '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        if value[:1] in "+-" and value[1:2].isdigit():
+            return value  # a signed number written as text is data, not a formula
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Iterable[dict], columns: Sequence[Column], out) -> None:
     import csv
 
@@ -111,7 +120,7 @@ def write_csv(rows: Iterable[dict], columns: Sequence[Column], out) -> None:
                 v = ";".join(str(x) for x in v)
             elif isinstance(v, bool):
                 v = int(v)
-            line.append("" if v is None else v)
+            line.append("" if v is None else csv_safe(v))
         writer.writerow(line)
 
 
@@ -151,6 +160,22 @@ def console(stderr: bool = False):
     return Console(file=stream, width=width, no_color=not is_tty or None, highlight=False, soft_wrap=False)
 
 
+# Past this many rows a rich table costs seconds (it measures every cell several times); tabulate lays the
+# same columns out in a plain aligned table about twenty times faster, which is what a long listing needs.
+LARGE_TABLE = 1000
+
+
+def emit(renderable) -> None:
+    """Print a rich renderable; when stdout is not a terminal, without the padding rich adds to every line."""
+    con = console()
+    if con.is_terminal:
+        con.print(renderable)
+        return
+    with con.capture() as captured:
+        con.print(renderable)
+    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
 def render_table(
     rows: Sequence[dict],
     columns: Sequence[Column],
@@ -158,6 +183,10 @@ def render_table(
     title: str | None = None,
     caption: str | None = None,
 ) -> None:
+    """A table for people: rich on a terminal (wide characters aligned), plain tabulate for long listings."""
+    if len(rows) > LARGE_TABLE:
+        _plain_table(rows, columns, title=title, caption=caption)
+        return
     from rich import box
     from rich.table import Table
 
@@ -181,7 +210,23 @@ def render_table(
     for r in rows:
         # list items separated by spaces, so a narrow terminal wraps between items, not inside one
         table.add_row(*(fmt_cell(c, r.get(c.key), list_sep=" ") for c in columns))
-    console().print(table)
+    emit(table)
+
+
+def _plain_table(rows: Sequence[dict], columns: Sequence[Column], *, title: str | None, caption: str | None) -> None:
+    from tabulate import tabulate
+
+    body = tabulate(
+        [[fmt_cell(c, r.get(c.key), list_sep=" ") for c in columns] for r in rows],
+        headers=[c.header for c in columns],
+        tablefmt="simple",
+        colalign=[c.align for c in columns],
+        disable_numparse=True,
+    )
+    parts = [title, "", body] if title else [body]
+    if caption:
+        parts += ["", caption]
+    sys.stdout.write("\n".join(parts) + "\n")
 
 
 def render(
@@ -234,5 +279,5 @@ def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, headin
     grid.add_column(overflow="fold")
     for k, v in shown:
         grid.add_row(k, str(v))
-    console().print(grid)
-    console().print()
+    emit(grid)
+    sys.stdout.write("\n")

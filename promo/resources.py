@@ -19,7 +19,7 @@ def parse_kind(value: str | None) -> str | None:
     """A carrier kind from its English code or Chinese label (park / 产业园 …)."""
     if value is None:
         return None
-    kind = _KIND_BY_FOLDED.get(fold(value))
+    kind = _KIND_BY_FOLDED.get(fold(value)) or _KIND_BY_FOLDED.get(fold(value).replace("园区", "产业园"))
     if kind is None:
         choices = ", ".join(f"{k} ({v})" for k, v in KIND_LABELS.items())
         raise BadValue("--kind", value, f"not a carrier kind; use one of {choices}")
@@ -52,6 +52,8 @@ def _in(ids: list[int]) -> str:
 
 def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str | None = None) -> list[dict]:
     """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area)."""
+    if industry is not None and not industry.strip():
+        raise BadValue("--industry", repr(industry), "is empty; give an industry, or leave the option out")
     where, params = ["1=1"], {}
     if industry:
         ids = industry_family(conn, industry)
@@ -186,11 +188,17 @@ class VacancyFilter:
     def check(self) -> None:
         if self.min_area is not None and self.max_area is not None and self.max_area < self.min_area:
             raise BadValue("--max-area", self.max_area, f"is below --min-area {self.min_area:g}")
-        key = self.sort.lstrip("-")
+        key = self.sort[1:] if self.sort.startswith("-") else self.sort
         if key not in SORTS:
             raise BadValue("--sort", self.sort, "sort by one of " + ", ".join(SORTS) + " (prefix - for descending)")
         if self.limit is not None and self.limit < 1:
             raise BadValue("--limit", self.limit, "must be at least 1")
+        for option, value in (("--industry", self.industry), ("--carrier", self.carrier)):
+            if value is not None and not value.strip():
+                raise BadValue(option, repr(value), "is empty; give a name, or leave the option out")
+        for value in self.facilities:
+            if not value.strip():
+                raise BadValue("--facility", repr(value), "is empty; give a facility such as GMP洁净车间")
 
 
 def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
@@ -222,7 +230,7 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
         facility = find(conn, "facilities", name, "facility")
         where.append(f"EXISTS (SELECT 1 FROM unit_facilities WHERE unit_id = u.id AND facility_id = :f{i})")
         params[f"f{i}"] = facility["id"]
-    key = f.sort.lstrip("-")
+    key = f.sort[1:] if f.sort.startswith("-") else f.sort
     direction = "DESC" if f.sort.startswith("-") else "ASC"
     order = f"{SORTS[key]} IS NULL, {SORTS[key]} {direction}, c.id, u.building, u.floor, u.code"
     sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id

@@ -343,13 +343,7 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
     if path.exists():
         if not force:
             raise CatalogueExists(f"{path} exists already", "use promo init --force to rebuild it from the seeds")
-        if path.is_dir():
-            raise CatalogueError(f"{path} is a directory, not a promo catalogue")
-        with open(path, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise CatalogueError(
-                    f"{path} is not a SQLite catalogue; promo will not overwrite it, even with --force"
-                )
+        check_replaceable(path)
     if path.parent and not path.parent.exists():
         raise CatalogueError(f"cannot create {path}: folder {path.parent} does not exist")
     tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
@@ -373,6 +367,44 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
             if leftover.exists():
                 leftover.unlink()
     return ", ".join(f"{n} {k}" for k, n in counts.items())
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse to replace anything but a writable SQLite file: --force rebuilds catalogues, nothing else."""
+    if path.is_dir():
+        raise CatalogueError(f"{path} is a directory, not a promo catalogue")
+    with open(path, "rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise CatalogueError(f"{path} is not a SQLite catalogue; promo will not overwrite it, even with --force")
+    if not os.access(path, os.W_OK):
+        raise CatalogueError(f"{path} is read-only; promo will not replace it, even with --force")
+
+
+def backup_catalogue(path: str | os.PathLike) -> Path:
+    """Copy a catalogue to PATH.bak (through SQLite's backup API, so a WAL in use is included); returns it.
+
+    `promo init --force` keeps the catalogue it replaces this way: it cannot be undone otherwise.
+    """
+    from promo.db import connect
+
+    path = Path(path)
+    target = path.with_name(path.name + ".bak")
+    tmp = path.with_name(f".{target.name}.{os.getpid()}")
+    source = connect(path)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise CatalogueError(f"could not keep a copy of {path} before rebuilding it: {exc}") from None
+    finally:
+        source.close()
+        if tmp.exists():
+            tmp.unlink()
+    return target
 
 
 class CatalogueExists(CatalogueError):

@@ -75,7 +75,15 @@ def _normalise_number_text(value: str) -> str:
     return s.replace("，", ",").replace(" ", "")
 
 
-def parse_amount(value: str | float | int | None, field: str = "--investment") -> float | None:
+# No single project, area or count in a zone's catalogue comes near these; past them a value is a typo,
+# and SQLite's 64-bit integers would overflow.
+MAX_AMOUNT_WAN = 100_000_000  # 1万亿元
+MAX_NUMBER = 1_000_000_000
+
+
+def parse_amount(
+    value: str | float | None, field: str = "--investment", *, maximum: float = MAX_AMOUNT_WAN
+) -> float | None:
     """An amount of money in 万元 from what users write: 1200, 1,200, 1200万, 1.2亿, 500000元."""
     if value is None or value == "":
         return None
@@ -92,14 +100,17 @@ def parse_amount(value: str | float | int | None, field: str = "--investment") -
         number *= 10000
     elif unit == "元":
         number /= 10000
+    if number > maximum:
+        raise BadValue(field, value, f"is implausibly large (more than {maximum:,.0f} 万元)")
     return round(number, 4)
 
 
 def parse_number(
-    value: str | float | int | None,
+    value: str | float | None,
     field: str,
     *,
     minimum: float | None = 0,
+    maximum: float | None = MAX_NUMBER,
     integer: bool = False,
     unit_suffixes: tuple[str, ...] = (),
 ) -> float | int | None:
@@ -121,6 +132,8 @@ def parse_number(
         raise BadValue(field, value, "not a finite number")
     if minimum is not None and number < minimum:
         raise BadValue(field, value, "must not be negative" if minimum == 0 else f"must be at least {minimum:g}")
+    if maximum is not None and number > maximum:
+        raise BadValue(field, value, f"is too large (at most {maximum:,.0f})")
     if integer:
         if number != int(number):
             raise BadValue(field, value, "must be a whole number")

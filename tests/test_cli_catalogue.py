@@ -23,10 +23,30 @@ def test_missing_default_catalogue_is_built_with_one_line_on_stderr(tmp_path, mo
     assert (tmp_path / "catalogue.db").exists()
 
 
-def test_promo_db_environment_variable(tmp_path, monkeypatch):
+def test_promo_db_environment_variable(seed_catalogue, tmp_path, monkeypatch):
+    shutil.copy(seed_catalogue, tmp_path / "env.db")
     monkeypatch.setenv("PROMO_DB", str(tmp_path / "env.db"))
     result = CliRunner().invoke(cli, ["carriers", "--format", "json"])
-    assert result.exit_code == 0 and (tmp_path / "env.db").exists()
+    assert result.exit_code == 0 and json.loads(result.stdout)
+
+
+def test_a_mistyped_db_is_not_quietly_created(tmp_path, monkeypatch):
+    """Only the default ./catalogue.db is built when missing; --db or PROMO_DB must name one that exists."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["--db", "catalouge.db", "enterprises", "add", "错库公司"])
+    assert result.exit_code == 1 and "no catalogue at catalouge.db" in result.output
+    assert "promo --db catalouge.db init" in result.output
+    monkeypatch.setenv("PROMO_DB", str(tmp_path / "typo.db"))
+    assert CliRunner().invoke(cli, ["vacancies"]).exit_code == 1
+    assert sorted(os.listdir(tmp_path)) == []
+    monkeypatch.delenv("PROMO_DB")
+    assert CliRunner().invoke(cli, ["--db", "", "vacancies"]).exit_code == 2
+
+
+def test_init_makes_a_catalogue_at_an_explicit_path(tmp_path):
+    path = tmp_path / "new.db"
+    assert CliRunner().invoke(cli, ["--db", str(path), "init"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["--db", str(path), "vacancies", "--format", "json"]).exit_code == 0
 
 
 def test_init_refuses_to_overwrite_without_force(run, db_path):
@@ -36,15 +56,28 @@ def test_init_refuses_to_overwrite_without_force(run, db_path):
     assert db_path.read_bytes() == before
 
 
-def test_init_force_rebuilds(run, db_path):
+def test_init_force_rebuilds_and_keeps_the_old_catalogue(run, db_path):
+    assert run("enterprises", "add", "备份测试有限公司").exit_code == 0
+    result = run("init", "--force")
+    assert result.exit_code == 0 and "catalogue.db.bak" in result.stderr
     conn = sqlite3.connect(db_path)
-    conn.execute("DELETE FROM unit_facilities")
-    conn.execute("DELETE FROM units")
-    conn.commit()
-    conn.close()
-    assert run("init", "--force").exit_code == 0
-    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM enterprises WHERE name = '备份测试有限公司'").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM units").fetchone()[0] >= 60
+    kept = sqlite3.connect(db_path.with_name("catalogue.db.bak"))
+    assert kept.execute("SELECT count(*) FROM enterprises WHERE name = '备份测试有限公司'").fetchone()[0] == 1
+
+
+def test_init_force_leaves_a_read_only_catalogue_alone(run, db_path, monkeypatch):
+    # CI runs as root, who may write any file: ask os.access the way it answers a user without the right
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if str(p) == str(db_path) and mode & os.W_OK else real_access(p, mode)
+    )
+    before = db_path.read_bytes()
+    result = run("init", "--force")
+    assert result.exit_code == 1 and "read-only" in result.output
+    assert db_path.read_bytes() == before
+    assert not db_path.with_name("catalogue.db.bak").exists()
 
 
 def test_init_never_overwrites_a_file_that_is_not_a_catalogue(tmp_path):
@@ -65,7 +98,7 @@ def test_db_that_is_not_sqlite_is_refused_untouched(tmp_path):
 
 
 def test_db_in_missing_folder(tmp_path):
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "no" / "such" / "c.db"), "vacancies"])
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "no" / "such" / "c.db"), "init"])
     assert result.exit_code == 1 and "does not exist" in result.output
 
 

@@ -14,7 +14,7 @@ start, path, tag, n = float(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv
 while time.time() < start:
     time.sleep(0.001)
 for i in range(n):
-    conn = open_catalogue(path)  # a fresh connection per command, as separate promo runs have
+    conn = open_catalogue(path, build_missing=True)  # a fresh connection per command, as separate runs have
     with write(conn, f"add {tag}-{i}"):
         enterprises.add(conn, enterprises.parse_fields({"name": f"并发{tag}-{i}"}), similar_warning=False)
     conn.close()
@@ -30,7 +30,7 @@ while time.time() < start:
     time.sleep(0.001)
 won = 0
 for code in units:
-    conn = open_catalogue(path)
+    conn = open_catalogue(path, build_missing=True)
     try:
         with write(conn, f"take {code}"):
             f = enterprises.parse_fields({"name": f"{tag}-{code}", "units": [code]})

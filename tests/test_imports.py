@@ -113,3 +113,22 @@ def test_excel_workbook_with_a_bad_row_writes_nothing(run, db_path, tmp_path):
     result = run("enterprises", "import", path)
     assert result.exit_code != 0 and "3" in result.output
     assert content(db_path) == before
+
+
+def test_title_rows_above_the_header_are_skipped(run, conn, tmp_path):
+    """Government sheets put a title and a note above the header row; the header is found below them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["说明：招商线索表（2026年11月）"])
+    book.active.append(["填表人：李娜"])
+    book.active.append(["企业名称", "阶段", "投资额(万元)"])
+    book.active.append(["标题行下的企业有限公司", "签约", 800])
+    book.save(tmp_path / "t.xlsx")
+    (tmp_path / "t.csv").write_text("招商线索表,,\n企业名称,阶段,投资额(万元)\n标题行下的第二企业有限公司,签约,900\n")
+    assert run("enterprises", "import", tmp_path / "t.xlsx").exit_code == 0
+    assert run("enterprises", "import", tmp_path / "t.csv").exit_code == 0
+    found = conn.execute(
+        "SELECT name, investment_wan FROM enterprises WHERE name LIKE '标题行下%' ORDER BY investment_wan"
+    ).fetchall()
+    assert [tuple(r) for r in found] == [("标题行下的企业有限公司", 800), ("标题行下的第二企业有限公司", 900)]

@@ -129,7 +129,7 @@ def _unit_columns(raw: bool = False):
         Column("tenant", "租户", max_width=16),
         Column("floor_load_kn", "荷载kN/㎡", "num"),
         Column("facilities", "设施", "list"),
-        Column("ready_date", "可交付"),
+        Column("ready_date", "可交付", "date"),
     ]
 
 

@@ -39,4 +39,4 @@ def parse_or_usage(parser, value, *args, **kwargs):
     try:
         return parser(value, *args, **kwargs)
     except BadValue as exc:
-        raise click.BadParameter(str(exc), param_hint=f"'{exc.field}'") from None
+        raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{exc.field}'") from None

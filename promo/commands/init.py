@@ -6,7 +6,11 @@ import click
 
 
 @click.command()
-@click.option("--force", is_flag=True, help="Rebuild an existing catalogue (its contents are replaced).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild an existing catalogue; the old one is kept as CATALOGUE.bak (undo cannot bring it back).",
+)
 @click.pass_context
 def init(ctx, force):
     """Build the catalogue from the seed data (seeds/).
@@ -20,8 +24,14 @@ def init(ctx, force):
       promo --db /tmp/test.db init
     """
     from promo.db import resolve_path
-    from promo.seeds import build_catalogue
+    from promo.seeds import backup_catalogue, build_catalogue, check_replaceable
 
     path = resolve_path(ctx.find_root().obj.get("db_path"))
+    kept = None
+    if force and path.is_file():
+        check_replaceable(path)
+        kept = backup_catalogue(path)
     summary = build_catalogue(path, force=force)
     click.echo(f"built {path} from the seed data: {summary}", err=True)
+    if kept:
+        click.echo(f"the previous catalogue is kept as {kept}; to go back: mv {kept} {path}", err=True)

@@ -34,7 +34,7 @@ def _columns():
         Column("rent", "元/㎡·天", "rent"),
         Column("floor_load_kn", "荷载 kN/㎡", "num"),
         Column("facilities", "设施", "list"),
-        Column("ready", "可交付"),
+        Column("ready", "可交付", "date"),
     ]
 
 
@@ -53,7 +53,7 @@ def _columns():
     show_default=True,
     help="area, rent, ready, floor, load or carrier; prefix - for descending (e.g. -area).",
 )
-@click.option("--limit", type=int, help="Show at most this many units.")
+@click.option("--limit", type=click.IntRange(1, 1_000_000), help="Show at most this many units.")
 @format_option
 @click.pass_context
 def vacancies(

@@ -1,0 +1,43 @@
+"""The one renderer: CSV that spreadsheets do not execute, long tables, messages safe for a terminal."""
+
+import io
+import json
+
+from promo.cli import printable
+from promo.render import LARGE_TABLE, Column, csv_safe, render, to_json, write_csv
+
+
+def test_csv_cells_never_start_a_formula():
+    out = io.StringIO()
+    rows = [{"name": '=HYPERLINK("http://evil","点我")'}, {"name": "@SUM(1+1)公司"}, {"name": "-5"}, {"name": "+x"}]
+    write_csv(rows, [Column("name", "name")], out)
+    lines = out.getvalue().splitlines()[1:]
+    assert all(not line.lstrip('"').startswith(("=", "@", "+")) for line in lines)
+    assert csv_safe("-5") == "-5" and csv_safe(12) == 12 and csv_safe("树兰") == "树兰"
+
+
+def test_json_is_an_array_of_objects_one_per_line():
+    rows = [{"a": 1, "b": ["x", "y"]}, {"a": None, "b": []}]
+    text = to_json(rows, [Column("a", "A"), Column("b", "B")])
+    assert json.loads(text) == [{"a": 1, "b": ["x", "y"]}, {"a": None, "b": []}]
+    assert len(text.splitlines()) == 4 and to_json([], [Column("a", "A")]) == "[]"
+
+
+def test_long_tables_stay_aligned_with_chinese_text(capsys):
+    from wcwidth import wcswidth
+
+    rows = [
+        {"name": "海凭国际·济南医疗器械产业园" if i % 2 else "质兰大厦", "area": 1000 + i}
+        for i in range(LARGE_TABLE + 5)
+    ]
+    render(rows, [Column("name", "载体"), Column("area", "面积㎡", "area")], "table", title="T", caption="C")
+    lines = [line for line in capsys.readouterr().out.splitlines() if "产业园" in line or "质兰" in line]
+    assert len(lines) == LARGE_TABLE + 5
+    assert len({wcswidth(line) for line in lines}) == 1
+
+
+def test_messages_are_safe_for_a_terminal():
+    assert printable("名称 \x1b[31m红色\x07") == "名称 \\x1b[31m红色\\x07"
+    assert printable("line one\nline two") == "line one\nline two"
+    long = printable("x" * 5000)
+    assert len(long) < 400 and long.endswith("…")
