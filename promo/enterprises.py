@@ -866,7 +866,9 @@ def listing(
         params["source"] = source
         where.append("e.source_channel = :source")
     if owner:
-        params["owner"] = owner.strip()
+        from promo.pipeline import find_owner
+
+        params["owner"] = find_owner(conn, owner)
         where.append("e.owner = :owner")
     if since:
         params["since"] = since

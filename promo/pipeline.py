@@ -86,7 +86,7 @@ def funnel(conn: sqlite3.Connection, by: str | None = None) -> list[dict]:
         r["stage_en"] = STAGE_EN[r["stage"]]
         nxt = r.pop("next_reached")
         r["conversion"] = round(nxt / r["reached"], 4) if nxt is not None and r["reached"] else None
-        r["investment_wan"] = r["investment_wan"] or 0
+        # None (shown blank) when no enterprise at the stage has an investment on record: unknown is not 0
         if r["median_days"] is not None:
             r["median_days"] = round(r["median_days"], 1)
         if not by:
@@ -132,13 +132,14 @@ def series(conn: sqlite3.Connection, period: str, *, since: str | None = None) -
         return []
     by_period: dict[str, dict] = {}
     for r in found:
-        row = by_period.setdefault(r["period"], {"period": r["period"], "signed_investment_wan": 0.0})
+        row = by_period.setdefault(r["period"], {"period": r["period"], "signed_investment_wan": None})
         row[STAGE_EN[r["stage"]]] = r["n"]
-        row["signed_investment_wan"] += r["signed_wan"] or 0
+        if r["signed_wan"] is not None:  # signings whose investment is not on record add nothing, not 0
+            row["signed_investment_wan"] = (row["signed_investment_wan"] or 0) + r["signed_wan"]
     # a time series has every period, quiet ones included
     out, current, last = [], found[0]["period"], found[-1]["period"]
     while current <= last:
-        row = by_period.get(current, {"period": current, "signed_investment_wan": 0.0})
+        row = by_period.get(current, {"period": current, "signed_investment_wan": None})
         for en in STAGE_EN.values():
             row.setdefault(en, 0)
         out.append(row)
@@ -153,7 +154,7 @@ def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | N
     """Follow-ups past their date (the latest activity's --next) and enterprises past their stage deadline."""
     if kind not in (None, "follow-up", "stage"):
         raise BadValue("--kind", kind, "use follow-up or stage")
-    params = {"today": today(), "owner": owner.strip() if owner else None}
+    params = {"today": today(), "owner": find_owner(conn, owner) if owner else None}
     parts = []
     if kind in (None, "follow-up"):
         parts.append(
@@ -199,11 +200,38 @@ def deadlines(conn: sqlite3.Connection) -> list[dict]:
     )
 
 
+MAX_DEADLINE_DAYS = 3650  # ten years: a longer stay in one stage is no deadline at all
+
+
+def parse_deadline_days(value: str, stage: str, field: str = "DAYS") -> int:
+    """The days an enterprise may stay in `stage`: a whole number of days, 1 … 3,650; 达效 has no deadline."""
+    from promo.text import parse_number
+
+    if stage == STAGES[-1]:
+        raise BadValue(
+            "STAGE",
+            stage,
+            f"{stage} is the last stage: no stage follows it, so it has no deadline to move on by",
+            f"set deadlines for {', '.join(STAGES[:-1])}",
+        )
+    days = parse_number(value, field, minimum=1, integer=True, unit_suffixes=("天", "days", "day", "d"))
+    if days > MAX_DEADLINE_DAYS:
+        raise BadValue(field, value, f"is more than {MAX_DEADLINE_DAYS:,} days (ten years); give a real deadline")
+    return days
+
+
 def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None) -> dict:
-    """Set (or with None remove) how many days an enterprise may stay in a stage; inside promo.db.write."""
+    """Set (or with None remove) how many days an enterprise may stay in a stage; inside promo.db.write.
+
+    Returns {stage, old, new, changed}; setting the deadline it already has changes nothing.
+    """
     if not conn.in_transaction:
         raise RuntimeError("set_deadline must run inside promo.db.write(conn, summary)")
+    if days is not None and stage == STAGES[-1]:
+        raise BadValue("STAGE", stage, f"{stage} is the last stage: no stage follows it, so it has no deadline")
     old = conn.execute("SELECT days FROM stage_deadlines WHERE stage = ?", (stage,)).fetchone()
+    if days is not None and old is not None and old[0] == days:
+        return {"stage": stage, "old": days, "new": days, "changed": False}
     if days is None:
         if old is None:
             raise Rejected(f"{stage} has no deadline to remove")
@@ -214,8 +242,40 @@ def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None) -> dict
             "ON CONFLICT (stage) DO UPDATE SET days = excluded.days",
             (stage, days),
         )
-    return {"stage": stage, "old": old[0] if old else None, "new": days}
+    return {"stage": stage, "old": old[0] if old else None, "new": days, "changed": True}
 
 
 def owners(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT DISTINCT owner FROM enterprises WHERE owner IS NOT NULL ORDER BY owner")]
+    """Every officer on record: owners of enterprises and officers who logged an activity."""
+    return [
+        r[0]
+        for r in conn.execute(
+            """SELECT owner FROM enterprises WHERE owner IS NOT NULL
+               UNION SELECT owner FROM activities WHERE owner IS NOT NULL ORDER BY 1"""
+        )
+    ]
+
+
+def find_owner(conn: sqlite3.Connection, name: str) -> str:
+    """The officer `name` designates, as recorded (script, width and spacing folded); NotFound with the
+    officers whose names are close, so a typo is not taken for an officer with nothing to do."""
+    import difflib
+
+    from promo.errors import NotFound
+    from promo.text import fold
+
+    known = owners(conn)
+    key = fold(name)
+    by_key = {fold(o): o for o in known}
+    if key in by_key:
+        return by_key[key]
+    close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.4)
+    close += [k for k in by_key if key and (key in k or k in key) and k not in close]
+    found = NotFound("officer", name, [by_key[k] for k in close[:3]])
+    if not found.suggestions:
+        found.hint = (
+            "officers on record: " + "、".join(known[:12]) + (" …" if len(known) > 12 else "")
+            if known
+            else "no officer is on record yet; enterprises get one with --owner"
+        )
+    raise found

@@ -16,6 +16,7 @@ OWNER_KINDS = {
     "enterprise": "企业",
     "government": "政府部门",
 }
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no record number is larger
 _OWNER_KIND_BY_FOLDED = {fold(v): k for k, v in OWNER_KINDS.items()} | {k: k for k in OWNER_KINDS}
 _STATUS_BY_FOLDED = {fold(v): k for k, v in STATUSES.items()} | {k: k for k in STATUSES}
 
@@ -117,7 +118,10 @@ def find_scenario(conn: sqlite3.Connection, ref: str) -> dict:
     """A scenario by its number (as listed) or by its title, whole or a unique part."""
     ref = (ref or "").strip()
     if ref.lstrip("#").isdigit():
-        row = conn.execute("SELECT id FROM scenarios WHERE id = ?", (int(ref.lstrip("#")),)).fetchone()
+        number = int(ref.lstrip("#"))
+        if number > MAX_ID:
+            raise BadValue("SCENARIO", ref, "is not a scenario number (too large); see them with: promo scenarios")
+        row = conn.execute("SELECT id FROM scenarios WHERE id = ?", (number,)).fetchone()
         if row is None:
             raise NotFound("scenario", ref)
         ids = [row[0]]

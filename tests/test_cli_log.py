@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from pipeline_helpers import content, enterprise
 
 
@@ -104,3 +105,20 @@ def test_undo_recorded_and_not_undone_twice(run):
 def test_failed_command_leaves_no_journal_entry(run):
     run("enterprises", "add", "失败测试", "--unit", "A1-101")
     assert json.loads(run("log", "--format", "json").stdout) == []
+
+
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        (["log", "show", "99999999999999999999"], "ENTRY"),
+        (["undo", "99999999999999999999"], "ENTRY"),
+        (["log", "-n", "99999999999999999999"], "--limit"),
+        (["log", "--user", ""], "--user"),
+    ],
+)
+def test_huge_numbers_and_empty_values_are_usage_errors(run, db_path, args, name):
+    before = content(db_path)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert name in result.output and "Traceback" not in result.output
+    assert content(db_path) == before

@@ -61,3 +61,29 @@ def test_table_and_public_view(run):
     public = overdue(run, "--public")
     assert all(r["owner"] is None for r in public)
     assert "菲士医学" not in {r["name"] for r in public}
+
+
+def test_deadline_bounds_the_last_stage_and_an_unchanged_value(run, db_path):
+    before = content(db_path)
+    for args, words in (
+        (["签约", "99999999999999999999"], ["DAYS"]),
+        (["签约", "3651"], ["DAYS", "3,650"]),
+        (["达效", "30"], ["达效", "last stage"]),
+    ):
+        result = run("overdue", "deadlines", *args)
+        assert result.exit_code == 2, result.output
+        assert all(w in result.output for w in words), result.output
+    assert content(db_path) == before
+    result = run("overdue", "deadlines", "签约", "60")
+    assert result.exit_code == 0 and "already 60 天; unchanged" in result.output
+    assert content(db_path) == before
+
+
+def test_an_unknown_officer_is_named_with_close_ones(run):
+    run("enterprises", "add", "负责人测试", "--owner", "张伟")
+    result = run("overdue", "--owner", "张卫")
+    assert result.exit_code == 1
+    assert "no officer named '张卫'" in result.output and "did you mean 张伟?" in result.output
+    assert run("overdue", "--owner", "不存在").exit_code == 1
+    assert run("enterprises", "--owner", "不存在").exit_code == 1
+    assert run("overdue", "--owner", "张伟").exit_code == 0

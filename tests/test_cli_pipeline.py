@@ -36,7 +36,7 @@ def test_counts_investment_and_conversion_match_the_catalogue(run, db_path, hist
     money = dict(query(db_path, "SELECT stage, sum(investment_wan) FROM enterprises GROUP BY stage"))
     for i, r in enumerate(found):
         assert r["count"] == counts.get(r["stage"], 0)
-        assert r["investment_wan"] == (money.get(r["stage"]) or 0)
+        assert r["investment_wan"] == money.get(r["stage"])  # None: no investment on record, not 0
         assert r["reached"] == sum(counts.get(s, 0) for s in STAGES[i:])
     for a, b in zip(found, found[1:], strict=False):
         assert a["conversion"] == pytest.approx(b["reached"] / a["reached"], abs=1e-4)
@@ -114,3 +114,43 @@ def test_bad_options(run, args, code, words):
     assert result.exit_code == code
     for w in words:
         assert w in result.output
+
+
+def test_a_stage_without_known_investment_shows_blank_not_zero(run):
+    # the seed leads (意向) have no investment on record
+    found = json.loads(run("pipeline", "--format", "json").stdout)
+    assert next(r for r in found if r["stage"] == "意向")["investment_wan"] is None
+    table = run("pipeline").stdout
+    line = next(x for x in table.splitlines() if x.strip().startswith("意向"))
+    assert " 0 " not in line.split("lead")[1][:30]
+    listing = run("enterprises", "--stage", "意向").stdout
+    assert "投资合计 —" in listing
+
+
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        (["enterprises", "--carrier", ""], "--carrier"),
+        (["enterprises", "--industry", ""], "--industry"),
+        (["enterprises", "--stage", ""], "--stage"),
+        (["enterprises", "--owner", " "], "--owner"),
+        (["enterprises", "--since", ""], "--since"),
+        (["enterprises", "--limit", "99999999999999999999"], "--limit"),
+        (["pipeline", "--since", ""], "--since"),
+        (["overdue", "--owner", ""], "--owner"),
+        (["scenarios", "--industry", ""], "--industry"),
+        (["scenarios", "status", "99999999999999999999", "closed"], "SCENARIO"),
+        (["match", "--industry", "", "--min-area", "500"], "--industry"),
+        (["match", "--min-area", "500", "--limit", "99999999999999999999"], "--limit"),
+        (["policies", "--industry", ""], "--industry"),
+        (["check", "--industry", "", "--investment", "100"], "--industry"),
+        (["criteria", "--carrier", ""], "--carrier"),
+        (["targets", "--link", ""], "--link"),
+        (["catalogue", "--industry", ""], "--industry"),
+        (["enterprises", "add", "空值企业", "--industry", ""], "--industry"),
+    ],
+)
+def test_empty_filters_and_huge_numbers_are_usage_errors(run, args, name):
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert name in result.output and "Traceback" not in result.output

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue as open_catalogue
 from promo.commands.common import format_option
+from promo.commands.values import not_empty
 
 _KEYS = [
     "industry",
@@ -25,7 +26,7 @@ _KEYS = [
 
 @click.command()
 @click.option("--gaps", is_flag=True, help="Only chain links with no tenant yet (延链补链 targets).")
-@click.option("--industry", help="Only this leading industry, chain or link (name or code).")
+@click.option("--industry", callback=not_empty, help="Only this leading industry, chain or link (name or code).")
 @click.option("--segment", help="Only 上游, 中游 or 下游.")
 @format_option
 @click.pass_context

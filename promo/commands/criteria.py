@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import not_empty
 
 SAMPLE_NOTE = (
     "※ 准入条件与负面清单为示例数据 (criteria and negative list are sample data, not from the source articles)"
@@ -14,7 +15,7 @@ SAMPLE_NOTE = (
 def prospect_options(fn):
     """The facts of a project, as `promo check` and `promo match` take them."""
     options = [
-        click.option("--industry", help="Industry, chain or chain link (name or code)."),
+        click.option("--industry", callback=not_empty, help="Industry, chain or chain link (name or code)."),
         click.option("--investment", metavar="万元", help="Total investment in 万元 (1,200 / 1200万 / 1.2亿)."),
         click.option("--land-mu", metavar="亩", help="Land the project takes, in 亩 (leave out when it rents space)."),
         click.option("--output", metavar="万元", help="Annual output (revenue) at full production, in 万元."),
@@ -29,7 +30,11 @@ def prospect_options(fn):
             type=click.Choice(["company", "hospital", "institute"]),
             help="Kind of enterprise (for policy eligibility); default company for a prospect.",
         ),
-        click.option("--country", help="Investor's country (for policy eligibility), e.g. 中国, 以色列, 中国香港."),
+        click.option(
+            "--country",
+            callback=not_empty,
+            help="Investor's country (for policy eligibility), e.g. 中国, 以色列, 中国香港.",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -66,8 +71,10 @@ def parse_prospect(values: dict) -> dict:
 
 
 @click.command()
-@click.option("--industry", help="Only criteria that bind this industry (zone-wide ones included).")
-@click.option("--carrier", help="Only criteria that bind a project in this carrier (zone-wide ones included).")
+@click.option("--industry", callback=not_empty, help="Only criteria that bind this industry (zone-wide ones included).")
+@click.option(
+    "--carrier", callback=not_empty, help="Only criteria that bind a project in this carrier (zone-wide ones included)."
+)
 @click.option("--negative-list", "negative", is_flag=True, help="List the negative list (禁止/限制 items) instead.")
 @format_option
 @click.pass_context
@@ -137,7 +144,9 @@ def criteria(ctx, industry, carrier, negative, fmt):
 @click.command()
 @click.argument("name", required=False)
 @prospect_options
-@click.option("--carrier", help="The carrier the project would settle in (applies that carrier's criteria).")
+@click.option(
+    "--carrier", callback=not_empty, help="The carrier the project would settle in (applies that carrier's criteria)."
+)
 @format_option
 @click.pass_context
 def check(ctx, name, carrier, fmt, **values):

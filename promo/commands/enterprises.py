@@ -6,6 +6,7 @@ import click
 
 from promo.cli import LazyGroup
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import COUNT, not_empty
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}
@@ -87,13 +88,26 @@ def _list_columns():
 
 
 @click.group(cls=LazyGroup, lazy_subcommands=EXTRA_SUBCOMMANDS, invoke_without_command=True)
-@click.option("--stage", help="Only this stage; several with commas (签约,注册) or 落地+ for that stage and later.")
-@click.option("--industry", help="Only this industry, chain or chain link (and what lies below it).")
-@click.option("--carrier", help="Only enterprises in this carrier (by record or by the units they hold).")
-@click.option("--source", help="Only this promotion channel: 以商引商, 以会招商, 中介, 基金 …")
-@click.option("--owner", help="Only enterprises this officer (包保责任人) is responsible for.")
-@click.option("--since", metavar="DATE", help="Only enterprises that entered their current stage on or after DATE.")
-@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option(
+    "--stage",
+    callback=not_empty,
+    help="Only this stage; several with commas (签约,注册) or 落地+ for that stage and later.",
+)
+@click.option(
+    "--industry", callback=not_empty, help="Only this industry, chain or chain link (and what lies below it)."
+)
+@click.option(
+    "--carrier", callback=not_empty, help="Only enterprises in this carrier (by record or by the units they hold)."
+)
+@click.option("--source", callback=not_empty, help="Only this promotion channel: 以商引商, 以会招商, 中介, 基金 …")
+@click.option("--owner", callback=not_empty, help="Only enterprises this officer (包保责任人) is responsible for.")
+@click.option(
+    "--since",
+    callback=not_empty,
+    metavar="DATE",
+    help="Only enterprises that entered their current stage on or after DATE.",
+)
+@click.option("--limit", type=COUNT, help="Show at most this many.")
 @click.option("--public", is_flag=True, help="Code names for real names; no credit codes, owners, or pre-签约 amounts.")
 @format_option
 @click.pass_context
@@ -139,8 +153,11 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         r["space"] = r["units"] or ([r["carrier"]] if r["carrier"] else [])
         if r["units"] and r["carrier"]:
             r["space"] = [r["carrier"], *r["units"]]
-    total = sum(r["investment_wan"] or 0 for r in found)
-    caption = [f"{len(found)} 家企业, 投资合计 {total:,.0f} 万元"]
+    known = [r["investment_wan"] for r in found if r["investment_wan"] is not None]
+    total = f"{sum(known):,.0f} 万元" if known else "— (未填 not on record)"
+    if known and len(known) < len(found):
+        total += f" ({len(found) - len(known):,} 家未填)"
+    caption = [f"{len(found):,} 家企业, 投资合计 {total}"]
     if any(r.get("uscc_bad_check") for r in found):
         caption.append(domain.BAD_CHECK_NOTE)
     if any(r["sample"] for r in found):
@@ -328,6 +345,12 @@ def add(ctx, name, **options):
     from promo import journal
     from promo.db import write
 
+    for key, value in options.items():
+        # '' clears a field in update; a new record has nothing to clear, so '' there is a slip
+        values = value if isinstance(value, tuple) else (value,)
+        if any(isinstance(v, str) and not v.strip() for v in values):
+            option = "--unit" if key == "units" else "--" + key.replace("_", "-")
+            raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{option}'")
     f = domain.parse_fields(_raw(name=name, **options), {"name": "NAME"})
     conn = catalogue(ctx)
     with write(conn, f"add {f.name}") as journal_id:
@@ -424,7 +447,7 @@ def move(ctx, name, stage, date, reason, units, release):
 @click.option("--date", metavar="DATE", help="When it happened (default today).")
 @click.option("--note", help="What was said or agreed.")
 @click.option("--next", "next_date", metavar="DATE", help="Follow-up date; promo overdue lists it once it passes.")
-@click.option("--owner", help="Officer who did it (default the enterprise's owner).")
+@click.option("--owner", callback=not_empty, help="Officer who did it (default the enterprise's owner).")
 @click.pass_context
 def log_activity(ctx, name, kind, date, note, next_date, owner):
     """Record a visit, call, meeting or event with an enterprise, and when to follow up.
@@ -453,7 +476,7 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
 
 @enterprises.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--owner", help="Owner for rows that name none.")
+@click.option("--owner", callback=not_empty, help="Owner for rows that name none.")
 @click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
 @click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
 @click.pass_context

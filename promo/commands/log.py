@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import COUNT, ROW_ID, not_empty
 
 
 @click.group(invoke_without_command=True)
-@click.option("-n", "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Newest entries shown.")
-@click.option("--user", help="Only this OS user's commands.")
+@click.option("-n", "--limit", type=COUNT, default=20, show_default=True, help="Newest entries shown.")
+@click.option("--user", callback=not_empty, help="Only this OS user's commands.")
 @click.option("-v", "--changes", is_flag=True, help="Show each entry's row changes too.")
 @format_option
 @click.pass_context
@@ -57,7 +58,7 @@ def log(ctx, limit, user, changes, fmt):
 
 
 @log.command("show")
-@click.argument("entry", type=int)
+@click.argument("entry", type=ROW_ID)
 @format_option
 @click.pass_context
 def show(ctx, entry, fmt):
@@ -93,7 +94,7 @@ def show(ctx, entry, fmt):
 
 
 @click.command()
-@click.argument("entry", type=int, required=False)
+@click.argument("entry", type=ROW_ID, required=False)
 @click.option("--dry-run", is_flag=True, help="Say what would be reverted, and whether it can be, without doing it.")
 @click.pass_context
 def undo(ctx, entry, dry_run):

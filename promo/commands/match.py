@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option
 from promo.commands.criteria import parse_prospect, prospect_options
+from promo.commands.values import COUNT_OR_ALL, not_empty
 
 SAMPLE_POLICY_NOTE = "※ 适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 
@@ -72,10 +73,12 @@ def parse_space(values: dict) -> dict:
 
 
 @click.command()
-@click.option("--for", "for_name", metavar="NAME", help="An enterprise: use its record and saved needs.")
+@click.option(
+    "--for", "for_name", callback=not_empty, metavar="NAME", help="An enterprise: use its record and saved needs."
+)
 @space_options
 @prospect_options
-@click.option("--limit", type=int, default=5, show_default=True, help="Show this many units (0 = all).")
+@click.option("--limit", type=COUNT_OR_ALL, default=5, show_default=True, help="Show this many units (0 = all).")
 @format_option
 @click.pass_context
 def match(ctx, for_name, limit, fmt, **values):
@@ -97,8 +100,6 @@ def match(ctx, for_name, limit, fmt, **values):
     """
     from promo import match as domain
 
-    if limit is not None and limit < 0:
-        raise click.BadParameter("must be 0 (all) or more", param_hint="'--limit'")
     given = parse_space(values) | parse_prospect(values)
     conn = catalogue(ctx)
     if for_name:

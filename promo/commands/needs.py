@@ -7,6 +7,7 @@ import click
 from promo.commands.common import catalogue, format_option
 from promo.commands.criteria import parse_prospect
 from promo.commands.match import parse_space, space_options
+from promo.commands.values import not_empty
 
 CLEARABLE = (
     "industry",
@@ -45,7 +46,7 @@ _CLEAR_OPTIONS = {
 
 @click.command("need")
 @click.argument("name")
-@click.option("--industry", help="Industry, chain or link of the project (name or code).")
+@click.option("--industry", callback=not_empty, help="Industry, chain or link of the project (name or code).")
 @space_options
 @click.option("--investment", metavar="万元", help="Planned investment in 万元 (1,200 / 1200万 / 1.2亿).")
 @click.option("--land-mu", metavar="亩", help="Land the project needs, in 亩.")
@@ -53,7 +54,12 @@ _CLEAR_OPTIONS = {
 @click.option("--tax", metavar="万元", help="Annual tax at full production, in 万元.")
 @click.option("--rd", metavar="万元", help="Annual R&D spending, in 万元.")
 @click.option("--jobs", metavar="N", help="Jobs the project creates.")
-@click.option("--business", metavar="TEXT", help="What the project makes or does (checked against the negative list).")
+@click.option(
+    "--business",
+    callback=not_empty,
+    metavar="TEXT",
+    help="What the project makes or does (checked against the negative list).",
+)
 @click.option(
     "--clear",
     "clear",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import not_empty
 
 _KEYS = [
     "kind",
@@ -22,7 +23,7 @@ _KEYS = [
 
 
 @click.group(invoke_without_command=True)
-@click.option("--owner", help="Only this officer's follow-ups and enterprises.")
+@click.option("--owner", callback=not_empty, help="Only this officer's follow-ups and enterprises.")
 @click.option("--kind", type=click.Choice(["follow-up", "stage"]), help="Only follow-ups, or only stage deadlines.")
 @click.option("--public", is_flag=True, help="Code names for real names.")
 @format_option
@@ -90,14 +91,12 @@ def deadlines(ctx, stage, days, remove, fmt):
     Examples:
       promo overdue deadlines
       promo overdue deadlines 签约 90
-      promo overdue deadlines 达效 --remove
+      promo overdue deadlines 投产 --remove
     """
     from promo import pipeline
     from promo.enterprises import parse_stage
     from promo.render import Column, render
-    from promo.text import parse_number
 
-    conn = catalogue(ctx)
     if stage:
         from promo.db import write
 
@@ -106,14 +105,17 @@ def deadlines(ctx, stage, days, remove, fmt):
             raise click.UsageError("give DAYS or --remove, not both")
         if not remove and not days:
             raise click.UsageError(f"give the number of days for {stage}, or --remove")
-        value = (
-            None if remove else parse_number(days, "DAYS", minimum=1, integer=True, unit_suffixes=("天", "days", "d"))
-        )
-        with write(conn, f"deadline {stage} → {value if value else 'none'}"):
+        value = None if remove else pipeline.parse_deadline_days(days, stage)
+        conn = catalogue(ctx)
+        with write(conn, f"deadline {stage} → {f'{value:,} 天' if value else 'none'}"):
             r = pipeline.set_deadline(conn, stage, value)
-        old = f"{r['old']} 天" if r["old"] else "none"
-        click.echo(f"deadline for {stage}: {old} → {f'{value} 天' if value else 'none'}")
+        if not r["changed"]:
+            click.echo(f"deadline for {stage} is already {value:,} 天; unchanged")
+            return
+        old = f"{r['old']:,} 天" if r["old"] else "none"
+        click.echo(f"deadline for {stage}: {old} → {f'{value:,} 天' if value else 'none'}")
         return
+    conn = catalogue(ctx)
     render(
         pipeline.deadlines(conn),
         [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import not_empty
 
 _KEYS = ["stage", "stage_en", "count", "reached", "investment_wan", "conversion", "median_days", "stays"]
 
@@ -34,9 +35,11 @@ def _columns(by: str | None):
 
 
 @click.command()
-@click.option("--by", help="Split the funnel by industry (leading industry), source, owner or carrier.")
+@click.option(
+    "--by", callback=not_empty, help="Split the funnel by industry (leading industry), source, owner or carrier."
+)
 @click.option("--period", type=click.Choice(["month", "quarter"]), help="A time series: stage entries per period.")
-@click.option("--since", metavar="DATE", help="With --period: start the series at DATE.")
+@click.option("--since", callback=not_empty, metavar="DATE", help="With --period: start the series at DATE.")
 @format_option
 @click.pass_context
 def pipeline(ctx, by, period, since, fmt):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import not_empty
 
 SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 
@@ -51,11 +52,28 @@ def _mark(r: dict) -> str:
 
 
 @click.group(invoke_without_command=True)
-@click.option("--industry", help="Only policies open to this industry (name or code, any level of the chain).")
-@click.option("--kind", help="Only this kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合, 规划 …")
-@click.option("--level", help="Only this level: national, provincial, municipal, zone (or 国家级, 省级, 市级, 园区).")
-@click.option("--active-on", metavar="DATE", help="Only policies in force on this date (policies without dates stay).")
-@click.option("--for", "for_name", metavar="NAME", help="Which policies apply to this enterprise, why, and how much.")
+@click.option(
+    "--industry", callback=not_empty, help="Only policies open to this industry (name or code, any level of the chain)."
+)
+@click.option("--kind", callback=not_empty, help="Only this kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合, 规划 …")
+@click.option(
+    "--level",
+    callback=not_empty,
+    help="Only this level: national, provincial, municipal, zone (or 国家级, 省级, 市级, 园区).",
+)
+@click.option(
+    "--active-on",
+    callback=not_empty,
+    metavar="DATE",
+    help="Only policies in force on this date (policies without dates stay).",
+)
+@click.option(
+    "--for",
+    "for_name",
+    callback=not_empty,
+    metavar="NAME",
+    help="Which policies apply to this enterprise, why, and how much.",
+)
 @click.option("--all", "show_all", is_flag=True, help="With --for: also the policies that do not apply, and why not.")
 @format_option
 @click.pass_context

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import not_empty
 
 _KEYS = [
     "id",
@@ -48,10 +49,16 @@ def render_scenarios(found: list[dict], fmt: str, *, title: str = "创新场景 
 
 
 @click.group(invoke_without_command=True)
-@click.option("--industry", help="Only scenarios on this industry's chain (name or code, any level).")
-@click.option("--status", help="open (征集中), matched (已对接) or closed (已关闭).")
-@click.option("--owner", help="Only scenarios of this owner (part of the name is enough).")
-@click.option("--owner-kind", help="hospital, platform, institute, enterprise or government (or 医院, 平台 …).")
+@click.option(
+    "--industry", callback=not_empty, help="Only scenarios on this industry's chain (name or code, any level)."
+)
+@click.option("--status", callback=not_empty, help="open (征集中), matched (已对接) or closed (已关闭).")
+@click.option("--owner", callback=not_empty, help="Only scenarios of this owner (part of the name is enough).")
+@click.option(
+    "--owner-kind",
+    callback=not_empty,
+    help="hospital, platform, institute, enterprise or government (or 医院, 平台 …).",
+)
 @format_option
 @click.pass_context
 def scenarios(ctx, industry, status, owner, owner_kind, fmt):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
+from promo.commands.values import not_empty
 
 _KEYS = [
     "id",
@@ -29,9 +30,9 @@ _KEYS = [
 def _list_options(fn):
     for option in reversed(
         [
-            click.option("--link", help="Only targets on this chain link."),
-            click.option("--industry", help="Only targets under this leading industry or chain."),
-            click.option("--priority", help="Only this priority: 高, 中, 低."),
+            click.option("--link", callback=not_empty, help="Only targets on this chain link."),
+            click.option("--industry", callback=not_empty, help="Only targets under this leading industry or chain."),
+            click.option("--priority", callback=not_empty, help="Only this priority: 高, 中, 低."),
             click.option(
                 "--status",
                 default="open",
