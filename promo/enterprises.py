@@ -259,8 +259,12 @@ def parse_fields(raw: dict, names: dict[str, str] | None = None) -> Fields:
 
 
 def get(conn: sqlite3.Connection, name: str, *, exact: bool = False) -> sqlite3.Row:
-    """The enterprise `name` designates: its name in any script, its credit code, its code name, or a
-    unique part of its name (not with `exact`, used before destructive changes)."""
+    """The enterprise `name` designates: its name in any script, its credit code, its code name, its English
+    name, or a unique part of any of these names (not with `exact`, used before destructive changes).
+
+    `promo enterprises show omron` finds 欧姆龙(上海) by its English name Omron (Shanghai); a Chinese name,
+    whole or part, is tried first, so adding English names never changes what a Chinese query finds.
+    """
     from promo import uscc
 
     if uscc.looks_like_uscc(name):
@@ -271,16 +275,59 @@ def get(conn: sqlite3.Connection, name: str, *, exact: bool = False) -> sqlite3.
     row = conn.execute("SELECT * FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
     if row:
         return row
-    coded = [
-        r for r in conn.execute("SELECT * FROM enterprises WHERE code_name IS NOT NULL") if fold(r["code_name"]) == key
-    ]
+    coded = _code_name_rows(conn, key, whole=True)
     if len(coded) == 1:
         return coded[0]
-    if exact:
+    if exact or not key:
         from promo.lookup import suggestions
 
-        raise NotFound("enterprise", name, suggestions(conn, "enterprises", name))
-    return find(conn, "enterprises", name, "enterprise")
+        raise NotFound("enterprise", name, suggestions(conn, "enterprises", name) if key else [])
+    english = _english_name_rows(conn, key, whole=True)
+    if len(english) == 1:
+        return english[0]
+    found = {
+        r["id"]: r
+        for r in conn.execute(
+            "SELECT * FROM enterprises WHERE name_folded LIKE ? ESCAPE '\\' ORDER BY length(name_folded) LIMIT 20",
+            (f"%{like_escape(key)}%",),
+        )
+    }
+    for r in _code_name_rows(conn, key) + _english_name_rows(conn, key):
+        found.setdefault(r["id"], r)
+    if len(found) == 1:
+        return next(iter(found.values()))
+    if found:
+        raise Ambiguous("enterprise", name, [_shown_with_other_name(r, key) for r in found.values()])
+    return find(conn, "enterprises", name, "enterprise")  # credit code as typed, else NotFound with suggestions
+
+
+def _code_name_rows(conn: sqlite3.Connection, key: str, *, whole: bool = False) -> list[sqlite3.Row]:
+    """Enterprises whose code name is `key` (whole) or contains it, compared folded."""
+    if not key:
+        return []
+    rows_ = conn.execute("SELECT * FROM enterprises WHERE code_name IS NOT NULL").fetchall()
+    return [r for r in rows_ if (fold(r["code_name"]) == key if whole else key in fold(r["code_name"]))]
+
+
+def _english_name_rows(conn: sqlite3.Connection, key: str, *, whole: bool = False) -> list[sqlite3.Row]:
+    """Enterprises whose English name is `key` (whole) or contains it, compared folded (case, spaces,
+    width). SQL narrows the rows to English names holding the query's letters; fold() decides."""
+    if not key or not key.isascii():
+        return []
+    rows_ = conn.execute(
+        "SELECT * FROM enterprises WHERE name_en IS NOT NULL AND replace(lower(name_en), ' ', '') LIKE ? ESCAPE '\\'"
+        " LIMIT 200",
+        (f"%{like_escape(key)}%",),
+    ).fetchall()
+    return [r for r in rows_ if (fold(r["name_en"]) == key if whole else key in fold(r["name_en"]))]
+
+
+def _shown_with_other_name(row: sqlite3.Row, key: str) -> str:
+    """A candidate in an 'ambiguous' message, with the English or code name that matched."""
+    for other in ("name_en", "code_name"):
+        if row[other] and key in fold(row[other]) and key not in row["name_folded"]:
+            return f"{row['name']} ({row[other]})"
+    return row["name"]
 
 
 def find_unit(conn: sqlite3.Connection, ref: str, field: str = "--unit") -> sqlite3.Row:

@@ -46,13 +46,21 @@ NEED_FIELDS = (
 _IN_PRESENT = "(" + ", ".join(f"'{s}'" for s in PRESENT) + ")"
 
 
+def enterprise_row(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
+    """The enterprise a name designates, as `promo enterprises show` finds it (any script, code name,
+    credit code, English name, or a unique part)."""
+    from promo.enterprises import get
+
+    return get(conn, name)
+
+
 def profile_for(conn: sqlite3.Connection, enterprise_name: str) -> dict:
     """An enterprise's facts and saved needs as a profile dict (saved needs win over the enterprise record).
 
     The carrier is the enterprise's recorded carrier, else the one where it leases most space; the annual
     rent is what its leased units cost (area × rent × 365, in 万元).
     """
-    e = find(conn, "enterprises", enterprise_name, "enterprise")
+    e = enterprise_row(conn, enterprise_name)
     row = rows(
         conn,
         """
@@ -82,7 +90,7 @@ def profile_for(conn: sqlite3.Connection, enterprise_name: str) -> dict:
 
 def needs_of(conn: sqlite3.Connection, enterprise_name: str) -> dict:
     """The saved needs of an enterprise (every needs field, None when not set)."""
-    e = find(conn, "enterprises", enterprise_name, "enterprise")
+    e = enterprise_row(conn, enterprise_name)
     row = conn.execute("SELECT * FROM needs WHERE enterprise_id = ?", (e["id"],)).fetchone()
     out = {"enterprise_id": e["id"], "name": e["name"], "saved": row is not None}
     for key in NEED_FIELDS + ("updated_at",):

@@ -324,3 +324,19 @@ def test_public_show_hides_the_real_name_and_private_fields(run):
     assert result.exit_code == 0
     assert "项目A-器械" in result.stdout
     assert "菲士医学" not in result.stdout and "CMEF" not in result.stdout
+
+
+@pytest.mark.parametrize("query", ["omron", "OMRON (Shanghai)", "Omron(shanghai)", "项目B", "项目b-器械"])
+def test_show_by_english_name_or_code_name_whole_or_part(run, query):
+    result = run("enterprises", "show", query, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["name"] == "欧姆龙(上海)"
+
+
+def test_english_names_do_not_change_chinese_lookups(run):
+    assert json.loads(run("enterprises", "show", "树兰", "--format", "json").stdout)["name"] == "树兰(济南)医院"
+    many = run("enterprises", "show", "medical")
+    assert many.exit_code == 1 and "matches" in many.output and "(Feishi Medical)" in many.output
+    assert run("enterprises", "move", "omron", "洽谈").exit_code == 0
+    assert json.loads(run("enterprises", "show", "欧姆龙", "--format", "json").stdout)["stage"] == "洽谈"
+    assert "欧姆龙(上海)" in run("match", "--for", "omron", "--limit", "1").stdout
