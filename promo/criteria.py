@@ -47,6 +47,9 @@ NEEDS_LABELS = {
     "jobs": "就业人数 --jobs",
 }
 
+# Why a figure cannot be computed although every input is given.
+UNDEFINED = {"rd_share": "年产值为 0, 研发投入占比无法计算 (R&D share needs an annual output above 0: give --output)"}
+
 OPS = {">=": "≥", "<=": "≤"}
 STATUSES = {"pass": "✓ 达标", "fail": "✗ 未达标", "unknown": "? 缺数据", "n/a": "— 不适用"}
 VERDICTS = {"pass": "通过", "fail": "不通过", "review": "需审核", "unknown": "待补充"}
@@ -156,7 +159,7 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
     if renting is None:
         # a project that asks for floor space (or already leases some) and names no land takes no land
         renting = p["land_mu"] is None and any(p.get(k) for k in ("min_area", "max_area", "leased_area_m2"))
-    out, missing = [], []
+    out, missing, undetermined = [], [], []
     for r in rows(conn, _SELECT, {"industry_id": p["industry_id"], "carrier_id": p["carrier_id"]}):
         r = _finish(r)
         carrier_fit, industry_fit = r.pop("carrier_fit"), r.pop("industry_fit")
@@ -171,9 +174,13 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
                 r["status"], r["note"] = "n/a", "租用载体, 不涉及供地"
             elif value is None:
                 lacking = [NEEDS_LABELS.get(k, k) for k in metric.needs if p.get(k) is None]
-                if r["metric"] == "rd_share" and not lacking:
-                    lacking = ["年产值不为0"]
-                r["status"], r["note"] = "unknown", "缺 " + "、".join(lacking)
+                r["status"] = "unknown"
+                if lacking:
+                    r["note"] = "缺 " + "、".join(lacking)
+                else:  # every figure is there, but the formula cannot use it (R&D share of an output of 0)
+                    r["note"] = UNDEFINED.get(r["metric"], "无法计算")
+                    if r["binding"]:
+                        undetermined.append(f"{r['name']}: {r['note']}")
                 if r["binding"]:
                     missing += [k for k in metric.needs if p.get(k) is None]
             else:
@@ -207,6 +214,7 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
         "criteria": out,
         "negative": negative,
         "missing": [NEEDS_LABELS.get(k, k) for k in dict.fromkeys(missing)],
+        "undetermined": undetermined,
     }
 
 

@@ -184,6 +184,15 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_i
     return f"~ {name}: " + ", ".join(diffs) if diffs else f"~ {name}"
 
 
+def field_lines(op: str, old: dict | None, new: dict | None) -> list[str]:
+    """The fields of an added or removed row, one `field: value` each (empty ones and search keys left
+    out); an update's fields are already in its line as before → after."""
+    if op == "update":
+        return []
+    row = new if op == "insert" else old
+    return [f"{k}: {_shown(v)}" for k, v in (row or {}).items() if v is not None and not k.endswith("_folded")]
+
+
 def _entry_sql() -> str:
     return """
     SELECT j.id, j.at, j.user, j.command, j.summary, j.undone_by,
@@ -203,6 +212,7 @@ def changes(conn: sqlite3.Connection, journal_id: int) -> list[dict]:
     for c in out:
         c["old"], c["new"] = decode_row(c["old"]), decode_row(c["new"])
         c["text"] = describe_change(c["tbl"], c["op"], c["old"], c["new"], c["row_id"])
+        c["fields"] = field_lines(c["op"], c["old"], c["new"])
     return out
 
 

@@ -392,7 +392,7 @@ def _score(u: dict, p: dict, cheapest: float | None, on: str, local_fail: list[d
     else:
         wait = _days(on, ready)
         points = WEIGHTS["ready"] * max(0.0, 1 - wait / 365)
-        parts.append({"part": "ready", "points": round(points, 1), "text": f"{wait} 天后交付"})
+        parts.append({"part": "ready", "points": round(points, 1), "text": f"{wait:,} 天后交付"})
     if p["industry_id"] is not None:
         n = len(u["same_chain"])
         points = WEIGHTS["cluster"] * min(n, 3) / 3

@@ -173,8 +173,8 @@ def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | N
             """SELECT 'stage' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
                       date(e.stage_date, '+' || d.days || ' days') AS due,
                       CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER) - d.days AS days_overdue,
-                      'in ' || e.stage || ' for ' || CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER)
-                        || ' days; deadline ' || d.days AS detail
+                      -- the detail is worded in Python, where the day counts get thousands separators
+                      printf('%d|%d', CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER), d.days) AS detail
                FROM enterprises e JOIN stage_deadlines d ON d.stage = e.stage
                WHERE e.stage_date IS NOT NULL AND julianday(:today) - julianday(e.stage_date) > d.days
                  AND (:owner IS NULL OR e.owner = :owner)"""
@@ -183,6 +183,9 @@ def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | N
     for r in found:
         r["uscc_bad_check"] = bool(r["uscc_bad_check"])
         r["stage_en"] = STAGE_EN[r["stage"]]
+        if r["kind"] == "stage":
+            stay, limit = (int(x) for x in r["detail"].split("|"))
+            r["detail"] = f"in {r['stage']} for {stay:,} days; deadline {limit:,}"
     return found
 
 

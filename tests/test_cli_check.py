@@ -95,3 +95,14 @@ def test_check_bad_input(run):
     assert result.exit_code == 1 and "did you mean" in result.output
     result = run("check", "不存在的公司")
     assert result.exit_code == 1 and "no enterprise named" in result.output
+
+
+def test_an_output_of_zero_is_explained_not_reported_missing(run):
+    result = run("check", "--output", "0", "--rd", "100")
+    assert result.exit_code == 0
+    assert "缺 年产值不为0" not in result.stdout
+    assert "年产值为 0, 研发投入占比无法计算" in result.stdout
+    data = json.loads(run("check", "--output", "0", "--rd", "100", "--format", "json").stdout)
+    rd = next(c for c in data["criteria"] if c["metric"] == "rd_share" and c["binding"])
+    assert rd["status"] == "unknown" and "--output" in rd["note"]
+    assert any("研发投入占比无法计算" in u for u in data["undetermined"])

@@ -340,3 +340,10 @@ def test_english_names_do_not_change_chinese_lookups(run):
     assert run("enterprises", "move", "omron", "洽谈").exit_code == 0
     assert json.loads(run("enterprises", "show", "欧姆龙", "--format", "json").stdout)["stage"] == "洽谈"
     assert "欧姆龙(上海)" in run("match", "--for", "omron", "--limit", "1").stdout
+
+
+def test_day_counts_have_thousands_separators(run):
+    # 阿瑞尼塔 has been at 落地 since 2024-01-01: 1,057 days on 2026-11-23
+    assert "1,057 天 (时限 365 天, 超期 692 天)" in run("enterprises", "show", "阿瑞尼塔").stdout
+    found = json.loads(run("overdue", "--kind", "stage", "--format", "json").stdout)
+    assert "in 落地 for 1,057 days; deadline 365" in [r["detail"] for r in found]

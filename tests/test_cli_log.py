@@ -47,7 +47,7 @@ def test_undo_after_a_bulk_import_is_one_step(run, db_path, tmp_path):
     rows = ["企业名称,阶段,投资额(万元),包保责任人"] + [f"批量企业{i:04d},意向,{i},张伟" for i in range(1000)]
     result = run("enterprises", "import", write_csv(tmp_path / "leads.csv", rows))
     assert result.exit_code == 0, result.output
-    assert "imported 1000 of 1000" in result.stdout
+    assert "imported 1,000 of 1,000" in result.stdout
     assert enterprise(db_path, "批量企业0999")["investment_wan"] == 999
     undone = run("undo")
     assert undone.exit_code == 0 and "more row changes" in undone.stdout
@@ -122,3 +122,15 @@ def test_huge_numbers_and_empty_values_are_usage_errors(run, db_path, args, name
     assert result.exit_code == 2, result.output
     assert name in result.output and "Traceback" not in result.output
     assert content(db_path) == before
+
+
+def test_log_show_lists_an_added_row_field_by_field(run):
+    run("enterprises", "add", "字段展示", "--investment", "1,200", "--jobs", "35", "--owner", "张伟")
+    entry = json.loads(run("log", "--format", "json").stdout)[0]["id"]
+    shown = run("log", "show", str(entry)).stdout
+    assert "+ 企业 字段展示" in shown
+    for line in ("name: 字段展示", "investment_wan: 1200", "jobs: 35", "owner: 张伟", "stage: 签约"):
+        assert f"        {line}\n" in shown, line
+    assert "name_folded" not in shown
+    data = json.loads(run("log", "show", str(entry), "--format", "json").stdout)
+    assert "jobs: 35" in data["changes"][0]["fields"]

@@ -79,7 +79,7 @@ def catalogue(ctx, gaps, industry, segment, fmt):
     ]
     gap_count = sum(1 for r in found if r["gap"])
     title = "产业链缺口 Chain gaps (延链补链)" if gaps else "招商目录 Target catalogue"
-    caption = f"{len(found)} 个链环, {gap_count} 个缺口"
+    caption = f"{len(found):,} 个链环, {gap_count:,} 个缺口"
     if not gaps:
         loose = targets.unplaced(conn, industry=industry)
         if loose and not segment:

@@ -255,6 +255,7 @@ def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     reasons += [f"命中{n['kind']}类: {n['item']}" for n in hits]
     if result["missing"]:
         reasons.append("缺 " + "、".join(result["missing"]))
+    reasons += result.get("undetermined") or []
     if not hits:
         reasons.append("负面清单未命中")
     click.echo(verdict + " — " + "; ".join(reasons))

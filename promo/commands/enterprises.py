@@ -245,10 +245,10 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     if d.get("stage_date"):
         stage += f" since {d['stage_date']}"
     if d.get("stage_days") is not None:
-        stage += f", {d['stage_days']} 天"
+        stage += f", {d['stage_days']:,} 天"
         if d.get("stage_deadline_days"):
             over = d["stage_days"] - d["stage_deadline_days"]
-            stage += f" (时限 {d['stage_deadline_days']} 天" + (f", 超期 {over} 天)" if over > 0 else ")")
+            stage += f" (时限 {d['stage_deadline_days']:,} 天" + (f", 超期 {over:,} 天)" if over > 0 else ")")
     uscc = None
     if d.get("uscc"):
         uscc = d["uscc"]
@@ -510,12 +510,14 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
         with write(conn, f"import {file}") as journal_id:
             r = imports.import_rows(conn, data["records"], **options)
             n = len(r["added"])
-            journal.set_summary(conn, journal_id, f"import {n} enterprise{'s' if n != 1 else ''} from {file}")
+            journal.set_summary(conn, journal_id, f"import {n:,} enterprise{'s' if n != 1 else ''} from {file}")
     for s in r["skipped"]:
         _warn([f"line {s['line']}: skipped {s['name']}: already in the catalogue as {s['existing']} ({s['why']})"])
     _warn(r["warnings"])
     verb = "would import" if dry_run else "imported"
-    _say(f"{verb} {len(r['added'])} of {r['rows']} rows from {file}; {len(r['skipped'])} already in the catalogue")
+    _say(
+        f"{verb} {len(r['added']):,} of {r['rows']:,} rows from {file}; {len(r['skipped']):,} already in the catalogue"
+    )
 
 
 @enterprises.command("remove")

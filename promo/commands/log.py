@@ -62,7 +62,8 @@ def log(ctx, limit, user, changes, fmt):
 @format_option
 @click.pass_context
 def show(ctx, entry, fmt):
-    """One journal entry with every row it changed, field by field.
+    """One journal entry with every row it changed, field by field: an added or removed row with each of
+    its fields, a changed row with each changed field as before → after.
 
     \b
     Examples:
@@ -79,16 +80,23 @@ def show(ctx, entry, fmt):
         click.echo(json.dumps(e, ensure_ascii=False, indent=2, default=str))
         return
     if fmt == "csv":
-        render(e["changes"], [Column(k, k) for k in ("tbl", "row_id", "op", "text")], fmt)
+        render(e["changes"], [Column(k, k) for k in ("tbl", "row_id", "op", "text", "fields")], fmt)
         return
     if fmt == "markdown":
-        render(e["changes"], [Column("text", "变更 Change")], fmt, title=f"#{e['id']} {e['summary'] or ''}")
+        render(
+            e["changes"],
+            [Column("text", "变更 Change"), Column("fields", "字段 Fields", "list")],
+            fmt,
+            title=f"#{e['id']} {e['summary'] or ''}",
+        )
         return
     status = f"  [{e['status']}]" if e["status"] else ""
     click.echo(f"#{e['id']}  {e['at']}  {e['user']}  {e['summary'] or ''}{status}")
     click.echo(f"    $ {e['command']}")
     for c in e["changes"]:
         click.echo(f"    {c['text']}")
+        for line in c["fields"]:
+            click.echo(f"        {line}")
     if not e["changes"]:
         click.echo("    (no row changes)")
 

@@ -175,9 +175,9 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         Column("why_lines", "为什么 Why", max_width=24),
         Column("local_policies", "载体专属政策 预计", "list", max_width=16),
     ]
-    funnel = " → ".join(f"{s['step']} {s['remaining']}" for s in result["funnel"])
+    funnel = " → ".join(f"{s['step']} {s['remaining']:,}" for s in result["funnel"])
     shown = len(result["units"])
-    caption = f"{shown} of {result['total']} 个单元" if shown < result["total"] else f"{result['total']} 个单元"
+    caption = f"{shown:,} of {result['total']:,} 个单元" if shown < result["total"] else f"{result['total']:,} 个单元"
     caption += f"; 筛选 Filters: {funnel}"
     if result["cheapest_rent"]:
         caption += f"; 最低租金 {result['cheapest_rent']:.2f}"

@@ -57,7 +57,7 @@ def overdue(ctx, owner, kind, public, fmt):
     if fmt in ("json", "csv"):
         render(found, [Column(k, k) for k in _KEYS], fmt)
         return
-    caption = f"{len(found)} 项逾期 overdue (today {today()})"
+    caption = f"{len(found):,} 项逾期 overdue (today {today()})"
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + enterprises.BAD_CHECK_NOTE
     render(

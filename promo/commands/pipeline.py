@@ -56,6 +56,7 @@ def pipeline(ctx, by, period, since, fmt):
       promo pipeline --format json
     """
     from promo import pipeline as domain
+    from promo.profile import fmt_num
     from promo.render import Column, render
     from promo.text import parse_date
 
@@ -93,7 +94,7 @@ def pipeline(ctx, by, period, since, fmt):
     previous = None
     for r in found:
         r["conversion_text"] = f"{r['conversion'] * 100:.0f}%" if r["conversion"] is not None else ""
-        r["median_text"] = f"{r['median_days']:g} (n={r['stays']})" if r["median_days"] is not None else ""
+        r["median_text"] = f"{fmt_num(r['median_days'], 1)} (n={r['stays']:,})" if r["median_days"] is not None else ""
         if by:
             r["group_shown"] = r["group"] if r["group"] != previous else ""
             previous = r["group"]
