@@ -1,16 +1,17 @@
 """Turning gathered content into a Document in one language: fixed texts, names, units, sample marks.
 
 Catalogue text passes through Composer.v() (one line, no control characters, and in a public brief no
-phone numbers or e-mail addresses hidden in free text); the office's own contact is the exception.
+phone numbers, e-mail addresses, WeChat or QQ ids hidden in free text: promo.brief.redact); the office's
+own contact is the exception, in its section and wherever a description quotes it.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from promo.brief import numbers as num
 from promo.brief.document import Document, Facts, Heading, Items, Note, Paragraph, Section, Table
+from promo.brief.redact import redact
 from promo.brief.texts import (
     CARRIER_KIND,
     CARRIER_STATUS_EN,
@@ -29,8 +30,6 @@ from promo.brief.texts import (
 SAMPLE_MARK = "※"
 
 _INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (incl. bidi overrides), line/paragraph separators
-_PHONE = re.compile(r"(?<![\d-])(?:\+?86[ -]?)?(?:1[3-9]\d{9}|0\d{2,3}[ -]?\d{7,8})(?![\d-])")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def one_line(text) -> str:
@@ -51,6 +50,8 @@ class Composer:
         self.public = not self.req.internal
         self.sample_seen = False
         self.rate = data.get("usd_rate")
+        zone = data.get("zone") or {}
+        self.office_contact = tuple(str(zone[k]) for k in ("office_phone", "office_email") if zone.get(k))
 
     # -- words and values ---------------------------------------------------------------------
 
@@ -61,8 +62,7 @@ class Composer:
         """A catalogue value made safe to show."""
         s = one_line(text)
         if self.public and s:
-            s = _EMAIL.sub(self.t("redacted"), s)
-            s = _PHONE.sub(self.t("redacted"), s)
+            s = redact(s, self.t("redacted"), keep=self.office_contact)
         return s
 
     def mark(self, text: str, sample) -> str:
