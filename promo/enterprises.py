@@ -501,23 +501,35 @@ def _carrier_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     return find(conn, "carriers", name, "carrier")["id"] if name else None
 
 
+def holds_as(stage: str) -> str:
+    """How an enterprise at `stage` holds a unit: a lead (意向, 洽谈) reserves it, from 签约 on it leases it."""
+    return "reserved" if stage_index(stage) < stage_index("签约") else "leased"
+
+
 def take_unit(conn: sqlite3.Connection, enterprise: sqlite3.Row, ref: str, field: str = "--unit") -> dict:
-    """Lease a vacant unit to the enterprise; refused if anyone else holds it or it is reserved.
+    """Give a vacant unit to the enterprise: reserved for a lead, leased from 签约 on; refused if anyone
+    else holds it or it is reserved for someone.
 
     The update is conditional on the unit still being vacant, inside the write transaction, so a
-    second process that looked at the same unit a moment earlier cannot take it too.
+    second process that looked at the same unit a moment earlier cannot take it too. Returns the unit's
+    label and what happened: 'leased', 'reserved', 'already' (it holds it so already) or 'lease' (its
+    reservation became a lease now that it has signed).
     """
     unit = find_unit(conn, ref, field)
+    want = holds_as(enterprise["stage"])
     if unit["enterprise_id"] == enterprise["id"]:
-        return {"unit": unit_label(unit), "already": True}
+        if unit["status"] == want:
+            return {"unit": unit_label(unit), "action": "already", "status": want}
+        _set_holding(conn, enterprise, [unit["id"]], want)
+        return {"unit": unit_label(unit), "action": "lease" if want == "leased" else "reservation", "status": want}
     taken = conn.execute(
-        "UPDATE units SET status = 'leased', enterprise_id = ? WHERE id = ? AND status = 'vacant'",
-        (enterprise["id"], unit["id"]),
+        "UPDATE units SET status = ?, enterprise_id = ? WHERE id = ? AND status = 'vacant'",
+        (want, enterprise["id"], unit["id"]),
     ).rowcount
     if not taken:
         unit = find_unit(conn, ref, field)
         if unit["holder"]:
-            why = f"leased to {unit['holder']}"
+            why = f"{'reserved for' if unit['status'] == 'reserved' else 'leased to'} {unit['holder']}"
         else:
             why = {"reserved": "reserved", "leased": "leased (tenant not on record)"}.get(
                 unit["status"], unit["status"]
@@ -526,9 +538,53 @@ def take_unit(conn: sqlite3.Connection, enterprise: sqlite3.Row, ref: str, field
             f"{field} {ref}: unit {unit_label(unit)} is not vacant: {why}",
             "see what is free with: promo vacancies --carrier " + unit["carrier_code"],
         )
-    if enterprise["carrier_id"] is None:
+    if want == "leased" and enterprise["carrier_id"] is None:
         conn.execute("UPDATE enterprises SET carrier_id = ? WHERE id = ?", (unit["carrier_id"], enterprise["id"]))
-    return {"unit": unit_label(unit), "area_m2": unit["area_m2"]}
+    return {"unit": unit_label(unit), "area_m2": unit["area_m2"], "action": want, "status": want}
+
+
+def take_units(conn: sqlite3.Connection, enterprise_id: int, refs: list[str], field: str = "--unit") -> list[dict]:
+    """take_unit for each unit named, each unit once however it is written (A1-402, 精准医学产业园/A1-402)."""
+    out, seen = [], set()
+    for ref in refs:
+        unit_id = find_unit(conn, ref, field)["id"]
+        if unit_id in seen:
+            continue
+        seen.add(unit_id)
+        out.append(take_unit(conn, _reload(conn, enterprise_id), ref, field))
+    return out
+
+
+def _set_holding(conn: sqlite3.Connection, enterprise: sqlite3.Row, unit_ids: list[int], status: str) -> None:
+    marks = ",".join("?" * len(unit_ids))
+    conn.execute(
+        f"UPDATE units SET status = ? WHERE enterprise_id = ? AND id IN ({marks})",
+        (status, enterprise["id"], *unit_ids),
+    )
+    if status == "leased" and enterprise["carrier_id"] is None:
+        # a signed tenant is in the carrier of its space
+        conn.execute(
+            "UPDATE enterprises SET carrier_id = (SELECT carrier_id FROM units WHERE id = ?) WHERE id = ?",
+            (unit_ids[0], enterprise["id"]),
+        )
+
+
+def settle_holdings(conn: sqlite3.Connection, enterprise_id: int) -> list[dict]:
+    """After a move: a lead's leases become reservations, a signed enterprise's reservations become leases.
+
+    Returns each unit whose holding changed, with action 'lease' or 'reservation'.
+    """
+    e = _reload(conn, enterprise_id)
+    want = holds_as(e["stage"])
+    changed = conn.execute(
+        """SELECT u.id, c.name || '/' || u.code AS label FROM units u JOIN carriers c ON c.id = u.carrier_id
+           WHERE u.enterprise_id = ? AND u.status != ? ORDER BY u.id""",
+        (enterprise_id, want),
+    ).fetchall()
+    if changed:
+        _set_holding(conn, e, [r["id"] for r in changed], want)
+    action = "lease" if want == "leased" else "reservation"
+    return [{"unit": r["label"], "action": action, "status": want} for r in changed]
 
 
 def release_unit(conn: sqlite3.Connection, enterprise: sqlite3.Row, ref: str, field: str = "--release") -> list[str]:
@@ -636,8 +692,16 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
     )
     if f.uscc and f.uscc_bad_check:
         warnings.append(f"credit code {f.uscc} fails its check character; stored flagged {BAD_CHECK_MARK}")
-    taken = [take_unit(conn, _reload(conn, eid), ref, unit_field)["unit"] for ref in f.units]
-    return {"id": eid, "name": f.name, "stage": stage, "date": date, "units": taken, "warnings": warnings}
+    space = take_units(conn, eid, f.units, unit_field)
+    return {
+        "id": eid,
+        "name": f.name,
+        "stage": stage,
+        "date": date,
+        "units": [t["unit"] for t in space if t["action"] in ("leased", "reserved")],
+        "space": space,
+        "warnings": warnings,
+    }
 
 
 def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = False) -> dict:
@@ -711,12 +775,14 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
             raise Rejected(f"{e['name']} cannot be updated: {exc}") from None
     e = _reload(conn, e["id"])
     released = [label for ref in f.release for label in release_unit(conn, e, ref)]
-    taken = [take_unit(conn, _reload(conn, e["id"]), ref)["unit"] for ref in f.units]
+    space = take_units(conn, e["id"], f.units)
+    taken = [t["unit"] for t in space if t["action"] in ("leased", "reserved")]
     return {
         "id": e["id"],
         "name": e["name"],
         "changed": sorted(k for k in changes if not k.endswith("_folded")),
         "units": taken,
+        "space": space,
         "released": released,
         "warnings": warnings,
     }
@@ -777,7 +843,11 @@ def move(
     )
     conn.execute("UPDATE enterprises SET stage = ?, stage_date = ? WHERE id = ?", (stage, date, e["id"]))
     released = [label for ref in release or [] for label in release_unit(conn, _reload(conn, e["id"]), ref)]
-    taken = [take_unit(conn, _reload(conn, e["id"]), ref)["unit"] for ref in units or []]
+    # what it already holds follows the move (a reservation becomes a lease once it signs), then new units
+    settled = settle_holdings(conn, e["id"])
+    named = [t for t in take_units(conn, e["id"], units or []) if t["unit"] not in {s["unit"] for s in settled}]
+    space = settled + named
+    taken = [t["unit"] for t in space if t["action"] in ("leased", "reserved")]
     warnings = []
     held = [
         r[0]
@@ -800,6 +870,7 @@ def move(
         "date": date,
         "back": back,
         "units": taken,
+        "space": space,
         "released": released,
         "warnings": warnings,
     }
@@ -858,6 +929,8 @@ SELECT e.id, e.name, e.name_en, e.code_name, e.uscc, e.uscc_bad_check, e.kind,
        c.code AS carrier_code, c.name AS carrier,
        (SELECT group_concat(code, ';') FROM (SELECT u.code FROM units u WHERE u.enterprise_id = e.id ORDER BY u.code))
          AS units,
+       (SELECT group_concat(code, ';') FROM (SELECT u.code FROM units u WHERE u.enterprise_id = e.id
+          AND u.status = 'reserved' ORDER BY u.code)) AS reserved_units,
        (SELECT sum(area_m2) FROM units u WHERE u.enterprise_id = e.id) AS area_m2,
        e.investment_wan, e.jobs, e.source_channel, e.country, e.owner, e.owner_since, e.sample
 FROM enterprises e
@@ -878,6 +951,7 @@ def industry_subtree(conn: sqlite3.Connection, name: str) -> list[int]:
 def _finish(found: list[dict]) -> list[dict]:
     for r in found:
         r["units"] = r["units"].split(";") if r.get("units") else []
+        r["reserved_units"] = r["reserved_units"].split(";") if r.get("reserved_units") else []
         r["uscc_bad_check"] = bool(r["uscc_bad_check"])
         r["sample"] = bool(r["sample"])
         r["stage_en"] = STAGE_EN[r["stage"]]
@@ -961,7 +1035,7 @@ def detail(conn: sqlite3.Connection, name: str) -> dict:
     d["space"] = rows(
         conn,
         """SELECT c.name AS carrier, c.code AS carrier_code, u.code AS unit, u.building, u.floor, u.area_m2, u.rent,
-                  u.sample
+                  u.status, u.sample
            FROM units u JOIN carriers c ON c.id = u.carrier_id WHERE u.enterprise_id = ? ORDER BY c.id, u.code""",
         (e["id"],),
     )
@@ -970,6 +1044,8 @@ def detail(conn: sqlite3.Connection, name: str) -> dict:
         "SELECT kind, date, note, next_date, owner FROM activities WHERE enterprise_id = ? ORDER BY date DESC, id DESC",
         (e["id"],),
     )
+    for u in d["space"]:
+        u["status_label"] = {"reserved": "预留 reserved", "leased": "租用 leased"}.get(u["status"], u["status"])
     for a in d["activities"]:
         a["kind_label"] = ACTIVITY_KINDS.get(a["kind"], a["kind"])
     deadline = conn.execute("SELECT days FROM stage_deadlines WHERE stage = ?", (e["stage"],)).fetchone()

@@ -438,3 +438,70 @@ def m002_pipeline(conn) -> None:
     follow-ups of promo overdue, and promo log --user."""
     for statement in statements(PIPELINE):
         conn.execute(statement)
+
+
+UNITS_V4 = """
+CREATE TABLE units_v4 (
+    id INTEGER PRIMARY KEY,
+    carrier_id INTEGER NOT NULL REFERENCES carriers(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    building TEXT,
+    floor INTEGER,
+    area_m2 REAL NOT NULL CHECK (area_m2 > 0),
+    rent REAL CHECK (rent IS NULL OR rent >= 0),          -- 元/㎡·天
+    status TEXT NOT NULL CHECK (status IN ('vacant', 'reserved', 'leased')),
+    enterprise_id INTEGER REFERENCES enterprises(id),      -- the one holder (tenant or reserver); NULL if unnamed
+    floor_load_kn REAL CHECK (floor_load_kn IS NULL OR floor_load_kn > 0),
+    ceiling_m REAL CHECK (ceiling_m IS NULL OR ceiling_m > 0),
+    ready_date TEXT,
+    note TEXT,
+    sample INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (carrier_id, code),
+    CHECK (enterprise_id IS NULL OR status IN ('leased', 'reserved'))
+)
+"""
+
+
+@migration(4)
+def m004_unit_reservations(conn) -> None:
+    """A named enterprise may hold a unit reserved, not only leased: a lead (意向/洽谈) that picks a unit
+    reserves it until it signs. SQLite cannot alter a CHECK, so the units table is rebuilt (SQLite's
+    twelve-step procedure) with its rows, ids and indexes.
+
+    Foreign keys cannot be switched off inside the migration's transaction, and dropping the old table
+    deletes its rows first, which would cascade into the rows that refer to units (unit_facilities): those
+    rows are set aside and put back, and every reference is checked before the transaction commits.
+    """
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    indexes = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'units' AND sql IS NOT NULL"
+        )
+    ]
+    columns = [r[1] for r in conn.execute("PRAGMA main.table_info(units)")]
+    children = [
+        table
+        for (table,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name != 'units'")
+        if any(fk[2] == "units" for fk in conn.execute(f'PRAGMA main.foreign_key_list("{table}")'))
+    ]
+    for table in children:
+        conn.execute(f'CREATE TEMP TABLE "m004_{table}" AS SELECT rowid AS m004_rowid, * FROM main."{table}"')
+    conn.execute(UNITS_V4)
+    names = ", ".join(columns)
+    conn.execute(f"INSERT INTO units_v4 ({names}) SELECT {names} FROM main.units")
+    conn.execute("DROP TABLE main.units")
+    conn.execute("ALTER TABLE units_v4 RENAME TO units")
+    for sql in indexes:
+        conn.execute(sql)
+    for table in children:
+        cols = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{table}")')]
+        listed = ", ".join(f'"{c}"' for c in cols)
+        conn.execute(f'DELETE FROM main."{table}"')  # whatever the cascade left, put back as it was
+        conn.execute(
+            f'INSERT INTO main."{table}" (rowid, {listed}) SELECT m004_rowid, {listed} FROM temp."m004_{table}"'
+        )
+        conn.execute(f'DROP TABLE temp."m004_{table}"')
+    broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration 4 would break references: {broken[:5]}")

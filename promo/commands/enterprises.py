@@ -27,6 +27,7 @@ _JSON_KEYS = [
     "carrier_code",
     "carrier",
     "units",
+    "reserved_units",
     "area_m2",
     "investment_wan",
     "jobs",
@@ -58,6 +59,21 @@ def _say(message: str) -> None:
 def _warn(messages) -> None:
     for m in messages:
         click.echo(f"warning: {m}", err=True)
+
+
+_SPACE_PHRASES = {
+    "leased": "took {}",
+    "reserved": "reserved {} (a lead reserves; it becomes a lease at 签约)",
+    "already": "already holds {}",
+    "lease": "{}: reservation → lease",
+    "reservation": "{}: lease → reservation (a lead reserves)",
+}
+
+
+def _space_phrases(result: dict) -> list[str]:
+    """What happened to each unit a command named or that followed a move, one phrase each."""
+    phrases = [_SPACE_PHRASES[t["action"]].format(t["unit"]) for t in result.get("space") or []]
+    return phrases + [f"released {u}" for u in result.get("released") or []]
 
 
 def _public(row: dict) -> dict:
@@ -150,9 +166,10 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         return
     for r in found:
         r["shown_name"] = r["name"] if public else domain.display_name(r)
-        r["space"] = r["units"] or ([r["carrier"]] if r["carrier"] else [])
-        if r["units"] and r["carrier"]:
-            r["space"] = [r["carrier"], *r["units"]]
+        units = [f"{u}(预留)" if u in r["reserved_units"] else u for u in r["units"]]
+        r["space"] = units or ([r["carrier"]] if r["carrier"] else [])
+        if units and r["carrier"]:
+            r["space"] = [r["carrier"], *units]
     known = [r["investment_wan"] for r in found if r["investment_wan"] is not None]
     total = f"{sum(known):,.0f} 万元" if known else "— (未填 not on record)"
     if known and len(known) < len(found):
@@ -213,6 +230,7 @@ def show(ctx, name, public, fmt):
             [
                 Column("carrier", "载体 Carrier"),
                 Column("unit", "单元 Unit", no_wrap=True),
+                Column("status_label", "状态", no_wrap=True),
                 Column("floor", "楼层", "int"),
                 Column("area_m2", "面积㎡", "area"),
                 Column("rent", "元/㎡·天", "rent"),
@@ -299,7 +317,11 @@ def _field_options(fn):
         click.option("--country", help="Country or region of the investor (default 中国)."),
         click.option("--owner", help="Responsible officer (包保责任人); the first to record a lead holds its claim."),
         click.option(
-            "--unit", "units", multiple=True, metavar="UNIT", help="Take a vacant unit: A1-402 or 载体/A1-402."
+            "--unit",
+            "units",
+            multiple=True,
+            metavar="UNIT",
+            help="Take a vacant unit: A1-402 or 载体/A1-402 (a lead at 意向/洽谈 reserves it; leased from 签约 on).",
         ),
         click.option("--carrier", help="The carrier it is in, when no unit says so (e.g. a hospital in a 组团)."),
         click.option("--contact", help="Contact person."),
@@ -356,7 +378,7 @@ def add(ctx, name, **options):
     with write(conn, f"add {f.name}") as journal_id:
         result = domain.add(conn, f)
         journal.set_summary(conn, journal_id, f"add {result['name']} ({result['stage']})")
-    space = f"; took {', '.join(result['units'])}" if result["units"] else ""
+    space = "".join(f"; {p}" for p in _space_phrases(result))
     _say(f"added {result['name']} (#{result['id']}) at {result['stage']} on {result['date']}{space}")
     _warn(result["warnings"])
 
@@ -393,7 +415,7 @@ def update(ctx, name, new_name, transfer, **options):
             journal_id,
             f"update {result['name']}: " + ", ".join(result["changed"] + result["units"] + result["released"]),
         )
-    what = result["changed"] + [f"took {u}" for u in result["units"]] + [f"released {u}" for u in result["released"]]
+    what = result["changed"] + _space_phrases(result)
     _say(
         f"updated {result['name']} (#{result['id']}): {', '.join(what)}"
         if what
@@ -407,7 +429,13 @@ def update(ctx, name, new_name, transfer, **options):
 @click.argument("stage")
 @click.option("--date", metavar="DATE", help="When it reached the stage (default today); not before the last move.")
 @click.option("--reason", help="Why; required for a step back (e.g. 落地 → 签约).")
-@click.option("--unit", "units", multiple=True, metavar="UNIT", help="Take a vacant unit with the move.")
+@click.option(
+    "--unit",
+    "units",
+    multiple=True,
+    metavar="UNIT",
+    help="Take a vacant unit with the move (reserved before 签约, leased from 签约 on).",
+)
 @click.option("--release", multiple=True, metavar="UNIT", help="Free a unit it holds ('all' for every one).")
 @click.pass_context
 def move(ctx, name, stage, date, reason, units, release):
@@ -431,12 +459,7 @@ def move(ctx, name, stage, date, reason, units, release):
     with write(conn, f"move {name} → {stage}") as journal_id:
         r = domain.move(conn, name, stage, date=date, reason=reason, units=list(units), release=list(release))
         journal.set_summary(conn, journal_id, f"move {r['name']} {r['from']} → {r['to']}")
-    extra = "".join(
-        [
-            f"; took {', '.join(r['units'])}" if r["units"] else "",
-            f"; released {', '.join(r['released'])}" if r["released"] else "",
-        ]
-    )
+    extra = "".join(f"; {p}" for p in _space_phrases(r))
     _say(f"moved {r['name']} from {r['from']} to {r['to']} on {r['date']}{' (back)' if r['back'] else ''}{extra}")
     _warn(r["warnings"])
 
