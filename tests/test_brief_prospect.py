@@ -96,5 +96,5 @@ def test_a_prospect_on_the_negative_list_is_told_so(run, conn, lead_needs):
     assert "### 负面清单提示\n\n- **禁止类**：含电镀、酸洗等重污染工序的项目 ※" in text
     assert "项目尚有指标未达到准入要求，请与招商部门沟通。" in text
     english = brief(run, "--for", "示例医学影像设备", "--lang", "en")
-    assert "- **Prohibited**: 含电镀、酸洗等重污染工序的项目 ※" in english
+    assert "- **Prohibited**: Projects with heavily polluting processes such as electroplating or pickling ※" in english
     assert "影像设备外壳电镀" not in text  # the business description itself is for internal briefs

@@ -19,6 +19,7 @@ from promo.brief.texts import (
     COUNTRY_EN,
     LEVEL,
     POLICY_KIND_EN,
+    SEEDED_EN,
     SEGMENT_EN,
     STAGE_EN,
     UNIT_EN,
@@ -84,8 +85,13 @@ class Composer:
         return self.mark(text, sample)
 
     def text(self, zh, en=None) -> str:
-        """A description: the English one in English briefs where there is one."""
-        return self.v(en) if self.lang == "en" and en else self.v(zh)
+        """A description: the English one in English briefs where there is one (the data's, else the seeded
+        text's translation in promo.brief.texts.SEEDED_EN)."""
+        if self.lang == "en":
+            en = en or SEEDED_EN.get(one_line(zh))
+            if en:
+                return self.v(en)
+        return self.v(zh)
 
     def code(self, mapping: dict, value) -> str:
         """A coded catalogue value (stage, kind, status …) in the brief's language; unknown ones as entered."""
@@ -437,9 +443,10 @@ class Composer:
             status = self.code(CARRIER_STATUS_EN, c["status"])
             facts.append((self.t("car.status"), status))
         if c.get("operator"):
-            facts.append((self.t("car.operator"), self.v(c["operator"])))
+            operator = c["operator"]
+            facts.append((self.t("car.operator"), self.name(operator, c.get("operator_en") or SEEDED_EN.get(operator))))
         if c.get("address"):
-            facts.append((self.t("car.address"), self.v(c["address"])))
+            facts.append((self.t("car.address"), self.text(c["address"], c.get("address_en"))))
         if c["industries"]:
             facts.append(
                 (self.t("car.industries"), self.join(self.term(i["name"], i.get("name_en")) for i in c["industries"]))
@@ -590,7 +597,7 @@ class Composer:
             [
                 (
                     self.t(f"neg.{n['kind']}") if n["kind"] in ("禁止", "限制") else self.v(n["kind"]),
-                    self.mark(self.v(n["item"]), n.get("sample")),
+                    self.mark(self.text(n["item"], n.get("item_en")), n.get("sample")),
                 )
                 for n in items
             ]
@@ -729,7 +736,10 @@ class Composer:
             if z.get(key):
                 facts.append((self.t(label), self.mark(one_line(z[key]), z["office_sample"])))
         if z.get("office_address"):
-            facts.append((self.t("con.address"), self.mark(one_line(z["office_address"]), z["office_sample"])))
+            address = one_line(z["office_address"])
+            if self.lang == "en":
+                address = one_line(z.get("office_address_en") or SEEDED_EN.get(address) or address)
+            facts.append((self.t("con.address"), self.mark(address, z["office_sample"])))
         if facts:
             s.blocks.append(Facts(facts))
         return s

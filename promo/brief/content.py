@@ -166,8 +166,8 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         data["criteria"] = _criteria(conn, scope)
         data["negative"] = rows(
             conn,
-            f"SELECT kind, item, description, sample FROM negative_list "
-            f"ORDER BY CASE kind WHEN '禁止' THEN 0 ELSE 1 END, id LIMIT {MAX_NEGATIVE}",
+            # every column: an English item (item_en), once the catalogue has one, is used
+            f"SELECT * FROM negative_list ORDER BY CASE kind WHEN '禁止' THEN 0 ELSE 1 END, id LIMIT {MAX_NEGATIVE}",
         )
     data["tenants"] = _tenants(conn, scope, req)
     if req.internal:
@@ -398,6 +398,8 @@ def _carrier_detail(conn: sqlite3.Connection, row: sqlite3.Row, req: Request) ->
         k: row[k]
         for k in ("id", "code", "name", "name_en", "kind", "address", "operator", "description", "description_en")
     }
+    for k in ("address_en", "operator_en"):  # English columns the catalogue may gain
+        detail[k] = row[k] if k in row.keys() else None
     detail.update(status=row["status"], sample=row["sample"])
     if req.internal:
         detail.update(contact_name=row["contact_name"], contact_phone=row["contact_phone"])
