@@ -202,6 +202,42 @@ def test_bad_values_exit_2_and_name_the_option(run, args, message):
     assert message in result.output
 
 
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["--carrier", ""], "'--carrier'"),
+        (["--for", ""], "'--for'"),
+        (["--industry", ""], "'--industry'"),
+        (["--industry", "  "], "'--industry'"),
+        (["--carrier", "海凭", "--for", ""], "'--for'"),
+        (["-o", ""], "'-o' / '--output'"),
+        (["--output="], "'-o' / '--output'"),
+        (["--date", ""], "'--date'"),
+    ],
+)
+def test_an_empty_value_is_a_usage_error_naming_its_option(run, args, option):
+    """'' must not quietly mean the whole zone, stdout or today."""
+    result = run("brief", *args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}: is empty" in result.output
+    assert "招商推介" not in result.output
+
+
+def test_an_empty_focus_is_refused_by_the_domain_too(conn):
+    from promo.brief import Request, make_brief
+    from promo.errors import BadValue
+
+    with pytest.raises(BadValue, match="--carrier"):
+        make_brief(conn, Request(date=DATE, carrier=" "))
+
+
+def test_a_bad_date_reads_once(run):
+    result = run("brief", "--date", "tomorrow")
+    assert result.exit_code == 2
+    assert "Error: Invalid value for '--date': tomorrow: not a date; write 2024-03-05" in result.output
+    assert result.output.count("--date") == 1
+
+
 def test_output_file_is_written_whole_and_never_clobbered(run, tmp_path):
     target = tmp_path / "brief.md"
     result = run("brief", "--date", DATE, "-o", target)

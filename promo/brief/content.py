@@ -59,9 +59,11 @@ class Request:
 
     def check(self) -> None:
         """Usage errors, raised before the catalogue is read."""
-        chosen = [
-            f"--{k}" for k, v in (("industry", self.industry), ("carrier", self.carrier), ("for", self.prospect)) if v
-        ]
+        focus = (("--industry", self.industry), ("--carrier", self.carrier), ("--for", self.prospect))
+        for option, value in focus:
+            if value is not None and not str(value).strip():
+                raise BadValue(option, value, "is empty; give a name or code")
+        chosen = [option for option, value in focus if value is not None]
         if len(chosen) > 1:
             raise BadValue(chosen[1], self._value(chosen[1]), f"cannot be combined with {chosen[0]}; choose one focus")
         if self.lang not in ("zh", "en"):

@@ -7,13 +7,30 @@ import click
 from promo.commands.common import catalogue, parse_or_usage
 
 
+def _given(ctx: click.Context, param: click.Parameter, value):
+    """An option given as '' (or spaces) is a usage error: it must not quietly mean 'the whole zone' or 'stdout'."""
+    if isinstance(value, str) and not value.strip():
+        what = {
+            "output": "a file name, or leave -o out to print the brief",
+            "date": "a date, or leave --date out for today",
+        }.get(param.name, "a name or code")
+        raise click.BadParameter(f"is empty; give {what}")
+    return value
+
+
 @click.command()
-@click.option("--industry", help="A brief on one industry, chain or chain link (name or code).")
+@click.option("--industry", callback=_given, help="A brief on one industry, chain or chain link (name or code).")
 @click.option(
-    "--carrier", help="A brief on one carrier: its units, facilities and tenants (name, part of it, or code)."
+    "--carrier",
+    callback=_given,
+    help="A brief on one carrier: its units, facilities and tenants (name, part of it, or code).",
 )
 @click.option(
-    "--for", "prospect", metavar="ENTERPRISE", help="A brief tailored to one prospect: needs, units, policies."
+    "--for",
+    "prospect",
+    metavar="ENTERPRISE",
+    callback=_given,
+    help="A brief tailored to one prospect: needs, units, policies.",
 )
 @click.option(
     "--lang",
@@ -37,8 +54,10 @@ from promo.commands.common import catalogue, parse_or_usage
     show_default=True,
     help="markdown for documents; wechat for pasting into a chat (no tables, numbered lines).",
 )
-@click.option("--date", metavar="DATE", help="Date of the brief (default today); also decides what is ready now.")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option(
+    "--date", metavar="DATE", callback=_given, help="Date of the brief (default today); also decides what is ready now."
+)
+@click.option("-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
 @click.pass_context
 def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, force):
@@ -70,10 +89,10 @@ def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, f
         prospect=prospect,
     )
     req.check()
-    if output:
+    if output is not None:
         check_target(output, force=force)  # refuse before the work, not after it
     text = make_brief(catalogue(ctx), req)
-    if output:
+    if output is not None:
         path = write_file(output, text, force=force)
         click.echo(f"wrote {path} ({len(text.splitlines())} lines)", err=True)
     else:
