@@ -246,8 +246,11 @@ def parse_fields(raw: dict, names: dict[str, str] | None = None) -> Fields:
         value = raw.get(key)
         setattr(f, key, "" if value == "" else parser(value) if value is not None else None)
     f.source_channel = parse_source(raw.get("source_channel"), n("source_channel"))
-    for key in ("country", "owner", "contact", "code_name"):
+    for key in ("owner", "contact", "code_name"):
         setattr(f, key, parse_text(raw.get(key), n(key), max_len=MAX_NAME))
+    from promo.countries import parse_country
+
+    f.country = parse_country(parse_text(raw.get("country"), n("country"), max_len=MAX_NAME), n("country"))
     f.note = parse_text(raw.get("note"), n("note"))
     f.phone = parse_phone(raw.get("phone"), n("phone"))
     f.units = [u for u in (raw.get("units") or []) if u and u.strip()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
 from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
@@ -395,10 +396,16 @@ def _explain(r: dict, statuses: dict, p: dict, on: str) -> list[dict]:
 
     countries = "、".join(e["countries"])
     s = statuses["country"]
+    # 港澳台 investors are 境外 for investment policy although part of China: say so where it decides
+    region = (
+        " (港澳台投资按境外计 Hong Kong, Macao and Taiwan count as 境外)"
+        if is_overseas_region(p["country"]) and {"境外", "境内"} & set(e["countries"])
+        else ""
+    )
     if s == "yes":
-        add("country", f"{p['country']} 属于 {countries}")
+        add("country", f"{p['country']} 属于 {countries}{region}")
     elif s == "no":
-        add("country", f"{p['country']}, 政策限 {countries}")
+        add("country", f"{p['country']}, 政策限 {countries}{region}")
     elif s == "unknown":
         add("country", f"未记录 (政策限 {countries})")
     return out

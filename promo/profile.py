@@ -114,6 +114,11 @@ def normalise(conn: sqlite3.Connection, raw: dict | None) -> dict:
         if row is None:
             raise BadValue("carrier_id", p["carrier_id"], "no such carrier")
         p["carrier"], p["carrier_code"] = row["name"], row["code"]
+    if p["country"] is not None:
+        from promo.countries import canonical
+
+        # a country recorded before promo knew countries (中国大陆, China) compares as its one spelling
+        p["country"] = canonical(p["country"])
     if p["jobs"] is not None:
         if p["jobs"] != int(p["jobs"]):
             raise BadValue("--jobs", p["jobs"], "must be a whole number")

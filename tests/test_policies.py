@@ -103,7 +103,21 @@ def test_carrier_field(conn, add_policy, carrier, stage, expected):
 
 @pytest.mark.parametrize(
     "country, expected",
-    [("以色列", "yes"), ("中国香港", "yes"), ("中国", "no"), (None, "unknown")],
+    [
+        ("以色列", "yes"),
+        ("中国香港", "yes"),
+        ("中国", "no"),
+        (None, "unknown"),
+        # every way of writing the mainland is 中国, recorded before promo knew countries or not
+        ("中国大陆", "no"),
+        ("China", "no"),
+        ("PRC", "no"),
+        ("内地", "no"),
+        ("中國", "no"),
+        ("香港", "yes"),
+        ("Taiwan", "yes"),
+        ("澳门", "yes"),
+    ],
 )
 def test_country_field_overseas_means_any_but_mainland(conn, add_policy, country, expected):
     code = add_policy(countries=["境外"])
@@ -241,3 +255,10 @@ def test_list_filters(conn):
 def test_seeded_eligibility_is_marked_sample(conn):
     rows = conn.execute("SELECT sample FROM policy_eligibility").fetchall()
     assert len(rows) >= 8 and all(r[0] == 1 for r in rows)
+
+
+def test_hong_kong_macao_taiwan_are_said_to_count_as_overseas(conn, add_policy):
+    code = add_policy(countries=["境外"])
+    found = verdict(conn, code, {"country": "中国香港"})
+    assert "港澳台投资按境外计" in found["reason"]
+    assert "港澳台" not in verdict(conn, code, {"country": "以色列"})["reason"]

@@ -64,9 +64,13 @@ def parse_prospect(values: dict) -> dict:
             raise BadValue("--land-mu", values["land_mu"], "must be more than 0 (leave it out when no land is taken)")
     if values.get("jobs") is not None:
         out["jobs"] = parse_number(values["jobs"], "--jobs", integer=True, unit_suffixes=("人",))
-    for key in ("business", "kind", "country"):
+    for key in ("business", "kind"):
         if values.get(key):
             out[key] = values[key].strip()
+    if values.get("country") is not None:
+        from promo.countries import parse_country
+
+        out["country"] = parse_country(values["country"], "--country")
     return out
 
 
