@@ -250,9 +250,10 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
     """Rank the vacant units that meet every need, with why, policies and the criteria verdict.
 
     `needs` is a profile dict (see promo.profile; profile_for gives one for an enterprise). Returns
-    {profile, on, funnel, total, units, policies, policies_unknown, criteria, scenarios, new_units,
-    last_matched_at, cheapest_rent}; each unit has rank, score, why, parts, new, annual_rent_wan,
-    policies, criteria_verdict.
+    {profile, on, funnel, total, units, policies, policies_unknown, policies_at, criteria, scenarios,
+    new_units, last_matched_at, cheapest_rent, cheapest_annual_rent_wan, score_formula}; each unit has
+    rank, score, why, parts, new, annual_rent_wan, policies, criteria_verdict. `policies` are judged as if
+    the prospect settled in the top-ranked unit (`policies_at`), or in no carrier when no unit matches.
     """
     from promo.resources import VacancyFilter, vacancies
     from promo.scenarios import for_industry
@@ -309,12 +310,16 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         ]
         per_carrier[code] = (pols, checked, local_fail)
 
-    cheapest = min((u["rent"] for u in found if u["rent"]), default=None)
+    for u in found:
+        u["annual_rent_wan"] = round(u["area_m2"] * u["rent"] * 365 / 10000, 4) if u["rent"] is not None else None
+    cheapest = {
+        "rent": min((u["rent"] for u in found if u["rent"]), default=None),
+        "annual": min((u["annual_rent_wan"] for u in found if u["annual_rent_wan"]), default=None),
+    }
     last = set(p["last_match_units"]) if p["last_match_units"] is not None else None
     units = []
     for u in found:
         pols, checked, local_fail = per_carrier[u["carrier_code"]]
-        u["annual_rent_wan"] = round(u["area_m2"] * u["rent"] * 365 / 10000, 4) if u["rent"] is not None else None
         at_unit = dict(hyp, annual_rent_wan=u["annual_rent_wan"])
         u["policies"] = []
         for pol in pols:
@@ -337,7 +342,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         u["criteria_failing"] = [f"{c['name']} {c['value_text']} {c['threshold_text']}" for c in local_fail]
         u["same_chain"] = chain.get(u["carrier_code"], [])
         u["parts"] = _score(u, p, cheapest, on, local_fail)
-        u["score"] = round(sum(part["points"] for part in u["parts"]))
+        u["score"] = sum(part["points"] for part in u["parts"])
         u["why"] = " · ".join(
             f"{part['text']} {part['points']:+.0f}" + (f" ({part['detail']})" if part.get("detail") else "")
             for part in u["parts"]
@@ -348,6 +353,23 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
     units.sort(key=lambda u: (-u["score"], u["rent"] if u["rent"] is not None else 1e9, u["area_m2"], u["id"]))
     for i, u in enumerate(units, 1):
         u["rank"] = i
+    # The policy section answers "what support if it settles here": judged in the top-ranked unit, with
+    # that unit's carrier and rent, so nothing in it is 'rent unknown' or 'once it settles in a carrier'.
+    # With no unit to settle in, it stays the general answer.
+    policies_at = None
+    if units:
+        top = units[0]
+        at_top = dict(hyp, carrier=top["carrier_code"], annual_rent_wan=top["annual_rent_wan"])
+        top_all = policies_mod.applicable(conn, at_top, on=on, include_all=True)
+        general = [r for r in top_all if r["verdict"] in ("yes", "if")]
+        unknown = [r for r in top_all if r["verdict"] == "unknown"]
+        policies_at = {
+            "rank": 1,
+            "carrier": top["carrier"],
+            "carrier_code": top["carrier_code"],
+            "unit": top["unit"],
+            "annual_rent_wan": top["annual_rent_wan"],
+        }
     new_units = [f"{u['carrier']} {u['unit']}" for u in units if u["new"]]
     return {
         "profile": p,
@@ -357,33 +379,46 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         "units": units[:limit] if limit else units,
         "policies": general,
         "policies_unknown": unknown,
+        "policies_at": policies_at,
         "criteria": general_check,
         "scenarios": for_industry(conn, p["industry_id"], on=on),
         "new_units": new_units,
         "last_matched_at": p["last_matched_at"],
-        "cheapest_rent": cheapest,
+        "cheapest_rent": cheapest["rent"],
+        "cheapest_annual_rent_wan": cheapest["annual"],
+        "score_formula": score_formula(p),
     }
 
 
-def _score(u: dict, p: dict, cheapest: float | None, on: str, local_fail: list[dict]) -> list[dict]:
-    """The parts of a unit's score, each with the points it adds and the fact behind them."""
+def _score(u: dict, p: dict, cheapest: dict, on: str, local_fail: list[dict]) -> list[dict]:
+    """The parts of a unit's score, each with the whole points it adds and the fact behind them.
+
+    Space beyond what was asked is rent paid for nothing, so with an asked area the area part falls with
+    the excess (asked ÷ area: 1,000 ㎡ for 500 asked earns half) and the rent part compares what the unit
+    costs in a year (area × rent), not its price per ㎡: a 2,300 ㎡ unit at 0.90 costs more than an 820 ㎡
+    one at 1.45. Parts are whole points, so the score is exactly the sum of the parts shown.
+    """
     parts = []
-    area = u["area_m2"]
-    if p["min_area"] is not None and p["max_area"] is not None:
-        text = "面积在需求范围内"
-        parts.append({"part": "area", "points": WEIGHTS["area"], "text": text})
-    elif p["min_area"] is not None and p["min_area"] > 0:
-        # space beyond what was asked is rent paid for nothing: the closer to the need, the better
-        over = (area - p["min_area"]) / p["min_area"]
-        points = WEIGHTS["area"] * max(0.0, 1 - over)
-        text = f"面积超出 {over * 100:.0f}%" if over > 0.005 else "面积正合"
-        parts.append({"part": "area", "points": round(points, 1), "text": text})
+    area, asked = u["area_m2"], p["min_area"]
+    if asked:
+        over = (area - asked) / asked
+        points = WEIGHTS["area"] * min(1.0, asked / area)
+        if p["max_area"] is not None:
+            text = "面积在需求范围内" + (f", 超出下限 {over * 100:,.0f}%" if over > 0.005 else "")
+        else:
+            text = f"面积超出需求 {over * 100:,.0f}%" if over > 0.005 else "面积正合需求"
+        parts.append({"part": "area", "points": round(points), "text": text})
     elif p["max_area"] is not None:
         parts.append({"part": "area", "points": WEIGHTS["area"], "text": f"面积 ≤ {fmt_num(p['max_area'])}㎡"})
-    if u["rent"] is not None and cheapest:
-        points = WEIGHTS["rent"] * cheapest / u["rent"] if u["rent"] else WEIGHTS["rent"]
-        text = f"租金 {u['rent']:.2f}" + (" 最低" if u["rent"] == cheapest else "")
-        parts.append({"part": "rent", "points": round(points, 1), "text": text})
+    if u["rent"] is not None and asked and cheapest.get("annual"):
+        annual = u["annual_rent_wan"]
+        points = WEIGHTS["rent"] * cheapest["annual"] / annual if annual else WEIGHTS["rent"]
+        text = f"年租金 {fmt_wan(annual)}万" + (" 最低" if annual == cheapest["annual"] else "")
+        parts.append({"part": "rent", "points": round(points), "text": text})
+    elif u["rent"] is not None and cheapest.get("rent"):
+        points = WEIGHTS["rent"] * cheapest["rent"] / u["rent"] if u["rent"] else WEIGHTS["rent"]
+        text = f"租金 {u['rent']:.2f}" + (" 最低" if u["rent"] == cheapest["rent"] else "")
+        parts.append({"part": "rent", "points": round(points), "text": text})
     else:
         parts.append({"part": "rent", "points": 0, "text": "租金未定"})
     ready = u["ready_date"]
@@ -392,12 +427,12 @@ def _score(u: dict, p: dict, cheapest: float | None, on: str, local_fail: list[d
     else:
         wait = _days(on, ready)
         points = WEIGHTS["ready"] * max(0.0, 1 - wait / 365)
-        parts.append({"part": "ready", "points": round(points, 1), "text": f"{wait:,} 天后交付"})
+        parts.append({"part": "ready", "points": round(points), "text": f"{wait:,} 天后交付"})
     if p["industry_id"] is not None:
         n = len(u["same_chain"])
         points = WEIGHTS["cluster"] * min(n, 3) / 3
         names = "、".join(u["same_chain"][:3]) + (" 等" if n > 3 else "")
-        parts.append({"part": "cluster", "points": round(points, 1), "text": f"同链 {n} 家", "detail": names})
+        parts.append({"part": "cluster", "points": round(points), "text": f"同链 {n:,} 家", "detail": names})
     local = [x for x in u["policies"] if x["carrier_specific"]]
     if local:
         parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": "载体专属政策"})
@@ -405,6 +440,18 @@ def _score(u: dict, p: dict, cheapest: float | None, on: str, local_fail: list[d
         names = "、".join(c["name"] for c in local_fail)
         parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": "准入未达标", "detail": names})
     return parts
+
+
+def score_formula(p: dict) -> str:
+    """How the score is made, for the caption under the ranked units (it depends on whether an area was asked)."""
+    if p.get("min_area"):
+        area = "面积贴合 30 × 需求面积 ÷ 面积"
+        rent = "年租金 25 × 最低年租金 ÷ 年租金"
+    else:
+        area = "面积 30 (≤ 上限)" if p.get("max_area") is not None else ""
+        rent = "租金 25 × 最低租金 ÷ 租金"
+    parts = [area, rent, "交付 15 (现房满分, 一年后 0)", "同链在园企业 20 (3 家满分)", "载体专属政策 10"]
+    return "得分 = " + " + ".join(x for x in parts if x) + " − 载体准入未达标 30"
 
 
 def describe_needs(p: dict) -> list[tuple[str, str]]:

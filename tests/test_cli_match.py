@@ -15,7 +15,8 @@ def test_match_screen_has_units_why_policies_criteria(run):
         "H1-201",
         "现房 +15",
         "同链 1 家 +7",
-        "≈17.08万/年",  # 50% × 780 ㎡ × 1.20 × 365
+        "载体租金减免（示例）",  # carrier-specific support named, with its estimate
+        "≈17.08万元/年",  # 50% × 780 ㎡ × 1.20 × 365
         "适用政策 Policies",
         "准入 Criteria",
         "结论 Verdict",
@@ -120,3 +121,11 @@ def test_markdown_keeps_notes_apart_and_why_on_one_line(run):
     assert "\n\n※ 单元级数据为示例数据" in out  # its own paragraph, not run into the legend
     row = next(line for line in out.splitlines() if "H1-201" in line)
     assert "现房 +15 · 同链 1 家 +7 (山东示例医疗器械有限公司)" in row
+
+
+def test_the_policy_section_is_for_the_top_unit_not_rent_unknown(run):
+    out = run("match", "--industry", "高端医疗器械", "--min-area", "500", "--investment", "3000", "--limit", "1").stdout
+    section = out[out.index("适用政策 Policies") : out.index("准入 Criteria")]
+    assert "若入驻第 1 名 海凭国际·济南医疗器械产业园 H1-201" in section
+    assert "年租金未知" not in section and "后适用" not in section
+    assert "年租金 34.16万元 × 50%" in section

@@ -84,7 +84,8 @@ def test_ranking_is_by_score_and_the_score_is_its_parts(conn):
     for a, b in itertools.pairwise(units):
         assert a["score"] >= b["score"]
     for u in units:
-        assert u["score"] == round(sum(p["points"] for p in u["parts"]))
+        assert u["score"] == sum(p["points"] for p in u["parts"])  # whole points: the parts shown add up
+        assert all(isinstance(p["points"], int) for p in u["parts"])
         assert all(p["text"] in u["why"] for p in u["parts"])
 
 
@@ -93,7 +94,7 @@ def test_area_fit_rent_and_readiness_decide_between_equal_units(conn):
     by_unit = {u["unit"]: u for u in result["units"]}
     a2, a4 = by_unit["A2-201"], by_unit["A4-201"]  # 820 ㎡ now vs 880 ㎡ ready 2027-06-30
     area = {p["part"]: p for p in a2["parts"]}["area"]
-    assert area["points"] == pytest.approx(30 * (1 - 20 / 800), abs=0.1) and "2%" in area["text"]
+    assert area["points"] == round(30 * 800 / 820) and "超出需求 2%" in area["text"]
     assert {p["part"]: p for p in a2["parts"]}["ready"]["text"] == "现房"
     assert "219 天后交付" in a4["why"]
     assert a2["rank"] < a4["rank"]
@@ -213,3 +214,27 @@ def test_per_unit_policies_equal_a_full_judgement_in_that_carrier(conn):
         full = policies.applicable(conn, dict(needs, carrier=u["carrier_code"]), on=ON)
         assert sorted(p["code"] for p in u["policies"]) == sorted(p["code"] for p in full), u["carrier_code"]
     assert {"zhongneng-equipment-park", "haiping-device-park"} <= seen  # one plain carrier, one named in a policy
+
+
+def test_a_unit_close_to_the_asked_area_ranks_above_much_larger_ones(conn):
+    # 820 ㎡ at 1.45 costs 43万元 a year; the 1,800–2,400 ㎡ units at 0.80–0.95 cost 53–83万元
+    result = match.match(conn, {"industry": "高端医疗器械", "min_area": 500}, on=ON)
+    rank = {u["unit"]: u["rank"] for u in result["units"]}
+    larger = [u["unit"] for u in result["units"] if u["area_m2"] >= 1800]
+    assert larger and all(rank["A2-201"] < rank[code] for code in larger)
+    by_unit = {u["unit"]: {p["part"]: p for p in u["parts"]} for u in result["units"]}
+    assert by_unit["A2-201"]["area"]["points"] > by_unit["H1-301"]["area"]["points"] > 0  # excess costs, never all
+    assert "年租金" in by_unit["A2-201"]["rent"]["text"]
+
+
+def test_policies_are_judged_in_the_top_ranked_unit(conn):
+    needs = {"industry": "高端医疗器械", "min_area": 500, "investment_wan": 3000, "kind": "company"}
+    result = match.match(conn, needs, on=ON)
+    top = result["units"][0]
+    assert result["policies_at"]["unit"] == top["unit"]
+    relief = {p["code"]: p for p in result["policies"]}.get("sample-rent-relief")
+    if top["carrier_code"] in ("precision-med-park", "haiping-device-park", "health-tech-innovation-park"):
+        assert relief is not None and relief["estimate_wan"] is not None and "未知" not in relief["estimate_text"]
+        assert all(c["status"] == "yes" for c in relief["checks"] if c["field"] == "carrier")
+    nothing = match.match(conn, {"min_area": 99999}, on=ON)
+    assert nothing["policies_at"] is None

@@ -156,7 +156,9 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         u["place"] = f"{u['carrier']} {u['unit']}" + (" ★新" if u["new"] else "")
         # carrier-specific support, shortened to its kind and amount: the policy table names it in full
         u["local_policies"] = [
-            f"{x['kind']} ≈{fmt_wan(x['estimate_wan'])}万{x['period']}" if x["estimate_wan"] is not None else x["kind"]
+            f"{x['name']} ≈{fmt_wan(x['estimate_wan'])}万元{x['period']}"
+            if x["estimate_wan"] is not None
+            else x["name"]
             for x in u["policies"]
             if x["carrier_specific"]
         ]
@@ -173,20 +175,19 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         Column("rent", "元/㎡·天", "rent"),
         Column("score", "得分", "int"),
         Column("why_lines", "为什么 Why", max_width=24),
-        Column("local_policies", "载体专属政策 预计", "list", max_width=16),
+        Column("local_policies", "载体专属政策 · 预计支持", "list", max_width=20),
     ]
     funnel = " → ".join(f"{s['step']} {s['remaining']:,}" for s in result["funnel"])
     shown = len(result["units"])
     caption = f"{shown:,} of {result['total']:,} 个单元" if shown < result["total"] else f"{result['total']:,} 个单元"
     caption += f"; 筛选 Filters: {funnel}"
-    if result["cheapest_rent"]:
+    if result["cheapest_annual_rent_wan"] and result["profile"]["min_area"]:
+        caption += f"; 最低年租金 {fmt_wan(result['cheapest_annual_rent_wan'])}万元"
+    elif result["cheapest_rent"]:
         caption += f"; 最低租金 {result['cheapest_rent']:.2f}"
     if shown < result["total"]:
         caption += " (--limit 0 显示全部)"
-    caption += (
-        "\n得分 = 面积贴合 30 + 租金 25 × 最低租金 ÷ 租金 + 交付 15 (现房满分, 一年后 0) + 同链在园企业 20 (3 家满分)"
-        " + 载体专属政策 10 − 载体准入未达标 30"
-    )
+    caption += "\n" + result["score_formula"]
     if any(u["sample"] for u in result["units"]):
         caption += "\n※ 单元级数据为示例数据 (unit-level figures are sample data)"
     render_with_notes(
@@ -222,7 +223,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
                 Column("conditions", "条件 Conditions", max_width=40),
             ],
             fmt,
-            title="适用政策 Policies (入驻后 if it settles here)",
+            title=_policies_title(result["policies_at"]),
             notes=notes,
         )
     # carrier-bound criteria are judged per unit (column 准入); here only those that bind wherever it settles
@@ -231,6 +232,12 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     render_check(checked, fmt, title="准入 Criteria")
     if result["scenarios"]:
         render_scenarios(result["scenarios"], fmt, title="可对接的创新场景 Open scenarios on this chain")
+
+
+def _policies_title(at: dict | None) -> str:
+    if at is None:
+        return "适用政策 Policies (尚无合适单元, 按未入驻载体判断 not yet in any carrier)"
+    return f"适用政策 Policies — 若入驻第 1 名 {at['carrier']} {at['unit']} (if it settles in the top-ranked unit)"
 
 
 def _facts(title: str, facts: list[tuple[str, str]], fmt: str) -> None:
