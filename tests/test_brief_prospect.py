@@ -28,8 +28,9 @@ def test_a_public_prospect_brief_uses_the_code_name_and_hides_its_amounts(run, l
     for hidden in (LEAD, "Sample Medical Imaging", "2 亿元", "20,000", "周负责", "吴联系", "13955556666", "示例线索"):
         assert hidden not in text
     # 2% of its investment would give the investment away: a public brief says how support is computed
-    assert "400 万元" not in text
-    assert re.search(r"\| +实际投资额 × 2% \| +500 万元 \|", text)
+    assert "400 万元" not in text and "400（满足条件后）" not in text and "预计支持" not in text
+    assert re.search(r"\| +测算方式 \| +支持上限（万元） \|", text)
+    assert re.search(r"\| +实际投资额 × 2% \| +500 \|", text)
     assert "- **面积**：1,000–3,000 ㎡" in text
     assert "- **租金**：不超过 1.20 元/㎡·天" in text
     matched = text.split("推荐房源", 1)[1].split("\n## ", 1)[0]
@@ -40,9 +41,13 @@ def test_a_public_prospect_brief_uses_the_code_name_and_hides_its_amounts(run, l
 def test_an_internal_prospect_brief_shows_who_and_how_much(run, lead_needs):
     text = brief(run, "--for", "示例医学影像设备", "--audience", "internal")
     assert f"# 济南国际医学中心招商方案：{LEAD}" in text
-    for shown in ("项目D-影像", "洽谈", "2 亿元", "周负责", "吴联系 13955556666", "示例线索", "400 万元（满足条件后）"):
+    for shown in ("项目D-影像", "洽谈", "2 亿元", "周负责", "吴联系 13955556666", "示例线索"):
         assert shown in text
+    assert re.search(r"\| +400（满足条件后） \| +500 \|", text)
+    assert re.search(r"\| +预计支持（万元） \| +支持上限（万元） \|", text)
     assert "可量化的支持合计约 400 万元" in text
+    chat = brief(run, "--for", "示例医学影像设备", "--audience", "internal", "--format", "wechat")
+    assert "预计 400 万元（满足条件后）" in chat
 
 
 def test_an_english_prospect_brief(run, conn, lead_needs):
@@ -79,7 +84,9 @@ def test_no_public_prospect_brief_leaks_the_lead(run, conn, lead_needs, lang, fm
         "2 亿元",
         "200 million",
         "400 万元",
+        "400（满足条件后）",
         "CNY 4 million",
+        "4 (once the conditions are met)",
         "20,000",
         "周负责",
         "吴联系",

@@ -106,6 +106,14 @@ class Composer:
     def money(self, wan) -> str:
         return num.money_wan(wan, self.lang)
 
+    def money_unit(self, values) -> str:
+        """The one unit of a column of amounts (万元 unless all are 亿元 or more; CNY million/billion)."""
+        return num.money_unit(values, self.lang)
+
+    def headed(self, header: str, unit: str) -> str:
+        """A column header with the unit of its amounts: 投资额（万元）, Investment (CNY million)."""
+        return f"{header}{self.paren(num.money_label(unit))}"
+
     def stage(self, stage) -> str:
         return self.code(STAGE_EN, stage)
 
@@ -527,9 +535,11 @@ class Composer:
     def policies_section(self) -> Section:
         s = Section(self.t("sec.policies"))
         body, chat = [], []
-        for p in self.data.get("policies", []):
+        policies = self.data.get("policies", [])
+        unit = self.money_unit(p.get("cap_wan") for p in policies)
+        for p in policies:
             name = self.name(p["name"], p.get("name_en"), p["sample"])
-            cap = self.money(p["cap_wan"]) if p.get("cap_wan") is not None else ""
+            cap = num.money_in(p.get("cap_wan"), unit)
             valid = self.validity(p.get("start_date"), p.get("end_date"))
             body.append(
                 [
@@ -541,14 +551,15 @@ class Composer:
                     self.text(p.get("description"), p.get("description_en")),
                 ]
             )
-            extra = self.t("sep.comma").join(x for x in (self.policy_kind(p.get("kind")), cap, valid) if x)
+            cap_text = num.money_with(p.get("cap_wan"), unit)
+            extra = self.t("sep.comma").join(x for x in (self.policy_kind(p.get("kind")), cap_text, valid) if x)
             chat.append(name + (self.paren(extra) if extra else ""))
         if body:
             headers = [
                 self.t("pol.policy"),
                 self.t("pol.issuer"),
                 self.t("pol.kind"),
-                self.t("pol.cap"),
+                self.headed(self.t("pol.cap"), unit),
                 self.t("pol.valid"),
                 self.t("pol.about"),
             ]
@@ -617,6 +628,7 @@ class Composer:
         data = self.data["tenants"]
         s = Section(self.t("sec.tenants"))
         internal = self.req.internal
+        unit = self.money_unit(e.get("investment_wan") for e in data["rows"])
         body, chat = [], []
         for e in data["rows"]:
             name = self.firm_name(e)
@@ -625,7 +637,10 @@ class Composer:
             since = self.v((e.get("stage_date") or "")[:4])
             row = [name, industry, carrier, self.stage(e["stage"]), since]
             if internal:
-                row += [self.money(e.get("investment_wan")), f"{e['jobs']:,}" if e.get("jobs") is not None else ""]
+                row += [
+                    num.money_in(e.get("investment_wan"), unit),
+                    f"{e['jobs']:,}" if e.get("jobs") is not None else "",
+                ]
             body.append(row)
             where = self.t("sep.comma").join(x for x in (carrier, self.stage(e["stage"])) if x)
             chat.append(name + self.paren(where))
@@ -640,7 +655,7 @@ class Composer:
         ]
         align = ["left", "left", "left", "left", "right"]
         if internal:
-            headers += [self.t("ten.investment"), self.t("ten.jobs")]
+            headers += [self.headed(self.t("ten.investment"), unit), self.t("ten.jobs")]
             align += ["right", "right"]
         s.blocks.append(Table(headers, body, align, chat))
         s.blocks.append(Note(self.t("ten.count", n=f"{data['count']:,}")))
@@ -648,44 +663,52 @@ class Composer:
 
     def pipeline_section(self) -> Section:
         s = Section(self.t("sec.pipeline"))
+        stages = self.data.get("pipeline", [])
+        if not stages:
+            return s
+        # the total is an exact decimal sum of the stages' sums, rounded once when shown
+        total = {
+            "firms": sum(p["firms"] for p in stages),
+            "sample": sum(p["sample"] or 0 for p in stages),
+            "investment_wan": num.total_wan(p["investment_wan"] for p in stages),
+            "jobs": sum(p["jobs"] or 0 for p in stages),
+        }
+        unit = self.money_unit([*(p["investment_wan"] for p in stages), total["investment_wan"]])
         body, chat = [], []
-        totals = {"firms": 0, "sample": 0, "investment_wan": 0.0, "jobs": 0}
-        for p in self.data.get("pipeline", []):
+        for p in stages:
             body.append(
                 [
                     self.stage(p["stage"]),
                     f"{p['firms']:,}",
                     f"{p['sample']:,}",
-                    self.money(p["investment_wan"]),
+                    num.money_in(p["investment_wan"], unit),
                     f"{p['jobs']:,}" if p["jobs"] is not None else "",
                 ]
             )
             chat.append(self.labelled(self.stage(p["stage"]), f"{p['firms']:,}"))
-            for k in totals:
-                totals[k] += p[k] or 0
-        if body:
-            body.append(
-                [
-                    self.t("pipe.total"),
-                    f"{totals['firms']:,}",
-                    f"{totals['sample']:,}",
-                    self.money(totals["investment_wan"]),
-                    f"{totals['jobs']:,}",
-                ]
-            )
-            headers = [
-                self.t("pipe.stage"),
-                self.t("pipe.count"),
-                self.t("pipe.sample"),
-                self.t("pipe.investment"),
-                self.t("pipe.jobs"),
+        body.append(
+            [
+                self.t("pipe.total"),
+                f"{total['firms']:,}",
+                f"{total['sample']:,}",
+                num.money_in(total["investment_wan"], unit),
+                f"{total['jobs']:,}",
             ]
-            s.blocks.append(Table(headers, body, ["left", "right", "right", "right", "right"], chat))
+        )
+        headers = [
+            self.t("pipe.stage"),
+            self.t("pipe.count"),
+            self.t("pipe.sample"),
+            self.headed(self.t("pipe.investment"), unit),
+            self.t("pipe.jobs"),
+        ]
+        s.blocks.append(Table(headers, body, ["left", "right", "right", "right", "right"], chat))
         return s
 
     def leads_section(self) -> Section:
         data = self.data.get("leads") or {"rows": [], "count": 0}
         s = Section(self.t("sec.leads"))
+        unit = self.money_unit(e.get("investment_wan") for e in data["rows"])
         body, chat = [], []
         for e in data["rows"]:
             name = self.mark(self.name(e["name"], e.get("name_en")), e["sample"])
@@ -696,14 +719,15 @@ class Composer:
                 self.stage(e["stage"]),
                 self.v(e.get("stage_date")),
                 self.term(e.get("industry"), e.get("industry_en")) if e.get("industry") else "",
-                self.money(e.get("investment_wan")),
+                num.money_in(e.get("investment_wan"), unit),
                 self.v(e.get("owner")),
                 contact,
                 self.code(CHANNEL_EN, e.get("source_channel")),
                 self.v(e.get("note")),
             ]
             body.append(row)
-            chat.append(self.labelled(name, self.t("sep.comma").join(x for x in row[1:8] if x)))
+            said = [*row[1:5], num.money_with(e.get("investment_wan"), unit), *row[6:8]]
+            chat.append(self.labelled(name, self.t("sep.comma").join(x for x in said if x)))
         if body:
             headers = [
                 self.t("lead.name"),
@@ -711,7 +735,7 @@ class Composer:
                 self.t("lead.stage"),
                 self.t("lead.date"),
                 self.t("lead.industry"),
-                self.t("lead.investment"),
+                self.headed(self.t("lead.investment"), unit),
                 self.t("lead.owner"),
                 self.t("lead.contact"),
                 self.t("lead.channel"),

@@ -483,16 +483,25 @@ def _tenants(conn: sqlite3.Connection, scope: Scope, req: Request) -> dict:
 
 
 def _pipeline(conn: sqlite3.Connection, scope: Scope) -> list[dict]:
-    found = {
-        r["stage"]: r
-        for r in rows(
-            conn,
-            f"""SELECT e.stage, count(*) AS firms, coalesce(sum(e.sample), 0) AS sample,
-                       sum(e.investment_wan) AS investment_wan, sum(e.jobs) AS jobs
-                FROM enterprises e WHERE {scope.enterprises} GROUP BY e.stage""",
-        )
-    }
-    return [found[s] for s in STAGE_ORDER if s in found]
+    """Firms, sample firms, investment and jobs per stage. Investment is summed in whole yuan as integers, so
+    the sum is exact (a float sum drifts); only past SQLite's 64-bit range does it fall back to floats."""
+    sql = """SELECT e.stage, count(*) AS firms, coalesce(sum(e.sample), 0) AS sample,
+                    {investment} AS investment_wan, sum(e.jobs) AS jobs
+             FROM enterprises e WHERE {where} GROUP BY e.stage"""
+    # CAST saturates silently past 2^63 yuan: amounts that large (10^12 万元 is far past text.py's bound on
+    # input) are summed as floats
+    exact = (
+        "CASE WHEN max(e.investment_wan) <= 1e12 "
+        "THEN sum(CAST(round(e.investment_wan * 10000) AS INTEGER)) / 10000.0 ELSE sum(e.investment_wan) END"
+    )
+    try:
+        found = rows(conn, sql.format(investment=exact, where=scope.enterprises))
+    except sqlite3.OperationalError as exc:
+        if "overflow" not in str(exc):
+            raise
+        found = rows(conn, sql.format(investment="sum(e.investment_wan)", where=scope.enterprises))
+    by_stage = {r["stage"]: r for r in found}
+    return [by_stage[s] for s in STAGE_ORDER if s in by_stage]
 
 
 def _leads(conn: sqlite3.Connection, scope: Scope) -> dict:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from promo.brief.texts import MONTHS_EN
 
 SQFT_PER_M2 = 10.763910416709722  # 1 m = 3.28084 ft, exactly 0.3048 m per ft
 SQMI_PER_KM2 = 0.38610215854244584
 HA_PER_MU = 1 / 15  # 1 亩 = 666.67 ㎡
 DAYS_PER_MONTH = 365 / 12
+_YUAN = Decimal("0.0001")  # amounts are kept in 万元; 0.0001 万元 is one yuan
 
 
 def trim(value: float, digits: int = 2) -> str:
@@ -58,20 +61,85 @@ def rent_range(low: float | None, high: float | None) -> str:
     return f"{rent(low)}–{rent(high)}"
 
 
-def money_wan(wan: float | None, lang: str) -> str:
-    """An amount held in 万元: 500 万元 / 1.2 亿元, or CNY 5 million / CNY 1.2 billion."""
-    if wan is None:
+def wan(value) -> Decimal | None:
+    """An amount in 万元 as an exact decimal, to the yuan (4 places), so sums carry no float error."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value.quantize(_YUAN, ROUND_HALF_UP)
+    return Decimal(repr(float(value))).quantize(_YUAN, ROUND_HALF_UP)
+
+
+def total_wan(values) -> Decimal | None:
+    """The exact sum of amounts in 万元 (None when there is none)."""
+    found = [wan(v) for v in values if v is not None]
+    return sum(found, Decimal(0)) if found else None
+
+
+def _figure(value: Decimal, places: int = 2) -> str:
+    """A decimal with thousands separators, at most `places` decimals (more for a small non-zero amount)."""
+    if value and abs(value) < Decimal(1).scaleb(-places):
+        places = 4
+    text = f"{value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP):,}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+# Units an amount column may be in: (divisor from 万元, Chinese unit, English unit).
+MONEY_UNITS = {
+    "wan": (Decimal(1), "万元", None),
+    "yi": (Decimal(10000), "亿元", None),
+    "million": (Decimal(100), None, "CNY million"),
+    "billion": (Decimal(100000), None, "CNY billion"),
+}
+
+
+def money_unit(values, lang: str) -> str:
+    """The one unit for a column of amounts in 万元: 亿元 (or CNY billion) only when every amount in it is
+    at least one, so no amount shows as 0.05 亿元; otherwise 万元 (CNY million)."""
+    amounts = [abs(wan(v)) for v in values if v is not None and wan(v)]
+    big = "yi" if lang == "zh" else "billion"
+    if amounts and min(amounts) >= MONEY_UNITS[big][0]:
+        return big
+    return "wan" if lang == "zh" else "million"
+
+
+def money_label(unit: str) -> str:
+    """万元, 亿元, CNY million or CNY billion."""
+    _, zh, en = MONEY_UNITS[unit]
+    return zh or en
+
+
+def money_in(value, unit: str) -> str:
+    """An amount in 万元 as a figure in `unit` (no unit text): for a column headed with the unit."""
+    if value is None:
         return ""
+    return _figure(wan(value) / MONEY_UNITS[unit][0])
+
+
+def money_with(value, unit: str) -> str:
+    """An amount in 万元 in `unit`, with the unit: 5,000 万元, CNY 50 million."""
+    if value is None:
+        return ""
+    figure = money_in(value, unit)
+    _, zh, en = MONEY_UNITS[unit]
+    return f"{figure} {zh}" if zh else f"CNY {figure} {en.split()[1]}"
+
+
+def money_wan(value, lang: str) -> str:
+    """One amount held in 万元, in the unit that reads best: 500 万元 / 1.2 亿元, or CNY 5 million /
+    CNY 1.2 billion (CNY 5,000 below a million). Amounts in a table go through money_unit() instead."""
+    if value is None:
+        return ""
+    amount = wan(value)
     if lang == "zh":
-        if wan >= 10000:
-            return f"{trim(wan / 10000, 2)} 亿元"
-        return f"{trim(wan, 2)} 万元"
-    yuan = wan * 10000
-    if yuan >= 1e9:
-        return f"CNY {trim(yuan / 1e9, 2)} billion"
-    if yuan >= 1e6:
-        return f"CNY {trim(yuan / 1e6, 2)} million"
-    return f"CNY {yuan:,.0f}"
+        return money_with(amount, "yi" if abs(amount) >= 10000 else "wan")
+    if abs(amount) >= 100000:
+        return money_with(amount, "billion")
+    if abs(amount) >= 100:
+        return money_with(amount, "million")
+    return f"CNY {amount * 10000:,.0f}"
 
 
 def date_text(iso: str | None, lang: str) -> str:

@@ -295,32 +295,41 @@ def policies_for_section(c) -> Section:
     # an estimate is the prospect's own figure times a published rate: it would give away the figure of a
     # prospect before 签约, so a public brief for one shows how the amount is computed instead
     estimates = c.req.internal or pr["signed"]
-    body, chat, total = [], [], 0.0
-    for p in pr.get("policies") or []:
+    policies = pr.get("policies") or []
+    shown = [p.get("estimate_wan") for p in policies] if estimates else []
+    total = num.total_wan(shown)  # exact decimal sum, rounded once when shown
+    # one unit per column; the estimates and their total share one
+    estimate_unit = c.money_unit([*shown, total])
+    cap_unit = c.money_unit(p.get("cap_wan") for p in policies)
+    body, chat = [], []
+    for p in policies:
         name = c.name(p["name"], p.get("name_en"), p.get("sample"))
-        estimate = ""
+        estimate, estimate_text = "", ""
         if estimates and p.get("estimate_wan") is not None:
-            estimate = c.money(p["estimate_wan"])
-            if p.get("verdict") == "if":
-                estimate += c.t("pol.after")
-            total += p["estimate_wan"]
+            after = c.t("pol.after") if p.get("verdict") == "if" else ""
+            estimate = num.money_in(p["estimate_wan"], estimate_unit) + after
+            estimate_text = num.money_with(p["estimate_wan"], estimate_unit) + after
         elif not estimates:
-            estimate = _rule(c, p)
-        cap = c.money(p["cap_wan"]) if p.get("cap_wan") is not None else ""
+            estimate = estimate_text = _rule(c, p)
+        cap = num.money_in(p.get("cap_wan"), cap_unit)
+        cap_text = num.money_with(p.get("cap_wan"), cap_unit)
         reason = _reason(c, p)
         body.append([name, reason, estimate, cap])
-        if estimate and estimates:
-            amount = c.t("pol.estimate_short", v=estimate)
+        if estimate_text and estimates:
+            amount = c.t("pol.estimate_short", v=estimate_text)
         else:
-            amount = c.t("sep.comma").join(x for x in (estimate, c.t("pol.cap_short", v=cap) if cap else "") if x)
+            amount = c.t("sep.comma").join(
+                x for x in (estimate_text, c.t("pol.cap_short", v=cap_text) if cap_text else "") if x
+            )
         chat.append(c.labelled(name, c.t("sep.comma").join(x for x in (reason, amount) if x)))
     if not body:
         s.blocks.append(Note(c.t("pol.none_for")))
         return s
-    headers = [c.t("pol.policy"), c.t("pol.reason"), c.t("pol.estimate" if estimates else "pol.basis"), c.t("pol.cap")]
+    estimate_header = c.headed(c.t("pol.estimate"), estimate_unit) if estimates else c.t("pol.basis")
+    headers = [c.t("pol.policy"), c.t("pol.reason"), estimate_header, c.headed(c.t("pol.cap"), cap_unit)]
     s.blocks.append(Table(headers, body, ["left", "left", "right", "right"], chat))
     if total:
-        s.blocks.append(Note(c.t("pol.estimate_total", total=c.money(total))))
+        s.blocks.append(Note(c.t("pol.estimate_total", total=num.money_with(total, estimate_unit))))
     return s
 
 
