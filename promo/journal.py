@@ -418,14 +418,7 @@ def undo(conn: sqlite3.Connection, target_id: int, undo_journal_id: int | None) 
     if target_id == undo_journal_id:
         raise Rejected(f"#{target_id} is the undo being written; it cannot undo itself")
     target = undo_target(conn, target_id)
-    problems = dependents(conn, target)
-    if problems:
-        shown = "\n  ".join(problems[:12]) + (f"\n  … and {len(problems) - 12} more" if len(problems) > 12 else "")
-        order = ", then ".join(f"promo undo {i}" for i in sorted(target["blocking"], reverse=True))
-        raise Rejected(
-            f"cannot undo {_who(target)}: later changes depend on it:\n  {shown}",
-            f"undo those first ({order})" if order else "the catalogue was changed outside promo since",
-        )
+    _refuse_if_depended_on(conn, target)
     reverted = changes(conn, target_id)
     # rows are put back in reverse order; foreign keys are checked once everything is back
     conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -442,6 +435,52 @@ def undo(conn: sqlite3.Connection, target_id: int, undo_journal_id: int | None) 
         conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, target_id))
     target["reverted"] = [_inverse_text(c) for c in reversed(reverted)]
     return target
+
+
+def _refuse_if_depended_on(conn: sqlite3.Connection, target: dict) -> None:
+    problems = dependents(conn, target)
+    if problems:
+        shown = "\n  ".join(problems[:12]) + (f"\n  … and {len(problems) - 12} more" if len(problems) > 12 else "")
+        order = ", then ".join(f"promo undo {i}" for i in sorted(target["blocking"], reverse=True))
+        raise Rejected(
+            f"cannot undo {_who(target)}: later changes depend on it:\n  {shown}",
+            f"undo those first ({order})" if order else "the catalogue was changed outside promo since",
+        )
+
+
+def is_read_only(exc: sqlite3.OperationalError) -> bool:
+    """The catalogue file (or the connection) cannot be written: a read-only file, folder or mount."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_READONLY") or "readonly database" in str(exc)
+
+
+def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
+    """What `promo undo` would revert, and whether it can, changing nothing (for --dry-run).
+
+    The undo is tried inside a transaction that is always rolled back, which also checks that restored rows
+    still find what they refer to. A read-only catalogue cannot take even a trial write: then the refusal
+    checks (rows changed since, rows referring to added ones) run in a read transaction, and `checked` says
+    'read-only' instead of 'full'.
+    """
+    conn.execute("BEGIN")  # deferred: a read transaction until the trial's first write
+    try:
+        try:
+            result = undo(conn, target_id, None)
+            result["checked"] = "full"
+            return result
+        except sqlite3.OperationalError as exc:
+            if not is_read_only(exc):
+                raise
+        conn.execute("ROLLBACK")
+        conn.execute("BEGIN")
+        target = undo_target(conn, target_id)
+        _refuse_if_depended_on(conn, target)
+        target["reverted"] = [_inverse_text(c) for c in reversed(changes(conn, target_id))]
+        target["checked"] = "read-only"
+        return target
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 def _revert(conn: sqlite3.Connection, change: dict) -> None:

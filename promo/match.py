@@ -159,12 +159,24 @@ def save_needs(
     return needs_of(conn, current["name"])
 
 
-def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = None) -> None:
+def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = None) -> str | None:
     """Note the units vacant now, so the next match for this enterprise can say which are new.
 
     Deliberately outside the change journal (its own small transaction, its own table): a match changes
     nothing in the catalogue, and `promo undo` must undo the officer's last edit, not a lookup run after it.
+    Best effort: a catalogue that cannot be written (read-only, or locked past the busy timeout) does not
+    stop the match; the reason is returned instead of None.
     """
+    try:
+        _remember(conn, enterprise_id, at=at)
+    except sqlite3.OperationalError as exc:
+        from promo.journal import is_read_only
+
+        return "the catalogue is read-only" if is_read_only(exc) else f"the catalogue could not be written ({exc})"
+    return None
+
+
+def _remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = None) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(
@@ -178,7 +190,8 @@ def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = N
         )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 

@@ -524,11 +524,26 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
     conn = catalogue(ctx)
     options = {"headers": data["headers"], "owner": owner, "accept_bad_check": accept_bad_check}
     if dry_run:
-        conn.execute("BEGIN IMMEDIATE")
+        import sqlite3
+
+        from promo.errors import Rejected
+        from promo.journal import is_read_only
+
+        conn.execute("BEGIN")  # every row is tried, then everything is rolled back
         try:
             r = imports.import_rows(conn, data["records"], **options)
+        except sqlite3.OperationalError as exc:
+            if not is_read_only(exc):
+                raise
+            raise Rejected(
+                f"the catalogue is read-only: a dry run tries each row in a transaction it then rolls back, "
+                f"and cannot here; nothing was checked beyond the file ({len(data['records']):,} rows read)",
+                "run the dry run on a writable copy of the catalogue: cp catalogue.db /tmp/check.db; "
+                "promo --db /tmp/check.db enterprises import … --dry-run",
+            ) from None
         finally:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
     else:
         with write(conn, f"import {file}") as journal_id:
             r = imports.import_rows(conn, data["records"], **options)

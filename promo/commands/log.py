@@ -123,12 +123,14 @@ def undo(ctx, entry, dry_run):
     conn = catalogue(ctx)
     target = journal.undo_target(conn, entry)
     if dry_run:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            r = journal.undo(conn, target["id"], None)
-        finally:
-            conn.execute("ROLLBACK")
+        r = journal.undo_preview(conn, target["id"])
         click.echo(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        if r["checked"] == "read-only":
+            click.echo(
+                "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
+                "but whether every restored row still finds what it refers to is known only when undoing",
+                err=True,
+            )
     else:
         with write(conn, f"undo #{target['id']}: {target['summary'] or target['command']}") as journal_id:
             r = journal.undo(conn, target["id"], journal_id)

@@ -114,7 +114,11 @@ def match(ctx, for_name, limit, fmt, **values):
         profile = {"kind": "company"} | given
     result = domain.match(conn, profile, limit=limit or None)
     if for_name:
-        domain.remember(conn, profile["enterprise_id"])
+        skipped = domain.remember(conn, profile["enterprise_id"])
+        if skipped:
+            click.echo(
+                f"note: {skipped}: this match was not remembered (新 marks compare with the last one kept)", err=True
+            )
     if fmt == "json":
         import json
 
