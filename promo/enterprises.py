@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from promo.db import now, rows
-from promo.errors import Ambiguous, BadValue, NotFound, Rejected
+from promo.errors import Ambiguous, BadValue, NotFound, PromoError, Rejected
 from promo.lookup import find, like_escape
 from promo.schema import STAGES
 from promo.text import fold, parse_amount, parse_date, parse_number, today
@@ -215,46 +215,91 @@ class Fields:
     uscc_bad_check: bool = False
 
 
-def parse_fields(raw: dict, names: dict[str, str] | None = None) -> Fields:
-    """Typed fields from raw strings keyed like Fields; `names` maps a key to how the user wrote the field."""
+class Problems(PromoError):
+    """Every problem found in one record (a command line, an import row), each on its own line, so an
+    officer fixes them all at once; exit 2 when all are bad values, else 1."""
+
+    def __init__(self, problems: list[PromoError]):
+        self.problems = problems
+        self.exit_code = 2 if all(isinstance(p, BadValue) for p in problems) else 1
+        # a 'did you mean' belongs to its own line; other hints would repeat the same advice
+        lines = [p.message + (f" ({p.hint})" if isinstance(p, NotFound) and p.hint else "") for p in problems]
+        super().__init__("\n  ".join(lines), problems[0].hint if len(problems) == 1 else None)
+
+
+def raise_all(problems: list[PromoError]) -> None:
+    """Raise the one problem as it is, several as Problems; nothing when the list is empty."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Problems(problems)
+
+
+def parse_fields(raw: dict, names: dict[str, str] | None = None, *, conn: sqlite3.Connection | None = None) -> Fields:
+    """Typed fields from raw strings keyed like Fields; `names` maps a key to how the user wrote the field.
+
+    Every field is parsed even after one fails, and all the bad ones are reported together; given `conn`,
+    a record with a bad value also reports what the catalogue refuses in it (unknown industry, unit not
+    vacant …), so one message lists every problem of the record.
+    """
+    from promo.countries import parse_country
 
     def n(key: str) -> str:
-        return (names or {}).get(key) or "--" + key.replace("_wan", "").replace("_channel", "").replace("_", "-")
+        option = "--unit" if key == "units" else "--" + key.replace("_wan", "").replace("_channel", "")
+        return (names or {}).get(key) or option.replace("_", "-")
 
     f = Fields()
+    problems: list[PromoError] = []
+
+    def field(key: str, parse) -> None:
+        try:
+            setattr(f, key, parse())
+        except BadValue as exc:
+            problems.append(exc)
+
     if raw.get("name") is not None:
-        f.name = parse_name(raw["name"], n("name"))
-    f.name_en = parse_text(raw.get("name_en"), n("name_en"), max_len=MAX_NAME)
+        field("name", lambda: parse_name(raw["name"], n("name")))
+    field("name_en", lambda: parse_text(raw.get("name_en"), n("name_en"), max_len=MAX_NAME))
     if raw.get("uscc") not in (None, ""):
         from promo import uscc
 
-        checked = uscc.validate(raw["uscc"], n("uscc"), accept_bad_check=bool(raw.get("accept_bad_check")))
-        f.uscc, f.uscc_bad_check = checked.code, not checked.check_ok
+        def code() -> str:
+            checked = uscc.validate(raw["uscc"], n("uscc"), accept_bad_check=bool(raw.get("accept_bad_check")))
+            f.uscc_bad_check = not checked.check_ok
+            return checked.code
+
+        field("uscc", code)
     elif raw.get("uscc") == "":
         f.uscc = ""
     f.accept_bad_check = bool(raw.get("accept_bad_check"))
-    f.kind = parse_kind(raw.get("kind") or None, n("kind"))
-    f.industry = parse_text(raw.get("industry"), n("industry"))
-    f.carrier = parse_text(raw.get("carrier"), n("carrier"))
+    field("kind", lambda: parse_kind(raw.get("kind") or None, n("kind")))
+    field("industry", lambda: parse_text(raw.get("industry"), n("industry")))
+    field("carrier", lambda: parse_text(raw.get("carrier"), n("carrier")))
     if raw.get("stage") not in (None, ""):
-        f.stage = parse_stage(raw["stage"], n("stage"))
-    f.date = parse_today_or_before(raw.get("date"), n("date"))
+        field("stage", lambda: parse_stage(raw["stage"], n("stage")))
+    field("date", lambda: parse_today_or_before(raw.get("date"), n("date")))
     for key, parser in (
         ("investment_wan", lambda v: parse_amount(v, n("investment_wan"))),
         ("jobs", lambda v: parse_number(v, n("jobs"), integer=True)),
     ):
         value = raw.get(key)
-        setattr(f, key, "" if value == "" else parser(value) if value is not None else None)
-    f.source_channel = parse_source(raw.get("source_channel"), n("source_channel"))
+        field(
+            key, lambda value=value, parser=parser: "" if value == "" else parser(value) if value is not None else None
+        )
+    field("source_channel", lambda: parse_source(raw.get("source_channel"), n("source_channel")))
     for key in ("owner", "contact", "code_name"):
-        setattr(f, key, parse_text(raw.get(key), n(key), max_len=MAX_NAME))
-    from promo.countries import parse_country
-
-    f.country = parse_country(parse_text(raw.get("country"), n("country"), max_len=MAX_NAME), n("country"))
-    f.note = parse_text(raw.get("note"), n("note"))
-    f.phone = parse_phone(raw.get("phone"), n("phone"))
+        field(key, lambda key=key: parse_text(raw.get(key), n(key), max_len=MAX_NAME))
+    field(
+        "country",
+        lambda: parse_country(parse_text(raw.get("country"), n("country"), max_len=MAX_NAME), n("country")),
+    )
+    field("note", lambda: parse_text(raw.get("note"), n("note")))
+    field("phone", lambda: parse_phone(raw.get("phone"), n("phone")))
     f.units = [u for u in (raw.get("units") or []) if u and u.strip()]
     f.release = [u for u in (raw.get("release") or []) if u and u.strip()]
+    if problems and conn is not None:
+        problems += catalogue_problems(conn, f, n("units"))
+    raise_all(problems)
     return f
 
 
@@ -509,6 +554,36 @@ def holds_as(stage: str) -> str:
     return "reserved" if stage_index(stage) < stage_index("签约") else "leased"
 
 
+def catalogue_problems(conn: sqlite3.Connection, f: Fields, unit_field: str = "--unit") -> list[PromoError]:
+    """What the catalogue refuses in a new record, all at once: a code name in use, an industry or carrier
+    it does not know, a unit that is missing or not vacant."""
+    problems: list[PromoError] = []
+    for check in (
+        lambda: _check_code_name(conn, f.code_name),
+        lambda: _industry_id(conn, f.industry),
+        lambda: _carrier_id(conn, f.carrier),
+        *(lambda ref=ref: _check_vacant(conn, ref, unit_field) for ref in dict.fromkeys(f.units)),
+    ):
+        try:
+            check()
+        except PromoError as exc:
+            problems.append(exc)
+    return problems
+
+
+def _check_vacant(conn: sqlite3.Connection, ref: str, field: str = "--unit") -> None:
+    """Refuse a unit that does not exist or is not vacant before anything is written (take_unit still
+    takes it conditionally, so a unit taken meanwhile by another process is refused there)."""
+    unit = find_unit(conn, ref, field)
+    if unit["status"] != "vacant":
+        who = f" for {unit['holder']}" if unit["status"] == "reserved" and unit["holder"] else ""
+        to = f" to {unit['holder']}" if unit["status"] == "leased" and unit["holder"] else ""
+        raise Rejected(
+            f"{field} {ref}: unit {unit_label(unit)} is not vacant: {unit['status']}{who}{to}",
+            "see what is free with: promo vacancies --carrier " + unit["carrier_code"],
+        )
+
+
 def take_unit(conn: sqlite3.Connection, enterprise: sqlite3.Row, ref: str, field: str = "--unit") -> dict:
     """Give a vacant unit to the enterprise: reserved for a lead, leased from 签约 on; refused if anyone
     else holds it or it is reserved for someone.
@@ -642,7 +717,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
     existing, why = duplicate_of(conn, f.name, f.uscc or None)
     if existing:
         raise _refuse_duplicate(existing, why, f.name, f.owner)
-    _check_code_name(conn, f.code_name)
+    raise_all(catalogue_problems(conn, f, unit_field))
     warnings = []
     if similar_warning:
         similar = similar_names(conn, f.name)
@@ -654,8 +729,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
     stage = f.stage or "签约"
     date = f.date or today()
     created = now()
-    industry_id = _industry_id(conn, f.industry)
-    carrier_id = _carrier_id(conn, f.carrier)
+    industry_id, carrier_id = _industry_id(conn, f.industry), _carrier_id(conn, f.carrier)
     try:
         eid = conn.execute(
             """INSERT INTO enterprises (name, name_en, name_folded, uscc, uscc_bad_check, kind, industry_id, carrier_id,

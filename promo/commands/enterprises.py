@@ -373,8 +373,8 @@ def add(ctx, name, **options):
         if any(isinstance(v, str) and not v.strip() for v in values):
             option = "--unit" if key == "units" else "--" + key.replace("_", "-")
             raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{option}'")
-    f = domain.parse_fields(_raw(name=name, **options), {"name": "NAME"})
     conn = catalogue(ctx)
+    f = domain.parse_fields(_raw(name=name, **options), {"name": "NAME"}, conn=conn)
     with write(conn, f"add {f.name}") as journal_id:
         result = domain.add(conn, f)
         journal.set_summary(conn, journal_id, f"add {result['name']} ({result['stage']})")

@@ -1,0 +1,44 @@
+"""Every problem of a bad record is reported at once — on the command line and in an import row."""
+
+from pipeline_helpers import content
+
+
+def test_an_import_row_reports_every_bad_field(run, db_path, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "name,investment,stage,jobs,country,date\n好企业,100,意向,,,\n坏行,-5,foo,abc,火星,2030-01-01\n",
+        encoding="utf-8",
+    )
+    before = content(db_path)
+    result = run("enterprises", "import", path)
+    assert result.exit_code == 1
+    assert "nothing was imported: 1 of 2 rows" in result.output
+    for text in (
+        "line 3, investment -5",
+        "line 3, stage foo",
+        "line 3, jobs abc",
+        "line 3, country 火星",
+        "line 3, date 2030-01-01",
+    ):
+        assert text in result.output, text
+    assert content(db_path) == before
+
+
+def test_an_import_row_reports_every_catalogue_problem(run, db_path, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("name,industry,unit,code_name\n坏行,不存在产业,A1-101,项目B-器械\n", encoding="utf-8")
+    result = run("enterprises", "import", path)
+    assert result.exit_code == 1
+    for text in ("no industry named '不存在产业'", "A1-101", "not vacant", "code name '项目B-器械' is already used"):
+        assert text in result.output, text
+
+
+def test_add_reports_every_problem_of_its_options(run, db_path):
+    before = content(db_path)
+    result = run("enterprises", "add", "坏命令", "--investment", "abc", "--jobs", "x", "--country", "火星")
+    assert result.exit_code == 2
+    assert all(f in result.output for f in ("--investment abc", "--jobs x", "--country 火星"))
+    mixed = run("enterprises", "add", "坏命令", "--investment", "abc", "--unit", "A1-101", "--industry", "不存在产业")
+    assert mixed.exit_code == 1
+    assert all(f in mixed.output for f in ("--investment abc", "--unit A1-101", "no industry named '不存在产业'"))
+    assert content(db_path) == before
