@@ -34,6 +34,8 @@ def render(doc: Document) -> str:
     out = [f"【{doc.title}】" if doc.lang == "zh" else doc.title, doc.subtitle]
     if doc.banner:
         out.append(f"【{doc.banner}】" if doc.lang == "zh" else f"[{doc.banner}]")
+    if doc.as_of:
+        out.append(doc.as_of)
     if doc.notice:
         out.append(doc.notice)
     for section in doc.sections:

@@ -156,6 +156,7 @@ class Composer:
             subtitle=f"{self.t('dated', date=self.date(req.date))} · {edition}",
             banner=self.t("banner.internal") if req.internal else None,
             notice=self.t("notice.sample") if self.sample_seen else None,
+            as_of=self.t("notice.earlier", date=self.date(req.date)) if self.data.get("earlier_than_today") else None,
             sections=sections,
             footer=self.t("footer", date=self.date(req.date)),
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from promo.db import rows
 from promo.errors import BadValue, Rejected
 from promo.lookup import find
+from promo.text import today
 
 AUDIENCES = ("public", "internal")
 SIGNED = ("签约", "注册", "落地", "投产", "达效")  # from 签约 on, a name may be shown publicly
@@ -89,7 +90,30 @@ def _texts(values) -> str:
     return "(" + ",".join(quoted) + ")" if quoted else "(NULL)"
 
 
-_STAGE_RANK = "CASE e.stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGE_ORDER)) + " END"
+def _stage_rank(column: str) -> str:
+    return f"CASE {column} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGE_ORDER)) + " END"
+
+
+# An enterprise's stage and its date on the brief's date (:date): its stage now if it reached it by then (or
+# has no date), else the last stage its history records by then; NULL if none (not yet in the pipeline).
+_LATER = "e.stage_date IS NOT NULL AND e.stage_date > :date"
+_HISTORY = """(SELECT h.{col} FROM stage_history h WHERE h.enterprise_id = e.id AND h.date <= :date
+              ORDER BY h.date DESC, h.id DESC LIMIT 1)"""
+STAGE_ON = f"CASE WHEN {_LATER} THEN {_HISTORY.format(col='stage')} ELSE e.stage END"
+STAGE_DATE_ON = f"CASE WHEN {_LATER} THEN {_HISTORY.format(col='date')} ELSE e.stage_date END"
+
+
+def _as_of(where: str, stages: tuple[str, ...] | None = None, extra: str = "") -> str:
+    """A CTE `a` of the enterprises in `where` with their stage and stage date on :date; only those at one of
+    `stages` then, if given. The test is split so that the usual case (the stage reached by then) uses the
+    index on the stage, and the stage history is read only for enterprises whose stage is dated later."""
+    at = ""
+    if stages is not None:
+        history, listed = _HISTORY.format(col="stage"), _texts(stages)
+        at = f" AND ((e.stage IN {listed} AND NOT ({_LATER})) OR (({_LATER}) AND {history} IN {listed}))"
+    return f"""WITH a AS (
+                 SELECT e.id, {STAGE_ON} AS stage, {STAGE_DATE_ON} AS stage_date, e.sample{extra}
+                 FROM enterprises e WHERE {where}{at})"""
 
 
 @dataclass
@@ -111,18 +135,23 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     if zone is None:
         raise Rejected("the catalogue has no zone record, so there is nothing to brief on", "rebuild it: promo init")
     data["zone"] = dict(zone)
+    # what the brief's date could know: figures of its year and before, a zone founded by then
+    year = _year(req.date)
+    if year is not None and (zone["founded_year"] or 0) > year:
+        data["zone"]["founded_year"] = None
     data["figures"] = rows(
         conn,
         "SELECT label, label_en, value, unit, unit_en, year FROM zone_figures WHERE zone_id = ? "
-        "ORDER BY year IS NULL, year DESC, id",
-        (zone["id"],),
+        "AND (year IS NULL OR ? IS NULL OR year <= ?) ORDER BY year IS NULL, year DESC, id",
+        (zone["id"], year, year),
     )
+    data["earlier_than_today"] = req.date < today()
     data.update(_usd_rate(conn))
     scope = Scope()
 
     if req.scope == "industry":
         node = find(conn, "industries", req.industry, "industry")
-        data["industry"] = _industry_tree(conn, node)
+        data["industry"] = _industry_tree(conn, node, req.date)
         scope = _industry_scope(conn, node["id"])
     elif req.scope == "carrier":
         row = find(conn, "carriers", req.carrier, "carrier")
@@ -173,9 +202,15 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         )
     data["tenants"] = _tenants(conn, scope, req)
     if req.internal:
-        data["pipeline"] = _pipeline(conn, scope)
-        data["leads"] = _leads(conn, scope)
+        data["pipeline"] = _pipeline(conn, scope, req.date)
+        data["leads"] = _leads(conn, scope, req.date)
     return data
+
+
+def _year(date: str) -> int | None:
+    """The year of an ISO date (None if it has none)."""
+    head = str(date)[:4]
+    return int(head) if head.isdigit() else None
 
 
 def _usd_rate(conn: sqlite3.Connection) -> dict:
@@ -267,20 +302,22 @@ def _leading_industries(conn: sqlite3.Connection) -> list[dict]:
     return list(out.values())
 
 
-def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row) -> dict:
-    """The industry asked for, its path, and its chain links with how many firms are signed or present."""
+def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row, date: str) -> dict:
+    """The industry asked for, its path, and its chain links with how many firms are signed or present on
+    the brief's date."""
     down = _descendants(conn, node["id"])
     links = rows(
         conn,
         f"""SELECT i.id, i.parent_id, i.level, i.segment, i.name, i.name_en, i.sample,
                    p.name AS parent, p.name_en AS parent_en, p.sample AS parent_sample,
                    (SELECT count(*) FROM enterprises e
-                     WHERE e.industry_id = i.id AND e.stage IN {_texts(SIGNED)}) AS firms
+                     WHERE e.industry_id = i.id AND ({STAGE_ON}) IN {_texts(SIGNED)}) AS firms
             FROM industries i LEFT JOIN industries p ON p.id = i.parent_id
             WHERE i.id IN {_ids(down)}
               AND (i.level = 'link'
                    OR (i.level = 'chain' AND NOT EXISTS (SELECT 1 FROM industries x WHERE x.parent_id = i.id)))
             ORDER BY i.sort, i.id""",
+        {"date": date},
     )
     return {
         "node": dict(node),
@@ -428,13 +465,14 @@ def _carrier_facilities(conn: sqlite3.Connection, carrier_id: int) -> list[dict]
 
 
 def _policies(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
-    """Policies not expired on the brief's date, that the focus is not excluded from."""
+    """Policies in force on the brief's date (started, not expired), that the focus is not excluded from."""
     return rows(
         conn,
         f"""SELECT p.id, p.code, p.name, p.name_en, p.issuer, p.issuer_en, p.level, p.kind, p.start_date,
                    p.end_date, p.cap_wan, p.rate, p.description, p.description_en, p.sample
             FROM policies p LEFT JOIN policy_eligibility pe ON pe.policy_id = p.id
-            WHERE (p.end_date IS NULL OR p.end_date >= :date) AND {scope.policies}
+            WHERE (p.end_date IS NULL OR p.end_date >= :date) AND (p.start_date IS NULL OR p.start_date <= :date)
+              AND {scope.policies}
             ORDER BY CASE p.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2
                      WHEN 'zone' THEN 3 ELSE 4 END, p.id
             LIMIT {MAX_POLICIES}""",
@@ -458,63 +496,69 @@ def _criteria(conn: sqlite3.Connection, scope: Scope) -> list[dict]:
 
 
 def _tenants(conn: sqlite3.Connection, scope: Scope, req: Request) -> dict:
-    """Firms already here (落地 and later) as references: real ones first, furthest along first."""
+    """Firms here on the brief's date (落地 and later by then) as references: real ones first, furthest along
+    first. A public brief also needs them signed now (a firm that went back before 签约 is not named)."""
     amounts = ", e.investment_wan, e.jobs" if req.internal else ""
+    where = scope.enterprises if req.internal else f"{scope.enterprises} AND e.stage IN {_texts(SIGNED)}"
+    order = "{t}.sample, {rank} DESC, {t}.stage_date IS NULL, {t}.stage_date DESC, {t}.id"
+    inner = order.format(t="a", rank=_stage_rank("a.stage"))
+    outer = order.format(t="pick", rank=_stage_rank("pick.stage"))
+    params = {"date": req.date}
     found = rows(
         conn,
-        f"""SELECT e.id, e.name, e.name_en, e.kind, e.stage, e.stage_date, e.country, e.sample{amounts},
+        f"""{_as_of(where, PRESENT)}
+            SELECT e.id, e.name, e.name_en, e.kind, pick.stage, pick.stage_date, e.country, e.sample{amounts}, pick.n,
                    i.name AS industry, i.name_en AS industry_en,
                    coalesce(c.name, (SELECT c2.name FROM units u JOIN carriers c2 ON c2.id = u.carrier_id
                                       WHERE u.enterprise_id = e.id ORDER BY u.id LIMIT 1)) AS carrier,
                    coalesce(c.name_en, (SELECT c2.name_en FROM units u JOIN carriers c2 ON c2.id = u.carrier_id
                                          WHERE u.enterprise_id = e.id ORDER BY u.id LIMIT 1)) AS carrier_en
-            FROM (SELECT e.id FROM enterprises e
-                  WHERE e.stage IN {_texts(PRESENT)} AND {scope.enterprises}
-                  ORDER BY e.sample, {_STAGE_RANK} DESC, e.stage_date IS NULL, e.stage_date DESC, e.id
-                  LIMIT {MAX_TENANTS}) AS pick
+            FROM (SELECT a.*, count(*) OVER () AS n FROM a ORDER BY {inner} LIMIT {MAX_TENANTS}) AS pick
             JOIN enterprises e ON e.id = pick.id
             LEFT JOIN industries i ON i.id = e.industry_id LEFT JOIN carriers c ON c.id = e.carrier_id
-            ORDER BY e.sample, {_STAGE_RANK} DESC, e.stage_date IS NULL, e.stage_date DESC, e.id""",
+            ORDER BY {outer}""",
+        params,
     )
-    count = conn.execute(
-        f"SELECT count(*) FROM enterprises e WHERE e.stage IN {_texts(PRESENT)} AND {scope.enterprises}"
-    ).fetchone()[0]
-    return {"rows": found, "count": count}
+    return {"rows": found, "count": found[0]["n"] if found else 0}
 
 
-def _pipeline(conn: sqlite3.Connection, scope: Scope) -> list[dict]:
-    """Firms, sample firms, investment and jobs per stage. Investment is summed in whole yuan as integers, so
-    the sum is exact (a float sum drifts); only past SQLite's 64-bit range does it fall back to floats."""
-    sql = """SELECT e.stage, count(*) AS firms, coalesce(sum(e.sample), 0) AS sample,
-                    {investment} AS investment_wan, sum(e.jobs) AS jobs
-             FROM enterprises e WHERE {where} GROUP BY e.stage"""
+def _pipeline(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
+    """Firms, sample firms, investment and jobs per stage on the brief's date. Investment is summed in whole
+    yuan as integers, so the sum is exact (a float sum drifts); only past SQLite's 64-bit range does it fall
+    back to floats."""
+    sql = """{as_of}
+             SELECT a.stage, count(*) AS firms, coalesce(sum(a.sample), 0) AS sample,
+                    {investment} AS investment_wan, sum(a.jobs) AS jobs
+             FROM a WHERE a.stage IS NOT NULL GROUP BY a.stage"""
+    as_of = _as_of(scope.enterprises, extra=", e.investment_wan, e.jobs")
     # CAST saturates silently past 2^63 yuan: amounts that large (10^12 万元 is far past text.py's bound on
     # input) are summed as floats
     exact = (
-        "CASE WHEN max(e.investment_wan) <= 1e12 "
-        "THEN sum(CAST(round(e.investment_wan * 10000) AS INTEGER)) / 10000.0 ELSE sum(e.investment_wan) END"
+        "CASE WHEN max(a.investment_wan) <= 1e12 "
+        "THEN sum(CAST(round(a.investment_wan * 10000) AS INTEGER)) / 10000.0 ELSE sum(a.investment_wan) END"
     )
     try:
-        found = rows(conn, sql.format(investment=exact, where=scope.enterprises))
+        found = rows(conn, sql.format(as_of=as_of, investment=exact), {"date": date})
     except sqlite3.OperationalError as exc:
         if "overflow" not in str(exc):
             raise
-        found = rows(conn, sql.format(investment="sum(e.investment_wan)", where=scope.enterprises))
+        found = rows(conn, sql.format(as_of=as_of, investment="sum(a.investment_wan)"), {"date": date})
     by_stage = {r["stage"]: r for r in found}
     return [by_stage[s] for s in STAGE_ORDER if s in by_stage]
 
 
-def _leads(conn: sqlite3.Connection, scope: Scope) -> dict:
+def _leads(conn: sqlite3.Connection, scope: Scope, date: str) -> dict:
+    """Enterprises before 签约 on the brief's date, latest first, with their stage and date then."""
+    params = {"date": date}
     found = rows(
         conn,
-        f"""SELECT e.name, e.name_en, e.code_name, e.stage, e.stage_date, e.investment_wan, e.owner, e.contact,
-                   e.phone, e.source_channel, e.note, e.sample, i.name AS industry, i.name_en AS industry_en
-            FROM enterprises e LEFT JOIN industries i ON i.id = e.industry_id
-            WHERE e.stage IN {_texts(BEFORE_SIGNING)} AND {scope.enterprises}
-            ORDER BY e.stage_date IS NULL, e.stage_date DESC, e.id DESC
+        f"""{_as_of(scope.enterprises, BEFORE_SIGNING)}
+            SELECT e.name, e.name_en, e.code_name, a.stage, a.stage_date, e.investment_wan, e.owner, e.contact,
+                   e.phone, e.source_channel, e.note, e.sample, i.name AS industry, i.name_en AS industry_en,
+                   count(*) OVER () AS n
+            FROM a JOIN enterprises e ON e.id = a.id LEFT JOIN industries i ON i.id = e.industry_id
+            ORDER BY a.stage_date IS NULL, a.stage_date DESC, a.id DESC
             LIMIT {MAX_LEADS}""",
+        params,
     )
-    count = conn.execute(
-        f"SELECT count(*) FROM enterprises e WHERE e.stage IN {_texts(BEFORE_SIGNING)} AND {scope.enterprises}"
-    ).fetchone()[0]
-    return {"rows": found, "count": count}
+    return {"rows": found, "count": found[0]["n"] if found else 0}

@@ -66,5 +66,6 @@ class Document:
     subtitle: str
     banner: str | None = None  # the internal warning
     notice: str | None = None  # what ※ means, when sample data is shown
+    as_of: str | None = None  # a brief dated before today: what it leaves out
     sections: list[Section] = field(default_factory=list)
     footer: str = ""

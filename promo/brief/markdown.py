@@ -56,6 +56,8 @@ def render(doc: Document) -> str:
     out = [f"# {md_text(doc.title)}", "", md_text(doc.subtitle, line_start=True), ""]
     if doc.banner:
         out += [f"> **{md_text(doc.banner)}**", ""]
+    if doc.as_of:
+        out += [f"> {md_text(doc.as_of, line_start=True)}", ""]
     if doc.notice:
         out += [f"> {md_text(doc.notice, line_start=True)}", ""]
     for section in doc.sections:

@@ -22,6 +22,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "内部资料：含企业联系人、负责人、备注及签约前线索，请勿外传。",
         "INTERNAL: contains contacts, owners, notes and leads not yet signed. Do not forward.",
     ),
+    "notice.earlier": (
+        "本材料按{date}的情况编制：此后的指标、企业进展和政策未列入；园区介绍、载体、平台与可租房源为目前登记的情况。",
+        "Prepared as of {date}: figures, firms' progress and policies dated later are left out; descriptions, "
+        "carriers, platforms and available units are as recorded now.",
+    ),
     "notice.sample": (
         "标有 ※ 的内容为示例数据，并非来自公开报道。",
         "Items marked ※ are sample data, not from published sources.",

@@ -55,7 +55,10 @@ def _given(ctx: click.Context, param: click.Parameter, value):
     help="markdown for documents; wechat for pasting into a chat (no tables, numbered lines).",
 )
 @click.option(
-    "--date", metavar="DATE", callback=_given, help="Date of the brief (default today); also decides what is ready now."
+    "--date",
+    metavar="DATE",
+    callback=_given,
+    help="Date of the brief (default today): what is ready by then, and what it can know (see above).",
 )
 @click.option("-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
@@ -66,6 +69,12 @@ def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, f
     The same catalogue and --date always give the same text. A public brief never shows personal
     contacts, owners, notes, or the names and amounts of enterprises before 签约; sample data is
     marked ※.
+
+    A brief describes the zone on its --date: units ready by then show as ready; figures of later
+    years, policies not yet in force (or expired) and enterprises' progress after that day are left
+    out; an enterprise counts at the stage its history records for that day (one with no stage date,
+    as it is now). A brief dated before today says so at its top: descriptions, carriers, platforms
+    and units cannot be dated, so they are shown as recorded now.
 
     \b
     Examples:
