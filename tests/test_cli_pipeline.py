@@ -148,6 +148,9 @@ def test_a_stage_without_known_investment_shows_blank_not_zero(run):
         (["targets", "--link", ""], "--link"),
         (["catalogue", "--industry", ""], "--industry"),
         (["enterprises", "add", "空值企业", "--industry", ""], "--industry"),
+        (["enterprises", "add", "巨量岗位", "--jobs", "99999999999999999999"], "--jobs"),
+        (["check", "--jobs", "99999999999999999999"], "--jobs"),
+        (["match", "--min-area", "99999999999999999999"], "--min-area"),
     ],
 )
 def test_empty_filters_and_huge_numbers_are_usage_errors(run, args, name):
