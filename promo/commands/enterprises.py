@@ -193,11 +193,13 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
 def show(ctx, name, public, fmt):
     """Show one enterprise: record, stage history with dates, space, activities, owner and claim.
 
-    NAME may be the name in either script, part of it, the credit code or the code name.
+    NAME may be the name in either script, part of it, the credit code, the code name or the English name
+    (whole or part).
 
     \b
     Examples:
       promo enterprises show 樹蘭(濟南)醫院
+      promo enterprises show omron
       promo enterprises show 91370100MA3C5T8N5L --format json
     """
     from promo import enterprises as domain
@@ -441,7 +443,8 @@ def update(ctx, name, new_name, transfer, **options):
 def move(ctx, name, stage, date, reason, units, release):
     """Move an enterprise along the pipeline: 意向 洽谈 签约 注册 落地 投产 达效.
 
-    Each move is kept in its stage history with its date, which the funnel's days-in-stage use.
+    Each move is kept in its stage history with its date, which the funnel's days-in-stage use. A lead's
+    reserved units become leases when it moves to 签约 or later (and leases reservations on a step back).
 
     \b
     Examples:
