@@ -192,7 +192,7 @@ def import_rows(
     for line, raw in records:
         names = {key: f"line {line}, {(headers or {}).get(key) or key}" for key in COLUMNS}
         try:
-            f = enterprises.parse_fields({**raw, "accept_bad_check": accept_bad_check}, names)
+            f = enterprises.parse_fields({**raw, "accept_bad_check": accept_bad_check}, names, conn=conn)
             if not f.name:
                 raise BadValue(f"line {line}, name", "", "is empty")
             f.owner = f.owner or owner

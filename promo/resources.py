@@ -150,6 +150,11 @@ def _finish_units(out: list[dict]) -> list[dict]:
         r["facilities"] = sorted(r["facilities"].split(";")) if r["facilities"] else []
         r["sample"] = bool(r["sample"])
         r["status_label"] = STATUS_LABELS.get(r["status"], r["status"])
+        # a lead holding a unit has reserved it; it is not (yet) a tenant
+        r["reserved_for"] = r["tenant"] if r["status"] == "reserved" else None
+        if r["status"] == "reserved":
+            r["tenant"] = None
+        r["holder"] = r["tenant"] or (f"预留 {r['reserved_for']}" if r["reserved_for"] else None)
     return out
 
 
