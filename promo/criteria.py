@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from promo.db import rows
 from promo.profile import fmt_num, fmt_wan, normalise
+from promo.resources import INDUSTRY_FAMILY
 from promo.text import fold
 
 
@@ -118,14 +119,9 @@ def negative_list(conn: sqlite3.Connection) -> list[dict]:
     return out
 
 
-_SELECT = """
+_SELECT = f"""
 WITH RECURSIVE
-  up(id, parent_id) AS (
-    SELECT id, parent_id FROM industries WHERE id = :industry_id
-    UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
-  down(id) AS (
-    SELECT id FROM industries WHERE id = :industry_id
-    UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id),
+  {INDUSTRY_FAMILY},
   fit AS (
     SELECT c.*, ca.name AS carrier, ca.code AS carrier_code, i.name AS industry, i.code AS industry_code,
       CASE WHEN c.carrier_id IS NULL THEN 1 WHEN :carrier_id IS NULL THEN 0

@@ -15,6 +15,7 @@ from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
 from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
+from promo.resources import INDUSTRY_FAMILY
 from promo.schema import STAGES
 from promo.text import fold, today
 
@@ -209,12 +210,7 @@ _STAGE_VALUES = ", ".join(f"('{s}', {i})" for i, s in enumerate(STAGES))
 
 _CHECKS = f"""
 WITH RECURSIVE
-  up(id, parent_id) AS (
-    SELECT id, parent_id FROM industries WHERE id = :industry_id
-    UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
-  down(id) AS (
-    SELECT id FROM industries WHERE id = :industry_id
-    UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id),
+  {INDUSTRY_FAMILY},
   stage_pos(stage, pos) AS (VALUES {_STAGE_VALUES})
 SELECT {_POLICY_COLUMNS},
   CASE WHEN coalesce(json_array_length(e.industries), 0) = 0 THEN 'any'

@@ -26,6 +26,17 @@ def parse_kind(value: str | None) -> str | None:
     return kind
 
 
+# The industry :industry_id with its ancestors (up) and descendants (down), as common table expressions for
+# `WITH RECURSIVE`: the one definition of "this industry's family" that filters, policies and criteria share.
+INDUSTRY_FAMILY = """
+  up(id, parent_id) AS (
+    SELECT id, parent_id FROM industries WHERE id = :industry_id
+    UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
+  down(id) AS (
+    SELECT id FROM industries WHERE id = :industry_id
+    UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)"""
+
+
 def industry_family(conn: sqlite3.Connection, name: str) -> list[int]:
     """Ids of the industry `name` designates, its ancestors and its descendants.
 
@@ -33,17 +44,8 @@ def industry_family(conn: sqlite3.Connection, name: str) -> list[int]:
     its leading industry, and asking for a leading industry finds whatever is tagged below it.
     """
     industry = find(conn, "industries", name, "industry")
-    sql = """
-    WITH RECURSIVE
-      up(id, parent_id) AS (
-        SELECT id, parent_id FROM industries WHERE id = :id
-        UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
-      down(id) AS (
-        SELECT id FROM industries WHERE id = :id
-        UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
-    SELECT id FROM up UNION SELECT id FROM down
-    """
-    return [r[0] for r in conn.execute(sql, {"id": industry["id"]})]
+    sql = f"WITH RECURSIVE {INDUSTRY_FAMILY} SELECT id FROM up UNION SELECT id FROM down"
+    return [r[0] for r in conn.execute(sql, {"industry_id": industry["id"]})]
 
 
 def _in(ids: list[int]) -> str:
