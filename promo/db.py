@@ -122,8 +122,8 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 
 def now() -> str:
-    """The current local time, to the second, ISO 8601."""
-    return _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    """The current local time, to the second, ISO 8601; PROMO_NOW fixes it (README examples, tests)."""
+    return os.environ.get("PROMO_NOW") or _dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
 
 
 def current_user() -> str:

@@ -211,6 +211,8 @@ def render_table(
         # list items separated by spaces, so a narrow terminal wraps between items, not inside one
         table.add_row(*(fmt_cell(c, r.get(c.key), list_sep=" ") for c in columns))
     emit(table)
+    if caption:  # a caption ends the table without the blank line rich leaves below one without
+        sys.stdout.write("\n")
 
 
 def _plain_table(rows: Sequence[dict], columns: Sequence[Column], *, title: str | None, caption: str | None) -> None:
