@@ -92,6 +92,8 @@ def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str
 
 def carrier(conn: sqlite3.Connection, name: str) -> dict:
     """One carrier with its units, tenants, facilities and platforms."""
+    if not name.strip():
+        raise BadValue("NAME", repr(name), "is empty; give a carrier's name, part of it, or its code")
     row = find(conn, "carriers", name, "carrier")
     detail = dict(row)
     detail["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])

@@ -60,3 +60,8 @@ def test_unknown_carrier_suggests(run):
     assert result.exit_code == 1
     assert "did you mean" in result.output and "精准医学产业园" in result.output
     assert "Traceback" not in result.output
+
+
+def test_empty_name_is_a_usage_error(run):
+    result = run("carriers", "show", " ")
+    assert result.exit_code == 2 and "NAME" in result.output
