@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, parse_or_usage
+from promo.commands.common import catalogue, parse_or_usage, reject_empty
 
 
 def _given(ctx: click.Context, param: click.Parameter, value):
     """An option given as '' (or spaces) is a usage error: it must not quietly mean 'the whole zone' or 'stdout'."""
-    if isinstance(value, str) and not value.strip():
-        what = {
-            "output": "a file name, or leave -o out to print the brief",
-            "date": "a date, or leave --date out for today",
-        }.get(param.name, "a name or code")
-        raise click.BadParameter(f"is empty; give {what}")
-    return value
+    what = {
+        "output": "a file name, or leave -o out to print the brief",
+        "date": "a date, or leave --date out for today",
+    }.get(param.name, "a name or code")
+    return reject_empty(param, value, f"give {what}")
 
 
 @click.command()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue as open_catalogue
-from promo.commands.common import format_option
-from promo.commands.values import not_empty
+from promo.commands.common import format_option, not_empty
 
 _KEYS = [
     "industry",

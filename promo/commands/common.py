@@ -40,3 +40,30 @@ def parse_or_usage(parser, value, *args, **kwargs):
         return parser(value, *args, **kwargs)
     except BadValue as exc:
         raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{exc.field}'") from None
+
+
+# SQLite stores integers in 64 bits: a larger number cannot be an id, and binding one fails with an
+# OverflowError instead of a message. A count or id past it is a typo, said so as a usage error.
+SQLITE_MAX_INT = 2**63 - 1
+
+ROW_ID = click.IntRange(1, SQLITE_MAX_INT)
+"""A journal entry or record number: 1 … 2^63-1."""
+
+COUNT = click.IntRange(1, SQLITE_MAX_INT)
+"""A --limit: at least one row."""
+
+COUNT_OR_ALL = click.IntRange(0, SQLITE_MAX_INT)
+"""A --limit where 0 means all."""
+
+
+def reject_empty(param: click.Parameter, value, hint: str):
+    """An option given as '' (or only spaces) is a usage error naming it; multiple options item by item."""
+    for v in value if isinstance(value, tuple) else (value,):
+        if isinstance(v, str) and not v.strip():
+            raise click.BadParameter(f"is empty; {hint}", param=param)  # click names every spelling of it
+    return value
+
+
+def not_empty(ctx: click.Context, param: click.Parameter, value):
+    """A click callback: an empty filter is refused, never silently dropped."""
+    return reject_empty(param, value, "leave the option out to not filter by it")

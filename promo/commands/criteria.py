@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
-from promo.commands.values import not_empty
+from promo.commands.common import catalogue, format_option, not_empty
 
 SAMPLE_NOTE = (
     "※ 准入条件与负面清单为示例数据 (criteria and negative list are sample data, not from the source articles)"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import catalogue, format_option
-from promo.commands.values import COUNT, not_empty
+from promo.commands.common import COUNT, catalogue, format_option, not_empty
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}

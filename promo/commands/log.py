@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
-from promo.commands.values import COUNT, ROW_ID, not_empty
+from promo.commands.common import COUNT, ROW_ID, catalogue, format_option, not_empty
 
 
 @click.group(invoke_without_command=True)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
+from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_empty
 from promo.commands.criteria import parse_prospect, prospect_options
-from promo.commands.values import COUNT_OR_ALL, not_empty
 
 SAMPLE_POLICY_NOTE = "※ 适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
+from promo.commands.common import catalogue, format_option, not_empty
 from promo.commands.criteria import parse_prospect
 from promo.commands.match import parse_space, space_options
-from promo.commands.values import not_empty
 
 CLEARABLE = (
     "industry",

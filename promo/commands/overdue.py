@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
-from promo.commands.values import not_empty
+from promo.commands.common import catalogue, format_option, not_empty
 
 _KEYS = [
     "kind",
