@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from promo.db import now, rows
 from promo.errors import Ambiguous, BadValue, NotFound, PromoError, Rejected
+from promo.industries import find_subtree, path
 from promo.lookup import find, like_escape
 from promo.text import fold, parse_amount, parse_date, parse_number, today
 from promo.vocabulary import BAD_CHECK_MARK, CHANNELS, SIGNED, STAGES, labels, stage_index, stage_order
@@ -1003,15 +1004,6 @@ LEFT JOIN carriers c ON c.id = e.carrier_id
 """
 
 
-def industry_subtree(conn: sqlite3.Connection, name: str) -> list[int]:
-    """The industry `name` designates and everything below it in the chain."""
-    industry = find(conn, "industries", name, "industry")
-    sql = """WITH RECURSIVE down(id) AS (
-               SELECT ? UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
-             SELECT id FROM down"""
-    return [r[0] for r in conn.execute(sql, (industry["id"],))]
-
-
 def _finish(found: list[dict]) -> list[dict]:
     for r in found:
         r["units"] = r["units"].split(";") if r.get("units") else []
@@ -1039,7 +1031,7 @@ def listing(
         where.append("e.stage IN (" + ",".join(f":s{i}" for i in range(len(stages))) + ")")
         params |= {f"s{i}": s for i, s in enumerate(stages)}
     if industry:
-        ids = industry_subtree(conn, industry)
+        ids = find_subtree(conn, industry)
         where.append("e.industry_id IN (" + ",".join(str(int(i)) for i in ids) + ")")
     if carrier:
         params["carrier"] = find(conn, "carriers", carrier, "carrier")["id"]
@@ -1071,17 +1063,7 @@ def detail(conn: sqlite3.Connection, name: str) -> dict:
     for key in ("contact", "phone", "note", "created_at", "source", "name_folded"):
         d[key] = e[key]
     d["kind_label"] = KINDS.get(d["kind"], d["kind"])
-    d["industry_path"] = [
-        r[0]
-        for r in conn.execute(
-            """WITH RECURSIVE up(id, parent_id, name, depth) AS (
-                 SELECT id, parent_id, name, 0 FROM industries WHERE id = ?
-                 UNION ALL SELECT i.id, i.parent_id, i.name, up.depth + 1
-                 FROM industries i JOIN up ON i.id = up.parent_id)
-               SELECT name FROM up ORDER BY depth DESC""",
-            (e["industry_id"],),
-        )
-    ]
+    d["industry_path"] = path(conn, e["industry_id"])
     if d["uscc"]:
         from promo import uscc
 
