@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from promo.errors import BadValue, PromoError, raise_all
-from promo.text import fold, parse_amount, parse_date, parse_number, today
+from promo.measures import MONEY, parse_number
+from promo.text import fold, parse_date, today
 from promo.vocabulary import CHANNELS, STAGES, labels, stage_index
 
 STAGE_EN = labels("stage", "en")
@@ -235,7 +236,7 @@ def parse_fields(
         field("stage", lambda: parse_stage(raw["stage"], n("stage")))
     field("date", lambda: parse_today_or_before(raw.get("date"), n("date")))
     for key, parser in (
-        ("investment_wan", lambda v: parse_amount(v, n("investment_wan"))),
+        ("investment_wan", lambda v: MONEY.parse(v, n("investment_wan"))),
         ("jobs", lambda v: parse_number(v, n("jobs"), integer=True)),
     ):
         value = raw.get(key)

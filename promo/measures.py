@@ -4,10 +4,67 @@ shows it. Option parsing, promo.render and the brief's numbers all use these, so
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from promo.errors import BadValue
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 DAYS_PER_MONTH = 365 / 12
+
+# No single project, area or count in a zone's catalogue comes near these; past them a value is a typo,
+# and SQLite's 64-bit integers would overflow.
+MAX_AMOUNT_WAN = 100_000_000  # 1万亿元
+MAX_NUMBER = 1_000_000_000
+
+_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+
+def normalise_number_text(value: str) -> str:
+    """A typed figure in half-width forms, without spaces, with an ASCII thousands separator."""
+    s = unicodedata.normalize("NFKC", str(value)).strip()
+    return s.replace("，", ",").replace(" ", "")
+
+
+def parse_number(
+    value: str | float | None,
+    field: str,
+    *,
+    minimum: float | None = 0,
+    maximum: float | None = MAX_NUMBER,
+    integer: bool = False,
+    unit_suffixes: tuple[str, ...] = (),
+) -> float | int | None:
+    """A plain number from the command line, allowing thousands separators, full-width digits and a unit."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        s = normalise_number_text(value)
+        for suffix in sorted(unit_suffixes, key=len, reverse=True):
+            if s.endswith(suffix):
+                s = s[: -len(suffix)]
+                break
+        if not re.fullmatch(_NUM, s):
+            raise BadValue(field, value, "not a number")
+        number = float(s.replace(",", ""))
+    if number != number or number in (float("inf"), float("-inf")):
+        raise BadValue(field, value, "not a finite number")
+    if minimum is not None and number < minimum:
+        raise BadValue(field, value, "must not be negative" if minimum == 0 else f"must be at least {minimum:g}")
+    if maximum is not None and number > maximum:
+        raise BadValue(field, value, f"is too large (at most {maximum:,.0f})")
+    if integer:
+        if number != int(number):
+            raise BadValue(field, value, "must be a whole number")
+        return int(number)
+    return number
 
 
 def trim(value: float, digits: int = 2) -> str:
@@ -35,13 +92,6 @@ def rent_month_text(per_day: float | None) -> str:
     return "" if per_day is None else f"{per_day * DAYS_PER_MONTH:.2f}"
 
 
-def money_cell(wan: float | None) -> str:
-    """万元 in a table: whole, or one decimal when there is a fraction."""
-    if wan is None or wan == "":
-        return ""
-    return f"{wan:,.0f}" if float(wan) == int(wan) else f"{wan:,.1f}"
-
-
 def load_text(kn: float | None) -> str:
     return "" if kn is None or kn == "" else trim(float(kn), 1)
 
@@ -59,9 +109,6 @@ class Measure:
 
     def parse(self, value, field: str) -> float | int | None:
         """A figure typed on the command line or in an import, in this measure's unit; BadValue names `field`."""
-        from promo.errors import BadValue
-        from promo.text import normalise_number_text, parse_number
-
         if value is None or value == "":
             return None
         if isinstance(value, (int, float)):
@@ -101,8 +148,126 @@ DAYS = Measure(
 )
 
 
-def parse_money(value, field: str) -> float | None:
-    """An amount in 万元 from 1,200 / 1200万 / 1.2亿 / 500000元."""
-    from promo.text import parse_amount
+_AMOUNT = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<unit>亿元|亿|万元|万|元)?\s*$")
+_PER_WAN = {None: 1, "万": 1, "万元": 1, "亿": 10000, "亿元": 10000, "元": 0.0001}
 
-    return parse_amount(value, field)
+# Units an amount column of a brief may be in: (divisor from 万元, Chinese unit, English unit).
+MONEY_UNITS = {
+    "wan": (1, "万元", None),
+    "yi": (10000, "亿元", None),
+    "million": (100, None, "CNY million"),
+    "billion": (100000, None, "CNY billion"),
+}
+
+
+def _figure(value, places: int = 2) -> str:
+    """A decimal with thousands separators, at most `places` decimals (more for a small non-zero amount)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if value and abs(value) < Decimal(1).scaleb(-places):
+        places = 4
+    text = f"{value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP):,}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+class Money:
+    """Money, kept in 万元: typed as 1,200 / 1200万 / 1.2亿 / 500000元, shown in a table as 1,200, and worded
+    in a brief as 1.2 亿元 or CNY 12 million, summed exactly (to the yuan)."""
+
+    unit = "万元"
+
+    def parse(self, value, field: str = "--investment", *, maximum: float = MAX_AMOUNT_WAN) -> float | None:
+        """An amount in 万元 from what users write; BadValue names `field` and the value."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, (int, float)):
+            number, unit = float(value), None
+        else:
+            m = _AMOUNT.match(normalise_number_text(value))
+            if not m:
+                raise BadValue(field, value, "not an amount; write 万元 as 1200, 1,200, 1200万 or 1.2亿")
+            number, unit = float(m["num"].replace(",", "")), m["unit"]
+        if number != number or number in (float("inf"), float("-inf")):
+            raise BadValue(field, value, "not a finite number")
+        if number < 0:
+            raise BadValue(field, value, "must not be negative")
+        number *= _PER_WAN[unit]
+        if number > maximum:
+            raise BadValue(field, value, f"is implausibly large (more than {maximum:,.0f} 万元)")
+        return round(number, 4)
+
+    @staticmethod
+    def cell(wan: float | None) -> str:
+        """万元 in a table: whole, or one decimal when there is a fraction."""
+        if wan is None or wan == "":
+            return ""
+        return f"{wan:,.0f}" if float(wan) == int(wan) else f"{wan:,.1f}"
+
+    @staticmethod
+    def exact(value) -> Decimal | None:
+        """An amount in 万元 as an exact decimal, to the yuan (4 places), so sums carry no float error."""
+        from decimal import ROUND_HALF_UP, Decimal  # imported here: only briefs sum money exactly
+
+        if value is None:
+            return None
+        yuan = Decimal("0.0001")  # amounts are kept in 万元
+        if isinstance(value, Decimal):
+            return value.quantize(yuan, ROUND_HALF_UP)
+        return Decimal(repr(float(value))).quantize(yuan, ROUND_HALF_UP)
+
+    def total(self, values) -> Decimal | None:
+        """The exact sum of amounts in 万元 (None when there is none)."""
+        found = [self.exact(v) for v in values if v is not None]
+        return sum(found[1:], found[0]) if found else None
+
+    def column_unit(self, values, lang: str) -> str:
+        """The one unit for a column of amounts: 亿元 (or CNY billion) only when every amount in it is at
+        least one, so no amount shows as 0.05 亿元; otherwise 万元 (CNY million)."""
+        amounts = [abs(self.exact(v)) for v in values if v is not None and self.exact(v)]
+        big = "yi" if lang == "zh" else "billion"
+        if amounts and min(amounts) >= MONEY_UNITS[big][0]:
+            return big
+        return "wan" if lang == "zh" else "million"
+
+    @staticmethod
+    def label(unit: str) -> str:
+        """万元, 亿元, CNY million or CNY billion."""
+        _, zh, en = MONEY_UNITS[unit]
+        return zh or en
+
+    def figure_in(self, value, unit: str) -> str:
+        """An amount in 万元 as a figure in `unit` (no unit text): for a column headed with the unit."""
+        if value is None:
+            return ""
+        return _figure(self.exact(value) / MONEY_UNITS[unit][0])
+
+    def with_unit(self, value, unit: str) -> str:
+        """An amount in 万元 in `unit`, with the unit: 5,000 万元, CNY 50 million."""
+        if value is None:
+            return ""
+        figure = self.figure_in(value, unit)
+        _, zh, en = MONEY_UNITS[unit]
+        return f"{figure} {zh}" if zh else f"CNY {figure} {en.split()[1]}"
+
+    def words(self, value, lang: str) -> str:
+        """One amount in the unit that reads best: 500 万元 / 1.2 亿元, or CNY 5 million / CNY 1.2 billion
+        (CNY 5,000 below a million). Amounts in a column go through column_unit() instead."""
+        if value is None:
+            return ""
+        amount = self.exact(value)
+        if lang == "zh":
+            return self.with_unit(amount, "yi" if abs(amount) >= 10000 else "wan")
+        if abs(amount) >= 100000:
+            return self.with_unit(amount, "billion")
+        if abs(amount) >= 100:
+            return self.with_unit(amount, "million")
+        return f"CNY {amount * 10000:,.0f}"
+
+
+MONEY = Money()
+
+# The names money had before it was one type; kept so callers written against them still work.
+parse_amount = MONEY.parse
+money_cell = MONEY.cell

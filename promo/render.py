@@ -117,9 +117,9 @@ def fmt_cell(column: Column, value: Any, list_sep: str = "、") -> str:
     if kind == "num":
         return fmt_number(value, 1 if isinstance(value, float) and value != int(value) else 0)
     if kind in ("area", "money", "rent"):
-        from promo.measures import AREA, RENT, money_cell
+        from promo.measures import AREA, MONEY, RENT
 
-        return {"area": AREA.cell, "rent": RENT.cell, "money": money_cell}[kind](value)
+        return {"area": AREA, "rent": RENT, "money": MONEY}[kind].cell(value)
     if kind == "pct":
         return f"{float(value) * 100:.0f}%"
     if kind == "bar":

@@ -1,4 +1,4 @@
-"""Chinese text as users write it: script/width folding, amounts (1.2亿), dates (2024年3月5日), numbers."""
+"""Chinese text as users write it: script/width folding and dates (2024年3月5日); figures are in promo.measures."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import unicodedata
 from functools import lru_cache
 
 from promo.errors import BadValue
+
+# Numbers and amounts live with the other figures in promo.measures; re-exported for callers of old.
+from promo.measures import MAX_AMOUNT_WAN, MAX_NUMBER, normalise_number_text, parse_amount, parse_number  # noqa: F401
 
 # Characters that differ only in style between how people type a name: middle dots, dashes, quotes, brackets.
 _PUNCT_FOLD = str.maketrans(
@@ -87,83 +90,6 @@ def fold(text: str | None) -> str:
         return ""
     s = fold_spaces(fold_punctuation(fold_script(fold_width(text))))
     return fold_width(fold_case(s))
-
-
-# -- numbers -------------------------------------------------------------------------------------
-
-_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_AMOUNT = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<unit>亿元|亿|万元|万|元)?\s*$")
-
-
-def normalise_number_text(value: str) -> str:
-    s = unicodedata.normalize("NFKC", str(value)).strip()
-    return s.replace("，", ",").replace(" ", "")
-
-
-# No single project, area or count in a zone's catalogue comes near these; past them a value is a typo,
-# and SQLite's 64-bit integers would overflow.
-MAX_AMOUNT_WAN = 100_000_000  # 1万亿元
-MAX_NUMBER = 1_000_000_000
-
-
-def parse_amount(
-    value: str | float | None, field: str = "--investment", *, maximum: float = MAX_AMOUNT_WAN
-) -> float | None:
-    """An amount of money in 万元 from what users write: 1200, 1,200, 1200万, 1.2亿, 500000元."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, (int, float)):
-        number, unit = float(value), None
-    else:
-        m = _AMOUNT.match(normalise_number_text(value))
-        if not m:
-            raise BadValue(field, value, "not an amount; write 万元 as 1200, 1,200, 1200万 or 1.2亿")
-        number, unit = float(m["num"].replace(",", "")), m["unit"]
-    if number < 0:
-        raise BadValue(field, value, "must not be negative")
-    if unit in ("亿", "亿元"):
-        number *= 10000
-    elif unit == "元":
-        number /= 10000
-    if number > maximum:
-        raise BadValue(field, value, f"is implausibly large (more than {maximum:,.0f} 万元)")
-    return round(number, 4)
-
-
-def parse_number(
-    value: str | float | None,
-    field: str,
-    *,
-    minimum: float | None = 0,
-    maximum: float | None = MAX_NUMBER,
-    integer: bool = False,
-    unit_suffixes: tuple[str, ...] = (),
-) -> float | int | None:
-    """A plain number from the command line, allowing thousands separators, full-width digits and a unit."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        s = normalise_number_text(value)
-        for suffix in sorted(unit_suffixes, key=len, reverse=True):
-            if s.endswith(suffix):
-                s = s[: -len(suffix)]
-                break
-        if not re.fullmatch(_NUM, s):
-            raise BadValue(field, value, "not a number")
-        number = float(s.replace(",", ""))
-    if number != number or number in (float("inf"), float("-inf")):
-        raise BadValue(field, value, "not a finite number")
-    if minimum is not None and number < minimum:
-        raise BadValue(field, value, "must not be negative" if minimum == 0 else f"must be at least {minimum:g}")
-    if maximum is not None and number > maximum:
-        raise BadValue(field, value, f"is too large (at most {maximum:,.0f})")
-    if integer:
-        if number != int(number):
-            raise BadValue(field, value, "must be a whole number")
-        return int(number)
-    return number
 
 
 # -- dates ---------------------------------------------------------------------------------------

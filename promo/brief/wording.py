@@ -13,6 +13,7 @@ from promo.brief import numbers as num
 from promo.brief.redact import redact
 from promo.brief.texts import SEEDED_EN, UNIT_EN, coded, t
 from promo.countries import english_name
+from promo.measures import MONEY
 from promo.vocabulary import label as coded_label
 
 SAMPLE_MARK = "※"
@@ -90,15 +91,15 @@ class Wording:
         return num.date_text(iso, self.lang)
 
     def money(self, wan) -> str:
-        return num.money_wan(wan, self.lang)
+        return MONEY.words(wan, self.lang)
 
     def money_unit(self, values) -> str:
         """The one unit of a column of amounts (万元 unless all are 亿元 or more; CNY million/billion)."""
-        return num.money_unit(values, self.lang)
+        return MONEY.column_unit(values, self.lang)
 
     def headed(self, header: str, unit: str) -> str:
         """A column header with the unit of its amounts: 投资额（万元）, Investment (CNY million)."""
-        return f"{header}{self.paren(num.money_label(unit))}"
+        return f"{header}{self.paren(MONEY.label(unit))}"
 
     def stage(self, stage) -> str:
         return self.code("stage", stage)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from promo.brief import numbers as num
 from promo.brief.document import Note, Section, Table
 from promo.brief.wording import Wording
+from promo.measures import MONEY
 
 
 def tenants_section(w: Wording) -> Section:
@@ -21,7 +21,7 @@ def tenants_section(w: Wording) -> Section:
         row = [name, industry, carrier, w.stage(e["stage"]), since]
         if internal:
             row += [
-                num.money_in(e.get("investment_wan"), unit),
+                MONEY.figure_in(e.get("investment_wan"), unit),
                 f"{e['jobs']:,}" if e.get("jobs") is not None else "",
             ]
         body.append(row)
@@ -54,7 +54,7 @@ def pipeline_section(w: Wording) -> Section:
     total = {
         "firms": sum(p["firms"] for p in stages),
         "sample": sum(p["sample"] or 0 for p in stages),
-        "investment_wan": num.total_wan(p["investment_wan"] for p in stages),
+        "investment_wan": MONEY.total(p["investment_wan"] for p in stages),
         "jobs": sum(p["jobs"] or 0 for p in stages),
     }
     unit = w.money_unit([*(p["investment_wan"] for p in stages), total["investment_wan"]])
@@ -65,7 +65,7 @@ def pipeline_section(w: Wording) -> Section:
                 w.stage(p["stage"]),
                 f"{p['firms']:,}",
                 f"{p['sample']:,}",
-                num.money_in(p["investment_wan"], unit),
+                MONEY.figure_in(p["investment_wan"], unit),
                 f"{p['jobs']:,}" if p["jobs"] is not None else "",
             ]
         )
@@ -75,7 +75,7 @@ def pipeline_section(w: Wording) -> Section:
             w.t("pipe.total"),
             f"{total['firms']:,}",
             f"{total['sample']:,}",
-            num.money_in(total["investment_wan"], unit),
+            MONEY.figure_in(total["investment_wan"], unit),
             f"{total['jobs']:,}",
         ]
     )
@@ -104,14 +104,14 @@ def leads_section(w: Wording) -> Section:
             w.stage(e["stage"]),
             w.v(e.get("stage_date")),
             w.term(e.get("industry"), e.get("industry_en")) if e.get("industry") else "",
-            num.money_in(e.get("investment_wan"), unit),
+            MONEY.figure_in(e.get("investment_wan"), unit),
             w.v(e.get("owner")),
             contact,
             w.code("channel", e.get("source_channel")),
             w.v(e.get("note")),
         ]
         body.append(row)
-        said = [*row[1:5], num.money_with(e.get("investment_wan"), unit), *row[6:8]]
+        said = [*row[1:5], MONEY.with_unit(e.get("investment_wan"), unit), *row[6:8]]
         chat.append(w.labelled(name, w.t("sep.comma").join(x for x in said if x)))
     if body:
         headers = [

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from promo.brief import numbers as num
 from promo.brief.document import Facts, Heading, Section, Table
 from promo.brief.wording import Wording
+from promo.measures import MONEY
 
 
 def platforms_section(w: Wording) -> Section:
@@ -29,7 +29,7 @@ def policies_section(w: Wording) -> Section:
     unit = w.money_unit(p.get("cap_wan") for p in policies)
     for p in policies:
         name = w.name(p["name"], p.get("name_en"), p["sample"])
-        cap = num.money_in(p.get("cap_wan"), unit)
+        cap = MONEY.figure_in(p.get("cap_wan"), unit)
         valid = w.validity(p.get("start_date"), p.get("end_date"))
         body.append(
             [
@@ -41,7 +41,7 @@ def policies_section(w: Wording) -> Section:
                 w.text(p.get("description"), p.get("description_en")),
             ]
         )
-        cap_text = num.money_with(p.get("cap_wan"), unit)
+        cap_text = MONEY.with_unit(p.get("cap_wan"), unit)
         extra = w.t("sep.comma").join(x for x in (w.policy_kind(p.get("kind")), cap_text, valid) if x)
         chat.append(name + (w.paren(extra) if extra else ""))
     if body:

@@ -9,6 +9,7 @@ from promo.brief.sections.carriers import units_blocks
 from promo.brief.sections.lists import negative_facts
 from promo.brief.texts import TEXTS
 from promo.brief.wording import Wording
+from promo.measures import MONEY
 
 
 def needs_section(c: Wording) -> Section:
@@ -203,7 +204,7 @@ def policies_for_section(c: Wording) -> Section:
     estimates = c.req.internal or pr["signed"]
     policies = pr.get("policies") or []
     shown = [p.get("estimate_wan") for p in policies] if estimates else []
-    total = num.total_wan(shown)  # exact decimal sum, rounded once when shown
+    total = MONEY.total(shown)  # exact decimal sum, rounded once when shown
     # one unit per column; the estimates and their total share one
     estimate_unit = c.money_unit([*shown, total])
     cap_unit = c.money_unit(p.get("cap_wan") for p in policies)
@@ -213,12 +214,12 @@ def policies_for_section(c: Wording) -> Section:
         estimate, estimate_text = "", ""
         if estimates and p.get("estimate_wan") is not None:
             after = c.t("pol.after") if p.get("verdict") == "if" else ""
-            estimate = num.money_in(p["estimate_wan"], estimate_unit) + after
-            estimate_text = num.money_with(p["estimate_wan"], estimate_unit) + after
+            estimate = MONEY.figure_in(p["estimate_wan"], estimate_unit) + after
+            estimate_text = MONEY.with_unit(p["estimate_wan"], estimate_unit) + after
         elif not estimates:
             estimate = estimate_text = _rule(c, p)
-        cap = num.money_in(p.get("cap_wan"), cap_unit)
-        cap_text = num.money_with(p.get("cap_wan"), cap_unit)
+        cap = MONEY.figure_in(p.get("cap_wan"), cap_unit)
+        cap_text = MONEY.with_unit(p.get("cap_wan"), cap_unit)
         reason = _reason(c, p)
         body.append([name, reason, estimate, cap])
         if estimate_text and estimates:
@@ -235,7 +236,7 @@ def policies_for_section(c: Wording) -> Section:
     headers = [c.t("pol.policy"), c.t("pol.reason"), estimate_header, c.headed(c.t("pol.cap"), cap_unit)]
     s.blocks.append(Table(headers, body, ["left", "left", "right", "right"], chat))
     if total:
-        s.blocks.append(Note(c.t("pol.estimate_total", total=num.money_with(total, estimate_unit))))
+        s.blocks.append(Note(c.t("pol.estimate_total", total=MONEY.with_unit(total, estimate_unit))))
     return s
 
 
