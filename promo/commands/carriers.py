@@ -72,9 +72,10 @@ def carriers(ctx, industry, kind, fmt):
 
 @carriers.command("show")
 @click.argument("name")
+@click.option("--grid", is_flag=True, help="Draw the 租控表: building × floor × unit, each unit's state, occupancy.")
 @format_option
 @click.pass_context
-def show(ctx, name, fmt):
+def show(ctx, name, grid, fmt):
     """Show one carrier: details, units, tenants, facilities, platforms, contact.
 
     NAME may be written in traditional or simplified script, or be part of the name.
@@ -83,7 +84,11 @@ def show(ctx, name, fmt):
     Examples:
       promo carriers show 精準醫學產業園
       promo carriers show 海凭 --format json
+      promo carriers show 精准医学产业园 --grid
     """
+    if grid:
+        _show_grid(ctx, name, fmt)
+        return
     from promo import resources
 
     detail = resources.carrier(catalogue(ctx), name)
@@ -197,6 +202,39 @@ def _show_document(d: dict, fmt: str) -> None:
             fmt,
             title="平台 Platforms",
         )
+
+
+def _show_grid(ctx, name: str, fmt: str) -> None:
+    from promo import leasing
+    from promo.render import render_grid
+    from promo.resources import STATUS_LABELS
+
+    if not name.strip():
+        raise click.BadParameter("is empty; give a carrier's name, part of it, or its code", param_hint="'NAME'")
+    g = leasing.grid(catalogue(ctx), name)
+    rows = [
+        {
+            "building": r["building"],
+            "floor": r["floor"],
+            "occupancy": r["occupancy"],
+            "cells": [
+                {
+                    "unit": u["unit"],
+                    "status": u["status"],
+                    "letter": leasing.STATUS_LETTERS[u["status"]],
+                    "colour": leasing.STATUS_COLOURS[u["status"]],
+                    "area_m2": u["area_m2"],
+                    "holder": u["holder"],
+                }
+                for u in r["units"]
+            ],
+        }
+        for r in g["rows"]
+    ]
+    legend = "  ".join(f"{leasing.STATUS_LETTERS[s]} {label} {g['counts'][s]}" for s, label in STATUS_LABELS.items())
+    occupancy = f"{g['occupancy'] * 100:.0f}%" if g["occupancy"] is not None else "—"
+    caption = f"{legend}\n出租率 occupancy {occupancy} (已租+预留 by area)"
+    render_grid(rows, fmt, title=f"租控表 {g['carrier']}", caption=caption)
 
 
 def _register_edits() -> None:

@@ -56,7 +56,12 @@ def rename(ctx, name, new_name, name_en, segment):
 @click.pass_context
 def remove(ctx, name):
     """Remove an industry, chain or link; refused while enterprises, targets, carriers, policies or
-    criteria use it, naming them."""
+    criteria use it, naming them.
+
+    \b
+    Example:
+      promo catalogue remove 制剂生产
+    """
     from promo.edit import catalogue
 
     row = write(ctx, f"remove {name}", catalogue.remove, name)

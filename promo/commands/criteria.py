@@ -217,6 +217,8 @@ def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     rows_ = result["criteria"]
     for r in rows_:
         r["figure"] = r["value_text"] or r.get("note", "")
+        if r["status"] == "exception":
+            r["figure"] = " — ".join(x for x in (r["value_text"], r["note"]) if x)
         r["result"] = r["status_label"]
         r["scope_text"] = r["scope_label"] + ("" if r["binding"] else " (条件)")
     columns = [
@@ -261,6 +263,7 @@ def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     if result["missing"]:
         reasons.append("缺 " + "、".join(result["missing"]))
     reasons += result.get("undetermined") or []
+    reasons += [f"{name} 一事一议例外 (exception)" for name in result.get("exceptions") or []]
     if not hits:
         reasons.append("负面清单未命中")
     click.echo(verdict + " — " + "; ".join(reasons))

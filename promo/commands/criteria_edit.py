@@ -50,7 +50,12 @@ def add(ctx, name, **given):
 @options(CRITERION_OPTIONS)
 @click.pass_context
 def update(ctx, name, new_name, **given):
-    """Change a criterion's fields; '' clears one (e.g. --industry '' makes it zone-wide)."""
+    """Change a criterion's fields; '' clears one (e.g. --industry '' makes it zone-wide).
+
+    \b
+    Example:
+      promo criteria update 投资强度 --threshold 350
+    """
     from promo.edit import criteria
 
     raw = fields_from(dict(given, name=new_name))
@@ -64,7 +69,12 @@ def update(ctx, name, new_name, **given):
 @click.argument("name")
 @click.pass_context
 def remove(ctx, name):
-    """Remove a criterion (with the exceptions granted to it)."""
+    """Remove a criterion (with the exceptions granted to it).
+
+    \b
+    Example:
+      promo criteria remove 投资强度
+    """
     from promo.edit import criteria
 
     row = write(ctx, f"remove criterion {name}", criteria.remove, name)
@@ -73,7 +83,14 @@ def remove(ctx, name):
 
 @click.group("negative")
 def negative():
-    """The negative list: 禁止 (prohibited) and 限制 (restricted) items; list it with promo criteria --negative-list."""
+    """The negative list: 禁止 (prohibited) and 限制 (restricted) items.
+
+    \b
+    Examples:
+      promo criteria --negative-list
+      promo criteria negative add 化学原料药生产 --kind 禁止 --keyword 原料药
+      promo criteria negative remove 化学原料药生产
+    """
 
 
 @negative.command("add")
@@ -101,7 +118,12 @@ def negative_add(ctx, item, kind, keywords, description):
 @click.argument("item")
 @click.pass_context
 def negative_remove(ctx, item):
-    """Take an item off the negative list."""
+    """Take an item off the negative list.
+
+    \b
+    Example:
+      promo criteria negative remove 化学原料药生产
+    """
     from promo.edit import criteria
 
     row = write(ctx, f"remove negative-list item {item}", criteria.remove_negative, item)
@@ -110,7 +132,13 @@ def negative_remove(ctx, item):
 
 @click.group("exception")
 def exception():
-    """一事一议: a criterion an enterprise need not meet, decided case by case; promo check shows it."""
+    """一事一议: a criterion an enterprise need not meet, decided case by case; promo check shows it.
+
+    \b
+    Examples:
+      promo criteria exception add 某药业 投资强度 --approved-by 管委会主任办公会 --on 2026-05-01
+      promo criteria exception remove 某药业 投资强度
+    """
 
 
 @exception.command("add")
@@ -139,7 +167,12 @@ def exception_add(ctx, enterprise, criterion, approved_by, approved_on, note):
 @click.argument("criterion")
 @click.pass_context
 def exception_remove(ctx, enterprise, criterion):
-    """Withdraw a 一事一议 exception."""
+    """Withdraw a 一事一议 exception.
+
+    \b
+    Example:
+      promo criteria exception remove 某药业 投资强度
+    """
     from promo.edit import criteria
 
     r = write(ctx, f"withdraw exception {enterprise} {criterion}", criteria.remove_exception, enterprise, criterion)

@@ -64,7 +64,12 @@ def platforms(ctx, fmt):
 @options(PLATFORM_OPTIONS)
 @click.pass_context
 def add(ctx, name, **given):
-    """Add a public service platform."""
+    """Add a public service platform.
+
+    \b
+    Example:
+      promo platforms add 公共检测平台 --kind 检测 --level 园区级 --carrier 创新大厦
+    """
     from promo.edit import carriers
 
     raw = fields_from(given)
@@ -79,7 +84,12 @@ def add(ctx, name, **given):
 @options(PLATFORM_OPTIONS)
 @click.pass_context
 def update(ctx, name, new_name, **given):
-    """Change a platform's fields; '' clears one."""
+    """Change a platform's fields; '' clears one.
+
+    \b
+    Example:
+      promo platforms update 公共检测平台 --level 市级
+    """
     from promo.edit import carriers
 
     raw = fields_from(dict(given, name=new_name))
@@ -91,7 +101,12 @@ def update(ctx, name, new_name, **given):
 @click.argument("name")
 @click.pass_context
 def remove(ctx, name):
-    """Remove a platform."""
+    """Remove a platform.
+
+    \b
+    Example:
+      promo platforms remove 公共检测平台
+    """
     from promo.edit import carriers
 
     row = write(ctx, f"remove platform {name}", carriers.remove_platform, name)

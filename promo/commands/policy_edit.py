@@ -95,7 +95,12 @@ def expire(ctx, name, on):
 @click.argument("name")
 @click.pass_context
 def remove(ctx, name):
-    """Remove a policy entered by mistake (a policy that ended is better expired: it stays on record)."""
+    """Remove a policy entered by mistake (a policy that ended is better expired: it stays on record).
+
+    \b
+    Example:
+      promo policies remove 高新区落户奖励办法
+    """
     from promo.edit import policies
 
     row = write(ctx, f"remove policy {name}", policies.remove, name)

@@ -46,19 +46,18 @@ def _columns(expiring: bool):
     from promo.render import Column
 
     cols = [
-        Column("carrier", "载体", max_width=16),
+        Column("carrier", "载体", max_width=12),
         Column("unit", "单元", no_wrap=True),
         Column("where", "楼栋·层", no_wrap=True),
-        Column("area", "面积", justify="right", no_wrap=True),
+        Column("area", "面积㎡", justify="right", no_wrap=True),
         Column("rent", "元/㎡·天", "rent"),
         Column("state", "状态", no_wrap=True),
-        Column("holder", "租户", max_width=18),
-        Column("lease", "租期", no_wrap=True),
+        Column("holder", "租户/说明", max_width=12),
     ]
     if expiring:
         cols.append(Column("days_left", "剩余天数", "int"))
     else:
-        cols.append(Column("facilities", "设施", "list"))
+        cols.append(Column("features", "设施/指标", "list", max_width=16))
     return cols
 
 
@@ -84,9 +83,10 @@ def units(ctx, carrier, status, kind, expiring, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import leasing
-    from promo.fields import area_text
-    from promo.render import Column, render
+    from promo.fields import land_area, land_text
+    from promo.render import Column, fmt_cell, render
 
+    area = Column("area_m2", "", "area")
     found = leasing.unit_list(
         catalogue(ctx), carrier=carrier, status=_parse_status(status), kind=kind, expiring=expiring
     )
@@ -95,15 +95,11 @@ def units(ctx, carrier, status, kind, expiring, fmt):
         return
     for r in found:
         r["where"] = f"{r['building'] or ''}·{r['floor']}F" if r["floor"] is not None else r["building"]
-        r["area"] = area_text(r["area_m2"], land=r["kind"] == "land")
-        until = r["status_until"]
+        r["area"] = land_area(r["area_m2"]) if r["kind"] == "land" else fmt_cell(area, r["area_m2"])
+        until = r["lease_end"] or r["status_until"]
         r["state"] = r["status_label"] + (f" 至 {until}" if until else "")
         r["holder"] = r["holder"] or r["status_reason"]
-        r["lease"] = (
-            "~".join(d or "" for d in (r["lease_start"], r["lease_end"]))
-            if r["lease_end"] or r["lease_start"]
-            else None
-        )
+        r["features"] = land_text(r, short=True) if r["kind"] == "land" else r["facilities"]
     total = sum(r["area_m2"] for r in found)
     caption = f"{len(found)} 个单元, 共 {total:,.0f} ㎡"
     if expiring is not None:

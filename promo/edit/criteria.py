@@ -224,13 +224,3 @@ def remove_exception(conn: sqlite3.Connection, enterprise: str, criterion: str) 
         raise Rejected(f"{row['name']} has no exception to {crit['name']}")
     conn.execute("DELETE FROM criteria_exceptions WHERE id = ?", (found[0],))
     return {"enterprise": row["name"], "criterion": crit["name"]}
-
-
-def exceptions(conn: sqlite3.Connection, enterprise_id: int | None) -> dict[int, dict]:
-    """An enterprise's 一事一议 exceptions by criterion id."""
-    if enterprise_id is None:
-        return {}
-    return {
-        r["criterion_id"]: dict(r)
-        for r in conn.execute("SELECT * FROM criteria_exceptions WHERE enterprise_id = ?", (enterprise_id,))
-    }
