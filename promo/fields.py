@@ -108,6 +108,8 @@ def land_text(unit: dict, *, short: bool = False) -> str | list[str]:
     if unit.get("tax_wan_mu") is not None:
         parts.append(f"亩均税收 {unit['tax_wan_mu']:g}{per_mu}")
     return parts if short else " · ".join(parts)
+
+
 def parse_mu(value: str | float | None, field: str = "--min-mu") -> float | None:
     """A number of 亩 (30, 30亩); returned in ㎡ for comparing with stored areas."""
     if value is None or value == "":
