@@ -87,11 +87,6 @@ def load(conn: sqlite3.Connection, directory: Path | None = None) -> dict[str, i
             "office_email": office.get("email"),
             "office_address": office.get("address"),
             "office_sample": 1 if office.get("sample") else 0,
-            "sample_fields": json.dumps(
-                [f"office_{k}" for k in ("name", "name_en", "phone", "email", "address") if office.get(k)]
-                if office.get("sample")
-                else []
-            ),
         }
     )
     db["zone_figures"].insert_all(
@@ -311,17 +306,8 @@ def load(conn: sqlite3.Connection, directory: Path | None = None) -> dict[str, i
         for r in read_csv("policies.csv", directory)
     )
 
-    from promo.text import today
-
-    # a deadline rule judges a stay in a stage only from the day it is in force: the catalogue's first day
     db["stage_deadlines"].insert_all(
-        {
-            "stage": r["stage"],
-            "days": int(r["days"]),
-            "since": r.get("since") or today(),
-            "sample": _flag(r.get("sample")),
-        }
-        for r in read_csv("stage_deadlines.csv", directory)
+        dict(r, days=int(r["days"]), since=created[:10]) for r in read_csv("stage_deadlines.csv", directory)
     )
     db["settings"].insert_all({"key": r["key"], "value": r["value"]} for r in read_csv("settings.csv", directory))
 
@@ -349,10 +335,26 @@ def _accepts_execute_plugins() -> bool:
     return "execute_plugins" in inspect.signature(sqlite_utils.Database.__init__).parameters
 
 
-def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: Path | None = None, loader=None) -> str:
-    """Build the seed catalogue at `path` atomically; returns a one-line summary of what it holds.
+def open_or_build(
+    path: str | os.PathLike | None = None, *, build: bool | None = None
+) -> tuple[sqlite3.Connection, Path, str | None]:
+    """Open the catalogue at `path`, building it from the seeds first when missing and it is the default
+    ./catalogue.db (or `build` is True). Returns the connection, the path, and what was built (None: it existed)."""
+    from promo import db
 
-    `loader(conn, directory)` fills it instead of the seed zone (promo init --empty) and returns counts."""
+    target = db.resolve_path(path)
+    built = None
+    default = path is None and not os.environ.get("PROMO_DB")
+    if (build if build is not None else default) and not target.exists():
+        try:
+            built = build_catalogue(target)
+        except CatalogueExists:
+            pass  # another promo process built it while this one was building: use theirs
+    return db.open_catalogue(path), target, built
+
+
+def build_catalogue(path: str | os.PathLike, *, force=False, directory: Path | None = None, loader=None) -> str:
+    """Build the seed catalogue (or with `loader(conn, directory)` another) at `path` atomically; returns a summary."""
     from promo.db import connect, migrate
 
     path = Path(path)
@@ -465,7 +467,7 @@ def load_lists(db, directory: Path, ids: dict) -> None:
     from promo.db import now
     from promo.policies import RATE_BASES
     from promo.profile import KINDS
-    from promo.schema import STAGES
+    from promo.vocabulary import STAGES
 
     conn = db.conn
     industry_ids, carrier_ids = ids["industries"], ids["carriers"]

@@ -4,39 +4,9 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
+from promo.commands.common import catalogue, fields_from, format_option, journaled, options, refuse_empty, said
 
 SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
-
-
-def _carrier_columns():
-    from promo.render import Column
-
-    return [
-        Column("name", "载体", max_width=22),
-        Column("kind_label", "类型", no_wrap=True),
-        Column("industries", "产业", "list"),
-        Column("total_area_m2", "总面积㎡", "area"),
-        Column("vacant_area_m2", "空置㎡", "area"),
-        Column("occupancy", "出租率", "bar"),
-        Column("vacant_of_units", "空置/单元", justify="right"),
-    ]
-
-
-_JSON_KEYS = [
-    "code",
-    "name",
-    "name_en",
-    "kind",
-    "industries",
-    "units",
-    "vacant_units",
-    "total_area_m2",
-    "vacant_area_m2",
-    "occupancy",
-    "status",
-    "units_sample",
-]
 
 
 @click.group(invoke_without_command=True)
@@ -57,17 +27,13 @@ def carriers(ctx, industry, kind, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import resources
-    from promo.render import Column, render
+    from promo import resources, views
 
     found = resources.carriers(catalogue(ctx), industry=industry, kind=kind)
     for r in found:
         r["vacant_of_units"] = f"{r['vacant_units']}/{r['units']}"
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _JSON_KEYS], fmt)
-        return
     sample = any(r["units_sample"] for r in found)
-    render(found, _carrier_columns(), fmt, title="载体 Carriers", caption=SAMPLE_NOTE if sample else None)
+    views.CARRIERS.show(found, fmt, caption=SAMPLE_NOTE if sample else None)
 
 
 @carriers.command("show")
@@ -98,50 +64,17 @@ def show(ctx, name, grid, fmt):
         click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
-        from promo.render import render
+        from promo import views
 
-        render(detail["units"], _unit_columns(raw=True), "csv")
+        views.CARRIER_UNITS.show(detail["units"], "csv")
         return
     _show_document(detail, fmt)
 
 
-def _unit_columns(raw: bool = False):
-    from promo.render import Column
-
-    if raw:
-        keys = [
-            "carrier_code",
-            "unit",
-            "building",
-            "floor",
-            "area_m2",
-            "rent",
-            "status",
-            "tenant",
-            "reserved_for",
-            "floor_load_kn",
-            "ceiling_m",
-            "ready_date",
-            "facilities",
-            "sample",
-        ]
-        return [Column(k, k) for k in keys]
-    return [
-        Column("unit", "单元", no_wrap=True),
-        Column("floor", "楼层", "int"),
-        Column("area_m2", "面积㎡", "area"),
-        Column("rent", "元/㎡·天", "rent"),
-        Column("status_label", "状态", no_wrap=True),
-        Column("holder", "租户", max_width=20),
-        Column("floor_load_kn", "荷载kN/㎡", "num"),
-        Column("facilities", "设施", "list"),
-        Column("ready_date", "可交付", "date"),
-    ]
-
-
 def _show_document(d: dict, fmt: str) -> None:
-    from promo import enterprises
+    from promo import views
     from promo.render import Column, fmt_cell, render, render_facts
+    from promo.vocabulary import BAD_CHECK_NOTE
 
     facts = [
         ("名称 Name", d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
@@ -167,10 +100,10 @@ def _show_document(d: dict, fmt: str) -> None:
     ]
     render_facts(facts, fmt, heading=d["name"])
     sample = any(u["sample"] for u in d["units"])
-    render(
+    views.CARRIER_UNITS.show(
         d["units"],
-        _unit_columns(),
         fmt,
+        prepare=views.prepare_units,
         title=f"单元 Units ({len(d['units'])})",
         caption=SAMPLE_NOTE if sample else None,
         empty="no units recorded",
@@ -186,7 +119,7 @@ def _show_document(d: dict, fmt: str) -> None:
             ],
             fmt,
             title=f"入驻企业 Tenants ({len(d['tenants'])})",
-            caption=enterprises.BAD_CHECK_NOTE if any(t["uscc_bad_check"] for t in d["tenants"]) else None,
+            caption=BAD_CHECK_NOTE if any(t["uscc_bad_check"] for t in d["tenants"]) else None,
         )
     if d["facilities"]:
         render(
@@ -237,11 +170,75 @@ def _show_grid(ctx, name: str, fmt: str) -> None:
     render_grid(rows, fmt, title=f"租控表 {g['carrier']}", caption=caption)
 
 
-def _register_edits() -> None:
-    from promo.commands import carrier_edit
+CARRIER_OPTIONS = [
+    ("--name-en", "name_en", "English name."),
+    ("--kind", "kind", "park, building, land, incubator, cluster (or 产业园, 楼宇, 地块, 孵化器, 组团)."),
+    ("--address", "address", "Address."),
+    ("--lat", "lat", "Latitude, WGS-84 (e.g. 36.65)."),
+    ("--lon", "lon", "Longitude, WGS-84 (e.g. 116.84)."),
+    ("--operator", "operator", "Operating company."),
+    ("--contact", "contact_name", "Contact person (internal: never in public briefs)."),
+    ("--phone", "contact_phone", "Contact phone (internal)."),
+    ("--industry", "industries", "An industry it hosts; repeat for several (update: replaces the list).", True),
+    ("--status", "status", "Status in words, e.g. 运营中, 建设中."),
+    ("--description", "description", "A short description."),
+    ("--description-en", "description_en", "The description in English."),
+]
+_NAMES = {key: flag for flag, key, *_ in CARRIER_OPTIONS}
 
-    for command in (carrier_edit.add, carrier_edit.update, carrier_edit.remove):
-        carriers.add_command(command)
+
+@carriers.command("add")
+@click.argument("name")
+@click.option("--code", help="A short code (default: from the English name).")
+@options(CARRIER_OPTIONS)
+@click.pass_context
+def add(ctx, name, **given):
+    """Add a carrier: a park, building, land plot, incubator or cluster.
+
+    \b
+    Examples:
+      promo carriers add 创新大厦 --kind 楼宇 --industry 生物医药 --address 高新路1号
+      promo carriers add 东区标准地 --kind land --lat 36.65 --lon 116.84
+    """
+    from promo.edit import carriers
+
+    raw = fields_from(given)
+    refuse_empty(raw, _NAMES)
+    row = journaled(ctx, f"add carrier {name}", carriers.add_carrier, dict(raw, name=name), names={"name": "NAME"})
+    said(f"added carrier {row['name']} ({row['code']})")
 
 
-_register_edits()
+@carriers.command("update")
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@options(CARRIER_OPTIONS)
+@click.pass_context
+def update(ctx, name, new_name, **given):
+    """Change a carrier's fields; only the options given change, and '' clears a field.
+
+    \b
+    Examples:
+      promo carriers update 创新大厦 --status 运营中 --phone 0531-12345678
+      promo carriers update 创新大厦 --industry 生物医药 --industry 医疗器械
+    """
+    from promo.edit import carriers
+
+    raw = fields_from(dict(given, name=new_name))
+    row = journaled(ctx, f"update carrier {name}", carriers.update_carrier, name, raw)
+    said(f"updated carrier {row['name']}")
+
+
+@carriers.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove a carrier; refused while units, enterprises, platforms, criteria or policies refer to it.
+
+    \b
+    Example:
+      promo carriers remove 创新大厦
+    """
+    from promo.edit import carriers
+
+    row = journaled(ctx, f"remove carrier {name}", carriers.remove_carrier, name)
+    said(f"removed carrier {row['name']}")

@@ -5,22 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue as open_catalogue
-from promo.commands.common import format_option, not_empty
-
-_KEYS = [
-    "industry",
-    "industry_code",
-    "chain",
-    "chain_code",
-    "segment",
-    "link",
-    "code",
-    "tenants",
-    "leads",
-    "targets",
-    "gap",
-    "sample",
-]
+from promo.commands.common import fields_from, format_option, journaled, not_empty, refuse_empty, said
 
 
 @click.group(invoke_without_command=True)
@@ -42,62 +27,106 @@ def catalogue(ctx, gaps, industry, segment, fmt):
       promo catalogue --gaps
       promo catalogue --industry 高端医疗器械 --segment 上游
       promo catalogue --gaps --format csv
+      promo catalogue add link CRO研发外包 --under 创新药 --segment 上游
     """
     if ctx.invoked_subcommand:
         return
-    from promo import targets
-    from promo.commands.notes import render_with_notes
-    from promo.render import Column, render
+    from promo import targets, views
 
     conn = open_catalogue(ctx)
     found = targets.catalogue(conn, industry=industry, segment=segment, gaps=gaps)
-    if fmt in ("json", "csv"):
-        if fmt == "csv":
-            for r in found:
-                r["targets"] = [t["name"] for t in r["targets"]]
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
-    shown_industry = shown_chain = None
-    for r in found:
-        # a tree read top-down: each industry and chain named once, at its first link
-        r["industry_shown"] = r["industry"] if r["industry"] != shown_industry else ""
-        r["chain_shown"] = r["chain"] if (r["chain"], r["industry"]) != shown_chain else ""
-        shown_industry, shown_chain = r["industry"], (r["chain"], r["industry"])
-        r["link_shown"] = r["link"] + (" ※" if r["sample"] else "")
-        r["target_names"] = [f"{t['name']} {t['priority']}" if t.get("priority") else t["name"] for t in r["targets"]]
-        r["tenants_shown"] = r["tenants"] or ["— 缺口 gap"]
-    columns = [
-        Column("industry_shown", "主导产业", max_width=12),
-        Column("chain_shown", "产业链", max_width=14),
-        Column("segment", "环节", no_wrap=True),
-        Column("link_shown", "链环 Link", max_width=18),
-    ]
-    if not gaps:
-        columns.append(Column("tenants_shown", "签约企业 Tenants", "list", max_width=26))
-    columns += [
-        Column("leads", "在谈 Leads", "list", max_width=20),
-        Column("target_names", "目标企业 Targets (优先级)", "list", max_width=30),
-    ]
-    gap_count = sum(1 for r in found if r["gap"])
-    title = "产业链缺口 Chain gaps (延链补链)" if gaps else "招商目录 Target catalogue"
-    caption = f"{len(found):,} 个链环, {gap_count:,} 个缺口"
-    if not gaps:
-        loose = targets.unplaced(conn, industry=industry)
-        if loose and not segment:
-            names = "、".join(f"{r['name']}({r['filed_under']})" for r in loose)
-            caption += f"\n未细分到链环的签约企业 (不计入链环): {names}"
-    if any(r["sample"] for r in found):
-        caption += "\n※ 链环为示例 (link marked ※ is sample data, not from the source articles)"
-    if any(t["sample"] for r in found for t in r["targets"]):
-        caption += "\n（示例）目标企业为示例数据 (sample targets, not from the source articles)"
-    render_with_notes(found, columns, fmt, title=title, notes=caption.split("\n"), empty="no chain link matches")
+    if fmt == "csv":  # a cell holds the targets' names; JSON keeps each target whole
+        for r in found:
+            r["targets"] = [t["name"] for t in r["targets"]]
+    view = views.CATALOGUE.hide("tenants_shown") if gaps else views.CATALOGUE
+
+    def prepare(rows) -> None:
+        shown_industry = shown_chain = None
+        for r in rows:
+            # a tree read top-down: each industry and chain named once, at its first link
+            r["industry_shown"] = r["industry"] if r["industry"] != shown_industry else ""
+            r["chain_shown"] = r["chain"] if (r["chain"], r["industry"]) != shown_chain else ""
+            shown_industry, shown_chain = r["industry"], (r["chain"], r["industry"])
+            r["link_shown"] = r["link"] + (" ※" if r["sample"] else "")
+            r["target_names"] = [
+                f"{t['name']} {t['priority']}" if t.get("priority") else t["name"] for t in r["targets"]
+            ]
+            r["tenants_shown"] = r["tenants"] or ["— 缺口 gap"]
+
+    def caption(rows) -> str:
+        text = f"{len(rows):,} 个链环, {sum(1 for r in rows if r['gap']):,} 个缺口"
+        if not gaps:
+            loose = targets.unplaced(conn, industry=industry)
+            if loose and not segment:
+                names = "、".join(f"{r['name']}({r['filed_under']})" for r in loose)
+                text += f"\n未细分到链环的签约企业 (不计入链环): {names}"
+        if any(r["sample"] for r in rows):
+            text += "\n※ 链环为示例 (link marked ※ is sample data, not from the source articles)"
+        if any(t["sample"] for r in rows for t in r["targets"]):
+            text += "\n（示例）目标企业为示例数据 (sample targets, not from the source articles)"
+        return text
+
+    title = "产业链缺口 Chain gaps (延链补链)" if gaps else None
+    view.show(found, fmt, prepare=prepare, title=title, caption=caption, notes=True)
 
 
-def _register_edits() -> None:
-    from promo.commands import catalogue_edit
+@catalogue.command("add")
+@click.argument("level")
+@click.argument("name")
+@click.option("--under", "parent_id", help="The industry a chain goes under, or the chain a link goes under.")
+@click.option("--segment", help="A link's place in the chain: 上游, 中游 or 下游.")
+@click.option("--name-en", help="English name.")
+@click.option("--code", help="A short code (default: from the English name).")
+@click.pass_context
+def add(ctx, level, name, **given):
+    """Add a leading industry, a chain, or a chain link (LEVEL: industry, chain or link; 主导产业, 产业链, 链环).
 
-    for command in catalogue_edit.COMMANDS:
-        catalogue.add_command(command)
+    \b
+    Examples:
+      promo catalogue add industry 生物医药 --name-en Biomedicine
+      promo catalogue add chain 创新药 --under 生物医药
+      promo catalogue add link CRO研发外包 --under 创新药 --segment 上游
+    """
+    from promo.edit import catalogue
+
+    raw = fields_from(dict(given, level=level, name=name))
+    refuse_empty(raw, {"parent_id": "--under", "segment": "--segment", "name_en": "--name-en", "code": "--code"})
+    row = journaled(ctx, f"add {level} {name}", catalogue.add, raw)
+    said(f"added {catalogue.LEVELS[row['level']]} {row['name']} ({row['code']})")
 
 
-_register_edits()
+@catalogue.command("rename")
+@click.argument("name")
+@click.argument("new_name")
+@click.option("--name-en", help="A new English name.")
+@click.option("--segment", help="A link's new segment: 上游, 中游 or 下游.")
+@click.pass_context
+def rename(ctx, name, new_name, name_en, segment):
+    """Give an industry, chain or link a new name.
+
+    \b
+    Example:
+      promo catalogue rename CRO研发外包 CRO/CDMO研发外包
+    """
+    from promo.edit import catalogue
+
+    summary = f"rename {name} → {new_name}"
+    row = journaled(ctx, summary, catalogue.rename, name, new_name, name_en=name_en, segment=segment)
+    said(f"renamed to {row['name']}")
+
+
+@catalogue.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove an industry, chain or link; refused while enterprises, targets, carriers, policies or
+    criteria use it, naming them.
+
+    \b
+    Example:
+      promo catalogue remove 制剂生产
+    """
+    from promo.edit import catalogue
+
+    row = journaled(ctx, f"remove {name}", catalogue.remove, name)
+    said(f"removed {catalogue.LEVELS[row['level']]} {row['name']}")

@@ -4,73 +4,17 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
-
-SAMPLE_NOTE = (
-    "※ 准入条件与负面清单为示例数据 (criteria and negative list are sample data, not from the source articles)"
+from promo.commands.common import (
+    catalogue,
+    fields_from,
+    format_option,
+    journaled,
+    not_empty,
+    options,
+    refuse_empty,
+    said,
 )
-
-
-def prospect_options(fn):
-    """The facts of a project, as `promo check` and `promo match` take them."""
-    options = [
-        click.option("--industry", callback=not_empty, help="Industry, chain or chain link (name or code)."),
-        click.option("--investment", metavar="万元", help="Total investment in 万元 (1,200 / 1200万 / 1.2亿)."),
-        click.option("--land-mu", metavar="亩", help="Land the project takes, in 亩 (leave out when it rents space)."),
-        click.option("--output", metavar="万元", help="Annual output (revenue) at full production, in 万元."),
-        click.option("--tax", metavar="万元", help="Annual tax at full production, in 万元."),
-        click.option("--rd", metavar="万元", help="Annual R&D spending, in 万元."),
-        click.option("--jobs", metavar="N", help="Jobs created."),
-        click.option(
-            "--business", metavar="TEXT", help="What the project makes or does (checked against the negative list)."
-        ),
-        click.option(
-            "--kind",
-            type=click.Choice(["company", "hospital", "institute"]),
-            help="Kind of enterprise (for policy eligibility); default company for a prospect.",
-        ),
-        click.option(
-            "--country",
-            callback=not_empty,
-            help="Investor's country (for policy eligibility), e.g. 中国, 以色列, 中国香港.",
-        ),
-    ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
-
-
-def parse_prospect(values: dict) -> dict:
-    """Command-line figures as a partial profile (only what was given); bad values name their option."""
-    from promo.text import parse_amount, parse_number
-
-    out = {}
-    if values.get("industry"):
-        out["industry"] = values["industry"]
-    for key, option, field in (
-        ("investment", "investment_wan", "--investment"),
-        ("output", "output_wan", "--output"),
-        ("tax", "tax_wan", "--tax"),
-        ("rd", "rd_wan", "--rd"),
-    ):
-        if values.get(key) is not None:
-            out[option] = parse_amount(values[key], field)
-    if values.get("land_mu") is not None:
-        out["land_mu"] = parse_number(values["land_mu"], "--land-mu", unit_suffixes=("亩", "mu"))
-        if out["land_mu"] == 0:
-            from promo.errors import BadValue
-
-            raise BadValue("--land-mu", values["land_mu"], "must be more than 0 (leave it out when no land is taken)")
-    if values.get("jobs") is not None:
-        out["jobs"] = parse_number(values["jobs"], "--jobs", integer=True, unit_suffixes=("人",))
-    for key in ("business", "kind"):
-        if values.get(key):
-            out[key] = values[key].strip()
-    if values.get("country") is not None:
-        from promo.countries import parse_country
-
-        out["country"] = parse_country(values["country"], "--country")
-    return out
+from promo.commands.options import parse_prospect, prospect_options
 
 
 @click.group(invoke_without_command=True)
@@ -96,54 +40,19 @@ def criteria(ctx, industry, carrier, negative, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import criteria as domain
-    from promo.commands.notes import render_with_notes
-    from promo.render import Column, render
+    from promo import views
 
     conn = catalogue(ctx)
     if negative:
         if industry or carrier:
             raise click.UsageError("--negative-list applies to every project; leave out --industry/--carrier")
         found = domain.negative_list(conn)
-        if fmt in ("json", "csv"):
-            render(found, [Column(k, k) for k in ("id", "kind", "item", "keywords", "description", "sample")], fmt)
-            return
-        columns = [
-            Column("kind", "类别", no_wrap=True),
-            Column("item", "项目 Item", max_width=30),
-            Column("keywords", "关键词 Keywords", "list"),
-            Column("description", "说明", max_width=40),
-        ]
-        sample = any(r["sample"] for r in found)
-        render(found, columns, fmt, title="负面清单 Negative list", caption=SAMPLE_NOTE if sample else None)
+        views.NEGATIVE.show(found, fmt, caption=views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else None)
         return
     found = domain.list_criteria(conn, industry=industry, carrier=carrier)
-    if fmt in ("json", "csv"):
-        keys = [
-            "code",
-            "name",
-            "name_en",
-            "metric",
-            "op",
-            "threshold",
-            "unit",
-            "scope",
-            "industry_code",
-            "carrier_code",
-        ]
-        render(found, [Column(k, k) for k in keys + ["description", "sample"]], fmt)
-        return
-    columns = [
-        Column("name", "准入条件 Criterion", max_width=22),
-        Column("metric_formula", "计算方法 Formula", max_width=18),
-        Column("threshold_text", "阈值 Threshold", no_wrap=True),
-        Column("scope_label", "适用范围", max_width=22),
-        Column("description", "说明", max_width=40),
-    ]
-    sample = any(r["sample"] for r in found)
     caption = "负面清单: promo criteria --negative-list; 检查一个项目: promo check"
-    render_with_notes(
-        found, columns, fmt, title="准入条件 Access criteria", notes=[caption, SAMPLE_NOTE if sample else ""]
-    )
+    sample = views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else ""
+    views.CRITERIA.show(found, fmt, caption=f"{caption}\n{sample}", notes=True)
 
 
 @click.command()
@@ -168,7 +77,7 @@ def check(ctx, name, carrier, fmt, **values):
       promo check --industry IVD体外诊断试剂 --investment 3000 --business 原料药中间体 --format json
     """
     from promo import criteria as domain
-    from promo import match
+    from promo import match, views
 
     conn = catalogue(ctx)
     given = parse_prospect(values)
@@ -200,7 +109,7 @@ def check(ctx, name, carrier, fmt, **values):
         for k, v in facts:
             click.echo(f"{k}{' ' * (width - _width(k))}  {v}")
         click.echo()
-    render_check(result, fmt)
+    views.show_check(result, fmt)
 
 
 def _width(text: str) -> int:
@@ -209,71 +118,173 @@ def _width(text: str) -> int:
     return max(wcswidth(text), 0)
 
 
-def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
-    """The criteria table, the negative-list hits and the verdict line (shared with promo match)."""
-    from promo.commands.notes import render_with_notes
-    from promo.render import Column, render
-
-    rows_ = result["criteria"]
-    for r in rows_:
-        r["figure"] = r["value_text"] or r.get("note", "")
-        if r["status"] == "exception":
-            r["figure"] = " — ".join(x for x in (r["value_text"], r["note"]) if x)
-        r["result"] = r["status_label"]
-        r["scope_text"] = r["scope_label"] + ("" if r["binding"] else " (条件)")
-    columns = [
-        Column("name", "准入条件 Criterion", max_width=18),
-        Column("figure", "计算 Figure", min_width=30, max_width=40),
-        Column("threshold_text", "阈值", no_wrap=True),
-        Column("result", "结果", no_wrap=True),
-        Column("scope_text", "范围", max_width=14),
-    ]
-    if fmt == "csv":
-        keys = ["code", "name", "metric", "value", "formula", "op", "threshold", "unit", "status", "binding", "scope"]
-        render(rows_, [Column(k, k) for k in keys + ["note"]], fmt)
-        return
-    caption = None
-    if any(not r["binding"] for r in rows_):
-        caption = "(条件) = 项目入驻该载体或属于该产业时才适用, 不计入结论 (not binding unless it settles there)"
-    if rows_:
-        sample = any(r["sample"] for r in rows_)
-        if sample:
-            caption = "\n".join(x for x in (caption, SAMPLE_NOTE) if x)
-        render_with_notes(
-            rows_, columns, fmt, title=title or "准入检查 Criteria check", notes=(caption or "").split("\n")
-        )
-    hits = result["negative"]
-    if hits:
-        for n in hits:
-            n["matched"] = "、".join(n["hits"])
-        render(
-            hits,
-            [
-                Column("kind", "类别", no_wrap=True),
-                Column("item", "负面清单命中 Negative list", max_width=30),
-                Column("matched", "命中词"),
-                Column("description", "说明", max_width=40),
-            ],
-            fmt,
-            title="负面清单 Negative list",
-        )
-    verdict = f"结论 Verdict: {result['verdict_label']} ({result['verdict']})"
-    reasons = [f"{r['name']} 未达标" for r in rows_ if r["binding"] and r["status"] == "fail"]
-    reasons += [f"命中{n['kind']}类: {n['item']}" for n in hits]
-    if result["missing"]:
-        reasons.append("缺 " + "、".join(result["missing"]))
-    reasons += result.get("undetermined") or []
-    reasons += [f"{name} 一事一议例外 (exception)" for name in result.get("exceptions") or []]
-    if not hits:
-        reasons.append("负面清单未命中")
-    click.echo(verdict + " — " + "; ".join(reasons))
+CRITERION_OPTIONS = [
+    ("--name-en", "name_en", "English name."),
+    (
+        "--metric",
+        "metric",
+        "investment_intensity, output_per_mu, tax_per_mu, rd_share, investment, output, tax, jobs, land_mu.",
+    ),
+    ("--op", "op", ">= (at least, default) or <= (at most)."),
+    ("--threshold", "threshold", "The threshold, in the metric's unit (万元/亩, %, 万元, 人, 亩)."),
+    ("--unit", "unit", "Unit shown with the threshold (default: the metric's)."),
+    ("--carrier", "carrier_id", "Only for projects in this carrier."),
+    ("--industry", "industry_id", "Only for projects of this industry."),
+    ("--description", "description", "In words."),
+]
+_NAMES = {key: flag for flag, key, *_ in CRITERION_OPTIONS} | {"name": "NAME"}
 
 
-def _register_edits() -> None:
-    from promo.commands import criteria_edit
+@criteria.command("add")
+@click.argument("name")
+@click.option("--code", help="A short code (default: from the English name).")
+@options(CRITERION_OPTIONS)
+@click.pass_context
+def add(ctx, name, **given):
+    """Add an access criterion that `promo check` and `promo match` apply.
 
-    for command in criteria_edit.COMMANDS:
-        criteria.add_command(command)
+    \b
+    Examples:
+      promo criteria add 投资强度 --metric investment_intensity --threshold 300
+      promo criteria add 研发占比 --metric rd_share --threshold 5 --industry 生物医药
+    """
+    from promo.edit import criteria
+
+    raw = fields_from(given)
+    refuse_empty(raw, _NAMES)
+    row = journaled(ctx, f"add criterion {name}", criteria.add, dict(raw, name=name), names=_NAMES)
+    said(f"added criterion {row['name']} ({row['metric']} {row['op']} {row['threshold']:g} {row['unit'] or ''})")
 
 
-_register_edits()
+@criteria.command("update")
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@options(CRITERION_OPTIONS)
+@click.pass_context
+def update(ctx, name, new_name, **given):
+    """Change a criterion's fields; '' clears one (e.g. --industry '' makes it zone-wide).
+
+    \b
+    Example:
+      promo criteria update 投资强度 --threshold 350
+    """
+    from promo.edit import criteria
+
+    raw = fields_from(dict(given, name=new_name))
+    summary = f"update criterion {name}"
+    row = journaled(ctx, summary, criteria.update_criterion, name, raw, names=_NAMES | {"name": "--name"})
+    said(f"updated criterion {row['name']}")
+
+
+@criteria.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove a criterion (with the exceptions granted to it).
+
+    \b
+    Example:
+      promo criteria remove 投资强度
+    """
+    from promo.edit import criteria
+
+    row = journaled(ctx, f"remove criterion {name}", criteria.remove, name)
+    said(f"removed criterion {row['name']}")
+
+
+@criteria.group("negative")
+def negative():
+    """The negative list: 禁止 (prohibited) and 限制 (restricted) items.
+
+    \b
+    Examples:
+      promo criteria --negative-list
+      promo criteria negative add 化学原料药生产 --kind 禁止 --keyword 原料药
+      promo criteria negative remove 化学原料药生产
+    """
+
+
+@negative.command("add")
+@click.argument("item")
+@click.option("--kind", required=True, help="禁止 (prohibited) or 限制 (restricted).")
+@click.option("--keyword", "keywords", multiple=True, help="A word that flags a prospect's business; repeat.")
+@click.option("--description", help="In words.")
+@click.pass_context
+def negative_add(ctx, item, kind, keywords, description):
+    """Add an item to the negative list.
+
+    \b
+    Example:
+      promo criteria negative add 化学原料药生产 --kind 禁止 --keyword 原料药 --keyword 发酵
+    """
+    from promo.edit import criteria
+
+    raw = fields_from({"item": item, "kind": kind, "keywords": keywords, "description": description})
+    refuse_empty(raw, {"item": "ITEM", "kind": "--kind", "keywords": "--keyword", "description": "--description"})
+    row = journaled(ctx, f"add negative-list item {item}", criteria.add_negative, raw)
+    said(f"added {row['kind']} item {row['item']}")
+
+
+@negative.command("remove")
+@click.argument("item")
+@click.pass_context
+def negative_remove(ctx, item):
+    """Take an item off the negative list.
+
+    \b
+    Example:
+      promo criteria negative remove 化学原料药生产
+    """
+    from promo.edit import criteria
+
+    row = journaled(ctx, f"remove negative-list item {item}", criteria.remove_negative, item)
+    said(f"removed {row['kind']} item {row['item']}")
+
+
+@criteria.group("exception")
+def exception():
+    """一事一议: a criterion an enterprise need not meet, decided case by case; promo check shows it.
+
+    \b
+    Examples:
+      promo criteria exception add 某药业 投资强度 --approved-by 管委会主任办公会 --on 2026-05-01
+      promo criteria exception remove 某药业 投资强度
+    """
+
+
+@exception.command("add")
+@click.argument("enterprise")
+@click.argument("criterion")
+@click.option("--approved-by", required=True, help="Who decided it (e.g. 管委会主任办公会).")
+@click.option("--on", "approved_on", metavar="DATE", help="When it was decided (default: today).")
+@click.option("--note", help="The decision in words, or its minutes' number.")
+@click.pass_context
+def exception_add(ctx, enterprise, criterion, approved_by, approved_on, note):
+    """Record that ENTERPRISE need not meet CRITERION.
+
+    \b
+    Example:
+      promo criteria exception add 某药业 投资强度 --approved-by 管委会主任办公会 --on 2026-05-01
+    """
+    from promo.edit import criteria
+
+    r = journaled(ctx, f"exception {enterprise} {criterion}", criteria.add_exception, enterprise, criterion,
+              approved_by=approved_by, approved_on=approved_on, note=note)  # fmt: skip
+    said(f"{r['enterprise']} need not meet {r['criterion']} (一事一议, {r['approved_by']}, {r['approved_on']})")
+
+
+@exception.command("remove")
+@click.argument("enterprise")
+@click.argument("criterion")
+@click.pass_context
+def exception_remove(ctx, enterprise, criterion):
+    """Withdraw a 一事一议 exception.
+
+    \b
+    Example:
+      promo criteria exception remove 某药业 投资强度
+    """
+    from promo.edit import criteria
+
+    r = journaled(ctx, f"withdraw exception {enterprise} {criterion}", criteria.remove_exception, enterprise, criterion)
+    said(f"withdrew the exception of {r['enterprise']} to {r['criterion']}")

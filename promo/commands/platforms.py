@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
-from promo.commands.editing import fields_from, options, refuse_empty, said, write
+from promo.commands.common import catalogue, fields_from, format_option, journaled, options, refuse_empty, said
 
 PLATFORM_OPTIONS = [
     ("--name-en", "name_en", "English name."),
@@ -31,31 +30,15 @@ def platforms(ctx, fmt):
     """
     if ctx.invoked_subcommand:
         return
+    from promo import views
     from promo.db import rows
-    from promo.render import Column, render
 
     found = rows(
         catalogue(ctx),
         """SELECT p.code, p.name, p.name_en, p.kind, p.level, c.name AS carrier, p.description
            FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id ORDER BY p.id""",
     )
-    if fmt in ("json", "csv"):
-        render(
-            found, [Column(k, k) for k in ("code", "name", "name_en", "kind", "level", "carrier", "description")], fmt
-        )
-        return
-    render(
-        found,
-        [
-            Column("name", "平台 Platform", max_width=30),
-            Column("kind", "类型"),
-            Column("level", "级别"),
-            Column("carrier", "载体"),
-        ],
-        fmt,
-        title="公共服务平台 Platforms",
-        empty="no platforms recorded",
-    )
+    views.PLATFORMS.show(found, fmt)
 
 
 @platforms.command("add")
@@ -74,7 +57,7 @@ def add(ctx, name, **given):
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    row = write(ctx, f"add platform {name}", carriers.add_platform, dict(raw, name=name), names=_NAMES)
+    row = journaled(ctx, f"add platform {name}", carriers.add_platform, dict(raw, name=name), names=_NAMES)
     said(f"added platform {row['name']} ({row['code']})")
 
 
@@ -93,7 +76,8 @@ def update(ctx, name, new_name, **given):
     from promo.edit import carriers
 
     raw = fields_from(dict(given, name=new_name))
-    row = write(ctx, f"update platform {name}", carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
+    summary = f"update platform {name}"
+    row = journaled(ctx, summary, carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
     said(f"updated platform {row['name']}")
 
 
@@ -109,5 +93,5 @@ def remove(ctx, name):
     """
     from promo.edit import carriers
 
-    row = write(ctx, f"remove platform {name}", carriers.remove_platform, name)
+    row = journaled(ctx, f"remove platform {name}", carriers.remove_platform, name)
     said(f"removed platform {row['name']}")

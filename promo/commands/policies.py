@@ -4,45 +4,18 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import (
+    catalogue,
+    fields_from,
+    format_option,
+    journaled,
+    not_empty,
+    options,
+    refuse_empty,
+    said,
+)
 
 SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
-
-_LIST_KEYS = [
-    "code",
-    "name",
-    "name_en",
-    "issuer",
-    "level",
-    "kind",
-    "start_date",
-    "end_date",
-    "cap_wan",
-    "rate",
-    "rate_basis",
-    "terms",
-    "summary",
-    "eligibility",
-    "sample",
-    "source",
-]
-_FOR_KEYS = [
-    "code",
-    "name",
-    "level",
-    "kind",
-    "verdict",
-    "reason",
-    "failing",
-    "estimate_wan",
-    "estimate_text",
-    "cap_wan",
-    "rate",
-    "rate_basis",
-    "start_date",
-    "end_date",
-    "sample",
-]
 
 
 def _mark(r: dict) -> str:
@@ -108,28 +81,19 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
     if show_all:
         raise click.UsageError("--all goes with --for NAME")
     found = domain.list_policies(conn, industry=industry, kind=kind, level=level, active_on=active_on)
-    from promo.render import Column, render
+    from promo import views
 
-    if fmt in ("json", "csv"):
-        if fmt == "csv":
-            for r in found:
-                r["eligibility"] = r["summary"]
-        render(found, [Column(k, k) for k in _LIST_KEYS], fmt)
-        return
-    for r in found:
-        r["conditions"] = r["summary"] + _mark(r)
-        r["dates"] = _dates(r, "\n" if fmt == "table" else " – ")
-    columns = [
-        Column("name", "政策 Policy", max_width=20),
-        Column("level_label", "级别", no_wrap=True),
-        Column("kind", "类型", no_wrap=True),
-        Column("issuer", "发布机关", max_width=10),
-        Column("dates", "有效期", no_wrap=True),
-        Column("terms", "支持", max_width=16),
-        Column("conditions", "适用条件 Eligibility", max_width=40),
-    ]
+    if fmt == "csv":  # a cell holds the eligibility in words; JSON keeps it field by field
+        for r in found:
+            r["eligibility"] = r["summary"]
+
+    def prepare(rows) -> None:
+        for r in rows:
+            r["conditions"] = r["summary"] + _mark(r)
+            r["dates"] = _dates(r, "\n" if fmt == "table" else " – ")
+
     sample = any(_mark(r) for r in found)
-    render(found, columns, fmt, title="产业政策 Policies", caption=SAMPLE_NOTE if sample else None)
+    views.POLICIES.show(found, fmt, prepare=prepare, caption=SAMPLE_NOTE if sample else None)
 
 
 def _dates(r: dict, sep: str = " – ") -> str:
@@ -141,29 +105,17 @@ def _dates(r: dict, sep: str = " – ") -> str:
 
 
 def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> None:
-    from promo import match, policies
-    from promo.commands.notes import render_with_notes
-    from promo.render import Column, render
+    from promo import match, policies, views
 
     profile = match.profile_for(conn, name)
     everything = policies.applicable(conn, profile, on=on, include_all=True)
     found = everything if show_all else [r for r in everything if r["verdict"] in ("yes", "if")]
-    if fmt in ("json", "csv"):
-        if fmt == "csv":
-            for r in found:
-                r["failing"] = ";".join(r["failing"])
-        render(found, [Column(k, k) for k in _FOR_KEYS], fmt)
-        return
+    if fmt == "csv":
+        for r in found:
+            r["failing"] = ";".join(r["failing"])
     for r in found:
         r["policy"] = r["name"] + _mark(r)
         r["amount"] = r["estimate_text"] if r["verdict"] != "no" else ""
-    columns = [
-        Column("policy", "政策 Policy", max_width=24),
-        Column("verdict_label", "判定", no_wrap=True),
-        Column("estimate_wan", "预计 万元", "money"),
-        Column("amount", "测算 How much", max_width=30),
-        Column("reason", "理由 Why", max_width=48),
-    ]
     facts = [profile["stage"] or "—", profile["industry"] or "产业未记录", profile["carrier"] or "未入驻载体"]
     title = f"适用政策 Policies for {profile['name']} ({' · '.join(facts)})"
     notes = []
@@ -176,7 +128,7 @@ def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> No
     notes.append("条件符合 = 达到所列阶段或入驻所列载体后适用; 预计金额按政策比例与上限测算, 以兑现时核定为准")
     if any(_mark(r) for r in found):
         notes.append(SAMPLE_NOTE)
-    render_with_notes(found, columns, fmt, title=title, notes=notes, empty="no policy applies (--all shows why)")
+    views.POLICIES_FOR.show(found, fmt, title=title, caption="\n".join(notes), notes=True)
 
 
 @policies.command("show")
@@ -196,11 +148,11 @@ def show(ctx, name, fmt):
 
     d = domain.policy(catalogue(ctx), name)
     if fmt in ("json", "csv"):
-        from promo.render import Column, render
+        from promo import views
 
         if fmt == "csv":
             d["eligibility"] = d["summary"]
-        render([d], [Column(k, k) for k in _LIST_KEYS + ["description", "description_en"]], fmt)
+        views.POLICIES.show([d], fmt, keys=(*views.POLICIES.keys, "description", "description_en"))
         return
     e = d["eligibility"]
     facts = [
@@ -231,11 +183,102 @@ def show(ctx, name, fmt):
     render_facts(facts, fmt, heading=d["name"])
 
 
-def _register_edits() -> None:
-    from promo.commands import policy_edit
+POLICY_OPTIONS = [
+    ("--name-en", "name_en", "English name."),
+    ("--doc-no", "doc_no", "文号, the document number (e.g. 济高管发〔2026〕3号)."),
+    ("--issuer", "issuer", "Issuing body."),
+    ("--issuer-en", "issuer_en", "Issuing body in English."),
+    ("--level", "level", "national, provincial, municipal or zone (国家级, 省级, 市级, 园区)."),
+    ("--kind", "kind", "Kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合 …"),
+    ("--start", "start_date", "In force from this date."),
+    ("--end", "end_date", "In force until this date (promo policies expire ends it today)."),
+    ("--cap", "cap_wan", "Cap in 万元 (500, 500万, 0.5亿)."),
+    ("--rate", "rate", "Rate: 2% of --rate-basis."),
+    ("--rate-basis", "rate_basis", "What the rate applies to: investment, annual_rent, rd_spend (投资, 租金, 研发)."),
+    ("--terms", "description", "The terms in words."),
+    ("--terms-en", "description_en", "The terms in English."),
+    ("--source", "source", "Where the policy is published."),
+    ("--for-industry", "industries", "Eligible industry (any level); repeat; '' = any.", True),
+    ("--for-carrier", "carriers", "Eligible carrier; repeat; '' = any.", True),
+    ("--for-stage", "stages", "Eligible pipeline stage (签约, 落地 …); repeat; '' = any.", True),
+    ("--for-country", "countries", "Eligible country, or 境外 for any foreign one; repeat; '' = any.", True),
+    ("--for-kind", "enterprise_kinds", "Eligible kind: company, hospital, institute; repeat; '' = any.", True),
+    ("--min-investment", "min_investment_wan", "Minimum investment, 万元 (5000, 1.2亿)."),
+    ("--eligibility-note", "note", "Other conditions, in words."),
+]
+_NAMES = {key: flag for flag, key, *_ in POLICY_OPTIONS} | {"name": "NAME"}
 
-    for command in (policy_edit.add, policy_edit.update, policy_edit.expire, policy_edit.remove):
-        policies.add_command(command)
+
+@policies.command("add")
+@click.argument("name")
+@click.option("--code", help="A short code (default: from the English name).")
+@options(POLICY_OPTIONS)
+@click.pass_context
+def add(ctx, name, **given):
+    """Add a policy with its eligibility; `promo policies --for` then explains it.
+
+    \b
+    Examples:
+      promo policies add 高新区落户奖励办法 --doc-no 高管发〔2026〕1号 --level 园区 --kind 落户 \\
+          --start 2026-01-01 --end 2028-12-31 --rate 2% --rate-basis 投资 --cap 500 \\
+          --for-industry 生物医药 --for-stage 签约 --min-investment 5000
+    """
+    from promo.edit import policies
+
+    raw = fields_from(given)
+    refuse_empty(raw, _NAMES)
+    row = journaled(ctx, f"add policy {name}", policies.add, dict(raw, name=name), names=_NAMES)
+    said(f"added policy {row['name']} ({row['code']})")
 
 
-_register_edits()
+@policies.command("update")
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@options(POLICY_OPTIONS)
+@click.pass_context
+def update(ctx, name, new_name, **given):
+    """Change a policy or its eligibility; only the options given change, '' clears (no restriction).
+
+    \b
+    Examples:
+      promo policies update 高新区落户奖励办法 --cap 800 --for-stage 签约 --for-stage 注册
+      promo policies update 高新区落户奖励办法 --for-country ''
+    """
+    from promo.edit import policies
+
+    raw = fields_from(dict(given, name=new_name))
+    row = journaled(ctx, f"update policy {name}", policies.update_policy, name, raw, names=_NAMES | {"name": "--name"})
+    said(f"updated policy {row['name']}")
+
+
+@policies.command("expire")
+@click.argument("name")
+@click.option("--on", metavar="DATE", help="The last day it is in force (default: today).")
+@click.pass_context
+def expire(ctx, name, on):
+    """End a policy: it leaves listings and briefs after that date, and stays on record.
+
+    \b
+    Example:
+      promo policies expire 高新区落户奖励办法 --on 2026-12-31
+    """
+    from promo.edit import policies
+
+    row = journaled(ctx, f"expire policy {name}", policies.expire, name, on)
+    said(f"policy {row['name']} ends on {row['end_date']}")
+
+
+@policies.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove a policy entered by mistake (a policy that ended is better expired: it stays on record).
+
+    \b
+    Example:
+      promo policies remove 高新区落户奖励办法
+    """
+    from promo.edit import policies
+
+    row = journaled(ctx, f"remove policy {name}", policies.remove, name)
+    said(f"removed policy {row['name']}")
