@@ -103,7 +103,8 @@ def set_profile(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     changes = dict(v, sample_fields=json.dumps(marked))
     changes["office_sample"] = int(any(k.startswith("office_") for k in marked))
     update(conn, "zone", zone["id"], changes)
-    return list(v) + (["usd_cny_rate"] if rate_given else [])
+    changed = list(v) + (["usd_cny_rate"] if rate_given else [])
+    return {"changed": changed, "summary": "zone set " + ", ".join(changed)}
 
 
 def zone_code(name: str) -> str:
