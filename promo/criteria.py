@@ -77,23 +77,36 @@ def compute(metric: str, p: dict) -> tuple[float | None, str]:
     return float(values[0]), ""
 
 
-def list_criteria(conn: sqlite3.Connection, *, industry: str | None = None, carrier: str | None = None) -> list[dict]:
-    """The criteria, zone-wide first; --industry/--carrier keep those that bind a project of that kind."""
-    where, params = ["1=1"], {}
+def list_criteria(
+    conn: sqlite3.Connection,
+    *,
+    industry: str | None = None,
+    carrier: str | None = None,
+    industry_ids: list[int] | None = None,
+    carrier_ids: list[int] | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """The criteria, zone-wide first; --industry/--carrier (or the ids of industries and carriers in a brief's
+    focus) keep those that bind a project of that kind; the first `limit`."""
     if industry:
-        ids = ",".join(str(int(i)) for i in find_related(conn, industry))
-        where.append(f"(c.industry_id IS NULL OR c.industry_id IN ({ids}))")
+        industry_ids = find_related(conn, industry)
     if carrier:
         from promo.lookup import find
 
-        where.append("(c.carrier_id IS NULL OR c.carrier_id = :carrier)")
-        params["carrier"] = find(conn, "carriers", carrier, "carrier")["id"]
-    sql = f"""SELECT c.*, ca.name AS carrier, ca.code AS carrier_code, i.name AS industry, i.code AS industry_code
+        carrier_ids = [find(conn, "carriers", carrier, "carrier")["id"]]
+    where = ["1=1"]
+    for column, ids in (("c.industry_id", industry_ids), ("c.carrier_id", carrier_ids)):
+        if ids is not None:
+            where.append(f"({column} IS NULL OR {column} IN ({','.join(str(int(i)) for i in ids) or 'NULL'}))")
+    sql = f"""SELECT c.*, ca.name AS carrier, ca.name_en AS carrier_en, ca.code AS carrier_code,
+                     i.name AS industry, i.name_en AS industry_en, i.code AS industry_code
               FROM criteria c LEFT JOIN carriers ca ON ca.id = c.carrier_id
               LEFT JOIN industries i ON i.id = c.industry_id
               WHERE {" AND ".join(where)}
               ORDER BY c.carrier_id IS NOT NULL, c.industry_id IS NOT NULL, c.id"""
-    return [_finish(r) for r in rows(conn, sql, params)]
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [_finish(r) for r in rows(conn, sql)]
 
 
 def _finish(r: dict) -> dict:
@@ -108,9 +121,11 @@ def _finish(r: dict) -> dict:
     return r
 
 
-def negative_list(conn: sqlite3.Connection) -> list[dict]:
+def negative_list(conn: sqlite3.Connection, limit: int | None = None) -> list[dict]:
     """The negative list: 禁止 (prohibited) and 限制 (restricted) items with the keywords that flag them."""
-    out = rows(conn, "SELECT * FROM negative_list ORDER BY kind = '限制', id")
+    # every column: an English item (item_en), once the catalogue has one, reaches the brief
+    sql = "SELECT * FROM negative_list ORDER BY kind = '限制', id" + (f" LIMIT {int(limit)}" if limit else "")
+    out = rows(conn, sql)
     for r in out:
         r["keywords"] = json.loads(r["keywords"] or "[]")
         r["sample"] = bool(r["sample"])

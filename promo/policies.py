@@ -167,17 +167,20 @@ def list_policies(
     level: str | None = None,
     active_on: str | None = None,
     ended_before: str | None = None,
+    industry_ids: list[int] | None = None,
+    carrier_ids: list[int] | None = None,
+    limit: int | None = None,
 ) -> list[dict]:
-    """Policies inside the filters; --industry keeps policies open to that industry (or to all)."""
+    """Policies inside the filters; --industry (or industry_ids, e.g. an industry's family) keeps policies open
+    to one of those industries or to all, carrier_ids likewise for carriers; the first `limit` in order."""
 
     where, params = ["1=1"], {}
     if industry:
-        ids = find_related(conn, industry)
-        where.append(
-            "(e.industries IS NULL OR json_array_length(e.industries) = 0 OR EXISTS ("
-            " SELECT 1 FROM json_each(e.industries) j JOIN industries i ON i.code = j.value"
-            f" WHERE i.id IN ({','.join(str(int(i)) for i in ids)})))"
-        )
+        industry_ids = find_related(conn, industry)
+    if industry_ids is not None:
+        where.append(_open_to("e.industries", "industries", industry_ids))
+    if carrier_ids is not None:
+        where.append(_open_to("e.carriers", "carriers", carrier_ids))
     if kind:
         where.append("p.kind = :kind")
         params["kind"] = parse_kind(conn, kind)
@@ -195,7 +198,19 @@ def list_policies(
     sql = f"""SELECT {_POLICY_COLUMNS} FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id
               WHERE {" AND ".join(where)}
               ORDER BY {policy_order("p")}"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
     return [_finish(conn, r) for r in rows(conn, sql, params)]
+
+
+def _open_to(column: str, table: str, ids: list[int]) -> str:
+    """An eligibility list (JSON codes) is empty, so open to all, or names one of the `table` rows `ids`."""
+    listed = ",".join(str(int(i)) for i in ids) or "NULL"
+    safe = f"CASE WHEN json_valid({column}) THEN {column} ELSE '[]' END"  # a malformed list opens to none
+    return (
+        f"({column} IS NULL OR trim({column}) IN ('', '[]') OR EXISTS (SELECT 1 FROM json_each({safe}) j"
+        f" JOIN {table} t ON t.code = j.value WHERE t.id IN ({listed})))"
+    )
 
 
 def policy(conn: sqlite3.Connection, name: str) -> dict:

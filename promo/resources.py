@@ -103,13 +103,7 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
         t["units"] = t["units"].split(";") if t["units"] else []
         t["uscc_bad_check"] = bool(t["uscc_bad_check"])
         t["name_shown"] = t["name"] + (" ⚠" if t["uscc_bad_check"] else "")
-    detail["facilities"] = rows(
-        conn,
-        """SELECT f.name, count(*) AS units, sum(u.status = 'vacant') AS vacant_units
-           FROM units u JOIN unit_facilities uf ON uf.unit_id = u.id JOIN facilities f ON f.id = uf.facility_id
-           WHERE u.carrier_id = ? GROUP BY f.id ORDER BY count(*) DESC, f.name""",
-        (row["id"],),
-    )
+    detail["facilities"] = facilities(conn, row["id"])
     detail["platforms"] = rows(
         conn, "SELECT name, level, kind FROM platforms WHERE carrier_id = ? ORDER BY id", (row["id"],)
     )
@@ -121,6 +115,19 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     # 出租率: leased or reserved; units being fitted out or held back are neither let nor on offer
     detail["occupancy"] = round(occupied / total, 4) if total else None
     return detail
+
+
+def facilities(conn: sqlite3.Connection, carrier_id: int, *, vacant_first: bool = False) -> list[dict]:
+    """A carrier's facilities with how many of its units have each and how many of those are vacant; most
+    common first, or (for a prospect) most vacant first."""
+    order = "vacant_units DESC, units DESC, f.name, f.id" if vacant_first else "units DESC, f.name"
+    return rows(
+        conn,
+        f"""SELECT f.name, f.name_en, count(*) AS units, sum(u.status = 'vacant') AS vacant_units
+            FROM units u JOIN unit_facilities uf ON uf.unit_id = u.id JOIN facilities f ON f.id = uf.facility_id
+            WHERE u.carrier_id = ? GROUP BY f.id ORDER BY {order}""",
+        (carrier_id,),
+    )
 
 
 # Every column of units (so a new one reaches the views without touching this query), and what a unit shows.

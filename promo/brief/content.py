@@ -9,13 +9,13 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from promo import industries
+from promo import criteria, industries, policies, resources
 from promo.brief.request import Request
 from promo.db import rows
 from promo.errors import Rejected
 from promo.lookup import find
 from promo.text import today
-from promo.vocabulary import LEADS, PRESENT, SIGNED, STAGES, policy_order, stage_order
+from promo.vocabulary import LEADS, PRESENT, SIGNED, STAGES, stage_order
 
 # How much of a big catalogue one brief shows; the rest is counted, not listed.
 MAX_CARRIERS = 12
@@ -70,8 +70,9 @@ class Scope:
     carriers: str = "1=1"  # on carriers c
     enterprises: str = "1=1"  # on enterprises e
     platforms: str = "1=1"  # on platforms p
-    criteria: str = "1=1"  # on criteria k
-    policies: str = "1=1"  # on policies p with policy_eligibility pe
+    industry_ids: list[int] | None = None  # policies and criteria open to one of these (None: any)
+    criteria_carrier_ids: list[int] | None = None
+    policy_carrier_ids: list[int] | None = None
 
 
 def gather(conn: sqlite3.Connection, req: Request) -> dict:
@@ -108,11 +109,11 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
             enterprises=f"(e.carrier_id = {int(row['id'])} OR e.id IN "
             f"(SELECT enterprise_id FROM units WHERE carrier_id = {int(row['id'])} AND enterprise_id IS NOT NULL))",
             platforms=f"p.carrier_id = {int(row['id'])}",
-            criteria=f"(k.carrier_id IS NULL OR k.carrier_id = {int(row['id'])})",
-            policies=_json_allows("pe.carriers", [row["code"]]),
+            criteria_carrier_ids=[row["id"]],
+            policy_carrier_ids=[row["id"]],
         )
         data["units"] = _carrier_units(conn, row["id"])
-        data["facilities"] = _carrier_facilities(conn, row["id"])
+        data["facilities"] = resources.facilities(conn, row["id"], vacant_first=True)
     elif req.scope == "prospect":
         from promo.brief.prospect import gather_prospect
 
@@ -140,13 +141,18 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
             LIMIT {MAX_PLATFORMS}""",
     )
     if req.scope != "prospect":
-        data["policies"] = _policies(conn, scope, req.date)
-        data["criteria"] = _criteria(conn, scope)
-        data["negative"] = rows(
+        # in force on the brief's date (started, not expired), open to the focus
+        data["policies"] = policies.list_policies(
             conn,
-            # every column: an English item (item_en), once the catalogue has one, is used
-            f"SELECT * FROM negative_list ORDER BY CASE kind WHEN '禁止' THEN 0 ELSE 1 END, id LIMIT {MAX_NEGATIVE}",
+            active_on=req.date,
+            industry_ids=scope.industry_ids,
+            carrier_ids=scope.policy_carrier_ids,
+            limit=MAX_POLICIES,
         )
+        data["criteria"] = criteria.list_criteria(
+            conn, industry_ids=scope.industry_ids, carrier_ids=scope.criteria_carrier_ids, limit=MAX_CRITERIA
+        )
+        data["negative"] = criteria.negative_list(conn, limit=MAX_NEGATIVE)
     data["tenants"] = _tenants(conn, scope, req)
     if req.internal:
         data["pipeline"] = _pipeline(conn, scope, req.date)
@@ -186,15 +192,6 @@ def _usd_rate(conn: sqlite3.Connection) -> dict:
     }
 
 
-def _json_allows(column: str, values: list[str]) -> str:
-    """An eligibility JSON list column is empty (no restriction) or names one of `values`."""
-    safe = f"CASE WHEN json_valid({column}) THEN {column} ELSE '[]' END"
-    return (
-        f"({column} IS NULL OR trim({column}) IN ('', '[]') OR EXISTS "
-        f"(SELECT 1 FROM json_each({safe}) WHERE json_each.value IN {_texts(values)}))"
-    )
-
-
 # -- industries ----------------------------------------------------------------------------------
 
 
@@ -202,15 +199,14 @@ def _industry_scope(conn: sqlite3.Connection, industry_id: int) -> Scope:
     """Carriers are tagged with leading industries, so they match up and down the chain; firms match below."""
     down = industries.descendants(conn, industry_id)
     family = sorted({a["id"] for a in industries.ancestors(conn, industry_id)} | set(down))
-    codes = [r[0] for r in conn.execute(f"SELECT code FROM industries WHERE id IN {_ids(family)} ORDER BY id")]
     carriers = f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_ids(family)})"
+    carrier_ids = [r[0] for r in conn.execute(f"SELECT c.id FROM carriers c WHERE {carriers} ORDER BY c.id")]
     return Scope(
         carriers=carriers,
         enterprises=f"e.industry_id IN {_ids(down)}",
         platforms=f"p.carrier_id IN (SELECT c.id FROM carriers c WHERE {carriers})",
-        criteria=f"(k.industry_id IS NULL OR k.industry_id IN {_ids(family)})"
-        f" AND (k.carrier_id IS NULL OR k.carrier_id IN (SELECT c.id FROM carriers c WHERE {carriers}))",
-        policies=_json_allows("pe.industries", codes),
+        industry_ids=family,
+        criteria_carrier_ids=carrier_ids,
     )
 
 
@@ -379,46 +375,6 @@ def _carrier_detail(conn: sqlite3.Connection, row: sqlite3.Row, req: Request) ->
     detail.update(dict(totals))
     detail["industries"] = _carrier_industries(conn, [row["id"]]).get(row["id"], [])
     return detail
-
-
-def _carrier_facilities(conn: sqlite3.Connection, carrier_id: int) -> list[dict]:
-    return rows(
-        conn,
-        """SELECT f.name, f.name_en, count(*) AS units, count(CASE WHEN u.status = 'vacant' THEN 1 END) AS vacant
-           FROM units u JOIN unit_facilities uf ON uf.unit_id = u.id JOIN facilities f ON f.id = uf.facility_id
-           WHERE u.carrier_id = ? GROUP BY f.id ORDER BY vacant DESC, units DESC, f.name, f.id""",
-        (carrier_id,),
-    )
-
-
-# -- policies and criteria ----------------------------------------------------------------------
-
-
-def _policies(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
-    """Policies in force on the brief's date (started, not expired), that the focus is not excluded from."""
-    return rows(
-        conn,
-        f"""SELECT p.id, p.code, p.name, p.name_en, p.issuer, p.issuer_en, p.level, p.kind, p.start_date,
-                   p.end_date, p.cap_wan, p.rate, p.description, p.description_en, p.sample
-            FROM policies p LEFT JOIN policy_eligibility pe ON pe.policy_id = p.id
-            WHERE (p.end_date IS NULL OR p.end_date >= :date) AND (p.start_date IS NULL OR p.start_date <= :date)
-              AND {scope.policies}
-            ORDER BY {policy_order("p")}
-            LIMIT {MAX_POLICIES}""",
-        {"date": date},
-    )
-
-
-def _criteria(conn: sqlite3.Connection, scope: Scope) -> list[dict]:
-    return rows(
-        conn,
-        f"""SELECT k.name, k.name_en, k.metric, k.op, k.threshold, k.unit, k.description, k.sample,
-                   c.name AS carrier, c.name_en AS carrier_en, i.name AS industry, i.name_en AS industry_en
-            FROM criteria k LEFT JOIN carriers c ON c.id = k.carrier_id LEFT JOIN industries i ON i.id = k.industry_id
-            WHERE {scope.criteria}
-            ORDER BY k.carrier_id IS NOT NULL, k.industry_id IS NOT NULL, k.id
-            LIMIT {MAX_CRITERIA}""",
-    )
 
 
 # -- enterprises ---------------------------------------------------------------------------------

@@ -55,9 +55,9 @@ def number(
 
 
 def amount(conn, value, option):
-    from promo.text import parse_amount
+    from promo.measures import MONEY
 
-    return parse_amount(value, option)
+    return MONEY.parse(value, option)
 
 
 def area(conn, value, option):

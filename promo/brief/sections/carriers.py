@@ -226,7 +226,7 @@ def carrier_units_section(w: Wording) -> Section:
 def facilities_section(w: Wording) -> Section:
     s = Section(w.t("sec.facilities"))
     items = [
-        w.t("fac.item", name=w.term(f["name"], f.get("name_en")), units=f["units"], vacant=f["vacant"])
+        w.t("fac.item", name=w.term(f["name"], f.get("name_en")), units=f["units"], vacant=f["vacant_units"])
         for f in w.data.get("facilities", [])
     ]
     if items:
