@@ -14,6 +14,7 @@ from pathlib import Path
 
 from promo.errors import CatalogueError
 from promo.schema import MIGRATIONS, latest_version
+from promo.schema_early import m004_unit_reservations  # noqa: F401 - registers migrations 2 to 4
 from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 5
 
 DEFAULT_PATH = "catalogue.db"
