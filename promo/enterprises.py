@@ -11,15 +11,17 @@ from __future__ import annotations
 import shlex
 import sqlite3
 
-from promo.db import now, require_write, rows
-from promo.enterprise_fields import ACTIVITY_KINDS, KINDS, STAGE_EN, Fields, parse_fields
+from promo.db import now, require_write
+from promo.enterprise_fields import Fields, parse_fields
+
+# reading them back lives in enterprise_listing; callers still reach it here
+from promo.enterprise_listing import detail, listing  # noqa: F401
 from promo.errors import BadValue, PromoError, Rejected, raise_all
 from promo.holding import check_vacant, release_unit, settle_holdings, take_units
 from promo.identity import check_code_name, claim_text, duplicate_of, get, refuse_duplicate, reload, similar_names
-from promo.industries import find_subtree, path
 from promo.lookup import find
 from promo.text import fold, today
-from promo.vocabulary import BAD_CHECK_MARK, stage_index, stage_order
+from promo.vocabulary import BAD_CHECK_MARK, stage_index
 
 
 def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | None = None) -> Fields:
@@ -345,121 +347,3 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
             "unlink it there first",
         ) from None
     return {"summary": f"remove {e['name']}", "id": e["id"], "name": e["name"], "released": released}
-
-
-_STAGE_ORDER = stage_order("e.stage")
-_LIST_SQL = """
-SELECT e.id, e.name, e.name_en, e.code_name, e.uscc, e.uscc_bad_check, e.kind,
-       i.code AS industry_code, i.name AS industry, e.stage, e.stage_date,
-       c.code AS carrier_code, c.name AS carrier,
-       (SELECT group_concat(code, ';') FROM (SELECT u.code FROM units u WHERE u.enterprise_id = e.id ORDER BY u.code))
-         AS units,
-       (SELECT group_concat(code, ';') FROM (SELECT u.code FROM units u WHERE u.enterprise_id = e.id
-          AND u.status = 'reserved' ORDER BY u.code)) AS reserved_units,
-       (SELECT sum(area_m2) FROM units u WHERE u.enterprise_id = e.id) AS area_m2,
-       e.investment_wan, e.jobs, e.source_channel, e.country, e.owner, e.owner_since, e.sample
-FROM enterprises e
-LEFT JOIN industries i ON i.id = e.industry_id
-LEFT JOIN carriers c ON c.id = e.carrier_id
-"""
-
-
-def _finish(found: list[dict]) -> list[dict]:
-    for r in found:
-        r["units"] = r["units"].split(";") if r.get("units") else []
-        r["reserved_units"] = r["reserved_units"].split(";") if r.get("reserved_units") else []
-        r["uscc_bad_check"] = bool(r["uscc_bad_check"])
-        r["sample"] = bool(r["sample"])
-        r["stage_en"] = STAGE_EN[r["stage"]]
-    return found
-
-
-def listing(
-    conn: sqlite3.Connection,
-    *,
-    stages: list[str] | None = None,
-    industry: str | None = None,
-    carrier: str | None = None,
-    source: str | None = None,
-    owner: str | None = None,
-    since: str | None = None,
-    limit: int | None = None,
-) -> list[dict]:
-    """Enterprises inside every filter given, in pipeline order (lead first), newest move first within a stage."""
-    where, params = ["1=1"], {}
-    if stages:
-        where.append("e.stage IN (" + ",".join(f":s{i}" for i in range(len(stages))) + ")")
-        params |= {f"s{i}": s for i, s in enumerate(stages)}
-    if industry:
-        ids = find_subtree(conn, industry)
-        where.append("e.industry_id IN (" + ",".join(str(int(i)) for i in ids) + ")")
-    if carrier:
-        params["carrier"] = find(conn, "carriers", carrier, "carrier")["id"]
-        where.append(
-            "(e.carrier_id = :carrier OR EXISTS (SELECT 1 FROM units u WHERE u.enterprise_id = e.id "
-            "AND u.carrier_id = :carrier))"
-        )
-    if source:
-        params["source"] = source
-        where.append("e.source_channel = :source")
-    if owner:
-        from promo.pipeline import find_owner
-
-        params["owner"] = find_owner(conn, owner)
-        where.append("e.owner = :owner")
-    if since:
-        params["since"] = since
-        where.append("e.stage_date >= :since")
-    sql = _LIST_SQL + f" WHERE {' AND '.join(where)} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return _finish(rows(conn, sql, params))
-
-
-def detail(conn: sqlite3.Connection, name: str) -> dict:
-    """One enterprise: record, stage history, space, activities, claim, and how long it has sat in its stage."""
-    e = get(conn, name)
-    d = _finish(rows(conn, _LIST_SQL + " WHERE e.id = ?", (e["id"],)))[0]
-    for key in ("contact", "phone", "note", "created_at", "source", "name_folded"):
-        d[key] = e[key]
-    d["kind_label"] = KINDS.get(d["kind"], d["kind"])
-    d["industry_path"] = path(conn, e["industry_id"])
-    if d["uscc"]:
-        from promo import uscc
-
-        checked = uscc.check(d["uscc"])
-        d["uscc_expected_check"] = checked.expected_check
-    d["history"] = rows(
-        conn,
-        """SELECT stage, date, reason,
-                  CAST(julianday(coalesce(LEAD(date) OVER w, :today)) - julianday(date) AS INTEGER) AS days
-           FROM stage_history WHERE enterprise_id = :id WINDOW w AS (ORDER BY date, id) ORDER BY date, id""",
-        {"id": e["id"], "today": today()},
-    )
-    for h in d["history"]:
-        h["stage_en"] = STAGE_EN[h["stage"]]
-    d["space"] = rows(
-        conn,
-        """SELECT c.name AS carrier, c.code AS carrier_code, u.code AS unit, u.building, u.floor, u.area_m2, u.rent,
-                  u.status, u.sample
-           FROM units u JOIN carriers c ON c.id = u.carrier_id WHERE u.enterprise_id = ? ORDER BY c.id, u.code""",
-        (e["id"],),
-    )
-    d["activities"] = rows(
-        conn,
-        "SELECT kind, date, note, next_date, owner FROM activities WHERE enterprise_id = ? ORDER BY date DESC, id DESC",
-        (e["id"],),
-    )
-    for u in d["space"]:
-        u["status_label"] = {"reserved": "预留 reserved", "leased": "租用 leased"}.get(u["status"], u["status"])
-    for a in d["activities"]:
-        a["kind_label"] = ACTIVITY_KINDS.get(a["kind"], a["kind"])
-    from promo.pipeline import stage_deadline
-
-    deadline = stage_deadline(conn, e["id"])
-    d["stage_days"] = d["history"][-1]["days"] if d["history"] else None
-    d["stage_deadline_days"] = deadline["days"] if deadline else None
-    d["stage_overdue_days"] = deadline["overdue_days"] if deadline else None
-    d["stage_deadline_sample"] = bool(deadline and deadline["sample"])
-    d["claim"] = claim_text(e)
-    return d
