@@ -36,6 +36,10 @@ COMMANDS = {
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
     "init": "promo.commands.init:init",
+    # every list in and out of Excel
+    "import": "promo.commands.transfer:import_",
+    "export": "promo.commands.transfer:export",
+    "template": "promo.commands.transfer:template",
 }
 
 

@@ -141,6 +141,9 @@ def command_line() -> str:
     return shlex.join(argv)
 
 
+_OPEN_JOURNAL: dict[int, int] = {}  # connection → the journal entry its open write() fills
+
+
 @contextmanager
 def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     """One writing command = one transaction = one journal entry; yields the journal id.
@@ -151,6 +154,18 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     """
     from promo import journal
 
+    if conn.in_transaction:
+        # a domain writer called inside a command's own write (an import adding rows through the same
+        # functions the CLI uses) is part of that entry; a savepoint lets its one failure be undone alone
+        conn.execute("SAVEPOINT nested_write")
+        try:
+            yield _OPEN_JOURNAL.get(id(conn), 0)
+            conn.execute("RELEASE nested_write")
+        except BaseException:
+            conn.execute("ROLLBACK TO nested_write")
+            conn.execute("RELEASE nested_write")
+            raise
+        return
     journal.install_capture(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -159,12 +174,15 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
             (now(), current_user(), command_line(), summary),
         ).lastrowid
         journal.begin_capture(conn, journal_id)
+        _OPEN_JOURNAL[id(conn)] = journal_id
         yield journal_id
         journal.end_capture(conn, journal_id)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        _OPEN_JOURNAL.pop(id(conn), None)
 
 
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
