@@ -272,7 +272,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     if d.get("uscc"):
         uscc = d["uscc"]
         if d.get("uscc_bad_check"):
-            uscc += f"  {domain.BAD_CHECK_MARK} 校验位不符: check character should be {d['uscc_expected_check']}"
+            uscc += f"  {domain.BAD_CHECK_MARK} 校验位不符: check character does not match; read the code again from the licence"
     owner = None
     if d.get("owner"):
         owner = d["owner"] + (f" (首报首谈 claim since {d['owner_since']})" if d.get("owner_since") else "")
@@ -504,60 +504,28 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
 @click.option("--owner", callback=not_empty, help="Owner for rows that name none.")
 @click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
 @click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
+@click.option("--skip-invalid", is_flag=True, help="Import the good rows; report the rest.")
+@click.option("--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: write rejected rows here with a 原因 column.")
+@click.option("--update", is_flag=True, help="Apply changes to enterprises already in the catalogue.")
+@click.option("--sheet", callback=not_empty, help="The workbook sheet to read.")
+@click.option("--map", "maps", multiple=True, metavar="列名=field|FILE", help="Read a column as a field.")
+@format_option
 @click.pass_context
-def import_(ctx, file, owner, accept_bad_check, dry_run):
-    """Import enterprises from an Excel .xlsx, CSV (UTF-8 or GBK) or JSON file, all or nothing, as one undoable step.
+def import_(ctx, file, **options):
+    """Import enterprises from .xlsx, CSV or JSON, all or nothing, as one undoable step: `promo import enterprises`.
 
     Headers may be English (name, uscc, industry, stage, date, investment, jobs, source, country, owner,
     unit, carrier, contact, phone, note, code_name) or Chinese (企业名称, 统一社会信用代码, 阶段, 投资额(万元),
-    包保责任人 …). Enterprises already in the catalogue are skipped, with the reason.
+    包保责任人 …). Enterprises already in the catalogue are matched and reported; --update applies changes.
 
     \b
     Examples:
       promo enterprises import 线索.xlsx --owner 张伟 --dry-run
       promo enterprises import leads.csv --owner 张伟
     """
-    from promo import imports, journal
-    from promo.db import write
+    from promo.commands.transfer import import_ as import_list
 
-    data = imports.read_file(file)
-    if data["unknown"]:
-        _warn([f"columns not understood, ignored: {', '.join(data['unknown'])}"])
-    conn = catalogue(ctx)
-    options = {"headers": data["headers"], "owner": owner, "accept_bad_check": accept_bad_check}
-    if dry_run:
-        import sqlite3
-
-        from promo.errors import Rejected
-        from promo.journal import is_read_only
-
-        conn.execute("BEGIN")  # every row is tried, then everything is rolled back
-        try:
-            r = imports.import_rows(conn, data["records"], **options)
-        except sqlite3.OperationalError as exc:
-            if not is_read_only(exc):
-                raise
-            raise Rejected(
-                f"the catalogue is read-only: a dry run tries each row in a transaction it then rolls back, "
-                f"and cannot here; nothing was checked beyond the file ({len(data['records']):,} rows read)",
-                "run the dry run on a writable copy of the catalogue: cp catalogue.db /tmp/check.db; "
-                "promo --db /tmp/check.db enterprises import … --dry-run",
-            ) from None
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-    else:
-        with write(conn, f"import {file}") as journal_id:
-            r = imports.import_rows(conn, data["records"], **options)
-            n = len(r["added"])
-            journal.set_summary(conn, journal_id, f"import {n:,} enterprise{'s' if n != 1 else ''} from {file}")
-    for s in r["skipped"]:
-        _warn([f"line {s['line']}: skipped {s['name']}: already in the catalogue as {s['existing']} ({s['why']})"])
-    _warn(r["warnings"])
-    verb = "would import" if dry_run else "imported"
-    _say(
-        f"{verb} {len(r['added']):,} of {r['rows']:,} rows from {file}; {len(r['skipped']):,} already in the catalogue"
-    )
+    ctx.invoke(import_list, list_name="enterprises", file=file, **options)
 
 
 @enterprises.command("remove")

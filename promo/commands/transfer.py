@@ -51,19 +51,25 @@ def import_(ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dr
       promo import enterprises 台账.xlsx --sheet 2026年 --map 企业联系人=contact --update
       promo import all promo-export.xlsx
     """
+    from promo.errors import Rejected
     from promo.io import session
 
     if rejects and not skip_invalid:
         raise click.BadParameter("rejected rows are only written with --skip-invalid", param_hint="'--rejects'")
     options = {"owner": owner, "accept_bad_check": accept_bad_check}
-    reports = session.import_file(
-        catalogue(ctx), list_name, file, sheet=sheet, maps=maps, skip_invalid=skip_invalid, rejects=rejects,
-        update=update, dry_run=dry_run, options=options, progress=_progress,
-    )
+    try:
+        reports = session.import_file(
+            catalogue(ctx), list_name, file, sheet=sheet, maps=maps, skip_invalid=skip_invalid, rejects=rejects,
+            update=update, dry_run=dry_run, options=options, progress=_progress,
+        )
+    except Rejected as exc:
+        if getattr(exc, "reports", None):
+            _show(exc.reports, fmt, dry_run=True, file=file, rejects=None, refused=True)
+        raise
     _show(reports, fmt, dry_run=dry_run, file=file, rejects=rejects)
 
 
-def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None) -> None:
+def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, refused: bool = False) -> None:
     from promo.render import Column, render
 
     for r in reports:
@@ -84,11 +90,17 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None) -
     if fmt != "table":
         columns = [Column(k, k) for k in ("list", "line", "status", "name", "detail")]
     if rows:
-        render(rows, columns, fmt, title=f"导入 {file}")
+        from pathlib import Path
+
+        render(rows, columns, fmt, title=f"导入 {Path(file).name}")
+    if refused:
+        return
     verb = "would import" if dry_run else "imported"
     for r in reports:
         counts = ", ".join(f"{r.count(s):,} {s}" for s in _STATUS if r.count(s))
-        click.echo(f"{r.list_name}: {verb} {r.count('new'):,} new of {len(r.outcomes):,} rows ({counts or 'no rows'})", err=True)
+        # the outcome on stdout after a table; beside machine-readable output, on stderr
+        click.echo(f"{r.list_name}: {verb} {r.count('new'):,} of {len(r.outcomes):,} rows ({counts or 'no rows'})",
+                   err=fmt != "table")
     if rejects and any(r.rejected for r in reports):
         click.echo(f"rejected rows written to {rejects}, each with its 原因", err=True)
 

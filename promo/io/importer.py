@@ -18,6 +18,7 @@ class Outcome:
     name: str
     detail: str = ""
     cells: list = field(default_factory=list)
+    full: str = ""  # the message with its line, as the all-or-nothing refusal lists it
 
 
 @dataclass
@@ -43,11 +44,14 @@ def _shown(value) -> str:
     return str(value)
 
 
-def _message(exc: PromoError) -> str:
-    text = exc.message.replace("\n  ", "; ")
-    if exc.hint and "not a" not in text[-10:]:
-        text += f" ({exc.hint})"
-    return text
+def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
+    """A rejected row: its reason without line numbers for the table and the rejects file, and with them
+    (one problem a line) for the refusal."""
+    text = exc if isinstance(exc, str) else exc.message + (f" ({exc.hint})" if exc.hint else "")
+    prefix = f"line {line}, "
+    detail = text.replace(prefix, "").replace("\n  ", "; ")
+    full = text if text.startswith(prefix) else f"line {line}: {name + ': ' if name else ''}{text}"
+    return Outcome(line, "rejected", name, detail, cells, full.replace("\n  ", "\n    "))
 
 
 def run(conn: sqlite3.Connection, adapter, table, *, update: bool = False, options: dict | None = None, progress=None) -> Report:
@@ -65,7 +69,7 @@ def run(conn: sqlite3.Connection, adapter, table, *, update: bool = False, optio
     for n, (line, cells, raw_cells) in enumerate(table.records):
         if progress:
             progress(n)
-        names = {k: f"{table.header_of.get(k, k)}" for k in fields}
+        names = {k: f"line {line}, {table.header_of.get(k, k)}" for k in fields}
         problems, raw = [], {}
         for key, value in cells.items():
             f = fields[key]
@@ -74,7 +78,7 @@ def run(conn: sqlite3.Connection, adapter, table, *, update: bool = False, optio
             except BadValue as exc:
                 problems.append(exc)
                 continue
-            report.warnings += [f"line {line}: {w}" for w in warns]
+            report.warnings += warns  # named "line N, column" already
             if text is not None:
                 raw[key] = text
         name_shown = str(raw.get("name") or raw.get("title") or "")[:60]
@@ -86,17 +90,16 @@ def run(conn: sqlite3.Connection, adapter, table, *, update: bool = False, optio
                     raise BadValue(names[f.key], "", "is empty")
             parsed = adapter.parse(conn, raw, names, options)
         except PromoError as exc:
-            detail = _message(exc)
             hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
-            if hint and "check character" in detail:
-                detail += f"; {hint}"
-            report.outcomes.append(Outcome(line, "rejected", name_shown, detail, raw_cells))
+            if hint and "check character" in exc.message:
+                exc.message += f"; {hint}"
+            report.outcomes.append(_rejected(line, name_shown, exc, raw_cells))
             continue
         name_shown = adapter.label(parsed)
         report.warnings += [f"line {line}: {w}" for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)]
         duplicate = _in_file_duplicate(seen, adapter, parsed, line)
         if duplicate:
-            report.outcomes.append(Outcome(line, "rejected", name_shown, duplicate, raw_cells))
+            report.outcomes.append(_rejected(line, name_shown, duplicate, raw_cells))
             continue
         report.outcomes.append(_write(conn, adapter, parsed, names, line, name_shown, raw_cells, update, report))
     return report
@@ -145,7 +148,7 @@ def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bo
         report.warnings += [f"line {line}: {w}" for w in warnings]
     except PromoError as exc:
         conn.execute("ROLLBACK TO import_row")
-        outcome = Outcome(line, "rejected", name_shown, _message(exc), raw_cells)
+        outcome = _rejected(line, name_shown, exc, raw_cells)
     except BaseException:
         conn.execute("ROLLBACK TO import_row")
         raise
@@ -157,7 +160,7 @@ def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bo
 def refuse(report: Report) -> Rejected:
     """The all-or-nothing refusal: every rejected row by line, and what else the file held."""
     bad = report.rejected
-    shown = [f"line {o.line}: {o.name + ': ' if o.name else ''}{o.detail}" for o in bad[:MAX_ERRORS_SHOWN]]
+    shown = [o.full for o in bad[:MAX_ERRORS_SHOWN]]
     more = f"\n  … and {len(bad) - len(shown)} more" if len(bad) > len(shown) else ""
     return Rejected(
         f"nothing was imported: {len(bad)} of {len(report.outcomes)} rows have problems:\n  " + "\n  ".join(shown) + more,

@@ -80,7 +80,9 @@ def import_file(conn: sqlite3.Connection, list_name, path, *, sheet=None, maps=(
                     bar.stop()
         rejected = [r for r in reports if r.rejected]
         if rejected and not skip_invalid:
-            raise importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
+            refusal = importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
+            refusal.reports = reports  # the command still shows every row's outcome, notes and warnings
+            raise refusal
 
     if dry_run:
         _dry_run(conn, run_all, path)

@@ -49,7 +49,7 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     if raw.get("units"):
         raw["units"] = [u.strip() for u in raw["units"].replace("；", ";").replace("、", ";").split(";") if u.strip()]
     f = enterprises.parse_fields({**raw, "accept_bad_check": options.get("accept_bad_check")}, names, conn=conn)
-    f.owner = f.owner or options.get("owner")
+    f.default_owner = options.get("owner")  # for new rows only: an existing record keeps its claim
     f.sample_flag = (raw.get("sample") or "").strip() in ("是", "※", "1", "yes", "true", "sample")
     f.uscc_as_written = raw.get("uscc")
     return f
@@ -119,14 +119,16 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
 
     out = []
     plain = ("name_en", "code_name", "source_channel", "country", "owner", "contact", "phone", "note")
-    if f.name != row["name"]:
-        out.append(("name", row["name"], f.name))
     if f.uscc and f.uscc != row["uscc"]:
         out.append(("uscc", row["uscc"], f.uscc))
     for key in plain:
         value = getattr(f, key)
         if value not in (None, "") and value != row[key]:
             out.append((key, row[key], value))
+    if row["owner"] and f.owner and f.owner != row["owner"]:
+        from promo.enterprises import claim_text
+
+        out.append(("claim", claim_text(row), f"{f.owner} takes it over only by: promo enterprises update --transfer"))
     if f.kind and f.kind != row["kind"]:
         out.append(("kind", KINDS.get(row["kind"]), KINDS.get(f.kind)))
     for key, table, lookup in (("industry", "industries", _industry_id), ("carrier", "carriers", _carrier_id)):
@@ -153,6 +155,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
 def add(conn: sqlite3.Connection, f, names: dict) -> list[str]:
     from promo import enterprises
 
+    f.owner = f.owner or f.default_owner
     result = enterprises.add(conn, f, similar_warning=False, unit_field=names.get("units", "units"))
     if getattr(f, "sample_flag", False):
         conn.execute("UPDATE enterprises SET sample = 1 WHERE id = ?", (result["id"],))
