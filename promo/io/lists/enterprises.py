@@ -6,7 +6,7 @@ import sqlite3
 
 from promo.errors import PromoError, Rejected
 from promo.io.headers import Field
-from promo.schema import STAGES
+from promo.vocabulary import CHANNELS, STAGES, labels
 from promo.text import fold
 
 ZH, EN = "企业", "enterprises"
@@ -17,7 +17,7 @@ FIELDS = [
           "code", note="18 位; 单元格格式须为文本, 否则 Excel 会丢掉末几位"),
     Field("name_en", "英文名称", "English name", ("name_en", "english name", "name (en)", "外文名称"), note="可空"),
     Field("code_name", "项目代号", "code name", ("代号", "code_name"), note="对外材料中代替真实名称"),
-    Field("kind", "主体类型", "kind", ("类型", "企业类型", "单位类型"), "choice", choices=("企业", "医院", "科研院所")),
+    Field("kind", "主体类型", "kind", ("类型", "企业类型", "单位类型"), "choice", choices=tuple(labels("enterprise_kind").values())),
     Field("industry", "所属产业", "industry", ("所属行业", "行业", "产业", "产业链环节", "产业领域", "行业类别", "所属领域", "产业方向"),
           note="产业、产业链或环节的名称, 如 高端医疗器械"),
     Field("carrier", "载体", "carrier", ("园区", "所在载体", "所在园区", "落地载体", "落户园区", "载体名称", "入驻载体")),
@@ -30,7 +30,7 @@ FIELDS = [
           note="万元; 也可写 1.2亿"),
     Field("jobs", "就业人数", "jobs", ("就业", "岗位", "岗位数", "用工人数", "带动就业"), "int"),
     Field("source_channel", "招商方式", "source", ("来源", "招商渠道", "source", "source_channel", "引进方式"), "choice",
-          choices=("以商引商", "以会招商", "中介", "基金", "驻点招商", "网络招商", "委托招商", "自主招商")),
+          choices=CHANNELS),
     Field("country", "国别", "country", ("国家", "国家/地区", "国家(地区)", "来源地", "投资方国别")),
     Field("owner", "包保责任人", "owner", ("责任人", "负责人", "招商专员", "招商人员", "包保人", "首报人")),
     Field("units", "房源", "units", ("单元", "房号", "入驻单元", "unit"), "list", note="载体/单元号, 多个用 ; 分隔"),

@@ -9,6 +9,8 @@ from promo.io.headers import Field
 from promo.io.lists import as_column
 from promo.text import fold
 
+from promo.scenarios import OWNER_KINDS, STATUSES
+
 ZH, EN = "创新场景", "scenarios"
 LABEL_COLUMN = "title"
 FIELDS = [
@@ -16,10 +18,10 @@ FIELDS = [
           required=True),
     Field("owner", "发布单位", "owner", ("需求单位", "发布方", "场景单位", "单位名称", "牵头单位", "owner"), required=True),
     Field("owner_kind", "单位类型", "owner kind", ("发布单位类型", "类型", "owner_kind"), "choice",
-          choices=("医院", "平台", "科研院所", "企业", "政府部门")),
+          choices=tuple(OWNER_KINDS.values())),
     Field("industry", "所属产业", "industry", ("产业", "行业", "所属行业", "领域", "产业领域")),
     Field("need", "需求描述", "need", ("需求", "场景需求", "内容", "场景描述", "需求内容", "need")),
-    Field("status", "状态", "status", ("对接状态", "进展"), "choice", choices=("征集中", "已对接", "已关闭")),
+    Field("status", "状态", "status", ("对接状态", "进展"), "choice", choices=tuple(STATUSES.values())),
     Field("published", "发布日期", "published", ("发布时间", "发布"), "date"),
     Field("deadline", "截止日期", "deadline", ("截止时间", "截止", "有效期至"), "date"),
     Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),

@@ -11,15 +11,17 @@ from promo.text import fold
 
 ZH, EN = "目标企业", "targets"
 LABEL_COLUMN = "name"
-_STATUS_LABELS = ("待招引", "已转入流程", "已放弃")
+from promo.targets import REASONS, STATUSES  # noqa: E402  (light: the domain module imports no heavy library)
+
+_STATUS_LABELS = tuple(STATUSES.values())
 FIELDS = [
     Field("name", "目标企业", "target", ("企业名称", "名称", "公司名称", "目标企业名称", "name", "target name"), "name",
           required=True),
     Field("link", "产业链环节", "chain link", ("环节", "链条环节", "产业环节", "所属环节", "link"), required=True,
           note="招商目录中的环节名称, 如 影像设备"),
-    Field("priority", "优先级", "priority", ("优先", "级别", "重要程度"), "choice", choices=("高", "中", "低")),
+    Field("priority", "优先级", "priority", ("优先", "级别", "重要程度"), "choice", choices=("高", "中", "低")),  # targets.parse_priority's own three
     Field("reason", "招引理由", "reason", ("理由", "招引原因", "类别", "目标类型"), "choice",
-          choices=("头部企业", "关键配套", "补链", "延链", "强链", "技术领先", "以商引商")),
+          choices=REASONS),
     Field("status", "状态", "status", ("招引状态", "进展"), "choice", choices=_STATUS_LABELS),
     Field("note", "备注", "note", ("说明",)),
     Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
