@@ -7,11 +7,11 @@ import sqlite3
 from promo.errors import Rejected
 from promo.io.headers import Field
 from promo.io.lists import as_column
+from promo.targets import REASONS, STATUSES
 from promo.text import fold
 
 ZH, EN = "目标企业", "targets"
 LABEL_COLUMN = "name"
-from promo.targets import REASONS, STATUSES  # noqa: E402  (light: the domain module imports no heavy library)
 
 _STATUS_LABELS = tuple(STATUSES.values())
 FIELDS = [
