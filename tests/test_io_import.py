@@ -193,3 +193,35 @@ def test_targets_and_scenarios_import(run, db_path, tmp_path):
     s.write_text("场景名称,发布单位,状态,截止日期\n导入场景,某医院,征集中,2027-01-01\n", encoding="utf-8")
     assert run("import", "scenarios", s).exit_code == 0
     assert "导入场景" in run("scenarios").output
+
+
+def test_rejects_of_a_workbook_are_a_workbook_and_markup_is_flagged(run, db_path, tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "阶段", "联系电话"])
+    ws.append(["<b>标记</b>企业", "意向", 13800000000])
+    ws.append(["坏企业\u200b", "第九阶段", None])
+    book.save(tmp_path / "in.xlsx")
+    result = run("import", "enterprises", tmp_path / "in.xlsx", "--skip-invalid", "--rejects", tmp_path / "out.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "contains markup (<b>); kept as written" in result.output
+    assert "invisible or control characters removed" in result.output
+    assert enterprise(db_path, "<b>标记</b>企业")["phone"] == "13800000000"
+    rows = [tuple(c.value for c in r) for r in load_workbook(tmp_path / "out.xlsx").active.iter_rows()]
+    assert rows[0] == ("企业名称", "阶段", "联系电话", "原因")
+    assert rows[1][:2] == ("坏企业\u200b", "第九阶段") and "阶段 第九阶段: not a stage" in rows[1][3]
+
+
+def test_json_rejects_and_undo_of_an_import(run, db_path, tmp_path):
+    import json
+
+    before = content(db_path)
+    (tmp_path / "in.json").write_text(json.dumps([{"name": "JSON企业", "stage": "意向"}, {"name": "JSON坏", "jobs": "x"}],
+                                                 ensure_ascii=False), encoding="utf-8")
+    result = run("import", "enterprises", tmp_path / "in.json", "--skip-invalid", "--rejects", tmp_path / "r.json")
+    assert result.exit_code == 0, result.output
+    rejected = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert rejected[0]["name"] == "JSON坏" and "jobs x" in rejected[0]["原因"]
+    assert run("undo").exit_code == 0 and content(db_path) == before

@@ -18,7 +18,9 @@ def _progress(total: int, what: str):
         return None, None
     from rich.progress import Progress
 
-    bar = Progress(transient=True, console=__import__("promo.render", fromlist=["console"]).console(stderr=True))
+    from promo.render import console
+
+    bar = Progress(transient=True, console=console(stderr=True))
     task = bar.add_task(what, total=total)
     bar.start()
     return bar, lambda n: bar.update(task, completed=n)
@@ -123,12 +125,7 @@ def export(ctx, lists, output, lang):
     from promo.io.lists import adapter, all_adapters
 
     chosen = [adapter(n) for n in dict.fromkeys(lists)] if lists and list(lists) != ["all"] else all_adapters()
-    bar, tick = _progress(5000, "export")  # rows are counted as they are read; the bar shows progress by thousands
-    try:
-        counts = out.export(catalogue(ctx), chosen, output, lang=lang, progress=tick)
-    finally:
-        if bar:
-            bar.stop()
+    counts = out.export(catalogue(ctx), chosen, output, lang=lang, progress=_progress)
     click.echo(f"wrote {output}: " + ", ".join(f"{k} {v:,} rows" for k, v in counts.items()), err=True)
 
 

@@ -101,7 +101,9 @@ def write_sheet(book, adapter, rows: list[dict], lang: str, *, progress=None, ti
 
 
 def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress=None) -> dict:
-    """Write the lists to `path` (.xlsx: one sheet each; .csv: one list); returns rows written per list."""
+    """Write the lists to `path` (.xlsx: one sheet each; .csv: one list); returns rows written per list.
+
+    `progress(total, what)` may return (bar, tick) to show a bar while a sheet is written."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -125,7 +127,12 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
             for a in adapters:
                 rows = a.export_rows(conn)
                 counts[a.EN] = len(rows)
-                write_sheet(book, a, rows, lang, progress=progress)
+                bar, tick = progress(len(rows), a.EN) if progress else (None, None)
+                try:
+                    write_sheet(book, a, rows, lang, progress=tick)
+                finally:
+                    if bar:
+                        bar.stop()
             book.save(tmp)
         tmp.replace(path)  # whole or not at all: a reader never sees half a workbook
     finally:

@@ -201,6 +201,7 @@ def _text(value) -> str:
 def _records(rows, out: Table, table, mapping) -> None:
     totals, notes, repeats = [], [], []
     ended = False
+    first_header = {c: out.headers[c] for c in list(out.columns)[:1]}
     for line, cells in rows:
         filled = [_text(c) for c in cells if _text(c)]
         first = [header_key(t) for t in filled[:3]]
@@ -212,10 +213,11 @@ def _records(rows, out: Table, table, mapping) -> None:
             notes.append(line)
             ended = True
             continue
-        if _score(_header_texts([(line, cells)], 0, False), table, mapping) >= max(2, len(out.columns) // 2) and all(
+        # the header printed again (pages pasted together); the first cell is compared before the whole row
+        if all(c < len(cells) and _text(cells[c]) == h for c, h in first_header.items()) and all(
             _resolve(_text(cells[c]) if c < len(cells) else "", table, mapping) == key for c, key in out.columns.items()
         ):
-            repeats.append(line)  # the header printed again (pages pasted together)
+            repeats.append(line)
             continue
         data = {key: cells[c] for c, key in out.columns.items() if c < len(cells)}
         if not any(_text(v) for v in data.values()):
