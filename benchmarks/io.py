@@ -33,7 +33,7 @@ def credit_code(rng: random.Random) -> str:
 
     body = "9" + "1" + "370100" + "".join(rng.choice("0123456789") for _ in range(8))
     weights = (3, 7, 9, 10, 5, 8, 4, 2)
-    check = 11 - sum(int(c) * w for c, w in zip(body[8:16], weights)) % 11
+    check = 11 - sum(int(c) * w for c, w in zip(body[8:16], weights, strict=True)) % 11
     body += {10: "X", 11: "0"}.get(check, str(check))
     return body + uscc.calc_check_digit(body)
 
@@ -50,7 +50,8 @@ def make_csv(path: Path, rows: int, seed: int = 20261202) -> None:
             seen.add(code)
             out.write(
                 f"{i + 1},基准测试企业{i:06d}有限公司,{code},高端医疗器械,{rng.choice(STAGES)},"
-                f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},{rng.randint(100, 90000)},{rng.randint(5, 900)},"
+                f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},"
+                f"{rng.randint(100, 90000)},{rng.randint(5, 900)},"
                 f"以商引商,1380000{i % 10000:04d}\n"
             )
 
@@ -95,25 +96,32 @@ def main() -> None:
             times[name].append(timed(argv, env)[0])
     imported = sqlite3.connect(DATA / "io-run-promo.db").execute("SELECT count(*) FROM enterprises").fetchone()[0]
     export_db = DATA / "io-run-promo.db"
-    export_s, export_kib = timed([promo, "--db", str(export_db), "export", "enterprises", "-o", str(DATA / "export.xlsx")], env)
+    export_s, export_kib = timed(
+        [promo, "--db", str(export_db), "export", "enterprises", "-o", str(DATA / "export.xlsx")], env
+    )
     p, s = statistics.median(times["promo"]), statistics.median(times["sqlite-utils"])
     lines = [
         "# Import and export: promo against sqlite-utils",
         "",
-        f"Produced by `python benchmarks/io.py --rows {args.rows}` ({args.runs} interleaved runs, median wall time, whole "
-        "processes on fresh copies of the seed catalogue).",
+        f"Produced by `python benchmarks/io.py --rows {args.rows}` ({args.runs} interleaved runs, median wall time, "
+        "whole processes on fresh copies of the seed catalogue).",
         "",
-        f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
-        f"- File: {args.rows:,}-row enterprise CSV ({csv_path.stat().st_size / 2**20:.1f} MiB, UTF-8 with BOM, Chinese headers)",
+        f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}",
+        f"- File: {args.rows:,}-row enterprise CSV ({csv_path.stat().st_size / 2**20:.1f} MiB, UTF-8 with BOM, "
+        "Chinese headers)",
         "",
         "| command | median s | runs |",
         "|---|---:|---|",
         f"| `promo import enterprises FILE.csv` (every row parsed, checked, matched, journaled) | {p:.2f} | "
-        + ", ".join(f"{t:.2f}" for t in times["promo"]) + " |",
+        + ", ".join(f"{t:.2f}" for t in times["promo"])
+        + " |",
         f"| `sqlite-utils insert DB t FILE.csv --csv` (no validation) | {s:.2f} | "
-        + ", ".join(f"{t:.2f}" for t in times["sqlite-utils"]) + " |",
+        + ", ".join(f"{t:.2f}" for t in times["sqlite-utils"])
+        + " |",
         "",
-        f"**promo ÷ sqlite-utils = {p / s:.2f}×** (target ≤ 0.25×); {imported:,} enterprises in the catalogue after the import.",
+        f"**promo ÷ sqlite-utils = {p / s:.2f}×** (target ≤ 0.25×); {imported:,} enterprises in the catalogue "
+        "after the import.",
         "",
         f"Export of {imported:,} enterprises to .xlsx (openpyxl write-only): {export_s:.2f} s, "
         f"peak memory {export_kib / 1024:.0f} MiB (target < 200 MiB).",

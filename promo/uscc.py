@@ -118,6 +118,6 @@ def organisation_code_ok(code: str) -> bool:
     org = code[8:17]
     if len(org) != 9 or not all(c.isdigit() or "A" <= c <= "Z" for c in org[:8]):
         return False
-    total = sum(int(c, 36) * w for c, w in zip(org[:8], _ORG_WEIGHTS))
+    total = sum(int(c, 36) * w for c, w in zip(org[:8], _ORG_WEIGHTS, strict=True))
     check = 11 - total % 11
     return org[8] == {10: "X", 11: "0"}.get(check, str(check))

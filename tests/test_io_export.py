@@ -39,7 +39,7 @@ def test_export_then_import_into_the_same_catalogue_changes_nothing(run, db_path
 
 
 def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
-    run("enterprises", "add", "=HYPERLINK(\"http://x\")", "--note", "-1+HYPERLINK(\"http://x\")", "--phone", "0531-1234567")
+    run("enterprises", "add", '=HYPERLINK("http://x")', "--note", '-1+HYPERLINK("http://x")', "--phone", "0531-1234567")
     first = tmp_path / "a.xlsx"
     assert run("export", "-o", first).exit_code == 0
     empty_zone(db_path)
@@ -51,8 +51,21 @@ def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
 
 
 def test_the_workbook_is_typed_frozen_validated_and_safe(run, tmp_path):
-    run("enterprises", "add", "公式测试", "--note", "=1+1", "--investment", "1.2亿", "--phone", "13800000000",
-        "--uscc", "91110000600037341L", "--date", "2026-10-01")
+    run(
+        "enterprises",
+        "add",
+        "公式测试",
+        "--note",
+        "=1+1",
+        "--investment",
+        "1.2亿",
+        "--phone",
+        "13800000000",
+        "--uscc",
+        "91110000600037341L",
+        "--date",
+        "2026-10-01",
+    )
     path = tmp_path / "e.xlsx"
     assert run("export", "enterprises", "-o", path).exit_code == 0
     ws = load_workbook(path)["企业"]
@@ -71,7 +84,7 @@ def test_the_workbook_is_typed_frozen_validated_and_safe(run, tmp_path):
 
 
 def test_csv_export_has_a_bom_quotes_codes_and_neutralises_formulas(run, tmp_path):
-    run("enterprises", "add", "CSV测试", "--note", "-1+HYPERLINK(\"http://x\")", "--phone", "13800000000", "--jobs", "5")
+    run("enterprises", "add", "CSV测试", "--note", '-1+HYPERLINK("http://x")', "--phone", "13800000000", "--jobs", "5")
     path = tmp_path / "e.csv"
     assert run("export", "enterprises", "-o", path, "--lang", "en").exit_code == 0
     raw = path.read_bytes()

@@ -56,11 +56,18 @@ def test_a_government_workbook_is_read_as_its_office_means_it(run, db_path, tmp_
     assert done.exit_code == 0, done.output
     a = enterprise(db_path, "甲影像科技有限公司")
     assert (a["uscc"], a["stage_date"], a["investment_wan"], a["contact"], a["phone"]) == (
-        GOOD, "2026-03-05", 1200, "王经理", "13800000000")
+        GOOD,
+        "2026-03-05",
+        1200,
+        "王经理",
+        "13800000000",
+    )
     assert enterprise(db_path, "乙医疗器械有限公司") is None
 
 
-@pytest.mark.parametrize("encoding, delimiter", [("gb18030", ","), ("utf-8-sig", ","), ("utf-8", ";"), ("utf-16", "\t")])
+@pytest.mark.parametrize(
+    "encoding, delimiter", [("gb18030", ","), ("utf-8-sig", ","), ("utf-8", ";"), ("utf-16", "\t")]
+)
 def test_every_encoding_excel_saves_is_detected(run, db_path, tmp_path, encoding, delimiter):
     rows = ["企业名称", "所属行业", "签约时间", "总投资(亿元)", "手机"]
     body = ["編碼測試醫療（濟南）有限公司", "高端医疗器械", "2026年3月5日", "1.2", "138 0000 0000"]
@@ -74,19 +81,23 @@ def test_every_encoding_excel_saves_is_detected(run, db_path, tmp_path, encoding
 
 def test_skip_invalid_writes_the_rest_to_a_rejects_file_that_imports_once_fixed(run, db_path, tmp_path):
     path = tmp_path / "线索.csv"
-    text = "企业名称,统一社会信用代码,阶段,备注\n好企业甲,,意向,\"第一行\n第二行\"\n坏阶段企业,,未知阶段,\n"
+    text = '企业名称,统一社会信用代码,阶段,备注\n好企业甲,,意向,"第一行\n第二行"\n坏阶段企业,,未知阶段,\n'
     text += "校验位错企业,91110000600037341X,意向,\n好企业乙,,洽谈,\n"
     path.write_bytes(text.encode("gb18030"))
     result = run("import", "enterprises", path, "--skip-invalid", "--rejects", tmp_path / "退回.csv")
     assert result.exit_code == 0, result.output
     assert enterprise(db_path, "好企业甲")["note"] == "第一行\n第二行"  # a newline inside a cell is kept
     # rows are counted by the line they start on, after the two-line cell
-    assert re.search(r"\b4\s+拒绝\s+坏阶段企业", result.output) and re.search(r"\b5\s+拒绝\s+校验位错企业", result.output)
+    assert re.search(r"\b4\s+拒绝\s+坏阶段企业", result.output) and re.search(
+        r"\b5\s+拒绝\s+校验位错企业", result.output
+    )
     assert "does not match" in result.output and "91110000600037341L" not in result.output
     rejects = (tmp_path / "退回.csv").read_bytes().decode("gb18030")
     lines = rejects.splitlines()
     assert lines[0] == "企业名称,统一社会信用代码,阶段,备注,原因"
-    assert lines[1].startswith("坏阶段企业,,未知阶段,,") and lines[2].startswith("校验位错企业,91110000600037341X,意向,,")
+    assert lines[1].startswith("坏阶段企业,,未知阶段,,") and lines[2].startswith(
+        "校验位错企业,91110000600037341X,意向,,"
+    )
     fixed = rejects.replace("未知阶段", "意向").replace("91110000600037341X", GOOD)
     (tmp_path / "退回.csv").write_bytes(fixed.encode("gb18030"))
     again = run("import", "enterprises", tmp_path / "退回.csv")
@@ -97,15 +108,20 @@ def test_skip_invalid_writes_the_rest_to_a_rejects_file_that_imports_once_fixed(
 def test_dry_run_shows_changes_and_update_applies_them(run, db_path, tmp_path):
     run("enterprises", "add", "更新测试有限公司", "--investment", "500", "--uscc", GOOD, "--date", "2026-10-01")
     path = tmp_path / "u.csv"
-    path.write_text("企业名称,统一社会信用代码,投资额(万元),阶段\n更新测试有限公司, 9111 0000 6000 3734 1l ,800,注册\n新来企业,,1,意向\n",
-                    encoding="utf-8")
+    path.write_text(
+        "企业名称,统一社会信用代码,投资额(万元),阶段\n"
+        "更新测试有限公司, 9111 0000 6000 3734 1l ,800,注册\n新来企业,,1,意向\n",
+        encoding="utf-8",
+    )
     preview = run("import", "enterprises", path, "--dry-run")
     assert preview.exit_code == 0, preview.output
     assert "investment_wan: 500 → 800" in preview.output and "stage: 签约 → 注册" in preview.output
     assert "新增" in preview.output and "would import 1 of 2 rows (1 new, 1 kept)" in preview.output
     assert "stored as 91110000600037341L (spaces, width or case normalised)" in preview.output
     kept = run("import", "enterprises", path)
-    assert "not applied: use --update" in kept.output and enterprise(db_path, "更新测试有限公司")["investment_wan"] == 500
+    assert (
+        "not applied: use --update" in kept.output and enterprise(db_path, "更新测试有限公司")["investment_wan"] == 500
+    )
     before = content(db_path)
     applied = run("import", "enterprises", path, "--update")
     assert applied.exit_code == 0, applied.output
@@ -183,8 +199,10 @@ def test_scientific_notation_and_zeroed_codes_are_explained(run, tmp_path):
 
 def test_targets_and_scenarios_import(run, db_path, tmp_path):
     path = tmp_path / "t.csv"
-    path.write_text("目标企业,环节,优先级,招引理由\n新目标股份有限公司,核心部件,高,头部企业\n坏目标,不存在环节,高,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "目标企业,环节,优先级,招引理由\n新目标股份有限公司,核心部件,高,头部企业\n坏目标,不存在环节,高,\n",
+        encoding="utf-8",
+    )
     result = run("import", "targets", path, "--skip-invalid")
     assert result.exit_code == 0, result.output
     assert "不存在环节" in result.output
@@ -218,8 +236,10 @@ def test_json_rejects_and_undo_of_an_import(run, db_path, tmp_path):
     import json
 
     before = content(db_path)
-    (tmp_path / "in.json").write_text(json.dumps([{"name": "JSON企业", "stage": "意向"}, {"name": "JSON坏", "jobs": "x"}],
-                                                 ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "in.json").write_text(
+        json.dumps([{"name": "JSON企业", "stage": "意向"}, {"name": "JSON坏", "jobs": "x"}], ensure_ascii=False),
+        encoding="utf-8",
+    )
     result = run("import", "enterprises", tmp_path / "in.json", "--skip-invalid", "--rejects", tmp_path / "r.json")
     assert result.exit_code == 0, result.output
     rejected = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))

@@ -273,7 +273,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     if d.get("uscc"):
         uscc = d["uscc"]
         if d.get("uscc_bad_check"):
-            uscc += f"  {BAD_CHECK_MARK} 校验位不符: check character does not match; read the code again from the licence"
+            uscc += f"  {BAD_CHECK_MARK} 校验位不符: check character does not match; read it again from the licence"
     owner = None
     if d.get("owner"):
         owner = d["owner"] + (f" (首报首谈 claim since {d['owner_since']})" if d.get("owner_since") else "")
@@ -506,7 +506,9 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
 @click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
 @click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
 @click.option("--skip-invalid", is_flag=True, help="Import the good rows; report the rest.")
-@click.option("--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: write rejected rows here with a 原因 column.")
+@click.option(
+    "--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: rejected rows to this file, with 原因."
+)
 @click.option("--update", is_flag=True, help="Apply changes to enterprises already in the catalogue.")
 @click.option("--sheet", callback=not_empty, help="The workbook sheet to read.")
 @click.option("--map", "maps", multiple=True, metavar="列名=field|FILE", help="Read a column as a field.")

@@ -30,13 +30,31 @@ def _progress(total: int, what: str):
 @click.argument("list_name", metavar="LIST")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--sheet", callback=not_empty, help="The sheet to read (default: the first with a known header).")
-@click.option("--map", "maps", multiple=True, metavar="列名=field|FILE", help="Read a column as a field; '-' ignores it. Repeatable.")
-@click.option("--skip-invalid", is_flag=True, help="Import the good rows; report (and with --rejects, write out) the rest.")
-@click.option("--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: write rejected rows here, unchanged, with a 原因 column.")
-@click.option("--update", is_flag=True, help="Apply changes to records already in the catalogue (else reported, not applied).")
-@click.option("--dry-run", is_flag=True, help="Show what each row would do (new, unchanged, changed, rejected); write nothing.")
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="列名=field|FILE",
+    help="Read a column as a field; '-' ignores it. Repeatable.",
+)
+@click.option(
+    "--skip-invalid", is_flag=True, help="Import the good rows; report (and with --rejects, write out) the rest."
+)
+@click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False),
+    help="With --skip-invalid: write rejected rows here, unchanged, with a 原因 column.",
+)
+@click.option(
+    "--update", is_flag=True, help="Apply changes to records already in the catalogue (else reported, not applied)."
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Show what each row would do (new, unchanged, changed, rejected); write nothing."
+)
 @click.option("--owner", callback=not_empty, help="Enterprises: owner for rows that name none.")
-@click.option("--accept-bad-check", is_flag=True, help="Enterprises: store credit codes with a wrong check character, flagged ⚠.")
+@click.option(
+    "--accept-bad-check", is_flag=True, help="Enterprises: store credit codes with a wrong check character, flagged ⚠."
+)
 @format_option
 @click.pass_context
 def import_(ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dry_run, owner, accept_bad_check, fmt):
@@ -61,8 +79,17 @@ def import_(ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dr
     options = {"owner": owner, "accept_bad_check": accept_bad_check}
     try:
         reports = session.import_file(
-            catalogue(ctx), list_name, file, sheet=sheet, maps=maps, skip_invalid=skip_invalid, rejects=rejects,
-            update=update, dry_run=dry_run, options=options, progress=_progress,
+            catalogue(ctx),
+            list_name,
+            file,
+            sheet=sheet,
+            maps=maps,
+            skip_invalid=skip_invalid,
+            rejects=rejects,
+            update=update,
+            dry_run=dry_run,
+            options=options,
+            progress=_progress,
         )
     except Rejected as exc:
         if getattr(exc, "reports", None):
@@ -80,13 +107,24 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
         for w in r.warnings:
             click.echo(f"warning: {w}", err=True)
     rows = [
-        {"list": r.list_name, "line": o.line, "status": o.status, "result": _STATUS[o.status], "name": o.name, "detail": o.detail}
+        {
+            "list": r.list_name,
+            "line": o.line,
+            "status": o.status,
+            "result": _STATUS[o.status],
+            "name": o.name,
+            "detail": o.detail,
+        }
         for r in reports
         for o in r.outcomes
         if dry_run or fmt != "table" or o.status in ("changed", "kept", "rejected")
     ]
-    columns = [Column("line", "行", "int"), Column("result", "结果", no_wrap=True), Column("name", "名称", max_width=30),
-               Column("detail", "说明")]
+    columns = [
+        Column("line", "行", "int"),
+        Column("result", "结果", no_wrap=True),
+        Column("name", "名称", max_width=30),
+        Column("detail", "说明"),
+    ]
     if len(reports) > 1:
         columns.insert(0, Column("list", "清单", no_wrap=True))
     if fmt != "table":
@@ -101,15 +139,23 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
     for r in reports:
         counts = ", ".join(f"{r.count(s):,} {s}" for s in _STATUS if r.count(s))
         # the outcome on stdout after a table; beside machine-readable output, on stderr
-        click.echo(f"{r.list_name}: {verb} {r.count('new'):,} of {len(r.outcomes):,} rows ({counts or 'no rows'})",
-                   err=fmt != "table")
+        click.echo(
+            f"{r.list_name}: {verb} {r.count('new'):,} of {len(r.outcomes):,} rows ({counts or 'no rows'})",
+            err=fmt != "table",
+        )
     if rejects and any(r.rejected for r in reports):
         click.echo(f"rejected rows written to {rejects}, each with its 原因", err=True)
 
 
 @click.command("export")
 @click.argument("lists", nargs=-1, metavar="[LIST]...")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.xlsx (one sheet per list) or FILE.csv (one list).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="FILE.xlsx (one sheet per list) or FILE.csv (one list).",
+)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Header language.")
 @click.pass_context
 def export(ctx, lists, output, lang):

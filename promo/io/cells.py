@@ -9,7 +9,26 @@ import unicodedata
 
 from promo.errors import BadValue
 
-PLACEHOLDERS = {"待定", "暂无", "无", "未知", "不详", "待补充", "待核实", "—", "——", "-", "--", "/", "／", "n/a", "na", "none", "null", "空"}
+PLACEHOLDERS = {
+    "待定",
+    "暂无",
+    "无",
+    "未知",
+    "不详",
+    "待补充",
+    "待核实",
+    "—",
+    "——",
+    "-",
+    "--",
+    "/",
+    "／",
+    "n/a",
+    "na",
+    "none",
+    "null",
+    "空",
+}
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
@@ -25,7 +44,9 @@ def _number_text(value: float | int) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def cell_text(value, kind: str, field_name: str, *, required: bool, unit: str | None = None) -> tuple[str | None, list[str]]:
+def cell_text(
+    value, kind: str, field_name: str, *, required: bool, unit: str | None = None
+) -> tuple[str | None, list[str]]:
     """(text for the field's parser or None when empty, warnings); raises BadValue for a damaged cell."""
     from promo.io.read import Uncalculated
 
@@ -34,7 +55,9 @@ def cell_text(value, kind: str, field_name: str, *, required: bool, unit: str | 
         return None, warnings
     if isinstance(value, Uncalculated):
         raise BadValue(
-            field_name, str(value)[:60], "is a formula that was never calculated (no value saved with it)",
+            field_name,
+            str(value)[:60],
+            "is a formula that was never calculated (no value saved with it)",
             "open the file in Excel or WPS, let it calculate (F9), save, and import again",
         )
     if isinstance(value, bool):
@@ -42,7 +65,8 @@ def cell_text(value, kind: str, field_name: str, *, required: bool, unit: str | 
     if kind == "code" and isinstance(value, (int, float)):
         shown = _number_text(value) if isinstance(value, int) or value < 1e16 else f"{value:.6g}"
         raise BadValue(
-            field_name, shown,
+            field_name,
+            shown,
             "is stored as a number, so Excel has kept only its first 15 digits and the credit code is lost",
             FORMAT_AS_TEXT,
         )
@@ -64,7 +88,9 @@ def cell_text(value, kind: str, field_name: str, *, required: bool, unit: str | 
         text = text[1:]  # promo's own guard against formulas (render.csv_safe), taken off again
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
-            field_name, text, "is a number in scientific notation: Excel has already dropped the code's last digits",
+            field_name,
+            text,
+            "is a number in scientific notation: Excel has already dropped the code's last digits",
             FORMAT_AS_TEXT,
         )
     if text.casefold() in PLACEHOLDERS:
@@ -83,5 +109,8 @@ def code_damage_hint(text: str) -> str | None:
     """Why an all-digit credit code that fails its checks may be Excel's doing, or None."""
     digits = unicodedata.normalize("NFKC", text).strip()
     if len(digits) >= 15 and digits.isdigit() and digits.endswith("000"):
-        return "it ends in zeros and is all digits: if the column was ever numbers in Excel, its last digits were lost; " + FORMAT_AS_TEXT
+        return (
+            "it ends in zeros and is all digits: if the column was ever numbers in Excel, its last digits were lost; "
+            + FORMAT_AS_TEXT
+        )
     return None

@@ -78,7 +78,9 @@ def parse_map(values: tuple[str, ...], fields: list[Field]) -> dict[str, str]:
         key = known.get(header_key(target))
         if key is None:
             raise BadValue(
-                "--map", item, f"{target.strip()!r} is not a field of this list",
+                "--map",
+                item,
+                f"{target.strip()!r} is not a field of this list",
                 "fields: " + ", ".join(f"{f.key} ({f.zh})" for f in fields),
             )
         out[header_key(column)] = key
@@ -160,7 +162,9 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
     if not score:
         seen = ", ".join(str(c) for c in rows[0][1] if c not in (None, ""))[:200]
         raise BadValue(
-            "FILE", sheet.name, f"has no column promo knows for {what} (first row: {seen})",
+            "FILE",
+            sheet.name,
+            f"has no column promo knows for {what} (first row: {seen})",
             "known headers: " + ", ".join(f.zh for f in fields) + "; or name columns with --map 列名=field",
         )
     texts = _header_texts(rows, start, two)
@@ -175,7 +179,12 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
         if key == "-":
             continue
         if key in header_of:
-            raise BadValue("FILE", sheet.name, f"two columns mean {key}: {header_of[key]!r} and {shown!r}", "drop one, or --map one of them to -")
+            raise BadValue(
+                "FILE",
+                sheet.name,
+                f"two columns mean {key}: {header_of[key]!r} and {shown!r}",
+                "drop one, or --map one of them to -",
+            )
         columns[c], header_of[key] = key, shown
         unit = _UNIT.search(header_key(text.split("\x1f")[-1]))
         if unit:
@@ -183,13 +192,19 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
     missing = [f for f in fields if f.required and f.key not in header_of]
     if missing:
         raise BadValue(
-            "FILE", sheet.name,
+            "FILE",
+            sheet.name,
             "has no column for " + ", ".join(f"{f.key} ({f.zh})" for f in missing),
-            "name it " + " or ".join(repr(a) for a in (missing[0].zh, *missing[0].aliases[:3])) + ", or use --map 列名=" + missing[0].key,
+            "name it "
+            + " or ".join(repr(a) for a in (missing[0].zh, *missing[0].aliases[:3]))
+            + ", or use --map 列名="
+            + missing[0].key,
         )
     header_lines = [rows[start][0]] + ([rows[start + 1][0]] if two else [])
     raw_headers = [t.replace("\x1f", "/") for t in texts]
-    out = Table(raw_headers, columns, header_of, units, unknown=unknown, notes=list(sheet.notes), header_lines=header_lines)
+    out = Table(
+        raw_headers, columns, header_of, units, unknown=unknown, notes=list(sheet.notes), header_lines=header_lines
+    )
     _records(rows[start + (2 if two else 1) :], out, table, mapping)
     return out
 

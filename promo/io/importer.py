@@ -54,7 +54,9 @@ def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
     return Outcome(line, "rejected", name, detail, cells, full.replace("\n  ", "\n    "))
 
 
-def run(conn: sqlite3.Connection, adapter, table, *, update: bool = False, options: dict | None = None, progress=None) -> Report:
+def run(
+    conn: sqlite3.Connection, adapter, table, *, update: bool = False, options: dict | None = None, progress=None
+) -> Report:
     """Import `table` (from promo.io.headers.find_table) into `adapter`'s list; never raises for a bad row."""
     from promo.io.cells import cell_text, code_damage_hint
 
@@ -163,6 +165,8 @@ def refuse(report: Report) -> Rejected:
     shown = [o.full for o in bad[:MAX_ERRORS_SHOWN]]
     more = f"\n  … and {len(bad) - len(shown)} more" if len(bad) > len(shown) else ""
     return Rejected(
-        f"nothing was imported: {len(bad)} of {len(report.outcomes)} rows have problems:\n  " + "\n  ".join(shown) + more,
+        f"nothing was imported: {len(bad)} of {len(report.outcomes)} rows have problems:\n  "
+        + "\n  ".join(shown)
+        + more,
         "fix those rows and import again, or import the good rows with --skip-invalid (--rejects FILE keeps the rest)",
     )

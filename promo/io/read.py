@@ -45,7 +45,9 @@ def read_sheets(path: str | Path) -> list[Sheet]:
         raise BadValue("FILE", str(path), "is empty (0 bytes)")
     if size > MAX_BYTES:
         raise BadValue(
-            "FILE", str(path), f"is {size / 1024 / 1024:,.0f} MB; promo imports files up to {MAX_BYTES // 2**20} MB",
+            "FILE",
+            str(path),
+            f"is {size / 1024 / 1024:,.0f} MB; promo imports files up to {MAX_BYTES // 2**20} MB",
             "split it into several files and import each",
         )
     with path.open("rb") as fh:
@@ -54,19 +56,30 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     if head.startswith(_CFB_MAGIC):
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in path.read_bytes():
             raise BadValue(
-                "FILE", str(path), "is a password-protected workbook",
-                "open it in Excel/WPS, remove the password (文件 → 信息 → 保护工作簿 → 用密码进行加密), save, import again",
+                "FILE",
+                str(path),
+                "is a password-protected workbook",
+                "open it in Excel/WPS, remove the password (文件 → 信息 → 保护工作簿 → 用密码进行加密), "
+                "save, and import again",
             )
-        raise BadValue("FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
+        raise BadValue(
+            "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
+        )
     is_zip = head.startswith(b"PK\x03\x04")
     if suffix in (".xlsx", ".xlsm"):
         if not is_zip:
-            raise BadValue("FILE", str(path), "is named .xlsx but is not an Excel workbook (perhaps CSV or text renamed)")
+            raise BadValue(
+                "FILE", str(path), "is named .xlsx but is not an Excel workbook (perhaps CSV or text renamed)"
+            )
         return _xlsx_sheets(path, size)
     if suffix in (".xls", ".et"):
-        raise BadValue("FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
+        raise BadValue(
+            "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
+        )
     if is_zip:
-        raise BadValue("FILE", str(path), f"is a zip or Excel workbook, not {suffix or 'text'}; name it .xlsx if it is a workbook")
+        raise BadValue(
+            "FILE", str(path), f"is a zip or Excel workbook, not {suffix or 'text'}; name it .xlsx if it is a workbook"
+        )
     raw = path.read_bytes()
     if suffix == ".json":
         return [_json_sheet(path, raw)]
@@ -214,7 +227,9 @@ def _xlsx_sheet(ws, wf, full: bool) -> Sheet:
     if skipped_hidden:
         sheet.notes.append(f"rows hidden in Excel were skipped: {_ranges(skipped_hidden)}")
     if hidden_cols:
-        sheet.notes.append(f"columns hidden in Excel were skipped: {', '.join(_col_letter(c) for c in sorted(hidden_cols))}")
+        sheet.notes.append(
+            f"columns hidden in Excel were skipped: {', '.join(_col_letter(c) for c in sorted(hidden_cols))}"
+        )
     return sheet
 
 

@@ -51,15 +51,28 @@ def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[t
                 plan.append((a, s, find_table(s, a.FIELDS, what=a.EN)))
     if not plan:
         raise BadValue(
-            "FILE", sheets[0].name if sheets else "",
+            "FILE",
+            sheets[0].name if sheets else "",
             "has no sheet named after a list (" + ", ".join(f"{a.ZH}/{a.EN}" for a in all_adapters()) + ")",
             "name the list to import one sheet: promo import enterprises FILE --sheet NAME",
         )
     return plan
 
 
-def import_file(conn: sqlite3.Connection, list_name, path, *, sheet=None, maps=(), skip_invalid=False, rejects=None,
-                update=False, dry_run=False, options=None, progress=None) -> list:
+def import_file(
+    conn: sqlite3.Connection,
+    list_name,
+    path,
+    *,
+    sheet=None,
+    maps=(),
+    skip_invalid=False,
+    rejects=None,
+    update=False,
+    dry_run=False,
+    options=None,
+    progress=None,
+) -> list:
     """Import `path` into a list (or every list, `all`); returns one Report per list imported."""
     from promo import journal
     from promo.db import write
@@ -71,8 +84,8 @@ def import_file(conn: sqlite3.Connection, list_name, path, *, sheet=None, maps=(
     reports = []
 
     def run_all():
-        for a, s, table in plan:
-            bar, tick = progress(len(table.records), f"{a.EN}") if progress else (None, None)
+        for a, _sheet, table in plan:
+            bar, tick = progress(len(table.records), a.EN) if progress else (None, None)
             try:
                 reports.append(importer.run(conn, a, table, update=update, options=options, progress=tick))
             finally:
@@ -120,7 +133,8 @@ def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
             raise
         raise Rejected(
             "the catalogue is read-only: a dry run tries each row in a transaction it then rolls back, and cannot here",
-            f"run the dry run on a writable copy: cp catalogue.db /tmp/check.db; promo --db /tmp/check.db import … {path} --dry-run",
+            "run the dry run on a writable copy: cp catalogue.db /tmp/check.db; "
+            f"promo --db /tmp/check.db import … {path} --dry-run",
         ) from None
     finally:
         if conn.in_transaction:

@@ -26,14 +26,22 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     bold = Font(bold=True)
     from openpyxl.cell import WriteOnlyCell
 
-    titles = ("列", "字段", "必填", "说明", "可选值") if lang == "zh" else ("column", "field", "required", "notes", "choices")
+    titles = (
+        ("列", "字段", "必填", "说明", "可选值")
+        if lang == "zh"
+        else ("column", "field", "required", "notes", "choices")
+    )
     notes.append([_bold(WriteOnlyCell(notes, value=t), bold) for t in titles])
     for f in adapter.FIELDS:
         aliases = "、".join(f.aliases[:6])
         explain = f.note + (f"; 也认: {aliases}" if aliases else "")
-        notes.append([header(f, lang), f.key, "是" if f.required else "", explain, "、".join(c for c in f.choices if c)])
+        notes.append(
+            [header(f, lang), f.key, "是" if f.required else "", explain, "、".join(c for c in f.choices if c)]
+        )
     notes.append([])
-    notes.append(["第 2 行是示例 (黄色, 示例数据=是): 填写前请删除或覆盖。导入: promo import " + adapter.EN + " 文件.xlsx"])
+    notes.append(
+        ["第 2 行是示例 (黄色, 示例数据=是): 填写前请删除或覆盖。导入: promo import " + adapter.EN + " 文件.xlsx"]
+    )
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         book.save(tmp)

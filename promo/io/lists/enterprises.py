@@ -4,33 +4,107 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.errors import PromoError, Rejected
+from promo.errors import Rejected
 from promo.io.headers import Field
-from promo.vocabulary import CHANNELS, STAGES, labels
 from promo.text import fold
+from promo.vocabulary import CHANNELS, STAGES, labels
 
 ZH, EN = "企业", "enterprises"
 FIELDS = [
-    Field("name", "企业名称", "name", ("名称", "公司名称", "单位名称", "项目名称", "企业(项目)名称", "项目单位", "企业",
-          "company", "company name", "enterprise"), "name", required=True, note="企业全称, 与营业执照一致"),
-    Field("uscc", "统一社会信用代码", "credit code", ("社会信用代码", "信用代码", "统一代码", "uscc", "统一社会信用代码(18位)"),
-          "code", note="18 位; 单元格格式须为文本, 否则 Excel 会丢掉末几位"),
+    Field(
+        "name",
+        "企业名称",
+        "name",
+        (
+            "名称",
+            "公司名称",
+            "单位名称",
+            "项目名称",
+            "企业(项目)名称",
+            "项目单位",
+            "企业",
+            "company",
+            "company name",
+            "enterprise",
+        ),
+        "name",
+        required=True,
+        note="企业全称, 与营业执照一致",
+    ),
+    Field(
+        "uscc",
+        "统一社会信用代码",
+        "credit code",
+        ("社会信用代码", "信用代码", "统一代码", "uscc", "统一社会信用代码(18位)"),
+        "code",
+        note="18 位; 单元格格式须为文本, 否则 Excel 会丢掉末几位",
+    ),
     Field("name_en", "英文名称", "English name", ("name_en", "english name", "name (en)", "外文名称"), note="可空"),
     Field("code_name", "项目代号", "code name", ("代号", "code_name"), note="对外材料中代替真实名称"),
-    Field("kind", "主体类型", "kind", ("类型", "企业类型", "单位类型"), "choice", choices=tuple(labels("enterprise_kind").values())),
-    Field("industry", "所属产业", "industry", ("所属行业", "行业", "产业", "产业链环节", "产业领域", "行业类别", "所属领域", "产业方向"),
-          note="产业、产业链或环节的名称, 如 高端医疗器械"),
-    Field("carrier", "载体", "carrier", ("园区", "所在载体", "所在园区", "落地载体", "落户园区", "载体名称", "入驻载体")),
-    Field("stage", "阶段", "stage", ("进度", "项目进度", "项目阶段", "当前阶段", "推进阶段"), "choice", choices=STAGES,
-          note="意向/洽谈/签约/注册/落地/投产/达效; 空则为签约"),
-    Field("date", "阶段日期", "stage date", ("日期", "签约日期", "签约时间", "时间", "stage_date", "阶段时间"), "date",
-          note="进入当前阶段的日期, 不晚于今天"),
-    Field("investment_wan", "投资额(万元)", "investment (10k CNY)", ("投资", "投资额", "总投资", "计划投资", "计划总投资",
-          "协议投资额", "签约金额", "项目总投资", "investment", "investment_wan", "投资总额"), "money",
-          note="万元; 也可写 1.2亿"),
+    Field(
+        "kind",
+        "主体类型",
+        "kind",
+        ("类型", "企业类型", "单位类型"),
+        "choice",
+        choices=tuple(labels("enterprise_kind").values()),
+    ),
+    Field(
+        "industry",
+        "所属产业",
+        "industry",
+        ("所属行业", "行业", "产业", "产业链环节", "产业领域", "行业类别", "所属领域", "产业方向"),
+        note="产业、产业链或环节的名称, 如 高端医疗器械",
+    ),
+    Field(
+        "carrier", "载体", "carrier", ("园区", "所在载体", "所在园区", "落地载体", "落户园区", "载体名称", "入驻载体")
+    ),
+    Field(
+        "stage",
+        "阶段",
+        "stage",
+        ("进度", "项目进度", "项目阶段", "当前阶段", "推进阶段"),
+        "choice",
+        choices=STAGES,
+        note="意向/洽谈/签约/注册/落地/投产/达效; 空则为签约",
+    ),
+    Field(
+        "date",
+        "阶段日期",
+        "stage date",
+        ("日期", "签约日期", "签约时间", "时间", "stage_date", "阶段时间"),
+        "date",
+        note="进入当前阶段的日期, 不晚于今天",
+    ),
+    Field(
+        "investment_wan",
+        "投资额(万元)",
+        "investment (10k CNY)",
+        (
+            "投资",
+            "投资额",
+            "总投资",
+            "计划投资",
+            "计划总投资",
+            "协议投资额",
+            "签约金额",
+            "项目总投资",
+            "investment",
+            "investment_wan",
+            "投资总额",
+        ),
+        "money",
+        note="万元; 也可写 1.2亿",
+    ),
     Field("jobs", "就业人数", "jobs", ("就业", "岗位", "岗位数", "用工人数", "带动就业"), "int"),
-    Field("source_channel", "招商方式", "source", ("来源", "招商渠道", "source", "source_channel", "引进方式"), "choice",
-          choices=CHANNELS),
+    Field(
+        "source_channel",
+        "招商方式",
+        "source",
+        ("来源", "招商渠道", "source", "source_channel", "引进方式"),
+        "choice",
+        choices=CHANNELS,
+    ),
     Field("country", "国别", "country", ("国家", "国家/地区", "国家(地区)", "来源地", "投资方国别")),
     Field("owner", "包保责任人", "owner", ("责任人", "负责人", "招商专员", "招商人员", "包保人", "首报人")),
     Field("units", "房源", "units", ("单元", "房号", "入驻单元", "unit"), "list", note="载体/单元号, 多个用 ; 分隔"),
@@ -88,7 +162,8 @@ def existing(conn: sqlite3.Connection, f):
         raise Rejected(f"conflict: credit code {f.uscc} belongs to {by_code['name']} in the catalogue, not {f.name}")
     if by_name is not None and f.uscc and by_name["uscc"] and by_name["uscc"] != f.uscc:
         raise Rejected(
-            f"conflict: {by_name['name']} is in the catalogue with credit code {by_name['uscc']}, this row gives {f.uscc}"
+            f"conflict: {by_name['name']} is in the catalogue with credit code {by_name['uscc']}, "
+            f"this row gives {f.uscc}"
         )
     if by_name is None:
         return None, None
@@ -167,10 +242,30 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
     from promo import enterprises
 
     keys = {c[0] for c in changed}
-    fields = enterprises.Fields(**{k: getattr(f, k) for k in ("name", "uscc", "uscc_bad_check", "kind", "industry",
-                                                              "carrier", "investment_wan", "jobs", "source_channel",
-                                                              "country", "owner", "contact", "phone", "note",
-                                                              "code_name", "name_en") if k in keys})
+    fields = enterprises.Fields(
+        **{
+            k: getattr(f, k)
+            for k in (
+                "name",
+                "uscc",
+                "uscc_bad_check",
+                "kind",
+                "industry",
+                "carrier",
+                "investment_wan",
+                "jobs",
+                "source_channel",
+                "country",
+                "owner",
+                "contact",
+                "phone",
+                "note",
+                "code_name",
+                "name_en",
+            )
+            if k in keys
+        }
+    )
     if "date" in keys and "stage" not in keys:
         fields.date = f.date
     if "units" in keys and "stage" not in keys:
@@ -178,8 +273,14 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
     result = enterprises.update(conn, row["name"], fields)
     warnings = list(result["warnings"])
     if "stage" in keys:
-        moved = enterprises.move(conn, result["name"], f.stage, date=f.date, units=f.units,
-                                 reason="导入更新" if enterprises.stage_index(f.stage) < enterprises.stage_index(row["stage"]) else None)
+        moved = enterprises.move(
+            conn,
+            result["name"],
+            f.stage,
+            date=f.date,
+            units=f.units,
+            reason="导入更新" if enterprises.stage_index(f.stage) < enterprises.stage_index(row["stage"]) else None,
+        )
         warnings += moved["warnings"]
     return warnings
 
@@ -192,22 +293,54 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
     out = []
     for r in listing(conn):
         contact, phone, note = extra[r["id"]]
-        out.append({
-            **{k: r.get(k) for k in ("name", "uscc", "name_en", "code_name", "industry", "carrier", "stage",
-                                     "investment_wan", "jobs", "source_channel", "country", "owner")},
-            "kind": KINDS.get(r["kind"], r["kind"]),
-            "date": r["stage_date"],
-            "units": "; ".join(_held(conn, r["id"])),
-            "contact": contact,
-            "phone": phone,
-            "note": note,
-            "sample": "是" if r["sample"] else "",
-        })
+        out.append(
+            {
+                **{
+                    k: r.get(k)
+                    for k in (
+                        "name",
+                        "uscc",
+                        "name_en",
+                        "code_name",
+                        "industry",
+                        "carrier",
+                        "stage",
+                        "investment_wan",
+                        "jobs",
+                        "source_channel",
+                        "country",
+                        "owner",
+                    )
+                },
+                "kind": KINDS.get(r["kind"], r["kind"]),
+                "date": r["stage_date"],
+                "units": "; ".join(_held(conn, r["id"])),
+                "contact": contact,
+                "phone": phone,
+                "note": note,
+                "sample": "是" if r["sample"] else "",
+            }
+        )
     return out
 
 
 def example() -> dict:
-    return {"name": "济南示例医疗科技有限公司", "uscc": "91370100MA3C5T8N5L", "kind": "企业", "industry": "高端医疗器械",
-            "stage": "签约", "date": "2026-03-05", "investment_wan": 5000, "jobs": 80, "source_channel": "以商引商",
-            "country": "中国", "owner": "张伟", "contact": "王经理", "phone": "0531-88888888", "sample": "是"}
+    return {
+        "name": "济南示例医疗科技有限公司",
+        "uscc": "91370100MA3C5T8N5L",
+        "kind": "企业",
+        "industry": "高端医疗器械",
+        "stage": "签约",
+        "date": "2026-03-05",
+        "investment_wan": 5000,
+        "jobs": 80,
+        "source_channel": "以商引商",
+        "country": "中国",
+        "owner": "张伟",
+        "contact": "王经理",
+        "phone": "0531-88888888",
+        "sample": "是",
+    }
+
+
 LABEL_COLUMN = "name"

@@ -7,18 +7,31 @@ import sqlite3
 from promo.errors import Rejected
 from promo.io.headers import Field
 from promo.io.lists import as_column
-from promo.text import fold
-
 from promo.scenarios import OWNER_KINDS, STATUSES
+from promo.text import fold
 
 ZH, EN = "创新场景", "scenarios"
 LABEL_COLUMN = "title"
 FIELDS = [
-    Field("title", "场景名称", "title", ("场景", "名称", "机会名称", "场景机会", "应用场景", "项目名称", "title"), "name",
-          required=True),
-    Field("owner", "发布单位", "owner", ("需求单位", "发布方", "场景单位", "单位名称", "牵头单位", "owner"), required=True),
-    Field("owner_kind", "单位类型", "owner kind", ("发布单位类型", "类型", "owner_kind"), "choice",
-          choices=tuple(OWNER_KINDS.values())),
+    Field(
+        "title",
+        "场景名称",
+        "title",
+        ("场景", "名称", "机会名称", "场景机会", "应用场景", "项目名称", "title"),
+        "name",
+        required=True,
+    ),
+    Field(
+        "owner", "发布单位", "owner", ("需求单位", "发布方", "场景单位", "单位名称", "牵头单位", "owner"), required=True
+    ),
+    Field(
+        "owner_kind",
+        "单位类型",
+        "owner kind",
+        ("发布单位类型", "类型", "owner_kind"),
+        "choice",
+        choices=tuple(OWNER_KINDS.values()),
+    ),
     Field("industry", "所属产业", "industry", ("产业", "行业", "所属行业", "领域", "产业领域")),
     Field("need", "需求描述", "need", ("需求", "场景需求", "内容", "场景描述", "需求内容", "need")),
     Field("status", "状态", "status", ("对接状态", "进展"), "choice", choices=tuple(STATUSES.values())),
@@ -90,8 +103,17 @@ def changes(conn: sqlite3.Connection, row, s) -> list[tuple]:
 def add(conn: sqlite3.Connection, s, names: dict) -> list[str]:
     from promo import scenarios
 
-    added = scenarios.add_scenario(conn, s.title, owner=s.owner, owner_kind=s.owner_kind, industry=s.industry,
-                                   need=s.need, status=s.status, published=s.published, deadline=s.deadline)
+    added = scenarios.add_scenario(
+        conn,
+        s.title,
+        owner=s.owner,
+        owner_kind=s.owner_kind,
+        industry=s.industry,
+        need=s.need,
+        status=s.status,
+        published=s.published,
+        deadline=s.deadline,
+    )
     if s.sample:
         conn.execute("UPDATE scenarios SET sample = 1 WHERE id = ?", (added["id"],))
     return []
@@ -114,13 +136,25 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
     from promo import scenarios
 
     return [
-        {**{k: r[k] for k in ("title", "owner", "industry", "need", "published", "deadline")},
-         "owner_kind": r["owner_kind_label"], "status": r["status_label"], "sample": "是" if r["sample"] else ""}
+        {
+            **{k: r[k] for k in ("title", "owner", "industry", "need", "published", "deadline")},
+            "owner_kind": r["owner_kind_label"],
+            "status": r["status_label"],
+            "sample": "是" if r["sample"] else "",
+        }
         for r in sorted(scenarios.list_scenarios(conn), key=lambda r: r["id"])
     ]
 
 
 def example() -> dict:
-    return {"title": "示例: 手术机器人临床验证场景", "owner": "示例医院", "owner_kind": "医院", "industry": "高端医疗器械",
-            "need": "征集可开展临床验证的手术机器人企业", "status": "征集中", "published": "2026-01-15",
-            "deadline": "2026-06-30", "sample": "是"}
+    return {
+        "title": "示例: 手术机器人临床验证场景",
+        "owner": "示例医院",
+        "owner_kind": "医院",
+        "industry": "高端医疗器械",
+        "need": "征集可开展临床验证的手术机器人企业",
+        "status": "征集中",
+        "published": "2026-01-15",
+        "deadline": "2026-06-30",
+        "sample": "是",
+    }

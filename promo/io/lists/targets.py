@@ -15,13 +15,26 @@ LABEL_COLUMN = "name"
 
 _STATUS_LABELS = tuple(STATUSES.values())
 FIELDS = [
-    Field("name", "目标企业", "target", ("企业名称", "名称", "公司名称", "目标企业名称", "name", "target name"), "name",
-          required=True),
-    Field("link", "产业链环节", "chain link", ("环节", "链条环节", "产业环节", "所属环节", "link"), required=True,
-          note="招商目录中的环节名称, 如 影像设备"),
-    Field("priority", "优先级", "priority", ("优先", "级别", "重要程度"), "choice", choices=("高", "中", "低")),  # targets.parse_priority's own three
-    Field("reason", "招引理由", "reason", ("理由", "招引原因", "类别", "目标类型"), "choice",
-          choices=REASONS),
+    Field(
+        "name",
+        "目标企业",
+        "target",
+        ("企业名称", "名称", "公司名称", "目标企业名称", "name", "target name"),
+        "name",
+        required=True,
+    ),
+    Field(
+        "link",
+        "产业链环节",
+        "chain link",
+        ("环节", "链条环节", "产业环节", "所属环节", "link"),
+        required=True,
+        note="招商目录中的环节名称, 如 影像设备",
+    ),
+    Field(
+        "priority", "优先级", "priority", ("优先", "级别", "重要程度"), "choice", choices=("高", "中", "低")
+    ),  # targets.parse_priority's own three
+    Field("reason", "招引理由", "reason", ("理由", "招引原因", "类别", "目标类型"), "choice", choices=REASONS),
     Field("status", "状态", "status", ("招引状态", "进展"), "choice", choices=_STATUS_LABELS),
     Field("note", "备注", "note", ("说明",)),
     Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
@@ -85,7 +98,9 @@ def add(conn: sqlite3.Connection, t, names: dict) -> list[str]:
     from promo import targets
 
     if t.status == "promoted":
-        raise Rejected("a target already promoted to the pipeline cannot be imported as new; import the enterprise instead")
+        raise Rejected(
+            "a target already promoted to the pipeline cannot be imported as new; import the enterprise instead"
+        )
     added = targets.add_target(conn, t.name, link=t.link, priority=t.priority, reason=t.reason, note=t.note)
     if t.status == "dropped":
         targets.drop(conn, added["name"])
@@ -112,12 +127,21 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
     from promo import targets
 
     return [
-        {**{k: r[k] for k in ("name", "link", "priority", "reason", "note")},
-         "status": targets.STATUSES.get(r["status"], r["status"]), "sample": "是" if r["sample"] else ""}
+        {
+            **{k: r[k] for k in ("name", "link", "priority", "reason", "note")},
+            "status": targets.STATUSES.get(r["status"], r["status"]),
+            "sample": "是" if r["sample"] else "",
+        }
         for r in targets.list_targets(conn, status=None)
     ]
 
 
 def example() -> dict:
-    return {"name": "示例影像设备股份有限公司", "link": "影像设备", "priority": "高", "reason": "头部企业", "status": "待招引",
-            "sample": "是"}
+    return {
+        "name": "示例影像设备股份有限公司",
+        "link": "影像设备",
+        "priority": "高",
+        "reason": "头部企业",
+        "status": "待招引",
+        "sample": "是",
+    }
