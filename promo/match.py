@@ -49,7 +49,7 @@ _IN_PRESENT = sql_in(PRESENT)
 def enterprise_row(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     """The enterprise a name designates, as `promo enterprises show` finds it (any script, code name,
     credit code, English name, or a unique part)."""
-    from promo.enterprises import get
+    from promo.identity import get
 
     return get(conn, name)
 

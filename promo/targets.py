@@ -275,6 +275,7 @@ def promote(
     a code name already in use, a date in the future); returns the target with `warnings` from that add.
     """
     from promo import enterprises as pipeline
+    from promo.enterprise_fields import parse_fields
 
     row = find_target(conn, name)
     if row["status"] != "open":
@@ -287,7 +288,7 @@ def promote(
         + (f" ({row['reason']})" if row["reason"] else "")
         + (f"; {row['note']}" if row["note"] else "")
     )
-    fields = pipeline.parse_fields(
+    fields = parse_fields(
         {
             "name": row["name"],
             "kind": "company",

@@ -15,7 +15,7 @@ from promo.brief import numbers as num
 from promo.brief.content import Request
 from promo.brief.document import Facts, Heading, Note, Section, Table
 from promo.brief.texts import TEXTS
-from promo.enterprises import get
+from promo.identity import get
 from promo.match import match, profile_for
 from promo.policies import applicable
 from promo.vocabulary import SIGNED
