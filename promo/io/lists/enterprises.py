@@ -122,7 +122,7 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     raw = dict(raw)
     if raw.get("units"):
         raw["units"] = [u.strip() for u in raw["units"].replace("；", ";").replace("、", ";").split(";") if u.strip()]
-    f = enterprises.parse_fields({**raw, "accept_bad_check": options.get("accept_bad_check")}, names, conn=conn)
+    f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names)
     f.default_owner = options.get("owner")  # for new rows only: an existing record keeps its claim
     f.sample_flag = (raw.get("sample") or "").strip() in ("是", "※", "1", "yes", "true", "sample")
     f.uscc_as_written = raw.get("uscc")
@@ -154,7 +154,7 @@ def keys(f) -> list[tuple[str, str]]:
 
 def existing(conn: sqlite3.Connection, f):
     """The catalogue's record this row names, or None; a credit code held by another name is a conflict."""
-    from promo.enterprises import duplicate_of
+    from promo.identity import duplicate_of
 
     by_code = duplicate_of(conn, None, f.uscc)[0] if f.uscc else None
     by_name, why = duplicate_of(conn, f.name, None)
@@ -190,7 +190,9 @@ def _named(conn: sqlite3.Connection, table: str, row_id) -> str | None:
 
 def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]]:
     """(field, old, new) for every field the row gives that differs from the record; empty cells change nothing."""
-    from promo.enterprises import KINDS, _carrier_id, _industry_id, find_unit, unit_label
+    from promo.enterprise_fields import KINDS
+    from promo.enterprises import _carrier_id, _industry_id
+    from promo.holding import find_unit, unit_label
 
     out = []
     plain = ("name_en", "code_name", "source_channel", "country", "owner", "contact", "phone", "note")
@@ -201,7 +203,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
         if value not in (None, "") and value != row[key]:
             out.append((key, row[key], value))
     if row["owner"] and f.owner and f.owner != row["owner"]:
-        from promo.enterprises import claim_text
+        from promo.identity import claim_text
 
         out.append(("claim", claim_text(row), f"{f.owner} takes it over only by: promo enterprises update --transfer"))
     if f.kind and f.kind != row["kind"]:
@@ -240,9 +242,11 @@ def add(conn: sqlite3.Connection, f, names: dict) -> list[str]:
 def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
     """Apply a row's changes by the pipeline's update (fields) and move (a new stage)."""
     from promo import enterprises
+    from promo.enterprise_fields import Fields
+    from promo.vocabulary import stage_index
 
     keys = {c[0] for c in changed}
-    fields = enterprises.Fields(
+    fields = Fields(
         **{
             k: getattr(f, k)
             for k in (
@@ -279,7 +283,7 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
             f.stage,
             date=f.date,
             units=f.units,
-            reason="导入更新" if enterprises.stage_index(f.stage) < enterprises.stage_index(row["stage"]) else None,
+            reason="导入更新" if stage_index(f.stage) < stage_index(row["stage"]) else None,
         )
         warnings += moved["warnings"]
     return warnings
@@ -287,7 +291,8 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
 
 def export_rows(conn: sqlite3.Connection) -> list[dict]:
     """Every enterprise as its sheet shows it, through the pipeline's own listing."""
-    from promo.enterprises import KINDS, listing
+    from promo.enterprise_fields import KINDS
+    from promo.enterprises import listing
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
     out = []

@@ -48,7 +48,7 @@ class Scenario:
 
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     from promo import scenarios
-    from promo.enterprises import parse_name, parse_text
+    from promo.enterprise_fields import parse_name, parse_text
     from promo.text import parse_date
 
     industry = None

@@ -48,7 +48,7 @@ class Target:
 
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     from promo import targets
-    from promo.enterprises import parse_name, parse_text
+    from promo.enterprise_fields import parse_name, parse_text
 
     status = None
     if raw.get("status"):
