@@ -87,6 +87,11 @@ def load(conn: sqlite3.Connection, directory: Path | None = None) -> dict[str, i
             "office_email": office.get("email"),
             "office_address": office.get("address"),
             "office_sample": 1 if office.get("sample") else 0,
+            "sample_fields": json.dumps(
+                [f"office_{k}" for k in ("name", "name_en", "phone", "email", "address") if office.get(k)]
+                if office.get("sample")
+                else []
+            ),
         }
     )
     db["zone_figures"].insert_all(
@@ -306,8 +311,17 @@ def load(conn: sqlite3.Connection, directory: Path | None = None) -> dict[str, i
         for r in read_csv("policies.csv", directory)
     )
 
+    from promo.text import today
+
+    # a deadline rule judges a stay in a stage only from the day it is in force: the catalogue's first day
     db["stage_deadlines"].insert_all(
-        {"stage": r["stage"], "days": int(r["days"])} for r in read_csv("stage_deadlines.csv", directory)
+        {
+            "stage": r["stage"],
+            "days": int(r["days"]),
+            "since": r.get("since") or today(),
+            "sample": _flag(r.get("sample")),
+        }
+        for r in read_csv("stage_deadlines.csv", directory)
     )
     db["settings"].insert_all({"key": r["key"], "value": r["value"]} for r in read_csv("settings.csv", directory))
 
@@ -335,8 +349,10 @@ def _accepts_execute_plugins() -> bool:
     return "execute_plugins" in inspect.signature(sqlite_utils.Database.__init__).parameters
 
 
-def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: Path | None = None) -> str:
-    """Build the seed catalogue at `path` atomically; returns a one-line summary of what it holds."""
+def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: Path | None = None, loader=None) -> str:
+    """Build the seed catalogue at `path` atomically; returns a one-line summary of what it holds.
+
+    `loader(conn, directory)` fills it instead of the seed zone (promo init --empty) and returns counts."""
     from promo.db import connect, migrate
 
     path = Path(path)
@@ -351,7 +367,7 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
         conn = connect(tmp)
         try:
             migrate(conn)
-            counts = load(conn, directory)
+            counts = (loader or load)(conn, directory)
             conn.execute("PRAGMA journal_mode = WAL")
         finally:
             conn.close()

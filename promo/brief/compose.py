@@ -740,19 +740,22 @@ class Composer:
     def contact_section(self) -> Section:
         z = self.data["zone"]
         s = Section(self.t("sec.contact"))
+        still_sample = _sample_fields(z)
         # the office's own contact is meant to be shown: not redacted, but still one clean line each
         facts = []
         if z.get("office_name"):
             office = one_line(z["office_name_en"]) if self.lang == "en" and z.get("office_name_en") else None
-            facts.append((self.t("con.office"), self.mark(office or one_line(z["office_name"]), z["office_sample"])))
+            facts.append(
+                (self.t("con.office"), self.mark(office or one_line(z["office_name"]), still_sample("office_name")))
+            )
         for key, label in (("office_phone", "con.phone"), ("office_email", "con.email")):
             if z.get(key):
-                facts.append((self.t(label), self.mark(one_line(z[key]), z["office_sample"])))
+                facts.append((self.t(label), self.mark(one_line(z[key]), still_sample(key))))
         if z.get("office_address"):
             address = one_line(z["office_address"])
             if self.lang == "en":
                 address = one_line(z.get("office_address_en") or SEEDED_EN.get(address) or address)
-            facts.append((self.t("con.address"), self.mark(address, z["office_sample"])))
+            facts.append((self.t("con.address"), self.mark(address, still_sample("office_address"))))
         if facts:
             s.blocks.append(Facts(facts))
         return s
@@ -782,3 +785,14 @@ class Composer:
 def compose(data: dict) -> Document:
     """The Document for gathered content, in the request's language and for its audience."""
     return Composer(data).document()
+
+
+def _sample_fields(zone: dict):
+    """Whether a zone field still holds a sample value: a value the office replaced loses its mark."""
+    import json
+
+    listed = zone.get("sample_fields")
+    if listed is None:  # a catalogue from before per-field marks
+        return lambda key: bool(zone.get("office_sample"))
+    marked = set(json.loads(listed))
+    return lambda key: key in marked

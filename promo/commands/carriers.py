@@ -197,3 +197,13 @@ def _show_document(d: dict, fmt: str) -> None:
             fmt,
             title="平台 Platforms",
         )
+
+
+def _register_edits() -> None:
+    from promo.commands import carrier_edit
+
+    for command in (carrier_edit.add, carrier_edit.update, carrier_edit.remove):
+        carriers.add_command(command)
+
+
+_register_edits()

@@ -23,7 +23,7 @@ _KEYS = [
 ]
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--gaps", is_flag=True, help="Only chain links with no tenant yet (延链补链 targets).")
 @click.option("--industry", callback=not_empty, help="Only this leading industry, chain or link (name or code).")
 @click.option("--segment", help="Only 上游, 中游 or 下游.")
@@ -43,6 +43,8 @@ def catalogue(ctx, gaps, industry, segment, fmt):
       promo catalogue --industry 高端医疗器械 --segment 上游
       promo catalogue --gaps --format csv
     """
+    if ctx.invoked_subcommand:
+        return
     from promo import targets
     from promo.commands.notes import render_with_notes
     from promo.render import Column, render
@@ -89,3 +91,13 @@ def catalogue(ctx, gaps, industry, segment, fmt):
     if any(t["sample"] for r in found for t in r["targets"]):
         caption += "\n（示例）目标企业为示例数据 (sample targets, not from the source articles)"
     render_with_notes(found, columns, fmt, title=title, notes=caption.split("\n"), empty="no chain link matches")
+
+
+def _register_edits() -> None:
+    from promo.commands import catalogue_edit
+
+    for command in catalogue_edit.COMMANDS:
+        catalogue.add_command(command)
+
+
+_register_edits()

@@ -73,7 +73,7 @@ def parse_prospect(values: dict) -> dict:
     return out
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--industry", callback=not_empty, help="Only criteria that bind this industry (zone-wide ones included).")
 @click.option(
     "--carrier", callback=not_empty, help="Only criteria that bind a project in this carrier (zone-wide ones included)."
@@ -93,6 +93,8 @@ def criteria(ctx, industry, carrier, negative, fmt):
       promo criteria --industry 高端医疗器械 --carrier 海凭
       promo criteria --negative-list
     """
+    if ctx.invoked_subcommand:
+        return
     from promo import criteria as domain
     from promo.commands.notes import render_with_notes
     from promo.render import Column, render
@@ -262,3 +264,13 @@ def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     if not hits:
         reasons.append("负面清单未命中")
     click.echo(verdict + " — " + "; ".join(reasons))
+
+
+def _register_edits() -> None:
+    from promo.commands import criteria_edit
+
+    for command in criteria_edit.COMMANDS:
+        criteria.add_command(command)
+
+
+_register_edits()

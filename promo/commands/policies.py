@@ -229,3 +229,13 @@ def show(ctx, name, fmt):
     from promo.render import render_facts
 
     render_facts(facts, fmt, heading=d["name"])
+
+
+def _register_edits() -> None:
+    from promo.commands import policy_edit
+
+    for command in (policy_edit.add, policy_edit.update, policy_edit.expire, policy_edit.remove):
+        policies.add_command(command)
+
+
+_register_edits()

@@ -1,0 +1,111 @@
+"""How people type the resource list's quantities: areas in ㎡ or 亩, rents per day or per month.
+
+Each parser takes what was typed (text, or a number from a spreadsheet) and the field's name for messages,
+and returns the stored value; each formatter words a stored value back the way the desk reads it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from promo.errors import BadValue
+from promo.text import parse_number
+
+M2_PER_MU = 10000 / 15  # 1 亩 = 666.67 ㎡ (exactly 10,000/15)
+DAYS_PER_MONTH = 365 / 12  # 元/㎡·月 ÷ (365/12) = 元/㎡·天, the usual conversion of Chinese leases
+MAX_AREA_M2 = 100_000_000  # 100 km²: past it an area is a typo
+
+_AREA_M2 = ("平方米", "平米", "m²", "m2", "㎡", "sqm")
+_AREA_MU = ("亩",)
+_RENT_DAY = (
+    "元/㎡·天",
+    "元/平米·天",
+    "元/平方米·天",
+    "元/m2/天",
+    "元/㎡/天",
+    "/天",
+    "/日",
+    "天",
+    "日",
+    "/day",
+    "day",
+    "元",
+)
+_RENT_MONTH = ("元/㎡·月", "元/平米·月", "元/平方米·月", "元/m2/月", "元/㎡/月", "/月", "月", "/month", "month")
+
+
+def _split_unit(value, suffixes: tuple[str, ...]) -> tuple[object, str | None]:
+    """The number part of what was typed and the unit it ends with (compared after NFKC: ㎡ is m2 then)."""
+    if not isinstance(value, str):
+        return value, None
+    s = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        folded = unicodedata.normalize("NFKC", suffix)
+        if s.lower().endswith(folded.lower()):
+            return s[: len(s) - len(folded)], suffix
+    return s, None
+
+
+def _number(value, text, field: str, **kwargs) -> float:
+    try:
+        return parse_number(text, field, **kwargs)
+    except BadValue as exc:
+        raise BadValue(field, value, exc.why) from None
+
+
+def parse_area(value: str | float | None, field: str = "--area") -> float | None:
+    """An area in ㎡ from 1200, 1,200㎡, 1200平米 or 30亩 (1 亩 = 666.67 ㎡); must be above 0."""
+    if value is None or value == "":
+        return None
+    text, unit = _split_unit(value, _AREA_M2 + _AREA_MU)
+    number = _number(value, text, field, maximum=None)
+    if number <= 0:
+        raise BadValue(field, value, "an area must be more than 0")
+    m2 = number * M2_PER_MU if unit in _AREA_MU else number
+    if m2 > MAX_AREA_M2:
+        raise BadValue(field, value, "is implausibly large (more than 100 km²)")
+    return round(m2, 2)
+
+
+def parse_rent(value: str | float | None, field: str = "--rent") -> float | None:
+    """A rent in 元/㎡·天 from 1.5, 1.5元/㎡·天 or 45元/㎡·月 (a monthly rent ÷ 365/12); 0 is rent-free."""
+    if value is None or value == "":
+        return None
+    text, unit = _split_unit(value, _RENT_DAY + _RENT_MONTH)
+    number = _number(value, text, field, maximum=100_000)
+    return round(number / DAYS_PER_MONTH, 4) if unit in _RENT_MONTH else number
+
+
+def mu(area_m2: float | None) -> float | None:
+    """An area in 亩, to two decimals."""
+    return None if area_m2 is None else round(area_m2 / M2_PER_MU, 2)
+
+
+def area_text(area_m2: float | None, *, land: bool = False) -> str:
+    """An area as the desk reads it: 1,200 ㎡; land in 亩 as well (30 亩 / 20,000 ㎡)."""
+    if area_m2 is None:
+        return ""
+    m2 = f"{area_m2:,.0f} ㎡" if area_m2 == int(area_m2) else f"{area_m2:,.2f} ㎡"
+    return f"{mu(area_m2):g} 亩 / {m2}" if land else m2
+
+
+def parse_mu(value: str | float | None, field: str = "--min-mu") -> float | None:
+    """A number of 亩 (30, 30亩); returned in ㎡ for comparing with stored areas."""
+    if value is None or value == "":
+        return None
+    text, _ = _split_unit(value, _AREA_MU)
+    return _number(value, text, field) * M2_PER_MU
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def parse_email(value: str | None, field: str = "--email") -> str | None:
+    """An e-mail address, trimmed."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text and not _EMAIL.match(text):
+        raise BadValue(field, value, "not an e-mail address")
+    return text
