@@ -245,3 +245,28 @@ def test_json_rejects_and_undo_of_an_import(run, db_path, tmp_path):
     rejected = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert rejected[0]["name"] == "JSON坏" and "jobs x" in rejected[0]["原因"]
     assert run("undo").exit_code == 0 and content(db_path) == before
+
+
+def test_resource_and_rule_lists_import_through_their_writers(run, db_path, tmp_path):
+    (tmp_path / "u.csv").write_text(
+        "载体,房号,建筑面积,租金单价,出租状态,配套设施\n精准医学产业园,Z9-101,800平米,1.2,空置,GMP洁净车间\n"
+        "精准医学产业园,Z9-102,-5,1,空置,\n不存在园区,Z9-103,100,1,空置,\n",
+        encoding="gb18030",
+    )
+    result = run("import", "units", tmp_path / "u.csv", "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert "no carrier named '不存在园区'" in result.output and "Z9-102" in result.output
+    assert "Z9-101" in run("vacancies", "--format", "csv").output
+    (tmp_path / "p.csv").write_text(
+        "政策名称,发布单位,级别,上限(万元),适用产业\n导入政策,管委会,园区,100,高端医疗器械\n", encoding="utf-8"
+    )
+    assert run("import", "policies", tmp_path / "p.csv").exit_code == 0
+    assert "导入政策" in run("policies", "--format", "csv").output
+    (tmp_path / "c.csv").write_text("名称,度量,门槛值\n导入门槛,固定资产投资强度,300\n", encoding="utf-8")
+    assert run("import", "criteria", tmp_path / "c.csv").exit_code == 0
+    (tmp_path / "k.csv").write_text("载体名称,类型,地址\n导入园区,产业园,济南\n", encoding="utf-8")
+    assert run("import", "carriers", tmp_path / "k.csv").exit_code == 0
+    changed = tmp_path / "k2.csv"
+    changed.write_text("载体名称,地址\n导入园区,济南市槐荫区\n", encoding="utf-8")
+    preview = run("import", "carriers", changed, "--dry-run")
+    assert "address: 济南 → 济南市槐荫区" in preview.output

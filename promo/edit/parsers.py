@@ -9,7 +9,7 @@ from promo.text import fold
 
 def text(max_len: int = 2000):
     def parse(conn, value, option):
-        from promo.enterprises import parse_text
+        from promo.enterprise_fields import parse_text
 
         return parse_text(str(value), option, max_len=max_len)
 
@@ -17,13 +17,13 @@ def text(max_len: int = 2000):
 
 
 def name(conn, value, option):
-    from promo.enterprises import parse_name
+    from promo.enterprise_fields import parse_name
 
     return parse_name(str(value), option)
 
 
 def phone(conn, value, option):
-    from promo.enterprises import parse_phone
+    from promo.enterprise_fields import parse_phone
 
     return parse_phone(str(value), option)
 
@@ -128,6 +128,6 @@ def country(conn, value, option):
 
 
 def stage(conn, value, option):
-    from promo.enterprises import parse_stage
+    from promo.enterprise_fields import parse_stage
 
     return parse_stage(str(value), option)

@@ -68,7 +68,7 @@ _OPTION = {f.key: f.option for f in UNIT_FIELDS}
 
 def find_unit(conn: sqlite3.Connection, ref: str, field: str = "UNIT") -> sqlite3.Row:
     """A unit from 'A1-402', 'CARRIER/A1-402' or 'carrier-code:A1-402'."""
-    from promo.enterprises import find_unit as find_any
+    from promo.holding import find_unit as find_any
 
     if not str(ref).strip():
         raise BadValue(field, repr(ref), "is empty; give a unit code such as A1-402 or CARRIER/A1-402")

@@ -47,8 +47,12 @@ def validation_list(f) -> str | None:
     return '"' + ",".join(choices) + '"' if f.kind == "choice" and choices else None
 
 
-def write_sheet(book, adapter, rows: list[dict], lang: str, *, progress=None, title: str | None = None):
-    """One list as a sheet of a write-only workbook: styled header, frozen, widths, drop-downs, samples marked."""
+def write_sheet(book, adapter, rows, lang: str, *, total: int, progress=None, title: str | None = None) -> int:
+    """One list as a sheet of a write-only workbook: styled header, frozen, widths, drop-downs, samples marked.
+
+    `rows` may be a generator: only the first rows are held (to size the columns), so memory stays flat."""
+    import itertools
+
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -56,10 +60,12 @@ def write_sheet(book, adapter, rows: list[dict], lang: str, *, progress=None, ti
 
     ws = book.create_sheet(title or (adapter.EN if lang == "en" else adapter.ZH))
     fields = adapter.FIELDS
+    rows = iter(rows)
+    head = list(itertools.islice(rows, 200))
     for i, f in enumerate(fields, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _width(f, rows, lang)
+        ws.column_dimensions[get_column_letter(i)].width = _width(f, head, lang)
     ws.freeze_panes = "A2"
-    last = max(len(rows) + 1, 2) + 500  # room to add rows in Excel with the same drop-downs
+    last = max(total + 1, 2) + 500  # room to add rows in Excel with the same drop-downs
     for i, f in enumerate(fields, start=1):
         formula = validation_list(f)
         if formula and len(formula) < 255:
@@ -74,7 +80,8 @@ def write_sheet(book, adapter, rows: list[dict], lang: str, *, progress=None, ti
         c.font, c.fill = bold, head_fill
         cells.append(c)
     ws.append(cells)
-    for n, r in enumerate(rows):
+    n = 0
+    for n, r in enumerate(itertools.chain(head, rows), start=1):
         if progress and n % 1000 == 0:
             progress(n)
         sample = bool(r.get("sample"))
@@ -97,7 +104,7 @@ def write_sheet(book, adapter, rows: list[dict], lang: str, *, progress=None, ti
                 c.fill = sample_fill
             line.append(c)
         ws.append(line)
-    return ws
+    return n
 
 
 def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress=None) -> dict:
@@ -116,20 +123,18 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         if suffix == ".csv":
-            rows = adapters[0].export_rows(conn)
-            counts[adapters[0].EN] = len(rows)
             with tmp.open("w", encoding="utf-8-sig", newline="") as out:
-                write_csv(out, adapters[0], rows, lang)
+                counts[adapters[0].EN] = write_csv(out, adapters[0], adapters[0].export_rows(conn), lang)
         else:
             from openpyxl import Workbook
 
             book = Workbook(write_only=True)
             for a in adapters:
                 rows = a.export_rows(conn)
-                counts[a.EN] = len(rows)
-                bar, tick = progress(len(rows), a.EN) if progress else (None, None)
+                total = len(rows) if hasattr(rows, "__len__") else a.count(conn)
+                bar, tick = progress(total, a.EN) if progress else (None, None)
                 try:
-                    write_sheet(book, a, rows, lang, progress=tick)
+                    counts[a.EN] = write_sheet(book, a, rows, lang, total=total, progress=tick)
                 finally:
                     if bar:
                         bar.stop()
@@ -140,14 +145,19 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
     return counts
 
 
-def write_csv(out, adapter, rows: list[dict], lang: str) -> None:
+def write_csv(out, adapter, rows, lang: str) -> int:
+    """One list as CSV (rows may be a generator); returns the number of rows written."""
     from promo.render import write_csv_rows
 
     fields = adapter.FIELDS
+    count = 0
 
     def lines():
+        nonlocal count
         yield [header(f, lang) for f in fields]
         for r in rows:
+            count += 1
             yield [r.get(f.key) for f in fields]
 
     write_csv_rows(lines(), out)
+    return count

@@ -83,7 +83,7 @@ def run(
             report.warnings += warns  # named "line N, column" already
             if text is not None:
                 raw[key] = text
-        name_shown = str(raw.get("name") or raw.get("title") or "")[:60]
+        name_shown = str(raw.get(adapter.LABEL_COLUMN) or "")[:60]
         try:
             if problems:
                 raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))

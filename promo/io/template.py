@@ -21,7 +21,7 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     if path.parent and not path.parent.exists():
         raise BadValue("-o", str(path), "its folder does not exist")
     book = Workbook(write_only=True)
-    write_sheet(book, adapter, [adapter.example()], lang)
+    write_sheet(book, adapter, [adapter.example()], lang, total=1)
     notes = book.create_sheet("说明" if lang == "zh" else "notes")
     bold = Font(bold=True)
     from openpyxl.cell import WriteOnlyCell

@@ -289,44 +289,54 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
     return warnings
 
 
-def export_rows(conn: sqlite3.Connection) -> list[dict]:
-    """Every enterprise as its sheet shows it, through the pipeline's own listing."""
+def count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM enterprises").fetchone()[0]
+
+
+def export_rows(conn: sqlite3.Connection):
+    """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
+    own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
-    from promo.enterprises import listing
+    from promo.enterprises import _LIST_SQL, _STAGE_ORDER, _finish
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
-    out = []
-    for r in listing(conn):
+    held: dict[int, list[str]] = {}
+    for eid, label in conn.execute(
+        "SELECT u.enterprise_id, c.name || '/' || u.code FROM units u JOIN carriers c ON c.id = u.carrier_id "
+        "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
+    ):
+        held.setdefault(eid, []).append(label)
+    cursor = conn.execute(f"{_LIST_SQL} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id")
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        r = _finish([dict(zip(names, values, strict=True))])[0]
         contact, phone, note = extra[r["id"]]
-        out.append(
-            {
-                **{
-                    k: r.get(k)
-                    for k in (
-                        "name",
-                        "uscc",
-                        "name_en",
-                        "code_name",
-                        "industry",
-                        "carrier",
-                        "stage",
-                        "investment_wan",
-                        "jobs",
-                        "source_channel",
-                        "country",
-                        "owner",
-                    )
-                },
-                "kind": KINDS.get(r["kind"], r["kind"]),
-                "date": r["stage_date"],
-                "units": "; ".join(_held(conn, r["id"])),
-                "contact": contact,
-                "phone": phone,
-                "note": note,
-                "sample": "是" if r["sample"] else "",
-            }
-        )
-    return out
+        yield {
+            **{
+                k: r.get(k)
+                for k in (
+                    "name",
+                    "uscc",
+                    "name_en",
+                    "code_name",
+                    "industry",
+                    "carrier",
+                    "stage",
+                    "investment_wan",
+                    "jobs",
+                    "source_channel",
+                    "country",
+                    "owner",
+                )
+            },
+            "kind": KINDS.get(r["kind"], r["kind"]),
+            "date": r["stage_date"],
+            "units": "; ".join(held.get(r["id"], [])),
+            "contact": contact,
+            "phone": phone,
+            "note": note,
+            "sample": "是" if r["sample"] else "",
+        }
 
 
 def example() -> dict:
