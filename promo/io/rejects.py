@@ -33,13 +33,16 @@ def write_rejects(path: str | Path, parts: list[tuple]) -> None:
 def _csv(tmp: Path, parts) -> None:
     import csv
 
+    from promo.render import csv_safe
+
     sheet, table, report = parts[0]
     encoding = {"utf-8": "utf-8-sig", None: "utf-8-sig"}.get(sheet.encoding, sheet.encoding)
     with tmp.open("w", encoding=encoding, newline="") as out:
         writer = csv.writer(out, delimiter=sheet.delimiter, lineterminator="\r\n")
         writer.writerow([*table.headers, REASON])
         for o in report.rejected:
-            writer.writerow([*_padded(o.cells, len(table.headers)), o.detail])
+            # a formula in the office's file goes back inert ('=…); the import takes the ' off again
+            writer.writerow([csv_safe(c) for c in (*_padded(o.cells, len(table.headers)), o.detail)])
 
 
 def _padded(cells, n: int) -> list:
@@ -58,6 +61,7 @@ def _xlsx(tmp: Path, parts) -> None:
     from openpyxl.cell import WriteOnlyCell
 
     from promo.io.read import Uncalculated
+    from promo.render import csv_safe
 
     book = Workbook(write_only=True)
     for sheet, table, report in parts:
@@ -68,7 +72,7 @@ def _xlsx(tmp: Path, parts) -> None:
         for o in report.rejected:
             row = []
             for v in _padded(o.cells, len(table.headers)):
-                c = WriteOnlyCell(ws, value=str(v) if isinstance(v, Uncalculated) else v)
+                c = WriteOnlyCell(ws, value=csv_safe(str(v) if isinstance(v, Uncalculated) else v))
                 if isinstance(v, str):
                     c.data_type = "s"
                 row.append(c)
