@@ -8,7 +8,10 @@ from promo.cli import LazyGroup
 from promo.commands.common import COUNT, catalogue, format_option, not_empty
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
-EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}
+EXTRA_SUBCOMMANDS: dict[str, str] = {
+    "need": "promo.commands.needs:need",
+    "import": "promo.commands.transfer:enterprises_import",  # the same command as `promo import enterprises`
+}
 
 _JSON_KEYS = [
     "id",
@@ -503,37 +506,6 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
         journal.set_summary(conn, journal_id, f"log {kind} {r['name']}")
     follow = f"; follow up by {r['next']}" if r["next"] else ""
     _say(f"logged {fields.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
-
-
-@enterprises.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--owner", callback=not_empty, help="Owner for rows that name none.")
-@click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
-@click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
-@click.option("--skip-invalid", is_flag=True, help="Import the good rows; report the rest.")
-@click.option(
-    "--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: rejected rows to this file, with 原因."
-)
-@click.option("--update", is_flag=True, help="Apply changes to enterprises already in the catalogue.")
-@click.option("--sheet", callback=not_empty, help="The workbook sheet to read.")
-@click.option("--map", "maps", multiple=True, metavar="列名=field|FILE", help="Read a column as a field.")
-@format_option
-@click.pass_context
-def import_(ctx, file, **options):
-    """Import enterprises from .xlsx, CSV or JSON, all or nothing, as one undoable step: `promo import enterprises`.
-
-    Headers may be English (name, uscc, industry, stage, date, investment, jobs, source, country, owner,
-    unit, carrier, contact, phone, note, code_name) or Chinese (企业名称, 统一社会信用代码, 阶段, 投资额(万元),
-    包保责任人 …). Enterprises already in the catalogue are matched and reported; --update applies changes.
-
-    \b
-    Examples:
-      promo enterprises import 线索.xlsx --owner 张伟 --dry-run
-      promo enterprises import leads.csv --owner 张伟
-    """
-    from promo.commands.transfer import import_ as import_list
-
-    ctx.invoke(import_list, list_name="enterprises", file=file, **options)
 
 
 @enterprises.command("remove")

@@ -98,6 +98,33 @@ def import_(ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dr
     _show(reports, fmt, dry_run=dry_run, file=file, rejects=rejects)
 
 
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--owner", callback=not_empty, help="Owner for rows that name none.")
+@click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
+@click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
+@click.option("--skip-invalid", is_flag=True, help="Import the good rows; report the rest.")
+@click.option("--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: rejected rows here, with 原因.")
+@click.option("--update", is_flag=True, help="Apply changes to enterprises already in the catalogue.")
+@click.option("--sheet", callback=not_empty, help="The workbook sheet to read.")
+@click.option("--map", "maps", multiple=True, metavar="列名=field|FILE", help="Read a column as a field.")
+@format_option
+@click.pass_context
+def enterprises_import(ctx, file, **options):
+    """Import enterprises from .xlsx, CSV or JSON, all or nothing, as one undoable step: `promo import enterprises`.
+
+    Headers may be English (name, uscc, industry, stage, date, investment, jobs, source, country, owner,
+    unit, carrier, contact, phone, note, code_name) or Chinese (企业名称, 统一社会信用代码, 阶段, 投资额(万元),
+    包保责任人 …). Enterprises already in the catalogue are matched and reported; --update applies changes.
+
+    \b
+    Examples:
+      promo enterprises import 线索.xlsx --owner 张伟 --dry-run
+      promo enterprises import leads.csv --owner 张伟
+    """
+    ctx.invoke(import_, list_name="enterprises", file=file, **options)
+
+
 def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, refused: bool = False) -> None:
     from promo.render import Column, render
 
