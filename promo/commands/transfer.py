@@ -6,7 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty
 
-_STATUS = {"new": "新增", "unchanged": "不变", "changed": "更新", "kept": "未更新", "rejected": "拒绝"}
 PROGRESS_FROM = 2000
 
 
@@ -126,7 +125,9 @@ def enterprises_import(ctx, file, **options):
 
 
 def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, refused: bool = False) -> None:
-    from promo.render import Column, render
+    from pathlib import Path
+
+    from promo.io.report import LIST_COLUMN, REPORT, STATUS_LABELS
 
     for r in reports:
         for note in r.notes:
@@ -138,7 +139,7 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
             "list": r.list_name,
             "line": o.line,
             "status": o.status,
-            "result": _STATUS[o.status],
+            "result": STATUS_LABELS[o.status],
             "name": o.name,
             "detail": o.detail,
         }
@@ -146,25 +147,14 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
         for o in r.outcomes
         if dry_run or fmt != "table" or o.status in ("changed", "kept", "rejected")
     ]
-    columns = [
-        Column("line", "行", "int"),
-        Column("result", "结果", no_wrap=True),
-        Column("name", "名称", max_width=30),
-        Column("detail", "说明"),
-    ]
-    if len(reports) > 1:
-        columns.insert(0, Column("list", "清单", no_wrap=True))
-    if fmt != "table":
-        columns = [Column(k, k) for k in ("list", "line", "status", "name", "detail")]
+    view = REPORT.with_columns(LIST_COLUMN, first=True) if len(reports) > 1 else REPORT
     if rows:
-        from pathlib import Path
-
-        render(rows, columns, fmt, title=f"导入 {Path(file).name}")
+        view.show(rows, fmt, title=f"导入 {Path(file).name}")
     if refused:
         return
     verb = "would import" if dry_run else "imported"
     for r in reports:
-        counts = ", ".join(f"{r.count(s):,} {s}" for s in _STATUS if r.count(s))
+        counts = ", ".join(f"{r.count(s):,} {s}" for s in STATUS_LABELS if r.count(s))
         # the outcome on stdout after a table; beside machine-readable output, on stderr
         click.echo(
             f"{r.list_name}: {verb} {r.count('new'):,} of {len(r.outcomes):,} rows ({counts or 'no rows'})",
