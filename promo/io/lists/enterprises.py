@@ -270,6 +270,8 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
             if k in keys
         }
     )
+    if "uscc" in keys:
+        fields.uscc_bad_check = f.uscc_bad_check  # a new code stored with --accept-bad-check keeps its ⚠
     if "date" in keys and "stage" not in keys:
         fields.date = f.date
     if "units" in keys and "stage" not in keys:
