@@ -86,8 +86,28 @@ def area_text(area_m2: float | None, *, land: bool = False) -> str:
     """An area as the desk reads it: 1,200 ㎡; land in 亩 as well (30 亩 / 20,000 ㎡)."""
     if area_m2 is None:
         return ""
-    m2 = f"{area_m2:,.0f} ㎡" if area_m2 == int(area_m2) else f"{area_m2:,.2f} ㎡"
-    return f"{mu(area_m2):g} 亩 / {m2}" if land else m2
+    if land:
+        return f"{mu(area_m2):g} 亩 / {area_m2:,.0f} ㎡"
+    return f"{area_m2:,.0f} ㎡" if area_m2 == int(area_m2) else f"{area_m2:,.2f} ㎡"
+
+
+def land_area(area_m2: float) -> str:
+    """A parcel's area in a ㎡ column, with its 亩: 23,333 (35亩)."""
+    return f"{area_m2:,.0f} ({mu(area_m2):g}亩)"
+
+
+def land_text(unit: dict, *, short: bool = False) -> str | list[str]:
+    """A land parcel's published indicators: 容积率 1.5 · 投资强度 300万元/亩 · 亩均税收 30万元/亩
+    (short: a list of 容积率 1.5, 投资强度 300万/亩 … for a table cell)."""
+    per_mu = "万/亩" if short else "万元/亩"
+    parts = []
+    if unit.get("plot_ratio") is not None:
+        parts.append(f"容积率 {unit['plot_ratio']:g}")
+    if unit.get("intensity_wan_mu") is not None:
+        parts.append(f"投资强度 {unit['intensity_wan_mu']:g}{per_mu}")
+    if unit.get("tax_wan_mu") is not None:
+        parts.append(f"亩均税收 {unit['tax_wan_mu']:g}{per_mu}")
+    return parts if short else " · ".join(parts)
 
 
 def parse_mu(value: str | float | None, field: str = "--min-mu") -> float | None:

@@ -76,7 +76,7 @@ def grid(conn: sqlite3.Connection, carrier: str) -> dict:
 
     detail = carrier_detail(conn, carrier)
     buildings: dict[str, dict[int | None, list[dict]]] = {}
-    for u in _finish(detail["units"]):
+    for u in detail["units"]:
         buildings.setdefault(u["building"] or "", {}).setdefault(u["floor"], []).append(u)
     out = []
     for building, floors in sorted(buildings.items()):

@@ -13,8 +13,7 @@ from promo.text import fold
 from promo.vocabulary import labels
 
 KIND_LABELS = labels("carrier_kind")
-# issue-9's two new unit states, until the vocabulary carries them
-STATUS_LABELS = labels("unit_status") | {"fitout": "装修中", "held": "不可租"}
+STATUS_LABELS = labels("unit_status")
 _KIND_BY_FOLDED = {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
 
 

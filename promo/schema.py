@@ -461,51 +461,42 @@ CREATE TABLE units_v4 (
 def m004_unit_reservations(conn) -> None:
     """A named enterprise may hold a unit reserved, not only leased: a lead (意向/洽谈) that picks a unit
     reserves it until it signs. SQLite cannot alter a CHECK, so the units table is rebuilt (SQLite's
-    twelve-step procedure) with its rows, ids and indexes."""
-    rebuild_table(conn, "units", UNITS_V4, "units_v4", 4)
+    twelve-step procedure) with its rows, ids and indexes.
 
-
-def rebuild_table(conn, table: str, create_sql: str, new_name: str, number: int) -> None:
-    """Rebuild `table` from `create_sql` (which creates `new_name`), keeping its rows, ids and indexes.
-
-    Foreign keys cannot be switched off inside a migration's transaction, and dropping the old table
-    deletes its rows first, which would cascade into the rows that refer to it: those rows are set aside
-    and put back, and every reference is checked before the transaction commits.
+    Foreign keys cannot be switched off inside the migration's transaction, and dropping the old table
+    deletes its rows first, which would cascade into the rows that refer to units (unit_facilities): those
+    rows are set aside and put back, and every reference is checked before the transaction commits.
     """
     conn.execute("PRAGMA defer_foreign_keys = ON")
     indexes = [
         sql
         for (sql,) in conn.execute(
-            "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+            "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'units' AND sql IS NOT NULL"
         )
     ]
-    columns = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{table}")')]
+    columns = [r[1] for r in conn.execute("PRAGMA main.table_info(units)")]
     children = [
-        child
-        for (child,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name != ?", (table,))
-        if any(fk[2] == table for fk in conn.execute(f'PRAGMA main.foreign_key_list("{child}")'))
+        table
+        for (table,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name != 'units'")
+        if any(fk[2] == "units" for fk in conn.execute(f'PRAGMA main.foreign_key_list("{table}")'))
     ]
-    for child in children:
-        conn.execute(f'CREATE TEMP TABLE "rebuild_{child}" AS SELECT rowid AS rebuild_rowid, * FROM main."{child}"')
-    conn.execute(create_sql)
+    for table in children:
+        conn.execute(f'CREATE TEMP TABLE "m004_{table}" AS SELECT rowid AS m004_rowid, * FROM main."{table}"')
+    conn.execute(UNITS_V4)
     names = ", ".join(columns)
-    conn.execute(f'INSERT INTO "{new_name}" ({names}) SELECT {names} FROM main."{table}"')
-    conn.execute(f'DROP TABLE main."{table}"')
-    conn.execute(f'ALTER TABLE "{new_name}" RENAME TO "{table}"')
+    conn.execute(f"INSERT INTO units_v4 ({names}) SELECT {names} FROM main.units")
+    conn.execute("DROP TABLE main.units")
+    conn.execute("ALTER TABLE units_v4 RENAME TO units")
     for sql in indexes:
         conn.execute(sql)
-    for child in children:
-        cols = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{child}")')]
+    for table in children:
+        cols = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{table}")')]
         listed = ", ".join(f'"{c}"' for c in cols)
-        conn.execute(f'DELETE FROM main."{child}"')  # whatever the cascade left, put back as it was
+        conn.execute(f'DELETE FROM main."{table}"')  # whatever the cascade left, put back as it was
         conn.execute(
-            f'INSERT INTO main."{child}" (rowid, {listed}) SELECT rebuild_rowid, {listed} FROM temp."rebuild_{child}"'
+            f'INSERT INTO main."{table}" (rowid, {listed}) SELECT m004_rowid, {listed} FROM temp."m004_{table}"'
         )
-        conn.execute(f'DROP TABLE temp."rebuild_{child}"')
+        conn.execute(f'DROP TABLE temp."m004_{table}"')
     broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
     if broken:
-        raise RuntimeError(f"migration {number} would break references: {broken[:5]}")
-
-
-# later migrations live in modules of their own and register themselves on import
-from promo import schema_own  # noqa: E402,F401
+        raise RuntimeError(f"migration 4 would break references: {broken[:5]}")

@@ -3,7 +3,7 @@ sample marks, deadline rules in force since a date, and 一事一议 exceptions 
 
 from __future__ import annotations
 
-from promo.schema import migration, rebuild_table, statements
+from promo.schema import migration, statements
 
 UNITS_V5 = """
 CREATE TABLE units_v5 (
@@ -42,7 +42,8 @@ ALTER TABLE zone ADD COLUMN office_address_en TEXT;
 -- JSON list of the zone's fields still holding sample values; a value the office sets leaves the list
 ALTER TABLE zone ADD COLUMN sample_fields TEXT;
 ALTER TABLE stage_deadlines ADD COLUMN since TEXT;
-ALTER TABLE stage_deadlines ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;
+-- a rule not set by the office (promo overdue deadlines sets 0) came with the seed data: a sample
+ALTER TABLE stage_deadlines ADD COLUMN sample INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE policies ADD COLUMN doc_no TEXT;
 
 -- 一事一议: a criterion an enterprise need not meet, decided case by case, with who approved it and when
@@ -57,23 +58,58 @@ CREATE TABLE criteria_exceptions (
 );
 """
 
-OFFICE_FIELDS = ("office_name", "office_name_en", "office_phone", "office_email", "office_address", "office_address_en")
-
 
 @migration(5)
 def m005_own_lists(conn) -> None:
     """Unit states 装修中/不可租 with lease dates and land indicators; per-field sample marks on the zone;
     deadline rules with the date they apply from; policy 文号; 一事一议 exceptions."""
-    import json
-
     from promo.text import today
 
     rebuild_table(conn, "units", UNITS_V5, "units_v5", 5)
     for statement in statements(OWN):
         conn.execute(statement)
-    for zone_id, *values in conn.execute(f"SELECT id, office_sample, {', '.join(OFFICE_FIELDS)} FROM zone").fetchall():
-        sample, fields = values[0], values[1:]
-        marked = [k for k, v in zip(OFFICE_FIELDS, fields, strict=True) if v is not None] if sample else []
-        conn.execute("UPDATE zone SET sample_fields = ? WHERE id = ?", (json.dumps(marked), zone_id))
     # rules that existed before are judged from now on: an older stay in a stage was under no rule
     conn.execute("UPDATE stage_deadlines SET since = ?, sample = 1", (today(),))
+
+
+def rebuild_table(conn, table: str, create_sql: str, new_name: str, number: int) -> None:
+    """Rebuild `table` from `create_sql` (which creates `new_name`), keeping its rows, ids and indexes:
+    migration 4's procedure for any table (migration 4 itself stays as it ran).
+
+    Foreign keys cannot be switched off inside a migration's transaction, and dropping the old table
+    deletes its rows first, which would cascade into the rows that refer to it: those rows are set aside
+    and put back, and every reference is checked before the transaction commits.
+    """
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    indexes = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+        )
+    ]
+    columns = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{table}")')]
+    children = [
+        child
+        for (child,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name != ?", (table,))
+        if any(fk[2] == table for fk in conn.execute(f'PRAGMA main.foreign_key_list("{child}")'))
+    ]
+    for child in children:
+        conn.execute(f'CREATE TEMP TABLE "rebuild_{child}" AS SELECT rowid AS rebuild_rowid, * FROM main."{child}"')
+    conn.execute(create_sql)
+    names = ", ".join(columns)
+    conn.execute(f'INSERT INTO "{new_name}" ({names}) SELECT {names} FROM main."{table}"')
+    conn.execute(f'DROP TABLE main."{table}"')
+    conn.execute(f'ALTER TABLE "{new_name}" RENAME TO "{table}"')
+    for sql in indexes:
+        conn.execute(sql)
+    for child in children:
+        cols = [r[1] for r in conn.execute(f'PRAGMA main.table_info("{child}")')]
+        listed = ", ".join(f'"{c}"' for c in cols)
+        conn.execute(f'DELETE FROM main."{child}"')  # whatever the cascade left, put back as it was
+        conn.execute(
+            f'INSERT INTO main."{child}" (rowid, {listed}) SELECT rebuild_rowid, {listed} FROM temp."rebuild_{child}"'
+        )
+        conn.execute(f'DROP TABLE temp."rebuild_{child}"')
+    broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration {number} would break references: {broken[:5]}")

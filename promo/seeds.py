@@ -87,11 +87,6 @@ def load(conn: sqlite3.Connection, directory: Path | None = None) -> dict[str, i
             "office_email": office.get("email"),
             "office_address": office.get("address"),
             "office_sample": 1 if office.get("sample") else 0,
-            "sample_fields": json.dumps(
-                [f"office_{k}" for k in ("name", "name_en", "phone", "email", "address") if office.get(k)]
-                if office.get("sample")
-                else []
-            ),
         }
     )
     db["zone_figures"].insert_all(
@@ -311,17 +306,8 @@ def load(conn: sqlite3.Connection, directory: Path | None = None) -> dict[str, i
         for r in read_csv("policies.csv", directory)
     )
 
-    from promo.text import today
-
-    # a deadline rule judges a stay in a stage only from the day it is in force: the catalogue's first day
     db["stage_deadlines"].insert_all(
-        {
-            "stage": r["stage"],
-            "days": int(r["days"]),
-            "since": r.get("since") or today(),
-            "sample": _flag(r.get("sample")),
-        }
-        for r in read_csv("stage_deadlines.csv", directory)
+        dict(r, days=int(r["days"]), since=created[:10]) for r in read_csv("stage_deadlines.csv", directory)
     )
     db["settings"].insert_all({"key": r["key"], "value": r["value"]} for r in read_csv("settings.csv", directory))
 
@@ -367,10 +353,8 @@ def open_or_build(
     return db.open_catalogue(path), target, built
 
 
-def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: Path | None = None, loader=None) -> str:
-    """Build the seed catalogue at `path` atomically; returns a one-line summary of what it holds.
-
-    `loader(conn, directory)` fills it instead of the seed zone (promo init --empty) and returns counts."""
+def build_catalogue(path: str | os.PathLike, *, force=False, directory: Path | None = None, loader=None) -> str:
+    """Build the seed catalogue (or with `loader(conn, directory)` another) at `path` atomically; returns a summary."""
     from promo.db import connect, migrate
 
     path = Path(path)

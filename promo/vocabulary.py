@@ -11,7 +11,7 @@ SIGNED = STAGES[STAGES.index("签约") :]  # from 签约 on: a tenant, and a nam
 LEADS = STAGES[: STAGES.index("签约")]  # 意向, 洽谈
 PRESENT = STAGES[STAGES.index("落地") :]  # physically in its carrier: the references
 
-UNIT_STATUSES = ("vacant", "reserved", "leased")
+UNIT_STATUSES = ("vacant", "reserved", "leased", "fitout", "held")
 CARRIER_KINDS = ("park", "building", "land", "incubator", "cluster")
 POLICY_LEVELS = ("national", "provincial", "municipal", "zone")
 CHANNELS = ("以商引商", "以会招商", "中介", "基金", "驻点招商", "网络招商", "委托招商", "自主招商")
@@ -43,6 +43,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "vacant": ("空置", "vacant"),
         "reserved": ("预留", "reserved"),
         "leased": ("已租", "leased"),
+        "fitout": ("装修中", "being fitted out"),
+        "held": ("不可租", "held back"),
     },
     "policy_level": {
         "national": ("国家级", "national"),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
-from promo.commands.editing import fields_from, options, refuse_empty, said, write
+from promo.commands.common import catalogue, fields_from, format_option, journaled, options, refuse_empty, said
 
 PLATFORM_OPTIONS = [
     ("--name-en", "name_en", "English name."),
@@ -31,31 +30,15 @@ def platforms(ctx, fmt):
     """
     if ctx.invoked_subcommand:
         return
+    from promo import views
     from promo.db import rows
-    from promo.render import Column, render
 
     found = rows(
         catalogue(ctx),
         """SELECT p.code, p.name, p.name_en, p.kind, p.level, c.name AS carrier, p.description
            FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id ORDER BY p.id""",
     )
-    if fmt in ("json", "csv"):
-        render(
-            found, [Column(k, k) for k in ("code", "name", "name_en", "kind", "level", "carrier", "description")], fmt
-        )
-        return
-    render(
-        found,
-        [
-            Column("name", "平台 Platform", max_width=30),
-            Column("kind", "类型"),
-            Column("level", "级别"),
-            Column("carrier", "载体"),
-        ],
-        fmt,
-        title="公共服务平台 Platforms",
-        empty="no platforms recorded",
-    )
+    views.PLATFORMS.show(found, fmt)
 
 
 @platforms.command("add")
@@ -64,12 +47,17 @@ def platforms(ctx, fmt):
 @options(PLATFORM_OPTIONS)
 @click.pass_context
 def add(ctx, name, **given):
-    """Add a public service platform."""
+    """Add a public service platform.
+
+    \b
+    Example:
+      promo platforms add 公共检测平台 --kind 检测 --level 园区级 --carrier 创新大厦
+    """
     from promo.edit import carriers
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    row = write(ctx, f"add platform {name}", carriers.add_platform, dict(raw, name=name), names=_NAMES)
+    row = journaled(ctx, f"add platform {name}", carriers.add_platform, dict(raw, name=name), names=_NAMES)
     said(f"added platform {row['name']} ({row['code']})")
 
 
@@ -79,11 +67,17 @@ def add(ctx, name, **given):
 @options(PLATFORM_OPTIONS)
 @click.pass_context
 def update(ctx, name, new_name, **given):
-    """Change a platform's fields; '' clears one."""
+    """Change a platform's fields; '' clears one.
+
+    \b
+    Example:
+      promo platforms update 公共检测平台 --level 市级
+    """
     from promo.edit import carriers
 
     raw = fields_from(dict(given, name=new_name))
-    row = write(ctx, f"update platform {name}", carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
+    summary = f"update platform {name}"
+    row = journaled(ctx, summary, carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
     said(f"updated platform {row['name']}")
 
 
@@ -91,8 +85,13 @@ def update(ctx, name, new_name, **given):
 @click.argument("name")
 @click.pass_context
 def remove(ctx, name):
-    """Remove a platform."""
+    """Remove a platform.
+
+    \b
+    Example:
+      promo platforms remove 公共检测平台
+    """
     from promo.edit import carriers
 
-    row = write(ctx, f"remove platform {name}", carriers.remove_platform, name)
+    row = journaled(ctx, f"remove platform {name}", carriers.remove_platform, name)
     said(f"removed platform {row['name']}")

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
-from promo.commands.editing import fields_from, options, refuse_empty, said, write
+from promo.commands.common import (
+    catalogue,
+    fields_from,
+    format_option,
+    journaled,
+    not_empty,
+    options,
+    refuse_empty,
+    said,
+)
 
 UNIT_OPTIONS = [
     ("--building", "building", "Building (楼栋), e.g. A1."),
@@ -27,12 +35,6 @@ UNIT_OPTIONS = [
     ("--note", "note", "A note."),
 ]
 _NAMES = {key: flag for flag, key, *_ in UNIT_OPTIONS} | {"carrier_id": "CARRIER", "code": "CODE"}
-_RAW_KEYS = [
-    "id", "carrier_code", "carrier", "unit", "kind", "building", "floor", "area_m2", "area_mu", "rent", "status",
-    "status_label", "tenant", "reserved_for", "lease_start", "lease_end", "days_left", "status_until",
-    "status_reason", "floor_load_kn", "ceiling_m", "ready_date", "plot_ratio", "intensity_wan_mu", "tax_wan_mu",
-    "facilities", "sample",
-]  # fmt: skip
 
 
 def _parse_status(value):
@@ -40,26 +42,6 @@ def _parse_status(value):
     from promo.edit.units import parse_status
 
     return parse_or_usage(parse_status, None, value, "--status") if value else None
-
-
-def _columns(expiring: bool):
-    from promo.render import Column
-
-    cols = [
-        Column("carrier", "载体", max_width=16),
-        Column("unit", "单元", no_wrap=True),
-        Column("where", "楼栋·层", no_wrap=True),
-        Column("area", "面积", justify="right", no_wrap=True),
-        Column("rent", "元/㎡·天", "rent"),
-        Column("state", "状态", no_wrap=True),
-        Column("holder", "租户", max_width=18),
-        Column("lease", "租期", no_wrap=True),
-    ]
-    if expiring:
-        cols.append(Column("days_left", "剩余天数", "int"))
-    else:
-        cols.append(Column("facilities", "设施", "list"))
-    return cols
 
 
 @click.group(invoke_without_command=True)
@@ -83,35 +65,24 @@ def units(ctx, carrier, status, kind, expiring, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import leasing
-    from promo.fields import area_text
-    from promo.render import Column, render
+    from promo import leasing, views
 
     found = leasing.unit_list(
         catalogue(ctx), carrier=carrier, status=_parse_status(status), kind=kind, expiring=expiring
     )
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _RAW_KEYS], fmt)
-        return
-    for r in found:
-        r["where"] = f"{r['building'] or ''}·{r['floor']}F" if r["floor"] is not None else r["building"]
-        r["area"] = area_text(r["area_m2"], land=r["kind"] == "land")
-        until = r["status_until"]
-        r["state"] = r["status_label"] + (f" 至 {until}" if until else "")
-        r["holder"] = r["holder"] or r["status_reason"]
-        r["lease"] = (
-            "~".join(d or "" for d in (r["lease_start"], r["lease_end"]))
-            if r["lease_end"] or r["lease_start"]
-            else None
-        )
-    total = sum(r["area_m2"] for r in found)
-    caption = f"{len(found)} 个单元, 共 {total:,.0f} ㎡"
-    if expiring is not None:
-        caption = f"{len(found)} 个租约在 {expiring} 天内到期 (leases ending within {expiring} days)"
-    if any(r["sample"] for r in found):
-        caption += "\n※ 示例数据: unit-level figures are sample data, not from the source articles"
-    title = "租约到期 Leases ending" if expiring is not None else "单元 Units"
-    render(found, _columns(expiring is not None), fmt, title=title, caption=caption, empty="no unit matches")
+
+    def caption(rows) -> str:
+        if expiring is not None:
+            text = f"{len(rows)} 个租约在 {expiring} 天内到期 (leases ending within {expiring} days)"
+        else:
+            text = f"{len(rows)} 个单元, 共 {sum(r['area_m2'] for r in rows):,.0f} ㎡"
+        if any(r["sample"] for r in rows):
+            text += "\n" + views.SAMPLE_UNITS
+        return text
+
+    view = views.EXPIRING if expiring is not None else views.UNIT_LIST
+    title = "租约到期 Leases ending" if expiring is not None else None
+    view.show(found, fmt, prepare=views.prepare_unit_list, caption=caption, title=title)
 
 
 @units.command("add")
@@ -133,7 +104,8 @@ def add(ctx, carrier, code, **given):
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    row = write(ctx, f"add unit {carrier}/{code}", domain.add, dict(raw, carrier_id=carrier, code=code), names=_NAMES)
+    summary = f"add unit {carrier}/{code}"
+    row = journaled(ctx, summary, domain.add, dict(raw, carrier_id=carrier, code=code), names=_NAMES)
     said(f"added unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
 
 
@@ -163,7 +135,7 @@ def update(ctx, unit, drop, **given):
     from promo.edit import units as domain
 
     raw = fields_from(given)
-    row = write(ctx, f"update unit {unit}", domain.update_unit, unit, raw, names=_NAMES, drop_facilities=list(drop))
+    row = journaled(ctx, f"update unit {unit}", domain.update_unit, unit, raw, names=_NAMES, drop_facilities=list(drop))
     said(f"updated unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
 
 
@@ -185,9 +157,8 @@ def set_status(ctx, unit, status, until, start, reason):
     """
     from promo.edit import units as domain
 
-    row = write(
-        ctx, f"set unit {unit} {status}", domain.set_status, unit, status, until=until, start=start, reason=reason
-    )
+    summary = f"set unit {unit} {status}"
+    row = journaled(ctx, summary, domain.set_status, unit, status, until=until, start=start, reason=reason)
     said(f"{row['carrier_name']}/{row['code']} is now {_shown(row).split(', ')[-1]}")
 
 
@@ -203,5 +174,5 @@ def remove(ctx, unit):
     """
     from promo.edit import units as domain
 
-    row = write(ctx, f"remove unit {unit}", domain.remove, unit)
+    row = journaled(ctx, f"remove unit {unit}", domain.remove, unit)
     said(f"removed unit {row['carrier_name']}/{row['code']}")

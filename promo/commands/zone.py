@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
-from promo.commands.editing import fields_from, options, said, write
+from promo.commands.common import catalogue, fields_from, format_option, journaled, options, said
 
 ZONE_OPTIONS = [
     ("--name", "name", "The zone's name."),
@@ -38,26 +37,19 @@ def zone(ctx, fmt):
     """
     if ctx.invoked_subcommand:
         return
+    from promo import views
     from promo.edit.zone import profile
-    from promo.render import Column, render
+
+    def prepare(rows) -> None:
+        for r in rows:
+            shown = f"{r['value']:g}" if isinstance(r["value"], float) else r["value"]
+            r["shown"] = f"{shown} ※" if r["sample"] and shown is not None else shown
 
     found = profile(catalogue(ctx))
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in ("field", "value", "sample")], fmt)
-        return
-    shown = [dict(r, shown=f"{r['value']:g}" if isinstance(r["value"], float) else r["value"]) for r in found]
-    for r in shown:
-        if r["sample"] and r["shown"] is not None:
-            r["shown"] = f"{r['shown']} ※"
-    shown = [r for r in shown if r["shown"] not in (None, "")]
+    if fmt not in ("json", "csv"):
+        found = [r for r in found if r["value"] not in (None, "")]
     caption = "※ 示例值, 请用 promo zone set 替换 (sample value: replace it with promo zone set)"
-    render(
-        shown,
-        [Column("label", "项目 Field", no_wrap=True), Column("shown", "内容 Value")],
-        fmt,
-        title="园区 Zone",
-        caption=caption if any(r["sample"] for r in shown) else None,
-    )
+    views.ZONE.show(found, fmt, prepare=prepare, caption=caption if any(r["sample"] for r in found) else None)
 
 
 @zone.command("set")
@@ -76,5 +68,5 @@ def set_(ctx, **given):
 
     raw = fields_from(given, {"address_en": "office_address_en"})
     names = {key: flag for flag, key, *_ in ZONE_OPTIONS} | {"office_address_en": "--address-en"}
-    changed = write(ctx, "zone set " + ", ".join(raw), set_profile, raw, names=names)
+    changed = journaled(ctx, "zone set " + ", ".join(raw), set_profile, raw, names=names)
     said("set " + ", ".join(changed))

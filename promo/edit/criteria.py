@@ -174,7 +174,7 @@ def add_exception(
     note: str | None = None,
 ) -> dict:
     """Record a 一事一议 decision: `enterprise` need not meet `criterion`, approved by whom and when."""
-    from promo import enterprises
+    from promo import identity
     from promo.edit.record import problems_error
     from promo.text import today
 
@@ -195,7 +195,7 @@ def add_exception(
     for finder in ("enterprise", "criterion"):
         try:
             if finder == "enterprise":
-                row = enterprises.get(conn, enterprise)
+                row = identity.get(conn, enterprise)
             else:
                 crit = find_criterion(conn, criterion)
         except (NotFound, Rejected) as exc:
@@ -212,10 +212,10 @@ def add_exception(
 
 def remove_exception(conn: sqlite3.Connection, enterprise: str, criterion: str) -> dict:
     """Withdraw a 一事一议 exception."""
-    from promo import enterprises
+    from promo import identity
 
     require_write(conn, "criteria.remove_exception")
-    row = enterprises.get(conn, enterprise)
+    row = identity.get(conn, enterprise)
     crit = find_criterion(conn, criterion)
     found = conn.execute(
         "SELECT id FROM criteria_exceptions WHERE enterprise_id = ? AND criterion_id = ?", (row["id"], crit["id"])
@@ -224,13 +224,3 @@ def remove_exception(conn: sqlite3.Connection, enterprise: str, criterion: str) 
         raise Rejected(f"{row['name']} has no exception to {crit['name']}")
     conn.execute("DELETE FROM criteria_exceptions WHERE id = ?", (found[0],))
     return {"enterprise": row["name"], "criterion": crit["name"]}
-
-
-def exceptions(conn: sqlite3.Connection, enterprise_id: int | None) -> dict[int, dict]:
-    """An enterprise's 一事一议 exceptions by criterion id."""
-    if enterprise_id is None:
-        return {}
-    return {
-        r["criterion_id"]: dict(r)
-        for r in conn.execute("SELECT * FROM criteria_exceptions WHERE enterprise_id = ?", (enterprise_id,))
-    }

@@ -145,8 +145,7 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     v["name_folded"] = fold(v["name"])
     policy_id = insert(conn, "policies", {k: x for k, x in v.items() if x is not None})
     # a policy entered by the office always has its eligibility on record, even when it is open to all
-    insert(conn, "policy_eligibility", {"policy_id": policy_id, "sample": 0})
-    _write_eligibility(conn, policy_id, el)
+    _write_eligibility(conn, policy_id, el or {"note": None})
     return dict(conn.execute("SELECT * FROM policies WHERE id = ?", (policy_id,)).fetchone())
 
 

@@ -26,7 +26,7 @@ class Field:
 
 def problems_error(problems: list[PromoError]) -> None:
     """Raise the one problem as it is, several as one error listing each (exit 2 if all are bad values)."""
-    from promo.enterprises import raise_all
+    from promo.errors import raise_all
 
     raise_all(problems)
 

@@ -7,6 +7,7 @@ states an until-date and a reason. Writers run inside the caller's promo.db.writ
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 
 from promo.edit import parsers as p
 from promo.edit.record import Field, insert, parse_record, problems_error, require_write, update
@@ -75,6 +76,14 @@ def find_unit(conn: sqlite3.Connection, ref: str, field: str = "UNIT") -> sqlite
     return find_any(conn, ref, field)
 
 
+def _code(text: str) -> str:
+    # a code is typed many ways (Ａ-101, a-101) and found by its NFKC, upper-case form: store that
+    code = unicodedata.normalize("NFKC", text).strip().upper()
+    if not code or any(c.isspace() for c in code) or "/" in code or ":" in code:
+        raise BadValue("CODE", text, "a unit code is one word without / or : (e.g. A-101)")
+    return code
+
+
 def _check(conn, v: dict, unit_id: int | None, names: dict | None) -> None:
     """The rules between fields, every broken one at once."""
 
@@ -132,7 +141,7 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     """Add a unit (carrier, code and area required; vacant unless --status says otherwise); returns it."""
     require_write(conn, "units.add")
     v = parse_record(conn, raw, UNIT_FIELDS, names=names)
-    v["code"] = v["code"].upper() if v["code"].isascii() else v["code"]
+    v["code"] = _code(v["code"])
     v.setdefault("status", "vacant")
     if v.get("kind") is None:
         carrier_kind = conn.execute("SELECT kind FROM carriers WHERE id = ?", (v["carrier_id"],)).fetchone()[0]
@@ -156,12 +165,12 @@ def update_unit(
     )
     if "status" in v:
         _check_holder(row, v["status"])
+    if "code" in v:
+        v["code"] = _code(v["code"])
     merged = {k: row[k] for k in row.keys() if k in _OPTION} | v
     _check(conn, merged, row["id"], names)
     if v.get("status") == "vacant":
         v.update(lease_start=None, lease_end=None, status_until=None, status_reason=None)
-    if "code" in v and v["code"].isascii():
-        v["code"] = v["code"].upper()
     _set_facilities(conn, row["id"], v.pop("facilities", []) or [], replace=False)
     if drop:
         conn.execute(

@@ -15,6 +15,7 @@ from promo.edit.record import Field, parse_record, require_write, update
 from promo.errors import BadValue, Rejected
 from promo.text import fold
 
+OFFICE_FIELDS = ("office_name", "office_name_en", "office_phone", "office_email", "office_address", "office_address_en")
 ZONE_FIELDS = (
     Field("name", "--name", p.name),
     Field("name_en", "--name-en", p.text(200)),
@@ -50,7 +51,14 @@ LABELS = {
 
 
 def _marked(zone: dict) -> list[str]:
-    return json.loads(zone.get("sample_fields") or "[]")
+    if zone.get("sample_fields") is None:  # the seed zone: every office value it came with is a sample
+        return [k for k in OFFICE_FIELDS if zone.get(k) is not None] if zone.get("office_sample") else []
+    return json.loads(zone["sample_fields"])
+
+
+def is_sample(zone: dict, key: str) -> bool:
+    """Whether a zone field still holds a value that came with the seed data (shown with ※)."""
+    return key in _marked(zone)
 
 
 def profile(conn: sqlite3.Connection) -> list[dict]:
