@@ -14,7 +14,6 @@ from pathlib import Path
 
 from promo.errors import CatalogueError
 from promo.schema import MIGRATIONS, latest_version
-from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 5
 
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -132,9 +131,6 @@ def command_line() -> str:
     return shlex.join(argv)
 
 
-_OPEN_JOURNAL: dict[int, int] = {}  # connection → the journal entry its open write() fills
-
-
 @contextmanager
 def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     """One writing command = one transaction = one journal entry; yields the journal id.
@@ -145,18 +141,6 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     """
     from promo import journal
 
-    if conn.in_transaction:
-        # a domain writer called inside a command's own write (an import adding rows through the same
-        # functions the CLI uses) is part of that entry; a savepoint lets its one failure be undone alone
-        conn.execute("SAVEPOINT nested_write")
-        try:
-            yield _OPEN_JOURNAL.get(id(conn), 0)
-            conn.execute("RELEASE nested_write")
-        except BaseException:
-            conn.execute("ROLLBACK TO nested_write")
-            conn.execute("RELEASE nested_write")
-            raise
-        return
     journal.install_capture(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -165,15 +149,29 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
             (now(), current_user(), command_line(), summary),
         ).lastrowid
         journal.begin_capture(conn, journal_id)
-        _OPEN_JOURNAL[id(conn)] = journal_id
         yield journal_id
         journal.end_capture(conn, journal_id)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    finally:
-        _OPEN_JOURNAL.pop(id(conn), None)
+
+
+def require_write(conn: sqlite3.Connection) -> None:
+    """Refuse to change the catalogue outside `write`: every change is one transaction and one journal entry."""
+    if not conn.in_transaction:
+        raise RuntimeError("catalogue changes run inside promo.db.change (or write)")
+
+
+def change(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
+    """Run the domain change `fn(conn, *args, **kwargs)` as one transaction and one journal entry, named by
+    the 'summary' its result carries (it knows what it matched and did). The one transaction convention:
+    domain functions that write never open a transaction (so they compose: an import adds many), commands
+    run them through here."""
+    with write(conn, getattr(fn, "__name__", "change")) as journal_id:
+        result = fn(conn, *args, **kwargs)
+        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (result["summary"], journal_id))
+    return result
 
 
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:

@@ -73,7 +73,7 @@ def deadlines(ctx, stage, days, remove, since, fmt):
     from promo.render import Column, render
 
     if stage:
-        from promo.db import write
+        from promo.db import change
 
         stage = parse_stage(stage, "STAGE")
         if remove and days:
@@ -86,8 +86,7 @@ def deadlines(ctx, stage, days, remove, since, fmt):
 
         since = parse_or_usage(parse_date, since, "--since") if since else None
         conn = catalogue(ctx)
-        with write(conn, f"deadline {stage} → {f'{value:,} 天' if value else 'none'}"):
-            r = pipeline.set_deadline(conn, stage, value, since=since)
+        r = change(conn, pipeline.set_deadline, stage, value, since=since)
         if not r["changed"]:
             click.echo(f"deadline for {stage} is already {value:,} 天; unchanged")
             return

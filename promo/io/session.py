@@ -74,8 +74,7 @@ def import_file(
     progress=None,
 ) -> list:
     """Import `path` into a list (or every list, `all`); returns one Report per list imported."""
-    from promo import journal
-    from promo.db import write
+    from promo.db import change
     from promo.io import importer
     from promo.io.read import read_sheets
 
@@ -83,7 +82,7 @@ def import_file(
     plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
     reports = []
 
-    def run_all():
+    def run_all(conn: sqlite3.Connection) -> dict:
         for a, _sheet, table in plan:
             bar, tick = progress(len(table.records), a.EN) if progress else (None, None)
             try:
@@ -96,16 +95,15 @@ def import_file(
             refusal = importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
             refusal.reports = reports  # the command still shows every row's outcome, notes and warnings
             raise refusal
+        added = sum(r.count("new") for r in reports)
+        changed = sum(r.count("changed") for r in reports)
+        what = "+".join(r.list_name for r in reports)
+        return {"summary": f"import {added:,} new, {changed:,} changed ({what}) from {path}"}
 
     if dry_run:
-        _dry_run(conn, run_all, path)
+        _dry_run(conn, lambda: run_all(conn), path)
     else:
-        with write(conn, f"import {path}") as journal_id:
-            run_all()
-            added = sum(r.count("new") for r in reports)
-            changed = sum(r.count("changed") for r in reports)
-            what = "+".join(r.list_name for r in reports)
-            journal.set_summary(conn, journal_id, f"import {added:,} new, {changed:,} changed ({what}) from {path}")
+        change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
     if rejects and any(r.rejected for r in reports):
         from promo.io.rejects import write_rejects
 
