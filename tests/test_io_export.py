@@ -129,3 +129,11 @@ def test_export_refuses_what_it_cannot_write(run, tmp_path):
     assert run("export", "nosuch", "-o", tmp_path / "x.xlsx").exit_code == 2
     assert run("export", "-o", tmp_path / "no" / "x.xlsx").exit_code == 2
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_progress_bars_only_on_a_terminal_and_only_for_long_runs(monkeypatch):
+    from promo.commands import transfer
+
+    assert transfer._progress(10**6, "enterprises") == (None, None)  # stderr here is not a terminal
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    assert transfer._progress(transfer.PROGRESS_FROM - 1, "enterprises") == (None, None)
