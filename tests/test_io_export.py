@@ -29,6 +29,7 @@ def test_export_then_import_into_the_same_catalogue_changes_nothing(run, db_path
 
 def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
     run("enterprises", "add", '=HYPERLINK("http://x")', "--note", '-1+HYPERLINK("http://x")', "--phone", "0531-1234567")
+    assert run("targets", "promote", "示例生化原料企业").exit_code == 0  # a promoted target points at its enterprise
     first = tmp_path / "a.xlsx"
     assert run("export", "-o", first).exit_code == 0
     empty = tmp_path / "empty.db"

@@ -98,15 +98,46 @@ def add(conn: sqlite3.Connection, t, names: dict) -> list[str]:
     from promo import targets
 
     if t.status == "promoted":
-        raise Rejected(
-            "a target already promoted to the pipeline cannot be imported as new; import the enterprise instead"
-        )
+        return _add_promoted(conn, t)
     added = targets.add_target(conn, t.name, link=t.link, priority=t.priority, reason=t.reason, note=t.note)
     if t.status == "dropped":
         targets.drop(conn, added["name"])
         conn.execute("UPDATE targets SET note = ? WHERE id = ?", (t.note, added["id"]))  # drop's own note aside
     if t.sample:
         conn.execute("UPDATE targets SET sample = 1 WHERE id = ?", (added["id"],))
+    return []
+
+
+def _add_promoted(conn: sqlite3.Connection, t) -> list[str]:
+    """A target already promoted points at its enterprise (imported before it: the enterprises sheet comes
+    first). add_target refuses names in the pipeline, rightly for a new target, so this one row is written
+    here, and only when that enterprise is there."""
+    from promo import targets
+    from promo.db import now
+    from promo.identity import duplicate_of
+
+    enterprise = duplicate_of(conn, t.name, None)[0]
+    if enterprise is None:
+        raise Rejected(
+            f"{t.name} is marked 已转入流程, but no enterprise of that name is in the catalogue",
+            "import the enterprise first (promo import all does: the enterprises sheet comes before the targets)",
+        )
+    link = targets.find_link(conn, t.link)
+    conn.execute(
+        """INSERT INTO targets (name, name_folded, link_id, priority, reason, status, enterprise_id, note, created_at,
+             sample) VALUES (?, ?, ?, ?, ?, 'promoted', ?, ?, ?, ?)""",
+        (
+            t.name,
+            fold(t.name),
+            link["id"],
+            t.priority or "中",
+            t.reason,
+            enterprise["id"],
+            t.note,
+            now(),
+            int(t.sample),
+        ),
+    )
     return []
 
 
