@@ -10,71 +10,30 @@ import re
 import unicodedata
 
 from promo.errors import BadValue
+from promo.measures import AREA, M2_PER_MU, RENT
 from promo.text import parse_number
 
-M2_PER_MU = 10000 / 15  # 1 亩 = 666.67 ㎡ (exactly 10,000/15)
-DAYS_PER_MONTH = 365 / 12  # 元/㎡·月 ÷ (365/12) = 元/㎡·天, the usual conversion of Chinese leases
 MAX_AREA_M2 = 100_000_000  # 100 km²: past it an area is a typo
-
-_AREA_M2 = ("平方米", "平米", "m²", "m2", "㎡", "sqm")
-_AREA_MU = ("亩",)
-_RENT_DAY = (
-    "元/㎡·天",
-    "元/平米·天",
-    "元/平方米·天",
-    "元/m2/天",
-    "元/㎡/天",
-    "/天",
-    "/日",
-    "天",
-    "日",
-    "/day",
-    "day",
-    "元",
-)
-_RENT_MONTH = ("元/㎡·月", "元/平米·月", "元/平方米·月", "元/m2/月", "元/㎡/月", "/月", "月", "/month", "month")
-
-
-def _split_unit(value, suffixes: tuple[str, ...]) -> tuple[object, str | None]:
-    """The number part of what was typed and the unit it ends with (compared after NFKC: ㎡ is m2 then)."""
-    if not isinstance(value, str):
-        return value, None
-    s = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        folded = unicodedata.normalize("NFKC", suffix)
-        if s.lower().endswith(folded.lower()):
-            return s[: len(s) - len(folded)], suffix
-    return s, None
-
-
-def _number(value, text, field: str, **kwargs) -> float:
-    try:
-        return parse_number(text, field, **kwargs)
-    except BadValue as exc:
-        raise BadValue(field, value, exc.why) from None
 
 
 def parse_area(value: str | float | None, field: str = "--area") -> float | None:
-    """An area in ㎡ from 1200, 1,200㎡, 1200平米 or 30亩 (1 亩 = 666.67 ㎡); must be above 0."""
-    if value is None or value == "":
+    """An area in ㎡ from 1200, 1,200㎡, 1200平米 or 30亩 (measures.AREA); a unit's area is more than 0."""
+    area = AREA.parse(value, field)
+    if area is None:
         return None
-    text, unit = _split_unit(value, _AREA_M2 + _AREA_MU)
-    number = _number(value, text, field, maximum=None)
-    if number <= 0:
+    if area <= 0:
         raise BadValue(field, value, "an area must be more than 0")
-    m2 = number * M2_PER_MU if unit in _AREA_MU else number
-    if m2 > MAX_AREA_M2:
+    if area > MAX_AREA_M2:
         raise BadValue(field, value, "is implausibly large (more than 100 km²)")
-    return round(m2, 2)
+    return round(area, 2)
 
 
 def parse_rent(value: str | float | None, field: str = "--rent") -> float | None:
-    """A rent in 元/㎡·天 from 1.5, 1.5元/㎡·天 or 45元/㎡·月 (a monthly rent ÷ 365/12); 0 is rent-free."""
-    if value is None or value == "":
-        return None
-    text, unit = _split_unit(value, _RENT_DAY + _RENT_MONTH)
-    number = _number(value, text, field, maximum=100_000)
-    return round(number / DAYS_PER_MONTH, 4) if unit in _RENT_MONTH else number
+    """A rent in 元/㎡·天 from 1.5 or 45元/㎡·月 (measures.RENT); 0 is rent-free."""
+    rent = RENT.parse(value, field)
+    if rent is not None and rent > 100_000:
+        raise BadValue(field, value, "is too large for a rent per ㎡ and day")
+    return rent
 
 
 def mu(area_m2: float | None) -> float | None:
@@ -114,8 +73,11 @@ def parse_mu(value: str | float | None, field: str = "--min-mu") -> float | None
     """A number of 亩 (30, 30亩); returned in ㎡ for comparing with stored areas."""
     if value is None or value == "":
         return None
-    text, _ = _split_unit(value, _AREA_MU)
-    return _number(value, text, field) * M2_PER_MU
+    text = value.strip().removesuffix("亩") if isinstance(value, str) else value
+    try:
+        return parse_number(text, field) * M2_PER_MU
+    except BadValue as exc:
+        raise BadValue(field, value, exc.why) from None
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

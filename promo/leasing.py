@@ -42,6 +42,7 @@ def unit_list(
     status: str | None = None,
     kind: str | None = None,
     expiring: int | None = None,
+    limit: int | None = None,
 ) -> list[dict]:
     """Every unit (not only vacant ones), filtered; `expiring` keeps leases ending within that many days."""
     where, params = ["1=1"], {"today": today()}
@@ -62,6 +63,8 @@ def unit_list(
     order = "u.lease_end, c.id, u.code" if expiring is not None else "c.id, u.building, u.floor, u.code"
     sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
     return _finish(rows(conn, sql, params))
 
 

@@ -161,6 +161,9 @@ def test_the_zone_profile_drops_the_sample_mark_of_what_the_office_replaced(run)
 
 def test_a_policy_expires_and_leaves_listings_by_its_date(run):
     assert run("policies", "expire", "医学中心项目落户奖励", "--on", "2026-10-31").exit_code == 0
-    current = run("policies", "--active-on", "2026-11-23", "--format", "json").output
-    assert "医学中心项目落户奖励" not in current
+    for args in ([], ["--active-on", "2026-11-23"]):
+        assert "医学中心项目落户奖励" not in run("policies", *args, "--format", "json").output
+    assert "医学中心项目落户奖励" in run("policies", "--expired", "--format", "json").output
+    assert "医学中心项目落户奖励" not in run("brief").output
+    assert run("undo").exit_code == 0
     assert "医学中心项目落户奖励" in run("policies", "--format", "json").output

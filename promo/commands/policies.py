@@ -47,9 +47,10 @@ def _mark(r: dict) -> str:
     help="Which policies apply to this enterprise, why, and how much.",
 )
 @click.option("--all", "show_all", is_flag=True, help="With --for: also the policies that do not apply, and why not.")
+@click.option("--expired", is_flag=True, help="Also the policies that have ended (they stay on record).")
 @format_option
 @click.pass_context
-def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
+def policies(ctx, industry, kind, level, active_on, for_name, show_all, expired, fmt):
     """List policies with issuer, level, kind, dates, cap and eligibility; or those that apply to an enterprise.
 
     With --for, each policy that applies gets a verdict: 符合 (applies now) or 条件符合 (applies once the
@@ -65,6 +66,7 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
       promo policies --for 示例医学影像设备
       promo policies --for 阿瑞尼塔 --all
       promo policies show 载体租金减免
+      promo policies --expired
     """
     if ctx.invoked_subcommand:
         return
@@ -80,7 +82,12 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
         return
     if show_all:
         raise click.UsageError("--all goes with --for NAME")
-    found = domain.list_policies(conn, industry=industry, kind=kind, level=level, active_on=active_on)
+    from promo.text import today
+
+    ended = None if expired or active_on else today()
+    found = domain.list_policies(
+        conn, industry=industry, kind=kind, level=level, active_on=active_on, ended_before=ended
+    )
     from promo import views
 
     if fmt == "csv":  # a cell holds the eligibility in words; JSON keeps it field by field

@@ -51,9 +51,10 @@ def _parse_status(value):
 )
 @click.option("--kind", type=click.Choice(["space", "land"]), help="Only rentable space, or only land parcels.")
 @click.option("--expiring", type=click.IntRange(0, 3650), metavar="DAYS", help="Only leases ending within DAYS.")
+@click.option("--limit", type=click.IntRange(1, 1_000_000), help="Show at most this many units.")
 @format_option
 @click.pass_context
-def units(ctx, carrier, status, kind, expiring, fmt):
+def units(ctx, carrier, status, kind, expiring, limit, fmt):
     """List every unit with its state, lease and holder (not only vacant ones).
 
     \b
@@ -68,7 +69,7 @@ def units(ctx, carrier, status, kind, expiring, fmt):
     from promo import leasing, views
 
     found = leasing.unit_list(
-        catalogue(ctx), carrier=carrier, status=_parse_status(status), kind=kind, expiring=expiring
+        catalogue(ctx), carrier=carrier, status=_parse_status(status), kind=kind, expiring=expiring, limit=limit
     )
 
     def caption(rows) -> str:

@@ -102,8 +102,10 @@ def update(conn: sqlite3.Connection, table: str, row_id: int, values: dict) -> N
 
 
 def require_write(conn: sqlite3.Connection, what: str) -> None:
-    if not conn.in_transaction:
-        raise RuntimeError(f"{what} must run inside promo.db.write(conn, summary)")
+    """The one transaction convention (promo.db.require_write): writers run inside the caller's transaction."""
+    from promo.db import require_write as inside_write
+
+    inside_write(conn)
 
 
 def refuse_if_used(what: str, name: str, users: list[tuple[str, list[str]]], hint: str) -> None:

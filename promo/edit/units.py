@@ -144,8 +144,10 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     v["code"] = _code(v["code"])
     v.setdefault("status", "vacant")
     if v.get("kind") is None:
+        # a parcel is land by its carrier, or by the indicators only land has (容积率, 投资强度, 亩均税收)
         carrier_kind = conn.execute("SELECT kind FROM carriers WHERE id = ?", (v["carrier_id"],)).fetchone()[0]
-        v["kind"] = "land" if carrier_kind == "land" else "space"
+        indicators = any(v.get(k) is not None for k in ("plot_ratio", "intensity_wan_mu", "tax_wan_mu"))
+        v["kind"] = "land" if carrier_kind == "land" or indicators else "space"
     _check(conn, v, None, names)
     facilities = v.pop("facilities", [])
     unit_id = insert(conn, "units", {k: x for k, x in v.items() if x is not None})
