@@ -122,6 +122,7 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
     counts = {a.EN: None for a in adapters}
     tmp = path.with_name(f".{path.name}.tmp")
     try:
+        tmp.open("wb").close()  # a folder that cannot be written is found before any sheet is built
         if suffix == ".csv":
             with tmp.open("w", encoding="utf-8-sig", newline="") as out:
                 counts[adapters[0].EN] = write_csv(out, adapters[0], adapters[0].export_rows(conn), lang)
@@ -140,6 +141,8 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
                         bar.stop()
             book.save(tmp)
         tmp.replace(path)  # whole or not at all: a reader never sees half a workbook
+    except OSError as exc:
+        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
     finally:
         tmp.unlink(missing_ok=True)
     return counts

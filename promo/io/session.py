@@ -78,6 +78,8 @@ def import_file(
     from promo.io import importer
     from promo.io.read import read_sheets
 
+    if rejects:
+        _check_writable(rejects)  # before the import: a rejects file that cannot be written is known now
     sheets = read_sheets(path)
     plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
     reports = []
@@ -137,3 +139,14 @@ def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+
+
+def _check_writable(path) -> None:
+    import os
+    from pathlib import Path
+
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise BadValue("--rejects", str(path), "its folder does not exist")
+    if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
+        raise BadValue("--rejects", str(path), "cannot be written here")

@@ -20,6 +20,11 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
         raise BadValue("-o", str(path), "a template is an Excel workbook: name it .xlsx")
     if path.parent and not path.parent.exists():
         raise BadValue("-o", str(path), "its folder does not exist")
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.open("wb").close()  # a folder that cannot be written is found before the workbook is built
+    except OSError as exc:
+        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
     book = Workbook(write_only=True)
     write_sheet(book, adapter, [adapter.example()], lang, total=1)
     notes = book.create_sheet("说明" if lang == "zh" else "notes")
@@ -42,10 +47,11 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     notes.append(
         ["第 2 行是示例 (黄色, 示例数据=是): 填写前请删除或覆盖。导入: promo import " + adapter.EN + " 文件.xlsx"]
     )
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
         book.save(tmp)
         tmp.replace(path)
+    except OSError as exc:
+        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
     finally:
         tmp.unlink(missing_ok=True)
 
