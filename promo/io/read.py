@@ -146,6 +146,8 @@ def _json_sheet(path: Path, raw: bytes) -> Sheet:
         raise BadValue("FILE", str(path), f"is not valid JSON ({exc})") from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise BadValue("FILE", str(path), "JSON must be an array of objects, one per record")
+    if not data:
+        raise BadValue("FILE", str(path), "holds no records (an empty JSON array)")
     headers = list(dict.fromkeys(str(k) for r in data for k in r))
     rows = [(0, headers)]
     for i, r in enumerate(data, start=1):
