@@ -167,3 +167,25 @@ def test_a_policy_expires_and_leaves_listings_by_its_date(run):
     assert "医学中心项目落户奖励" not in run("brief").output
     assert run("undo").exit_code == 0
     assert "医学中心项目落户奖励" in run("policies", "--format", "json").output
+
+
+def test_writers_take_rows_as_typed_and_compose_in_one_transaction(ours):
+    """What an import does: many rows through the same writers, one transaction, one journal entry, one undo."""
+    from promo.db import open_catalogue, write
+    from promo.edit import carriers, units
+    from promo.errors import PromoError
+
+    conn = open_catalogue(ours.path)
+    with write(conn, "import units.xlsx"):
+        carriers.add_carrier(conn, {"name": "孵化楼", "kind": "孵化器"})
+        for n in range(1, 6):
+            row = units.add(conn, {"carrier_id": "孵化楼", "code": f"F-{n}", "area_m2": f"{n}00平米", "rent": 1.2})
+            assert row["summary"] == f"add unit 孵化楼/F-{n}"
+    with pytest.raises(PromoError) as exc, write(conn, "import bad.xlsx"):
+        units.add(conn, {"carrier_id": "孵化楼", "code": "F-9", "area_m2": "x"}, names={"area_m2": "面积 (C列)"})
+    assert "面积 (C列) x" in exc.value.message
+    conn.close()
+    assert query(ours.path, "SELECT count(*) FROM units") == [(5,)]
+    assert query(ours.path, "SELECT count(*) FROM journal") == [(1,)]
+    assert ours("undo").exit_code == 0
+    assert query(ours.path, "SELECT count(*) FROM units") == [(0,)]

@@ -204,7 +204,7 @@ def add(ctx, name, **given):
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    row = journaled(ctx, f"add carrier {name}", carriers.add_carrier, dict(raw, name=name), names={"name": "NAME"})
+    row = journaled(ctx, carriers.add_carrier, dict(raw, name=name), names={"name": "NAME"})
     said(f"added carrier {row['name']} ({row['code']})")
 
 
@@ -224,7 +224,7 @@ def update(ctx, name, new_name, **given):
     from promo.edit import carriers
 
     raw = fields_from(dict(given, name=new_name))
-    row = journaled(ctx, f"update carrier {name}", carriers.update_carrier, name, raw)
+    row = journaled(ctx, carriers.update_carrier, name, raw)
     said(f"updated carrier {row['name']}")
 
 
@@ -240,5 +240,5 @@ def remove(ctx, name):
     """
     from promo.edit import carriers
 
-    row = journaled(ctx, f"remove carrier {name}", carriers.remove_carrier, name)
+    row = journaled(ctx, carriers.remove_carrier, name)
     said(f"removed carrier {row['name']}")

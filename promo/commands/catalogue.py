@@ -91,7 +91,7 @@ def add(ctx, level, name, **given):
 
     raw = fields_from(dict(given, level=level, name=name))
     refuse_empty(raw, {"parent_id": "--under", "segment": "--segment", "name_en": "--name-en", "code": "--code"})
-    row = journaled(ctx, f"add {level} {name}", catalogue.add, raw)
+    row = journaled(ctx, catalogue.add, raw)
     said(f"added {catalogue.LEVELS[row['level']]} {row['name']} ({row['code']})")
 
 
@@ -110,8 +110,7 @@ def rename(ctx, name, new_name, name_en, segment):
     """
     from promo.edit import catalogue
 
-    summary = f"rename {name} → {new_name}"
-    row = journaled(ctx, summary, catalogue.rename, name, new_name, name_en=name_en, segment=segment)
+    row = journaled(ctx, catalogue.rename, name, new_name, name_en=name_en, segment=segment)
     said(f"renamed to {row['name']}")
 
 
@@ -128,5 +127,5 @@ def remove(ctx, name):
     """
     from promo.edit import catalogue
 
-    row = journaled(ctx, f"remove {name}", catalogue.remove, name)
+    row = journaled(ctx, catalogue.remove, name)
     said(f"removed {catalogue.LEVELS[row['level']]} {row['name']}")

@@ -89,13 +89,12 @@ def refuse_empty(raw: dict, options: dict[str, str]) -> None:
             raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{options.get(key, key)}'")
 
 
-def journaled(ctx: click.Context, summary: str, fn, *args, **kwargs):
-    """Run a writer in one transaction and one journal entry (undone with promo undo); returns its result."""
-    from promo.db import write as transaction
+def journaled(ctx: click.Context, fn, *args, **kwargs):
+    """Run a writer through promo.db.change: one transaction and one journal entry, named by the summary the
+    writer returns (undone with promo undo); returns the writer's result."""
+    from promo.db import change
 
-    conn = catalogue(ctx)
-    with transaction(conn, summary):
-        return fn(conn, *args, **kwargs)
+    return change(catalogue(ctx), fn, *args, **kwargs)
 
 
 def options(specs):

@@ -152,7 +152,7 @@ def add(ctx, name, **given):
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    row = journaled(ctx, f"add criterion {name}", criteria.add, dict(raw, name=name), names=_NAMES)
+    row = journaled(ctx, criteria.add, dict(raw, name=name), names=_NAMES)
     said(f"added criterion {row['name']} ({row['metric']} {row['op']} {row['threshold']:g} {row['unit'] or ''})")
 
 
@@ -171,8 +171,7 @@ def update(ctx, name, new_name, **given):
     from promo.edit import criteria
 
     raw = fields_from(dict(given, name=new_name))
-    summary = f"update criterion {name}"
-    row = journaled(ctx, summary, criteria.update_criterion, name, raw, names=_NAMES | {"name": "--name"})
+    row = journaled(ctx, criteria.update_criterion, name, raw, names=_NAMES | {"name": "--name"})
     said(f"updated criterion {row['name']}")
 
 
@@ -188,7 +187,7 @@ def remove(ctx, name):
     """
     from promo.edit import criteria
 
-    row = journaled(ctx, f"remove criterion {name}", criteria.remove, name)
+    row = journaled(ctx, criteria.remove, name)
     said(f"removed criterion {row['name']}")
 
 
@@ -221,7 +220,7 @@ def negative_add(ctx, item, kind, keywords, description):
 
     raw = fields_from({"item": item, "kind": kind, "keywords": keywords, "description": description})
     refuse_empty(raw, {"item": "ITEM", "kind": "--kind", "keywords": "--keyword", "description": "--description"})
-    row = journaled(ctx, f"add negative-list item {item}", criteria.add_negative, raw)
+    row = journaled(ctx, criteria.add_negative, raw)
     said(f"added {row['kind']} item {row['item']}")
 
 
@@ -237,7 +236,7 @@ def negative_remove(ctx, item):
     """
     from promo.edit import criteria
 
-    row = journaled(ctx, f"remove negative-list item {item}", criteria.remove_negative, item)
+    row = journaled(ctx, criteria.remove_negative, item)
     said(f"removed {row['kind']} item {row['item']}")
 
 
@@ -268,7 +267,7 @@ def exception_add(ctx, enterprise, criterion, approved_by, approved_on, note):
     """
     from promo.edit import criteria
 
-    r = journaled(ctx, f"exception {enterprise} {criterion}", criteria.add_exception, enterprise, criterion,
+    r = journaled(ctx, criteria.add_exception, enterprise, criterion,
               approved_by=approved_by, approved_on=approved_on, note=note)  # fmt: skip
     said(f"{r['enterprise']} need not meet {r['criterion']} (一事一议, {r['approved_by']}, {r['approved_on']})")
 
@@ -286,5 +285,5 @@ def exception_remove(ctx, enterprise, criterion):
     """
     from promo.edit import criteria
 
-    r = journaled(ctx, f"withdraw exception {enterprise} {criterion}", criteria.remove_exception, enterprise, criterion)
+    r = journaled(ctx, criteria.remove_exception, enterprise, criterion)
     said(f"withdrew the exception of {r['enterprise']} to {r['criterion']}")

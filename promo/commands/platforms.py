@@ -57,7 +57,7 @@ def add(ctx, name, **given):
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    row = journaled(ctx, f"add platform {name}", carriers.add_platform, dict(raw, name=name), names=_NAMES)
+    row = journaled(ctx, carriers.add_platform, dict(raw, name=name), names=_NAMES)
     said(f"added platform {row['name']} ({row['code']})")
 
 
@@ -76,8 +76,7 @@ def update(ctx, name, new_name, **given):
     from promo.edit import carriers
 
     raw = fields_from(dict(given, name=new_name))
-    summary = f"update platform {name}"
-    row = journaled(ctx, summary, carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
+    row = journaled(ctx, carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
     said(f"updated platform {row['name']}")
 
 
@@ -93,5 +92,5 @@ def remove(ctx, name):
     """
     from promo.edit import carriers
 
-    row = journaled(ctx, f"remove platform {name}", carriers.remove_platform, name)
+    row = journaled(ctx, carriers.remove_platform, name)
     said(f"removed platform {row['name']}")

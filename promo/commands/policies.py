@@ -234,7 +234,7 @@ def add(ctx, name, **given):
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    row = journaled(ctx, f"add policy {name}", policies.add, dict(raw, name=name), names=_NAMES)
+    row = journaled(ctx, policies.add, dict(raw, name=name), names=_NAMES)
     said(f"added policy {row['name']} ({row['code']})")
 
 
@@ -254,7 +254,7 @@ def update(ctx, name, new_name, **given):
     from promo.edit import policies
 
     raw = fields_from(dict(given, name=new_name))
-    row = journaled(ctx, f"update policy {name}", policies.update_policy, name, raw, names=_NAMES | {"name": "--name"})
+    row = journaled(ctx, policies.update_policy, name, raw, names=_NAMES | {"name": "--name"})
     said(f"updated policy {row['name']}")
 
 
@@ -271,7 +271,7 @@ def expire(ctx, name, on):
     """
     from promo.edit import policies
 
-    row = journaled(ctx, f"expire policy {name}", policies.expire, name, on)
+    row = journaled(ctx, policies.expire, name, on)
     said(f"policy {row['name']} ends on {row['end_date']}")
 
 
@@ -287,5 +287,5 @@ def remove(ctx, name):
     """
     from promo.edit import policies
 
-    row = journaled(ctx, f"remove policy {name}", policies.remove, name)
+    row = journaled(ctx, policies.remove, name)
     said(f"removed policy {row['name']}")

@@ -105,8 +105,7 @@ def add(ctx, carrier, code, **given):
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
-    summary = f"add unit {carrier}/{code}"
-    row = journaled(ctx, summary, domain.add, dict(raw, carrier_id=carrier, code=code), names=_NAMES)
+    row = journaled(ctx, domain.add, dict(raw, carrier_id=carrier, code=code), names=_NAMES)
     said(f"added unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
 
 
@@ -136,7 +135,7 @@ def update(ctx, unit, drop, **given):
     from promo.edit import units as domain
 
     raw = fields_from(given)
-    row = journaled(ctx, f"update unit {unit}", domain.update_unit, unit, raw, names=_NAMES, drop_facilities=list(drop))
+    row = journaled(ctx, domain.update_unit, unit, raw, names=_NAMES, drop_facilities=list(drop))
     said(f"updated unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
 
 
@@ -158,8 +157,7 @@ def set_status(ctx, unit, status, until, start, reason):
     """
     from promo.edit import units as domain
 
-    summary = f"set unit {unit} {status}"
-    row = journaled(ctx, summary, domain.set_status, unit, status, until=until, start=start, reason=reason)
+    row = journaled(ctx, domain.set_status, unit, status, until=until, start=start, reason=reason)
     said(f"{row['carrier_name']}/{row['code']} is now {_shown(row).split(', ')[-1]}")
 
 
@@ -175,5 +173,5 @@ def remove(ctx, unit):
     """
     from promo.edit import units as domain
 
-    row = journaled(ctx, f"remove unit {unit}", domain.remove, unit)
+    row = journaled(ctx, domain.remove, unit)
     said(f"removed unit {row['carrier_name']}/{row['code']}")

@@ -68,5 +68,5 @@ def set_(ctx, **given):
 
     raw = fields_from(given, {"address_en": "office_address_en"})
     names = {key: flag for flag, key, *_ in ZONE_OPTIONS} | {"office_address_en": "--address-en"}
-    changed = journaled(ctx, "zone set " + ", ".join(raw), set_profile, raw, names=names)
-    said("set " + ", ".join(changed))
+    changed = journaled(ctx, set_profile, raw, names=names)
+    said("set " + ", ".join(changed["changed"]))

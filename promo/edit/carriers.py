@@ -105,7 +105,8 @@ def add_carrier(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     v["name_folded"] = fold(v["name"])
     carrier_id = insert(conn, "carriers", v)
     _set_industries(conn, carrier_id, industries)
-    return dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (carrier_id,)).fetchone())
+    row = dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (carrier_id,)).fetchone())
+    return dict(row, summary=f"add carrier {row['name']}")
 
 
 def update_carrier(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -121,7 +122,8 @@ def update_carrier(conn: sqlite3.Connection, name: str, raw: dict, *, names: dic
     if "industries" in v:
         _set_industries(conn, row["id"], v.pop("industries"))
     update(conn, "carriers", row["id"], v)
-    return dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (row["id"],)).fetchone())
+    new = dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (row["id"],)).fetchone())
+    return dict(new, summary=f"update carrier {row['name']}")
 
 
 def _names(conn, sql: str, params) -> list[str]:
@@ -154,7 +156,7 @@ def remove_carrier(conn: sqlite3.Connection, name: str) -> dict:
         "remove or move those first (promo units remove …, promo enterprises update NAME --carrier …)",
     )
     conn.execute("DELETE FROM carriers WHERE id = ?", (cid,))
-    return dict(row)
+    return dict(row, summary=f"remove carrier {row['name']}")
 
 
 def add_platform(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> dict:
@@ -165,7 +167,8 @@ def add_platform(conn: sqlite3.Connection, raw: dict, *, names: dict | None = No
     v["code"] = v.get("code") or new_code(conn, "platforms", v["name"], v.get("name_en"), "platform")
     v["name_folded"] = fold(v["name"])
     platform_id = insert(conn, "platforms", v)
-    return dict(conn.execute("SELECT * FROM platforms WHERE id = ?", (platform_id,)).fetchone())
+    row = dict(conn.execute("SELECT * FROM platforms WHERE id = ?", (platform_id,)).fetchone())
+    return dict(row, summary=f"add platform {row['name']}")
 
 
 def update_platform(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -179,7 +182,8 @@ def update_platform(conn: sqlite3.Connection, name: str, raw: dict, *, names: di
     if "name" in v:
         v["name_folded"] = fold(v["name"])
     update(conn, "platforms", row["id"], v)
-    return dict(conn.execute("SELECT * FROM platforms WHERE id = ?", (row["id"],)).fetchone())
+    new = dict(conn.execute("SELECT * FROM platforms WHERE id = ?", (row["id"],)).fetchone())
+    return dict(new, summary=f"update platform {row['name']}")
 
 
 def remove_platform(conn: sqlite3.Connection, name: str) -> dict:
@@ -187,4 +191,4 @@ def remove_platform(conn: sqlite3.Connection, name: str) -> dict:
     require_write(conn, "remove_platform")
     row = find(conn, "platforms", name, "platform")
     conn.execute("DELETE FROM platforms WHERE id = ?", (row["id"],))
-    return dict(row)
+    return dict(row, summary=f"remove platform {row['name']}")

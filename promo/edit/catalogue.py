@@ -84,7 +84,8 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     v["name_folded"] = fold(v["name"])
     v["sort"] = (conn.execute("SELECT max(sort) FROM industries").fetchone()[0] or 0) + 1
     node_id = insert(conn, "industries", {k: x for k, x in v.items() if x is not None})
-    return dict(conn.execute("SELECT * FROM industries WHERE id = ?", (node_id,)).fetchone())
+    row = dict(conn.execute("SELECT * FROM industries WHERE id = ?", (node_id,)).fetchone())
+    return dict(row, summary=f"add {LEVELS[level]} {row['name']}")
 
 
 def rename(
@@ -107,7 +108,8 @@ def rename(
         _refuse_duplicate(conn, v["name"], row["id"])
         v["name_folded"] = fold(v["name"])
     update(conn, "industries", row["id"], v)
-    return dict(conn.execute("SELECT * FROM industries WHERE id = ?", (row["id"],)).fetchone())
+    new = dict(conn.execute("SELECT * FROM industries WHERE id = ?", (row["id"],)).fetchone())
+    return dict(new, summary=f"rename {LEVELS[row['level']]} {row['name']} → {new['name']}")
 
 
 def users(conn: sqlite3.Connection, node: sqlite3.Row) -> list[tuple[str, list[str]]]:
@@ -159,4 +161,4 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
         "remove or move those first; a link with enterprises or targets stays until they move",
     )
     conn.execute("DELETE FROM industries WHERE id = ?", (row["id"],))
-    return dict(row)
+    return dict(row, summary=f"remove {LEVELS[row['level']]} {row['name']}")

@@ -108,7 +108,8 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     v["code"] = v.get("code") or new_code(conn, "criteria", v["name"], v.get("name_en"), "criterion")
     v["sample"] = 0
     criterion_id = insert(conn, "criteria", {k: x for k, x in v.items() if x is not None})
-    return dict(conn.execute("SELECT * FROM criteria WHERE id = ?", (criterion_id,)).fetchone())
+    row = dict(conn.execute("SELECT * FROM criteria WHERE id = ?", (criterion_id,)).fetchone())
+    return dict(row, summary=f"add criterion {row['name']}")
 
 
 def update_criterion(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -120,7 +121,8 @@ def update_criterion(conn: sqlite3.Connection, name: str, raw: dict, *, names: d
         raise BadValue("--code", v["code"], f"a code is kept for good ({row['name']} is {row['code']})")
     v.pop("code", None)
     update(conn, "criteria", row["id"], dict(v, sample=0))
-    return dict(conn.execute("SELECT * FROM criteria WHERE id = ?", (row["id"],)).fetchone())
+    new = dict(conn.execute("SELECT * FROM criteria WHERE id = ?", (row["id"],)).fetchone())
+    return dict(new, summary=f"update criterion {row['name']}")
 
 
 def remove(conn: sqlite3.Connection, name: str) -> dict:
@@ -128,7 +130,7 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
     require_write(conn, "criteria.remove")
     row = find_criterion(conn, name)
     conn.execute("DELETE FROM criteria WHERE id = ?", (row["id"],))
-    return dict(row)
+    return dict(row, summary=f"remove criterion {row['name']}")
 
 
 def add_negative(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> dict:
@@ -142,7 +144,8 @@ def add_negative(conn: sqlite3.Connection, raw: dict, *, names: dict | None = No
     v["keywords"] = json.dumps(keywords, ensure_ascii=False)
     v["sample"] = 0
     item_id = insert(conn, "negative_list", {k: x for k, x in v.items() if x is not None})
-    return dict(conn.execute("SELECT * FROM negative_list WHERE id = ?", (item_id,)).fetchone())
+    row = dict(conn.execute("SELECT * FROM negative_list WHERE id = ?", (item_id,)).fetchone())
+    return dict(row, summary=f"add {row['kind']} item {row['item']}")
 
 
 def remove_negative(conn: sqlite3.Connection, item: str) -> dict:
@@ -161,7 +164,7 @@ def remove_negative(conn: sqlite3.Connection, item: str) -> dict:
             "negative-list item", item, difflib.get_close_matches(item, [r["item"] for r in items], n=3, cutoff=0.4)
         )
     conn.execute("DELETE FROM negative_list WHERE id = ?", (found[0]["id"],))
-    return dict(found[0])
+    return dict(found[0], summary=f"remove {found[0]['kind']} item {found[0]['item']}")
 
 
 def add_exception(
@@ -207,7 +210,8 @@ def add_exception(
     ).fetchone():
         raise Rejected(f"{row['name']} has an exception to {crit['name']} already")
     exception_id = insert(conn, "criteria_exceptions", dict(v, enterprise_id=row["id"], criterion_id=crit["id"]))
-    return {"id": exception_id, "enterprise": row["name"], "criterion": crit["name"], **v}
+    summary = f"exception {row['name']}: {crit['name']} (一事一议)"
+    return {"id": exception_id, "enterprise": row["name"], "criterion": crit["name"], **v, "summary": summary}
 
 
 def remove_exception(conn: sqlite3.Connection, enterprise: str, criterion: str) -> dict:
@@ -223,4 +227,5 @@ def remove_exception(conn: sqlite3.Connection, enterprise: str, criterion: str) 
     if found is None:
         raise Rejected(f"{row['name']} has no exception to {crit['name']}")
     conn.execute("DELETE FROM criteria_exceptions WHERE id = ?", (found[0],))
-    return {"enterprise": row["name"], "criterion": crit["name"]}
+    summary = f"withdraw exception {row['name']}: {crit['name']}"
+    return {"enterprise": row["name"], "criterion": crit["name"], "summary": summary}

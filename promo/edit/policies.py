@@ -146,7 +146,8 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     policy_id = insert(conn, "policies", {k: x for k, x in v.items() if x is not None})
     # a policy entered by the office always has its eligibility on record, even when it is open to all
     _write_eligibility(conn, policy_id, el or {"note": None})
-    return dict(conn.execute("SELECT * FROM policies WHERE id = ?", (policy_id,)).fetchone())
+    row = dict(conn.execute("SELECT * FROM policies WHERE id = ?", (policy_id,)).fetchone())
+    return dict(row, summary=f"add policy {row['name']}")
 
 
 def update_policy(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -167,7 +168,8 @@ def update_policy(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict
         v["name_folded"] = fold(v["name"])
     update(conn, "policies", row["id"], v)
     _write_eligibility(conn, row["id"], el)
-    return dict(conn.execute("SELECT * FROM policies WHERE id = ?", (row["id"],)).fetchone())
+    new = dict(conn.execute("SELECT * FROM policies WHERE id = ?", (row["id"],)).fetchone())
+    return dict(new, summary=f"update policy {row['name']}")
 
 
 def expire(conn: sqlite3.Connection, name: str, on: str | None = None) -> dict:
@@ -180,7 +182,8 @@ def expire(conn: sqlite3.Connection, name: str, on: str | None = None) -> dict:
     if row["start_date"] and end < row["start_date"]:
         raise BadValue("--on", on or end, f"is before the policy's start {row['start_date']}")
     update(conn, "policies", row["id"], {"end_date": end})
-    return dict(conn.execute("SELECT * FROM policies WHERE id = ?", (row["id"],)).fetchone())
+    new = dict(conn.execute("SELECT * FROM policies WHERE id = ?", (row["id"],)).fetchone())
+    return dict(new, summary=f"expire policy {row['name']} on {end}")
 
 
 def remove(conn: sqlite3.Connection, name: str) -> dict:
@@ -188,4 +191,4 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
     require_write(conn, "policies.remove")
     row = find(conn, "policies", name, "policy")
     conn.execute("DELETE FROM policies WHERE id = ?", (row["id"],))
-    return dict(row)
+    return dict(row, summary=f"remove policy {row['name']}")

@@ -152,7 +152,8 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     facilities = v.pop("facilities", [])
     unit_id = insert(conn, "units", {k: x for k, x in v.items() if x is not None})
     _set_facilities(conn, unit_id, facilities, replace=False)
-    return _row(conn, unit_id)
+    row = _row(conn, unit_id)
+    return dict(row, summary=f"add unit {row['carrier_name']}/{row['code']}")
 
 
 def update_unit(
@@ -180,7 +181,8 @@ def update_unit(
             [row["id"], *drop],
         )
     update(conn, "units", row["id"], v)
-    return _row(conn, row["id"])
+    new = _row(conn, row["id"])
+    return dict(new, summary=f"update unit {new['carrier_name']}/{new['code']}")
 
 
 def _check_holder(row, status: str) -> None:
@@ -254,7 +256,8 @@ def set_status(
             "status_reason": values.get("reason"),
         }
     update(conn, "units", row["id"], v)
-    return _row(conn, row["id"])
+    new = _row(conn, row["id"])
+    return dict(new, summary=f"unit {new['carrier_name']}/{new['code']} → {STATUS_LABELS[new['status']]}")
 
 
 def remove(conn: sqlite3.Connection, ref: str) -> dict:
@@ -267,4 +270,4 @@ def remove(conn: sqlite3.Connection, ref: str) -> dict:
             f"release it first: promo enterprises update {row['holder']} --release {row['code']}",
         )
     conn.execute("DELETE FROM units WHERE id = ?", (row["id"],))
-    return dict(row)
+    return dict(row, summary=f"remove unit {row['carrier_name']}/{row['code']}")

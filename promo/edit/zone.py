@@ -103,7 +103,8 @@ def set_profile(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     changes = dict(v, sample_fields=json.dumps(marked))
     changes["office_sample"] = int(any(k.startswith("office_") for k in marked))
     update(conn, "zone", zone["id"], changes)
-    return list(v) + (["usd_cny_rate"] if rate_given else [])
+    changed = list(v) + (["usd_cny_rate"] if rate_given else [])
+    return {"changed": changed, "summary": "zone set " + ", ".join(changed)}
 
 
 def zone_code(name: str) -> str:
@@ -119,7 +120,7 @@ def empty_loader(name: str, name_en: str | None = None):
     zone_name = parse_name(None, name, "--zone")
 
     def load(conn: sqlite3.Connection, directory=None) -> dict:
-        from promo.seeds import read_csv
+        from promo.seed_loaders import read_csv
 
         conn.execute("BEGIN")
         conn.execute(
