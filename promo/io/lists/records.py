@@ -4,12 +4,14 @@ so what counts as a change is exactly what the writer would store."""
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from promo.errors import PromoError
 from promo.io.headers import Field
+from promo.text import fold
 
 
 @dataclass
@@ -96,3 +98,46 @@ def by_ids(sql: str, ids, order: str) -> tuple[str, list]:
 
 def yes(flag) -> str:
     return "是" if flag else ""
+
+
+def by_name(table: str):
+    """The record of `table` whose folded name is the row's."""
+
+    def find(conn, typed):
+        return conn.execute(f"SELECT * FROM {table} WHERE name_folded = ?", (fold(typed["name"]),)).fetchone()
+
+    return find
+
+
+def name_key(typed) -> list[tuple[str, str]]:
+    return [("folded name", fold(typed["name"]))]
+
+
+def adder(module: str, function: str):
+    """The list's own add, called as (conn, raw, names) and loaded only when an import uses it."""
+
+    def add(conn, raw, names):
+        return getattr(importlib.import_module(module), function)(conn, raw, names=names)
+
+    return add
+
+
+def updater(module: str, function: str, ref: str = "name"):
+    """The list's own update, given the record by its `ref` column."""
+
+    def update(conn, row, raw, names):
+        return getattr(importlib.import_module(module), function)(conn, row[ref], raw, names=names)
+
+    return update
+
+
+def parser(module: str, fields: str):
+    """The list's own field parser over its declared fields, as a partial record."""
+
+    def parse(conn, raw, names):
+        from promo.edit.record import parse_record
+
+        declared = getattr(importlib.import_module(module), fields)
+        return parse_record(conn, raw, declared, partial=True, names=names or None)
+
+    return parse

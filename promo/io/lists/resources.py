@@ -6,31 +6,8 @@ import sqlite3
 
 from promo.db import rows
 from promo.io.headers import Field
-from promo.io.lists.records import RecordList, by_ids, yes
+from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key, parser, updater, yes
 from promo.text import fold
-
-
-def _parse(fields_name: str, module: str):
-    def parse(conn, raw, names):
-        import importlib
-
-        from promo.edit.record import parse_record
-
-        mod = importlib.import_module(module)
-        return parse_record(conn, raw, getattr(mod, fields_name), partial=True, names=names or None)
-
-    return parse
-
-
-def _by_name(table: str):
-    def find(conn, typed):
-        return conn.execute(f"SELECT * FROM {table} WHERE name_folded = ?", (fold(typed["name"]),)).fetchone()
-
-    return find
-
-
-def _name_key(typed) -> list[tuple[str, str]]:
-    return [("folded name", fold(typed["name"]))]
 
 
 def _carriers(conn: sqlite3.Connection, ids) -> list[dict]:
@@ -48,18 +25,6 @@ def _carriers(conn: sqlite3.Connection, ids) -> list[dict]:
         r["sample"] = yes(r["sample"])
         out.append(r)
     return out
-
-
-def _add_carrier(conn, raw, names):
-    from promo.edit.carriers import add_carrier
-
-    return add_carrier(conn, raw, names=names)
-
-
-def _update_carrier(conn, row, raw, names):
-    from promo.edit.carriers import update_carrier
-
-    return update_carrier(conn, row["name"], raw, names=names)
 
 
 CARRIERS = RecordList(
@@ -99,12 +64,12 @@ CARRIERS = RecordList(
         Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
     ],
     "carriers",
-    _parse("CARRIER_FIELDS", "promo.edit.carriers"),
+    parser("promo.edit.carriers", "CARRIER_FIELDS"),
     _carriers,
-    _by_name("carriers"),
-    _add_carrier,
-    _update_carrier,
-    _name_key,
+    by_name("carriers"),
+    adder("promo.edit.carriers", "add_carrier"),
+    updater("promo.edit.carriers", "update_carrier"),
+    name_key,
     {
         "name": "示例生命科学产业园",
         "kind": "产业园",
@@ -132,18 +97,6 @@ def _platforms(conn: sqlite3.Connection, ids) -> list[dict]:
     return out
 
 
-def _add_platform(conn, raw, names):
-    from promo.edit.carriers import add_platform
-
-    return add_platform(conn, raw, names=names)
-
-
-def _update_platform(conn, row, raw, names):
-    from promo.edit.carriers import update_platform
-
-    return update_platform(conn, row["name"], raw, names=names)
-
-
 PLATFORMS = RecordList(
     "公共平台",
     "platforms",
@@ -158,12 +111,12 @@ PLATFORMS = RecordList(
         Field("description_en", "英文简介", "English description", ("description_en",)),
     ],
     "platforms",
-    _parse("PLATFORM_FIELDS", "promo.edit.carriers"),
+    parser("promo.edit.carriers", "PLATFORM_FIELDS"),
     _platforms,
-    _by_name("platforms"),
-    _add_platform,
-    _update_platform,
-    _name_key,
+    by_name("platforms"),
+    adder("promo.edit.carriers", "add_platform"),
+    updater("promo.edit.carriers", "update_platform"),
+    name_key,
     {"name": "示例共享实验平台", "kind": "共享实验室", "level": "市级"},
 )
 
@@ -232,7 +185,7 @@ def _update_unit(conn, row, raw, names):
 
 
 def _unit_parse(conn, raw, names):
-    return _parse("UNIT_FIELDS", "promo.edit.units")(conn, {k: v for k, v in raw.items() if k != "holder"}, names)
+    return parser("promo.edit.units", "UNIT_FIELDS")(conn, {k: v for k, v in raw.items() if k != "holder"}, names)
 
 
 def _unit_key(typed) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ import sqlite3
 
 from promo.db import rows
 from promo.io.headers import Field
-from promo.io.lists.records import RecordList, by_ids, yes
+from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key, parser, updater, yes
 from promo.text import fold
 
 _ELIGIBILITY_LISTS = ("industries", "carriers", "stages", "countries", "enterprise_kinds")
@@ -66,29 +66,6 @@ def _policies(conn: sqlite3.Connection, ids) -> list[dict]:
     return out
 
 
-def _add_policy(conn, raw, names):
-    from promo.edit.policies import add
-
-    return add(conn, raw, names=names)
-
-
-def _update_policy(conn, row, raw, names):
-    from promo.edit.policies import update_policy
-
-    return update_policy(conn, row["name"], raw, names=names)
-
-
-def _by_name(table: str):
-    def find(conn, typed):
-        return conn.execute(f"SELECT * FROM {table} WHERE name_folded = ?", (fold(typed["name"]),)).fetchone()
-
-    return find
-
-
-def _name_key(typed) -> list[tuple[str, str]]:
-    return [("folded name", fold(typed["name"]))]
-
-
 POLICIES = RecordList(
     "产业政策",
     "policies",
@@ -123,10 +100,10 @@ POLICIES = RecordList(
     "policies",
     _policy_parse,
     _policies,
-    _by_name("policies"),
-    _add_policy,
-    _update_policy,
-    _name_key,
+    by_name("policies"),
+    adder("promo.edit.policies", "add"),
+    updater("promo.edit.policies", "update_policy"),
+    name_key,
     {
         "name": "示例: 新落户企业租金减免",
         "issuer": "示例管委会",
@@ -138,13 +115,6 @@ POLICIES = RecordList(
         "sample": "是",
     },
 )
-
-
-def _criteria_parse(conn, raw, names):
-    from promo.edit.criteria import CRITERION_FIELDS
-    from promo.edit.record import parse_record
-
-    return parse_record(conn, raw, CRITERION_FIELDS, partial=True, names=names or None)
 
 
 def _criteria(conn: sqlite3.Connection, ids) -> list[dict]:
@@ -163,18 +133,6 @@ def _criteria(conn: sqlite3.Connection, ids) -> list[dict]:
         r["sample"] = yes(r["sample"])
         out.append(r)
     return out
-
-
-def _add_criterion(conn, raw, names):
-    from promo.edit.criteria import add
-
-    return add(conn, raw, names=names)
-
-
-def _update_criterion(conn, row, raw, names):
-    from promo.edit.criteria import update_criterion
-
-    return update_criterion(conn, row["code"], raw, names=names)
 
 
 def _find_criterion(conn, typed):
@@ -210,21 +168,14 @@ CRITERIA = RecordList(
         Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
     ],
     "criteria",
-    _criteria_parse,
+    parser("promo.edit.criteria", "CRITERION_FIELDS"),
     _criteria,
     _find_criterion,
-    _add_criterion,
-    _update_criterion,
-    _name_key,
+    adder("promo.edit.criteria", "add"),
+    updater("promo.edit.criteria", "update_criterion", ref="code"),
+    name_key,
     {"name": "示例: 投资强度", "metric": "投资强度", "op": ">=", "threshold": 300, "unit": "万元/亩", "sample": "是"},
 )
-
-
-def _chain_parse(conn, raw, names):
-    from promo.edit.catalogue import NODE_FIELDS
-    from promo.edit.record import parse_record
-
-    return parse_record(conn, raw, NODE_FIELDS, partial=True, names=names or None)
 
 
 def _chain(conn: sqlite3.Connection, ids) -> list[dict]:
@@ -242,12 +193,6 @@ def _chain(conn: sqlite3.Connection, ids) -> list[dict]:
         r["sample"] = yes(r["sample"])
         out.append(r)
     return out
-
-
-def _add_node(conn, raw, names):
-    from promo.edit.catalogue import add
-
-    return add(conn, raw, names=names)
 
 
 def _update_node(conn, row, raw, names):
@@ -295,11 +240,11 @@ CHAIN = RecordList(
         Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
     ],
     "industries",
-    _chain_parse,
+    parser("promo.edit.catalogue", "NODE_FIELDS"),
     _chain,
     _find_node,
-    _add_node,
+    adder("promo.edit.catalogue", "add"),
     _update_node,
-    _name_key,
+    name_key,
     {"level": "链环", "name": "示例: 手术机器人", "parent_id": "高端医疗器械", "segment": "中游", "sample": "是"},
 )
