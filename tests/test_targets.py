@@ -19,45 +19,50 @@ def add_enterprise(conn, name, link_code, stage):
     )
 
 
-def test_catalogue_is_every_link_under_its_chain_and_industry(conn):
-    rows = targets.catalogue(conn)
-    assert len(rows) == conn.execute("SELECT count(*) FROM industries WHERE level = 'link'").fetchone()[0]
-    ivd = next(r for r in rows if r["code"] == "bt-precision-ivd")
-    assert (ivd["industry"], ivd["chain"], ivd["segment"]) == ("新一代生物技术", "精准医学", "中游")
-    assert ivd["tenants"] == ["济南示例精准诊断科技有限公司"] and not ivd["gap"]
+@pytest.fixture
+def chain(tiny):
+    """The tiny catalogue's chain (医疗器械 › 医学影像 › 核心部件 上游, 整机 中游) with one tenant on 核心部件."""
+    add_enterprise(tiny, "示例部件公司", "parts", "落地")
+    return tiny
+
+
+def test_catalogue_is_every_link_under_its_chain_and_industry(chain):
+    rows = targets.catalogue(chain)
+    assert [r["code"] for r in rows] == ["parts", "systems"]
+    parts = rows[0]
+    assert (parts["industry"], parts["chain"], parts["segment"]) == ("医疗器械", "医学影像", "上游")
+    assert parts["tenants"] == ["示例部件公司"] and not parts["gap"]
 
 
 @pytest.mark.parametrize("stage", ["签约", "注册", "落地", "投产", "达效"])
-def test_a_tenant_at_signing_or_later_closes_the_gap(conn, stage):
-    assert "md-robot-systems" in gaps(conn)
-    add_enterprise(conn, "某手术机器人公司", "md-robot-systems", stage)
-    assert "md-robot-systems" not in gaps(conn)
-    row = next(r for r in targets.catalogue(conn) if r["code"] == "md-robot-systems")
-    assert row["tenants"] == ["某手术机器人公司"]
+def test_a_tenant_at_signing_or_later_closes_the_gap(chain, stage):
+    assert gaps(chain) == {"systems"}
+    add_enterprise(chain, "某整机公司", "systems", stage)
+    assert gaps(chain) == set()
+    row = next(r for r in targets.catalogue(chain) if r["code"] == "systems")
+    assert row["tenants"] == ["某整机公司"]
 
 
 @pytest.mark.parametrize("stage", ["意向", "洽谈"])
-def test_a_lead_does_not_close_the_gap(conn, stage):
-    add_enterprise(conn, "某手术机器人公司", "md-robot-systems", stage)
-    assert "md-robot-systems" in gaps(conn)
-    row = next(r for r in targets.catalogue(conn) if r["code"] == "md-robot-systems")
-    assert row["leads"] == ["某手术机器人公司"] and row["tenants"] == []
+def test_a_lead_does_not_close_the_gap(chain, stage):
+    add_enterprise(chain, "某整机公司", "systems", stage)
+    assert gaps(chain) == {"systems"}
+    row = next(r for r in targets.catalogue(chain) if r["code"] == "systems")
+    assert row["leads"] == ["某整机公司"] and row["tenants"] == []
 
 
-def test_an_enterprise_filed_under_a_chain_fills_no_link(conn):
-    before = gaps(conn)
-    add_enterprise(conn, "某机器人集团", "md-robot", "投产")
-    assert gaps(conn) == before
-    assert "某机器人集团" in {r["name"] for r in targets.unplaced(conn)}
+def test_an_enterprise_filed_under_a_chain_fills_no_link(chain):
+    add_enterprise(chain, "某影像集团", "imaging", "投产")
+    assert gaps(chain) == {"systems"}
+    assert "某影像集团" in {r["name"] for r in targets.unplaced(chain)}
 
 
-def test_gap_filters(conn):
-    device = gaps(conn, industry="高端医疗器械")
-    assert device and all(c.startswith("md-") for c in device)
-    upstream = targets.catalogue(conn, segment="上游")
-    assert {r["segment"] for r in upstream} == {"上游"}
+def test_gap_filters(chain):
+    assert gaps(chain, industry="医疗器械") == {"systems"} and gaps(chain, industry="生物医药") == set()
+    upstream = targets.catalogue(chain, segment="上游")
+    assert [r["code"] for r in upstream] == ["parts"]
     with pytest.raises(BadValue, match="--segment"):
-        targets.catalogue(conn, segment="旁游")
+        targets.catalogue(chain, segment="旁游")
 
 
 def test_add_target_on_a_link(conn):

@@ -120,7 +120,7 @@ def empty_loader(name: str, name_en: str | None = None):
     zone_name = parse_name(None, name, "--zone")
 
     def load(conn: sqlite3.Connection, directory=None) -> dict:
-        from promo.seed_loaders import read_csv
+        from promo.seeding import read_csv
 
         conn.execute("BEGIN")
         conn.execute(

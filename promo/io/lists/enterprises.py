@@ -299,7 +299,7 @@ def export_rows(conn: sqlite3.Connection):
     """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
     own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
-    from promo.enterprises import _LIST_SQL, _STAGE_ORDER, _finish
+    from promo.enterprise_listing import _LIST_SQL, _STAGE_ORDER, _finish
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
     held: dict[int, list[str]] = {}
