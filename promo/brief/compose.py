@@ -146,7 +146,16 @@ class Composer:
             builders += [self.pipeline_section, self.leads_section]
         builders += [self.contact_section]
 
-        sections = [s for s in (build() for build in builders) if s is not None and s.blocks]
+        sections = []
+        for build in builders:
+            section = build()
+            if section is not None and section.blocks:
+                section.key = build.__name__.removesuffix("_section")
+                sections.append(section)
+        if req.charts:
+            from promo.brief.figures import add_charts
+
+            add_charts(self, sections)
         for i, s in enumerate(sections, 1):
             s.title = section_number(i, self.lang) + s.title
         edition = self.t("edition.internal" if req.internal else "edition.public")
@@ -159,7 +168,18 @@ class Composer:
             as_of=self.t("notice.earlier", date=self.date(req.date)) if self.data.get("earlier_than_today") else None,
             sections=sections,
             footer=self.t("footer", date=self.date(req.date)),
+            salutation=self.salutation(),
         )
+
+    def salutation(self) -> list[str]:
+        """A proposal greets its reader by its own name (--for); other briefs greet no one."""
+        reader = (self.data.get("prospect") or {}).get("reader")
+        if not reader:
+            return []
+        zone = self.data["zone"]
+        zone_name = self.name(zone["name"], zone.get("name_en"))
+        intro = "salutation.intro" if self.data["prospect"].get("has_needs") else "salutation.intro_general"
+        return [self.t("salutation", reader=self.v(reader)), self.t(intro, zone=zone_name)]
 
     def title(self) -> str:
         zone = self.data["zone"]

@@ -24,7 +24,7 @@ MAX_MATCHES = 8
 
 def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
     """The prospect's profile, matched units, applicable policies and criteria check, for this audience."""
-    row = find(conn, "enterprises", req.prospect, "enterprise")
+    row = find(conn, "enterprises", req.subject, "enterprise")
 
     profile = profile_for(conn, row["name"])
     signed = row["stage"] in SIGNED
@@ -36,7 +36,11 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
         "has_needs": bool(profile.get("has_needs"))
         or any(profile.get(k) not in (None, []) for k in ("min_area", "max_area", "max_rent", "facilities")),
     }
-    if req.internal or signed:
+    if req.addressed:
+        # a proposal is sent to its reader: its own name in the brief's language, never the office's code name
+        out["shown_name"] = row["name_en"] if req.lang == "en" and row["name_en"] else row["name"]
+        out["reader"] = out["shown_name"]
+    elif req.internal or signed:
         out["shown_name"] = (
             row["name"] if req.lang == "zh" or not row["name_en"] else f"{row['name']} ({row['name_en']})"
         )
@@ -121,7 +125,7 @@ def needs_section(c) -> Section:
         if private.get("code_name"):
             facts.append((c.t("need.code"), c.v(private["code_name"])))
         facts.append((c.t("need.stage"), c.stage(pr["stage"])))
-    elif pr.get("shown_name") and not pr["signed"]:
+    elif pr.get("shown_name") and not pr["signed"] and not pr.get("reader"):
         facts.append((c.t("need.code"), c.v(pr["shown_name"])))
     industry = pr.get("industry")
     if industry:

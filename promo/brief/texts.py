@@ -15,6 +15,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "title.carrier": ("{carrier}招商推介", "Investment Brief: {carrier}"),
     "title.prospect": ("{zone}招商方案：{prospect}", "Investment Proposal: {zone}, for {prospect}"),
     "title.prospect_anonymous": ("{zone}招商方案（专属）", "Investment Proposal: {zone}, prepared for you"),
+    "salutation": ("尊敬的{reader}：", "Dear {reader},"),
+    "salutation.intro": (
+        "感谢贵方对{zone}的关注。我们根据贵方提出的需求，整理了推荐房源、可享政策和准入评估，供贵方参考。",
+        "Thank you for your interest in {zone}. Based on the requirements you gave us, this proposal sets out "
+        "the units we recommend, the policies you qualify for and how your project meets our access criteria.",
+    ),
+    "salutation.intro_general": (
+        "感谢贵方对{zone}的关注。我们整理了园区概况、可享政策和准入要求，欢迎告知面积、租金和设施等需求，以便推荐合适的房源。",
+        "Thank you for your interest in {zone}. This proposal sets out the zone, the policies you qualify for and "
+        "our access criteria; tell us the space, rent and facilities you need, and we will recommend units.",
+    ),
     "edition.public": ("公开版", "Public edition"),
     "edition.internal": ("内部版", "Internal edition"),
     "dated": ("资料日期：{date}", "As of {date}"),
@@ -282,6 +293,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "目前没有完全符合需求的可租单元，招商部门可协调预留或定制空间。",
         "No available unit meets every requirement today; the office can look at reserved or built-to-suit space.",
     ),
+    # charts
+    "chart.occupancy": ("各载体出租率", "Occupancy by carrier"),
+    "chart.occupied": ("已出租、预留或装修中", "Let, reserved or being fitted out"),
+    "chart.funnel": ("招商漏斗：各阶段企业数", "Pipeline: firms at each stage"),
+    "chart.firms": ("企业数", "Firms"),
+    "chart.industries": (
+        "各产业已签约企业的计划投资与就业",
+        "Planned investment and jobs of signed firms, by industry",
+    ),
+    "chart.investment": ("计划投资", "Planned investment"),
+    "chart.jobs": ("就业（人）", "Jobs"),
+    "chart.quarters": ("各季度签约与落地企业数", "Firms signed and moved in, per quarter"),
     # contact
     "sec.contact": ("联系我们", "Contact"),
     "con.office": ("招商部门", "Office"),

@@ -1,0 +1,241 @@
+"""The brief as a Word document (python-docx), from the same Document as every other format.
+
+A4, a title page, real headings (Word's navigation pane lists them), real tables whose header row repeats on
+every page, East Asian fonts named in w:eastAsia (so WPS does not fall back to a Latin font), page numbers,
+and the sample-data note in the footer when the brief shows sample data. Charts are embedded as pictures.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from promo.brief.document import Chart, Document, Facts, Heading, Items, Note, Paragraph, Table
+
+# Chinese: 宋体 for text and 黑体 for headings, the fonts every Chinese Word and WPS has.
+BODY_FONT = ("Calibri", "宋体")
+HEADING_FONT = ("Calibri", "黑体")
+CHART_WIDTH_CM = 16
+
+
+def render(doc: Document, images: dict[str, bytes], date: str) -> bytes:
+    """The .docx file's bytes; the same Document and images always give the same bytes (fixed zip times)."""
+    from docx import Document as Word
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Mm, Pt
+
+    word = Word()
+    _styles(word, Pt)
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(20))
+    section.top_margin = section.bottom_margin = Mm(22)
+    props = word.core_properties
+    props.title, props.author, props.language = doc.title, "promo", "zh-CN" if doc.lang == "zh" else "en"
+    props.comments = doc.subtitle
+    props.created = props.modified = props.last_printed = _datetime(date)
+    props.revision = 1
+
+    _title_page(word, doc)
+    body = word.add_section(WD_SECTION.NEW_PAGE)  # the title page has no page number
+    body.footer.is_linked_to_previous = False
+    _footer(body.footer, doc)
+    if doc.salutation:
+        for line in doc.salutation:
+            word.add_paragraph(line)
+    for s in doc.sections:
+        word.add_heading(s.title, level=1)
+        for block in s.blocks:
+            _block(word, block, images, doc.lang)
+    word.add_paragraph(doc.footer, style="Caption")
+
+    out = io.BytesIO()
+    word.save(out)
+    return _fixed_times(out.getvalue(), date)
+
+
+def _styles(word, Pt) -> None:
+    from docx.oxml.ns import qn
+
+    def fonts(style, latin: str, east: str) -> None:
+        style.font.name = latin  # w:ascii and w:hAnsi
+        rpr = style.element.get_or_add_rPr()
+        rfonts = rpr.find(qn("w:rFonts"))
+        if rfonts is None:
+            rfonts = rpr.makeelement(qn("w:rFonts"), {})
+            rpr.insert(0, rfonts)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one in some readers
+        rfonts.set(qn("w:eastAsia"), east)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(lang)
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+    styles = word.styles
+    fonts(styles["Normal"], *BODY_FONT)
+    styles["Normal"].font.size = Pt(10.5)  # 五号
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3"):
+        fonts(styles[name], *HEADING_FONT)
+    for name in ("Caption", "List Bullet", "Table Grid", "Footer"):
+        fonts(styles[name], *BODY_FONT)
+    styles["Title"].font.size = Pt(24)
+    styles["Heading 1"].font.size = Pt(16)
+    styles["Heading 2"].font.size = Pt(13)
+
+
+def _title_page(word, doc: Document) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    for _ in range(6):
+        word.add_paragraph()
+    title = word.add_paragraph(doc.title, style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sub = word.add_paragraph(doc.subtitle, style="Subtitle")
+    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in (doc.banner, doc.as_of, doc.notice):
+        if text:
+            p = word.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(text)
+            run.bold = text == doc.banner
+            run.font.size = Pt(9)
+
+
+def _footer(footer, doc: Document) -> None:
+    """Page n of m, and the sample-data note where the brief shows sample data."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if doc.lang == "zh":
+        parts = ["第 ", "PAGE", " 页，共 ", "NUMPAGES", " 页"]
+    else:
+        parts = ["Page ", "PAGE", " of ", "NUMPAGES", ""]
+    for part in parts:
+        if part in ("PAGE", "NUMPAGES"):
+            _field(p, part)
+        elif part:
+            p.add_run(part).font.size = Pt(8)
+    if doc.notice:
+        note = footer.add_paragraph(doc.notice)
+        note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for run in note.runs:
+            run.font.size = Pt(8)
+
+
+def _field(paragraph, code: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run = paragraph.add_run()
+    run.font.size = Pt(8)
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text.strip() == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+
+
+def _block(word, block, images: dict[str, bytes], lang: str) -> None:
+    from docx.shared import Cm, Pt
+
+    if isinstance(block, Heading):
+        word.add_heading(block.text, level=2)
+    elif isinstance(block, Paragraph):
+        word.add_paragraph(block.text)
+    elif isinstance(block, Note):
+        p = word.add_paragraph()
+        run = p.add_run(block.text)
+        run.italic, run.font.size = True, Pt(9)
+    elif isinstance(block, Facts):
+        colon = "：" if lang == "zh" else ": "
+        for label, value in block.items:
+            p = word.add_paragraph(style="List Bullet")
+            p.add_run(label + colon).bold = True
+            p.add_run(value)
+    elif isinstance(block, Items):
+        for item in block.items:
+            word.add_paragraph(item, style="List Bullet")
+    elif isinstance(block, Table):
+        _table(word, block)
+    elif isinstance(block, Chart):
+        png = images.get(block.name)
+        if png is not None:
+            word.add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
+            _describe(word, block.title)
+            word.add_paragraph(block.title, style="Caption")
+    else:
+        raise TypeError(f"unknown block {block!r}")
+
+
+def _describe(word, text: str) -> None:
+    """The last picture's alternative text, for screen readers."""
+    from docx.oxml.ns import qn
+
+    for pr in word.paragraphs[-1]._p.iter(qn("wp:docPr")):
+        pr.set("descr", text)
+
+
+def _table(word, block: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    size = Pt(9 if len(block.headers) <= 6 else 7.5)
+    table = word.add_table(rows=1, cols=len(block.headers))
+    table.style = "Table Grid"
+    align = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+    for r, values in enumerate([block.headers, *block.rows]):
+        row = table.rows[0] if r == 0 else table.add_row()
+        tr_pr = row._tr.get_or_add_trPr()
+        # the header row repeats on each page; no row is split across two pages
+        flags = ("w:tblHeader", "w:cantSplit") if r == 0 else ("w:cantSplit",)
+        for flag in flags:
+            tr_pr.append(OxmlElement(flag))
+        for c, value in enumerate(values):
+            cell = row.cells[c]
+            p = cell.paragraphs[0]
+            run = p.add_run(value)
+            run.font.size = size
+            run.bold = r == 0
+            p.alignment = align.get(block.align[c] if c < len(block.align) else "left", WD_ALIGN_PARAGRAPH.LEFT)
+            if r == 0:
+                shade = OxmlElement("w:shd")
+                shade.set(qn("w:val"), "clear")
+                shade.set(qn("w:fill"), "E8EEF4")
+                cell._tc.get_or_add_tcPr().append(shade)
+    word.add_paragraph()
+
+
+def _datetime(date: str):
+    from datetime import datetime
+
+    return datetime(int(date[:4]), int(date[5:7]), int(date[8:10]))
+
+
+def _fixed_times(data: bytes, date: str) -> bytes:
+    """The zip rewritten with every entry dated on the brief's date, so the file depends on content only."""
+    year, month, day = (int(x) for x in (date[:4], date[5:7], date[8:10]))
+    stamp = (max(year, 1980), month, day, 0, 0, 0)
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
