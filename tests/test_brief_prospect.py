@@ -35,7 +35,7 @@ def test_a_public_brief_about_a_prospect_uses_the_code_name_and_hides_its_amount
     assert "- **面积**：1,000–3,000 ㎡" in text
     assert "- **租金**：不超过 1.20 元/㎡·天" in text
     matched = text.split("推荐房源", 1)[1].split("\n## ", 1)[0]
-    assert "Z1-102" in matched and "面积在需求范围内" in matched
+    assert "Z1-102" in matched and "面积 2,600 ㎡，在 1,000–3,000 ㎡ 需求范围内" in matched
     assert "## 三、可享政策" in text or "可享政策" in text
 
 

@@ -7,6 +7,7 @@ own contact is the exception, in its section and wherever a description quotes i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from promo.brief import numbers as num
@@ -29,6 +30,7 @@ from promo.brief.texts import (
 )
 
 SAMPLE_MARK = "※"
+_TRANSLITERATION = re.compile(r"\s*[(（]\s*(?:transliterat\w*|translit\.?|音译)\s*[)）]", re.IGNORECASE)
 
 _INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}  # control, format (incl. bidi overrides), line/paragraph separators
 
@@ -73,8 +75,10 @@ class Composer:
         return text
 
     def name(self, zh, en=None, sample=0) -> str:
-        """A proper name: Chinese, and in English briefs the English name after it where there is one."""
+        """A proper name: Chinese, and in English briefs the English name after it where there is one (without
+        a note such as "(transliteration)", which is for the catalogue, not the reader)."""
         text = self.v(zh)
+        en = _TRANSLITERATION.sub("", str(en)).strip() if en else en
         if self.lang == "en" and en and one_line(en) != text:
             text = f"{text} ({self.v(en)})"
         return self.mark(text, sample)
@@ -679,8 +683,19 @@ class Composer:
             headers += [self.headed(self.t("ten.investment"), unit), self.t("ten.jobs")]
             align += ["right", "right"]
         s.blocks.append(Table(headers, body, align, chat))
-        s.blocks.append(Note(self.t("ten.count", n=f"{data['count']:,}")))
+        s.blocks.append(Note(self.tenant_count(data["count"])))
         return s
+
+    def tenant_count(self, n: int) -> str:
+        """How many firms are here, saying what was counted: the zone, the industry or the carrier."""
+        scope, count = self.req.scope, f"{n:,}"
+        if scope == "carrier":
+            c = self.data["carrier"]
+            return self.t("ten.count.carrier", n=count, carrier=self.name(c["name"], c.get("name_en")))
+        node = (self.data.get("industry") or {}).get("node") or (self.data.get("prospect") or {}).get("root_industry")
+        if node:
+            return self.t("ten.count.industry", n=count, industry=self.term(node["name"], node.get("name_en")))
+        return self.t("ten.count", n=count)
 
     def pipeline_section(self) -> Section:
         s = Section(self.t("sec.pipeline"))

@@ -31,6 +31,10 @@ MAX_PLATFORMS = 30
 MAX_POLICIES = 40
 MAX_CRITERIA = 40
 MAX_NEGATIVE = 30
+MAX_FIGURES = 8
+# A key figure for an investor is an amount of money, space or land, or a count of projects, firms or people;
+# a figure in another unit (roads named, 条) is the zone's own business, not a reason to invest.
+INVESTOR_UNITS = ("亿元", "万元", "元", "万平方米", "平方米", "㎡", "亩", "个", "项", "家", "人", "万人", "%")
 
 
 @dataclass(frozen=True)
@@ -158,12 +162,7 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     year = _year(req.date)
     if year is not None and (zone["founded_year"] or 0) > year:
         data["zone"]["founded_year"] = None
-    data["figures"] = rows(
-        conn,
-        "SELECT label, label_en, value, unit, unit_en, year FROM zone_figures WHERE zone_id = ? "
-        "AND (year IS NULL OR ? IS NULL OR year <= ?) ORDER BY year IS NULL, year DESC, id",
-        (zone["id"], year, year),
-    )
+    data["figures"] = _key_figures(conn, zone["id"], year)
     data["earlier_than_today"] = req.date < today()
     data.update(_usd_rate(conn))
     scope = Scope()
@@ -228,6 +227,22 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         data["pipeline"] = _pipeline(conn, scope, req.date)
         data["leads"] = _leads(conn, scope, req.date)
     return data
+
+
+def _key_figures(conn: sqlite3.Connection, zone_id: int, year: int | None) -> list[dict]:
+    """The zone's figures an investor weighs, as of the brief's year: each figure (label) in its latest year
+    only, in units of money, space, land, projects, firms or people; newest first, at most MAX_FIGURES."""
+    units = _texts(INVESTOR_UNITS)
+    return rows(
+        conn,
+        f"""SELECT label, label_en, value, unit, unit_en, year FROM (
+              SELECT *, row_number() OVER (PARTITION BY trim(label) ORDER BY year IS NULL, year DESC, id) AS latest
+              FROM zone_figures
+              WHERE zone_id = :zone AND (year IS NULL OR :year IS NULL OR year <= :year)
+                AND (unit IS NULL OR trim(unit) IN {units}))
+            WHERE latest = 1 ORDER BY year IS NULL, year DESC, id LIMIT {MAX_FIGURES}""",
+        {"zone": zone_id, "year": year},
+    )
 
 
 def _year(date: str) -> int | None:

@@ -66,6 +66,9 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
             (profile["industry_id"],),
         ).fetchone()
         out["root_industry_id"] = root[0] if root else profile["industry_id"]
+        out["root_industry"] = dict(
+            conn.execute("SELECT name, name_en FROM industries WHERE id = ?", (out["root_industry_id"],)).fetchone()
+        )
         out["industry"] = dict(
             conn.execute(
                 "SELECT name, name_en, sample FROM industries WHERE id = ?", (profile["industry_id"],)
@@ -193,19 +196,20 @@ def _why(c, u: dict) -> str:
     for part in u.get("parts") or []:
         kind = part.get("part")
         if kind == "area":
+            # the unit's own figure against the need it meets: a fact, never a surplus ("300% more")
             p = c.data["prospect"]["profile"]
             lo, hi = p.get("min_area"), p.get("max_area")
+            area = num.area(u["area_m2"])
             if lo is not None and hi is not None:
-                parts.append(c.t("why.area_range"))
+                parts.append(c.t("why.area_range", area=area, min=num.area(lo), max=num.area(hi)))
             elif lo:
-                over = (u["area_m2"] - lo) / lo
-                parts.append(c.t("why.area_over", pct=f"{over * 100:.0f}") if over > 0.005 else c.t("why.area_exact"))
+                parts.append(c.t("why.area_min", area=area, min=num.area(lo)))
             elif hi is not None:
-                parts.append(c.t("why.area_max"))
+                parts.append(c.t("why.area_max", area=area, max=num.area(hi)))
         elif kind == "rent" and part.get("points") and u.get("rent") is not None:
             cheapest = min((x["rent"] for x in c.data["prospect"]["units"] if x.get("rent")), default=None)
-            if cheapest is not None and u["rent"] == cheapest:
-                parts.append(c.t("why.rent_lowest"))
+            if cheapest is not None and u["rent"] == cheapest and len(c.data["prospect"]["units"]) > 1:
+                parts.append(c.t("why.rent_lowest", rent=num.rent(u["rent"])))
         elif kind == "cluster" and u.get("same_chain"):
             parts.append(c.t("why.chain", n=len(u["same_chain"])))
         elif kind == "policy":
