@@ -98,8 +98,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "car.area": ("面积", "Floor area"),
     "car.area_value": (
         "总面积 {total} ㎡，可租 {vacant} ㎡（{units} 个单元），出租率 {occ}",
-        "{total} m² ({total_ft} sq ft) in total, {vacant} m² ({vacant_ft} sq ft) available in {units} {units|unit|units}, "
-        "{occ} occupied",
+        "{total} m² ({total_ft} sq ft) in total, {vacant} m² ({vacant_ft} sq ft) available in "
+        "{units} {units|unit|units}, {occ} occupied",
     ),
     "car.about": ("简介", "About"),
     "car.contact": ("载体联系人", "Carrier contact"),
@@ -229,8 +229,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ten.count.industry": (
         "{industry}领域共有 {n} 家企业已落地、投产或达效。",
-        "In the “{industry}” industry, {n} {n|firm has|firms have} moved in, {n|is|are} operating or {n|has|have} reached "
-        "{n|its|their} targets.",
+        "In the “{industry}” industry, {n} {n|firm has|firms have} moved in, {n|is|are} operating or "
+        "{n|has|have} reached {n|its|their} targets.",
     ),
     "ten.count.carrier": (
         "{carrier}共有 {n} 家企业已落地、投产或达效。",
