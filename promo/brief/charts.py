@@ -69,23 +69,21 @@ def font_for(text: str) -> str:
     rank = {name: i for i, name in enumerate(PREFERRED_FONTS)}
     ordered = sorted(fonts, key=lambda f: (rank.get(f.name, len(rank)), f.weight != 400, f.style != "normal", f.fname))
     tried: set[str] = set()
+    best: set[int] = set()
     for entry in ordered:
         if entry.fname in tried:
             continue
         tried.add(entry.fname)
         try:
-            covered = set(FT2Font(entry.fname).get_charmap())
+            covered = needed & set(FT2Font(entry.fname).get_charmap())
         except (OSError, RuntimeError, ValueError):
             continue
-        if needed <= covered:
+        if covered == needed:
             return entry.fname
-    missing = "".join(
-        sorted(
-            {chr(c) for c in needed if not unicodedata.category(chr(c)).startswith("L")} or {chr(c) for c in needed}
-        )[:12]
-    )
+        best = max(best, covered, key=len)
+    missing = "".join(chr(c) for c in sorted(needed - best)[:12])
     raise Rejected(
-        f"cannot draw the brief's charts: no installed font has every character they need (e.g. {missing!r})",
+        f"cannot draw the brief's charts: no installed font has every character they need (none has {missing!r})",
         f"{INSTALL_FONTS}; {NO_CHARTS}",
     )
 

@@ -142,7 +142,11 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
         size = f"{len(content.splitlines())} lines" if isinstance(content, str) else f"{len(content) / 1024:,.0f} KB"
         click.echo(f"wrote {path} ({size})", err=True)
     elif isinstance(content, bytes):
-        click.get_binary_stream("stdout").write(content)
+        import sys
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
     else:
         click.echo(content, nl=False)
 
