@@ -232,7 +232,8 @@ def test_charts_picture_the_signed_firms_only(conn):
     assert (
         sum(quarters.series[0][1])
         == conn.execute(
-            "SELECT count(DISTINCT enterprise_id) FROM stage_history WHERE stage = '签约' AND date BETWEEN '2025-01-01' AND ?",
+            "SELECT count(DISTINCT enterprise_id) FROM stage_history"
+            " WHERE stage = '签约' AND date BETWEEN '2025-01-01' AND ?",
             (DATE,),
         ).fetchone()[0]
     )
