@@ -240,7 +240,7 @@ def test_charts_picture_the_signed_firms_only(conn):
 
 
 def test_english_counts_take_the_singular_for_one():
-    assert t("ten.count", "en", n="1").startswith("In the zone, 1 firm has moved in, is operating or has reached its")
-    assert t("ten.count", "en", n="2,001").startswith("In the zone, 2,001 firms have moved in, are operating")
+    assert t("ten.count", "en", n="1").startswith("In the zone, 1 firm has landed, is producing or has achieved its")
+    assert t("ten.count", "en", n="2,001").startswith("In the zone, 2,001 firms have landed, are producing")
     assert t("fac.item", "en", name="showroom", units=1, vacant=0) == "showroom: 1 unit, 0 available"
     assert t("car.more", "en", n=1, area="10", area_ft="108").startswith("1 more carrier not listed")

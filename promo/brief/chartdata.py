@@ -25,18 +25,14 @@ def gather_charts(conn: sqlite3.Connection, req, scope, industry: dict | None) -
 def _groups(conn: sqlite3.Connection, focus_id: int | None) -> dict[int, dict]:
     """Each industry id → the industry it is counted under: its leading industry, or, inside the focus,
     the focus's child it belongs to (the focus itself for firms filed directly under it)."""
-    tree = {r["id"]: r for r in rows(conn, "SELECT id, parent_id, name, name_en, sort FROM industries")}
-    out: dict[int, dict] = {}
-    for start in tree:
-        node, path = start, []
-        while node is not None and node in tree and len(path) <= len(tree):
-            path.append(node)
-            node = tree[node]["parent_id"]
-        if focus_id is None:
-            out[start] = tree[path[-1]]
-        elif focus_id in path:
-            at = path.index(focus_id)
-            out[start] = tree[path[at - 1]] if at > 0 else tree[focus_id]
+    from promo.industries import ROOTS, descendants
+
+    names = {r["id"]: r for r in rows(conn, "SELECT id, name, name_en, sort FROM industries")}
+    if focus_id is None:
+        return {r["id"]: names[r["root_id"]] for r in rows(conn, f"WITH RECURSIVE {ROOTS} SELECT * FROM roots")}
+    out = {focus_id: names[focus_id]}
+    for (child,) in conn.execute("SELECT id FROM industries WHERE parent_id = ?", (focus_id,)).fetchall():
+        out.update({d: names[child] for d in descendants(conn, child)})
     return out
 
 
@@ -78,15 +74,15 @@ def _quarter(date: str) -> tuple[int, int]:
 
 def _per_quarter(conn: sqlite3.Connection, scope, date: str) -> list[dict]:
     """Firms that reached 签约 and 落地 in each of the last QUARTERS quarters up to the brief's date."""
-    from promo.enterprises import STAGE_EN
     from promo.pipeline import series
+    from promo.vocabulary import label
 
     year, q = _quarter(date)
     first = (year * 4 + q - 1) - (QUARTERS - 1)
     labels = [f"{n // 4}-Q{n % 4 + 1}" for n in range(first, first + QUARTERS)]
     since = f"{first // 4:04d}-{(first % 4) * 3 + 1:02d}-01"
     found = {r["period"]: r for r in series(conn, "quarter", since=since, until=date, where=scope.enterprises)}
-    signed, landed = STAGE_EN["签约"], STAGE_EN["落地"]  # series' keys
+    signed, landed = label("stage", "签约", "en"), label("stage", "落地", "en")  # series' keys
     return [
         {"quarter": label, "signed": found.get(label, {}).get(signed, 0), "landed": found.get(label, {}).get(landed, 0)}
         for label in labels
