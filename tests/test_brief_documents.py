@@ -46,8 +46,8 @@ def test_a_word_brief_has_the_markdown_briefs_headings_tables_and_charts(run, tm
         assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     pictures = doc.inline_shapes
     assert len(pictures) == 3  # occupancy, investment and jobs by industry, signed and landed per quarter
-    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
-    assert "各载体出租率 ※" in captions and "各季度签约与落地企业数" in captions
+    described = [el.get("descr") for el in doc.element.body.iter(qn("wp:docPr"))]
+    assert described == ["各产业已签约企业的计划投资与就业", "各载体出租率 ※", "各季度签约与落地企业数"]
 
 
 def test_a_word_brief_names_east_asian_fonts_and_numbers_its_pages(run, tmp_path):

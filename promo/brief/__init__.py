@@ -18,6 +18,8 @@ __all__ = ["FORMATS", "Brief", "Request", "make_brief"]
 class Brief:
     content: str | bytes
     images: dict[str, bytes] = field(default_factory=dict)  # file name → PNG, to write beside a Markdown brief
+    sections: int = 0
+    charts: int = 0
 
 
 def make_brief(conn: sqlite3.Connection, req: Request, *, chart_links: dict[str, str] | None = None) -> Brief:
@@ -33,19 +35,20 @@ def make_brief(conn: sqlite3.Connection, req: Request, *, chart_links: dict[str,
         from promo.brief.document import Chart
 
         images = {b.name: draw(b) for s in doc.sections for b in s.blocks if isinstance(b, Chart)}
+    counts = {"sections": len(doc.sections), "charts": len(images)}
     if req.fmt == "wechat":
         from promo.brief.chat import render
 
-        return Brief(render(doc))
+        return Brief(render(doc), **counts)
     if req.fmt == "docx":
         from promo.brief.docx import render
 
-        return Brief(render(doc, images, req.date))
+        return Brief(render(doc, images, req.date), **counts)
     if req.fmt == "html":
         from promo.brief.html import render
 
-        return Brief(render(doc, images))
+        return Brief(render(doc, images), **counts)
     from promo.brief.markdown import render
 
     links = {name: (chart_links or {}).get(name, f"{name}.png") for name in images}
-    return Brief(render(doc, links), {links[name]: png for name, png in images.items()})
+    return Brief(render(doc, links), {links[name]: png for name, png in images.items()}, **counts)

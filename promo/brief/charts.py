@@ -166,6 +166,8 @@ def _bars_across(ax, chart: Chart, series, font, *, labels: bool, first: int) ->
     ax.set_xlim(0, 1.0 if chart.percent else top * 1.15)
     if chart.percent:
         ax.xaxis.set_major_formatter(lambda x, _pos: f"{x * 100:.0f}%")
+    else:
+        ax.xaxis.set_major_formatter(lambda x, _pos: f"{x:,.0f}")
     if len(chart.series) > 1:
         ax.set_title(series[0][0] if k == 1 else "", fontproperties=_sized(font, 9))
         if k > 1:

@@ -174,9 +174,8 @@ def _block(word, block, images: dict[str, bytes], lang: str) -> None:
     elif isinstance(block, Chart):
         png = images.get(block.name)
         if png is not None:
-            word.add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
+            word.add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))  # titled in the picture
             _describe(word, block.title)
-            word.add_paragraph(block.title, style="Caption")
     else:
         raise TypeError(f"unknown block {block!r}")
 

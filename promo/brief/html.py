@@ -34,7 +34,6 @@ ul { padding-left: 1.3rem; }
 .note { color: #52606d; font-size: 12px; font-style: italic; }
 figure { margin: 1rem 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
-figcaption { color: #52606d; font-size: 12px; }
 footer { margin-top: 2rem; border-top: 1px solid #d5dde5; color: #52606d; font-size: 12px; padding-top: .5rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -106,9 +105,7 @@ def _block(block, images: dict[str, bytes], lang: str) -> str:
             return ""
         data = base64.b64encode(png).decode("ascii")
         title = escape(block.title)
-        return (
-            f'<figure><img src="data:image/png;base64,{data}" alt="{title}"><figcaption>{title}</figcaption></figure>'
-        )
+        return f'<figure><img src="data:image/png;base64,{data}" alt="{title}"></figure>'  # titled in the picture
     raise TypeError(f"unknown block {block!r}")
 
 

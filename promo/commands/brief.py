@@ -139,7 +139,10 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
     content = made.content
     if output is not None:
         path = write_file(output, content, force=force)
-        size = f"{len(content.splitlines())} lines" if isinstance(content, str) else f"{len(content) / 1024:,.0f} KB"
+        if fmt in ("docx", "html"):  # a page of HTML or a zip of XML: lines mean nothing to the reader
+            size = f"{made.sections} sections, {made.charts} {'chart' if made.charts == 1 else 'charts'}"
+        else:
+            size = f"{len(content.splitlines())} lines"
         click.echo(f"wrote {path} ({size})", err=True)
     elif isinstance(content, bytes):
         import sys
