@@ -40,8 +40,8 @@ def _by_industry(conn: sqlite3.Connection, scope, date: str, industry: dict | No
     per_industry = rows(
         conn,
         f"""{_as_of(scope.enterprises, SIGNED, ", e.industry_id, e.investment_wan, e.jobs")}
-            SELECT e.industry_id, count(*) AS firms, sum(e.investment_wan) AS investment_wan, sum(e.jobs) AS jobs
-            FROM a JOIN enterprises e ON e.id = a.id WHERE e.industry_id IS NOT NULL GROUP BY e.industry_id""",
+            SELECT industry_id, count(*) AS firms, sum(investment_wan) AS investment_wan, sum(jobs) AS jobs
+            FROM a WHERE industry_id IS NOT NULL GROUP BY industry_id""",
         {"date": date},
     )
     groups = _groups(conn, industry["node"]["id"] if industry else None)

@@ -38,18 +38,16 @@ COLOURS = ("#2f5d8a", "#3a9a8f", "#c98b2b", "#8a4f7d")
 DPI = 150
 
 
-def _pyplot():
+def _figure_class():
+    """matplotlib's Figure, drawn by the Agg canvas (no pyplot: no screen, no global state, a faster import)."""
     try:
-        import matplotlib
+        from matplotlib.figure import Figure
     except ImportError:
         raise Rejected(
             "cannot draw the brief's charts: the plotting library matplotlib is not installed",
             f"{INSTALL_PLOTTING}; {NO_CHARTS}",
         ) from None
-    matplotlib.use("Agg")  # no screen needed
-    import matplotlib.pyplot as plt
-
-    return plt
+    return Figure
 
 
 def _texts(chart: Chart) -> str:
@@ -60,7 +58,7 @@ def _texts(chart: Chart) -> str:
 def font_for(text: str) -> str:
     """The path of an installed font with a glyph for every character of `text`, or Rejected saying how to
     install one."""
-    _pyplot()
+    _figure_class()
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
@@ -110,28 +108,26 @@ def _number(value: float, percent: bool) -> str:
 
 def draw(chart: Chart) -> bytes:
     """The chart as PNG bytes; the same chart always gives the same bytes."""
-    plt = _pyplot()
+    Figure = _figure_class()
     from matplotlib.font_manager import FontProperties
 
     font = FontProperties(fname=font_for(_texts(chart)))
     n = len(chart.categories)
     panels = len(chart.series) if chart.horizontal and len(chart.series) > 1 else 1
     height = max(2.2, 0.42 * n + 1.1) if chart.horizontal else 3.2
-    fig, axes = plt.subplots(1, panels, figsize=(7.2, height), dpi=DPI, squeeze=False)
-    try:
-        fig.suptitle(chart.title, fontproperties=_sized(font, 12), x=0.01, ha="left")
-        if chart.horizontal:
-            for i, ax in enumerate(axes[0]):
-                shown = chart.series[i : i + 1] if panels > 1 else chart.series
-                _bars_across(ax, chart, shown, font, labels=i == 0, first=i if panels > 1 else 0)
-        else:
-            _bars_up(axes[0][0], chart, font)
-        fig.tight_layout(rect=(0, 0, 1, 0.93))
-        out = io.BytesIO()
-        fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
-        return out.getvalue()
-    finally:
-        plt.close(fig)
+    fig = Figure(figsize=(7.2, height), dpi=DPI)
+    axes = fig.subplots(1, panels, squeeze=False)
+    fig.suptitle(chart.title, fontproperties=_sized(font, 12), x=0.01, ha="left")
+    if chart.horizontal:
+        for i, ax in enumerate(axes[0]):
+            shown = chart.series[i : i + 1] if panels > 1 else chart.series
+            _bars_across(ax, chart, shown, font, labels=i == 0, first=i if panels > 1 else 0)
+    else:
+        _bars_up(axes[0][0], chart, font)
+    fig.tight_layout(rect=(0, 0, 1, 0.93))
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
+    return out.getvalue()
 
 
 def _sized(font, size: float):

@@ -217,7 +217,39 @@ def _table(word, block: Table) -> None:
                 shade.set(qn("w:val"), "clear")
                 shade.set(qn("w:fill"), "E8EEF4")
                 cell._tc.get_or_add_tcPr().append(shade)
+    _widths(table, block, size.pt)
     word.add_paragraph()
+
+
+def _widths(table, block: Table, size_pt: float) -> None:
+    """Figures get the width they need on one line; text columns share the rest of the page's 170 mm by how
+    much text they hold (a CJK character counts two)."""
+    import unicodedata
+
+    from docx.shared import Mm
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    per_char = size_pt * 0.24  # mm per half-width character, with room for the cell's padding
+    fixed, share = {}, {}
+    for c, header in enumerate(block.headers):
+        cells = [width(row[c]) for row in block.rows if c < len(row)] or [0]
+        word = max((width(w) for w in header.split()), default=1)
+        if (c < len(block.align) and block.align[c] == "right") or max(cells) <= 12:  # figures, codes, dates
+            fixed[c] = (max(max(cells), word) + 2) * per_char
+        else:
+            share[c] = max(min(max(cells), 30), word, 4)
+    room = max(170 - sum(fixed.values()), 20 * len(share))
+    total = sum(share.values()) or 1
+    widths = {**fixed, **{c: room * n / total for c, n in share.items()}}
+    scale = min(1.0, 170 / sum(widths.values()))  # never wider than the page
+    table.autofit = False
+    grid = table._tbl.tblGrid.gridCol_lst  # LibreOffice and WPS lay out by the grid, Word by the cells: set both
+    for c, mm in widths.items():
+        grid[c].w = Mm(mm * scale)
+        for cell in table.columns[c].cells:
+            cell.width = Mm(mm * scale)
 
 
 def _datetime(date: str):
