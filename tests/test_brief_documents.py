@@ -204,12 +204,11 @@ def test_the_chart_font_has_every_character_of_the_chart():
 
 
 def test_charts_picture_the_signed_firms_only(conn):
-    from promo.brief.compose import compose
-    from promo.brief.content import Request, gather
+    from promo.brief import Request, compose_brief
     from promo.brief.document import Chart
 
     def chart(name, **kw):
-        doc = compose(gather(conn, Request(date=DATE, charts=True, fmt="html", **kw)))
+        doc = compose_brief(conn, Request(date=DATE, charts=True, fmt="html", **kw))
         return next(b for s in doc.sections for b in s.blocks if isinstance(b, Chart) and b.name == name)
 
     before = chart("industries")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from promo.brief.content import FORMATS, Request
+from promo.brief.request import FORMATS, Request
 
-__all__ = ["FORMATS", "Brief", "Request", "make_brief"]
+__all__ = ["FORMATS", "Brief", "Request", "compose_brief", "make_brief"]
 
 
 @dataclass
@@ -22,13 +22,23 @@ class Brief:
     charts: int = 0
 
 
-def make_brief(conn: sqlite3.Connection, req: Request, *, chart_links: dict[str, str] | None = None) -> Brief:
-    """The whole brief, built in memory before anything is written. With req.charts, a Markdown brief links
-    its charts as chart_links[name] (a path) and returns them in Brief.images under the same paths."""
+def compose_brief(conn: sqlite3.Connection, req: Request):
+    """The brief's Document (promo.brief.document), which every format renders; with req.charts, its charts."""
     from promo.brief.compose import compose
     from promo.brief.content import gather
 
-    doc = compose(gather(conn, req))
+    data = gather(conn, req)
+    if req.charts:
+        from promo.brief.chartdata import gather_charts
+
+        data["charts"] = gather_charts(conn, req, data["scope"], data.get("industry"))
+    return compose(data)
+
+
+def make_brief(conn: sqlite3.Connection, req: Request, *, chart_links: dict[str, str] | None = None) -> Brief:
+    """The whole brief, built in memory before anything is written. With req.charts, a Markdown brief links
+    its charts as chart_links[name] (a path) and returns them in Brief.images under the same paths."""
+    doc = compose_brief(conn, req)
     images = {}
     if req.charts and req.fmt != "wechat":
         from promo.brief.charts import draw

@@ -10,14 +10,13 @@ import sqlite3
 from dataclasses import dataclass
 
 from promo import industries
+from promo.brief.keyfigures import key_figures
+from promo.brief.request import Request
 from promo.db import rows
-from promo.errors import BadValue, Rejected
+from promo.errors import Rejected
 from promo.lookup import find
 from promo.text import today
 from promo.vocabulary import LEADS, PRESENT, SIGNED, STAGES, policy_order, stage_order
-
-AUDIENCES = ("public", "internal")
-FORMATS = ("markdown", "wechat", "docx", "html")
 
 # How much of a big catalogue one brief shows; the rest is counted, not listed.
 MAX_CARRIERS = 12
@@ -29,74 +28,6 @@ MAX_PLATFORMS = 30
 MAX_POLICIES = 40
 MAX_CRITERIA = 40
 MAX_NEGATIVE = 30
-MAX_FIGURES = 8
-# A key figure for an investor is an amount of money, space or land, or a count of projects, firms or people;
-# a figure in another unit (roads named, 条) is the zone's own business, not a reason to invest.
-INVESTOR_UNITS = ("亿元", "万元", "元", "万平方米", "平方米", "㎡", "亩", "个", "项", "家", "人", "万人", "%")
-
-
-@dataclass(frozen=True)
-class Request:
-    """What to brief on, for whom, in which language and format."""
-
-    date: str
-    lang: str = "zh"
-    audience: str = "public"
-    fmt: str = "markdown"
-    industry: str | None = None
-    carrier: str | None = None
-    prospect: str | None = None  # --for: a proposal sent to this enterprise
-    about: str | None = None  # --about: a brief on this enterprise for third parties
-    charts: bool = False
-
-    @property
-    def internal(self) -> bool:
-        return self.audience == "internal"
-
-    @property
-    def subject(self) -> str | None:
-        """The enterprise a prospect brief is for or about."""
-        return self.prospect if self.prospect is not None else self.about
-
-    @property
-    def addressed(self) -> bool:
-        """A proposal sent to its reader (--for), who is named by its own name, never its code name."""
-        return self.prospect is not None
-
-    @property
-    def scope(self) -> str:
-        if self.subject is not None:
-            return "prospect"
-        if self.carrier:
-            return "carrier"
-        if self.industry:
-            return "industry"
-        return "zone"
-
-    def check(self) -> None:
-        """Usage errors, raised before the catalogue is read."""
-        focus = (
-            ("--industry", self.industry),
-            ("--carrier", self.carrier),
-            ("--for", self.prospect),
-            ("--about", self.about),
-        )
-        for option, value in focus:
-            if value is not None and not str(value).strip():
-                raise BadValue(option, value, "is empty; give a name or code")
-        chosen = [option for option, value in focus if value is not None]
-        if len(chosen) > 1:
-            raise BadValue(chosen[1], self._value(chosen[1]), f"cannot be combined with {chosen[0]}; choose one focus")
-        if self.lang not in ("zh", "en"):
-            raise BadValue("--lang", self.lang, "use zh or en")
-        if self.audience not in AUDIENCES:
-            raise BadValue("--audience", self.audience, "use public or internal")
-        if self.fmt not in FORMATS:
-            raise BadValue("--format", self.fmt, "use " + ", ".join(FORMATS))
-
-    def _value(self, option: str) -> str:
-        values = {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect, "--about": self.about}
-        return values[option] or ""
 
 
 def _ids(values) -> str:
@@ -156,7 +87,7 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     year = _year(req.date)
     if year is not None and (zone["founded_year"] or 0) > year:
         data["zone"]["founded_year"] = None
-    data["figures"] = _key_figures(conn, zone["id"], year)
+    data["figures"] = key_figures(conn, zone["id"], year)
     data["earlier_than_today"] = req.date < today()
     data.update(_usd_rate(conn))
     scope = Scope()
@@ -213,30 +144,11 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
             f"SELECT * FROM negative_list ORDER BY CASE kind WHEN '禁止' THEN 0 ELSE 1 END, id LIMIT {MAX_NEGATIVE}",
         )
     data["tenants"] = _tenants(conn, scope, req)
-    if req.charts:
-        from promo.brief.chartdata import gather_charts
-
-        data["charts"] = gather_charts(conn, req, scope, data.get("industry"))
+    data["scope"] = scope  # the focus as SQL, for the charts' own figures (promo.brief.chartdata)
     if req.internal:
         data["pipeline"] = _pipeline(conn, scope, req.date)
         data["leads"] = _leads(conn, scope, req.date)
     return data
-
-
-def _key_figures(conn: sqlite3.Connection, zone_id: int, year: int | None) -> list[dict]:
-    """The zone's figures an investor weighs, as of the brief's year: each figure (label) in its latest year
-    only, in units of money, space, land, projects, firms or people; newest first, at most MAX_FIGURES."""
-    units = _texts(INVESTOR_UNITS)
-    return rows(
-        conn,
-        f"""SELECT label, label_en, value, unit, unit_en, year FROM (
-              SELECT *, row_number() OVER (PARTITION BY trim(label) ORDER BY year IS NULL, year DESC, id) AS latest
-              FROM zone_figures
-              WHERE zone_id = :zone AND (year IS NULL OR :year IS NULL OR year <= :year)
-                AND (unit IS NULL OR trim(unit) IN {units}))
-            WHERE latest = 1 ORDER BY year IS NULL, year DESC, id LIMIT {MAX_FIGURES}""",
-        {"zone": zone_id, "year": year},
-    )
 
 
 def _year(date: str) -> int | None:

@@ -1,0 +1,74 @@
+"""What a brief is asked for: focus, date, language, audience and format, checked before anything is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from promo.errors import BadValue
+
+AUDIENCES = ("public", "internal")
+FORMATS = ("markdown", "wechat", "docx", "html")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to brief on, for whom, in which language and format."""
+
+    date: str
+    lang: str = "zh"
+    audience: str = "public"
+    fmt: str = "markdown"
+    industry: str | None = None
+    carrier: str | None = None
+    prospect: str | None = None  # --for: a proposal sent to this enterprise
+    about: str | None = None  # --about: a brief on this enterprise for third parties
+    charts: bool = False
+
+    @property
+    def internal(self) -> bool:
+        return self.audience == "internal"
+
+    @property
+    def subject(self) -> str | None:
+        """The enterprise a prospect brief is for or about."""
+        return self.prospect if self.prospect is not None else self.about
+
+    @property
+    def addressed(self) -> bool:
+        """A proposal sent to its reader (--for), who is named by its own name, never its code name."""
+        return self.prospect is not None
+
+    @property
+    def scope(self) -> str:
+        if self.subject is not None:
+            return "prospect"
+        if self.carrier:
+            return "carrier"
+        if self.industry:
+            return "industry"
+        return "zone"
+
+    def check(self) -> None:
+        """Usage errors, raised before the catalogue is read."""
+        focus = (
+            ("--industry", self.industry),
+            ("--carrier", self.carrier),
+            ("--for", self.prospect),
+            ("--about", self.about),
+        )
+        for option, value in focus:
+            if value is not None and not str(value).strip():
+                raise BadValue(option, value, "is empty; give a name or code")
+        chosen = [option for option, value in focus if value is not None]
+        if len(chosen) > 1:
+            raise BadValue(chosen[1], self._value(chosen[1]), f"cannot be combined with {chosen[0]}; choose one focus")
+        if self.lang not in ("zh", "en"):
+            raise BadValue("--lang", self.lang, "use zh or en")
+        if self.audience not in AUDIENCES:
+            raise BadValue("--audience", self.audience, "use public or internal")
+        if self.fmt not in FORMATS:
+            raise BadValue("--format", self.fmt, "use " + ", ".join(FORMATS))
+
+    def _value(self, option: str) -> str:
+        values = {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect, "--about": self.about}
+        return values[option] or ""
