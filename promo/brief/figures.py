@@ -58,14 +58,15 @@ def funnel(c) -> Chart | None:
 
 def industries(c) -> Chart | None:
     """Planned investment and jobs of the firms signed or later, per industry."""
-    found = [g for g in (c.data.get("charts") or {}).get("industries", []) if g["investment_wan"] or g["jobs"]]
+    # the largest dozen: a chart of more bars than that is read like a table, and the table is there
+    found = [g for g in (c.data.get("charts") or {}).get("industries", []) if g["investment_wan"] or g["jobs"]][:12]
     if not found:
         return None
     unit = c.money_unit(g["investment_wan"] for g in found)
     divisor = float(num.MONEY_UNITS[unit][0])
     return Chart(
         name="industries",
-        title=c.t("chart.industries"),
+        title=c.t("chart.industries.parts" if c.req.scope == "industry" else "chart.industries"),
         categories=[c.term(g["name"], g.get("name_en")) for g in found],
         series=[
             (c.headed(c.t("chart.investment"), unit), [g["investment_wan"] / divisor for g in found]),

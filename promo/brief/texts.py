@@ -317,6 +317,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "各产业已签约企业的计划投资与就业",
         "Planned investment and jobs of signed firms, by industry",
     ),
+    "chart.industries.parts": (
+        "本产业各部分已签约企业的计划投资与就业",
+        "Planned investment and jobs of signed firms, by part of the industry",
+    ),
     "chart.investment": ("计划投资", "Planned investment"),
     "chart.jobs": ("就业（人）", "Jobs"),
     "chart.quarters": ("各季度签约与落地企业数", "Firms signed and moved in, per quarter"),
