@@ -53,7 +53,7 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
 def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
     """Open (and if needed migrate) the existing catalogue at `path`; a missing one is refused.
 
-    Building the default ./catalogue.db from the seeds is promo.seeds.open_or_build's job, so a mistyped
+    Building the default ./catalogue.db from the seeds is promo.opening.open_or_build's job, so a mistyped
     --db or PROMO_DB never quietly becomes a new catalogue that the next command writes to.
     """
     path = resolve_path(path)
@@ -155,6 +155,23 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def require_write(conn: sqlite3.Connection) -> None:
+    """Refuse to change the catalogue outside `write`: every change is one transaction and one journal entry."""
+    if not conn.in_transaction:
+        raise RuntimeError("catalogue changes run inside promo.db.change (or write)")
+
+
+def change(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
+    """Run the domain change `fn(conn, *args, **kwargs)` as one transaction and one journal entry, named by
+    the 'summary' its result carries (it knows what it matched and did). The one transaction convention:
+    domain functions that write never open a transaction (so they compose: an import adds many), commands
+    run them through here."""
+    with write(conn, getattr(fn, "__name__", "change")) as journal_id:
+        result = fn(conn, *args, **kwargs)
+        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (result["summary"], journal_id))
+    return result
 
 
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
