@@ -124,10 +124,33 @@ def draw(chart: Chart) -> bytes:
             _bars_across(ax, chart, shown, font, labels=i == 0, first=i if panels > 1 else 0)
     else:
         _bars_up(axes[0][0], chart, font)
-    fig.tight_layout(rect=(0, 0, 1, 0.93))
+    _margins(fig, chart, height)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
     return out.getvalue()
+
+
+def _margins(fig, chart: Chart, height: float) -> None:
+    """Room for the title, the legend, the tick labels and the category names, reckoned from their length
+    (tight_layout would draw the whole chart once more just to measure it)."""
+    width = fig.get_figwidth()
+    label = 0.0
+    if chart.horizontal:
+        longest = max((_columns(line) for c in chart.categories for line in _wrap(c).split("\n")), default=4)
+        label = longest * 0.058 + 0.2  # inches: 8-pt text, a half-width column ≈ 0.058 in
+    legend = 0.3 if len(chart.series) > 1 else 0.0
+    bottom = 0.55 if not chart.horizontal else (0.45 if chart.unit else 0.3)
+    fig.subplots_adjust(
+        left=min(0.55, (label or 0.55) / width),
+        right=0.96,
+        top=1 - (0.5 + legend) / height,
+        bottom=bottom / height,
+        wspace=0.08,
+    )
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _sized(font, size: float):
