@@ -10,15 +10,15 @@ from pathlib import Path
 from promo.errors import Rejected
 
 
-def write_file(path: str | os.PathLike, text: str, *, force: bool = False) -> Path:
-    """Write `text` to `path` atomically (a temporary file beside it, then a rename).
+def write_file(path: str | os.PathLike, text: str | bytes, *, force: bool = False) -> Path:
+    """Write `text` (UTF-8) or bytes to `path` atomically (a temporary file beside it, then a rename).
 
     Without `force` an existing file is refused; the no-clobber check and the rename are one step
     (a hard link), so a file created meanwhile by someone else is not overwritten either.
     """
     target = check_target(path, force=force)
     folder = target.parent
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -75,3 +75,34 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# The file extensions each format is written to; a name without an extension is taken as given.
+EXTENSIONS = {
+    "markdown": (".md", ".markdown", ".txt"),
+    "wechat": (".txt",),
+    "docx": (".docx",),
+    "html": (".html", ".htm"),
+}
+
+
+def output_format(path: str | None, fmt: str | None) -> str:
+    """The brief's format: --format if given, else the one -o's extension names (markdown by default); an
+    extension that disagrees with --format is a usage error naming both."""
+    from promo.errors import BadValue
+
+    suffix = Path(path).suffix.lower() if path else ""
+    named = [f for f, exts in EXTENSIONS.items() if suffix in exts]
+    if fmt is None:
+        if not suffix or named:
+            return named[0] if named else "markdown"
+        wanted = ", ".join(f"{exts[0]} ({f})" for f, exts in EXTENSIONS.items())
+        raise BadValue("-o", path, f"a {suffix} file is none of the brief's formats; name it {wanted}")
+    if suffix and fmt not in named:
+        raise BadValue(
+            "-o",
+            path,
+            f"does not match --format {fmt}: a {fmt} brief is written to a {EXTENSIONS[fmt][0]} file",
+            f"use -o {Path(path).stem}{EXTENSIONS[fmt][0]}" + (f", or --format {named[0]}" if named else ""),
+        )
+    return fmt
