@@ -8,7 +8,11 @@ from promo.cli import LazyGroup
 from promo.commands.common import COUNT, catalogue, format_option, not_empty
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
-EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}
+EXTRA_SUBCOMMANDS: dict[str, str] = {
+    "need": "promo.commands.needs:need",
+    "milestone": "promo.commands.projects:milestone",
+    "report": "promo.commands.projects:report",
+}
 
 _JSON_KEYS = [
     "id",

@@ -1,0 +1,311 @@
+"""A project after its signature: milestones (开工 → 竣工 → 投产 → 达效), investment, capital arrived, jobs, 亩均.
+
+The planned total investment and planned jobs are the enterprise's own investment_wan and jobs (what it
+signed for); reports add what happened, per year or quarter. Writers take a connection and parsed values
+and run inside `promo.db.write`, so the CLI and an import adapter call the same functions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.db import now, rows
+from promo.errors import BadValue, Rejected
+from promo.text import fold, today
+
+MILESTONES = ("开工", "竣工", "投产", "达效")
+MILESTONE_EN = {"开工": "construction started", "竣工": "completed", "投产": "in production", "达效": "on target"}
+_MILESTONE_SYNONYMS = {
+    "开工": ("start", "started", "construction", "groundbreaking", "动工"),
+    "竣工": ("completion", "complete", "built", "完工"),
+    "投产": ("production", "producing", "operating", "运营"),
+    "达效": ("achieved", "on-target", "target", "达产"),
+}
+_MILESTONE_BY_KEY = {fold(m): m for m in MILESTONES} | {
+    fold(s): m for m, syns in _MILESTONE_SYNONYMS.items() for s in syns
+}
+# a milestone that is also a pipeline stage moves the enterprise there when it happens
+MILESTONE_STAGE = {"投产": "投产", "达效": "达效"}
+SIGNED = "签约"
+
+REPORT_FIELDS = {
+    # field → (column, option, kind)
+    "completed_investment": ("completed_investment_wan", "--completed-investment", "amount"),
+    "arrived": ("arrived_wan", "--arrived", "amount"),
+    "jobs_created": ("jobs_created", "--jobs-created", "int"),
+    "output": ("output_wan", "--output", "amount"),
+    "tax": ("tax_wan", "--tax", "amount"),
+    "land_mu": ("land_mu", "--land-mu", "area"),
+    "floor_m2": ("floor_m2", "--floor-area", "area"),
+}
+
+
+def parse_milestone(value: str, field: str = "MILESTONE") -> str:
+    """开工, 竣工, 投产 or 达效 (or English: start, completion, production, achieved)."""
+    m = _MILESTONE_BY_KEY.get(fold(value))
+    if not m:
+        raise BadValue(field, value, "not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)")
+    return m
+
+
+def parse_year(value, field: str = "--year") -> int:
+    """A calendar year, 1900 … 2200."""
+    from promo.text import parse_number
+
+    year = parse_number(value, field, minimum=1900, maximum=2200, integer=True, unit_suffixes=("年",))
+    if year is None:
+        raise BadValue(field, value, "give a year such as 2026")
+    return year
+
+
+def signing_date(conn: sqlite3.Connection, enterprise_id: int) -> str | None:
+    """When the enterprise signed: its first stage entry at 签约 or later (one added at 落地 signed by then)."""
+    from promo.enterprises import STAGES
+
+    later = STAGES[STAGES.index(SIGNED) :]
+    marks = ",".join("?" * len(later))
+    row = conn.execute(
+        f"SELECT min(date) FROM stage_history WHERE enterprise_id = ? AND stage IN ({marks})",
+        (enterprise_id, *later),
+    ).fetchone()
+    return row[0]
+
+
+def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
+    from promo.enterprises import stage_index
+
+    if stage_index(e["stage"]) < stage_index(SIGNED):
+        raise Rejected(
+            f"{e['name']} is at {e['stage']}, not signed: milestones and reports begin at {SIGNED}",
+            f"move it first: promo enterprises move {e['name']} {SIGNED} --date …",
+        )
+    return signing_date(conn, e["id"]) or (e["stage_date"] if e["stage"] == SIGNED else None)
+
+
+def _check_order(conn, e, milestone: str, column: str, date: str, option: str, signed: str | None) -> None:
+    """`date` not before signing, not before an earlier milestone's, not after a later one's (same column)."""
+    if signed and date < signed:
+        raise Rejected(f"{option} {date}: {milestone} of {e['name']} cannot come before its signing ({signed})")
+    pos = MILESTONES.index(milestone)
+    for other, other_date in conn.execute(
+        f"SELECT milestone, {column} FROM milestones WHERE enterprise_id = ? AND {column} IS NOT NULL", (e["id"],)
+    ):
+        before = MILESTONES.index(other) < pos
+        if other != milestone and ((before and date < other_date) or (not before and date > other_date)):
+            word = "before" if before else "after"
+            raise Rejected(
+                f"{option} {date}: {milestone} cannot come {word} {other} ({other_date}) of {e['name']}",
+                f"milestones run {' → '.join(MILESTONES)}; correct {other} first if its date is wrong",
+            )
+
+
+def set_milestone(
+    conn: sqlite3.Connection,
+    name: str,
+    milestone: str,
+    *,
+    date: str | None = None,
+    planned: str | None = None,
+    note: str | None = None,
+) -> dict:
+    """Record a milestone's actual and/or planned date; 投产 and 达效 move the stage when it is behind."""
+    from promo import enterprises
+
+    if date is None and planned is None:
+        raise BadValue("--date", "(missing)", f"give the date {milestone} happened (--date) or is planned (--planned)")
+    if date and date > today():
+        raise BadValue("--date", date, f"is in the future (today is {today()}); a plan goes in --planned")
+    e = enterprises.get(conn, name)
+    signed = _require_signed(conn, e)
+    if date:
+        _check_order(conn, e, milestone, "actual_date", date, "--date", signed)
+    if planned:
+        _check_order(conn, e, milestone, "planned_date", planned, "--planned", signed)
+    old = conn.execute(
+        "SELECT * FROM milestones WHERE enterprise_id = ? AND milestone = ?", (e["id"], milestone)
+    ).fetchone()
+    conn.execute(
+        """INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, note, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (enterprise_id, milestone) DO UPDATE SET
+             planned_date = coalesce(excluded.planned_date, planned_date),
+             actual_date = coalesce(excluded.actual_date, actual_date),
+             note = coalesce(excluded.note, note)""",
+        (e["id"], milestone, planned, date, note, now()),
+    )
+    moved = None
+    stage = MILESTONE_STAGE.get(milestone)
+    if date and stage and enterprises.stage_index(e["stage"]) < enterprises.stage_index(stage):
+        moved = enterprises.move(conn, e["name"], stage, date=date)
+    return {
+        "id": e["id"],
+        "name": e["name"],
+        "milestone": milestone,
+        "date": date,
+        "planned": planned,
+        "old": dict(old) if old else None,
+        "moved": moved,
+    }
+
+
+def milestones(conn: sqlite3.Connection, name: str) -> dict:
+    """An enterprise's four milestones in order, planned and actual, with days late against plan."""
+    from promo import enterprises
+
+    e = enterprises.get(conn, name)
+    have = {r["milestone"]: dict(r) for r in conn.execute("SELECT * FROM milestones WHERE enterprise_id = ?", (e["id"],))}
+    out = []
+    for m in MILESTONES:
+        r = have.get(m, {})
+        planned, actual = r.get("planned_date"), r.get("actual_date")
+        late = None
+        if planned and (actual or today()) > planned:
+            late = _days_between(planned, actual or today())
+        out.append(
+            {"milestone": m, "milestone_en": MILESTONE_EN[m], "planned_date": planned, "actual_date": actual,
+             "days_late": late, "note": r.get("note")}
+        )
+    return {"enterprise": dict(e), "signed": signing_date(conn, e["id"]), "milestones": out}
+
+
+def _days_between(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def record_report(
+    conn: sqlite3.Connection, name: str, year: int, quarter: int, values: dict, *, over_plan: bool = False
+) -> dict:
+    """Set the given figures of an enterprise's report for a year (quarter 0) or quarter; others are kept.
+
+    Completed investment is cumulative (累计完成投资): it may not fall below an earlier period's figure, nor
+    pass the planned total (the enterprise's investment) unless `over_plan`.
+    """
+    from promo import enterprises
+
+    unknown = set(values) - set(REPORT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown report fields {sorted(unknown)}")
+    given = {k: v for k, v in values.items() if v is not None}
+    if not given:
+        raise BadValue("--year", year, "give at least one figure: " + ", ".join(o for _, o, _ in REPORT_FIELDS.values()))
+    e = enterprises.get(conn, name)
+    signed = _require_signed(conn, e)
+    if signed and year < int(signed[:4]):
+        raise Rejected(f"--year {year}: {e['name']} signed on {signed}; a report comes from its signing year on")
+    if year > int(today()[:4]):
+        raise BadValue("--year", year, f"is in the future (today is {today()}); report what has happened")
+    done = given.get("completed_investment")
+    if done is not None:
+        planned = e["investment_wan"]
+        if planned is not None and done > planned and not over_plan:
+            raise Rejected(
+                f"--completed-investment {done:,g} 万元: more than the planned total of {e['name']} ({planned:,g} 万元)",
+                "an overrun is real but must be deliberate: add --over-plan, or correct the plan with "
+                "promo enterprises update … --investment",
+            )
+        # periods in time order: a year's quarters, then the year's own figure (its end)
+        clash = conn.execute(
+            """SELECT year, quarter, completed_investment_wan AS done,
+                      year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) > :mine AS later
+               FROM project_reports
+               WHERE enterprise_id = :eid AND completed_investment_wan IS NOT NULL
+                 AND ((year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) < :mine AND completed_investment_wan > :done)
+                   OR (year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) > :mine AND completed_investment_wan < :done))
+               LIMIT 1""",
+            {"eid": e["id"], "mine": year * 10 + (quarter or 5), "done": done},
+        ).fetchone()
+        if clash:
+            when = f"{clash['year']}" + (f" Q{clash['quarter']}" if clash["quarter"] else "")
+            word = "more" if clash["later"] else "less"
+            raise Rejected(
+                f"--completed-investment {done:,g} 万元: {word} than the {clash['done']:,g} 万元 reported for "
+                f"{'the later' if clash['later'] else 'the earlier'} period {when}; completed investment is "
+                "counted to date (累计) and does not fall"
+            )
+    cols = {REPORT_FIELDS[k][0]: v for k, v in given.items()}
+    names = ", ".join(cols)
+    marks = ", ".join("?" * len(cols))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols)
+    conn.execute(
+        f"""INSERT INTO project_reports (enterprise_id, year, quarter, {names}, recorded_at)
+            VALUES (?, ?, ?, {marks}, ?)
+            ON CONFLICT (enterprise_id, year, quarter) DO UPDATE SET {updates}, recorded_at = excluded.recorded_at""",
+        (e["id"], year, quarter, *cols.values(), now()),
+    )
+    warnings = []
+    if any(k in given for k in ("output", "tax")) and enterprises.stage_index(e["stage"]) < enterprises.stage_index("投产"):
+        warnings.append(f"{e['name']} is at {e['stage']}, not yet 投产; output and tax usually start with production")
+    return {"id": e["id"], "name": e["name"], "year": year, "quarter": quarter, "set": sorted(given), "warnings": warnings}
+
+
+PER_AREA_SQL = """
+    r.output_wan / r.land_mu AS output_per_mu,
+    r.tax_wan / r.land_mu AS tax_per_mu,
+    r.output_wan * 10000.0 / coalesce(r.floor_m2, h.area) AS output_per_m2,
+    r.tax_wan * 10000.0 / coalesce(r.floor_m2, h.area) AS tax_per_m2"""
+
+
+def reports(conn: sqlite3.Connection, name: str | None = None, *, year: int | None = None) -> list[dict]:
+    """Reports with 亩均 figures: output and tax per 亩 of land (万元/亩), per ㎡ of floor (元/㎡).
+
+    A rented project that gives no --floor-area is measured on the area of the units it leases.
+    """
+    from promo import enterprises
+
+    where, params = ["1=1"], {}
+    if name is not None:
+        where.append("r.enterprise_id = :eid")
+        params["eid"] = enterprises.get(conn, name)["id"]
+    if year is not None:
+        where.append("r.year = :year")
+        params["year"] = year
+    return rows(
+        conn,
+        f"""SELECT r.*, e.name, e.code_name, e.owner, e.investment_wan AS planned_investment_wan,
+                   e.jobs AS planned_jobs, coalesce(r.floor_m2, h.area) AS measured_m2,
+                   CASE WHEN r.completed_investment_wan IS NOT NULL AND e.investment_wan > 0
+                        THEN r.completed_investment_wan / e.investment_wan END AS completed_share,
+                   {PER_AREA_SQL}
+            FROM project_reports r JOIN enterprises e ON e.id = r.enterprise_id
+            LEFT JOIN (SELECT enterprise_id, sum(area_m2) AS area FROM units
+                       WHERE status = 'leased' GROUP BY enterprise_id) h ON h.enterprise_id = r.enterprise_id
+            WHERE {' AND '.join(where)} ORDER BY e.name, r.year, r.quarter""",
+        params,
+    )
+
+
+# The dates of each project's life as the ledger counts them: signed = first stage entry at 签约 or later;
+# started/completed = the 开工/竣工 milestones; producing/achieved = the milestone, else the stage history.
+PROJECT_DATES = """
+  hist AS (
+    SELECT enterprise_id,
+           min(CASE WHEN stage IN ('签约', '注册', '落地', '投产', '达效') THEN date END) AS signed,
+           min(CASE WHEN stage IN ('投产', '达效') THEN date END) AS producing,
+           min(CASE WHEN stage = '达效' THEN date END) AS achieved
+    FROM stage_history GROUP BY enterprise_id),
+  ms AS (
+    SELECT enterprise_id,
+           max(CASE WHEN milestone = '开工' THEN actual_date END) AS started,
+           max(CASE WHEN milestone = '竣工' THEN actual_date END) AS completed,
+           max(CASE WHEN milestone = '投产' THEN actual_date END) AS producing,
+           max(CASE WHEN milestone = '达效' THEN actual_date END) AS achieved
+    FROM milestones GROUP BY enterprise_id),
+  project_dates AS (
+    SELECT hist.enterprise_id, hist.signed, ms.started, ms.completed,
+           coalesce(ms.producing, hist.producing) AS producing, coalesce(ms.achieved, hist.achieved) AS achieved
+    FROM hist LEFT JOIN ms ON ms.enterprise_id = hist.enterprise_id)"""
+
+
+def late_milestones(conn: sqlite3.Connection, *, owner: str | None = None, on: str | None = None) -> list[dict]:
+    """Milestones whose planned date has passed with no actual date: late against plan."""
+    return rows(
+        conn,
+        """SELECT m.milestone, m.planned_date, e.id, e.name, e.code_name, e.owner, e.stage, e.stage_date,
+                  e.uscc_bad_check, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_late
+           FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
+           WHERE m.actual_date IS NULL AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)
+           ORDER BY days_late DESC, e.name""",
+        {"today": on or today(), "owner": owner},
+    )
