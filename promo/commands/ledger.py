@@ -1,0 +1,238 @@
+"""promo ledger: the year's task ledger (任务台账) — targets against what happened, per officer, chain, quarter."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
+
+_KEYS = ["group", "group_name", "measure", "measure_en", "unit", "target", "actual", "rate", "expected", "behind"]
+_DETAIL_KEYS = ["group_name", "measure", "id", "name", "owner", "stage", "date", "period", "value"]
+_EVENT_KEYS = ["id", "name", "date", "place", "organiser", "deals", "mous", "intended_wan", "signed", "started",
+               "producing", "signed_investment_wan"]
+
+
+def _year(value) -> int:
+    from promo.projects import parse_year
+    from promo.text import today
+
+    return parse_or_usage(parse_year, value) if value is not None else int(today()[:4])
+
+
+@click.group(invoke_without_command=True)
+@click.option("--year", metavar="YEAR", help="The ledger's year (default this year).")
+@click.option("--by", callback=not_empty, help="Split by owner (officer), chain, quarter, or event (以会招商).")
+@click.option("--detail", is_flag=True, help="The projects behind each figure, one row each.")
+@click.option("--measure", callback=not_empty, help="With --detail: only this measure (signed, started, arrived …).")
+@format_option
+@click.pass_context
+def ledger(ctx, year, by, detail, measure, fmt):
+    """The year's task ledger: targets against actuals, completion rates, and what is behind plan.
+
+    Actuals come from the catalogue: 签约 from the stage history, 开工 from milestones, 投产 from the
+    milestone or the stage, completed investment and arrived capital from the project reports. A figure is
+    behind (落后) when it is below the share of its target the elapsed part of the year calls for.
+
+    \b
+    Examples:
+      promo ledger targets set --year 2026 --signed 20 --signed-investment 50亿
+      promo ledger --year 2026
+      promo ledger --year 2026 --by owner
+      promo ledger --year 2026 --detail --measure signed
+      promo ledger --year 2026 --by event
+      promo ledger --year 2026 --format csv > 台账.csv
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import ledger as domain
+    from promo.render import Column, render
+    from promo.text import today
+
+    year = _year(year)
+    by = parse_or_usage(domain.parse_by, by)
+    if measure and not detail:
+        raise click.UsageError("--measure selects the rows of --detail: add --detail")
+    if measure and measure not in domain.MEASURES:
+        raise click.BadParameter(f"{measure}: use one of {', '.join(domain.MEASURES)}", param_hint="'--measure'")
+    conn = catalogue(ctx)
+    if by == "event":
+        found = domain.event_yield(conn, year)
+        if fmt in ("json", "csv"):
+            render(found, [Column(k, k) for k in _EVENT_KEYS], fmt)
+            return
+        render(
+            found,
+            [
+                Column("name", "活动 Event", max_width=24),
+                Column("date", "日期", no_wrap=True),
+                Column("place", "地点", max_width=12),
+                Column("deals", "签约/意向", "int"),
+                Column("mous", "MOU", "int"),
+                Column("intended_wan", "意向投资万元", "money"),
+                Column("signed", "已签约", "int"),
+                Column("started", "已开工", "int"),
+                Column("producing", "已投产", "int"),
+                Column("signed_investment_wan", "签约投资万元", "money"),
+            ],
+            fmt,
+            title=f"{year} 以会招商 What each event brought",
+            empty=f"no events in {year}; add one with promo events add NAME --date …",
+        )
+        return
+    if detail:
+        found = domain.detail(conn, year, by=by, measure=measure)
+        if fmt in ("json", "csv"):
+            render(found, [Column(k, k) for k in _DETAIL_KEYS], fmt)
+            return
+        columns = [
+            Column("label", "指标", no_wrap=True),
+            Column("name", "企业 Enterprise", max_width=26),
+            Column("owner", "负责人", no_wrap=True),
+            Column("stage", "阶段", no_wrap=True),
+            Column("date", "日期", no_wrap=True),
+            Column("period", "期间", no_wrap=True),
+            Column("value", "金额万元", "money"),
+        ]
+        if by:
+            columns.insert(0, Column("group_name", {"owner": "负责人", "chain": "产业链", "quarter": "季度"}[by]))
+        render(found, columns, fmt, title=f"{year} 台账明细 Ledger detail", empty=f"nothing happened in {year} yet")
+        return
+    found = domain.ledger(conn, year, by=by)
+    for r in found:
+        r["rate_text"] = f"{r['rate'] * 100:.0f}%" if r["rate"] is not None else ""
+        r["flag"] = "落后 behind" if r["behind"] else ""
+    if fmt in ("json", "csv"):
+        render(found, [Column(k, k) for k in _KEYS], fmt)
+        return
+    previous = None
+    for r in found:
+        r["group_shown"] = r["group_name"] if r["group_name"] != previous else ""
+        previous = r["group_name"]
+    columns = [
+        Column("label", "指标", no_wrap=True),
+        Column("unit", "单位", no_wrap=True),
+        Column("target", "目标 Target", "num"),
+        Column("actual", "完成 Actual", "num"),
+        Column("rate_text", "完成率", justify="right", no_wrap=True),
+        Column("expected", "时序目标", "num"),
+        Column("flag", "", no_wrap=True),
+    ]
+    if by:
+        columns.insert(0, Column("group_shown", {"owner": "负责人", "chain": "产业链", "quarter": "季度"}[by], max_width=20))
+    share = domain.elapsed_share(year)
+    late = _late_count(conn)
+    caption = f"时序进度 {share * 100:.0f}% of {year} on {today()}; 时序目标 = 目标 × 时序进度"
+    if late:
+        caption += f"\n{late} 个项目节点滞后于计划 milestones late against plan: promo overdue --kind milestone"
+    render(found, columns, fmt, title=f"{year} 招商任务台账 Task ledger", caption=caption)
+
+
+def _late_count(conn) -> int:
+    from promo.projects import late_milestones
+
+    return len(late_milestones(conn))
+
+
+_TARGET_OPTIONS = {
+    "signed": ("--signed", "Projects to sign (个)."),
+    "started": ("--started", "Projects to start construction (开工, 个)."),
+    "producing": ("--producing", "Projects to bring into production (投产, 个)."),
+    "investment_signed": ("--signed-investment", "Investment to sign, 万元 (50亿, 1,200)."),
+    "investment_completed": ("--completed-investment", "Investment to complete in the year, 万元."),
+    "arrived": ("--arrived", "Capital to arrive (到位资金), 万元."),
+    "foreign": ("--foreign", "Foreign capital to arrive (外资), 万元."),
+}
+
+
+def _target_options(fn):
+    for measure, (option, text) in reversed(_TARGET_OPTIONS.items()):
+        fn = click.option(option, measure, metavar="VALUE", help=text)(fn)
+    return fn
+
+
+@ledger.group("targets", invoke_without_command=True)
+@click.option("--year", metavar="YEAR", help="The year (default this year).")
+@format_option
+@click.pass_context
+def targets(ctx, year, fmt):
+    """The year's targets; `promo ledger targets set` sets them.
+
+    \b
+    Examples:
+      promo ledger targets --year 2026
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import ledger as domain
+    from promo.render import Column, render
+
+    year = _year(year)
+    found = domain.targets(catalogue(ctx), year)
+    for r in found:
+        r["period"] = f"Q{r['quarter']}" if r["quarter"] else "全年"
+        r["scope_shown"] = {"zone": "全区", "owner": "负责人", "chain": "产业链"}[r["scope"]]
+    if fmt in ("json", "csv"):
+        render(found, [Column(k, k) for k in ("year", "scope", "scope_value", "quarter", "measure", "value")], fmt)
+        return
+    render(
+        found,
+        [
+            Column("scope_shown", "范围", no_wrap=True),
+            Column("scope_name", "对象", max_width=20),
+            Column("period", "期间", no_wrap=True),
+            Column("label", "指标", no_wrap=True),
+            Column("value", "目标", "num"),
+        ],
+        fmt,
+        title=f"{year} 目标 Targets",
+        empty=f"no targets for {year}; set them with promo ledger targets set --year {year} --signed …",
+    )
+
+
+@targets.command("set")
+@click.option("--year", metavar="YEAR", required=True, help="The year the targets are for.")
+@click.option("--owner", callback=not_empty, help="Targets of this officer (包保责任人) instead of the zone's.")
+@click.option("--chain", callback=not_empty, help="Targets of this industry chain instead of the zone's.")
+@click.option("--quarter", type=click.IntRange(1, 4), help="A quarter's targets (1-4) instead of the year's.")
+@_target_options
+@click.pass_context
+def set_(ctx, year, owner, chain, quarter, **values):
+    """Set targets for a year: the zone's, an officer's or a chain's, for the year or a quarter.
+
+    Counts are whole numbers of projects; amounts are 万元 as people write them (50亿, 1,200万).
+
+    \b
+    Examples:
+      promo ledger targets set --year 2026 --signed 20 --started 12 --producing 8 --signed-investment 50亿
+      promo ledger targets set --year 2026 --owner 张伟 --signed 5 --arrived 3亿
+      promo ledger targets set --year 2026 --quarter 1 --signed 4
+    """
+    from promo import ledger as domain
+    from promo.db import write
+    from promo.text import parse_amount, parse_number
+
+    year = _year(year)
+    parsed = {}
+    for measure, (option, _) in _TARGET_OPTIONS.items():
+        value = values[measure]
+        if value is None:
+            continue
+        if not str(value).strip():
+            raise click.BadParameter("is empty; give a target or leave the option out", param_hint=f"'{option}'")
+        if domain.MEASURES[measure][1] == "count":
+            parsed[measure] = parse_or_usage(parse_number, value, option, integer=True, unit_suffixes=("个", "家"))
+        else:
+            parsed[measure] = parse_or_usage(parse_amount, value, option)
+    if not parsed:
+        raise click.UsageError("give at least one target: " + ", ".join(o for o, _ in _TARGET_OPTIONS.values()))
+    conn = catalogue(ctx)
+    scope, value, shown, warnings = domain.resolve_scope(conn, owner, chain)
+    period = f"{year}" + (f" Q{quarter}" if quarter else "")
+    with write(conn, f"ledger targets {period} {shown}"):
+        changed = domain.set_targets(conn, year, scope, value, quarter or 0, parsed)
+    for c in changed:
+        label = domain.MEASURES[c["measure"]][0]
+        old = f"{c['old']:,g} → " if c["old"] is not None else ""
+        click.echo(f"{period} {shown} {label}: {old}{c['new']:,g}")
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
