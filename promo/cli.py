@@ -25,6 +25,9 @@ COMMANDS = {
     "overdue": "promo.commands.overdue:overdue",
     # after the signature: the task ledger, 帮办代办, 协调事项, 以会招商, the weekly report
     "ledger": "promo.commands.ledger:ledger",
+    "services": "promo.commands.services:services",
+    "coordination": "promo.commands.coordination:coordination",
+    "events": "promo.commands.events:events",
     # 招商目录, 产业政策, 准入机制, 创新场景, matching
     "catalogue": "promo.commands.catalogue:catalogue",
     "targets": "promo.commands.targets:targets",

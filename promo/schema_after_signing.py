@@ -9,22 +9,22 @@ from __future__ import annotations
 
 from promo.schema import migration, statements
 
-# the departments a zone's 帮办代办 desk deals with most (the office adds its own)
+# the departments a zone's 帮办代办 desk deals with most, with the short names people use (the office adds its own)
 DEPARTMENTS = (
-    "行政审批服务局",
-    "发展和改革委员会",
-    "生态环境局",
-    "住房和城乡建设局",
-    "自然资源和规划局",
-    "市场监督管理局",
-    "药品监督管理局",
-    "卫生健康委员会",
-    "应急管理局",
-    "人力资源和社会保障局",
-    "科技局",
-    "商务局",
-    "供电公司",
-    "经济发展局",
+    ("行政审批服务局", "审批局|行政审批局|政务服务中心"),
+    ("发展和改革委员会", "发改委|发改局|发改"),
+    ("生态环境局", "环保局|生态环境|环境局"),
+    ("住房和城乡建设局", "住建局|住建委|住建"),
+    ("自然资源和规划局", "自规局|自然资源局|规划局|资规局"),
+    ("市场监督管理局", "市监局|市场监管局|市场监管"),
+    ("药品监督管理局", "药监局|省药监局|药监"),
+    ("卫生健康委员会", "卫健委|卫健局|卫健"),
+    ("应急管理局", "应急局|安监局"),
+    ("人力资源和社会保障局", "人社局|人社"),
+    ("科技局", "科技"),
+    ("商务局", "商务"),
+    ("供电公司", "供电局|电力公司|国网"),
+    ("经济发展局", "经发局"),
 )
 
 # (industry code or None for every project, item, department, usual days): the usual path of approvals.
@@ -95,7 +95,8 @@ CREATE TABLE ledger_targets (
 CREATE TABLE departments (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
-    name_folded TEXT NOT NULL UNIQUE
+    name_folded TEXT NOT NULL UNIQUE,
+    aliases TEXT                            -- folded short names, |-separated: 住建局|住建
 );
 
 CREATE TABLE service_templates (
@@ -175,8 +176,9 @@ def m005_after_signing(conn) -> None:
 
     for statement in statements(AFTER_SIGNING):
         conn.execute(statement)
-    for name in DEPARTMENTS:
-        conn.execute("INSERT INTO departments (name, name_folded) VALUES (?, ?)", (name, fold(name)))
+    for name, aliases in DEPARTMENTS:
+        folded = "|".join(fold(a) for a in aliases.split("|"))
+        conn.execute("INSERT INTO departments (name, name_folded, aliases) VALUES (?, ?, ?)", (name, fold(name), folded))
     for sort, (industry_code, item, department, days) in enumerate(TEMPLATES):
         conn.execute(
             "INSERT INTO service_templates (industry_code, item, department_id, days, sort) "

@@ -1,0 +1,114 @@
+"""promo coordination: 协调事项 — problems a project raises, with the department and leader who must solve them."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import ROW_ID, catalogue, format_option, not_empty, parse_or_usage
+
+_KEYS = ["id", "leader", "name", "issue", "department", "status", "raised_date", "due_date", "closed_date",
+         "days_open", "days_overdue", "note"]
+
+
+@click.group(invoke_without_command=True)
+@click.option("--leader", callback=not_empty, help="Only this leader's items.")
+@click.option("--enterprise", callback=not_empty, help="Only this enterprise's items.")
+@click.option("--all", "include_closed", is_flag=True, help="Closed items too.")
+@format_option
+@click.pass_context
+def coordination(ctx, leader, enterprise, include_closed, fmt):
+    """协调事项: open problems per leader, for the weekly meeting (power, road, permits, staff housing …).
+
+    \b
+    Examples:
+      promo coordination add 晨生医疗 "双回路供电未接入" --department 供电公司 --leader 王主任 --due 2026-12-15
+      promo coordination --leader 王主任
+      promo coordination close 1 --date 2026-12-10
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import services as domain
+    from promo.render import Column, render
+
+    found = domain.items(catalogue(ctx), leader=leader, enterprise=enterprise, include_closed=include_closed)
+    if fmt in ("json", "csv"):
+        render(found, [Column(k, k) for k in _KEYS], fmt)
+        return
+    previous = None
+    for r in found:
+        r["leader_shown"] = (r["leader"] or "(未定)") if r["leader"] != previous else ""
+        previous = r["leader"]
+    render(
+        found,
+        [
+            Column("leader_shown", "牵头领导", no_wrap=True),
+            Column("id", "#", "int"),
+            Column("name", "企业 Enterprise", max_width=20),
+            Column("issue", "事项 Issue", max_width=30),
+            Column("department", "责任部门", max_width=14),
+            Column("status_label", "状态", no_wrap=True),
+            Column("raised_date", "提出", no_wrap=True),
+            Column("due_date", "限期", no_wrap=True),
+            Column("days_overdue", "逾期天数", "int"),
+        ],
+        fmt,
+        title="协调事项 Coordination items",
+        empty="no open coordination items",
+    )
+
+
+@coordination.command("add")
+@click.argument("enterprise")
+@click.argument("issue")
+@click.option("--leader", callback=not_empty, help="The leader who coordinates it (牵头领导).")
+@click.option("--department", callback=not_empty, help="The department responsible (see promo services departments).")
+@click.option("--date", metavar="DATE", help="When it was raised (default today).")
+@click.option("--due", metavar="DATE", help="When it should be solved.")
+@click.option("--note", help="A remark.")
+@click.pass_context
+def add(ctx, enterprise, issue, leader, department, date, due, note):
+    """Record a problem a project needs coordinated.
+
+    \b
+    Examples:
+      promo coordination add 晨生医疗 "人才公寓不足" --department 人力资源和社会保障局 --leader 李书记
+    """
+    from promo import services as domain
+    from promo.db import write
+    from promo.enterprises import parse_text
+    from promo.text import parse_date
+
+    issue = parse_or_usage(parse_text, issue, "ISSUE", max_len=500)
+    if not issue:
+        raise click.BadParameter("is empty", param_hint="'ISSUE'")
+    date, due = parse_or_usage(parse_date, date, "--date"), parse_or_usage(parse_date, due, "--due")
+    conn = catalogue(ctx)
+    with write(conn, f"coordination {enterprise}: {issue}"):
+        r = domain.add_item(conn, enterprise, issue, leader=leader, department_name=department, raised=date, due=due,
+                            note=parse_or_usage(parse_text, note, "--note"))
+    who = " · ".join(x for x in (r["department"], r["leader"]) if x)
+    click.echo(f"coordination item #{r['id']} for {r['name']}: {r['issue']}" + (f" ({who})" if who else ""))
+
+
+@coordination.command("close")
+@click.argument("item_id", metavar="ID", type=ROW_ID)
+@click.option("--date", metavar="DATE", help="When it was solved (default today).")
+@click.option("--note", help="How it was solved.")
+@click.pass_context
+def close(ctx, item_id, date, note):
+    """Mark a coordination item solved.
+
+    \b
+    Examples:
+      promo coordination close 1 --date 2026-12-10 --note 已接入双回路
+    """
+    from promo import services as domain
+    from promo.db import write
+    from promo.enterprises import parse_text
+    from promo.text import parse_date
+
+    date = parse_or_usage(parse_date, date, "--date")
+    conn = catalogue(ctx)
+    with write(conn, f"coordination #{item_id} closed"):
+        r = domain.close_item(conn, item_id, date=date, note=parse_or_usage(parse_text, note, "--note"))
+    click.echo(f"closed #{r['id']} ({r['name']}: {r['issue']}) on {r['date']}")
