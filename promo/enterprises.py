@@ -17,18 +17,10 @@ from dataclasses import dataclass, field
 from promo.db import now, rows
 from promo.errors import Ambiguous, BadValue, NotFound, PromoError, Rejected
 from promo.lookup import find, like_escape
-from promo.schema import STAGES
 from promo.text import fold, parse_amount, parse_date, parse_number, today
+from promo.vocabulary import BAD_CHECK_MARK, CHANNELS, SIGNED, STAGES, labels, stage_index, stage_order
 
-STAGE_EN = {
-    "意向": "lead",
-    "洽谈": "negotiating",
-    "签约": "signed",
-    "注册": "registered",
-    "落地": "landed",
-    "投产": "producing",
-    "达效": "achieved",
-}
+STAGE_EN = labels("stage", "en")
 _STAGE_SYNONYMS = {
     "意向": ("intention", "intent", "prospect", "leads"),
     "洽谈": ("negotiation", "negotiate", "talks", "talking"),
@@ -44,7 +36,7 @@ _STAGE_BY_KEY = (
     | {syn: s for s, syns in _STAGE_SYNONYMS.items() for syn in syns}
 )
 
-SOURCES = ("以商引商", "以会招商", "中介", "基金", "驻点招商", "网络招商", "委托招商", "自主招商")
+SOURCES = CHANNELS
 _SOURCE_SYNONYMS = {
     "以商引商": ("tenant", "tenants", "referral", "via-tenant", "以商招商"),
     "以会招商": ("event", "events", "expo", "fair", "conference", "以展招商"),
@@ -57,7 +49,7 @@ _SOURCE_SYNONYMS = {
 }
 _SOURCE_BY_KEY = {fold(s): s for s in SOURCES} | {fold(syn): s for s, syns in _SOURCE_SYNONYMS.items() for syn in syns}
 
-ACTIVITY_KINDS = {"visit": "走访", "call": "电话", "meeting": "会谈", "event": "活动"}
+ACTIVITY_KINDS = labels("activity_kind")
 _ACTIVITY_BY_KEY = {k: k for k in ACTIVITY_KINDS} | {
     fold(w): k
     for k, words in {
@@ -69,7 +61,7 @@ _ACTIVITY_BY_KEY = {k: k for k in ACTIVITY_KINDS} | {
     for w in words
 }
 
-KINDS = {"company": "企业", "hospital": "医院", "institute": "科研院所"}
+KINDS = labels("enterprise_kind")
 _KIND_BY_KEY = {k: k for k in KINDS} | {
     fold(w): k
     for k, words in {
@@ -80,7 +72,6 @@ _KIND_BY_KEY = {k: k for k in KINDS} | {
     for w in words
 }
 
-BAD_CHECK_MARK = "⚠"
 BAD_CHECK_NOTE = "⚠ 信用代码校验位不符 (credit code fails its check character; stored as given)"
 _PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -88,10 +79,6 @@ MAX_NAME = 200
 
 
 # -- parsing command-line values ---------------------------------------------------------------
-
-
-def stage_index(stage: str) -> int:
-    return STAGES.index(stage)
 
 
 def parse_stage(value: str, field: str = "--stage") -> str:
@@ -551,7 +538,7 @@ def _carrier_id(conn: sqlite3.Connection, name: str | None) -> int | None:
 
 def holds_as(stage: str) -> str:
     """How an enterprise at `stage` holds a unit: a lead (意向, 洽谈) reserves it, from 签约 on it leases it."""
-    return "reserved" if stage_index(stage) < stage_index("签约") else "leased"
+    return "leased" if stage in SIGNED else "reserved"
 
 
 def catalogue_problems(conn: sqlite3.Connection, f: Fields, unit_field: str = "--unit") -> list[PromoError]:
@@ -998,7 +985,7 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
 
 # -- reading -------------------------------------------------------------------------------------
 
-_STAGE_ORDER = "CASE e.stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES)) + " END"
+_STAGE_ORDER = stage_order("e.stage")
 
 _LIST_SQL = """
 SELECT e.id, e.name, e.name_en, e.code_name, e.uscc, e.uscc_bad_check, e.kind,
@@ -1130,16 +1117,3 @@ def detail(conn: sqlite3.Connection, name: str) -> dict:
     d["stage_deadline_days"] = deadline[0] if deadline else None
     d["claim"] = claim_text(e)
     return d
-
-
-def display_name(row: dict | sqlite3.Row, *, public: bool = False) -> str:
-    """How an enterprise is named on screen: ⚠ after a flagged credit code; its code name where the real
-    name must not show (public), and no name at all for a lead without one."""
-    keys = row.keys() if isinstance(row, sqlite3.Row) else row
-    if public:
-        if row["code_name"]:
-            return row["code_name"]
-        if stage_index(row["stage"]) < stage_index("签约"):
-            return f"未公开项目 #{row['id']}"
-    flagged = "uscc_bad_check" in keys and row["uscc_bad_check"]
-    return row["name"] + (f" {BAD_CHECK_MARK}" if flagged else "")

@@ -18,13 +18,12 @@ from promo.db import now, rows, write
 from promo.errors import BadValue
 from promo.lookup import find
 from promo.profile import fmt_num, fmt_wan, normalise
-from promo.schema import STAGES
 from promo.text import today
+from promo.vocabulary import PRESENT, sql_in
 
 # Parts of the score, and the most each can add.
 WEIGHTS = {"area": 30, "rent": 25, "ready": 15, "cluster": 20, "policy": 10}
 CRITERIA_PENALTY = 30
-PRESENT = STAGES[STAGES.index("落地") :]  # stages at which an enterprise is physically in its carrier
 
 # Saved needs: profile key → needs column.
 NEED_FIELDS = (
@@ -43,7 +42,7 @@ NEED_FIELDS = (
     "available_by",
     "business",
 )
-_IN_PRESENT = "(" + ", ".join(f"'{s}'" for s in PRESENT) + ")"
+_IN_PRESENT = sql_in(PRESENT)
 
 
 def enterprise_row(conn: sqlite3.Connection, name: str) -> sqlite3.Row:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import sqlite3
 
 from promo.db import rows
-from promo.enterprises import STAGE_EN
 from promo.errors import BadValue, Rejected
-from promo.schema import STAGES
 from promo.text import today
+from promo.vocabulary import STAGES, labels, stage_values
 
-_STAGE_VALUES = ", ".join(f"('{s}', {i})" for i, s in enumerate(STAGES))
+_STAGE_VALUES = stage_values()
+STAGE_EN = labels("stage", "en")
 
 # --by: the group each enterprise counts in; NULLs get a label so they are counted, not dropped
 GROUPS = {

@@ -9,9 +9,10 @@ from promo.db import rows
 from promo.errors import BadValue
 from promo.lookup import find
 from promo.text import fold
+from promo.vocabulary import labels
 
-KIND_LABELS = {"park": "产业园", "building": "楼宇", "land": "地块", "incubator": "孵化器", "cluster": "组团"}
-STATUS_LABELS = {"vacant": "空置", "reserved": "预留", "leased": "已租"}
+KIND_LABELS = labels("carrier_kind")
+STATUS_LABELS = labels("unit_status")
 _KIND_BY_FOLDED = {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
 
 

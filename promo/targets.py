@@ -13,12 +13,10 @@ import sqlite3
 
 from promo.db import now, rows, write
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
-from promo.schema import STAGES
 from promo.text import fold, today
+from promo.vocabulary import LEADS, SIGNED, sql_in, stage_order
 
 SEGMENTS = ("上游", "中游", "下游")
-SIGNED = STAGES[STAGES.index("签约") :]  # 签约 and every later stage: the enterprise counts as a tenant
-LEADS = STAGES[: STAGES.index("签约")]  # 意向, 洽谈
 PRIORITIES = {
     "高": "高",
     "中": "中",
@@ -34,9 +32,8 @@ PRIORITIES |= {"1": "高", "2": "中", "3": "低"}
 REASONS = ("头部企业", "关键配套", "补链", "延链", "强链", "技术领先", "以商引商")
 STATUSES = {"open": "待招引", "promoted": "已转入流程", "dropped": "已放弃"}
 
-_STAGE_ORDER = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES))
-_IN_SIGNED = "(" + ", ".join(f"'{s}'" for s in SIGNED) + ")"
-_IN_LEADS = "(" + ", ".join(f"'{s}'" for s in LEADS) + ")"
+_IN_SIGNED = sql_in(SIGNED)
+_IN_LEADS = sql_in(LEADS)
 
 
 def parse_segment(value: str | None) -> str | None:
@@ -122,10 +119,10 @@ def catalogue(
              ind.sort AS ind_sort, c.sort AS chain_sort, l.sort AS link_sort,
         (SELECT json_group_array(name) FROM (
            SELECT e.name FROM enterprises e WHERE e.industry_id = l.id AND e.stage IN {_IN_SIGNED}
-           ORDER BY CASE e.stage {_STAGE_ORDER} END DESC, e.name)) AS tenants,
+           ORDER BY {stage_order("e.stage")} DESC, e.name)) AS tenants,
         (SELECT json_group_array(name) FROM (
            SELECT e.name FROM enterprises e WHERE e.industry_id = l.id AND e.stage IN {_IN_LEADS}
-           ORDER BY CASE e.stage {_STAGE_ORDER} END DESC, e.name)) AS leads,
+           ORDER BY {stage_order("e.stage")} DESC, e.name)) AS leads,
         (SELECT json_group_array(json_object('name', name, 'priority', priority, 'reason', reason, 'sample', sample))
          FROM (SELECT t.name, t.priority, t.reason, t.sample FROM targets t WHERE t.link_id = l.id AND t.status = 'open'
            ORDER BY CASE t.priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, t.name)) AS targets

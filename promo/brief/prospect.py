@@ -12,19 +12,20 @@ import sqlite3
 
 from promo import criteria
 from promo.brief import numbers as num
-from promo.brief.content import SIGNED, Request
+from promo.brief.content import Request
 from promo.brief.document import Facts, Heading, Note, Section, Table
-from promo.brief.texts import STAGE_EN, TEXTS
-from promo.lookup import find
+from promo.brief.texts import TEXTS
+from promo.enterprises import get
 from promo.match import match, profile_for
 from promo.policies import applicable
+from promo.vocabulary import SIGNED
 
 MAX_MATCHES = 8
 
 
 def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
     """The prospect's profile, matched units, applicable policies and criteria check, for this audience."""
-    row = find(conn, "enterprises", req.prospect, "enterprise")
+    row = get(conn, req.prospect)  # the lookup `promo enterprises show` uses: English and code names too
 
     profile = profile_for(conn, row["name"])
     signed = row["stage"] in SIGNED
@@ -269,7 +270,7 @@ def _reason(c, policy: dict) -> str:
                 parts.append(c.t("pol.yes", field=label))
         elif status == "if" and field == "stage":
             stages = e.get("stages") or []
-            shown = "/".join(c.code(STAGE_EN, s) for s in stages)
+            shown = "/".join(c.code("stage", s) for s in stages)
             parts.append(c.t("pol.stage_if", stages=shown))
         elif status == "if" and field == "carrier":
             carriers = c.join(c.v(n) for n in e.get("carrier_names") or [])

@@ -81,11 +81,11 @@ def _space_phrases(result: dict) -> list[str]:
 
 def _public(row: dict) -> dict:
     """A row safe to show outside the office: code name for the real name, no personal or private fields."""
-    from promo.enterprises import display_name, stage_index
+    from promo.vocabulary import display_name, is_public
 
     out = {k: v for k, v in row.items() if k not in _PRIVATE_KEYS}
     out["name"] = display_name(row, public=True)
-    if stage_index(row["stage"]) < stage_index("签约"):
+    if not is_public(row["stage"]):
         out["investment_wan"] = None
         out["jobs"] = None
     return out
@@ -163,12 +163,13 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     if public:
         found = [_public(r) for r in found]
     from promo.render import Column, render
+    from promo.vocabulary import display_name
 
     if fmt in ("json", "csv"):
         render(found, [Column(k, k) for k in _JSON_KEYS if not public or k not in _PRIVATE_KEYS], fmt)
         return
     for r in found:
-        r["shown_name"] = r["name"] if public else domain.display_name(r)
+        r["shown_name"] = r["name"] if public else display_name(r)
         units = [f"{u}(预留)" if u in r["reserved_units"] else u for u in r["units"]]
         r["space"] = units or ([r["carrier"]] if r["carrier"] else [])
         if units and r["carrier"]:
@@ -260,10 +261,10 @@ def show(ctx, name, public, fmt):
 
 
 def _show_document(d: dict, fmt: str, public: bool) -> None:
-    from promo import enterprises as domain
     from promo.render import Column, fmt_cell, render_facts
+    from promo.vocabulary import BAD_CHECK_MARK, display_name
 
-    name = d["name"] if public else domain.display_name(d)
+    name = d["name"] if public else display_name(d)
     stage = f"{d['stage']} ({d['stage_en']})"
     if d.get("stage_date"):
         stage += f" since {d['stage_date']}"
@@ -276,7 +277,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     if d.get("uscc"):
         uscc = d["uscc"]
         if d.get("uscc_bad_check"):
-            uscc += f"  {domain.BAD_CHECK_MARK} 校验位不符: check character should be {d['uscc_expected_check']}"
+            uscc += f"  {BAD_CHECK_MARK} 校验位不符: check character should be {d['uscc_expected_check']}"
     owner = None
     if d.get("owner"):
         owner = d["owner"] + (f" (首报首谈 claim since {d['owner_since']})" if d.get("owner_since") else "")

@@ -45,10 +45,11 @@ def overdue(ctx, owner, kind, public, fmt):
     from promo import enterprises, pipeline
     from promo.render import Column, render
     from promo.text import today
+    from promo.vocabulary import display_name
 
     found = pipeline.overdue(catalogue(ctx), owner=owner, kind=kind)
     for r in found:
-        r["shown_name"] = enterprises.display_name(r, public=public)
+        r["shown_name"] = display_name(r, public=public)
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
