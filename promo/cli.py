@@ -28,6 +28,7 @@ COMMANDS = {
     "services": "promo.commands.services:services",
     "coordination": "promo.commands.coordination:coordination",
     "events": "promo.commands.events:events",
+    "report": "promo.commands.report:report",
     # 招商目录, 产业政策, 准入机制, 创新场景, matching
     "catalogue": "promo.commands.catalogue:catalogue",
     "targets": "promo.commands.targets:targets",

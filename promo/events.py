@@ -8,8 +8,9 @@ from promo.db import now, rows
 from promo.errors import BadValue, Rejected
 from promo.lookup import find
 from promo.text import fold
+from promo.vocabulary import labels
 
-DEAL_KINDS = {"mou": "合作备忘录 MOU", "intent": "意向协议", "contract": "正式合同"}
+DEAL_KINDS = labels("deal_kind")
 _DEAL_BY_KEY = {k: k for k in DEAL_KINDS} | {
     fold(s): k
     for k, syns in {

@@ -12,26 +12,12 @@ from promo.db import rows
 from promo.errors import BadValue, Rejected
 from promo.projects import PROJECT_DATES
 from promo.text import today
+from promo.vocabulary import SIGNED, label, sql_in
 
-# measure → (label, unit kind, option of `promo ledger targets set`)
-MEASURES = {
-    "signed": ("签约项目", "count", "--signed"),
-    "started": ("开工项目", "count", "--started"),
-    "producing": ("投产项目", "count", "--producing"),
-    "investment_signed": ("签约投资", "amount", "--signed-investment"),
-    "investment_completed": ("完成投资", "amount", "--completed-investment"),
-    "arrived": ("到位资金", "amount", "--arrived"),
-    "foreign": ("外资到位", "amount", "--foreign"),
-}
-MEASURE_EN = {
-    "signed": "projects signed",
-    "started": "projects started",
-    "producing": "projects in production",
-    "investment_signed": "investment signed",
-    "investment_completed": "investment completed",
-    "arrived": "capital arrived",
-    "foreign": "foreign capital arrived",
-}
+# measure → (label, unit kind); labels from the vocabulary
+_KINDS = {"signed": "count", "started": "count", "producing": "count", "investment_signed": "amount",
+          "investment_completed": "amount", "arrived": "amount", "foreign": "amount"}
+MEASURES = {m: (label("measure", m), kind) for m, kind in _KINDS.items()}
 BY = ("owner", "chain", "quarter", "event")
 
 _QUARTER = "((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
@@ -206,16 +192,16 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
     if by == "event":
         raise ValueError("use event_yield for --by event")
     _require_targets(conn, year)
-    key, label = _GROUP[by]
+    key, name = _GROUP[by]
     chain_join = _CHAIN_JOIN if by == "chain" else ""
     sql = f"""WITH {PROJECT_DATES}, {FACTS}
-            SELECT {{key}} AS grp, {{label}} AS grp_name, f.measure,
+            SELECT {{key}} AS grp, {{name}} AS grp_name, f.measure,
                    count(DISTINCT f.enterprise_id) AS projects, sum(f.value) AS value
             FROM facts f JOIN enterprises e ON e.id = f.enterprise_id {chain_join}
             GROUP BY grp, f.measure"""
-    actual = rows(conn, sql.format(key=key, label=label), _bounds(year))
+    actual = rows(conn, sql.format(key=key, name=name), _bounds(year))
     if by == "quarter":
-        actual += rows(conn, sql.format(key="'year'", label="'全年'"), _bounds(year))
+        actual += rows(conn, sql.format(key="'year'", name="'全年'"), _bounds(year))
     scope = {None: "zone", "owner": "owner", "chain": "chain", "quarter": "zone"}[by]
     target_rows = rows(
         conn,
@@ -249,7 +235,7 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
                 "group_name": cell["grp_name"] or ("(无负责人)" if by == "owner" else "(未归链)" if by == "chain" else ""),
                 "measure": measure,
                 "label": MEASURES[measure][0],
-                "measure_en": MEASURE_EN[measure],
+                "measure_en": label("measure", measure, "en"),
                 "unit": "个" if MEASURES[measure][1] == "count" else "万元",
                 "target": target,
                 "actual": got,
@@ -258,6 +244,9 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
                 "behind": bool(target and got < target * share),
             }
         )
+    if by in ("owner", "chain"):
+        # the zone's own line first, so an officer's share reads against the whole
+        out = [r | {"group_name": "全区 zone"} for r in ledger(conn, year, on=on)] + out
     return out
 
 
@@ -269,13 +258,13 @@ def _group_sort(by: str | None, grp: str):
 
 def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measure: str | None = None) -> list[dict]:
     """The projects behind each figure of the ledger: one row per enterprise and measure, with date and amount."""
-    key, label = _GROUP[by if by != "event" else None]
+    _, name = _GROUP[by if by != "event" else None]
     chain_join = _CHAIN_JOIN if by == "chain" else ""
     params = _bounds(year) | {"measure": measure}
     found = rows(
         conn,
         f"""WITH {PROJECT_DATES}, {FACTS}
-            SELECT {label} AS group_name, f.measure, e.id, e.name, e.code_name, e.owner, e.stage, f.date,
+            SELECT {name} AS group_name, f.measure, e.id, e.name, e.code_name, e.owner, e.stage, f.date,
                    CASE f.quarter WHEN 0 THEN '全年' ELSE 'Q' || f.quarter END AS period, f.value
             FROM facts f JOIN enterprises e ON e.id = f.enterprise_id {chain_join}
             WHERE :measure IS NULL OR f.measure = :measure
@@ -293,9 +282,7 @@ def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measur
 
 def event_yield(conn: sqlite3.Connection, year: int) -> list[dict]:
     """What each event of the year brought: its MOUs and intentions, and how far those projects have got."""
-    from promo.enterprises import STAGES
-
-    signed_stages = ",".join(f"'{s}'" for s in STAGES[STAGES.index("签约") :])
+    signed_stages = sql_in(SIGNED)
     return rows(
         conn,
         f"""WITH {PROJECT_DATES}
@@ -303,10 +290,10 @@ def event_yield(conn: sqlite3.Connection, year: int) -> list[dict]:
                    count(d.id) AS deals,
                    sum(d.kind = 'mou') AS mous,
                    sum(d.investment_wan) AS intended_wan,
-                   sum(e.stage IN ({signed_stages})) AS signed,
+                   sum(e.stage IN {signed_stages}) AS signed,
                    sum(p.started IS NOT NULL) AS started,
                    sum(p.producing IS NOT NULL) AS producing,
-                   sum(CASE WHEN e.stage IN ({signed_stages}) THEN e.investment_wan END) AS signed_investment_wan
+                   sum(CASE WHEN e.stage IN {signed_stages} THEN e.investment_wan END) AS signed_investment_wan
             FROM events ev
             LEFT JOIN event_deals d ON d.event_id = ev.id
             LEFT JOIN enterprises e ON e.id = d.enterprise_id

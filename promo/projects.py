@@ -12,9 +12,9 @@ import sqlite3
 from promo.db import now, rows
 from promo.errors import BadValue, Rejected
 from promo.text import fold, today
+from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in
+from promo.vocabulary import SIGNED as SIGNED_STAGES
 
-MILESTONES = ("开工", "竣工", "投产", "达效")
-MILESTONE_EN = {"开工": "construction started", "竣工": "completed", "投产": "in production", "达效": "on target"}
 _MILESTONE_SYNONYMS = {
     "开工": ("start", "started", "construction", "groundbreaking", "动工"),
     "竣工": ("completion", "complete", "built", "完工"),
@@ -24,8 +24,6 @@ _MILESTONE_SYNONYMS = {
 _MILESTONE_BY_KEY = {fold(m): m for m in MILESTONES} | {
     fold(s): m for m, syns in _MILESTONE_SYNONYMS.items() for s in syns
 }
-# a milestone that is also a pipeline stage moves the enterprise there when it happens
-MILESTONE_STAGE = {"投产": "投产", "达效": "达效"}
 SIGNED = "签约"
 
 REPORT_FIELDS = {
@@ -60,13 +58,9 @@ def parse_year(value, field: str = "--year") -> int:
 
 def signing_date(conn: sqlite3.Connection, enterprise_id: int) -> str | None:
     """When the enterprise signed: its first stage entry at 签约 or later (one added at 落地 signed by then)."""
-    from promo.enterprises import STAGES
-
-    later = STAGES[STAGES.index(SIGNED) :]
-    marks = ",".join("?" * len(later))
     row = conn.execute(
-        f"SELECT min(date) FROM stage_history WHERE enterprise_id = ? AND stage IN ({marks})",
-        (enterprise_id, *later),
+        f"SELECT min(date) FROM stage_history WHERE enterprise_id = ? AND stage IN {sql_in(SIGNED_STAGES)}",
+        (enterprise_id,),
     ).fetchone()
     return row[0]
 
@@ -134,7 +128,7 @@ def set_milestone(
         (e["id"], milestone, planned, date, note, now()),
     )
     moved = None
-    stage = MILESTONE_STAGE.get(milestone)
+    stage = MILESTONE_STAGES.get(milestone)
     if date and stage and enterprises.stage_index(e["stage"]) < enterprises.stage_index(stage):
         moved = enterprises.move(conn, e["name"], stage, date=date)
     return {
@@ -162,7 +156,7 @@ def milestones(conn: sqlite3.Connection, name: str) -> dict:
         if planned and (actual or today()) > planned:
             late = _days_between(planned, actual or today())
         out.append(
-            {"milestone": m, "milestone_en": MILESTONE_EN[m], "planned_date": planned, "actual_date": actual,
+            {"milestone": m, "milestone_en": label("milestone", m, "en"), "planned_date": planned, "actual_date": actual,
              "days_late": late, "note": r.get("note")}
         )
     return {"enterprise": dict(e), "signed": signing_date(conn, e["id"]), "milestones": out}
@@ -278,10 +272,10 @@ def reports(conn: sqlite3.Connection, name: str | None = None, *, year: int | No
 
 # The dates of each project's life as the ledger counts them: signed = first stage entry at 签约 or later;
 # started/completed = the 开工/竣工 milestones; producing/achieved = the milestone, else the stage history.
-PROJECT_DATES = """
+PROJECT_DATES = f"""
   hist AS (
     SELECT enterprise_id,
-           min(CASE WHEN stage IN ('签约', '注册', '落地', '投产', '达效') THEN date END) AS signed,
+           min(CASE WHEN stage IN {sql_in(SIGNED_STAGES)} THEN date END) AS signed,
            min(CASE WHEN stage IN ('投产', '达效') THEN date END) AS producing,
            min(CASE WHEN stage = '达效' THEN date END) AS achieved
     FROM stage_history GROUP BY enterprise_id),

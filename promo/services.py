@@ -13,15 +13,16 @@ from promo.db import now, rows
 from promo.errors import BadValue, NotFound, Rejected
 from promo.lookup import find, like_escape
 from promo.text import fold, today
+from promo.vocabulary import labels
 
-STATUSES = {"todo": "待办", "doing": "办理中", "done": "已办结", "paused": "暂缓"}
+STATUSES = labels("service_status")
 _STATUS_BY_KEY = {fold(k): k for k in STATUSES} | {fold(v): k for k, v in STATUSES.items()} | {
     "open": "todo", "pending": "todo", "待申请": "todo", "未开始": "todo",
     "inprogress": "doing", "in-progress": "doing", "办理": "doing", "在办": "doing",
     "closed": "done", "finished": "done", "办结": "done", "完成": "done", "已完成": "done",
     "onhold": "paused", "hold": "paused", "暂停": "paused",
 }
-COORDINATION_STATUSES = {"open": "待协调", "closed": "已解决"}
+COORDINATION_STATUSES = labels("coordination_status")
 
 
 def parse_status(value: str, field: str = "--status") -> str:

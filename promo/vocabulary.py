@@ -14,6 +14,9 @@ PRESENT = STAGES[STAGES.index("落地") :]  # physically in its carrier: the ref
 UNIT_STATUSES = ("vacant", "reserved", "leased")
 CARRIER_KINDS = ("park", "building", "land", "incubator", "cluster")
 POLICY_LEVELS = ("national", "provincial", "municipal", "zone")
+MILESTONES = ("开工", "竣工", "投产", "达效")  # a project's life after signing, in order
+MILESTONE_STAGES = {"投产": "投产", "达效": "达效"}  # a milestone that is also a stage moves the enterprise there
+SERVICE_STATUSES = ("todo", "doing", "done", "paused")
 CHANNELS = ("以商引商", "以会招商", "中介", "基金", "驻点招商", "网络招商", "委托招商", "自主招商")
 
 # coded value -> (zh, en); the Chinese-valued codes (stages, channels) are their own zh label
@@ -85,6 +88,33 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "上市": ("上市", "listing"),
         "金融": ("金融", "finance"),
         "税收": ("税收", "tax"),
+    },
+    "milestone": {
+        "开工": ("开工", "construction started"),
+        "竣工": ("竣工", "completed"),
+        "投产": ("投产", "in production"),
+        "达效": ("达效", "on target"),
+    },
+    "service_status": {
+        "todo": ("待办", "to do"),
+        "doing": ("办理中", "in progress"),
+        "done": ("已办结", "done"),
+        "paused": ("暂缓", "paused"),
+    },
+    "coordination_status": {"open": ("待协调", "open"), "closed": ("已解决", "solved")},
+    "deal_kind": {
+        "mou": ("合作备忘录", "MOU"),
+        "intent": ("意向协议", "letter of intent"),
+        "contract": ("正式合同", "contract"),
+    },
+    "measure": {
+        "signed": ("签约项目", "projects signed"),
+        "started": ("开工项目", "projects started"),
+        "producing": ("投产项目", "projects in production"),
+        "investment_signed": ("签约投资", "investment signed"),
+        "investment_completed": ("完成投资", "investment completed"),
+        "arrived": ("到位资金", "capital arrived"),
+        "foreign": ("外资到位", "foreign capital arrived"),
     },
 }
 

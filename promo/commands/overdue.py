@@ -21,14 +21,28 @@ _KEYS = [
 ]
 
 
+_KIND_LABELS = {
+    "follow-up": "跟进 follow-up",
+    "stage": "阶段 stage",
+    "milestone": "节点 milestone",
+    "service": "代办 service",
+    "coordination": "协调 coordination",
+}
+
+
 @click.group(invoke_without_command=True)
 @click.option("--owner", callback=not_empty, help="Only this officer's follow-ups and enterprises.")
-@click.option("--kind", type=click.Choice(["follow-up", "stage"]), help="Only follow-ups, or only stage deadlines.")
+@click.option(
+    "--kind",
+    type=click.Choice(["follow-up", "stage", "milestone", "service", "coordination"]),
+    help="Only follow-ups, stage deadlines, project milestones, 帮办代办 services or 协调事项.",
+)
 @click.option("--public", is_flag=True, help="Code names for real names.")
 @format_option
 @click.pass_context
 def overdue(ctx, owner, kind, public, fmt):
-    """What is late: follow-ups past their date, and enterprises in a stage longer than its deadline.
+    """What is late: follow-ups past their date, enterprises in a stage longer than its deadline, and after
+    signing, milestones past their planned date, services past due and coordination items past due.
 
     A follow-up is the --next date of an enterprise's latest activity; logging a new activity settles
     it. Stage deadlines are set per stage with `promo overdue deadlines`.
@@ -45,15 +59,24 @@ def overdue(ctx, owner, kind, public, fmt):
     from promo import enterprises, pipeline
     from promo.render import Column, render
     from promo.text import today
-    from promo.vocabulary import display_name
+    from promo.vocabulary import display_name, label
 
-    found = pipeline.overdue(catalogue(ctx), owner=owner, kind=kind)
+    from promo import weekly
+
+    conn = catalogue(ctx)
+    found = pipeline.overdue(conn, owner=owner, kind=kind) if kind in (None, "follow-up", "stage") else []
+    if kind in (None, *weekly.OVERDUE_KINDS):
+        officer = pipeline.find_owner(conn, owner) if owner else None
+        found += weekly.overdue_after_signing(conn, owner=officer, kinds=(kind,) if kind else weekly.OVERDUE_KINDS)
+        found.sort(key=lambda r: (-(r["days_overdue"] or 0), r["name"]))
     for r in found:
         r["shown_name"] = display_name(r, public=public)
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
-        r["kind_label"] = "跟进 follow-up" if r["kind"] == "follow-up" else "阶段 stage"
+        r["kind_label"] = _KIND_LABELS[r["kind"]]
+        r["uscc_bad_check"] = bool(r["uscc_bad_check"])
+        r.setdefault("stage_en", label("stage", r["stage"], "en"))
     if fmt in ("json", "csv"):
         render(found, [Column(k, k) for k in _KEYS], fmt)
         return
