@@ -65,9 +65,7 @@ def ledger(ctx, year, by, detail, measure, fmt):
             [
                 Column("name", "活动 Event", max_width=24),
                 Column("date", "日期", no_wrap=True),
-                Column("place", "地点", max_width=12),
                 Column("deals", "签约/意向", "int"),
-                Column("mous", "MOU", "int"),
                 Column("intended_wan", "意向投资万元", "money"),
                 Column("signed", "已签约", "int"),
                 Column("started", "已开工", "int"),
@@ -123,7 +121,7 @@ def ledger(ctx, year, by, detail, measure, fmt):
     late = _late_count(conn)
     caption = f"时序进度 {share * 100:.0f}% of {year} on {today()}; 时序目标 = 目标 × 时序进度"
     if late:
-        caption += f"\n{late} 个项目节点滞后于计划 milestones late against plan: promo overdue --kind milestone"
+        caption += f"\n{late} 个节点滞后于计划 (late milestones): promo overdue --kind milestone"
     render(found, columns, fmt, title=f"{year} 招商任务台账 Task ledger", caption=caption)
 
 

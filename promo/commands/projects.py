@@ -163,24 +163,31 @@ def _show_reports(found: list[dict], fmt: str) -> None:
     if fmt in ("json", "csv"):
         render(found, [Column(k, k) for k in REPORT_KEYS], fmt)
         return
+    names = {r["name"] for r in found}
+    one = len(names) == 1
+    columns = [
+        Column("period", "期间", no_wrap=True),
+        Column("completed_investment_wan", "累计完成", "money"),
+        Column("completed_share", "完成率", "pct"),
+        Column("arrived_wan", "到位资金", "money"),
+        Column("jobs_created", "就业", "int"),
+        Column("output_wan", "产值", "money"),
+        Column("tax_wan", "税收", "money"),
+        Column("tax_per_mu", "亩均税收", "num"),
+        Column("output_per_mu", "亩均产值", "num"),
+        Column("tax_per_m2", "税收元/㎡", "num"),
+    ]
+    if not one:
+        columns.insert(0, Column("name", "企业 Enterprise", max_width=16))
+    planned = found[0]["planned_investment_wan"] if one and found else None
+    title = "项目报表 Project reports" + (f": {next(iter(names))}" if one else "")
+    if planned:
+        title += f" (计划投资 {planned:,g} 万元)"
     render(
         found,
-        [
-            Column("name", "企业 Enterprise", max_width=20),
-            Column("period", "期间", no_wrap=True),
-            Column("planned_investment_wan", "计划投资万元", "money"),
-            Column("completed_investment_wan", "累计完成万元", "money"),
-            Column("completed_share", "完成率", "pct"),
-            Column("arrived_wan", "到位资金万元", "money"),
-            Column("jobs_created", "就业", "int"),
-            Column("output_wan", "产值万元", "money"),
-            Column("tax_wan", "税收万元", "money"),
-            Column("tax_per_mu", "亩均税收万元", "num"),
-            Column("output_per_mu", "亩均产值万元", "num"),
-            Column("tax_per_m2", "税收元/㎡", "num"),
-        ],
+        columns,
         fmt,
-        title="项目报表 Project reports",
-        caption="亩均 = 年度产值/税收 ÷ 用地亩数; 元/㎡ = ÷ 用地或租用面积 (floor area, else the leased units)",
+        title=title,
+        caption="金额单位 万元; 亩均 = 年度产值/税收 ÷ 用地亩数 (万元/亩); 税收元/㎡ = ÷ 用地或租用面积",
         empty="no reports yet; record one with promo enterprises report NAME --year … --completed-investment …",
     )

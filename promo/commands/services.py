@@ -59,13 +59,13 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
     if fmt in ("json", "csv"):
         render(found, [Column(k, k) for k in _KEYS], fmt)
         return
+    one = enterprise and found
     render(
         found,
         [
-            Column("id", "#", "int"),
-            Column("name", "企业 Enterprise", max_width=20),
-            Column("item", "事项 Service", max_width=20),
-            Column("department", "部门", max_width=18),
+            *([] if one else [Column("name", "企业 Enterprise", max_width=16)]),
+            Column("item", "事项 Service", max_width=18),
+            Column("department", "部门", no_wrap=True),
             Column("officer", "专员", no_wrap=True),
             Column("status_label", "状态", no_wrap=True),
             Column("asked_date", "申请", no_wrap=True),
@@ -74,7 +74,7 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
             Column("days_overdue", "逾期天数", "int"),
         ],
         fmt,
-        title="帮办代办 Services",
+        title="帮办代办 Services" + (f": {found[0]['name']}" if one else ""),
         empty="no services; give a project its usual path with promo services apply NAME",
     )
 
