@@ -10,7 +10,7 @@ import sqlite3
 
 from promo.db import rows
 from promo.errors import BadValue, Rejected
-from promo.projects import PROJECT_DATES
+from promo.projects import PRODUCING_IN, SIGNED_IN
 from promo.text import today
 from promo.vocabulary import SIGNED, label, sql_in
 
@@ -26,12 +26,16 @@ _PERIOD_KEY = "(year * 10 + CASE quarter WHEN 0 THEN 5 ELSE quarter END)"
 # Every fact of the year, one row per enterprise and measure: (enterprise_id, measure, date, quarter, value).
 # Completed investment is reported to date (累计): a period's share is its figure less the one before it.
 # Arrived capital is per period: quarter figures when an enterprise gave any that year, else the year's.
-FACTS = f"""
+FACTS = f"""{SIGNED_IN}, {PRODUCING_IN},
   completed AS (
-    SELECT enterprise_id, year, quarter,
-           completed_investment_wan - coalesce(LAG(completed_investment_wan) OVER (
-               PARTITION BY enterprise_id ORDER BY {_PERIOD_KEY}), 0) AS delta
-    FROM project_reports WHERE completed_investment_wan IS NOT NULL AND year <= :year),
+    SELECT r.enterprise_id, r.quarter,
+           -- cumulative figures never fall (promo.projects checks it), so the one before is the earlier maximum
+           r.completed_investment_wan - coalesce((
+               SELECT max(p.completed_investment_wan) FROM project_reports p
+               WHERE p.enterprise_id = r.enterprise_id
+                 AND (p.year < r.year OR (p.year = r.year AND r.quarter = 0 AND p.quarter > 0)
+                      OR (p.year = r.year AND p.quarter > 0 AND p.quarter < r.quarter))), 0) AS delta
+    FROM project_reports r WHERE r.year = :year AND r.completed_investment_wan IS NOT NULL),
   arrived AS (
     SELECT r.enterprise_id, r.quarter, r.arrived_wan AS value FROM project_reports r
     WHERE r.year = :year AND r.arrived_wan IS NOT NULL
@@ -39,20 +43,17 @@ FACTS = f"""
           SELECT 1 FROM project_reports q WHERE q.enterprise_id = r.enterprise_id AND q.year = r.year
             AND q.quarter > 0 AND q.arrived_wan IS NOT NULL))),
   facts(enterprise_id, measure, date, quarter, value) AS (
-    SELECT enterprise_id, 'signed', signed, {_QUARTER.format(d='signed')}, 1.0
-      FROM project_dates WHERE signed BETWEEN :start AND :end
+    SELECT enterprise_id, 'signed', date, {_QUARTER.format(d='date')}, 1.0 FROM signed_in
     UNION ALL
-    SELECT p.enterprise_id, 'investment_signed', p.signed, {_QUARTER.format(d='p.signed')}, e.investment_wan
-      FROM project_dates p JOIN enterprises e ON e.id = p.enterprise_id
-      WHERE p.signed BETWEEN :start AND :end AND e.investment_wan IS NOT NULL
+    SELECT s.enterprise_id, 'investment_signed', s.date, {_QUARTER.format(d='s.date')}, e.investment_wan
+      FROM signed_in s JOIN enterprises e ON e.id = s.enterprise_id WHERE e.investment_wan IS NOT NULL
     UNION ALL
     SELECT enterprise_id, 'started', actual_date, {_QUARTER.format(d='actual_date')}, 1.0
       FROM milestones WHERE milestone = '开工' AND actual_date BETWEEN :start AND :end
     UNION ALL
-    SELECT enterprise_id, 'producing', producing, {_QUARTER.format(d='producing')}, 1.0
-      FROM project_dates WHERE producing BETWEEN :start AND :end
+    SELECT enterprise_id, 'producing', date, {_QUARTER.format(d='date')}, 1.0 FROM producing_in
     UNION ALL
-    SELECT enterprise_id, 'investment_completed', NULL, quarter, delta FROM completed WHERE year = :year
+    SELECT enterprise_id, 'investment_completed', NULL, quarter, delta FROM completed
     UNION ALL
     SELECT enterprise_id, 'arrived', NULL, quarter, value FROM arrived
     UNION ALL
@@ -194,14 +195,24 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
     _require_targets(conn, year)
     key, name = _GROUP[by]
     chain_join = _CHAIN_JOIN if by == "chain" else ""
-    sql = f"""WITH {PROJECT_DATES}, {FACTS}
+    sql = f"""WITH {FACTS}
             SELECT {{key}} AS grp, {{name}} AS grp_name, f.measure,
                    count(DISTINCT f.enterprise_id) AS projects, sum(f.value) AS value
             FROM facts f JOIN enterprises e ON e.id = f.enterprise_id {chain_join}
             GROUP BY grp, f.measure"""
     actual = rows(conn, sql.format(key=key, name=name), _bounds(year))
-    if by == "quarter":
-        actual += rows(conn, sql.format(key="'year'", name="'全年'"), _bounds(year))
+    if by in ("quarter", "owner", "chain"):
+        # groups part the facts (an enterprise has one owner, chain and date per measure): the whole is their sum
+        whole: dict[str, dict] = {}
+        for r in actual:
+            w = whole.setdefault(r["measure"], {"grp": "year", "grp_name": "全年", "measure": r["measure"],
+                                                "projects": 0, "value": 0.0})
+            w["projects"] += r["projects"]
+            w["value"] += r["value"] or 0
+        if by != "quarter":
+            for w in whole.values():
+                w["grp"], w["grp_name"] = "\0zone", "全区 zone"
+        actual += whole.values()
     scope = {None: "zone", "owner": "owner", "chain": "chain", "quarter": "zone"}[by]
     target_rows = rows(
         conn,
@@ -214,6 +225,13 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
             WHERE t.year = :year AND t.scope = :scope AND (:by_quarter OR t.quarter = 0)""",
         {"year": year, "scope": scope, "by_quarter": by == "quarter"},
     )
+    if by in ("owner", "chain"):
+        target_rows += rows(
+            conn,
+            """SELECT measure, value, char(0) || 'zone' AS grp, '全区 zone' AS grp_name FROM ledger_targets
+               WHERE year = ? AND scope = 'zone' AND quarter = 0""",
+            (year,),
+        )
     cells: dict[tuple[str, str], dict] = {}
     for r in actual:
         cell = cells.setdefault((r["grp"], r["measure"]), {"grp": r["grp"], "grp_name": r["grp_name"], "measure": r["measure"]})
@@ -231,7 +249,7 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
         rate = got / target if target else None
         out.append(
             {
-                "group": grp,
+                "group": None if grp == "\0zone" else grp,
                 "group_name": cell["grp_name"] or ("(无负责人)" if by == "owner" else "(未归链)" if by == "chain" else ""),
                 "measure": measure,
                 "label": MEASURES[measure][0],
@@ -244,9 +262,6 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
                 "behind": bool(target and got < target * share),
             }
         )
-    if by in ("owner", "chain"):
-        # the zone's own line first, so an officer's share reads against the whole
-        out = [r | {"group_name": "全区 zone"} for r in ledger(conn, year, on=on)] + out
     return out
 
 
@@ -263,7 +278,7 @@ def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measur
     params = _bounds(year) | {"measure": measure}
     found = rows(
         conn,
-        f"""WITH {PROJECT_DATES}, {FACTS}
+        f"""WITH {FACTS}
             SELECT {name} AS group_name, f.measure, e.id, e.name, e.code_name, e.owner, e.stage, f.date,
                    CASE f.quarter WHEN 0 THEN '全年' ELSE 'Q' || f.quarter END AS period, f.value
             FROM facts f JOIN enterprises e ON e.id = f.enterprise_id {chain_join}
@@ -285,19 +300,19 @@ def event_yield(conn: sqlite3.Connection, year: int) -> list[dict]:
     signed_stages = sql_in(SIGNED)
     return rows(
         conn,
-        f"""WITH {PROJECT_DATES}
-            SELECT ev.id, ev.name, ev.date, ev.place, ev.organiser,
+        f"""SELECT ev.id, ev.name, ev.date, ev.place, ev.organiser,
                    count(d.id) AS deals,
                    sum(d.kind = 'mou') AS mous,
                    sum(d.investment_wan) AS intended_wan,
                    sum(e.stage IN {signed_stages}) AS signed,
-                   sum(p.started IS NOT NULL) AS started,
-                   sum(p.producing IS NOT NULL) AS producing,
+                   sum(EXISTS (SELECT 1 FROM milestones m WHERE m.enterprise_id = e.id AND m.milestone = '开工'
+                                 AND m.actual_date IS NOT NULL)) AS started,
+                   sum(e.stage IN ('投产', '达效') OR EXISTS (SELECT 1 FROM milestones m WHERE m.enterprise_id = e.id
+                                 AND m.milestone = '投产' AND m.actual_date IS NOT NULL)) AS producing,
                    sum(CASE WHEN e.stage IN {signed_stages} THEN e.investment_wan END) AS signed_investment_wan
             FROM events ev
             LEFT JOIN event_deals d ON d.event_id = ev.id
             LEFT JOIN enterprises e ON e.id = d.enterprise_id
-            LEFT JOIN project_dates p ON p.enterprise_id = d.enterprise_id
             WHERE ev.date BETWEEN :start AND :end
             GROUP BY ev.id ORDER BY ev.date, ev.name""",
         _bounds(year),

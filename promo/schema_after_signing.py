@@ -59,6 +59,7 @@ CREATE TABLE milestones (
     UNIQUE (enterprise_id, milestone)
 );
 CREATE INDEX milestones_actual ON milestones(milestone, actual_date);
+CREATE INDEX milestones_open ON milestones(planned_date) WHERE actual_date IS NULL;
 
 -- what a project reports for a year (quarter 0) or a quarter: investment completed to date, capital
 -- arrived in the period, jobs, and once producing the year's output, tax and the land or floor it uses

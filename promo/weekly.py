@@ -7,7 +7,7 @@ import datetime as _dt
 import sqlite3
 
 from promo.db import rows
-from promo.projects import PROJECT_DATES, late_milestones
+from promo.projects import SIGNED_IN, late_milestones
 from promo.text import today
 
 OVERDUE_KINDS = ("milestone", "service", "coordination")
@@ -68,9 +68,9 @@ def weekly(conn: sqlite3.Connection, on: str | None = None) -> dict:
     start, end = week_of(on)
     events = rows(
         conn,
-        f"""WITH {PROJECT_DATES}
-            SELECT 'signed' AS what, e.id, e.name, e.owner, p.signed AS date, e.investment_wan
-              FROM project_dates p JOIN enterprises e ON e.id = p.enterprise_id WHERE p.signed BETWEEN :start AND :end
+        f"""WITH {SIGNED_IN}
+            SELECT 'signed' AS what, e.id, e.name, e.owner, s.date, e.investment_wan
+              FROM signed_in s JOIN enterprises e ON e.id = s.enterprise_id
             UNION ALL
             SELECT CASE m.milestone WHEN '开工' THEN 'started' WHEN '竣工' THEN 'completed'
                                     WHEN '投产' THEN 'producing' ELSE 'achieved' END,

@@ -110,7 +110,12 @@ def sign(ctx, event, enterprise, kind, investment, note):
 @format_option
 @click.pass_context
 def show(ctx, event, fmt):
-    """What one event brought: each enterprise, what it signed there and where it is now."""
+    """What one event brought: each enterprise, what it signed there and where it is now.
+
+    \b
+    Examples:
+      promo events show 中韩医疗器械对接会
+    """
     from promo import events as domain
     from promo.render import Column, render
 

@@ -118,17 +118,13 @@ def ledger(ctx, year, by, detail, measure, fmt):
     if by:
         columns.insert(0, Column("group_shown", {"owner": "负责人", "chain": "产业链", "quarter": "季度"}[by], max_width=20))
     share = domain.elapsed_share(year)
-    late = _late_count(conn)
+    from promo.projects import late_count
+
+    late = late_count(conn)
     caption = f"时序进度 {share * 100:.0f}% of {year} on {today()}; 时序目标 = 目标 × 时序进度"
     if late:
         caption += f"\n{late} 个节点滞后于计划 (late milestones): promo overdue --kind milestone"
     render(found, columns, fmt, title=f"{year} 招商任务台账 Task ledger", caption=caption)
-
-
-def _late_count(conn) -> int:
-    from promo.projects import late_milestones
-
-    return len(late_milestones(conn))
 
 
 _TARGET_OPTIONS = {
