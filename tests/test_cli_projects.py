@@ -177,3 +177,13 @@ def test_bad_targets_are_refused(run, db_path, args, code):
     result = run("ledger", "targets", "set", "--year", "2026", *args)
     assert result.exit_code == code, result.output
     assert content(db_path) == before
+
+
+def test_the_ledger_by_chain_counts_a_link_under_its_chain(run, year):
+    assert run("ledger", "targets", "set", "--year", "2026", "--chain", "精准医学", "--signed", "1").exit_code == 0
+    rows = as_json(run, "ledger", "--year", "2026", "--by", "chain")
+    precision = {r["measure"]: r for r in rows if r["group_name"] == "精准医学"}
+    assert precision["signed"]["target"] == 1 and precision["signed"]["actual"] == 1  # 台账甲, an IVD link
+    assert precision["signed"]["rate"] == 1 and not precision["signed"]["behind"]
+    zone = {r["measure"]: r for r in rows if r["group"] is None}
+    assert zone["signed"]["actual"] == 2 and zone["signed"]["target"] == 4
