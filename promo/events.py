@@ -59,11 +59,11 @@ def add_deal(
     note: str | None = None,
 ) -> dict:
     """Link an enterprise to the event where it signed an MOU, an intention or a contract."""
-    from promo import enterprises
+    from promo.identity import get
 
     _require_write(conn)
     ev = find(conn, "events", event, "event")
-    e = enterprises.get(conn, enterprise)
+    e = get(conn, enterprise)
     if conn.execute("SELECT 1 FROM event_deals WHERE event_id = ? AND enterprise_id = ?", (ev["id"], e["id"])).fetchone():
         raise Rejected(f"{e['name']} is already linked to {ev['name']}")
     did = conn.execute(

@@ -14,8 +14,8 @@ import sqlite3
 from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
+from promo.industries import family, find_related
 from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
-from promo.resources import INDUSTRY_FAMILY
 from promo.text import fold, today
 from promo.vocabulary import STAGES, labels, policy_order, stage_values
 
@@ -168,11 +168,10 @@ def list_policies(
     active_on: str | None = None,
 ) -> list[dict]:
     """Policies inside the filters; --industry keeps policies open to that industry (or to all)."""
-    from promo.resources import industry_family
 
     where, params = ["1=1"], {}
     if industry:
-        ids = industry_family(conn, industry)
+        ids = find_related(conn, industry)
         where.append(
             "(e.industries IS NULL OR json_array_length(e.industries) = 0 OR EXISTS ("
             " SELECT 1 FROM json_each(e.industries) j JOIN industries i ON i.code = j.value"
@@ -209,7 +208,7 @@ _STAGE_VALUES = stage_values()
 
 _CHECKS = f"""
 WITH RECURSIVE
-  {INDUSTRY_FAMILY},
+  {family()},
   stage_pos(stage, pos) AS (VALUES {_STAGE_VALUES})
 SELECT {_POLICY_COLUMNS},
   CASE WHEN coalesce(json_array_length(e.industries), 0) = 0 THEN 'any'

@@ -12,7 +12,7 @@ import sqlite3
 from promo.db import now, rows
 from promo.errors import BadValue, Rejected
 from promo.text import fold, today
-from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in
+from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
 from promo.vocabulary import SIGNED as SIGNED_STAGES
 
 _MILESTONE_SYNONYMS = {
@@ -67,8 +67,6 @@ def signing_date(conn: sqlite3.Connection, enterprise_id: int) -> str | None:
 
 
 def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
-    from promo.enterprises import stage_index
-
     if stage_index(e["stage"]) < stage_index(SIGNED):
         raise Rejected(
             f"{e['name']} is at {e['stage']}, not signed: milestones and reports begin at {SIGNED}",
@@ -105,12 +103,13 @@ def set_milestone(
 ) -> dict:
     """Record a milestone's actual and/or planned date; 投产 and 达效 move the stage when it is behind."""
     from promo import enterprises
+    from promo.identity import get
 
     if date is None and planned is None:
         raise BadValue("--date", "(missing)", f"give the date {milestone} happened (--date) or is planned (--planned)")
     if date and date > today():
         raise BadValue("--date", date, f"is in the future (today is {today()}); a plan goes in --planned")
-    e = enterprises.get(conn, name)
+    e = get(conn, name)
     signed = _require_signed(conn, e)
     if date:
         _check_order(conn, e, milestone, "actual_date", date, "--date", signed)
@@ -130,7 +129,7 @@ def set_milestone(
     )
     moved = None
     stage = MILESTONE_STAGES.get(milestone)
-    if date and stage and enterprises.stage_index(e["stage"]) < enterprises.stage_index(stage):
+    if date and stage and stage_index(e["stage"]) < stage_index(stage):
         moved = enterprises.move(conn, e["name"], stage, date=date)
     return {
         "id": e["id"],
@@ -145,9 +144,9 @@ def set_milestone(
 
 def milestones(conn: sqlite3.Connection, name: str) -> dict:
     """An enterprise's four milestones in order, planned and actual, with days late against plan."""
-    from promo import enterprises
+    from promo.identity import get
 
-    e = enterprises.get(conn, name)
+    e = get(conn, name)
     have = {r["milestone"]: dict(r) for r in conn.execute("SELECT * FROM milestones WHERE enterprise_id = ?", (e["id"],))}
     out = []
     for m in MILESTONES:
@@ -177,7 +176,7 @@ def record_report(
     Completed investment is cumulative (累计完成投资): it may not fall below an earlier period's figure, nor
     pass the planned total (the enterprise's investment) unless `over_plan`.
     """
-    from promo import enterprises
+    from promo.identity import get
 
     unknown = set(values) - set(REPORT_FIELDS)
     if unknown:
@@ -185,7 +184,7 @@ def record_report(
     given = {k: v for k, v in values.items() if v is not None}
     if not given:
         raise BadValue("--year", year, "give at least one figure: " + ", ".join(o for _, o, _ in REPORT_FIELDS.values()))
-    e = enterprises.get(conn, name)
+    e = get(conn, name)
     signed = _require_signed(conn, e)
     if signed and year < int(signed[:4]):
         raise Rejected(f"--year {year}: {e['name']} signed on {signed}; a report comes from its signing year on")
@@ -230,7 +229,7 @@ def record_report(
         (e["id"], year, quarter, *cols.values(), now()),
     )
     warnings = []
-    if any(k in given for k in ("output", "tax")) and enterprises.stage_index(e["stage"]) < enterprises.stage_index("投产"):
+    if any(k in given for k in ("output", "tax")) and stage_index(e["stage"]) < stage_index("投产"):
         warnings.append(f"{e['name']} is at {e['stage']}, not yet 投产; output and tax usually start with production")
     return {"id": e["id"], "name": e["name"], "year": year, "quarter": quarter, "set": sorted(given), "warnings": warnings}
 
@@ -247,12 +246,12 @@ def reports(conn: sqlite3.Connection, name: str | None = None, *, year: int | No
 
     A rented project that gives no --floor-area is measured on the area of the units it leases.
     """
-    from promo import enterprises
+    from promo.identity import get
 
     where, params = ["1=1"], {}
     if name is not None:
         where.append("r.enterprise_id = :eid")
-        params["eid"] = enterprises.get(conn, name)["id"]
+        params["eid"] = get(conn, name)["id"]
     if year is not None:
         where.append("r.year = :year")
         params["year"] = year

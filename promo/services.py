@@ -84,19 +84,14 @@ def add_department(conn: sqlite3.Connection, name: str, aliases: list[str] | Non
 
 # -- templates: the usual path per industry ------------------------------------------------------
 
-_ANCESTOR_CODES = """
-  WITH RECURSIVE up(id, parent_id, code) AS (
-    SELECT id, parent_id, code FROM industries WHERE id = :industry_id
-    UNION SELECT i.id, i.parent_id, i.code FROM industries i JOIN up ON i.id = up.parent_id)
-  SELECT code FROM up"""
-
-
 def templates(conn: sqlite3.Connection, industry: str | None = None) -> list[dict]:
     """The usual services: every project's, and those of `industry` and the industries above it."""
     where, params = "1=1", {}
     if industry:
+        from promo.industries import ancestors
+
         row = find(conn, "industries", industry, "industry")
-        codes = [r[0] for r in conn.execute(_ANCESTOR_CODES, {"industry_id": row["id"]})]
+        codes = [a["code"] for a in ancestors(conn, row["id"])]
         where = "t.industry_code IS NULL OR t.industry_code IN (" + ",".join("?" * len(codes)) + ")"
         params = codes
     return rows(
@@ -155,11 +150,11 @@ def add_service(
     note: str | None = None,
 ) -> dict:
     """Open a service (an approval the committee handles) for an enterprise's project."""
-    from promo import enterprises
+    from promo.identity import get
 
     _require_write(conn)
     _check_dates(asked, due, None)
-    e = enterprises.get(conn, enterprise)
+    e = get(conn, enterprise)
     dept = department(conn, department_name)
     clash = conn.execute(
         "SELECT item FROM services WHERE enterprise_id = ? AND item_folded = ?", (e["id"], fold(item))
@@ -211,10 +206,10 @@ def update_service(
     note: str | None = None,
 ) -> dict:
     """Change a service's status, dates, officer or department; --done closes it (status 已办结)."""
-    from promo import enterprises
+    from promo.identity import get
 
     _require_write(conn)
-    e = enterprises.get(conn, enterprise)
+    e = get(conn, enterprise)
     s = find_service(conn, e["id"], item, e["name"])
     if done and status and status != "done":
         raise BadValue("--status", status, "contradicts --done (a service done on a date is 已办结)")
@@ -253,11 +248,11 @@ def apply_template(
 
     Without `industry`, the enterprise's own industry decides (and every project's usual items apply).
     """
-    from promo import enterprises
+    from promo.identity import get
 
     _require_write(conn)
     _check_dates(asked, None, None)
-    e = enterprises.get(conn, enterprise)
+    e = get(conn, enterprise)
     if industry is None and e["industry_id"] is None:
         industry_name = None
     else:
@@ -303,12 +298,12 @@ def services(
     on: str | None = None,
 ) -> list[dict]:
     """Services with their enterprise, department and days overdue (past due and not done)."""
-    from promo import enterprises
+    from promo.identity import get
 
     where, params = ["1=1"], {"today": on or today()}
     if enterprise:
         where.append("s.enterprise_id = :eid")
-        params["eid"] = enterprises.get(conn, enterprise)["id"]
+        params["eid"] = get(conn, enterprise)["id"]
     if department_name:
         where.append("s.department_id = :did")
         params["did"] = department(conn, department_name)["id"]
@@ -350,7 +345,7 @@ def add_item(
     note: str | None = None,
 ) -> dict:
     """Record a problem a project needs coordinated (power, road, permits, housing) and who must solve it."""
-    from promo import enterprises
+    from promo.identity import get
 
     _require_write(conn)
     raised = raised or today()
@@ -358,7 +353,7 @@ def add_item(
         raise BadValue("--date", raised, f"is in the future (today is {today()})")
     if due and due < raised:
         raise BadValue("--due", due, f"comes before the item was raised ({raised})")
-    e = enterprises.get(conn, enterprise)
+    e = get(conn, enterprise)
     dept = department(conn, department_name) if department_name else None
     iid = conn.execute(
         """INSERT INTO coordination (enterprise_id, issue, department_id, leader, status, raised_date, due_date,
@@ -394,7 +389,7 @@ def items(
     conn: sqlite3.Connection, *, leader: str | None = None, enterprise: str | None = None, include_closed: bool = False
 ) -> list[dict]:
     """Coordination items, open ones first, grouped by leader (the weekly meeting's list)."""
-    from promo import enterprises
+    from promo.identity import get
 
     where, params = ["1=1"], {"today": today()}
     if not include_closed:
@@ -404,7 +399,7 @@ def items(
         params["leader"] = _leader(conn, leader)
     if enterprise:
         where.append("c.enterprise_id = :eid")
-        params["eid"] = enterprises.get(conn, enterprise)["id"]
+        params["eid"] = get(conn, enterprise)["id"]
     found = rows(
         conn,
         f"""SELECT c.id, c.leader, e.name, e.code_name, e.stage, e.uscc_bad_check, c.issue, d.name AS department,

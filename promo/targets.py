@@ -13,6 +13,7 @@ import sqlite3
 
 from promo.db import now, rows, write
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
+from promo.industries import down, find_related
 from promo.text import fold, today
 from promo.vocabulary import LEADS, SIGNED, sql_in, stage_order
 
@@ -84,8 +85,7 @@ def find_link(conn: sqlite3.Connection, name: str, field: str = "--link") -> sql
         links = [
             r[0]
             for r in conn.execute(
-                """WITH RECURSIVE down(id) AS (SELECT id FROM industries WHERE id = ?
-                     UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+                f"""WITH RECURSIVE {down("?")}
                    SELECT name FROM industries WHERE level = 'link' AND id IN (SELECT id FROM down) ORDER BY sort""",
                 (other["id"],),
             )
@@ -105,9 +105,7 @@ def catalogue(
     """Every chain link with its industry, chain, tenants (签约 or later), leads (意向/洽谈) and open targets."""
     where, params = ["l.level = 'link'"], {}
     if industry:
-        from promo.resources import industry_family
-
-        ids = ",".join(str(int(i)) for i in industry_family(conn, industry))
+        ids = ",".join(str(int(i)) for i in find_related(conn, industry))
         where.append(f"l.id IN ({ids})")
     if segment:
         where.append("l.segment = :segment")
@@ -150,9 +148,7 @@ def unplaced(conn: sqlite3.Connection, *, industry: str | None = None) -> list[d
     """Signed enterprises filed under a leading industry or chain, not a link: they fill no link yet."""
     extra = ""
     if industry:
-        from promo.resources import industry_family
-
-        extra = "AND i.id IN (" + ",".join(str(int(x)) for x in industry_family(conn, industry)) + ")"
+        extra = "AND i.id IN (" + ",".join(str(int(x)) for x in find_related(conn, industry)) + ")"
     return rows(
         conn,
         f"""SELECT e.name, e.stage, i.name AS filed_under, i.level
@@ -196,9 +192,7 @@ def list_targets(
         where.append("t.link_id = :link")
         params["link"] = find_link(conn, link)["id"]
     if industry:
-        from promo.resources import industry_family
-
-        where.append("t.link_id IN (" + ",".join(str(int(i)) for i in industry_family(conn, industry)) + ")")
+        where.append("t.link_id IN (" + ",".join(str(int(i)) for i in find_related(conn, industry)) + ")")
     if priority:
         where.append("t.priority = :priority")
         params["priority"] = parse_priority(priority)
@@ -281,6 +275,7 @@ def promote(
     a code name already in use, a date in the future); returns the target with `warnings` from that add.
     """
     from promo import enterprises as pipeline
+    from promo.enterprise_fields import parse_fields
 
     row = find_target(conn, name)
     if row["status"] != "open":
@@ -293,7 +288,7 @@ def promote(
         + (f" ({row['reason']})" if row["reason"] else "")
         + (f"; {row['note']}" if row["note"] else "")
     )
-    fields = pipeline.parse_fields(
+    fields = parse_fields(
         {
             "name": row["name"],
             "kind": "company",

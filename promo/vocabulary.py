@@ -171,6 +171,7 @@ def is_public(stage: str) -> bool:
 
 
 BAD_CHECK_MARK = "⚠"
+BAD_CHECK_NOTE = "⚠ 信用代码校验位不符 (credit code fails its check character; stored as given)"
 
 
 def display_name(row, *, public: bool = False) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from promo import industries
 from promo.db import rows
 from promo.errors import BadValue, Rejected
 from promo.lookup import find
@@ -244,27 +245,10 @@ def _json_allows(column: str, values: list[str]) -> str:
 # -- industries ----------------------------------------------------------------------------------
 
 
-def _descendants(conn: sqlite3.Connection, industry_id: int) -> list[int]:
-    sql = """WITH RECURSIVE down(id) AS (
-               SELECT id FROM industries WHERE id = ?
-               UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
-             SELECT id FROM down"""
-    return [r[0] for r in conn.execute(sql, (industry_id,))]
-
-
-def _ancestors(conn: sqlite3.Connection, industry_id: int) -> list[dict]:
-    sql = """WITH RECURSIVE up(id, parent_id, depth) AS (
-               SELECT id, parent_id, 0 FROM industries WHERE id = ?
-               UNION SELECT i.id, i.parent_id, up.depth + 1 FROM industries i JOIN up ON i.id = up.parent_id)
-             SELECT i.id, i.code, i.name, i.name_en, i.level FROM up JOIN industries i ON i.id = up.id
-             ORDER BY up.depth DESC"""
-    return rows(conn, sql, (industry_id,))
-
-
 def _industry_scope(conn: sqlite3.Connection, industry_id: int) -> Scope:
     """Carriers are tagged with leading industries, so they match up and down the chain; firms match below."""
-    down = _descendants(conn, industry_id)
-    family = sorted({a["id"] for a in _ancestors(conn, industry_id)} | set(down))
+    down = industries.descendants(conn, industry_id)
+    family = sorted({a["id"] for a in industries.ancestors(conn, industry_id)} | set(down))
     codes = [r[0] for r in conn.execute(f"SELECT code FROM industries WHERE id IN {_ids(family)} ORDER BY id")]
     carriers = f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_ids(family)})"
     return Scope(
@@ -298,7 +282,7 @@ def _leading_industries(conn: sqlite3.Connection) -> list[dict]:
 def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row, date: str) -> dict:
     """The industry asked for, its path, and its chain links with how many firms are signed or present on
     the brief's date."""
-    down = _descendants(conn, node["id"])
+    down = industries.descendants(conn, node["id"])
     links = rows(
         conn,
         f"""SELECT i.id, i.parent_id, i.level, i.segment, i.name, i.name_en, i.sample,
@@ -314,7 +298,7 @@ def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row, date: str) -> di
     )
     return {
         "node": dict(node),
-        "path": _ancestors(conn, node["id"]),
+        "path": industries.ancestors(conn, node["id"]),
         "links": links,
     }
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo import criteria
+from promo import criteria, industries
 from promo.brief import numbers as num
 from promo.brief.content import Request
 from promo.brief.document import Facts, Heading, Note, Section, Table
 from promo.brief.texts import TEXTS
-from promo.enterprises import get
+from promo.identity import get
 from promo.match import match, profile_for
 from promo.policies import applicable
 from promo.vocabulary import SIGNED
@@ -55,14 +55,7 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
             "sample": row["sample"],
         }
     if profile.get("industry_id"):
-        root = conn.execute(
-            """WITH RECURSIVE up(id, parent_id) AS (
-                 SELECT id, parent_id FROM industries WHERE id = ?
-                 UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id)
-               SELECT id FROM up WHERE parent_id IS NULL""",
-            (profile["industry_id"],),
-        ).fetchone()
-        out["root_industry_id"] = root[0] if root else profile["industry_id"]
+        out["root_industry_id"] = industries.root(conn, profile["industry_id"])
         out["industry"] = dict(
             conn.execute(
                 "SELECT name, name_en, sample FROM industries WHERE id = ?", (profile["industry_id"],)

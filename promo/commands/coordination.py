@@ -75,7 +75,7 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
     """
     from promo import services as domain
     from promo.db import write
-    from promo.enterprises import parse_text
+    from promo.enterprise_fields import parse_text
     from promo.text import parse_date
 
     issue = parse_or_usage(parse_text, issue, "ISSUE", max_len=500)
@@ -104,7 +104,7 @@ def close(ctx, item_id, date, note):
     """
     from promo import services as domain
     from promo.db import write
-    from promo.enterprises import parse_text
+    from promo.enterprise_fields import parse_text
     from promo.text import parse_date
 
     date = parse_or_usage(parse_date, date, "--date")

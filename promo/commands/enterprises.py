@@ -144,11 +144,13 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     """
     if ctx.invoked_subcommand:
         return
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo.text import parse_date
+    from promo.vocabulary import BAD_CHECK_NOTE
 
-    stages = domain.parse_stages(stage)
-    source = domain.parse_source(source) if source else None
+    stages = fields.parse_stages(stage)
+    source = fields.parse_source(source) if source else None
     since = parse_date(since, "--since")
     found = domain.listing(
         catalogue(ctx),
@@ -180,7 +182,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         total += f" ({len(found) - len(known):,} 家未填)"
     caption = [f"{len(found):,} 家企业, 投资合计 {total}"]
     if any(r.get("uscc_bad_check") for r in found):
-        caption.append(domain.BAD_CHECK_NOTE)
+        caption.append(BAD_CHECK_NOTE)
     if any(r["sample"] for r in found):
         caption.append(SAMPLE_NOTE)
     columns = _list_columns()
@@ -380,7 +382,7 @@ def add(ctx, name, **options):
             option = "--unit" if key == "units" else "--" + key.replace("_", "-")
             raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{option}'")
     conn = catalogue(ctx)
-    f = domain.parse_fields(_raw(name=name, **options), {"name": "NAME"}, conn=conn)
+    f = domain.parse_checked(conn, _raw(name=name, **options), {"name": "NAME"})
     with write(conn, f"add {f.name}") as journal_id:
         result = domain.add(conn, f)
         journal.set_summary(conn, journal_id, f"add {result['name']} ({result['stage']})")
@@ -408,11 +410,12 @@ def update(ctx, name, new_name, transfer, **options):
       promo enterprises update 晨生医疗 --unit H1-201 --release H1-101
       promo enterprises update 晨生医疗 --owner 王强 --transfer
     """
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo import journal
     from promo.db import write
 
-    f = domain.parse_fields(_raw(name=new_name, **options))
+    f = fields.parse_fields(_raw(name=new_name, **options))
     conn = catalogue(ctx)
     with write(conn, f"update {name}") as journal_id:
         result = domain.update(conn, name, f, transfer=transfer)
@@ -456,12 +459,13 @@ def move(ctx, name, stage, date, reason, units, release):
       promo enterprises move 晨生医疗 landed --unit H1-201
       promo enterprises move 晨生医疗 签约 --reason 选址变更 --release all
     """
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo import journal
     from promo.db import write
 
-    stage = domain.parse_stage(stage, "STAGE")
-    date = domain.parse_today_or_before(date, "--date")
+    stage = fields.parse_stage(stage, "STAGE")
+    date = fields.parse_today_or_before(date, "--date")
     conn = catalogue(ctx)
     with write(conn, f"move {name} → {stage}") as journal_id:
         r = domain.move(conn, name, stage, date=date, reason=reason, units=list(units), release=list(release))
@@ -487,21 +491,22 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
       promo enterprises log-activity 菲士医学 --kind visit --note 看厂房 --next 2026-12-05
       promo enterprises log-activity 菲士医学 --kind 电话 --date 2026/11/20
     """
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo import journal
     from promo.db import write
     from promo.text import parse_date
 
-    kind = domain.parse_activity_kind(kind)
-    date = domain.parse_today_or_before(date, "--date")
+    kind = fields.parse_activity_kind(kind)
+    date = fields.parse_today_or_before(date, "--date")
     next_date = parse_date(next_date, "--next")
-    note = domain.parse_text(note, "--note")
+    note = fields.parse_text(note, "--note")
     conn = catalogue(ctx)
     with write(conn, f"log {kind} {name}") as journal_id:
         r = domain.log_activity(conn, name, kind, date=date, note=note, next_date=next_date, owner=owner)
         journal.set_summary(conn, journal_id, f"log {kind} {r['name']}")
     follow = f"; follow up by {r['next']}" if r["next"] else ""
-    _say(f"logged {domain.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
+    _say(f"logged {fields.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
 
 
 @enterprises.command("import")

@@ -65,7 +65,7 @@ def add(ctx, name, date, place, organiser):
     """
     from promo import events as domain
     from promo.db import write
-    from promo.enterprises import parse_name, parse_text
+    from promo.enterprise_fields import parse_name, parse_text
     from promo.text import parse_date
 
     name = parse_or_usage(parse_name, name, "NAME")
@@ -93,7 +93,7 @@ def sign(ctx, event, enterprise, kind, investment, note):
     """
     from promo import events as domain
     from promo.db import write
-    from promo.enterprises import parse_text
+    from promo.enterprise_fields import parse_text
     from promo.text import parse_amount
 
     kind = parse_or_usage(domain.parse_deal_kind, kind)

@@ -56,12 +56,10 @@ def overdue(ctx, owner, kind, public, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import enterprises, pipeline
+    from promo import pipeline, weekly
     from promo.render import Column, render
     from promo.text import today
-    from promo.vocabulary import display_name, label
-
-    from promo import weekly
+    from promo.vocabulary import BAD_CHECK_NOTE, display_name, label
 
     conn = catalogue(ctx)
     found = pipeline.overdue(conn, owner=owner, kind=kind) if kind in (None, "follow-up", "stage") else []
@@ -82,7 +80,7 @@ def overdue(ctx, owner, kind, public, fmt):
         return
     caption = f"{len(found):,} 项逾期 overdue (today {today()})"
     if any(r["uscc_bad_check"] for r in found) and not public:
-        caption += "\n" + enterprises.BAD_CHECK_NOTE
+        caption += "\n" + BAD_CHECK_NOTE
     render(
         found,
         [
@@ -117,7 +115,7 @@ def deadlines(ctx, stage, days, remove, fmt):
       promo overdue deadlines 投产 --remove
     """
     from promo import pipeline
-    from promo.enterprises import parse_stage
+    from promo.enterprise_fields import parse_stage
     from promo.render import Column, render
 
     if stage:

@@ -17,7 +17,7 @@ def _date(value, option):
 
 
 def _text(value, option, *, required=False):
-    from promo.enterprises import parse_text
+    from promo.enterprise_fields import parse_text
 
     text = parse_or_usage(parse_text, value, option, max_len=200)
     if required and not text:
