@@ -301,14 +301,10 @@ def late_count(conn: sqlite3.Connection, on: str | None = None) -> int:
     ).fetchone()[0]
 
 
-def late_milestones(conn: sqlite3.Connection, *, owner: str | None = None, on: str | None = None) -> list[dict]:
-    """Milestones whose planned date has passed with no actual date: late against plan."""
-    return rows(
-        conn,
-        """SELECT m.milestone, m.planned_date, e.id, e.name, e.code_name, e.owner, e.stage, e.stage_date,
-                  e.uscc_bad_check, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_late
-           FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
-           WHERE m.actual_date IS NULL AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)
-           ORDER BY days_late DESC, e.name""",
-        {"today": on or today(), "owner": owner},
-    )
+# Milestones past their planned date with no actual date, in the row shape of `promo overdue`.
+LATE_MILESTONES = """
+    SELECT 'milestone' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
+           m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
+           m.milestone || ' 计划 ' || m.planned_date || ', 未完成' AS detail
+    FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
+    WHERE m.actual_date IS NULL AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)"""

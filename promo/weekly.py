@@ -7,51 +7,51 @@ import datetime as _dt
 import sqlite3
 
 from promo.db import rows
-from promo.projects import SIGNED_IN, late_milestones
+from promo.projects import LATE_MILESTONES, SIGNED_IN
 from promo.text import today
 
 OVERDUE_KINDS = ("milestone", "service", "coordination")
 
 
+_OVERDUE_SQL = {
+    "milestone": LATE_MILESTONES,
+    "service": """
+    SELECT 'service' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
+           coalesce(s.officer, e.owner) AS owner, s.due_date AS due,
+           CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) AS days_overdue,
+           s.item || ' · ' || d.name AS detail
+    FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
+    WHERE s.status != 'done' AND s.due_date < :today AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
+    "coordination": """
+    SELECT 'coordination' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
+           e.owner, c.due_date AS due, CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) AS days_overdue,
+           c.issue || coalesce(' · ' || d.name, '') || coalesce(' · ' || c.leader, '') AS detail
+    FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN departments d ON d.id = c.department_id
+    WHERE c.status = 'open' AND c.due_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
+}
+
+
 def overdue_after_signing(
-    conn: sqlite3.Connection, *, owner: str | None = None, kinds: tuple[str, ...] = OVERDUE_KINDS, on: str | None = None
+    conn: sqlite3.Connection,
+    *,
+    owner: str | None = None,
+    kinds: tuple[str, ...] = OVERDUE_KINDS,
+    on: str | None = None,
+    limit: int | None = None,
 ) -> list[dict]:
-    """Milestones past their planned date, services past due and coordination items past due, in the shape of
-    `promo overdue`'s rows (kind, name, stage, owner, due, days_overdue, detail)."""
-    on = on or today()
-    found = []
-    if "milestone" in kinds:
-        for r in late_milestones(conn, owner=owner, on=on):
-            found.append(
-                r | {"kind": "milestone", "due": r["planned_date"], "days_overdue": r["days_late"],
-                     "detail": f"{r['milestone']} 计划 {r['planned_date']}, 未完成"}
-            )
-    params = {"today": on, "owner": owner}
-    if "service" in kinds:
-        found += rows(
-            conn,
-            """SELECT 'service' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
-                      coalesce(s.officer, e.owner) AS owner, s.due_date AS due,
-                      CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) AS days_overdue,
-                      s.item || ' · ' || d.name AS detail
-               FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
-               WHERE s.status != 'done' AND s.due_date < :today
-                 AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
-            params,
-        )
-    if "coordination" in kinds:
-        found += rows(
-            conn,
-            """SELECT 'coordination' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
-                      e.owner, c.due_date AS due,
-                      CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) AS days_overdue,
-                      c.issue || coalesce(' · ' || d.name, '') || coalesce(' · ' || c.leader, '') AS detail
-               FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id
-               LEFT JOIN departments d ON d.id = c.department_id
-               WHERE c.status = 'open' AND c.due_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
-            params,
-        )
-    return found
+    """Milestones past their planned date, services past due and coordination items past due, most overdue
+    first, in the shape of `promo overdue`'s rows (kind, name, stage, owner, due, days_overdue, detail)."""
+    union = " UNION ALL ".join(_OVERDUE_SQL[k] for k in kinds)
+    sql = f"SELECT * FROM ({union}) ORDER BY days_overdue DESC, name"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return rows(conn, sql, {"today": on or today(), "owner": owner})
+
+
+def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
+    """How many milestones, services and coordination items are overdue."""
+    sql = " UNION ALL ".join(_OVERDUE_SQL.values())
+    return conn.execute(f"SELECT count(*) FROM ({sql})", {"today": on or today(), "owner": None}).fetchone()[0]
 
 
 def week_of(date: str) -> tuple[str, str]:
@@ -61,9 +61,9 @@ def week_of(date: str) -> tuple[str, str]:
     return monday.isoformat(), (monday + _dt.timedelta(days=6)).isoformat()
 
 
-def weekly(conn: sqlite3.Connection, on: str | None = None) -> dict:
-    """The week's report: signed, started, completed and in production this week; overdue; open coordination
-    per leader; and the year's ledger headline where targets are set."""
+def weekly(conn: sqlite3.Connection, on: str | None = None, *, overdue_limit: int | None = None) -> dict:
+    """The week's report: signed, started, completed and in production this week; overdue (the most overdue
+    `overdue_limit`, with the total); open coordination per leader; and the year's ledger where targets are set."""
     on = on or today()
     start, end = week_of(on)
     events = rows(
@@ -81,7 +81,8 @@ def weekly(conn: sqlite3.Connection, on: str | None = None) -> dict:
         {"start": start, "end": end},
     )
     sections = {k: [r for r in events if r["what"] == k] for k in ("signed", "started", "completed", "producing", "achieved")}
-    overdue = sorted(overdue_after_signing(conn, on=on), key=lambda r: (-(r["days_overdue"] or 0), r["name"]))
+    overdue = overdue_after_signing(conn, on=on, limit=overdue_limit)
+    overdue_total = overdue_count(conn, on=on) if overdue_limit is not None else len(overdue)
     from promo import services
 
     open_items = services.items(conn)
@@ -91,7 +92,8 @@ def weekly(conn: sqlite3.Connection, on: str | None = None) -> dict:
         from promo import ledger
 
         headline = [r for r in ledger.ledger(conn, year, on=on) if r["target"] is not None]
-    return {"start": start, "end": end, "on": on, **sections, "overdue": overdue, "coordination": open_items,
+    return {"start": start, "end": end, "on": on, **sections, "overdue": overdue, "overdue_total": overdue_total,
+            "coordination": open_items,
             "ledger": headline}
 
 
@@ -126,12 +128,12 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
     if not any(report[k] for k in _SECTION_TITLES):
         lines.append("本周无签约、开工、竣工、投产。")
     if report["overdue"]:
-        lines.append(f"逾期事项 {len(report['overdue'])} 项:")
+        lines.append(f"逾期事项 {report['overdue_total']:,} 项:")
         kinds = {"milestone": "节点", "service": "代办", "coordination": "协调"}
         for i, r in enumerate(report["overdue"][:10], 1):
             lines.append(f"{i}. [{kinds[r['kind']]}] {r['name']}: {r['detail']} (逾期 {r['days_overdue']} 天)")
-        if len(report["overdue"]) > 10:
-            lines.append(f"… 另 {len(report['overdue']) - 10} 项见 promo overdue")
+        if report["overdue_total"] > 10:
+            lines.append(f"… 另 {report['overdue_total'] - 10:,} 项见 promo overdue")
     if report["coordination"]:
         lines.append(f"需领导协调 {len(report['coordination'])} 项:")
         for i, r in enumerate(report["coordination"], 1):

@@ -102,29 +102,49 @@ def ledger(ctx, year, by, detail, measure, fmt):
     if fmt in ("json", "csv"):
         render(found, [Column(k, k) for k in _KEYS], fmt)
         return
-    previous = None
-    for r in found:
-        r["group_shown"] = r["group_name"] if r["group_name"] != previous else ""
-        previous = r["group_name"]
-    columns = [
-        Column("label", "指标", no_wrap=True),
-        Column("unit", "单位", no_wrap=True),
-        Column("target", "目标 Target", "num"),
-        Column("actual", "完成 Actual", "num"),
-        Column("rate_text", "完成率", justify="right", no_wrap=True),
-        Column("expected", "时序目标", "num"),
-        Column("flag", "", no_wrap=True),
-    ]
     if by:
-        columns.insert(0, Column("group_shown", {"owner": "负责人", "chain": "产业链", "quarter": "季度"}[by], max_width=20))
+        rows, columns = _pivot(found, by)
+    else:
+        rows = found
+        columns = [
+            Column("label", "指标", no_wrap=True),
+            Column("unit", "单位", no_wrap=True),
+            Column("target", "目标 Target", "num"),
+            Column("actual", "完成 Actual", "num"),
+            Column("rate_text", "完成率", justify="right", no_wrap=True),
+            Column("expected", "时序目标", "num"),
+            Column("flag", "", no_wrap=True),
+        ]
     share = domain.elapsed_share(year)
     from promo.projects import late_count
 
     late = late_count(conn)
     caption = f"时序进度 {share * 100:.0f}% of {year} on {today()}; 时序目标 = 目标 × 时序进度"
+    if by:
+        caption = f"完成/目标, 金额 亿元; ↓ 落后: below the target's share due by now ({share * 100:.0f}% of {year} on {today()})"
     if late:
         caption += f"\n{late} 个节点滞后于计划 (late milestones): promo overdue --kind milestone"
-    render(found, columns, fmt, title=f"{year} 招商任务台账 Task ledger", caption=caption)
+    render(rows, columns, fmt, title=f"{year} 招商任务台账 Task ledger", caption=caption)
+
+
+def _pivot(found: list[dict], by: str):
+    """The ledger as the office's sheet: one row per officer, chain or quarter, one column per measure,
+    each cell 完成/目标 with ↓ where it is behind."""
+    from promo import ledger as domain
+    from promo.render import Column
+
+    def amount(v):
+        return f"{v / 10000:,.2f}".rstrip("0").rstrip(".") if v is not None else ""
+
+    groups: dict[str, dict] = {}
+    for r in found:
+        row = groups.setdefault(r["group_name"], {"group_name": r["group_name"]})
+        shown = (lambda v: f"{v:,g}" if v is not None else "") if r["unit"] == "个" else amount
+        cell = shown(r["actual"]) + (f"/{shown(r['target'])}" if r["target"] is not None else "")
+        row[r["measure"]] = cell + (" ↓" if r["behind"] else "")
+    columns = [Column("group_name", {"owner": "负责人", "chain": "产业链", "quarter": "季度"}[by], max_width=16)]
+    columns += [Column(m, label, justify="right", no_wrap=True) for m, (label, _) in domain.MEASURES.items()]
+    return list(groups.values()), columns
 
 
 _TARGET_OPTIONS = {

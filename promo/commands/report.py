@@ -47,7 +47,8 @@ def weekly(ctx, on, fmt):
 
     on = parse_or_usage(parse_date, on, "--date")
     conn = catalogue(ctx)
-    found = domain.weekly(conn, on)
+    # the text names the ten most overdue and counts the rest; the sheet lists every one
+    found = domain.weekly(conn, on, overdue_limit=10 if fmt == "wechat" else None)
     if fmt == "wechat":
         zone = conn.execute("SELECT name FROM zone ORDER BY id LIMIT 1").fetchone()
         click.echo(domain.wechat_text(found, zone[0] if zone else ""), nl=False)
