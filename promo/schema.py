@@ -500,8 +500,3 @@ def m004_unit_reservations(conn) -> None:
     broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
     if broken:
         raise RuntimeError(f"migration 4 would break references: {broken[:5]}")
-
-
-
-# migrations kept in their own modules register themselves on import
-from promo import schema_after_signing  # noqa: E402,F401

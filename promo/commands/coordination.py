@@ -6,10 +6,6 @@ import click
 
 from promo.commands.common import ROW_ID, catalogue, format_option, not_empty, parse_or_usage
 
-_KEYS = ["id", "leader", "name", "issue", "department", "status", "raised_date", "due_date", "closed_date",
-         "days_open", "days_overdue", "note"]
-
-
 @click.group(invoke_without_command=True)
 @click.option("--leader", callback=not_empty, help="Only this leader's items.")
 @click.option("--enterprise", callback=not_empty, help="Only this enterprise's items.")
@@ -28,33 +24,18 @@ def coordination(ctx, leader, enterprise, include_closed, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import services as domain
-    from promo.render import Column, render
+    from promo.views_after_signing import COORDINATION
 
     found = domain.items(catalogue(ctx), leader=leader, enterprise=enterprise, include_closed=include_closed)
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
+    COORDINATION.show(found, fmt, prepare=_leaders)
+
+
+def _leaders(found: list[dict]) -> None:
+    """Each leader's name once, above their items (the list is sorted by leader)."""
     previous = None
     for r in found:
         r["leader_shown"] = (r["leader"] or "(未定)") if r["leader"] != previous else ""
         previous = r["leader"]
-    render(
-        found,
-        [
-            Column("leader_shown", "牵头领导", no_wrap=True),
-            Column("id", "#", "int"),
-            Column("name", "企业 Enterprise", max_width=20),
-            Column("issue", "事项 Issue", max_width=30),
-            Column("department", "责任部门", max_width=14),
-            Column("status_label", "状态", no_wrap=True),
-            Column("raised_date", "提出", no_wrap=True),
-            Column("due_date", "限期", no_wrap=True),
-            Column("days_overdue", "逾期天数", "int"),
-        ],
-        fmt,
-        title="协调事项 Coordination items",
-        empty="no open coordination items",
-    )
 
 
 @coordination.command("add")

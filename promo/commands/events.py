@@ -6,10 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, parse_or_usage
 
-_KEYS = ["id", "name", "date", "place", "organiser", "deals", "intended_wan"]
-_DEAL_KEYS = ["event", "name", "kind", "investment_wan", "stage", "stage_date", "signed_investment_wan", "note"]
-
-
 @click.group(invoke_without_command=True)
 @click.option("--year", metavar="YEAR", help="Only events of this year.")
 @format_option
@@ -27,27 +23,10 @@ def events(ctx, year, fmt):
         return
     from promo import events as domain
     from promo.projects import parse_year
-    from promo.render import Column, render
+    from promo.views_after_signing import EVENTS
 
     year = parse_or_usage(parse_year, year) if year is not None else None
-    found = domain.events(catalogue(ctx), year=year)
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
-    render(
-        found,
-        [
-            Column("name", "活动 Event", max_width=28),
-            Column("date", "日期", no_wrap=True),
-            Column("place", "地点", max_width=14),
-            Column("organiser", "主办", max_width=14),
-            Column("deals", "签约/意向", "int"),
-            Column("intended_wan", "意向投资万元", "money"),
-        ],
-        fmt,
-        title="招商活动 Events",
-        empty="no events; add one with promo events add NAME --date …",
-    )
+    EVENTS.show(domain.events(catalogue(ctx), year=year), fmt)
 
 
 @events.command("add")
@@ -117,23 +96,7 @@ def show(ctx, event, fmt):
       promo events show 中韩医疗器械对接会
     """
     from promo import events as domain
-    from promo.render import Column, render
+    from promo.views_after_signing import EVENT_DEALS
 
     found = domain.deals(catalogue(ctx), event)
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _DEAL_KEYS], fmt)
-        return
-    render(
-        found,
-        [
-            Column("name", "企业 Enterprise", max_width=24),
-            Column("kind_label", "签署", no_wrap=True),
-            Column("investment_wan", "意向投资万元", "money"),
-            Column("stage", "现阶段", no_wrap=True),
-            Column("stage_date", "日期", no_wrap=True),
-            Column("signed_investment_wan", "签约投资万元", "money"),
-        ],
-        fmt,
-        title=f"{found[0]['event'] if found else event} 成果 What it brought",
-        empty="nothing linked to this event yet; promo events sign EVENT ENTERPRISE",
-    )
+    EVENT_DEALS.show(found, fmt, title=f"{found[0]['event'] if found else event} 成果 What it brought")

@@ -6,10 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
 
-_KEYS = ["group", "group_name", "measure", "measure_en", "unit", "target", "actual", "rate", "expected", "behind"]
-_DETAIL_KEYS = ["group_name", "measure", "id", "name", "owner", "stage", "date", "period", "value"]
-_EVENT_KEYS = ["id", "name", "date", "place", "organiser", "deals", "mous", "intended_wan", "signed", "started",
-               "producing", "signed_investment_wan"]
 
 
 def _year(value) -> int:
@@ -45,6 +41,7 @@ def ledger(ctx, year, by, detail, measure, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import ledger as domain
+    from promo import views_after_signing as views
     from promo.render import Column, render
     from promo.text import today
 
@@ -56,65 +53,28 @@ def ledger(ctx, year, by, detail, measure, fmt):
         raise click.BadParameter(f"{measure}: use one of {', '.join(domain.MEASURES)}", param_hint="'--measure'")
     conn = catalogue(ctx)
     if by == "event":
-        found = domain.event_yield(conn, year)
-        if fmt in ("json", "csv"):
-            render(found, [Column(k, k) for k in _EVENT_KEYS], fmt)
-            return
-        render(
-            found,
-            [
-                Column("name", "活动 Event", max_width=24),
-                Column("date", "日期", no_wrap=True),
-                Column("deals", "签约/意向", "int"),
-                Column("intended_wan", "意向投资万元", "money"),
-                Column("signed", "已签约", "int"),
-                Column("started", "已开工", "int"),
-                Column("producing", "已投产", "int"),
-                Column("signed_investment_wan", "签约投资万元", "money"),
-            ],
+        views.EVENT_YIELD.show(
+            domain.event_yield(conn, year),
             fmt,
             title=f"{year} 以会招商 What each event brought",
             empty=f"no events in {year}; add one with promo events add NAME --date …",
         )
         return
     if detail:
-        found = domain.detail(conn, year, by=by, measure=measure)
-        if fmt in ("json", "csv"):
-            render(found, [Column(k, k) for k in _DETAIL_KEYS], fmt)
-            return
-        columns = [
-            Column("label", "指标", no_wrap=True),
-            Column("name", "企业 Enterprise", max_width=26),
-            Column("owner", "负责人", no_wrap=True),
-            Column("stage", "阶段", no_wrap=True),
-            Column("date", "日期", no_wrap=True),
-            Column("period", "期间", no_wrap=True),
-            Column("value", "金额万元", "money"),
-        ]
+        view = views.LEDGER_DETAIL
         if by:
-            columns.insert(0, Column("group_name", {"owner": "负责人", "chain": "产业链", "quarter": "季度"}[by]))
-        render(found, columns, fmt, title=f"{year} 台账明细 Ledger detail", empty=f"nothing happened in {year} yet")
+            view = view.with_columns(Column("group_name", views.GROUP_HEADERS[by]), first=True)
+        view.show(
+            domain.detail(conn, year, by=by, measure=measure),
+            fmt,
+            title=f"{year} 台账明细 Ledger detail",
+            empty=f"nothing happened in {year} yet",
+        )
         return
     found = domain.ledger(conn, year, by=by)
     for r in found:
         r["rate_text"] = f"{r['rate'] * 100:.0f}%" if r["rate"] is not None else ""
         r["flag"] = "落后 behind" if r["behind"] else ""
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
-    if by:
-        rows, columns = _pivot(found, by)
-    else:
-        rows = found
-        columns = [
-            Column("label", "指标", no_wrap=True),
-            Column("unit", "单位", no_wrap=True),
-            Column("target", "目标 Target", "num"),
-            Column("actual", "完成 Actual", "num"),
-            Column("rate_text", "完成率", justify="right", no_wrap=True),
-            Column("expected", "时序目标", "num"),
-            Column("flag", "", no_wrap=True),
-        ]
     share = domain.elapsed_share(year)
     from promo.projects import late_count
 
@@ -124,7 +84,12 @@ def ledger(ctx, year, by, detail, measure, fmt):
         caption = f"完成/目标, 金额 亿元; ↓ 落后: below the target's share due by now ({share * 100:.0f}% of {year} on {today()})"
     if late:
         caption += f"\n{late} 个节点滞后于计划 (late milestones): promo overdue --kind milestone"
-    render(rows, columns, fmt, title=f"{year} 招商任务台账 Task ledger", caption=caption)
+    title = f"{year} 招商任务台账 Task ledger"
+    if by and fmt not in ("json", "csv"):
+        rows, columns = _pivot(found, by)
+        render(rows, columns, fmt, title=title, caption=caption)
+        return
+    views.LEDGER.show(found, fmt, title=title, caption=caption)
 
 
 def _pivot(found: list[dict], by: str):
@@ -132,6 +97,7 @@ def _pivot(found: list[dict], by: str):
     each cell 完成/目标 with ↓ where it is behind."""
     from promo import ledger as domain
     from promo.render import Column
+    from promo.views_after_signing import GROUP_HEADERS
 
     def amount(v):
         return f"{v / 10000:,.2f}".rstrip("0").rstrip(".") if v is not None else ""
@@ -142,7 +108,7 @@ def _pivot(found: list[dict], by: str):
         shown = (lambda v: f"{v:,g}" if v is not None else "") if r["unit"] == "个" else amount
         cell = shown(r["actual"]) + (f"/{shown(r['target'])}" if r["target"] is not None else "")
         row[r["measure"]] = cell + (" ↓" if r["behind"] else "")
-    columns = [Column("group_name", {"owner": "负责人", "chain": "产业链", "quarter": "季度"}[by], max_width=16)]
+    columns = [Column("group_name", GROUP_HEADERS[by], max_width=16)]
     columns += [Column(m, label, justify="right", no_wrap=True) for m, (label, _) in domain.MEASURES.items()]
     return list(groups.values()), columns
 
@@ -178,25 +144,15 @@ def targets(ctx, year, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import ledger as domain
-    from promo.render import Column, render
+    from promo.views_after_signing import TARGETS
 
     year = _year(year)
     found = domain.targets(catalogue(ctx), year)
     for r in found:
         r["period"] = f"Q{r['quarter']}" if r["quarter"] else "全年"
         r["scope_shown"] = {"zone": "全区", "owner": "负责人", "chain": "产业链"}[r["scope"]]
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in ("year", "scope", "scope_value", "quarter", "measure", "value")], fmt)
-        return
-    render(
+    TARGETS.show(
         found,
-        [
-            Column("scope_shown", "范围", no_wrap=True),
-            Column("scope_name", "对象", max_width=20),
-            Column("period", "期间", no_wrap=True),
-            Column("label", "指标", no_wrap=True),
-            Column("value", "目标", "num"),
-        ],
         fmt,
         title=f"{year} 目标 Targets",
         empty=f"no targets for {year}; set them with promo ledger targets set --year {year} --signed …",

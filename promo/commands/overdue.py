@@ -6,21 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty
 
-_KEYS = [
-    "kind",
-    "id",
-    "name",
-    "stage",
-    "stage_en",
-    "stage_date",
-    "owner",
-    "due",
-    "days_overdue",
-    "detail",
-    "uscc_bad_check",
-]
-
-
 _KIND_LABELS = {
     "follow-up": "跟进 follow-up",
     "stage": "阶段 stage",
@@ -56,8 +41,7 @@ def overdue(ctx, owner, kind, public, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import pipeline, weekly
-    from promo.render import Column, render
+    from promo import pipeline, views, weekly
     from promo.text import today
     from promo.vocabulary import BAD_CHECK_NOTE, display_name, label
 
@@ -75,28 +59,10 @@ def overdue(ctx, owner, kind, public, fmt):
         r["kind_label"] = _KIND_LABELS[r["kind"]]
         r["uscc_bad_check"] = bool(r["uscc_bad_check"])
         r.setdefault("stage_en", label("stage", r["stage"], "en"))
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
     caption = f"{len(found):,} 项逾期 overdue (today {today()})"
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + BAD_CHECK_NOTE
-    render(
-        found,
-        [
-            Column("kind_label", "类别", no_wrap=True),
-            Column("shown_name", "企业 Enterprise", max_width=26),
-            Column("stage", "阶段", no_wrap=True),
-            Column("owner", "负责人", no_wrap=True),
-            Column("due", "应于 Due", no_wrap=True),
-            Column("days_overdue", "逾期天数", "int"),
-            Column("detail", "详情 Detail", max_width=40),
-        ],
-        fmt,
-        title="逾期 Overdue",
-        caption=caption,
-        empty="nothing is overdue",
-    )
+    views.OVERDUE.show(found, fmt, caption=caption)
 
 
 @overdue.command("deadlines")

@@ -56,22 +56,10 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
 
 
 def _show_milestones(d: dict, fmt: str) -> None:
-    from promo.render import Column, render
+    from promo.views_after_signing import MILESTONES
 
-    signed = d["signed"] or "?"
-    render(
-        d["milestones"],
-        [
-            Column("milestone", "节点", no_wrap=True),
-            Column("milestone_en", "Milestone", no_wrap=True),
-            Column("planned_date", "计划 Planned", "date", no_wrap=True),
-            Column("actual_date", "实际 Actual", "date", no_wrap=True),
-            Column("days_late", "滞后天数", "int"),
-            Column("note", "备注 Note"),
-        ],
-        fmt,
-        title=f"{d['enterprise']['name']} 项目节点 Milestones (签约 {signed})",
-    )
+    title = f"{d['enterprise']['name']} 项目节点 Milestones (签约 {d['signed'] or '?'})"
+    MILESTONES.show(d["milestones"], fmt, title=title)
 
 
 _FIGURES = {
@@ -148,46 +136,19 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
         click.echo(f"warning: {w}", err=True)
 
 
-REPORT_KEYS = [
-    "name", "year", "quarter", "planned_investment_wan", "completed_investment_wan", "completed_share",
-    "arrived_wan", "planned_jobs", "jobs_created", "output_wan", "tax_wan", "land_mu", "measured_m2",
-    "output_per_mu", "tax_per_mu", "output_per_m2", "tax_per_m2",
-]
-
-
 def _show_reports(found: list[dict], fmt: str) -> None:
-    from promo.render import Column, render
+    from promo.views_after_signing import REPORTS, REPORTS_CAPTION
 
-    for r in found:
-        r["period"] = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in REPORT_KEYS], fmt)
-        return
     names = {r["name"] for r in found}
     one = len(names) == 1
-    columns = [
-        Column("period", "期间", no_wrap=True),
-        Column("completed_investment_wan", "累计完成", "money"),
-        Column("completed_share", "完成率", "pct"),
-        Column("arrived_wan", "到位资金", "money"),
-        Column("jobs_created", "就业", "int"),
-        Column("output_wan", "产值", "money"),
-        Column("tax_wan", "税收", "money"),
-        Column("tax_per_mu", "亩均税收", "num"),
-        Column("output_per_mu", "亩均产值", "num"),
-        Column("tax_per_m2", "税收元/㎡", "num"),
-    ]
-    if not one:
-        columns.insert(0, Column("name", "企业 Enterprise", max_width=16))
-    planned = found[0]["planned_investment_wan"] if one and found else None
-    title = "项目报表 Project reports" + (f": {next(iter(names))}" if one else "")
-    if planned:
-        title += f" (计划投资 {planned:,g} 万元)"
-    render(
-        found,
-        columns,
-        fmt,
-        title=title,
-        caption="金额单位 万元; 亩均 = 年度产值/税收 ÷ 用地亩数 (万元/亩); 税收元/㎡ = ÷ 用地或租用面积",
-        empty="no reports yet; record one with promo enterprises report NAME --year … --completed-investment …",
-    )
+    view = REPORTS.hide("name") if one else REPORTS  # one enterprise: its name is in the title
+    title = None
+    if one:
+        planned = found[0]["planned_investment_wan"]
+        title = f"项目报表 Project reports: {next(iter(names))}" + (f" (计划投资 {planned:,g} 万元)" if planned else "")
+    view.show(found, fmt, prepare=_periods, caption=REPORTS_CAPTION, title=title)
+
+
+def _periods(found: list[dict]) -> None:
+    for r in found:
+        r["period"] = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")

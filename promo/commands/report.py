@@ -6,9 +6,6 @@ import click
 
 from promo.commands.common import catalogue
 
-_KEYS = ["section", "section_label", "name", "owner", "leader", "date", "detail"]
-
-
 @click.group()
 def report():
     """Reports sent out of the office on a schedule.
@@ -53,23 +50,7 @@ def weekly(ctx, on, fmt):
         zone = conn.execute("SELECT name FROM zone ORDER BY id LIMIT 1").fetchone()
         click.echo(domain.wechat_text(found, zone[0] if zone else ""), nl=False)
         return
-    from promo.render import Column, render
+    from promo.views_after_signing import WEEKLY_SHEET
 
-    sheet = domain.weekly_rows(found)
-    if fmt in ("json", "csv"):
-        render(sheet, [Column(k, k) for k in _KEYS], fmt)
-        return
-    render(
-        sheet,
-        [
-            Column("section_label", "类别", no_wrap=True),
-            Column("name", "企业 Enterprise", max_width=24),
-            Column("owner", "负责人", no_wrap=True),
-            Column("leader", "牵头领导", no_wrap=True),
-            Column("date", "日期", no_wrap=True),
-            Column("detail", "详情", max_width=40),
-        ],
-        fmt,
-        title=f"招商周报 Weekly report {found['start']} – {found['end']}",
-        empty="nothing to report this week",
-    )
+    title = f"招商周报 Weekly report {found['start']} – {found['end']}"
+    WEEKLY_SHEET.show(domain.weekly_rows(found), fmt, title=title)

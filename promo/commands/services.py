@@ -6,10 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
 
-_KEYS = ["id", "name", "item", "department", "officer", "status", "asked_date", "due_date", "done_date",
-         "days_overdue", "note"]
-
-
 def _date(value, option):
     from promo.text import parse_date
 
@@ -49,34 +45,16 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import services as domain
-    from promo.render import Column, render
+    from promo.views_after_signing import SERVICES
 
     status = parse_or_usage(domain.parse_status, status) if status else None
     found = domain.services(
         catalogue(ctx), enterprise=enterprise, department_name=department, status=status, officer=officer,
         overdue=overdue,
     )
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
-    one = enterprise and found
-    render(
-        found,
-        [
-            *([] if one else [Column("name", "企业 Enterprise", max_width=16)]),
-            Column("item", "事项 Service", max_width=18),
-            Column("department", "部门", no_wrap=True),
-            Column("officer", "专员", no_wrap=True),
-            Column("status_label", "状态", no_wrap=True),
-            Column("asked_date", "申请", no_wrap=True),
-            Column("due_date", "应办结", no_wrap=True),
-            Column("done_date", "办结", no_wrap=True),
-            Column("days_overdue", "逾期天数", "int"),
-        ],
-        fmt,
-        title="帮办代办 Services" + (f": {found[0]['name']}" if one else ""),
-        empty="no services; give a project its usual path with promo services apply NAME",
-    )
+    one = bool(enterprise and found)  # one enterprise: its name is in the title
+    view = SERVICES.hide("name") if one else SERVICES
+    view.show(found, fmt, title="帮办代办 Services" + (f": {found[0]['name']}" if one else ""))
 
 
 @services.command("add")
@@ -184,23 +162,9 @@ def templates_(ctx, industry, fmt):
       promo services templates --industry 高端医疗器械
     """
     from promo import services as domain
-    from promo.render import Column, render
+    from promo.views_after_signing import SERVICE_TEMPLATES
 
-    found = domain.templates(catalogue(ctx), industry)
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in ("industry_code", "industry", "item", "department", "days")], fmt)
-        return
-    render(
-        found,
-        [
-            Column("industry", "产业", max_width=16),
-            Column("item", "事项", max_width=20),
-            Column("department", "部门", max_width=16),
-            Column("days", "通常天数", "int"),
-        ],
-        fmt,
-        title="帮办代办路径 Usual services",
-    )
+    SERVICE_TEMPLATES.show(domain.templates(catalogue(ctx), industry), fmt)
 
 
 @services.command("departments")
@@ -230,11 +194,6 @@ def departments_(ctx, action, name, aliases, fmt):
         return
     if name:
         raise click.UsageError("to add a department: promo services departments add NAME")
-    from promo.render import Column, render
+    from promo.views_after_signing import DEPARTMENTS
 
-    render(
-        domain.departments(conn),
-        [Column("name", "部门 Department"), Column("open_services", "在办事项", "int"), Column("open_items", "待协调", "int")],
-        fmt,
-        title="部门 Departments",
-    )
+    DEPARTMENTS.show(domain.departments(conn), fmt)
