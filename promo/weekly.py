@@ -41,7 +41,11 @@ def overdue_after_signing(
 ) -> list[dict]:
     """Milestones past their planned date, services past due and coordination items past due, most overdue
     first, in the shape of `promo overdue`'s rows (kind, name, stage, owner, due, days_overdue, detail)."""
-    union = " UNION ALL ".join(_OVERDUE_SQL[k] for k in kinds)
+    if limit is None:
+        union = " UNION ALL ".join(_OVERDUE_SQL[k] for k in kinds)
+    else:
+        # the most overdue of each kind first (the oldest due dates, read off their indexes), then of them all
+        union = " UNION ALL ".join(f"SELECT * FROM ({_OVERDUE_SQL[k]} ORDER BY due LIMIT {int(limit)})" for k in kinds)
     sql = f"SELECT * FROM ({union}) ORDER BY days_overdue DESC, name"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -49,9 +53,13 @@ def overdue_after_signing(
 
 
 def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
-    """How many milestones, services and coordination items are overdue."""
-    sql = " UNION ALL ".join(_OVERDUE_SQL.values())
-    return conn.execute(f"SELECT count(*) FROM ({sql})", {"today": on or today(), "owner": None}).fetchone()[0]
+    """How many milestones, services and coordination items are overdue (each counted on its own index)."""
+    return conn.execute(
+        """SELECT (SELECT count(*) FROM milestones WHERE actual_date IS NULL AND planned_date < :today)
+                + (SELECT count(*) FROM services WHERE status != 'done' AND due_date < :today)
+                + (SELECT count(*) FROM coordination WHERE status = 'open' AND due_date < :today)""",
+        {"today": on or today()},
+    ).fetchone()[0]
 
 
 def week_of(date: str) -> tuple[str, str]:

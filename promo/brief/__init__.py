@@ -19,7 +19,12 @@ def make_brief(conn: sqlite3.Connection, req: Request) -> str:
     from promo.brief.compose import compose
     from promo.brief.content import gather
 
-    doc = compose(gather(conn, req))
+    data = gather(conn, req)
+    if req.internal and req.scope != "prospect":
+        from promo.brief import after_signing
+
+        data["after_signing"] = after_signing.gather(conn, req)
+    doc = compose(data)
     if req.fmt == "wechat":
         from promo.brief.chat import render
     else:

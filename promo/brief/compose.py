@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from promo.brief import numbers as num
+from promo.brief import after_signing, numbers as num
 from promo.brief.document import Document, Facts, Heading, Items, Note, Paragraph, Section, Table
 from promo.brief.redact import redact
 from promo.brief.texts import SEEDED_EN, UNIT_EN, coded, section_number, t
@@ -131,7 +131,7 @@ class Composer:
             builders += [self.platforms_section]
         builders += [self.tenants_section]
         if req.internal and req.scope != "prospect":
-            builders += [self.pipeline_section, self.leads_section]
+            builders += [self.pipeline_section, self.leads_section, lambda: after_signing.section(self)]
         builders += [self.contact_section]
 
         sections = [s for s in (build() for build in builders) if s is not None and s.blocks]
