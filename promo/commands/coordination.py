@@ -63,6 +63,7 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
     if not issue:
         raise click.BadParameter("is empty", param_hint="'ISSUE'")
     date, due = parse_or_usage(parse_date, date, "--date"), parse_or_usage(parse_date, due, "--due")
+    leader = parse_or_usage(parse_text, leader, "--leader", max_len=50)
     conn = catalogue(ctx)
     with write(conn, f"coordination {enterprise}: {issue}"):
         r = domain.add_item(conn, enterprise, issue, leader=leader, department_name=department, raised=date, due=due,

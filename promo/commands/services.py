@@ -78,6 +78,7 @@ def add(ctx, enterprise, item, department, officer, asked, due, note):
 
     item = _text(item, "ITEM", required=True)
     asked, due = _date(asked, "--asked"), _date(due, "--due")
+    officer = _text(officer, "--officer")
     conn = catalogue(ctx)
     with write(conn, f"service {enterprise} {item}"):
         r = domain.add_service(conn, enterprise, item, department, officer=officer, asked=asked, due=due,
@@ -114,7 +115,8 @@ def update(ctx, enterprise, item, status, done, asked, due, officer, department,
     conn = catalogue(ctx)
     with write(conn, f"service {enterprise} {item} updated"):
         r = domain.update_service(conn, enterprise, item, status=status, done=done, asked=asked, due=due,
-                                  officer=officer, department_name=department, note=_text(note, "--note"))
+                                  officer=_text(officer, "--officer"), department_name=department,
+                                  note=_text(note, "--note"))
     if not r["changed"]:
         click.echo(f"{r['name']} {r['item']}: unchanged")
         return
@@ -144,7 +146,7 @@ def apply(ctx, enterprise, industry, asked, officer):
     asked = _date(asked, "--asked")
     conn = catalogue(ctx)
     with write(conn, f"services apply {enterprise}"):
-        r = domain.apply_template(conn, enterprise, industry=industry, asked=asked, officer=officer)
+        r = domain.apply_template(conn, enterprise, industry=industry, asked=asked, officer=_text(officer, "--officer"))
     click.echo(f"{r['name']}: {len(r['added'])} services added ({'、'.join(r['added'])})")
     if r["kept"]:
         click.echo(f"already had: {'、'.join(r['kept'])}")
