@@ -21,7 +21,7 @@ def make_brief(conn: sqlite3.Connection, req: Request) -> str:
 
     data = gather(conn, req)
     if req.internal and req.scope != "prospect":
-        from promo.brief import after_signing
+        from promo.brief.sections import after_signing
 
         data["after_signing"] = after_signing.gather(conn, req)
     doc = compose(data)

@@ -8,6 +8,7 @@ import sqlite3
 from promo.brief import numbers as num
 from promo.brief.document import Note, Section, Table
 from promo.brief.request import Request
+from promo.brief.wording import Wording
 
 MAX_PROJECTS = 20
 
@@ -62,8 +63,8 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     return {"rows": found[:MAX_PROJECTS], "count": len(found), "ledger": ledger_rows, "year": params["year"]}
 
 
-def section(c) -> Section | None:
-    """The section, composed by the brief's Composer `c` (its words, language and units)."""
+def after_signing_section(c: Wording) -> Section:
+    """The section in the brief's words, language and units."""
     data = c.data.get("after_signing")
     s = Section(c.t("sec.after"))
     if not data or not c.req.internal:
