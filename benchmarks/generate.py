@@ -60,11 +60,18 @@ def after_signing(conn: sqlite3.Connection, rng: random.Random, signed: list[tup
                 cumulative = min(investment, cumulative + investment * rng.uniform(0.1, 0.5))
                 producing = stage in PRODUCING
                 reports.append(
-                    (eid, year, 0, round(cumulative, 1), round(investment * rng.uniform(0.05, 0.3), 1),
-                     rng.randrange(0, 300), round(rng.uniform(500, 50000), 1) if producing else None,
-                     round(rng.uniform(20, 3000), 1) if producing else None,
-                     round(rng.uniform(10, 120), 1) if producing and rng.random() < 0.3 else None,
-                     "2026-11-01 09:00:00")
+                    (
+                        eid,
+                        year,
+                        0,
+                        round(cumulative, 1),
+                        round(investment * rng.uniform(0.05, 0.3), 1),
+                        rng.randrange(0, 300),
+                        round(rng.uniform(500, 50000), 1) if producing else None,
+                        round(rng.uniform(20, 3000), 1) if producing else None,
+                        round(rng.uniform(10, 120), 1) if producing and rng.random() < 0.3 else None,
+                        "2026-11-01 09:00:00",
+                    )
                 )
     conn.executemany(
         "INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, recorded_at) VALUES (?, ?, ?, ?, ?)",
@@ -75,8 +82,15 @@ def after_signing(conn: sqlite3.Connection, rng: random.Random, signed: list[tup
         " jobs_created, output_wan, tax_wan, land_mu, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         reports,
     )
-    targets = {"signed": 12000, "started": 8000, "producing": 8000, "investment_signed": 1e8,
-               "investment_completed": 5e7, "arrived": 3e7, "foreign": 5e6}
+    targets = {
+        "signed": 12000,
+        "started": 8000,
+        "producing": 8000,
+        "investment_signed": 1e8,
+        "investment_completed": 5e7,
+        "arrived": 3e7,
+        "foreign": 5e6,
+    }
     rows = [(2026, "zone", "", 0, m, v) for m, v in targets.items()]
     rows += [(2026, "owner", f"专员{i}", 0, m, round(v / 23)) for i in range(23) for m, v in targets.items()]
     conn.executemany(
@@ -232,8 +246,16 @@ def generate(path: Path, *, units: int, enterprises: int, carriers: int, seed: i
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         counts = {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("carriers", "units", "unit_facilities", "enterprises", "stage_history", "milestones",
-                          "project_reports", "ledger_targets")
+            for table in (
+                "carriers",
+                "units",
+                "unit_facilities",
+                "enterprises",
+                "stage_history",
+                "milestones",
+                "project_reports",
+                "ledger_targets",
+            )
         }
     finally:
         conn.close()

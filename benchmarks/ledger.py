@@ -15,7 +15,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,8 +49,10 @@ def main() -> None:
         generate(args.db, units=100_000, enterprises=100_000, carriers=2_000, seed=20261123)
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     try:
-        size = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("enterprises", "stage_history", "milestones", "project_reports", "ledger_targets")}
+        size = {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("enterprises", "stage_history", "milestones", "project_reports", "ledger_targets")
+        }
     except sqlite3.OperationalError:
         sys.exit(f"{args.db} has no milestones or reports; run with --regenerate")
     finally:
@@ -79,8 +80,10 @@ def main() -> None:
     ]
     for name, argv in CASES:
         s = samples[name]
-        lines.append(f"| `promo {' '.join(argv)}` | {median[name]:.3f} | {min(s):.3f} | {max(s):.3f} | "
-                     f"{median[name] / median['pipeline']:.2f} |")
+        lines.append(
+            f"| `promo {' '.join(argv)}` | {median[name]:.3f} | {min(s):.3f} | {max(s):.3f} | "
+            f"{median[name] / median['pipeline']:.2f} |"
+        )
     verdict = "meets" if ratio <= 1 else "MISSES"
     lines += ["", f"**ledger --by owner ÷ pipeline = {ratio:.2f}** ({verdict} the target of at most 1×).", ""]
     section = "\n".join(lines)

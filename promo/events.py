@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.db import now, rows
+from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
 from promo.lookup import find
 from promo.text import fold
@@ -29,24 +29,22 @@ def parse_deal_kind(value: str, field: str = "--kind") -> str:
     return kind
 
 
-def _require_write(conn: sqlite3.Connection) -> None:
-    if not conn.in_transaction:
-        raise RuntimeError("changes must run inside promo.db.write(conn, summary)")
-
-
 def add_event(
     conn: sqlite3.Connection, name: str, date: str, *, place: str | None = None, organiser: str | None = None
 ) -> dict:
     """Record a promotion event; its name is its key (folded, like every name)."""
-    _require_write(conn)
+    require_write(conn)
     clash = conn.execute("SELECT name, date FROM events WHERE name_folded = ?", (fold(name),)).fetchone()
     if clash:
-        raise Rejected(f"an event named {clash['name']} ({clash['date']}) is already on record", "give the year or place in the name")
+        raise Rejected(
+            f"an event named {clash['name']} ({clash['date']}) is already on record",
+            "give the year or place in the name",
+        )
     eid = conn.execute(
         "INSERT INTO events (name, name_folded, date, place, organiser, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
         (name, fold(name), date, place, organiser, now()),
     ).lastrowid
-    return {"id": eid, "name": name, "date": date}
+    return {"id": eid, "name": name, "date": date, "summary": f"event {name} ({date})"}
 
 
 def add_deal(
@@ -61,16 +59,25 @@ def add_deal(
     """Link an enterprise to the event where it signed an MOU, an intention or a contract."""
     from promo.identity import get
 
-    _require_write(conn)
+    require_write(conn)
     ev = find(conn, "events", event, "event")
     e = get(conn, enterprise)
-    if conn.execute("SELECT 1 FROM event_deals WHERE event_id = ? AND enterprise_id = ?", (ev["id"], e["id"])).fetchone():
+    if conn.execute(
+        "SELECT 1 FROM event_deals WHERE event_id = ? AND enterprise_id = ?", (ev["id"], e["id"])
+    ).fetchone():
         raise Rejected(f"{e['name']} is already linked to {ev['name']}")
     did = conn.execute(
-        "INSERT INTO event_deals (event_id, enterprise_id, kind, investment_wan, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO event_deals (event_id, enterprise_id, kind, investment_wan, note, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
         (ev["id"], e["id"], kind, investment, note, now()),
     ).lastrowid
-    return {"id": did, "event": ev["name"], "name": e["name"], "kind": kind}
+    return {
+        "id": did,
+        "event": ev["name"],
+        "name": e["name"],
+        "kind": kind,
+        "summary": f"event {ev['name']}: {e['name']} ({kind})",
+    }
 
 
 def events(conn: sqlite3.Connection, *, year: int | None = None) -> list[dict]:

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.db import rows
+from promo.db import require_write, rows
 from promo.errors import BadValue, Rejected
 from promo.projects import PRODUCING_IN, SIGNED_IN
 from promo.text import today
 from promo.vocabulary import SIGNED, label, sql_in
 
 # measure → (label, unit kind); labels from the vocabulary
-_KINDS = {"signed": "count", "started": "count", "producing": "count", "investment_signed": "amount",
-          "investment_completed": "amount", "arrived": "amount", "foreign": "amount"}
+_KINDS = {
+    "signed": "count",
+    "started": "count",
+    "producing": "count",
+    "investment_signed": "amount",
+    "investment_completed": "amount",
+    "arrived": "amount",
+    "foreign": "amount",
+}
 MEASURES = {m: (label("measure", m), kind) for m, kind in _KINDS.items()}
 BY = ("owner", "chain", "quarter", "event")
 
@@ -43,15 +50,15 @@ FACTS = f"""{SIGNED_IN}, {PRODUCING_IN},
           SELECT 1 FROM project_reports q WHERE q.enterprise_id = r.enterprise_id AND q.year = r.year
             AND q.quarter > 0 AND q.arrived_wan IS NOT NULL))),
   facts(enterprise_id, measure, date, quarter, value) AS (
-    SELECT enterprise_id, 'signed', date, {_QUARTER.format(d='date')}, 1.0 FROM signed_in
+    SELECT enterprise_id, 'signed', date, {_QUARTER.format(d="date")}, 1.0 FROM signed_in
     UNION ALL
-    SELECT s.enterprise_id, 'investment_signed', s.date, {_QUARTER.format(d='s.date')}, e.investment_wan
+    SELECT s.enterprise_id, 'investment_signed', s.date, {_QUARTER.format(d="s.date")}, e.investment_wan
       FROM signed_in s JOIN enterprises e ON e.id = s.enterprise_id WHERE e.investment_wan IS NOT NULL
     UNION ALL
-    SELECT enterprise_id, 'started', actual_date, {_QUARTER.format(d='actual_date')}, 1.0
+    SELECT enterprise_id, 'started', actual_date, {_QUARTER.format(d="actual_date")}, 1.0
       FROM milestones WHERE milestone = '开工' AND actual_date BETWEEN :start AND :end
     UNION ALL
-    SELECT enterprise_id, 'producing', date, {_QUARTER.format(d='date')}, 1.0 FROM producing_in
+    SELECT enterprise_id, 'producing', date, {_QUARTER.format(d="date")}, 1.0 FROM producing_in
     UNION ALL
     SELECT enterprise_id, 'investment_completed', NULL, quarter, delta FROM completed
     UNION ALL
@@ -72,8 +79,10 @@ _GROUP = {
     "owner": ("coalesce(e.owner, '')", "coalesce(e.owner, '')"),
     "chain": (f"coalesce({_CHAIN_CODE}, '')", f"coalesce({_CHAIN_NAME}, '')"),
     # a year's figure given for no quarter stands apart (未分季度); the year's totals are their own group
-    "quarter": ("CASE f.quarter WHEN 0 THEN 'u' ELSE CAST(f.quarter AS TEXT) END",
-                "CASE f.quarter WHEN 0 THEN '未分季度' ELSE 'Q' || f.quarter END"),
+    "quarter": (
+        "CASE f.quarter WHEN 0 THEN 'u' ELSE CAST(f.quarter AS TEXT) END",
+        "CASE f.quarter WHEN 0 THEN '未分季度' ELSE 'Q' || f.quarter END",
+    ),
 }
 
 
@@ -120,7 +129,9 @@ def targets(conn: sqlite3.Connection, year: int) -> list[dict]:
         (year,),
     )
     order = list(MEASURES)
-    found.sort(key=lambda r: (r["scope"] != "zone", r["scope"], r["scope_value"], r["quarter"], order.index(r["measure"])))
+    found.sort(
+        key=lambda r: (r["scope"] != "zone", r["scope"], r["scope_value"], r["quarter"], order.index(r["measure"]))
+    )
     for r in found:
         r["label"] = MEASURES[r["measure"]][0]
     return found
@@ -139,7 +150,12 @@ def resolve_scope(conn: sqlite3.Connection, owner: str | None, chain: str | None
             return "owner", known, known, []
         except NotFound:
             name = " ".join(owner.split())
-            return "owner", name, name, [f"no enterprise is owned by {name} yet; the target counts theirs once they have some"]
+            return (
+                "owner",
+                name,
+                name,
+                [f"no enterprise is owned by {name} yet; the target counts theirs once they have some"],
+            )
     if chain:
         from promo.lookup import find
 
@@ -156,10 +172,9 @@ def resolve_scope(conn: sqlite3.Connection, owner: str | None, chain: str | None
 
 def set_targets(
     conn: sqlite3.Connection, year: int, scope: str, scope_value: str, quarter: int, values: dict[str, float]
-) -> list[dict]:
-    """Set targets (measure → value) for one scope and period, inside promo.db.write; returns old and new."""
-    if not conn.in_transaction:
-        raise RuntimeError("set_targets must run inside promo.db.write(conn, summary)")
+) -> dict:
+    """Set targets (measure → value) for one scope and period; returns each one's old and new value."""
+    require_write(conn)
     changed = []
     for measure, value in values.items():
         if measure not in MEASURES:
@@ -175,7 +190,8 @@ def set_targets(
             (year, scope, scope_value, quarter, measure, value),
         )
         changed.append({"measure": measure, "old": old[0] if old else None, "new": value})
-    return changed
+    period = f"{year}" + (f" Q{quarter}" if quarter else "")
+    return {"changed": changed, "summary": f"ledger targets {period} {scope} {scope_value}".rstrip()}
 
 
 def _require_targets(conn: sqlite3.Connection, year: int) -> None:
@@ -205,8 +221,9 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
         # groups part the facts (an enterprise has one owner, chain and date per measure): the whole is their sum
         whole: dict[str, dict] = {}
         for r in actual:
-            w = whole.setdefault(r["measure"], {"grp": "year", "grp_name": "全年", "measure": r["measure"],
-                                                "projects": 0, "value": 0.0})
+            w = whole.setdefault(
+                r["measure"], {"grp": "year", "grp_name": "全年", "measure": r["measure"], "projects": 0, "value": 0.0}
+            )
             w["projects"] += r["projects"]
             w["value"] += r["value"] or 0
         if by != "quarter":
@@ -217,10 +234,14 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
     target_rows = rows(
         conn,
         f"""SELECT t.measure, t.value,
-                   {"CASE t.quarter WHEN 0 THEN 'year' ELSE CAST(t.quarter AS TEXT) END" if by == 'quarter'
-                    else 't.scope_value'} AS grp,
-                   {"CASE t.quarter WHEN 0 THEN '全年' ELSE 'Q' || t.quarter END" if by == 'quarter'
-                    else "coalesce(i.name, t.scope_value)"} AS grp_name
+                   {
+            "CASE t.quarter WHEN 0 THEN 'year' ELSE CAST(t.quarter AS TEXT) END" if by == "quarter" else "t.scope_value"
+        } AS grp,
+                   {
+            "CASE t.quarter WHEN 0 THEN '全年' ELSE 'Q' || t.quarter END"
+            if by == "quarter"
+            else "coalesce(i.name, t.scope_value)"
+        } AS grp_name
             FROM ledger_targets t LEFT JOIN industries i ON t.scope = 'chain' AND i.code = t.scope_value
             WHERE t.year = :year AND t.scope = :scope AND (:by_quarter OR t.quarter = 0)""",
         {"year": year, "scope": scope, "by_quarter": by == "quarter"},
@@ -234,15 +255,21 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
         )
     cells: dict[tuple[str, str], dict] = {}
     for r in actual:
-        cell = cells.setdefault((r["grp"], r["measure"]), {"grp": r["grp"], "grp_name": r["grp_name"], "measure": r["measure"]})
+        cell = cells.setdefault(
+            (r["grp"], r["measure"]), {"grp": r["grp"], "grp_name": r["grp_name"], "measure": r["measure"]}
+        )
         kind = MEASURES[r["measure"]][1]
         cell["actual"] = r["projects"] if kind == "count" else round(r["value"] or 0, 4)
     for t in target_rows:
-        cell = cells.setdefault((t["grp"], t["measure"]), {"grp": t["grp"], "grp_name": t["grp_name"], "measure": t["measure"]})
+        cell = cells.setdefault(
+            (t["grp"], t["measure"]), {"grp": t["grp"], "grp_name": t["grp_name"], "measure": t["measure"]}
+        )
         cell["target"] = t["value"]
     order = list(MEASURES)
     out = []
-    for (grp, measure), cell in sorted(cells.items(), key=lambda kv: (_group_sort(by, kv[0][0]), order.index(kv[0][1]))):
+    for (grp, measure), cell in sorted(
+        cells.items(), key=lambda kv: (_group_sort(by, kv[0][0]), order.index(kv[0][1]))
+    ):
         target, got = cell.get("target"), cell.get("actual", 0)
         quarter = int(grp) if by == "quarter" and grp.isdigit() else 0
         share = elapsed_share(year, quarter, on)
@@ -250,7 +277,8 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
         out.append(
             {
                 "group": None if grp == "\0zone" else grp,
-                "group_name": cell["grp_name"] or ("(无负责人)" if by == "owner" else "(未归链)" if by == "chain" else ""),
+                "group_name": cell["grp_name"]
+                or ("(无负责人)" if by == "owner" else "(未归链)" if by == "chain" else ""),
                 "measure": measure,
                 "label": MEASURES[measure][0],
                 "measure_en": label("measure", measure, "en"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.db import now, rows
+from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
 from promo.text import fold, today
 from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
@@ -43,7 +43,9 @@ def parse_milestone(value: str, field: str = "MILESTONE") -> str:
     """开工, 竣工, 投产 or 达效 (or English: start, completion, production, achieved)."""
     m = _MILESTONE_BY_KEY.get(fold(value))
     if not m:
-        raise BadValue(field, value, "not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)")
+        raise BadValue(
+            field, value, "not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)"
+        )
     return m
 
 
@@ -105,6 +107,7 @@ def set_milestone(
     from promo import enterprises
     from promo.identity import get
 
+    require_write(conn)
     if date is None and planned is None:
         raise BadValue("--date", "(missing)", f"give the date {milestone} happened (--date) or is planned (--planned)")
     if date and date > today():
@@ -139,6 +142,9 @@ def set_milestone(
         "planned": planned,
         "old": dict(old) if old else None,
         "moved": moved,
+        "summary": f"milestone {e['name']} {milestone}"
+        + (f" {date}" if date else "")
+        + (f" planned {planned}" if planned else ""),
     }
 
 
@@ -147,7 +153,9 @@ def milestones(conn: sqlite3.Connection, name: str) -> dict:
     from promo.identity import get
 
     e = get(conn, name)
-    have = {r["milestone"]: dict(r) for r in conn.execute("SELECT * FROM milestones WHERE enterprise_id = ?", (e["id"],))}
+    have = {
+        r["milestone"]: dict(r) for r in conn.execute("SELECT * FROM milestones WHERE enterprise_id = ?", (e["id"],))
+    }
     out = []
     for m in MILESTONES:
         r = have.get(m, {})
@@ -156,8 +164,14 @@ def milestones(conn: sqlite3.Connection, name: str) -> dict:
         if planned and (actual or today()) > planned:
             late = _days_between(planned, actual or today())
         out.append(
-            {"milestone": m, "milestone_en": label("milestone", m, "en"), "planned_date": planned, "actual_date": actual,
-             "days_late": late, "note": r.get("note")}
+            {
+                "milestone": m,
+                "milestone_en": label("milestone", m, "en"),
+                "planned_date": planned,
+                "actual_date": actual,
+                "days_late": late,
+                "note": r.get("note"),
+            }
         )
     return {"enterprise": dict(e), "signed": signing_date(conn, e["id"]), "milestones": out}
 
@@ -178,12 +192,15 @@ def record_report(
     """
     from promo.identity import get
 
+    require_write(conn)
     unknown = set(values) - set(REPORT_FIELDS)
     if unknown:
         raise ValueError(f"unknown report fields {sorted(unknown)}")
     given = {k: v for k, v in values.items() if v is not None}
     if not given:
-        raise BadValue("--year", year, "give at least one figure: " + ", ".join(o for _, o, _ in REPORT_FIELDS.values()))
+        raise BadValue(
+            "--year", year, "give at least one figure: " + ", ".join(o for _, o, _ in REPORT_FIELDS.values())
+        )
     e = get(conn, name)
     signed = _require_signed(conn, e)
     if signed and year < int(signed[:4]):
@@ -195,18 +212,18 @@ def record_report(
         planned = e["investment_wan"]
         if planned is not None and done > planned and not over_plan:
             raise Rejected(
-                f"--completed-investment {done:,g} 万元: more than the planned total of {e['name']} ({planned:,g} 万元)",
+                f"--completed-investment {done:,g} 万元: more than the planned total of {e['name']} "
+                f"({planned:,g} 万元)",
                 "an overrun is real but must be deliberate: add --over-plan, or correct the plan with "
                 "promo enterprises update … --investment",
             )
         # periods in time order: a year's quarters, then the year's own figure (its end)
         clash = conn.execute(
-            """SELECT year, quarter, completed_investment_wan AS done,
-                      year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) > :mine AS later
-               FROM project_reports
-               WHERE enterprise_id = :eid AND completed_investment_wan IS NOT NULL
-                 AND ((year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) < :mine AND completed_investment_wan > :done)
-                   OR (year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) > :mine AND completed_investment_wan < :done))
+            """SELECT year, quarter, done, key > :mine AS later FROM (
+                 SELECT year, quarter, completed_investment_wan AS done,
+                        year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) AS key
+                 FROM project_reports WHERE enterprise_id = :eid AND completed_investment_wan IS NOT NULL)
+               WHERE (key < :mine AND done > :done) OR (key > :mine AND done < :done)
                LIMIT 1""",
             {"eid": e["id"], "mine": year * 10 + (quarter or 5), "done": done},
         ).fetchone()
@@ -231,7 +248,16 @@ def record_report(
     warnings = []
     if any(k in given for k in ("output", "tax")) and stage_index(e["stage"]) < stage_index("投产"):
         warnings.append(f"{e['name']} is at {e['stage']}, not yet 投产; output and tax usually start with production")
-    return {"id": e["id"], "name": e["name"], "year": year, "quarter": quarter, "set": sorted(given), "warnings": warnings}
+    period = f"{year}" + (f" Q{quarter}" if quarter else "")
+    return {
+        "id": e["id"],
+        "name": e["name"],
+        "year": year,
+        "quarter": quarter,
+        "set": sorted(given),
+        "warnings": warnings,
+        "summary": f"report {e['name']} {period}: {', '.join(sorted(given))}",
+    }
 
 
 PER_AREA_SQL = """
@@ -265,7 +291,7 @@ def reports(conn: sqlite3.Connection, name: str | None = None, *, year: int | No
             FROM project_reports r JOIN enterprises e ON e.id = r.enterprise_id
             LEFT JOIN (SELECT enterprise_id, sum(area_m2) AS area FROM units
                        WHERE status = 'leased' GROUP BY enterprise_id) h ON h.enterprise_id = r.enterprise_id
-            WHERE {' AND '.join(where)} ORDER BY e.name, r.year, r.quarter""",
+            WHERE {" AND ".join(where)} ORDER BY e.name, r.year, r.quarter""",
         params,
     )
 

@@ -179,7 +179,9 @@ def m005_after_signing(conn) -> None:
         conn.execute(statement)
     for name, aliases in DEPARTMENTS:
         folded = "|".join(fold(a) for a in aliases.split("|"))
-        conn.execute("INSERT INTO departments (name, name_folded, aliases) VALUES (?, ?, ?)", (name, fold(name), folded))
+        conn.execute(
+            "INSERT INTO departments (name, name_folded, aliases) VALUES (?, ?, ?)", (name, fold(name), folded)
+        )
     for sort, (industry_code, item, department, days) in enumerate(TEMPLATES):
         conn.execute(
             "INSERT INTO service_templates (industry_code, item, department_id, days, sort) "

@@ -1,4 +1,4 @@
-"""帮办代办 and 协调事项: the approvals the committee handles for each project, and the problems it coordinates.
+"""帮办代办: the approvals the committee handles for each project, the departments and each industry's usual path.
 
 Writers take a connection and parsed values and run inside `promo.db.write`; the CLI and an import adapter
 call the same functions. Departments are a list of their own, so a typo is refused, not filed.
@@ -9,20 +9,35 @@ from __future__ import annotations
 import datetime as _dt
 import sqlite3
 
-from promo.db import now, rows
+from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
 from promo.lookup import find, like_escape
 from promo.text import fold, today
 from promo.vocabulary import labels
 
 STATUSES = labels("service_status")
-_STATUS_BY_KEY = {fold(k): k for k in STATUSES} | {fold(v): k for k, v in STATUSES.items()} | {
-    "open": "todo", "pending": "todo", "待申请": "todo", "未开始": "todo",
-    "inprogress": "doing", "in-progress": "doing", "办理": "doing", "在办": "doing",
-    "closed": "done", "finished": "done", "办结": "done", "完成": "done", "已完成": "done",
-    "onhold": "paused", "hold": "paused", "暂停": "paused",
-}
-COORDINATION_STATUSES = labels("coordination_status")
+_STATUS_BY_KEY = (
+    {fold(k): k for k in STATUSES}
+    | {fold(v): k for k, v in STATUSES.items()}
+    | {
+        "open": "todo",
+        "pending": "todo",
+        "待申请": "todo",
+        "未开始": "todo",
+        "inprogress": "doing",
+        "in-progress": "doing",
+        "办理": "doing",
+        "在办": "doing",
+        "closed": "done",
+        "finished": "done",
+        "办结": "done",
+        "完成": "done",
+        "已完成": "done",
+        "onhold": "paused",
+        "hold": "paused",
+        "暂停": "paused",
+    }
+)
 
 
 def parse_status(value: str, field: str = "--status") -> str:
@@ -34,17 +49,16 @@ def parse_status(value: str, field: str = "--status") -> str:
     return key
 
 
-def _require_write(conn: sqlite3.Connection) -> None:
-    if not conn.in_transaction:
-        raise RuntimeError("changes must run inside promo.db.write(conn, summary)")
-
-
 def department(conn: sqlite3.Connection, name: str, field: str = "--department") -> sqlite3.Row:
     """The department `name` designates: its name or a short name (住建局, 发改委) in any script, or a unique part."""
     key = fold(name)
-    row = conn.execute(
-        "SELECT * FROM departments WHERE '|' || aliases || '|' LIKE ? ESCAPE '\\'", (f"%|{like_escape(key)}|%",)
-    ).fetchone() if key else None
+    row = (
+        conn.execute(
+            "SELECT * FROM departments WHERE '|' || aliases || '|' LIKE ? ESCAPE '\\'", (f"%|{like_escape(key)}|%",)
+        ).fetchone()
+        if key
+        else None
+    )
     if row:
         return row
     try:
@@ -63,7 +77,8 @@ def departments(conn: sqlite3.Connection) -> list[dict]:
     return rows(
         conn,
         """SELECT d.id, d.name,
-                  (SELECT count(*) FROM services s WHERE s.department_id = d.id AND s.status != 'done') AS open_services,
+                  (SELECT count(*) FROM services s
+                   WHERE s.department_id = d.id AND s.status != 'done') AS open_services,
                   (SELECT count(*) FROM coordination c WHERE c.department_id = d.id AND c.status = 'open') AS open_items
            FROM departments d ORDER BY d.id""",
     )
@@ -71,7 +86,7 @@ def departments(conn: sqlite3.Connection) -> list[dict]:
 
 def add_department(conn: sqlite3.Connection, name: str, aliases: list[str] | None = None) -> dict:
     """Add a department to the list, with the short names people call it by."""
-    _require_write(conn)
+    require_write(conn)
     existing = conn.execute("SELECT name FROM departments WHERE name_folded = ?", (fold(name),)).fetchone()
     if existing:
         raise Rejected(f"department {name} is already on the list (as {existing[0]})")
@@ -79,10 +94,8 @@ def add_department(conn: sqlite3.Connection, name: str, aliases: list[str] | Non
     did = conn.execute(
         "INSERT INTO departments (name, name_folded, aliases) VALUES (?, ?, ?)", (name, fold(name), folded)
     ).lastrowid
-    return {"id": did, "name": name}
+    return {"id": did, "name": name, "summary": f"department {name}"}
 
-
-# -- templates: the usual path per industry ------------------------------------------------------
 
 def templates(conn: sqlite3.Connection, industry: str | None = None) -> list[dict]:
     """The usual services: every project's, and those of `industry` and the industries above it."""
@@ -108,7 +121,7 @@ def add_template(
     conn: sqlite3.Connection, item: str, department_name: str, *, industry: str | None = None, days: int | None = None
 ) -> dict:
     """Add a service to the usual path of an industry (or of every project)."""
-    _require_write(conn)
+    require_write(conn)
     dept = department(conn, department_name)
     code = find(conn, "industries", industry, "industry")["code"] if industry else None
     clash = conn.execute(
@@ -121,10 +134,13 @@ def add_template(
         "INSERT INTO service_templates (industry_code, item, department_id, days, sort) VALUES (?, ?, ?, ?, ?)",
         (code, item, dept["id"], days, sort),
     ).lastrowid
-    return {"id": tid, "item": item, "department": dept["name"], "industry_code": code}
-
-
-# -- services ------------------------------------------------------------------------------------
+    return {
+        "id": tid,
+        "item": item,
+        "department": dept["name"],
+        "industry_code": code,
+        "summary": f"service path {industry or 'every project'}: {item}",
+    }
 
 
 def _check_dates(asked: str | None, due: str | None, done: str | None) -> None:
@@ -152,7 +168,7 @@ def add_service(
     """Open a service (an approval the committee handles) for an enterprise's project."""
     from promo.identity import get
 
-    _require_write(conn)
+    require_write(conn)
     _check_dates(asked, due, None)
     e = get(conn, enterprise)
     dept = department(conn, department_name)
@@ -168,10 +184,26 @@ def add_service(
         """INSERT INTO services (enterprise_id, item, item_folded, department_id, officer, status, asked_date,
                                  due_date, note, recorded_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (e["id"], item, fold(item), dept["id"], officer or e["owner"], "doing" if asked else "todo", asked, due,
-         note, now()),
+        (
+            e["id"],
+            item,
+            fold(item),
+            dept["id"],
+            officer or e["owner"],
+            "doing" if asked else "todo",
+            asked,
+            due,
+            note,
+            now(),
+        ),
     ).lastrowid
-    return {"id": sid, "name": e["name"], "item": item, "department": dept["name"]}
+    return {
+        "id": sid,
+        "name": e["name"],
+        "item": item,
+        "department": dept["name"],
+        "summary": f"service {e['name']}: {item} ({dept['name']})",
+    }
 
 
 def find_service(conn: sqlite3.Connection, enterprise_id: int, item: str, name: str) -> sqlite3.Row:
@@ -208,7 +240,7 @@ def update_service(
     """Change a service's status, dates, officer or department; --done closes it (status 已办结)."""
     from promo.identity import get
 
-    _require_write(conn)
+    require_write(conn)
     e = get(conn, enterprise)
     s = find_service(conn, e["id"], item, e["name"])
     if done and status and status != "done":
@@ -233,7 +265,14 @@ def update_service(
     sets = ", ".join(f"{k} = ?" for k in new)
     conn.execute(f"UPDATE services SET {sets} WHERE id = ?", (*new.values(), s["id"]))
     changed = [k for k, v in new.items() if s[k] != v]
-    return {"id": s["id"], "name": e["name"], "item": s["item"], "status": new["status"], "changed": changed}
+    return {
+        "id": s["id"],
+        "name": e["name"],
+        "item": s["item"],
+        "status": new["status"],
+        "changed": changed,
+        "summary": f"service {e['name']} {s['item']} → {STATUSES[new['status']]}",
+    }
 
 
 def apply_template(
@@ -250,14 +289,18 @@ def apply_template(
     """
     from promo.identity import get
 
-    _require_write(conn)
+    require_write(conn)
     _check_dates(asked, None, None)
     e = get(conn, enterprise)
     if industry is None and e["industry_id"] is None:
         industry_name = None
     else:
-        industry_name = industry or conn.execute("SELECT name FROM industries WHERE id = ?", (e["industry_id"],)).fetchone()[0]
-    path = templates(conn, industry_name) if industry_name else [t for t in templates(conn) if t["industry_code"] is None]
+        industry_name = (
+            industry or conn.execute("SELECT name FROM industries WHERE id = ?", (e["industry_id"],)).fetchone()[0]
+        )
+    path = (
+        templates(conn, industry_name) if industry_name else [t for t in templates(conn) if t["industry_code"] is None]
+    )
     have = {r[0] for r in conn.execute("SELECT item_folded FROM services WHERE enterprise_id = ?", (e["id"],))}
     added, kept, seen = [], [], set()
     for t in path:
@@ -275,8 +318,17 @@ def apply_template(
             """INSERT INTO services (enterprise_id, item, item_folded, department_id, officer, status, asked_date,
                                      due_date, recorded_at)
                SELECT ?, ?, ?, d.id, ?, ?, ?, ?, ? FROM departments d WHERE d.name = ?""",
-            (e["id"], t["item"], key, officer or e["owner"], "doing" if asked else "todo", asked, due, now(),
-             t["department"]),
+            (
+                e["id"],
+                t["item"],
+                key,
+                officer or e["owner"],
+                "doing" if asked else "todo",
+                asked,
+                due,
+                now(),
+                t["department"],
+            ),
         )
         added.append(t["item"])
     if not added:
@@ -284,7 +336,14 @@ def apply_template(
             f"{e['name']} already has every service of the path" + (f" of {industry_name}" if industry_name else ""),
             "add another with: promo services add NAME ITEM --department …",
         )
-    return {"id": e["id"], "name": e["name"], "industry": industry_name, "added": added, "kept": kept}
+    return {
+        "id": e["id"],
+        "name": e["name"],
+        "industry": industry_name,
+        "added": added,
+        "kept": kept,
+        "summary": f"services apply {e['name']}: {len(added)} added",
+    }
 
 
 def services(
@@ -322,108 +381,9 @@ def services(
                    CASE WHEN s.status != 'done' AND s.due_date < :today
                         THEN CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) END AS days_overdue
             FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
-            WHERE {' AND '.join(where)} ORDER BY e.name, s.due_date IS NULL, s.due_date, s.id""",
+            WHERE {" AND ".join(where)} ORDER BY e.name, s.due_date IS NULL, s.due_date, s.id""",
         params,
     )
     for r in found:
         r["status_label"] = STATUSES[r["status"]]
     return found
-
-
-# -- 协调事项 ---------------------------------------------------------------------------------------
-
-
-def add_item(
-    conn: sqlite3.Connection,
-    enterprise: str,
-    issue: str,
-    *,
-    leader: str | None = None,
-    department_name: str | None = None,
-    raised: str | None = None,
-    due: str | None = None,
-    note: str | None = None,
-) -> dict:
-    """Record a problem a project needs coordinated (power, road, permits, housing) and who must solve it."""
-    from promo.identity import get
-
-    _require_write(conn)
-    raised = raised or today()
-    if raised > today():
-        raise BadValue("--date", raised, f"is in the future (today is {today()})")
-    if due and due < raised:
-        raise BadValue("--due", due, f"comes before the item was raised ({raised})")
-    e = get(conn, enterprise)
-    dept = department(conn, department_name) if department_name else None
-    iid = conn.execute(
-        """INSERT INTO coordination (enterprise_id, issue, department_id, leader, status, raised_date, due_date,
-                                     note, recorded_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)""",
-        (e["id"], issue, dept["id"] if dept else None, leader, raised, due, note, now()),
-    ).lastrowid
-    return {"id": iid, "name": e["name"], "issue": issue, "leader": leader, "department": dept["name"] if dept else None}
-
-
-def close_item(conn: sqlite3.Connection, item_id: int, *, date: str | None = None, note: str | None = None) -> dict:
-    """Mark a coordination item solved on a date."""
-    _require_write(conn)
-    row = conn.execute(
-        "SELECT c.*, e.name FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id WHERE c.id = ?", (item_id,)
-    ).fetchone()
-    if row is None:
-        raise NotFound("coordination item", str(item_id))
-    if row["status"] == "closed":
-        raise Rejected(f"coordination item #{item_id} ({row['issue']}) was already closed on {row['closed_date']}")
-    date = date or today()
-    if date > today():
-        raise BadValue("--date", date, f"is in the future (today is {today()})")
-    if date < row["raised_date"]:
-        raise BadValue("--date", date, f"comes before the item was raised ({row['raised_date']})")
-    conn.execute(
-        "UPDATE coordination SET status = 'closed', closed_date = ?, note = coalesce(?, note) WHERE id = ?",
-        (date, note, item_id),
-    )
-    return {"id": item_id, "name": row["name"], "issue": row["issue"], "date": date}
-
-
-def items(
-    conn: sqlite3.Connection, *, leader: str | None = None, enterprise: str | None = None, include_closed: bool = False
-) -> list[dict]:
-    """Coordination items, open ones first, grouped by leader (the weekly meeting's list)."""
-    from promo.identity import get
-
-    where, params = ["1=1"], {"today": today()}
-    if not include_closed:
-        where.append("c.status = 'open'")
-    if leader:
-        where.append("c.leader = :leader")
-        params["leader"] = _leader(conn, leader)
-    if enterprise:
-        where.append("c.enterprise_id = :eid")
-        params["eid"] = get(conn, enterprise)["id"]
-    found = rows(
-        conn,
-        f"""SELECT c.id, c.leader, e.name, e.code_name, e.stage, e.uscc_bad_check, c.issue, d.name AS department,
-                   c.status, c.raised_date, c.due_date, c.closed_date, c.note,
-                   CAST(julianday(coalesce(c.closed_date, :today)) - julianday(c.raised_date) AS INTEGER) AS days_open,
-                   CASE WHEN c.status = 'open' AND c.due_date < :today
-                        THEN CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) END AS days_overdue
-            FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id
-            LEFT JOIN departments d ON d.id = c.department_id
-            WHERE {' AND '.join(where)}
-            ORDER BY c.status = 'closed', c.leader IS NULL, c.leader, c.due_date IS NULL, c.due_date, c.id""",
-        params,
-    )
-    for r in found:
-        r["status_label"] = COORDINATION_STATUSES[r["status"]]
-    return found
-
-
-def _leader(conn: sqlite3.Connection, name: str) -> str:
-    known = [r[0] for r in conn.execute("SELECT DISTINCT leader FROM coordination WHERE leader IS NOT NULL")]
-    by_key = {fold(k): k for k in known}
-    if fold(name) in by_key:
-        return by_key[fold(name)]
-    raise Rejected(
-        f"--leader {name}: no coordination item names this leader",
-        ("leaders on record: " + "、".join(sorted(known))) if known else "no item has a leader yet",
-    )

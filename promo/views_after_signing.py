@@ -134,9 +134,7 @@ DEPARTMENTS = View(
 )
 
 COORDINATION = View(
-    keys=split(
-        "id leader name issue department status raised_date due_date closed_date days_open days_overdue note"
-    ),
+    keys=split("id leader name issue department status raised_date due_date closed_date days_open days_overdue note"),
     columns=(
         C("leader_shown", "牵头领导", no_wrap=True),
         C("id", "#", "int"),

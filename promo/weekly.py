@@ -88,21 +88,32 @@ def weekly(conn: sqlite3.Connection, on: str | None = None, *, overdue_limit: in
             ORDER BY date, name""",
         {"start": start, "end": end},
     )
-    sections = {k: [r for r in events if r["what"] == k] for k in ("signed", "started", "completed", "producing", "achieved")}
+    sections = {
+        k: [r for r in events if r["what"] == k] for k in ("signed", "started", "completed", "producing", "achieved")
+    }
     overdue = overdue_after_signing(conn, on=on, limit=overdue_limit)
     overdue_total = overdue_count(conn, on=on) if overdue_limit is not None else len(overdue)
-    from promo import services
+    from promo import coordination
 
-    open_items = services.items(conn)
+    open_items = coordination.items(conn)
     headline = None
     year = int(on[:4])
-    if conn.execute("SELECT 1 FROM ledger_targets WHERE year = ? AND scope = 'zone' AND quarter = 0", (year,)).fetchone():
+    if conn.execute(
+        "SELECT 1 FROM ledger_targets WHERE year = ? AND scope = 'zone' AND quarter = 0", (year,)
+    ).fetchone():
         from promo import ledger
 
         headline = [r for r in ledger.ledger(conn, year, on=on) if r["target"] is not None]
-    return {"start": start, "end": end, "on": on, **sections, "overdue": overdue, "overdue_total": overdue_total,
-            "coordination": open_items,
-            "ledger": headline}
+    return {
+        "start": start,
+        "end": end,
+        "on": on,
+        **sections,
+        "overdue": overdue,
+        "overdue_total": overdue_total,
+        "coordination": open_items,
+        "ledger": headline,
+    }
 
 
 _SECTION_TITLES = {
@@ -152,7 +163,11 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
     if report["ledger"]:
         parts = []
         for r in report["ledger"]:
-            shown = f"{r['actual']:,g}/{r['target']:,g}" if r["unit"] == "个" else f"{_wan(r['actual'])}/{_wan(r['target'])}"
+            shown = (
+                f"{r['actual']:,g}/{r['target']:,g}"
+                if r["unit"] == "个"
+                else f"{_wan(r['actual'])}/{_wan(r['target'])}"
+            )
             parts.append(f"{r['label']} {shown}" + (" (落后)" if r["behind"] else ""))
         lines.append("年度任务: " + "; ".join(parts))
     return "\n".join(lines) + "\n"
@@ -163,14 +178,39 @@ def weekly_rows(report: dict) -> list[dict]:
     out = []
     for key, title in _SECTION_TITLES.items():
         for r in report[key]:
-            out.append({"section": key, "section_label": title, "name": r["name"], "owner": r["owner"],
-                        "date": r["date"], "detail": _wan(r["investment_wan"]) if key == "signed" else "",
-                        "leader": None})
+            out.append(
+                {
+                    "section": key,
+                    "section_label": title,
+                    "name": r["name"],
+                    "owner": r["owner"],
+                    "date": r["date"],
+                    "detail": _wan(r["investment_wan"]) if key == "signed" else "",
+                    "leader": None,
+                }
+            )
     for r in report["overdue"]:
-        out.append({"section": f"overdue_{r['kind']}", "section_label": "逾期", "name": r["name"], "owner": r["owner"],
-                    "date": r["due"], "detail": f"{r['detail']} (逾期 {r['days_overdue']} 天)", "leader": None})
+        out.append(
+            {
+                "section": f"overdue_{r['kind']}",
+                "section_label": "逾期",
+                "name": r["name"],
+                "owner": r["owner"],
+                "date": r["due"],
+                "detail": f"{r['detail']} (逾期 {r['days_overdue']} 天)",
+                "leader": None,
+            }
+        )
     for r in report["coordination"]:
-        out.append({"section": "coordination", "section_label": "需领导协调", "name": r["name"], "owner": None,
-                    "date": r["due_date"], "detail": r["issue"] + (f" · {r['department']}" if r["department"] else ""),
-                    "leader": r["leader"]})
+        out.append(
+            {
+                "section": "coordination",
+                "section_label": "需领导协调",
+                "name": r["name"],
+                "owner": None,
+                "date": r["due_date"],
+                "detail": r["issue"] + (f" · {r['department']}" if r["department"] else ""),
+                "leader": r["leader"],
+            }
+        )
     return out

@@ -5,8 +5,22 @@ import pytest
 
 @pytest.fixture
 def project(run):
-    assert run("enterprises", "add", "推进甲", "--stage", "签约", "--date", "2026-03-02", "--investment", "2亿",
-               "--owner", "张伟").exit_code == 0
+    assert (
+        run(
+            "enterprises",
+            "add",
+            "推进甲",
+            "--stage",
+            "签约",
+            "--date",
+            "2026-03-02",
+            "--investment",
+            "2亿",
+            "--owner",
+            "张伟",
+        ).exit_code
+        == 0
+    )
     run("enterprises", "milestone", "推进甲", "开工", "--date", "2026-04-01")
     run("enterprises", "milestone", "推进甲", "竣工", "--planned", "2026-10-01")
     run("enterprises", "report", "推进甲", "--year", "2026", "--completed-investment", "5000")

@@ -9,10 +9,42 @@ from pipeline_helpers import content, enterprise, query
 @pytest.fixture
 def signed(run):
     """Two projects signed in 2026 by two officers; 晨生医疗 (seed, signed 2025-06-26) gets a plan."""
-    assert run("enterprises", "add", "台账甲", "--stage", "签约", "--date", "2026-02-10", "--owner", "张伟",
-               "--investment", "2亿", "--industry", "IVD体外诊断试剂").exit_code == 0
-    assert run("enterprises", "add", "台账乙", "--stage", "签约", "--date", "2026-07-05", "--owner", "李娜",
-               "--investment", "5000", "--country", "韩国").exit_code == 0
+    assert (
+        run(
+            "enterprises",
+            "add",
+            "台账甲",
+            "--stage",
+            "签约",
+            "--date",
+            "2026-02-10",
+            "--owner",
+            "张伟",
+            "--investment",
+            "2亿",
+            "--industry",
+            "IVD体外诊断试剂",
+        ).exit_code
+        == 0
+    )
+    assert (
+        run(
+            "enterprises",
+            "add",
+            "台账乙",
+            "--stage",
+            "签约",
+            "--date",
+            "2026-07-05",
+            "--owner",
+            "李娜",
+            "--investment",
+            "5000",
+            "--country",
+            "韩国",
+        ).exit_code
+        == 0
+    )
     assert run("enterprises", "update", "晨生医疗", "--investment", "1.2亿", "--owner", "张伟").exit_code == 0
 
 
@@ -23,7 +55,10 @@ def as_json(run, *args):
 
 
 def test_milestones_are_dated_in_order_and_production_moves_the_stage(run, db_path, signed):
-    assert run("enterprises", "milestone", "台账甲", "开工", "--planned", "2026-03-01", "--date", "2026-03-10").exit_code == 0
+    assert (
+        run("enterprises", "milestone", "台账甲", "开工", "--planned", "2026-03-01", "--date", "2026-03-10").exit_code
+        == 0
+    )
     result = run("enterprises", "milestone", "台账甲", "投产", "--date", "2026-09-01")
     assert result.exit_code == 0
     assert "moved 台账甲 from 签约 to 投产 on 2026-09-01" in result.stdout
@@ -62,12 +97,37 @@ def test_undo_restores_a_milestone_and_the_stage_it_moved(run, db_path, signed):
 
 
 def test_report_figures_with_per_mu_and_per_m2(run, signed):
-    assert run("enterprises", "report", "台账甲", "--year", "2026", "--completed-investment", "1.5亿",
-               "--arrived", "8,000", "--output", "3亿", "--tax", "1200万", "--land-mu", "40").exit_code == 0
-    assert run("enterprises", "report", "台账乙", "--year", "2026", "--tax", "30", "--floor-area", "1500㎡").exit_code == 0
+    assert (
+        run(
+            "enterprises",
+            "report",
+            "台账甲",
+            "--year",
+            "2026",
+            "--completed-investment",
+            "1.5亿",
+            "--arrived",
+            "8,000",
+            "--output",
+            "3亿",
+            "--tax",
+            "1200万",
+            "--land-mu",
+            "40",
+        ).exit_code
+        == 0
+    )
+    assert (
+        run("enterprises", "report", "台账乙", "--year", "2026", "--tax", "30", "--floor-area", "1500㎡").exit_code == 0
+    )
     rows = {r["name"]: r for r in as_json(run, "enterprises", "report", "台账甲")}
     r = rows["台账甲"]
-    assert (r["completed_investment_wan"], r["arrived_wan"], r["output_wan"], r["tax_wan"]) == (15000, 8000, 30000, 1200)
+    assert (r["completed_investment_wan"], r["arrived_wan"], r["output_wan"], r["tax_wan"]) == (
+        15000,
+        8000,
+        30000,
+        1200,
+    )
     assert r["completed_share"] == pytest.approx(0.75)
     assert (r["output_per_mu"], r["tax_per_mu"]) == (750, 30)
     rented = as_json(run, "enterprises", "report", "台账乙")[0]
@@ -86,8 +146,12 @@ def test_report_figures_with_per_mu_and_per_m2(run, signed):
     ],
 )
 def test_bad_reports_are_refused_and_nothing_is_written(run, db_path, signed, args, code, words):
-    assert run("enterprises", "report", "台账甲", "--year", "2026", "--quarter", "2",
-               "--completed-investment", "6000").exit_code == 0
+    assert (
+        run(
+            "enterprises", "report", "台账甲", "--year", "2026", "--quarter", "2", "--completed-investment", "6000"
+        ).exit_code
+        == 0
+    )
     before = content(db_path)
     full = list(args) if "--year" in args else ["--year", "2026", *args]
     result = run("enterprises", "report", "台账甲", *full)
@@ -112,8 +176,30 @@ def test_a_year_without_targets_says_how_to_set_them(run, db_path):
 @pytest.fixture
 def year(run, signed):
     """Targets and a year of facts whose ledger is worked out by hand below."""
-    assert run("ledger", "targets", "set", "--year", "2026", "--signed", "4", "--started", "2", "--producing", "2",
-               "--signed-investment", "5亿", "--completed-investment", "3亿", "--arrived", "2亿", "--foreign", "1亿").exit_code == 0
+    assert (
+        run(
+            "ledger",
+            "targets",
+            "set",
+            "--year",
+            "2026",
+            "--signed",
+            "4",
+            "--started",
+            "2",
+            "--producing",
+            "2",
+            "--signed-investment",
+            "5亿",
+            "--completed-investment",
+            "3亿",
+            "--arrived",
+            "2亿",
+            "--foreign",
+            "1亿",
+        ).exit_code
+        == 0
+    )
     assert run("ledger", "targets", "set", "--year", "2026", "--owner", "张伟", "--signed", "2").exit_code == 0
     assert run("ledger", "targets", "set", "--year", "2026", "--quarter", "3", "--signed", "1").exit_code == 0
     run("enterprises", "milestone", "台账甲", "开工", "--date", "2026-03-10")
@@ -157,7 +243,9 @@ def test_targets_set_and_listed_and_undone(run, db_path, year):
     assert {r["measure"] for r in as_json(run, "ledger", "targets", "--year", "2026")} >= {"signed", "foreign"}
     before = content(db_path)
     assert run("ledger", "targets", "set", "--year", "2026", "--signed", "6").exit_code == 0
-    assert query(db_path, "SELECT value FROM ledger_targets WHERE scope = 'zone' AND quarter = 0 AND measure = 'signed'") == [(6,)]
+    assert query(
+        db_path, "SELECT value FROM ledger_targets WHERE scope = 'zone' AND quarter = 0 AND measure = 'signed'"
+    ) == [(6,)]
     assert run("undo").exit_code == 0
     assert content(db_path) == before
 

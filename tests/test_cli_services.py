@@ -5,14 +5,38 @@ import json
 import pytest
 from pipeline_helpers import content, query
 
-MEDICAL_DEVICE_PATH = ["项目备案", "环评", "能评", "施工许可", "医疗器械注册证", "医疗器械生产许可", "辐射安全许可",
-                       "实验室 P2/P3 备案"]
+MEDICAL_DEVICE_PATH = [
+    "项目备案",
+    "环评",
+    "能评",
+    "施工许可",
+    "医疗器械注册证",
+    "医疗器械生产许可",
+    "辐射安全许可",
+    "实验室 P2/P3 备案",
+]
 
 
 @pytest.fixture
 def project(run):
-    assert run("enterprises", "add", "代办甲", "--stage", "签约", "--date", "2026-11-18", "--owner", "张伟",
-               "--investment", "1.5亿", "--industry", "核心部件").exit_code == 0
+    assert (
+        run(
+            "enterprises",
+            "add",
+            "代办甲",
+            "--stage",
+            "签约",
+            "--date",
+            "2026-11-18",
+            "--owner",
+            "张伟",
+            "--investment",
+            "1.5亿",
+            "--industry",
+            "核心部件",
+        ).exit_code
+        == 0
+    )
 
 
 def as_json(run, *args):
@@ -86,8 +110,23 @@ def test_bad_service_updates_are_refused(run, db_path, project, args, code, word
 
 
 def test_coordination_items_per_leader_and_closing(run, db_path, project):
-    assert run("coordination", "add", "代办甲", "双回路供电未接入", "--department", "供电公司", "--leader", "王主任",
-               "--date", "2026-11-19", "--due", "2026-11-21").exit_code == 0
+    assert (
+        run(
+            "coordination",
+            "add",
+            "代办甲",
+            "双回路供电未接入",
+            "--department",
+            "供电公司",
+            "--leader",
+            "王主任",
+            "--date",
+            "2026-11-19",
+            "--due",
+            "2026-11-21",
+        ).exit_code
+        == 0
+    )
     assert run("coordination", "add", "代办甲", "人才公寓", "--leader", "李书记").exit_code == 0
     assert [r["issue"] for r in as_json(run, "coordination", "--leader", "王主任")] == ["双回路供电未接入"]
     assert [r["kind"] for r in as_json(run, "overdue", "--kind", "coordination")] == ["coordination"]

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import ROW_ID, catalogue, format_option, not_empty, parse_or_usage
 
+
 @click.group(invoke_without_command=True)
 @click.option("--leader", callback=not_empty, help="Only this leader's items.")
 @click.option("--enterprise", callback=not_empty, help="Only this enterprise's items.")
@@ -23,7 +24,7 @@ def coordination(ctx, leader, enterprise, include_closed, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import services as domain
+    from promo import coordination as domain
     from promo.views_after_signing import COORDINATION
 
     found = domain.items(catalogue(ctx), leader=leader, enterprise=enterprise, include_closed=include_closed)
@@ -54,8 +55,8 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
     Examples:
       promo coordination add 晨生医疗 "人才公寓不足" --department 人力资源和社会保障局 --leader 李书记
     """
-    from promo import services as domain
-    from promo.db import write
+    from promo import coordination as domain
+    from promo.db import change
     from promo.enterprise_fields import parse_text
     from promo.text import parse_date
 
@@ -65,9 +66,18 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
     date, due = parse_or_usage(parse_date, date, "--date"), parse_or_usage(parse_date, due, "--due")
     leader = parse_or_usage(parse_text, leader, "--leader", max_len=50)
     conn = catalogue(ctx)
-    with write(conn, f"coordination {enterprise}: {issue}"):
-        r = domain.add_item(conn, enterprise, issue, leader=leader, department_name=department, raised=date, due=due,
-                            note=parse_or_usage(parse_text, note, "--note"))
+    note = parse_or_usage(parse_text, note, "--note")
+    r = change(
+        conn,
+        domain.add_item,
+        enterprise,
+        issue,
+        leader=leader,
+        department_name=department,
+        raised=date,
+        due=due,
+        note=note,
+    )
     who = " · ".join(x for x in (r["department"], r["leader"]) if x)
     click.echo(f"coordination item #{r['id']} for {r['name']}: {r['issue']}" + (f" ({who})" if who else ""))
 
@@ -84,13 +94,12 @@ def close(ctx, item_id, date, note):
     Examples:
       promo coordination close 1 --date 2026-12-10 --note 已接入双回路
     """
-    from promo import services as domain
-    from promo.db import write
+    from promo import coordination as domain
+    from promo.db import change
     from promo.enterprise_fields import parse_text
     from promo.text import parse_date
 
     date = parse_or_usage(parse_date, date, "--date")
     conn = catalogue(ctx)
-    with write(conn, f"coordination #{item_id} closed"):
-        r = domain.close_item(conn, item_id, date=date, note=parse_or_usage(parse_text, note, "--note"))
+    r = change(conn, domain.close_item, item_id, date=date, note=parse_or_usage(parse_text, note, "--note"))
     click.echo(f"closed #{r['id']} ({r['name']}: {r['issue']}) on {r['date']}")

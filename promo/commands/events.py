@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option, parse_or_usage
 
+
 @click.group(invoke_without_command=True)
 @click.option("--year", metavar="YEAR", help="Only events of this year.")
 @format_option
@@ -43,23 +44,27 @@ def add(ctx, name, date, place, organiser):
       promo events add 2026中韩医疗器械对接会 --date 2026-04-18 --place 首尔
     """
     from promo import events as domain
-    from promo.db import write
+    from promo.db import change
     from promo.enterprise_fields import parse_name, parse_text
     from promo.text import parse_date
 
     name = parse_or_usage(parse_name, name, "NAME")
     date = parse_or_usage(parse_date, date, "--date")
-    place, organiser = parse_or_usage(parse_text, place, "--place"), parse_or_usage(parse_text, organiser, "--organiser")
+    place, organiser = (
+        parse_or_usage(parse_text, place, "--place"),
+        parse_or_usage(parse_text, organiser, "--organiser"),
+    )
     conn = catalogue(ctx)
-    with write(conn, f"event {name}"):
-        r = domain.add_event(conn, name, date, place=place or None, organiser=organiser or None)
+    r = change(conn, domain.add_event, name, date, place=place or None, organiser=organiser or None)
     click.echo(f"event #{r['id']}: {r['name']} on {r['date']}")
 
 
 @events.command("sign")
 @click.argument("event")
 @click.argument("enterprise")
-@click.option("--kind", default="mou", show_default=True, help="mou (合作备忘录), intent (意向协议) or contract (正式合同).")
+@click.option(
+    "--kind", default="mou", show_default=True, help="mou (合作备忘录), intent (意向协议) or contract (正式合同)."
+)
 @click.option("--investment", metavar="万元", help="Investment named in it, 万元 (1.2亿, 1,200).")
 @click.option("--note", help="A remark.")
 @click.pass_context
@@ -71,16 +76,15 @@ def sign(ctx, event, enterprise, kind, investment, note):
       promo events sign 中韩医疗器械对接会 晨生医疗 --kind mou --investment 1.2亿
     """
     from promo import events as domain
-    from promo.db import write
+    from promo.db import change
     from promo.enterprise_fields import parse_text
     from promo.text import parse_amount
 
     kind = parse_or_usage(domain.parse_deal_kind, kind)
     investment = parse_or_usage(parse_amount, investment, "--investment")
     conn = catalogue(ctx)
-    with write(conn, f"event {event}: {enterprise}"):
-        r = domain.add_deal(conn, event, enterprise, kind, investment=investment,
-                            note=parse_or_usage(parse_text, note, "--note") or None)
+    note = parse_or_usage(parse_text, note, "--note") or None
+    r = change(conn, domain.add_deal, event, enterprise, kind, investment=investment, note=note)
     click.echo(f"{r['name']} linked to {r['event']} ({domain.DEAL_KINDS[r['kind']]})")
 
 

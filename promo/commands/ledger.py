@@ -7,7 +7,6 @@ import click
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
 
 
-
 def _year(value) -> int:
     from promo.projects import parse_year
     from promo.text import today
@@ -81,7 +80,10 @@ def ledger(ctx, year, by, detail, measure, fmt):
     late = late_count(conn)
     caption = f"时序进度 {share * 100:.0f}% of {year} on {today()}; 时序目标 = 目标 × 时序进度"
     if by:
-        caption = f"完成/目标, 金额 亿元; ↓ 落后: below the target's share due by now ({share * 100:.0f}% of {year} on {today()})"
+        caption = (
+            f"完成/目标, 金额 亿元; ↓ 落后: below the target's share due by now "
+            f"({share * 100:.0f}% of {year} on {today()})"
+        )
     if late:
         caption += f"\n{late} 个节点滞后于计划 (late milestones): promo overdue --kind milestone"
     title = f"{year} 招商任务台账 Task ledger"
@@ -178,7 +180,7 @@ def set_(ctx, year, owner, chain, quarter, **values):
       promo ledger targets set --year 2026 --quarter 1 --signed 4
     """
     from promo import ledger as domain
-    from promo.db import write
+    from promo.db import change
     from promo.text import parse_amount, parse_number
 
     year = _year(year)
@@ -198,8 +200,7 @@ def set_(ctx, year, owner, chain, quarter, **values):
     conn = catalogue(ctx)
     scope, value, shown, warnings = domain.resolve_scope(conn, owner, chain)
     period = f"{year}" + (f" Q{quarter}" if quarter else "")
-    with write(conn, f"ledger targets {period} {shown}"):
-        changed = domain.set_targets(conn, year, scope, value, quarter or 0, parsed)
+    changed = change(conn, domain.set_targets, year, scope, value, quarter or 0, parsed)["changed"]
     for c in changed:
         label = domain.MEASURES[c["measure"]][0]
         old = f"{c['old']:,g} → " if c["old"] is not None else ""

@@ -36,7 +36,7 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
             raise click.UsageError("name the MILESTONE to date: 开工, 竣工, 投产 or 达效")
         _show_milestones(projects.milestones(conn, name), fmt)
         return
-    from promo.db import write
+    from promo.db import change
 
     milestone = parse_or_usage(projects.parse_milestone, milestone, "MILESTONE")
     date = parse_or_usage(parse_date, date, "--date")
@@ -44,8 +44,7 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
     from promo.enterprise_fields import parse_text
 
     note = parse_or_usage(parse_text, note, "--note", max_len=500) or None
-    with write(conn, f"milestone {name} {milestone}"):
-        r = projects.set_milestone(conn, name, milestone, date=date, planned=planned, note=note)
+    r = change(conn, projects.set_milestone, name, milestone, date=date, planned=planned, note=note)
     said = [f"{r['milestone']} {r['name']}"]
     if r["date"]:
         said.append(f"on {r['date']}")
@@ -129,10 +128,9 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
         return
     if year is None:
         raise click.UsageError("give the --year the figures are for")
-    from promo.db import write
+    from promo.db import change
 
-    with write(conn, f"report {name} {year}{f'Q{quarter}' if quarter else ''}"):
-        r = projects.record_report(conn, name, year, quarter or 0, parsed, over_plan=over_plan)
+    r = change(conn, projects.record_report, name, year, quarter or 0, parsed, over_plan=over_plan)
     period = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")
     click.echo(f"reported {r['name']} {period}: " + ", ".join(_FIGURES[k][0].lstrip("-") for k in r["set"]))
     for w in r["warnings"]:

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue
 
+
 @click.group()
 def report():
     """Reports sent out of the office on a schedule.

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
 
+
 def _date(value, option):
     from promo.text import parse_date
 
@@ -49,7 +50,11 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
 
     status = parse_or_usage(domain.parse_status, status) if status else None
     found = domain.services(
-        catalogue(ctx), enterprise=enterprise, department_name=department, status=status, officer=officer,
+        catalogue(ctx),
+        enterprise=enterprise,
+        department_name=department,
+        status=status,
+        officer=officer,
         overdue=overdue,
     )
     one = bool(enterprise and found)  # one enterprise: its name is in the title
@@ -74,15 +79,14 @@ def add(ctx, enterprise, item, department, officer, asked, due, note):
       promo services add 晨生医疗 消防验收 --department 住房和城乡建设局 --asked 2026-05-01 --due 2026-06-01
     """
     from promo import services as domain
-    from promo.db import write
+    from promo.db import change
 
     item = _text(item, "ITEM", required=True)
     asked, due = _date(asked, "--asked"), _date(due, "--due")
     officer = _text(officer, "--officer")
     conn = catalogue(ctx)
-    with write(conn, f"service {enterprise} {item}"):
-        r = domain.add_service(conn, enterprise, item, department, officer=officer, asked=asked, due=due,
-                               note=_text(note, "--note"))
+    note = _text(note, "--note")
+    r = change(conn, domain.add_service, enterprise, item, department, officer=officer, asked=asked, due=due, note=note)
     click.echo(f"service #{r['id']} for {r['name']}: {r['item']} ({r['department']})")
 
 
@@ -106,17 +110,27 @@ def update(ctx, enterprise, item, status, done, asked, due, officer, department,
       promo services update 晨生医疗 注册证 --status paused --note 补充临床资料
     """
     from promo import services as domain
-    from promo.db import write
+    from promo.db import change
 
     status = parse_or_usage(domain.parse_status, status) if status is not None else None
     done, asked, due = _date(done, "--done"), _date(asked, "--asked"), _date(due, "--due")
     if not any(v is not None for v in (status, done, asked, due, officer, department, note)):
         raise click.UsageError("give what changes: --status, --done, --asked, --due, --officer, --department or --note")
     conn = catalogue(ctx)
-    with write(conn, f"service {enterprise} {item} updated"):
-        r = domain.update_service(conn, enterprise, item, status=status, done=done, asked=asked, due=due,
-                                  officer=_text(officer, "--officer"), department_name=department,
-                                  note=_text(note, "--note"))
+    officer, note = _text(officer, "--officer"), _text(note, "--note")
+    r = change(
+        conn,
+        domain.update_service,
+        enterprise,
+        item,
+        status=status,
+        done=done,
+        asked=asked,
+        due=due,
+        officer=officer,
+        department_name=department,
+        note=note,
+    )
     if not r["changed"]:
         click.echo(f"{r['name']} {r['item']}: unchanged")
         return
@@ -141,12 +155,12 @@ def apply(ctx, enterprise, industry, asked, officer):
       promo services apply 晨生医疗 --industry 新一代生物技术
     """
     from promo import services as domain
-    from promo.db import write
+    from promo.db import change
 
     asked = _date(asked, "--asked")
     conn = catalogue(ctx)
-    with write(conn, f"services apply {enterprise}"):
-        r = domain.apply_template(conn, enterprise, industry=industry, asked=asked, officer=_text(officer, "--officer"))
+    officer = _text(officer, "--officer")
+    r = change(conn, domain.apply_template, enterprise, industry=industry, asked=asked, officer=officer)
     click.echo(f"{r['name']}: {len(r['added'])} services added ({'、'.join(r['added'])})")
     if r["kept"]:
         click.echo(f"already had: {'、'.join(r['kept'])}")
@@ -187,11 +201,10 @@ def departments_(ctx, action, name, aliases, fmt):
 
     conn = catalogue(ctx)
     if action == "add":
-        from promo.db import write
+        from promo.db import change
 
         name = _text(name, "NAME", required=True)
-        with write(conn, f"department {name}"):
-            r = domain.add_department(conn, name, [a for a in aliases if a.strip()])
+        r = change(conn, domain.add_department, name, [a for a in aliases if a.strip()])
         click.echo(f"department #{r['id']}: {r['name']}")
         return
     if name:

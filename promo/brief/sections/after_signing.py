@@ -54,9 +54,12 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         r["late"] = bool(planned and planned < req.date)
     found.sort(key=lambda r: (not r["late"], -(r["services_late"] or 0), r["planned"] or "9999", r["name"]))
     ledger_rows = []
-    if req.scope == "zone" and conn.execute(
-        "SELECT 1 FROM ledger_targets WHERE year = ? AND scope = 'zone' AND quarter = 0", (params["year"],)
-    ).fetchone():
+    if (
+        req.scope == "zone"
+        and conn.execute(
+            "SELECT 1 FROM ledger_targets WHERE year = ? AND scope = 'zone' AND quarter = 0", (params["year"],)
+        ).fetchone()
+    ):
         from promo import ledger
 
         ledger_rows = [r for r in ledger.ledger(conn, params["year"], on=req.date) if r["target"] is not None]
@@ -75,7 +78,9 @@ def after_signing_section(c: Wording) -> Section:
         name = c.mark(c.name(r["name"], r.get("name_en")), r["sample"])
         next_step = ""
         if r["next"]:
-            next_step = f"{c.code('milestone', r['next'])} {c.date(r['planned'])}" + (c.t("after.late") if r["late"] else "")
+            next_step = f"{c.code('milestone', r['next'])} {c.date(r['planned'])}" + (
+                c.t("after.late") if r["late"] else ""
+            )
         row = [
             name,
             c.stage(r["stage"]),
