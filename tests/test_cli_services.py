@@ -176,3 +176,29 @@ def test_every_write_is_undone(run, db_path, project):
         assert run("undo").exit_code == 0
     assert content(db_path) == before
     assert query(db_path, "SELECT count(*) FROM services") == [(0,)]
+
+
+def test_a_path_extended_by_the_office_is_applied_with_its_days(run, db_path, project):
+    result = run(
+        "services",
+        "templates",
+        "add",
+        "临床试验机构备案",
+        "--department",
+        "药监局",
+        "--industry",
+        "高端医疗器械",
+        "--days",
+        "30",
+    )
+    assert result.exit_code == 0, result.output
+    run("services", "apply", "代办甲", "--asked", "2026-11-20")
+    added = {r["item"]: r for r in as_json(run, "services", "--enterprise", "代办甲")}
+    assert added["临床试验机构备案"]["due_date"] == "2026-12-20"
+    assert added["临床试验机构备案"]["department"] == "药品监督管理局"
+    before = content(db_path)
+    again = run(
+        "services", "templates", "add", "临床试验机构备案", "--department", "药监局", "--industry", "高端医疗器械"
+    )
+    assert again.exit_code == 1 and "already on the path" in again.output
+    assert content(db_path) == before

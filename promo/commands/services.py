@@ -166,21 +166,45 @@ def apply(ctx, enterprise, industry, asked, officer):
         click.echo(f"already had: {'、'.join(r['kept'])}")
 
 
-@services.command("templates")
+@services.group("templates", invoke_without_command=True)
 @click.option("--industry", callback=not_empty, help="The path of this industry (with every project's items).")
 @format_option
 @click.pass_context
 def templates_(ctx, industry, fmt):
-    """The usual path of services per industry (what `promo services apply` adds).
+    """The usual path of services per industry (what `promo services apply` adds); `add` extends it.
 
     \b
     Examples:
       promo services templates --industry 高端医疗器械
+      promo services templates add 消防验收 --department 住建局 --days 20
     """
+    if ctx.invoked_subcommand:
+        return
     from promo import services as domain
     from promo.views_after_signing import SERVICE_TEMPLATES
 
     SERVICE_TEMPLATES.show(domain.templates(catalogue(ctx), industry), fmt)
+
+
+@templates_.command("add")
+@click.argument("item")
+@click.option("--department", required=True, help="The department that decides it.")
+@click.option("--industry", callback=not_empty, help="Only for this industry (and below it); default every project.")
+@click.option("--days", type=click.IntRange(1, 3650), help="The days it usually takes (due = asked + days).")
+@click.pass_context
+def template_add(ctx, item, department, industry, days):
+    """Add a service to the usual path of an industry, or of every project.
+
+    \b
+    Examples:
+      promo services templates add 临床试验机构备案 --department 药监局 --industry 新一代生物技术 --days 30
+    """
+    from promo import services as domain
+    from promo.db import change
+
+    item = _text(item, "ITEM", required=True)
+    r = change(catalogue(ctx), domain.add_template, item, department, industry=industry, days=days)
+    click.echo(f"{r['item']} ({r['department']}) added to the path of {industry or 'every project'}")
 
 
 @services.command("departments")
