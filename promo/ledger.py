@@ -211,10 +211,12 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
     _require_targets(conn, year)
     key, name = _GROUP[by]
     chain_join = _CHAIN_JOIN if by == "chain" else ""
+    # a counted measure has one fact per enterprise (its first signing, its 开工 …), so count(*) counts projects;
+    # the zone's own figures need no enterprise columns, so no join
+    join = f"JOIN enterprises e ON e.id = f.enterprise_id {chain_join}" if by in ("owner", "chain") else ""
     sql = f"""WITH {FACTS}
-            SELECT {{key}} AS grp, {{name}} AS grp_name, f.measure,
-                   count(DISTINCT f.enterprise_id) AS projects, sum(f.value) AS value
-            FROM facts f JOIN enterprises e ON e.id = f.enterprise_id {chain_join}
+            SELECT {{key}} AS grp, {{name}} AS grp_name, f.measure, count(*) AS projects, sum(f.value) AS value
+            FROM facts f {join}
             GROUP BY grp, f.measure"""
     actual = rows(conn, sql.format(key=key, name=name), _bounds(year))
     if by in ("quarter", "owner", "chain"):
