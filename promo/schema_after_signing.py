@@ -1,4 +1,4 @@
-"""Migration 5, after the signature: milestones, project reports, the task ledger's targets, 帮办代办
+"""Migration 6, after the signature: milestones, project reports, the task ledger's targets, 帮办代办
 services with their departments and usual paths, coordination items (协调事项), events and their MOUs.
 
 The departments and paths it seeds are the office's to edit afterwards; the lists here stay as they were
@@ -169,8 +169,8 @@ CREATE INDEX event_deals_enterprise ON event_deals(enterprise_id);
 """
 
 
-@migration(5)
-def m005_after_signing(conn) -> None:
+@migration(6)
+def m006_after_signing(conn) -> None:
     """After the signature: milestones, project reports, the task ledger's targets, 帮办代办 services with
     their departments and per-industry paths, coordination items, events and their MOUs."""
     from promo.text import fold
