@@ -28,6 +28,10 @@ def compose_brief(conn: sqlite3.Connection, req: Request):
     from promo.brief.content import gather
 
     data = gather(conn, req)
+    if req.internal and req.scope != "prospect":
+        from promo.brief.sections import after_signing
+
+        data["after_signing"] = after_signing.gather(conn, req)
     if req.charts:
         from promo.brief.chartdata import gather_charts
 

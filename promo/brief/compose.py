@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from promo.brief.document import Document
-from promo.brief.sections import carriers, firms, lists, prospect, zone
+from promo.brief.sections import after_signing, carriers, firms, lists, prospect, zone
 from promo.brief.texts import section_number
 from promo.brief.wording import Wording
 
@@ -40,7 +40,7 @@ def document(w: Wording) -> Document:
         builders += [lists.platforms_section]
     builders += [firms.tenants_section]
     if req.internal and req.scope != "prospect":
-        builders += [firms.pipeline_section, firms.leads_section]
+        builders += [firms.pipeline_section, firms.leads_section, after_signing.after_signing_section]
     builders += [zone.contact_section]
 
     sections = []

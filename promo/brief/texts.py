@@ -350,6 +350,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lead.channel": ("来源", "Channel"),
     "lead.note": ("备注", "Note"),
     "lead.count": ("签约前线索共 {n} 条。", "{n} {n|lead|leads} not yet signed."),
+    "sec.after": ("项目推进（内部）", "After signing (internal)"),
+    "after.name": ("项目", "Project"),
+    "after.stage": ("阶段", "Stage"),
+    "after.reached": ("已到节点", "Reached"),
+    "after.next": ("下一节点（计划）", "Next milestone (planned)"),
+    "after.late": ("（滞后）", " (late)"),
+    "after.completed": ("累计完成投资", "Invested to date"),
+    "after.planned": ("计划投资", "Planned investment"),
+    "after.services": ("在办代办", "Open services"),
+    "after.overdue": ("（逾期 {n}）", " ({n} overdue)"),
+    "after.items": ("待协调", "Open issues"),
+    "after.count": ("签约后推进中项目共 {n} 个。", "Projects under way after signing: {n}."),
+    "after.ledger": ("{year} 年度任务（完成/目标）：", "{year} task ledger (actual/target): "),
+    "after.behind": ("（落后）", " (behind)"),
 }
 
 UNIT_EN = {

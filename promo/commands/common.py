@@ -112,3 +112,10 @@ def options(specs):
 
 def said(message: str) -> None:
     click.echo(message)
+
+
+# `promo enterprises` subcommands for a project's life after signing (name → "module:attribute", loaded lazily)
+AFTER_SIGNING_SUBCOMMANDS = {
+    "milestone": "promo.commands.projects:milestone",
+    "report": "promo.commands.projects:report",
+}
