@@ -14,9 +14,9 @@ from pathlib import Path
 
 from promo.errors import CatalogueError
 from promo.schema import MIGRATIONS, latest_version
-from promo.schema_early import m004_unit_reservations  # noqa: F401 - registers migrations 2 to 4
-from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 5
-from promo.schema_after_signing import m006_after_signing  # noqa: F401, I001 - registers migration 6, after 5
+
+# each migration module imports the one before it, so importing the latest registers 2 to 6 in number order
+from promo.schema_after_signing import m006_after_signing  # noqa: F401
 
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -8,6 +8,7 @@ when the migration shipped, like any migration.
 from __future__ import annotations
 
 from promo.schema import migration, statements
+from promo.schema_own import m005_own_lists  # noqa: F401 - migration 5 comes first
 
 # the departments a zone's 帮办代办 desk deals with most, with the short names people use (the office adds its own)
 DEPARTMENTS = (

@@ -4,6 +4,7 @@ sample marks, deadline rules in force since a date, and 一事一议 exceptions 
 from __future__ import annotations
 
 from promo.schema import migration, statements
+from promo.schema_early import m004_unit_reservations  # noqa: F401 - migrations 2 to 4 come first
 
 UNITS_V5 = """
 CREATE TABLE units_v5 (
