@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from promo.brief.texts import MONTHS_EN
-from promo.measures import MONEY, trim
+from promo.measures import MONEY, MONEY_UNITS, trim  # noqa: F401 (MONEY_UNITS: the charts read it here)
 from promo.measures import area_text as area
 from promo.measures import rent_text as rent
 
