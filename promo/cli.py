@@ -31,6 +31,8 @@ COMMANDS = {
     "check": "promo.commands.criteria:check",
     "scenarios": "promo.commands.scenarios:scenarios",
     "match": "promo.commands.match:match",
+    # 招商地图 and finding anything
+    "search": "promo.commands.search:search",
     # what goes out, what changed, where it is kept
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",

@@ -149,9 +149,10 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     failing half-way; anything raised inside rolls the whole command back. Every row the command
     changes is recorded under its journal entry (promo.journal), which is what `promo undo` reverts.
     """
-    from promo import journal
+    from promo import journal, search_index
 
     journal.install_capture(conn)
+    search_index.install(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         journal_id = conn.execute(
