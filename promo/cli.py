@@ -32,6 +32,7 @@ COMMANDS = {
     "scenarios": "promo.commands.scenarios:scenarios",
     "match": "promo.commands.match:match",
     # 招商地图 and finding anything
+    "map": "promo.commands.map:map_",
     "search": "promo.commands.search:search",
     # what goes out, what changed, where it is kept
     "brief": "promo.commands.brief:brief",
