@@ -11,10 +11,10 @@ import sqlite3
 from collections.abc import Iterator
 
 from promo import geo
+from promo.vocabulary import label
 
 NEARBY_KM = 1.0
 _BOX = 0.015  # degrees around a carrier checked for platforms before the exact distance (≥ 1 km at 53°N)
-_KIND_LABELS = {"park": "产业园", "building": "楼宇", "land": "地块", "incubator": "孵化器", "cluster": "组团"}
 
 _SQL = """
 SELECT c.id, c.code, c.name, c.name_en, c.kind, c.lat, c.lon, c.sample, c.status,
@@ -54,7 +54,7 @@ def carriers(conn: sqlite3.Connection, *, kind: str | None = None) -> Iterator[d
     names = [d[0] for d in cursor.description]
     for values in cursor:
         r = dict(zip(names, values))
-        r["kind_label"] = _KIND_LABELS.get(r["kind"], r["kind"])
+        r["kind_label"] = label("carrier_kind", r["kind"])
         r["industries"] = r["industries"].split("、") if r["industries"] else []
         total = r["total_area_m2"]
         r["occupancy"] = round(1 - r["vacant_area_m2"] / total, 4) if total else None

@@ -6,6 +6,7 @@ import sqlite3
 
 from promo.errors import BadValue
 from promo.search_index import INDEX, LISTS, SOURCES, bigrams, key_chars, split_rowid
+from promo.vocabulary import LEADS, label, sql_in
 
 LIST_LABELS = {
     "zone": "园区",
@@ -18,7 +19,6 @@ LIST_LABELS = {
     "targets": "目标企业",
     "chain": "产业链",
 }
-LEADS = ("意向", "洽谈")  # before 签约: never shown in public mode
 MAX_SCANNED = 20_000  # ranked hits read per query; a two-letter query on a huge catalogue stops here
 
 
@@ -68,10 +68,9 @@ def search(
     hidden = ""
     if public:
         # a lead's name is not public until it signs; the filter runs in SQL so counts and limits agree
-        leads = ", ".join(f"'{s}'" for s in LEADS)
         hidden = (
             f" AND NOT (rowid % 16 = {_slot('enterprises')} AND rowid / 16 IN "
-            f"(SELECT id FROM main.enterprises WHERE stage IN ({leads})))"
+            f"(SELECT id FROM main.enterprises WHERE stage IN {sql_in(LEADS)}))"
         )
     # name hits weigh most, pinyin next, other text least; bm25 is lower-is-better
     sql = f"""SELECT rowid, bm25({INDEX}, 10.0, 1.0, 4.0) AS score FROM main.{INDEX}
@@ -107,14 +106,13 @@ def _slot(table: str) -> int:
 
 def _chain_members(conn: sqlite3.Connection, industry_ids: list[int], public: bool) -> list[int]:
     """Enterprises on the matched industries or anywhere below them: what "the 眼科 chain" holds."""
-    if not industry_ids:
+    from promo.industries import descendants
+
+    below = sorted({d for i in industry_ids for d in descendants(conn, i)})
+    if not below:
         return []
-    ids = ",".join(str(int(i)) for i in industry_ids)
-    leads = ", ".join(f"'{s}'" for s in LEADS)
-    hidden = f" AND stage NOT IN ({leads})" if public else ""
-    sql = f"""WITH RECURSIVE down(id) AS (SELECT id FROM industries WHERE id IN ({ids})
-                UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
-              SELECT id FROM enterprises WHERE industry_id IN (SELECT id FROM down){hidden}
+    hidden = f" AND stage NOT IN {sql_in(LEADS)}" if public else ""
+    sql = f"""SELECT id FROM enterprises WHERE industry_id IN ({",".join(map(str, below))}){hidden}
               ORDER BY id LIMIT {MAX_SCANNED}"""
     return [r[0] for r in conn.execute(sql)]
 
@@ -134,15 +132,13 @@ _DETAIL_SQL = {
     "industries": "SELECT id, name, level AS detail, name_en, NULL AS extra FROM industries WHERE id IN ({ids})",
     "clusters": "SELECT id, name, '集群' AS detail, name_en, description AS extra FROM clusters WHERE id IN ({ids})",
 }
-_UNIT_STATUS = {"vacant": "空置", "reserved": "预留", "leased": "已租"}
-_LEVELS = {"industry": "主导产业", "chain": "产业链", "link": "环节", "national": "国家级", "provincial": "省级",
-           "municipal": "市级", "zone": "园区级"}
+# what the detail column says for each table's coded value
+_DETAIL_KIND = {"carriers": "carrier_kind", "units": "unit_status", "platforms": "policy_level"}
+_INDUSTRY_LEVELS = {"industry": "主导产业", "chain": "产业链", "link": "环节"}
 
 
 def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key: str, public: bool) -> list[dict]:
     """The shown fields of each hit, with where the query matched (name, other text or pinyin)."""
-    from promo.resources import KIND_LABELS
-
     by_slot: dict[int, list[int]] = {}
     for slot, record_id, _ in found:
         by_slot.setdefault(slot, []).append(record_id)
@@ -153,7 +149,10 @@ def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key
         sql = _DETAIL_SQL[source.table].format(ids=",".join(str(int(i)) for i in ids))
         for r in conn.execute(sql):
             detail = r["detail"]
-            detail = KIND_LABELS.get(detail, _UNIT_STATUS.get(detail, _LEVELS.get(detail, detail)))
+            if source.table in _DETAIL_KIND:
+                detail = label(_DETAIL_KIND[source.table], detail)
+            elif source.table == "industries":
+                detail = _INDUSTRY_LEVELS.get(detail, detail)
             name_key = key_chars(r["name"] if source.table != "units" else r["name_en"])
             matched, snippet, marks = _where(key, r, name_key)
             if public and source.table == "enterprises":
