@@ -34,6 +34,7 @@ COMMANDS = {
     # 招商地图 and finding anything
     "map": "promo.commands.map:map_",
     "search": "promo.commands.search:search",
+    "serve": "promo.commands.serve:serve",
     # what goes out, what changed, where it is kept
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",

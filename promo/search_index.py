@@ -159,7 +159,11 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute(f"DELETE FROM main.{INDEX}")
     total = 0
     for s in SOURCES:
-        cols = ", ".join([s.name.format(r="r"), *(f.format(r="r") for f in s.body)])
+        have = {r[1] for r in conn.execute(f"PRAGMA main.table_info({s.table})")}
+        if not have:
+            continue  # a snapshot without this list
+        # a column left out of a snapshot (a credit code in public) is indexed as empty
+        cols = ", ".join(f.format(r="r") if f[4:] in have else "NULL" for f in (s.name, *s.body))
         cursor = conn.execute(f"SELECT r.id, {cols} FROM main.{s.table} r")
         while batch := cursor.fetchmany(5000):
             conn.executemany(
