@@ -122,3 +122,20 @@ def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def stored_point(lat: float, lon: float, crs: str = "wgs84") -> tuple[float, float, str | None]:
+    """Coordinates as typed (in `crs`, e.g. copied from 高德 in gcj02) → (lat, lon) in WGS-84 to store, and a
+    warning when they look swapped or lie outside China; out-of-range values are refused."""
+    from promo.errors import BadValue
+
+    if crs not in CRS:
+        raise BadValue("--crs", crs, "use wgs84 (GPS), gcj02 (高德/腾讯) or bd09 (百度)")
+    if not -90 <= lat <= 90:
+        hint = "; it looks like a longitude: are --lat and --lon swapped?" if -180 <= lat <= 180 else ""
+        raise BadValue("--lat", lat, f"is not a latitude (-90 … 90){hint}")
+    if not -180 <= lon <= 180:
+        raise BadValue("--lon", lon, "is not a longitude (-180 … 180)")
+    warning = check(lon, lat)
+    wlon, wlat = to_wgs84(lon, lat, crs)
+    return round(wlat, 7), round(wlon, 7), warning

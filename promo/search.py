@@ -19,6 +19,7 @@ LIST_LABELS = {
     "targets": "目标企业",
     "chain": "产业链",
 }
+MAX_QUERY = 200
 MAX_SCANNED = 20_000  # ranked hits read per query; a two-letter query on a huge catalogue stops here
 
 
@@ -43,6 +44,8 @@ def query_key(text: str) -> str:
     key = key_chars(text)
     if not key:
         raise BadValue("TEXT", text, "has no letters or digits to search for; give at least two, e.g. 眼科")
+    if len(key) > MAX_QUERY:
+        raise BadValue("TEXT", text[:40] + "…", f"is too long to search for (at most {MAX_QUERY} letters and digits)")
     if len(key) < 2:
         raise BadValue("TEXT", text, "is one character; give at least two (e.g. 眼科, 器械) so the result means something")
     return key

@@ -128,3 +128,20 @@ def test_outside_china_is_left_alone_and_checks_name_the_problem():
     assert geo.check(116.84, 36.65) is None
     assert "swapped" in geo.check(36.65, 116.84)
     assert geo.check(2.35, 48.85) == "outside China"
+
+
+def test_a_point_copied_from_gaode_is_stored_as_wgs84():
+    glon, glat = geo.wgs84_to_gcj02(116.8412, 36.6521)
+    lat, lon, warning = geo.stored_point(glat, glon, "gcj02")
+    assert (lat, lon) == pytest.approx((36.6521, 116.8412), abs=1e-7) and warning is None
+    assert geo.stored_point(36.6521, 116.8412) == (36.6521, 116.8412, None)
+
+
+def test_swapped_or_foreign_points_are_warned_or_refused():
+    from promo.errors import BadValue
+
+    with pytest.raises(BadValue, match="swapped"):
+        geo.stored_point(116.8412, 36.6521)
+    assert geo.stored_point(48.85, 2.35)[2] == "outside China"
+    with pytest.raises(BadValue, match="--crs"):
+        geo.stored_point(36.6, 116.8, "utm")

@@ -114,3 +114,8 @@ def test_nothing_found_is_said_on_stderr(run):
     result = run("search", "火星基地")
     assert result.exit_code == 0
     assert "nothing in the catalogue matches" in result.output
+
+
+def test_a_very_long_query_is_refused(run):
+    result = run("search", "眼科" * 200)
+    assert result.exit_code == 2 and "too long" in result.output
