@@ -130,8 +130,10 @@ def main() -> None:
         f"| catalogue without the index | {without / 1e6:,.0f} MB | |",
         f"| search index | {index / 1e6:,.0f} MB ({index / without:.2f}× the catalogue) | ≤ 2× "
         f"{'✓' if index <= 2 * without else '✗'} |",
-        f"| `promo map --geojson` of {sizes['carriers']:,} carriers | {took_map:.1f} s, {geojson_mb:,.0f} MB written | |",
-        f"| peak RSS, map --geojson: 10 carriers → {sizes['carriers']:,} | {rss_small:.0f} MB → {rss_big:.0f} MB | flat |",
+        f"| `promo map --geojson` of {sizes['carriers']:,} carriers "
+        f"| {took_map:.1f} s, {geojson_mb:,.0f} MB written | |",
+        f"| peak RSS, map --geojson: 10 carriers → {sizes['carriers']:,} "
+        f"| {rss_small:.0f} MB → {rss_big:.0f} MB | flat |",
     ]
     text = "\n".join(lines) + "\n"
     print(text)

@@ -53,7 +53,7 @@ def carriers(conn: sqlite3.Connection, *, kind: str | None = None) -> Iterator[d
     cursor = conn.execute(_SQL.format(where=where), params)
     names = [d[0] for d in cursor.description]
     for values in cursor:
-        r = dict(zip(names, values))
+        r = dict(zip(names, values, strict=True))
         r["kind_label"] = label("carrier_kind", r["kind"])
         r["industries"] = r["industries"].split("、") if r["industries"] else []
         total = r["total_area_m2"]
@@ -70,7 +70,9 @@ def _nearby(row: dict, candidates: list) -> list[str]:
     out = []
     for name, lon, lat, hosted in candidates:
         if hosted or (
-            row["has_coordinates"] and lon is not None and geo.distance_km(row["lon"], row["lat"], lon, lat) <= NEARBY_KM
+            row["has_coordinates"]
+            and lon is not None
+            and geo.distance_km(row["lon"], row["lat"], lon, lat) <= NEARBY_KM
         ):
             out.append(name)
     return list(dict.fromkeys(out))

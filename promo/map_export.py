@@ -73,7 +73,7 @@ def _mercator(lon: float, lat: float, zoom: int) -> tuple[float, float]:
 def _view(points: list[tuple[float, float]]) -> tuple[int, float, float]:
     """The largest zoom (≤16) at which every point fits, and the pixel origin centring them."""
     for zoom in range(16, 0, -1):
-        xs, ys = zip(*(_mercator(lon, lat, zoom) for lon, lat in points))
+        xs, ys = zip(*(_mercator(lon, lat, zoom) for lon, lat in points), strict=True)
         if max(xs) - min(xs) <= WIDTH - 80 and max(ys) - min(ys) <= HEIGHT - 80:
             break
     return zoom, (max(xs) + min(xs)) / 2 - WIDTH / 2, (max(ys) + min(ys)) / 2 - HEIGHT / 2
@@ -89,10 +89,12 @@ def _popup(r: dict) -> dict:
     rent = ""
     if r["rent_min"] is not None:
         rent = f"{r['rent_min']:.2f}" + (f"–{r['rent_max']:.2f}" if r["rent_max"] != r["rent_min"] else "")
+    has_units = bool(r["units"])
     return {
-        "name": r["name"], "kind": r["kind_label"], "area": r["area"], "free": f"{r['vacant_units']}/{r['units']}" if r["units"] else "",
-        "vacant": f"{r['vacant_area_m2']:,.0f}" if r["units"] else "", "rent": rent, "industries": "、".join(r["industries"]),
-        "platforms": "、".join(r["platforms"]), "sample": r["sample"],
+        "name": r["name"], "kind": r["kind_label"], "area": r["area"],
+        "free": f"{r['vacant_units']}/{r['units']}" if has_units else "",
+        "vacant": f"{r['vacant_area_m2']:,.0f}" if has_units else "", "rent": rent,
+        "industries": "、".join(r["industries"]), "platforms": "、".join(r["platforms"]), "sample": r["sample"],
     }  # fmt: skip
 
 
@@ -116,7 +118,8 @@ def html_page(rows: list[dict], title: str) -> str:
             x, y = _mercator(r["lon"], r["lat"], zoom)
             svg.append(
                 f'<circle class="pt" data-i="{i}" cx="{x - ox:.1f}" cy="{y - oy:.1f}" r="8" '
-                f'fill="{colour(r["vacancy"])}" stroke="#333" stroke-width="1.5"><title>{_e(r["name"])}</title></circle>'
+                f'fill="{colour(r["vacancy"])}" stroke="#333" stroke-width="1.5">'
+                f"<title>{_e(r['name'])}</title></circle>"
             )
             if len(placed) <= LABELLED:
                 svg.append(f'<text class="lbl" x="{x - ox + 11:.1f}" y="{y - oy + 4:.1f}">{_e(r["name"])}</text>')
@@ -133,7 +136,7 @@ def html_page(rows: list[dict], title: str) -> str:
         where = "" if r["has_coordinates"] else " <em>无坐标</em>"
         body_rows.append(
             f'<tr data-i="{i}"><td><span class="dot" style="background:{colour(r["vacancy"])}"></span>'
-            f'{_e(r["name"])}{" ※" if r["sample"] else ""}{where}</td><td>{_e(p["kind"])}</td><td>{_e(p["free"])}</td>'
+            f"{_e(r['name'])}{' ※' if r['sample'] else ''}{where}</td><td>{_e(p['kind'])}</td><td>{_e(p['free'])}</td>"
             f'<td class="n">{_e(p["vacant"])}</td><td class="n">{_e(p["rent"])}</td><td>{_e(p["industries"])}</td>'
             f"<td>{_e(p['platforms'])}</td></tr>"
         )
@@ -155,7 +158,8 @@ body {{ font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-
 svg {{ width: 100%; height: auto; border: 1px solid #bbb; }}
 .pt {{ cursor: pointer; }} .pt.on {{ stroke: #000; stroke-width: 4; }}
 #legend {{ padding: 6px 0; font-size: 13px; }}
-#legend ul {{ list-style: none; margin: 0; padding: 0; display: inline; }} #legend li {{ display: inline; margin-right: 1em; }}
+#legend ul {{ list-style: none; margin: 0; padding: 0; display: inline; }}
+#legend li {{ display: inline; margin-right: 1em; }}
 .lbl {{ font-size: 12px; paint-order: stroke; stroke: #fff; stroke-width: 3px; fill: #222; }}
 .dot {{ display: inline-block; width: 11px; height: 11px; border-radius: 50%; border: 1px solid #333;
   margin-right: 5px; vertical-align: middle; }}
@@ -174,7 +178,8 @@ small {{ color: #666; }}
 <div id="popup"></div>
 </div>
 <div id="legend"><b>空置面积占比</b> <ul>{legend}</ul><br>
-<small>{count} 个载体在图上{missing_note}；点击圆点或下表查看详情。底图 © OpenStreetMap contributors（需联网，离线时不显示）</small></div>
+<small>{count} 个载体在图上{missing_note}；点击圆点或下表查看详情。
+底图 © OpenStreetMap contributors（需联网，离线时不显示）</small></div>
 <table><thead><tr><th>载体</th><th>类型</th><th>空置/单元</th><th>空置㎡</th><th>租金 元/㎡·天</th><th>产业</th>
 <th>周边平台</th></tr></thead><tbody>
 {rows}
@@ -190,8 +195,9 @@ small {{ color: #666; }}
     var d = data[i];
     document.querySelectorAll(".on").forEach(function (e) {{ e.classList.remove("on"); }});
     document.querySelectorAll('[data-i="' + i + '"]').forEach(function (e) {{ e.classList.add("on"); }});
-    var lines = [["类型", d.kind], ["片区/园区", d.area], ["空置单元", d.free], ["空置面积", d.vacant ? d.vacant + " ㎡" : ""],
-      ["租金", d.rent ? d.rent + " 元/㎡·天" : ""], ["产业", d.industries], ["周边平台", d.platforms]];
+    var lines = [["类型", d.kind], ["片区/园区", d.area], ["空置单元", d.free],
+      ["空置面积", d.vacant ? d.vacant + " ㎡" : ""], ["租金", d.rent ? d.rent + " 元/㎡·天" : ""],
+      ["产业", d.industries], ["周边平台", d.platforms]];
     popup.innerHTML = "<b>" + esc(d.name) + (d.sample ? " ※" : "") + "</b><br>" + lines.filter(function (l) {{
       return l[1]; }}).map(function (l) {{ return esc(l[0]) + ": " + esc(l[1]); }}).join("<br>");
     if (x === undefined) {{ popup.style.display = "none"; return; }}

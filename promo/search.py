@@ -47,7 +47,9 @@ def query_key(text: str) -> str:
     if len(key) > MAX_QUERY:
         raise BadValue("TEXT", text[:40] + "…", f"is too long to search for (at most {MAX_QUERY} letters and digits)")
     if len(key) < 2:
-        raise BadValue("TEXT", text, "is one character; give at least two (e.g. 眼科, 器械) so the result means something")
+        raise BadValue(
+            "TEXT", text, "is one character; give at least two (e.g. 眼科, 器械) so the result means something"
+        )
     return key
 
 
@@ -87,7 +89,9 @@ def search(
     if "enterprises" in lists:
         industries = [rid for slot, rid, _ in per_list.get("chain", []) if slot == _slot("industries")]
         found = {rid for _, rid, _ in per_list.get("enterprises", [])}
-        chained = [(_slot("enterprises"), rid, 0.0) for rid in _chain_members(conn, industries, public) if rid not in found]
+        chained = [
+            (_slot("enterprises"), rid, 0.0) for rid in _chain_members(conn, industries, public) if rid not in found
+        ]
         if chained:
             per_list.setdefault("enterprises", []).extend(chained)
     groups = []
@@ -96,8 +100,13 @@ def search(
         # an exact name first, then a name that starts with the query, then by score
         hits.sort(key=lambda h: (h["name_key"] != key, not h["name_key"].startswith(key), h["score"]))
         groups.append(
-            {"list": name, "label": LIST_LABELS[name], "total": len(found), "truncated": len(ranked) >= MAX_SCANNED,
-             "hits": hits[:limit]}
+            {
+                "list": name,
+                "label": LIST_LABELS[name],
+                "total": len(found),
+                "truncated": len(ranked) >= MAX_SCANNED,
+                "hits": hits[:limit],
+            }
         )
     groups.sort(key=lambda g: (g["hits"][0]["name_key"] != key, g["hits"][0]["score"], LISTS.index(g["list"])))
     return {"key": key, "groups": groups}
@@ -161,9 +170,18 @@ def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key
             if public and source.table == "enterprises":
                 snippet = None if matched != "名称" else snippet
             hits.append(
-                {"list": source.list, "table": source.table, "id": r["id"], "name": r["name"],
-                 "detail": detail or "", "matched": matched, "snippet": snippet, "marks": marks,
-                 "score": round(score[(slot, r["id"])], 4), "name_key": name_key}
+                {
+                    "list": source.list,
+                    "table": source.table,
+                    "id": r["id"],
+                    "name": r["name"],
+                    "detail": detail or "",
+                    "matched": matched,
+                    "snippet": snippet,
+                    "marks": marks,
+                    "score": round(score[(slot, r["id"])], 4),
+                    "name_key": name_key,
+                }
             )
     return hits
 

@@ -33,8 +33,13 @@ class Source:
 
 SOURCES = (
     Source("zone", 10, "zone", "{r}.name", ("{r}.name_en", "{r}.code", "{r}.aliases", "{r}.location")),
-    Source("carriers", 1, "carriers", "{r}.name", ("{r}.name_en", "{r}.code", "{r}.address", "{r}.operator",
-                                                    "{r}.description")),
+    Source(
+        "carriers",
+        1,
+        "carriers",
+        "{r}.name",
+        ("{r}.name_en", "{r}.code", "{r}.address", "{r}.operator", "{r}.description"),
+    ),
     Source("units", 2, "units", "{r}.code", ("{r}.building",)),
     Source("enterprises", 3, "enterprises", "{r}.name", ("{r}.name_en", "{r}.uscc")),
     Source("policies", 4, "policies", "{r}.name", ("{r}.name_en", "{r}.code", "{r}.issuer", "{r}.description")),

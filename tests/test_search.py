@@ -86,7 +86,8 @@ def test_the_index_follows_add_rename_remove_and_undo(run):
 def test_reindex_catches_writes_made_around_promo(run, db_path):
     conn = sqlite3.connect(db_path)
     conn.execute(
-        "INSERT INTO platforms (code, name, name_folded, level) VALUES ('x-eye', '眼科共享实验室', '眼科共享实验室', 'zone')"
+        "INSERT INTO platforms (code, name, name_folded, level) "
+        "VALUES ('x-eye', '眼科共享实验室', '眼科共享实验室', 'zone')"
     )
     conn.commit()
     conn.close()
@@ -105,7 +106,7 @@ def test_table_groups_by_list_with_titles(run):
 
 def test_highlight_spans_point_into_the_original_text():
     text = "山東施爾明國際眼科中心"
-    (start, end), = highlight(text, "眼科")
+    ((start, end),) = highlight(text, "眼科")
     assert text[start:end] == "眼科"
     assert highlight("ＧＭＰ 洁净车间", "gmp洁净") == [(0, 6)]
 

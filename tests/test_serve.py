@@ -46,7 +46,10 @@ def test_public_snapshot_has_no_contacts_notes_or_leads(run, tmp_path):
     dump = "\n".join(conn.iterdump())
     assert LEAD not in dump and "0531-000001" not in dump and "张经理" not in dump
     # a unit a lead reserved stays reserved, without whom for
-    assert conn.execute("SELECT count(*) FROM units WHERE enterprise_id NOT IN (SELECT id FROM enterprises)").fetchone()[0] == 0
+    assert (
+        conn.execute("SELECT count(*) FROM units WHERE enterprise_id NOT IN (SELECT id FROM enterprises)").fetchone()[0]
+        == 0
+    )
 
 
 def test_internal_snapshot_keeps_everything(run, tmp_path):

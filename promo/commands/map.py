@@ -11,11 +11,20 @@ _KEYS = ["id", "code", "name", "kind", "area", "lat", "lon", "industries", "unit
 
 
 @click.command("map")
-@click.option("--kind", callback=not_empty, help="Only this kind: park, building, land, incubator, cluster (or 产业园 …).")
-@click.option("--geojson", "geojson", metavar="FILE", help="Write an RFC 7946 GeoJSON FeatureCollection ('-' = stdout).")
+@click.option(
+    "--kind", callback=not_empty, help="Only this kind: park, building, land, incubator, cluster (or 产业园 …)."
+)
+@click.option(
+    "--geojson", "geojson", metavar="FILE", help="Write an RFC 7946 GeoJSON FeatureCollection ('-' = stdout)."
+)
 @click.option("--html", "html", metavar="FILE", help="Write one self-contained HTML map page (opens from a file).")
-@click.option("--crs", type=click.Choice(["wgs84", "gcj02", "bd09"], case_sensitive=False), default="wgs84",
-              show_default=True, help="Coordinates of --geojson: wgs84 (GPS, GIS tools), gcj02 (高德/腾讯), bd09 (百度).")
+@click.option(
+    "--crs",
+    type=click.Choice(["wgs84", "gcj02", "bd09"], case_sensitive=False),
+    default="wgs84",
+    show_default=True,
+    help="Coordinates of --geojson: wgs84 (GPS, GIS tools), gcj02 (高德/腾讯), bd09 (百度).",
+)
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @format_option
 @click.pass_context
@@ -155,7 +164,9 @@ def _listing(rows: list[dict], fmt: str) -> None:
     for r in rows:
         r["free"] = f"{r['vacant_units']}/{r['units']}" if r["units"] else ""
         r["rent"] = _rent(r)
-        r["where"] = f"{r['lat']:.4f}, {r['lon']:.4f}" + (" ※" if r["sample"] else "") if r["has_coordinates"] else "无坐标"
+        r["where"] = (
+            f"{r['lat']:.4f}, {r['lon']:.4f}" + (" ※" if r["sample"] else "") if r["has_coordinates"] else "无坐标"
+        )
     columns = [
         Column("area", "片区/园区", max_width=16),
         Column("name", "载体", max_width=22),

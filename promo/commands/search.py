@@ -11,12 +11,19 @@ _KEYS = ["list", "table", "id", "name", "detail", "matched", "snippet", "score"]
 
 @click.command()
 @click.argument("text", required=False)
-@click.option("--in", "lists", multiple=True, metavar="LIST",
-              help="Only these lists: carriers, units, enterprises, policies, platforms, scenarios, targets, chain "
-              "(or 载体, 单元, 企业 …); repeat or separate with commas.")
+@click.option(
+    "--in",
+    "lists",
+    multiple=True,
+    metavar="LIST",
+    help="Only these lists: carriers, units, enterprises, policies, platforms, scenarios, targets, chain "
+    "(or 载体, 单元, 企业 …); repeat or separate with commas.",
+)
 @click.option("--public", is_flag=True, help="Safe to show outside: leads before 签约 are left out.")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=10, show_default=True, help="Hits shown per list.")
-@click.option("--reindex", is_flag=True, help="Rebuild the search index from the lists (after writes made around promo).")
+@click.option(
+    "--reindex", is_flag=True, help="Rebuild the search index from the lists (after writes made around promo)."
+)
 @format_option
 @click.pass_context
 def search(ctx, text, lists, public, limit, reindex, fmt):

@@ -10,14 +10,23 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but this computer (e.g. 0.0.0.0) shares it on the network.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but this computer (e.g. 0.0.0.0) shares it on the network.",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
-@click.option("--internal", is_flag=True,
-              help="Serve everything (contacts, notes, leads, SQL, download), to this computer only.")
+@click.option(
+    "--internal", is_flag=True, help="Serve everything (contacts, notes, leads, SQL, download), to this computer only."
+)
 @click.option("--yes-share", is_flag=True, help="Confirm sharing on the network without a question (scripts).")
-@click.option("--snapshot", "snapshot_to", metavar="FILE",
-              help="Write the database that would be served to FILE, and serve nothing.")
+@click.option(
+    "--snapshot",
+    "snapshot_to",
+    metavar="FILE",
+    help="Write the database that would be served to FILE, and serve nothing.",
+)
 @click.pass_context
 def serve(ctx, host, port, internal, yes_share, snapshot_to):
     """Open the catalogue in a browser: vacant units, the pipeline, the map, every list, and search.
@@ -42,14 +51,21 @@ def serve(ctx, host, port, internal, yes_share, snapshot_to):
     if not host.strip():
         raise BadValue("--host", repr(host), "is empty; leave it out to serve to this computer only")
     if shared and internal:
-        raise BadValue("--host", host, "--internal serves contacts and leads, so only to this computer",
-                       "leave --host out, or drop --internal to share the public snapshot")
+        raise BadValue(
+            "--host",
+            host,
+            "--internal serves contacts and leads, so only to this computer",
+            "leave --host out, or drop --internal to share the public snapshot",
+        )
     if snapshot_to:
         _write_snapshot(ctx, snapshot_to, internal)
         return
     if shared:
-        click.echo(f"warning: --host {host} shares the catalogue's public snapshot with everyone who can reach this "
-                   "computer on the network", err=True)
+        click.echo(
+            f"warning: --host {host} shares the catalogue's public snapshot with everyone who can reach this "
+            "computer on the network",
+            err=True,
+        )
         if not yes_share:
             if not sys.stdin.isatty():
                 raise BadValue("--host", host, "shares the catalogue on the network; confirm with --yes-share")
@@ -65,8 +81,9 @@ def _require_web() -> None:
     except ImportError:
         from promo.errors import Rejected
 
-        raise Rejected("promo serve needs Datasette, which is not installed",
-                       "install the web extra: pip install 'promo[web]'") from None
+        raise Rejected(
+            "promo serve needs Datasette, which is not installed", "install the web extra: pip install 'promo[web]'"
+        ) from None
 
 
 def _check_port(host: str, port: int) -> None:
@@ -80,8 +97,9 @@ def _check_port(host: str, port: int) -> None:
             s.bind((host, port))
         except OSError as exc:
             if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
-                raise Rejected(f"port {port} on {host} is in use", "choose another with --port, e.g. --port "
-                               f"{port + 1}") from None
+                raise Rejected(
+                    f"port {port} on {host} is in use", f"choose another with --port, e.g. --port {port + 1}"
+                ) from None
             raise Rejected(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
@@ -132,8 +150,12 @@ def _run(ctx, host: str, port: int, internal: bool) -> None:
         ds = Datasette(
             immutables=[str(path)],
             metadata=metadata.metadata(zone[0] if zone else "promo", snapshot.columns(path), internal=internal),
-            settings={"allow_download": internal, "suggest_facets": False, "default_page_size": 50,
-                      "sql_time_limit_ms": 2000},
+            settings={
+                "allow_download": internal,
+                "suggest_facets": False,
+                "default_page_size": 50,
+                "sql_time_limit_ms": 2000,
+            },
         )
         asyncio.run(ds.invoke_startup())
         url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/{metadata.DATABASE}"

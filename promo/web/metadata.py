@@ -5,9 +5,16 @@ from __future__ import annotations
 DATABASE = "catalogue"
 
 TABLES = {
-    "vacant_units": ("空置房源", "每个空置单元及其载体、设施与产业（单元数据为示例时标 sample=1）",
-                     ["carrier", {"array": "facilities"}, {"array": "industry"}, "building"]),
-    "pipeline": ("招商进展", "企业在招引流程中的阶段：签约 → 注册 → 落地 → 投产 → 达效", ["stage", "industry", "carrier"]),
+    "vacant_units": (
+        "空置房源",
+        "每个空置单元及其载体、设施与产业（单元数据为示例时标 sample=1）",
+        ["carrier", {"array": "facilities"}, {"array": "industry"}, "building"],
+    ),
+    "pipeline": (
+        "招商进展",
+        "企业在招引流程中的阶段：签约 → 注册 → 落地 → 投产 → 达效",
+        ["stage", "industry", "carrier"],
+    ),
     "carrier_map": ("招商地图", "有坐标的载体（WGS-84）；示例坐标标 sample_coordinates=1", ["kind", "status"]),
     "carriers": ("载体", "产业园、楼宇、地块、孵化器与组团", ["kind", "status"]),
     "units": ("单元（房源）", "载体内的可租单元", ["status", "carrier_id", "building"]),
@@ -25,7 +32,8 @@ TABLES = {
 
 COLUMNS = {
     "carrier": "载体", "unit": "单元编号", "building": "楼栋", "floor": "楼层", "area_m2": "面积（㎡）",
-    "rent": "租金（元/㎡·天）", "floor_load_kn": "楼面荷载（kN/㎡）", "ceiling_m": "层高（m）", "ready_date": "可交付日期",
+    "rent": "租金（元/㎡·天）", "floor_load_kn": "楼面荷载（kN/㎡）", "ceiling_m": "层高（m）",
+    "ready_date": "可交付日期",
     "facilities": "设施", "industry": "产业", "sample": "示例数据（非实测）", "name": "名称", "name_en": "英文名称",
     "stage": "阶段", "stage_date": "进入该阶段日期", "investment_wan": "投资额（万元）", "jobs": "就业人数",
     "source_channel": "招商渠道", "country": "国家/地区", "kind": "类型", "status": "状态", "latitude": "纬度 WGS-84",
