@@ -143,7 +143,7 @@ def html_page(rows: list[dict], title: str) -> str:
     data = json.dumps([_popup(r) for r in rows], ensure_ascii=False).replace("<", "\\u003c")
     return _PAGE.format(
         title=_e(title), width=WIDTH, height=HEIGHT, svg="\n".join(svg), legend=legend, rows="\n".join(body_rows),
-        data=data, count=len(placed),
+        data=data, count=len(placed), sample_note="※ 示例坐标/数据，非实测。" if any(r["sample"] for r in rows) else "",
         missing_note=f"，{len(rows) - len(placed)} 个无坐标（见下表）" if len(rows) > len(placed) else "",
     )  # fmt: skip
 
@@ -184,7 +184,7 @@ small {{ color: #666; }}
 <th>周边平台</th></tr></thead><tbody>
 {rows}
 </tbody></table>
-<p><small>※ 示例坐标/数据，非实测。坐标为 WGS-84。</small></p>
+<p><small>{sample_note}坐标为 WGS-84。</small></p>
 <script type="application/json" id="data">{data}</script>
 <script>
 (function () {{

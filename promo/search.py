@@ -69,6 +69,9 @@ def search(
     """Hits per list, best first: {"key", "groups": [{"list", "label", "total", "hits": [...]}, ...]}."""
     key = query_key(text)
     lists = lists or list(LISTS)
+    if public:
+        # whom the office is pursuing is as confidential as a lead: the target list stays inside
+        lists = [name for name in lists if name != "targets"]
     slots = [s.slot for s in SOURCES if s.list in lists]
     hidden = ""
     if public:

@@ -63,6 +63,11 @@ def test_one_character_or_punctuation_is_refused(run, query, why):
     assert "Traceback" not in result.output
 
 
+def test_public_mode_leaves_the_target_list_inside(run):
+    assert "targets" in {h["list"] for h in hits(run, "影像")}
+    assert "targets" not in {h["list"] for h in hits(run, "影像", "--public")}
+
+
 def test_public_mode_hides_leads_before_signing(run):
     assert run("enterprises", "add", "眼科测试意向有限公司", "--stage", "意向").exit_code == 0
     assert "眼科测试意向有限公司" in names(hits(run, "眼科"))

@@ -1,7 +1,7 @@
 """The database `promo serve` shows: a copy of the catalogue built for the purpose, never the live file.
 
 The public snapshot leaves out what must not leave the office — personal contacts, notes, owners, credit
-codes, leads before 签约 and everything about them — by not copying it, so no page, facet, export or
+codes, leads before 签约 and everything about them, the target list — by not copying it, so no page, facet, export or
 search of the served file can reveal it. The internal snapshot copies every list. Both get the views
 the web pages need and a search index rebuilt from what they hold.
 """
@@ -76,7 +76,6 @@ PUBLIC = {
         "source",
     ],
     "stage_history": ["id", "enterprise_id", "stage", "date", "recorded_at"],
-    "targets": ["id", "name", "name_folded", "link_id", "priority", "reason", "status", "created_at", "sample"],
     "policies": None,
     "policy_eligibility": None,
     "criteria": None,
