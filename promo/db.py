@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from promo import search_index  # importing it also registers migration 5, the index, beside its code
 from promo.errors import CatalogueError
 from promo.schema import MIGRATIONS, latest_version
 
@@ -139,7 +140,7 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     failing half-way; anything raised inside rolls the whole command back. Every row the command
     changes is recorded under its journal entry (promo.journal), which is what `promo undo` reverts.
     """
-    from promo import journal, search_index
+    from promo import journal
 
     journal.install_capture(conn)
     search_index.install(conn)

@@ -500,12 +500,3 @@ def m004_unit_reservations(conn) -> None:
     broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
     if broken:
         raise RuntimeError(f"migration 4 would break references: {broken[:5]}")
-
-
-@migration(5)
-def m005_search_index(conn) -> None:
-    """The search index over every list (promo.search_index), filled from what the catalogue holds."""
-    from promo import search_index
-
-    search_index.create(conn)
-    search_index.rebuild(conn)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from promo.schema import migration
+
 INDEX = "search_index"
 _SLOTS = 16  # rowid = record id * 16 + the table's slot: one index row per record, found without a lookup
 _TRIGGER_PREFIX = "promo_search_"
@@ -110,6 +112,17 @@ def _columns_read(source: Source) -> list[str]:
     return sorted({m for f in (source.name, *source.body) for m in re.findall(r"\{r\}\.(\w+)", f)})
 
 
+@migration(5)
+def m005_search_index(conn: sqlite3.Connection) -> None:
+    """The index, filled from what the catalogue holds; what this connection writes next (the seed
+    load of a new catalogue) is indexed as it goes."""
+    create(conn)
+    rebuild(conn)
+    register_functions(conn)
+    for statement in _trigger_statements():
+        conn.execute(statement)
+
+
 def install(conn: sqlite3.Connection) -> None:
     """This connection's triggers that keep the index in step with the lists; cheap when they exist."""
     have = conn.execute(
@@ -118,6 +131,17 @@ def install(conn: sqlite3.Connection) -> None:
     register_functions(conn)
     if have or not _index_exists(conn):
         return
+    conn.execute("BEGIN")
+    try:
+        for statement in _trigger_statements():
+            conn.execute(statement)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _trigger_statements() -> list[str]:
     statements = []
     for s in SOURCES:
         rowid_new, rowid_old = f"NEW.id * {_SLOTS} + {s.slot}", f"OLD.id * {_SLOTS} + {s.slot}"
@@ -137,14 +161,7 @@ def install(conn: sqlite3.Connection) -> None:
                 f'CREATE TEMP TRIGGER IF NOT EXISTS "{_TRIGGER_PREFIX}{s.table}_{op}" AFTER {of} '
                 f"ON main.{s.table} BEGIN {body} END"
             )
-    conn.execute("BEGIN")
-    try:
-        for statement in statements:
-            conn.execute(statement)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    return statements
 
 
 def _index_exists(conn: sqlite3.Connection) -> bool:

@@ -370,7 +370,6 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
         try:
             migrate(conn)
             counts = load(conn, directory)
-            _index(conn)
             conn.execute("PRAGMA journal_mode = WAL")
         finally:
             conn.close()
@@ -386,14 +385,6 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
             if leftover.exists():
                 leftover.unlink()
     return ", ".join(f"{n} {k}" for k, n in counts.items())
-
-
-def _index(conn: sqlite3.Connection) -> None:
-    from promo import search_index
-
-    conn.execute("BEGIN")
-    search_index.rebuild(conn)
-    conn.execute("COMMIT")
 
 
 def check_replaceable(path: Path) -> None:
