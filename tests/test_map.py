@@ -35,6 +35,9 @@ def test_geojson_is_an_rfc7946_feature_collection(run, tmp_path):
     result = run("map", "--geojson", out)
     assert result.exit_code == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
+    from geojson_pydantic import FeatureCollection  # the RFC 7946 object model, checked field by field
+
+    FeatureCollection.model_validate(doc)
     assert doc["type"] == "FeatureCollection" and doc["coordinate_system"] == "WGS-84"
     assert len(doc["features"]) == 10
     for f in doc["features"]:
