@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import BadValue
-from promo.search_index import INDEX, LISTS, SOURCES, bigrams, key_chars, split_rowid
+from promo.search_index import BY_SLOT, INDEX, LISTS, SOURCES, bigrams, key_chars
 from promo.vocabulary import LEADS, label, sql_in
 
 LIST_LABELS = {
@@ -20,7 +20,7 @@ LIST_LABELS = {
     "chain": "产业链",
 }
 MAX_QUERY = 200
-MAX_SCANNED = 20_000  # ranked hits read per query; a two-letter query on a huge catalogue stops here
+MAX_SCANNED = 5_000  # enterprises brought in by a matched industry, at most
 
 
 def parse_lists(values: tuple[str, ...] | list[str]) -> list[str]:
@@ -80,23 +80,39 @@ def search(
             f" AND NOT (rowid % 16 = {_slot('enterprises')} AND rowid / 16 IN "
             f"(SELECT id FROM main.enterprises WHERE stage IN {sql_in(LEADS)}))"
         )
-    # name hits weigh most, pinyin next, other text least; bm25 is lower-is-better
-    sql = f"""SELECT rowid, bm25({INDEX}, 10.0, 1.0, 4.0) AS score FROM main.{INDEX}
-              WHERE {INDEX} MATCH ? AND rowid % 16 IN ({",".join(map(str, slots))}){hidden}
-              ORDER BY score LIMIT {MAX_SCANNED}"""
-    ranked = conn.execute(sql, (_match_expression(key),)).fetchall()
+    match = _match_expression(key)
+    # counting needs no ranking: it is cheap even when a common pair matches a million units
+    counts = dict(
+        conn.execute(
+            f"SELECT rowid % 16, count(*) FROM main.{INDEX} WHERE {INDEX} MATCH ? "
+            f"AND rowid % 16 IN ({','.join(map(str, slots))}){hidden} GROUP BY 1",
+            (match,),
+        ).fetchall()
+    )
+    keep = max(limit * 5, 50)  # the best by score are read in full and re-ordered; an exact name is among them
     per_list: dict[str, list[tuple[int, int, float]]] = {}
-    for rowid, score in ranked:
-        source, record_id = split_rowid(rowid)
-        per_list.setdefault(source.list, []).append((source.slot, record_id, score))
+    totals: dict[str, int] = {}
+    for slot, count in counts.items():
+        # name hits weigh most, pinyin next, other text least; bm25 is lower-is-better
+        ranked = conn.execute(
+            f"SELECT rowid, bm25({INDEX}, 10.0, 1.0, 4.0) AS score FROM main.{INDEX} "
+            f"WHERE {INDEX} MATCH ? AND rowid % 16 = {int(slot)}{hidden} ORDER BY score LIMIT {keep}",
+            (match,),
+        ).fetchall()
+        source = BY_SLOT[slot]
+        per_list.setdefault(source.list, []).extend((slot, rowid // 16, score) for rowid, score in ranked)
+        totals[source.list] = totals.get(source.list, 0) + count
+    truncated = set()
     if "enterprises" in lists:
         industries = [rid for slot, rid, _ in per_list.get("chain", []) if slot == _slot("industries")]
+        members = _chain_members(conn, industries, public)
         found = {rid for _, rid, _ in per_list.get("enterprises", [])}
-        chained = [
-            (_slot("enterprises"), rid, 0.0) for rid in _chain_members(conn, industries, public) if rid not in found
-        ]
+        chained = [(_slot("enterprises"), rid, 0.0) for rid in members if rid not in found]
         if chained:
-            per_list.setdefault("enterprises", []).extend(chained)
+            per_list.setdefault("enterprises", []).extend(chained[:keep])
+            totals["enterprises"] = totals.get("enterprises", 0) + len(chained)
+            if len(members) >= MAX_SCANNED:
+                truncated.add("enterprises")
     groups = []
     for name, found in per_list.items():
         hits = _describe(conn, found, key, public)
@@ -106,8 +122,8 @@ def search(
             {
                 "list": name,
                 "label": LIST_LABELS[name],
-                "total": len(found),
-                "truncated": len(ranked) >= MAX_SCANNED,
+                "total": totals[name],
+                "truncated": name in truncated,
                 "hits": hits[:limit],
             }
         )

@@ -196,7 +196,3 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute(f"INSERT INTO main.{INDEX} ({INDEX}) VALUES ('optimize')")
     return total
 
-
-def split_rowid(rowid: int) -> tuple[Source, int]:
-    """The source table and record id of an index row."""
-    return BY_SLOT[rowid % _SLOTS], rowid // _SLOTS

@@ -85,4 +85,5 @@ def _show(found: dict, fmt: str, text: str) -> None:
             h["matched_shown"] = h["matched"] + (f": {h['snippet']}" if h["snippet"] else "")
         more = g["total"] - len(g["hits"])
         caption = f"还有 {more:,} 条; --in {g['list']} --limit N 看更多" if more > 0 else None
-        render(g["hits"], columns, fmt, title=f"{g['label']} {g['list']} ({g['total']:,})", caption=caption)
+        total = f"{g['total']:,}" + ("+" if g["truncated"] else "")
+        render(g["hits"], columns, fmt, title=f"{g['label']} {g['list']} ({total})", caption=caption)
