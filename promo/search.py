@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.errors import BadValue
+from promo.errors import BadValue, CatalogueError
 from promo.search_index import BY_SLOT, INDEX, LISTS, SOURCES, bigrams, key_chars
 from promo.vocabulary import LEADS, label, sql_in
 
@@ -68,6 +68,8 @@ def search(
 ) -> dict:
     """Hits per list, best first: {"key", "groups": [{"list", "label", "total", "hits": [...]}, ...]}."""
     key = query_key(text)
+    if not conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", (INDEX,)).fetchone():
+        raise CatalogueError("this catalogue has no search index", "build it with: promo search --reindex")
     lists = lists or list(LISTS)
     if public:
         # whom the office is pursuing is as confidential as a lead: the target list stays inside

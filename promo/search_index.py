@@ -178,6 +178,7 @@ def create(conn: sqlite3.Connection) -> None:
 
 def rebuild(conn: sqlite3.Connection) -> int:
     """Empty the index and fill it again from every list (inside the caller's transaction); returns rows."""
+    create(conn)  # a dropped index comes back too
     conn.execute(f"DELETE FROM main.{INDEX}")
     total = 0
     for s in SOURCES:

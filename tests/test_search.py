@@ -102,6 +102,16 @@ def test_reindex_catches_writes_made_around_promo(run, db_path):
     assert "眼科共享实验室" in names(hits(run, "眼科"))
 
 
+def test_a_dropped_index_is_named_and_rebuilt(run, db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TABLE search_index")
+    conn.close()
+    result = run("search", "眼科")
+    assert result.exit_code == 1 and "promo search --reindex" in result.output
+    assert run("search", "--reindex").exit_code == 0
+    assert "山东施尔明国际眼科与眼视光临床中心" in names(hits(run, "眼科"))
+
+
 def test_table_groups_by_list_with_titles(run):
     result = run("search", "器械")
     assert result.exit_code == 0
