@@ -107,7 +107,7 @@ def main() -> None:
     without, index = index_size(args.db)
 
     with tempfile.TemporaryDirectory() as tmp:
-        big = [promo, "map", "--geojson", str(Path(tmp) / "big.geojson")]
+        big = [promo, "map", "--force", "--geojson", str(Path(tmp) / "big.geojson")]
         took_map, _ = timed(big, env)
         rss_big = peak_rss_mb(big, env)
         seed_db = Path(tmp) / "seed.db"

@@ -196,4 +196,3 @@ def rebuild(conn: sqlite3.Connection) -> int:
             total += len(batch)
     conn.execute(f"INSERT INTO main.{INDEX} ({INDEX}) VALUES ('optimize')")
     return total
-
