@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from promo.brief import numbers as num
-from promo.brief.compose import one_line
 from promo.brief.markdown import md_text
 from promo.brief.output import write_file
 from promo.brief.texts import TEXTS, section_number
+from promo.brief.wording import one_line
 from promo.errors import Rejected
 
 CJK = re.compile(
