@@ -40,6 +40,13 @@ EXPECTED = {
     "scenarios": (
         "id title title_folded owner owner_kind industry_id need status published deadline sample owner_folded"
     ),
+    # promo search's index (migration 5, promo/search_index.py): an FTS5 table and its shadow tables
+    "search_index": "name body py",
+    "search_index_config": "k v",
+    "search_index_content": "id c0 c1 c2",
+    "search_index_data": "id block",
+    "search_index_docsize": "id sz",
+    "search_index_idx": "segid term pgno",
     "settings": "key value",
     "stage_deadlines": "stage days",
     "stage_history": "id enterprise_id stage date reason recorded_at",
