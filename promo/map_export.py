@@ -79,6 +79,10 @@ def _view(points: list[tuple[float, float]]) -> tuple[int, float, float]:
     return zoom, (max(xs) + min(xs)) / 2 - WIDTH / 2, (max(ys) + min(ys)) / 2 - HEIGHT / 2
 
 
+def _on_page(row: dict) -> bool:
+    return row["has_coordinates"] and not row["problem"]
+
+
 def _e(value) -> str:
     import html
 
@@ -101,7 +105,8 @@ def _popup(r: dict) -> dict:
 def html_page(rows: list[dict], title: str) -> str:
     """One page that needs no server and no script from elsewhere: an SVG map (OpenStreetMap tiles behind
     it when online), a legend, a popup per carrier and the list."""
-    placed = [r for r in rows if r["has_coordinates"]]
+    # a point outside China would zoom the page out to the whole world: it stays in the list, marked
+    placed = [r for r in rows if _on_page(r)]
     svg = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#eef2f3"/>']
     if placed:
         zoom, ox, oy = _view([(r["lon"], r["lat"]) for r in placed])
@@ -113,7 +118,7 @@ def html_page(rows: list[dict], title: str) -> str:
                     f' y="{ty * TILE - oy:.1f}" width="{TILE}" height="{TILE}" onerror="this.remove()"/>'
                 )
         for i, r in enumerate(rows):
-            if not r["has_coordinates"]:
+            if not _on_page(r):
                 continue
             x, y = _mercator(r["lon"], r["lat"], zoom)
             svg.append(
@@ -133,7 +138,7 @@ def html_page(rows: list[dict], title: str) -> str:
             area = r["area"]
             body_rows.append(f'<tr class="group"><th colspan="7">{_e(area)}</th></tr>')
         p = _popup(r)
-        where = "" if r["has_coordinates"] else " <em>无坐标</em>"
+        where = "" if _on_page(r) else " <em>无坐标</em>" if not r["has_coordinates"] else " <em>坐标存疑</em>"
         body_rows.append(
             f'<tr data-i="{i}"><td><span class="dot" style="background:{colour(r["vacancy"])}"></span>'
             f"{_e(r['name'])}{' ※' if r['sample'] else ''}{where}</td><td>{_e(p['kind'])}</td><td>{_e(p['free'])}</td>"

@@ -92,6 +92,18 @@ def test_html_page_is_self_contained_and_escapes_names(run, db_path, tmp_path):
     assert "0531-" not in page
 
 
+def test_html_page_leaves_a_point_outside_china_off_the_map_but_in_the_list(run, db_path, tmp_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE carriers SET lat = 48.85, lon = 2.35 WHERE code = 'zhilan-tower'")
+    conn.commit()
+    conn.close()
+    out = tmp_path / "map.html"
+    result = run("map", "--html", out)
+    assert result.exit_code == 0 and "质兰大厦" in result.stderr and "left off the page" in result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<circle") == 9 and "质兰大厦" in page and "坐标存疑" in page
+
+
 def test_existing_file_needs_force_and_a_missing_folder_is_named(run, tmp_path):
     out = tmp_path / "m.geojson"
     out.write_text("keep")

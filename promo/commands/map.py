@@ -83,8 +83,10 @@ def _html(conn, out, rows) -> dict:
     from promo import map_export
 
     out.write(map_export.html_page(rows, _zone(conn) + " 招商地图"))
-    placed = sum(r["has_coordinates"] for r in rows)
-    problems = [f"{r['name']} ({r['lat']}, {r['lon']}): {r['problem']}" for r in rows if r["problem"]]
+    placed = sum(r["has_coordinates"] and not r["problem"] for r in rows)
+    problems = [
+        f"{r['name']} ({r['lat']}, {r['lon']}): {r['problem']}; left off the page" for r in rows if r["problem"]
+    ]
     return {"written": placed, "missing": len(rows) - placed, "problems": problems}
 
 
