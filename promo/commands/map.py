@@ -6,9 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty
 
-_KEYS = ["id", "code", "name", "kind", "area", "lat", "lon", "industries", "units", "vacant_units", "total_area_m2",
-         "vacant_area_m2", "occupancy", "rent_min", "rent_max", "platforms", "sample"]  # fmt: skip
-
 
 @click.command("map")
 @click.option(
@@ -152,7 +149,7 @@ def _write(path: str, force: bool, produce) -> dict:
 
 
 def _listing(rows: list[dict], fmt: str) -> None:
-    from promo.render import Column, render
+    from promo.views import MAP
 
     missing = sum(not r["has_coordinates"] for r in rows)
     if missing:
@@ -160,32 +157,23 @@ def _listing(rows: list[dict], fmt: str) -> None:
     for r in rows:
         if r["problem"]:
             click.echo(f"warning: {r['name']} ({r['lat']}, {r['lon']}): {r['problem']}", err=True)
-    if fmt in ("json", "csv"):
-        render(rows, [Column(k, k) for k in _KEYS], fmt)
-        return
+    MAP.show(rows, fmt, prepare=_prepare, caption=_caption)
+
+
+def _prepare(rows: list[dict]) -> None:
     for r in rows:
         r["free"] = f"{r['vacant_units']}/{r['units']}" if r["units"] else ""
         r["rent"] = _rent(r)
         r["where"] = (
             f"{r['lat']:.4f}, {r['lon']:.4f}" + (" ※" if r["sample"] else "") if r["has_coordinates"] else "无坐标"
         )
-    columns = [
-        Column("area", "片区/园区", max_width=16),
-        Column("name", "载体", max_width=22),
-        Column("kind_label", "类型", no_wrap=True),
-        Column("industries", "产业", "list", max_width=18),
-        Column("free", "空置/单元", justify="right", no_wrap=True),
-        Column("vacant_area_m2", "空置㎡", "area"),
-        Column("occupancy", "出租率", "pct"),
-        Column("rent", "租金", no_wrap=True),
-        Column("platforms", "周边平台", "list", max_width=20),
-        Column("where", "坐标 (WGS-84)", no_wrap=True),
-    ]
-    sample = any(r["sample"] for r in rows)
+
+
+def _caption(rows: list[dict]) -> str:
     caption = f"{len(rows)} 个载体; 出租率 = 已租或预留面积 ÷ 总面积; 周边平台 = 本载体或 1 km 内"
-    if sample:
+    if any(r["sample"] for r in rows):
         caption += "\n※ 示例坐标: seed coordinates are illustrative, not surveyed"
-    render(rows, columns, fmt, title="招商地图 Investment map", caption=caption, empty="no carrier matches")
+    return caption
 
 
 def _rent(r: dict) -> str:

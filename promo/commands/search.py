@@ -6,8 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option
 
-_KEYS = ["list", "table", "id", "name", "detail", "matched", "snippet", "score"]
-
 
 @click.command()
 @click.argument("text", required=False)
@@ -66,24 +64,19 @@ def search(ctx, text, lists, public, limit, reindex, fmt):
 
 
 def _show(found: dict, fmt: str, text: str) -> None:
-    from promo.render import Column, render
+    from promo.views import SEARCH
 
     hits = [h for g in found["groups"] for h in g["hits"]]
     if fmt in ("json", "csv"):
-        render(hits, [Column(k, k) for k in _KEYS], fmt)
+        SEARCH.show(hits, fmt)  # one flat list, each hit naming its list
         return
     if not hits:
         click.echo(f"nothing in the catalogue matches {text!r}", err=True)
         return
-    columns = [
-        Column("name", "名称", marks="marks", max_width=40),
-        Column("detail", "类别/阶段", no_wrap=True),
-        Column("matched_shown", "匹配"),
-    ]
     for g in found["groups"]:
         for h in g["hits"]:
             h["matched_shown"] = h["matched"] + (f": {h['snippet']}" if h["snippet"] else "")
         more = g["total"] - len(g["hits"])
         caption = f"还有 {more:,} 条; --in {g['list']} --limit N 看更多" if more > 0 else None
         total = f"{g['total']:,}" + ("+" if g["truncated"] else "")
-        render(g["hits"], columns, fmt, title=f"{g['label']} {g['list']} ({total})", caption=caption)
+        SEARCH.show(g["hits"], fmt, title=f"{g['label']} {g['list']} ({total})", caption=caption)
