@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -106,9 +107,52 @@ def _chromium() -> str | None:
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as r:
-            return r.status, r.read().decode("utf-8")
+            return r.status, r.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as exc:
         return exc.code, ""
+
+
+def start_server(db_path, *args) -> tuple[subprocess.Popen, str]:
+    """`promo serve` on a free loopback port, once it answers; returns the process and the database URL."""
+    port = free_port()
+    env = {**os.environ, "PROMO_DB": str(db_path)}
+    server = subprocess.Popen([sys.executable, "-m", "promo", "serve", "--port", str(port), *args], env=env,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    base = f"http://127.0.0.1:{port}/catalogue"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            if _get(base)[0] == 200:
+                return server, base
+        except OSError:
+            pass
+        if server.poll() is not None:
+            raise AssertionError(server.stdout.read().decode())
+        if time.monotonic() > deadline:
+            server.kill()
+            raise AssertionError("promo serve did not answer within 90 s")
+        time.sleep(0.3)
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def test_internal_serves_everything_with_sql_and_download(db_path):
+    pytest.importorskip("datasette", reason="promo serve needs the web extra: pip install '.[web]'")
+    server, base = start_server(db_path, "--internal")
+    try:
+        sql = urllib.parse.quote("select name from enterprises where stage = '意向'")
+        status, body = _get(f"{base}.json?sql={sql}&_shape=array")
+        assert status == 200 and LEAD in {r["name"] for r in json.loads(body)}
+        assert _get(f"{base}.db")[0] == 200
+    finally:
+        stop(server)
 
 
 def test_the_vacant_units_page_in_a_real_browser(db_path, tmp_path):
@@ -116,23 +160,8 @@ def test_the_vacant_units_page_in_a_real_browser(db_path, tmp_path):
     browser = _chromium()
     if browser is None:
         pytest.skip("no Chromium on this machine (apt-get install chromium); the browser test cannot run")
-    port = free_port()
-    promo = [sys.executable, "-m", "promo"]
-    env = {**os.environ, "PROMO_DB": str(db_path)}
-    server = subprocess.Popen([*promo, "serve", "--port", str(port)], env=env, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
-    base = f"http://127.0.0.1:{port}/catalogue"
+    server, base = start_server(db_path)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if _get(base)[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert server.poll() is None, server.stdout.read().decode()
-            assert time.monotonic() < deadline, "promo serve did not answer within 90 s"
-            time.sleep(0.3)
         flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
                  "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]  # fmt: skip
         page = f"{base}/vacant_units"
@@ -161,9 +190,5 @@ def test_the_vacant_units_page_in_a_real_browser(db_path, tmp_path):
         assert _get(f"{base}?sql=select+1")[0] == 403
         assert _get(f"{base}.db")[0] in (403, 404)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
     assert server.returncode is not None  # the server is stopped
