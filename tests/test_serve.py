@@ -95,6 +95,12 @@ def test_a_port_in_use_is_named(run):
     assert f"port {port} on 127.0.0.1 is in use" in result.output
 
 
+def test_a_host_that_is_no_address_is_a_usage_error(run):
+    pytest.importorskip("datasette", reason="promo serve needs the web extra: pip install '.[web]'")
+    result = run("serve", "--host", "no-such-host.invalid", "--yes-share", "--port", free_port())
+    assert result.exit_code == 2 and "no-such-host.invalid" in result.output
+
+
 def test_bad_port_is_a_usage_error(run):
     result = run("serve", "--port", "70000")
     assert result.exit_code == 2 and "70000" in result.output

@@ -95,6 +95,10 @@ def _check_port(host: str, port: int) -> None:
     with socket.socket(family, socket.SOCK_STREAM) as s:
         try:
             s.bind((host, port))
+        except socket.gaierror:
+            from promo.errors import BadValue
+
+            raise BadValue("--host", host, "is not an address of this computer", "e.g. 127.0.0.1 or 0.0.0.0") from None
         except OSError as exc:
             if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
                 raise Rejected(
