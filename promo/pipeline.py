@@ -207,7 +207,7 @@ MAX_DEADLINE_DAYS = 3650  # ten years: a longer stay in one stage is no deadline
 
 def parse_deadline_days(value: str, stage: str, field: str = "DAYS") -> int:
     """The days an enterprise may stay in `stage`: a whole number of days, 1 … 3,650; 达效 has no deadline."""
-    from promo.text import parse_number
+    from promo.measures import DAYS
 
     if stage == STAGES[-1]:
         raise BadValue(
@@ -216,7 +216,7 @@ def parse_deadline_days(value: str, stage: str, field: str = "DAYS") -> int:
             f"{stage} is the last stage: no stage follows it, so it has no deadline to move on by",
             f"set deadlines for {', '.join(STAGES[:-1])}",
         )
-    days = parse_number(value, field, minimum=1, integer=True, unit_suffixes=("天", "days", "day", "d"))
+    days = DAYS.parse(value, field)
     if days > MAX_DEADLINE_DAYS:
         raise BadValue(field, value, f"is more than {MAX_DEADLINE_DAYS:,} days (ten years); give a real deadline")
     return days

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from promo import measures
 from promo.brief import numbers as num
 from promo.brief.document import Facts, Heading, Items, Note, Section, Table
 from promo.brief.texts import SEEDED_EN
@@ -131,7 +132,7 @@ def units_blocks(w: Wording, units: dict, *, with_carrier: bool) -> list:
             row.append(num.area_sqft(u["area_m2"]))
         row.append(num.rent(u["rent"]))
         if en:
-            row.append(num.rent_month(u["rent"]))
+            row.append(measures.rent_month_text(u["rent"]))
         if usd:
             row.append(num.rent_usd_sqft_year(u["rent"], w.rate))
         facilities = w.join(w.term(f["name"], f.get("name_en")) for f in u["facilities"])
@@ -152,7 +153,7 @@ def units_blocks(w: Wording, units: dict, *, with_carrier: bool) -> list:
                 area=num.area(u["area_m2"]),
                 area_ft=num.area_sqft(u["area_m2"]),
                 rent=num.rent(u["rent"]) or w.t("dash"),
-                month=num.rent_month(u["rent"]) or w.t("dash"),
+                month=measures.rent_month_text(u["rent"]) or w.t("dash"),
                 usd=usd_text,
                 ready=w.ready(u["ready_date"]),
                 facilities=w.t("sep.comma") + facilities if facilities else "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from promo import measures
 from promo.brief import numbers as num
 from promo.brief.document import Facts, Heading, Note, Section, Table
 from promo.brief.sections.carriers import units_blocks
@@ -49,7 +50,12 @@ def needs_section(c: Wording) -> Section:
         facts.append(
             (
                 c.t("need.rent"),
-                c.t("need.rent_max", rent=num.rent(p["max_rent"]), month=num.rent_month(p["max_rent"]), usd=usd),
+                c.t(
+                    "need.rent_max",
+                    rent=num.rent(p["max_rent"]),
+                    month=measures.rent_month_text(p["max_rent"]),
+                    usd=usd,
+                ),
             )
         )
     if p.get("facilities"):
