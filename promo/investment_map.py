@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from promo import geo
+from promo.measures import rent_text
 from promo.vocabulary import label
 
 NEARBY_KM = 1.0
@@ -63,6 +64,8 @@ def carriers(conn: sqlite3.Connection, *, kind: str | None = None) -> Iterator[d
         r["has_coordinates"] = r["lat"] is not None and r["lon"] is not None
         r["platforms"] = _nearby(r, json.loads(r["platforms"] or "[]"))
         r["problem"] = geo.check(r["lon"], r["lat"]) if r["has_coordinates"] else None
+        low, high = rent_text(r["rent_min"]), rent_text(r["rent_max"])
+        r["rent_range"] = low if low == high else f"{low}–{high}"  # of the vacant units, 元/㎡·天
         yield r
 
 

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable
 
 from promo import geo
+from promo.measures import area_text
 
 PROPERTIES = (
     "code", "name", "name_en", "kind", "kind_label", "area", "status", "industries", "units", "vacant_units",
@@ -90,14 +91,11 @@ def _e(value) -> str:
 
 
 def _popup(r: dict) -> dict:
-    rent = ""
-    if r["rent_min"] is not None:
-        rent = f"{r['rent_min']:.2f}" + (f"–{r['rent_max']:.2f}" if r["rent_max"] != r["rent_min"] else "")
     has_units = bool(r["units"])
     return {
         "name": r["name"], "kind": r["kind_label"], "area": r["area"],
         "free": f"{r['vacant_units']}/{r['units']}" if has_units else "",
-        "vacant": f"{r['vacant_area_m2']:,.0f}" if has_units else "", "rent": rent,
+        "vacant": area_text(r["vacant_area_m2"]) if has_units else "", "rent": r["rent_range"],
         "industries": "、".join(r["industries"]), "platforms": "、".join(r["platforms"]), "sample": r["sample"],
     }  # fmt: skip
 

@@ -374,7 +374,7 @@ MAP = View(
         C("free", "空置/单元", justify="right", no_wrap=True),
         C("vacant_area_m2", "空置㎡", "area"),
         C("occupancy", "出租率", "pct"),
-        C("rent", "租金", no_wrap=True),
+        C("rent_range", "租金", no_wrap=True),
         C("platforms", "周边平台", "list", max_width=20),
         C("where", "坐标 (WGS-84)", no_wrap=True),
     ),

@@ -163,7 +163,6 @@ def _listing(rows: list[dict], fmt: str) -> None:
 def _prepare(rows: list[dict]) -> None:
     for r in rows:
         r["free"] = f"{r['vacant_units']}/{r['units']}" if r["units"] else ""
-        r["rent"] = _rent(r)
         r["where"] = (
             f"{r['lat']:.4f}, {r['lon']:.4f}" + (" ※" if r["sample"] else "") if r["has_coordinates"] else "无坐标"
         )
@@ -174,10 +173,3 @@ def _caption(rows: list[dict]) -> str:
     if any(r["sample"] for r in rows):
         caption += "\n※ 示例坐标: seed coordinates are illustrative, not surveyed"
     return caption
-
-
-def _rent(r: dict) -> str:
-    if r["rent_min"] is None:
-        return ""
-    low, high = f"{r['rent_min']:.2f}", f"{r['rent_max']:.2f}"
-    return low if low == high else f"{low}–{high}"
