@@ -54,7 +54,7 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
 def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
     """Open (and if needed migrate) the existing catalogue at `path`; a missing one is refused.
 
-    Building the default ./catalogue.db from the seeds is promo.seeds.open_or_build's job, so a mistyped
+    Building the default ./catalogue.db from the seeds is promo.opening.open_or_build's job, so a mistyped
     --db or PROMO_DB never quietly becomes a new catalogue that the next command writes to.
     """
     path = resolve_path(path)
