@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from promo import search_index  # importing it also registers migration 5, the index, beside its code
+# importing these registers migrations 5 (the office's own lists) and 6 (the search index), in that order
+from promo import schema_own, search_index  # noqa: F401
 from promo.errors import CatalogueError
 from promo.schema import MIGRATIONS, latest_version
 

@@ -112,8 +112,8 @@ def _columns_read(source: Source) -> list[str]:
     return sorted({m for f in (source.name, *source.body) for m in re.findall(r"\{r\}\.(\w+)", f)})
 
 
-@migration(5)
-def m005_search_index(conn: sqlite3.Connection) -> None:
+@migration(6)
+def m006_search_index(conn: sqlite3.Connection) -> None:
     """The index, filled from what the catalogue holds; what this connection writes next (the seed
     load of a new catalogue) is indexed as it goes."""
     create(conn)

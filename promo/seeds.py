@@ -14,8 +14,8 @@ from promo.errors import CatalogueError
 from promo.seed_loaders import SeedError, load, read_csv, seeds_dir  # noqa: F401 (the seeds API)
 
 
-def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: Path | None = None) -> str:
-    """Build the seed catalogue at `path` atomically; returns a one-line summary of what it holds."""
+def build_catalogue(path: str | os.PathLike, *, force=False, directory: Path | None = None, loader=None) -> str:
+    """Build the seed catalogue (or with `loader(conn, directory)` another) at `path` atomically; returns a summary."""
     from promo.db import connect, migrate
 
     path = Path(path)
@@ -30,7 +30,7 @@ def build_catalogue(path: str | os.PathLike, *, force: bool = False, directory: 
         conn = connect(tmp)
         try:
             migrate(conn)
-            counts = load(conn, directory)
+            counts = (loader or load)(conn, directory)
             conn.execute("PRAGMA journal_mode = WAL")
         finally:
             conn.close()

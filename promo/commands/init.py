@@ -1,4 +1,4 @@
-"""promo init: build the catalogue from the seed files."""
+"""promo init: build the catalogue from the seed files, or an empty one for a zone of one's own."""
 
 from __future__ import annotations
 
@@ -11,27 +11,45 @@ import click
     is_flag=True,
     help="Rebuild an existing catalogue; the old one is kept as CATALOGUE.bak (undo cannot bring it back).",
 )
+@click.option("--empty", is_flag=True, help="Start a zone of your own: no carriers, units, policies or chain.")
+@click.option("--zone", "zone_name", metavar="NAME", help="With --empty: the zone's name, e.g. 某某高新区.")
+@click.option("--zone-en", metavar="NAME", help="With --empty: the zone's English name.")
 @click.pass_context
-def init(ctx, force):
-    """Build the catalogue from the seed data (seeds/).
+def init(ctx, force, empty, zone_name, zone_en):
+    """Build the catalogue from the seed data (seeds/), or with --empty a zone of your own.
 
     Every other command builds the default catalogue by itself when it is missing; use init to
-    start again from the seeds, or to make a catalogue at another path.
+    start again from the seeds, or to make a catalogue at another path. An --empty catalogue has the
+    reference lists (stages, facility kinds, countries) and nothing of the seed zone.
 
     \b
     Examples:
       promo init --force
       promo --db /tmp/test.db init
+      promo --db mine.db init --empty --zone 示例高新区
     """
     from promo.db import resolve_path
     from promo.seeds import backup_catalogue, build_catalogue, check_replaceable
 
+    loader = None
+    if empty:
+        if zone_name is None or not zone_name.strip():
+            raise click.BadParameter("give the zone's name, e.g. --zone 示例高新区", param_hint="'--zone'")
+        from promo.commands.common import parse_or_usage
+        from promo.edit.zone import empty_loader
+
+        loader = parse_or_usage(empty_loader, zone_name.strip(), zone_en.strip() if zone_en else None)
+    elif zone_name is not None or zone_en is not None:
+        raise click.BadParameter("names the zone of an --empty catalogue; add --empty", param_hint="'--zone'")
     path = resolve_path(ctx.find_root().obj.get("db_path"))
     kept = None
     if force and path.is_file():
         check_replaceable(path)
         kept = backup_catalogue(path)
-    summary = build_catalogue(path, force=force)
-    click.echo(f"built {path} from the seed data: {summary}", err=True)
+    summary = build_catalogue(path, force=force, loader=loader)
+    if empty:
+        click.echo(f"built {path}, an empty catalogue for {zone_name.strip()}: {summary}", err=True)
+    else:
+        click.echo(f"built {path} from the seed data: {summary}", err=True)
     if kept:
         click.echo(f"the previous catalogue is kept as {kept}; to go back: mv {kept} {path}", err=True)
