@@ -43,6 +43,10 @@ COMMANDS = {
     "undo": "promo.commands.log:undo",
     "zone": "promo.commands.zone:zone",
     "init": "promo.commands.init:init",
+    # every list in and out of Excel
+    "import": "promo.commands.transfer:import_",
+    "export": "promo.commands.transfer:export",
+    "template": "promo.commands.transfer:template",
 }
 
 

@@ -7,6 +7,7 @@ keys and raw values, tables and Markdown use the headers and formatted values.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -164,30 +165,63 @@ def to_json(rows: Iterable[dict], columns: Sequence[Column]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
 
 
+_SIGNED_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*|\d*\.\d+)(?:[eE][+-]?\d+)?%?$")
+
+
 def csv_safe(value: Any) -> Any:
-    """A text cell that a spreadsheet will not run as a formula (=, +, -, @ first): prefixed with '."""
+    """A text cell that a spreadsheet will not run as a formula (=, +, -, @, tab or CR first): prefixed with '.
+
+    Only a whole signed number written as text keeps its sign (`-1+HYPERLINK(…)` does not); numbers stay numbers.
+    """
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        if value[:1] in "+-" and value[1:2].isdigit():
-            return value  # a signed number written as text is data, not a formula
+        if value[:1] in "+-" and _SIGNED_NUMBER.match(value):
+            return value
         return "'" + value
     return value
 
 
-def write_csv(rows: Iterable[dict], columns: Sequence[Column], out) -> None:
-    import csv
+def _csv_field(value: Any) -> str:
+    """One CSV field; all-digit text (codes, phones) is quoted so Excel is told it is text, not a number."""
+    text = "" if value is None else str(value)
+    if (isinstance(value, str) and text.isdigit()) or any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.key for c in columns])
-    for r in rows:
-        line = []
-        for c in columns:
-            v = r.get(c.key)
-            if isinstance(v, (list, tuple)):
-                v = ";".join(str(x) for x in v)
-            elif isinstance(v, bool):
-                v = int(v)
-            line.append("" if v is None else csv_safe(v))
-        writer.writerow(line)
+
+def write_csv_rows(rows: Iterable[Sequence[Any]], out) -> None:
+    """Write rows of cells as CSV, each text neutralised against formulas (csv_safe)."""
+    for row in rows:
+        out.write(",".join(_csv_field(csv_safe(v)) for v in row) + "\n")
+
+
+def write_csv(rows: Iterable[dict], columns: Sequence[Column], out) -> None:
+    def lines():
+        yield [c.key for c in columns]
+        for r in rows:
+            line = []
+            for c in columns:
+                v = r.get(c.key)
+                if isinstance(v, (list, tuple)):
+                    v = ";".join(str(x) for x in v)
+                elif isinstance(v, bool):
+                    v = int(v)
+                line.append(v)
+            yield line
+
+    write_csv_rows(lines(), out)
+
+
+def to_file_needs_bom(stream) -> bool:
+    """True when `stream` is an empty regular file: Excel on Chinese Windows reads UTF-8 CSV only with a BOM;
+    a pipe or terminal gets plain UTF-8."""
+    import os
+    import stat
+
+    try:
+        info = os.fstat(stream.fileno())
+        return stat.S_ISREG(info.st_mode) and stream.tell() == 0
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def to_markdown(rows: Iterable[dict], columns: Sequence[Column]) -> str:
@@ -322,6 +356,8 @@ def render(
     if fmt == "json":
         sys.stdout.write(to_json(rows, columns) + "\n")
     elif fmt == "csv":
+        if to_file_needs_bom(sys.stdout):
+            sys.stdout.write("\ufeff")
         write_csv(rows, columns, sys.stdout)
     elif fmt == "markdown":
         parts = []
