@@ -319,12 +319,9 @@ def _cell(column: Column, row: dict):
     shown = fmt_cell(column, row.get(column.key), list_sep=" ")
     if not column.marks:
         return shown
-    from rich.text import Text
+    from rich.text import Span, Text  # a marked cell: the matched spans emphasised on a terminal
 
-    text = Text(shown)
-    for start, end in row.get(column.marks) or ():
-        text.stylize("bold reverse", start, end)
-    return text
+    return Text(shown, spans=[Span(start, end, "bold reverse") for start, end in row.get(column.marks) or ()])
 
 
 def _plain_table(rows: Sequence[dict], columns: Sequence[Column], *, title: str | None, caption: str | None) -> None:
