@@ -16,6 +16,7 @@ from promo.errors import CatalogueError
 from promo.schema import MIGRATIONS, latest_version
 from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 5
 from promo.schema_after_signing import m006_after_signing  # noqa: F401, I001 - registers migration 6, after 5
+from promo import search_index  # noqa: I001 - registers migration 7, after 6
 
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -144,6 +145,7 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     from promo import journal
 
     journal.install_capture(conn)
+    search_index.install(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         journal_id = conn.execute(
