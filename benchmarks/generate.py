@@ -243,6 +243,12 @@ def generate(path: Path, *, units: int, enterprises: int, carriers: int, seed: i
             (json.dumps({"seed": seed, "units": units, "enterprises": enterprises, "carriers": carriers}),),
         )
         conn.execute("COMMIT")
+        # rows went in around promo's write path: index them the way `promo search --reindex` does
+        from promo.search_index import rebuild
+
+        conn.execute("BEGIN")
+        rebuild(conn)
+        conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         counts = {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -39,6 +39,10 @@ COMMANDS = {
     "check": "promo.commands.criteria:check",
     "scenarios": "promo.commands.scenarios:scenarios",
     "match": "promo.commands.match:match",
+    # 招商地图 and finding anything
+    "map": "promo.commands.map:map_",
+    "search": "promo.commands.search:search",
+    "serve": "promo.commands.serve:serve",
     # what goes out, what changed, where it is kept
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# each migration module imports the one before it, so importing the latest registers 2 to 7 in number order
+from promo import search_index
 from promo.errors import CatalogueError
 from promo.schema import MIGRATIONS, latest_version
-
-# each migration module imports the one before it, so importing the latest registers 2 to 6 in number order
-from promo.schema_after_signing import m006_after_signing  # noqa: F401
 
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -145,6 +144,7 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     from promo import journal
 
     journal.install_capture(conn)
+    search_index.install(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         journal_id = conn.execute(

@@ -57,6 +57,13 @@ EXPECTED = {
     "services": (
         "id enterprise_id item item_folded department_id officer status asked_date due_date done_date note recorded_at"
     ),
+    # promo search's index (migration 7, promo/search_index.py): an FTS5 table and its shadow tables
+    "search_index": "name body py",
+    "search_index_config": "k v",
+    "search_index_content": "id c0 c1 c2",
+    "search_index_data": "id block",
+    "search_index_docsize": "id sz",
+    "search_index_idx": "segid term pgno",
     "settings": "key value",
     "stage_deadlines": "stage days since sample",
     "stage_history": "id enterprise_id stage date reason recorded_at",
