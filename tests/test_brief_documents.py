@@ -180,6 +180,7 @@ def test_no_chart_is_drawn_in_tofu_without_a_chinese_font(run, tmp_path, monkeyp
 
     latin = [f for f in font_manager.fontManager.ttflist if f.name == "DejaVu Sans"]
     monkeypatch.setattr(font_manager.fontManager, "ttflist", latin)
+    monkeypatch.setattr(charts, "packaged_fonts", lambda: [])
     charts.font_for.cache_clear()
     try:
         result = run("brief", "-o", tmp_path / "brief.html")
@@ -189,6 +190,24 @@ def test_no_chart_is_drawn_in_tofu_without_a_chinese_font(run, tmp_path, monkeyp
         assert not (tmp_path / "brief.html").exists()
         plain = run("brief", "--no-charts", "-o", tmp_path / "brief.html")
         assert plain.exit_code == 0, plain.output
+    finally:
+        charts.font_for.cache_clear()
+
+
+def test_a_machine_without_a_chinese_font_draws_with_the_packaged_one(run, tmp_path, monkeypatch):
+    from matplotlib import font_manager
+
+    from promo.brief import charts
+
+    packaged = charts.packaged_fonts()
+    assert packaged, "the test extra installs mplfonts, whose Noto Sans CJK SC the charts fall back on"
+    latin = [f for f in font_manager.fontManager.ttflist if f.name == "DejaVu Sans"]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", latin)
+    charts.font_for.cache_clear()
+    try:
+        assert charts.font_for("入驻率 精准医学产业园") in packaged
+        result = run("brief", "-o", tmp_path / "brief.html")
+        assert result.exit_code == 0, result.output
     finally:
         charts.font_for.cache_clear()
 

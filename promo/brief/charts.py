@@ -27,8 +27,8 @@ PREFERRED_FONTS = (
     "DejaVu Sans",
 )
 INSTALL_FONTS = (
-    "install a Chinese font, e.g. on Debian/Ubuntu: sudo apt-get install fonts-noto-cjk (or fonts-wqy-microhei); "
-    "on Fedora: sudo dnf install google-noto-sans-cjk-fonts; on macOS and Windows one is installed already"
+    "install a Chinese font: sudo apt-get install fonts-noto-cjk (Debian/Ubuntu), sudo dnf install "
+    "google-noto-sans-cjk-fonts (Fedora), or without root pip install 'promo[charts]'; macOS and Windows have one"
 )
 INSTALL_PLOTTING = "install the plotting library: pip install 'matplotlib>=3.7'"
 NO_CHARTS = "or leave the charts out with --no-charts"
@@ -68,22 +68,35 @@ def font_for(text: str) -> str:
     ordered = sorted(fonts, key=lambda f: (rank.get(f.name, len(rank)), f.weight != 400, f.style != "normal", f.fname))
     tried: set[str] = set()
     best: set[int] = set()
-    for entry in ordered:
-        if entry.fname in tried:
+    for fname in [entry.fname for entry in ordered] + packaged_fonts():
+        if fname in tried:
             continue
-        tried.add(entry.fname)
+        tried.add(fname)
         try:
-            covered = needed & set(FT2Font(entry.fname).get_charmap())
+            covered = needed & set(FT2Font(fname).get_charmap())
         except (OSError, RuntimeError, ValueError):
             continue
         if covered == needed:
-            return entry.fname
+            return fname
         best = max(best, covered, key=len)
     missing = "".join(chr(c) for c in sorted(needed - best)[:12])
     raise Rejected(
         f"cannot draw the brief's charts: no installed font has every character they need (none has {missing!r})",
         f"{INSTALL_FONTS}; {NO_CHARTS}",
     )
+
+
+def packaged_fonts() -> list[str]:
+    """Fonts shipped as a Python package (mplfonts, the `charts` extra: Noto Sans CJK SC first), tried after the
+    machine's own, so a machine without a system Chinese font and without root can still draw the charts."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    folder = Path(next(iter(spec.submodule_search_locations))) / "fonts"
+    return sorted(str(p) for p in folder.glob("*") if p.suffix.lower() in (".otf", ".ttf", ".ttc"))
 
 
 def _wrap(label: str, width: int = 14) -> str:
