@@ -286,7 +286,7 @@ def test_the_ledger_by_owner_as_a_workbook(run, year, tmp_path):
     ws = load_workbook(out).worksheets[0]
     head, *body = [tuple(c.value for c in row) for row in ws.iter_rows()]
     assert head[0] == "负责人" and "完成(个)" in head[1] and any("(万元)" in h for h in head)
-    zhang = dict(zip(head, next(r for r in body if r[0] == "张伟")))
+    zhang = dict(zip(head, next(r for r in body if r[0] == "张伟"), strict=True))
     assert zhang[head[1]] == 1 and zhang[head[2]] == 2  # signed: 1 of a target of 2, as numbers
     bad = run("ledger", "--year", "2026", "--by", "owner", "-o", tmp_path / "台账.txt")
     assert bad.exit_code == 2 and "台账.txt" in bad.output
