@@ -347,3 +347,33 @@ def event_yield(conn: sqlite3.Connection, year: int) -> list[dict]:
             GROUP BY ev.id ORDER BY ev.date, ev.name""",
         _bounds(year),
     )
+
+
+def ledger_sheet(found: list[dict], year: int, by: str | None):
+    """The ledger as the office's sheet for a file: one row per officer, chain or quarter (or the zone), for each
+    measure its actual, target and rate as numbers, the unit in the header; 落后 names the measures behind."""
+    from promo.io.export import Sheet
+    from promo.io.headers import Field
+
+    group = {"owner": "负责人", "chain": "产业链", "quarter": "季度"}.get(by or "", "范围")
+    fields = [Field("group_name", group, by or "scope")]
+    for m, (name, kind) in MEASURES.items():
+        unit, k = ("个", "int") if kind == "count" else ("万元", "money")
+        fields += [
+            Field(f"{m}_actual", f"{name}完成({unit})", f"{m} actual", kind=k),
+            Field(f"{m}_target", f"{name}目标({unit})", f"{m} target", kind=k),
+            Field(f"{m}_rate", f"{name}完成率(%)", f"{m} rate (%)", kind="num"),
+        ]
+    fields.append(Field("behind", "落后", "Behind"))
+    groups: dict = {}
+    for r in found:
+        key = r.get("group_name") or "全区"
+        row = groups.setdefault(key, {"group_name": str(key), "behind": []})
+        row[f"{r['measure']}_actual"] = r["actual"]
+        row[f"{r['measure']}_target"] = r["target"]
+        row[f"{r['measure']}_rate"] = round(r["rate"] * 100, 1) if r["rate"] is not None else None
+        if r["behind"]:
+            row["behind"].append(MEASURES[r["measure"]][0])
+    for row in groups.values():
+        row["behind"] = "、".join(row["behind"])
+    return Sheet(f"{year}台账", f"Ledger {year}", fields, list(groups.values()))

@@ -187,6 +187,7 @@ def weekly_rows(report: dict) -> list[dict]:
                     "date": r["date"],
                     "detail": _wan(r["investment_wan"]) if key == "signed" else "",
                     "leader": None,
+                    "investment_wan": r["investment_wan"] if key == "signed" else None,
                 }
             )
     for r in report["overdue"]:
@@ -199,6 +200,7 @@ def weekly_rows(report: dict) -> list[dict]:
                 "date": r["due"],
                 "detail": f"{r['detail']} (逾期 {r['days_overdue']} 天)",
                 "leader": None,
+                "investment_wan": None,
             }
         )
     for r in report["coordination"]:
@@ -211,6 +213,24 @@ def weekly_rows(report: dict) -> list[dict]:
                 "date": r["due_date"],
                 "detail": r["issue"] + (f" · {r['department']}" if r["department"] else ""),
                 "leader": r["leader"],
+                "investment_wan": None,
             }
         )
     return out
+
+
+def weekly_sheet(report: dict):
+    """The weekly sheet for a file (.xlsx or .csv): the rows of `weekly_rows`, the signed amount a number."""
+    from promo.io.export import Sheet
+    from promo.io.headers import Field
+
+    fields = [
+        Field("section_label", "类别", "Section"),
+        Field("name", "企业名称", "Enterprise"),
+        Field("owner", "负责人", "Owner"),
+        Field("leader", "牵头领导", "Leader"),
+        Field("date", "日期", "Date", kind="date"),
+        Field("investment_wan", "投资额(万元)", "Investment (10k CNY)", kind="money"),
+        Field("detail", "详情", "Detail"),
+    ]
+    return Sheet(f"周报 {report['start']}", f"Weekly {report['start']}", fields, weekly_rows(report))

@@ -275,3 +275,18 @@ def test_the_ledger_by_chain_counts_a_link_under_its_chain(run, year):
     assert precision["signed"]["rate"] == 1 and not precision["signed"]["behind"]
     zone = {r["measure"]: r for r in rows if r["group"] is None}
     assert zone["signed"]["actual"] == 2 and zone["signed"]["target"] == 4
+
+
+def test_the_ledger_by_owner_as_a_workbook(run, year, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "台账.xlsx"
+    result = run("ledger", "--year", "2026", "--by", "owner", "-o", out)
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(out).worksheets[0]
+    head, *body = [tuple(c.value for c in row) for row in ws.iter_rows()]
+    assert head[0] == "负责人" and "完成(个)" in head[1] and any("(万元)" in h for h in head)
+    zhang = dict(zip(head, next(r for r in body if r[0] == "张伟"), strict=True))
+    assert zhang[head[1]] == 1 and zhang[head[2]] == 2  # signed: 1 of a target of 2, as numbers
+    bad = run("ledger", "--year", "2026", "--by", "owner", "-o", tmp_path / "台账.txt")
+    assert bad.exit_code == 2 and "台账.txt" in bad.output

@@ -202,3 +202,29 @@ def test_a_path_extended_by_the_office_is_applied_with_its_days(run, db_path, pr
     )
     assert again.exit_code == 1 and "already on the path" in again.output
     assert content(db_path) == before
+
+
+def test_the_weekly_sheet_as_a_workbook_and_as_csv(run, project, tmp_path):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    run("enterprises", "add", "=HYPERLINK(1)", "--stage", "签约", "--date", "2026-11-19", "--owner", "张伟")
+    out = tmp_path / "周报.xlsx"
+    result = run("report", "weekly", "--date", "2026-11-18", "-o", out)
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(out).worksheets[0]
+    assert ws.freeze_panes == "A2"
+    head, *body = [tuple(c.value for c in row) for row in ws.iter_rows()]
+    assert head == ("类别", "企业名称", "负责人", "牵头领导", "日期", "投资额(万元)", "详情")
+    signed = next(r for r in body if r[1] == "代办甲")
+    assert signed[4] == dt.datetime(2026, 11, 18) and signed[5] == 15000
+    assert "'=HYPERLINK(1)" in [r[1] for r in body]  # text, never a formula
+    again = run("report", "weekly", "-o", out)
+    assert again.exit_code == 2 and str(out) in again.output and "--force" in again.output
+    assert run("report", "weekly", "-o", out, "--force").exit_code == 0
+    bad = run("report", "weekly", "-o", tmp_path / "周报.pdf")
+    assert bad.exit_code == 2 and "周报.pdf" in bad.output
+    csv = tmp_path / "周报.csv"
+    assert run("report", "weekly", "--date", "2026-11-18", "-o", csv).exit_code == 0
+    assert csv.read_bytes().startswith("\ufeff类别,企业名称".encode())

@@ -20,8 +20,10 @@ def _year(value) -> int:
 @click.option("--detail", is_flag=True, help="The projects behind each figure, one row each.")
 @click.option("--measure", callback=not_empty, help="With --detail: only this measure (signed, started, arrived …).")
 @format_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the ledger sheet to FILE.xlsx or .csv.")
+@click.option("--force", is_flag=True, help="With -o: replace an existing file.")
 @click.pass_context
-def ledger(ctx, year, by, detail, measure, fmt):
+def ledger(ctx, year, by, detail, measure, fmt, output, force):
     """The year's task ledger: targets against actuals, completion rates, and what is behind plan.
 
     Actuals come from the catalogue: 签约 from the stage history, 开工 from milestones, 投产 from the
@@ -36,6 +38,7 @@ def ledger(ctx, year, by, detail, measure, fmt):
       promo ledger --year 2026 --detail --measure signed
       promo ledger --year 2026 --by event
       promo ledger --year 2026 --format csv > 台账.csv
+      promo ledger --year 2026 --by owner -o 台账.xlsx
     """
     if ctx.invoked_subcommand:
         return
@@ -46,6 +49,8 @@ def ledger(ctx, year, by, detail, measure, fmt):
 
     year = _year(year)
     by = parse_or_usage(domain.parse_by, by)
+    if output and (detail or by == "event"):
+        raise click.UsageError("-o writes the ledger sheet; leave out --detail and --by event")
     if measure and not detail:
         raise click.UsageError("--measure selects the rows of --detail: add --detail")
     if measure and measure not in domain.MEASURES:
@@ -71,6 +76,12 @@ def ledger(ctx, year, by, detail, measure, fmt):
         )
         return
     found = domain.ledger(conn, year, by=by)
+    if output:
+        from promo.io.export import write_report
+
+        n = write_report(domain.ledger_sheet(found, year, by), output, force=force)
+        click.echo(f"wrote {output}: {n:,} rows", err=True)
+        return
     for r in found:
         r["rate_text"] = f"{r['rate'] * 100:.0f}%" if r["rate"] is not None else ""
         r["flag"] = "落后 behind" if r["behind"] else ""

@@ -15,6 +15,7 @@ def report():
     Examples:
       promo report weekly
       promo report weekly --format csv > 周报.csv
+      promo report weekly -o 周报.xlsx
     """
 
 
@@ -28,8 +29,12 @@ def report():
     show_default=True,
     help="wechat: short text for the group; table/csv/json/markdown: the weekly sheet, one row per item.",
 )
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the weekly sheet to FILE.xlsx or FILE.csv."
+)
+@click.option("--force", is_flag=True, help="With -o: replace an existing file.")
 @click.pass_context
-def weekly(ctx, on, fmt):
+def weekly(ctx, on, fmt, output, force):
     """The week's report: signed, started, completed and in production this week (Monday to Sunday),
     what is overdue (milestones, services, coordination), what needs a leader, and the year's ledger.
 
@@ -38,6 +43,7 @@ def weekly(ctx, on, fmt):
       promo report weekly
       promo report weekly --date 2026-11-20
       promo report weekly --format csv > 周报.csv
+      promo report weekly -o 周报.xlsx
     """
     from promo import weekly as domain
     from promo.commands.common import parse_or_usage
@@ -46,7 +52,13 @@ def weekly(ctx, on, fmt):
     on = parse_or_usage(parse_date, on, "--date")
     conn = catalogue(ctx)
     # the text names the ten most overdue and counts the rest; the sheet lists every one
-    found = domain.weekly(conn, on, overdue_limit=10 if fmt == "wechat" else None)
+    found = domain.weekly(conn, on, overdue_limit=10 if fmt == "wechat" and not output else None)
+    if output:
+        from promo.io.export import write_report
+
+        n = write_report(domain.weekly_sheet(found), output, force=force)
+        click.echo(f"wrote {output}: {n:,} rows", err=True)
+        return
     if fmt == "wechat":
         zone = conn.execute("SELECT name FROM zone ORDER BY id LIMIT 1").fetchone()
         click.echo(domain.wechat_text(found, zone[0] if zone else ""), nl=False)

@@ -164,3 +164,27 @@ def write_csv(out, adapter, rows, lang: str) -> int:
 
     write_csv_rows(lines(), out)
     return count
+
+
+class Sheet:
+    """A report written as one sheet (the weekly sheet, the ledger by officer): its fields and rows given, so
+    it goes through the same cells, widths and neutralising as the lists."""
+
+    def __init__(self, zh: str, en: str, fields: list, rows: list[dict]):
+        self.ZH, self.EN, self.FIELDS, self.rows = zh, en, fields, rows
+
+    def export_rows(self, conn) -> list[dict]:
+        return self.rows
+
+    def count(self, conn) -> int:
+        return len(self.rows)
+
+
+def write_report(sheet: Sheet, path: str | Path, *, force: bool = False, lang: str = "zh") -> int:
+    """Write a report sheet to `path` (.xlsx, or .csv with a BOM); an existing file only with `force`."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise BadValue("-o", str(path), "write .xlsx (a workbook) or .csv")
+    if path.exists() and not force:
+        raise BadValue("-o", str(path), "exists already; add --force to replace it")
+    return export(None, [sheet], path, lang=lang)[sheet.EN]

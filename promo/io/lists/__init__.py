@@ -16,6 +16,7 @@ ADAPTERS = {
     "enterprises": "promo.io.lists.enterprises",
     "targets": "promo.io.lists.targets",
     "scenarios": "promo.io.lists.scenarios",
+    "ledger-targets": "promo.io.lists.ledger_targets",
 }
 NOT_YET: tuple[str, ...] = ()  # lists without a domain writer yet, named so a user asking for one is told why
 
