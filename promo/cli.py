@@ -13,6 +13,7 @@ import click
 
 from promo import __version__
 from promo.errors import PromoError
+from promo.terminal import printable
 
 # name → "module:attribute"; modules are imported only when their command runs (or --help lists them).
 COMMANDS = {
@@ -77,17 +78,6 @@ class _PromoClickError(click.ClickException):
     def __init__(self, message: str, exit_code: int):
         super().__init__(message)
         self.exit_code = exit_code
-
-
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]}
-MAX_LINE = 300
-
-
-def printable(message: str) -> str:
-    """A message safe for a terminal: control characters from user data shown escaped (an ESC in a name
-    must not recolour the screen), and very long values cut."""
-    lines = message.translate(_CONTROL).split("\n")
-    return "\n".join(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…" for line in lines)
 
 
 def _as_click_exception(exc: PromoError) -> click.ClickException:

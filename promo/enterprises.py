@@ -18,6 +18,7 @@ from promo.db import now, rows
 from promo.errors import Ambiguous, BadValue, NotFound, PromoError, Rejected
 from promo.lookup import find, like_escape
 from promo.schema import STAGES
+from promo.terminal import CONTROL as CONTROL_CHARS
 from promo.text import fold, parse_amount, parse_date, parse_number, today
 
 STAGE_EN = {
@@ -83,7 +84,7 @@ _KIND_BY_KEY = {k: k for k in KINDS} | {
 BAD_CHECK_MARK = "⚠"
 BAD_CHECK_NOTE = "⚠ 信用代码校验位不符 (credit code fails its check character; stored as given)"
 _PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = CONTROL_CHARS  # C0, C1 and bidi overrides (promo.terminal)
 MAX_NAME = 200
 
 

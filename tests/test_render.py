@@ -3,7 +3,7 @@
 import io
 import json
 
-from promo.cli import printable
+from promo.terminal import printable
 from promo.render import LARGE_TABLE, Column, csv_safe, render, to_json, write_csv
 
 

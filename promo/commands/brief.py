@@ -58,7 +58,9 @@ def _given(ctx: click.Context, param: click.Parameter, value):
     callback=_given,
     help="Date of the brief (default today): what is ready by then, and what it can know (see above).",
 )
-@click.option("-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output.")
+@click.option(
+    "-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output ('-': stdout)."
+)
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
 @click.pass_context
 def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, force):
@@ -84,6 +86,7 @@ def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, f
     """
     from promo.brief import Request, make_brief
     from promo.brief.output import check_target, write_file
+    from promo.terminal import printable
     from promo.text import parse_date, today
 
     req = Request(
@@ -99,8 +102,8 @@ def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, f
     if output is not None:
         check_target(output, force=force)  # refuse before the work, not after it
     text = make_brief(catalogue(ctx), req)
-    if output is not None:
+    if output is not None and output != "-":
         path = write_file(output, text, force=force)
-        click.echo(f"wrote {path} ({len(text.splitlines())} lines)", err=True)
+        click.echo(f"wrote {printable(str(path))} ({len(text.splitlines())} lines)", err=True)
     else:
         click.echo(text, nl=False)

@@ -90,7 +90,9 @@ def show(ctx, name, fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(detail, ensure_ascii=False, indent=2)))
         return
     if fmt == "csv":
         from promo.render import render

@@ -67,3 +67,10 @@ def reject_empty(param: click.Parameter, value, hint: str):
 def not_empty(ctx: click.Context, param: click.Parameter, value):
     """A click callback: an empty filter is refused, never silently dropped."""
     return reject_empty(param, value, "leave the option out to not filter by it")
+
+
+def say(message: str = "", *, err: bool = False) -> None:
+    """Print a message that carries user data (a success line, a note): control characters escaped."""
+    from promo.terminal import escape
+
+    click.echo(escape(message), err=err)

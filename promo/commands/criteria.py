@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 
 SAMPLE_NOTE = (
     "※ 准入条件与负面清单为示例数据 (criteria and negative list are sample data, not from the source articles)"
@@ -185,7 +185,9 @@ def check(ctx, name, carrier, fmt, **values):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
         return
     if fmt == "table":
         from promo.match import describe_needs
@@ -196,7 +198,7 @@ def check(ctx, name, carrier, fmt, **values):
             facts.append(("载体 Carrier", p["carrier"]))
         width = max((_width(k) for k, _ in facts), default=0)
         for k, v in facts:
-            click.echo(f"{k}{' ' * (width - _width(k))}  {v}")
+            say(f"{k}{' ' * (width - _width(k))}  {v}")
         click.echo()
     render_check(result, fmt)
 
@@ -261,4 +263,4 @@ def render_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     reasons += result.get("undetermined") or []
     if not hits:
         reasons.append("负面清单未命中")
-    click.echo(verdict + " — " + "; ".join(reasons))
+    say(verdict + " — " + "; ".join(reasons))

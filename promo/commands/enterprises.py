@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import COUNT, catalogue, format_option, not_empty
+from promo.commands.common import COUNT, catalogue, format_option, not_empty, say
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}
@@ -52,12 +52,12 @@ SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source arti
 
 
 def _say(message: str) -> None:
-    click.echo(message)
+    say(message)
 
 
 def _warn(messages) -> None:
     for m in messages:
-        click.echo(f"warning: {m}", err=True)
+        say(f"warning: {m}", err=True)
 
 
 _SPACE_PHRASES = {
@@ -209,7 +209,9 @@ def show(ctx, name, public, fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(d, ensure_ascii=False, indent=2)))
         return
     from promo.render import Column, render
 

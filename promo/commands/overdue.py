@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 
 _KEYS = [
     "kind",
@@ -109,10 +109,10 @@ def deadlines(ctx, stage, days, remove, fmt):
         with write(conn, f"deadline {stage} → {f'{value:,} 天' if value else 'none'}"):
             r = pipeline.set_deadline(conn, stage, value)
         if not r["changed"]:
-            click.echo(f"deadline for {stage} is already {value:,} 天; unchanged")
+            say(f"deadline for {stage} is already {value:,} 天; unchanged")
             return
         old = f"{r['old']:,} 天" if r["old"] else "none"
-        click.echo(f"deadline for {stage}: {old} → {f'{value:,} 天' if value else 'none'}")
+        say(f"deadline for {stage}: {old} → {f'{value:,} 天' if value else 'none'}")
         return
     conn = catalogue(ctx)
     render(

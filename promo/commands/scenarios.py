@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 
 _KEYS = [
     "id",
@@ -114,7 +114,7 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
         deadline=deadline,
     )
     if fmt == "table":
-        click.echo(f"added scenario #{done['id']} {done['title']} ({done['owner']}, {done['status_label']})")
+        say(f"added scenario #{done['id']} {done['title']} ({done['owner']}, {done['status_label']})")
     else:
         render_scenarios([done], fmt)
 
@@ -139,6 +139,6 @@ def status_(ctx, scenario, status, deadline, fmt):
 
     done = domain.set_status(catalogue(ctx), scenario, status, deadline=parse_date(deadline, "--deadline"))
     if fmt == "table":
-        click.echo(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
+        say(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
     else:
         render_scenarios([done], fmt)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 
 _KEYS = [
     "id",
@@ -130,7 +130,7 @@ def add(ctx, name, link, priority, reason, note, fmt):
     done = domain.add_target(catalogue(ctx), name, link=link, priority=priority, reason=reason, note=note)
     _say(done, fmt, f"added target {done['name']} on {done['link']} ({done['chain']}), priority {done['priority']}")
     if done["gap"] and fmt == "table":
-        click.echo(f"{done['link']} has no tenant yet: it is a chain gap (promo catalogue --gaps)", err=True)
+        say(f"{done['link']} has no tenant yet: it is a chain gap (promo catalogue --gaps)", err=True)
 
 
 @targets.command("promote")
@@ -173,7 +173,7 @@ def promote(ctx, name, stage, date, owner, channel, code_name, country, fmt):
     )
     _say(done, fmt, f"promoted {done['name']} into the pipeline at {done['enterprise_stage']} ({done['link']})")
     for warning in done["warnings"]:
-        click.echo(f"note: {warning}", err=True)
+        say(f"note: {warning}", err=True)
 
 
 @targets.command("drop")
@@ -200,4 +200,4 @@ def _say(done: dict, fmt: str, message: str) -> None:
 
         render([done], [Column(k, k) for k in _KEYS], fmt)
     else:
-        click.echo(message)
+        say(message)

@@ -1,0 +1,114 @@
+"""Writing files that hold personal data: modes, refused targets, standard output, long names."""
+
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from promo import files
+from promo.errors import BadValue, Rejected
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_a_new_file_is_owner_only_under_umask_022(tmp_path, umask_022):
+    files.write_output(tmp_path / "out.csv", "名称\n")
+    assert mode(tmp_path / "out.csv") == 0o600
+
+
+def test_a_stricter_umask_wins(tmp_path):
+    old = os.umask(0o277)
+    try:
+        files.write_output(tmp_path / "out.csv", "x")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "out.csv") == 0o400
+
+
+def test_replacing_keeps_the_replaced_files_mode(tmp_path, umask_022):
+    target = tmp_path / "brief.md"
+    target.write_text("old")
+    os.chmod(target, 0o600)
+    files.write_output(target, "new", force=True)
+    assert mode(target) == 0o600 and target.read_text() == "new"
+    os.chmod(target, 0o640)  # the user shared it with the group: promo keeps that too
+    files.write_output(target, "newer", force=True)
+    assert mode(target) == 0o640
+
+
+def test_symlinks_devices_fifos_and_folders_are_refused_even_with_force(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("keep")
+    (tmp_path / "link.md").symlink_to(real)
+    os.mkfifo(tmp_path / "pipe")
+    for target, why in [
+        (tmp_path / "link.md", "symbolic link"),
+        (tmp_path / "pipe", "not a regular file"),
+        ("/dev/null", "not a regular file"),
+        (tmp_path, "is a folder"),
+    ]:
+        with pytest.raises(Rejected, match=why):
+            files.write_output(target, "x", force=True)
+    assert real.read_text() == "keep"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_dash_is_standard_output(capsysbinary):
+    assert files.write_output("-", "简报\n") is None
+    assert capsysbinary.readouterr().out == "简报\n".encode()
+
+
+def test_a_name_too_long_for_the_file_system_is_a_bad_value(tmp_path):
+    with pytest.raises(BadValue, match="too long") as exc:
+        files.check_output(tmp_path / ("长" * 300 + ".md"), option="-o")
+    assert exc.value.field == "-o"
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path):
+    with pytest.raises(RuntimeError):
+        with files.output(tmp_path / "x.csv") as fh:
+            fh.write(b"half")
+            raise RuntimeError("export failed")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_brief_o_writes_0600_and_force_never_widens(run, tmp_path, umask_022):
+    target = tmp_path / "brief.md"
+    assert run("brief", "-o", target).exit_code == 0
+    assert mode(target) == 0o600
+    assert run("brief", "-o", target, "--force").exit_code == 0
+    assert mode(target) == 0o600
+
+
+def test_brief_o_refuses_dev_null_and_long_names(run, tmp_path):
+    result = run("brief", "-o", "/dev/null", "--force")
+    assert result.exit_code == 1 and "not a regular file" in result.output
+    result = run("brief", "-o", tmp_path / ("b" * 300))
+    assert result.exit_code == 2 and "too long" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_brief_o_dash_prints_the_brief(run):
+    result = run("brief", "-o", "-")
+    assert result.exit_code == 0 and result.output.startswith("#")
+
+
+def test_listings_show_control_characters_escaped(run, db_path):
+    with sqlite3.connect(db_path) as c:  # a name from before names were checked on input
+        c.execute("UPDATE carriers SET name = ? WHERE id = (SELECT min(id) FROM carriers)", ("园\x1b[2J\u202e\x07",))
+    for fmt in ("table", "csv", "markdown"):
+        out = run("carriers", "--format", fmt).output
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out, fmt
+        assert "x1b" in out and "u202e" in out, fmt
+    out = run("carriers", "--format", "json").output
+    assert "\u202e" not in out and "\\u202e" in out
