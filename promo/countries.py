@@ -60,6 +60,14 @@ EXTRA_NAMES = {
 # CLDR 'territories' that are not a country or region an investor comes from.
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 OVERSEAS_REGIONS = tuple(name for name, _ in REGIONS.values())
+# English names a brief uses where CLDR's differ: the regions as part of China, and the short everyday names.
+ENGLISH_NAMES = {
+    "中国香港": "Hong Kong SAR, China",
+    "中国澳门": "Macao SAR, China",
+    "中国台湾": "Taiwan, China",
+    "KR": "Korea",
+    "US": "USA",
+}
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +91,28 @@ def _names() -> dict[str, str]:
         for written in (stored, *others):
             table[fold(written)] = stored  # CLDR's 'Hong Kong SAR China' must not read as China
     return table
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, str]:
+    """The Chinese name a country is stored under → its English name (CLDR, with ENGLISH_NAMES first)."""
+    from babel import Locale
+
+    zh, en = (Locale.parse(tag).territories for tag in ("zh", "en"))
+    table = {MAINLAND: en["CN"]}
+    for code, name in zh.items():
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES and code not in REGIONS and code != "CN":
+            table[name] = ENGLISH_NAMES.get(code, en.get(code, name))
+    table.update({stored: ENGLISH_NAMES[stored] for stored, _ in REGIONS.values()})
+    return table
+
+
+def english_name(country: str | None) -> str | None:
+    """A country in English (以色列 → Israel, 法国 → France); one promo does not know is kept as it is."""
+    if country is None or not str(country).strip():
+        return country
+    stored = canonical(country)
+    return _english().get(stored, country)
 
 
 def lookup(value: str | None) -> str | None:

@@ -11,8 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from promo.db import rows
+from promo.industries import family, find_related
 from promo.profile import fmt_num, fmt_wan, normalise
-from promo.resources import INDUSTRY_FAMILY
 from promo.text import fold
 
 
@@ -81,9 +81,7 @@ def list_criteria(conn: sqlite3.Connection, *, industry: str | None = None, carr
     """The criteria, zone-wide first; --industry/--carrier keep those that bind a project of that kind."""
     where, params = ["1=1"], {}
     if industry:
-        from promo.resources import industry_family
-
-        ids = ",".join(str(int(i)) for i in industry_family(conn, industry))
+        ids = ",".join(str(int(i)) for i in find_related(conn, industry))
         where.append(f"(c.industry_id IS NULL OR c.industry_id IN ({ids}))")
     if carrier:
         from promo.lookup import find
@@ -121,7 +119,7 @@ def negative_list(conn: sqlite3.Connection) -> list[dict]:
 
 _SELECT = f"""
 WITH RECURSIVE
-  {INDUSTRY_FAMILY},
+  {family()},
   fit AS (
     SELECT c.*, ca.name AS carrier, ca.code AS carrier_code, i.name AS industry, i.code AS industry_code,
       CASE WHEN c.carrier_id IS NULL THEN 1 WHEN :carrier_id IS NULL THEN 0

@@ -63,3 +63,23 @@ class Rejected(PromoError):
 
 class CatalogueError(PromoError):
     """The catalogue file itself cannot be used (not SQLite, newer schema, unreadable)."""
+
+
+class Problems(PromoError):
+    """Every problem found in one record (a command line, an import row), each on its own line, so an
+    officer fixes them all at once; exit 2 when all are bad values, else 1."""
+
+    def __init__(self, problems: list[PromoError]):
+        self.problems = problems
+        self.exit_code = 2 if all(isinstance(p, BadValue) for p in problems) else 1
+        # a 'did you mean' belongs to its own line; other hints would repeat the same advice
+        lines = [p.message + (f" ({p.hint})" if isinstance(p, NotFound) and p.hint else "") for p in problems]
+        super().__init__("\n  ".join(lines), problems[0].hint if len(problems) == 1 else None)
+
+
+def raise_all(problems: list[PromoError]) -> None:
+    """Raise the one problem as it is, several as Problems; nothing when the list is empty."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Problems(problems)

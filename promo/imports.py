@@ -183,7 +183,7 @@ def import_rows(
     Returns what was added and what was skipped (already in the catalogue), with first-report warnings;
     raises Rejected listing every bad row.
     """
-    from promo import enterprises
+    from promo import enterprises, identity
 
     if not conn.in_transaction:
         raise RuntimeError("import_rows must run inside a transaction")
@@ -192,7 +192,7 @@ def import_rows(
     for line, raw in records:
         names = {key: f"line {line}, {(headers or {}).get(key) or key}" for key in COLUMNS}
         try:
-            f = enterprises.parse_fields({**raw, "accept_bad_check": accept_bad_check}, names, conn=conn)
+            f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": accept_bad_check}, names)
             if not f.name:
                 raise BadValue(f"line {line}, name", "", "is empty")
             f.owner = f.owner or owner
@@ -201,10 +201,10 @@ def import_rows(
                 if key in seen:
                     raise Rejected(f"line {line}: {f.name} repeats line {seen[key]}")
             seen.update({key: line for key in keys})
-            existing, why = enterprises.duplicate_of(conn, f.name, f.uscc or None)
+            existing, why = identity.duplicate_of(conn, f.name, f.uscc or None)
             if existing is not None:
                 skipped.append({"line": line, "name": f.name, "existing": existing["name"], "why": why})
-                claim = enterprises.claim_text(existing)
+                claim = identity.claim_text(existing)
                 if claim and f.owner and fold(f.owner) != fold(existing["owner"]):
                     warnings.append(f"line {line}: {f.name} — {claim}; not claimed for {f.owner}")
                 elif not claim and f.owner:

@@ -16,15 +16,15 @@ from promo import criteria as criteria_mod
 from promo import policies as policies_mod
 from promo.db import now, rows, write
 from promo.errors import BadValue
+from promo.industries import chain_of, down
 from promo.lookup import find
 from promo.profile import fmt_num, fmt_wan, normalise
-from promo.schema import STAGES
 from promo.text import today
+from promo.vocabulary import PRESENT, sql_in
 
 # Parts of the score, and the most each can add.
 WEIGHTS = {"area": 30, "rent": 25, "ready": 15, "cluster": 20, "policy": 10}
 CRITERIA_PENALTY = 30
-PRESENT = STAGES[STAGES.index("落地") :]  # stages at which an enterprise is physically in its carrier
 
 # Saved needs: profile key → needs column.
 NEED_FIELDS = (
@@ -43,13 +43,13 @@ NEED_FIELDS = (
     "available_by",
     "business",
 )
-_IN_PRESENT = "(" + ", ".join(f"'{s}'" for s in PRESENT) + ")"
+_IN_PRESENT = sql_in(PRESENT)
 
 
 def enterprise_row(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     """The enterprise a name designates, as `promo enterprises show` finds it (any script, code name,
     credit code, English name, or a unique part)."""
-    from promo.enterprises import get
+    from promo.identity import get
 
     return get(conn, name)
 
@@ -228,13 +228,11 @@ def _same_chain(conn: sqlite3.Connection, p: dict, carrier_codes: list[str]) -> 
     if p["industry_id"] is None or not carrier_codes:
         return {}
     # a link's neighbours are the other links of its chain; a chain or industry stands for itself
-    root = p["industry_id"]
-    if p["industry_level"] == "link":
-        root = conn.execute("SELECT parent_id FROM industries WHERE id = ?", (root,)).fetchone()[0] or root
+    root = chain_of(conn, p["industry_id"], p["industry_level"])
     # two indexed joins (the enterprise's own carrier, the carriers of the units it holds), not one OR-join:
     # with 100,000 enterprises the OR forces a scan per carrier
     sql = f"""
-    WITH RECURSIVE down(id) AS (SELECT :root UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id),
+    WITH RECURSIVE {down(":root")},
     present AS (
       SELECT id FROM enterprises
       WHERE industry_id IN (SELECT id FROM down) AND stage IN {_IN_PRESENT} AND id IS NOT :me),

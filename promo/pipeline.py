@@ -11,12 +11,13 @@ from __future__ import annotations
 import sqlite3
 
 from promo.db import rows
-from promo.enterprises import STAGE_EN
 from promo.errors import BadValue, Rejected
-from promo.schema import STAGES
+from promo.industries import ROOTS
 from promo.text import today
+from promo.vocabulary import STAGES, labels, stage_values
 
-_STAGE_VALUES = ", ".join(f"('{s}', {i})" for i, s in enumerate(STAGES))
+_STAGE_VALUES = stage_values()
+STAGE_EN = labels("stage", "en")
 
 # --by: the group each enterprise counts in; NULLs get a label so they are counted, not dropped
 GROUPS = {
@@ -25,13 +26,11 @@ GROUPS = {
     "owner": "coalesce(e.owner, '(未分配)')",
     "carrier": "coalesce(c.name, '(无载体)')",
 }
-_GROUP_JOINS = """
+_GROUP_JOINS = f"""
 LEFT JOIN carriers c ON c.id = e.carrier_id
 LEFT JOIN (
-  WITH RECURSIVE r(id, name) AS (
-    SELECT id, name FROM industries WHERE parent_id IS NULL
-    UNION ALL SELECT i.id, r.name FROM industries i JOIN r ON i.parent_id = r.id)
-  SELECT id, name FROM r) root ON root.id = e.industry_id
+  WITH RECURSIVE {ROOTS}
+  SELECT roots.id, i.name FROM roots JOIN industries i ON i.id = roots.root_id) root ON root.id = e.industry_id
 """
 PERIODS = {
     "month": "strftime('%Y-%m', {d})",

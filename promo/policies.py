@@ -14,12 +14,12 @@ import sqlite3
 from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
+from promo.industries import family, find_related
 from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
-from promo.resources import INDUSTRY_FAMILY
-from promo.schema import STAGES
 from promo.text import fold, today
+from promo.vocabulary import STAGES, labels, policy_order, stage_values
 
-LEVELS = {"national": "国家级", "provincial": "省级", "municipal": "市级", "zone": "园区"}
+LEVELS = labels("policy_level")
 _LEVEL_BY_FOLDED = (
     {fold(v): k for k, v in LEVELS.items()}
     | {k: k for k in LEVELS}
@@ -168,11 +168,10 @@ def list_policies(
     active_on: str | None = None,
 ) -> list[dict]:
     """Policies inside the filters; --industry keeps policies open to that industry (or to all)."""
-    from promo.resources import industry_family
 
     where, params = ["1=1"], {}
     if industry:
-        ids = industry_family(conn, industry)
+        ids = find_related(conn, industry)
         where.append(
             "(e.industries IS NULL OR json_array_length(e.industries) = 0 OR EXISTS ("
             " SELECT 1 FROM json_each(e.industries) j JOIN industries i ON i.code = j.value"
@@ -190,8 +189,7 @@ def list_policies(
         params["on"] = active_on
     sql = f"""SELECT {_POLICY_COLUMNS} FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id
               WHERE {" AND ".join(where)}
-              ORDER BY CASE p.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2
-                       ELSE 3 END, p.start_date IS NULL, p.start_date, p.id"""
+              ORDER BY {policy_order("p")}"""
     return [_finish(conn, r) for r in rows(conn, sql, params)]
 
 
@@ -206,11 +204,11 @@ def policy(conn: sqlite3.Connection, name: str) -> dict:
     return _finish(conn, rows(conn, sql, (row["id"],))[0])
 
 
-_STAGE_VALUES = ", ".join(f"('{s}', {i})" for i, s in enumerate(STAGES))
+_STAGE_VALUES = stage_values()
 
 _CHECKS = f"""
 WITH RECURSIVE
-  {INDUSTRY_FAMILY},
+  {family()},
   stage_pos(stage, pos) AS (VALUES {_STAGE_VALUES})
 SELECT {_POLICY_COLUMNS},
   CASE WHEN coalesce(json_array_length(e.industries), 0) = 0 THEN 'any'

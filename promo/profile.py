@@ -11,7 +11,7 @@ import sqlite3
 
 from promo.errors import BadValue
 from promo.lookup import find
-from promo.schema import STAGES
+from promo.vocabulary import STAGES, labels
 
 # Every key a profile may carry; a key that is None is simply not known.
 KEYS = (
@@ -60,7 +60,7 @@ FIELD_NAMES = {
 }
 
 KINDS = ("company", "hospital", "institute")
-KIND_LABELS = {"company": "企业", "hospital": "医院", "institute": "科研院所"}
+KIND_LABELS = labels("enterprise_kind")
 
 
 def normalise(conn: sqlite3.Connection, raw: dict | None) -> dict:

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from promo.db import rows
 from promo.errors import BadValue
+from promo.industries import find_related
 from promo.lookup import find
 from promo.text import fold
+from promo.vocabulary import labels
 
-KIND_LABELS = {"park": "产业园", "building": "楼宇", "land": "地块", "incubator": "孵化器", "cluster": "组团"}
-STATUS_LABELS = {"vacant": "空置", "reserved": "预留", "leased": "已租"}
+KIND_LABELS = labels("carrier_kind")
+STATUS_LABELS = labels("unit_status")
 _KIND_BY_FOLDED = {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
 
 
@@ -26,28 +28,6 @@ def parse_kind(value: str | None) -> str | None:
     return kind
 
 
-# The industry :industry_id with its ancestors (up) and descendants (down), as common table expressions for
-# `WITH RECURSIVE`: the one definition of "this industry's family" that filters, policies and criteria share.
-INDUSTRY_FAMILY = """
-  up(id, parent_id) AS (
-    SELECT id, parent_id FROM industries WHERE id = :industry_id
-    UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
-  down(id) AS (
-    SELECT id FROM industries WHERE id = :industry_id
-    UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)"""
-
-
-def industry_family(conn: sqlite3.Connection, name: str) -> list[int]:
-    """Ids of the industry `name` designates, its ancestors and its descendants.
-
-    Carriers are tagged with leading industries; asking for a chain link should still find the parks of
-    its leading industry, and asking for a leading industry finds whatever is tagged below it.
-    """
-    industry = find(conn, "industries", name, "industry")
-    sql = f"WITH RECURSIVE {INDUSTRY_FAMILY} SELECT id FROM up UNION SELECT id FROM down"
-    return [r[0] for r in conn.execute(sql, {"industry_id": industry["id"]})]
-
-
 def _in(ids: list[int]) -> str:
     return "(" + ",".join(str(int(i)) for i in ids) + ")"
 
@@ -58,7 +38,7 @@ def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str
         raise BadValue("--industry", repr(industry), "is empty; give an industry, or leave the option out")
     where, params = ["1=1"], {}
     if industry:
-        ids = industry_family(conn, industry)
+        ids = find_related(conn, industry)
         where.append(f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
     if kind:
         where.append("c.kind = :kind")
@@ -233,7 +213,7 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
         where.append("u.carrier_id = :carrier")
         params["carrier"] = find(conn, "carriers", f.carrier, "carrier")["id"]
     if f.industry:
-        ids = industry_family(conn, f.industry)
+        ids = find_related(conn, f.industry)
         where.append(f"u.carrier_id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
     for i, name in enumerate(dict.fromkeys(f.facilities)):
         facility = find(conn, "facilities", name, "facility")

@@ -6,6 +6,7 @@ import sqlite3
 
 from promo.db import rows, write
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
+from promo.industries import chain_of, family, find_related
 from promo.text import fold, today
 
 STATUSES = {"open": "征集中", "matched": "已对接", "closed": "已关闭"}
@@ -68,9 +69,7 @@ def list_scenarios(
     """Scenarios inside the filters; --industry covers the whole chain above and below it."""
     where, params = ["1=1"], {}
     if industry:
-        from promo.resources import industry_family
-
-        where.append("s.industry_id IN (" + ",".join(str(int(i)) for i in industry_family(conn, industry)) + ")")
+        where.append("s.industry_id IN (" + ",".join(str(int(i)) for i in find_related(conn, industry)) + ")")
     if status:
         where.append("s.status = :status")
         params["status"] = parse_status(status)
@@ -99,14 +98,10 @@ def for_industry(conn: sqlite3.Connection, industry_id: int | None, *, on: str |
     if industry_id is None:
         return []
     on = on or today()
-    row = conn.execute("SELECT level, parent_id FROM industries WHERE id = ?", (industry_id,)).fetchone()
-    root = row["parent_id"] if row and row["level"] == "link" and row["parent_id"] else industry_id
+    level = conn.execute("SELECT level FROM industries WHERE id = ?", (industry_id,)).fetchone()
+    root = chain_of(conn, industry_id, level[0] if level else None)
     sql = f"""
-    WITH RECURSIVE
-      up(id, parent_id) AS (SELECT id, parent_id FROM industries WHERE id = :id
-        UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id),
-      down(id) AS (SELECT id FROM industries WHERE id = :id
-        UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+    WITH RECURSIVE {family(":id")}
     {_SELECT}
     WHERE s.status = 'open' AND (s.deadline IS NULL OR s.deadline >= :on)
       AND (s.industry_id IN (SELECT id FROM up) OR s.industry_id IN (SELECT id FROM down))

@@ -40,11 +40,6 @@ def statements(script: str) -> list[str]:
     return out
 
 
-STAGES = ("意向", "洽谈", "签约", "注册", "落地", "投产", "达效")
-UNIT_STATUSES = ("vacant", "reserved", "leased")
-CARRIER_KINDS = ("park", "building", "land", "incubator", "cluster")
-
-
 INITIAL = """
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,

@@ -449,7 +449,7 @@ def load_lists(db, directory: Path, ids: dict) -> None:
     from promo.db import now
     from promo.policies import RATE_BASES
     from promo.profile import KINDS
-    from promo.schema import STAGES
+    from promo.vocabulary import STAGES
 
     conn = db.conn
     industry_ids, carrier_ids = ids["industries"], ids["carriers"]

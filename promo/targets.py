@@ -13,12 +13,11 @@ import sqlite3
 
 from promo.db import now, rows, write
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
-from promo.schema import STAGES
+from promo.industries import down, find_related
 from promo.text import fold, today
+from promo.vocabulary import LEADS, SIGNED, sql_in, stage_order
 
 SEGMENTS = ("上游", "中游", "下游")
-SIGNED = STAGES[STAGES.index("签约") :]  # 签约 and every later stage: the enterprise counts as a tenant
-LEADS = STAGES[: STAGES.index("签约")]  # 意向, 洽谈
 PRIORITIES = {
     "高": "高",
     "中": "中",
@@ -34,9 +33,8 @@ PRIORITIES |= {"1": "高", "2": "中", "3": "低"}
 REASONS = ("头部企业", "关键配套", "补链", "延链", "强链", "技术领先", "以商引商")
 STATUSES = {"open": "待招引", "promoted": "已转入流程", "dropped": "已放弃"}
 
-_STAGE_ORDER = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES))
-_IN_SIGNED = "(" + ", ".join(f"'{s}'" for s in SIGNED) + ")"
-_IN_LEADS = "(" + ", ".join(f"'{s}'" for s in LEADS) + ")"
+_IN_SIGNED = sql_in(SIGNED)
+_IN_LEADS = sql_in(LEADS)
 
 
 def parse_segment(value: str | None) -> str | None:
@@ -87,8 +85,7 @@ def find_link(conn: sqlite3.Connection, name: str, field: str = "--link") -> sql
         links = [
             r[0]
             for r in conn.execute(
-                """WITH RECURSIVE down(id) AS (SELECT id FROM industries WHERE id = ?
-                     UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
+                f"""WITH RECURSIVE {down("?")}
                    SELECT name FROM industries WHERE level = 'link' AND id IN (SELECT id FROM down) ORDER BY sort""",
                 (other["id"],),
             )
@@ -108,9 +105,7 @@ def catalogue(
     """Every chain link with its industry, chain, tenants (签约 or later), leads (意向/洽谈) and open targets."""
     where, params = ["l.level = 'link'"], {}
     if industry:
-        from promo.resources import industry_family
-
-        ids = ",".join(str(int(i)) for i in industry_family(conn, industry))
+        ids = ",".join(str(int(i)) for i in find_related(conn, industry))
         where.append(f"l.id IN ({ids})")
     if segment:
         where.append("l.segment = :segment")
@@ -122,10 +117,10 @@ def catalogue(
              ind.sort AS ind_sort, c.sort AS chain_sort, l.sort AS link_sort,
         (SELECT json_group_array(name) FROM (
            SELECT e.name FROM enterprises e WHERE e.industry_id = l.id AND e.stage IN {_IN_SIGNED}
-           ORDER BY CASE e.stage {_STAGE_ORDER} END DESC, e.name)) AS tenants,
+           ORDER BY {stage_order("e.stage")} DESC, e.name)) AS tenants,
         (SELECT json_group_array(name) FROM (
            SELECT e.name FROM enterprises e WHERE e.industry_id = l.id AND e.stage IN {_IN_LEADS}
-           ORDER BY CASE e.stage {_STAGE_ORDER} END DESC, e.name)) AS leads,
+           ORDER BY {stage_order("e.stage")} DESC, e.name)) AS leads,
         (SELECT json_group_array(json_object('name', name, 'priority', priority, 'reason', reason, 'sample', sample))
          FROM (SELECT t.name, t.priority, t.reason, t.sample FROM targets t WHERE t.link_id = l.id AND t.status = 'open'
            ORDER BY CASE t.priority WHEN '高' THEN 0 WHEN '中' THEN 1 ELSE 2 END, t.name)) AS targets
@@ -153,9 +148,7 @@ def unplaced(conn: sqlite3.Connection, *, industry: str | None = None) -> list[d
     """Signed enterprises filed under a leading industry or chain, not a link: they fill no link yet."""
     extra = ""
     if industry:
-        from promo.resources import industry_family
-
-        extra = "AND i.id IN (" + ",".join(str(int(x)) for x in industry_family(conn, industry)) + ")"
+        extra = "AND i.id IN (" + ",".join(str(int(x)) for x in find_related(conn, industry)) + ")"
     return rows(
         conn,
         f"""SELECT e.name, e.stage, i.name AS filed_under, i.level
@@ -199,9 +192,7 @@ def list_targets(
         where.append("t.link_id = :link")
         params["link"] = find_link(conn, link)["id"]
     if industry:
-        from promo.resources import industry_family
-
-        where.append("t.link_id IN (" + ",".join(str(int(i)) for i in industry_family(conn, industry)) + ")")
+        where.append("t.link_id IN (" + ",".join(str(int(i)) for i in find_related(conn, industry)) + ")")
     if priority:
         where.append("t.priority = :priority")
         params["priority"] = parse_priority(priority)
@@ -284,6 +275,7 @@ def promote(
     a code name already in use, a date in the future); returns the target with `warnings` from that add.
     """
     from promo import enterprises as pipeline
+    from promo.enterprise_fields import parse_fields
 
     row = find_target(conn, name)
     if row["status"] != "open":
@@ -296,7 +288,7 @@ def promote(
         + (f" ({row['reason']})" if row["reason"] else "")
         + (f"; {row['note']}" if row["note"] else "")
     )
-    fields = pipeline.parse_fields(
+    fields = parse_fields(
         {
             "name": row["name"],
             "kind": "company",

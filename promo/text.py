@@ -43,8 +43,37 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def _has_non_ascii(text: str) -> bool:
-    return not text.isascii()
+def fold_width(s: str) -> str:
+    """Full-width forms to half width (ＡＢＣ１２３ → ABC123), and compatibility forms to their plain ones."""
+    return unicodedata.normalize("NFKC", s)
+
+
+def fold_script(s: str) -> str:
+    """Traditional to simplified script (樹蘭 → 树兰)."""
+    return s if s.isascii() else _t2s().convert(s)
+
+
+def fold_case(s: str) -> str:
+    return s.casefold()
+
+
+def fold_spaces(s: str) -> str:
+    return _SPACE.sub("", s)
+
+
+def fold_punctuation(s: str) -> str:
+    """Middle dots, quotes and title marks dropped; full-width brackets and dashes to one form."""
+    return s.translate(_PUNCT_FOLD)
+
+
+# The steps of fold(), named for messages that explain why two names are one.
+FOLD_STEPS = {
+    "full/half-width forms": fold_width,
+    "traditional/simplified script": fold_script,
+    "letter case": fold_case,
+    "spaces": fold_spaces,
+    "punctuation (·, quotes, brackets)": fold_punctuation,
+}
 
 
 @lru_cache(maxsize=4096)
@@ -56,12 +85,8 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    s = unicodedata.normalize("NFKC", text)
-    if _has_non_ascii(s):
-        s = _t2s().convert(s)
-    s = s.translate(_PUNCT_FOLD)
-    s = _SPACE.sub("", s)
-    return unicodedata.normalize("NFKC", s.casefold())
+    s = fold_spaces(fold_punctuation(fold_script(fold_width(text))))
+    return fold_width(fold_case(s))
 
 
 # -- numbers -------------------------------------------------------------------------------------

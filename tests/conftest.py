@@ -44,3 +44,31 @@ def run(db_path, monkeypatch):
         return runner.invoke(cli, ["--db", str(db_path), *map(str, args)], input=input, catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture
+def tiny():
+    """A tiny in-memory catalogue for domain tests: the schema, one zone and a two-tree industry chain.
+
+    Domain tests build what they need on it, so a seed edit never ripples into them.
+    """
+    from promo.db import connect, migrate
+    from promo.text import fold
+
+    c = connect(":memory:")
+    migrate(c)
+    c.execute("INSERT INTO zone (id, code, name) VALUES (1, 'z', '示例园区')")
+    tree = [
+        (1, "med", None, "industry", None, "医疗器械"),
+        (2, "imaging", 1, "chain", None, "医学影像"),
+        (3, "parts", 2, "link", "上游", "核心部件"),
+        (4, "systems", 2, "link", "中游", "整机"),
+        (5, "bio", None, "industry", None, "生物医药"),
+        (6, "drugs", 5, "chain", None, "创新药"),
+    ]
+    c.executemany(
+        "INSERT INTO industries (id, code, parent_id, level, segment, name, name_folded) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(*t, fold(t[-1])) for t in tree],
+    )
+    yield c
+    c.close()

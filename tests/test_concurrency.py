@@ -9,6 +9,7 @@ from pipeline_helpers import query
 ADD = """
 import sys, time
 from promo import enterprises
+from promo.enterprise_fields import parse_fields
 from promo.db import open_catalogue, write
 start, path, tag, n = float(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 while time.time() < start:
@@ -16,13 +17,14 @@ while time.time() < start:
 for i in range(n):
     conn = open_catalogue(path, build_missing=True)  # a fresh connection per command, as separate runs have
     with write(conn, f"add {tag}-{i}"):
-        enterprises.add(conn, enterprises.parse_fields({"name": f"并发{tag}-{i}"}), similar_warning=False)
+        enterprises.add(conn, parse_fields({"name": f"并发{tag}-{i}"}), similar_warning=False)
     conn.close()
 """
 
 TAKE = """
 import sys, time
 from promo import enterprises
+from promo.enterprise_fields import parse_fields
 from promo.db import open_catalogue, write
 from promo.errors import Rejected
 start, path, tag, units = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
@@ -33,7 +35,7 @@ for code in units:
     conn = open_catalogue(path, build_missing=True)
     try:
         with write(conn, f"take {code}"):
-            f = enterprises.parse_fields({"name": f"{tag}-{code}", "units": [code]})
+            f = parse_fields({"name": f"{tag}-{code}", "units": [code]})
             enterprises.add(conn, f, similar_warning=False)
         won += 1
     except Rejected as exc:

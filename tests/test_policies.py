@@ -6,7 +6,7 @@ import pytest
 
 from promo import policies
 from promo.match import profile_for
-from promo.schema import STAGES
+from promo.vocabulary import STAGES
 
 TODAY = "2026-11-23"
 

@@ -12,21 +12,9 @@ import unicodedata
 from promo.brief import numbers as num
 from promo.brief.document import Document, Facts, Heading, Items, Note, Paragraph, Section, Table
 from promo.brief.redact import redact
-from promo.brief.texts import (
-    CARRIER_KIND,
-    CARRIER_STATUS_EN,
-    CHANNEL_EN,
-    COUNTRY_EN,
-    LEVEL,
-    POLICY_KIND_EN,
-    SEEDED_EN,
-    SEGMENT_EN,
-    STAGE_EN,
-    UNIT_EN,
-    coded,
-    section_number,
-    t,
-)
+from promo.brief.texts import SEEDED_EN, UNIT_EN, coded, section_number, t
+from promo.countries import english_name
+from promo.vocabulary import label as coded_label
 
 SAMPLE_MARK = "※"
 
@@ -93,9 +81,9 @@ class Composer:
                 return self.v(en)
         return self.v(zh)
 
-    def code(self, mapping: dict, value) -> str:
+    def code(self, kind: str, value) -> str:
         """A coded catalogue value (stage, kind, status …) in the brief's language; unknown ones as entered."""
-        return self.v(coded(mapping, value, self.lang))
+        return self.v(coded_label(kind, value, self.lang))
 
     def join(self, items) -> str:
         return self.t("sep.list").join(i for i in items if i)
@@ -115,7 +103,7 @@ class Composer:
         return f"{header}{self.paren(num.money_label(unit))}"
 
     def stage(self, stage) -> str:
-        return self.code(STAGE_EN, stage)
+        return self.code("stage", stage)
 
     def ready(self, ready_date) -> str:
         if not ready_date or ready_date <= self.req.date:
@@ -255,7 +243,7 @@ class Composer:
             else:
                 chain = self.term(link["name"], link.get("name_en"), link["sample"])
                 name = self.t("dash")
-            segment = self.code(SEGMENT_EN, link["segment"])
+            segment = self.code("segment", link["segment"])
             is_open = not link["firms"]
             any_open = any_open or is_open
             status = self.t("chain.open" if is_open else "chain.present")
@@ -291,7 +279,7 @@ class Composer:
             rent = num.rent_range(c["rent_min"], c["rent_max"]) if has_space else ""
             row = [
                 name,
-                self.code(CARRIER_KIND, c["kind"]),
+                self.code("carrier_kind", c["kind"]),
                 self.join(self.term(i["name"], i.get("name_en")) for i in c["industries"]),
                 num.area(c["total_area"]) if c["units"] else self.t("dash"),
                 self.mark(num.area(c["vacant_area"]), c["units_sample"]) if has_space else self.t("dash"),
@@ -447,9 +435,9 @@ class Composer:
     def carrier_section(self) -> Section:
         c = self.data["carrier"]
         s = Section(self.t("sec.carrier"))
-        facts = [(self.t("car.kind"), self.code(CARRIER_KIND, c["kind"]))]
+        facts = [(self.t("car.kind"), self.code("carrier_kind", c["kind"]))]
         if c.get("status"):
-            status = self.code(CARRIER_STATUS_EN, c["status"])
+            status = self.code("carrier_status", c["status"])
             facts.append((self.t("car.status"), status))
         if c.get("operator"):
             operator = c["operator"]
@@ -512,7 +500,7 @@ class Composer:
         body, chat = [], []
         for p in self.data["platforms"]:
             name = self.name(p["name"], p.get("name_en"))
-            level = self.code(LEVEL, p["level"]) if p.get("level") else ""
+            level = self.code("policy_level", p["level"]) if p.get("level") else ""
             carrier = self.name(p["carrier"], p.get("carrier_en")) if p.get("carrier") else ""
             body.append([name, level, carrier, self.text(p.get("description"), p.get("description_en"))])
             chat.append(name + (f"（{level}）" if self.lang == "zh" and level else (f" ({level})" if level else "")))
@@ -531,7 +519,7 @@ class Composer:
         return ""
 
     def policy_kind(self, kind) -> str:
-        return self.code(POLICY_KIND_EN, kind)
+        return self.code("policy_kind", kind)
 
     def policies_section(self) -> Section:
         s = Section(self.t("sec.policies"))
@@ -574,7 +562,7 @@ class Composer:
         sign = {">=": "≥", "<=": "≤"}.get(op, self.v(op))
         if self.lang == "en" and unit in ("万元", "万元/亩"):
             return f"{sign} {self.money(threshold)}" + ("/mu" if unit == "万元/亩" else "")
-        unit_text = self.code(UNIT_EN, unit)
+        unit_text = self.v(coded(UNIT_EN, unit, self.lang))
         if not unit_text:
             return f"{sign} {num.trim(threshold, 2)}"
         gap = "" if unit_text == "%" else " "
@@ -621,7 +609,7 @@ class Composer:
         name = self.name(e["name"], e.get("name_en"))
         country = e.get("country")
         if country and country != "中国":
-            shown = self.code(COUNTRY_EN, country)
+            shown = self.v(english_name(country) if self.lang == "en" else country)
             name += self.paren(shown)
         return self.mark(name, e["sample"])
 
@@ -723,7 +711,7 @@ class Composer:
                 num.money_in(e.get("investment_wan"), unit),
                 self.v(e.get("owner")),
                 contact,
-                self.code(CHANNEL_EN, e.get("source_channel")),
+                self.code("channel", e.get("source_channel")),
                 self.v(e.get("note")),
             ]
             body.append(row)

@@ -9,16 +9,14 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from promo import industries
 from promo.db import rows
 from promo.errors import BadValue, Rejected
 from promo.lookup import find
 from promo.text import today
+from promo.vocabulary import LEADS, PRESENT, SIGNED, STAGES, policy_order, stage_order
 
 AUDIENCES = ("public", "internal")
-SIGNED = ("签约", "注册", "落地", "投产", "达效")  # from 签约 on, a name may be shown publicly
-PRESENT = ("落地", "投产", "达效")  # tenants already here: the references
-BEFORE_SIGNING = ("意向", "洽谈")
-STAGE_ORDER = ("意向", "洽谈", "签约", "注册", "落地", "投产", "达效")
 
 # How much of a big catalogue one brief shows; the rest is counted, not listed.
 MAX_CARRIERS = 12
@@ -88,10 +86,6 @@ def _texts(values) -> str:
     """An SQL list of short codes, quoted."""
     quoted = ["'" + str(v).replace("'", "''") + "'" for v in values]
     return "(" + ",".join(quoted) + ")" if quoted else "(NULL)"
-
-
-def _stage_rank(column: str) -> str:
-    return f"CASE {column} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGE_ORDER)) + " END"
 
 
 # An enterprise's stage and its date on the brief's date (:date): its stage now if it reached it by then (or
@@ -251,27 +245,10 @@ def _json_allows(column: str, values: list[str]) -> str:
 # -- industries ----------------------------------------------------------------------------------
 
 
-def _descendants(conn: sqlite3.Connection, industry_id: int) -> list[int]:
-    sql = """WITH RECURSIVE down(id) AS (
-               SELECT id FROM industries WHERE id = ?
-               UNION SELECT i.id FROM industries i JOIN down ON i.parent_id = down.id)
-             SELECT id FROM down"""
-    return [r[0] for r in conn.execute(sql, (industry_id,))]
-
-
-def _ancestors(conn: sqlite3.Connection, industry_id: int) -> list[dict]:
-    sql = """WITH RECURSIVE up(id, parent_id, depth) AS (
-               SELECT id, parent_id, 0 FROM industries WHERE id = ?
-               UNION SELECT i.id, i.parent_id, up.depth + 1 FROM industries i JOIN up ON i.id = up.parent_id)
-             SELECT i.id, i.code, i.name, i.name_en, i.level FROM up JOIN industries i ON i.id = up.id
-             ORDER BY up.depth DESC"""
-    return rows(conn, sql, (industry_id,))
-
-
 def _industry_scope(conn: sqlite3.Connection, industry_id: int) -> Scope:
     """Carriers are tagged with leading industries, so they match up and down the chain; firms match below."""
-    down = _descendants(conn, industry_id)
-    family = sorted({a["id"] for a in _ancestors(conn, industry_id)} | set(down))
+    down = industries.descendants(conn, industry_id)
+    family = sorted({a["id"] for a in industries.ancestors(conn, industry_id)} | set(down))
     codes = [r[0] for r in conn.execute(f"SELECT code FROM industries WHERE id IN {_ids(family)} ORDER BY id")]
     carriers = f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_ids(family)})"
     return Scope(
@@ -305,7 +282,7 @@ def _leading_industries(conn: sqlite3.Connection) -> list[dict]:
 def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row, date: str) -> dict:
     """The industry asked for, its path, and its chain links with how many firms are signed or present on
     the brief's date."""
-    down = _descendants(conn, node["id"])
+    down = industries.descendants(conn, node["id"])
     links = rows(
         conn,
         f"""SELECT i.id, i.parent_id, i.level, i.segment, i.name, i.name_en, i.sample,
@@ -321,7 +298,7 @@ def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row, date: str) -> di
     )
     return {
         "node": dict(node),
-        "path": _ancestors(conn, node["id"]),
+        "path": industries.ancestors(conn, node["id"]),
         "links": links,
     }
 
@@ -473,8 +450,7 @@ def _policies(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
             FROM policies p LEFT JOIN policy_eligibility pe ON pe.policy_id = p.id
             WHERE (p.end_date IS NULL OR p.end_date >= :date) AND (p.start_date IS NULL OR p.start_date <= :date)
               AND {scope.policies}
-            ORDER BY CASE p.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2
-                     WHEN 'zone' THEN 3 ELSE 4 END, p.id
+            ORDER BY {policy_order("p")}
             LIMIT {MAX_POLICIES}""",
         {"date": date},
     )
@@ -501,8 +477,8 @@ def _tenants(conn: sqlite3.Connection, scope: Scope, req: Request) -> dict:
     amounts = ", e.investment_wan, e.jobs" if req.internal else ""
     where = scope.enterprises if req.internal else f"{scope.enterprises} AND e.stage IN {_texts(SIGNED)}"
     order = "{t}.sample, {rank} DESC, {t}.stage_date IS NULL, {t}.stage_date DESC, {t}.id"
-    inner = order.format(t="a", rank=_stage_rank("a.stage"))
-    outer = order.format(t="pick", rank=_stage_rank("pick.stage"))
+    inner = order.format(t="a", rank=stage_order("a.stage"))
+    outer = order.format(t="pick", rank=stage_order("pick.stage"))
     params = {"date": req.date}
     found = rows(
         conn,
@@ -544,7 +520,7 @@ def _pipeline(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
             raise
         found = rows(conn, sql.format(as_of=as_of, investment="sum(a.investment_wan)"), {"date": date})
     by_stage = {r["stage"]: r for r in found}
-    return [by_stage[s] for s in STAGE_ORDER if s in by_stage]
+    return [by_stage[s] for s in STAGES if s in by_stage]
 
 
 def _leads(conn: sqlite3.Connection, scope: Scope, date: str) -> dict:
@@ -552,7 +528,7 @@ def _leads(conn: sqlite3.Connection, scope: Scope, date: str) -> dict:
     params = {"date": date}
     found = rows(
         conn,
-        f"""{_as_of(scope.enterprises, BEFORE_SIGNING)}
+        f"""{_as_of(scope.enterprises, LEADS)}
             SELECT e.name, e.name_en, e.code_name, a.stage, a.stage_date, e.investment_wan, e.owner, e.contact,
                    e.phone, e.source_channel, e.note, e.sample, i.name AS industry, i.name_en AS industry_en,
                    count(*) OVER () AS n

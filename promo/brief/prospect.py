@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo import criteria
+from promo import criteria, industries
 from promo.brief import numbers as num
-from promo.brief.content import SIGNED, Request
+from promo.brief.content import Request
 from promo.brief.document import Facts, Heading, Note, Section, Table
-from promo.brief.texts import STAGE_EN, TEXTS
-from promo.lookup import find
+from promo.brief.texts import TEXTS
+from promo.identity import get
 from promo.match import match, profile_for
 from promo.policies import applicable
+from promo.vocabulary import SIGNED
 
 MAX_MATCHES = 8
 
 
 def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
     """The prospect's profile, matched units, applicable policies and criteria check, for this audience."""
-    row = find(conn, "enterprises", req.prospect, "enterprise")
+    row = get(conn, req.prospect)  # the lookup `promo enterprises show` uses: English and code names too
 
     profile = profile_for(conn, row["name"])
     signed = row["stage"] in SIGNED
@@ -54,14 +55,7 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
             "sample": row["sample"],
         }
     if profile.get("industry_id"):
-        root = conn.execute(
-            """WITH RECURSIVE up(id, parent_id) AS (
-                 SELECT id, parent_id FROM industries WHERE id = ?
-                 UNION SELECT i.id, i.parent_id FROM industries i JOIN up ON i.id = up.parent_id)
-               SELECT id FROM up WHERE parent_id IS NULL""",
-            (profile["industry_id"],),
-        ).fetchone()
-        out["root_industry_id"] = root[0] if root else profile["industry_id"]
+        out["root_industry_id"] = industries.root(conn, profile["industry_id"])
         out["industry"] = dict(
             conn.execute(
                 "SELECT name, name_en, sample FROM industries WHERE id = ?", (profile["industry_id"],)
@@ -269,7 +263,7 @@ def _reason(c, policy: dict) -> str:
                 parts.append(c.t("pol.yes", field=label))
         elif status == "if" and field == "stage":
             stages = e.get("stages") or []
-            shown = "/".join(c.code(STAGE_EN, s) for s in stages)
+            shown = "/".join(c.code("stage", s) for s in stages)
             parts.append(c.t("pol.stage_if", stages=shown))
         elif status == "if" and field == "carrier":
             carriers = c.join(c.v(n) for n in e.get("carrier_names") or [])

@@ -208,7 +208,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ten.jobs": ("就业", "Jobs"),
     "ten.count": (
         "共有 {n} 家企业已落地、投产或达效。",
-        "{n} firms have moved in, are operating or have reached their targets.",
+        "{n} firms have landed, are producing or have achieved their targets.",
     ),
     # prospect
     "sec.needs": ("项目需求", "Your requirements"),
@@ -310,67 +310,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lead.count": ("签约前线索共 {n} 条。", "{n} leads not yet signed."),
 }
 
-# Coded values of the catalogue, translated; unknown values are shown as entered.
-STAGE_EN = {
-    "意向": "lead",
-    "洽谈": "negotiating",
-    "签约": "signed",
-    "注册": "registered",
-    "落地": "moved in",
-    "投产": "operating",
-    "达效": "reached targets",
-}
-CARRIER_KIND = {
-    "park": ("产业园", "industrial park"),
-    "building": ("楼宇", "building"),
-    "land": ("地块", "land plot"),
-    "incubator": ("孵化器", "incubator"),
-    "cluster": ("组团", "cluster"),
-}
-LEVEL = {
-    "national": ("国家级", "national"),
-    "provincial": ("省级", "provincial"),
-    "municipal": ("市级", "municipal"),
-    "zone": ("园区级", "zone"),
-}
-SEGMENT_EN = {"上游": "upstream", "中游": "midstream", "下游": "downstream"}
-CARRIER_STATUS_EN = {
-    "运营中": "operating",
-    "建设中": "under construction",
-    "待出让": "land to be transferred",
-    "规划中": "planned",
-}
-POLICY_KIND_EN = {
-    "综合": "comprehensive",
-    "规划": "plan",
-    "人才": "talent",
-    "落户": "settlement",
-    "租金": "rent",
-    "研发": "R&D",
-    "上市": "listing",
-    "金融": "finance",
-    "税收": "tax",
-}
-CHANNEL_EN = {
-    "以商引商": "via existing tenants",
-    "以会招商": "via events",
-    "中介": "via an intermediary",
-    "基金": "via a fund",
-    "产业招商": "industry promotion",
-    "直接": "direct",
-}
-COUNTRY_EN = {
-    "中国": "China",
-    "中国香港": "Hong Kong SAR, China",
-    "中国澳门": "Macao SAR, China",
-    "中国台湾": "Taiwan, China",
-    "以色列": "Israel",
-    "韩国": "Korea",
-    "日本": "Japan",
-    "美国": "USA",
-    "德国": "Germany",
-    "新加坡": "Singapore",
-}
 UNIT_EN = {
     "万元/亩": "CNY 10k/mu",
     "万元": "CNY 10k",

@@ -137,8 +137,8 @@ def _unit_columns(raw: bool = False):
 
 
 def _show_document(d: dict, fmt: str) -> None:
-    from promo import enterprises
     from promo.render import Column, fmt_cell, render, render_facts
+    from promo.vocabulary import BAD_CHECK_NOTE
 
     facts = [
         ("名称 Name", d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
@@ -183,7 +183,7 @@ def _show_document(d: dict, fmt: str) -> None:
             ],
             fmt,
             title=f"入驻企业 Tenants ({len(d['tenants'])})",
-            caption=enterprises.BAD_CHECK_NOTE if any(t["uscc_bad_check"] for t in d["tenants"]) else None,
+            caption=BAD_CHECK_NOTE if any(t["uscc_bad_check"] for t in d["tenants"]) else None,
         )
     if d["facilities"]:
         render(

@@ -77,11 +77,11 @@ def _space_phrases(result: dict) -> list[str]:
 
 def _public(row: dict) -> dict:
     """A row safe to show outside the office: code name for the real name, no personal or private fields."""
-    from promo.enterprises import display_name, stage_index
+    from promo.vocabulary import display_name, is_public
 
     out = {k: v for k, v in row.items() if k not in _PRIVATE_KEYS}
     out["name"] = display_name(row, public=True)
-    if stage_index(row["stage"]) < stage_index("签约"):
+    if not is_public(row["stage"]):
         out["investment_wan"] = None
         out["jobs"] = None
     return out
@@ -140,11 +140,13 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     """
     if ctx.invoked_subcommand:
         return
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo.text import parse_date
+    from promo.vocabulary import BAD_CHECK_NOTE
 
-    stages = domain.parse_stages(stage)
-    source = domain.parse_source(source) if source else None
+    stages = fields.parse_stages(stage)
+    source = fields.parse_source(source) if source else None
     since = parse_date(since, "--since")
     found = domain.listing(
         catalogue(ctx),
@@ -159,12 +161,13 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     if public:
         found = [_public(r) for r in found]
     from promo.render import Column, render
+    from promo.vocabulary import display_name
 
     if fmt in ("json", "csv"):
         render(found, [Column(k, k) for k in _JSON_KEYS if not public or k not in _PRIVATE_KEYS], fmt)
         return
     for r in found:
-        r["shown_name"] = r["name"] if public else domain.display_name(r)
+        r["shown_name"] = r["name"] if public else display_name(r)
         units = [f"{u}(预留)" if u in r["reserved_units"] else u for u in r["units"]]
         r["space"] = units or ([r["carrier"]] if r["carrier"] else [])
         if units and r["carrier"]:
@@ -175,7 +178,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         total += f" ({len(found) - len(known):,} 家未填)"
     caption = [f"{len(found):,} 家企业, 投资合计 {total}"]
     if any(r.get("uscc_bad_check") for r in found):
-        caption.append(domain.BAD_CHECK_NOTE)
+        caption.append(BAD_CHECK_NOTE)
     if any(r["sample"] for r in found):
         caption.append(SAMPLE_NOTE)
     columns = _list_columns()
@@ -258,10 +261,10 @@ def show(ctx, name, public, fmt):
 
 
 def _show_document(d: dict, fmt: str, public: bool) -> None:
-    from promo import enterprises as domain
     from promo.render import Column, fmt_cell, render_facts
+    from promo.vocabulary import BAD_CHECK_MARK, display_name
 
-    name = d["name"] if public else domain.display_name(d)
+    name = d["name"] if public else display_name(d)
     stage = f"{d['stage']} ({d['stage_en']})"
     if d.get("stage_date"):
         stage += f" since {d['stage_date']}"
@@ -274,7 +277,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     if d.get("uscc"):
         uscc = d["uscc"]
         if d.get("uscc_bad_check"):
-            uscc += f"  {domain.BAD_CHECK_MARK} 校验位不符: check character should be {d['uscc_expected_check']}"
+            uscc += f"  {BAD_CHECK_MARK} 校验位不符: check character should be {d['uscc_expected_check']}"
     owner = None
     if d.get("owner"):
         owner = d["owner"] + (f" (首报首谈 claim since {d['owner_since']})" if d.get("owner_since") else "")
@@ -377,7 +380,7 @@ def add(ctx, name, **options):
             option = "--unit" if key == "units" else "--" + key.replace("_", "-")
             raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{option}'")
     conn = catalogue(ctx)
-    f = domain.parse_fields(_raw(name=name, **options), {"name": "NAME"}, conn=conn)
+    f = domain.parse_checked(conn, _raw(name=name, **options), {"name": "NAME"})
     with write(conn, f"add {f.name}") as journal_id:
         result = domain.add(conn, f)
         journal.set_summary(conn, journal_id, f"add {result['name']} ({result['stage']})")
@@ -405,11 +408,12 @@ def update(ctx, name, new_name, transfer, **options):
       promo enterprises update 晨生医疗 --unit H1-201 --release H1-101
       promo enterprises update 晨生医疗 --owner 王强 --transfer
     """
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo import journal
     from promo.db import write
 
-    f = domain.parse_fields(_raw(name=new_name, **options))
+    f = fields.parse_fields(_raw(name=new_name, **options))
     conn = catalogue(ctx)
     with write(conn, f"update {name}") as journal_id:
         result = domain.update(conn, name, f, transfer=transfer)
@@ -453,12 +457,13 @@ def move(ctx, name, stage, date, reason, units, release):
       promo enterprises move 晨生医疗 landed --unit H1-201
       promo enterprises move 晨生医疗 签约 --reason 选址变更 --release all
     """
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo import journal
     from promo.db import write
 
-    stage = domain.parse_stage(stage, "STAGE")
-    date = domain.parse_today_or_before(date, "--date")
+    stage = fields.parse_stage(stage, "STAGE")
+    date = fields.parse_today_or_before(date, "--date")
     conn = catalogue(ctx)
     with write(conn, f"move {name} → {stage}") as journal_id:
         r = domain.move(conn, name, stage, date=date, reason=reason, units=list(units), release=list(release))
@@ -484,21 +489,22 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
       promo enterprises log-activity 菲士医学 --kind visit --note 看厂房 --next 2026-12-05
       promo enterprises log-activity 菲士医学 --kind 电话 --date 2026/11/20
     """
+    from promo import enterprise_fields as fields
     from promo import enterprises as domain
     from promo import journal
     from promo.db import write
     from promo.text import parse_date
 
-    kind = domain.parse_activity_kind(kind)
-    date = domain.parse_today_or_before(date, "--date")
+    kind = fields.parse_activity_kind(kind)
+    date = fields.parse_today_or_before(date, "--date")
     next_date = parse_date(next_date, "--next")
-    note = domain.parse_text(note, "--note")
+    note = fields.parse_text(note, "--note")
     conn = catalogue(ctx)
     with write(conn, f"log {kind} {name}") as journal_id:
         r = domain.log_activity(conn, name, kind, date=date, note=note, next_date=next_date, owner=owner)
         journal.set_summary(conn, journal_id, f"log {kind} {r['name']}")
     follow = f"; follow up by {r['next']}" if r["next"] else ""
-    _say(f"logged {domain.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
+    _say(f"logged {fields.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
 
 
 @enterprises.command("import")

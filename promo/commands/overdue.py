@@ -42,13 +42,14 @@ def overdue(ctx, owner, kind, public, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import enterprises, pipeline
+    from promo import pipeline
     from promo.render import Column, render
     from promo.text import today
+    from promo.vocabulary import BAD_CHECK_NOTE, display_name
 
     found = pipeline.overdue(catalogue(ctx), owner=owner, kind=kind)
     for r in found:
-        r["shown_name"] = enterprises.display_name(r, public=public)
+        r["shown_name"] = display_name(r, public=public)
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
@@ -58,7 +59,7 @@ def overdue(ctx, owner, kind, public, fmt):
         return
     caption = f"{len(found):,} 项逾期 overdue (today {today()})"
     if any(r["uscc_bad_check"] for r in found) and not public:
-        caption += "\n" + enterprises.BAD_CHECK_NOTE
+        caption += "\n" + BAD_CHECK_NOTE
     render(
         found,
         [
@@ -93,7 +94,7 @@ def deadlines(ctx, stage, days, remove, fmt):
       promo overdue deadlines 投产 --remove
     """
     from promo import pipeline
-    from promo.enterprises import parse_stage
+    from promo.enterprise_fields import parse_stage
     from promo.render import Column, render
 
     if stage:

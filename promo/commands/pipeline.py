@@ -67,7 +67,7 @@ def pipeline(ctx, by, period, since, fmt):
         raise click.UsageError("--since applies to the time series: add --period month or quarter")
     conn = catalogue(ctx)
     if period:
-        from promo.enterprises import STAGE_EN
+        from promo.pipeline import STAGE_EN
 
         found = domain.series(conn, period, since=since)
         keys = ["period", *STAGE_EN.values(), "signed_investment_wan"]

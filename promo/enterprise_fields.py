@@ -1,0 +1,260 @@
+"""An enterprise's fields as officers type them (command line or import row): stages, channels, kinds, names,
+phones, dates, amounts; every bad value of a record reported at once (BadValue = exit 2)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from promo.errors import BadValue, PromoError, raise_all
+from promo.terminal import CONTROL
+from promo.text import fold, parse_amount, parse_date, parse_number, today
+from promo.vocabulary import CHANNELS, STAGES, labels, stage_index
+
+STAGE_EN = labels("stage", "en")
+_STAGE_SYNONYMS = {
+    "意向": ("intention", "intent", "prospect", "leads"),
+    "洽谈": ("negotiation", "negotiate", "talks", "talking"),
+    "签约": ("signing", "contract", "contracted", "sign"),
+    "注册": ("registration", "register", "incorporated"),
+    "落地": ("settled", "moved-in", "movedin", "land", "landing"),
+    "投产": ("production", "in-production", "inproduction", "operating", "operation", "operational", "opened"),
+    "达效": ("achieve", "reached", "on-target", "ontarget", "target-met", "targetmet", "effective"),
+}
+_STAGE_BY_KEY = (
+    {fold(s): s for s in STAGES}
+    | {en: s for s, en in STAGE_EN.items()}
+    | {syn: s for s, syns in _STAGE_SYNONYMS.items() for syn in syns}
+)
+SOURCES = CHANNELS
+_SOURCE_SYNONYMS = {
+    "以商引商": ("tenant", "tenants", "referral", "via-tenant", "以商招商"),
+    "以会招商": ("event", "events", "expo", "fair", "conference", "以展招商"),
+    "中介": ("intermediary", "agent", "agency", "broker", "中介机构", "中介招商"),
+    "基金": ("fund", "funds", "基金招商", "以资招商", "资本招商"),
+    "驻点招商": ("office", "resident-office"),
+    "网络招商": ("online", "internet"),
+    "委托招商": ("commissioned", "outsourced"),
+    "自主招商": ("direct", "own"),
+}
+_SOURCE_BY_KEY = {fold(s): s for s in SOURCES} | {fold(syn): s for s, syns in _SOURCE_SYNONYMS.items() for syn in syns}
+ACTIVITY_KINDS = labels("activity_kind")
+_ACTIVITY_BY_KEY = {k: k for k in ACTIVITY_KINDS} | {
+    fold(w): k
+    for k, words in {
+        "visit": ("走访", "拜访", "上门", "考察", "实地考察"),
+        "call": ("电话", "通话", "phone", "视频", "video"),
+        "meeting": ("会谈", "会议", "面谈", "洽谈", "meet"),
+        "event": ("活动", "推介会", "展会", "招商会"),
+    }.items()
+    for w in words
+}
+KINDS = labels("enterprise_kind")
+_KIND_BY_KEY = {k: k for k in KINDS} | {
+    fold(w): k
+    for k, words in {
+        "company": ("企业", "公司"),
+        "hospital": ("医院", "医疗机构"),
+        "institute": ("科研院所", "研究院", "研究所", "院所", "机构", "平台"),
+    }.items()
+    for w in words
+}
+_PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
+_CONTROL = CONTROL  # C0, C1 and bidi overrides: one definition, in promo.terminal
+MAX_NAME = 200
+
+
+def parse_stage(value: str, field: str = "--stage") -> str:
+    """A stage from its Chinese name (either script) or English name: 签约, 簽約, signed."""
+    stage = _STAGE_BY_KEY.get(fold(value))
+    if stage is None:
+        names = ", ".join(f"{s} ({STAGE_EN[s]})" for s in STAGES)
+        raise BadValue(field, value, f"not a stage; use one of {names}")
+    return stage
+
+
+def parse_stages(value: str | None, field: str = "--stage") -> list[str] | None:
+    """A stage filter: one stage, several separated by commas, or 落地+ for that stage and later ones."""
+    if not value:
+        return None
+    out: list[str] = []
+    for part in re.split(r"[,，、]", value):
+        part = part.strip()
+        if not part:
+            continue
+        if part.endswith("+"):
+            out.extend(STAGES[stage_index(parse_stage(part[:-1], field)) :])
+        else:
+            out.append(parse_stage(part, field))
+    return list(dict.fromkeys(out))
+
+
+def parse_source(value: str | None, field: str = "--source") -> str | None:
+    """A promotion channel; the usual ones (以商引商, 以会招商, 中介, 基金 …) are spelled one way."""
+    if value is None:
+        return None
+    text = " ".join(unicodedata.normalize("NFKC", value).split())
+    if not text:
+        return ""
+    if _CONTROL.search(text):
+        raise BadValue(field, value, "contains control characters")
+    return _SOURCE_BY_KEY.get(fold(text), text)
+
+
+def parse_activity_kind(value: str, field: str = "--kind") -> str:
+    kind = _ACTIVITY_BY_KEY.get(fold(value))
+    if kind is None:
+        names = ", ".join(f"{k} ({v})" for k, v in ACTIVITY_KINDS.items())
+        raise BadValue(field, value, f"not an activity kind; use one of {names}")
+    return kind
+
+
+def parse_kind(value: str | None, field: str = "--kind") -> str | None:
+    if value is None:
+        return None
+    kind = _KIND_BY_KEY.get(fold(value))
+    if kind is None:
+        names = ", ".join(f"{k} ({v})" for k, v in KINDS.items())
+        raise BadValue(field, value, f"not an enterprise kind; use one of {names}")
+    return kind
+
+
+def parse_text(value: str | None, field: str, *, max_len: int = 2000) -> str | None:
+    """Free text as stored: outer spaces trimmed; '' means clear the field."""
+    if value is None:
+        return None
+    text = value.strip()
+    if _CONTROL.search(text.replace("\n", "").replace("\t", "")):
+        raise BadValue(field, value, "contains control characters")
+    if len(text) > max_len:
+        raise BadValue(field, value, f"is {len(text)} characters long; at most {max_len}")
+    return text
+
+
+def parse_name(value: str | None, field: str = "NAME") -> str:
+    """An enterprise name as entered (outer spaces trimmed); it must have something to match on."""
+    name = parse_text(value, field, max_len=MAX_NAME) or ""
+    if "\n" in name or "\t" in name:
+        raise BadValue(field, value, "a name is one line")
+    if not fold(name):
+        raise BadValue(field, value, "is empty")
+    return name
+
+
+def parse_phone(value: str | None, field: str = "--phone") -> str | None:
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text and (not _PHONE.match(text) or sum(c.isdigit() for c in text) < 5):
+        raise BadValue(field, value, "not a phone number (digits, spaces, + - ( ) and 转 for an extension)")
+    return text
+
+
+def parse_today_or_before(value: str | None, field: str, default: str | None = None) -> str | None:
+    """A date that has happened: stages and activities record facts, not plans."""
+    date = parse_date(value, field) if value not in (None, "") else default
+    if date and date > today():
+        raise BadValue(field, value, f"is in the future (today is {today()})")
+    return date
+
+
+@dataclass
+class Fields:
+    """An enterprise's fields as given on the command line or in an import row; None = not given, '' = clear."""
+
+    name: str | None = None
+    name_en: str | None = None
+    uscc: str | None = None
+    accept_bad_check: bool = False
+    kind: str | None = None
+    industry: str | None = None
+    carrier: str | None = None
+    stage: str | None = None
+    date: str | None = None
+    investment_wan: float | None | str = None
+    jobs: int | None | str = None
+    source_channel: str | None = None
+    country: str | None = None
+    owner: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    note: str | None = None
+    code_name: str | None = None
+    units: list[str] = field(default_factory=list)
+    release: list[str] = field(default_factory=list)
+    uscc_bad_check: bool = False
+
+
+def parse_fields(
+    raw: dict,
+    names: dict[str, str] | None = None,
+    *,
+    check: Callable[[Fields, str], list[PromoError]] | None = None,
+) -> Fields:
+    """Typed fields from raw strings keyed like Fields; `names` maps a key to how the user wrote the field.
+
+    Every field is parsed even after one fails, and all the bad ones are reported together; given `check`
+    (enterprises.catalogue_problems), a record with a bad value also reports what the catalogue refuses in it
+    (unknown industry, unit not vacant …), so one message lists every problem of the record.
+    """
+    from promo.countries import parse_country
+
+    def n(key: str) -> str:
+        option = "--unit" if key == "units" else "--" + key.replace("_wan", "").replace("_channel", "")
+        return (names or {}).get(key) or option.replace("_", "-")
+
+    f = Fields()
+    problems: list[PromoError] = []
+
+    def field(key: str, parse) -> None:
+        try:
+            setattr(f, key, parse())
+        except BadValue as exc:
+            problems.append(exc)
+
+    if raw.get("name") is not None:
+        field("name", lambda: parse_name(raw["name"], n("name")))
+    field("name_en", lambda: parse_text(raw.get("name_en"), n("name_en"), max_len=MAX_NAME))
+    if raw.get("uscc") not in (None, ""):
+        from promo import uscc
+
+        def code() -> str:
+            checked = uscc.validate(raw["uscc"], n("uscc"), accept_bad_check=bool(raw.get("accept_bad_check")))
+            f.uscc_bad_check = not checked.check_ok
+            return checked.code
+
+        field("uscc", code)
+    elif raw.get("uscc") == "":
+        f.uscc = ""
+    f.accept_bad_check = bool(raw.get("accept_bad_check"))
+    field("kind", lambda: parse_kind(raw.get("kind") or None, n("kind")))
+    field("industry", lambda: parse_text(raw.get("industry"), n("industry")))
+    field("carrier", lambda: parse_text(raw.get("carrier"), n("carrier")))
+    if raw.get("stage") not in (None, ""):
+        field("stage", lambda: parse_stage(raw["stage"], n("stage")))
+    field("date", lambda: parse_today_or_before(raw.get("date"), n("date")))
+    for key, parser in (
+        ("investment_wan", lambda v: parse_amount(v, n("investment_wan"))),
+        ("jobs", lambda v: parse_number(v, n("jobs"), integer=True)),
+    ):
+        value = raw.get(key)
+        field(
+            key, lambda value=value, parser=parser: "" if value == "" else parser(value) if value is not None else None
+        )
+    field("source_channel", lambda: parse_source(raw.get("source_channel"), n("source_channel")))
+    for key in ("owner", "contact", "code_name"):
+        field(key, lambda key=key: parse_text(raw.get(key), n(key), max_len=MAX_NAME))
+    field(
+        "country",
+        lambda: parse_country(parse_text(raw.get("country"), n("country"), max_len=MAX_NAME), n("country")),
+    )
+    field("note", lambda: parse_text(raw.get("note"), n("note")))
+    field("phone", lambda: parse_phone(raw.get("phone"), n("phone")))
+    f.units = [u for u in (raw.get("units") or []) if u and u.strip()]
+    f.release = [u for u in (raw.get("release") or []) if u and u.strip()]
+    if problems and check is not None:
+        problems += check(f, n("units"))
+    raise_all(problems)
+    return f

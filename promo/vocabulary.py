@@ -1,0 +1,157 @@
+"""The catalogue's vocabulary: pipeline stages and their sets, orderings, and the zh/en label of every coded value.
+
+A coded value is worded from here wherever it is shown (tables, JSON's *_en keys, the brief), so 落地 reads
+"landed" everywhere. A new label is one entry in LABELS.
+"""
+
+from __future__ import annotations
+
+STAGES = ("意向", "洽谈", "签约", "注册", "落地", "投产", "达效")
+SIGNED = STAGES[STAGES.index("签约") :]  # from 签约 on: a tenant, and a name that may be shown publicly
+LEADS = STAGES[: STAGES.index("签约")]  # 意向, 洽谈
+PRESENT = STAGES[STAGES.index("落地") :]  # physically in its carrier: the references
+
+UNIT_STATUSES = ("vacant", "reserved", "leased")
+CARRIER_KINDS = ("park", "building", "land", "incubator", "cluster")
+POLICY_LEVELS = ("national", "provincial", "municipal", "zone")
+CHANNELS = ("以商引商", "以会招商", "中介", "基金", "驻点招商", "网络招商", "委托招商", "自主招商")
+
+# coded value -> (zh, en); the Chinese-valued codes (stages, channels) are their own zh label
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "stage": {
+        "意向": ("意向", "lead"),
+        "洽谈": ("洽谈", "negotiating"),
+        "签约": ("签约", "signed"),
+        "注册": ("注册", "registered"),
+        "落地": ("落地", "landed"),
+        "投产": ("投产", "producing"),
+        "达效": ("达效", "achieved"),
+    },
+    "carrier_kind": {
+        "park": ("产业园", "industrial park"),
+        "building": ("楼宇", "building"),
+        "land": ("地块", "land plot"),
+        "incubator": ("孵化器", "incubator"),
+        "cluster": ("组团", "cluster"),
+    },
+    "enterprise_kind": {
+        "company": ("企业", "company"),
+        "hospital": ("医院", "hospital"),
+        "institute": ("科研院所", "research institute"),
+    },
+    "unit_status": {
+        "vacant": ("空置", "vacant"),
+        "reserved": ("预留", "reserved"),
+        "leased": ("已租", "leased"),
+    },
+    "policy_level": {
+        "national": ("国家级", "national"),
+        "provincial": ("省级", "provincial"),
+        "municipal": ("市级", "municipal"),
+        "zone": ("园区", "zone"),
+    },
+    "channel": {
+        "以商引商": ("以商引商", "via existing tenants"),
+        "以会招商": ("以会招商", "via events"),
+        "中介": ("中介", "via an intermediary"),
+        "基金": ("基金", "via a fund"),
+        "驻点招商": ("驻点招商", "via a resident office"),
+        "网络招商": ("网络招商", "online"),
+        "委托招商": ("委托招商", "commissioned to an agent"),
+        "自主招商": ("自主招商", "direct"),
+        "产业招商": ("产业招商", "industry promotion"),
+        "直接": ("直接", "direct"),
+    },
+    "activity_kind": {
+        "visit": ("走访", "visit"),
+        "call": ("电话", "call"),
+        "meeting": ("会谈", "meeting"),
+        "event": ("活动", "event"),
+    },
+    "segment": {"上游": ("上游", "upstream"), "中游": ("中游", "midstream"), "下游": ("下游", "downstream")},
+    "carrier_status": {
+        "运营中": ("运营中", "operating"),
+        "建设中": ("建设中", "under construction"),
+        "待出让": ("待出让", "land to be transferred"),
+        "规划中": ("规划中", "planned"),
+    },
+    "policy_kind": {
+        "综合": ("综合", "comprehensive"),
+        "规划": ("规划", "plan"),
+        "人才": ("人才", "talent"),
+        "落户": ("落户", "settlement"),
+        "租金": ("租金", "rent"),
+        "研发": ("研发", "R&D"),
+        "上市": ("上市", "listing"),
+        "金融": ("金融", "finance"),
+        "税收": ("税收", "tax"),
+    },
+}
+
+
+def label(kind: str, value: str | None, lang: str = "zh") -> str:
+    """The label of a coded value in `lang` ('zh' or 'en'); a value without one is shown as entered."""
+    if value is None:
+        return ""
+    found = LABELS[kind].get(value)
+    if found is None:
+        return value
+    return found[0 if lang == "zh" else 1]
+
+
+def labels(kind: str, lang: str = "zh") -> dict[str, str]:
+    """Code -> label in `lang` for one kind of coded value, in declaration order."""
+    return {code: pair[0 if lang == "zh" else 1] for code, pair in LABELS[kind].items()}
+
+
+def stage_index(stage: str) -> int:
+    """The position of a stage in the pipeline (意向 = 0)."""
+    return STAGES.index(stage)
+
+
+def sql_in(values: tuple[str, ...] | list[str]) -> str:
+    """An SQL list of text constants, for `stage IN {sql_in(SIGNED)}` (the values are ours, never user input)."""
+    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
+
+
+def sql_order(column: str, order: tuple[str, ...]) -> str:
+    """An SQL expression sorting `column` by its position in `order`; other values after all of them."""
+    cases = " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(order))
+    return f"CASE {column} {cases} ELSE {len(order)} END"
+
+
+def stage_order(column: str = "e.stage") -> str:
+    """SQL: a stage column's pipeline position."""
+    return sql_order(column, STAGES)
+
+
+def stage_values() -> str:
+    """SQL rows ('意向', 0), ('洽谈', 1) …, for a `stage(stage, pos) AS (VALUES …)` table."""
+    return ", ".join(f"('{s}', {i})" for i, s in enumerate(STAGES))
+
+
+def policy_order(alias: str = "p") -> str:
+    """SQL ORDER BY terms for policies: national first, then by start date (undated last), then as added."""
+    return f"{sql_order(f'{alias}.level', POLICY_LEVELS)}, {alias}.start_date IS NULL, {alias}.start_date, {alias}.id"
+
+
+def is_public(stage: str) -> bool:
+    """A name is public from 签约 on; before, a public output shows a code name or nothing."""
+    return stage in SIGNED
+
+
+BAD_CHECK_MARK = "⚠"
+BAD_CHECK_NOTE = "⚠ 信用代码校验位不符 (credit code fails its check character; stored as given)"
+
+
+def display_name(row, *, public: bool = False) -> str:
+    """How an enterprise is named on screen: ⚠ after a flagged credit code; its code name where the real
+    name must not show (public), and no name at all for a lead without one."""
+    keys = row.keys()
+    if public:
+        if row["code_name"]:
+            return row["code_name"]
+        if not is_public(row["stage"]):
+            return f"未公开项目 #{row['id']}"
+    flagged = "uscc_bad_check" in keys and row["uscc_bad_check"]
+    return row["name"] + (f" {BAD_CHECK_MARK}" if flagged else "")
