@@ -37,6 +37,9 @@ COMMANDS = {
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
     "init": "promo.commands.init:init",
+    "backup": "promo.commands.backup:backup",
+    "restore": "promo.commands.backup:restore",
+    "doctor": "promo.commands.backup:doctor",
 }
 
 

@@ -74,3 +74,7 @@ def say(message: str = "", *, err: bool = False) -> None:
     from promo.terminal import escape
 
     click.echo(escape(message), err=err)
+
+
+KEEP = click.IntRange(1, 10_000)
+"""How many dated backups to keep: at least the newest one."""

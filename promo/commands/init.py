@@ -4,34 +4,39 @@ from __future__ import annotations
 
 import click
 
+from promo.commands.common import KEEP, say
+
 
 @click.command()
 @click.option(
     "--force",
     is_flag=True,
-    help="Rebuild an existing catalogue; the old one is kept as CATALOGUE.bak (undo cannot bring it back).",
+    help="Rebuild an existing catalogue; the old one is kept as a dated backup (promo restore brings it back).",
 )
+@click.option("--keep", type=KEEP, default=None, help="Dated backups kept (default $PROMO_KEEP_BACKUPS, else 10).")
+@click.option("--replace-foreign", is_flag=True, help="With --force: replace a file that is not a promo catalogue.")
 @click.pass_context
-def init(ctx, force):
+def init(ctx, force, keep, replace_foreign):
     """Build the catalogue from the seed data (seeds/).
 
     Every other command builds the default catalogue by itself when it is missing; use init to
-    start again from the seeds, or to make a catalogue at another path.
+    start again from the seeds, or to make a catalogue at another path. A rebuild holds the
+    catalogue's write lock throughout, so no one's change is lost in between.
 
     \b
     Examples:
       promo init --force
       promo --db /tmp/test.db init
     """
-    from promo.db import resolve_path
-    from promo.seeds import backup_catalogue, build_catalogue, check_replaceable
+    from promo import rebuild
+    from promo.db import resolve_path, stat_path
+    from promo.seeds import build_catalogue
 
     path = resolve_path(ctx.find_root().obj.get("db_path"))
-    kept = None
-    if force and path.is_file():
-        check_replaceable(path)
-        kept = backup_catalogue(path)
-    summary = build_catalogue(path, force=force)
-    click.echo(f"built {path} from the seed data: {summary}", err=True)
+    if force and stat_path(path) is not None:
+        summary, kept = rebuild.rebuild(path, keep=keep, replace_foreign=replace_foreign)
+    else:
+        summary, kept = build_catalogue(path), None
+    say(f"built {path} from the seed data: {summary}", err=True)
     if kept:
-        click.echo(f"the previous catalogue is kept as {kept}; to go back: mv {kept} {path}", err=True)
+        say(f"the previous catalogue is kept as {kept}; to go back: promo --db {path} restore {kept}", err=True)
