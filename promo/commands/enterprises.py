@@ -36,18 +36,15 @@ _JSON_KEYS = [
     "owner_since",
     "sample",
 ]
-_PRIVATE_KEYS = (
-    "name_en",
-    "uscc",
-    "uscc_bad_check",
-    "owner",
-    "owner_since",
-    "contact",
-    "phone",
-    "note",
-    "claim",
-    "source",
-)
+# What public output may carry (an allow-list: a field added later stays internal until it is named here);
+# name is replaced by the code name or 未公开项目, and the fields after it only from 签约 on.
+_PUBLIC_KEYS = ("id", "name", "kind", "kind_label", "industry_code", "industry", "industry_path", "stage", "stage_en")
+_PUBLIC_KEYS += ("stage_date", "stage_days", "stage_deadline_days", "sample", "history", "activities")
+_SIGNED_PUBLIC_KEYS = ("carrier_code", "carrier", "units", "reserved_units", "area_m2", "space")
+_SIGNED_PUBLIC_KEYS += ("investment_wan", "jobs", "country")
+_PUBLIC_HISTORY = ("stage", "stage_en", "date", "days")
+_PUBLIC_SPACE = ("carrier", "carrier_code", "unit", "building", "floor", "area_m2", "rent", "status", "status_label")
+_PUBLIC_SPACE += ("sample",)
 SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source articles"
 
 
@@ -76,14 +73,21 @@ def _space_phrases(result: dict) -> list[str]:
 
 
 def _public(row: dict) -> dict:
-    """A row safe to show outside the office: code name for the real name, no personal or private fields."""
+    """A row safe to show outside the office, built from the allow-list: code name for the real name."""
     from promo.vocabulary import display_name, is_public
 
-    out = {k: v for k, v in row.items() if k not in _PRIVATE_KEYS}
+    signed = is_public(row["stage"])
+    out = {k: row[k] for k in _PUBLIC_KEYS if k in row}
+    for k in _SIGNED_PUBLIC_KEYS:
+        if k in row:
+            out[k] = row[k] if signed else [] if isinstance(row[k], list) else None
     out["name"] = display_name(row, public=True)
-    if not is_public(row["stage"]):
-        out["investment_wan"] = None
-        out["jobs"] = None
+    if "history" in out:
+        out["history"] = [{k: h.get(k) for k in _PUBLIC_HISTORY} for h in out["history"]]
+    if out.get("space"):
+        out["space"] = [{k: u.get(k) for k in _PUBLIC_SPACE} for u in out["space"]]
+    if "activities" in out:
+        out["activities"] = []  # notes of visits and calls are the office's own
     return out
 
 
@@ -164,7 +168,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     from promo.vocabulary import display_name
 
     if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _JSON_KEYS if not public or k not in _PRIVATE_KEYS], fmt)
+        render(found, [Column(k, k) for k in _JSON_KEYS if not public or k in _PUBLIC_KEYS + _SIGNED_PUBLIC_KEYS], fmt)
         return
     for r in found:
         r["shown_name"] = r["name"] if public else display_name(r)
@@ -208,7 +212,7 @@ def show(ctx, name, public, fmt):
 
     d = domain.detail(catalogue(ctx), name)
     if public:
-        d = _public(d) | {"history": [{**h, "reason": None} for h in d["history"]], "activities": []}
+        d = _public(d)
     if fmt == "json":
         import json
 
@@ -570,21 +574,44 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
 
 @enterprises.command("remove")
 @click.argument("name")
+@click.option(
+    "--purge",
+    is_flag=True,
+    help="Erase it everywhere, the change journal and match history included (a deletion request); cannot be undone.",
+)
 @click.pass_context
-def remove(ctx, name):
+def remove(ctx, name, purge):
     """Remove an enterprise entered by mistake: its units are freed, its history and activities go with it.
 
-    NAME must be the full name (either script) or the credit code. `promo undo` brings it back.
+    NAME must be the full name (either script) or the credit code. `promo undo` brings it back, except
+    after --purge, which also erases it from the change journal and says what it erased.
 
     \b
     Examples:
       promo enterprises remove 济南新药科技有限公司
+      promo enterprises remove 济南新药科技有限公司 --purge
     """
     from promo import enterprises as domain
     from promo import journal
     from promo.db import write
 
     conn = catalogue(ctx)
+    if purge:
+        from promo.purge import ERASED
+        from promo.purge import purge as erase
+
+        with write(conn, f"purge {ERASED}") as journal_id:
+            r = erase(conn, name, journal_id)
+        gone = ", ".join(f"{t} {n}" for t, n in r["rows"].items() if n)
+        _say(f"purged {r['name']} (#{r['id']}): removed {gone}")
+        _say(
+            f"erased from the change journal: {r['journal_changes']:,} row images; name, codes, contacts and notes "
+            f"blanked in {r['journal_entries_scrubbed']:,} entries; {r['journal_entries_emptied']:,} entries "
+            "that held only this enterprise removed"
+        )
+        if r["released"]:
+            _say(f"freed {', '.join(r['released'])}")
+        return
     with write(conn, f"remove {name}") as journal_id:
         r = domain.remove(conn, name)
         journal.set_summary(conn, journal_id, f"remove {r['name']}")
