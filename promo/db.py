@@ -126,28 +126,18 @@ def _writable_folder(path: Path) -> bool:
     return os.access(path.parent if str(path.parent) else Path("."), os.W_OK | os.X_OK)
 
 
-def open_catalogue(path: str | os.PathLike | None = None, *, build_missing: bool | None = None) -> sqlite3.Connection:
-    """Open (and if needed migrate) the catalogue at `path`.
+def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
+    """Open (and if needed migrate) the existing catalogue at `path`; a missing one is refused.
 
-    A missing catalogue is built from the seeds only where it is the default ./catalogue.db (or when
-    build_missing is True): a mistyped --db or PROMO_DB must not quietly become a new, empty-of-your-work
-    catalogue that the next command writes to.
+    Building the default ./catalogue.db from the seeds is promo.seeds.open_or_build's job, so a mistyped
+    --db or PROMO_DB never quietly becomes a new catalogue that the next command writes to.
     """
-    explicit = path is not None or bool(os.environ.get("PROMO_DB"))
     path = resolve_path(path)
     if stat_path(path) is None:
-        if build_missing is False or (build_missing is None and explicit):
-            raise CatalogueError(
-                f"no catalogue at {path}",
-                f"check the path; to start a new catalogue there from the seed data: promo --db {path} init",
-            )
-        from promo.seeds import CatalogueExists, build_catalogue
-
-        try:
-            summary = build_catalogue(path)
-            print(f"promo: no catalogue at {path}; built it from the seed data ({summary})", file=sys.stderr)
-        except CatalogueExists:
-            pass  # another promo process built it while this one was building: use theirs
+        raise CatalogueError(
+            f"no catalogue at {path}",
+            f"check the path; to start a new catalogue there from the seed data: promo --db {path} init",
+        )
     _check_file(path)
     conn, version = _open(path)
     if version == 0 or not is_promo(conn):

@@ -12,8 +12,13 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from promo.db import rows
 from promo.errors import Rejected
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
+    # not promo.db.rows: db imports this module for write(), and modules must not import in a loop
+    return [dict(r) for r in conn.execute(sql, params)]
+
 
 NOT_JOURNALED = {"journal", "journal_changes"}
 _TRIGGER_PREFIX = "promo_journal_"
@@ -204,7 +209,7 @@ def _entry_sql() -> str:
 
 def changes(conn: sqlite3.Connection, journal_id: int) -> list[dict]:
     """The row changes of one entry, in the order they were made, decoded and described."""
-    out = rows(
+    out = _rows(
         conn,
         "SELECT id, tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id",
         (journal_id,),
@@ -242,7 +247,7 @@ def entries(
     sql = _entry_sql() + f" {where} ORDER BY j.id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    found = rows(conn, sql, params)
+    found = _rows(conn, sql, params)
     tallies = _tally(conn, [e["id"] for e in found])
     for e in found:
         e["tally"] = tallies.get(e["id"], "")
@@ -262,7 +267,7 @@ def _status(e: dict) -> str:
 
 def entry(conn: sqlite3.Connection, journal_id: int) -> dict:
     """One journal entry with its changes."""
-    found = rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
+    found = _rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
     if not found:
         last = conn.execute("SELECT max(id) FROM journal").fetchone()[0]
         hint = f"the newest entry is #{last}: see promo log" if last else "the change journal is empty"
@@ -280,7 +285,7 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
     """The entry `promo undo` reverts: the one named, else the newest that changed something and is neither
     undone nor an undo (the entry of a write still in progress has no changes yet, so it is never picked)."""
     if journal_id is None:
-        found = rows(
+        found = _rows(
             conn,
             _entry_sql()
             + """ WHERE j.undone_by IS NULL AND NOT EXISTS (SELECT 1 FROM journal t WHERE t.undone_by = j.id)
@@ -308,7 +313,7 @@ def _who(e: dict) -> str:
 def _net_changes(conn: sqlite3.Connection, journal_id: int) -> dict[tuple[str, int], dict]:
     """Per row the entry touched: its state before the entry (None = absent) and after it."""
     net: dict[tuple[str, int], dict] = {}
-    for c in rows(
+    for c in _rows(
         conn, "SELECT tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id", (journal_id,)
     ):
         key = (c["tbl"], c["row_id"])
@@ -320,7 +325,7 @@ def _net_changes(conn: sqlite3.Connection, journal_id: int) -> dict[tuple[str, i
 
 def _later_change(conn: sqlite3.Connection, tbl: str, row_id: int, after_id: int) -> dict | None:
     """The newest live journal entry after `after_id` that touched this row."""
-    found = rows(
+    found = _rows(
         conn,
         _entry_sql()
         + """ WHERE j.id > ? AND j.undone_by IS NULL AND j.id IN

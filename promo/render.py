@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,73 @@ class Column:
         if self.justify:
             return self.justify
         return "right" if self.kind in ("int", "num", "area", "money", "rent", "pct") else "left"
+
+
+@dataclass(frozen=True)
+class View:
+    """A listing declared once: its machine keys (JSON/CSV: stable names, raw values) beside its human columns
+    (table/Markdown: headers, formatted values, often derived fields). A new column is one line in each."""
+
+    keys: tuple[str, ...]
+    columns: tuple[Column, ...]
+    title: str | None = None
+    empty: str = "nothing matches"
+    optional: tuple[str, ...] = ()  # columns shown only when some row has a value in them
+
+    def without(self, *keys: str) -> View:
+        """The same view less some keys and columns (a listing where they say nothing, e.g. all one carrier)."""
+        return View(
+            tuple(k for k in self.keys if k not in keys),
+            tuple(c for c in self.columns if c.key not in keys),
+            self.title,
+            self.empty,
+            self.optional,
+        )
+
+    def hide(self, *keys: str) -> View:
+        """The same machine keys, less some human columns."""
+        return View(
+            self.keys, tuple(c for c in self.columns if c.key not in keys), self.title, self.empty, self.optional
+        )
+
+    def with_columns(self, *columns: Column, first: bool = False) -> View:
+        """The same view with more human columns (e.g. the group a split listing is split by)."""
+        shown = (*columns, *self.columns) if first else (*self.columns, *columns)
+        return View(self.keys, shown, self.title, self.empty, self.optional)
+
+    def show(
+        self,
+        rows: Sequence[dict],
+        fmt: str,
+        *,
+        prepare: Callable[[Sequence[dict]], None] | None = None,
+        caption: str | Callable[[Sequence[dict]], str | None] | None = None,
+        notes: bool = False,
+        title: str | None = None,
+        empty: str | None = None,
+        keys: Sequence[str] | None = None,
+    ) -> None:
+        """Print `rows`: JSON/CSV by the machine keys; a table or Markdown by the columns, after `prepare`
+        derives the shown fields and the caption (text, or a function of the rows) is worked out.
+        With `notes`, each caption line is its own paragraph in Markdown."""
+        if fmt in ("json", "csv"):
+            render(rows, [Column(k, k) for k in (keys or self.keys)], fmt)
+            return
+        if prepare:
+            prepare(rows)
+        text = caption(rows) if callable(caption) else caption
+        columns = [c for c in self.columns if c.key not in self.optional or any(r.get(c.key) for r in rows)]
+        if notes:
+            render_with_notes(
+                rows,
+                columns,
+                fmt,
+                title=title or self.title,
+                notes=(text or "").split("\n"),
+                empty=empty or self.empty,
+            )
+        else:
+            render(rows, columns, fmt, title=title or self.title, caption=text, empty=empty or self.empty)
 
 
 def fmt_number(value: Any, digits: int = 0) -> str:
@@ -301,3 +368,26 @@ def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, headin
         grid.add_row(k, str(v))
     emit(grid)
     sys.stdout.write("\n")
+
+
+def render_with_notes(
+    rows: list[dict],
+    columns: list,
+    fmt: str,
+    *,
+    title: str | None = None,
+    notes: list[str] | None = None,
+    empty: str = "nothing matches",
+) -> None:
+    """promo.render.render with its caption given as lines; in Markdown each note is its own paragraph.
+
+    render() writes a Markdown caption as one escaped paragraph, which runs a legend and a sample-data
+    mark together; a table for people keeps the lines under the table as they are.
+    """
+    notes = [n for n in (notes or []) if n]
+    if fmt != "markdown":
+        render(rows, columns, fmt, title=title, caption="\n".join(notes) or None, empty=empty)
+        return
+    render(rows, columns, fmt, title=title, empty=empty)
+    for note in notes:
+        print("\n" + md_escape(note))

@@ -10,12 +10,13 @@ ADD = """
 import sys, time
 from promo import enterprises
 from promo.enterprise_fields import parse_fields
-from promo.db import open_catalogue, write
+from promo.db import write
+from promo.seeds import open_or_build
 start, path, tag, n = float(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 while time.time() < start:
     time.sleep(0.001)
 for i in range(n):
-    conn = open_catalogue(path, build_missing=True)  # a fresh connection per command, as separate runs have
+    conn = open_or_build(path, build=True)[0]  # a fresh connection per command, as separate runs have
     with write(conn, f"add {tag}-{i}"):
         enterprises.add(conn, parse_fields({"name": f"并发{tag}-{i}"}), similar_warning=False)
     conn.close()
@@ -25,14 +26,15 @@ TAKE = """
 import sys, time
 from promo import enterprises
 from promo.enterprise_fields import parse_fields
-from promo.db import open_catalogue, write
+from promo.db import write
+from promo.seeds import open_or_build
 from promo.errors import Rejected
 start, path, tag, units = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 while time.time() < start:
     time.sleep(0.001)
 won = 0
 for code in units:
-    conn = open_catalogue(path, build_missing=True)
+    conn = open_or_build(path, build=True)[0]
     try:
         with write(conn, f"take {code}"):
             f = parse_fields({"name": f"{tag}-{code}", "units": [code]})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.brief.content import Request
+from promo.brief.request import Request
 
 FORMATS = ("markdown", "wechat")
 

@@ -10,13 +10,12 @@ import sqlite3
 from dataclasses import dataclass
 
 from promo import industries
+from promo.brief.request import Request
 from promo.db import rows
-from promo.errors import BadValue, Rejected
+from promo.errors import Rejected
 from promo.lookup import find
 from promo.text import today
 from promo.vocabulary import LEADS, PRESENT, SIGNED, STAGES, policy_order, stage_order
-
-AUDIENCES = ("public", "internal")
 
 # How much of a big catalogue one brief shows; the rest is counted, not listed.
 MAX_CARRIERS = 12
@@ -28,52 +27,6 @@ MAX_PLATFORMS = 30
 MAX_POLICIES = 40
 MAX_CRITERIA = 40
 MAX_NEGATIVE = 30
-
-
-@dataclass(frozen=True)
-class Request:
-    """What to brief on, for whom, in which language and format."""
-
-    date: str
-    lang: str = "zh"
-    audience: str = "public"
-    fmt: str = "markdown"
-    industry: str | None = None
-    carrier: str | None = None
-    prospect: str | None = None
-
-    @property
-    def internal(self) -> bool:
-        return self.audience == "internal"
-
-    @property
-    def scope(self) -> str:
-        if self.prospect:
-            return "prospect"
-        if self.carrier:
-            return "carrier"
-        if self.industry:
-            return "industry"
-        return "zone"
-
-    def check(self) -> None:
-        """Usage errors, raised before the catalogue is read."""
-        focus = (("--industry", self.industry), ("--carrier", self.carrier), ("--for", self.prospect))
-        for option, value in focus:
-            if value is not None and not str(value).strip():
-                raise BadValue(option, value, "is empty; give a name or code")
-        chosen = [option for option, value in focus if value is not None]
-        if len(chosen) > 1:
-            raise BadValue(chosen[1], self._value(chosen[1]), f"cannot be combined with {chosen[0]}; choose one focus")
-        if self.lang not in ("zh", "en"):
-            raise BadValue("--lang", self.lang, "use zh or en")
-        if self.audience not in AUDIENCES:
-            raise BadValue("--audience", self.audience, "use public or internal")
-        if self.fmt not in ("markdown", "wechat"):
-            raise BadValue("--format", self.fmt, "use markdown or wechat")
-
-    def _value(self, option: str) -> str:
-        return {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect}[option] or ""
 
 
 def _ids(values) -> str:

@@ -12,8 +12,8 @@ import sqlite3
 
 from promo import criteria, industries
 from promo.brief import numbers as num
-from promo.brief.content import Request
 from promo.brief.document import Facts, Heading, Note, Section, Table
+from promo.brief.request import Request
 from promo.brief.texts import TEXTS
 from promo.identity import get
 from promo.match import match, profile_for

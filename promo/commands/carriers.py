@@ -9,36 +9,6 @@ from promo.commands.common import catalogue, format_option
 SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
 
 
-def _carrier_columns():
-    from promo.render import Column
-
-    return [
-        Column("name", "载体", max_width=22),
-        Column("kind_label", "类型", no_wrap=True),
-        Column("industries", "产业", "list"),
-        Column("total_area_m2", "总面积㎡", "area"),
-        Column("vacant_area_m2", "空置㎡", "area"),
-        Column("occupancy", "出租率", "bar"),
-        Column("vacant_of_units", "空置/单元", justify="right"),
-    ]
-
-
-_JSON_KEYS = [
-    "code",
-    "name",
-    "name_en",
-    "kind",
-    "industries",
-    "units",
-    "vacant_units",
-    "total_area_m2",
-    "vacant_area_m2",
-    "occupancy",
-    "status",
-    "units_sample",
-]
-
-
 @click.group(invoke_without_command=True)
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option(
@@ -57,17 +27,13 @@ def carriers(ctx, industry, kind, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import resources
-    from promo.render import Column, render
+    from promo import resources, views
 
     found = resources.carriers(catalogue(ctx), industry=industry, kind=kind)
     for r in found:
         r["vacant_of_units"] = f"{r['vacant_units']}/{r['units']}"
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _JSON_KEYS], fmt)
-        return
     sample = any(r["units_sample"] for r in found)
-    render(found, _carrier_columns(), fmt, title="载体 Carriers", caption=SAMPLE_NOTE if sample else None)
+    views.CARRIERS.show(found, fmt, caption=SAMPLE_NOTE if sample else None)
 
 
 @carriers.command("show")
@@ -95,48 +61,15 @@ def show(ctx, name, fmt):
         click.echo(json_safe(json.dumps(detail, ensure_ascii=False, indent=2)))
         return
     if fmt == "csv":
-        from promo.render import render
+        from promo import views
 
-        render(detail["units"], _unit_columns(raw=True), "csv")
+        views.CARRIER_UNITS.show(detail["units"], "csv")
         return
     _show_document(detail, fmt)
 
 
-def _unit_columns(raw: bool = False):
-    from promo.render import Column
-
-    if raw:
-        keys = [
-            "carrier_code",
-            "unit",
-            "building",
-            "floor",
-            "area_m2",
-            "rent",
-            "status",
-            "tenant",
-            "reserved_for",
-            "floor_load_kn",
-            "ceiling_m",
-            "ready_date",
-            "facilities",
-            "sample",
-        ]
-        return [Column(k, k) for k in keys]
-    return [
-        Column("unit", "单元", no_wrap=True),
-        Column("floor", "楼层", "int"),
-        Column("area_m2", "面积㎡", "area"),
-        Column("rent", "元/㎡·天", "rent"),
-        Column("status_label", "状态", no_wrap=True),
-        Column("holder", "租户", max_width=20),
-        Column("floor_load_kn", "荷载kN/㎡", "num"),
-        Column("facilities", "设施", "list"),
-        Column("ready_date", "可交付", "date"),
-    ]
-
-
 def _show_document(d: dict, fmt: str) -> None:
+    from promo import views
     from promo.render import Column, fmt_cell, render, render_facts
     from promo.vocabulary import BAD_CHECK_NOTE
 
@@ -164,10 +97,10 @@ def _show_document(d: dict, fmt: str) -> None:
     ]
     render_facts(facts, fmt, heading=d["name"])
     sample = any(u["sample"] for u in d["units"])
-    render(
+    views.CARRIER_UNITS.show(
         d["units"],
-        _unit_columns(),
         fmt,
+        prepare=views.prepare_units,
         title=f"单元 Units ({len(d['units'])})",
         caption=SAMPLE_NOTE if sample else None,
         empty="no units recorded",

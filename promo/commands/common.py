@@ -21,14 +21,16 @@ def format_option(fn):
 
 def catalogue(ctx: click.Context | None = None):
     """The open catalogue of this invocation (opened once, built from the seeds when missing)."""
-    from promo.db import open_catalogue
+    from promo.seeds import open_or_build
 
     ctx = ctx or click.get_current_context()
     root = ctx.find_root()
     root.ensure_object(dict)
     conn = root.obj.get("conn")
     if conn is None:
-        conn = open_catalogue(root.obj.get("db_path"))
+        conn, path, built = open_or_build(root.obj.get("db_path"))
+        if built:
+            click.echo(f"promo: no catalogue at {path}; built it from the seed data ({built})", err=True)
         root.obj["conn"] = conn
         root.call_on_close(conn.close)
     return conn

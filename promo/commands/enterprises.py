@@ -10,41 +10,6 @@ from promo.commands.common import COUNT, catalogue, format_option, not_empty, sa
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}
 
-_JSON_KEYS = [
-    "id",
-    "name",
-    "name_en",
-    "code_name",
-    "uscc",
-    "uscc_bad_check",
-    "kind",
-    "industry_code",
-    "industry",
-    "stage",
-    "stage_en",
-    "stage_date",
-    "carrier_code",
-    "carrier",
-    "units",
-    "reserved_units",
-    "area_m2",
-    "investment_wan",
-    "jobs",
-    "source_channel",
-    "country",
-    "owner",
-    "owner_since",
-    "sample",
-]
-# What public output may carry (an allow-list: a field added later stays internal until it is named here);
-# name is replaced by the code name or 未公开项目, and the fields after it only from 签约 on.
-_PUBLIC_KEYS = ("id", "name", "kind", "kind_label", "industry_code", "industry", "industry_path", "stage", "stage_en")
-_PUBLIC_KEYS += ("stage_date", "stage_days", "stage_deadline_days", "sample", "history", "activities")
-_SIGNED_PUBLIC_KEYS = ("carrier_code", "carrier", "units", "reserved_units", "area_m2", "space")
-_SIGNED_PUBLIC_KEYS += ("investment_wan", "jobs", "country")
-_PUBLIC_HISTORY = ("stage", "stage_en", "date", "days")
-_PUBLIC_SPACE = ("carrier", "carrier_code", "unit", "building", "floor", "area_m2", "rent", "status", "status_label")
-_PUBLIC_SPACE += ("sample",)
 SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source articles"
 
 
@@ -74,36 +39,22 @@ def _space_phrases(result: dict) -> list[str]:
 
 def _public(row: dict) -> dict:
     """A row safe to show outside the office, built from the allow-list: code name for the real name."""
+    from promo import views
     from promo.vocabulary import display_name, is_public
 
     signed = is_public(row["stage"])
-    out = {k: row[k] for k in _PUBLIC_KEYS if k in row}
-    for k in _SIGNED_PUBLIC_KEYS:
+    out = {k: row[k] for k in views.PUBLIC_KEYS if k in row}
+    for k in views.SIGNED_PUBLIC_KEYS:
         if k in row:
             out[k] = row[k] if signed else [] if isinstance(row[k], list) else None
     out["name"] = display_name(row, public=True)
     if "history" in out:
-        out["history"] = [{k: h.get(k) for k in _PUBLIC_HISTORY} for h in out["history"]]
+        out["history"] = [{k: h.get(k) for k in views.PUBLIC_HISTORY} for h in out["history"]]
     if out.get("space"):
-        out["space"] = [{k: u.get(k) for k in _PUBLIC_SPACE} for u in out["space"]]
+        out["space"] = [{k: u.get(k) for k in views.PUBLIC_SPACE} for u in out["space"]]
     if "activities" in out:
         out["activities"] = []  # notes of visits and calls are the office's own
     return out
-
-
-def _list_columns():
-    from promo.render import Column
-
-    return [
-        Column("shown_name", "企业", min_width=12, max_width=24),
-        Column("stage", "阶段", no_wrap=True),
-        Column("stage_date", "日期", no_wrap=True),
-        Column("industry", "产业", max_width=12),
-        Column("space", "空间", "list", max_width=20),
-        Column("investment_wan", "投资万元", "money"),
-        Column("source_channel", "来源", no_wrap=True),
-        Column("owner", "负责人", no_wrap=True),
-    ]
 
 
 @click.group(cls=LazyGroup, lazy_subcommands=EXTRA_SUBCOMMANDS, invoke_without_command=True)
@@ -164,31 +115,36 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     )
     if public:
         found = [_public(r) for r in found]
-    from promo.render import Column, render
+    from promo import views
     from promo.vocabulary import display_name
 
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _JSON_KEYS if not public or k in _PUBLIC_KEYS + _SIGNED_PUBLIC_KEYS], fmt)
-        return
-    for r in found:
-        r["shown_name"] = r["name"] if public else display_name(r)
-        units = [f"{u}(预留)" if u in r["reserved_units"] else u for u in r["units"]]
-        r["space"] = units or ([r["carrier"]] if r["carrier"] else [])
-        if units and r["carrier"]:
-            r["space"] = [r["carrier"], *units]
-    known = [r["investment_wan"] for r in found if r["investment_wan"] is not None]
-    total = f"{sum(known):,.0f} 万元" if known else "— (未填 not on record)"
-    if known and len(known) < len(found):
-        total += f" ({len(found) - len(known):,} 家未填)"
-    caption = [f"{len(found):,} 家企业, 投资合计 {total}"]
-    if any(r.get("uscc_bad_check") for r in found):
-        caption.append(BAD_CHECK_NOTE)
-    if any(r["sample"] for r in found):
-        caption.append(SAMPLE_NOTE)
-    columns = _list_columns()
-    if public:
-        columns = [c for c in columns if c.key != "owner"]
-    render(found, columns, fmt, title="企业 Enterprises", caption="\n".join(caption), empty="no enterprise matches")
+    def prepare(rows) -> None:
+        for r in rows:
+            r["shown_name"] = r["name"] if public else display_name(r)
+            units = [f"{u}(预留)" if u in r["reserved_units"] else u for u in r["units"]]
+            r["space"] = units or ([r["carrier"]] if r["carrier"] else [])
+            if units and r["carrier"]:
+                r["space"] = [r["carrier"], *units]
+
+    def caption(rows) -> str:
+        known = [r["investment_wan"] for r in rows if r["investment_wan"] is not None]
+        total = f"{sum(known):,.0f} 万元" if known else "— (未填 not on record)"
+        if known and len(known) < len(rows):
+            total += f" ({len(rows) - len(known):,} 家未填)"
+        lines = [f"{len(rows):,} 家企业, 投资合计 {total}"]
+        if any(r.get("uscc_bad_check") for r in rows):
+            lines.append(BAD_CHECK_NOTE)
+        if any(r["sample"] for r in rows):
+            lines.append(SAMPLE_NOTE)
+        return "\n".join(lines)
+
+    public_keys = views.PUBLIC_KEYS + views.SIGNED_PUBLIC_KEYS
+    view = (
+        views.ENTERPRISES.without(*(k for k in views.ENTERPRISES.keys if k not in public_keys))
+        if public
+        else views.ENTERPRISES
+    )
+    view.show(found, fmt, prepare=prepare, caption=caption)
 
 
 @enterprises.command("show")

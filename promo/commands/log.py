@@ -24,25 +24,15 @@ def log(ctx, limit, user, changes, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import journal
-    from promo.render import Column, render
+    from promo import journal, views
 
     found = journal.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
-    if fmt in ("json", "csv"):
-        keys = ["id", "at", "user", "command", "summary", "tally", "undone_by", "undoes"]
-        render(found, [Column(k, k) for k in keys + (["changes"] if fmt == "json" else [])], fmt)
-        return
-    if fmt == "markdown":
-        columns = [
-            Column("id", "#", "int"),
-            Column("at", "时间 When"),
-            Column("user", "用户 Who"),
-            Column("summary", "摘要 What"),
-            Column("command", "命令 Command"),
-            Column("changes" if changes else "tally", "变更 Changes", "list"),
-            Column("status", "状态"),
-        ]
-        render(found, columns, fmt, title="变更日志 Change journal")
+    if fmt in ("json", "csv", "markdown"):
+        view = views.JOURNAL if fmt == "json" else views.JOURNAL.without("changes")
+        if changes and fmt == "markdown":  # -v: each entry's row changes in the one changes column
+            for e in found:
+                e["tally"] = e["changes"]
+        view.show(found, fmt)
         return
     if not found:
         click.echo("the change journal is empty", err=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_empty, say
-from promo.commands.criteria import parse_prospect, prospect_options
+from promo.commands.options import parse_prospect, parse_space, prospect_options, space_options
 
 SAMPLE_POLICY_NOTE = "※ 适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 
@@ -26,49 +26,6 @@ _UNIT_KEYS = [
     "new",
     "sample",
 ]
-
-
-def space_options(fn):
-    """The space a prospect asks for, as `promo vacancies` takes it."""
-    for option in reversed(
-        [
-            click.option("--min-area", metavar="㎡", help="At least this many square metres."),
-            click.option("--max-area", metavar="㎡", help="At most this many square metres."),
-            click.option("--max-rent", metavar="元/㎡·天", help="Rent at most this, in 元 per ㎡ per day."),
-            click.option(
-                "--facility", "facilities", multiple=True, help="Required facility; repeat it, all must hold."
-            ),
-            click.option("--min-floor-load", metavar="kN/㎡", help="Floor load at least this, in kN per ㎡."),
-            click.option("--available-by", metavar="DATE", help="Ready to move in on or before this date."),
-        ]
-    ):
-        fn = option(fn)
-    return fn
-
-
-def parse_space(values: dict) -> dict:
-    """Space needs from the command line (only what was given); bad values name their option."""
-    from promo.text import parse_date, parse_number
-
-    area_units = ("平方米", "m2", "㎡")
-    out = {}
-    for key, units in (
-        ("min_area", area_units),
-        ("max_area", area_units),
-        ("max_rent", ("元/㎡·天", "元")),
-        ("min_floor_load", ("kN/㎡", "kn")),
-    ):
-        if values.get(key) is not None:
-            out[key] = parse_number(values[key], "--" + key.replace("_", "-"), unit_suffixes=units)
-    if values.get("facilities"):
-        out["facilities"] = list(values["facilities"])
-    if values.get("available_by"):
-        out["available_by"] = parse_date(values["available_by"], "--available-by")
-    if out.get("min_area") is not None and out.get("max_area") is not None and out["max_area"] < out["min_area"]:
-        from promo.errors import BadValue
-
-        raise BadValue("--max-area", out["max_area"], f"is below --min-area {out['min_area']:g}")
-    return out
 
 
 @click.command()
@@ -134,12 +91,10 @@ def match(ctx, for_name, limit, fmt, **values):
 
 
 def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool) -> None:
-    from promo.commands.criteria import render_check
-    from promo.commands.notes import render_with_notes
-    from promo.commands.scenarios import render_scenarios
+    from promo import views
     from promo.match import describe_needs
     from promo.profile import fmt_wan
-    from promo.render import Column
+    from promo.render import Column, render_with_notes
 
     p = result["profile"]
     facts = describe_needs(p)
@@ -202,7 +157,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         empty="no vacant unit meets every need",
     )
     if not result["units"]:
-        say(f"筛选 Filters: {funnel}", err=True)
+        click.echo(f"筛选 Filters: {funnel}", err=True)
 
     pols = result["policies"]
     for r in pols:
@@ -232,9 +187,9 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     # carrier-bound criteria are judged per unit (column 准入); here only those that bind wherever it settles
     checked = dict(result["criteria"])
     checked["criteria"] = [c for c in checked["criteria"] if c["scope"] != "carrier"]
-    render_check(checked, fmt, title="准入 Criteria")
+    views.show_check(checked, fmt, title="准入 Criteria")
     if result["scenarios"]:
-        render_scenarios(result["scenarios"], fmt, title="可对接的创新场景 Open scenarios on this chain")
+        views.show_scenarios(result["scenarios"], fmt, title="可对接的创新场景 Open scenarios on this chain")
 
 
 def _policies_title(at: dict | None) -> str:

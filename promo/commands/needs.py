@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
-from promo.commands.criteria import parse_prospect
-from promo.commands.match import parse_space, space_options
+from promo.commands.options import parse_prospect, parse_space, space_options
 
 CLEARABLE = (
     "industry",
@@ -94,10 +93,9 @@ def need(ctx, name, clear, reset, fmt, **values):
         saved = domain.needs_of(conn, name)
         verb = "saved" if saved["saved"] else "none saved"
     if fmt in ("json", "csv"):
-        from promo.render import Column, render
+        from promo import views
 
-        keys = ["name", "industry", *[k for k in CLEARABLE if k != "industry"], "last_matched_at", "updated_at"]
-        render([saved], [Column(k, k) for k in keys], fmt)
+        views.NEEDS.show([saved], fmt)
         return
     from promo.match import describe_needs
 

@@ -6,20 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
 
-_KEYS = [
-    "kind",
-    "id",
-    "name",
-    "stage",
-    "stage_en",
-    "stage_date",
-    "owner",
-    "due",
-    "days_overdue",
-    "detail",
-    "uscc_bad_check",
-]
-
 
 @click.group(invoke_without_command=True)
 @click.option("--owner", callback=not_empty, help="Only this officer's follow-ups and enterprises.")
@@ -42,8 +28,7 @@ def overdue(ctx, owner, kind, public, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import pipeline
-    from promo.render import Column, render
+    from promo import pipeline, views
     from promo.text import today
     from promo.vocabulary import BAD_CHECK_NOTE, display_name
 
@@ -54,28 +39,10 @@ def overdue(ctx, owner, kind, public, fmt):
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
         r["kind_label"] = "跟进 follow-up" if r["kind"] == "follow-up" else "阶段 stage"
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
     caption = f"{len(found):,} 项逾期 overdue (today {today()})"
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + BAD_CHECK_NOTE
-    render(
-        found,
-        [
-            Column("kind_label", "类别", no_wrap=True),
-            Column("shown_name", "企业 Enterprise", max_width=26),
-            Column("stage", "阶段", no_wrap=True),
-            Column("owner", "负责人", no_wrap=True),
-            Column("due", "应于 Due", no_wrap=True),
-            Column("days_overdue", "逾期天数", "int"),
-            Column("detail", "详情 Detail", max_width=40),
-        ],
-        fmt,
-        title="逾期 Overdue",
-        caption=caption,
-        empty="nothing is overdue",
-    )
+    views.OVERDUE.show(found, fmt, caption=caption)
 
 
 @overdue.command("deadlines")

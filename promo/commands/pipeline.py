@@ -6,32 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty
 
-_KEYS = ["stage", "stage_en", "count", "reached", "investment_wan", "conversion", "median_days", "stays"]
-
-
-def _columns(by: str | None):
-    from promo.render import Column
-
-    columns = [
-        Column("stage", "阶段", no_wrap=True),
-        Column("stage_en", "Stage", no_wrap=True),
-        Column("count", "企业数", "int"),
-        Column("reached", "累计到达", "int"),
-        Column("investment_wan", "投资万元", "money"),
-        Column("conversion_text", "转化→下一阶段", justify="right", no_wrap=True),
-        Column("median_text", "停留中位天数", justify="right", no_wrap=True),
-    ]
-    if by:
-        columns.insert(
-            0,
-            Column(
-                "group_shown",
-                {"industry": "产业", "source": "来源", "owner": "负责人", "carrier": "载体"}[by],
-                max_width=20,
-            ),
-        )
-    return columns
-
 
 @click.command()
 @click.option(
@@ -55,8 +29,9 @@ def pipeline(ctx, by, period, since, fmt):
       promo pipeline --format json
     """
     from promo import pipeline as domain
+    from promo import views
     from promo.profile import fmt_num
-    from promo.render import Column, render
+    from promo.render import Column
     from promo.text import parse_date
 
     by = domain.parse_by(by)
@@ -70,35 +45,33 @@ def pipeline(ctx, by, period, since, fmt):
         from promo.pipeline import STAGE_EN
 
         found = domain.series(conn, period, since=since)
-        keys = ["period", *STAGE_EN.values(), "signed_investment_wan"]
-        if fmt in ("json", "csv"):
-            render(found, [Column(k, k) for k in keys], fmt)
-            return
-        columns = [Column("period", "期间", no_wrap=True)]
-        columns += [Column(en, zh, "int") for zh, en in STAGE_EN.items()]
-        columns.append(Column("signed_investment_wan", "签约投资万元", "money"))
-        render(
+        views.series(STAGE_EN).show(
             found,
-            columns,
             fmt,
             title=f"阶段进入数 Stage entries per {period}",
             caption="每格: 该期间进入该阶段的企业数 (from the stage history)",
-            empty="no stage history",
         )
         return
     found = domain.funnel(conn, by)
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in (["group"] if by else []) + _KEYS], fmt)
-        return
-    previous = None
-    for r in found:
-        r["conversion_text"] = f"{r['conversion'] * 100:.0f}%" if r["conversion"] is not None else ""
-        r["median_text"] = f"{fmt_num(r['median_days'], 1)} (n={r['stays']:,})" if r["median_days"] is not None else ""
-        if by:
-            r["group_shown"] = r["group"] if r["group"] != previous else ""
-            previous = r["group"]
+
+    def prepare(rows) -> None:
+        previous = None
+        for r in rows:
+            r["conversion_text"] = f"{r['conversion'] * 100:.0f}%" if r["conversion"] is not None else ""
+            median = r["median_days"]
+            r["median_text"] = f"{fmt_num(median, 1)} (n={r['stays']:,})" if median is not None else ""
+            if by:
+                r["group_shown"] = r["group"] if r["group"] != previous else ""
+                previous = r["group"]
+
     caption = None
     if not by:
         head = domain.headline(found)
         caption = " · ".join(f"{k} {v}" for k, v in head.items()) + "  (招引 = 签约及以后; 各项含其后阶段)"
-    render(found, _columns(by), fmt, title="招商漏斗 Pipeline", caption=caption, empty="no enterprises")
+    view = views.FUNNEL
+    if by:
+        group = {"industry": "产业", "source": "来源", "owner": "负责人", "carrier": "载体"}[by]
+        view = view.with_columns(Column("group_shown", group, max_width=20), first=True)
+    else:
+        view = view.without("group")
+    view.show(found, fmt, prepare=prepare, caption=caption)

@@ -8,42 +8,6 @@ from promo.commands.common import catalogue, format_option, not_empty
 
 SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 
-_LIST_KEYS = [
-    "code",
-    "name",
-    "name_en",
-    "issuer",
-    "level",
-    "kind",
-    "start_date",
-    "end_date",
-    "cap_wan",
-    "rate",
-    "rate_basis",
-    "terms",
-    "summary",
-    "eligibility",
-    "sample",
-    "source",
-]
-_FOR_KEYS = [
-    "code",
-    "name",
-    "level",
-    "kind",
-    "verdict",
-    "reason",
-    "failing",
-    "estimate_wan",
-    "estimate_text",
-    "cap_wan",
-    "rate",
-    "rate_basis",
-    "start_date",
-    "end_date",
-    "sample",
-]
-
 
 def _mark(r: dict) -> str:
     e = r.get("eligibility")
@@ -108,28 +72,19 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
     if show_all:
         raise click.UsageError("--all goes with --for NAME")
     found = domain.list_policies(conn, industry=industry, kind=kind, level=level, active_on=active_on)
-    from promo.render import Column, render
+    from promo import views
 
-    if fmt in ("json", "csv"):
-        if fmt == "csv":
-            for r in found:
-                r["eligibility"] = r["summary"]
-        render(found, [Column(k, k) for k in _LIST_KEYS], fmt)
-        return
-    for r in found:
-        r["conditions"] = r["summary"] + _mark(r)
-        r["dates"] = _dates(r, "\n" if fmt == "table" else " – ")
-    columns = [
-        Column("name", "政策 Policy", max_width=20),
-        Column("level_label", "级别", no_wrap=True),
-        Column("kind", "类型", no_wrap=True),
-        Column("issuer", "发布机关", max_width=10),
-        Column("dates", "有效期", no_wrap=True),
-        Column("terms", "支持", max_width=16),
-        Column("conditions", "适用条件 Eligibility", max_width=40),
-    ]
+    if fmt == "csv":  # a cell holds the eligibility in words; JSON keeps it field by field
+        for r in found:
+            r["eligibility"] = r["summary"]
+
+    def prepare(rows) -> None:
+        for r in rows:
+            r["conditions"] = r["summary"] + _mark(r)
+            r["dates"] = _dates(r, "\n" if fmt == "table" else " – ")
+
     sample = any(_mark(r) for r in found)
-    render(found, columns, fmt, title="产业政策 Policies", caption=SAMPLE_NOTE if sample else None)
+    views.POLICIES.show(found, fmt, prepare=prepare, caption=SAMPLE_NOTE if sample else None)
 
 
 def _dates(r: dict, sep: str = " – ") -> str:
@@ -141,29 +96,17 @@ def _dates(r: dict, sep: str = " – ") -> str:
 
 
 def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> None:
-    from promo import match, policies
-    from promo.commands.notes import render_with_notes
-    from promo.render import Column, render
+    from promo import match, policies, views
 
     profile = match.profile_for(conn, name)
     everything = policies.applicable(conn, profile, on=on, include_all=True)
     found = everything if show_all else [r for r in everything if r["verdict"] in ("yes", "if")]
-    if fmt in ("json", "csv"):
-        if fmt == "csv":
-            for r in found:
-                r["failing"] = ";".join(r["failing"])
-        render(found, [Column(k, k) for k in _FOR_KEYS], fmt)
-        return
+    if fmt == "csv":
+        for r in found:
+            r["failing"] = ";".join(r["failing"])
     for r in found:
         r["policy"] = r["name"] + _mark(r)
         r["amount"] = r["estimate_text"] if r["verdict"] != "no" else ""
-    columns = [
-        Column("policy", "政策 Policy", max_width=24),
-        Column("verdict_label", "判定", no_wrap=True),
-        Column("estimate_wan", "预计 万元", "money"),
-        Column("amount", "测算 How much", max_width=30),
-        Column("reason", "理由 Why", max_width=48),
-    ]
     facts = [profile["stage"] or "—", profile["industry"] or "产业未记录", profile["carrier"] or "未入驻载体"]
     title = f"适用政策 Policies for {profile['name']} ({' · '.join(facts)})"
     notes = []
@@ -176,7 +119,7 @@ def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> No
     notes.append("条件符合 = 达到所列阶段或入驻所列载体后适用; 预计金额按政策比例与上限测算, 以兑现时核定为准")
     if any(_mark(r) for r in found):
         notes.append(SAMPLE_NOTE)
-    render_with_notes(found, columns, fmt, title=title, notes=notes, empty="no policy applies (--all shows why)")
+    views.POLICIES_FOR.show(found, fmt, title=title, caption="\n".join(notes), notes=True)
 
 
 @policies.command("show")
@@ -196,11 +139,11 @@ def show(ctx, name, fmt):
 
     d = domain.policy(catalogue(ctx), name)
     if fmt in ("json", "csv"):
-        from promo.render import Column, render
+        from promo import views
 
         if fmt == "csv":
             d["eligibility"] = d["summary"]
-        render([d], [Column(k, k) for k in _LIST_KEYS + ["description", "description_en"]], fmt)
+        views.POLICIES.show([d], fmt, keys=(*views.POLICIES.keys, "description", "description_en"))
         return
     e = d["eligibility"]
     facts = [

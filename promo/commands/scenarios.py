@@ -6,46 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
 
-_KEYS = [
-    "id",
-    "title",
-    "owner",
-    "owner_kind",
-    "industry",
-    "industry_code",
-    "need",
-    "status",
-    "published",
-    "deadline",
-    "overdue",
-    "sample",
-]
-SAMPLE_NOTE = "※ 示例场景 (sample scenarios, not from the source articles)"
-
-
-def render_scenarios(found: list[dict], fmt: str, *, title: str = "创新场景 Scenario opportunities") -> None:
-    """Scenarios as a table (shared with promo match)."""
-    from promo.render import Column, render
-
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
-    for r in found:
-        r["title_shown"] = r["title"] + (" ※" if r["sample"] else "")
-        r["owner_shown"] = r["owner"] + (f" ({r['owner_kind_label']})" if r["owner_kind"] else "")
-        r["status_shown"] = r["status_label"] + (" · 已过截止" if r["overdue"] else "")
-    columns = [
-        Column("id", "#", "int"),
-        Column("title_shown", "场景 Scenario", max_width=22),
-        Column("owner_shown", "发布方 Owner", max_width=20),
-        Column("industry", "产业", max_width=14),
-        Column("need", "需求 Need", max_width=36),
-        Column("status_shown", "状态", no_wrap=True),
-        Column("deadline", "截止", no_wrap=True),
-    ]
-    caption = SAMPLE_NOTE if any(r["sample"] for r in found) else None
-    render(found, columns, fmt, title=title, caption=caption, empty="no scenario matches")
-
 
 @click.group(invoke_without_command=True)
 @click.option(
@@ -73,9 +33,10 @@ def scenarios(ctx, industry, status, owner, owner_kind, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import scenarios as domain
+    from promo import views
 
     found = domain.list_scenarios(catalogue(ctx), industry=industry, status=status, owner=owner, owner_kind=owner_kind)
-    render_scenarios(found, fmt)
+    views.show_scenarios(found, fmt)
 
 
 @scenarios.command("add")
@@ -98,6 +59,7 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
         --industry 手术与康复机器人整机 --need "开放骨科手术机器人临床验证" --deadline 2027-06-30
     """
     from promo import scenarios as domain
+    from promo import views
     from promo.text import parse_date
 
     published = parse_date(published, "--published")
@@ -116,7 +78,7 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
     if fmt == "table":
         say(f"added scenario #{done['id']} {done['title']} ({done['owner']}, {done['status_label']})")
     else:
-        render_scenarios([done], fmt)
+        views.show_scenarios([done], fmt)
 
 
 @scenarios.command("status")
@@ -135,10 +97,11 @@ def status_(ctx, scenario, status, deadline, fmt):
       promo scenarios status 2 open --deadline 2027-06-30
     """
     from promo import scenarios as domain
+    from promo import views
     from promo.text import parse_date
 
     done = domain.set_status(catalogue(ctx), scenario, status, deadline=parse_date(deadline, "--deadline"))
     if fmt == "table":
         say(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
     else:
-        render_scenarios([done], fmt)
+        views.show_scenarios([done], fmt)

@@ -6,25 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
 
-_KEYS = [
-    "id",
-    "name",
-    "industry",
-    "chain",
-    "segment",
-    "link",
-    "link_code",
-    "priority",
-    "reason",
-    "status",
-    "gap",
-    "enterprise",
-    "enterprise_stage",
-    "note",
-    "created_at",
-    "sample",
-]
-
 
 def _list_options(fn):
     for option in reversed(
@@ -47,34 +28,25 @@ def _list_options(fn):
 
 def _render_list(ctx, link, industry, priority, status, fmt) -> None:
     from promo import targets as domain
-    from promo.render import Column, render
+    from promo import views
 
     found = domain.list_targets(
         catalogue(ctx), link=link, industry=industry, priority=priority, status=None if status == "all" else status
     )
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _KEYS], fmt)
-        return
-    for r in found:
-        r["where"] = " › ".join(x for x in (r["industry"], r["chain"]) if x)
-        r["link_shown"] = f"{r['link']} ({r['segment']})" if r["segment"] else r["link"]
-        r["gap_shown"] = "缺口" if r["gap"] else ""
-        r["pipeline"] = f"{r['enterprise']} · {r['enterprise_stage']}" if r["enterprise"] else ""
-    columns = [
-        Column("name", "目标企业 Target", max_width=24),
-        Column("priority", "优先级", no_wrap=True),
-        Column("reason", "理由", no_wrap=True),
-        Column("link_shown", "链环 Link", max_width=20),
-        Column("where", "产业链", max_width=24),
-        Column("gap_shown", "缺口", no_wrap=True),
-        Column("status_label", "状态", no_wrap=True),
-    ]
-    if any(r["pipeline"] for r in found):
-        columns.append(Column("pipeline", "流程 Pipeline", max_width=20))
-    caption = None
-    if any(r["sample"] for r in found):
-        caption = "（示例）目标企业为示例数据 (sample targets, not from the source articles)"
-    render(found, columns, fmt, title="目标企业 Targets", caption=caption, empty="no target matches")
+
+    def prepare(rows) -> None:
+        for r in rows:
+            r["where"] = " › ".join(x for x in (r["industry"], r["chain"]) if x)
+            r["link_shown"] = f"{r['link']} ({r['segment']})" if r["segment"] else r["link"]
+            r["gap_shown"] = "缺口" if r["gap"] else ""
+            r["pipeline"] = f"{r['enterprise']} · {r['enterprise_stage']}" if r["enterprise"] else ""
+
+    def caption(rows) -> str | None:
+        if any(r["sample"] for r in rows):
+            return "（示例）目标企业为示例数据 (sample targets, not from the source articles)"
+        return None
+
+    views.TARGETS.show(found, fmt, prepare=prepare, caption=caption)
 
 
 @click.group(invoke_without_command=True)
@@ -196,8 +168,8 @@ def drop(ctx, name, why, fmt):
 
 def _say(done: dict, fmt: str, message: str) -> None:
     if fmt in ("json", "csv"):
-        from promo.render import Column, render
+        from promo import views
 
-        render([done], [Column(k, k) for k in _KEYS], fmt)
+        views.TARGETS.show([done], fmt)
     else:
         say(message)

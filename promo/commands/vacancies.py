@@ -5,48 +5,13 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option
-
-_RAW_KEYS = [
-    "id",
-    "carrier_code",
-    "carrier",
-    "unit",
-    "building",
-    "floor",
-    "area_m2",
-    "rent",
-    "floor_load_kn",
-    "ceiling_m",
-    "facilities",
-    "ready_date",
-    "sample",
-]
-
-
-def _columns():
-    from promo.render import Column
-
-    return [
-        Column("carrier", "载体", max_width=18),
-        Column("unit", "单元", no_wrap=True),
-        Column("where", "楼栋·层", no_wrap=True),
-        Column("area_m2", "面积㎡", "area"),
-        Column("rent", "元/㎡·天", "rent"),
-        Column("floor_load_kn", "荷载 kN/㎡", "num"),
-        Column("facilities", "设施", "list"),
-        Column("ready", "可交付", "date"),
-    ]
+from promo.commands.options import parse_space, space_options
 
 
 @click.command()
-@click.option("--min-area", metavar="㎡", help="At least this many square metres.")
-@click.option("--max-area", metavar="㎡", help="At most this many square metres.")
-@click.option("--max-rent", metavar="元/㎡·天", help="Rent at most this, in 元 per ㎡ per day.")
-@click.option("--min-floor-load", metavar="kN/㎡", help="Floor load at least this, in kN per ㎡.")
+@space_options
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
-@click.option("--facility", "facilities", multiple=True, help="Required facility; repeat it, all must hold.")
 @click.option("--carrier", help="Only this carrier (name, part of it, or code).")
-@click.option("--available-by", metavar="DATE", help="Ready to move in on or before this date.")
 @click.option(
     "--sort",
     default="carrier",
@@ -56,9 +21,7 @@ def _columns():
 @click.option("--limit", type=click.IntRange(1, 1_000_000), help="Show at most this many units.")
 @format_option
 @click.pass_context
-def vacancies(
-    ctx, min_area, max_area, max_rent, min_floor_load, industry, facilities, carrier, available_by, sort, limit, fmt
-):
+def vacancies(ctx, industry, carrier, sort, limit, fmt, **space):
     """List vacant units with carrier, building, floor, area, rent, facilities and ready date.
 
     Areas accept 1,200 or 1200㎡; dates accept 2026-03-05, 2026/3/5 or 2026年3月5日.
@@ -72,38 +35,16 @@ def vacancies(
       promo vacancies --format json --limit 5
     """
     from promo import resources
-    from promo.text import parse_date, parse_number
 
-    area_units = ("平方米", "m2", "㎡")
-    f = resources.VacancyFilter(
-        min_area=parse_number(min_area, "--min-area", unit_suffixes=area_units),
-        max_area=parse_number(max_area, "--max-area", unit_suffixes=area_units),
-        max_rent=parse_number(max_rent, "--max-rent", unit_suffixes=("元/㎡·天", "元")),
-        min_floor_load=parse_number(min_floor_load, "--min-floor-load", unit_suffixes=("kN/㎡", "kn")),
-        industry=industry,
-        facilities=list(facilities),
-        carrier=carrier,
-        available_by=parse_date(available_by, "--available-by"),
-        sort=sort,
-        limit=limit,
-    )
+    f = resources.VacancyFilter(**parse_space(space), industry=industry, carrier=carrier, sort=sort, limit=limit)
     f.check()  # bad values are usage errors: report them before touching the catalogue
     found = resources.vacancies(catalogue(ctx), f)
-    from promo.render import Column, render
+    from promo import views
 
-    if fmt in ("json", "csv"):
-        render(found, [Column(k, k) for k in _RAW_KEYS], fmt)
-        return
-    from promo.text import today
+    def caption(rows) -> str:
+        text = f"{len(rows)} 个空置单元, 共 {sum(r['area_m2'] for r in rows):,.0f} ㎡"
+        if any(r["sample"] for r in rows):
+            text += "\n※ 示例数据: unit-level figures are sample data, not from the source articles"
+        return text
 
-    now = today()
-    for r in found:
-        # a unit already ready is 现房 (move in now); a later date is when it can be handed over
-        r["where"] = f"{r['building'] or ''}·{r['floor']}F" if r["floor"] is not None else r["building"]
-        r["ready"] = "现房" if not r["ready_date"] or r["ready_date"] <= now else r["ready_date"]
-    total = sum(r["area_m2"] for r in found)
-    sample = any(r["sample"] for r in found)
-    caption = f"{len(found)} 个空置单元, 共 {total:,.0f} ㎡"
-    if sample:
-        caption += "\n※ 示例数据: unit-level figures are sample data, not from the source articles"
-    render(found, _columns(), fmt, title="空置房源 Vacant units", caption=caption, empty="no vacant unit matches")
+    views.VACANCIES.show(found, fmt, prepare=views.prepare_units, caption=caption)
