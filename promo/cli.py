@@ -69,12 +69,19 @@ class LazyGroup(click.Group):
         except OverflowError:
             # a number past what SQLite stores, from an option without its own bound
             raise _PromoClickError("a number given is too large for the catalogue", 2) from None
+        except sqlite3.OperationalError as exc:
+            if "pattern too complex" in str(exc) or "too big" in str(exc):  # a value far longer than any name
+                raise _PromoClickError("a value given is too long to search for or store", 2) from None
+            raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
-            # The catalogue file is damaged or not what it claims: say so, never a traceback.
-            path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
-            where = f" ({path})" if path else ""
-            err = click.ClickException(f"the catalogue{where} could not be read or written: {exc}")
-            raise err from None
+            raise _database_error(ctx, exc) from None
+
+
+def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
+    """The catalogue file is damaged or not what it claims: say so, never a traceback."""
+    path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
+    where = f" ({path})" if path else ""
+    return click.ClickException(printable(f"the catalogue{where} could not be read or written: {exc}"))
 
 
 class _PromoClickError(click.ClickException):

@@ -82,6 +82,22 @@ def check_output(
     return target
 
 
+def check_input(path: str | os.PathLike, *, option: str = "FILE") -> Path:
+    """A file to read: it exists and is a regular file (a FIFO would block the read), else a usage error."""
+    target = Path(path)
+    try:
+        st = os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        raise BadValue(option, str(path), "no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise BadValue(option, str(path), "the file name is too long for the file system") from None
+        raise BadValue(option, str(path), f"cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise BadValue(option, str(path), "is not a regular file (a folder, a device or a pipe)")
+    return target
+
+
 def fsync_dir(folder: str | os.PathLike) -> None:
     """Make a rename in `folder` durable (a no-op where folders cannot be opened, as on Windows)."""
     try:

@@ -45,9 +45,9 @@ MAX_ERRORS_SHOWN = 30
 
 def read_file(path: str | Path) -> dict:
     """The file's rows as (line, {field: text}), the header each field came from, and headers not understood."""
-    path = Path(path)
-    if not path.is_file():
-        raise BadValue("FILE", str(path), "no such file")
+    from promo.files import check_input
+
+    path = check_input(path, option="FILE")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _map_headers(*_table(_xlsx_rows(path), path))
@@ -61,6 +61,8 @@ def read_file(path: str | Path) -> dict:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BadValue("FILE", str(path), f"is not valid JSON ({exc})") from None
+        except RecursionError:
+            raise BadValue("FILE", str(path), "is JSON nested too deeply; expected an array of objects") from None
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise BadValue("FILE", str(path), "JSON must be an array of objects, one per enterprise")
         records = [(i + 1, {str(k): v for k, v in r.items()}) for i, r in enumerate(data)]
@@ -73,7 +75,10 @@ def read_file(path: str | Path) -> dict:
         except UnicodeDecodeError:
             raise BadValue("FILE", str(path), "is neither UTF-8 nor GBK text") from None
     reader = csv.reader(io.StringIO(text, newline=""))
-    return _map_headers(*_table(((reader.line_num, cells) for cells in reader), path))
+    try:
+        return _map_headers(*_table(((reader.line_num, cells) for cells in reader), path))
+    except csv.Error as exc:  # e.g. a cell over the csv module's 128 KiB limit
+        raise BadValue("FILE", str(path), f"line {reader.line_num} cannot be read as CSV ({exc})") from None
 
 
 def _table(rows, path: Path) -> tuple[list, str, list[str]]:

@@ -38,3 +38,18 @@ def printable(message: str) -> str:
     """A message safe for a terminal, long lines cut: error messages, notes, success lines."""
     lines = escape(message).split("\n")
     return "\n".join(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…" for line in lines)
+
+
+def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: bool = True) -> str | None:
+    """Text typed for storing (a name, title, owner, reason), trimmed; BadValue when it holds control
+    characters or is longer than `max_len`."""
+    from promo.errors import BadValue
+
+    if value is None:
+        return None
+    text = value.strip()
+    if has_control(text, multiline=not one_line):
+        raise BadValue(field, escape(value), "contains control characters (ESC, BEL, bidi overrides …)")
+    if len(text) > max_len:
+        raise BadValue(field, value, f"is {len(text):,} characters long; at most {max_len:,}")
+    return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
+from promo.commands.common import catalogue, format_option, not_empty
 
 SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
 
@@ -12,7 +12,9 @@ SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample
 @click.group(invoke_without_command=True)
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option(
-    "--kind", help="Only carriers of this kind: park, building, land, incubator, cluster (or 产业园, 楼宇 …)."
+    "--kind",
+    callback=not_empty,
+    help="Only carriers of this kind: park, building, land, incubator, cluster (or 产业园, 楼宇 …).",
 )
 @format_option
 @click.pass_context

@@ -16,6 +16,7 @@ def _list_options(fn):
             click.option(
                 "--status",
                 default="open",
+                callback=not_empty,
                 show_default=True,
                 help="open (待招引), promoted (已转入流程), dropped (已放弃), or all.",
             ),
