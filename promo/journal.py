@@ -295,7 +295,10 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
         if not found:
             raise Rejected("there is nothing to undo: the change journal has no command left to revert")
         return found[0]
-    e = entry(conn, journal_id)
+    found = _rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
+    if not found:
+        entry(conn, journal_id)  # says there is no such entry, and which is the newest
+    e = found[0]
     if e["undone_by"]:
         raise Rejected(f"#{journal_id} ({e['summary']}) was already undone by #{e['undone_by']}")
     if e["undoes"]:
@@ -415,31 +418,12 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
     return problems
 
 
-def undo(conn: sqlite3.Connection, target_id: int, undo_journal_id: int | None) -> dict:
-    """Revert one entry inside the caller's write transaction; refuse, explaining, if later work depends on it.
+def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int | None) -> dict:
+    """Revert one entry inside the caller's write transaction (set-wise, promo.revert); refuse, explaining,
+    if later work depends on it. With `undo_journal_id` None nothing is marked undone (a dry run)."""
+    from promo.revert import undo as revert
 
-    With `undo_journal_id` None nothing is marked undone (a dry run the caller rolls back).
-    """
-    if target_id == undo_journal_id:
-        raise Rejected(f"#{target_id} is the undo being written; it cannot undo itself")
-    target = undo_target(conn, target_id)
-    _refuse_if_depended_on(conn, target)
-    reverted = changes(conn, target_id)
-    # rows are put back in reverse order; foreign keys are checked once everything is back
-    conn.execute("PRAGMA defer_foreign_keys = ON")
-    try:
-        for c in reversed(reverted):
-            _revert(conn, c)
-    except sqlite3.IntegrityError as exc:
-        raise Rejected(f"cannot undo {_who(target)}: the catalogue has changed since ({exc})") from None
-    broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
-    if broken:
-        detail = ", ".join(f"{r[0]} #{r[1]} → {r[2]}" for r in broken[:5])
-        raise Rejected(f"cannot undo {_who(target)}: rows it restores refer to records removed since ({detail})")
-    if undo_journal_id is not None:
-        conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, target_id))
-    target["reverted"] = [_inverse_text(c) for c in reversed(reverted)]
-    return target
+    return revert(conn, target_id, undo_journal_id)
 
 
 def _refuse_if_depended_on(conn: sqlite3.Connection, target: dict) -> None:
@@ -480,7 +464,10 @@ def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
         conn.execute("BEGIN")
         target = undo_target(conn, target_id)
         _refuse_if_depended_on(conn, target)
-        target["reverted"] = [_inverse_text(c) for c in reversed(changes(conn, target_id))]
+        from promo.revert import SHOWN, _stream_reversed
+
+        target["reverted"] = [_inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
+        target["reverted_count"] = target["changes"]
         target["checked"] = "read-only"
         return target
     finally:

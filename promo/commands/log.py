@@ -112,9 +112,8 @@ def undo(ctx, entry, dry_run):
     from promo.db import write
 
     conn = catalogue(ctx)
-    target = journal.undo_target(conn, entry)
     if dry_run:
-        r = journal.undo_preview(conn, target["id"])
+        r = journal.undo_preview(conn, journal.undo_target(conn, entry)["id"])
         say(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
         if r["checked"] == "read-only":
             say(
@@ -123,12 +122,13 @@ def undo(ctx, entry, dry_run):
                 err=True,
             )
     else:
-        with write(conn, f"undo #{target['id']}: {target['summary'] or target['command']}") as journal_id:
-            r = journal.undo(conn, target["id"], journal_id)
+        # the entry is chosen under the write lock: undos run at the same time queue, each taking the next
+        with write(conn, "undo") as journal_id:
+            r = journal.undo(conn, entry, journal_id)
+            journal.set_summary(conn, journal_id, f"undo #{r['id']}: {r['summary'] or r['command']}")
         say(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
-    shown = 20
-    for line in r["reverted"][:shown]:
+    for line in r["reverted"]:
         say(f"  {line}")
-    if len(r["reverted"]) > shown:
-        more = len(r["reverted"]) - shown
+    more = r["reverted_count"] - len(r["reverted"])
+    if more > 0:
         say(f"  … and {more:,} more row changes (all of them: promo log show {r['id']})")
