@@ -264,6 +264,23 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
         raise
 
 
+def require_write(conn: sqlite3.Connection) -> None:
+    """Refuse to change the catalogue outside `write`: every change is one transaction and one journal entry."""
+    if not conn.in_transaction:
+        raise RuntimeError("catalogue changes run inside promo.db.change (or write)")
+
+
+def change(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
+    """Run the domain change `fn(conn, *args, **kwargs)` as one transaction and one journal entry, named by
+    the 'summary' its result carries (it knows what it matched and did). The one transaction convention:
+    domain functions that write never open a transaction (so they compose: an import adds many), commands
+    run them through here."""
+    with write(conn, getattr(fn, "__name__", "change")) as journal_id:
+        result = fn(conn, *args, **kwargs)
+        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (result["summary"], journal_id))
+    return result
+
+
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     """Run a query and return plain dicts."""
     return [dict(r) for r in conn.execute(sql, params)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shlex
 import sqlite3
 
-from promo.db import now, rows
+from promo.db import now, require_write, rows
 from promo.enterprise_fields import ACTIVITY_KINDS, KINDS, STAGE_EN, Fields, parse_fields
 from promo.errors import BadValue, PromoError, Rejected, raise_all
 from promo.holding import check_vacant, release_unit, settle_holdings, take_units
@@ -25,11 +25,6 @@ from promo.vocabulary import BAD_CHECK_MARK, stage_index, stage_order
 def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | None = None) -> Fields:
     """parse_fields, and when a value is bad, what the catalogue refuses in the record too, in one message."""
     return parse_fields(raw, names, check=lambda f, unit_field: catalogue_problems(conn, f, unit_field))
-
-
-def _require_write(conn: sqlite3.Connection) -> None:
-    if not conn.in_transaction:
-        raise RuntimeError("enterprise changes must run inside promo.db.write(conn, summary)")
 
 
 def _industry_id(conn: sqlite3.Connection, name: str | None) -> int | None:
@@ -62,7 +57,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
 
     Returns the new id, the units taken and warnings (similar names, a flagged credit code).
     """
-    _require_write(conn)
+    require_write(conn)
     if not f.name:
         raise BadValue("NAME", "", "is empty")
     existing, why = duplicate_of(conn, f.name, f.uscc or None)
@@ -122,6 +117,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
         warnings.append(f"credit code {f.uscc} fails its check character; stored flagged {BAD_CHECK_MARK}")
     space = take_units(conn, eid, f.units, unit_field)
     return {
+        "summary": f"add {f.name} ({stage})",
         "id": eid,
         "name": f.name,
         "stage": stage,
@@ -138,7 +134,7 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
     A new name or credit code is checked for duplicates; handing the first-report claim to another
     officer needs `transfer`; `date` corrects the date of the current stage.
     """
-    _require_write(conn)
+    require_write(conn)
     e = get(conn, name)
     changes: dict = {}
     warnings: list[str] = []
@@ -205,10 +201,12 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
     released = [label for ref in f.release for label in release_unit(conn, e, ref)]
     space = take_units(conn, e["id"], f.units)
     taken = [t["unit"] for t in space if t["action"] in ("leased", "reserved")]
+    changed = sorted(k for k in changes if not k.endswith("_folded"))
     return {
+        "summary": f"update {e['name']}: " + ", ".join(changed + taken + released),
         "id": e["id"],
         "name": e["name"],
-        "changed": sorted(k for k in changes if not k.endswith("_folded")),
+        "changed": changed,
         "units": taken,
         "space": space,
         "released": released,
@@ -255,7 +253,7 @@ def move(
     release: list[str] | None = None,
 ) -> dict:
     """Move an enterprise to a stage on a date; a step back needs a reason. Records the move in its history."""
-    _require_write(conn)
+    require_write(conn)
     e = get(conn, name)
     date = date or today()
     if stage == e["stage"]:
@@ -294,6 +292,7 @@ def move(
     if stage_index(stage) >= landed > stage_index(e["stage"]) and not held and not reload(conn, e["id"])["carrier_id"]:
         warnings.append(f"no space is on record for {e['name']}; give it a unit with --unit")
     return {
+        "summary": f"move {e['name']} {e['stage']} → {stage}",
         "id": e["id"],
         "name": e["name"],
         "from": e["stage"],
@@ -318,7 +317,7 @@ def log_activity(
     owner: str | None = None,
 ) -> dict:
     """Record a visit, call, meeting or event, with an optional follow-up date."""
-    _require_write(conn)
+    require_write(conn)
     e = get(conn, name)
     date = date or today()
     if next_date and next_date < date:
@@ -328,12 +327,13 @@ def log_activity(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (e["id"], kind, date, note or None, next_date, owner or e["owner"], now()),
     ).lastrowid
-    return {"id": aid, "name": e["name"], "kind": kind, "date": date, "next": next_date}
+    summary = f"log {kind} {e['name']}"
+    return {"summary": summary, "id": aid, "name": e["name"], "kind": kind, "date": date, "next": next_date}
 
 
 def remove(conn: sqlite3.Connection, name: str) -> dict:
     """Delete an enterprise named exactly (or by credit code), releasing its units; history and activities go too."""
-    _require_write(conn)
+    require_write(conn)
     e = get(conn, name, exact=True)
     released = (
         release_unit(conn, e, "all")
@@ -347,7 +347,7 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
             f"{e['name']} is referred to elsewhere in the catalogue (e.g. as a target of the 招商目录)",
             "unlink it there first",
         ) from None
-    return {"id": e["id"], "name": e["name"], "released": released}
+    return {"summary": f"remove {e['name']}", "id": e["id"], "name": e["name"], "released": released}
 
 
 _STAGE_ORDER = stage_order("e.stage")

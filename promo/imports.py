@@ -182,8 +182,9 @@ def import_rows(
     headers: dict[str, str] | None = None,
     owner: str | None = None,
     accept_bad_check: bool = False,
+    source: str = "a file",
 ) -> dict:
-    """Add every new enterprise of `records` inside the caller's transaction; all or nothing.
+    """Add every new enterprise of `records` (read from `source`) inside the caller's transaction; all or nothing.
 
     Returns what was added and what was skipped (already in the catalogue), with first-report warnings;
     raises Rejected listing every bad row.
@@ -241,4 +242,6 @@ def import_rows(
             + more,
             "fix those rows (or remove them) and import the file again",
         )
-    return {"rows": len(records), "added": added, "skipped": skipped, "warnings": warnings}
+    n = len(added)
+    summary = f"import {n:,} enterprise{'s' if n != 1 else ''} from {source}"
+    return {"summary": summary, "rows": len(records), "added": added, "skipped": skipped, "warnings": warnings}

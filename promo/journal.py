@@ -499,8 +499,3 @@ def _revert(conn: sqlite3.Connection, change: dict) -> None:
 def _inverse_text(change: dict) -> str:
     op = {"insert": "delete", "delete": "insert", "update": "update"}[change["op"]]
     return describe_change(change["tbl"], op, change["new"], change["old"], change["row_id"])
-
-
-def set_summary(conn: sqlite3.Connection, journal_id: int, summary: str) -> None:
-    """Replace an entry's summary once the command knows what it did (e.g. the real name it matched)."""
-    conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (summary, journal_id))

@@ -14,7 +14,7 @@ import sqlite3
 
 from promo import criteria as criteria_mod
 from promo import policies as policies_mod
-from promo.db import now, rows, write
+from promo.db import now, require_write, rows
 from promo.errors import BadValue
 from promo.industries import chain_of, down
 from promo.lookup import find
@@ -120,6 +120,7 @@ def save_needs(
     `changes` uses profile keys (industry as a name or code, facilities as names); the merged needs are
     checked as a whole, so a new --max-area below the saved --min-area is refused and nothing is written.
     """
+    require_write(conn)
     current = needs_of(conn, enterprise_name)
     merged = {k: (None if reset else current[k]) for k in NEED_FIELDS}
     if reset:
@@ -149,14 +150,13 @@ def save_needs(
     columns = list(NEED_FIELDS)
     values = [json.dumps(merged[k], ensure_ascii=False) if k == "facilities" else merged[k] for k in columns]
     assignments = ", ".join(f"{c} = excluded.{c}" for c in columns + ["updated_at"])
-    with write(conn, f"needs of {current['name']}"):
-        conn.execute(
-            f"""INSERT INTO needs (enterprise_id, {", ".join(columns)}, updated_at)
-                VALUES (?, {", ".join("?" * len(columns))}, ?)
-                ON CONFLICT (enterprise_id) DO UPDATE SET {assignments}""",
-            [current["enterprise_id"], *values, now()],
-        )
-    return needs_of(conn, current["name"])
+    conn.execute(
+        f"""INSERT INTO needs (enterprise_id, {", ".join(columns)}, updated_at)
+            VALUES (?, {", ".join("?" * len(columns))}, ?)
+            ON CONFLICT (enterprise_id) DO UPDATE SET {assignments}""",
+        [current["enterprise_id"], *values, now()],
+    )
+    return needs_of(conn, current["name"]) | {"summary": f"needs of {current['name']}"}
 
 
 def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = None) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.db import rows
+from promo.db import require_write, rows
 from promo.errors import BadValue, Rejected
 from promo.industries import ROOTS
 from promo.text import today
@@ -207,7 +207,7 @@ MAX_DEADLINE_DAYS = 3650  # ten years: a longer stay in one stage is no deadline
 
 def parse_deadline_days(value: str, stage: str, field: str = "DAYS") -> int:
     """The days an enterprise may stay in `stage`: a whole number of days, 1 … 3,650; 达效 has no deadline."""
-    from promo.text import parse_number
+    from promo.measures import DAYS
 
     if stage == STAGES[-1]:
         raise BadValue(
@@ -216,24 +216,24 @@ def parse_deadline_days(value: str, stage: str, field: str = "DAYS") -> int:
             f"{stage} is the last stage: no stage follows it, so it has no deadline to move on by",
             f"set deadlines for {', '.join(STAGES[:-1])}",
         )
-    days = parse_number(value, field, minimum=1, integer=True, unit_suffixes=("天", "days", "day", "d"))
+    days = DAYS.parse(value, field)
     if days > MAX_DEADLINE_DAYS:
         raise BadValue(field, value, f"is more than {MAX_DEADLINE_DAYS:,} days (ten years); give a real deadline")
     return days
 
 
 def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None) -> dict:
-    """Set (or with None remove) how many days an enterprise may stay in a stage; inside promo.db.write.
+    """Set (or with None remove) how many days an enterprise may stay in a stage.
 
-    Returns {stage, old, new, changed}; setting the deadline it already has changes nothing.
+    Returns {stage, old, new, changed, summary}; setting the deadline it already has changes nothing.
     """
-    if not conn.in_transaction:
-        raise RuntimeError("set_deadline must run inside promo.db.write(conn, summary)")
+    require_write(conn)
+    summary = f"deadline {stage} → {f'{days:,} 天' if days else 'none'}"
     if days is not None and stage == STAGES[-1]:
         raise BadValue("STAGE", stage, f"{stage} is the last stage: no stage follows it, so it has no deadline")
     old = conn.execute("SELECT days FROM stage_deadlines WHERE stage = ?", (stage,)).fetchone()
     if days is not None and old is not None and old[0] == days:
-        return {"stage": stage, "old": days, "new": days, "changed": False}
+        return {"stage": stage, "old": days, "new": days, "changed": False, "summary": summary}
     if days is None:
         if old is None:
             raise Rejected(f"{stage} has no deadline to remove")
@@ -244,7 +244,7 @@ def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None) -> dict
             "ON CONFLICT (stage) DO UPDATE SET days = excluded.days",
             (stage, days),
         )
-    return {"stage": stage, "old": old[0] if old else None, "new": days, "changed": True}
+    return {"stage": stage, "old": old[0] if old else None, "new": days, "changed": True, "summary": summary}
 
 
 def owners(conn: sqlite3.Connection) -> list[str]:

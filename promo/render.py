@@ -124,12 +124,10 @@ def _fmt_cell(column: Column, value: Any, list_sep: str) -> str:
         return fmt_number(value)
     if kind == "num":
         return fmt_number(value, 1 if isinstance(value, float) and value != int(value) else 0)
-    if kind == "area":
-        return fmt_number(value, 0 if float(value) == int(value) or float(value) >= 100 else 1)
-    if kind == "money":
-        return fmt_number(value, 0) if float(value) == int(value) else fmt_number(value, 1)
-    if kind == "rent":
-        return f"{float(value):.2f}"
+    if kind in ("area", "money", "rent"):
+        from promo.measures import AREA, RENT, money_cell
+
+        return {"area": AREA.cell, "rent": RENT.cell, "money": money_cell}[kind](value)
     if kind == "pct":
         return f"{float(value) * 100:.0f}%"
     if kind == "bar":

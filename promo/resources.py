@@ -120,9 +120,9 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     return detail
 
 
+# Every column of units (so a new one reaches the views without touching this query), and what a unit shows.
 _UNIT_COLUMNS = """
-    u.id, c.code AS carrier_code, c.name AS carrier, u.code AS unit, u.building, u.floor, u.area_m2, u.rent,
-    u.status, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample,
+    u.*, c.code AS carrier_code, c.name AS carrier, u.code AS unit,
     (SELECT name FROM enterprises WHERE id = u.enterprise_id) AS tenant,
     (SELECT group_concat(f.name, ';') FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
       WHERE uf.unit_id = u.id) AS facilities

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.db import rows, write
+from promo.db import require_write, rows
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
 from promo.industries import chain_of, family, find_related
 from promo.text import fold, today
@@ -161,6 +161,7 @@ def add_scenario(
     """Add a scenario; the owner is the hospital or platform that opens it."""
     from promo.terminal import check_text
 
+    require_write(conn)
     title = check_text(title or "", "TITLE") or ""
     owner = check_text(owner or "", "--owner") or ""
     need = check_text(need, "--need", max_len=2000, one_line=False)
@@ -179,32 +180,31 @@ def add_scenario(
 
         industry_id = find(conn, "industries", industry, "industry")["id"]
     key = fold(title)
-    with write(conn, f"scenario {title} ({owner})"):
-        # under the write lock: a second identical call waits, then sees the first
-        same = conn.execute(
-            "SELECT id FROM scenarios WHERE title_folded = ? AND owner_folded = ?", (key, fold(owner))
-        ).fetchone()
-        if same:
-            raise Rejected(f"{owner} already has a scenario titled {title!r} (#{same[0]})")
-        scenario_id = conn.execute(
-            """INSERT INTO scenarios (title, title_folded, owner, owner_folded, owner_kind, industry_id, need, status,
-                 published, deadline, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
-            (title, key, owner, fold(owner), owner_kind, industry_id, need, status, published, deadline),
-        ).lastrowid
-    return find_scenario(conn, str(scenario_id))
+    # under the write lock: a second identical call waits, then sees the first
+    same = conn.execute(
+        "SELECT id FROM scenarios WHERE title_folded = ? AND owner_folded = ?", (key, fold(owner))
+    ).fetchone()
+    if same:
+        raise Rejected(f"{owner} already has a scenario titled {title!r} (#{same[0]})")
+    scenario_id = conn.execute(
+        """INSERT INTO scenarios (title, title_folded, owner, owner_folded, owner_kind, industry_id, need, status,
+             published, deadline, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+        (title, key, owner, fold(owner), owner_kind, industry_id, need, status, published, deadline),
+    ).lastrowid
+    return find_scenario(conn, str(scenario_id)) | {"summary": f"scenario {title} ({owner})"}
 
 
 def set_status(conn: sqlite3.Connection, ref: str, status: str, *, deadline: str | None = None) -> dict:
     """Mark a scenario open, matched or closed (and optionally move its deadline)."""
+    require_write(conn)
     row = find_scenario(conn, ref)
     status = parse_status(status, "STATUS")
     if deadline and row["published"] and deadline < row["published"]:
         raise BadValue("--deadline", deadline, f"is before the scenario was published ({row['published']})")
     if status == row["status"] and not deadline:
         raise Rejected(f"scenario #{row['id']} is already {STATUSES[status]}")
-    with write(conn, f"scenario #{row['id']} {status}"):
-        conn.execute(
-            "UPDATE scenarios SET status = ?, deadline = coalesce(?, deadline) WHERE id = ?",
-            (status, deadline, row["id"]),
-        )
-    return find_scenario(conn, str(row["id"]))
+    conn.execute(
+        "UPDATE scenarios SET status = ?, deadline = coalesce(?, deadline) WHERE id = ?",
+        (status, deadline, row["id"]),
+    )
+    return find_scenario(conn, str(row["id"])) | {"summary": f"scenario #{row['id']} {status}"}

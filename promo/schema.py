@@ -23,6 +23,10 @@ def migration(number: int):
     return register
 
 
+def latest_version() -> int:
+    return max(MIGRATIONS)
+
+
 def statements(script: str) -> list[str]:
     """Split a SQL script into complete statements (trigger bodies included)."""
     import sqlite3
@@ -370,8 +374,23 @@ def m001_initial(conn) -> None:
         conn.execute(statement)
 
 
-def latest_version() -> int:
-    return max(MIGRATIONS)
+PIPELINE = """
+CREATE INDEX enterprises_owner ON enterprises(owner, stage);
+CREATE INDEX enterprises_source ON enterprises(source_channel);
+CREATE INDEX enterprises_stage_date ON enterprises(stage_date);
+CREATE INDEX enterprises_code_name ON enterprises(code_name) WHERE code_name IS NOT NULL;
+CREATE INDEX stage_history_date ON stage_history(date);
+CREATE INDEX activities_next ON activities(next_date) WHERE next_date IS NOT NULL;
+CREATE INDEX journal_user ON journal(user, id);
+"""
+
+
+@migration(2)
+def m002_pipeline(conn) -> None:
+    """Indexes for the pipeline's filters (owner, channel, stage date, code name), its time series, the
+    follow-ups of promo overdue, and promo log --user."""
+    for statement in statements(PIPELINE):
+        conn.execute(statement)
 
 
 LISTS = """
@@ -414,25 +433,6 @@ def m003_lists(conn) -> None:
     # scenarios written before this migration get their search key too
     for scenario_id, owner in conn.execute("SELECT id, owner FROM scenarios").fetchall():
         conn.execute("UPDATE scenarios SET owner_folded = ? WHERE id = ?", (fold(owner), scenario_id))
-
-
-PIPELINE = """
-CREATE INDEX enterprises_owner ON enterprises(owner, stage);
-CREATE INDEX enterprises_source ON enterprises(source_channel);
-CREATE INDEX enterprises_stage_date ON enterprises(stage_date);
-CREATE INDEX enterprises_code_name ON enterprises(code_name) WHERE code_name IS NOT NULL;
-CREATE INDEX stage_history_date ON stage_history(date);
-CREATE INDEX activities_next ON activities(next_date) WHERE next_date IS NOT NULL;
-CREATE INDEX journal_user ON journal(user, id);
-"""
-
-
-@migration(2)
-def m002_pipeline(conn) -> None:
-    """Indexes for the pipeline's filters (owner, channel, stage date, code name), its time series, the
-    follow-ups of promo overdue, and promo log --user."""
-    for statement in statements(PIPELINE):
-        conn.execute(statement)
 
 
 UNITS_V4 = """

@@ -11,7 +11,7 @@ import difflib
 import json
 import sqlite3
 
-from promo.db import now, rows, write
+from promo.db import now, require_write, rows
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
 from promo.industries import down, find_related
 from promo.text import fold, today
@@ -230,6 +230,7 @@ def add_target(
     note: str | None = None,
 ) -> dict:
     """Add a target enterprise on a chain link; refuses a duplicate or an enterprise already in the pipeline."""
+    require_write(conn)
     name = (name or "").strip()
     if not fold(name):
         raise BadValue("NAME", name, "a target needs a name")
@@ -237,25 +238,25 @@ def add_target(
     priority, reason = parse_priority(priority) or "中", parse_reason(reason)
     key = fold(name)
     # checked under the write lock, so two officers adding the same target at once get one row and a message
-    with write(conn, f"target {name} on {link_row['name']}"):
-        same = conn.execute(
-            "SELECT t.name, l.name FROM targets t JOIN industries l ON l.id = t.link_id WHERE t.name_folded = ?",
-            (key,),
-        ).fetchone()
-        if same:
-            raise Rejected(f"{same[0]} is already a target (on {same[1]})", "see it with: promo targets --status all")
-        known = conn.execute("SELECT name, stage FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
-        if known:
-            raise Rejected(
-                f"{known[0]} is already in the pipeline (stage {known[1]}); a target is an enterprise not yet in it",
-                "see it with: promo enterprises show " + known[0],
-            )
-        target_id = conn.execute(
-            """INSERT INTO targets (name, name_folded, link_id, priority, reason, status, note, created_at, sample)
-               VALUES (?, ?, ?, ?, ?, 'open', ?, ?, 0)""",
-            (name, key, link_row["id"], priority, reason, note, now()),
-        ).lastrowid
-    return _finish_target(rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (target_id,))[0])
+    same = conn.execute(
+        "SELECT t.name, l.name FROM targets t JOIN industries l ON l.id = t.link_id WHERE t.name_folded = ?",
+        (key,),
+    ).fetchone()
+    if same:
+        raise Rejected(f"{same[0]} is already a target (on {same[1]})", "see it with: promo targets --status all")
+    known = conn.execute("SELECT name, stage FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
+    if known:
+        raise Rejected(
+            f"{known[0]} is already in the pipeline (stage {known[1]}); a target is an enterprise not yet in it",
+            "see it with: promo enterprises show " + known[0],
+        )
+    target_id = conn.execute(
+        """INSERT INTO targets (name, name_folded, link_id, priority, reason, status, note, created_at, sample)
+           VALUES (?, ?, ?, ?, ?, 'open', ?, ?, 0)""",
+        (name, key, link_row["id"], priority, reason, note, now()),
+    ).lastrowid
+    added = _finish_target(rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (target_id,))[0])
+    return added | {"summary": f"target {name} on {link_row['name']}"}
 
 
 def promote(
@@ -274,6 +275,7 @@ def promote(
     The enterprise is added by promo.enterprises.add, so the pipeline's own checks hold (a duplicate name,
     a code name already in use, a date in the future); returns the target with `warnings` from that add.
     """
+    require_write(conn)
     from promo import enterprises as pipeline
     from promo.enterprise_fields import parse_fields
 
@@ -302,24 +304,23 @@ def promote(
             "note": note,
         }
     )
-    with write(conn, f"promote target {row['name']} to {stage}"):
-        added = pipeline.add(conn, fields)
-        conn.execute(
-            "UPDATE stage_history SET reason = ? WHERE enterprise_id = ?",
-            (f"由招商目录目标转入 ({link['name']})", added["id"]),
-        )
-        conn.execute("UPDATE targets SET status = 'promoted', enterprise_id = ? WHERE id = ?", (added["id"], row["id"]))
+    added = pipeline.add(conn, fields)
+    conn.execute(
+        "UPDATE stage_history SET reason = ? WHERE enterprise_id = ?",
+        (f"由招商目录目标转入 ({link['name']})", added["id"]),
+    )
+    conn.execute("UPDATE targets SET status = 'promoted', enterprise_id = ? WHERE id = ?", (added["id"], row["id"]))
     done = target(conn, row["name"])
     done["warnings"] = added["warnings"]
-    return done
+    return done | {"summary": f"promote target {row['name']} to {stage}"}
 
 
 def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict:
     """Mark an open target as dropped (kept for the record, no longer listed as open)."""
+    require_write(conn)
     row = find_target(conn, name)
     if row["status"] != "open":
         raise Rejected(f"target {row['name']} is {STATUSES.get(row['status'], row['status'])}, not open")
     note = "; ".join(x for x in (row["note"], f"放弃: {why}" if why else "放弃") if x)
-    with write(conn, f"drop target {row['name']}"):
-        conn.execute("UPDATE targets SET status = 'dropped', note = ? WHERE id = ?", (note, row["id"]))
-    return target(conn, row["name"])
+    conn.execute("UPDATE targets SET status = 'dropped', note = ? WHERE id = ?", (note, row["id"]))
+    return target(conn, row["name"]) | {"summary": f"drop target {row['name']}"}

@@ -95,7 +95,7 @@ _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _AMOUNT = re.compile(rf"^\s*(?P<num>{_NUM})\s*(?P<unit>亿元|亿|万元|万|元)?\s*$")
 
 
-def _normalise_number_text(value: str) -> str:
+def normalise_number_text(value: str) -> str:
     s = unicodedata.normalize("NFKC", str(value)).strip()
     return s.replace("，", ",").replace(" ", "")
 
@@ -115,7 +115,7 @@ def parse_amount(
     if isinstance(value, (int, float)):
         number, unit = float(value), None
     else:
-        m = _AMOUNT.match(_normalise_number_text(value))
+        m = _AMOUNT.match(normalise_number_text(value))
         if not m:
             raise BadValue(field, value, "not an amount; write 万元 as 1200, 1,200, 1200万 or 1.2亿")
         number, unit = float(m["num"].replace(",", "")), m["unit"]
@@ -145,7 +145,7 @@ def parse_number(
     if isinstance(value, (int, float)):
         number = float(value)
     else:
-        s = _normalise_number_text(value)
+        s = normalise_number_text(value)
         for suffix in sorted(unit_suffixes, key=len, reverse=True):
             if s.endswith(suffix):
                 s = s[: -len(suffix)]

@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from promo.brief import numbers as num
-from promo.brief.compose import one_line
 from promo.brief.markdown import md_text
 from promo.brief.output import write_file
 from promo.brief.texts import TEXTS, section_number
+from promo.brief.wording import one_line
 from promo.errors import Rejected
+from promo.measures import rent_month_text
 
 CJK = re.compile(
     r"[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -44,7 +45,7 @@ def test_areas_rents_and_money_in_both_languages():
     assert num.area_sqft(3600) == "38,750"
     assert num.area(82.5) == "82.5"
     assert num.rent(1.0) == "1.00"
-    assert num.rent_month(1.0) == "30.42"  # 365 / 12
+    assert rent_month_text(1.0) == "30.42"  # 365 / 12
     assert num.rent_usd_sqft_year(1.0, 7.1) == "4.78"  # 365 / 7.1 / 10.7639
     assert num.rent_usd_sqft_year(1.0, None) == ""
     assert num.rent_range(0.75, 1.2) == "0.75–1.20"

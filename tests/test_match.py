@@ -6,6 +6,7 @@ import json
 import pytest
 
 from promo import match
+from promo.db import change
 from promo.errors import BadValue, NotFound
 
 ON = "2026-11-23"
@@ -161,31 +162,31 @@ def test_bad_needs(conn):
 
 
 def test_profile_for_uses_saved_needs_over_the_record(conn):
-    match.save_needs(conn, "示例医学影像设备", {"investment_wan": 25000, "min_area": 2000, "land_mu": 60})
+    change(conn, match.save_needs, "示例医学影像设备", {"investment_wan": 25000, "min_area": 2000, "land_mu": 60})
     p = match.profile_for(conn, "示例医学影像设备")
     assert (p["investment_wan"], p["min_area"], p["land_mu"], p["jobs"], p["has_needs"]) == (25000, 2000, 60, 200, True)
     assert p["industry_code"] == "md-imaging-rt-assembly" and p["stage"] == "洽谈"
 
 
 def test_save_needs_merges_and_checks_the_whole(conn):
-    match.save_needs(conn, "示例生物制药", {"min_area": 800, "facilities": ["gmp洁净车间"]})
+    change(conn, match.save_needs, "示例生物制药", {"min_area": 800, "facilities": ["gmp洁净车间"]})
     saved = match.needs_of(conn, "示例生物制药")
     assert saved["min_area"] == 800 and saved["facilities"] == ["GMP洁净车间"]
     journal = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
     with pytest.raises(BadValue, match="--max-area 500: is below --min-area 800"):
-        match.save_needs(conn, "示例生物制药", {"max_area": 500})
+        change(conn, match.save_needs, "示例生物制药", {"max_area": 500})
     assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == journal
     assert match.needs_of(conn, "示例生物制药")["max_area"] is None
-    match.save_needs(conn, "示例生物制药", {"max_rent": 1.5}, clear=("facilities",))
+    change(conn, match.save_needs, "示例生物制药", {"max_rent": 1.5}, clear=("facilities",))
     saved = match.needs_of(conn, "示例生物制药")
     assert (saved["min_area"], saved["max_rent"], saved["facilities"]) == (800, 1.5, [])
-    match.save_needs(conn, "示例生物制药", {"land_mu": 20}, reset=True)
+    change(conn, match.save_needs, "示例生物制药", {"land_mu": 20}, reset=True)
     saved = match.needs_of(conn, "示例生物制药")
     assert (saved["min_area"], saved["max_rent"], saved["land_mu"]) == (None, None, 20)
 
 
 def test_units_vacant_since_the_last_match_are_new(conn):
-    match.save_needs(conn, "示例生物制药", {"min_area": 800, "facilities": ["GMP洁净车间"]})
+    change(conn, match.save_needs, "示例生物制药", {"min_area": 800, "facilities": ["GMP洁净车间"]})
     p = match.profile_for(conn, "示例生物制药")
     first = match.match(conn, p, on=ON)
     assert first["new_units"] == [] and first["last_matched_at"] is None  # never matched: nothing to compare

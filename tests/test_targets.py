@@ -3,6 +3,7 @@
 import pytest
 
 from promo import targets
+from promo.db import change
 from promo.errors import BadValue, NotFound, Rejected
 
 
@@ -60,7 +61,9 @@ def test_gap_filters(conn):
 
 
 def test_add_target_on_a_link(conn):
-    t = targets.add_target(conn, "某骨科机器人公司", link="手术与康复机器人整机", priority="A", reason="头部企业")
+    t = change(
+        conn, targets.add_target, "某骨科机器人公司", link="手术与康复机器人整机", priority="A", reason="头部企业"
+    )
     assert (t["link"], t["priority"], t["reason"], t["status"], t["gap"]) == (
         "手术与康复机器人整机",
         "高",
@@ -75,24 +78,24 @@ def test_add_target_on_a_link(conn):
 def test_add_target_refusals_write_nothing(conn):
     before = conn.execute("SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM journal)").fetchone()
     with pytest.raises(BadValue, match="is a chain, not a chain link; its links: 传感器与精密部件"):
-        targets.add_target(conn, "X公司", link="医用机器人")
+        change(conn, targets.add_target, "X公司", link="医用机器人")
     with pytest.raises(NotFound) as e:
-        targets.add_target(conn, "X公司", link="手术机器")
+        change(conn, targets.add_target, "X公司", link="手术机器")
     assert "手术与康复机器人整机" in e.value.suggestions
     with pytest.raises(BadValue, match="--priority"):
-        targets.add_target(conn, "X公司", link="整机制造", priority="特高")
+        change(conn, targets.add_target, "X公司", link="整机制造", priority="特高")
     with pytest.raises(BadValue, match="--reason"):
-        targets.add_target(conn, "X公司", link="整机制造", reason="随便")
+        change(conn, targets.add_target, "X公司", link="整机制造", reason="随便")
     with pytest.raises(Rejected, match="already in the pipeline"):
-        targets.add_target(conn, "華銀康", link="整机制造")
+        change(conn, targets.add_target, "華銀康", link="整机制造")
     with pytest.raises(Rejected, match="already a target"):
-        targets.add_target(conn, "示例影像设备龙头企业（示例）", link="核心部件")
+        change(conn, targets.add_target, "示例影像设备龙头企业（示例）", link="核心部件")
     after = conn.execute("SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM journal)").fetchone()
     assert tuple(after) == tuple(before)
 
 
 def test_promote_files_a_lead_on_the_link(conn):
-    t = targets.promote(conn, "示例手术机器人企业", owner="李四", code_name="项目F-机器人", date="2026-11-20")
+    t = change(conn, targets.promote, "示例手术机器人企业", owner="李四", code_name="项目F-机器人", date="2026-11-20")
     assert t["status"] == "promoted" and t["enterprise_stage"] == "意向"
     e = conn.execute(
         """SELECT e.*, i.code AS link FROM enterprises e JOIN industries i ON i.id = e.industry_id
@@ -109,16 +112,16 @@ def test_promote_files_a_lead_on_the_link(conn):
     row = next(r for r in targets.catalogue(conn) if r["code"] == "md-robot-systems")
     assert row["leads"] == ["示例手术机器人企业（示例）"] and row["targets"] == [] and row["gap"]
     with pytest.raises(Rejected, match="not open"):
-        targets.promote(conn, "示例手术机器人企业")
+        change(conn, targets.promote, "示例手术机器人企业")
 
 
 def test_promote_only_as_a_lead(conn):
     with pytest.raises(BadValue, match="--stage"):
-        targets.promote(conn, "示例手术机器人企业", stage="签约")
+        change(conn, targets.promote, "示例手术机器人企业", stage="签约")
 
 
 def test_drop_keeps_the_record(conn):
-    t = targets.drop(conn, "示例生化原料企业", why="已在苏州落地")
+    t = change(conn, targets.drop, "示例生化原料企业", why="已在苏州落地")
     assert t["status"] == "dropped" and "已在苏州落地" in t["note"]
     assert "示例生化原料企业（示例）" not in {r["name"] for r in targets.list_targets(conn)}
     assert "示例生化原料企业（示例）" in {r["name"] for r in targets.list_targets(conn, status=None)}

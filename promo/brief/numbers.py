@@ -5,27 +5,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from promo.brief.texts import MONTHS_EN
+from promo.measures import area_text as area
+from promo.measures import rent_text as rent
+from promo.measures import trim
 
 SQFT_PER_M2 = 10.763910416709722  # 1 m = 3.28084 ft, exactly 0.3048 m per ft
 SQMI_PER_KM2 = 0.38610215854244584
 HA_PER_MU = 1 / 15  # 1 亩 = 666.67 ㎡
-DAYS_PER_MONTH = 365 / 12
 _YUAN = Decimal("0.0001")  # amounts are kept in 万元; 0.0001 万元 is one yuan
-
-
-def trim(value: float, digits: int = 2) -> str:
-    """A number with thousands separators and at most `digits` decimals, trailing zeros dropped."""
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def area(m2: float | None) -> str:
-    """Square metres as people write them: 1,200 (one decimal below 100 when needed)."""
-    if m2 is None:
-        return ""
-    return trim(m2, 0 if m2 >= 100 else 1)
 
 
 def area_sqft(m2: float | None) -> str:
@@ -33,16 +20,6 @@ def area_sqft(m2: float | None) -> str:
     if m2 is None:
         return ""
     return f"{m2 * SQFT_PER_M2:,.0f}"
-
-
-def rent(per_day: float | None) -> str:
-    """元/㎡·天 with two decimals."""
-    return "" if per_day is None else f"{per_day:.2f}"
-
-
-def rent_month(per_day: float | None) -> str:
-    """元/㎡·月 from 元/㎡·天 (× 365 ÷ 12)."""
-    return "" if per_day is None else f"{per_day * DAYS_PER_MONTH:.2f}"
 
 
 def rent_usd_sqft_year(per_day: float | None, cny_per_usd: float | None) -> str:

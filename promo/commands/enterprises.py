@@ -330,8 +330,7 @@ def add(ctx, name, **options):
       promo enterprises add 某影像设备公司 --stage 意向 --code-name 项目F-影像 --owner 李娜
     """
     from promo import enterprises as domain
-    from promo import journal
-    from promo.db import write
+    from promo.db import change
 
     for key, value in options.items():
         # '' clears a field in update; a new record has nothing to clear, so '' there is a slip
@@ -341,9 +340,7 @@ def add(ctx, name, **options):
             raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{option}'")
     conn = catalogue(ctx)
     f = domain.parse_checked(conn, _raw(name=name, **options), {"name": "NAME"})
-    with write(conn, f"add {f.name}") as journal_id:
-        result = domain.add(conn, f)
-        journal.set_summary(conn, journal_id, f"add {result['name']} ({result['stage']})")
+    result = change(conn, domain.add, f)
     space = "".join(f"; {p}" for p in _space_phrases(result))
     _say(f"added {result['name']} (#{result['id']}) at {result['stage']} on {result['date']}{space}")
     _warn(result["warnings"])
@@ -370,18 +367,11 @@ def update(ctx, name, new_name, transfer, **options):
     """
     from promo import enterprise_fields as fields
     from promo import enterprises as domain
-    from promo import journal
-    from promo.db import write
+    from promo.db import change
 
     f = fields.parse_fields(_raw(name=new_name, **options))
     conn = catalogue(ctx)
-    with write(conn, f"update {name}") as journal_id:
-        result = domain.update(conn, name, f, transfer=transfer)
-        journal.set_summary(
-            conn,
-            journal_id,
-            f"update {result['name']}: " + ", ".join(result["changed"] + result["units"] + result["released"]),
-        )
+    result = change(conn, domain.update, name, f, transfer=transfer)
     what = result["changed"] + _space_phrases(result)
     _say(
         f"updated {result['name']} (#{result['id']}): {', '.join(what)}"
@@ -419,15 +409,12 @@ def move(ctx, name, stage, date, reason, units, release):
     """
     from promo import enterprise_fields as fields
     from promo import enterprises as domain
-    from promo import journal
-    from promo.db import write
+    from promo.db import change
 
     stage = fields.parse_stage(stage, "STAGE")
     date = fields.parse_today_or_before(date, "--date")
     conn = catalogue(ctx)
-    with write(conn, f"move {name} → {stage}") as journal_id:
-        r = domain.move(conn, name, stage, date=date, reason=reason, units=list(units), release=list(release))
-        journal.set_summary(conn, journal_id, f"move {r['name']} {r['from']} → {r['to']}")
+    r = change(conn, domain.move, name, stage, date=date, reason=reason, units=list(units), release=list(release))
     extra = "".join(f"; {p}" for p in _space_phrases(r))
     _say(f"moved {r['name']} from {r['from']} to {r['to']} on {r['date']}{' (back)' if r['back'] else ''}{extra}")
     _warn(r["warnings"])
@@ -451,8 +438,7 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     """
     from promo import enterprise_fields as fields
     from promo import enterprises as domain
-    from promo import journal
-    from promo.db import write
+    from promo.db import change
     from promo.text import parse_date
 
     kind = fields.parse_activity_kind(kind)
@@ -460,9 +446,7 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     next_date = parse_date(next_date, "--next")
     note = fields.parse_text(note, "--note")
     conn = catalogue(ctx)
-    with write(conn, f"log {kind} {name}") as journal_id:
-        r = domain.log_activity(conn, name, kind, date=date, note=note, next_date=next_date, owner=owner)
-        journal.set_summary(conn, journal_id, f"log {kind} {r['name']}")
+    r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)
     follow = f"; follow up by {r['next']}" if r["next"] else ""
     _say(f"logged {fields.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
 
@@ -485,8 +469,8 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
       promo enterprises import 线索.xlsx --owner 张伟 --dry-run
       promo enterprises import leads.csv --owner 张伟
     """
-    from promo import imports, journal
-    from promo.db import write
+    from promo import imports
+    from promo.db import change
 
     data = imports.read_file(file)
     if data["unknown"]:
@@ -515,10 +499,7 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
     else:
-        with write(conn, f"import {file}") as journal_id:
-            r = imports.import_rows(conn, data["records"], **options)
-            n = len(r["added"])
-            journal.set_summary(conn, journal_id, f"import {n:,} enterprise{'s' if n != 1 else ''} from {file}")
+        r = change(conn, imports.import_rows, data["records"], source=str(file), **options)
     for s in r["skipped"]:
         _warn([f"line {s['line']}: skipped {s['name']}: already in the catalogue as {s['existing']} ({s['why']})"])
     _warn(r["warnings"])
@@ -548,11 +529,11 @@ def remove(ctx, name, purge):
       promo enterprises remove 济南新药科技有限公司 --purge
     """
     from promo import enterprises as domain
-    from promo import journal
-    from promo.db import write
+    from promo.db import change
 
     conn = catalogue(ctx)
     if purge:
+        from promo.db import write
         from promo.purge import ERASED
         from promo.purge import purge as erase
 
@@ -568,8 +549,6 @@ def remove(ctx, name, purge):
         if r["released"]:
             _say(f"freed {', '.join(r['released'])}")
         return
-    with write(conn, f"remove {name}") as journal_id:
-        r = domain.remove(conn, name)
-        journal.set_summary(conn, journal_id, f"remove {r['name']}")
+    r = change(conn, domain.remove, name)
     freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
     _say(f"removed {r['name']} (#{r['id']}){freed}")

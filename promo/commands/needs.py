@@ -83,11 +83,14 @@ def need(ctx, name, clear, reset, fmt, **values):
       promo match --for 示例生物制药
     """
     from promo import match as domain
+    from promo.db import change
 
     conn = catalogue(ctx)
     changes = parse_space(values) | parse_prospect(values)
     if changes or clear or reset:
-        saved = domain.save_needs(conn, name, changes, clear=tuple(_CLEAR_OPTIONS[c] for c in clear), reset=reset)
+        saved = change(
+            conn, domain.save_needs, name, changes, clear=tuple(_CLEAR_OPTIONS[c] for c in clear), reset=reset
+        )
         verb = "saved"
     else:
         saved = domain.needs_of(conn, name)

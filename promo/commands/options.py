@@ -33,18 +33,13 @@ def space_options(fn):
 
 def parse_space(values: dict) -> dict:
     """Space needs from the command line (only what was given); bad values name their option."""
-    from promo.text import parse_date, parse_number
+    from promo.measures import AREA, LOAD, RENT
+    from promo.text import parse_date
 
-    area_units = ("平方米", "m2", "㎡")
     out = {}
-    for key, units in (
-        ("min_area", area_units),
-        ("max_area", area_units),
-        ("max_rent", ("元/㎡·天", "元")),
-        ("min_floor_load", ("kN/㎡", "kn")),
-    ):
+    for key, measure in (("min_area", AREA), ("max_area", AREA), ("max_rent", RENT), ("min_floor_load", LOAD)):
         if values.get(key) is not None:
-            out[key] = parse_number(values[key], "--" + key.replace("_", "-"), unit_suffixes=units)
+            out[key] = measure.parse(values[key], "--" + key.replace("_", "-"))
     if values.get("facilities"):
         out["facilities"] = list(values["facilities"])
     if values.get("available_by"):

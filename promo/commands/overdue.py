@@ -65,7 +65,7 @@ def deadlines(ctx, stage, days, remove, fmt):
     from promo.render import Column, render
 
     if stage:
-        from promo.db import write
+        from promo.db import change
 
         stage = parse_stage(stage, "STAGE")
         if remove and days:
@@ -74,8 +74,7 @@ def deadlines(ctx, stage, days, remove, fmt):
             raise click.UsageError(f"give the number of days for {stage}, or --remove")
         value = None if remove else pipeline.parse_deadline_days(days, stage)
         conn = catalogue(ctx)
-        with write(conn, f"deadline {stage} → {f'{value:,} 天' if value else 'none'}"):
-            r = pipeline.set_deadline(conn, stage, value)
+        r = change(conn, pipeline.set_deadline, stage, value)
         if not r["changed"]:
             say(f"deadline for {stage} is already {value:,} 天; unchanged")
             return

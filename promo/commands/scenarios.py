@@ -60,12 +60,14 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
     """
     from promo import scenarios as domain
     from promo import views
+    from promo.db import change
     from promo.text import parse_date
 
     published = parse_date(published, "--published")
     deadline = parse_date(deadline, "--deadline")
-    done = domain.add_scenario(
+    done = change(
         catalogue(ctx),
+        domain.add_scenario,
         title,
         owner=owner,
         owner_kind=owner_kind,
@@ -98,9 +100,10 @@ def status_(ctx, scenario, status, deadline, fmt):
     """
     from promo import scenarios as domain
     from promo import views
+    from promo.db import change
     from promo.text import parse_date
 
-    done = domain.set_status(catalogue(ctx), scenario, status, deadline=parse_date(deadline, "--deadline"))
+    done = change(catalogue(ctx), domain.set_status, scenario, status, deadline=parse_date(deadline, "--deadline"))
     if fmt == "table":
         say(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
     else:

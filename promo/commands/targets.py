@@ -99,8 +99,9 @@ def add(ctx, name, link, priority, reason, note, fmt):
       promo targets add 示例冷链物流公司 --link 医疗设备与药品耗材供应 --reason 关键配套 --note "上海, 经中介介绍"
     """
     from promo import targets as domain
+    from promo.db import change
 
-    done = domain.add_target(catalogue(ctx), name, link=link, priority=priority, reason=reason, note=note)
+    done = change(catalogue(ctx), domain.add_target, name, link=link, priority=priority, reason=reason, note=note)
     _say(done, fmt, f"added target {done['name']} on {done['link']} ({done['chain']}), priority {done['priority']}")
     if done["gap"] and fmt == "table":
         say(f"{done['link']} has no tenant yet: it is a chain gap (promo catalogue --gaps)", err=True)
@@ -131,11 +132,13 @@ def promote(ctx, name, stage, date, owner, channel, code_name, country, fmt):
       promo targets promote 示例医疗人工智能企业 --stage 洽谈 --date 2026-11-20
     """
     from promo import targets as domain
+    from promo.db import change
     from promo.text import parse_date
 
     date = parse_date(date, "--date")
-    done = domain.promote(
+    done = change(
         catalogue(ctx),
+        domain.promote,
         name,
         stage=stage,
         date=date,
@@ -162,8 +165,9 @@ def drop(ctx, name, why, fmt):
       promo targets drop 示例生化原料企业 --why "已在苏州落地"
     """
     from promo import targets as domain
+    from promo.db import change
 
-    done = domain.drop(catalogue(ctx), name, why=why)
+    done = change(catalogue(ctx), domain.drop, name, why=why)
     _say(done, fmt, f"dropped target {done['name']}")
 
 

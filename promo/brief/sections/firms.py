@@ -1,0 +1,132 @@
+"""Firms: tenants as references, and for the office only, the pipeline and the leads."""
+
+from __future__ import annotations
+
+from promo.brief import numbers as num
+from promo.brief.document import Note, Section, Table
+from promo.brief.wording import Wording
+
+
+def tenants_section(w: Wording) -> Section:
+    data = w.data["tenants"]
+    s = Section(w.t("sec.tenants"))
+    internal = w.req.internal
+    unit = w.money_unit(e.get("investment_wan") for e in data["rows"])
+    body, chat = [], []
+    for e in data["rows"]:
+        name = w.firm_name(e)
+        industry = w.term(e.get("industry"), e.get("industry_en")) if e.get("industry") else ""
+        carrier = w.name(e["carrier"], e.get("carrier_en")) if e.get("carrier") else ""
+        since = w.v((e.get("stage_date") or "")[:4])
+        row = [name, industry, carrier, w.stage(e["stage"]), since]
+        if internal:
+            row += [
+                num.money_in(e.get("investment_wan"), unit),
+                f"{e['jobs']:,}" if e.get("jobs") is not None else "",
+            ]
+        body.append(row)
+        where = w.t("sep.comma").join(x for x in (carrier, w.stage(e["stage"])) if x)
+        chat.append(name + w.paren(where))
+    if not body:
+        return s
+    headers = [
+        w.t("ten.name"),
+        w.t("ten.industry"),
+        w.t("ten.carrier"),
+        w.t("ten.stage"),
+        w.t("ten.since"),
+    ]
+    align = ["left", "left", "left", "left", "right"]
+    if internal:
+        headers += [w.headed(w.t("ten.investment"), unit), w.t("ten.jobs")]
+        align += ["right", "right"]
+    s.blocks.append(Table(headers, body, align, chat))
+    s.blocks.append(Note(w.t("ten.count", n=f"{data['count']:,}")))
+    return s
+
+
+def pipeline_section(w: Wording) -> Section:
+    s = Section(w.t("sec.pipeline"))
+    stages = w.data.get("pipeline", [])
+    if not stages:
+        return s
+    # the total is an exact decimal sum of the stages' sums, rounded once when shown
+    total = {
+        "firms": sum(p["firms"] for p in stages),
+        "sample": sum(p["sample"] or 0 for p in stages),
+        "investment_wan": num.total_wan(p["investment_wan"] for p in stages),
+        "jobs": sum(p["jobs"] or 0 for p in stages),
+    }
+    unit = w.money_unit([*(p["investment_wan"] for p in stages), total["investment_wan"]])
+    body, chat = [], []
+    for p in stages:
+        body.append(
+            [
+                w.stage(p["stage"]),
+                f"{p['firms']:,}",
+                f"{p['sample']:,}",
+                num.money_in(p["investment_wan"], unit),
+                f"{p['jobs']:,}" if p["jobs"] is not None else "",
+            ]
+        )
+        chat.append(w.labelled(w.stage(p["stage"]), f"{p['firms']:,}"))
+    body.append(
+        [
+            w.t("pipe.total"),
+            f"{total['firms']:,}",
+            f"{total['sample']:,}",
+            num.money_in(total["investment_wan"], unit),
+            f"{total['jobs']:,}",
+        ]
+    )
+    headers = [
+        w.t("pipe.stage"),
+        w.t("pipe.count"),
+        w.t("pipe.sample"),
+        w.headed(w.t("pipe.investment"), unit),
+        w.t("pipe.jobs"),
+    ]
+    s.blocks.append(Table(headers, body, ["left", "right", "right", "right", "right"], chat))
+    return s
+
+
+def leads_section(w: Wording) -> Section:
+    data = w.data.get("leads") or {"rows": [], "count": 0}
+    s = Section(w.t("sec.leads"))
+    unit = w.money_unit(e.get("investment_wan") for e in data["rows"])
+    body, chat = [], []
+    for e in data["rows"]:
+        name = w.mark(w.name(e["name"], e.get("name_en")), e["sample"])
+        contact = " ".join(x for x in (w.v(e.get("contact")), w.v(e.get("phone"))) if x)
+        row = [
+            name,
+            w.v(e.get("code_name")),
+            w.stage(e["stage"]),
+            w.v(e.get("stage_date")),
+            w.term(e.get("industry"), e.get("industry_en")) if e.get("industry") else "",
+            num.money_in(e.get("investment_wan"), unit),
+            w.v(e.get("owner")),
+            contact,
+            w.code("channel", e.get("source_channel")),
+            w.v(e.get("note")),
+        ]
+        body.append(row)
+        said = [*row[1:5], num.money_with(e.get("investment_wan"), unit), *row[6:8]]
+        chat.append(w.labelled(name, w.t("sep.comma").join(x for x in said if x)))
+    if body:
+        headers = [
+            w.t("lead.name"),
+            w.t("lead.code"),
+            w.t("lead.stage"),
+            w.t("lead.date"),
+            w.t("lead.industry"),
+            w.headed(w.t("lead.investment"), unit),
+            w.t("lead.owner"),
+            w.t("lead.contact"),
+            w.t("lead.channel"),
+            w.t("lead.note"),
+        ]
+        align = ["left"] * 5 + ["right"] + ["left"] * 4
+        s.blocks.append(Table(headers, body, align, chat))
+        s.blocks.append(Note(w.t("lead.count", n=f"{data['count']:,}")))
+    return s
