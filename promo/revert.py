@@ -92,6 +92,8 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
         )
     if undo_journal_id is not None:
         conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, tid))
+        what = f"undo #{tid}: {target['summary'] or target['command']}"
+        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (what, undo_journal_id))
     target["reverted_count"] = conn.execute(
         "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
     ).fetchone()[0]

@@ -125,7 +125,6 @@ def undo(ctx, entry, dry_run):
         # the entry is chosen under the write lock: undos run at the same time queue, each taking the next
         with write(conn, "undo") as journal_id:
             r = journal.undo(conn, entry, journal_id)
-            journal.set_summary(conn, journal_id, f"undo #{r['id']}: {r['summary'] or r['command']}")
         say(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
     for line in r["reverted"]:
         say(f"  {line}")
