@@ -182,7 +182,11 @@ def _open(path: Path) -> tuple[sqlite3.Connection, int]:
         conn = connect_read_only(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise CatalogueError(f"{path} cannot be opened, even read-only: {exc}") from None
+        raise CatalogueError(
+            f"{path} cannot be opened, even read-only: {exc}",
+            "its folder cannot be written and its -wal needs a -shm file beside it; copy the catalogue with its "
+            "-wal to a folder you can write, and open it there",
+        ) from None
     print(
         f"promo: the folder of {path} cannot be written; the catalogue is opened read-only "
         "(listings and briefs work, changes cannot be saved)",
@@ -241,6 +245,11 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     """
     from promo import journal
 
+    if getattr(conn, "promo_read_only", False):
+        raise Rejected(
+            "the catalogue is open read-only (promo cannot write in its folder); nothing was written",
+            "copy it somewhere you can write, or ask for write access to its folder",
+        )
     journal.install_capture(conn)
     conn.execute("BEGIN IMMEDIATE")
     opened = getattr(conn, "opened_schema", None)
