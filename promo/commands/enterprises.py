@@ -509,6 +509,10 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
     )
 
 
+def _entries(n: int) -> str:
+    return f"{n:,} {'entry' if n == 1 else 'entries'}"
+
+
 @enterprises.command("remove")
 @click.argument("name")
 @click.option(
@@ -543,7 +547,7 @@ def remove(ctx, name, purge):
         _say(f"purged {r['name']} (#{r['id']}): removed {gone}")
         _say(
             f"erased from the change journal: {r['journal_changes']:,} row images; name, codes, contacts and notes "
-            f"blanked in {r['journal_entries_scrubbed']:,} entries; {r['journal_entries_emptied']:,} entries "
+            f"blanked in {_entries(r['journal_entries_scrubbed'])}; {_entries(r['journal_entries_emptied'])} "
             "that held only this enterprise removed"
         )
         if r["released"]:
