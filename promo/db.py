@@ -160,7 +160,7 @@ def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
         pass  # a read-only file: reads still work in the journal mode it has
     if version < newest:
         migrate(conn)
-    from promo.rebuild import clean_leftovers
+    from promo.files import clean_leftovers
 
     clean_leftovers(path)
     conn.opened_schema = conn.execute("PRAGMA schema_version").fetchone()[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -24,6 +25,8 @@ from pathlib import Path
 from promo.errors import BadValue, Rejected
 
 STDOUT = "-"
+SIDECARS = ("-wal", "-shm", "-journal")
+_TEMP = re.compile(r"^\.(?P<name>.+)\.promo-(?P<what>building|backup|restore)-(?P<pid>\d+)(-wal|-shm|-journal)?$")
 PRIVATE = 0o600
 
 
@@ -188,3 +191,52 @@ def _link_no_clobber(tmp: Path, target: Path) -> None:
         if os.path.lexists(target):  # a file system without hard links: check, then rename
             raise FileExistsError(str(target)) from None
         os.replace(tmp, target)
+
+
+def temp_name(path: Path, what: str) -> Path:
+    """A hidden temporary file beside `path`, named so a later start can recognise and clean it."""
+    return path.with_name(f".{path.name}.promo-{what}-{os.getpid()}")
+
+
+def remove_sidecars(path: Path, *, including_file: bool = False) -> None:
+    """Delete `path`'s -wal/-shm/-journal (and `path` itself if asked); only for files nobody uses."""
+    for p in ([path] if including_file else []) + [Path(f"{path}{s}") for s in SIDECARS]:
+        try:
+            p.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def clean_leftovers(path: Path) -> list[Path]:
+    """Remove the temporary files of promo processes that died beside catalogue `path` (by name, dead pids only)."""
+    removed = []
+    try:
+        candidates = [p for p in path.parent.glob(f".{glob_escape(path.name)}.promo-*")]
+    except OSError:
+        return removed
+    for p in candidates:
+        m = _TEMP.match(p.name)
+        if not m or m["name"] != path.name or _alive(int(m["pid"])):
+            continue
+        try:
+            p.unlink()
+            removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True

@@ -418,14 +418,6 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
     return problems
 
 
-def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int | None) -> dict:
-    """Revert one entry inside the caller's write transaction (set-wise, promo.revert); refuse, explaining,
-    if later work depends on it. With `undo_journal_id` None nothing is marked undone (a dry run)."""
-    from promo.revert import undo as revert
-
-    return revert(conn, target_id, undo_journal_id)
-
-
 def _refuse_if_depended_on(conn: sqlite3.Connection, target: dict) -> None:
     problems = dependents(conn, target)
     if problems:
@@ -441,38 +433,6 @@ def is_read_only(exc: sqlite3.OperationalError) -> bool:
     """The catalogue file (or the connection) cannot be written: a read-only file, folder or mount."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     return name.startswith("SQLITE_READONLY") or "readonly database" in str(exc)
-
-
-def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
-    """What `promo undo` would revert, and whether it can, changing nothing (for --dry-run).
-
-    The undo is tried inside a transaction that is always rolled back, which also checks that restored rows
-    still find what they refer to. A read-only catalogue cannot take even a trial write: then the refusal
-    checks (rows changed since, rows referring to added ones) run in a read transaction, and `checked` says
-    'read-only' instead of 'full'.
-    """
-    conn.execute("BEGIN")  # deferred: a read transaction until the trial's first write
-    try:
-        try:
-            result = undo(conn, target_id, None)
-            result["checked"] = "full"
-            return result
-        except sqlite3.OperationalError as exc:
-            if not is_read_only(exc):
-                raise
-        conn.execute("ROLLBACK")
-        conn.execute("BEGIN")
-        target = undo_target(conn, target_id)
-        _refuse_if_depended_on(conn, target)
-        from promo.revert import SHOWN, _stream_reversed
-
-        target["reverted"] = [_inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
-        target["reverted_count"] = target["changes"]
-        target["checked"] = "read-only"
-        return target
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
 
 
 def _revert(conn: sqlite3.Connection, change: dict) -> None:

@@ -79,3 +79,21 @@ def _scrub_texts(conn: sqlite3.Connection, texts: list[str]) -> int:
             {"t": text, "e": ERASED},
         )
     return len(changed)
+
+
+def describe(r: dict) -> list[str]:
+    """What a purge erased, as lines for the officer (who may have to answer the request with it)."""
+
+    def entries(n: int) -> str:
+        return f"{n:,} {'entry' if n == 1 else 'entries'}"
+
+    gone = ", ".join(f"{t} {n}" for t, n in r["rows"].items() if n)
+    lines = [
+        f"purged {r['name']} (#{r['id']}): removed {gone}",
+        f"erased from the change journal: {r['journal_changes']:,} row images; name, codes, contacts and notes "
+        f"blanked in {entries(r['journal_entries_scrubbed'])}; {entries(r['journal_entries_emptied'])} "
+        "that held only this enterprise removed",
+    ]
+    if r["released"]:
+        lines.append(f"freed {', '.join(r['released'])}")
+    return lines

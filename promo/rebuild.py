@@ -17,60 +17,10 @@ from pathlib import Path
 
 from promo import files
 from promo.errors import BadValue, CatalogueError, Rejected
+from promo.files import glob_escape, remove_sidecars, temp_name
 
 KEEP_DEFAULT = 10
 KEEP_ENV = "PROMO_KEEP_BACKUPS"
-_SIDECARS = ("-wal", "-shm", "-journal")
-_TEMP = re.compile(r"^\.(?P<name>.+)\.promo-(?P<what>building|backup|restore)-(?P<pid>\d+)(-wal|-shm|-journal)?$")
-
-
-def temp_name(path: Path, what: str) -> Path:
-    """A hidden temporary file beside `path`, named so a later start can recognise and clean it."""
-    return path.with_name(f".{path.name}.promo-{what}-{os.getpid()}")
-
-
-def remove_sidecars(path: Path, *, including_file: bool = False) -> None:
-    """Delete `path`'s -wal/-shm/-journal (and `path` itself if asked); only for files nobody uses."""
-    for p in ([path] if including_file else []) + [Path(f"{path}{s}") for s in _SIDECARS]:
-        try:
-            p.unlink()
-        except FileNotFoundError:
-            pass
-
-
-def clean_leftovers(path: Path) -> list[Path]:
-    """Remove the temporary files of promo processes that died beside catalogue `path` (by name, dead pids only)."""
-    removed = []
-    try:
-        candidates = [p for p in path.parent.glob(f".{glob_escape(path.name)}.promo-*")]
-    except OSError:
-        return removed
-    for p in candidates:
-        m = _TEMP.match(p.name)
-        if not m or m["name"] != path.name or _alive(int(m["pid"])):
-            continue
-        try:
-            p.unlink()
-            removed.append(p)
-        except OSError:
-            pass
-    return removed
-
-
-def glob_escape(text: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", text)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: alive
-    return True
 
 
 def keep_count(value: int | None = None) -> int:
@@ -243,7 +193,7 @@ def set_aside(path: Path) -> Path:
     """Rename a file promo cannot open as a database (damaged) to a dated name, with its -wal/-shm."""
     aside = dated_name(path)
     os.replace(path, aside)
-    for s in _SIDECARS:
+    for s in files.SIDECARS:
         side = Path(f"{path}{s}")
         if side.exists():
             os.replace(side, Path(f"{aside}{s}"))

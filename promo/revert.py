@@ -170,3 +170,35 @@ def _stream_reversed(conn: sqlite3.Connection, tid: int, limit: int | None = Non
         sql += f" LIMIT {int(limit)}"
     for cid, tbl, rid, op, old, new in conn.execute(sql, (tid,)):
         yield {"id": cid, "tbl": tbl, "row_id": rid, "op": op, "old": decode_row(old), "new": decode_row(new)}
+
+
+def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
+    """What `promo undo` would revert, and whether it can, changing nothing (for --dry-run).
+
+    The undo is tried inside a transaction that is always rolled back, which also checks that restored rows
+    still find what they refer to. A read-only catalogue cannot take even a trial write: then the refusal
+    checks (rows changed since, rows referring to added ones) run in a read transaction, and `checked` says
+    'read-only' instead of 'full'.
+    """
+    from promo import journal
+
+    conn.execute("BEGIN")  # deferred: a read transaction until the trial's first write
+    try:
+        try:
+            result = undo(conn, target_id, None)
+            result["checked"] = "full"
+            return result
+        except sqlite3.OperationalError as exc:
+            if not journal.is_read_only(exc):
+                raise
+        conn.execute("ROLLBACK")
+        conn.execute("BEGIN")
+        target = journal.undo_target(conn, target_id)
+        journal._refuse_if_depended_on(conn, target)
+        target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
+        target["reverted_count"] = target["changes"]
+        target["checked"] = "read-only"
+        return target
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")

@@ -371,8 +371,7 @@ def build_file(tmp: Path, directory: Path | None = None) -> str:
 
 def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None) -> str:
     """Build the seed catalogue at a path where there is none yet, atomically; returns a summary."""
-    from promo.files import fsync_dir
-    from promo.rebuild import remove_sidecars, temp_name
+    from promo.files import fsync_dir, remove_sidecars, temp_name
 
     path = Path(path)
     if path.exists():

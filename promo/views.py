@@ -354,3 +354,22 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     if not hits:
         reasons.append("负面清单未命中")
     click.echo(verdict + " — " + "; ".join(reasons))
+
+
+def public_row(row: dict) -> dict:
+    """A row safe to show outside the office, built from the allow-list: code name for the real name."""
+    from promo.vocabulary import display_name, is_public
+
+    signed = is_public(row["stage"])
+    out = {k: row[k] for k in PUBLIC_KEYS if k in row}
+    for k in SIGNED_PUBLIC_KEYS:
+        if k in row:
+            out[k] = row[k] if signed else [] if isinstance(row[k], list) else None
+    out["name"] = display_name(row, public=True)
+    if "history" in out:
+        out["history"] = [{k: h.get(k) for k in PUBLIC_HISTORY} for h in out["history"]]
+    if out.get("space"):
+        out["space"] = [{k: u.get(k) for k in PUBLIC_SPACE} for u in out["space"]]
+    if "activities" in out:
+        out["activities"] = []  # notes of visits and calls are the office's own
+    return out

@@ -37,26 +37,6 @@ def _space_phrases(result: dict) -> list[str]:
     return phrases + [f"released {u}" for u in result.get("released") or []]
 
 
-def _public(row: dict) -> dict:
-    """A row safe to show outside the office, built from the allow-list: code name for the real name."""
-    from promo import views
-    from promo.vocabulary import display_name, is_public
-
-    signed = is_public(row["stage"])
-    out = {k: row[k] for k in views.PUBLIC_KEYS if k in row}
-    for k in views.SIGNED_PUBLIC_KEYS:
-        if k in row:
-            out[k] = row[k] if signed else [] if isinstance(row[k], list) else None
-    out["name"] = display_name(row, public=True)
-    if "history" in out:
-        out["history"] = [{k: h.get(k) for k in views.PUBLIC_HISTORY} for h in out["history"]]
-    if out.get("space"):
-        out["space"] = [{k: u.get(k) for k in views.PUBLIC_SPACE} for u in out["space"]]
-    if "activities" in out:
-        out["activities"] = []  # notes of visits and calls are the office's own
-    return out
-
-
 @click.group(cls=LazyGroup, lazy_subcommands=EXTRA_SUBCOMMANDS, invoke_without_command=True)
 @click.option(
     "--stage",
@@ -113,9 +93,10 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         since=since,
         limit=limit,
     )
-    if public:
-        found = [_public(r) for r in found]
     from promo import views
+
+    if public:
+        found = [views.public_row(r) for r in found]
     from promo.vocabulary import display_name
 
     def prepare(rows) -> None:
@@ -168,7 +149,9 @@ def show(ctx, name, public, fmt):
 
     d = domain.detail(catalogue(ctx), name)
     if public:
-        d = _public(d)
+        from promo import views
+
+        d = views.public_row(d)
     if fmt == "json":
         import json
 
@@ -509,10 +492,6 @@ def import_(ctx, file, owner, accept_bad_check, dry_run):
     )
 
 
-def _entries(n: int) -> str:
-    return f"{n:,} {'entry' if n == 1 else 'entries'}"
-
-
 @enterprises.command("remove")
 @click.argument("name")
 @click.option(
@@ -538,20 +517,13 @@ def remove(ctx, name, purge):
     conn = catalogue(ctx)
     if purge:
         from promo.db import write
-        from promo.purge import ERASED
+        from promo.purge import ERASED, describe
         from promo.purge import purge as erase
 
         with write(conn, f"purge {ERASED}") as journal_id:
             r = erase(conn, name, journal_id)
-        gone = ", ".join(f"{t} {n}" for t, n in r["rows"].items() if n)
-        _say(f"purged {r['name']} (#{r['id']}): removed {gone}")
-        _say(
-            f"erased from the change journal: {r['journal_changes']:,} row images; name, codes, contacts and notes "
-            f"blanked in {_entries(r['journal_entries_scrubbed'])}; {_entries(r['journal_entries_emptied'])} "
-            "that held only this enterprise removed"
-        )
-        if r["released"]:
-            _say(f"freed {', '.join(r['released'])}")
+        for line in describe(r):
+            _say(line)
         return
     r = change(conn, domain.remove, name)
     freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""

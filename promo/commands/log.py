@@ -108,12 +108,12 @@ def undo(ctx, entry, dry_run):
       promo undo --dry-run
       promo undo 12
     """
-    from promo import journal
+    from promo import journal, revert
     from promo.db import write
 
     conn = catalogue(ctx)
     if dry_run:
-        r = journal.undo_preview(conn, journal.undo_target(conn, entry)["id"])
+        r = revert.undo_preview(conn, journal.undo_target(conn, entry)["id"])
         say(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
         if r["checked"] == "read-only":
             say(
@@ -124,7 +124,7 @@ def undo(ctx, entry, dry_run):
     else:
         # the entry is chosen under the write lock: undos run at the same time queue, each taking the next
         with write(conn, "undo") as journal_id:
-            r = journal.undo(conn, entry, journal_id)
+            r = revert.undo(conn, entry, journal_id)
         say(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
     for line in r["reverted"]:
         say(f"  {line}")
