@@ -129,7 +129,7 @@ def _writable_folder(path: Path) -> bool:
 def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
     """Open (and if needed migrate) the existing catalogue at `path`; a missing one is refused.
 
-    Building the default ./catalogue.db from the seeds is promo.seeds.open_or_build's job, so a mistyped
+    Building the default ./catalogue.db from the seeds is promo.opening.open_or_build's job, so a mistyped
     --db or PROMO_DB never quietly becomes a new catalogue that the next command writes to.
     """
     path = resolve_path(path)

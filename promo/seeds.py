@@ -335,24 +335,6 @@ def _accepts_execute_plugins() -> bool:
     return "execute_plugins" in inspect.signature(sqlite_utils.Database.__init__).parameters
 
 
-def open_or_build(
-    path: str | os.PathLike | None = None, *, build: bool | None = None
-) -> tuple[sqlite3.Connection, Path, str | None]:
-    """Open the catalogue at `path`, building it from the seeds first when missing and it is the default
-    ./catalogue.db (or `build` is True). Returns the connection, the path, and what was built (None: it existed)."""
-    from promo import db
-
-    target = db.resolve_path(path)
-    built = None
-    default = path is None and not os.environ.get("PROMO_DB")
-    if (build if build is not None else default) and db.stat_path(target) is None:
-        try:
-            built = build_catalogue(target)
-        except CatalogueExists:
-            pass  # another promo process built it while this one was building: use theirs
-    return db.open_catalogue(path), target, built
-
-
 def build_file(tmp: Path, directory: Path | None = None) -> str:
     """Build the seed catalogue into the new file `tmp` (owner-only); returns a one-line summary."""
     from promo.db import connect, migrate

@@ -11,7 +11,7 @@ import sys, time
 from promo import enterprises
 from promo.enterprise_fields import parse_fields
 from promo.db import write
-from promo.seeds import open_or_build
+from promo.opening import open_or_build
 start, path, tag, n = float(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 while time.time() < start:
     time.sleep(0.001)
@@ -27,7 +27,7 @@ import sys, time
 from promo import enterprises
 from promo.enterprise_fields import parse_fields
 from promo.db import write
-from promo.seeds import open_or_build
+from promo.opening import open_or_build
 from promo.errors import Rejected
 start, path, tag, units = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 while time.time() < start:

@@ -21,7 +21,7 @@ def format_option(fn):
 
 def catalogue(ctx: click.Context | None = None):
     """The open catalogue of this invocation (opened once, built from the seeds when missing)."""
-    from promo.seeds import open_or_build
+    from promo.opening import open_or_build
 
     ctx = ctx or click.get_current_context()
     root = ctx.find_root()
