@@ -295,6 +295,7 @@ def _healthy(path: Path) -> bool:
 def restore(path: Path, source: Path, *, keep: int | None = None, replace_foreign: bool = False) -> Path | None:
     """`promo restore`: the catalogue at `path` becomes a copy of `source`; returns the backup of what it held."""
     check_source(source)
+    files.clean_leftovers(path)
     if path.exists() and source.resolve() == path.resolve():
         raise Rejected(f"{source} is the catalogue itself; nothing to restore")
     snapshot = temp_name(path, "restore")
@@ -310,6 +311,7 @@ def rebuild(path: Path, *, keep: int | None = None, replace_foreign: bool = Fals
     """`promo init --force`: the seed catalogue at `path`, keeping a dated backup of what was there."""
     from promo.seeds import build_file
 
+    files.clean_leftovers(path)
     if path.exists():
         check_replaceable(path, replace_foreign=replace_foreign)  # before the build, not after it
     tmp = temp_name(path, "building")

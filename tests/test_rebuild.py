@@ -233,3 +233,12 @@ def test_sigkill_during_an_import_leaves_all_or_none_of_the_rows(db_path, tmp_pa
     _kill_after([*PROMO, "--db", str(db_path), "enterprises", "import", str(csv)], delay)
     assert promo(db_path, "doctor").exit_code == 0
     assert len(names(db_path)) - before in (0, rows)
+
+
+def test_commits_are_synced_in_full(db_path):
+    from promo.db import open_catalogue
+
+    conn = open_catalogue(db_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: NORMAL may lose the last commits
+    conn.close()
