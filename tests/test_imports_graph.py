@@ -109,7 +109,7 @@ STILL_LONG = {
     "promo.journal": 519,
     "promo.match": 500,
     "promo.schema": 502,
-    "promo.seeds": 582,
+    "promo.seed_loaders": 513,  # was promo.seeds, 582 lines
 }
 
 
