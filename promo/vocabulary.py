@@ -11,11 +11,6 @@ SIGNED = STAGES[STAGES.index("签约") :]  # from 签约 on: a tenant, and a nam
 LEADS = STAGES[: STAGES.index("签约")]  # 意向, 洽谈
 PRESENT = STAGES[STAGES.index("落地") :]  # physically in its carrier: the references
 
-UNIT_STATUSES = ("vacant", "reserved", "leased")
-CARRIER_KINDS = ("park", "building", "land", "incubator", "cluster")
-POLICY_LEVELS = ("national", "provincial", "municipal", "zone")
-CHANNELS = ("以商引商", "以会招商", "中介", "基金", "驻点招商", "网络招商", "委托招商", "自主招商")
-
 # coded value -> (zh, en); the Chinese-valued codes (stages, channels) are their own zh label
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "stage": {
@@ -87,6 +82,13 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "税收": ("税收", "tax"),
     },
 }
+
+
+# The coded values themselves, in their order: a new one is one entry in LABELS (and the schema's CHECK, if any).
+UNIT_STATUSES = tuple(LABELS["unit_status"])
+CARRIER_KINDS = tuple(LABELS["carrier_kind"])
+POLICY_LEVELS = tuple(LABELS["policy_level"])  # also the order policies are listed in, national first
+CHANNELS = tuple(LABELS["channel"])
 
 
 def label(kind: str, value: str | None, lang: str = "zh") -> str:
