@@ -20,6 +20,8 @@ COMMANDS = {
     # 资源清单
     "carriers": "promo.commands.carriers:carriers",
     "vacancies": "promo.commands.vacancies:vacancies",
+    "units": "promo.commands.units:units",
+    "platforms": "promo.commands.platforms:platforms",
     # the pipeline
     "enterprises": "promo.commands.enterprises:enterprises",
     "pipeline": "promo.commands.pipeline:pipeline",
@@ -36,6 +38,7 @@ COMMANDS = {
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
+    "zone": "promo.commands.zone:zone",
     "init": "promo.commands.init:init",
     "backup": "promo.commands.backup:backup",
     "restore": "promo.commands.backup:restore",

@@ -52,7 +52,7 @@ NEEDS_LABELS = {
 UNDEFINED = {"rd_share": "年产值为 0, 研发投入占比无法计算 (R&D share needs an annual output above 0: give --output)"}
 
 OPS = {">=": "≥", "<=": "≤"}
-STATUSES = {"pass": "✓ 达标", "fail": "✗ 未达标", "unknown": "? 缺数据", "n/a": "— 不适用"}
+STATUSES = {"pass": "✓ 达标", "fail": "✗ 未达标", "unknown": "? 缺数据", "n/a": "— 不适用", "exception": "⊘ 一事一议"}
 VERDICTS = {"pass": "通过", "fail": "不通过", "review": "需审核", "unknown": "待补充"}
 
 
@@ -154,6 +154,7 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
         # a project that asks for floor space (or already leases some) and names no land takes no land
         renting = p["land_mu"] is None and any(p.get(k) for k in ("min_area", "max_area", "leased_area_m2"))
     out, missing, undetermined = [], [], []
+    excepted = _exceptions(conn, p.get("enterprise_id"))
     for r in rows(conn, _SELECT, {"industry_id": p["industry_id"], "carrier_id": p["carrier_id"]}):
         r = _finish(r)
         carrier_fit, industry_fit = r.pop("carrier_fit"), r.pop("industry_fit")
@@ -180,6 +181,12 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
             else:
                 ok = value >= r["threshold"] if r["op"] == ">=" else value <= r["threshold"]
                 r["status"], r["note"] = ("pass" if ok else "fail"), ""
+        if r["id"] in excepted and r["status"] in ("fail", "unknown"):
+            # decided case by case (一事一议): shown as the exception it is, and not a failure of the project
+            e = excepted[r["id"]]
+            r["status"] = "exception"
+            r["note"] = f"一事一议: {e['approved_by']} {e['approved_on']}" + (f" ({e['note']})" if e["note"] else "")
+            missing = [k for k in missing if k not in (metric.needs if metric else ())]
         r["status_label"] = STATUSES[r["status"]]
         r["value_text"] = _value_text(r)
         out.append(r)
@@ -209,7 +216,16 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
         "negative": negative,
         "missing": [NEEDS_LABELS.get(k, k) for k in dict.fromkeys(missing)],
         "undetermined": undetermined,
+        "exceptions": [r["name"] for r in out if r["status"] == "exception"],
     }
+
+
+def _exceptions(conn: sqlite3.Connection, enterprise_id: int | None) -> dict[int, dict]:
+    """An enterprise's 一事一议 exceptions by criterion id."""
+    if enterprise_id is None:
+        return {}
+    found = rows(conn, "SELECT * FROM criteria_exceptions WHERE enterprise_id = ?", (enterprise_id,))
+    return {r["criterion_id"]: r for r in found}
 
 
 def _value_text(r: dict) -> str:

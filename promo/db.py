@@ -16,6 +16,7 @@ from pathlib import Path
 
 from promo.errors import BadValue, CatalogueError, Rejected
 from promo.schema import MIGRATIONS, latest_version
+from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 5
 
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"

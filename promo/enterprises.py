@@ -457,8 +457,12 @@ def detail(conn: sqlite3.Connection, name: str) -> dict:
         u["status_label"] = {"reserved": "预留 reserved", "leased": "租用 leased"}.get(u["status"], u["status"])
     for a in d["activities"]:
         a["kind_label"] = ACTIVITY_KINDS.get(a["kind"], a["kind"])
-    deadline = conn.execute("SELECT days FROM stage_deadlines WHERE stage = ?", (e["stage"],)).fetchone()
+    from promo.pipeline import stage_deadline
+
+    deadline = stage_deadline(conn, e["id"])
     d["stage_days"] = d["history"][-1]["days"] if d["history"] else None
-    d["stage_deadline_days"] = deadline[0] if deadline else None
+    d["stage_deadline_days"] = deadline["days"] if deadline else None
+    d["stage_overdue_days"] = deadline["overdue_days"] if deadline else None
+    d["stage_deadline_sample"] = bool(deadline and deadline["sample"])
     d["claim"] = claim_text(e)
     return d

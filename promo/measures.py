@@ -79,7 +79,8 @@ class Measure:
         return number if factor == 1.0 else round(number * factor, 4)
 
 
-AREA = Measure("㎡", {"㎡": 1, "m²": 1, "m2": 1, "平方米": 1, "平米": 1, "sqm": 1}, area_text)
+M2_PER_MU = 10000 / 15  # 1 亩 = 666.67 ㎡: land is offered in 亩
+AREA = Measure("㎡", {"㎡": 1, "m²": 1, "m2": 1, "平方米": 1, "平米": 1, "sqm": 1, "亩": M2_PER_MU}, area_text)
 RENT = Measure(
     "元/㎡·天",
     {

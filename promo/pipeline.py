@@ -149,10 +149,29 @@ def series(conn: sqlite3.Connection, period: str, *, since: str | None = None) -
 # -- overdue --------------------------------------------------------------------------------------
 
 
+# Each enterprise with its stage's deadline rule and the day its stay is judged from: the later of reaching the
+# stage and the rule coming into force (a stay before a rule existed broke no rule).
+JUDGED = """SELECT e.*, d.days, d.since, d.sample AS rule_sample,
+                   max(e.stage_date, coalesce(d.since, e.stage_date)) AS start
+            FROM enterprises e JOIN stage_deadlines d ON d.stage = e.stage"""
+
+
+def stage_deadline(conn: sqlite3.Connection, enterprise_id: int) -> dict | None:
+    """An enterprise's stage deadline: {days, since, sample, overdue_days} (overdue_days ≤ 0 when in time)."""
+    found = rows(
+        conn,
+        f"""SELECT days, since, rule_sample AS sample,
+                   CAST(julianday(:today) - julianday(start) AS INTEGER) - days AS overdue_days
+            FROM ({JUDGED}) WHERE id = :id""",
+        {"today": today(), "id": enterprise_id},
+    )
+    return found[0] if found else None
+
+
 def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | None = None) -> list[dict]:
     """Follow-ups past their date (the latest activity's --next) and enterprises past their stage deadline."""
-    if kind not in (None, "follow-up", "stage"):
-        raise BadValue("--kind", kind, "use follow-up or stage")
+    if kind not in (None, "follow-up", "stage", "lease"):
+        raise BadValue("--kind", kind, "use follow-up, stage or lease")
     params = {"today": today(), "owner": find_owner(conn, owner) if owner else None}
     parts = []
     if kind in (None, "follow-up"):
@@ -169,22 +188,42 @@ def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | N
         )
     if kind in (None, "stage"):
         parts.append(
-            """SELECT 'stage' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
-                      date(e.stage_date, '+' || d.days || ' days') AS due,
-                      CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER) - d.days AS days_overdue,
+            # a stay is judged from the day the deadline rule came into force, never from before it
+            f"""SELECT 'stage' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
+                      date(e.start, '+' || e.days || ' days') AS due,
+                      CAST(julianday(:today) - julianday(e.start) AS INTEGER) - e.days AS days_overdue,
                       -- the detail is worded in Python, where the day counts get thousands separators
-                      printf('%d|%d', CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER), d.days) AS detail
-               FROM enterprises e JOIN stage_deadlines d ON d.stage = e.stage
-               WHERE e.stage_date IS NOT NULL AND julianday(:today) - julianday(e.stage_date) > d.days
+                      printf('%d|%d|%s|%d', CAST(julianday(:today) - julianday(e.stage_date) AS INTEGER), e.days,
+                             coalesce(e.since, ''), e.rule_sample) AS detail
+               FROM ({JUDGED}) e
+               WHERE e.stage_date IS NOT NULL AND julianday(:today) - julianday(e.start) > e.days
                  AND (:owner IS NULL OR e.owner = :owner)"""
         )
+    if kind in (None, "lease") and owner is None:
+        # a lease about to end is the next prospect's offer: it shows LEASE_NOTICE_DAYS ahead
+        parts.append(
+            """SELECT 'lease' AS kind, u.id, c.name || '/' || u.code AS name, NULL AS code_name, 0 AS uscc_bad_check,
+                      NULL AS stage, u.lease_start AS stage_date, NULL AS owner, u.lease_end AS due,
+                      CAST(julianday(:today) - julianday(u.lease_end) AS INTEGER) AS days_overdue,
+                      coalesce((SELECT name FROM enterprises WHERE id = u.enterprise_id), '') AS detail
+               FROM units u JOIN carriers c ON c.id = u.carrier_id
+               WHERE u.status = 'leased' AND u.lease_end <= date(:today, :notice)"""
+        )
+        params["notice"] = f"+{LEASE_NOTICE_DAYS} days"
     found = rows(conn, " UNION ALL ".join(parts) + " ORDER BY days_overdue DESC, name", params)
     for r in found:
         r["uscc_bad_check"] = bool(r["uscc_bad_check"])
-        r["stage_en"] = STAGE_EN[r["stage"]]
+        r["stage_en"] = STAGE_EN.get(r["stage"])
         if r["kind"] == "stage":
-            stay, limit = (int(x) for x in r["detail"].split("|"))
-            r["detail"] = f"in {r['stage']} for {stay:,} days; deadline {limit:,}"
+            stay, limit, since, sample = r["detail"].split("|")
+            r["detail"] = f"in {r['stage']} for {int(stay):,} days; deadline {int(limit):,}"
+            if since and since > r["stage_date"]:
+                r["detail"] += f" (rule in force since {since})"
+            r["detail"] += " ※" if sample == "1" else ""
+        elif r["kind"] == "lease":
+            left = -r["days_overdue"]
+            ends = f"lease ended {-left:,} days ago" if left < 0 else f"lease ends in {left:,} days"
+            r["detail"] = ends + (f"; tenant {r['detail']}" if r["detail"] else "")
     return found
 
 
@@ -193,7 +232,7 @@ def deadlines(conn: sqlite3.Connection) -> list[dict]:
     return rows(
         conn,
         f"""WITH st(stage, pos) AS (VALUES {_STAGE_VALUES})
-            SELECT st.stage, d.days,
+            SELECT st.stage, d.days, d.since, d.sample,
                    (SELECT count(*) FROM enterprises e WHERE e.stage = st.stage) AS enterprises,
                    (SELECT count(*) FROM enterprises e WHERE e.stage = st.stage AND d.days IS NOT NULL
                       AND julianday(:today) - julianday(e.stage_date) > d.days) AS overdue
@@ -202,6 +241,7 @@ def deadlines(conn: sqlite3.Connection) -> list[dict]:
     )
 
 
+LEASE_NOTICE_DAYS = 90
 MAX_DEADLINE_DAYS = 3650  # ten years: a longer stay in one stage is no deadline at all
 
 
@@ -222,17 +262,19 @@ def parse_deadline_days(value: str, stage: str, field: str = "DAYS") -> int:
     return days
 
 
-def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None) -> dict:
+def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None, *, since: str | None = None) -> dict:
     """Set (or with None remove) how many days an enterprise may stay in a stage.
 
-    Returns {stage, old, new, changed, summary}; setting the deadline it already has changes nothing.
+    The rule judges stays from `since` (default: today for a new rule; an existing rule keeps its date), and
+    is the office's own from then on (no ※). Returns {stage, old, new, changed, summary}; the same value
+    changes nothing.
     """
     require_write(conn)
     summary = f"deadline {stage} → {f'{days:,} 天' if days else 'none'}"
     if days is not None and stage == STAGES[-1]:
         raise BadValue("STAGE", stage, f"{stage} is the last stage: no stage follows it, so it has no deadline")
-    old = conn.execute("SELECT days FROM stage_deadlines WHERE stage = ?", (stage,)).fetchone()
-    if days is not None and old is not None and old[0] == days:
+    old = conn.execute("SELECT days, since FROM stage_deadlines WHERE stage = ?", (stage,)).fetchone()
+    if days is not None and old is not None and old[0] == days and since in (None, old[1]):
         return {"stage": stage, "old": days, "new": days, "changed": False, "summary": summary}
     if days is None:
         if old is None:
@@ -240,9 +282,10 @@ def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None) -> dict
         conn.execute("DELETE FROM stage_deadlines WHERE stage = ?", (stage,))
     else:
         conn.execute(
-            "INSERT INTO stage_deadlines (stage, days) VALUES (?, ?) "
-            "ON CONFLICT (stage) DO UPDATE SET days = excluded.days",
-            (stage, days),
+            "INSERT INTO stage_deadlines (stage, days, since, sample) VALUES (?, ?, ?, 0) "
+            "ON CONFLICT (stage) DO UPDATE SET days = excluded.days, sample = 0, "
+            "since = coalesce(?, stage_deadlines.since, excluded.since)",
+            (stage, days, since or today(), since),
         )
     return {"stage": stage, "old": old[0] if old else None, "new": days, "changed": True, "summary": summary}
 

@@ -166,6 +166,7 @@ def list_policies(
     kind: str | None = None,
     level: str | None = None,
     active_on: str | None = None,
+    ended_before: str | None = None,
 ) -> list[dict]:
     """Policies inside the filters; --industry keeps policies open to that industry (or to all)."""
 
@@ -187,6 +188,10 @@ def list_policies(
         # a policy without dates is kept: the articles often do not give them, and hiding it would mislead
         where.append("(p.start_date IS NULL OR p.start_date <= :on) AND (p.end_date IS NULL OR p.end_date >= :on)")
         params["on"] = active_on
+    if ended_before:
+        # an expired policy leaves the listing by its date and stays on record (promo policies --expired)
+        where.append("(p.end_date IS NULL OR p.end_date >= :ended)")
+        params["ended"] = ended_before
     sql = f"""SELECT {_POLICY_COLUMNS} FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id
               WHERE {" AND ".join(where)}
               ORDER BY {policy_order("p")}"""

@@ -307,7 +307,9 @@ def restore(path: Path, source: Path, *, keep: int | None = None, replace_foreig
         remove_sidecars(snapshot, including_file=True)
 
 
-def rebuild(path: Path, *, keep: int | None = None, replace_foreign: bool = False) -> tuple[str, Path | None]:
+def rebuild(
+    path: Path, *, keep: int | None = None, replace_foreign: bool = False, loader=None
+) -> tuple[str, Path | None]:
     """`promo init --force`: the seed catalogue at `path`, keeping a dated backup of what was there."""
     from promo.seeds import build_file
 
@@ -317,7 +319,7 @@ def rebuild(path: Path, *, keep: int | None = None, replace_foreign: bool = Fals
     tmp = temp_name(path, "building")
     remove_sidecars(tmp, including_file=True)
     try:
-        summary = build_file(tmp)
+        summary = build_file(tmp, loader=loader)
         return summary, install(path, tmp, keep=keep, replace_foreign=replace_foreign)
     finally:
         remove_sidecars(tmp, including_file=True)

@@ -389,3 +389,54 @@ def render_with_notes(
     render(rows, columns, fmt, title=title, empty=empty)
     for note in notes:
         print("\n" + md_escape(note))
+
+
+def render_grid(
+    rows: Sequence[dict], fmt: str = "table", *, title: str | None = None, caption: str | None = None
+) -> None:
+    """A 租控表: one line per building floor, its cells {text, letter, colour} coloured on a terminal and
+    followed by their letter when piped (or in Markdown), with the floor's occupancy."""
+    if fmt in ("json", "csv"):
+        flat = [
+            {"building": r["building"], "floor": r["floor"], "occupancy": r["occupancy"], **cell}
+            for r in rows
+            for cell in r["cells"]
+        ]
+        keys = ("building", "floor", "unit", "status", "letter", "area_m2", "holder", "occupancy")
+        render(flat, [Column(k, k) for k in keys], fmt)
+        return
+    con = console()
+    coloured = fmt == "table" and con.is_terminal
+    shown = []
+    for r in rows:
+        cells = r["cells"]
+        if coloured:
+            from rich.text import Text
+
+            line = Text()
+            for i, cell in enumerate(cells):
+                if i:
+                    line.append(" ")
+                line.append(f" {cell['unit']} ", style=f"black on {cell['colour']}")
+        else:
+            line = " ".join(f"{c['unit']}[{c['letter']}]" for c in cells)
+        shown.append({**r, "line": line})
+    columns = [
+        Column("building", "楼栋", no_wrap=True),
+        Column("floor", "楼层", "int"),
+        Column("line", "单元 Units"),
+        Column("occupancy", "出租率", "bar"),
+    ]
+    if fmt == "markdown" or not coloured:
+        render(shown, columns, fmt, title=title, caption=caption)
+        return
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left", caption_justify="left")
+    for c in columns:
+        table.add_column(c.header, justify=c.align, no_wrap=c.key != "line")
+    for r in shown:
+        occupancy = fmt_cell(columns[3], r["occupancy"]) if r["occupancy"] is not None else ""
+        table.add_row(r["building"], fmt_cell(columns[1], r["floor"]), r["line"], occupancy)
+    emit(table)

@@ -52,6 +52,7 @@ def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str
       sum(u.status = 'vacant') AS vacant_units,
       coalesce(sum(u.area_m2), 0) AS total_area_m2,
       coalesce(sum(CASE WHEN u.status = 'vacant' THEN u.area_m2 END), 0) AS vacant_area_m2,
+      coalesce(sum(CASE WHEN u.status IN ('leased', 'reserved') THEN u.area_m2 END), 0) AS occupied_area_m2,
       max(u.sample) AS units_sample
     FROM carriers c LEFT JOIN units u ON u.carrier_id = c.id
     WHERE {" AND ".join(where)}
@@ -64,7 +65,7 @@ def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str
         r["industries"] = r["industries"].split("、") if r["industries"] else []
         r["vacant_units"] = r["vacant_units"] or 0
         total = r["total_area_m2"]
-        r["occupancy"] = round(1 - r["vacant_area_m2"] / total, 4) if total else None
+        r["occupancy"] = round(r.pop("occupied_area_m2") / total, 4) if total else None
         r["units_sample"] = bool(r["units_sample"])
         r["sample"] = bool(r["sample"])
     return out
@@ -114,9 +115,11 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     )
     total = sum(u["area_m2"] for u in detail["units"])
     vacant = sum(u["area_m2"] for u in detail["units"] if u["status"] == "vacant")
+    occupied = sum(u["area_m2"] for u in detail["units"] if u["status"] in ("leased", "reserved"))
     detail["total_area_m2"] = total
     detail["vacant_area_m2"] = vacant
-    detail["occupancy"] = round(1 - vacant / total, 4) if total else None
+    # 出租率: leased or reserved; units being fitted out or held back are neither let nor on offer
+    detail["occupancy"] = round(occupied / total, 4) if total else None
     return detail
 
 
@@ -171,6 +174,7 @@ class VacancyFilter:
     carrier: str | None = None
     available_by: str | None = None
     min_floor_load: float | None = None
+    kind: str | None = None  # space or land (标准地)
     sort: str = "carrier"
     limit: int | None = None
 
@@ -206,6 +210,9 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
     if f.min_floor_load is not None:
         where.append("u.floor_load_kn >= :min_load")
         params["min_load"] = f.min_floor_load
+    if f.kind:
+        where.append("u.kind = :unit_kind")
+        params["unit_kind"] = f.kind
     if f.available_by:
         where.append("(u.ready_date IS NULL OR u.ready_date <= :ready)")
         params["ready"] = f.available_by

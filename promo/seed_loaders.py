@@ -326,9 +326,9 @@ def load_policies(s: Seeding) -> None:
 
 
 def load_stage_deadlines(s: Seeding) -> None:
-    """stage_deadlines.csv."""
+    """stage_deadlines.csv: sample rules, in force from the catalogue's first day (a stay before it broke none)."""
     s.db["stage_deadlines"].insert_all(
-        {"stage": r["stage"], "days": int(r["days"])} for r in s.rows("stage_deadlines.csv")
+        dict(r, days=int(r["days"]), since=s.created[:10]) for r in s.rows("stage_deadlines.csv")
     )
 
 

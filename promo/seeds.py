@@ -14,8 +14,9 @@ from promo.errors import CatalogueError
 from promo.seed_loaders import SeedError, load, read_csv, seeds_dir  # noqa: F401 (the seeds API)
 
 
-def build_file(tmp: Path, directory: Path | None = None) -> str:
-    """Build the seed catalogue into the new file `tmp` (owner-only); returns a one-line summary."""
+def build_file(tmp: Path, directory: Path | None = None, loader=None) -> str:
+    """Build the seed catalogue (or with `loader(conn, directory)` another) into the new file `tmp`,
+    owner-only; returns a one-line summary."""
     from promo.db import connect, migrate
     from promo.files import create_private
 
@@ -23,14 +24,14 @@ def build_file(tmp: Path, directory: Path | None = None) -> str:
     conn = connect(tmp)
     try:
         migrate(conn)
-        counts = load(conn, directory)
+        counts = (loader or load)(conn, directory)
         conn.execute("PRAGMA journal_mode = WAL")
     finally:
         conn.close()
     return ", ".join(f"{n} {k}" for k, n in counts.items())
 
 
-def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None) -> str:
+def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None, loader=None) -> str:
     """Build the seed catalogue at a path where there is none yet, atomically; returns a summary."""
     from promo.files import fsync_dir, remove_sidecars, temp_name
 
@@ -41,7 +42,7 @@ def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None) -
         raise CatalogueError(f"cannot create {path}: folder {path.parent} does not exist")
     tmp = temp_name(path, "building")
     try:
-        summary = build_file(tmp, directory)
+        summary = build_file(tmp, directory, loader)
         if not path.exists():  # a -wal left by a catalogue deleted by hand must not be replayed onto this one
             remove_sidecars(path)
         _publish_new(tmp, path)

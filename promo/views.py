@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from promo.render import Column as C
-from promo.render import View
+from promo.render import View, fmt_cell
 
 
 def split(names: str) -> tuple[str, ...]:
@@ -22,14 +22,14 @@ SAMPLE_UNITS = "※ 单元级数据为示例数据 (unit-level figures are sampl
 UNITS = View(
     keys=split(
         "id carrier_code carrier unit building floor area_m2 rent status tenant reserved_for floor_load_kn "
-        "ceiling_m facilities ready_date sample"
+        "ceiling_m facilities ready_date kind plot_ratio intensity_wan_mu tax_wan_mu sample"
     ),
     columns=(
         C("carrier", "载体", max_width=18),
         C("unit", "单元", no_wrap=True),
         C("where", "楼栋·层", no_wrap=True),
         C("floor", "楼层", "int"),
-        C("area_m2", "面积㎡", "area"),
+        C("area", "面积㎡", justify="right", no_wrap=True),
         C("rent", "元/㎡·天", "rent"),
         C("status_label", "状态", no_wrap=True),
         C("holder", "租户", max_width=20),
@@ -40,6 +40,7 @@ UNITS = View(
     title="空置房源 Vacant units",
     empty="no vacant unit matches",
 )
+AREA = C("area_m2", "面积㎡", "area")
 VACANCIES = UNITS.without("status", "tenant", "reserved_for").hide("floor", "status_label", "holder")
 CARRIER_UNITS = UNITS.without("id", "carrier", "where")
 
@@ -47,13 +48,67 @@ CARRIER_UNITS = UNITS.without("id", "carrier", "where")
 def prepare_units(rows: Sequence[dict]) -> None:
     """Where a unit is (building·floor) and when it is ready: a vacant unit ready now is 现房 (move in now),
     else its hand-over date."""
+    from promo.fields import land_area
     from promo.text import today
 
     now = today()
     for r in rows:
         r["where"] = f"{r['building'] or ''}·{r['floor']}F" if r["floor"] is not None else r["building"]
+        # land is offered in 亩: shown both ways; floor space keeps the plain ㎡ figure of its column
+        r["area"] = land_area(r["area_m2"]) if r.get("kind") == "land" else fmt_cell(AREA, r["area_m2"])
         ready_now = not r["ready_date"] or r["ready_date"] <= now
         r["ready"] = "现房" if ready_now and r.get("status", "vacant") == "vacant" else r["ready_date"]
+
+
+# Every unit with its state (promo units), and the leases ending soon (promo units --expiring).
+UNIT_LIST = View(
+    keys=split(
+        "id carrier_code carrier unit kind building floor area_m2 area_mu rent status status_label tenant "
+        "reserved_for lease_start lease_end days_left status_until status_reason floor_load_kn ceiling_m "
+        "ready_date plot_ratio intensity_wan_mu tax_wan_mu facilities sample"
+    ),
+    columns=(
+        C("carrier", "载体", max_width=12),
+        C("unit", "单元", no_wrap=True),
+        C("where", "楼栋·层", no_wrap=True),
+        C("area", "面积㎡", justify="right", no_wrap=True),
+        C("rent", "元/㎡·天", "rent"),
+        C("state", "状态", no_wrap=True),
+        C("holder", "租户/说明", max_width=12),
+        C("features", "设施/指标", "list", max_width=16),
+        C("days_left", "剩余天数", "int"),
+    ),
+    title="单元 Units",
+    empty="no unit matches",
+)
+EXPIRING = UNIT_LIST.hide("features")
+
+
+def prepare_unit_list(rows: Sequence[dict]) -> None:
+    """A unit's state with the date it ends (lease end, end of fit-out or hold), who holds it or why, and its
+    facilities (a land parcel: its published indicators)."""
+    from promo.fields import land_text
+
+    prepare_units(rows)
+    for r in rows:
+        until = r["lease_end"] or r["status_until"]
+        r["state"] = r["status_label"] + (f" 至 {until}" if until else "")
+        r["holder"] = r["holder"] or r["status_reason"]
+        r["features"] = land_text(r, short=True) if r["kind"] == "land" else r["facilities"]
+
+
+UNIT_LIST = UNIT_LIST.hide("days_left")
+PLATFORMS = View(
+    keys=split("code name name_en kind level carrier description"),
+    columns=(C("name", "平台 Platform", max_width=30), C("kind", "类型"), C("level", "级别"), C("carrier", "载体")),
+    title="公共服务平台 Platforms",
+    empty="no platforms recorded",
+)
+ZONE = View(
+    keys=split("field value sample"),
+    columns=(C("label", "项目 Field", no_wrap=True), C("shown", "内容 Value")),
+    title="园区 Zone",
+)
 
 
 CARRIERS = View(
@@ -106,7 +161,7 @@ OVERDUE = View(
     keys=split("kind id name stage stage_en stage_date owner due days_overdue detail uscc_bad_check"),
     columns=(
         C("kind_label", "类别", no_wrap=True),
-        C("shown_name", "企业 Enterprise", max_width=26),
+        C("shown_name", "企业/单元 Enterprise/unit", max_width=26),
         C("stage", "阶段", no_wrap=True),
         C("owner", "负责人", no_wrap=True),
         C("due", "应于 Due", no_wrap=True),
@@ -327,6 +382,8 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     def prepare(rows: Sequence[dict]) -> None:
         for r in rows:
             r["figure"] = r["value_text"] or r.get("note", "")
+            if r["status"] == "exception":  # 一事一议: the figure and who waived the criterion
+                r["figure"] = " — ".join(x for x in (r["value_text"], r["note"]) if x)
             r["result"] = r["status_label"]
             r["scope_text"] = r["scope_label"] + ("" if r["binding"] else " (条件)")
 
@@ -351,6 +408,7 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     if result["missing"]:
         reasons.append("缺 " + "、".join(result["missing"]))
     reasons += result.get("undetermined") or []
+    reasons += [f"{name} 一事一议例外 (exception)" for name in result.get("exceptions") or []]
     if not hits:
         reasons.append("负面清单未命中")
     click.echo(verdict + " — " + "; ".join(reasons))

@@ -38,6 +38,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "vacant": ("空置", "vacant"),
         "reserved": ("预留", "reserved"),
         "leased": ("已租", "leased"),
+        "fitout": ("装修中", "being fitted out"),
+        "held": ("不可租", "held back"),
     },
     "policy_level": {
         "national": ("国家级", "national"),

@@ -89,7 +89,6 @@ def test_a_changed_address_is_shown_as_entered(run, conn):
 
 
 def test_english_columns_win_once_the_catalogue_has_them(run, conn):
-    conn.execute("ALTER TABLE zone ADD COLUMN office_address_en TEXT")
     conn.execute("UPDATE zone SET office_address = '济南市槐荫区经十西路1号', office_address_en = '1 Jingshi W Rd'")
     conn.execute("ALTER TABLE negative_list ADD COLUMN item_en TEXT")
     conn.execute("UPDATE negative_list SET item_en = 'Item ' || id")

@@ -320,7 +320,7 @@ def test_sample_data_is_labelled_and_only_when_shown(run, conn):
     assert "Items marked ※ are sample data" in en
     for table in ("units", "enterprises", "policies", "industries", "criteria", "negative_list", "carriers"):
         conn.execute(f"UPDATE {table} SET sample = 0")
-    conn.execute("UPDATE zone SET office_sample = 0")
+    conn.execute("UPDATE zone SET office_sample = 0, sample_fields = '[]'")
     conn.execute("DELETE FROM settings WHERE key = 'usd_cny_rate_sample'")
     for args in ([], ["--lang", "en"], ["--carrier", "精准医学产业园"], ["--audience", "internal"]):
         text = run("brief", *args, "--date", DATE).output

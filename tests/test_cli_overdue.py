@@ -23,6 +23,7 @@ def test_follow_up_due_today_is_not_late(run):
 
 
 def test_stage_deadlines_from_the_catalogue(run, db_path):
+    assert run("overdue", "deadlines", "签约", "60", "--since", "2026-01-01").exit_code == 0
     run("enterprises", "add", "超期测试", "--stage", "签约", "--date", "2026-09-01", "--owner", "张伟")
     run("enterprises", "add", "未超期测试", "--stage", "签约", "--date", "2026-11-01", "--owner", "张伟")
     found = overdue(run, "--kind", "stage", "--owner", "张伟")
@@ -56,6 +57,7 @@ def test_deadline_bad_values(run, db_path):
 
 
 def test_table_and_public_view(run):
+    run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "2026-11-01", "--next", "2026-11-20")
     result = run("overdue")
     assert result.exit_code == 0 and "逾期" in result.stdout
     public = overdue(run, "--public")
@@ -87,3 +89,32 @@ def test_an_unknown_officer_is_named_with_close_ones(run):
     assert run("overdue", "--owner", "不存在").exit_code == 1
     assert run("enterprises", "--owner", "不存在").exit_code == 1
     assert run("overdue", "--owner", "张伟").exit_code == 0
+
+
+def test_a_deadline_judges_only_the_time_since_it_is_in_force(run, db_path):
+    """The seeded rules came into force with the catalogue: firms that entered a stage years ago are not late."""
+    assert overdue(run, "--kind", "stage") == []
+    run("enterprises", "add", "老项目", "--stage", "签约", "--date", "2025-01-01", "--owner", "张伟")
+    assert overdue(run, "--kind", "stage", "--owner", "张伟") == []
+    assert run("overdue", "deadlines", "签约", "60", "--since", "2026-08-01").exit_code == 0
+    found = overdue(run, "--kind", "stage", "--owner", "张伟")
+    # judged from 2026-08-01, not from 2025-01-01: due 60 days after the rule, 54 days late on 2026-11-23
+    assert [(r["name"], r["due"], r["days_overdue"]) for r in found] == [("老项目", "2026-09-30", 54)]
+    assert "rule in force since 2026-08-01" in found[0]["detail"]
+
+
+def test_sample_deadline_rules_are_marked_until_the_office_sets_them(run):
+    table = run("overdue", "deadlines").stdout
+    assert "60 ※" in table and "sample rule" in table
+    run("overdue", "deadlines", "签约", "45")
+    table = run("overdue", "deadlines").stdout
+    assert "45 ※" not in table and "45" in table
+
+
+def test_leases_ending_soon_are_listed(run):
+    run("units", "set-status", "A1-402", "已租", "--start", "2024-01-01", "--until", "2027-01-31")
+    found = overdue(run, "--kind", "lease")
+    assert [(r["name"], r["due"], r["days_overdue"]) for r in found] == [("精准医学产业园/A1-402", "2027-01-31", -69)]
+    assert "lease ends in 69 days" in found[0]["detail"]
+    run("units", "set-status", "A1-402", "已租", "--until", "2027-06-30")
+    assert overdue(run, "--kind", "lease") == []

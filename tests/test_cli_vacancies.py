@@ -41,9 +41,13 @@ def test_json_has_stable_english_keys_and_sample_flag(run):
         "ceiling_m",
         "facilities",
         "ready_date",
+        "kind",
+        "plot_ratio",
+        "intensity_wan_mu",
+        "tax_wan_mu",
         "sample",
     }
-    assert found[0]["sample"] is True
+    assert found[0]["sample"] is True and found[0]["kind"] == "space"
     assert isinstance(found[0]["facilities"], list)
 
 

@@ -13,6 +13,7 @@ EXPECTED = {
     ),
     "clusters": "id code name name_en name_folded description source",
     "criteria": "id code name name_en metric op threshold unit carrier_id industry_id description sample",
+    "criteria_exceptions": "id enterprise_id criterion_id approved_by approved_on note",
     "enterprises": (
         "id name name_en name_folded uscc uscc_bad_check kind industry_id carrier_id stage stage_date "
         "investment_wan jobs source_channel country owner owner_since contact phone note code_name "
@@ -32,7 +33,7 @@ EXPECTED = {
     "platforms": "id code name name_en name_folded kind level carrier_id description description_en source",
     "policies": (
         "id code name name_en name_folded issuer issuer_en level kind start_date end_date cap_wan rate "
-        "description description_en sample source"
+        "description description_en sample source doc_no"
     ),
     "policy_eligibility": (
         "policy_id industries enterprise_kinds min_investment_wan stages carriers countries sample rate_basis note"
@@ -41,17 +42,19 @@ EXPECTED = {
         "id title title_folded owner owner_kind industry_id need status published deadline sample owner_folded"
     ),
     "settings": "key value",
-    "stage_deadlines": "stage days",
+    "stage_deadlines": "stage days since sample",
     "stage_history": "id enterprise_id stage date reason recorded_at",
     "targets": "id name name_folded link_id priority reason status enterprise_id note created_at sample",
     "unit_facilities": "unit_id facility_id",
     "units": (
         "id carrier_id code building floor area_m2 rent status enterprise_id floor_load_kn ceiling_m "
-        "ready_date note sample"
+        "ready_date note sample kind lease_start lease_end status_until status_reason plot_ratio intensity_wan_mu "
+        "tax_wan_mu"
     ),
     "zone": (
         "id code name name_en aliases positioning positioning_en location location_en planned_area_km2 "
-        "founded_year office_name office_name_en office_phone office_email office_address office_sample"
+        "founded_year office_name office_name_en office_phone office_email office_address office_sample "
+        "office_address_en sample_fields"
     ),
     "zone_figures": "id zone_id label label_en value unit unit_en year source",
 }

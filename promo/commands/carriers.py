@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import (
+    catalogue,
+    fields_from,
+    format_option,
+    journaled,
+    not_empty,
+    options,
+    refuse_empty,
+    said,
+)
 
 SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
 
@@ -40,9 +49,10 @@ def carriers(ctx, industry, kind, fmt):
 
 @carriers.command("show")
 @click.argument("name")
+@click.option("--grid", is_flag=True, help="Draw the 租控表: building × floor × unit, each unit's state, occupancy.")
 @format_option
 @click.pass_context
-def show(ctx, name, fmt):
+def show(ctx, name, grid, fmt):
     """Show one carrier: details, units, tenants, facilities, platforms, contact.
 
     NAME may be written in traditional or simplified script, or be part of the name.
@@ -51,7 +61,11 @@ def show(ctx, name, fmt):
     Examples:
       promo carriers show 精準醫學產業園
       promo carriers show 海凭 --format json
+      promo carriers show 精准医学产业园 --grid
     """
+    if grid:
+        _show_grid(ctx, name, fmt)
+        return
     from promo import resources
 
     detail = resources.carrier(catalogue(ctx), name)
@@ -134,3 +148,110 @@ def _show_document(d: dict, fmt: str) -> None:
             fmt,
             title="平台 Platforms",
         )
+
+
+def _show_grid(ctx, name: str, fmt: str) -> None:
+    from promo import leasing
+    from promo.render import render_grid
+    from promo.resources import STATUS_LABELS
+
+    if not name.strip():
+        raise click.BadParameter("is empty; give a carrier's name, part of it, or its code", param_hint="'NAME'")
+    g = leasing.grid(catalogue(ctx), name)
+    rows = [
+        {
+            "building": r["building"],
+            "floor": r["floor"],
+            "occupancy": r["occupancy"],
+            "cells": [
+                {
+                    "unit": u["unit"],
+                    "status": u["status"],
+                    "letter": leasing.STATUS_LETTERS[u["status"]],
+                    "colour": leasing.STATUS_COLOURS[u["status"]],
+                    "area_m2": u["area_m2"],
+                    "holder": u["holder"],
+                }
+                for u in r["units"]
+            ],
+        }
+        for r in g["rows"]
+    ]
+    legend = "  ".join(f"{leasing.STATUS_LETTERS[s]} {label} {g['counts'][s]}" for s, label in STATUS_LABELS.items())
+    occupancy = f"{g['occupancy'] * 100:.0f}%" if g["occupancy"] is not None else "—"
+    caption = f"{legend}\n出租率 occupancy {occupancy} (已租+预留 by area)"
+    render_grid(rows, fmt, title=f"租控表 {g['carrier']}", caption=caption)
+
+
+CARRIER_OPTIONS = [
+    ("--name-en", "name_en", "English name."),
+    ("--kind", "kind", "park, building, land, incubator, cluster (or 产业园, 楼宇, 地块, 孵化器, 组团)."),
+    ("--address", "address", "Address."),
+    ("--lat", "lat", "Latitude, WGS-84 (e.g. 36.65)."),
+    ("--lon", "lon", "Longitude, WGS-84 (e.g. 116.84)."),
+    ("--operator", "operator", "Operating company."),
+    ("--contact", "contact_name", "Contact person (internal: never in public briefs)."),
+    ("--phone", "contact_phone", "Contact phone (internal)."),
+    ("--industry", "industries", "An industry it hosts; repeat for several (update: replaces the list).", True),
+    ("--status", "status", "Status in words, e.g. 运营中, 建设中."),
+    ("--description", "description", "A short description."),
+    ("--description-en", "description_en", "The description in English."),
+]
+_NAMES = {key: flag for flag, key, *_ in CARRIER_OPTIONS}
+
+
+@carriers.command("add")
+@click.argument("name")
+@click.option("--code", help="A short code (default: from the English name).")
+@options(CARRIER_OPTIONS)
+@click.pass_context
+def add(ctx, name, **given):
+    """Add a carrier: a park, building, land plot, incubator or cluster.
+
+    \b
+    Examples:
+      promo carriers add 创新大厦 --kind 楼宇 --industry 生物医药 --address 高新路1号
+      promo carriers add 东区标准地 --kind land --lat 36.65 --lon 116.84
+    """
+    from promo.edit import carriers
+
+    raw = fields_from(given)
+    refuse_empty(raw, _NAMES)
+    row = journaled(ctx, carriers.add_carrier, dict(raw, name=name), names={"name": "NAME"})
+    said(f"added carrier {row['name']} ({row['code']})")
+
+
+@carriers.command("update")
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@options(CARRIER_OPTIONS)
+@click.pass_context
+def update(ctx, name, new_name, **given):
+    """Change a carrier's fields; only the options given change, and '' clears a field.
+
+    \b
+    Examples:
+      promo carriers update 创新大厦 --status 运营中 --phone 0531-12345678
+      promo carriers update 创新大厦 --industry 生物医药 --industry 医疗器械
+    """
+    from promo.edit import carriers
+
+    raw = fields_from(dict(given, name=new_name))
+    row = journaled(ctx, carriers.update_carrier, name, raw)
+    said(f"updated carrier {row['name']}")
+
+
+@carriers.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove a carrier; refused while units, enterprises, platforms, criteria or policies refer to it.
+
+    \b
+    Example:
+      promo carriers remove 创新大厦
+    """
+    from promo.edit import carriers
+
+    row = journaled(ctx, carriers.remove_carrier, name)
+    said(f"removed carrier {row['name']}")

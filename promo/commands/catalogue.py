@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue as open_catalogue
-from promo.commands.common import format_option, not_empty
+from promo.commands.common import fields_from, format_option, journaled, not_empty, refuse_empty, said
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--gaps", is_flag=True, help="Only chain links with no tenant yet (延链补链 targets).")
 @click.option("--industry", callback=not_empty, help="Only this leading industry, chain or link (name or code).")
 @click.option("--segment", callback=not_empty, help="Only 上游, 中游 or 下游.")
@@ -27,7 +27,10 @@ def catalogue(ctx, gaps, industry, segment, fmt):
       promo catalogue --gaps
       promo catalogue --industry 高端医疗器械 --segment 上游
       promo catalogue --gaps --format csv
+      promo catalogue add link CRO研发外包 --under 创新药 --segment 上游
     """
+    if ctx.invoked_subcommand:
+        return
     from promo import targets, views
 
     conn = open_catalogue(ctx)
@@ -65,3 +68,64 @@ def catalogue(ctx, gaps, industry, segment, fmt):
 
     title = "产业链缺口 Chain gaps (延链补链)" if gaps else None
     view.show(found, fmt, prepare=prepare, title=title, caption=caption, notes=True)
+
+
+@catalogue.command("add")
+@click.argument("level")
+@click.argument("name")
+@click.option("--under", "parent_id", help="The industry a chain goes under, or the chain a link goes under.")
+@click.option("--segment", help="A link's place in the chain: 上游, 中游 or 下游.")
+@click.option("--name-en", help="English name.")
+@click.option("--code", help="A short code (default: from the English name).")
+@click.pass_context
+def add(ctx, level, name, **given):
+    """Add a leading industry, a chain, or a chain link (LEVEL: industry, chain or link; 主导产业, 产业链, 链环).
+
+    \b
+    Examples:
+      promo catalogue add industry 生物医药 --name-en Biomedicine
+      promo catalogue add chain 创新药 --under 生物医药
+      promo catalogue add link CRO研发外包 --under 创新药 --segment 上游
+    """
+    from promo.edit import catalogue
+
+    raw = fields_from(dict(given, level=level, name=name))
+    refuse_empty(raw, {"parent_id": "--under", "segment": "--segment", "name_en": "--name-en", "code": "--code"})
+    row = journaled(ctx, catalogue.add, raw)
+    said(f"added {catalogue.LEVELS[row['level']]} {row['name']} ({row['code']})")
+
+
+@catalogue.command("rename")
+@click.argument("name")
+@click.argument("new_name")
+@click.option("--name-en", help="A new English name.")
+@click.option("--segment", help="A link's new segment: 上游, 中游 or 下游.")
+@click.pass_context
+def rename(ctx, name, new_name, name_en, segment):
+    """Give an industry, chain or link a new name.
+
+    \b
+    Example:
+      promo catalogue rename CRO研发外包 CRO/CDMO研发外包
+    """
+    from promo.edit import catalogue
+
+    row = journaled(ctx, catalogue.rename, name, new_name, name_en=name_en, segment=segment)
+    said(f"renamed to {row['name']}")
+
+
+@catalogue.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove an industry, chain or link; refused while enterprises, targets, carriers, policies or
+    criteria use it, naming them.
+
+    \b
+    Example:
+      promo catalogue remove 制剂生产
+    """
+    from promo.edit import catalogue
+
+    row = journaled(ctx, catalogue.remove, name)
+    said(f"removed {catalogue.LEVELS[row['level']]} {row['name']}")

@@ -214,8 +214,8 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     if d.get("stage_days") is not None:
         stage += f", {d['stage_days']:,} 天"
         if d.get("stage_deadline_days"):
-            over = d["stage_days"] - d["stage_deadline_days"]
-            stage += f" (时限 {d['stage_deadline_days']:,} 天" + (f", 超期 {over:,} 天)" if over > 0 else ")")
+            over, mark = d["stage_overdue_days"] or 0, " ※" if d.get("stage_deadline_sample") else ""
+            stage += f" (时限 {d['stage_deadline_days']:,} 天{mark}" + (f", 超期 {over:,} 天)" if over > 0 else ")")
     uscc = None
     if d.get("uscc"):
         uscc = d["uscc"]

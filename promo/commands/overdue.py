@@ -9,7 +9,11 @@ from promo.commands.common import catalogue, format_option, not_empty, say
 
 @click.group(invoke_without_command=True)
 @click.option("--owner", callback=not_empty, help="Only this officer's follow-ups and enterprises.")
-@click.option("--kind", type=click.Choice(["follow-up", "stage"]), help="Only follow-ups, or only stage deadlines.")
+@click.option(
+    "--kind",
+    type=click.Choice(["follow-up", "stage", "lease"]),
+    help="Only follow-ups, stage deadlines, or leases ending within 90 days.",
+)
 @click.option("--public", is_flag=True, help="Code names for real names.")
 @format_option
 @click.pass_context
@@ -17,7 +21,9 @@ def overdue(ctx, owner, kind, public, fmt):
     """What is late: follow-ups past their date, and enterprises in a stage longer than its deadline.
 
     A follow-up is the --next date of an enterprise's latest activity; logging a new activity settles
-    it. Stage deadlines are set per stage with `promo overdue deadlines`.
+    it. Stage deadlines are set per stage with `promo overdue deadlines`; a stay in a stage is judged
+    only from the day its deadline rule came into force, and sample rules are marked ※. Leases ending
+    within 90 days are listed too (promo units --expiring DAYS for another window).
 
     \b
     Examples:
@@ -38,7 +44,7 @@ def overdue(ctx, owner, kind, public, fmt):
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
-        r["kind_label"] = "跟进 follow-up" if r["kind"] == "follow-up" else "阶段 stage"
+        r["kind_label"] = {"follow-up": "跟进 follow-up", "stage": "阶段 stage", "lease": "租约 lease"}[r["kind"]]
     caption = f"{len(found):,} 项逾期 overdue (today {today()})"
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + BAD_CHECK_NOTE
@@ -49,15 +55,17 @@ def overdue(ctx, owner, kind, public, fmt):
 @click.argument("stage", required=False)
 @click.argument("days", required=False)
 @click.option("--remove", is_flag=True, help="Remove STAGE's deadline.")
+@click.option("--since", metavar="DATE", help="The day the rule came into force (default: today for a new rule).")
 @format_option
 @click.pass_context
-def deadlines(ctx, stage, days, remove, fmt):
+def deadlines(ctx, stage, days, remove, since, fmt):
     """Show the stage deadlines (days an enterprise may stay in a stage), or set one.
 
     \b
     Examples:
       promo overdue deadlines
       promo overdue deadlines 签约 90
+      promo overdue deadlines 签约 90 --since 2026-01-01
       promo overdue deadlines 投产 --remove
     """
     from promo import pipeline
@@ -73,8 +81,12 @@ def deadlines(ctx, stage, days, remove, fmt):
         if not remove and not days:
             raise click.UsageError(f"give the number of days for {stage}, or --remove")
         value = None if remove else pipeline.parse_deadline_days(days, stage)
+        from promo.commands.common import parse_or_usage
+        from promo.text import parse_date
+
+        since = parse_or_usage(parse_date, since, "--since") if since else None
         conn = catalogue(ctx)
-        r = change(conn, pipeline.set_deadline, stage, value)
+        r = change(conn, pipeline.set_deadline, stage, value, since=since)
         if not r["changed"]:
             say(f"deadline for {stage} is already {value:,} 天; unchanged")
             return
@@ -82,14 +94,22 @@ def deadlines(ctx, stage, days, remove, fmt):
         say(f"deadline for {stage}: {old} → {f'{value:,} 天' if value else 'none'}")
         return
     conn = catalogue(ctx)
+    found = pipeline.deadlines(conn)
+    for r in found:
+        r["days_shown"] = f"{r['days']:,}" + (" ※" if r["sample"] else "") if r["days"] else None
+    sample = any(r["sample"] for r in found)
     render(
-        pipeline.deadlines(conn),
+        found,
         [
             Column("stage", "阶段", no_wrap=True),
-            Column("days", "时限天数", "int"),
+            Column("days_shown", "时限天数", justify="right"),
+            Column("since", "生效 Since", no_wrap=True),
             Column("enterprises", "企业数", "int"),
             Column("overdue", "超期", "int"),
         ],
         fmt,
         title="阶段时限 Stage deadlines",
+        caption="※ 示例时限, 用 promo overdue deadlines STAGE DAYS 设定 (sample rule: set your own)"
+        if sample
+        else None,
     )

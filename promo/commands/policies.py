@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import (
+    catalogue,
+    fields_from,
+    format_option,
+    journaled,
+    not_empty,
+    options,
+    refuse_empty,
+    said,
+)
 
 SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 
@@ -38,9 +47,10 @@ def _mark(r: dict) -> str:
     help="Which policies apply to this enterprise, why, and how much.",
 )
 @click.option("--all", "show_all", is_flag=True, help="With --for: also the policies that do not apply, and why not.")
+@click.option("--expired", is_flag=True, help="Also the policies that have ended (they stay on record).")
 @format_option
 @click.pass_context
-def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
+def policies(ctx, industry, kind, level, active_on, for_name, show_all, expired, fmt):
     """List policies with issuer, level, kind, dates, cap and eligibility; or those that apply to an enterprise.
 
     With --for, each policy that applies gets a verdict: 符合 (applies now) or 条件符合 (applies once the
@@ -56,6 +66,7 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
       promo policies --for 示例医学影像设备
       promo policies --for 阿瑞尼塔 --all
       promo policies show 载体租金减免
+      promo policies --expired
     """
     if ctx.invoked_subcommand:
         return
@@ -71,7 +82,12 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, fmt):
         return
     if show_all:
         raise click.UsageError("--all goes with --for NAME")
-    found = domain.list_policies(conn, industry=industry, kind=kind, level=level, active_on=active_on)
+    from promo.text import today
+
+    ended = None if expired or active_on else today()
+    found = domain.list_policies(
+        conn, industry=industry, kind=kind, level=level, active_on=active_on, ended_before=ended
+    )
     from promo import views
 
     if fmt == "csv":  # a cell holds the eligibility in words; JSON keeps it field by field
@@ -172,3 +188,104 @@ def show(ctx, name, fmt):
     from promo.render import render_facts
 
     render_facts(facts, fmt, heading=d["name"])
+
+
+POLICY_OPTIONS = [
+    ("--name-en", "name_en", "English name."),
+    ("--doc-no", "doc_no", "文号, the document number (e.g. 济高管发〔2026〕3号)."),
+    ("--issuer", "issuer", "Issuing body."),
+    ("--issuer-en", "issuer_en", "Issuing body in English."),
+    ("--level", "level", "national, provincial, municipal or zone (国家级, 省级, 市级, 园区)."),
+    ("--kind", "kind", "Kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合 …"),
+    ("--start", "start_date", "In force from this date."),
+    ("--end", "end_date", "In force until this date (promo policies expire ends it today)."),
+    ("--cap", "cap_wan", "Cap in 万元 (500, 500万, 0.5亿)."),
+    ("--rate", "rate", "Rate: 2% of --rate-basis."),
+    ("--rate-basis", "rate_basis", "What the rate applies to: investment, annual_rent, rd_spend (投资, 租金, 研发)."),
+    ("--terms", "description", "The terms in words."),
+    ("--terms-en", "description_en", "The terms in English."),
+    ("--source", "source", "Where the policy is published."),
+    ("--for-industry", "industries", "Eligible industry (any level); repeat; '' = any.", True),
+    ("--for-carrier", "carriers", "Eligible carrier; repeat; '' = any.", True),
+    ("--for-stage", "stages", "Eligible pipeline stage (签约, 落地 …); repeat; '' = any.", True),
+    ("--for-country", "countries", "Eligible country, or 境外 for any foreign one; repeat; '' = any.", True),
+    ("--for-kind", "enterprise_kinds", "Eligible kind: company, hospital, institute; repeat; '' = any.", True),
+    ("--min-investment", "min_investment_wan", "Minimum investment, 万元 (5000, 1.2亿)."),
+    ("--eligibility-note", "note", "Other conditions, in words."),
+]
+_NAMES = {key: flag for flag, key, *_ in POLICY_OPTIONS} | {"name": "NAME"}
+
+
+@policies.command("add")
+@click.argument("name")
+@click.option("--code", help="A short code (default: from the English name).")
+@options(POLICY_OPTIONS)
+@click.pass_context
+def add(ctx, name, **given):
+    """Add a policy with its eligibility; `promo policies --for` then explains it.
+
+    \b
+    Examples:
+      promo policies add 高新区落户奖励办法 --doc-no 高管发〔2026〕1号 --level 园区 --kind 落户 \\
+          --start 2026-01-01 --end 2028-12-31 --rate 2% --rate-basis 投资 --cap 500 \\
+          --for-industry 生物医药 --for-stage 签约 --min-investment 5000
+    """
+    from promo.edit import policies
+
+    raw = fields_from(given)
+    refuse_empty(raw, _NAMES)
+    row = journaled(ctx, policies.add, dict(raw, name=name), names=_NAMES)
+    said(f"added policy {row['name']} ({row['code']})")
+
+
+@policies.command("update")
+@click.argument("name")
+@click.option("--name", "new_name", help="A new name.")
+@options(POLICY_OPTIONS)
+@click.pass_context
+def update(ctx, name, new_name, **given):
+    """Change a policy or its eligibility; only the options given change, '' clears (no restriction).
+
+    \b
+    Examples:
+      promo policies update 高新区落户奖励办法 --cap 800 --for-stage 签约 --for-stage 注册
+      promo policies update 高新区落户奖励办法 --for-country ''
+    """
+    from promo.edit import policies
+
+    raw = fields_from(dict(given, name=new_name))
+    row = journaled(ctx, policies.update_policy, name, raw, names=_NAMES | {"name": "--name"})
+    said(f"updated policy {row['name']}")
+
+
+@policies.command("expire")
+@click.argument("name")
+@click.option("--on", metavar="DATE", help="The last day it is in force (default: today).")
+@click.pass_context
+def expire(ctx, name, on):
+    """End a policy: it leaves listings and briefs after that date, and stays on record.
+
+    \b
+    Example:
+      promo policies expire 高新区落户奖励办法 --on 2026-12-31
+    """
+    from promo.edit import policies
+
+    row = journaled(ctx, policies.expire, name, on)
+    said(f"policy {row['name']} ends on {row['end_date']}")
+
+
+@policies.command("remove")
+@click.argument("name")
+@click.pass_context
+def remove(ctx, name):
+    """Remove a policy entered by mistake (a policy that ended is better expired: it stays on record).
+
+    \b
+    Example:
+      promo policies remove 高新区落户奖励办法
+    """
+    from promo.edit import policies
+
+    row = journaled(ctx, policies.remove, name)
+    said(f"removed policy {row['name']}")

@@ -10,6 +10,8 @@ from promo.commands.options import parse_space, space_options
 
 @click.command()
 @space_options
+@click.option("--kind", type=click.Choice(["space", "land"]), help="Only rentable space, or land parcels (标准地).")
+@click.option("--min-mu", metavar="亩", help="Land: at least this many 亩 (1 亩 = 666.67 ㎡); implies --kind land.")
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option("--carrier", help="Only this carrier (name, part of it, or code).")
 @click.option(
@@ -22,7 +24,7 @@ from promo.commands.options import parse_space, space_options
 @click.option("--limit", type=click.IntRange(1, 1_000_000), help="Show at most this many units.")
 @format_option
 @click.pass_context
-def vacancies(ctx, industry, carrier, sort, limit, fmt, **space):
+def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):
     """List vacant units with carrier, building, floor, area, rent, facilities and ready date.
 
     Areas accept 1,200 or 1200㎡; dates accept 2026-03-05, 2026/3/5 or 2026年3月5日.
@@ -34,10 +36,20 @@ def vacancies(ctx, industry, carrier, sort, limit, fmt, **space):
       promo vacancies --min-area 500 --max-rent 1.5 --facility GMP洁净车间
       promo vacancies --industry 高端医疗器械 --available-by 2026-12-31 --sort rent
       promo vacancies --format json --limit 5
+      promo vacancies --kind land --min-mu 30
     """
     from promo import resources
 
-    f = resources.VacancyFilter(**parse_space(space), industry=industry, carrier=carrier, sort=sort, limit=limit)
+    needs = parse_space(space)
+    if min_mu is not None:
+        from promo.commands.common import parse_or_usage
+        from promo.fields import parse_mu
+
+        if "min_area" in needs:
+            raise click.BadParameter("give --min-area or --min-mu, not both", param_hint="'--min-mu'")
+        needs["min_area"] = parse_or_usage(parse_mu, min_mu, "--min-mu")
+        kind = kind or "land"
+    f = resources.VacancyFilter(**needs, kind=kind, industry=industry, carrier=carrier, sort=sort, limit=limit)
     f.check()  # bad values are usage errors: report them before touching the catalogue
     found = resources.vacancies(catalogue(ctx), f)
     from promo import views

@@ -6,6 +6,7 @@ from promo.brief import numbers as num
 from promo.brief.document import Facts, Heading, Items, Note, Paragraph, Section, Table
 from promo.brief.texts import SEEDED_EN
 from promo.brief.wording import Wording, one_line
+from promo.edit.zone import is_sample
 
 
 def zone_section(w: Wording) -> Section:
@@ -113,15 +114,15 @@ def contact_section(w: Wording) -> Section:
     facts = []
     if z.get("office_name"):
         office = one_line(z["office_name_en"]) if w.lang == "en" and z.get("office_name_en") else None
-        facts.append((w.t("con.office"), w.mark(office or one_line(z["office_name"]), z["office_sample"])))
+        facts.append((w.t("con.office"), w.mark(office or one_line(z["office_name"]), is_sample(z, "office_name"))))
     for key, label in (("office_phone", "con.phone"), ("office_email", "con.email")):
         if z.get(key):
-            facts.append((w.t(label), w.mark(one_line(z[key]), z["office_sample"])))
+            facts.append((w.t(label), w.mark(one_line(z[key]), is_sample(z, key))))
     if z.get("office_address"):
         address = one_line(z["office_address"])
         if w.lang == "en":
             address = one_line(z.get("office_address_en") or SEEDED_EN.get(address) or address)
-        facts.append((w.t("con.address"), w.mark(address, z["office_sample"])))
+        facts.append((w.t("con.address"), w.mark(address, is_sample(z, "office_address"))))
     if facts:
         s.blocks.append(Facts(facts))
     return s

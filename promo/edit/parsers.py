@@ -1,0 +1,133 @@
+"""Parsers for list fields, each called as parse(conn, value, option): text, numbers, dates, choices and
+names looked up in the catalogue (with "did you mean"); a multiple field's parser gets the list."""
+
+from __future__ import annotations
+
+from promo.errors import BadValue, PromoError
+from promo.text import fold
+
+
+def text(max_len: int = 2000):
+    def parse(conn, value, option):
+        from promo.enterprise_fields import parse_text
+
+        return parse_text(str(value), option, max_len=max_len)
+
+    return parse
+
+
+def name(conn, value, option):
+    from promo.enterprise_fields import parse_name
+
+    return parse_name(str(value), option)
+
+
+def phone(conn, value, option):
+    from promo.enterprise_fields import parse_phone
+
+    return parse_phone(str(value), option)
+
+
+def email(conn, value, option):
+    from promo.fields import parse_email
+
+    return parse_email(str(value), option)
+
+
+def date(conn, value, option):
+    from promo.text import parse_date
+
+    return parse_date(value, option)
+
+
+def number(
+    *, minimum: float | None = 0, maximum: float | None = None, integer: bool = False, above: float | None = None
+):
+    def parse(conn, value, option):
+        from promo.text import MAX_NUMBER, parse_number
+
+        got = parse_number(value, option, minimum=minimum, maximum=maximum or MAX_NUMBER, integer=integer)
+        if above is not None and got <= above:
+            raise BadValue(option, value, f"must be more than {above:g}")
+        return got
+
+    return parse
+
+
+def amount(conn, value, option):
+    from promo.text import parse_amount
+
+    return parse_amount(value, option)
+
+
+def area(conn, value, option):
+    from promo.fields import parse_area
+
+    return parse_area(value, option)
+
+
+def rent(conn, value, option):
+    from promo.fields import parse_rent
+
+    return parse_rent(value, option)
+
+
+def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
+    """One of a coded vocabulary, typed as its code, its Chinese label or a synonym."""
+    keys = {fold(k): k for k in labels} | {fold(v): k for k, v in labels.items()}
+    keys |= {fold(s): k for s, k in (synonyms or {}).items()}
+
+    def parse(conn, value, option):
+        code = keys.get(fold(str(value)))
+        if code is None:
+            shown = ", ".join(f"{k} ({v})" if k != v else k for k, v in labels.items())
+            raise BadValue(option, value, f"use one of {shown}")
+        return code
+
+    return parse
+
+
+def lookup(table: str, what: str, where: str = ""):
+    """A record's id from its name, code or part of its name (traditional/simplified, any width)."""
+
+    def parse(conn, value, option):
+        from promo.lookup import find
+
+        return find(conn, table, str(value), what, where=where)["id"]
+
+    return parse
+
+
+def each(parser):
+    """A multiple field: every item parsed, every bad item reported, duplicates dropped."""
+
+    def parse(conn, values, option):
+        from promo.edit.record import problems_error
+
+        out, problems = [], []
+        for v in values:
+            try:
+                got = parser(conn, v, option)
+            except PromoError as exc:
+                problems.append(exc)
+                continue
+            if got not in out:
+                out.append(got)
+        problems_error(problems)
+        return out
+
+    return parse
+
+
+def country(conn, value, option):
+    from promo.countries import parse_country
+
+    if fold(str(value)) in ("境外", "overseas", "abroad", "foreign"):
+        return "境外"
+    return parse_country(str(value), option)
+
+
+def stage(conn, value, option):
+    from promo.enterprise_fields import parse_stage
+
+    return parse_stage(str(value), option)
