@@ -150,7 +150,8 @@ ENTERPRISES = View(
 # What public output may carry (an allow-list: a field added later stays internal until it is named here);
 # the name is replaced by the code name or 未公开项目, and the signed-only keys are blank before 签约.
 PUBLIC_KEYS = ("id", "name", "kind", "kind_label", "industry_code", "industry", "industry_path", "stage", "stage_en")
-PUBLIC_KEYS += ("stage_date", "stage_days", "stage_deadline_days", "sample", "history", "activities")
+PUBLIC_KEYS += ("stage_date", "stage_days", "stage_deadline_days", "stage_overdue_days", "stage_deadline_sample")
+PUBLIC_KEYS += ("sample", "history", "activities")
 SIGNED_PUBLIC_KEYS = ("carrier_code", "carrier", "units", "reserved_units", "area_m2", "space")
 SIGNED_PUBLIC_KEYS += ("investment_wan", "jobs", "country")
 PUBLIC_HISTORY = ("stage", "stage_en", "date", "days")
