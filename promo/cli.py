@@ -43,6 +43,10 @@ COMMANDS = {
     "backup": "promo.commands.backup:backup",
     "restore": "promo.commands.backup:restore",
     "doctor": "promo.commands.backup:doctor",
+    # every list in and out of Excel
+    "import": "promo.commands.transfer:import_",
+    "export": "promo.commands.transfer:export",
+    "template": "promo.commands.transfer:template",
 }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from promo.csvtext import to_file_needs_bom, write_csv_rows
 from promo.terminal import escape, safe
 
 FORMATS = ("table", "csv", "json", "markdown")
@@ -177,30 +178,21 @@ def json_safe(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def csv_safe(value: Any) -> Any:
-    """A text cell that a spreadsheet will not run as a formula (=, +, -, @ first): prefixed with '."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        if value[:1] in "+-" and value[1:2].isdigit():
-            return value  # a signed number written as text is data, not a formula
-        return "'" + value
-    return value
-
-
 def write_csv(rows: Iterable[dict], columns: Sequence[Column], out) -> None:
-    import csv
+    def lines():
+        yield [c.key for c in columns]
+        for r in rows:
+            line = []
+            for c in columns:
+                v = r.get(c.key)
+                if isinstance(v, (list, tuple)):
+                    v = ";".join(str(x) for x in v)
+                elif isinstance(v, bool):
+                    v = int(v)
+                line.append(safe(v))  # a listing is printed: control characters escaped like a table's
+            yield line
 
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.key for c in columns])
-    for r in rows:
-        line = []
-        for c in columns:
-            v = r.get(c.key)
-            if isinstance(v, (list, tuple)):
-                v = ";".join(str(x) for x in v)
-            elif isinstance(v, bool):
-                v = int(v)
-            line.append("" if v is None else csv_safe(safe(v)))
-        writer.writerow(line)
+    write_csv_rows(lines(), out)
 
 
 def to_markdown(rows: Iterable[dict], columns: Sequence[Column]) -> str:
@@ -326,6 +318,8 @@ def render(
     if fmt == "json":
         sys.stdout.write(to_json(rows, columns) + "\n")
     elif fmt == "csv":
+        if to_file_needs_bom(sys.stdout):
+            sys.stdout.write("\ufeff")
         write_csv(rows, columns, sys.stdout)
     elif fmt == "markdown":
         parts = []

@@ -91,3 +91,14 @@ def test_for_and_filters_do_not_mix(run):
 def test_show_csv_gives_eligibility_as_text(run):
     out = run("policies", "show", "载体租金减免", "--format", "csv").output
     assert "类型 企业; 阶段 落地/投产; 载体 精准医学产业园" in out and "{'" not in out
+
+
+def test_csv_lists_eligibility_in_words_with_its_sample_mark(run):
+    import csv
+    import io
+
+    result = run("policies", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output.lstrip("\ufeff"))))
+    assert rows and all(r["eligibility"] == r["summary"] for r in rows)
+    assert any("投资 ≥" in r["eligibility"] for r in rows)

@@ -10,7 +10,7 @@ def test_chinese_headers_gbk_file_and_units(run, db_path, tmp_path):
     path.write_bytes(text.encode("gb18030"))  # as Excel saves CSV on a Chinese system
     result = run("enterprises", "import", path, "--owner", "李娜")
     assert result.exit_code == 0, result.output
-    assert "columns not understood, ignored: 序号" in result.output
+    assert "序号" not in result.output  # a row-number column is expected, not a column to complain about
     a, b = enterprise(db_path, "甲医疗"), enterprise(db_path, "乙医疗")
     assert (a["stage_date"], a["investment_wan"], a["owner"]) == ("2026-10-05", 12000, "张伟")
     assert a["uscc"] == "91110000600037341L"
@@ -37,11 +37,11 @@ def test_one_bad_row_stops_the_whole_import_listing_every_problem(run, db_path, 
     assert "nothing was imported: 4 of 5 rows" in result.output
     assert "line 3, investment -5" in result.output and "line 4, stage foo" in result.output
     assert "line 5, unit A1-101" in result.output and "not vacant" in result.output
-    assert "line 6: 好企业 repeats line 2" in result.output
+    assert "line 6: 好企业: repeats line 2 (same folded name); differs in investment_wan: 100 vs 2" in result.output
     assert content(db_path) == before
 
 
-def test_existing_enterprises_are_skipped_and_claims_shown(run, db_path, tmp_path):
+def test_existing_enterprises_are_matched_and_claims_shown(run, db_path, tmp_path):
     run("enterprises", "add", "已有企业", "--owner", "张伟", "--date", "2026-10-01")
     path = tmp_path / "dup.csv"
     path.write_text("名称,负责人\n已有企业,李娜\n樹蘭(濟南)醫院,李娜\n新企业,李娜\n", encoding="utf-8")
@@ -49,7 +49,7 @@ def test_existing_enterprises_are_skipped_and_claims_shown(run, db_path, tmp_pat
     assert result.exit_code == 0, result.output
     assert "imported 1 of 3" in result.stdout
     assert "首报首谈: 张伟 holds the claim on 已有企业 since 2026-10-01" in result.output
-    assert "skipped 樹蘭(濟南)醫院: already in the catalogue as 树兰(济南)医院" in result.output
+    assert "matches 树兰(济南)医院 (the same name after folding traditional/simplified script)" in result.output
     assert enterprise(db_path, "已有企业")["owner"] == "张伟"
 
 
@@ -66,11 +66,11 @@ def test_unreadable_files(run, tmp_path):
     assert run("enterprises", "import", tmp_path / "none.csv").exit_code == 2
     (tmp_path / "x.xlsx").write_bytes(b"PK")
     result = run("enterprises", "import", tmp_path / "x.xlsx")
-    assert result.exit_code == 2 and "cannot be read as an Excel workbook" in result.output
+    assert result.exit_code == 2 and "is named .xlsx but is not an Excel workbook" in result.output
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     assert "save it as .xlsx or CSV" in run("enterprises", "import", tmp_path / "old.xls").output
     (tmp_path / "noname.csv").write_text("投资额\n100\n", encoding="utf-8")
-    assert "no name column" in run("enterprises", "import", tmp_path / "noname.csv").output
+    assert "has no column for name (企业名称)" in run("enterprises", "import", tmp_path / "noname.csv").output
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     assert run("enterprises", "import", tmp_path / "bad.json").exit_code == 2
 

@@ -3,7 +3,8 @@
 import io
 import json
 
-from promo.render import LARGE_TABLE, Column, csv_safe, render, to_json, write_csv
+from promo.csvtext import csv_safe
+from promo.render import LARGE_TABLE, Column, render, to_json, write_csv
 from promo.terminal import printable
 
 

@@ -8,7 +8,10 @@ from promo.cli import LazyGroup
 from promo.commands.common import COUNT, catalogue, format_option, not_empty, say
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
-EXTRA_SUBCOMMANDS: dict[str, str] = {"need": "promo.commands.needs:need"}
+EXTRA_SUBCOMMANDS: dict[str, str] = {
+    "need": "promo.commands.needs:need",
+    "import": "promo.commands.transfer:enterprises_import",  # the same command as `promo import enterprises`
+}
 
 SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source articles"
 
@@ -220,7 +223,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     if d.get("uscc"):
         uscc = d["uscc"]
         if d.get("uscc_bad_check"):
-            uscc += f"  {BAD_CHECK_MARK} 校验位不符: check character should be {d['uscc_expected_check']}"
+            uscc += f"  {BAD_CHECK_MARK} 校验位不符: check character does not match; read it again from the licence"
     owner = None
     if d.get("owner"):
         owner = d["owner"] + (f" (首报首谈 claim since {d['owner_since']})" if d.get("owner_since") else "")
@@ -432,64 +435,6 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)
     follow = f"; follow up by {r['next']}" if r["next"] else ""
     _say(f"logged {fields.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
-
-
-@enterprises.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--owner", callback=not_empty, help="Owner for rows that name none.")
-@click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
-@click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
-@click.pass_context
-def import_(ctx, file, owner, accept_bad_check, dry_run):
-    """Import enterprises from an Excel .xlsx, CSV (UTF-8 or GBK) or JSON file, all or nothing, as one undoable step.
-
-    Headers may be English (name, uscc, industry, stage, date, investment, jobs, source, country, owner,
-    unit, carrier, contact, phone, note, code_name) or Chinese (企业名称, 统一社会信用代码, 阶段, 投资额(万元),
-    包保责任人 …). Enterprises already in the catalogue are skipped, with the reason.
-
-    \b
-    Examples:
-      promo enterprises import 线索.xlsx --owner 张伟 --dry-run
-      promo enterprises import leads.csv --owner 张伟
-    """
-    from promo import imports
-    from promo.db import change
-
-    data = imports.read_file(file)
-    if data["unknown"]:
-        _warn([f"columns not understood, ignored: {', '.join(data['unknown'])}"])
-    conn = catalogue(ctx)
-    options = {"headers": data["headers"], "owner": owner, "accept_bad_check": accept_bad_check}
-    if dry_run:
-        import sqlite3
-
-        from promo.errors import Rejected
-        from promo.journal import is_read_only
-
-        conn.execute("BEGIN")  # every row is tried, then everything is rolled back
-        try:
-            r = imports.import_rows(conn, data["records"], **options)
-        except sqlite3.OperationalError as exc:
-            if not is_read_only(exc):
-                raise
-            raise Rejected(
-                f"the catalogue is read-only: a dry run tries each row in a transaction it then rolls back, "
-                f"and cannot here; nothing was checked beyond the file ({len(data['records']):,} rows read)",
-                "run the dry run on a writable copy of the catalogue: cp catalogue.db /tmp/check.db; "
-                "promo --db /tmp/check.db enterprises import … --dry-run",
-            ) from None
-        finally:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-    else:
-        r = change(conn, imports.import_rows, data["records"], source=str(file), **options)
-    for s in r["skipped"]:
-        _warn([f"line {s['line']}: skipped {s['name']}: already in the catalogue as {s['existing']} ({s['why']})"])
-    _warn(r["warnings"])
-    verb = "would import" if dry_run else "imported"
-    _say(
-        f"{verb} {len(r['added']):,} of {r['rows']:,} rows from {file}; {len(r['skipped']):,} already in the catalogue"
-    )
 
 
 @enterprises.command("remove")

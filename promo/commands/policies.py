@@ -20,7 +20,8 @@ SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ 
 
 def _mark(r: dict) -> str:
     e = r.get("eligibility")
-    return " ※" if e and e.get("sample") else ""
+    sample = e.get("sample") if isinstance(e, dict) else r.get("eligibility_sample")
+    return " ※" if sample else ""
 
 
 @click.group(invoke_without_command=True)
@@ -92,6 +93,7 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, expired,
 
     if fmt == "csv":  # a cell holds the eligibility in words; JSON keeps it field by field
         for r in found:
+            r["eligibility_sample"] = bool(r["eligibility"] and r["eligibility"].get("sample"))
             r["eligibility"] = r["summary"]
 
     def prepare(rows) -> None:

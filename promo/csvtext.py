@@ -1,0 +1,51 @@
+"""CSV as spreadsheets read it: cells that cannot run as formulas, codes kept as text, the BOM Excel needs.
+
+Listings (render), exports, templates and rejects files all write CSV cells through here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+_SIGNED_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*|\d*\.\d+)(?:[eE][+-]?\d+)?%?$")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet will not run as a formula (=, +, -, @, tab or CR first): prefixed with '.
+
+    Only a whole signed number written as text keeps its sign (`-1+HYPERLINK(…)` does not); numbers stay numbers.
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        if value[:1] in "+-" and _SIGNED_NUMBER.match(value):
+            return value
+        return "'" + value
+    return value
+
+
+def _csv_field(value: Any) -> str:
+    """One CSV field; all-digit text (codes, phones) is quoted so Excel is told it is text, not a number."""
+    text = "" if value is None else str(value)
+    if (isinstance(value, str) and text.isdigit()) or any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def write_csv_rows(rows: Iterable[Sequence[Any]], out) -> None:
+    """Write rows of cells as CSV, each text neutralised against formulas (csv_safe)."""
+    for row in rows:
+        out.write(",".join(_csv_field(csv_safe(v)) for v in row) + "\n")
+
+
+def to_file_needs_bom(stream) -> bool:
+    """True when `stream` is an empty regular file: Excel on Chinese Windows reads UTF-8 CSV only with a BOM;
+    a pipe or terminal gets plain UTF-8."""
+    import os
+    import stat
+
+    try:
+        info = os.fstat(stream.fileno())
+        return stat.S_ISREG(info.st_mode) and stream.tell() == 0
+    except (OSError, ValueError, AttributeError):
+        return False

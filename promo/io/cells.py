@@ -1,0 +1,116 @@
+"""Cells as the text a field parser expects, with Excel's damage explained: credit codes turned into numbers,
+formulas never calculated, placeholders (待定, 暂无, —, /) in optional fields, stray control characters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from promo.errors import BadValue
+
+PLACEHOLDERS = {
+    "待定",
+    "暂无",
+    "无",
+    "未知",
+    "不详",
+    "待补充",
+    "待核实",
+    "—",
+    "——",
+    "-",
+    "--",
+    "/",
+    "／",
+    "n/a",
+    "na",
+    "none",
+    "null",
+    "空",
+}
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
+_MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
+FORMAT_AS_TEXT = (
+    "Excel turned the column into numbers: set the column's format to 文本 (Text), type the codes again "
+    "from the business licences (or paste them as text), save, and import again"
+)
+
+
+def _number_text(value: float | int) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def cell_text(
+    value, kind: str, field_name: str, *, required: bool, unit: str | None = None
+) -> tuple[str | None, list[str]]:
+    """(text for the field's parser or None when empty, warnings); raises BadValue for a damaged cell."""
+    from promo.io.read import Uncalculated
+
+    warnings: list[str] = []
+    if value is None:
+        return None, warnings
+    if isinstance(value, Uncalculated):
+        raise BadValue(
+            field_name,
+            str(value)[:60],
+            "is a formula that was never calculated (no value saved with it)",
+            "open the file in Excel or WPS, let it calculate (F9), save, and import again",
+        )
+    if isinstance(value, bool):
+        return ("是" if value else "否"), warnings
+    if kind == "code" and isinstance(value, (int, float)):
+        shown = _number_text(value) if isinstance(value, int) or value < 1e16 else f"{value:.6g}"
+        raise BadValue(
+            field_name,
+            shown,
+            "is stored as a number, so Excel has kept only its first 15 digits and the credit code is lost",
+            FORMAT_AS_TEXT,
+        )
+    if isinstance(value, dt.datetime):
+        text = value.date().isoformat() if value.time() == dt.time() or kind == "date" else value.isoformat(sep=" ")
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, (int, float)):
+        text = _number_text(value)
+    else:
+        text = str(value)
+    cleaned = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if cleaned != text.replace("\r\n", "\n").replace("\r", "\n"):
+        warnings.append(f"{field_name}: invisible or control characters removed")
+    text = cleaned.strip()
+    if not text:
+        return None, warnings
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        text = text[1:]  # promo's own guard against formulas (csvtext.csv_safe), taken off again
+    if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
+        raise BadValue(
+            field_name,
+            text,
+            "is a number in scientific notation: Excel has already dropped the code's last digits",
+            FORMAT_AS_TEXT,
+        )
+    if text.casefold() in PLACEHOLDERS:
+        if required:
+            return None, warnings
+        warnings.append(f"{field_name}: {text!r} read as empty")
+        return None, warnings
+    if kind in ("name", "text") and _MARKUP.search(text):
+        warnings.append(f"{field_name}: contains markup ({_MARKUP.search(text).group(0)}); kept as written")
+    if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and re.fullmatch(r"[+-]?[\d,]+(\.\d+)?", text):
+        text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
+    return text, warnings
+
+
+def code_damage_hint(text: str) -> str | None:
+    """Why an all-digit credit code that fails its checks may be Excel's doing, or None."""
+    digits = unicodedata.normalize("NFKC", text).strip()
+    if len(digits) >= 15 and digits.isdigit() and digits.endswith("000"):
+        return (
+            "it ends in zeros and is all digits: if the column was ever numbers in Excel, its last digits were lost; "
+            + FORMAT_AS_TEXT
+        )
+    return None

@@ -1,0 +1,166 @@
+"""Lists out to Excel: one sheet per list (streamed, openpyxl write-only), or one list as CSV with a BOM;
+codes and phones as text, dates as dates, amounts as numbers with their unit in the header, every text
+neutralised against formulas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from promo.errors import BadValue
+
+SAMPLE_FILL = "FFF2CC"
+HEADER_FILL = "DDEBF7"
+MAX_WIDTH = 40
+
+
+def header(f, lang: str) -> str:
+    return f.en if lang == "en" else f.zh
+
+
+def _value(f, value):
+    """A cell value of the field's type: numbers as numbers, dates as dates, everything else as text."""
+    from promo.csvtext import csv_safe
+
+    if value is None or value == "":
+        return None
+    if f.kind in ("money", "int", "num") and isinstance(value, (int, float)):
+        return value
+    if f.kind == "date":
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            pass
+    return csv_safe(str(value))
+
+
+def _width(f, rows: list[dict], lang: str) -> int:
+    from wcwidth import wcswidth
+
+    sample = [header(f, lang)] + [str(r.get(f.key) or "") for r in rows[:200]]
+    return min(MAX_WIDTH, max(8, *(max(wcswidth(s), len(s)) + 2 for s in sample)))
+
+
+def validation_list(f) -> str | None:
+    """The drop-down formula of a choice field ("意向,洽谈,…"), or None."""
+    choices = [c for c in f.choices if c]
+    return '"' + ",".join(choices) + '"' if f.kind == "choice" and choices else None
+
+
+def write_sheet(book, adapter, rows, lang: str, *, total: int, progress=None, title: str | None = None) -> int:
+    """One list as a sheet of a write-only workbook: styled header, frozen, widths, drop-downs, samples marked.
+
+    `rows` may be a generator: only the first rows are held (to size the columns), so memory stays flat."""
+    import itertools
+
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws = book.create_sheet(title or (adapter.EN if lang == "en" else adapter.ZH))
+    fields = adapter.FIELDS
+    rows = iter(rows)
+    head = list(itertools.islice(rows, 200))
+    for i, f in enumerate(fields, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _width(f, head, lang)
+    ws.freeze_panes = "A2"
+    last = max(total + 1, 2) + 500  # room to add rows in Excel with the same drop-downs
+    for i, f in enumerate(fields, start=1):
+        formula = validation_list(f)
+        if formula and len(formula) < 255:
+            dv = DataValidation(type="list", formula1=formula, allow_blank=True)
+            dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}{last}")
+            ws.data_validations.append(dv)
+    bold, head_fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+    sample_fill = PatternFill("solid", fgColor=SAMPLE_FILL)
+    cells = []
+    for f in fields:
+        c = WriteOnlyCell(ws, value=header(f, lang))
+        c.font, c.fill = bold, head_fill
+        cells.append(c)
+    ws.append(cells)
+    n = 0
+    for n, r in enumerate(itertools.chain(head, rows), start=1):
+        if progress and n % 1000 == 0:
+            progress(n)
+        sample = bool(r.get("sample"))
+        line = []
+        for f in fields:
+            value = _value(f, r.get(f.key))
+            if value is None and not sample:
+                line.append(None)
+                continue
+            c = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str):
+                c.data_type = "s"  # text, never a formula, whatever it starts with
+                if f.kind in ("code", "phone"):
+                    c.number_format = "@"
+            elif isinstance(value, dt.date):
+                c.number_format = "yyyy-mm-dd"
+            elif f.kind == "money":
+                c.number_format = "#,##0.####"
+            if sample:
+                c.fill = sample_fill
+            line.append(c)
+        ws.append(line)
+    return n
+
+
+def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress=None) -> dict:
+    """Write the lists to `path` (.xlsx: one sheet each; .csv: one list); returns rows written per list.
+
+    `progress(total, what)` may return (bar, tick) to show a bar while a sheet is written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise BadValue("-o", str(path), "write .xlsx (a workbook, one sheet per list) or .csv (one list)")
+    if suffix == ".csv" and len(adapters) != 1:
+        raise BadValue("-o", str(path), "a CSV holds one list; name one list, or write .xlsx for several")
+    if path.parent and not path.parent.exists():
+        raise BadValue("-o", str(path), "its folder does not exist")
+    counts = {a.EN: None for a in adapters}
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.open("wb").close()  # a folder that cannot be written is found before any sheet is built
+        if suffix == ".csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as out:
+                counts[adapters[0].EN] = write_csv(out, adapters[0], adapters[0].export_rows(conn), lang)
+        else:
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            for a in adapters:
+                rows = a.export_rows(conn)
+                total = len(rows) if hasattr(rows, "__len__") else a.count(conn)
+                bar, tick = progress(total, a.EN) if progress else (None, None)
+                try:
+                    counts[a.EN] = write_sheet(book, a, rows, lang, total=total, progress=tick)
+                finally:
+                    if bar:
+                        bar.stop()
+            book.save(tmp)
+        tmp.replace(path)  # whole or not at all: a reader never sees half a workbook
+    except OSError as exc:
+        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return counts
+
+
+def write_csv(out, adapter, rows, lang: str) -> int:
+    """One list as CSV (rows may be a generator); returns the number of rows written."""
+    from promo.csvtext import write_csv_rows
+
+    fields = adapter.FIELDS
+    count = 0
+
+    def lines():
+        nonlocal count
+        yield [header(f, lang) for f in fields]
+        for r in rows:
+            count += 1
+            yield [r.get(f.key) for f in fields]
+
+    write_csv_rows(lines(), out)
+    return count

@@ -1,0 +1,247 @@
+"""Headers as people write them: each list's fields with their aliases, --map, and finding the header row
+(below title rows, over two levels of merged headings) and the data under it (序号, totals and notes left out)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from promo.errors import BadValue
+from promo.text import fold
+
+HEADER_ROWS_SEARCHED = 30
+IGNORED = ("序号", "编号", "no", "no.", "#", "行号", "序", "原因")
+_TOTALS = re.compile(r"^(合计|小计|总计|总合计|共计|累计|total|subtotal|grandtotal)($|[(:\d])")
+_NOTE = re.compile(
+    r"^((注|说明|备注|填表说明|note)[:\d一二三、.]|(填表人|填报人|制表人|审核人|制表|填报单位|填表单位|制表单位|"
+    r"数据来源|资料来源|单位:|填报日期|制表日期)|[*※])"
+)
+_MARKERS = re.compile(r"^[*※★]+|[*※★]+$|[:：]$|\((必填|选填|required|optional)\)")
+_UNIT = re.compile(r"\(([^()]*)\)$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a list: its key, the headers it is exported under and every alias it is read from."""
+
+    key: str
+    zh: str
+    en: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "text"  # text, name, code, phone, date, money, int, num, list, choice
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    note: str = ""
+
+
+def header_key(text) -> str:
+    """A header as compared: folded (script, width, spacing), without * and (必填) markers."""
+    key = fold(str(text or ""))
+    return _MARKERS.sub("", key).strip()
+
+
+def alias_table(fields: list[Field]) -> dict[str, str]:
+    table = {}
+    for f in fields:
+        for h in (f.key, f.zh, f.en, *f.aliases):
+            table.setdefault(header_key(h), f.key)
+    return table
+
+
+def parse_map(values: tuple[str, ...], fields: list[Field]) -> dict[str, str]:
+    """--map 列名=field (or a file of such lines) as {folded header: field key}; '-' ignores a column."""
+    from pathlib import Path
+
+    known = {header_key(h): f.key for f in fields for h in (f.key, f.zh, f.en)}
+    pairs = []
+    for value in values:
+        if "=" not in value and Path(value).is_file():
+            from promo.io.read import decode
+
+            text, _ = decode(Path(value).read_bytes(), Path(value))
+            pairs += [(line, value) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        else:
+            pairs.append((value, "--map"))
+    out = {}
+    for item, where in pairs:
+        column, sep, target = item.replace("＝", "=").partition("=")
+        if not sep:
+            sep_item = item.split(",", 1) if "," in item else item.split("\t", 1)
+            if len(sep_item) != 2:
+                raise BadValue("--map", item, f"write 列名=field ({where})")
+            column, target = sep_item
+        if not header_key(column):
+            raise BadValue("--map", item, "names no column")
+        if target.strip() in ("-", "ignore", "忽略"):
+            out[header_key(column)] = "-"
+            continue
+        key = known.get(header_key(target))
+        if key is None:
+            raise BadValue(
+                "--map",
+                item,
+                f"{target.strip()!r} is not a field of this list",
+                "fields: " + ", ".join(f"{f.key} ({f.zh})" for f in fields),
+            )
+        out[header_key(column)] = key
+    return out
+
+
+@dataclass
+class Table:
+    """The data of a sheet: records (line, {field: cell}, raw cells), the header each field came from, notes."""
+
+    headers: list[str]  # the raw header texts, as the rejects file repeats them
+    columns: dict[int, str]  # column index → field key
+    header_of: dict[str, str]  # field key → header as written
+    units: dict[str, str]  # field key → unit written in its header, e.g. 亿元
+    records: list[tuple[int, dict, list]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    header_lines: list[int] = field(default_factory=list)
+
+
+def _match(text, table: dict[str, str], mapping: dict[str, str]) -> str | None:
+    key = header_key(text)
+    if not key:
+        return None
+    if key in mapping:
+        return mapping[key]
+    if key in table:
+        return table[key]
+    base = _UNIT.sub("", key)
+    if base != key and base in table:
+        return table[base]
+    if key in IGNORED:
+        return "-"
+    if "/" in key:  # a two-level header written back as 'group/sub' (a rejects file)
+        group, sub = key.rsplit("/", 1)
+        return _match(group + sub, table, mapping) or _match(sub, table, mapping)
+    return None
+
+
+def _header_texts(rows, i: int, two: bool) -> list[str]:
+    top = rows[i][1]
+    if not two:
+        return [str(c).strip() if c is not None else "" for c in top]
+    sub = rows[i + 1][1]
+    out = []
+    for c in range(max(len(top), len(sub))):
+        g = str(top[c]).strip() if c < len(top) and top[c] is not None else ""
+        s = str(sub[c]).strip() if c < len(sub) and sub[c] is not None else ""
+        out.append(g if not s or s == g else (s if not g else f"{g}\x1f{s}"))
+    return out
+
+
+def _resolve(text: str, table, mapping) -> str | None:
+    if "\x1f" in text:
+        group, sub = text.split("\x1f")
+        return _match(group + sub, table, mapping) or _match(sub, table, mapping)
+    return _match(text, table, mapping)
+
+
+def _score(texts, table, mapping) -> int:
+    return len({k for t in texts if (k := _resolve(t, table, mapping)) and k != "-"})
+
+
+def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None, *, what: str = "list") -> Table:
+    """The header row (or two) of `sheet` and the records below it; stops before any row is read when no
+    column is known or a required field has no column."""
+    mapping = mapping or {}
+    table = alias_table(fields)
+    rows = sheet.rows
+    if not rows:
+        raise BadValue("FILE", sheet.name, "has no rows: the first row should hold the column headers")
+    best = (0, 0, False)
+    for i in range(min(HEADER_ROWS_SEARCHED, len(rows))):
+        for two in (False, True) if i + 1 < len(rows) else (False,):
+            score = _score(_header_texts(rows, i, two), table, mapping)
+            if score > best[0]:
+                best = (score, i, two)
+    score, start, two = best
+    if not score:
+        seen = ", ".join(str(c) for c in rows[0][1] if c not in (None, ""))[:200]
+        raise BadValue(
+            "FILE",
+            sheet.name,
+            f"has no column promo knows for {what} (first row: {seen})",
+            "known headers: " + ", ".join(f.zh for f in fields) + "; or name columns with --map 列名=field",
+        )
+    texts = _header_texts(rows, start, two)
+    columns, header_of, units, unknown = {}, {}, {}, []
+    for c, text in enumerate(texts):
+        key = _resolve(text, table, mapping)
+        shown = text.replace("\x1f", "/")
+        if key is None:
+            if text:
+                unknown.append(shown)
+            continue
+        if key == "-":
+            continue
+        if key in header_of:
+            raise BadValue(
+                "FILE",
+                sheet.name,
+                f"two columns mean {key}: {header_of[key]!r} and {shown!r}",
+                "drop one, or --map one of them to -",
+            )
+        columns[c], header_of[key] = key, shown
+        unit = _UNIT.search(header_key(text.split("\x1f")[-1]))
+        if unit:
+            units[key] = unit.group(1)
+    missing = [f for f in fields if f.required and f.key not in header_of]
+    if missing:
+        raise BadValue(
+            "FILE",
+            sheet.name,
+            "has no column for " + ", ".join(f"{f.key} ({f.zh})" for f in missing),
+            "name it "
+            + " or ".join(repr(a) for a in (missing[0].zh, *missing[0].aliases[:3]))
+            + ", or use --map 列名="
+            + missing[0].key,
+        )
+    header_lines = [rows[start][0]] + ([rows[start + 1][0]] if two else [])
+    raw_headers = [t.replace("\x1f", "/") for t in texts]
+    out = Table(
+        raw_headers, columns, header_of, units, unknown=unknown, notes=list(sheet.notes), header_lines=header_lines
+    )
+    _records(rows[start + (2 if two else 1) :], out, table, mapping)
+    return out
+
+
+def _text(value) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def _records(rows, out: Table, table, mapping) -> None:
+    totals, notes, repeats = [], [], []
+    ended = False
+    first_header = {c: out.headers[c] for c in list(out.columns)[:1]}
+    for line, cells in rows:
+        filled = [_text(c) for c in cells if _text(c)]
+        # folding is costly on 100,000 rows: only cells that could start a total are folded
+        first = [header_key(t) for t in filled[:3] if t[:1] in "合小总共累合計總TtSsGg"]
+        if any(_TOTALS.match(k) for k in first):
+            totals.append(line)
+            ended = True
+            continue
+        if len(filled) == 1 and (ended or _NOTE.match(header_key(filled[0]))):
+            notes.append(line)
+            ended = True
+            continue
+        # the header printed again (pages pasted together); the first cell is compared before the whole row
+        if all(c < len(cells) and _text(cells[c]) == h for c, h in first_header.items()) and all(
+            _resolve(_text(cells[c]) if c < len(cells) else "", table, mapping) == key for c, key in out.columns.items()
+        ):
+            repeats.append(line)
+            continue
+        data = {key: cells[c] for c, key in out.columns.items() if c < len(cells)}
+        if not any(_text(v) for v in data.values()):
+            continue
+        out.records.append((line, data, cells))
+    if totals:
+        out.notes.append("合计/小计 rows skipped: line " + ", ".join(map(str, totals)))
+    if notes:
+        out.notes.append("notes below the data skipped: line " + ", ".join(map(str, notes)))
+    if repeats:
+        out.notes.append("header rows repeated in the data skipped: line " + ", ".join(map(str, repeats)))

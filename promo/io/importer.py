@@ -1,0 +1,172 @@
+"""One import: every row of a table parsed, matched and written through its list's adapter, inside the
+caller's transaction; each row ends new, unchanged, changed, kept (a change not applied) or rejected."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from promo.errors import BadValue, PromoError, Rejected
+
+MAX_ERRORS_SHOWN = 30
+
+
+@dataclass
+class Outcome:
+    line: int
+    status: str  # new, unchanged, changed, kept, rejected
+    name: str
+    detail: str = ""
+    cells: list = field(default_factory=list)
+    full: str = ""  # the message with its line, as the all-or-nothing refusal lists it
+
+
+@dataclass
+class Report:
+    list_name: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def rejected(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "rejected"]
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
+    """A rejected row: its reason without line numbers for the table and the rejects file, and with them
+    (one problem a line) for the refusal."""
+    text = exc if isinstance(exc, str) else exc.message + (f" ({exc.hint})" if exc.hint else "")
+    prefix = f"line {line}, "
+    detail = text.replace(prefix, "").replace("\n  ", "; ")
+    full = text if text.startswith(prefix) else f"line {line}: {name + ': ' if name else ''}{text}"
+    return Outcome(line, "rejected", name, detail, cells, full.replace("\n  ", "\n    "))
+
+
+def run(
+    conn: sqlite3.Connection, adapter, table, *, update: bool = False, options: dict | None = None, progress=None
+) -> Report:
+    """Import `table` (from promo.io.headers.find_table) into `adapter`'s list; never raises for a bad row."""
+    from promo.io.cells import cell_text, code_damage_hint
+
+    if not conn.in_transaction:
+        raise RuntimeError("an import runs inside the caller's transaction")
+    options = options or {}
+    fields = {f.key: f for f in adapter.FIELDS}
+    report = Report(adapter.EN, notes=list(table.notes))
+    if table.unknown:
+        report.warnings.append("columns not understood, ignored: " + ", ".join(table.unknown))
+    seen: dict[tuple[str, str], tuple[int, object]] = {}
+    for n, (line, cells, raw_cells) in enumerate(table.records):
+        if progress:
+            progress(n)
+        names = {k: f"line {line}, {table.header_of.get(k, k)}" for k in fields}
+        problems, raw = [], {}
+        for key, value in cells.items():
+            f = fields[key]
+            try:
+                text, warns = cell_text(value, f.kind, names[key], required=f.required, unit=table.units.get(key))
+            except BadValue as exc:
+                problems.append(exc)
+                continue
+            report.warnings += warns  # named "line N, column" already
+            if text is not None:
+                raw[key] = text
+        name_shown = str(raw.get(adapter.LABEL_COLUMN) or "")[:60]
+        try:
+            if problems:
+                raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
+            for f in fields.values():
+                if f.required and not raw.get(f.key):
+                    raise BadValue(names[f.key], "", "is empty")
+            parsed = adapter.parse(conn, raw, names, options)
+        except PromoError as exc:
+            hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
+            if hint and "check character" in exc.message:
+                exc.message += f"; {hint}"
+            report.outcomes.append(_rejected(line, name_shown, exc, raw_cells))
+            continue
+        name_shown = adapter.label(parsed)
+        report.warnings += [f"line {line}: {w}" for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)]
+        duplicate = _in_file_duplicate(seen, adapter, parsed, line)
+        if duplicate:
+            report.outcomes.append(_rejected(line, name_shown, duplicate, raw_cells))
+            continue
+        report.outcomes.append(_write(conn, adapter, parsed, names, line, name_shown, raw_cells, update, report))
+    return report
+
+
+def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
+    """Whether this row repeats an earlier row of the file (or conflicts with it), saying how."""
+    for what, key in adapter.keys(parsed):
+        if (what, key) in seen:
+            first_line, first = seen[(what, key)]
+            same_name = [k for w, k in adapter.keys(first) if w == "folded name"] == [
+                k for w, k in adapter.keys(parsed) if w == "folded name"
+            ]
+            if what == "credit code" and not same_name:
+                return f"conflict: credit code {key} is also on line {first_line} for {adapter.label(first)}"
+            differ = [
+                f"{k}: {_shown(getattr(first, k, None))} vs {_shown(getattr(parsed, k, None))}"
+                for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status")
+                if getattr(first, k, None) != getattr(parsed, k, None)
+            ]
+            return f"repeats line {first_line} (same {what})" + (f"; differs in {', '.join(differ)}" if differ else "")
+    for what, key in adapter.keys(parsed):
+        seen[(what, key)] = (line, parsed)
+    return None
+
+
+def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bool, report: Report) -> Outcome:
+    conn.execute("SAVEPOINT import_row")
+    try:
+        row, why = adapter.existing(conn, parsed)
+        if row is None:
+            warnings = adapter.add(conn, parsed, names)
+            outcome = Outcome(line, "new", name_shown)
+        else:
+            changed = adapter.changes(conn, row, parsed)
+            detail = "; ".join(f"{k}: {_shown(old)} → {_shown(new)}" for k, old, new in changed)
+            matched = f"matches {row[adapter.LABEL_COLUMN]} ({why})"
+            warnings = []
+            if not changed:
+                outcome = Outcome(line, "unchanged", name_shown, matched)
+            elif update:
+                warnings = adapter.update(conn, row, parsed, changed)
+                outcome = Outcome(line, "changed", name_shown, f"{matched}: {detail}")
+            else:
+                outcome = Outcome(line, "kept", name_shown, f"{matched}: {detail} (not applied: use --update)")
+        report.warnings += [f"line {line}: {w}" for w in warnings]
+    except PromoError as exc:
+        conn.execute("ROLLBACK TO import_row")
+        outcome = _rejected(line, name_shown, exc, raw_cells)
+    except BaseException:
+        conn.execute("ROLLBACK TO import_row")
+        raise
+    finally:
+        conn.execute("RELEASE import_row")
+    return outcome
+
+
+def refuse(report: Report) -> Rejected:
+    """The all-or-nothing refusal: every rejected row by line, and what else the file held."""
+    bad = report.rejected
+    shown = [o.full for o in bad[:MAX_ERRORS_SHOWN]]
+    more = f"\n  … and {len(bad) - len(shown)} more" if len(bad) > len(shown) else ""
+    return Rejected(
+        f"nothing was imported: {len(bad)} of {len(report.outcomes)} rows have problems:\n  "
+        + "\n  ".join(shown)
+        + more,
+        "fix those rows and import again, or import the good rows with --skip-invalid (--rejects FILE keeps the rest)",
+    )

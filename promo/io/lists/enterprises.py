@@ -1,0 +1,363 @@
+"""The pipeline's enterprises in a workbook: matched by credit code or folded name, written by promo.enterprises."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.errors import Rejected
+from promo.io.headers import Field
+from promo.text import fold
+from promo.vocabulary import CHANNELS, STAGES, labels
+
+ZH, EN = "企业", "enterprises"
+FIELDS = [
+    Field(
+        "name",
+        "企业名称",
+        "name",
+        (
+            "名称",
+            "公司名称",
+            "单位名称",
+            "项目名称",
+            "企业(项目)名称",
+            "项目单位",
+            "企业",
+            "company",
+            "company name",
+            "enterprise",
+        ),
+        "name",
+        required=True,
+        note="企业全称, 与营业执照一致",
+    ),
+    Field(
+        "uscc",
+        "统一社会信用代码",
+        "credit code",
+        ("社会信用代码", "信用代码", "统一代码", "uscc", "统一社会信用代码(18位)"),
+        "code",
+        note="18 位; 单元格格式须为文本, 否则 Excel 会丢掉末几位",
+    ),
+    Field("name_en", "英文名称", "English name", ("name_en", "english name", "name (en)", "外文名称"), note="可空"),
+    Field("code_name", "项目代号", "code name", ("代号", "code_name"), note="对外材料中代替真实名称"),
+    Field(
+        "kind",
+        "主体类型",
+        "kind",
+        ("类型", "企业类型", "单位类型"),
+        "choice",
+        choices=tuple(labels("enterprise_kind").values()),
+    ),
+    Field(
+        "industry",
+        "所属产业",
+        "industry",
+        ("所属行业", "行业", "产业", "产业链环节", "产业领域", "行业类别", "所属领域", "产业方向"),
+        note="产业、产业链或环节的名称, 如 高端医疗器械",
+    ),
+    Field(
+        "carrier", "载体", "carrier", ("园区", "所在载体", "所在园区", "落地载体", "落户园区", "载体名称", "入驻载体")
+    ),
+    Field(
+        "stage",
+        "阶段",
+        "stage",
+        ("进度", "项目进度", "项目阶段", "当前阶段", "推进阶段"),
+        "choice",
+        choices=STAGES,
+        note="意向/洽谈/签约/注册/落地/投产/达效; 空则为签约",
+    ),
+    Field(
+        "date",
+        "阶段日期",
+        "stage date",
+        ("日期", "签约日期", "签约时间", "时间", "stage_date", "阶段时间"),
+        "date",
+        note="进入当前阶段的日期, 不晚于今天",
+    ),
+    Field(
+        "investment_wan",
+        "投资额(万元)",
+        "investment (10k CNY)",
+        (
+            "投资",
+            "投资额",
+            "总投资",
+            "计划投资",
+            "计划总投资",
+            "协议投资额",
+            "签约金额",
+            "项目总投资",
+            "investment",
+            "investment_wan",
+            "投资总额",
+        ),
+        "money",
+        note="万元; 也可写 1.2亿",
+    ),
+    Field("jobs", "就业人数", "jobs", ("就业", "岗位", "岗位数", "用工人数", "带动就业"), "int"),
+    Field(
+        "source_channel",
+        "招商方式",
+        "source",
+        ("来源", "招商渠道", "source", "source_channel", "引进方式"),
+        "choice",
+        choices=CHANNELS,
+    ),
+    Field("country", "国别", "country", ("国家", "国家/地区", "国家(地区)", "来源地", "投资方国别")),
+    Field("owner", "包保责任人", "owner", ("责任人", "负责人", "招商专员", "招商人员", "包保人", "首报人")),
+    Field("units", "房源", "units", ("单元", "房号", "入驻单元", "unit"), "list", note="载体/单元号, 多个用 ; 分隔"),
+    Field("contact", "联系人", "contact", ("对接人", "企业联系人", "联系人姓名")),
+    Field("phone", "联系电话", "phone", ("电话", "手机", "手机号", "联系方式", "联系人电话", "联系人/电话"), "phone"),
+    Field("note", "备注", "note", ("说明",)),
+    Field("sample", "示例数据", "sample", ("sample", "示例"), "choice", choices=("是", "")),
+]
+
+
+def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
+    """A row's typed fields through the pipeline's own parser (every problem of the row at once)."""
+    from promo import enterprises
+
+    raw = dict(raw)
+    if raw.get("units"):
+        raw["units"] = [u.strip() for u in raw["units"].replace("；", ";").replace("、", ";").split(";") if u.strip()]
+    f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names)
+    f.default_owner = options.get("owner")  # for new rows only: an existing record keeps its claim
+    f.sample_flag = (raw.get("sample") or "").strip() in ("是", "※", "1", "yes", "true", "sample")
+    f.uscc_as_written = raw.get("uscc")
+    return f
+
+
+def row_warnings(f) -> list[str]:
+    """What is worth a look but does not block: a code changed by normalising, a failing organisation code."""
+    from promo.uscc import organisation_code_ok
+
+    out = []
+    if f.uscc and f.uscc_as_written and f.uscc_as_written.strip() != f.uscc:
+        out.append(f"credit code {f.uscc_as_written.strip()!r} stored as {f.uscc} (spaces, width or case normalised)")
+    if f.uscc and not organisation_code_ok(f.uscc):
+        out.append(
+            f"credit code {f.uscc}: the organisation code inside it (positions 9–17, GB 11714) fails its own check; "
+            "worth reading again from the licence"
+        )
+    return out
+
+
+def label(f) -> str:
+    return f.name
+
+
+def keys(f) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in (("folded name", fold(f.name)), ("credit code", f.uscc)) if v]
+
+
+def existing(conn: sqlite3.Connection, f):
+    """The catalogue's record this row names, or None; a credit code held by another name is a conflict."""
+    from promo.identity import duplicate_of
+
+    by_code = duplicate_of(conn, None, f.uscc)[0] if f.uscc else None
+    by_name, why = duplicate_of(conn, f.name, None)
+    if by_code is not None and (by_name is None or by_name["id"] != by_code["id"]):
+        raise Rejected(f"conflict: credit code {f.uscc} belongs to {by_code['name']} in the catalogue, not {f.name}")
+    if by_name is not None and f.uscc and by_name["uscc"] and by_name["uscc"] != f.uscc:
+        raise Rejected(
+            f"conflict: {by_name['name']} is in the catalogue with credit code {by_name['uscc']}, "
+            f"this row gives {f.uscc}"
+        )
+    if by_name is None:
+        return None, None
+    return by_name, ("the same credit code" if by_code is not None else why)
+
+
+def _held(conn: sqlite3.Connection, enterprise_id: int) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT c.name || '/' || u.code FROM units u JOIN carriers c ON c.id = u.carrier_id "
+            "WHERE u.enterprise_id = ? ORDER BY c.name, u.code",
+            (enterprise_id,),
+        )
+    ]
+
+
+def _named(conn: sqlite3.Connection, table: str, row_id) -> str | None:
+    if row_id is None:
+        return None
+    row = conn.execute(f"SELECT name FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    return row[0] if row else None
+
+
+def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]]:
+    """(field, old, new) for every field the row gives that differs from the record; empty cells change nothing."""
+    from promo.enterprise_fields import KINDS
+    from promo.enterprises import _carrier_id, _industry_id
+    from promo.holding import find_unit, unit_label
+
+    out = []
+    plain = ("name_en", "code_name", "source_channel", "country", "owner", "contact", "phone", "note")
+    if f.uscc and f.uscc != row["uscc"]:
+        out.append(("uscc", row["uscc"], f.uscc))
+    for key in plain:
+        value = getattr(f, key)
+        if value not in (None, "") and value != row[key]:
+            out.append((key, row[key], value))
+    if row["owner"] and f.owner and f.owner != row["owner"]:
+        from promo.identity import claim_text
+
+        out.append(("claim", claim_text(row), f"{f.owner} takes it over only by: promo enterprises update --transfer"))
+    if f.kind and f.kind != row["kind"]:
+        out.append(("kind", KINDS.get(row["kind"]), KINDS.get(f.kind)))
+    for key, table, lookup in (("industry", "industries", _industry_id), ("carrier", "carriers", _carrier_id)):
+        value = getattr(f, key)
+        if value and lookup(conn, value) != row[f"{key}_id"]:
+            out.append((key, _named(conn, table, row[f"{key}_id"]), _named(conn, table, lookup(conn, value))))
+    for key in ("investment_wan", "jobs"):
+        value = getattr(f, key)
+        if value not in (None, "") and (row[key] is None or float(value) != float(row[key])):
+            out.append((key, row[key], value))
+    if f.stage and f.stage != row["stage"]:
+        out.append(("stage", row["stage"], f.stage))
+        if f.date and f.date != row["stage_date"]:
+            out.append(("date", row["stage_date"], f.date))
+    elif f.date and f.date != row["stage_date"]:
+        out.append(("date", row["stage_date"], f.date))
+    held = _held(conn, row["id"])
+    new = [r for r in f.units if unit_label(find_unit(conn, r)) not in held]
+    if new:
+        out.append(("units", "; ".join(held), "; ".join(held + new)))
+    return out
+
+
+def add(conn: sqlite3.Connection, f, names: dict) -> list[str]:
+    from promo import enterprises
+
+    f.owner = f.owner or f.default_owner
+    result = enterprises.add(conn, f, similar_warning=False, unit_field=names.get("units", "units"))
+    if getattr(f, "sample_flag", False):
+        conn.execute("UPDATE enterprises SET sample = 1 WHERE id = ?", (result["id"],))
+    return result["warnings"]
+
+
+def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
+    """Apply a row's changes by the pipeline's update (fields) and move (a new stage)."""
+    from promo import enterprises
+    from promo.enterprise_fields import Fields
+    from promo.vocabulary import stage_index
+
+    keys = {c[0] for c in changed}
+    fields = Fields(
+        **{
+            k: getattr(f, k)
+            for k in (
+                "name",
+                "uscc",
+                "uscc_bad_check",
+                "kind",
+                "industry",
+                "carrier",
+                "investment_wan",
+                "jobs",
+                "source_channel",
+                "country",
+                "owner",
+                "contact",
+                "phone",
+                "note",
+                "code_name",
+                "name_en",
+            )
+            if k in keys
+        }
+    )
+    if "uscc" in keys:
+        fields.uscc_bad_check = f.uscc_bad_check  # a new code stored with --accept-bad-check keeps its ⚠
+    if "date" in keys and "stage" not in keys:
+        fields.date = f.date
+    if "units" in keys and "stage" not in keys:
+        fields.units = f.units
+    result = enterprises.update(conn, row["name"], fields)
+    warnings = list(result["warnings"])
+    if "stage" in keys:
+        moved = enterprises.move(
+            conn,
+            result["name"],
+            f.stage,
+            date=f.date,
+            units=f.units,
+            reason="导入更新" if stage_index(f.stage) < stage_index(row["stage"]) else None,
+        )
+        warnings += moved["warnings"]
+    return warnings
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM enterprises").fetchone()[0]
+
+
+def export_rows(conn: sqlite3.Connection):
+    """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
+    own query (a 100,000-row export holds one row at a time, not the whole listing)."""
+    from promo.enterprise_fields import KINDS
+    from promo.enterprises import _LIST_SQL, _STAGE_ORDER, _finish
+
+    extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
+    held: dict[int, list[str]] = {}
+    for eid, label in conn.execute(
+        "SELECT u.enterprise_id, c.name || '/' || u.code FROM units u JOIN carriers c ON c.id = u.carrier_id "
+        "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
+    ):
+        held.setdefault(eid, []).append(label)
+    cursor = conn.execute(f"{_LIST_SQL} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id")
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        r = _finish([dict(zip(names, values, strict=True))])[0]
+        contact, phone, note = extra[r["id"]]
+        yield {
+            **{
+                k: r.get(k)
+                for k in (
+                    "name",
+                    "uscc",
+                    "name_en",
+                    "code_name",
+                    "industry",
+                    "carrier",
+                    "stage",
+                    "investment_wan",
+                    "jobs",
+                    "source_channel",
+                    "country",
+                    "owner",
+                )
+            },
+            "kind": KINDS.get(r["kind"], r["kind"]),
+            "date": r["stage_date"],
+            "units": "; ".join(held.get(r["id"], [])),
+            "contact": contact,
+            "phone": phone,
+            "note": note,
+            "sample": "是" if r["sample"] else "",
+        }
+
+
+def example() -> dict:
+    return {
+        "name": "济南示例医疗科技有限公司",
+        "uscc": "91370100MA3C5T8N5L",
+        "kind": "企业",
+        "industry": "高端医疗器械",
+        "stage": "签约",
+        "date": "2026-03-05",
+        "investment_wan": 5000,
+        "jobs": 80,
+        "source_channel": "以商引商",
+        "country": "中国",
+        "owner": "张伟",
+        "contact": "王经理",
+        "phone": "0531-88888888",
+        "sample": "是",
+    }
+
+
+LABEL_COLUMN = "name"

@@ -1,0 +1,262 @@
+"""Files as sheets of typed cells: .xlsx (cached formula values, merged and hidden cells), CSV in the encodings
+Excel writes (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 "Unicode text"), and JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from promo.errors import BadValue
+
+MAX_BYTES = 100 * 1024 * 1024
+# up to this size a workbook is loaded whole, so merged and hidden cells are seen; past it, streamed
+FULL_LOAD_BYTES = 8 * 1024 * 1024
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class Uncalculated:
+    """A formula cell with no cached value: the workbook was written by a program that never calculated it."""
+
+    def __init__(self, formula: str):
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[tuple[int, list]]  # (line or Excel row number, cell values), blank rows kept out
+    notes: list[str] = field(default_factory=list)
+    kind: str = "csv"  # csv, xlsx, json
+    encoding: str | None = None
+    delimiter: str = ","
+
+
+def read_sheets(path: str | Path) -> list[Sheet]:
+    """Every sheet of the file; refuses files that are missing, empty, too big or not what their name says."""
+    from promo.files import check_input
+
+    path = check_input(path, option="FILE")  # missing, a folder, a pipe or device, a name too long: usage errors
+    size = path.stat().st_size
+    if size == 0:
+        raise BadValue("FILE", str(path), "is empty (0 bytes)")
+    if size > MAX_BYTES:
+        raise BadValue(
+            "FILE",
+            str(path),
+            f"is {size / 1024 / 1024:,.0f} MB; promo imports files up to {MAX_BYTES // 2**20} MB",
+            "split it into several files and import each",
+        )
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    suffix = path.suffix.lower()
+    if head.startswith(_CFB_MAGIC):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in path.read_bytes():
+            raise BadValue(
+                "FILE",
+                str(path),
+                "is a password-protected workbook",
+                "open it in Excel/WPS, remove the password (文件 → 信息 → 保护工作簿 → 用密码进行加密), "
+                "save, and import again",
+            )
+        raise BadValue(
+            "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
+        )
+    is_zip = head.startswith(b"PK\x03\x04")
+    if suffix in (".xlsx", ".xlsm"):
+        if not is_zip:
+            raise BadValue(
+                "FILE", str(path), "is named .xlsx but is not an Excel workbook (perhaps CSV or text renamed)"
+            )
+        return _xlsx_sheets(path, size)
+    if suffix in (".xls", ".et"):
+        raise BadValue(
+            "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
+        )
+    if is_zip:
+        raise BadValue(
+            "FILE", str(path), f"is a zip or Excel workbook, not {suffix or 'text'}; name it .xlsx if it is a workbook"
+        )
+    raw = path.read_bytes()
+    if suffix == ".json":
+        return [_json_sheet(path, raw)]
+    if suffix not in (".csv", ".txt", ".tsv", ""):
+        raise BadValue("FILE", str(path), f"has an extension promo does not read ({suffix}); use .xlsx, .csv or .json")
+    return [_csv_sheet(path, raw)]
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """The text of a CSV and the encoding it was in: a BOM decides, else UTF-8, else GB18030 (Chinese Excel)."""
+    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise BadValue("FILE", str(path), "starts as UTF-16 text but cannot be read as such") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return raw[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            raise BadValue("FILE", str(path), "has a UTF-8 mark but is not UTF-8 text") from None
+    if b"\x00" in raw[:4096]:
+        raise BadValue("FILE", str(path), "is not a text file (it holds binary data)")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise BadValue("FILE", str(path), "is neither UTF-8, UTF-16 nor GB18030/GBK text") from None
+
+
+def _delimiter(text: str) -> str:
+    head = [line for line in text.splitlines()[:20] if line.strip()]
+    counts = {d: sum(line.count(d) for line in head) for d in ("\t", ",", ";")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _csv_sheet(path: Path, raw: bytes) -> Sheet:
+    import csv
+    import io
+
+    text, encoding = decode(raw, path)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for cells in reader:
+            # a quoted cell may hold newlines: a record is reported by the line where it starts
+            if any(c.strip() for c in cells):
+                rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise BadValue("FILE", str(path), f"line {start}: not readable as CSV ({exc})") from None
+    return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=delimiter)
+
+
+def _json_sheet(path: Path, raw: bytes) -> Sheet:
+    text, _ = decode(raw, path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadValue("FILE", str(path), f"is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise BadValue("FILE", str(path), "is JSON nested too deeply; expected an array of objects") from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise BadValue("FILE", str(path), "JSON must be an array of objects, one per record")
+    if not data:
+        raise BadValue("FILE", str(path), "holds no records (an empty JSON array)")
+    headers = list(dict.fromkeys(str(k) for r in data for k in r))
+    rows = [(0, headers)]
+    try:
+        for i, r in enumerate(data, start=1):
+            rows.append((i, [_json_value(r.get(h)) for h in headers]))
+    except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
+        raise BadValue("FILE", str(path), f"record {i} is JSON nested too deeply") from None
+    return Sheet(path.name, rows, kind="json")
+
+
+def _json_value(value):
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _xlsx_sheets(path: Path, size: int) -> list[Sheet]:
+    import warnings
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    full = size <= FULL_LOAD_BYTES
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about data validation and styles it ignores
+            values = load_workbook(path, read_only=not full, data_only=True)
+            formulas = load_workbook(path, read_only=not full, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise BadValue("FILE", str(path), f"cannot be read as an Excel workbook ({exc})") from None
+    try:
+        sheets = []
+        for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
+            if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
+                continue
+            sheets.append(_xlsx_sheet(ws, wf, full))
+        return sheets
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _xlsx_sheet(ws, wf, full: bool) -> Sheet:
+    hidden_rows, hidden_cols, merged = set(), set(), {}
+    if full:
+        from openpyxl.utils import column_index_from_string
+
+        hidden_rows = {n for n, d in ws.row_dimensions.items() if d.hidden}
+        for letter, d in ws.column_dimensions.items():
+            if d.hidden:
+                lo = d.min or column_index_from_string(letter)
+                hidden_cols.update(range(lo, (d.max or lo) + 1))
+        for rng in ws.merged_cells.ranges:
+            top_left = ws.cell(rng.min_row, rng.min_col).value
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    merged[(r, c)] = top_left
+    rows, uncalculated, skipped_hidden = [], [], []
+    for number, (vals, forms) in enumerate(
+        zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True), strict=False), start=1
+    ):
+        cells = []
+        for col, (v, f) in enumerate(zip(vals, forms, strict=False), start=1):
+            if col in hidden_cols:
+                continue
+            if (number, col) in merged:
+                v = merged[(number, col)]
+            elif v is None and isinstance(f, str) and f.startswith("="):
+                v = Uncalculated(f)
+                uncalculated.append(f"{_col_letter(col)}{number}")
+            cells.append(v)
+        if not any(_filled(c) for c in cells):
+            continue
+        if number in hidden_rows:
+            skipped_hidden.append(number)
+            continue
+        rows.append((number, cells))
+    sheet = Sheet(ws.title, rows, kind="xlsx")
+    if skipped_hidden:
+        sheet.notes.append(f"rows hidden in Excel were skipped: {_ranges(skipped_hidden)}")
+    if hidden_cols:
+        sheet.notes.append(
+            f"columns hidden in Excel were skipped: {', '.join(_col_letter(c) for c in sorted(hidden_cols))}"
+        )
+    return sheet
+
+
+def _filled(value) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def _col_letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(col)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 7 → '1–3, 7'."""
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(str(start) if start == n else f"{start}–{n}")
+            start = None
+    return ", ".join(out[:20]) + (" …" if len(out) > 20 else "")

@@ -1,0 +1,152 @@
+"""`promo import`: a file's sheets to lists, one transaction and journal entry, dry run, all or nothing or
+--skip-invalid with a rejects file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.errors import BadValue, Rejected
+
+
+def _pick_sheet(sheets, adapter, mapping, sheet_name: str | None):
+    from promo.io.headers import find_table
+    from promo.text import fold
+
+    if sheet_name:
+        chosen = [s for s in sheets if fold(s.name) == fold(sheet_name)]
+        if not chosen:
+            raise BadValue("--sheet", sheet_name, "no such sheet; the file has: " + ", ".join(s.name for s in sheets))
+        return chosen[0], find_table(chosen[0], adapter.FIELDS, mapping, what=adapter.EN)
+    first_error = None
+    for s in sheets:
+        if not s.rows:
+            continue
+        try:
+            return s, find_table(s, adapter.FIELDS, mapping, what=adapter.EN)
+        except BadValue as exc:
+            first_error = first_error or exc
+    if first_error:
+        raise first_error
+    raise BadValue("FILE", sheets[0].name if sheets else "", "has no sheet with data")
+
+
+def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[tuple]:
+    """(adapter, sheet, table) for each list to import, in dependency order."""
+    from promo.io.headers import find_table, parse_map
+    from promo.io.lists import adapter, all_adapters
+    from promo.text import fold
+
+    if fold(list_name) not in ("all", "全部"):
+        a = adapter(list_name)
+        sheet, table = _pick_sheet(sheets, a, parse_map(maps, a.FIELDS), sheet_name)
+        return [(a, sheet, table)]
+    if maps:
+        raise BadValue("--map", maps[0], "applies to one list; import the lists one by one to map columns")
+    if sheet_name:
+        raise BadValue("--sheet", sheet_name, "import all reads every sheet named after a list; name the list instead")
+    plan = []
+    for a in all_adapters():
+        for s in sheets:
+            if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.rows:
+                plan.append((a, s, find_table(s, a.FIELDS, what=a.EN)))
+    if not plan:
+        raise BadValue(
+            "FILE",
+            sheets[0].name if sheets else "",
+            "has no sheet named after a list (" + ", ".join(f"{a.ZH}/{a.EN}" for a in all_adapters()) + ")",
+            "name the list to import one sheet: promo import enterprises FILE --sheet NAME",
+        )
+    return plan
+
+
+def import_file(
+    conn: sqlite3.Connection,
+    list_name,
+    path,
+    *,
+    sheet=None,
+    maps=(),
+    skip_invalid=False,
+    rejects=None,
+    update=False,
+    dry_run=False,
+    options=None,
+    progress=None,
+) -> list:
+    """Import `path` into a list (or every list, `all`); returns one Report per list imported."""
+    from promo.db import change
+    from promo.io import importer
+    from promo.io.read import read_sheets
+
+    if rejects:
+        _check_writable(rejects)  # before the import: a rejects file that cannot be written is known now
+    sheets = read_sheets(path)
+    plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
+    reports = []
+
+    def run_all(conn: sqlite3.Connection) -> dict:
+        for a, _sheet, table in plan:
+            bar, tick = progress(len(table.records), a.EN) if progress else (None, None)
+            try:
+                reports.append(importer.run(conn, a, table, update=update, options=options, progress=tick))
+            finally:
+                if bar:
+                    bar.stop()
+        rejected = [r for r in reports if r.rejected]
+        if rejected and not skip_invalid:
+            refusal = importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
+            refusal.reports = reports  # the command still shows every row's outcome, notes and warnings
+            raise refusal
+        added = sum(r.count("new") for r in reports)
+        changed = sum(r.count("changed") for r in reports)
+        what = "+".join(r.list_name for r in reports)
+        return {"summary": f"import {added:,} new, {changed:,} changed ({what}) from {path}"}
+
+    if dry_run:
+        _dry_run(conn, lambda: run_all(conn), path)
+    else:
+        change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
+    if rejects and any(r.rejected for r in reports):
+        from promo.io.rejects import write_rejects
+
+        write_rejects(rejects, [(s, t, r) for (a, s, t), r in zip(plan, reports, strict=True)])
+    return reports
+
+
+def _merged(reports):
+    from promo.io.importer import Report
+
+    out = Report("+".join(r.list_name for r in reports))
+    for r in reports:
+        out.outcomes += r.outcomes
+    return out
+
+
+def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
+    from promo.journal import is_read_only
+
+    conn.execute("BEGIN")  # every row is tried, then everything is rolled back
+    try:
+        run_all()
+    except sqlite3.OperationalError as exc:
+        if not is_read_only(exc):
+            raise
+        raise Rejected(
+            "the catalogue is read-only: a dry run tries each row in a transaction it then rolls back, and cannot here",
+            "run the dry run on a writable copy: cp catalogue.db /tmp/check.db; "
+            f"promo --db /tmp/check.db import … {path} --dry-run",
+        ) from None
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def _check_writable(path) -> None:
+    import os
+    from pathlib import Path
+
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise BadValue("--rejects", str(path), "its folder does not exist")
+    if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
+        raise BadValue("--rejects", str(path), "cannot be written here")

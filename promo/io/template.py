@@ -1,0 +1,61 @@
+"""An empty workbook for an office starting a list from scratch: headers, one marked example row,
+drop-downs, and a notes sheet explaining each column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from promo.errors import BadValue
+
+
+def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
+    """Write the template of `adapter`'s list to `path` (.xlsx)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from promo.io.export import header, write_sheet
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise BadValue("-o", str(path), "a template is an Excel workbook: name it .xlsx")
+    if path.parent and not path.parent.exists():
+        raise BadValue("-o", str(path), "its folder does not exist")
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.open("wb").close()  # a folder that cannot be written is found before the workbook is built
+    except OSError as exc:
+        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
+    book = Workbook(write_only=True)
+    write_sheet(book, adapter, [adapter.example()], lang, total=1)
+    notes = book.create_sheet("说明" if lang == "zh" else "notes")
+    bold = Font(bold=True)
+    from openpyxl.cell import WriteOnlyCell
+
+    titles = (
+        ("列", "字段", "必填", "说明", "可选值")
+        if lang == "zh"
+        else ("column", "field", "required", "notes", "choices")
+    )
+    notes.append([_bold(WriteOnlyCell(notes, value=t), bold) for t in titles])
+    for f in adapter.FIELDS:
+        aliases = "、".join(f.aliases[:6])
+        explain = f.note + (f"; 也认: {aliases}" if aliases else "")
+        notes.append(
+            [header(f, lang), f.key, "是" if f.required else "", explain, "、".join(c for c in f.choices if c)]
+        )
+    notes.append([])
+    notes.append(
+        ["第 2 行是示例 (黄色, 示例数据=是): 填写前请删除或覆盖。导入: promo import " + adapter.EN + " 文件.xlsx"]
+    )
+    try:
+        book.save(tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _bold(cell, font):
+    cell.font = font
+    return cell
