@@ -112,3 +112,54 @@ def test_listings_show_control_characters_escaped(run, db_path):
         assert "x1b" in out and "u202e" in out, fmt
     out = run("carriers", "--format", "json").output
     assert "\u202e" not in out and "\\u202e" in out
+
+
+def test_export_template_and_rejects_files_are_owner_only_under_umask_022(run, tmp_path, umask_022):
+    for name in ("清单.xlsx", "企业.csv"):
+        lists = ["enterprises"] if name.endswith(".csv") else []
+        assert run("export", *lists, "-o", tmp_path / name).exit_code == 0
+        assert mode(tmp_path / name) == 0o600, name
+    assert run("template", "enterprises", "-o", tmp_path / "模板.xlsx").exit_code == 0
+    assert mode(tmp_path / "模板.xlsx") == 0o600
+    leads = tmp_path / "线索.csv"
+    leads.write_text("企业名称,阶段\n好企业,意向\n坏企业,未知阶段\n", encoding="utf-8")
+    result = run("import", "enterprises", leads, "--skip-invalid", "--rejects", tmp_path / "退回.csv")
+    assert result.exit_code == 0, result.output
+    assert mode(tmp_path / "退回.csv") == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_re_exporting_keeps_the_mode_the_user_gave_the_file(run, tmp_path, umask_022):
+    target = tmp_path / "清单.xlsx"
+    assert run("export", "-o", target).exit_code == 0
+    os.chmod(target, 0o640)
+    assert run("export", "-o", target).exit_code == 0
+    assert mode(target) == 0o640
+
+
+def test_export_template_and_rejects_refuse_a_symlink(run, tmp_path):
+    elsewhere = tmp_path / "elsewhere.xlsx"
+    elsewhere.write_bytes(b"kept")
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(elsewhere)
+    for args in (["export", "-o", link], ["template", "enterprises", "-o", link]):
+        result = run(*args)
+        assert result.exit_code == 1 and "symbolic link" in result.output, result.output
+    leads = tmp_path / "线索.csv"
+    leads.write_text("企业名称,阶段\n坏企业,未知阶段\n", encoding="utf-8")
+    csv_link = tmp_path / "退回.csv"
+    csv_link.symlink_to(elsewhere)
+    result = run("import", "enterprises", leads, "--skip-invalid", "--rejects", csv_link)
+    assert result.exit_code == 1 and "symbolic link" in result.output, result.output
+    assert elsewhere.read_bytes() == b"kept" and link.is_symlink() and csv_link.is_symlink()
+
+
+def test_export_refuses_a_pipe_and_writes_csv_to_standard_output_for_dash(run, tmp_path):
+    os.mkfifo(tmp_path / "pipe.csv")
+    result = run("export", "enterprises", "-o", tmp_path / "pipe.csv")
+    assert result.exit_code == 1 and "not a regular file" in result.output
+    result = run("export", "enterprises", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("企业名称,") and not result.stdout.startswith("\ufeff")
+    assert run("export", "-o", "-").exit_code == 2  # a workbook of several lists is no CSV
+    assert run("import", "enterprises", tmp_path / "x.csv", "--skip-invalid", "--rejects", "-").exit_code == 2
