@@ -35,6 +35,70 @@ def day(rng: random.Random, start: dt.date = START, span: int = 365 * 9) -> str:
     return (start + dt.timedelta(days=rng.randrange(span))).isoformat()
 
 
+MILESTONE_AFTER = {"开工": (30, 120), "竣工": (200, 400), "投产": (60, 150), "达效": (300, 700)}
+PRODUCING = ("投产", "达效")
+
+
+def after_signing(conn: sqlite3.Connection, rng: random.Random, signed: list[tuple]) -> None:
+    """Milestones (planned and, as far as the stage shows, actual), yearly and quarterly reports, and the
+    2026 targets of the zone and of every officer, for the signed enterprises. Its own random stream, so
+    the rows generated before it are the same as without it."""
+    milestones, reports = [], []
+    for eid, stage, stage_date, investment in signed:
+        start = dt.date.fromisoformat(stage_date)
+        when = start
+        for milestone, (low, high) in MILESTONE_AFTER.items():
+            when = when + dt.timedelta(days=rng.randrange(low, high))
+            done = stage in PRODUCING if milestone in ("开工", "竣工", "投产") else stage == "达效"
+            actual = (when + dt.timedelta(days=rng.randrange(-10, 40))).isoformat() if done else None
+            milestones.append((eid, milestone, when.isoformat(), actual, "2026-11-01 09:00:00"))
+            if actual:
+                when = dt.date.fromisoformat(actual)
+        if investment:
+            cumulative = 0.0
+            for year in range(max(start.year, 2024), 2027):
+                cumulative = min(investment, cumulative + investment * rng.uniform(0.1, 0.5))
+                producing = stage in PRODUCING
+                reports.append(
+                    (
+                        eid,
+                        year,
+                        0,
+                        round(cumulative, 1),
+                        round(investment * rng.uniform(0.05, 0.3), 1),
+                        rng.randrange(0, 300),
+                        round(rng.uniform(500, 50000), 1) if producing else None,
+                        round(rng.uniform(20, 3000), 1) if producing else None,
+                        round(rng.uniform(10, 120), 1) if producing and rng.random() < 0.3 else None,
+                        "2026-11-01 09:00:00",
+                    )
+                )
+    conn.executemany(
+        "INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        milestones,
+    )
+    conn.executemany(
+        "INSERT INTO project_reports (enterprise_id, year, quarter, completed_investment_wan, arrived_wan,"
+        " jobs_created, output_wan, tax_wan, land_mu, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        reports,
+    )
+    targets = {
+        "signed": 12000,
+        "started": 8000,
+        "producing": 8000,
+        "investment_signed": 1e8,
+        "investment_completed": 5e7,
+        "arrived": 3e7,
+        "foreign": 5e6,
+    }
+    rows = [(2026, "zone", "", 0, m, v) for m, v in targets.items()]
+    rows += [(2026, "owner", f"专员{i}", 0, m, round(v / 23)) for i in range(23) for m, v in targets.items()]
+    conn.executemany(
+        "INSERT INTO ledger_targets (year, scope, scope_value, quarter, measure, value) VALUES (?, ?, ?, ?, ?, ?)", rows
+    )
+
+
 def generate(path: Path, *, units: int, enterprises: int, carriers: int, seed: int) -> dict[str, int]:
     """Build the catalogue at `path`; returns row counts per generated table."""
     from promo.seeds import build_catalogue
@@ -95,7 +159,7 @@ def generate(path: Path, *, units: int, enterprises: int, carriers: int, seed: i
         conn.executemany("INSERT INTO carrier_industries (carrier_id, industry_id) VALUES (?, ?)", carrier_industries)
 
         enterprise_rows, history = [], []
-        present = []
+        present, signed = [], []
         stages = list(STAGE_WEIGHTS)
         weights = list(STAGE_WEIGHTS.values())
         for i in range(enterprises):
@@ -128,6 +192,8 @@ def generate(path: Path, *, units: int, enterprises: int, carriers: int, seed: i
                 )
             )
             history.append((eid, stage, stage_date, created))
+            if stage not in ("意向", "洽谈"):
+                signed.append((eid, stage, stage_date, enterprise_rows[-1][8]))
             if here:
                 present.append(eid)
         conn.executemany(
@@ -139,6 +205,8 @@ def generate(path: Path, *, units: int, enterprises: int, carriers: int, seed: i
         conn.executemany(
             "INSERT INTO stage_history (enterprise_id, stage, date, recorded_at) VALUES (?, ?, ?, ?)", history
         )
+
+        after_signing(conn, random.Random(seed + 16), signed)
 
         unit_rows, unit_facilities = [], []
         for i in range(units):
@@ -176,10 +244,25 @@ def generate(path: Path, *, units: int, enterprises: int, carriers: int, seed: i
             (json.dumps({"seed": seed, "units": units, "enterprises": enterprises, "carriers": carriers}),),
         )
         conn.execute("COMMIT")
+        # rows went in around promo's write path: index them the way `promo search --reindex` does
+        from promo.search_index import rebuild
+
+        conn.execute("BEGIN")
+        rebuild(conn)
+        conn.execute("COMMIT")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         counts = {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("carriers", "units", "unit_facilities", "enterprises", "stage_history")
+            for table in (
+                "carriers",
+                "units",
+                "unit_facilities",
+                "enterprises",
+                "stage_history",
+                "milestones",
+                "project_reports",
+                "ledger_targets",
+            )
         }
     finally:
         conn.close()

@@ -26,6 +26,12 @@ COMMANDS = {
     "enterprises": "promo.commands.enterprises:enterprises",
     "pipeline": "promo.commands.pipeline:pipeline",
     "overdue": "promo.commands.overdue:overdue",
+    # after the signature: the task ledger, 帮办代办, 协调事项, 以会招商, the weekly report
+    "ledger": "promo.commands.ledger:ledger",
+    "services": "promo.commands.services:services",
+    "coordination": "promo.commands.coordination:coordination",
+    "events": "promo.commands.events:events",
+    "report": "promo.commands.report:report",
     # 招商目录, 产业政策, 准入机制, 创新场景, matching
     "catalogue": "promo.commands.catalogue:catalogue",
     "targets": "promo.commands.targets:targets",
@@ -34,6 +40,10 @@ COMMANDS = {
     "check": "promo.commands.criteria:check",
     "scenarios": "promo.commands.scenarios:scenarios",
     "match": "promo.commands.match:match",
+    # 招商地图 and finding anything
+    "map": "promo.commands.map:map_",
+    "search": "promo.commands.search:search",
+    "serve": "promo.commands.serve:serve",
     # what goes out, what changed, where it is kept
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",

@@ -18,6 +18,13 @@ from promo.errors import BadValue, CatalogueError, Rejected
 from promo.schema import MIGRATIONS, latest_version
 from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 5
 
+# migrations register as their modules are imported: the order below is the migrations' order, not isort's
+# isort: split
+from promo.schema_after_signing import m006_after_signing  # noqa: F401 - registers migration 6, after 5
+
+# isort: split
+from promo import search_index  # registers migration 7, after 6
+
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
@@ -252,6 +259,7 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
             "copy it somewhere you can write, or ask for write access to its folder",
         )
     journal.install_capture(conn)
+    search_index.install(conn)
     conn.execute("BEGIN IMMEDIATE")
     opened = getattr(conn, "opened_schema", None)
     if opened is not None and conn.execute("PRAGMA schema_version").fetchone()[0] != opened:

@@ -18,6 +18,8 @@ _TABLES = {
     "platforms": ("name", "name_folded", "code"),
     "clusters": ("name", "name_folded", "code"),
     "targets": ("name", "name_folded", None),
+    "departments": ("name", "name_folded", None),
+    "events": ("name", "name_folded", None),
 }
 
 

@@ -114,8 +114,11 @@ def _next_period(label: str, period: str) -> str:
     return f"{year + (quarter > 4)}-Q{(quarter - 1) % 4 + 1}"
 
 
-def series(conn: sqlite3.Connection, period: str, *, since: str | None = None) -> list[dict]:
-    """Per month or quarter: how many enterprises entered each stage, and the investment that signed."""
+def series(
+    conn: sqlite3.Connection, period: str, *, since: str | None = None, until: str | None = None, where: str = "1=1"
+) -> list[dict]:
+    """Per month or quarter: how many enterprises entered each stage, and the investment that signed; from
+    `since` to `until` (dates), for the enterprises e that the SQL condition `where` keeps (the brief's focus)."""
     if period not in PERIODS:
         raise BadValue("--period", period, "use month or quarter")
     label = PERIODS[period].format(d="h.date")
@@ -124,8 +127,8 @@ def series(conn: sqlite3.Connection, period: str, *, since: str | None = None) -
         f"""SELECT {label} AS period, h.stage, count(DISTINCT h.enterprise_id) AS n,
                    sum(CASE WHEN h.stage = '签约' THEN e.investment_wan END) AS signed_wan
             FROM stage_history h JOIN enterprises e ON e.id = h.enterprise_id
-            WHERE h.date >= :since GROUP BY period, h.stage ORDER BY period""",
-        {"since": since or "0000"},
+            WHERE h.date >= :since AND h.date <= :until AND {where} GROUP BY period, h.stage ORDER BY period""",
+        {"since": since or "0000", "until": until or "9999"},
     )
     if not found:
         return []

@@ -29,6 +29,7 @@ class Column:
     no_wrap: bool = False  # codes and dates stay on one line
     min_width: int | None = None  # lists keep room for a few items on a narrow terminal
     max_width: int | None = None  # long names wrap rather than squeeze every other column
+    marks: str | None = None  # key of [(start, end), …] spans shown emphasised on a terminal (search hits)
 
     @property
     def align(self) -> str:
@@ -283,10 +284,19 @@ def render_table(
         )
     for r in rows:
         # list items separated by spaces, so a narrow terminal wraps between items, not inside one
-        table.add_row(*(fmt_cell(c, r.get(c.key), list_sep=" ") for c in columns))
+        table.add_row(*(_cell(c, r) for c in columns))
     emit(table)
     if caption:  # a caption ends the table without the blank line rich leaves below one without
         sys.stdout.write("\n")
+
+
+def _cell(column: Column, row: dict):
+    shown = fmt_cell(column, row.get(column.key), list_sep=" ")
+    if not column.marks:
+        return shown
+    from rich.text import Span, Text  # a marked cell: the matched spans emphasised on a terminal
+
+    return Text(shown, spans=[Span(start, end, "bold reverse") for start, end in row.get(column.marks) or ()])
 
 
 def _plain_table(rows: Sequence[dict], columns: Sequence[Column], *, title: str | None, caption: str | None) -> None:

@@ -83,6 +83,33 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "金融": ("金融", "finance"),
         "税收": ("税收", "tax"),
     },
+    "milestone": {
+        "开工": ("开工", "construction started"),
+        "竣工": ("竣工", "completed"),
+        "投产": ("投产", "in production"),
+        "达效": ("达效", "on target"),
+    },
+    "service_status": {
+        "todo": ("待办", "to do"),
+        "doing": ("办理中", "in progress"),
+        "done": ("已办结", "done"),
+        "paused": ("暂缓", "paused"),
+    },
+    "coordination_status": {"open": ("待协调", "open"), "closed": ("已解决", "solved")},
+    "deal_kind": {
+        "mou": ("合作备忘录", "MOU"),
+        "intent": ("意向协议", "letter of intent"),
+        "contract": ("正式合同", "contract"),
+    },
+    "measure": {
+        "signed": ("签约项目", "projects signed"),
+        "started": ("开工项目", "projects started"),
+        "producing": ("投产项目", "projects in production"),
+        "investment_signed": ("签约投资", "investment signed"),
+        "investment_completed": ("完成投资", "investment completed"),
+        "arrived": ("到位资金", "capital arrived"),
+        "foreign": ("外资到位", "foreign capital arrived"),
+    },
 }
 
 
@@ -91,6 +118,9 @@ UNIT_STATUSES = tuple(LABELS["unit_status"])
 CARRIER_KINDS = tuple(LABELS["carrier_kind"])
 POLICY_LEVELS = tuple(LABELS["policy_level"])  # also the order policies are listed in, national first
 CHANNELS = tuple(LABELS["channel"])
+MILESTONES = tuple(LABELS["milestone"])  # a project's life after signing, in order
+MILESTONE_STAGES = {"投产": "投产", "达效": "达效"}  # a milestone that is also a stage moves the enterprise there
+SERVICE_STATUSES = tuple(LABELS["service_status"])
 
 
 def label(kind: str, value: str | None, lang: str = "zh") -> str:

@@ -12,18 +12,26 @@ EXPECTED = {
         "contact_name contact_phone status sample source"
     ),
     "clusters": "id code name name_en name_folded description source",
+    "coordination": (
+        "id enterprise_id issue department_id leader status raised_date due_date closed_date note recorded_at"
+    ),
     "criteria": "id code name name_en metric op threshold unit carrier_id industry_id description sample",
     "criteria_exceptions": "id enterprise_id criterion_id approved_by approved_on note",
+    "departments": "id name name_folded aliases",
     "enterprises": (
         "id name name_en name_folded uscc uscc_bad_check kind industry_id carrier_id stage stage_date "
         "investment_wan jobs source_channel country owner owner_since contact phone note code_name "
         "created_at sample source"
     ),
+    "event_deals": "id event_id enterprise_id kind investment_wan note recorded_at",
+    "events": "id name name_folded date place organiser recorded_at",
     "facilities": "id name name_en name_folded",
     "industries": "id code parent_id level segment name name_en name_folded sort sample source",
     "journal": "id at user command summary undone_by",
     "journal_changes": "id journal_id tbl row_id op old new",
+    "ledger_targets": "id year scope scope_value quarter measure value",
     "match_memory": "enterprise_id enterprise_key matched_at vacant_units",
+    "milestones": "id enterprise_id milestone planned_date actual_date note recorded_at",
     "needs": (
         "enterprise_id industry_id min_area max_area max_rent facilities investment_wan land_mu "
         "last_matched_at last_match_units output_wan tax_wan rd_wan jobs min_floor_load available_by "
@@ -38,9 +46,24 @@ EXPECTED = {
     "policy_eligibility": (
         "policy_id industries enterprise_kinds min_investment_wan stages carriers countries sample rate_basis note"
     ),
+    "project_reports": (
+        "id enterprise_id year quarter completed_investment_wan arrived_wan jobs_created output_wan tax_wan land_mu "
+        "floor_m2 recorded_at"
+    ),
     "scenarios": (
         "id title title_folded owner owner_kind industry_id need status published deadline sample owner_folded"
     ),
+    "service_templates": "id industry_code item department_id days sort",
+    "services": (
+        "id enterprise_id item item_folded department_id officer status asked_date due_date done_date note recorded_at"
+    ),
+    # promo search's index (migration 7, promo/search_index.py): an FTS5 table and its shadow tables
+    "search_index": "name body py",
+    "search_index_config": "k v",
+    "search_index_content": "id c0 c1 c2",
+    "search_index_data": "id block",
+    "search_index_docsize": "id sz",
+    "search_index_idx": "segid term pgno",
     "settings": "key value",
     "stage_deadlines": "stage days since sample",
     "stage_history": "id enterprise_id stage date reason recorded_at",

@@ -25,10 +25,13 @@ def test_brief_for_finds_a_code_name(run):
     added = run("enterprises", "add", "某影像设备公司", "--stage", "意向", "--code-name", "项目F-影像", "--date", DATE)
     assert added.exit_code == 0, added.output
     assert run("enterprises", "show", "项目F-影像").exit_code == 0
-    brief = run("brief", "--for", "项目f-影像", "--date", DATE)
+    brief = run("brief", "--about", "项目f-影像", "--date", DATE)
     assert brief.exit_code == 0, brief.output
     assert "项目F-影像" in brief.output
-    assert "某影像设备公司" not in brief.output  # a public brief names a lead by its code name only
+    assert "某影像设备公司" not in brief.output  # a public brief about a lead names it by its code name only
+    proposal = run("brief", "--for", "项目f-影像", "--date", DATE)  # sent to the lead: its own name
+    assert proposal.exit_code == 0, proposal.output
+    assert "某影像设备公司" in proposal.output and "项目F-影像" not in proposal.output
 
 
 def test_brief_for_an_unknown_name_is_refused_like_show(run):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from promo.brief.document import Document, Facts, Heading, Items, Note, Paragraph, Table
+from promo.brief.document import Chart, Document, Facts, Heading, Items, Note, Paragraph, Table
 from promo.brief.texts import t
 
 # A chat message is read on a phone: each list is cut to its first lines, and says how many were left out.
@@ -11,6 +11,8 @@ MAX_LINES = 10
 
 def _lines(block, lang: str) -> list[str]:
     colon = "：" if lang == "zh" else ": "
+    if isinstance(block, Chart):
+        return []  # a chat message carries no pictures
     if isinstance(block, Heading):
         return [block.text + ("：" if lang == "zh" else ":")]
     if isinstance(block, Paragraph | Note):
@@ -38,6 +40,8 @@ def render(doc: Document) -> str:
         out.append(doc.as_of)
     if doc.notice:
         out.append(doc.notice)
+    if doc.salutation:
+        out += ["", *doc.salutation]
     for section in doc.sections:
         out += ["", section.title]
         for block in section.blocks:

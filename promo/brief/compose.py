@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from promo.brief.document import Document
-from promo.brief.sections import carriers, firms, lists, prospect, zone
+from promo.brief.sections import after_signing, carriers, firms, lists, prospect, zone
 from promo.brief.texts import section_number
 from promo.brief.wording import Wording
 
@@ -40,10 +40,19 @@ def document(w: Wording) -> Document:
         builders += [lists.platforms_section]
     builders += [firms.tenants_section]
     if req.internal and req.scope != "prospect":
-        builders += [firms.pipeline_section, firms.leads_section]
+        builders += [firms.pipeline_section, firms.leads_section, after_signing.after_signing_section]
     builders += [zone.contact_section]
 
-    sections = [s for s in (build(w) for build in builders) if s is not None and s.blocks]
+    sections = []
+    for build in builders:
+        section = build(w)
+        if section is not None and section.blocks:
+            section.key = build.__name__.removesuffix("_section")
+            sections.append(section)
+    if req.charts:
+        from promo.brief.figures import add_charts
+
+        add_charts(w, sections)
     for i, s in enumerate(sections, 1):
         s.title = section_number(i, w.lang) + s.title
     edition = w.t("edition.internal" if req.internal else "edition.public")
@@ -56,7 +65,19 @@ def document(w: Wording) -> Document:
         as_of=w.t("notice.earlier", date=w.date(req.date)) if w.data.get("earlier_than_today") else None,
         sections=sections,
         footer=w.t("footer", date=w.date(req.date)),
+        salutation=salutation(w),
     )
+
+
+def salutation(w: Wording) -> list[str]:
+    """A proposal greets its reader by its own name (--for); other briefs greet no one."""
+    reader = (w.data.get("prospect") or {}).get("reader")
+    if not reader:
+        return []
+    zone = w.data["zone"]
+    zone_name = w.name(zone["name"], zone.get("name_en"))
+    intro = "salutation.intro" if w.data["prospect"].get("has_needs") else "salutation.intro_general"
+    return [w.t("salutation", reader=w.v(reader)), w.t(intro, zone=zone_name)]
 
 
 def title(w: Wording) -> str:

@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from promo import industries
+from promo.brief.keyfigures import key_figures
 from promo.brief.request import Request
 from promo.db import rows
 from promo.errors import Rejected
@@ -86,12 +87,7 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     year = _year(req.date)
     if year is not None and (zone["founded_year"] or 0) > year:
         data["zone"]["founded_year"] = None
-    data["figures"] = rows(
-        conn,
-        "SELECT label, label_en, value, unit, unit_en, year FROM zone_figures WHERE zone_id = ? "
-        "AND (year IS NULL OR ? IS NULL OR year <= ?) ORDER BY year IS NULL, year DESC, id",
-        (zone["id"], year, year),
-    )
+    data["figures"] = key_figures(conn, zone["id"], year)
     data["earlier_than_today"] = req.date < today()
     data.update(_usd_rate(conn))
     scope = Scope()
@@ -148,6 +144,7 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
             f"SELECT * FROM negative_list ORDER BY CASE kind WHEN '禁止' THEN 0 ELSE 1 END, id LIMIT {MAX_NEGATIVE}",
         )
     data["tenants"] = _tenants(conn, scope, req)
+    data["scope"] = scope  # the focus as SQL, for the charts' own figures (promo.brief.chartdata)
     if req.internal:
         data["pipeline"] = _pipeline(conn, scope, req.date)
         data["leads"] = _leads(conn, scope, req.date)

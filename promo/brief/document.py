@@ -50,13 +50,30 @@ class Note:
     text: str
 
 
-Block = Heading | Paragraph | Facts | Table | Items | Note
+@dataclass
+class Chart:
+    """A picture of figures the section states: bars per category, one list of values per series.
+
+    Drawn by promo.brief.charts for docx, html and Markdown with --charts; chat text leaves it out.
+    """
+
+    name: str  # a file-name stem: occupancy, funnel, industries, quarters
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+    unit: str = ""
+    horizontal: bool = False
+    percent: bool = False  # values are shares (0–1), drawn as 0–100 %
+
+
+Block = Heading | Paragraph | Facts | Table | Items | Note | Chart
 
 
 @dataclass
 class Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
+    key: str = ""  # which section it is (carriers, tenants …), whatever its title
 
 
 @dataclass
@@ -69,3 +86,4 @@ class Document:
     as_of: str | None = None  # a brief dated before today: what it leaves out
     sections: list[Section] = field(default_factory=list)
     footer: str = ""
+    salutation: list[str] = field(default_factory=list)  # a proposal's greeting to its reader, line by line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from promo.brief.document import Document, Facts, Heading, Items, Note, Paragraph, Table
+from promo.brief.document import Chart, Document, Facts, Heading, Items, Note, Paragraph, Table
 from promo.render import md_escape
 
 # Escaped text still starts a list, a numbered list, a rule or a setext underline when it opens a line.
@@ -33,7 +33,11 @@ def table(block: Table) -> str:
     )
 
 
-def _block(block) -> list[str]:
+def _block(block, links: dict[str, str]) -> list[str]:
+    if isinstance(block, Chart):
+        link = links.get(block.name)
+        # the link is a file path; <…> keeps spaces in it, and the alt text is escaped like any text
+        return [f"![{md_text(block.title)}](<{link}>)"] if link else []
     if isinstance(block, Heading):
         return [f"### {md_text(block.text)}"]
     if isinstance(block, Paragraph | Note):
@@ -51,8 +55,8 @@ def _colon(label: str) -> str:
     return ": " if label.isascii() else "："
 
 
-def render(doc: Document) -> str:
-    """The whole brief as one Markdown document, ending with a newline."""
+def render(doc: Document, links: dict[str, str] | None = None) -> str:
+    """The whole brief as one Markdown document, ending with a newline; charts as images at links[name]."""
     out = [f"# {md_text(doc.title)}", "", md_text(doc.subtitle, line_start=True), ""]
     if doc.banner:
         out += [f"> **{md_text(doc.banner)}**", ""]
@@ -60,9 +64,12 @@ def render(doc: Document) -> str:
         out += [f"> {md_text(doc.as_of, line_start=True)}", ""]
     if doc.notice:
         out += [f"> {md_text(doc.notice, line_start=True)}", ""]
+    for line in doc.salutation:
+        out += [md_text(line, line_start=True), ""]
     for section in doc.sections:
         out += [f"## {md_text(section.title)}", ""]
         for block in section.blocks:
-            out += _block(block) + [""]
+            lines = _block(block, links or {})
+            out += lines + [""] if lines else []
     out += ["---", "", md_text(doc.footer, line_start=True)]
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"

@@ -23,7 +23,7 @@ FIGURES = ("investment_wan", "land_mu", "output_wan", "tax_wan", "rd_wan", "jobs
 
 def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
     """The prospect's profile, matched units, applicable policies and criteria check, for this audience."""
-    row = get(conn, req.prospect)  # the lookup `promo enterprises show` uses: English and code names too
+    row = get(conn, req.subject)  # the lookup `promo enterprises show` uses: English and code names too
 
     profile = profile_for(conn, row["name"])
     signed = row["stage"] in SIGNED
@@ -35,7 +35,11 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
         "has_needs": bool(profile.get("has_needs"))
         or any(profile.get(k) not in (None, []) for k in ("min_area", "max_area", "max_rent", "facilities")),
     }
-    if req.internal or signed:
+    if req.addressed:
+        # a proposal is sent to its reader: its own name in the brief's language, never the office's code name
+        out["shown_name"] = row["name_en"] if req.lang == "en" and row["name_en"] else row["name"]
+        out["reader"] = out["shown_name"]
+    elif req.internal or signed:
         out["shown_name"] = (
             row["name"] if req.lang == "zh" or not row["name_en"] else f"{row['name']} ({row['name_en']})"
         )
@@ -54,6 +58,9 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
         }
     if profile.get("industry_id"):
         out["root_industry_id"] = industries.root(conn, profile["industry_id"])
+        out["root_industry"] = dict(
+            conn.execute("SELECT name, name_en FROM industries WHERE id = ?", (out["root_industry_id"],)).fetchone()
+        )
         out["industry"] = dict(
             conn.execute(
                 "SELECT name, name_en, sample FROM industries WHERE id = ?", (profile["industry_id"],)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from promo.errors import BadValue
 
 AUDIENCES = ("public", "internal")
+FORMATS = ("markdown", "wechat", "docx", "html")
 
 
 @dataclass(frozen=True)
@@ -19,15 +20,27 @@ class Request:
     fmt: str = "markdown"
     industry: str | None = None
     carrier: str | None = None
-    prospect: str | None = None
+    prospect: str | None = None  # --for: a proposal sent to this enterprise
+    about: str | None = None  # --about: a brief on this enterprise for third parties
+    charts: bool = False
 
     @property
     def internal(self) -> bool:
         return self.audience == "internal"
 
     @property
+    def subject(self) -> str | None:
+        """The enterprise a prospect brief is for or about."""
+        return self.prospect if self.prospect is not None else self.about
+
+    @property
+    def addressed(self) -> bool:
+        """A proposal sent to its reader (--for), who is named by its own name, never its code name."""
+        return self.prospect is not None
+
+    @property
     def scope(self) -> str:
-        if self.prospect:
+        if self.subject is not None:
             return "prospect"
         if self.carrier:
             return "carrier"
@@ -37,7 +50,12 @@ class Request:
 
     def check(self) -> None:
         """Usage errors, raised before the catalogue is read."""
-        focus = (("--industry", self.industry), ("--carrier", self.carrier), ("--for", self.prospect))
+        focus = (
+            ("--industry", self.industry),
+            ("--carrier", self.carrier),
+            ("--for", self.prospect),
+            ("--about", self.about),
+        )
         for option, value in focus:
             if value is not None and not str(value).strip():
                 raise BadValue(option, value, "is empty; give a name or code")
@@ -48,8 +66,9 @@ class Request:
             raise BadValue("--lang", self.lang, "use zh or en")
         if self.audience not in AUDIENCES:
             raise BadValue("--audience", self.audience, "use public or internal")
-        if self.fmt not in ("markdown", "wechat"):
-            raise BadValue("--format", self.fmt, "use markdown or wechat")
+        if self.fmt not in FORMATS:
+            raise BadValue("--format", self.fmt, "use " + ", ".join(FORMATS))
 
     def _value(self, option: str) -> str:
-        return {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect}[option] or ""
+        values = {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect, "--about": self.about}
+        return values[option] or ""

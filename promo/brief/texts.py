@@ -5,6 +5,8 @@ A catalogue value missing from the maps below is shown as entered: it is data, n
 
 from __future__ import annotations
 
+import re
+
 LANGS = ("zh", "en")
 
 # key → (Chinese, English); {name} placeholders are filled by t().
@@ -15,6 +17,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "title.carrier": ("{carrier}招商推介", "Investment Brief: {carrier}"),
     "title.prospect": ("{zone}招商方案：{prospect}", "Investment Proposal: {zone}, for {prospect}"),
     "title.prospect_anonymous": ("{zone}招商方案（专属）", "Investment Proposal: {zone}, prepared for you"),
+    "salutation": ("尊敬的{reader}：", "Dear {reader},"),
+    "salutation.intro": (
+        "感谢贵方对{zone}的关注。我们根据贵方提出的需求，整理了推荐房源、可享政策和准入评估，供贵方参考。",
+        "Thank you for your interest in {zone}. Based on the requirements you gave us, this proposal sets out "
+        "the units we recommend, the policies you qualify for and how your project meets our access criteria.",
+    ),
+    "salutation.intro_general": (
+        "感谢贵方对{zone}的关注。我们整理了园区概况、可享政策和准入要求，欢迎告知面积、租金和设施等需求，以便推荐合适的房源。",
+        "Thank you for your interest in {zone}. This proposal sets out the zone, the policies you qualify for and "
+        "our access criteria; tell us the space, rent and facilities you need, and we will recommend units.",
+    ),
     "edition.public": ("公开版", "Public edition"),
     "edition.internal": ("内部版", "Internal edition"),
     "dated": ("资料日期：{date}", "As of {date}"),
@@ -85,8 +98,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "car.area": ("面积", "Floor area"),
     "car.area_value": (
         "总面积 {total} ㎡，可租 {vacant} ㎡（{units} 个单元），出租率 {occ}",
-        "{total} m² ({total_ft} sq ft) in total, {vacant} m² ({vacant_ft} sq ft) available in {units} units, "
-        "{occ} occupied",
+        "{total} m² ({total_ft} sq ft) in total, {vacant} m² ({vacant_ft} sq ft) available in "
+        "{units} {units|unit|units}, {occ} occupied",
     ),
     "car.about": ("简介", "About"),
     "car.contact": ("载体联系人", "Carrier contact"),
@@ -98,7 +111,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "car.ready": ("最早交付", "Earliest ready"),
     "car.more": (
         "另有 {n} 个载体未列出，可租面积合计 {area} ㎡。",
-        "{n} more carriers not listed, with {area} m² ({area_ft} sq ft) available in total.",
+        "{n} more {n|carrier|carriers} not listed, with {area} m² ({area_ft} sq ft) available in total.",
     ),
     "car.sample_note": (
         "※ 标注的可租面积及其单元、租金为示例数据。",
@@ -106,7 +119,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "car.total": (
         "全部载体可租面积合计 {area} ㎡，共 {units} 个单元。",
-        "All carriers: {area} m² ({area_ft} sq ft) available in {units} units.",
+        "All carriers: {area} m² ({area_ft} sq ft) available in {units} {units|unit|units}.",
     ),
     "sec.units_selected": ("部分可租房源", "Selected available units"),
     "sec.units": ("可租房源", "Available units"),
@@ -122,7 +135,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit.facilities": ("设施", "Facilities"),
     "unit.ready": ("交付", "Ready"),
     "unit.ready_now": ("现房", "now"),
-    "unit.more": ("另有 {n} 个可租单元未列出。", "{n} more available units not listed."),
+    "unit.more": ("另有 {n} 个可租单元未列出。", "{n} more available {n|unit|units} not listed."),
     "unit.rent_note": (
         "租金单位为元/㎡·天。",
         "Rent per month = per day × 365 ÷ 12.",
@@ -137,12 +150,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit.chat_usd": ("", "; USD {usd}/sq ft/yr"),
     "car.chat": (
         "{carrier}：可租 {vacant} ㎡，{units} 个单元{rent}",
-        "{carrier}: {vacant} m² ({vacant_ft} sq ft) available in {units} units{rent}",
+        "{carrier}: {vacant} m² ({vacant_ft} sq ft) available in {units} {units|unit|units}{rent}",
     ),
     "car.chat_rent": ("，{rent} 元/㎡·天", ", CNY {rent}/m²/day"),
     "car.chat_full": ("{carrier}：暂无可租空间", "{carrier}: no space available now"),
     "sec.facilities": ("配套设施", "Facilities"),
-    "fac.item": ("{name}：{units} 个单元，其中 {vacant} 个可租", "{name}: {units} units, {vacant} available"),
+    "fac.item": (
+        "{name}：{units} 个单元，其中 {vacant} 个可租",
+        "{name}: {units} {units|unit|units}, {vacant} available",
+    ),
     # platforms
     "sec.platforms": ("公共平台", "Public platforms"),
     "plat.platform": ("平台", "Platform"),
@@ -207,8 +223,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ten.investment": ("投资额", "Investment"),
     "ten.jobs": ("就业", "Jobs"),
     "ten.count": (
-        "共有 {n} 家企业已落地、投产或达效。",
-        "{n} firms have landed, are producing or have achieved their targets.",
+        "全区共有 {n} 家企业已落地、投产或达效。",
+        "In the zone, {n} {n|firm has|firms have} landed, {n|is|are} producing or {n|has|have} achieved "
+        "{n|its|their} targets.",
+    ),
+    "ten.count.industry": (
+        "{industry}领域共有 {n} 家企业已落地、投产或达效。",
+        "In the “{industry}” industry, {n} {n|firm has|firms have} landed, {n|is|are} producing or "
+        "{n|has|have} achieved {n|its|their} targets.",
+    ),
+    "ten.count.carrier": (
+        "{carrier}共有 {n} 家企业已落地、投产或达效。",
+        "In {carrier}, {n} {n|firm has|firms have} landed, {n|is|are} producing or {n|has|have} achieved "
+        "{n|its|their} targets.",
     ),
     # prospect
     "sec.needs": ("项目需求", "Your requirements"),
@@ -234,16 +261,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "need.code": ("项目代号", "Code name"),
     "need.none": ("尚未登记具体需求。", "No specific requirements recorded yet."),
     # the prospect brief: why a unit was matched
-    "why.area_range": ("面积在需求范围内", "area within your range"),
-    "why.area_exact": ("面积正合需求", "area as needed"),
-    "why.area_over": ("面积比需求多 {pct}%", "{pct}% more area than needed"),
-    "why.area_max": ("面积不超过上限", "area within your limit"),
-    "why.rent_lowest": ("租金最低", "lowest rent"),
+    "why.area_range": ("面积 {area} ㎡，在 {min}–{max} ㎡ 需求范围内", "{area} m², within your {min}–{max} m²"),
+    "why.area_min": ("面积 {area} ㎡，满足 {min} ㎡ 需求", "{area} m², meets your {min} m²"),
+    "why.area_max": ("面积 {area} ㎡，不超过 {max} ㎡", "{area} m², within your {max} m² limit"),
+    "why.rent_lowest": ("租金 {rent} 元/㎡·天，为推荐房源中最低", "CNY {rent}/m²/day, the lowest of these units"),
     "why.ready_now": ("现房", "ready now"),
     "why.ready_on": ("{date} 交付", "ready {date}"),
-    "why.chain": ("同产业链已有 {n} 家企业在园", "{n} firms of the same chain already here"),
+    "why.chain": ("同产业链已有 {n} 家企业在园", "{n} {n|firm|firms} of the same chain already here"),
     "why.policy": ("享受载体专项政策", "carrier-specific policies apply"),
-    "why.criteria": ("载体准入指标未达标", "does not meet this carrier's criteria"),
+    "why.criteria": ("载体另有准入要求，请与招商部门确认", "this carrier has its own access criteria: ask the office"),
     # why a policy applies
     "field.industry": ("产业", "industry"),
     "field.kind": ("企业类型", "type of organisation"),
@@ -282,6 +308,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "目前没有完全符合需求的可租单元，招商部门可协调预留或定制空间。",
         "No available unit meets every requirement today; the office can look at reserved or built-to-suit space.",
     ),
+    # charts
+    "chart.occupancy": ("各载体出租率", "Occupancy by carrier"),
+    "chart.occupied": ("已出租、预留或装修中", "Let, reserved or being fitted out"),
+    "chart.funnel": ("招商漏斗：各阶段企业数", "Pipeline: firms at each stage"),
+    "chart.firms": ("企业数", "Firms"),
+    "chart.industries": (
+        "各产业已签约企业的计划投资与就业",
+        "Planned investment and jobs of signed firms, by industry",
+    ),
+    "chart.industries.parts": (
+        "本产业各部分已签约企业的计划投资与就业",
+        "Planned investment and jobs of signed firms, by part of the industry",
+    ),
+    "chart.investment": ("计划投资", "Planned investment"),
+    "chart.jobs": ("就业（人）", "Jobs"),
+    "chart.quarters": ("各季度签约与落地企业数", "Firms signed and moved in, per quarter"),
     # contact
     "sec.contact": ("联系我们", "Contact"),
     "con.office": ("招商部门", "Office"),
@@ -307,7 +349,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lead.contact": ("联系人", "Contact"),
     "lead.channel": ("来源", "Channel"),
     "lead.note": ("备注", "Note"),
-    "lead.count": ("签约前线索共 {n} 条。", "{n} leads not yet signed."),
+    "lead.count": ("签约前线索共 {n} 条。", "{n} {n|lead|leads} not yet signed."),
+    "sec.after": ("项目推进（内部）", "After signing (internal)"),
+    "after.name": ("项目", "Project"),
+    "after.stage": ("阶段", "Stage"),
+    "after.reached": ("已到节点", "Reached"),
+    "after.next": ("下一节点（计划）", "Next milestone (planned)"),
+    "after.late": ("（滞后）", " (late)"),
+    "after.completed": ("累计完成投资", "Invested to date"),
+    "after.planned": ("计划投资", "Planned investment"),
+    "after.services": ("在办代办", "Open services"),
+    "after.overdue": ("（逾期 {n}）", " ({n} overdue)"),
+    "after.items": ("待协调", "Open issues"),
+    "after.count": ("签约后推进中项目共 {n} 个。", "Projects under way after signing: {n}."),
+    "after.ledger": ("{year} 年度任务（完成/目标）：", "{year} task ledger (actual/target): "),
+    "after.behind": ("（落后）", " (behind)"),
 }
 
 UNIT_EN = {
@@ -359,10 +415,21 @@ MONTHS_EN = (
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
+# {n|firm|firms} in an English text: the singular when n is 1, else the plural ("1 firm", "2 firms").
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def _one(value) -> bool:
+    return str(value).replace(",", "").strip() == "1"
+
+
 def t(key: str, lang: str, **values) -> str:
-    """The fixed text `key` in `lang`, with its {placeholders} filled."""
+    """The fixed text `key` in `lang`, with its {placeholders} filled and its {n|one|many} plurals chosen."""
     text = TEXTS[key][0 if lang == "zh" else 1]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    text = _PLURAL.sub(lambda m: m[2] if _one(values[m[1]]) else m[3], text)
+    return text.format(**values)
 
 
 def coded(mapping: dict, value: str | None, lang: str) -> str:

@@ -7,6 +7,7 @@ own contact is the exception, in its section and wherever a description quotes i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from promo.brief import numbers as num
@@ -26,6 +27,9 @@ def one_line(text) -> str:
         return ""
     s = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in str(text))
     return " ".join(s.split())
+
+
+_TRANSLITERATION = re.compile(r"\s*[(（]\s*(?:transliterat\w*|translit\.?|音译)\s*[)）]", re.IGNORECASE)
 
 
 class Wording:
@@ -59,8 +63,10 @@ class Wording:
         return text
 
     def name(self, zh, en=None, sample=0) -> str:
-        """A proper name: Chinese, and in English briefs the English name after it where there is one."""
+        """A proper name: Chinese, and in English briefs the English name after it where there is one (without
+        a note such as "(transliteration)", which is for the catalogue, not the reader)."""
         text = self.v(zh)
+        en = _TRANSLITERATION.sub("", str(en)).strip() if en else en
         if self.lang == "en" and en and one_line(en) != text:
             text = f"{text} ({self.v(en)})"
         return self.mark(text, sample)

@@ -1,4 +1,4 @@
-"""promo brief: the promotion material (招商推介材料) an officer sends out, as Markdown or chat text."""
+"""promo brief: the promotion material (招商推介材料) an officer sends out: Markdown, chat text, Word or HTML."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ def _given(ctx: click.Context, param: click.Parameter, value):
     """An option given as '' (or spaces) is a usage error: it must not quietly mean 'the whole zone' or 'stdout'."""
     what = {
         "output": "a file name, or leave -o out to print the brief",
+        "charts": "a folder for the chart images, or leave --charts out",
         "date": "a date, or leave --date out for today",
     }.get(param.name, "a name or code")
     return reject_empty(param, value, f"give {what}")
@@ -28,7 +29,13 @@ def _given(ctx: click.Context, param: click.Parameter, value):
     "prospect",
     metavar="ENTERPRISE",
     callback=_given,
-    help="A brief tailored to one prospect: needs, units, policies.",
+    help="A proposal sent to one prospect, addressed to it by its own name: needs, units, policies.",
+)
+@click.option(
+    "--about",
+    metavar="ENTERPRISE",
+    callback=_given,
+    help="The same on a prospect, for third parties: a lead before 签约 is named only by its code name.",
 )
 @click.option(
     "--lang",
@@ -47,11 +54,18 @@ def _given(ctx: click.Context, param: click.Parameter, value):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "wechat"], case_sensitive=False),
-    default="markdown",
-    show_default=True,
-    help="markdown for documents; wechat for pasting into a chat (no tables, numbered lines).",
+    type=click.Choice(["markdown", "wechat", "docx", "html"], case_sensitive=False),
+    help="markdown (default, or what -o's extension names); wechat for pasting into a chat; docx for "
+    "Word/WPS; html for e-mail and printing. docx and html include charts.",
 )
+@click.option(
+    "--charts",
+    "charts_dir",
+    metavar="DIR",
+    callback=_given,
+    help="Markdown: draw the charts as PNG files in DIR and link them from the brief.",
+)
+@click.option("--no-charts", is_flag=True, help="docx/html: leave the charts out (no plotting library needed).")
 @click.option(
     "--date",
     metavar="DATE",
@@ -63,7 +77,7 @@ def _given(ctx: click.Context, param: click.Parameter, value):
 )
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
 @click.pass_context
-def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, force):
+def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_dir, no_charts, date, output, force):
     """Write a promotion brief for the zone, one industry, one carrier or one prospect.
 
     The same catalogue and --date always give the same text. A public brief never shows personal
@@ -81,29 +95,92 @@ def brief(ctx, industry, carrier, prospect, lang, audience, fmt, date, output, f
       promo brief
       promo brief --industry 高端医疗器械 --lang en
       promo brief --carrier 精准医学产业园 --format wechat
-      promo brief --for 示例医学影像设备 --audience internal -o proposal.md
+      promo brief -o brief.docx
+      promo brief --lang en -o brief-en.html
+      promo brief --for 示例医学影像设备 -o proposal.docx
+      promo brief --about 示例医学影像设备 --audience internal -o about.md
+      promo brief -o brief.md --charts charts
       promo brief --lang en --date 2026-12-01 -o brief-en.md --force
     """
     from promo.brief import Request, make_brief
-    from promo.brief.output import check_target, write_file
+    from promo.brief.output import check_target, output_format, write_file
     from promo.terminal import printable
     from promo.text import parse_date, today
 
+    fmt = output_format(output, fmt.lower() if fmt else None)
+    if charts_dir is not None and fmt != "markdown":
+        raise click.BadParameter(
+            f"{charts_dir}: only a Markdown brief links chart files; --format {fmt} "
+            + ("has no pictures" if fmt == "wechat" else "embeds its charts"),
+            param_hint="'--charts'",
+        )
+    if charts_dir is not None and no_charts:
+        raise click.BadParameter(f"{charts_dir}: cannot be combined with --no-charts", param_hint="'--charts'")
+    if fmt == "docx" and output in (None, "-") and _terminal():
+        raise click.UsageError("a docx brief is a file: give -o FILE.docx (or redirect the output to a file)")
     req = Request(
         date=parse_or_usage(parse_date, date, "--date") or today(),
         lang=lang.lower(),
         audience=audience.lower(),
-        fmt=fmt.lower(),
+        fmt=fmt,
         industry=industry,
         carrier=carrier,
         prospect=prospect,
+        about=about,
+        charts=(fmt in ("docx", "html") and not no_charts) or charts_dir is not None,
     )
     req.check()
     if output is not None:
         check_target(output, force=force)  # refuse before the work, not after it
-    text = make_brief(catalogue(ctx), req)
+    links = _chart_paths(charts_dir, output, force) if charts_dir is not None else None
+    made = make_brief(catalogue(ctx), req, chart_links=links and {name: link for name, (link, _) in links.items()})
+    if links:
+        for link, path in links.values():
+            if link in made.images:
+                write_file(path, made.images[link], force=force)
+                click.echo(f"wrote {printable(str(path))}", err=True)
+    content = made.content
     if output is not None and output != "-":
-        path = write_file(output, text, force=force)
-        click.echo(f"wrote {printable(str(path))} ({len(text.splitlines())} lines)", err=True)
+        path = write_file(output, content, force=force)
+        if fmt in ("docx", "html"):  # a page of HTML or a zip of XML: lines mean nothing to the reader
+            size = f"{made.sections} sections, {made.charts} {'chart' if made.charts == 1 else 'charts'}"
+        else:
+            size = f"{len(content.splitlines())} lines"
+        click.echo(f"wrote {printable(str(path))} ({size})", err=True)
+    elif isinstance(content, bytes):
+        import sys
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
     else:
-        click.echo(text, nl=False)
+        click.echo(content, nl=False)
+
+
+CHART_NAMES = ("occupancy", "industries", "quarters", "funnel")
+
+
+def _chart_paths(folder: str, output: str | None, force: bool) -> dict[str, tuple[str, str]]:
+    """Chart name → (link from the brief, file path): DIR/<brief's name>-<chart>.png, checked before any work."""
+    import os
+    from pathlib import Path
+
+    from promo.brief.output import check_target
+
+    target = Path(folder)
+    if not target.is_dir():
+        raise click.BadParameter(f"{folder}: no such folder; create it first", param_hint="'--charts'")
+    prefix = Path(output).stem + "-" if output else ""
+    start = Path(output).parent if output else Path(".")
+    out = {}
+    for name in CHART_NAMES:
+        path = target / f"{prefix}{name}.png"
+        check_target(path, force=force)
+        out[name] = (Path(os.path.relpath(path, start)).as_posix(), str(path))
+    return out
+
+
+def _terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()

@@ -123,3 +123,10 @@ def say(message: str = "", *, err: bool = False) -> None:
 
 KEEP = click.IntRange(1, 10_000)
 """How many dated backups to keep: at least the newest one."""
+
+
+# `promo enterprises` subcommands for a project's life after signing (name → "module:attribute", loaded lazily)
+AFTER_SIGNING_SUBCOMMANDS = {
+    "milestone": "promo.commands.projects:milestone",
+    "report": "promo.commands.projects:report",
+}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import COUNT, catalogue, format_option, not_empty, say
+from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, COUNT, catalogue, format_option, not_empty, say
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {
     "need": "promo.commands.needs:need",
     "import": "promo.commands.transfer:enterprises_import",  # the same command as `promo import enterprises`
+    **AFTER_SIGNING_SUBCOMMANDS,
 }
 
 SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source articles"

@@ -6,19 +6,29 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
 
+_KIND_LABELS = {
+    "follow-up": "跟进 follow-up",
+    "stage": "阶段 stage",
+    "lease": "租约 lease",
+    "milestone": "节点 milestone",
+    "service": "代办 service",
+    "coordination": "协调 coordination",
+}
+
 
 @click.group(invoke_without_command=True)
 @click.option("--owner", callback=not_empty, help="Only this officer's follow-ups and enterprises.")
 @click.option(
     "--kind",
-    type=click.Choice(["follow-up", "stage", "lease"]),
-    help="Only follow-ups, stage deadlines, or leases ending within 90 days.",
+    type=click.Choice(["follow-up", "stage", "lease", "milestone", "service", "coordination"]),
+    help="Only follow-ups, stage deadlines, leases ending within 90 days, milestones, services or 协调事项.",
 )
 @click.option("--public", is_flag=True, help="Code names for real names.")
 @format_option
 @click.pass_context
 def overdue(ctx, owner, kind, public, fmt):
-    """What is late: follow-ups past their date, and enterprises in a stage longer than its deadline.
+    """What is late: follow-ups past their date, enterprises in a stage longer than its deadline, and after
+    signing, milestones past their planned date, services past due and coordination items past due.
 
     A follow-up is the --next date of an enterprise's latest activity; logging a new activity settles
     it. Stage deadlines are set per stage with `promo overdue deadlines`; a stay in a stage is judged
@@ -34,17 +44,24 @@ def overdue(ctx, owner, kind, public, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import pipeline, views
+    from promo import pipeline, views, weekly
     from promo.text import today
-    from promo.vocabulary import BAD_CHECK_NOTE, display_name
+    from promo.vocabulary import BAD_CHECK_NOTE, display_name, label
 
-    found = pipeline.overdue(catalogue(ctx), owner=owner, kind=kind)
+    conn = catalogue(ctx)
+    found = pipeline.overdue(conn, owner=owner, kind=kind) if kind in (None, "follow-up", "stage", "lease") else []
+    if kind in (None, *weekly.OVERDUE_KINDS):
+        officer = pipeline.find_owner(conn, owner) if owner else None
+        found += weekly.overdue_after_signing(conn, owner=officer, kinds=(kind,) if kind else weekly.OVERDUE_KINDS)
+        found.sort(key=lambda r: (-(r["days_overdue"] or 0), r["name"]))
     for r in found:
         r["shown_name"] = display_name(r, public=public)
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
-        r["kind_label"] = {"follow-up": "跟进 follow-up", "stage": "阶段 stage", "lease": "租约 lease"}[r["kind"]]
+        r["kind_label"] = _KIND_LABELS[r["kind"]]
+        r["uscc_bad_check"] = bool(r["uscc_bad_check"])
+        r.setdefault("stage_en", label("stage", r["stage"], "en"))
     caption = f"{len(found):,} 项逾期 overdue (today {today()})"
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + BAD_CHECK_NOTE

@@ -7,6 +7,18 @@ from promo.brief.document import Note, Section, Table
 from promo.brief.wording import Wording
 
 
+def tenant_count(w: Wording, n: int) -> str:
+    """How many firms are here, saying what was counted: the zone, the industry or the carrier."""
+    scope, count = w.req.scope, f"{n:,}"
+    if scope == "carrier":
+        c = w.data["carrier"]
+        return w.t("ten.count.carrier", n=count, carrier=w.name(c["name"], c.get("name_en")))
+    node = (w.data.get("industry") or {}).get("node") or (w.data.get("prospect") or {}).get("root_industry")
+    if node:
+        return w.t("ten.count.industry", n=count, industry=w.term(node["name"], node.get("name_en")))
+    return w.t("ten.count", n=count)
+
+
 def tenants_section(w: Wording) -> Section:
     data = w.data["tenants"]
     s = Section(w.t("sec.tenants"))
@@ -41,7 +53,7 @@ def tenants_section(w: Wording) -> Section:
         headers += [w.headed(w.t("ten.investment"), unit), w.t("ten.jobs")]
         align += ["right", "right"]
     s.blocks.append(Table(headers, body, align, chat))
-    s.blocks.append(Note(w.t("ten.count", n=f"{data['count']:,}")))
+    s.blocks.append(Note(tenant_count(w, data["count"])))
     return s
 
 

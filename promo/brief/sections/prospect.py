@@ -22,7 +22,7 @@ def needs_section(c: Wording) -> Section:
         if private.get("code_name"):
             facts.append((c.t("need.code"), c.v(private["code_name"])))
         facts.append((c.t("need.stage"), c.stage(pr["stage"])))
-    elif pr.get("shown_name") and not pr["signed"]:
+    elif pr.get("shown_name") and not pr["signed"] and not pr.get("reader"):
         facts.append((c.t("need.code"), c.v(pr["shown_name"])))
     industry = pr.get("industry")
     if industry:
@@ -95,19 +95,20 @@ def _why(c: Wording, u: dict) -> str:
     for part in u.get("parts") or []:
         kind = part.get("part")
         if kind == "area":
+            # the unit's own figure against the need it meets: a fact, never a surplus ("300% more")
             p = c.data["prospect"]["profile"]
             lo, hi = p.get("min_area"), p.get("max_area")
+            area = num.area(u["area_m2"])
             if lo is not None and hi is not None:
-                parts.append(c.t("why.area_range"))
+                parts.append(c.t("why.area_range", area=area, min=num.area(lo), max=num.area(hi)))
             elif lo:
-                over = (u["area_m2"] - lo) / lo
-                parts.append(c.t("why.area_over", pct=f"{over * 100:.0f}") if over > 0.005 else c.t("why.area_exact"))
+                parts.append(c.t("why.area_min", area=area, min=num.area(lo)))
             elif hi is not None:
-                parts.append(c.t("why.area_max"))
+                parts.append(c.t("why.area_max", area=area, max=num.area(hi)))
         elif kind == "rent" and part.get("points") and u.get("rent") is not None:
             cheapest = min((x["rent"] for x in c.data["prospect"]["units"] if x.get("rent")), default=None)
-            if cheapest is not None and u["rent"] == cheapest:
-                parts.append(c.t("why.rent_lowest"))
+            if cheapest is not None and u["rent"] == cheapest and len(c.data["prospect"]["units"]) > 1:
+                parts.append(c.t("why.rent_lowest", rent=num.rent(u["rent"])))
         elif kind == "cluster" and u.get("same_chain"):
             parts.append(c.t("why.chain", n=len(u["same_chain"])))
         elif kind == "policy":

@@ -1,0 +1,120 @@
+"""The internal brief's after-signing section: each project's milestones, investment and open services, and the
+year's task ledger. Read only for an internal brief; a public brief never carries any of it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.brief import numbers as num
+from promo.brief.document import Note, Section, Table
+from promo.brief.request import Request
+from promo.brief.wording import Wording
+
+MAX_PROJECTS = 20
+
+
+def gather(conn: sqlite3.Connection, req: Request) -> dict:
+    """Projects with milestones, reports, services or coordination items within the brief's focus, as of its
+    date (later milestones and reports are not yet known), most behind plan first; and the ledger's year."""
+    from promo import industries
+    from promo.lookup import find
+
+    where, params = "1=1", {"date": req.date, "year": int(req.date[:4])}
+    if req.scope == "industry":
+        ids = industries.find_subtree(conn, req.industry)
+        where = f"e.industry_id IN ({','.join(str(int(i)) for i in ids)})"
+    elif req.scope == "carrier":
+        params["carrier"] = find(conn, "carriers", req.carrier, "carrier")["id"]
+        where = "(e.carrier_id = :carrier OR e.id IN (SELECT enterprise_id FROM units WHERE carrier_id = :carrier))"
+    found = [
+        dict(r)
+        for r in conn.execute(
+            f"""SELECT e.id, e.name, e.name_en, e.stage, e.investment_wan, e.sample,
+                  (SELECT m.milestone FROM milestones m WHERE m.enterprise_id = e.id AND m.actual_date <= :date
+                   ORDER BY m.actual_date DESC LIMIT 1) AS reached,
+                  (SELECT m.milestone || '|' || m.planned_date FROM milestones m WHERE m.enterprise_id = e.id
+                     AND (m.actual_date IS NULL OR m.actual_date > :date) AND m.planned_date IS NOT NULL
+                   ORDER BY m.planned_date LIMIT 1) AS next,
+                  (SELECT max(r.completed_investment_wan) FROM project_reports r
+                   WHERE r.enterprise_id = e.id AND r.year <= :year) AS completed_wan,
+                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND s.status != 'done') AS services,
+                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND s.status != 'done'
+                     AND s.due_date < :date) AS services_late,
+                  (SELECT count(*) FROM coordination c WHERE c.enterprise_id = e.id AND c.status = 'open') AS items
+               FROM enterprises e
+               WHERE {where} AND e.id IN (SELECT enterprise_id FROM milestones UNION SELECT enterprise_id
+                     FROM project_reports UNION SELECT enterprise_id FROM services
+                     UNION SELECT enterprise_id FROM coordination)""",
+            params,
+        )
+    ]
+    for r in found:
+        milestone, _, planned = (r["next"] or "").partition("|")
+        r["next"], r["planned"] = milestone or None, planned or None
+        r["late"] = bool(planned and planned < req.date)
+    found.sort(key=lambda r: (not r["late"], -(r["services_late"] or 0), r["planned"] or "9999", r["name"]))
+    ledger_rows = []
+    if (
+        req.scope == "zone"
+        and conn.execute(
+            "SELECT 1 FROM ledger_targets WHERE year = ? AND scope = 'zone' AND quarter = 0", (params["year"],)
+        ).fetchone()
+    ):
+        from promo import ledger
+
+        ledger_rows = [r for r in ledger.ledger(conn, params["year"], on=req.date) if r["target"] is not None]
+    return {"rows": found[:MAX_PROJECTS], "count": len(found), "ledger": ledger_rows, "year": params["year"]}
+
+
+def after_signing_section(c: Wording) -> Section:
+    """The section in the brief's words, language and units."""
+    data = c.data.get("after_signing")
+    s = Section(c.t("sec.after"))
+    if not data or not c.req.internal:
+        return s
+    unit = c.money_unit([*(r["investment_wan"] for r in data["rows"]), *(r["completed_wan"] for r in data["rows"])])
+    body, chat = [], []
+    for r in data["rows"]:
+        name = c.mark(c.name(r["name"], r.get("name_en")), r["sample"])
+        next_step = ""
+        if r["next"]:
+            next_step = f"{c.code('milestone', r['next'])} {c.date(r['planned'])}" + (
+                c.t("after.late") if r["late"] else ""
+            )
+        row = [
+            name,
+            c.stage(r["stage"]),
+            c.code("milestone", r["reached"]) if r["reached"] else "",
+            next_step,
+            num.money_in(r["completed_wan"], unit),
+            num.money_in(r["investment_wan"], unit),
+            f"{r['services']:,}" + (c.t("after.overdue", n=r["services_late"]) if r["services_late"] else ""),
+            f"{r['items']:,}" if r["items"] else "",
+        ]
+        body.append(row)
+        said = [x for x in (row[1], row[2], next_step) if x]
+        chat.append(c.labelled(name, c.t("sep.comma").join(said)))
+    if body:
+        headers = [
+            c.t("after.name"),
+            c.t("after.stage"),
+            c.t("after.reached"),
+            c.t("after.next"),
+            c.headed(c.t("after.completed"), unit),
+            c.headed(c.t("after.planned"), unit),
+            c.t("after.services"),
+            c.t("after.items"),
+        ]
+        s.blocks.append(Table(headers, body, ["left"] * 4 + ["right"] * 4, chat))
+        s.blocks.append(Note(c.t("after.count", n=f"{data['count']:,}")))
+    if data["ledger"]:
+        parts = []
+        for r in data["ledger"]:
+            if r["unit"] == "个":
+                shown = f"{r['actual']:,g}/{r['target']:,g}"
+            else:
+                shown = f"{c.money(r['actual'])}/{c.money(r['target'])}"
+            measure = r["label"] if c.lang == "zh" else r["measure_en"]
+            parts.append(f"{measure} {shown}" + (c.t("after.behind") if r["behind"] else ""))
+        s.blocks.append(Note(c.t("after.ledger", year=data["year"]) + c.t("sep.list").join(parts)))
+    return s

@@ -1,0 +1,106 @@
+"""promo events: 以会招商 — promotion events and the MOUs and intentions signed there."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option, parse_or_usage
+
+
+@click.group(invoke_without_command=True)
+@click.option("--year", metavar="YEAR", help="Only events of this year.")
+@format_option
+@click.pass_context
+def events(ctx, year, fmt):
+    """以会招商: promotion events and what was signed there; `promo ledger --by event` shows what became of it.
+
+    \b
+    Examples:
+      promo events add 2026中韩医疗器械对接会 --date 2026-04-18 --place 首尔 --organiser 管委会
+      promo events sign 中韩医疗器械对接会 晨生医疗 --kind mou --investment 1.2亿
+      promo events show 中韩医疗器械对接会
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import events as domain
+    from promo.projects import parse_year
+    from promo.views_after_signing import EVENTS
+
+    year = parse_or_usage(parse_year, year) if year is not None else None
+    EVENTS.show(domain.events(catalogue(ctx), year=year), fmt)
+
+
+@events.command("add")
+@click.argument("name")
+@click.option("--date", metavar="DATE", required=True, help="When it took place (or will).")
+@click.option("--place", help="Where.")
+@click.option("--organiser", help="Who organised it.")
+@click.pass_context
+def add(ctx, name, date, place, organiser):
+    """Record a promotion event.
+
+    \b
+    Examples:
+      promo events add 2026中韩医疗器械对接会 --date 2026-04-18 --place 首尔
+    """
+    from promo import events as domain
+    from promo.db import change
+    from promo.enterprise_fields import parse_name, parse_text
+    from promo.text import parse_date
+
+    name = parse_or_usage(parse_name, name, "NAME")
+    date = parse_or_usage(parse_date, date, "--date")
+    place, organiser = (
+        parse_or_usage(parse_text, place, "--place"),
+        parse_or_usage(parse_text, organiser, "--organiser"),
+    )
+    conn = catalogue(ctx)
+    r = change(conn, domain.add_event, name, date, place=place or None, organiser=organiser or None)
+    click.echo(f"event #{r['id']}: {r['name']} on {r['date']}")
+
+
+@events.command("sign")
+@click.argument("event")
+@click.argument("enterprise")
+@click.option(
+    "--kind", default="mou", show_default=True, help="mou (合作备忘录), intent (意向协议) or contract (正式合同)."
+)
+@click.option("--investment", metavar="万元", help="Investment named in it, 万元 (1.2亿, 1,200).")
+@click.option("--note", help="A remark.")
+@click.pass_context
+def sign(ctx, event, enterprise, kind, investment, note):
+    """Link an enterprise to the event where it signed (add the enterprise first with promo enterprises add).
+
+    \b
+    Examples:
+      promo events sign 中韩医疗器械对接会 晨生医疗 --kind mou --investment 1.2亿
+    """
+    from promo import events as domain
+    from promo.db import change
+    from promo.enterprise_fields import parse_text
+    from promo.text import parse_amount
+
+    kind = parse_or_usage(domain.parse_deal_kind, kind)
+    investment = parse_or_usage(parse_amount, investment, "--investment")
+    conn = catalogue(ctx)
+    note = parse_or_usage(parse_text, note, "--note") or None
+    r = change(conn, domain.add_deal, event, enterprise, kind, investment=investment, note=note)
+    click.echo(f"{r['name']} linked to {r['event']} ({domain.DEAL_KINDS[r['kind']]})")
+
+
+@events.command("show")
+@click.argument("event")
+@format_option
+@click.pass_context
+def show(ctx, event, fmt):
+    """What one event brought: each enterprise, what it signed there and where it is now.
+
+    \b
+    Examples:
+      promo events show 中韩医疗器械对接会
+    """
+    from promo import events as domain
+    from promo.views_after_signing import EVENT_DEALS
+
+    found = domain.deals(catalogue(ctx), event)
+    EVENT_DEALS.show(found, fmt, title=f"{found[0]['event'] if found else event} 成果 What it brought")

@@ -1,0 +1,209 @@
+"""promo ledger: the year's task ledger (任务台账) — targets against what happened, per officer, chain, quarter."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
+
+
+def _year(value) -> int:
+    from promo.projects import parse_year
+    from promo.text import today
+
+    return parse_or_usage(parse_year, value) if value is not None else int(today()[:4])
+
+
+@click.group(invoke_without_command=True)
+@click.option("--year", metavar="YEAR", help="The ledger's year (default this year).")
+@click.option("--by", callback=not_empty, help="Split by owner (officer), chain, quarter, or event (以会招商).")
+@click.option("--detail", is_flag=True, help="The projects behind each figure, one row each.")
+@click.option("--measure", callback=not_empty, help="With --detail: only this measure (signed, started, arrived …).")
+@format_option
+@click.pass_context
+def ledger(ctx, year, by, detail, measure, fmt):
+    """The year's task ledger: targets against actuals, completion rates, and what is behind plan.
+
+    Actuals come from the catalogue: 签约 from the stage history, 开工 from milestones, 投产 from the
+    milestone or the stage, completed investment and arrived capital from the project reports. A figure is
+    behind (落后) when it is below the share of its target the elapsed part of the year calls for.
+
+    \b
+    Examples:
+      promo ledger targets set --year 2026 --signed 20 --signed-investment 50亿
+      promo ledger --year 2026
+      promo ledger --year 2026 --by owner
+      promo ledger --year 2026 --detail --measure signed
+      promo ledger --year 2026 --by event
+      promo ledger --year 2026 --format csv > 台账.csv
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import ledger as domain
+    from promo import views_after_signing as views
+    from promo.render import Column, render
+    from promo.text import today
+
+    year = _year(year)
+    by = parse_or_usage(domain.parse_by, by)
+    if measure and not detail:
+        raise click.UsageError("--measure selects the rows of --detail: add --detail")
+    if measure and measure not in domain.MEASURES:
+        raise click.BadParameter(f"{measure}: use one of {', '.join(domain.MEASURES)}", param_hint="'--measure'")
+    conn = catalogue(ctx)
+    if by == "event":
+        views.EVENT_YIELD.show(
+            domain.event_yield(conn, year),
+            fmt,
+            title=f"{year} 以会招商 What each event brought",
+            empty=f"no events in {year}; add one with promo events add NAME --date …",
+        )
+        return
+    if detail:
+        view = views.LEDGER_DETAIL
+        if by:
+            view = view.with_columns(Column("group_name", views.GROUP_HEADERS[by]), first=True)
+        view.show(
+            domain.detail(conn, year, by=by, measure=measure),
+            fmt,
+            title=f"{year} 台账明细 Ledger detail",
+            empty=f"nothing happened in {year} yet",
+        )
+        return
+    found = domain.ledger(conn, year, by=by)
+    for r in found:
+        r["rate_text"] = f"{r['rate'] * 100:.0f}%" if r["rate"] is not None else ""
+        r["flag"] = "落后 behind" if r["behind"] else ""
+    share = domain.elapsed_share(year)
+    from promo.projects import late_count
+
+    late = late_count(conn)
+    caption = f"时序进度 {share * 100:.0f}% of {year} on {today()}; 时序目标 = 目标 × 时序进度"
+    if by:
+        caption = (
+            f"完成/目标, 金额 亿元; ↓ 落后: below the target's share due by now "
+            f"({share * 100:.0f}% of {year} on {today()})"
+        )
+    if late:
+        caption += f"\n{late} 个节点滞后于计划 (late milestones): promo overdue --kind milestone"
+    title = f"{year} 招商任务台账 Task ledger"
+    if by and fmt not in ("json", "csv"):
+        rows, columns = _pivot(found, by)
+        render(rows, columns, fmt, title=title, caption=caption)
+        return
+    views.LEDGER.show(found, fmt, title=title, caption=caption)
+
+
+def _pivot(found: list[dict], by: str):
+    """The ledger as the office's sheet: one row per officer, chain or quarter, one column per measure,
+    each cell 完成/目标 with ↓ where it is behind."""
+    from promo import ledger as domain
+    from promo.render import Column
+    from promo.views_after_signing import GROUP_HEADERS
+
+    def amount(v):
+        return f"{v / 10000:,.2f}".rstrip("0").rstrip(".") if v is not None else ""
+
+    groups: dict[str, dict] = {}
+    for r in found:
+        row = groups.setdefault(r["group_name"], {"group_name": r["group_name"]})
+        shown = (lambda v: f"{v:,g}" if v is not None else "") if r["unit"] == "个" else amount
+        cell = shown(r["actual"]) + (f"/{shown(r['target'])}" if r["target"] is not None else "")
+        row[r["measure"]] = cell + (" ↓" if r["behind"] else "")
+    columns = [Column("group_name", GROUP_HEADERS[by], max_width=16)]
+    columns += [Column(m, label, justify="right", no_wrap=True) for m, (label, _) in domain.MEASURES.items()]
+    return list(groups.values()), columns
+
+
+_TARGET_OPTIONS = {
+    "signed": ("--signed", "Projects to sign (个)."),
+    "started": ("--started", "Projects to start construction (开工, 个)."),
+    "producing": ("--producing", "Projects to bring into production (投产, 个)."),
+    "investment_signed": ("--signed-investment", "Investment to sign, 万元 (50亿, 1,200)."),
+    "investment_completed": ("--completed-investment", "Investment to complete in the year, 万元."),
+    "arrived": ("--arrived", "Capital to arrive (到位资金), 万元."),
+    "foreign": ("--foreign", "Foreign capital to arrive (外资), 万元."),
+}
+
+
+def _target_options(fn):
+    for measure, (option, text) in reversed(_TARGET_OPTIONS.items()):
+        fn = click.option(option, measure, metavar="VALUE", help=text)(fn)
+    return fn
+
+
+@ledger.group("targets", invoke_without_command=True)
+@click.option("--year", metavar="YEAR", help="The year (default this year).")
+@format_option
+@click.pass_context
+def targets(ctx, year, fmt):
+    """The year's targets; `promo ledger targets set` sets them.
+
+    \b
+    Examples:
+      promo ledger targets --year 2026
+    """
+    if ctx.invoked_subcommand:
+        return
+    from promo import ledger as domain
+    from promo.views_after_signing import TARGETS
+
+    year = _year(year)
+    found = domain.targets(catalogue(ctx), year)
+    for r in found:
+        r["period"] = f"Q{r['quarter']}" if r["quarter"] else "全年"
+        r["scope_shown"] = {"zone": "全区", "owner": "负责人", "chain": "产业链"}[r["scope"]]
+    TARGETS.show(
+        found,
+        fmt,
+        title=f"{year} 目标 Targets",
+        empty=f"no targets for {year}; set them with promo ledger targets set --year {year} --signed …",
+    )
+
+
+@targets.command("set")
+@click.option("--year", metavar="YEAR", required=True, help="The year the targets are for.")
+@click.option("--owner", callback=not_empty, help="Targets of this officer (包保责任人) instead of the zone's.")
+@click.option("--chain", callback=not_empty, help="Targets of this industry chain instead of the zone's.")
+@click.option("--quarter", type=click.IntRange(1, 4), help="A quarter's targets (1-4) instead of the year's.")
+@_target_options
+@click.pass_context
+def set_(ctx, year, owner, chain, quarter, **values):
+    """Set targets for a year: the zone's, an officer's or a chain's, for the year or a quarter.
+
+    Counts are whole numbers of projects; amounts are 万元 as people write them (50亿, 1,200万).
+
+    \b
+    Examples:
+      promo ledger targets set --year 2026 --signed 20 --started 12 --producing 8 --signed-investment 50亿
+      promo ledger targets set --year 2026 --owner 张伟 --signed 5 --arrived 3亿
+      promo ledger targets set --year 2026 --quarter 1 --signed 4
+    """
+    from promo import ledger as domain
+    from promo.db import change
+    from promo.text import parse_amount, parse_number
+
+    year = _year(year)
+    parsed = {}
+    for measure, (option, _) in _TARGET_OPTIONS.items():
+        value = values[measure]
+        if value is None:
+            continue
+        if not str(value).strip():
+            raise click.BadParameter("is empty; give a target or leave the option out", param_hint=f"'{option}'")
+        if domain.MEASURES[measure][1] == "count":
+            parsed[measure] = parse_or_usage(parse_number, value, option, integer=True, unit_suffixes=("个", "家"))
+        else:
+            parsed[measure] = parse_or_usage(parse_amount, value, option)
+    if not parsed:
+        raise click.UsageError("give at least one target: " + ", ".join(o for o, _ in _TARGET_OPTIONS.values()))
+    conn = catalogue(ctx)
+    scope, value, shown, warnings = domain.resolve_scope(conn, owner, chain)
+    period = f"{year}" + (f" Q{quarter}" if quarter else "")
+    changed = change(conn, domain.set_targets, year, scope, value, quarter or 0, parsed)["changed"]
+    for c in changed:
+        label = domain.MEASURES[c["measure"]][0]
+        old = f"{c['old']:,g} → " if c["old"] is not None else ""
+        click.echo(f"{period} {shown} {label}: {old}{c['new']:,g}")
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)

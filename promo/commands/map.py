@@ -1,0 +1,175 @@
+"""promo map: 招商地图 — carriers and land parcels by area, as a listing, GeoJSON or an HTML page."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option, not_empty
+
+
+@click.command("map")
+@click.option(
+    "--kind", callback=not_empty, help="Only this kind: park, building, land, incubator, cluster (or 产业园 …)."
+)
+@click.option(
+    "--geojson", "geojson", metavar="FILE", help="Write an RFC 7946 GeoJSON FeatureCollection ('-' = stdout)."
+)
+@click.option("--html", "html", metavar="FILE", help="Write one self-contained HTML map page (opens from a file).")
+@click.option(
+    "--crs",
+    type=click.Choice(["wgs84", "gcj02", "bd09"], case_sensitive=False),
+    default="wgs84",
+    show_default=True,
+    help="Coordinates of --geojson: wgs84 (GPS, GIS tools), gcj02 (高德/腾讯), bd09 (百度).",
+)
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@format_option
+@click.pass_context
+def map_(ctx, kind, geojson, html, crs, force, fmt):
+    """The investment map: every carrier and land parcel grouped by area (片区/园区), with kind, industries,
+    vacancy, occupancy, rent range and the platforms within 1 km.
+
+    Carriers without coordinates stay in the listing and are left out of --geojson and --html, with a
+    count on stderr; coordinates outside China are warned about.
+
+    \b
+    Examples:
+      promo map
+      promo map --kind land --format json
+      promo map --geojson carriers.geojson
+      promo map --geojson gaode.geojson --crs gcj02
+      promo map --html 招商地图.html
+    """
+    from promo import investment_map
+    from promo.resources import parse_kind
+
+    if kind:
+        parse_kind(kind)  # a bad kind is a usage error before anything is read
+    targets = [p for p in (geojson, html) if p and p != "-"]
+    for path in targets:
+        _check_target(path, force)
+    conn = catalogue(ctx)
+    crs = crs.lower()
+    if geojson:
+        counts = _write(geojson, force, lambda out: _geojson(conn, out, kind, crs))
+        _report(counts, f"{counts['written']} carriers written to {geojson} ({crs.upper()})", geojson)
+    if html:
+        rows = list(investment_map.carriers(conn, kind=kind))
+        counts = _write(html, force, lambda out: _html(conn, out, rows))
+        _report(counts, f"map of {counts['written']} carriers written to {html}", html)
+    if not geojson and not html:
+        _listing(list(investment_map.carriers(conn, kind=kind)), fmt)
+
+
+def _geojson(conn, out, kind, crs) -> dict:
+    from promo import investment_map, map_export
+
+    problems = []
+
+    def watched():
+        for r in investment_map.carriers(conn, kind=kind):
+            if r["problem"]:
+                problems.append(f"{r['name']} ({r['lat']}, {r['lon']}): {r['problem']}")
+            yield r
+
+    counts = map_export.write_geojson(watched(), out, crs=crs, name=_zone(conn) + " 招商地图")
+    return counts | {"problems": problems}
+
+
+def _html(conn, out, rows) -> dict:
+    from promo import map_export
+
+    out.write(map_export.html_page(rows, _zone(conn) + " 招商地图"))
+    placed = sum(r["has_coordinates"] and not r["problem"] for r in rows)
+    problems = [
+        f"{r['name']} ({r['lat']}, {r['lon']}): {r['problem']}; left off the page" for r in rows if r["problem"]
+    ]
+    return {"written": placed, "missing": len(rows) - placed, "problems": problems}
+
+
+def _zone(conn) -> str:
+    row = conn.execute("SELECT name FROM zone ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row else ""
+
+
+def _report(counts: dict, done: str, path: str) -> None:
+    if counts["missing"]:
+        click.echo(f"{counts['missing']} carriers have no coordinates and were left out of {path}", err=True)
+    for line in counts["problems"][:10]:
+        click.echo(f"warning: {line}", err=True)
+    if len(counts["problems"]) > 10:
+        click.echo(f"warning: … and {len(counts['problems']) - 10} more with doubtful coordinates", err=True)
+    if path != "-":
+        click.echo(done, err=True)
+
+
+def _check_target(path: str, force: bool) -> None:
+    import os
+    from pathlib import Path
+
+    from promo.errors import Rejected
+
+    target = Path(path)
+    if target.is_dir():
+        raise Rejected(f"cannot write {target}: it is a folder", "give a file name")
+    if target.exists() and not force:
+        raise Rejected(f"{target} exists already; nothing was written", "use --force to replace it")
+    if not target.parent.is_dir():
+        raise Rejected(f"cannot write {target}: folder {target.parent} does not exist")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise Rejected(f"cannot write {target}: no permission to write in {target.parent}")
+
+
+def _write(path: str, force: bool, produce) -> dict:
+    """Run `produce(out)` into a temporary file beside `path`, renamed into place only when complete."""
+    import os
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    if path == "-":
+        return produce(sys.stdout)
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            counts = produce(out)
+        if target.exists() and not force:  # appeared while we wrote
+            from promo.errors import Rejected
+
+            raise Rejected(f"{target} exists already; nothing was written", "use --force to replace it")
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp's 0600 would hide the file from colleagues on a share
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return counts
+
+
+def _listing(rows: list[dict], fmt: str) -> None:
+    from promo.views import MAP
+
+    missing = sum(not r["has_coordinates"] for r in rows)
+    if missing:
+        click.echo(f"{missing} carriers have no coordinates (listed, but not placed on a map)", err=True)
+    for r in rows:
+        if r["problem"]:
+            click.echo(f"warning: {r['name']} ({r['lat']}, {r['lon']}): {r['problem']}", err=True)
+    MAP.show(rows, fmt, prepare=_prepare, caption=_caption)
+
+
+def _prepare(rows: list[dict]) -> None:
+    for r in rows:
+        r["free"] = f"{r['vacant_units']}/{r['units']}" if r["units"] else ""
+        r["where"] = (
+            f"{r['lat']:.4f}, {r['lon']:.4f}" + (" ※" if r["sample"] else "") if r["has_coordinates"] else "无坐标"
+        )
+
+
+def _caption(rows: list[dict]) -> str:
+    caption = f"{len(rows)} 个载体; 出租率 = 已租或预留面积 ÷ 总面积; 周边平台 = 本载体或 1 km 内"
+    if any(r["sample"] for r in rows):
+        caption += "\n※ 示例坐标: seed coordinates are illustrative, not surveyed"
+    return caption

@@ -1,0 +1,155 @@
+"""promo enterprises milestone / report: a project's life after signing, its investment and 亩均 figures."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue, format_option, parse_or_usage
+
+
+@click.command("milestone")
+@click.argument("name")
+@click.argument("milestone", required=False)
+@click.option("--date", metavar="DATE", help="When it happened (not before signing, not in the future).")
+@click.option("--planned", metavar="DATE", help="When it is planned; `promo overdue` lists it once it passes.")
+@click.option("--note", help="A remark kept with the milestone.")
+@format_option
+@click.pass_context
+def milestone(ctx, name, milestone, date, planned, note, fmt):
+    """A project's milestones 开工 竣工 投产 达效: record one, or list all four with plan and actual.
+
+    Dates run in that order and not before the signing; 投产 and 达效 also move the enterprise to that
+    stage. A rented project with no construction may skip 开工 and 竣工.
+
+    \b
+    Examples:
+      promo enterprises milestone 晨生医疗 开工 --planned 2026-03-01
+      promo enterprises milestone 晨生医疗 开工 --date 2026-03-10
+      promo enterprises milestone 晨生医疗
+    """
+    from promo import projects
+    from promo.text import parse_date
+
+    conn = catalogue(ctx)
+    if milestone is None:
+        if date or planned or note:
+            raise click.UsageError("name the MILESTONE to date: 开工, 竣工, 投产 or 达效")
+        _show_milestones(projects.milestones(conn, name), fmt)
+        return
+    from promo.db import change
+
+    milestone = parse_or_usage(projects.parse_milestone, milestone, "MILESTONE")
+    date = parse_or_usage(parse_date, date, "--date")
+    planned = parse_or_usage(parse_date, planned, "--planned")
+    from promo.enterprise_fields import parse_text
+
+    note = parse_or_usage(parse_text, note, "--note", max_len=500) or None
+    r = change(conn, projects.set_milestone, name, milestone, date=date, planned=planned, note=note)
+    said = [f"{r['milestone']} {r['name']}"]
+    if r["date"]:
+        said.append(f"on {r['date']}")
+    if r["planned"]:
+        said.append(f"planned {r['planned']}")
+    click.echo(" ".join(said))
+    if r["moved"]:
+        click.echo(f"moved {r['name']} from {r['moved']['from']} to {r['moved']['to']} on {r['moved']['date']}")
+        for w in r["moved"]["warnings"]:
+            click.echo(f"warning: {w}", err=True)
+
+
+def _show_milestones(d: dict, fmt: str) -> None:
+    from promo.views_after_signing import MILESTONES
+
+    title = f"{d['enterprise']['name']} 项目节点 Milestones (签约 {d['signed'] or '?'})"
+    MILESTONES.show(d["milestones"], fmt, title=title)
+
+
+_FIGURES = {
+    "completed_investment": ("--completed-investment", "Investment completed to date (累计完成投资), 万元."),
+    "arrived": ("--arrived", "Capital arrived in the period (到位资金), 万元."),
+    "jobs_created": ("--jobs-created", "Jobs created to date."),
+    "output": ("--output", "Output (产值) of the year, 万元."),
+    "tax": ("--tax", "Tax paid in the year, 万元."),
+    "land_mu": ("--land-mu", "Land the project uses, 亩 (for 亩均)."),
+    "floor_m2": ("--floor-area", "Floor area it uses, ㎡ (default: the units it leases)."),
+}
+
+
+def _figure_options(fn):
+    for key, (option, text) in reversed(_FIGURES.items()):
+        fn = click.option(option, key, metavar="VALUE", help=text)(fn)
+    return fn
+
+
+@click.command("report")
+@click.argument("name")
+@click.option("--year", metavar="YEAR", help="The year reported (2026); without figures, list that year only.")
+@click.option("--quarter", type=click.IntRange(1, 4), help="A quarter of the year (1-4) instead of the whole year.")
+@_figure_options
+@click.option("--over-plan", is_flag=True, help="Accept completed investment above the planned total.")
+@format_option
+@click.pass_context
+def report(ctx, name, year, quarter, over_plan, fmt, **figures):
+    """A project's figures by year or quarter: investment completed, capital arrived, jobs, output, tax, 亩均.
+
+    Amounts in 万元 as people write them (1,200 / 1200万 / 1.2亿). The planned total is the enterprise's
+    --investment; completed investment above it needs --over-plan. 亩均 figures divide the year's output
+    and tax by the land (万元/亩) or the floor area (元/㎡). Without figures, lists the reports.
+
+    \b
+    Examples:
+      promo enterprises report 晨生医疗 --year 2026 --completed-investment 8000 --arrived 0.5亿
+      promo enterprises report 晨生医疗 --year 2026 --output 1.2亿 --tax 800 --land-mu 40
+      promo enterprises report 晨生医疗
+    """
+    from promo import projects
+    from promo.text import parse_amount, parse_number
+
+    parsed = {}
+    for key, (option, _) in _FIGURES.items():
+        kind = projects.REPORT_FIELDS[key][2]
+        value = figures[key]
+        if value is not None and not str(value).strip():
+            raise click.BadParameter("is empty; give a figure or leave the option out", param_hint=f"'{option}'")
+        if kind == "amount":
+            parsed[key] = parse_or_usage(parse_amount, value, option)
+        elif kind == "int":
+            parsed[key] = parse_or_usage(parse_number, value, option, integer=True, unit_suffixes=("人",))
+        else:
+            parsed[key] = parse_or_usage(
+                parse_number, value, option, minimum=0.0001, unit_suffixes=("亩", "㎡", "平方米", "平米", "m2")
+            )
+    year = parse_or_usage(projects.parse_year, year) if year is not None else None
+    conn = catalogue(ctx)
+    if all(v is None for v in parsed.values()):
+        if quarter or over_plan:
+            raise click.UsageError("--quarter and --over-plan go with figures to record")
+        _show_reports(projects.reports(conn, name, year=year), fmt)
+        return
+    if year is None:
+        raise click.UsageError("give the --year the figures are for")
+    from promo.db import change
+
+    r = change(conn, projects.record_report, name, year, quarter or 0, parsed, over_plan=over_plan)
+    period = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")
+    click.echo(f"reported {r['name']} {period}: " + ", ".join(_FIGURES[k][0].lstrip("-") for k in r["set"]))
+    for w in r["warnings"]:
+        click.echo(f"warning: {w}", err=True)
+
+
+def _show_reports(found: list[dict], fmt: str) -> None:
+    from promo.views_after_signing import REPORTS, REPORTS_CAPTION
+
+    names = {r["name"] for r in found}
+    one = len(names) == 1
+    view = REPORTS.hide("name") if one else REPORTS  # one enterprise: its name is in the title
+    title = None
+    if one:
+        planned = found[0]["planned_investment_wan"]
+        title = f"项目报表 Project reports: {next(iter(names))}" + (f" (计划投资 {planned:,g} 万元)" if planned else "")
+    view.show(found, fmt, prepare=_periods, caption=REPORTS_CAPTION, title=title)
+
+
+def _periods(found: list[dict]) -> None:
+    for r in found:
+        r["period"] = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")

@@ -1,0 +1,57 @@
+"""promo report weekly: the week's report for the 招商工作群, as WeChat text or as the weekly sheet."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue
+
+
+@click.group()
+def report():
+    """Reports sent out of the office on a schedule.
+
+    \b
+    Examples:
+      promo report weekly
+      promo report weekly --format csv > 周报.csv
+    """
+
+
+@report.command("weekly")
+@click.option("--date", "on", metavar="DATE", help="A day of the week reported (default today).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["wechat", "table", "csv", "json", "markdown"], case_sensitive=False),
+    default="wechat",
+    show_default=True,
+    help="wechat: short text for the group; table/csv/json/markdown: the weekly sheet, one row per item.",
+)
+@click.pass_context
+def weekly(ctx, on, fmt):
+    """The week's report: signed, started, completed and in production this week (Monday to Sunday),
+    what is overdue (milestones, services, coordination), what needs a leader, and the year's ledger.
+
+    \b
+    Examples:
+      promo report weekly
+      promo report weekly --date 2026-11-20
+      promo report weekly --format csv > 周报.csv
+    """
+    from promo import weekly as domain
+    from promo.commands.common import parse_or_usage
+    from promo.text import parse_date
+
+    on = parse_or_usage(parse_date, on, "--date")
+    conn = catalogue(ctx)
+    # the text names the ten most overdue and counts the rest; the sheet lists every one
+    found = domain.weekly(conn, on, overdue_limit=10 if fmt == "wechat" else None)
+    if fmt == "wechat":
+        zone = conn.execute("SELECT name FROM zone ORDER BY id LIMIT 1").fetchone()
+        click.echo(domain.wechat_text(found, zone[0] if zone else ""), nl=False)
+        return
+    from promo.views_after_signing import WEEKLY_SHEET
+
+    title = f"招商周报 Weekly report {found['start']} – {found['end']}"
+    WEEKLY_SHEET.show(domain.weekly_rows(found), fmt, title=title)

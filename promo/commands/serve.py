@@ -1,0 +1,168 @@
+"""promo serve: the catalogue in a browser, read-only, through Datasette (pip install 'promo[web]')."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import catalogue
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@click.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but this computer (e.g. 0.0.0.0) shares it on the network.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option(
+    "--internal", is_flag=True, help="Serve everything (contacts, notes, leads, SQL, download), to this computer only."
+)
+@click.option("--yes-share", is_flag=True, help="Confirm sharing on the network without a question (scripts).")
+@click.option(
+    "--snapshot",
+    "snapshot_to",
+    metavar="FILE",
+    help="Write the database that would be served to FILE, and serve nothing.",
+)
+@click.pass_context
+def serve(ctx, host, port, internal, yes_share, snapshot_to):
+    """Open the catalogue in a browser: vacant units, the pipeline, the map, every list, and search.
+
+    By default it serves a public snapshot built for the purpose: no personal contacts, no notes, no
+    credit codes, no leads before 签约, no SQL box and no database download. --internal serves every
+    list to this computer only. The snapshot is taken at start; restart to see later changes.
+
+    \b
+    Examples:
+      promo serve
+      promo serve --port 8080
+      promo serve --internal
+      promo serve --host 0.0.0.0 --yes-share
+      promo serve --snapshot public.db
+    """
+    import sys
+
+    from promo.errors import BadValue
+
+    shared = host.strip().lower() not in LOOPBACK
+    if not host.strip():
+        raise BadValue("--host", repr(host), "is empty; leave it out to serve to this computer only")
+    if shared and internal:
+        raise BadValue(
+            "--host",
+            host,
+            "--internal serves contacts and leads, so only to this computer",
+            "leave --host out, or drop --internal to share the public snapshot",
+        )
+    if snapshot_to:
+        _write_snapshot(ctx, snapshot_to, internal)
+        return
+    if shared:
+        click.echo(
+            f"warning: --host {host} shares the catalogue's public snapshot with everyone who can reach this "
+            "computer on the network",
+            err=True,
+        )
+        if not yes_share:
+            if not sys.stdin.isatty():
+                raise BadValue("--host", host, "shares the catalogue on the network; confirm with --yes-share")
+            click.confirm("share it on the network?", abort=True, err=True)
+    _require_web()
+    _check_port(host, port)
+    _run(ctx, host, port, internal)
+
+
+def _require_web() -> None:
+    try:
+        import datasette  # noqa: F401
+    except ImportError:
+        from promo.errors import Rejected
+
+        raise Rejected(
+            "promo serve needs Datasette, which is not installed", "install the web extra: pip install 'promo[web]'"
+        ) from None
+
+
+def _check_port(host: str, port: int) -> None:
+    import socket
+
+    from promo.errors import Rejected
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, port))
+        except socket.gaierror:
+            from promo.errors import BadValue
+
+            raise BadValue("--host", host, "is not an address of this computer", "e.g. 127.0.0.1 or 0.0.0.0") from None
+        except OSError as exc:
+            if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+                raise Rejected(
+                    f"port {port} on {host} is in use", f"choose another with --port, e.g. --port {port + 1}"
+                ) from None
+            raise Rejected(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def _write_snapshot(ctx, path: str, internal: bool) -> None:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from promo.errors import Rejected
+    from promo.web import snapshot
+
+    target = Path(path)
+    if target.exists():
+        raise Rejected(f"{target} exists already; nothing was written", "give a new file name")
+    if not target.parent.is_dir():
+        raise Rejected(f"cannot write {target}: folder {target.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        counts = snapshot.build(catalogue(ctx), Path(tmp), internal=internal)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    kind = "internal" if internal else "public"
+    click.echo(f"{kind} snapshot written to {target}: {sum(counts.values()):,} rows in {len(counts)} tables", err=True)
+
+
+def _run(ctx, host: str, port: int, internal: bool) -> None:
+    import asyncio
+    import tempfile
+    from pathlib import Path
+
+    import uvicorn
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from promo.web import metadata, plugin, snapshot
+
+    conn = catalogue(ctx)
+    zone = conn.execute("SELECT name FROM zone ORDER BY id LIMIT 1").fetchone()
+    with tempfile.TemporaryDirectory(prefix="promo-serve-") as tmp:
+        path = Path(tmp) / f"{metadata.DATABASE}.db"
+        snapshot.build(conn, path, internal=internal)
+        if not pm.is_registered(plugin):
+            pm.register(plugin, name="promo")
+        ds = Datasette(
+            immutables=[str(path)],
+            metadata=metadata.metadata(zone[0] if zone else "promo", snapshot.columns(path), internal=internal),
+            settings={
+                "allow_download": internal,
+                "suggest_facets": False,
+                "default_page_size": 50,
+                "sql_time_limit_ms": 2000,
+            },
+        )
+        asyncio.run(ds.invoke_startup())
+        url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/{metadata.DATABASE}"
+        what = "everything (internal)" if internal else "the public snapshot"
+        click.echo(f"serving {what} at {url}  (Ctrl-C stops)", err=True)
+        uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

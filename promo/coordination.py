@@ -1,0 +1,123 @@
+"""协调事项: the problems a project raises (power, road, permits, staff housing), the department and leader who
+must solve them, open ones per leader for the weekly meeting."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.db import now, require_write, rows
+from promo.errors import BadValue, NotFound, Rejected
+from promo.services import department
+from promo.text import fold, today
+from promo.vocabulary import labels
+
+STATUSES = labels("coordination_status")
+
+
+def add_item(
+    conn: sqlite3.Connection,
+    enterprise: str,
+    issue: str,
+    *,
+    leader: str | None = None,
+    department_name: str | None = None,
+    raised: str | None = None,
+    due: str | None = None,
+    note: str | None = None,
+) -> dict:
+    """Record a problem a project needs coordinated (power, road, permits, housing) and who must solve it."""
+    from promo.identity import get
+
+    require_write(conn)
+    raised = raised or today()
+    if raised > today():
+        raise BadValue("--date", raised, f"is in the future (today is {today()})")
+    if due and due < raised:
+        raise BadValue("--due", due, f"comes before the item was raised ({raised})")
+    e = get(conn, enterprise)
+    dept = department(conn, department_name) if department_name else None
+    iid = conn.execute(
+        """INSERT INTO coordination (enterprise_id, issue, department_id, leader, status, raised_date, due_date,
+                                     note, recorded_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)""",
+        (e["id"], issue, dept["id"] if dept else None, leader, raised, due, note, now()),
+    ).lastrowid
+    return {
+        "id": iid,
+        "name": e["name"],
+        "issue": issue,
+        "leader": leader,
+        "department": dept["name"] if dept else None,
+        "summary": f"coordination {e['name']}: {issue}",
+    }
+
+
+def close_item(conn: sqlite3.Connection, item_id: int, *, date: str | None = None, note: str | None = None) -> dict:
+    """Mark a coordination item solved on a date."""
+    require_write(conn)
+    row = conn.execute(
+        "SELECT c.*, e.name FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id WHERE c.id = ?", (item_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound("coordination item", str(item_id))
+    if row["status"] == "closed":
+        raise Rejected(f"coordination item #{item_id} ({row['issue']}) was already closed on {row['closed_date']}")
+    date = date or today()
+    if date > today():
+        raise BadValue("--date", date, f"is in the future (today is {today()})")
+    if date < row["raised_date"]:
+        raise BadValue("--date", date, f"comes before the item was raised ({row['raised_date']})")
+    conn.execute(
+        "UPDATE coordination SET status = 'closed', closed_date = ?, note = coalesce(?, note) WHERE id = ?",
+        (date, note, item_id),
+    )
+    return {
+        "id": item_id,
+        "name": row["name"],
+        "issue": row["issue"],
+        "date": date,
+        "summary": f"coordination #{item_id} closed ({row['name']}: {row['issue']})",
+    }
+
+
+def items(
+    conn: sqlite3.Connection, *, leader: str | None = None, enterprise: str | None = None, include_closed: bool = False
+) -> list[dict]:
+    """Coordination items, open ones first, grouped by leader (the weekly meeting's list)."""
+    from promo.identity import get
+
+    where, params = ["1=1"], {"today": today()}
+    if not include_closed:
+        where.append("c.status = 'open'")
+    if leader:
+        where.append("c.leader = :leader")
+        params["leader"] = _leader(conn, leader)
+    if enterprise:
+        where.append("c.enterprise_id = :eid")
+        params["eid"] = get(conn, enterprise)["id"]
+    found = rows(
+        conn,
+        f"""SELECT c.id, c.leader, e.name, e.code_name, e.stage, e.uscc_bad_check, c.issue, d.name AS department,
+                   c.status, c.raised_date, c.due_date, c.closed_date, c.note,
+                   CAST(julianday(coalesce(c.closed_date, :today)) - julianday(c.raised_date) AS INTEGER) AS days_open,
+                   CASE WHEN c.status = 'open' AND c.due_date < :today
+                        THEN CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) END AS days_overdue
+            FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id
+            LEFT JOIN departments d ON d.id = c.department_id
+            WHERE {" AND ".join(where)}
+            ORDER BY c.status = 'closed', c.leader IS NULL, c.leader, c.due_date IS NULL, c.due_date, c.id""",
+        params,
+    )
+    for r in found:
+        r["status_label"] = STATUSES[r["status"]]
+    return found
+
+
+def _leader(conn: sqlite3.Connection, name: str) -> str:
+    known = [r[0] for r in conn.execute("SELECT DISTINCT leader FROM coordination WHERE leader IS NOT NULL")]
+    by_key = {fold(k): k for k in known}
+    if fold(name) in by_key:
+        return by_key[fold(name)]
+    raise Rejected(
+        f"--leader {name}: no coordination item names this leader",
+        ("leaders on record: " + "、".join(sorted(known))) if known else "no item has a leader yet",
+    )

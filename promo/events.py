@@ -1,0 +1,109 @@
+"""以会招商: promotion events (name, date, place, organiser) and the MOUs and intentions signed there."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.db import now, require_write, rows
+from promo.errors import BadValue, Rejected
+from promo.lookup import find
+from promo.text import fold
+from promo.vocabulary import labels
+
+DEAL_KINDS = labels("deal_kind")
+_DEAL_BY_KEY = {k: k for k in DEAL_KINDS} | {
+    fold(s): k
+    for k, syns in {
+        "mou": ("备忘录", "合作备忘录", "框架协议", "memorandum"),
+        "intent": ("意向", "意向协议", "intention", "loi"),
+        "contract": ("合同", "正式合同", "签约", "agreement"),
+    }.items()
+    for s in syns
+}
+
+
+def parse_deal_kind(value: str, field: str = "--kind") -> str:
+    kind = _DEAL_BY_KEY.get(fold(value))
+    if not kind:
+        raise BadValue(field, value, "use mou (合作备忘录), intent (意向协议) or contract (正式合同)")
+    return kind
+
+
+def add_event(
+    conn: sqlite3.Connection, name: str, date: str, *, place: str | None = None, organiser: str | None = None
+) -> dict:
+    """Record a promotion event; its name is its key (folded, like every name)."""
+    require_write(conn)
+    clash = conn.execute("SELECT name, date FROM events WHERE name_folded = ?", (fold(name),)).fetchone()
+    if clash:
+        raise Rejected(
+            f"an event named {clash['name']} ({clash['date']}) is already on record",
+            "give the year or place in the name",
+        )
+    eid = conn.execute(
+        "INSERT INTO events (name, name_folded, date, place, organiser, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (name, fold(name), date, place, organiser, now()),
+    ).lastrowid
+    return {"id": eid, "name": name, "date": date, "summary": f"event {name} ({date})"}
+
+
+def add_deal(
+    conn: sqlite3.Connection,
+    event: str,
+    enterprise: str,
+    kind: str,
+    *,
+    investment: float | None = None,
+    note: str | None = None,
+) -> dict:
+    """Link an enterprise to the event where it signed an MOU, an intention or a contract."""
+    from promo.identity import get
+
+    require_write(conn)
+    ev = find(conn, "events", event, "event")
+    e = get(conn, enterprise)
+    if conn.execute(
+        "SELECT 1 FROM event_deals WHERE event_id = ? AND enterprise_id = ?", (ev["id"], e["id"])
+    ).fetchone():
+        raise Rejected(f"{e['name']} is already linked to {ev['name']}")
+    did = conn.execute(
+        "INSERT INTO event_deals (event_id, enterprise_id, kind, investment_wan, note, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (ev["id"], e["id"], kind, investment, note, now()),
+    ).lastrowid
+    return {
+        "id": did,
+        "event": ev["name"],
+        "name": e["name"],
+        "kind": kind,
+        "summary": f"event {ev['name']}: {e['name']} ({kind})",
+    }
+
+
+def events(conn: sqlite3.Connection, *, year: int | None = None) -> list[dict]:
+    """Events with how many deals each brought and their intended investment."""
+    return rows(
+        conn,
+        """SELECT ev.id, ev.name, ev.date, ev.place, ev.organiser, count(d.id) AS deals,
+                  sum(d.investment_wan) AS intended_wan
+           FROM events ev LEFT JOIN event_deals d ON d.event_id = ev.id
+           WHERE :year IS NULL OR substr(ev.date, 1, 4) = printf('%04d', :year)
+           GROUP BY ev.id ORDER BY ev.date DESC, ev.name""",
+        {"year": year},
+    )
+
+
+def deals(conn: sqlite3.Connection, event: str) -> list[dict]:
+    """The enterprises an event brought, what they signed there and where they are now."""
+    ev = find(conn, "events", event, "event")
+    found = rows(
+        conn,
+        """SELECT d.id, e.id AS enterprise_id, e.name, e.code_name, e.uscc_bad_check, d.kind, d.investment_wan,
+                  e.stage, e.stage_date, e.investment_wan AS signed_investment_wan, d.note
+           FROM event_deals d JOIN enterprises e ON e.id = d.enterprise_id WHERE d.event_id = ? ORDER BY e.name""",
+        (ev["id"],),
+    )
+    for r in found:
+        r["kind_label"] = DEAL_KINDS[r["kind"]]
+        r["event"] = ev["name"]
+    return found

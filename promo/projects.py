@@ -1,0 +1,336 @@
+"""A project after its signature: milestones (开工 → 竣工 → 投产 → 达效), investment, capital arrived, jobs, 亩均.
+
+The planned total investment and planned jobs are the enterprise's own investment_wan and jobs (what it
+signed for); reports add what happened, per year or quarter. Writers take a connection and parsed values
+and run inside `promo.db.write`, so the CLI and an import adapter call the same functions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.db import now, require_write, rows
+from promo.errors import BadValue, Rejected
+from promo.text import fold, today
+from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
+from promo.vocabulary import SIGNED as SIGNED_STAGES
+
+_MILESTONE_SYNONYMS = {
+    "开工": ("start", "started", "construction", "groundbreaking", "动工"),
+    "竣工": ("completion", "complete", "built", "完工"),
+    "投产": ("production", "producing", "operating", "运营"),
+    "达效": ("achieved", "on-target", "target", "达产"),
+}
+_MILESTONE_BY_KEY = {fold(m): m for m in MILESTONES} | {
+    fold(s): m for m, syns in _MILESTONE_SYNONYMS.items() for s in syns
+}
+SIGNED = "签约"
+PRODUCING_STAGES = ("投产", "达效")
+
+REPORT_FIELDS = {
+    # field → (column, option, kind)
+    "completed_investment": ("completed_investment_wan", "--completed-investment", "amount"),
+    "arrived": ("arrived_wan", "--arrived", "amount"),
+    "jobs_created": ("jobs_created", "--jobs-created", "int"),
+    "output": ("output_wan", "--output", "amount"),
+    "tax": ("tax_wan", "--tax", "amount"),
+    "land_mu": ("land_mu", "--land-mu", "area"),
+    "floor_m2": ("floor_m2", "--floor-area", "area"),
+}
+
+
+def parse_milestone(value: str, field: str = "MILESTONE") -> str:
+    """开工, 竣工, 投产 or 达效 (or English: start, completion, production, achieved)."""
+    m = _MILESTONE_BY_KEY.get(fold(value))
+    if not m:
+        raise BadValue(
+            field, value, "not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)"
+        )
+    return m
+
+
+def parse_year(value, field: str = "--year") -> int:
+    """A calendar year, 1900 … 2200."""
+    from promo.text import parse_number
+
+    year = parse_number(value, field, minimum=1900, maximum=2200, integer=True, unit_suffixes=("年",))
+    if year is None:
+        raise BadValue(field, value, "give a year such as 2026")
+    return year
+
+
+def signing_date(conn: sqlite3.Connection, enterprise_id: int) -> str | None:
+    """When the enterprise signed: its first stage entry at 签约 or later (one added at 落地 signed by then)."""
+    row = conn.execute(
+        f"SELECT min(date) FROM stage_history WHERE enterprise_id = ? AND stage IN {sql_in(SIGNED_STAGES)}",
+        (enterprise_id,),
+    ).fetchone()
+    return row[0]
+
+
+def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
+    if stage_index(e["stage"]) < stage_index(SIGNED):
+        raise Rejected(
+            f"{e['name']} is at {e['stage']}, not signed: milestones and reports begin at {SIGNED}",
+            f"move it first: promo enterprises move {e['name']} {SIGNED} --date …",
+        )
+    return signing_date(conn, e["id"]) or (e["stage_date"] if e["stage"] == SIGNED else None)
+
+
+def _check_order(conn, e, milestone: str, column: str, date: str, option: str, signed: str | None) -> None:
+    """`date` not before signing, not before an earlier milestone's, not after a later one's (same column)."""
+    if signed and date < signed:
+        raise Rejected(f"{option} {date}: {milestone} of {e['name']} cannot come before its signing ({signed})")
+    pos = MILESTONES.index(milestone)
+    for other, other_date in conn.execute(
+        f"SELECT milestone, {column} FROM milestones WHERE enterprise_id = ? AND {column} IS NOT NULL", (e["id"],)
+    ):
+        before = MILESTONES.index(other) < pos
+        if other != milestone and ((before and date < other_date) or (not before and date > other_date)):
+            word = "before" if before else "after"
+            raise Rejected(
+                f"{option} {date}: {milestone} cannot come {word} {other} ({other_date}) of {e['name']}",
+                f"milestones run {' → '.join(MILESTONES)}; correct {other} first if its date is wrong",
+            )
+
+
+def set_milestone(
+    conn: sqlite3.Connection,
+    name: str,
+    milestone: str,
+    *,
+    date: str | None = None,
+    planned: str | None = None,
+    note: str | None = None,
+) -> dict:
+    """Record a milestone's actual and/or planned date; 投产 and 达效 move the stage when it is behind."""
+    from promo import enterprises
+    from promo.identity import get
+
+    require_write(conn)
+    if date is None and planned is None:
+        raise BadValue("--date", "(missing)", f"give the date {milestone} happened (--date) or is planned (--planned)")
+    if date and date > today():
+        raise BadValue("--date", date, f"is in the future (today is {today()}); a plan goes in --planned")
+    e = get(conn, name)
+    signed = _require_signed(conn, e)
+    if date:
+        _check_order(conn, e, milestone, "actual_date", date, "--date", signed)
+    if planned:
+        _check_order(conn, e, milestone, "planned_date", planned, "--planned", signed)
+    old = conn.execute(
+        "SELECT * FROM milestones WHERE enterprise_id = ? AND milestone = ?", (e["id"], milestone)
+    ).fetchone()
+    conn.execute(
+        """INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, note, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (enterprise_id, milestone) DO UPDATE SET
+             planned_date = coalesce(excluded.planned_date, planned_date),
+             actual_date = coalesce(excluded.actual_date, actual_date),
+             note = coalesce(excluded.note, note)""",
+        (e["id"], milestone, planned, date, note, now()),
+    )
+    moved = None
+    stage = MILESTONE_STAGES.get(milestone)
+    if date and stage and stage_index(e["stage"]) < stage_index(stage):
+        moved = enterprises.move(conn, e["name"], stage, date=date)
+    return {
+        "id": e["id"],
+        "name": e["name"],
+        "milestone": milestone,
+        "date": date,
+        "planned": planned,
+        "old": dict(old) if old else None,
+        "moved": moved,
+        "summary": f"milestone {e['name']} {milestone}"
+        + (f" {date}" if date else "")
+        + (f" planned {planned}" if planned else ""),
+    }
+
+
+def milestones(conn: sqlite3.Connection, name: str) -> dict:
+    """An enterprise's four milestones in order, planned and actual, with days late against plan."""
+    from promo.identity import get
+
+    e = get(conn, name)
+    have = {
+        r["milestone"]: dict(r) for r in conn.execute("SELECT * FROM milestones WHERE enterprise_id = ?", (e["id"],))
+    }
+    out = []
+    for m in MILESTONES:
+        r = have.get(m, {})
+        planned, actual = r.get("planned_date"), r.get("actual_date")
+        late = None
+        if planned and (actual or today()) > planned:
+            late = _days_between(planned, actual or today())
+        out.append(
+            {
+                "milestone": m,
+                "milestone_en": label("milestone", m, "en"),
+                "planned_date": planned,
+                "actual_date": actual,
+                "days_late": late,
+                "note": r.get("note"),
+            }
+        )
+    return {"enterprise": dict(e), "signed": signing_date(conn, e["id"]), "milestones": out}
+
+
+def _days_between(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def record_report(
+    conn: sqlite3.Connection, name: str, year: int, quarter: int, values: dict, *, over_plan: bool = False
+) -> dict:
+    """Set the given figures of an enterprise's report for a year (quarter 0) or quarter; others are kept.
+
+    Completed investment is cumulative (累计完成投资): it may not fall below an earlier period's figure, nor
+    pass the planned total (the enterprise's investment) unless `over_plan`.
+    """
+    from promo.identity import get
+
+    require_write(conn)
+    unknown = set(values) - set(REPORT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown report fields {sorted(unknown)}")
+    given = {k: v for k, v in values.items() if v is not None}
+    if not given:
+        raise BadValue(
+            "--year", year, "give at least one figure: " + ", ".join(o for _, o, _ in REPORT_FIELDS.values())
+        )
+    e = get(conn, name)
+    signed = _require_signed(conn, e)
+    if signed and year < int(signed[:4]):
+        raise Rejected(f"--year {year}: {e['name']} signed on {signed}; a report comes from its signing year on")
+    if year > int(today()[:4]):
+        raise BadValue("--year", year, f"is in the future (today is {today()}); report what has happened")
+    done = given.get("completed_investment")
+    if done is not None:
+        planned = e["investment_wan"]
+        if planned is not None and done > planned and not over_plan:
+            raise Rejected(
+                f"--completed-investment {done:,g} 万元: more than the planned total of {e['name']} "
+                f"({planned:,g} 万元)",
+                "an overrun is real but must be deliberate: add --over-plan, or correct the plan with "
+                "promo enterprises update … --investment",
+            )
+        # periods in time order: a year's quarters, then the year's own figure (its end)
+        clash = conn.execute(
+            """SELECT year, quarter, done, key > :mine AS later FROM (
+                 SELECT year, quarter, completed_investment_wan AS done,
+                        year * 10 + (CASE quarter WHEN 0 THEN 5 ELSE quarter END) AS key
+                 FROM project_reports WHERE enterprise_id = :eid AND completed_investment_wan IS NOT NULL)
+               WHERE (key < :mine AND done > :done) OR (key > :mine AND done < :done)
+               LIMIT 1""",
+            {"eid": e["id"], "mine": year * 10 + (quarter or 5), "done": done},
+        ).fetchone()
+        if clash:
+            when = f"{clash['year']}" + (f" Q{clash['quarter']}" if clash["quarter"] else "")
+            word = "more" if clash["later"] else "less"
+            raise Rejected(
+                f"--completed-investment {done:,g} 万元: {word} than the {clash['done']:,g} 万元 reported for "
+                f"{'the later' if clash['later'] else 'the earlier'} period {when}; completed investment is "
+                "counted to date (累计) and does not fall"
+            )
+    cols = {REPORT_FIELDS[k][0]: v for k, v in given.items()}
+    names = ", ".join(cols)
+    marks = ", ".join("?" * len(cols))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols)
+    conn.execute(
+        f"""INSERT INTO project_reports (enterprise_id, year, quarter, {names}, recorded_at)
+            VALUES (?, ?, ?, {marks}, ?)
+            ON CONFLICT (enterprise_id, year, quarter) DO UPDATE SET {updates}, recorded_at = excluded.recorded_at""",
+        (e["id"], year, quarter, *cols.values(), now()),
+    )
+    warnings = []
+    if any(k in given for k in ("output", "tax")) and stage_index(e["stage"]) < stage_index("投产"):
+        warnings.append(f"{e['name']} is at {e['stage']}, not yet 投产; output and tax usually start with production")
+    period = f"{year}" + (f" Q{quarter}" if quarter else "")
+    return {
+        "id": e["id"],
+        "name": e["name"],
+        "year": year,
+        "quarter": quarter,
+        "set": sorted(given),
+        "warnings": warnings,
+        "summary": f"report {e['name']} {period}: {', '.join(sorted(given))}",
+    }
+
+
+PER_AREA_SQL = """
+    r.output_wan / r.land_mu AS output_per_mu,
+    r.tax_wan / r.land_mu AS tax_per_mu,
+    r.output_wan * 10000.0 / coalesce(r.floor_m2, h.area) AS output_per_m2,
+    r.tax_wan * 10000.0 / coalesce(r.floor_m2, h.area) AS tax_per_m2"""
+
+
+def reports(conn: sqlite3.Connection, name: str | None = None, *, year: int | None = None) -> list[dict]:
+    """Reports with 亩均 figures: output and tax per 亩 of land (万元/亩), per ㎡ of floor (元/㎡).
+
+    A rented project that gives no --floor-area is measured on the area of the units it leases.
+    """
+    from promo.identity import get
+
+    where, params = ["1=1"], {}
+    if name is not None:
+        where.append("r.enterprise_id = :eid")
+        params["eid"] = get(conn, name)["id"]
+    if year is not None:
+        where.append("r.year = :year")
+        params["year"] = year
+    return rows(
+        conn,
+        f"""SELECT r.*, e.name, e.code_name, e.owner, e.investment_wan AS planned_investment_wan,
+                   e.jobs AS planned_jobs, coalesce(r.floor_m2, h.area) AS measured_m2,
+                   CASE WHEN r.completed_investment_wan IS NOT NULL AND e.investment_wan > 0
+                        THEN r.completed_investment_wan / e.investment_wan END AS completed_share,
+                   {PER_AREA_SQL}
+            FROM project_reports r JOIN enterprises e ON e.id = r.enterprise_id
+            LEFT JOIN (SELECT enterprise_id, sum(area_m2) AS area FROM units
+                       WHERE status = 'leased' GROUP BY enterprise_id) h ON h.enterprise_id = r.enterprise_id
+            WHERE {" AND ".join(where)} ORDER BY e.name, r.year, r.quarter""",
+        params,
+    )
+
+
+# The projects whose life reached a point within :start … :end, as the ledger counts them: signed = the first
+# stage entry at 签约 or later; producing = the 投产 milestone, else the first stage entry at 投产 or later.
+# Each reads only the period's rows through the date indexes, so a year costs what happened in it.
+SIGNED_IN = f"""
+  signed_in(enterprise_id, date) AS MATERIALIZED (
+    SELECT h.enterprise_id, min(h.date) FROM stage_history h
+    WHERE h.stage IN {sql_in(SIGNED_STAGES)} AND h.date BETWEEN :start AND :end
+      AND NOT EXISTS (SELECT 1 FROM stage_history x WHERE x.enterprise_id = h.enterprise_id
+                        AND x.stage IN {sql_in(SIGNED_STAGES)} AND x.date < :start)
+    GROUP BY h.enterprise_id)"""
+PRODUCING_IN = f"""
+  producing_in(enterprise_id, date) AS (
+    SELECT enterprise_id, actual_date FROM milestones
+    WHERE milestone = '投产' AND actual_date BETWEEN :start AND :end
+    UNION ALL
+    SELECT h.enterprise_id, min(h.date) FROM stage_history h
+    WHERE h.stage IN {sql_in(PRODUCING_STAGES)} AND h.date BETWEEN :start AND :end
+      AND NOT EXISTS (SELECT 1 FROM stage_history x WHERE x.enterprise_id = h.enterprise_id
+                        AND x.stage IN {sql_in(PRODUCING_STAGES)} AND x.date < :start)
+      AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.enterprise_id = h.enterprise_id
+                        AND m.milestone = '投产' AND m.actual_date IS NOT NULL)
+    GROUP BY h.enterprise_id)"""
+
+
+def late_count(conn: sqlite3.Connection, on: str | None = None) -> int:
+    """How many milestones are past their planned date with no actual date."""
+    return conn.execute(
+        "SELECT count(*) FROM milestones WHERE actual_date IS NULL AND planned_date < ?", (on or today(),)
+    ).fetchone()[0]
+
+
+# Milestones past their planned date with no actual date, in the row shape of `promo overdue`.
+LATE_MILESTONES = """
+    SELECT 'milestone' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
+           m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
+           m.milestone || ' 计划 ' || m.planned_date || ', 未完成' AS detail
+    FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
+    WHERE m.actual_date IS NULL AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)"""

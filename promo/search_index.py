@@ -1,0 +1,198 @@
+"""The search index: every list's searchable text, folded into character bigrams and pinyin, in one FTS5 table.
+
+SQLite's trigram tokenizer finds nothing under three characters, and Chinese terms are often two (眼科,
+器械). So each name is folded (promo.text.fold), stripped to letters and digits, and stored as its
+overlapping bigrams: a two-character query is one token, a longer one a phrase of consecutive bigrams,
+which is exactly a substring match. Pinyin (full and initials, through pypinyin) goes in its own column.
+
+The index is a virtual table, so the change journal leaves it alone; per-connection temporary triggers
+(installed by promo.db.write, like the journal's) keep it in step with every promo write, and `rebuild`
+makes it again from the lists if anything wrote around promo.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from promo.schema import migration
+
+INDEX = "search_index"
+_SLOTS = 16  # rowid = record id * 16 + the table's slot: one index row per record, found without a lookup
+_TRIGGER_PREFIX = "promo_search_"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One table's contribution to the index: which list it belongs to and the SQL of its texts."""
+
+    table: str
+    slot: int
+    list: str
+    name: str  # SQL over alias {r}: the record's name, ranked first and put into pinyin
+    body: tuple[str, ...]  # other searchable columns (never contacts or notes)
+
+
+SOURCES = (
+    Source("zone", 10, "zone", "{r}.name", ("{r}.name_en", "{r}.code", "{r}.aliases", "{r}.location")),
+    Source(
+        "carriers",
+        1,
+        "carriers",
+        "{r}.name",
+        ("{r}.name_en", "{r}.code", "{r}.address", "{r}.operator", "{r}.description"),
+    ),
+    Source("units", 2, "units", "{r}.code", ("{r}.building",)),
+    Source("enterprises", 3, "enterprises", "{r}.name", ("{r}.name_en", "{r}.uscc")),
+    Source("policies", 4, "policies", "{r}.name", ("{r}.name_en", "{r}.code", "{r}.issuer", "{r}.description")),
+    Source("platforms", 5, "platforms", "{r}.name", ("{r}.name_en", "{r}.code", "{r}.kind", "{r}.description")),
+    Source("scenarios", 6, "scenarios", "{r}.title", ("{r}.owner", "{r}.need")),
+    Source("targets", 7, "targets", "{r}.name", ("{r}.reason",)),
+    Source("industries", 8, "chain", "{r}.name", ("{r}.name_en", "{r}.code")),
+    Source("clusters", 9, "chain", "{r}.name", ("{r}.name_en", "{r}.code", "{r}.description")),
+)
+BY_SLOT = {s.slot: s for s in SOURCES}
+LISTS = tuple(dict.fromkeys(s.list for s in SOURCES))
+
+
+def key_chars(text: str | None) -> str:
+    """The text as search compares it: folded (script, width, case, spacing), letters and digits only."""
+    from promo.text import fold
+
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def bigrams(chars: str) -> list[str]:
+    """Overlapping pairs of characters; a lone character stands for itself."""
+    if len(chars) < 2:
+        return [chars] if chars else []
+    return [chars[i : i + 2] for i in range(len(chars) - 1)]
+
+
+def grams(*texts: str | None) -> str:
+    """The index text of some fields: each field's bigrams, space-separated. Pairs never span two fields,
+    so a phrase query cannot match across a field boundary."""
+    return " ".join(g for t in texts if t for g in bigrams(key_chars(t)))
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def pinyin_grams(name: str | None) -> str:
+    """Bigrams of a name's full pinyin and of its initials (济南 → jinan, jn); empty without Chinese."""
+    if not name:
+        return ""
+    from promo.text import fold
+
+    folded = fold(name)
+    if not _has_han(folded):
+        return ""
+    from pypinyin import Style, lazy_pinyin  # imported here: ~0.2 s, paid only by writes and rebuilds
+
+    full = "".join(lazy_pinyin(folded))
+    initials = "".join(s[:1] for s in lazy_pinyin(folded, style=Style.FIRST_LETTER))
+    return grams(full, initials)
+
+
+def _body_sql(source: Source, alias: str) -> str:
+    fields = ", ".join(f.format(r=alias) for f in source.body)
+    return f"promo_search_grams({fields})"
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the triggers call; deterministic, so SQLite may reuse their results."""
+    conn.create_function("promo_search_grams", -1, grams, deterministic=True)
+    conn.create_function("promo_search_pinyin", 1, pinyin_grams, deterministic=True)
+
+
+def _columns_read(source: Source) -> list[str]:
+    import re
+
+    return sorted({m for f in (source.name, *source.body) for m in re.findall(r"\{r\}\.(\w+)", f)})
+
+
+@migration(7)
+def m007_search_index(conn: sqlite3.Connection) -> None:
+    """The index, filled from what the catalogue holds; what this connection writes next (the seed
+    load of a new catalogue) is indexed as it goes."""
+    create(conn)
+    rebuild(conn)
+    register_functions(conn)
+    for statement in _trigger_statements():
+        conn.execute(statement)
+
+
+def install(conn: sqlite3.Connection) -> None:
+    """This connection's triggers that keep the index in step with the lists; cheap when they exist."""
+    have = conn.execute(
+        "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE ?", (_TRIGGER_PREFIX + "%",)
+    ).fetchone()[0]
+    register_functions(conn)
+    if have or not _index_exists(conn):
+        return
+    conn.execute("BEGIN")
+    try:
+        for statement in _trigger_statements():
+            conn.execute(statement)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _trigger_statements() -> list[str]:
+    statements = []
+    for s in SOURCES:
+        rowid_new, rowid_old = f"NEW.id * {_SLOTS} + {s.slot}", f"OLD.id * {_SLOTS} + {s.slot}"
+        insert = (
+            f"INSERT INTO {INDEX} (rowid, name, body, py) VALUES ({rowid_new}, "
+            f"promo_search_grams({s.name.format(r='NEW')}), {_body_sql(s, 'NEW')}, "
+            f"promo_search_pinyin({s.name.format(r='NEW')}));"
+        )
+        delete = f"DELETE FROM {INDEX} WHERE rowid = {rowid_old};"
+        watched = ", ".join(["id", *_columns_read(s)])
+        for op, of, body in (
+            ("insert", "INSERT", delete.replace("OLD.", "NEW.") + " " + insert),  # a drifted index may hold the id
+            ("update", f"UPDATE OF {watched}", delete + " " + insert),
+            ("delete", "DELETE", delete),
+        ):
+            statements.append(
+                f'CREATE TEMP TRIGGER IF NOT EXISTS "{_TRIGGER_PREFIX}{s.table}_{op}" AFTER {of} '
+                f"ON main.{s.table} BEGIN {body} END"
+            )
+    return statements
+
+
+def _index_exists(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", (INDEX,)).fetchone())
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """The index table (inside the caller's transaction)."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS main.{INDEX} USING fts5("
+        "name, body, py, tokenize = 'unicode61 remove_diacritics 0')"
+    )
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Empty the index and fill it again from every list (inside the caller's transaction); returns rows."""
+    create(conn)  # a dropped index comes back too
+    conn.execute(f"DELETE FROM main.{INDEX}")
+    total = 0
+    for s in SOURCES:
+        have = {r[1] for r in conn.execute(f"PRAGMA main.table_info({s.table})")}
+        if not have:
+            continue  # a snapshot without this list
+        # a column left out of a snapshot (a credit code in public) is indexed as empty
+        cols = ", ".join(f.format(r="r") if f[4:] in have else "NULL" for f in (s.name, *s.body))
+        cursor = conn.execute(f"SELECT r.id, {cols} FROM main.{s.table} r")
+        while batch := cursor.fetchmany(5000):
+            conn.executemany(
+                f"INSERT INTO main.{INDEX} (rowid, name, body, py) VALUES (?, ?, ?, ?)",
+                [(r[0] * _SLOTS + s.slot, grams(r[1]), grams(*r[2:]), pinyin_grams(r[1])) for r in batch],
+            )
+            total += len(batch)
+    conn.execute(f"INSERT INTO main.{INDEX} ({INDEX}) VALUES ('optimize')")
+    return total

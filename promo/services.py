@@ -1,0 +1,389 @@
+"""帮办代办: the approvals the committee handles for each project, the departments and each industry's usual path.
+
+Writers take a connection and parsed values and run inside `promo.db.write`; the CLI and an import adapter
+call the same functions. Departments are a list of their own, so a typo is refused, not filed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+
+from promo.db import now, require_write, rows
+from promo.errors import BadValue, NotFound, Rejected
+from promo.lookup import find, like_escape
+from promo.text import fold, today
+from promo.vocabulary import labels
+
+STATUSES = labels("service_status")
+_STATUS_BY_KEY = (
+    {fold(k): k for k in STATUSES}
+    | {fold(v): k for k, v in STATUSES.items()}
+    | {
+        "open": "todo",
+        "pending": "todo",
+        "待申请": "todo",
+        "未开始": "todo",
+        "inprogress": "doing",
+        "in-progress": "doing",
+        "办理": "doing",
+        "在办": "doing",
+        "closed": "done",
+        "finished": "done",
+        "办结": "done",
+        "完成": "done",
+        "已完成": "done",
+        "onhold": "paused",
+        "hold": "paused",
+        "暂停": "paused",
+    }
+)
+
+
+def parse_status(value: str, field: str = "--status") -> str:
+    """todo 待办, doing 办理中, done 已办结, paused 暂缓 (either language)."""
+    key = _STATUS_BY_KEY.get(fold(value))
+    if not key:
+        shown = ", ".join(f"{k} ({v})" for k, v in STATUSES.items())
+        raise BadValue(field, value, f"not a service status; use {shown}")
+    return key
+
+
+def department(conn: sqlite3.Connection, name: str, field: str = "--department") -> sqlite3.Row:
+    """The department `name` designates: its name or a short name (住建局, 发改委) in any script, or a unique part."""
+    key = fold(name)
+    row = (
+        conn.execute(
+            "SELECT * FROM departments WHERE '|' || aliases || '|' LIKE ? ESCAPE '\\'", (f"%|{like_escape(key)}|%",)
+        ).fetchone()
+        if key
+        else None
+    )
+    if row:
+        return row
+    try:
+        return find(conn, "departments", name, "department")
+    except NotFound as exc:
+        known = [r[0] for r in conn.execute("SELECT name FROM departments ORDER BY id")]
+        hint = exc.hint or ("departments: " + "、".join(known[:14]) + (" …" if len(known) > 14 else ""))
+        raise Rejected(
+            f"{field} {name}: no department of that name",
+            f"{hint}; add one with: promo services departments add NAME",
+        ) from None
+
+
+def departments(conn: sqlite3.Connection) -> list[dict]:
+    """Every department with its open services and open coordination items."""
+    return rows(
+        conn,
+        """SELECT d.id, d.name,
+                  (SELECT count(*) FROM services s
+                   WHERE s.department_id = d.id AND s.status != 'done') AS open_services,
+                  (SELECT count(*) FROM coordination c WHERE c.department_id = d.id AND c.status = 'open') AS open_items
+           FROM departments d ORDER BY d.id""",
+    )
+
+
+def add_department(conn: sqlite3.Connection, name: str, aliases: list[str] | None = None) -> dict:
+    """Add a department to the list, with the short names people call it by."""
+    require_write(conn)
+    existing = conn.execute("SELECT name FROM departments WHERE name_folded = ?", (fold(name),)).fetchone()
+    if existing:
+        raise Rejected(f"department {name} is already on the list (as {existing[0]})")
+    folded = "|".join(fold(a) for a in aliases or [] if fold(a)) or None
+    did = conn.execute(
+        "INSERT INTO departments (name, name_folded, aliases) VALUES (?, ?, ?)", (name, fold(name), folded)
+    ).lastrowid
+    return {"id": did, "name": name, "summary": f"department {name}"}
+
+
+def templates(conn: sqlite3.Connection, industry: str | None = None) -> list[dict]:
+    """The usual services: every project's, and those of `industry` and the industries above it."""
+    where, params = "1=1", {}
+    if industry:
+        from promo.industries import ancestors
+
+        row = find(conn, "industries", industry, "industry")
+        codes = [a["code"] for a in ancestors(conn, row["id"])]
+        where = "t.industry_code IS NULL OR t.industry_code IN (" + ",".join("?" * len(codes)) + ")"
+        params = codes
+    return rows(
+        conn,
+        f"""SELECT t.id, t.industry_code, coalesce(i.name, '(所有项目)') AS industry, t.item, d.name AS department,
+                   t.days FROM service_templates t JOIN departments d ON d.id = t.department_id
+            LEFT JOIN industries i ON i.code = t.industry_code
+            WHERE {where} ORDER BY t.industry_code IS NOT NULL, t.industry_code, t.sort, t.id""",
+        params,
+    )
+
+
+def add_template(
+    conn: sqlite3.Connection, item: str, department_name: str, *, industry: str | None = None, days: int | None = None
+) -> dict:
+    """Add a service to the usual path of an industry (or of every project)."""
+    require_write(conn)
+    dept = department(conn, department_name)
+    code = find(conn, "industries", industry, "industry")["code"] if industry else None
+    clash = conn.execute(
+        "SELECT 1 FROM service_templates WHERE industry_code IS ? AND item = ?", (code, item)
+    ).fetchone()
+    if clash:
+        raise Rejected(f"{item} is already on the path of {industry or 'every project'}")
+    sort = conn.execute("SELECT coalesce(max(sort), 0) + 1 FROM service_templates").fetchone()[0]
+    tid = conn.execute(
+        "INSERT INTO service_templates (industry_code, item, department_id, days, sort) VALUES (?, ?, ?, ?, ?)",
+        (code, item, dept["id"], days, sort),
+    ).lastrowid
+    return {
+        "id": tid,
+        "item": item,
+        "department": dept["name"],
+        "industry_code": code,
+        "summary": f"service path {industry or 'every project'}: {item}",
+    }
+
+
+def _check_dates(asked: str | None, due: str | None, done: str | None) -> None:
+    if asked and asked > today():
+        raise BadValue("--asked", asked, f"is in the future (today is {today()})")
+    if done and done > today():
+        raise BadValue("--done", done, f"is in the future (today is {today()})")
+    if asked and due and due < asked:
+        raise BadValue("--due", due, f"comes before the request ({asked})")
+    if asked and done and done < asked:
+        raise BadValue("--done", done, f"comes before the request ({asked})")
+
+
+def add_service(
+    conn: sqlite3.Connection,
+    enterprise: str,
+    item: str,
+    department_name: str,
+    *,
+    officer: str | None = None,
+    asked: str | None = None,
+    due: str | None = None,
+    note: str | None = None,
+) -> dict:
+    """Open a service (an approval the committee handles) for an enterprise's project."""
+    from promo.identity import get
+
+    require_write(conn)
+    _check_dates(asked, due, None)
+    e = get(conn, enterprise)
+    dept = department(conn, department_name)
+    clash = conn.execute(
+        "SELECT item FROM services WHERE enterprise_id = ? AND item_folded = ?", (e["id"], fold(item))
+    ).fetchone()
+    if clash:
+        raise Rejected(
+            f"{e['name']} already has the service {clash[0]}",
+            f"change it with: promo services update {e['name']} {clash[0]} --status …",
+        )
+    sid = conn.execute(
+        """INSERT INTO services (enterprise_id, item, item_folded, department_id, officer, status, asked_date,
+                                 due_date, note, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            e["id"],
+            item,
+            fold(item),
+            dept["id"],
+            officer or e["owner"],
+            "doing" if asked else "todo",
+            asked,
+            due,
+            note,
+            now(),
+        ),
+    ).lastrowid
+    return {
+        "id": sid,
+        "name": e["name"],
+        "item": item,
+        "department": dept["name"],
+        "summary": f"service {e['name']}: {item} ({dept['name']})",
+    }
+
+
+def find_service(conn: sqlite3.Connection, enterprise_id: int, item: str, name: str) -> sqlite3.Row:
+    key = fold(item)
+    found = conn.execute(
+        "SELECT * FROM services WHERE enterprise_id = ? AND (item_folded = ? OR item_folded LIKE ? ESCAPE '\\') "
+        "ORDER BY item_folded != ?, id",
+        (enterprise_id, key, f"%{like_escape(key)}%", key),
+    ).fetchall()
+    if found and (found[0]["item_folded"] == key or len(found) == 1):
+        return found[0]
+    if found:
+        raise Rejected(f"ITEM {item}: matches several services of {name}: " + "、".join(r["item"] for r in found))
+    have = [r[0] for r in conn.execute("SELECT item FROM services WHERE enterprise_id = ?", (enterprise_id,))]
+    raise Rejected(
+        f"ITEM {item}: {name} has no such service",
+        ("its services: " + "、".join(have)) if have else f"it has none yet: promo services apply {name}",
+    )
+
+
+def update_service(
+    conn: sqlite3.Connection,
+    enterprise: str,
+    item: str,
+    *,
+    status: str | None = None,
+    done: str | None = None,
+    asked: str | None = None,
+    due: str | None = None,
+    officer: str | None = None,
+    department_name: str | None = None,
+    note: str | None = None,
+) -> dict:
+    """Change a service's status, dates, officer or department; --done closes it (status 已办结)."""
+    from promo.identity import get
+
+    require_write(conn)
+    e = get(conn, enterprise)
+    s = find_service(conn, e["id"], item, e["name"])
+    if done and status and status != "done":
+        raise BadValue("--status", status, "contradicts --done (a service done on a date is 已办结)")
+    new = {
+        "status": "done" if done else status or s["status"],
+        "asked_date": asked or s["asked_date"],
+        "due_date": due or s["due_date"],
+        "officer": officer or s["officer"],
+        "note": note if note is not None else s["note"],
+    }
+    new["done_date"] = done or (s["done_date"] if new["status"] == "done" else None)
+    if new["status"] == "done" and not new["done_date"]:
+        new["done_date"] = today()
+    if department_name:
+        new["department_id"] = department(conn, department_name)["id"]
+    _check_dates(new["asked_date"] if asked else None, new["due_date"] if due else None, done)
+    if new["asked_date"] and new["done_date"] and new["done_date"] < new["asked_date"]:
+        raise BadValue("--done", new["done_date"], f"comes before the request ({new['asked_date']})")
+    if new["asked_date"] and new["due_date"] and new["due_date"] < new["asked_date"]:
+        raise BadValue("--due", new["due_date"], f"comes before the request ({new['asked_date']})")
+    sets = ", ".join(f"{k} = ?" for k in new)
+    conn.execute(f"UPDATE services SET {sets} WHERE id = ?", (*new.values(), s["id"]))
+    changed = [k for k, v in new.items() if s[k] != v]
+    return {
+        "id": s["id"],
+        "name": e["name"],
+        "item": s["item"],
+        "status": new["status"],
+        "changed": changed,
+        "summary": f"service {e['name']} {s['item']} → {STATUSES[new['status']]}",
+    }
+
+
+def apply_template(
+    conn: sqlite3.Connection,
+    enterprise: str,
+    *,
+    industry: str | None = None,
+    asked: str | None = None,
+    officer: str | None = None,
+) -> dict:
+    """Give a project its industry's usual services in one step; items it already has are kept as they are.
+
+    Without `industry`, the enterprise's own industry decides (and every project's usual items apply).
+    """
+    from promo.identity import get
+
+    require_write(conn)
+    _check_dates(asked, None, None)
+    e = get(conn, enterprise)
+    if industry is None and e["industry_id"] is None:
+        industry_name = None
+    else:
+        industry_name = (
+            industry or conn.execute("SELECT name FROM industries WHERE id = ?", (e["industry_id"],)).fetchone()[0]
+        )
+    path = (
+        templates(conn, industry_name) if industry_name else [t for t in templates(conn) if t["industry_code"] is None]
+    )
+    have = {r[0] for r in conn.execute("SELECT item_folded FROM services WHERE enterprise_id = ?", (e["id"],))}
+    added, kept, seen = [], [], set()
+    for t in path:
+        key = fold(t["item"])
+        if key in seen:
+            continue
+        seen.add(key)
+        if key in have:
+            kept.append(t["item"])
+            continue
+        due = None
+        if asked and t["days"]:
+            due = (_dt.date.fromisoformat(asked) + _dt.timedelta(days=t["days"])).isoformat()
+        conn.execute(
+            """INSERT INTO services (enterprise_id, item, item_folded, department_id, officer, status, asked_date,
+                                     due_date, recorded_at)
+               SELECT ?, ?, ?, d.id, ?, ?, ?, ?, ? FROM departments d WHERE d.name = ?""",
+            (
+                e["id"],
+                t["item"],
+                key,
+                officer or e["owner"],
+                "doing" if asked else "todo",
+                asked,
+                due,
+                now(),
+                t["department"],
+            ),
+        )
+        added.append(t["item"])
+    if not added:
+        raise Rejected(
+            f"{e['name']} already has every service of the path" + (f" of {industry_name}" if industry_name else ""),
+            "add another with: promo services add NAME ITEM --department …",
+        )
+    return {
+        "id": e["id"],
+        "name": e["name"],
+        "industry": industry_name,
+        "added": added,
+        "kept": kept,
+        "summary": f"services apply {e['name']}: {len(added)} added",
+    }
+
+
+def services(
+    conn: sqlite3.Connection,
+    *,
+    enterprise: str | None = None,
+    department_name: str | None = None,
+    status: str | None = None,
+    officer: str | None = None,
+    overdue: bool = False,
+    on: str | None = None,
+) -> list[dict]:
+    """Services with their enterprise, department and days overdue (past due and not done)."""
+    from promo.identity import get
+
+    where, params = ["1=1"], {"today": on or today()}
+    if enterprise:
+        where.append("s.enterprise_id = :eid")
+        params["eid"] = get(conn, enterprise)["id"]
+    if department_name:
+        where.append("s.department_id = :did")
+        params["did"] = department(conn, department_name)["id"]
+    if status:
+        where.append("s.status = :status")
+        params["status"] = status
+    if officer:
+        where.append("s.officer = :officer")
+        params["officer"] = officer
+    if overdue:
+        where.append("s.status != 'done' AND s.due_date < :today")
+    found = rows(
+        conn,
+        f"""SELECT s.id, e.id AS enterprise_id, e.name, e.code_name, e.stage, e.uscc_bad_check, s.item,
+                   d.name AS department, s.officer, s.status, s.asked_date, s.due_date, s.done_date, s.note,
+                   CASE WHEN s.status != 'done' AND s.due_date < :today
+                        THEN CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) END AS days_overdue
+            FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
+            WHERE {" AND ".join(where)} ORDER BY e.name, s.due_date IS NULL, s.due_date, s.id""",
+        params,
+    )
+    for r in found:
+        r["status_label"] = STATUSES[r["status"]]
+    return found

@@ -1,0 +1,216 @@
+"""The weekly report for the 招商工作群: what was signed, started and completed this week, what is overdue,
+and what needs a leader's coordination; and the after-signing part of `promo overdue`."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+
+from promo.db import rows
+from promo.projects import LATE_MILESTONES, SIGNED_IN
+from promo.text import today
+
+OVERDUE_KINDS = ("milestone", "service", "coordination")
+
+
+_OVERDUE_SQL = {
+    "milestone": LATE_MILESTONES,
+    "service": """
+    SELECT 'service' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
+           coalesce(s.officer, e.owner) AS owner, s.due_date AS due,
+           CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) AS days_overdue,
+           s.item || ' · ' || d.name AS detail
+    FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
+    WHERE s.status != 'done' AND s.due_date < :today AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
+    "coordination": """
+    SELECT 'coordination' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
+           e.owner, c.due_date AS due, CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) AS days_overdue,
+           c.issue || coalesce(' · ' || d.name, '') || coalesce(' · ' || c.leader, '') AS detail
+    FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN departments d ON d.id = c.department_id
+    WHERE c.status = 'open' AND c.due_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
+}
+
+
+def overdue_after_signing(
+    conn: sqlite3.Connection,
+    *,
+    owner: str | None = None,
+    kinds: tuple[str, ...] = OVERDUE_KINDS,
+    on: str | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """Milestones past their planned date, services past due and coordination items past due, most overdue
+    first, in the shape of `promo overdue`'s rows (kind, name, stage, owner, due, days_overdue, detail)."""
+    if limit is None:
+        union = " UNION ALL ".join(_OVERDUE_SQL[k] for k in kinds)
+    else:
+        # the most overdue of each kind first (the oldest due dates, read off their indexes), then of them all
+        union = " UNION ALL ".join(f"SELECT * FROM ({_OVERDUE_SQL[k]} ORDER BY due LIMIT {int(limit)})" for k in kinds)
+    sql = f"SELECT * FROM ({union}) ORDER BY days_overdue DESC, name"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return rows(conn, sql, {"today": on or today(), "owner": owner})
+
+
+def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
+    """How many milestones, services and coordination items are overdue (each counted on its own index)."""
+    return conn.execute(
+        """SELECT (SELECT count(*) FROM milestones WHERE actual_date IS NULL AND planned_date < :today)
+                + (SELECT count(*) FROM services WHERE status != 'done' AND due_date < :today)
+                + (SELECT count(*) FROM coordination WHERE status = 'open' AND due_date < :today)""",
+        {"today": on or today()},
+    ).fetchone()[0]
+
+
+def week_of(date: str) -> tuple[str, str]:
+    """Monday and Sunday of the week holding `date`."""
+    d = _dt.date.fromisoformat(date)
+    monday = d - _dt.timedelta(days=d.weekday())
+    return monday.isoformat(), (monday + _dt.timedelta(days=6)).isoformat()
+
+
+def weekly(conn: sqlite3.Connection, on: str | None = None, *, overdue_limit: int | None = None) -> dict:
+    """The week's report: signed, started, completed and in production this week; overdue (the most overdue
+    `overdue_limit`, with the total); open coordination per leader; and the year's ledger where targets are set."""
+    on = on or today()
+    start, end = week_of(on)
+    events = rows(
+        conn,
+        f"""WITH {SIGNED_IN}
+            SELECT 'signed' AS what, e.id, e.name, e.owner, s.date, e.investment_wan
+              FROM signed_in s JOIN enterprises e ON e.id = s.enterprise_id
+            UNION ALL
+            SELECT CASE m.milestone WHEN '开工' THEN 'started' WHEN '竣工' THEN 'completed'
+                                    WHEN '投产' THEN 'producing' ELSE 'achieved' END,
+                   e.id, e.name, e.owner, m.actual_date, e.investment_wan
+              FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
+              WHERE m.actual_date BETWEEN :start AND :end
+            ORDER BY date, name""",
+        {"start": start, "end": end},
+    )
+    sections = {
+        k: [r for r in events if r["what"] == k] for k in ("signed", "started", "completed", "producing", "achieved")
+    }
+    overdue = overdue_after_signing(conn, on=on, limit=overdue_limit)
+    overdue_total = overdue_count(conn, on=on) if overdue_limit is not None else len(overdue)
+    from promo import coordination
+
+    open_items = coordination.items(conn)
+    headline = None
+    year = int(on[:4])
+    if conn.execute(
+        "SELECT 1 FROM ledger_targets WHERE year = ? AND scope = 'zone' AND quarter = 0", (year,)
+    ).fetchone():
+        from promo import ledger
+
+        headline = [r for r in ledger.ledger(conn, year, on=on) if r["target"] is not None]
+    return {
+        "start": start,
+        "end": end,
+        "on": on,
+        **sections,
+        "overdue": overdue,
+        "overdue_total": overdue_total,
+        "coordination": open_items,
+        "ledger": headline,
+    }
+
+
+_SECTION_TITLES = {
+    "signed": "本周签约",
+    "started": "本周开工",
+    "completed": "本周竣工",
+    "producing": "本周投产",
+    "achieved": "本周达效",
+}
+
+
+def _wan(value) -> str:
+    if value is None:
+        return ""
+    if value >= 10000:
+        return f"{value / 10000:,.2f}".rstrip("0").rstrip(".") + "亿元"
+    return f"{value:,.0f}万元"
+
+
+def wechat_text(report: dict, zone_name: str = "") -> str:
+    """The report as a short plain-text message for a WeChat group: numbered lines, no tables."""
+    lines = [f"【{zone_name}招商周报】{report['start']} 至 {report['end']}"]
+    for key, title in _SECTION_TITLES.items():
+        found = report[key]
+        if not found:
+            continue
+        lines.append(f"{title} {len(found)} 个:")
+        for i, r in enumerate(found, 1):
+            amount = f", {_wan(r['investment_wan'])}" if key == "signed" and r["investment_wan"] else ""
+            lines.append(f"{i}. {r['name']} ({r['date'][5:]}{amount})")
+    if not any(report[k] for k in _SECTION_TITLES):
+        lines.append("本周无签约、开工、竣工、投产。")
+    if report["overdue"]:
+        lines.append(f"逾期事项 {report['overdue_total']:,} 项:")
+        kinds = {"milestone": "节点", "service": "代办", "coordination": "协调"}
+        for i, r in enumerate(report["overdue"][:10], 1):
+            lines.append(f"{i}. [{kinds[r['kind']]}] {r['name']}: {r['detail']} (逾期 {r['days_overdue']} 天)")
+        if report["overdue_total"] > 10:
+            lines.append(f"… 另 {report['overdue_total'] - 10:,} 项见 promo overdue")
+    if report["coordination"]:
+        lines.append(f"需领导协调 {len(report['coordination'])} 项:")
+        for i, r in enumerate(report["coordination"], 1):
+            who = r["leader"] or "待定"
+            dept = f", {r['department']}" if r["department"] else ""
+            due = f", 限 {r['due_date']}" if r["due_date"] else ""
+            lines.append(f"{i}. {who}: {r['name']} {r['issue']}{dept}{due}")
+    if report["ledger"]:
+        parts = []
+        for r in report["ledger"]:
+            shown = (
+                f"{r['actual']:,g}/{r['target']:,g}"
+                if r["unit"] == "个"
+                else f"{_wan(r['actual'])}/{_wan(r['target'])}"
+            )
+            parts.append(f"{r['label']} {shown}" + (" (落后)" if r["behind"] else ""))
+        lines.append("年度任务: " + "; ".join(parts))
+    return "\n".join(lines) + "\n"
+
+
+def weekly_rows(report: dict) -> list[dict]:
+    """The report as rows (section, enterprise, date, detail) for a table, CSV, JSON or the weekly sheet."""
+    out = []
+    for key, title in _SECTION_TITLES.items():
+        for r in report[key]:
+            out.append(
+                {
+                    "section": key,
+                    "section_label": title,
+                    "name": r["name"],
+                    "owner": r["owner"],
+                    "date": r["date"],
+                    "detail": _wan(r["investment_wan"]) if key == "signed" else "",
+                    "leader": None,
+                }
+            )
+    for r in report["overdue"]:
+        out.append(
+            {
+                "section": f"overdue_{r['kind']}",
+                "section_label": "逾期",
+                "name": r["name"],
+                "owner": r["owner"],
+                "date": r["due"],
+                "detail": f"{r['detail']} (逾期 {r['days_overdue']} 天)",
+                "leader": None,
+            }
+        )
+    for r in report["coordination"]:
+        out.append(
+            {
+                "section": "coordination",
+                "section_label": "需领导协调",
+                "name": r["name"],
+                "owner": None,
+                "date": r["due_date"],
+                "detail": r["issue"] + (f" · {r['department']}" if r["department"] else ""),
+                "leader": r["leader"],
+            }
+        )
+    return out

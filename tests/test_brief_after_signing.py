@@ -1,0 +1,52 @@
+"""The internal brief shows each project's life after signing and the year's ledger; a public brief none of it."""
+
+import pytest
+
+
+@pytest.fixture
+def project(run):
+    assert (
+        run(
+            "enterprises",
+            "add",
+            "推进甲",
+            "--stage",
+            "签约",
+            "--date",
+            "2026-03-02",
+            "--investment",
+            "2亿",
+            "--owner",
+            "张伟",
+        ).exit_code
+        == 0
+    )
+    run("enterprises", "milestone", "推进甲", "开工", "--date", "2026-04-01")
+    run("enterprises", "milestone", "推进甲", "竣工", "--planned", "2026-10-01")
+    run("enterprises", "report", "推进甲", "--year", "2026", "--completed-investment", "5000")
+    run("services", "add", "推进甲", "环评", "--department", "环保局", "--asked", "2026-04-02", "--due", "2026-05-01")
+    run("coordination", "add", "推进甲", "道路未通", "--leader", "王主任")
+    run("ledger", "targets", "set", "--year", "2026", "--signed", "10", "--signed-investment", "30亿")
+
+
+def test_the_internal_brief_has_the_after_signing_section(run, project):
+    text = run("brief", "--audience", "internal").stdout
+    section = text.split("项目推进（内部）", 1)[1].split("\n## ", 1)[0]
+    assert "| 推进甲 | 签约   | 开工" in section
+    assert "竣工 2026年10月1日（滞后）" in section
+    assert "1（逾期 1）" in section  # the 环评 service, due 2026-05-01
+    assert "2026 年度任务（完成/目标）：签约项目 1/10（落后）、签约投资 2 亿元/30 亿元（落后）" in section
+
+
+def test_a_public_brief_carries_none_of_it(run, project):
+    text = run("brief").stdout
+    for private in ("项目推进", "推进甲", "道路未通", "年度任务", "环评"):
+        assert private not in text
+
+
+def test_an_earlier_brief_does_not_know_later_milestones(run, project):
+    text = run("brief", "--audience", "internal", "--date", "2026-03-20").stdout
+    row = next(line for line in text.splitlines() if line.startswith("| 推进甲"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[2] == ""  # nothing reached on 2026-03-20: 开工 happened on 2026-04-01
+    assert "2026 年度任务" in text  # the ledger of the brief's year
