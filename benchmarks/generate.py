@@ -74,7 +74,8 @@ def after_signing(conn: sqlite3.Connection, rng: random.Random, signed: list[tup
                     )
                 )
     conn.executemany(
-        "INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?)",
         milestones,
     )
     conn.executemany(

@@ -13,6 +13,7 @@ import click
 
 from promo import __version__
 from promo.errors import PromoError
+from promo.terminal import printable
 
 # name → "module:attribute"; modules are imported only when their command runs (or --help lists them).
 COMMANDS = {
@@ -49,6 +50,9 @@ COMMANDS = {
     "undo": "promo.commands.log:undo",
     "zone": "promo.commands.zone:zone",
     "init": "promo.commands.init:init",
+    "backup": "promo.commands.backup:backup",
+    "restore": "promo.commands.backup:restore",
+    "doctor": "promo.commands.backup:doctor",
     # every list in and out of Excel
     "import": "promo.commands.transfer:import_",
     "export": "promo.commands.transfer:export",
@@ -82,29 +86,25 @@ class LazyGroup(click.Group):
         except OverflowError:
             # a number past what SQLite stores, from an option without its own bound
             raise _PromoClickError("a number given is too large for the catalogue", 2) from None
+        except sqlite3.OperationalError as exc:
+            if "pattern too complex" in str(exc) or "too big" in str(exc):  # a value far longer than any name
+                raise _PromoClickError("a value given is too long to search for or store", 2) from None
+            raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
-            # The catalogue file is damaged or not what it claims: say so, never a traceback.
-            path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
-            where = f" ({path})" if path else ""
-            err = click.ClickException(f"the catalogue{where} could not be read or written: {exc}")
-            raise err from None
+            raise _database_error(ctx, exc) from None
+
+
+def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
+    """The catalogue file is damaged or not what it claims: say so, never a traceback."""
+    path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
+    where = f" ({path})" if path else ""
+    return click.ClickException(printable(f"the catalogue{where} could not be read or written: {exc}"))
 
 
 class _PromoClickError(click.ClickException):
     def __init__(self, message: str, exit_code: int):
         super().__init__(message)
         self.exit_code = exit_code
-
-
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]}
-MAX_LINE = 300
-
-
-def printable(message: str) -> str:
-    """A message safe for a terminal: control characters from user data shown escaped (an ESC in a name
-    must not recolour the screen), and very long values cut."""
-    lines = message.translate(_CONTROL).split("\n")
-    return "\n".join(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…" for line in lines)
 
 
 def _as_click_exception(exc: PromoError) -> click.ClickException:

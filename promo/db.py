@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import getpass
 import os
 import shlex
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +16,7 @@ from pathlib import Path
 
 # each migration module imports the one before it, so importing the latest registers 2 to 7 in number order
 from promo import search_index
-from promo.errors import CatalogueError
+from promo.errors import BadValue, CatalogueError, Rejected
 from promo.schema import MIGRATIONS, latest_version
 
 DEFAULT_PATH = "catalogue.db"
@@ -27,9 +29,28 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
     return Path(path or os.environ.get("PROMO_DB") or DEFAULT_PATH)
 
 
+PROMO_TABLES = ("settings", "zone", "journal")  # every promo catalogue has them from migration 1: its marker
+
+
+def stat_path(path: Path, option: str = "--db") -> os.stat_result | None:
+    """os.stat of `path`, None when missing; a name the file system cannot hold is a usage error."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise BadValue(option, str(path), "the file name is too long for the file system") from None
+        raise CatalogueError(f"cannot read catalogue {path}: {exc.strerror}") from None
+
+
 def _check_file(path: Path) -> None:
-    if path.is_dir():
+    st = stat_path(path)
+    if st is not None and stat.S_ISDIR(st.st_mode):
         raise CatalogueError(f"{path} is a directory, not a promo catalogue", "pass a file with --db")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # reading a FIFO would wait forever for a writer; a device is nobody's catalogue
+        raise CatalogueError(f"{path} is not a regular file (a pipe or a device), not a promo catalogue")
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
@@ -43,13 +64,68 @@ def _check_file(path: Path) -> None:
         )
 
 
+def is_promo(conn: sqlite3.Connection) -> bool:
+    """Whether an open SQLite file carries promo's schema (read only: nothing is written to find out)."""
+    marks = ",".join("?" * len(PROMO_TABLES))
+    found = conn.execute(
+        f"SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name IN ({marks})", PROMO_TABLES
+    ).fetchone()[0]
+    return conn.execute("PRAGMA user_version").fetchone()[0] > 0 and found == len(PROMO_TABLES)
+
+
+def _foreign(path: Path) -> CatalogueError:
+    return CatalogueError(
+        f"{path} is a SQLite database but not a promo catalogue; it was left untouched",
+        "build a new catalogue with: promo --db NEW.db init",
+    )
+
+
+class Connection(sqlite3.Connection):
+    """A catalogue connection; remembers the schema it was opened with (see write())."""
+
+    promo_read_only = False
+    opened_schema: int | None = None
+
+
 def connect(path: str | os.PathLike) -> sqlite3.Connection:
     """A raw connection with promo's pragmas: foreign keys, WAL, busy timeout; no schema checks."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # a commit is on disk when promo says so: WAL's default NORMAL may lose the last commits at a power cut
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+class ReadOnlyConnection(Connection):
+    """A catalogue opened read-only because its folder cannot be written."""
+
+    promo_read_only = True
+
+
+def connect_read_only(path: str | os.PathLike) -> sqlite3.Connection:
+    """A connection that never writes, for a catalogue whose folder cannot be written.
+
+    Without a -wal file nobody can have changed the file in WAL mode (no one can create one there), so
+    it is opened immutable; with one, read-only, using the -shm beside it.
+    """
+    from urllib.parse import quote
+
+    wal = Path(f"{path}-wal")
+    flags = "mode=ro&immutable=1" if not wal.exists() or wal.stat().st_size == 0 else "mode=ro"
+    uri = f"file:{quote(str(Path(path).absolute()))}?{flags}"
+    conn = sqlite3.connect(
+        uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, factory=ReadOnlyConnection
+    )
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _writable_folder(path: Path) -> bool:
+    return os.access(path.parent if str(path.parent) else Path("."), os.W_OK | os.X_OK)
 
 
 def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
@@ -59,23 +135,16 @@ def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
     --db or PROMO_DB never quietly becomes a new catalogue that the next command writes to.
     """
     path = resolve_path(path)
-    if not path.exists():
+    if stat_path(path) is None:
         raise CatalogueError(
             f"no catalogue at {path}",
             f"check the path; to start a new catalogue there from the seed data: promo --db {path} init",
         )
     _check_file(path)
-    try:
-        conn = connect(path)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise CatalogueError(f"{path} cannot be opened as a promo catalogue: {exc}") from None
-    if version == 0:
+    conn, version = _open(path)
+    if version == 0 or not is_promo(conn):
         conn.close()
-        raise CatalogueError(
-            f"{path} is a SQLite database but not a promo catalogue (schema version 0); it was left untouched",
-            "build a new catalogue with: promo --db NEW.db init",
-        )
+        raise _foreign(path)
     newest = latest_version()
     if version > newest:
         conn.close()
@@ -84,13 +153,48 @@ def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
             "it was left untouched",
             "install the newer promo that wrote it (pip install --upgrade from its source), then try again",
         )
+    if conn.promo_read_only:
+        return conn
     try:
         conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")  # again: the journal mode resets nothing, but be explicit
     except sqlite3.OperationalError:
-        pass  # a read-only file or directory: reads still work in the journal mode it has
+        pass  # a read-only file: reads still work in the journal mode it has
     if version < newest:
         migrate(conn)
+    from promo.files import clean_leftovers
+
+    clean_leftovers(path)
+    conn.opened_schema = conn.execute("PRAGMA schema_version").fetchone()[0]
     return conn
+
+
+def _open(path: Path) -> tuple[sqlite3.Connection, int]:
+    """Open for writing where the folder allows it, else read-only with a note; returns the schema version."""
+    if _writable_folder(path):
+        try:
+            conn = connect(path)
+            return conn, conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                raise CatalogueError(f"{path} cannot be opened as a promo catalogue: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise CatalogueError(f"{path} cannot be opened as a promo catalogue: {exc}") from None
+    try:
+        conn = connect_read_only(path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise CatalogueError(
+            f"{path} cannot be opened, even read-only: {exc}",
+            "its folder cannot be written and its -wal needs a -shm file beside it; copy the catalogue with its "
+            "-wal to a folder you can write, and open it there",
+        ) from None
+    print(
+        f"promo: the folder of {path} cannot be written; the catalogue is opened read-only "
+        "(listings and briefs work, changes cannot be saved)",
+        file=sys.stderr,
+    )
+    return conn, version
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -143,9 +247,21 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     """
     from promo import journal
 
+    if getattr(conn, "promo_read_only", False):
+        raise Rejected(
+            "the catalogue is open read-only (promo cannot write in its folder); nothing was written",
+            "copy it somewhere you can write, or ask for write access to its folder",
+        )
     journal.install_capture(conn)
     search_index.install(conn)
     conn.execute("BEGIN IMMEDIATE")
+    opened = getattr(conn, "opened_schema", None)
+    if opened is not None and conn.execute("PRAGMA schema_version").fetchone()[0] != opened:
+        conn.execute("ROLLBACK")
+        raise Rejected(
+            "the catalogue was rebuilt or restored by another promo command while this one waited; nothing was written",
+            "run the command again",
+        )
     try:
         journal_id = conn.execute(
             "INSERT INTO journal (at, user, command, summary) VALUES (?, ?, ?, ?)",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from promo.errors import BadValue, PromoError, raise_all
 from promo.measures import MONEY, parse_number
+from promo.terminal import CONTROL
 from promo.text import fold, parse_date, today
 from promo.vocabulary import CHANNELS, STAGES, labels, stage_index
 
@@ -62,7 +63,7 @@ _KIND_BY_KEY = {k: k for k in KINDS} | {
     for w in words
 }
 _PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = CONTROL  # C0, C1 and bidi overrides: one definition, in promo.terminal
 MAX_NAME = 200
 
 

@@ -262,6 +262,9 @@ def move(
         since = f" since {e['stage_date']}" if e["stage_date"] else ""
         raise Rejected(f"{e['name']} is already at {stage}{since}")
     back = stage_index(stage) < stage_index(e["stage"])
+    from promo.terminal import check_text
+
+    reason = check_text(reason, "--reason", max_len=2000, one_line=False)
     if back and not (reason and reason.strip()):
         raise BadValue("--reason", "(missing)", f"moving {e['name']} back from {e['stage']} to {stage} needs a reason")
     _check_stage_date(conn, e, date)

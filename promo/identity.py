@@ -20,7 +20,9 @@ def get(conn: sqlite3.Connection, name: str, *, exact: bool = False) -> sqlite3.
     whole or part, is tried first, so adding English names never changes what a Chinese query finds.
     """
     from promo import uscc
+    from promo.lookup import check_length
 
+    check_length(name, "enterprise")
     if uscc.looks_like_uscc(name):
         row = conn.execute("SELECT * FROM enterprises WHERE uscc = ?", (uscc.normalise(name),)).fetchone()
         if row:

@@ -295,7 +295,10 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
         if not found:
             raise Rejected("there is nothing to undo: the change journal has no command left to revert")
         return found[0]
-    e = entry(conn, journal_id)
+    found = _rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
+    if not found:
+        entry(conn, journal_id)  # says there is no such entry, and which is the newest
+    e = found[0]
     if e["undone_by"]:
         raise Rejected(f"#{journal_id} ({e['summary']}) was already undone by #{e['undone_by']}")
     if e["undoes"]:
@@ -415,33 +418,6 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
     return problems
 
 
-def undo(conn: sqlite3.Connection, target_id: int, undo_journal_id: int | None) -> dict:
-    """Revert one entry inside the caller's write transaction; refuse, explaining, if later work depends on it.
-
-    With `undo_journal_id` None nothing is marked undone (a dry run the caller rolls back).
-    """
-    if target_id == undo_journal_id:
-        raise Rejected(f"#{target_id} is the undo being written; it cannot undo itself")
-    target = undo_target(conn, target_id)
-    _refuse_if_depended_on(conn, target)
-    reverted = changes(conn, target_id)
-    # rows are put back in reverse order; foreign keys are checked once everything is back
-    conn.execute("PRAGMA defer_foreign_keys = ON")
-    try:
-        for c in reversed(reverted):
-            _revert(conn, c)
-    except sqlite3.IntegrityError as exc:
-        raise Rejected(f"cannot undo {_who(target)}: the catalogue has changed since ({exc})") from None
-    broken = conn.execute("PRAGMA main.foreign_key_check").fetchall()
-    if broken:
-        detail = ", ".join(f"{r[0]} #{r[1]} → {r[2]}" for r in broken[:5])
-        raise Rejected(f"cannot undo {_who(target)}: rows it restores refer to records removed since ({detail})")
-    if undo_journal_id is not None:
-        conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, target_id))
-    target["reverted"] = [_inverse_text(c) for c in reversed(reverted)]
-    return target
-
-
 def _refuse_if_depended_on(conn: sqlite3.Connection, target: dict) -> None:
     problems = dependents(conn, target)
     if problems:
@@ -457,35 +433,6 @@ def is_read_only(exc: sqlite3.OperationalError) -> bool:
     """The catalogue file (or the connection) cannot be written: a read-only file, folder or mount."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     return name.startswith("SQLITE_READONLY") or "readonly database" in str(exc)
-
-
-def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
-    """What `promo undo` would revert, and whether it can, changing nothing (for --dry-run).
-
-    The undo is tried inside a transaction that is always rolled back, which also checks that restored rows
-    still find what they refer to. A read-only catalogue cannot take even a trial write: then the refusal
-    checks (rows changed since, rows referring to added ones) run in a read transaction, and `checked` says
-    'read-only' instead of 'full'.
-    """
-    conn.execute("BEGIN")  # deferred: a read transaction until the trial's first write
-    try:
-        try:
-            result = undo(conn, target_id, None)
-            result["checked"] = "full"
-            return result
-        except sqlite3.OperationalError as exc:
-            if not is_read_only(exc):
-                raise
-        conn.execute("ROLLBACK")
-        conn.execute("BEGIN")
-        target = undo_target(conn, target_id)
-        _refuse_if_depended_on(conn, target)
-        target["reverted"] = [_inverse_text(c) for c in reversed(changes(conn, target_id))]
-        target["checked"] = "read-only"
-        return target
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
 
 
 def _revert(conn: sqlite3.Connection, change: dict) -> None:

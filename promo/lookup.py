@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import sqlite3
 
-from promo.errors import Ambiguous, NotFound
+from promo.errors import Ambiguous, BadValue, NotFound
 from promo.text import fold
 
 # Tables a name can be looked up in: (name column, folded column, code column or None).
@@ -50,12 +50,22 @@ def suggestions(conn: sqlite3.Connection, table: str, name: str, limit: int = 3)
     return [by_folded[f] for f in close[:limit]]
 
 
+MAX_QUERY = 1000
+
+
+def check_length(name: str, what: str) -> None:
+    """A name to look up longer than any name could be is a bad value (exit 2), not a search SQLite chokes on."""
+    if name is not None and len(name) > MAX_QUERY:
+        raise BadValue(what, name, f"is {len(name):,} characters long; no name in the catalogue is over {MAX_QUERY:,}")
+
+
 def find(conn: sqlite3.Connection, table: str, name: str, what: str, *, where: str = "") -> sqlite3.Row:
     """The one row of `table` that `name` designates, or NotFound / Ambiguous.
 
     Order of trust: the folded name exactly, the code (or credit code), then a unique row whose folded
     name contains the folded query ('精准医学' → 精准医学产业园).
     """
+    check_length(name, what)
     label, folded, code = _TABLES[table]
     key = fold(name)
     extra = f" AND ({where})" if where else ""

@@ -17,7 +17,7 @@ def open_or_build(
     target = db.resolve_path(path)
     built = None
     default = path is None and not os.environ.get("PROMO_DB")
-    if (build if build is not None else default) and not target.exists():
+    if (build if build is not None else default) and db.stat_path(target) is None:
         from promo.seeds import CatalogueExists, build_catalogue  # only when there is one to build: seeds is big
 
         try:

@@ -7,6 +7,7 @@ keys and raw values, tables and Markdown use the headers and formatted values.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,8 +15,10 @@ from typing import Any
 
 # CSV cells and files have their own module; render still offers them to its callers
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
+from promo.terminal import escape, safe
 
 FORMATS = ("table", "csv", "json", "markdown")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,11 @@ def fmt_number(value: Any, digits: int = 0) -> str:
 
 
 def fmt_cell(column: Column, value: Any, list_sep: str = "、") -> str:
-    """A value as a person reads it in a table or document."""
+    """A value as a person reads it in a table or document, control characters escaped."""
+    return escape(_fmt_cell(column, value, list_sep))
+
+
+def _fmt_cell(column: Column, value: Any, list_sep: str) -> str:
     if value is None or value == "":
         return ""
     kind = column.kind
@@ -164,7 +171,13 @@ def to_json(rows: Iterable[dict], columns: Sequence[Column]) -> str:
     (indent= would switch to the pure-Python one, several times slower on large listings)."""
     keys = [c.key for c in columns]
     lines = [json.dumps({k: _plain(r.get(k)) for k in keys}, ensure_ascii=False) for r in rows]
-    return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+    return json_safe("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with C1 controls and bidi overrides written as \\u escapes (json leaves them raw): the
+    same data for a program, nothing a terminal acts on."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_markdown(rows: Iterable[dict], columns: Sequence[Column]) -> str:
@@ -172,7 +185,7 @@ def to_markdown(rows: Iterable[dict], columns: Sequence[Column]) -> str:
     from tabulate import tabulate
 
     body = [[md_escape(fmt_cell(c, r.get(c.key))) for c in columns] for r in rows]
-    headers = [md_escape(c.header) for c in columns]
+    headers = [md_escape(escape(c.header)) for c in columns]
     if not body:
         body = []
     return tabulate(
@@ -200,7 +213,10 @@ def console(stderr: bool = False):
             width = os.get_terminal_size(sys.stderr.fileno()).columns
         except (OSError, ValueError, AttributeError):
             width = 240
-    return Console(file=stream, width=width, no_color=not is_tty or None, highlight=False, soft_wrap=False)
+    # markup off: a name like "[link=http://…]x" must print as typed, not become a terminal hyperlink
+    return Console(
+        file=stream, width=width, no_color=not is_tty or None, highlight=False, soft_wrap=False, markup=False
+    )
 
 
 # Past this many rows a rich table costs seconds (it measures every cell several times); tabulate lays the
@@ -234,8 +250,8 @@ def render_table(
     from rich.table import Table
 
     table = Table(
-        title=title,
-        caption=caption,
+        title=escape(title) if title else None,
+        caption=escape(caption) if caption else None,
         box=box.SIMPLE_HEAD,
         title_justify="left",
         caption_justify="left",
@@ -243,7 +259,7 @@ def render_table(
     )
     for c in columns:
         table.add_column(
-            c.header,
+            escape(c.header),
             justify=c.align,
             overflow="fold",
             no_wrap=c.no_wrap or c.kind == "bar",
@@ -272,14 +288,14 @@ def _plain_table(rows: Sequence[dict], columns: Sequence[Column], *, title: str 
 
     body = tabulate(
         [[fmt_cell(c, r.get(c.key), list_sep=" ") for c in columns] for r in rows],
-        headers=[c.header for c in columns],
+        headers=[escape(c.header) for c in columns],
         tablefmt="simple",
         colalign=[c.align for c in columns],
         disable_numparse=True,
     )
-    parts = [title, "", body] if title else [body]
+    parts = [escape(title), "", body] if title else [body]
     if caption:
-        parts += ["", caption]
+        parts += ["", escape(caption)]
     sys.stdout.write("\n".join(parts) + "\n")
 
 
@@ -302,15 +318,16 @@ def render(
     elif fmt == "markdown":
         parts = []
         if title:
-            parts.append(f"### {md_escape(title)}\n")
+            parts.append(f"### {md_escape(escape(title))}\n")
         parts.append(to_markdown(rows, columns))
         if caption:
             # each caption line its own paragraph: md_escape folds whitespace, so escape line by line
-            parts.append("\n" + "\n\n".join(md_escape(line) for line in caption.splitlines() if line.strip()))
+            lines = escape(caption).splitlines()
+            parts.append("\n" + "\n\n".join(md_escape(line) for line in lines if line.strip()))
         sys.stdout.write("\n".join(parts) + "\n")
     elif fmt == "table":
         if not rows:
-            print(f"{title + ': ' if title else ''}{empty}", file=sys.stderr)
+            print(escape(f"{title + ': ' if title else ''}{empty}"), file=sys.stderr)
             return
         render_table(rows, columns, title=title, caption=caption)
     else:
@@ -322,9 +339,9 @@ def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, headin
 
     Empty values are left out, so callers can list every field a record may have.
     """
-    shown = [(k, v) for k, v in facts if v not in (None, "")]
+    shown = [(escape(str(k)), escape(str(v))) for k, v in facts if v not in (None, "")]
     if fmt == "markdown":
-        lines = [f"## {md_escape(heading)}", ""] if heading else []
+        lines = [f"## {md_escape(escape(heading))}", ""] if heading else []
         lines += [f"- **{md_escape(k)}**: {md_escape(v)}" for k, v in shown]
         sys.stdout.write("\n".join(lines) + "\n\n")
         return

@@ -1,4 +1,7 @@
-"""CSV as promo writes it: cells a spreadsheet will not run as formulas, codes kept as text, a BOM for Excel."""
+"""CSV as promo writes it: cells a spreadsheet will not run as formulas, codes kept as text, a BOM for Excel.
+
+Listings (render), exports, templates and rejects files all write CSV cells through here.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +39,8 @@ def write_csv_rows(rows: Iterable[Sequence[Any]], out) -> None:
 
 
 def write_csv(rows: Iterable[dict], columns: Sequence, out) -> None:
-    """Rows as CSV under the columns' stable keys: lists joined with ;, booleans as 0/1."""
+    """A listing's rows as CSV under the columns' stable keys: lists joined with ;, booleans as 0/1."""
+    from promo.terminal import safe
 
     def lines():
         yield [c.key for c in columns]
@@ -48,7 +52,7 @@ def write_csv(rows: Iterable[dict], columns: Sequence, out) -> None:
                     v = ";".join(str(x) for x in v)
                 elif isinstance(v, bool):
                     v = int(v)
-                line.append(v)
+                line.append(safe(v))  # a listing is printed: control characters escaped like a table's
             yield line
 
     write_csv_rows(lines(), out)

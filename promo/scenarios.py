@@ -112,7 +112,7 @@ def for_industry(conn: sqlite3.Connection, industry_id: int | None, *, on: str |
 def find_scenario(conn: sqlite3.Connection, ref: str) -> dict:
     """A scenario by its number (as listed) or by its title, whole or a unique part."""
     ref = (ref or "").strip()
-    if ref.lstrip("#").isdigit():
+    if ref.lstrip("#").isascii() and ref.lstrip("#").isdigit():  # not ² or ①: str.isdigit() says yes to those
         number = int(ref.lstrip("#"))
         if number > MAX_ID:
             raise BadValue("SCENARIO", ref, "is not a scenario number (too large); see them with: promo scenarios")
@@ -159,8 +159,12 @@ def add_scenario(
     deadline: str | None = None,
 ) -> dict:
     """Add a scenario; the owner is the hospital or platform that opens it."""
+    from promo.terminal import check_text
+
     require_write(conn)
-    title, owner = (title or "").strip(), (owner or "").strip()
+    title = check_text(title or "", "TITLE") or ""
+    owner = check_text(owner or "", "--owner") or ""
+    need = check_text(need, "--need", max_len=2000, one_line=False)
     if not fold(title):
         raise BadValue("TITLE", title, "a scenario needs a title")
     if not fold(owner):

@@ -1,89 +1,57 @@
 """Build a fresh catalogue from the plain seed files in seeds/.
 
 The catalogue is built in a temporary file beside the target and moved into place in one step, so an
-interrupted or failed build never leaves a half-built catalogue behind.
+interrupted or failed build never leaves a half-built catalogue behind. Rebuilding or restoring an existing
+catalogue is promo.rebuild's work.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from promo.errors import CatalogueError
 from promo.seed_loaders import SeedError, load, read_csv, seeds_dir  # noqa: F401 (the seeds API)
 
 
-def build_catalogue(path: str | os.PathLike, *, force=False, directory: Path | None = None, loader=None) -> str:
-    """Build the seed catalogue (or with `loader(conn, directory)` another) at `path` atomically; returns a summary."""
+def build_file(tmp: Path, directory: Path | None = None, loader=None) -> str:
+    """Build the seed catalogue (or with `loader(conn, directory)` another) into the new file `tmp`,
+    owner-only; returns a one-line summary."""
     from promo.db import connect, migrate
+    from promo.files import create_private
 
-    path = Path(path)
-    if path.exists():
-        if not force:
-            raise CatalogueExists(f"{path} exists already", "use promo init --force to rebuild it from the seeds")
-        check_replaceable(path)
-    if path.parent and not path.parent.exists():
-        raise CatalogueError(f"cannot create {path}: folder {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.building-{os.getpid()}")
+    create_private(tmp)  # SQLite gives the -wal and -shm the mode of the file they belong to
+    conn = connect(tmp)
     try:
-        conn = connect(tmp)
-        try:
-            migrate(conn)
-            counts = (loader or load)(conn, directory)
-            conn.execute("PRAGMA journal_mode = WAL")
-        finally:
-            conn.close()
-        if force and path.exists():
-            _retire(path)
-            os.replace(tmp, path)
-        else:
-            _publish_new(tmp, path)
-    except PermissionError as exc:
-        raise CatalogueError(f"cannot write the catalogue at {path}: {exc.strerror}") from None
+        migrate(conn)
+        counts = (loader or load)(conn, directory)
+        conn.execute("PRAGMA journal_mode = WAL")
     finally:
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
-            if leftover.exists():
-                leftover.unlink()
+        conn.close()
     return ", ".join(f"{n} {k}" for k, n in counts.items())
 
 
-def check_replaceable(path: Path) -> None:
-    """Refuse to replace anything but a writable SQLite file: --force rebuilds catalogues, nothing else."""
-    if path.is_dir():
-        raise CatalogueError(f"{path} is a directory, not a promo catalogue")
-    with open(path, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise CatalogueError(f"{path} is not a SQLite catalogue; promo will not overwrite it, even with --force")
-    if not os.access(path, os.W_OK):
-        raise CatalogueError(f"{path} is read-only; promo will not replace it, even with --force")
-
-
-def backup_catalogue(path: str | os.PathLike) -> Path:
-    """Copy a catalogue to PATH.bak (through SQLite's backup API, so a WAL in use is included); returns it.
-
-    `promo init --force` keeps the catalogue it replaces this way: it cannot be undone otherwise.
-    """
-    from promo.db import connect
+def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None, loader=None) -> str:
+    """Build the seed catalogue at a path where there is none yet, atomically; returns a summary."""
+    from promo.files import fsync_dir, remove_sidecars, temp_name
 
     path = Path(path)
-    target = path.with_name(path.name + ".bak")
-    tmp = path.with_name(f".{target.name}.{os.getpid()}")
-    source = connect(path)
+    if path.exists():
+        raise CatalogueExists(f"{path} exists already", "use promo init --force to rebuild it from the seeds")
+    if path.parent and not path.parent.exists():
+        raise CatalogueError(f"cannot create {path}: folder {path.parent} does not exist")
+    tmp = temp_name(path, "building")
     try:
-        dest = sqlite3.connect(tmp)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-        os.replace(tmp, target)
-    except (sqlite3.DatabaseError, OSError) as exc:
-        raise CatalogueError(f"could not keep a copy of {path} before rebuilding it: {exc}") from None
+        summary = build_file(tmp, directory, loader)
+        if not path.exists():  # a -wal left by a catalogue deleted by hand must not be replayed onto this one
+            remove_sidecars(path)
+        _publish_new(tmp, path)
+        fsync_dir(path.parent)
+    except PermissionError as exc:
+        raise CatalogueError(f"cannot write the catalogue at {path}: {exc.strerror}") from None
     finally:
-        source.close()
-        if tmp.exists():
-            tmp.unlink()
-    return target
+        remove_sidecars(tmp, including_file=True)
+    return summary
 
 
 class CatalogueExists(CatalogueError):
@@ -105,18 +73,3 @@ def _publish_new(tmp: Path, path: Path) -> None:
         if path.exists():
             raise CatalogueExists(f"{path} exists already") from None
         os.replace(tmp, path)
-
-
-def _retire(path: Path) -> None:
-    """Checkpoint an old catalogue so its -wal file cannot be replayed onto the new one."""
-    from promo.db import connect
-
-    try:
-        old = connect(path)
-        old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        old.close()
-    except sqlite3.DatabaseError:
-        pass
-    for side in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        if side.exists():
-            side.unlink()

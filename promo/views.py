@@ -147,19 +147,16 @@ ENTERPRISES = View(
     title="企业 Enterprises",
     empty="no enterprise matches",
 )
-# What a public listing leaves out: personal contacts, the claim, and whatever identifies a firm before 签约.
-PRIVATE_KEYS = (
-    "name_en",
-    "uscc",
-    "uscc_bad_check",
-    "owner",
-    "owner_since",
-    "contact",
-    "phone",
-    "note",
-    "claim",
-    "source",
-)
+# What public output may carry (an allow-list: a field added later stays internal until it is named here);
+# the name is replaced by the code name or 未公开项目, and the signed-only keys are blank before 签约.
+PUBLIC_KEYS = ("id", "name", "kind", "kind_label", "industry_code", "industry", "industry_path", "stage", "stage_en")
+PUBLIC_KEYS += ("stage_date", "stage_days", "stage_deadline_days", "stage_overdue_days", "stage_deadline_sample")
+PUBLIC_KEYS += ("sample", "history", "activities")
+SIGNED_PUBLIC_KEYS = ("carrier_code", "carrier", "units", "reserved_units", "area_m2", "space")
+SIGNED_PUBLIC_KEYS += ("investment_wan", "jobs", "country")
+PUBLIC_HISTORY = ("stage", "stage_en", "date", "days")
+PUBLIC_SPACE = ("carrier", "carrier_code", "unit", "building", "floor", "area_m2", "rent", "status", "status_label")
+PUBLIC_SPACE += ("sample",)
 
 OVERDUE = View(
     keys=split("kind id name stage stage_en stage_date owner due days_overdue detail uscc_bad_check"),
@@ -416,6 +413,25 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     if not hits:
         reasons.append("负面清单未命中")
     click.echo(verdict + " — " + "; ".join(reasons))
+
+
+def public_row(row: dict) -> dict:
+    """A row safe to show outside the office, built from the allow-list: code name for the real name."""
+    from promo.vocabulary import display_name, is_public
+
+    signed = is_public(row["stage"])
+    out = {k: row[k] for k in PUBLIC_KEYS if k in row}
+    for k in SIGNED_PUBLIC_KEYS:
+        if k in row:
+            out[k] = row[k] if signed else [] if isinstance(row[k], list) else None
+    out["name"] = display_name(row, public=True)
+    if "history" in out:
+        out["history"] = [{k: h.get(k) for k in PUBLIC_HISTORY} for h in out["history"]]
+    if out.get("space"):
+        out["space"] = [{k: u.get(k) for k in PUBLIC_SPACE} for u in out["space"]]
+    if "activities" in out:
+        out["activities"] = []  # notes of visits and calls are the office's own
+    return out
 
 
 # 招商地图, `promo map`: carriers and parcels by area.

@@ -59,11 +59,12 @@ def test_init_refuses_to_overwrite_without_force(run, db_path):
 def test_init_force_rebuilds_and_keeps_the_old_catalogue(run, db_path):
     assert run("enterprises", "add", "备份测试有限公司").exit_code == 0
     result = run("init", "--force")
-    assert result.exit_code == 0 and "catalogue.db.bak" in result.stderr
+    (kept_path,) = db_path.parent.glob("catalogue.*.bak")
+    assert result.exit_code == 0 and f"restore {kept_path.name}" in result.stderr.replace(str(db_path.parent) + "/", "")
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM enterprises WHERE name = '备份测试有限公司'").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM units").fetchone()[0] >= 60
-    kept = sqlite3.connect(db_path.with_name("catalogue.db.bak"))
+    kept = sqlite3.connect(kept_path)
     assert kept.execute("SELECT count(*) FROM enterprises WHERE name = '备份测试有限公司'").fetchone()[0] == 1
 
 

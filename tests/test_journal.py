@@ -1,7 +1,7 @@
 import pytest
 from pipeline_helpers import content as catalogue_content
 
-from promo import journal
+from promo import journal, revert
 from promo.db import write
 from promo.errors import Rejected
 
@@ -61,7 +61,7 @@ def test_undo_restores_content_exactly_including_cascades(conn):
     assert content(conn) != before
     with write(conn, "undo") as undo_id:
         target = journal.undo_target(conn)
-        journal.undo(conn, target["id"], undo_id)
+        revert.undo(conn, target["id"], undo_id)
     assert content(conn) == before
     assert journal.entry(conn, target["id"])["undone_by"] == undo_id
 
@@ -78,7 +78,7 @@ def test_undo_refuses_when_a_later_change_depends_on_it(conn):
         )
     before = content(conn)
     with pytest.raises(Rejected) as err, write(conn, "undo") as undo_id:
-        journal.undo(conn, first, undo_id)
+        revert.undo(conn, first, undo_id)
     assert f"#{second}" in err.value.message and "refers to a row it added" in err.value.message
     assert f"promo undo {second}" in err.value.hint
     assert content(conn) == before
@@ -90,7 +90,7 @@ def test_undo_refuses_a_row_changed_since(conn):
     with write(conn, "two") as second:
         conn.execute("UPDATE stage_deadlines SET days = 20 WHERE stage = '意向'")
     with pytest.raises(Rejected, match=f"changed since by #{second}"), write(conn, "undo") as undo_id:
-        journal.undo(conn, first, undo_id)
+        revert.undo(conn, first, undo_id)
 
 
 def test_last_command_skips_undone_entries_and_undos(conn):
@@ -100,7 +100,7 @@ def test_last_command_skips_undone_entries_and_undos(conn):
         conn.execute("UPDATE stage_deadlines SET days = 20 WHERE stage = '洽谈'")
     assert journal.undo_target(conn)["id"] == second
     with write(conn, "undo") as undo_id:
-        journal.undo(conn, second, undo_id)
+        revert.undo(conn, second, undo_id)
     assert journal.undo_target(conn)["id"] == first
     with pytest.raises(Rejected, match="already undone"):
         journal.undo_target(conn, second)

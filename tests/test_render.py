@@ -3,8 +3,9 @@
 import io
 import json
 
-from promo.cli import printable
-from promo.render import LARGE_TABLE, Column, csv_safe, render, to_json, write_csv
+from promo.render_csv import csv_safe
+from promo.render import LARGE_TABLE, Column, render, to_json, write_csv
+from promo.terminal import printable
 
 
 def test_csv_cells_never_start_a_formula():

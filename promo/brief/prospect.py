@@ -18,6 +18,7 @@ from promo.policies import applicable
 from promo.vocabulary import SIGNED
 
 MAX_MATCHES = 8
+FIGURES = ("investment_wan", "land_mu", "output_wan", "tax_wan", "rd_wan", "jobs")
 
 
 def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
@@ -72,12 +73,27 @@ def gather_prospect(conn: sqlite3.Connection, req: Request) -> dict:
         out["facilities_en"] = dict(
             conn.execute(f"SELECT name, name_en FROM facilities WHERE name IN ({marks})", wanted)
         )
+    if not (req.internal or signed):
+        # a public brief judges a lead without its undisclosed figures: "eligible for the 5,000万 award" or
+        # "passes 300万元/亩" would tell where its investment stands against the published threshold
+        profile = profile | {k: None for k in FIGURES}
     matched = match(conn, profile, on=req.date, limit=MAX_MATCHES) if out["has_needs"] else None
     if matched is not None:
         out["units"] = matched["units"]
         out["units_total"] = matched["total"]
         _english_names(conn, out["units"])
-    out["policies"] = applicable(conn, profile, on=req.date)
+    if req.internal or signed:
+        out["policies"] = applicable(conn, profile, on=req.date)
+    else:  # every policy the lead could get whatever its investment: the same list for any amount
+        out["policies"] = [
+            p
+            for p in applicable(conn, profile, on=req.date, include_all=True)
+            if p["verdict"] in ("yes", "if")
+            or (
+                p["verdict"] == "unknown"
+                and {c["field"] for c in p["checks"] if c["status"] == "unknown"} == {"investment"}
+            )
+        ]
     out["check"] = criteria.check(conn, profile)
     return out
 

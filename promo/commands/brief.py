@@ -72,7 +72,9 @@ def _given(ctx: click.Context, param: click.Parameter, value):
     callback=_given,
     help="Date of the brief (default today): what is ready by then, and what it can know (see above).",
 )
-@click.option("-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output.")
+@click.option(
+    "-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output ('-': stdout)."
+)
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
 @click.pass_context
 def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_dir, no_charts, date, output, force):
@@ -102,6 +104,7 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
     """
     from promo.brief import Request, make_brief
     from promo.brief.output import check_target, output_format, write_file
+    from promo.terminal import printable
     from promo.text import parse_date, today
 
     fmt = output_format(output, fmt.lower() if fmt else None)
@@ -113,7 +116,7 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
         )
     if charts_dir is not None and no_charts:
         raise click.BadParameter(f"{charts_dir}: cannot be combined with --no-charts", param_hint="'--charts'")
-    if fmt == "docx" and output is None and _terminal():
+    if fmt == "docx" and output in (None, "-") and _terminal():
         raise click.UsageError("a docx brief is a file: give -o FILE.docx (or redirect the output to a file)")
     req = Request(
         date=parse_or_usage(parse_date, date, "--date") or today(),
@@ -135,15 +138,15 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
         for link, path in links.values():
             if link in made.images:
                 write_file(path, made.images[link], force=force)
-                click.echo(f"wrote {path}", err=True)
+                click.echo(f"wrote {printable(str(path))}", err=True)
     content = made.content
-    if output is not None:
+    if output is not None and output != "-":
         path = write_file(output, content, force=force)
         if fmt in ("docx", "html"):  # a page of HTML or a zip of XML: lines mean nothing to the reader
             size = f"{made.sections} sections, {made.charts} {'chart' if made.charts == 1 else 'charts'}"
         else:
             size = f"{len(content.splitlines())} lines"
-        click.echo(f"wrote {path} ({size})", err=True)
+        click.echo(f"wrote {printable(str(path))} ({size})", err=True)
     elif isinstance(content, bytes):
         import sys
 

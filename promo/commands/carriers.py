@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, fields_from, format_option, journaled, options, refuse_empty, said
+from promo.commands.common import (
+    catalogue,
+    fields_from,
+    format_option,
+    journaled,
+    not_empty,
+    options,
+    refuse_empty,
+    said,
+)
 
 SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
 
@@ -12,7 +21,9 @@ SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample
 @click.group(invoke_without_command=True)
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option(
-    "--kind", help="Only carriers of this kind: park, building, land, incubator, cluster (or 产业园, 楼宇 …)."
+    "--kind",
+    callback=not_empty,
+    help="Only carriers of this kind: park, building, land, incubator, cluster (or 产业园, 楼宇 …).",
 )
 @format_option
 @click.pass_context
@@ -61,7 +72,9 @@ def show(ctx, name, grid, fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(detail, ensure_ascii=False, indent=2)))
         return
     if fmt == "csv":
         from promo import views

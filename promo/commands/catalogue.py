@@ -11,7 +11,7 @@ from promo.commands.common import fields_from, format_option, journaled, not_emp
 @click.group(invoke_without_command=True)
 @click.option("--gaps", is_flag=True, help="Only chain links with no tenant yet (延链补链 targets).")
 @click.option("--industry", callback=not_empty, help="Only this leading industry, chain or link (name or code).")
-@click.option("--segment", help="Only 上游, 中游 or 下游.")
+@click.option("--segment", callback=not_empty, help="Only 上游, 中游 or 下游.")
 @format_option
 @click.pass_context
 def catalogue(ctx, gaps, industry, segment, fmt):

@@ -114,6 +114,17 @@ def said(message: str) -> None:
     click.echo(message)
 
 
+def say(message: str = "", *, err: bool = False) -> None:
+    """Print a message that carries user data (a success line, a note): control characters escaped."""
+    from promo.terminal import escape
+
+    click.echo(escape(message), err=err)
+
+
+KEEP = click.IntRange(1, 10_000)
+"""How many dated backups to keep: at least the newest one."""
+
+
 # `promo enterprises` subcommands for a project's life after signing (name → "module:attribute", loaded lazily)
 AFTER_SIGNING_SUBCOMMANDS = {
     "milestone": "promo.commands.projects:milestone",

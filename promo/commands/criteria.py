@@ -13,6 +13,7 @@ from promo.commands.common import (
     options,
     refuse_empty,
     said,
+    say,
 )
 from promo.commands.options import parse_prospect, prospect_options
 
@@ -96,7 +97,9 @@ def check(ctx, name, carrier, fmt, **values):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
         return
     if fmt == "table":
         from promo.match import describe_needs
@@ -107,7 +110,7 @@ def check(ctx, name, carrier, fmt, **values):
             facts.append(("载体 Carrier", p["carrier"]))
         width = max((_width(k) for k, _ in facts), default=0)
         for k, v in facts:
-            click.echo(f"{k}{' ' * (width - _width(k))}  {v}")
+            say(f"{k}{' ' * (width - _width(k))}  {v}")
         click.echo()
     views.show_check(result, fmt)
 

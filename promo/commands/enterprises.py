@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, COUNT, catalogue, format_option, not_empty
+from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, COUNT, catalogue, format_option, not_empty, say
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {
@@ -18,12 +18,12 @@ SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source arti
 
 
 def _say(message: str) -> None:
-    click.echo(message)
+    say(message)
 
 
 def _warn(messages) -> None:
     for m in messages:
-        click.echo(f"warning: {m}", err=True)
+        say(f"warning: {m}", err=True)
 
 
 _SPACE_PHRASES = {
@@ -39,19 +39,6 @@ def _space_phrases(result: dict) -> list[str]:
     """What happened to each unit a command named or that followed a move, one phrase each."""
     phrases = [_SPACE_PHRASES[t["action"]].format(t["unit"]) for t in result.get("space") or []]
     return phrases + [f"released {u}" for u in result.get("released") or []]
-
-
-def _public(row: dict) -> dict:
-    """A row safe to show outside the office: code name for the real name, no personal or private fields."""
-    from promo.views import PRIVATE_KEYS
-    from promo.vocabulary import display_name, is_public
-
-    out = {k: v for k, v in row.items() if k not in PRIVATE_KEYS}
-    out["name"] = display_name(row, public=True)
-    if not is_public(row["stage"]):
-        out["investment_wan"] = None
-        out["jobs"] = None
-    return out
 
 
 @click.group(cls=LazyGroup, lazy_subcommands=EXTRA_SUBCOMMANDS, invoke_without_command=True)
@@ -110,9 +97,10 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         since=since,
         limit=limit,
     )
-    if public:
-        found = [_public(r) for r in found]
     from promo import views
+
+    if public:
+        found = [views.public_row(r) for r in found]
     from promo.vocabulary import display_name
 
     def prepare(rows) -> None:
@@ -135,7 +123,12 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
             lines.append(SAMPLE_NOTE)
         return "\n".join(lines)
 
-    view = views.ENTERPRISES.without(*views.PRIVATE_KEYS) if public else views.ENTERPRISES
+    public_keys = views.PUBLIC_KEYS + views.SIGNED_PUBLIC_KEYS
+    view = (
+        views.ENTERPRISES.without(*(k for k in views.ENTERPRISES.keys if k not in public_keys))
+        if public
+        else views.ENTERPRISES
+    )
     view.show(found, fmt, prepare=prepare, caption=caption)
 
 
@@ -160,11 +153,15 @@ def show(ctx, name, public, fmt):
 
     d = domain.detail(catalogue(ctx), name)
     if public:
-        d = _public(d) | {"history": [{**h, "reason": None} for h in d["history"]], "activities": []}
+        from promo import views
+
+        d = views.public_row(d)
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(d, ensure_ascii=False, indent=2))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(d, ensure_ascii=False, indent=2)))
         return
     from promo.render import Column, render
 
@@ -443,20 +440,37 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
 
 @enterprises.command("remove")
 @click.argument("name")
+@click.option(
+    "--purge",
+    is_flag=True,
+    help="Erase it everywhere, the change journal and match history included (a deletion request); cannot be undone.",
+)
 @click.pass_context
-def remove(ctx, name):
+def remove(ctx, name, purge):
     """Remove an enterprise entered by mistake: its units are freed, its history and activities go with it.
 
-    NAME must be the full name (either script) or the credit code. `promo undo` brings it back.
+    NAME must be the full name (either script) or the credit code. `promo undo` brings it back, except
+    after --purge, which also erases it from the change journal and says what it erased.
 
     \b
     Examples:
       promo enterprises remove 济南新药科技有限公司
+      promo enterprises remove 济南新药科技有限公司 --purge
     """
     from promo import enterprises as domain
     from promo.db import change
 
     conn = catalogue(ctx)
+    if purge:
+        from promo.db import write
+        from promo.purge import ERASED, describe
+        from promo.purge import purge as erase
+
+        with write(conn, f"purge {ERASED}") as journal_id:
+            r = erase(conn, name, journal_id)
+        for line in describe(r):
+            _say(line)
+        return
     r = change(conn, domain.remove, name)
     freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
     _say(f"removed {r['name']} (#{r['id']}){freed}")

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import click
 
+from promo.commands.common import KEEP, say
+
 
 @click.command()
 @click.option(
     "--force",
     is_flag=True,
-    help="Rebuild an existing catalogue; the old one is kept as CATALOGUE.bak (undo cannot bring it back).",
+    help="Rebuild an existing catalogue; the old one is kept as a dated backup (promo restore brings it back).",
 )
 @click.option("--empty", is_flag=True, help="Start a zone of your own: no carriers, units, policies or chain.")
 @click.option("--zone", "zone_name", metavar="NAME", help="With --empty: the zone's name, e.g. 某某高新区.")
 @click.option("--zone-en", metavar="NAME", help="With --empty: the zone's English name.")
+@click.option("--keep", type=KEEP, default=None, help="Dated backups kept (default $PROMO_KEEP_BACKUPS, else 10).")
+@click.option("--replace-foreign", is_flag=True, help="With --force: replace a file that is not a promo catalogue.")
 @click.pass_context
-def init(ctx, force, empty, zone_name, zone_en):
+def init(ctx, force, empty, zone_name, zone_en, keep, replace_foreign):
     """Build the catalogue from the seed data (seeds/), or with --empty a zone of your own.
 
     Every other command builds the default catalogue by itself when it is missing; use init to
     start again from the seeds, or to make a catalogue at another path. An --empty catalogue has the
-    reference lists (stages, facility kinds, countries) and nothing of the seed zone.
+    reference lists (stages, facility kinds, countries) and nothing of the seed zone. A rebuild holds the
+    catalogue's write lock throughout and keeps a dated backup, so no one's change is lost.
 
     \b
     Examples:
@@ -28,8 +33,9 @@ def init(ctx, force, empty, zone_name, zone_en):
       promo --db /tmp/test.db init
       promo --db mine.db init --empty --zone 示例高新区
     """
-    from promo.db import resolve_path
-    from promo.seeds import backup_catalogue, build_catalogue, check_replaceable
+    from promo import rebuild
+    from promo.db import resolve_path, stat_path
+    from promo.seeds import build_catalogue
 
     loader = None
     if empty:
@@ -42,14 +48,13 @@ def init(ctx, force, empty, zone_name, zone_en):
     elif zone_name is not None or zone_en is not None:
         raise click.BadParameter("names the zone of an --empty catalogue; add --empty", param_hint="'--zone'")
     path = resolve_path(ctx.find_root().obj.get("db_path"))
-    kept = None
-    if force and path.is_file():
-        check_replaceable(path)
-        kept = backup_catalogue(path)
-    summary = build_catalogue(path, force=force, loader=loader)
-    if empty:
-        click.echo(f"built {path}, an empty catalogue for {zone_name.strip()}: {summary}", err=True)
+    if force and stat_path(path) is not None:
+        summary, kept = rebuild.rebuild(path, keep=keep, replace_foreign=replace_foreign, loader=loader)
     else:
-        click.echo(f"built {path} from the seed data: {summary}", err=True)
+        summary, kept = build_catalogue(path, loader=loader), None
+    if empty:
+        say(f"built {path}, an empty catalogue for {zone_name.strip()}: {summary}", err=True)
+    else:
+        say(f"built {path} from the seed data: {summary}", err=True)
     if kept:
-        click.echo(f"the previous catalogue is kept as {kept}; to go back: mv {kept} {path}", err=True)
+        say(f"the previous catalogue is kept as {kept}; to go back: promo --db {path} restore {kept}", err=True)

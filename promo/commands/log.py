@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import COUNT, ROW_ID, catalogue, format_option, not_empty
+from promo.commands.common import COUNT, ROW_ID, catalogue, format_option, not_empty, say
 
 
 @click.group(invoke_without_command=True)
@@ -40,10 +40,10 @@ def log(ctx, limit, user, changes, fmt):
     # like git log: a command line does not fit a table cell, so each entry gets its own lines
     for e in found:
         status = f"  [{e['status']}]" if e["status"] else ""
-        click.echo(f"#{e['id']}  {e['at']}  {e['user']}  {e['summary'] or ''}{status}")
-        click.echo(f"    $ {e['command']}")
+        say(f"#{e['id']}  {e['at']}  {e['user']}  {e['summary'] or ''}{status}")
+        say(f"    $ {e['command']}")
         for line in e["changes"] if changes else [e["tally"]]:
-            click.echo(f"    {line}")
+            say(f"    {line}")
 
 
 @log.command("show")
@@ -66,7 +66,9 @@ def show(ctx, entry, fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(e, ensure_ascii=False, indent=2, default=str))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(e, ensure_ascii=False, indent=2, default=str)))
         return
     if fmt == "csv":
         render(e["changes"], [Column(k, k) for k in ("tbl", "row_id", "op", "text", "fields")], fmt)
@@ -80,14 +82,14 @@ def show(ctx, entry, fmt):
         )
         return
     status = f"  [{e['status']}]" if e["status"] else ""
-    click.echo(f"#{e['id']}  {e['at']}  {e['user']}  {e['summary'] or ''}{status}")
-    click.echo(f"    $ {e['command']}")
+    say(f"#{e['id']}  {e['at']}  {e['user']}  {e['summary'] or ''}{status}")
+    say(f"    $ {e['command']}")
     for c in e["changes"]:
-        click.echo(f"    {c['text']}")
+        say(f"    {c['text']}")
         for line in c["fields"]:
-            click.echo(f"        {line}")
+            say(f"        {line}")
     if not e["changes"]:
-        click.echo("    (no row changes)")
+        say("    (no row changes)")
 
 
 @click.command()
@@ -106,27 +108,26 @@ def undo(ctx, entry, dry_run):
       promo undo --dry-run
       promo undo 12
     """
-    from promo import journal
+    from promo import journal, revert
     from promo.db import write
 
     conn = catalogue(ctx)
-    target = journal.undo_target(conn, entry)
     if dry_run:
-        r = journal.undo_preview(conn, target["id"])
-        click.echo(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        r = revert.undo_preview(conn, journal.undo_target(conn, entry)["id"])
+        say(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
         if r["checked"] == "read-only":
-            click.echo(
+            say(
                 "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
                 "but whether every restored row still finds what it refers to is known only when undoing",
                 err=True,
             )
     else:
-        with write(conn, f"undo #{target['id']}: {target['summary'] or target['command']}") as journal_id:
-            r = journal.undo(conn, target["id"], journal_id)
-        click.echo(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
-    shown = 20
-    for line in r["reverted"][:shown]:
-        click.echo(f"  {line}")
-    if len(r["reverted"]) > shown:
-        more = len(r["reverted"]) - shown
-        click.echo(f"  … and {more:,} more row changes (all of them: promo log show {r['id']})")
+        # the entry is chosen under the write lock: undos run at the same time queue, each taking the next
+        with write(conn, "undo") as journal_id:
+            r = revert.undo(conn, entry, journal_id)
+        say(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+    for line in r["reverted"]:
+        say(f"  {line}")
+    more = r["reverted_count"] - len(r["reverted"])
+    if more > 0:
+        say(f"  … and {more:,} more row changes (all of them: promo log show {r['id']})")

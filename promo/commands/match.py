@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_empty
+from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_empty, say
 from promo.commands.options import parse_prospect, parse_space, prospect_options, space_options
 
 SAMPLE_POLICY_NOTE = "※ 适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
@@ -78,7 +78,9 @@ def match(ctx, for_name, limit, fmt, **values):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        from promo.render import json_safe
+
+        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
         return
     if fmt == "csv":
         from promo.render import Column, render
@@ -104,11 +106,9 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
 
     if result["last_matched_at"]:
         if result["new_units"]:
-            click.echo(
-                f"新空置 New since the last match ({result['last_matched_at']}): " + "、".join(result["new_units"])
-            )
+            say(f"新空置 New since the last match ({result['last_matched_at']}): " + "、".join(result["new_units"]))
         else:
-            click.echo(f"上次匹配 {result['last_matched_at']} 以来没有新空置的合适单元 (no new vacancy since)")
+            say(f"上次匹配 {result['last_matched_at']} 以来没有新空置的合适单元 (no new vacancy since)")
 
     for u in result["units"]:
         u["place"] = f"{u['carrier']} {u['unit']}" + (" ★新" if u["new"] else "")
@@ -200,7 +200,8 @@ def _policies_title(at: dict | None) -> str:
 
 def _facts(title: str, facts: list[tuple[str, str]], fmt: str) -> None:
     from promo.render import console, render_facts
+    from promo.terminal import escape
 
     if fmt != "markdown":
-        console().print(title)
+        console().print(escape(title))
     render_facts(facts, fmt, heading=title)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 from promo.commands.options import parse_prospect, parse_space, space_options
 
 CLEARABLE = (
@@ -105,14 +105,14 @@ def need(ctx, name, clear, reset, fmt, **values):
     facts = describe_needs({k: v for k, v in saved.items() if k != "name"})
     if saved.get("last_matched_at"):
         facts.append(("上次匹配 Last match", saved["last_matched_at"]))
-    click.echo(f"需求 Needs of {saved['name']} ({verb})")
+    say(f"需求 Needs of {saved['name']} ({verb})")
     if not facts:
-        click.echo(f"  nothing saved yet; e.g. promo enterprises need {saved['name']} --min-area 500 --facility …")
+        say(f"  nothing saved yet; e.g. promo enterprises need {saved['name']} --min-area 500 --facility …")
         return
     width = max(_width(k) for k, _ in facts)
     for k, v in facts:
-        click.echo(f"  {k}{' ' * (width - _width(k))}  {v}")
-    click.echo(f"next: promo match --for {saved['name']}")
+        say(f"  {k}{' ' * (width - _width(k))}  {v}")
+    say(f"next: promo match --for {saved['name']}")
 
 
 def _width(text: str) -> int:

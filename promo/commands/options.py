@@ -11,14 +11,20 @@ def space_options(fn):
     """The space a prospect asks for, as `promo vacancies` takes it."""
     for option in reversed(
         [
-            click.option("--min-area", metavar="㎡", help="At least this many square metres."),
-            click.option("--max-area", metavar="㎡", help="At most this many square metres."),
-            click.option("--max-rent", metavar="元/㎡·天", help="Rent at most this, in 元 per ㎡ per day."),
+            click.option("--min-area", callback=not_empty, metavar="㎡", help="At least this many square metres."),
+            click.option("--max-area", callback=not_empty, metavar="㎡", help="At most this many square metres."),
+            click.option(
+                "--max-rent", callback=not_empty, metavar="元/㎡·天", help="Rent at most this, in 元 per ㎡ per day."
+            ),
             click.option(
                 "--facility", "facilities", multiple=True, help="Required facility; repeat it, all must hold."
             ),
-            click.option("--min-floor-load", metavar="kN/㎡", help="Floor load at least this, in kN per ㎡."),
-            click.option("--available-by", metavar="DATE", help="Ready to move in on or before this date."),
+            click.option(
+                "--min-floor-load", callback=not_empty, metavar="kN/㎡", help="Floor load at least this, in kN per ㎡."
+            ),
+            click.option(
+                "--available-by", callback=not_empty, metavar="DATE", help="Ready to move in on or before this date."
+            ),
         ]
     ):
         fn = option(fn)
@@ -48,14 +54,29 @@ def prospect_options(fn):
     """The facts of a project, as `promo check` and `promo match` take them."""
     options = [
         click.option("--industry", callback=not_empty, help="Industry, chain or chain link (name or code)."),
-        click.option("--investment", metavar="万元", help="Total investment in 万元 (1,200 / 1200万 / 1.2亿)."),
-        click.option("--land-mu", metavar="亩", help="Land the project takes, in 亩 (leave out when it rents space)."),
-        click.option("--output", metavar="万元", help="Annual output (revenue) at full production, in 万元."),
-        click.option("--tax", metavar="万元", help="Annual tax at full production, in 万元."),
-        click.option("--rd", metavar="万元", help="Annual R&D spending, in 万元."),
-        click.option("--jobs", metavar="N", help="Jobs created."),
         click.option(
-            "--business", metavar="TEXT", help="What the project makes or does (checked against the negative list)."
+            "--investment",
+            callback=not_empty,
+            metavar="万元",
+            help="Total investment in 万元 (1,200 / 1200万 / 1.2亿).",
+        ),
+        click.option(
+            "--land-mu",
+            callback=not_empty,
+            metavar="亩",
+            help="Land the project takes, in 亩 (leave out when it rents space).",
+        ),
+        click.option(
+            "--output", callback=not_empty, metavar="万元", help="Annual output (revenue) at full production, in 万元."
+        ),
+        click.option("--tax", callback=not_empty, metavar="万元", help="Annual tax at full production, in 万元."),
+        click.option("--rd", callback=not_empty, metavar="万元", help="Annual R&D spending, in 万元."),
+        click.option("--jobs", callback=not_empty, metavar="N", help="Jobs created."),
+        click.option(
+            "--business",
+            callback=not_empty,
+            metavar="TEXT",
+            help="What the project makes or does (checked against the negative list).",
         ),
         click.option(
             "--kind",

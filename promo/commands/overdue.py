@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 
 _KIND_LABELS = {
     "follow-up": "跟进 follow-up",
@@ -105,10 +105,10 @@ def deadlines(ctx, stage, days, remove, since, fmt):
         conn = catalogue(ctx)
         r = change(conn, pipeline.set_deadline, stage, value, since=since)
         if not r["changed"]:
-            click.echo(f"deadline for {stage} is already {value:,} 天; unchanged")
+            say(f"deadline for {stage} is already {value:,} 天; unchanged")
             return
         old = f"{r['old']:,} 天" if r["old"] else "none"
-        click.echo(f"deadline for {stage}: {old} → {f'{value:,} 天' if value else 'none'}")
+        say(f"deadline for {stage}: {old} → {f'{value:,} 天' if value else 'none'}")
         return
     conn = catalogue(ctx)
     found = pipeline.deadlines(conn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 
 
 @click.group(invoke_without_command=True)
@@ -78,7 +78,7 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
         deadline=deadline,
     )
     if fmt == "table":
-        click.echo(f"added scenario #{done['id']} {done['title']} ({done['owner']}, {done['status_label']})")
+        say(f"added scenario #{done['id']} {done['title']} ({done['owner']}, {done['status_label']})")
     else:
         views.show_scenarios([done], fmt)
 
@@ -105,6 +105,6 @@ def status_(ctx, scenario, status, deadline, fmt):
 
     done = change(catalogue(ctx), domain.set_status, scenario, status, deadline=parse_date(deadline, "--deadline"))
     if fmt == "table":
-        click.echo(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
+        say(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
     else:
         views.show_scenarios([done], fmt)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 
 
 def _list_options(fn):
@@ -16,6 +16,7 @@ def _list_options(fn):
             click.option(
                 "--status",
                 default="open",
+                callback=not_empty,
                 show_default=True,
                 help="open (待招引), promoted (已转入流程), dropped (已放弃), or all.",
             ),
@@ -103,7 +104,7 @@ def add(ctx, name, link, priority, reason, note, fmt):
     done = change(catalogue(ctx), domain.add_target, name, link=link, priority=priority, reason=reason, note=note)
     _say(done, fmt, f"added target {done['name']} on {done['link']} ({done['chain']}), priority {done['priority']}")
     if done["gap"] and fmt == "table":
-        click.echo(f"{done['link']} has no tenant yet: it is a chain gap (promo catalogue --gaps)", err=True)
+        say(f"{done['link']} has no tenant yet: it is a chain gap (promo catalogue --gaps)", err=True)
 
 
 @targets.command("promote")
@@ -148,7 +149,7 @@ def promote(ctx, name, stage, date, owner, channel, code_name, country, fmt):
     )
     _say(done, fmt, f"promoted {done['name']} into the pipeline at {done['enterprise_stage']} ({done['link']})")
     for warning in done["warnings"]:
-        click.echo(f"note: {warning}", err=True)
+        say(f"note: {warning}", err=True)
 
 
 @targets.command("drop")
@@ -176,4 +177,4 @@ def _say(done: dict, fmt: str, message: str) -> None:
 
         views.TARGETS.show([done], fmt)
     else:
-        click.echo(message)
+        say(message)

@@ -171,7 +171,7 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="FILE.xlsx (one sheet per list) or FILE.csv (one list).",
+    help="FILE.xlsx (one sheet per list), FILE.csv (one list), or - for CSV on standard output.",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Header language.")
 @click.pass_context
@@ -189,7 +189,8 @@ def export(ctx, lists, output, lang):
 
     chosen = [adapter(n) for n in dict.fromkeys(lists)] if lists and list(lists) != ["all"] else all_adapters()
     counts = out.export(catalogue(ctx), chosen, output, lang=lang, progress=_progress)
-    click.echo(f"wrote {output}: " + ", ".join(f"{k} {v:,} rows" for k, v in counts.items()), err=True)
+    shown = "standard output" if output == "-" else output
+    click.echo(f"wrote {shown}: " + ", ".join(f"{k} {v:,} rows" for k, v in counts.items()), err=True)
 
 
 @click.command("template")

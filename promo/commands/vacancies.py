@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
+from promo.commands.common import catalogue, format_option, not_empty
 from promo.commands.options import parse_space, space_options
 
 
@@ -18,6 +18,7 @@ from promo.commands.options import parse_space, space_options
     "--sort",
     default="carrier",
     show_default=True,
+    callback=not_empty,
     help="area, rent, ready, floor, load or carrier; prefix - for descending (e.g. -area).",
 )
 @click.option("--limit", type=click.IntRange(1, 1_000_000), help="Show at most this many units.")

@@ -85,7 +85,7 @@ def cell_text(
     if not text:
         return None, warnings
     if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]  # promo's own guard against formulas (render.csv_safe), taken off again
+        text = text[1:]  # promo's own guard against formulas (csvtext.csv_safe), taken off again
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,

@@ -20,7 +20,7 @@ def header(f, lang: str) -> str:
 
 def _value(f, value):
     """A cell value of the field's type: numbers as numbers, dates as dates, everything else as text."""
-    from promo.render import csv_safe
+    from promo.render_csv import csv_safe
 
     if value is None or value == "":
         return None
@@ -108,24 +108,28 @@ def write_sheet(book, adapter, rows, lang: str, *, total: int, progress=None, ti
 
 
 def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress=None) -> dict:
-    """Write the lists to `path` (.xlsx: one sheet each; .csv: one list); returns rows written per list.
+    """Write the lists to `path` (.xlsx: one sheet each; .csv or "-" for standard output: one list); returns rows
+    written per list. The file goes through promo.files: owner-only, a replaced file keeps its mode, whole or not
+    at all, and never through a symlink, device or pipe.
 
     `progress(total, what)` may return (bar, tick) to show a bar while a sheet is written."""
+    from promo import files
+
+    to_stdout = str(path) == files.STDOUT
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffix = ".csv" if to_stdout else path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise BadValue("-o", str(path), "write .xlsx (a workbook, one sheet per list) or .csv (one list)")
     if suffix == ".csv" and len(adapters) != 1:
         raise BadValue("-o", str(path), "a CSV holds one list; name one list, or write .xlsx for several")
-    if path.parent and not path.parent.exists():
+    if not to_stdout and path.parent and not path.parent.exists():
         raise BadValue("-o", str(path), "its folder does not exist")
+    # an export replaces the file it is pointed at, as it always has; checked before any sheet is built
+    files.check_output(path, force=True, what="the export", option="-o")
     counts = {a.EN: None for a in adapters}
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.open("wb").close()  # a folder that cannot be written is found before any sheet is built
+    with files.output(path, force=True, what="the export", option="-o") as fh:
         if suffix == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as out:
-                counts[adapters[0].EN] = write_csv(out, adapters[0], adapters[0].export_rows(conn), lang)
+            counts[adapters[0].EN] = _csv_to(fh, adapters[0], adapters[0].export_rows(conn), lang, to_stdout)
         else:
             from openpyxl import Workbook
 
@@ -139,18 +143,32 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
                 finally:
                     if bar:
                         bar.stop()
-            book.save(tmp)
-        tmp.replace(path)  # whole or not at all: a reader never sees half a workbook
-    except OSError as exc:
-        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+            book.save(fh)
     return counts
 
 
-def write_csv(out, adapter, rows, lang: str) -> int:
-    """One list as CSV (rows may be a generator); returns the number of rows written."""
-    from promo.render import write_csv_rows
+def _csv_to(fh, adapter, rows, lang: str, to_stdout: bool) -> int:
+    """The CSV into binary `fh`: a file gets the BOM Excel needs; standard output gets one only when it is a
+    file, and control characters escaped when it is a terminal."""
+    import io
+
+    from promo.render_csv import to_file_needs_bom
+
+    bom = not to_stdout or to_file_needs_bom(fh)
+    printed = to_stdout and hasattr(fh, "isatty") and fh.isatty()
+    out = io.TextIOWrapper(fh, encoding="utf-8-sig" if bom else "utf-8", newline="")
+    try:
+        return write_csv(out, adapter, rows, lang, printed=printed)
+    finally:
+        out.flush()
+        out.detach()  # fh stays open for promo.files to sync and publish
+
+
+def write_csv(out, adapter, rows, lang: str, *, printed: bool = False) -> int:
+    """One list as CSV (rows may be a generator); returns the number of rows written. `printed`: to a terminal,
+    control characters escaped (promo.terminal)."""
+    from promo.render_csv import write_csv_rows
+    from promo.terminal import safe
 
     fields = adapter.FIELDS
     count = 0
@@ -160,7 +178,7 @@ def write_csv(out, adapter, rows, lang: str) -> int:
         yield [header(f, lang) for f in fields]
         for r in rows:
             count += 1
-            yield [r.get(f.key) for f in fields]
+            yield [safe(r.get(f.key)) if printed else r.get(f.key) for f in fields]
 
     write_csv_rows(lines(), out)
     return count

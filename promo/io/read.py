@@ -37,9 +37,9 @@ class Sheet:
 
 def read_sheets(path: str | Path) -> list[Sheet]:
     """Every sheet of the file; refuses files that are missing, empty, too big or not what their name says."""
-    path = Path(path)
-    if not path.is_file():
-        raise BadValue("FILE", str(path), "no such file")
+    from promo.files import check_input
+
+    path = check_input(path, option="FILE")  # missing, a folder, a pipe or device, a name too long: usage errors
     size = path.stat().st_size
     if size == 0:
         raise BadValue("FILE", str(path), "is empty (0 bytes)")
@@ -144,14 +144,19 @@ def _json_sheet(path: Path, raw: bytes) -> Sheet:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadValue("FILE", str(path), f"is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise BadValue("FILE", str(path), "is JSON nested too deeply; expected an array of objects") from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise BadValue("FILE", str(path), "JSON must be an array of objects, one per record")
     if not data:
         raise BadValue("FILE", str(path), "holds no records (an empty JSON array)")
     headers = list(dict.fromkeys(str(k) for r in data for k in r))
     rows = [(0, headers)]
-    for i, r in enumerate(data, start=1):
-        rows.append((i, [_json_value(r.get(h)) for h in headers]))
+    try:
+        for i, r in enumerate(data, start=1):
+            rows.append((i, [_json_value(r.get(h)) for h in headers]))
+    except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
+        raise BadValue("FILE", str(path), f"record {i} is JSON nested too deeply") from None
     return Sheet(path.name, rows, kind="json")
 
 

@@ -12,37 +12,41 @@ REASON = "原因"
 
 
 def write_rejects(path: str | Path, parts: list[tuple]) -> None:
-    """Write every rejected row of `parts` ([(sheet, table, report)]) to `path`, in the first sheet's format."""
+    """Write every rejected row of `parts` ([(sheet, table, report)]) to `path`, in the first sheet's format,
+    through promo.files (owner-only, a replaced file keeps its mode, whole or not at all)."""
+    from promo import files
+
     path = Path(path)
     if path.parent and not path.parent.exists():
         raise BadValue("--rejects", str(path), "its folder does not exist")
     kind = parts[0][0].kind
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
+    with files.output(path, force=True, what="the rejected rows", option="--rejects") as fh:
         if kind == "xlsx":
-            _xlsx(tmp, parts)
+            _xlsx(fh, parts)
         elif kind == "json":
-            _json(tmp, parts)
+            _json(fh, parts)
         else:
-            _csv(tmp, parts)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+            _csv(fh, parts)
 
 
-def _csv(tmp: Path, parts) -> None:
+def _csv(fh, parts) -> None:
     import csv
+    import io
 
-    from promo.render import csv_safe
+    from promo.render_csv import csv_safe
 
     sheet, table, report = parts[0]
     encoding = {"utf-8": "utf-8-sig", None: "utf-8-sig"}.get(sheet.encoding, sheet.encoding)
-    with tmp.open("w", encoding=encoding, newline="") as out:
+    out = io.TextIOWrapper(fh, encoding=encoding, newline="")
+    try:
         writer = csv.writer(out, delimiter=sheet.delimiter, lineterminator="\r\n")
         writer.writerow([*table.headers, REASON])
         for o in report.rejected:
             # a formula in the office's file goes back inert ('=…); the import takes the ' off again
             writer.writerow([csv_safe(c) for c in (*_padded(o.cells, len(table.headers)), o.detail)])
+    finally:
+        out.flush()
+        out.detach()  # fh stays open for promo.files to sync and publish
 
 
 def _padded(cells, n: int) -> list:
@@ -50,18 +54,18 @@ def _padded(cells, n: int) -> list:
     return cells + [""] * (n - len(cells))
 
 
-def _json(tmp: Path, parts) -> None:
+def _json(fh, parts) -> None:
     sheet, table, report = parts[0]
     records = [dict(zip(table.headers, o.cells, strict=False)) | {REASON: o.detail} for o in report.rejected]
-    tmp.write_text(json.dumps(records, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    fh.write(json.dumps(records, ensure_ascii=False, indent=1, default=str).encode("utf-8"))
 
 
-def _xlsx(tmp: Path, parts) -> None:
+def _xlsx(fh, parts) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    from promo.render_csv import csv_safe
     from promo.io.read import Uncalculated
-    from promo.render import csv_safe
 
     book = Workbook(write_only=True)
     for sheet, table, report in parts:
@@ -78,4 +82,4 @@ def _xlsx(tmp: Path, parts) -> None:
                 row.append(c)
             row.append(o.detail)
             ws.append(row)
-    book.save(tmp)
+    book.save(fh)

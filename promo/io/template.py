@@ -13,18 +13,17 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from promo import files
     from promo.io.export import header, write_sheet
 
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
+    to_stdout = str(path) == files.STDOUT
+    if not to_stdout and path.suffix.lower() != ".xlsx":
         raise BadValue("-o", str(path), "a template is an Excel workbook: name it .xlsx")
-    if path.parent and not path.parent.exists():
+    if not to_stdout and path.parent and not path.parent.exists():
         raise BadValue("-o", str(path), "its folder does not exist")
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.open("wb").close()  # a folder that cannot be written is found before the workbook is built
-    except OSError as exc:
-        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
+    # a template replaces the file it is pointed at, as it always has; checked before the workbook is built
+    files.check_output(path, force=True, what="the template", option="-o")
     book = Workbook(write_only=True)
     write_sheet(book, adapter, [adapter.example()], lang, total=1)
     notes = book.create_sheet("说明" if lang == "zh" else "notes")
@@ -47,13 +46,8 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     notes.append(
         ["第 2 行是示例 (黄色, 示例数据=是): 填写前请删除或覆盖。导入: promo import " + adapter.EN + " 文件.xlsx"]
     )
-    try:
-        book.save(tmp)
-        tmp.replace(path)
-    except OSError as exc:
-        raise BadValue("-o", str(path), f"cannot be written ({exc.strerror or exc})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    with files.output(path, force=True, what="the template", option="-o") as fh:
+        book.save(fh)
 
 
 def _bold(cell, font):

@@ -1,0 +1,99 @@
+"""Erasing an enterprise everywhere (a PIPL deletion request): its rows, its match history, and the journal.
+
+A plain `enterprises remove` keeps the removed row in the journal so it can be undone; a purge cannot be
+undone by design: every journaled row of the enterprise and of rows that belonged to it is deleted from
+the journal, and its names, codes and contacts are blanked in the command lines and summaries kept there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.db import rows
+
+ERASED = "[已删除 erased]"
+# tables whose rows belong to one enterprise through an enterprise_id column (journaled as JSON literals)
+_OWNED = ("stage_history", "activities", "needs", "match_memory")
+_PERSONAL = ("name", "name_en", "uscc", "code_name", "contact", "phone", "note")
+
+
+def purge(conn: sqlite3.Connection, name: str, journal_id: int) -> dict:
+    """Inside the caller's write: remove the enterprise named exactly, then erase it from history and journal."""
+    from promo import enterprises
+    from promo.identity import get
+
+    e = dict(get(conn, name, exact=True))
+    eid = e["id"]
+    texts = {str(e[k]) for k in _PERSONAL if e.get(k) and len(str(e[k]).strip()) >= 2} | {name}
+    texts |= {r["note"] for r in rows(conn, "SELECT note FROM activities WHERE enterprise_id = ?", (eid,)) if r["note"]}
+    texts |= {
+        r["reason"]
+        for r in rows(conn, "SELECT reason FROM stage_history WHERE enterprise_id = ?", (eid,))
+        if r["reason"]
+    }
+    owned = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE enterprise_id = ?", (eid,)).fetchone()[0] for t in _OWNED}
+    removed = enterprises.remove(conn, name)
+    conn.execute("DELETE FROM match_memory WHERE enterprise_id = ?", (eid,))  # kept outside the journal
+    changes = _erase_changes(conn, eid)
+    scrubbed = _scrub_texts(conn, sorted(texts, key=len, reverse=True))
+    emptied = conn.execute(
+        """DELETE FROM journal WHERE id != ? AND undone_by IS NULL
+             AND NOT EXISTS (SELECT 1 FROM journal_changes c WHERE c.journal_id = journal.id)
+             AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undone_by = journal.id)""",
+        (journal_id,),
+    ).rowcount
+    return {
+        "id": eid,
+        "name": removed["name"],
+        "released": removed["released"],
+        "rows": {"enterprises": 1, **owned},
+        "journal_changes": changes,
+        "journal_entries_scrubbed": scrubbed,
+        "journal_entries_emptied": emptied,
+    }
+
+
+def _erase_changes(conn: sqlite3.Connection, eid: int) -> int:
+    """Delete every journaled image of the enterprise's row and of rows that belonged to it."""
+    owned = ",".join(f"'{t}'" for t in _OWNED)
+    key = f"{int(eid)}"
+    return conn.execute(
+        f"""DELETE FROM journal_changes WHERE (tbl = 'enterprises' AND row_id = :id)
+             OR (tbl IN ({owned}) AND (json_extract(coalesce(old, new), '$.enterprise_id') = :key
+                                       OR json_extract(new, '$.enterprise_id') = :key))""",
+        {"id": eid, "key": key},
+    ).rowcount
+
+
+def _scrub_texts(conn: sqlite3.Connection, texts: list[str]) -> int:
+    """Blank each text in the journal's command lines and summaries; returns how many entries changed."""
+    changed: set[int] = set()
+    for text in texts:
+        for r in conn.execute(
+            "SELECT id FROM journal WHERE instr(command, :t) > 0 OR instr(summary, :t) > 0", {"t": text}
+        ).fetchall():
+            changed.add(r[0])
+        conn.execute(
+            "UPDATE journal SET command = replace(command, :t, :e), summary = replace(summary, :t, :e) "
+            "WHERE instr(command, :t) > 0 OR instr(summary, :t) > 0",
+            {"t": text, "e": ERASED},
+        )
+    return len(changed)
+
+
+def describe(r: dict) -> list[str]:
+    """What a purge erased, as lines for the officer (who may have to answer the request with it)."""
+
+    def entries(n: int) -> str:
+        return f"{n:,} {'entry' if n == 1 else 'entries'}"
+
+    gone = ", ".join(f"{t} {n}" for t, n in r["rows"].items() if n)
+    lines = [
+        f"purged {r['name']} (#{r['id']}): removed {gone}",
+        f"erased from the change journal: {r['journal_changes']:,} row images; name, codes, contacts and notes "
+        f"blanked in {entries(r['journal_entries_scrubbed'])}; {entries(r['journal_entries_emptied'])} "
+        "that held only this enterprise removed",
+    ]
+    if r["released"]:
+        lines.append(f"freed {', '.join(r['released'])}")
+    return lines

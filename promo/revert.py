@@ -1,0 +1,204 @@
+"""Undoing a journal entry set-wise: the journal is streamed in batches, never loaded whole.
+
+An import of 100,000 rows is undone in the time it took (one DELETE per table for the rows it added,
+batched UPDATEs and INSERTs for rows it changed or removed), in memory bounded by the batch size.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.errors import Rejected
+
+BATCH = 2000
+SHOWN = 20
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _first_changes(conn: sqlite3.Connection, tid: int, tbl: str) -> str:
+    """SQL for each row the entry touched in `tbl`: its state before the entry (`old` of its first change)."""
+    return f"""SELECT c.row_id, c.old FROM journal_changes c
+               WHERE c.id IN (SELECT min(id) FROM journal_changes WHERE journal_id = {int(tid)} AND tbl = {_lit(tbl)}
+                              GROUP BY row_id)"""
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def tables_of(conn: sqlite3.Connection, tid: int) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT tbl FROM journal_changes WHERE journal_id = ?", (tid,))]
+
+
+def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
+    """Whether any row the entry touched is not as the entry left it (set-wise, per table)."""
+    from promo.journal import _columns, decode_row, journaled_tables, row_json_sql
+
+    live = set(journaled_tables(conn))
+    for tbl in tables_of(conn, tid):
+        if tbl not in live:
+            return True
+        current = row_json_sql(_columns(conn, tbl), "t")
+        last = f"""SELECT c.row_id, c.new FROM journal_changes c
+                   WHERE c.id IN (SELECT max(id) FROM journal_changes WHERE journal_id = {int(tid)}
+                                  AND tbl = {_lit(tbl)} GROUP BY row_id)"""
+        suspects = conn.execute(
+            f"""SELECT l.row_id, l.new, CASE WHEN t.rowid IS NULL THEN NULL ELSE {current} END
+                FROM ({last}) l LEFT JOIN main.{_q(tbl)} t ON t.rowid = l.row_id
+                WHERE NOT ((l.new IS NULL AND t.rowid IS NULL)
+                           OR (l.new IS NOT NULL AND t.rowid IS NOT NULL AND l.new = {current}))"""
+        )
+        # text differs also when a column was added since: compare the entry's own columns only
+        for _, new, now in suspects:
+            after, present = decode_row(new), decode_row(now)
+            if (after is None) != (present is None) or any(present.get(k) != v for k, v in (after or {}).items()):
+                return True
+    return False
+
+
+def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int | None) -> dict:
+    """Revert one entry (the newest undoable one when `target_id` is None) inside the caller's write
+    transaction; refuse, explaining, when later work depends on it. Returns the entry with `reverted` (the
+    first few inverse changes as text) and `reverted_count`."""
+    from promo import journal
+
+    target = journal.undo_target(conn, target_id)
+    tid = target["id"]
+    if tid == undo_journal_id:
+        raise Rejected(f"#{tid} is the undo being written; it cannot undo itself")
+    if changed_since(conn, tid) or _referred_to(conn, tid):
+        journal._refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # foreign keys are checked once everything is back
+    conn.execute("SAVEPOINT promo_revert")
+    try:
+        _revert_sets(conn, tid)
+    except sqlite3.IntegrityError:
+        # e.g. two rows that swapped a unique value within the entry: replay it change by change instead
+        conn.execute("ROLLBACK TO promo_revert")
+        try:
+            for change in _stream_reversed(conn, tid):
+                journal._revert(conn, change)
+        except sqlite3.IntegrityError as exc:
+            raise Rejected(f"cannot undo {journal._who(target)}: the catalogue has changed since ({exc})") from None
+    conn.execute("RELEASE promo_revert")
+    broken = conn.execute("PRAGMA main.foreign_key_check").fetchmany(5)
+    if broken:
+        detail = ", ".join(f"{r[0]} #{r[1]} → {r[2]}" for r in broken)
+        raise Rejected(
+            f"cannot undo {journal._who(target)}: rows it restores refer to records removed since ({detail})"
+        )
+    if undo_journal_id is not None:
+        conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, tid))
+        what = f"undo #{tid}: {target['summary'] or target['command']}"
+        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (what, undo_journal_id))
+    target["reverted_count"] = conn.execute(
+        "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
+    ).fetchone()[0]
+    target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, tid, limit=SHOWN)]
+    return target
+
+
+def _referred_to(conn: sqlite3.Connection, tid: int) -> bool:
+    """Whether a row outside the entry refers to a row the entry added (set-wise, per foreign key)."""
+    from promo.journal import journaled_tables
+
+    touched = set(tables_of(conn, tid))
+    for child in journaled_tables(conn):
+        for fk in conn.execute(f"PRAGMA main.foreign_key_list({_q(child)})").fetchall():
+            parent, col, to = fk[2], fk[3], fk[4]
+            if parent not in touched:
+                continue
+            key = f"p.{_q(to)}" if to else "p.rowid"
+            hit = conn.execute(
+                f"""SELECT 1 FROM main.{_q(child)} c WHERE c.{_q(col)} IN (
+                      SELECT {key} FROM main.{_q(parent)} p WHERE p.rowid IN (
+                        SELECT row_id FROM journal_changes WHERE journal_id = :t AND tbl = :parent AND op = 'insert'))
+                    AND c.rowid NOT IN (SELECT row_id FROM journal_changes WHERE journal_id = :t AND tbl = :child)
+                    LIMIT 1""",
+                {"t": tid, "parent": parent, "child": child},
+            ).fetchone()
+            if hit:
+                return True
+    return False
+
+
+def _revert_sets(conn: sqlite3.Connection, tid: int) -> None:
+    """Each touched row back to its state before the entry: added rows deleted in one statement per table,
+    changed rows updated and removed rows re-inserted in batches."""
+    from promo.journal import _rowid_alias, decode_row
+
+    tables = tables_of(conn, tid)
+    for tbl in tables:
+        conn.execute(
+            f"DELETE FROM main.{_q(tbl)} WHERE rowid IN (SELECT row_id FROM ({_first_changes(conn, tid, tbl)}) "
+            "WHERE old IS NULL)"
+        )
+    for tbl in tables:
+        alias = _rowid_alias(conn, tbl)
+        cursor = conn.execute(
+            f"SELECT f.row_id, f.old, t.rowid IS NOT NULL FROM ({_first_changes(conn, tid, tbl)}) f "
+            f"LEFT JOIN main.{_q(tbl)} t ON t.rowid = f.row_id WHERE f.old IS NOT NULL"
+        )
+        while batch := cursor.fetchmany(BATCH):
+            updates, inserts = {}, {}
+            for rid, old, present in batch:
+                row = decode_row(old)
+                cols = tuple(row)
+                (updates if present else inserts).setdefault(cols, []).append((rid, row))
+            for cols, items in updates.items():
+                sets = ", ".join(f"{_q(c)} = ?" for c in cols)
+                conn.executemany(
+                    f"UPDATE main.{_q(tbl)} SET {sets} WHERE rowid = ?",
+                    [[r[c] for c in cols] + [rid] for rid, r in items],
+                )
+            for cols, items in inserts.items():
+                names = [*cols] if alias else ["rowid", *cols]
+                shown = ", ".join(n if n == "rowid" else _q(n) for n in names)
+                values = [[r[c] for c in cols] if alias else [rid] + [r[c] for c in cols] for rid, r in items]
+                conn.executemany(f"INSERT INTO main.{_q(tbl)} ({shown}) VALUES ({','.join('?' * len(names))})", values)
+
+
+def _stream_reversed(conn: sqlite3.Connection, tid: int, limit: int | None = None):
+    """The entry's changes newest first, decoded one by one."""
+    from promo.journal import decode_row
+
+    sql = "SELECT id, tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    for cid, tbl, rid, op, old, new in conn.execute(sql, (tid,)):
+        yield {"id": cid, "tbl": tbl, "row_id": rid, "op": op, "old": decode_row(old), "new": decode_row(new)}
+
+
+def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
+    """What `promo undo` would revert, and whether it can, changing nothing (for --dry-run).
+
+    The undo is tried inside a transaction that is always rolled back, which also checks that restored rows
+    still find what they refer to. A read-only catalogue cannot take even a trial write: then the refusal
+    checks (rows changed since, rows referring to added ones) run in a read transaction, and `checked` says
+    'read-only' instead of 'full'.
+    """
+    from promo import journal
+
+    conn.execute("BEGIN")  # deferred: a read transaction until the trial's first write
+    try:
+        try:
+            result = undo(conn, target_id, None)
+            result["checked"] = "full"
+            return result
+        except sqlite3.OperationalError as exc:
+            if not journal.is_read_only(exc):
+                raise
+        conn.execute("ROLLBACK")
+        conn.execute("BEGIN")
+        target = journal.undo_target(conn, target_id)
+        journal._refuse_if_depended_on(conn, target)
+        target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
+        target["reverted_count"] = target["changes"]
+        target["checked"] = "read-only"
+        return target
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")

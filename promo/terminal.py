@@ -1,0 +1,55 @@
+"""Text from the catalogue made safe to print: control characters and bidi overrides shown escaped.
+
+A name holding ESC could recolour or clear the officer's terminal, one holding U+202E could show a
+different text than the one stored; printing it as \\x1b or \\u202e shows exactly what is there.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 (but tab and newline), DEL, C1, and the bidi embeddings, overrides and isolates
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_LINE = 300
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape(text: str, *, one_line: bool = False) -> str:
+    """`text` with control characters shown as \\xNN / \\uNNNN; with one_line, newlines and tabs too."""
+    return (_ONE_LINE if one_line else CONTROL).sub(_escaped, text)
+
+
+def safe(value):
+    """A value to print: strings escaped, anything else as it is."""
+    return escape(value) if isinstance(value, str) else value
+
+
+def has_control(text: str, *, multiline: bool = False) -> bool:
+    """Whether `text` holds a character that must not be stored in a name (or, multiline, in free text)."""
+    return bool((CONTROL if multiline else _ONE_LINE).search(text))
+
+
+def printable(message: str) -> str:
+    """A message safe for a terminal, long lines cut: error messages, notes, success lines."""
+    lines = escape(message).split("\n")
+    return "\n".join(line if len(line) <= MAX_LINE else line[:MAX_LINE] + "…" for line in lines)
+
+
+def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: bool = True) -> str | None:
+    """Text typed for storing (a name, title, owner, reason), trimmed; BadValue when it holds control
+    characters or is longer than `max_len`."""
+    from promo.errors import BadValue
+
+    if value is None:
+        return None
+    text = value.strip()
+    if has_control(text, multiline=not one_line):
+        raise BadValue(field, escape(value), "contains control characters (ESC, BEL, bidi overrides …)")
+    if len(text) > max_len:
+        raise BadValue(field, value, f"is {len(text):,} characters long; at most {max_len:,}")
+    return text
