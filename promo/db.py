@@ -17,6 +17,7 @@ from promo.schema import MIGRATIONS, latest_version
 from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 5
 from promo.schema_after_signing import m006_after_signing  # noqa: F401, I001 - registers migration 6, after 5
 from promo import search_index  # noqa: I001 - registers migration 7, after 6
+from promo.schema_min_jobs import m008_min_jobs  # noqa: F401, I001 - registers migration 8, after 7
 
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
