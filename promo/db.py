@@ -18,6 +18,7 @@ from promo.schema_own import m005_own_lists  # noqa: F401 - registers migration 
 from promo.schema_after_signing import m006_after_signing  # noqa: F401, I001 - registers migration 6, after 5
 from promo import search_index  # noqa: I001 - registers migration 7, after 6
 from promo.schema_min_jobs import m008_min_jobs  # noqa: F401, I001 - registers migration 8, after 7
+from promo.schema_carrier_samples import m009_carrier_sample_fields  # noqa: F401, I001 - migration 9, after 8
 
 DEFAULT_PATH = "catalogue.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -1,5 +1,7 @@
 """carriers add/update --crs: points copied from 高德 (gcj02) or 百度 (bd09) are stored as WGS-84."""
 
+import json
+
 import pytest
 from pipeline_helpers import content, query
 
@@ -53,3 +55,26 @@ def test_bad_crs_is_refused_and_nothing_changes(run, db_path):
         result = run("carriers", "add", "东区标准地", "--kind", "land", *args)
         assert result.exit_code == 2 and all(w in result.output for w in words), result.output
     assert content(db_path) == before
+
+
+def test_a_replaced_sample_value_loses_its_mark_and_the_rest_keep_theirs(run, db_path):
+    def contact_marked():
+        return "(示例 sample)" in run("carriers", "show", "精准医学产业园").output
+
+    def map_marked():
+        rows = json.loads(run("map", "--format", "json").output)
+        return next(r for r in rows if r["name"] == "精准医学产业园")["sample"]
+
+    assert contact_marked() and map_marked()
+    before = content(db_path)
+    assert run("carriers", "update", "精准医学产业园", "--lat", "36.66", "--lon", "116.85").exit_code == 0
+    assert not map_marked() and contact_marked()  # the contact is still the seed's
+    assert run("carriers", "update", "精准医学产业园", "--phone", "0531-12345678").exit_code == 0
+    assert not contact_marked()
+    assert query(db_path, "SELECT sample FROM carriers WHERE name = '精准医学产业园'") == [(0,)]
+    brief = run("brief", "--carrier", "精准医学产业园", "--audience", "internal").output
+    assert "0531-12345678" in brief and "0531-12345678 ※" not in brief
+    assert run("undo").exit_code == 0 and run("undo").exit_code == 0
+    assert content(db_path) == before
+    assert run("carriers", "update", "精准医学产业园", "--status", "运营中").exit_code == 0
+    assert contact_marked() and map_marked()  # other fields replace no sample value

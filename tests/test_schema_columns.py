@@ -9,7 +9,7 @@ EXPECTED = {
     "carrier_industries": "carrier_id industry_id",
     "carriers": (
         "id code name name_en name_folded kind address lat lon operator description description_en "
-        "contact_name contact_phone status sample source"
+        "contact_name contact_phone status sample source sample_fields"
     ),
     "clusters": "id code name name_en name_folded description source",
     "coordination": (

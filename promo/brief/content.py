@@ -368,7 +368,10 @@ def _carrier_detail(conn: sqlite3.Connection, row: sqlite3.Row, req: Request) ->
         detail[k] = row[k] if k in row.keys() else None
     detail.update(status=row["status"], sample=row["sample"])
     if req.internal:
+        from promo.schema_carrier_samples import is_sample
+
         detail.update(contact_name=row["contact_name"], contact_phone=row["contact_phone"])
+        detail["contact_sample"] = is_sample(row, "contact")
     totals = conn.execute(
         f"SELECT {_CARRIER_AGGREGATES} FROM units u WHERE u.carrier_id = ?",
         (row["id"],),

@@ -93,7 +93,7 @@ def _show_document(d: dict, fmt: str) -> None:
         (
             "联系人 Contact",
             " ".join(x for x in (d.get("contact_name"), d.get("contact_phone")) if x)
-            + (" (示例 sample)" if d.get("sample") and d.get("contact_name") else ""),
+            + (" (示例 sample)" if d.get("contact_sample") and d.get("contact_name") else ""),
         ),
         ("简介 About", d.get("description")),
         ("来源 Source", d.get("source")),

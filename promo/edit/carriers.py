@@ -145,6 +145,10 @@ def update_carrier(conn: sqlite3.Connection, name: str, raw: dict, *, names: dic
         v["name_folded"] = fold(v["name"])
     if "industries" in v:
         _set_industries(conn, row["id"], v.pop("industries"))
+    from promo.schema_carrier_samples import replaced
+
+    # a seeded coordinate or contact the office replaces is no longer a sample (it loses its ※)
+    v |= replaced(row, v)
     update(conn, "carriers", row["id"], v)
     new = dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (row["id"],)).fetchone())
     return dict(new, summary=f"update carrier {row['name']}", warnings=warnings)

@@ -210,7 +210,7 @@ def carrier_section(w: Wording) -> Section:
         facts.append((w.t("car.about"), about))
     if w.req.internal and (c.get("contact_name") or c.get("contact_phone")):
         who = " ".join(x for x in (w.v(c.get("contact_name")), w.v(c.get("contact_phone"))) if x)
-        facts.append((w.t("car.contact"), w.mark(who, c["sample"])))
+        facts.append((w.t("car.contact"), w.mark(who, c.get("contact_sample", c["sample"]))))
     s.blocks.append(Facts(facts))
     return s
 
