@@ -308,7 +308,7 @@ def _carrier_industries(conn: sqlite3.Connection, carrier_ids: list[int]) -> dic
 
 
 _UNIT_FIELDS = """u.id, u.carrier_id, c.name AS carrier, c.name_en AS carrier_en, u.code, u.building, u.floor,
-    u.area_m2, u.rent, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample"""
+    u.area_m2, u.kind, u.rent, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample"""
 
 
 def _selected_units(conn: sqlite3.Connection, carrier_ids: list[int]) -> dict:

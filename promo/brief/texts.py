@@ -143,8 +143,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit.usd_note": ("", " USD at {rate} CNY per USD{when}."),
     "unit.usd_when": ("", " (rate of {date})"),
     "unit.chat": (
-        "{carrier}{unit}：{area} ㎡，{rent} 元/㎡·天，{ready}{facilities}",
-        "{carrier}{unit}: {area} m² ({area_ft} sq ft), CNY {rent}/m²/day ({month}/month{usd}), ready {ready}"
+        "{carrier}{unit}：{area} ㎡{mu}，{rent} 元/㎡·天，{ready}{facilities}",
+        "{carrier}{unit}: {area} m²{mu} ({area_ft} sq ft), CNY {rent}/m²/day ({month}/month{usd}), ready {ready}"
         "{facilities}",
     ),
     "unit.chat_usd": ("", "; USD {usd}/sq ft/yr"),
