@@ -66,8 +66,9 @@ _POLICY_COLUMNS = """
     p.id, p.code, p.name, p.name_en, p.issuer, p.issuer_en, p.level, p.kind, p.start_date, p.end_date,
     p.cap_wan, p.rate, p.description, p.description_en, p.sample, p.source,
     e.policy_id IS NOT NULL AS has_eligibility, e.industries AS el_industries, e.enterprise_kinds AS el_kinds,
-    e.min_investment_wan AS el_min_investment_wan, e.min_jobs AS el_min_jobs, e.stages AS el_stages, e.carriers AS el_carriers,
-    e.countries AS el_countries, e.rate_basis, e.note AS eligibility_note, e.sample AS eligibility_sample
+    e.min_investment_wan AS el_min_investment_wan, e.min_jobs AS el_min_jobs, e.stages AS el_stages,
+    e.carriers AS el_carriers, e.countries AS el_countries, e.rate_basis, e.note AS eligibility_note,
+    e.sample AS eligibility_sample
 """
 
 

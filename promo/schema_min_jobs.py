@@ -10,6 +10,4 @@ from promo.schema import migration
 @migration(8)
 def m008_min_jobs(conn: sqlite3.Connection) -> None:
     """policy_eligibility.min_jobs: the jobs a firm must bring (empty = no restriction)."""
-    conn.execute(
-        "ALTER TABLE policy_eligibility ADD COLUMN min_jobs INTEGER CHECK (min_jobs IS NULL OR min_jobs >= 0)"
-    )
+    conn.execute("ALTER TABLE policy_eligibility ADD COLUMN min_jobs INTEGER CHECK (min_jobs IS NULL OR min_jobs >= 0)")
