@@ -52,7 +52,9 @@ def area_text(area_m2: float | None, *, land: bool = False) -> str:
 
 def land_area(area_m2: float) -> str:
     """A parcel's area in a ㎡ column, with its 亩: 23,333 (35亩)."""
-    return f"{area_m2:,.0f} ({mu(area_m2):g}亩)"
+    from promo.measures import land_area_text
+
+    return land_area_text(area_m2)
 
 
 def land_text(unit: dict, *, short: bool = False) -> str | list[str]:

@@ -12,13 +12,14 @@ from collections.abc import Iterator
 
 from promo import geo
 from promo.measures import rent_text
+from promo.schema_carrier_samples import is_sample
 from promo.vocabulary import label
 
 NEARBY_KM = 1.0
 _BOX = 0.015  # degrees around a carrier checked for platforms before the exact distance (≥ 1 km at 53°N)
 
 _SQL = """
-SELECT c.id, c.code, c.name, c.name_en, c.kind, c.lat, c.lon, c.sample, c.status,
+SELECT c.id, c.code, c.name, c.name_en, c.kind, c.lat, c.lon, c.sample, c.sample_fields, c.status,
   CASE WHEN c.kind IN ('park', 'cluster') THEN c.name
        ELSE coalesce((SELECT name FROM zone ORDER BY id LIMIT 1), '') END AS area,
   (SELECT group_concat(name, '、') FROM (
@@ -60,7 +61,10 @@ def carriers(conn: sqlite3.Connection, *, kind: str | None = None) -> Iterator[d
         total = r["total_area_m2"]
         r["occupancy"] = round(1 - r["vacant_area_m2"] / total, 4) if total else None
         r["vacancy"] = round(r["vacant_area_m2"] / total, 4) if total else None
-        r["sample"], r["units_sample"] = bool(r["sample"]), bool(r["units_sample"])
+        # on the map a carrier's ※ is about its position: it goes once the office sets real coordinates
+        r["sample"] = r["coordinates_sample"] = is_sample(r, "coordinates")
+        r.pop("sample_fields")
+        r["units_sample"] = bool(r["units_sample"])
         r["has_coordinates"] = r["lat"] is not None and r["lon"] is not None
         r["platforms"] = _nearby(r, json.loads(r["platforms"] or "[]"))
         r["problem"] = geo.check(r["lon"], r["lat"]) if r["has_coordinates"] else None

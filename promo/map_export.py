@@ -19,7 +19,7 @@ def feature(row: dict, crs: str) -> dict:
     """One carrier as a GeoJSON Feature (lon, lat order); no contacts, ever."""
     lon, lat = geo.from_wgs84(row["lon"], row["lat"], crs)
     props = {k: row.get(k) for k in PROPERTIES}
-    props["coordinates_sample"] = row["sample"]  # seed coordinates are illustrative, not surveyed
+    props["coordinates_sample"] = row["coordinates_sample"]  # seed coordinates are illustrative, not surveyed
     props["units_sample"] = row["units_sample"]
     return {
         "type": "Feature",

@@ -82,6 +82,18 @@ def area_text(m2: float | None) -> str:
     return trim(float(m2), 0 if float(m2) >= 100 else 1)
 
 
+def mu_note(m2: float | None, lang: str = "zh") -> str:
+    """A land parcel's area in 亩 after its ㎡ figure — land is offered in 亩: ' (35亩)', ' (35 mu)'."""
+    if m2 is None or m2 == "":
+        return ""
+    return f" ({trim(float(m2) / M2_PER_MU)}{'亩' if lang == 'zh' else ' mu'})"
+
+
+def land_area_text(m2: float | None, lang: str = "zh") -> str:
+    """A parcel's area shown both ways, as in a ㎡ column: 23,333 (35亩)."""
+    return area_text(m2) + mu_note(m2, lang) if m2 not in (None, "") else ""
+
+
 def rent_text(per_day: float | None) -> str:
     """元/㎡·天 with two decimals."""
     return "" if per_day is None or per_day == "" else f"{float(per_day):.2f}"

@@ -1,6 +1,6 @@
 """产业政策: support policies, their eligibility, and which of them apply to a prospect or enterprise.
 
-Eligibility is data (table policy_eligibility): industries, enterprise kinds, minimum investment, stages,
+Eligibility is data (table policy_eligibility): industries, enterprise kinds, minimum investment and jobs, stages,
 carriers, countries; an empty field means no restriction. Each field is judged in SQL as yes / no /
 unknown (the fact is not on record) / if (it will hold once the enterprise reaches a stage or settles in
 a carrier), and the verdicts combine: any no → no; else any unknown → unknown; else any if → if; else yes.
@@ -66,8 +66,9 @@ _POLICY_COLUMNS = """
     p.id, p.code, p.name, p.name_en, p.issuer, p.issuer_en, p.level, p.kind, p.start_date, p.end_date,
     p.cap_wan, p.rate, p.description, p.description_en, p.sample, p.source,
     e.policy_id IS NOT NULL AS has_eligibility, e.industries AS el_industries, e.enterprise_kinds AS el_kinds,
-    e.min_investment_wan AS el_min_investment_wan, e.stages AS el_stages, e.carriers AS el_carriers,
-    e.countries AS el_countries, e.rate_basis, e.note AS eligibility_note, e.sample AS eligibility_sample
+    e.min_investment_wan AS el_min_investment_wan, e.min_jobs AS el_min_jobs, e.stages AS el_stages,
+    e.carriers AS el_carriers, e.countries AS el_countries, e.rate_basis, e.note AS eligibility_note,
+    e.sample AS eligibility_sample
 """
 
 
@@ -91,8 +92,9 @@ def _finish(conn: sqlite3.Connection, r: dict) -> dict:
 
     industries, kinds, stages = load("el_industries"), load("el_kinds"), load("el_stages")
     carriers, countries = load("el_carriers"), load("el_countries")
-    min_investment, note, sample = (
+    min_investment, min_jobs, note, sample = (
         r.pop("el_min_investment_wan"),
+        r.pop("el_min_jobs"),
         r.pop("eligibility_note"),
         r.pop("eligibility_sample"),
     )
@@ -103,6 +105,7 @@ def _finish(conn: sqlite3.Connection, r: dict) -> dict:
             "industry_names": _names(conn, "industries", industries),
             "enterprise_kinds": kinds,
             "min_investment_wan": min_investment,
+            "min_jobs": min_jobs,
             "stages": stages,
             "carriers": carriers,
             "carrier_names": _names(conn, "carriers", carriers),
@@ -136,6 +139,8 @@ def eligibility_summary(policy: dict) -> str:
         parts.append("类型 " + "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"]))
     if e["min_investment_wan"] is not None:
         parts.append(f"投资 ≥ {fmt_wan(e['min_investment_wan'])}万元")
+    if e.get("min_jobs") is not None:
+        parts.append(f"就业 ≥ {e['min_jobs']:,}人")
     if e["stages"]:
         parts.append("阶段 " + "/".join(e["stages"]))
     if e["carrier_names"]:
@@ -249,6 +254,10 @@ SELECT {_POLICY_COLUMNS},
        WHEN :investment IS NULL THEN 'unknown'
        WHEN :investment >= e.min_investment_wan THEN 'yes'
        ELSE 'no' END AS investment_check,
+  CASE WHEN e.min_jobs IS NULL THEN 'any'
+       WHEN :jobs IS NULL THEN 'unknown'
+       WHEN :jobs >= e.min_jobs THEN 'yes'
+       ELSE 'no' END AS jobs_check,
   CASE WHEN coalesce(json_array_length(e.stages), 0) = 0 THEN 'any'
        WHEN EXISTS (SELECT 1 FROM json_each(e.stages) WHERE value = :stage) THEN 'yes'
        WHEN EXISTS (SELECT 1 FROM json_each(e.stages) j JOIN stage_pos s ON s.stage = j.value
@@ -272,12 +281,13 @@ FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id
 ORDER BY p.id
 """
 
-_FIELDS = ("date", "industry", "kind", "investment", "stage", "carrier", "country")
+_FIELDS = ("date", "industry", "kind", "investment", "jobs", "stage", "carrier", "country")
 FIELD_LABELS = {
     "date": "政策",
     "industry": "产业",
     "kind": "类型",
     "investment": "投资",
+    "jobs": "就业",
     "stage": "阶段",
     "carrier": "载体",
     "country": "国别",
@@ -302,6 +312,7 @@ def applicable(
         "industry_id": p["industry_id"],
         "kind": p["kind"],
         "investment": p["investment_wan"],
+        "jobs": p.get("jobs"),
         "stage": p["stage"],
         "stage_pos": stage_position(p["stage"]),
         "carrier": p["carrier_code"],
@@ -378,14 +389,16 @@ def _explain(r: dict, statuses: dict, p: dict, on: str) -> list[dict]:
     elif s == "unknown":
         add("kind", f"未记录 (政策限 {kinds})")
 
-    s = statuses["investment"]
-    need = fmt_wan(e["min_investment_wan"])
-    if s == "yes":
-        add("investment", f"{fmt_wan(p['investment_wan'])} ≥ {need}万元")
-    elif s == "no":
-        add("investment", f"{fmt_wan(p['investment_wan'])} < {need}万元")
-    elif s == "unknown":
-        add("investment", f"未记录 (需 ≥ {need}万元)")
+    # a threshold is judged one way whatever it counts: the figure against the minimum, or not on record
+    for field, key, minimum, unit, show in (
+        ("investment", "investment_wan", e["min_investment_wan"], "万元", fmt_wan),
+        ("jobs", "jobs", e.get("min_jobs"), "人", lambda n: f"{n:,}"),
+    ):
+        s = statuses[field]
+        if s in ("yes", "no"):
+            add(field, f"{show(p[key])} {'≥' if s == 'yes' else '<'} {show(minimum)}{unit}")
+        elif s == "unknown":
+            add(field, f"未记录 (需 ≥ {show(minimum)}{unit})")
 
     stages = "/".join(e["stages"])
     s = statuses["stage"]

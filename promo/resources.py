@@ -79,6 +79,9 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     detail = dict(row)
     detail["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
     detail["sample"] = bool(row["sample"])
+    from promo.schema_carrier_samples import is_sample
+
+    detail["coordinates_sample"], detail["contact_sample"] = is_sample(row, "coordinates"), is_sample(row, "contact")
     detail["industries"] = [
         r["name"]
         for r in rows(

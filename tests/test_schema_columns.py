@@ -9,7 +9,7 @@ EXPECTED = {
     "carrier_industries": "carrier_id industry_id",
     "carriers": (
         "id code name name_en name_folded kind address lat lon operator description description_en "
-        "contact_name contact_phone status sample source"
+        "contact_name contact_phone status sample source sample_fields"
     ),
     "clusters": "id code name name_en name_folded description source",
     "coordination": (
@@ -44,7 +44,8 @@ EXPECTED = {
         "description description_en sample source doc_no"
     ),
     "policy_eligibility": (
-        "policy_id industries enterprise_kinds min_investment_wan stages carriers countries sample rate_basis note"
+        "policy_id industries enterprise_kinds min_investment_wan stages carriers countries sample rate_basis note "
+        "min_jobs"
     ),
     "project_reports": (
         "id enterprise_id year quarter completed_investment_wan arrived_wan jobs_created output_wan tax_wan land_mu "

@@ -304,7 +304,7 @@ def _carrier_industries(conn: sqlite3.Connection, carrier_ids: list[int]) -> dic
 
 
 _UNIT_FIELDS = """u.id, u.carrier_id, c.name AS carrier, c.name_en AS carrier_en, u.code, u.building, u.floor,
-    u.area_m2, u.rent, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample"""
+    u.area_m2, u.kind, u.rent, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample"""
 
 
 def _selected_units(conn: sqlite3.Connection, carrier_ids: list[int]) -> dict:
@@ -364,7 +364,10 @@ def _carrier_detail(conn: sqlite3.Connection, row: sqlite3.Row, req: Request) ->
         detail[k] = row[k] if k in row.keys() else None
     detail.update(status=row["status"], sample=row["sample"])
     if req.internal:
+        from promo.schema_carrier_samples import is_sample
+
         detail.update(contact_name=row["contact_name"], contact_phone=row["contact_phone"])
+        detail["contact_sample"] = is_sample(row, "contact")
     totals = conn.execute(
         f"SELECT {_CARRIER_AGGREGATES} FROM units u WHERE u.carrier_id = ?",
         (row["id"],),

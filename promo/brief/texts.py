@@ -146,8 +146,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit.usd_note": ("", " USD at {rate} CNY per USD{when}."),
     "unit.usd_when": ("", " (rate of {date})"),
     "unit.chat": (
-        "{carrier}{unit}：{area} ㎡，{rent} 元/㎡·天，{ready}{facilities}",
-        "{carrier}{unit}: {area} m² ({area_ft} sq ft), CNY {rent}/m²/day ({month}/month{usd}), ready {ready}"
+        "{carrier}{unit}：{area} ㎡{mu}，{rent} 元/㎡·天，{ready}{facilities}",
+        "{carrier}{unit}: {area} m²{mu} ({area_ft} sq ft), CNY {rent}/m²/day ({month}/month{usd}), ready {ready}"
         "{facilities}",
     ),
     "unit.chat_usd": ("", "; USD {usd}/sq ft/yr"),
@@ -277,6 +277,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.industry": ("产业", "industry"),
     "field.kind": ("企业类型", "type of organisation"),
     "field.investment": ("投资额", "investment"),
+    "field.jobs": ("就业人数", "jobs"),
     "field.stage": ("阶段", "stage"),
     "field.carrier": ("载体", "carrier"),
     "field.country": ("国别", "country"),
@@ -285,6 +286,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.kind_of_policy": ("政策类型", "type of policy"),
     "pol.yes": ("{field}符合", "{field} qualifies"),
     "pol.investment_yes": ("投资额达到 {min}门槛", "investment meets the {min} threshold"),
+    "pol.jobs_yes": ("就业人数达到 {min}人门槛", "jobs meet the {min}-job threshold"),
     "pol.unknown": ("{field}待确认", "{field} to be confirmed"),
     "pol.stage_if": ("进入{stages}阶段后适用", "applies once the project is {stages}"),
     "pol.carrier_if": ("入驻{carriers}后适用", "applies once settled in {carriers}"),

@@ -106,7 +106,7 @@ def _show_document(d: dict, fmt: str) -> None:
         (
             "联系人 Contact",
             " ".join(x for x in (d.get("contact_name"), d.get("contact_phone")) if x)
-            + (" (示例 sample)" if d.get("sample") and d.get("contact_name") else ""),
+            + (" (示例 sample)" if d.get("contact_sample") and d.get("contact_name") else ""),
         ),
         ("简介 About", d.get("description")),
         ("来源 Source", d.get("source")),
@@ -187,8 +187,9 @@ CARRIER_OPTIONS = [
     ("--name-en", "name_en", "English name."),
     ("--kind", "kind", "park, building, land, incubator, cluster (or 产业园, 楼宇, 地块, 孵化器, 组团)."),
     ("--address", "address", "Address."),
-    ("--lat", "lat", "Latitude, WGS-84 (e.g. 36.65)."),
-    ("--lon", "lon", "Longitude, WGS-84 (e.g. 116.84)."),
+    ("--lat", "lat", "Latitude (e.g. 36.65), in --crs."),
+    ("--lon", "lon", "Longitude (e.g. 116.84), in --crs."),
+    ("--crs", "crs", "What --lat/--lon were copied from: wgs84 (GPS, default), gcj02 (高德/腾讯), bd09 (百度)."),
     ("--operator", "operator", "Operating company."),
     ("--contact", "contact_name", "Contact person (internal: never in public briefs)."),
     ("--phone", "contact_phone", "Contact phone (internal)."),
@@ -212,12 +213,14 @@ def add(ctx, name, **given):
     Examples:
       promo carriers add 创新大厦 --kind 楼宇 --industry 生物医药 --address 高新路1号
       promo carriers add 东区标准地 --kind land --lat 36.65 --lon 116.84
+      promo carriers add 西区标准地 --kind land --lat 36.6511 --lon 116.8468 --crs gcj02
     """
     from promo.edit import carriers
 
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, carriers.add_carrier, dict(raw, name=name), names={"name": "NAME"})
+    _warn(row)
     said(f"added carrier {row['name']} ({row['code']})")
 
 
@@ -238,7 +241,13 @@ def update(ctx, name, new_name, **given):
 
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, carriers.update_carrier, name, raw)
+    _warn(row)
     said(f"updated carrier {row['name']}")
+
+
+def _warn(row: dict) -> None:
+    for line in row.get("warnings") or []:
+        click.echo(f"warning: {row['name']} {line}; stored as given, check it on a map", err=True)
 
 
 @carriers.command("remove")

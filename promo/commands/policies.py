@@ -179,6 +179,7 @@ def show(ctx, name, fmt):
             ("适用产业", "、".join(e["industry_names"]) or "不限"),
             ("企业类型", "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"]) or "不限"),
             ("最低投资", f"{fmt_wan(e['min_investment_wan'])} 万元" if e["min_investment_wan"] is not None else "不限"),
+            ("最低就业", f"{e['min_jobs']:,} 人" if e.get("min_jobs") is not None else "不限"),
             ("阶段", "/".join(e["stages"]) or "不限"),
             ("载体", "、".join(e["carrier_names"]) or "不限"),
             ("国别", "、".join(e["countries"]) or "不限"),
@@ -213,6 +214,7 @@ POLICY_OPTIONS = [
     ("--for-country", "countries", "Eligible country, or 境外 for any foreign one; repeat; '' = any.", True),
     ("--for-kind", "enterprise_kinds", "Eligible kind: company, hospital, institute; repeat; '' = any.", True),
     ("--min-investment", "min_investment_wan", "Minimum investment, 万元 (5000, 1.2亿)."),
+    ("--min-jobs", "min_jobs", "Minimum jobs the firm brings (a whole number of people)."),
     ("--eligibility-note", "note", "Other conditions, in words."),
 ]
 _NAMES = {key: flag for flag, key, *_ in POLICY_OPTIONS} | {"name": "NAME"}

@@ -95,10 +95,31 @@ def _keep_code(row, v: dict) -> None:
     v.pop("code", None)
 
 
+def _place(v: dict, crs: str, before: dict | None = None) -> list[str]:
+    """Coordinates as typed (WGS-84, or copied from 高德 gcj02 / 百度 bd09) made WGS-84 in `v`, through
+    promo.geo; returns the warning when the point looks swapped or lies outside China."""
+    from promo.geo import CRS, stored_point
+
+    crs = (crs or "wgs84").strip().lower()
+    if crs not in CRS:
+        stored_point(0, 0, crs)  # refused there, naming --crs and the value
+    if crs != "wgs84" and (v.get("lat") is None or v.get("lon") is None):
+        raise BadValue("--crs", crs, "converts a whole point: give both --lat and --lon with it")
+    lat = v["lat"] if "lat" in v else (before or {}).get("lat")
+    lon = v["lon"] if "lon" in v else (before or {}).get("lon")
+    if ("lat" not in v and "lon" not in v) or lat is None or lon is None:
+        return []
+    v["lat"], v["lon"], warning = stored_point(lat, lon, crs)
+    return [f"({lat}, {lon}): {warning}"] if warning else []
+
+
 def add_carrier(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> dict:
     """Add a carrier from typed fields (name and kind required); returns its row."""
     require_write(conn, "add_carrier")
+    raw = dict(raw)
+    crs = raw.pop("crs", None)
     v = parse_record(conn, raw, CARRIER_FIELDS, names=names)
+    warnings = _place(v, crs)
     _refuse_duplicate(conn, "carriers", "carrier", v["name"], v.get("code"))
     industries = v.pop("industries", [])
     v["code"] = v.get("code") or new_code(conn, "carriers", v["name"], v.get("name_en"), "carrier")
@@ -106,24 +127,31 @@ def add_carrier(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     carrier_id = insert(conn, "carriers", v)
     _set_industries(conn, carrier_id, industries)
     row = dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (carrier_id,)).fetchone())
-    return dict(row, summary=f"add carrier {row['name']}")
+    return dict(row, summary=f"add carrier {row['name']}", warnings=warnings)
 
 
 def update_carrier(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
     """Change the fields given of the carrier `name` designates ('' clears a field); returns the new row."""
     require_write(conn, "update_carrier")
     row = find(conn, "carriers", name, "carrier")
+    raw = dict(raw)
+    crs = raw.pop("crs", None)
     v = parse_record(conn, raw, CARRIER_FIELDS, partial=True, names=names)
     _keep_code(row, v)
+    warnings = _place(v, crs, dict(row))
     if "name" in v or "code" in v:
         _refuse_duplicate(conn, "carriers", "carrier", v.get("name", row["name"]), v.get("code"), row["id"])
     if "name" in v:
         v["name_folded"] = fold(v["name"])
     if "industries" in v:
         _set_industries(conn, row["id"], v.pop("industries"))
+    from promo.schema_carrier_samples import replaced
+
+    # a seeded coordinate or contact the office replaces is no longer a sample (it loses its ※)
+    v |= replaced(row, v)
     update(conn, "carriers", row["id"], v)
     new = dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (row["id"],)).fetchone())
-    return dict(new, summary=f"update carrier {row['name']}")
+    return dict(new, summary=f"update carrier {row['name']}", warnings=warnings)
 
 
 def _names(conn, sql: str, params) -> list[str]:

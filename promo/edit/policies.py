@@ -87,6 +87,7 @@ ELIGIBILITY_FIELDS = (
     Field("countries", "--for-country", p.each(p.country), multiple=True),
     Field("enterprise_kinds", "--for-kind", p.each(_kinds), multiple=True),
     Field("min_investment_wan", "--min-investment", p.amount),
+    Field("min_jobs", "--min-jobs", p.number(integer=True)),
     Field("rate_basis", "--rate-basis", _rate_basis),
     Field("note", "--eligibility-note", p.text()),
 )

@@ -127,7 +127,8 @@ def units_blocks(w: Wording, units: dict, *, with_carrier: bool) -> list:
             # the carrier's name once per group keeps the table readable
             row.append(carrier if carrier != last_carrier else "")
             last_carrier = carrier
-        row += [code, floor, num.area(u["area_m2"])]
+        land = u.get("kind") == "land"  # land is offered in 亩: shown both ways
+        row += [code, floor, measures.land_area_text(u["area_m2"], w.lang) if land else num.area(u["area_m2"])]
         if en:
             row.append(num.area_sqft(u["area_m2"]))
         row.append(num.rent(u["rent"]))
@@ -151,6 +152,7 @@ def units_blocks(w: Wording, units: dict, *, with_carrier: bool) -> list:
                 carrier=(carrier + " ") if with_carrier else "",
                 unit=code,
                 area=num.area(u["area_m2"]),
+                mu=measures.mu_note(u["area_m2"], w.lang) if land else "",
                 area_ft=num.area_sqft(u["area_m2"]),
                 rent=num.rent(u["rent"]) or w.t("dash"),
                 month=measures.rent_month_text(u["rent"]) or w.t("dash"),
@@ -210,7 +212,7 @@ def carrier_section(w: Wording) -> Section:
         facts.append((w.t("car.about"), about))
     if w.req.internal and (c.get("contact_name") or c.get("contact_phone")):
         who = " ".join(x for x in (w.v(c.get("contact_name")), w.v(c.get("contact_phone"))) if x)
-        facts.append((w.t("car.contact"), w.mark(who, c["sample"])))
+        facts.append((w.t("car.contact"), w.mark(who, c.get("contact_sample", c["sample"]))))
     s.blocks.append(Facts(facts))
     return s
 

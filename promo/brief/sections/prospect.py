@@ -173,6 +173,8 @@ def _reason(c: Wording, policy: dict) -> str:
             open_figures = c.req.internal or c.data["prospect"]["signed"]
             if field == "investment" and e.get("min_investment_wan") is not None and open_figures:
                 parts.append(c.t("pol.investment_yes", min=c.money(e["min_investment_wan"])))
+            elif field == "jobs" and e.get("min_jobs") is not None and open_figures:
+                parts.append(c.t("pol.jobs_yes", min=f"{e['min_jobs']:,}"))
             else:
                 parts.append(c.t("pol.yes", field=label))
         elif status == "if" and field == "stage":
