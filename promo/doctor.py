@@ -131,3 +131,16 @@ def journal(conn):
     ):
         out.append(_problem("journal", f"journal #{r['id']}", "marked undone by an entry that does not exist"))
     return out
+
+
+@check
+def search_index(conn):
+    from promo.search_index import drift
+
+    hint = "run promo doctor --reindex"
+    return [
+        _problem("search_index", table, f"the search index is missing; {hint}")
+        if missing < 0
+        else _problem("search_index", table, f"{missing} record(s) not indexed, {extra} index row(s) of no record; {hint}")
+        for table, missing, extra in drift(conn)
+    ]

@@ -15,6 +15,7 @@ from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
 from promo.industries import family, find_related
+from promo.policy_estimate import RATE_BASES, estimate  # noqa: F401 - RATE_BASES is read from here too
 from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
 from promo.text import fold, today
 from promo.vocabulary import STAGES, labels, policy_order, stage_values
@@ -25,13 +26,6 @@ _LEVEL_BY_FOLDED = (
     | {k: k for k in LEVELS}
     | {fold(a): k for a, k in (("国家", "national"), ("省", "provincial"), ("市", "municipal"), ("区级", "zone"))}
 )
-
-# What a policy's rate multiplies, for the estimated amount, and over which period the cap runs.
-RATE_BASES = {
-    "investment": ("实际投资额", "investment_wan", ""),
-    "annual_rent": ("年租金", "annual_rent_wan", "/年"),
-    "rd_spend": ("年研发投入", "rd_wan", "/年"),
-}
 
 VERDICTS = {"yes": "符合", "if": "条件符合", "unknown": "待核实", "no": "不符合"}
 _VERDICT_ORDER = {"yes": 0, "if": 1, "unknown": 2, "no": 3}
@@ -436,24 +430,3 @@ def _explain(r: dict, statuses: dict, p: dict, on: str) -> list[dict]:
     elif s == "unknown":
         add("country", f"未记录 (政策限 {countries})")
     return out
-
-
-def estimate(policy: dict, profile: dict) -> tuple[float | None, str]:
-    """The estimated amount in 万元 (rate × basis, capped) and how it was computed, for a person to check."""
-    basis = RATE_BASES.get(policy.get("rate_basis") or "")
-    rate, cap = policy.get("rate"), policy.get("cap_wan")
-    period = basis[2] if basis else ""
-    cap_text = f"最高 {fmt_wan(cap)}万元{period}" if cap is not None else ""
-    if rate is None or basis is None:
-        return None, cap_text
-    label, key, _ = basis
-    value = profile.get(key)
-    pct = f"{fmt_num(rate * 100)}%"
-    if value is None:
-        return None, f"{label} × {pct}" + (f", {cap_text}" if cap_text else "") + f" ({label}未知)"
-    raw = rate * value
-    text = f"{label} {fmt_wan(value)}万元 × {pct} = {fmt_wan(raw)}万元{period}"
-    if cap is not None and raw > cap:
-        text += f", 超过上限, 按 {fmt_wan(cap)}万元{period}"
-        return round(cap, 4), text
-    return round(raw, 4), text

@@ -197,3 +197,33 @@ def rebuild(conn: sqlite3.Connection) -> int:
             total += len(batch)
     conn.execute(f"INSERT INTO main.{INDEX} ({INDEX}) VALUES ('optimize')")
     return total
+
+
+def reindex(conn: sqlite3.Connection) -> int:
+    """Rebuild the index in its own write transaction (promo doctor --reindex, promo search --reindex)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        count = rebuild(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return count
+
+
+def drift(conn: sqlite3.Connection) -> list[tuple[str, int, int]]:
+    """Where the index is out of step with the lists: (table, records not indexed, index rows of no record);
+    [("search_index", -1, -1)] when the index is missing."""
+    if not _index_exists(conn):
+        return [(INDEX, -1, -1)]
+    out = []
+    for s in SOURCES:
+        if not conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", (s.table,)).fetchone():
+            continue
+        own = f"SELECT rowid FROM main.{INDEX} WHERE rowid % {_SLOTS} = {s.slot}"
+        records = f"SELECT id * {_SLOTS} + {s.slot} FROM main.{s.table}"
+        missing = conn.execute(f"SELECT count(*) FROM ({records} EXCEPT {own})").fetchone()[0]
+        extra = conn.execute(f"SELECT count(*) FROM ({own} EXCEPT {records})").fetchone()[0]
+        if missing or extra:
+            out.append((s.table, missing, extra))
+    return out

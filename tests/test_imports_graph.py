@@ -102,12 +102,9 @@ def test_commands_do_not_import_each_other():
 
 
 # Modules still past the limit, with their size when this test was written: each is to be split along its
-# seams (journal into the recorder and undo, commands/enterprises into a package of small command modules,
-# once issue 11's work on both has landed); none may grow, and no other module may pass the limit.
+# seams (journal into the recorder and undo); none may grow, and no other module may pass the limit.
 STILL_LONG = {
-    "promo.commands.enterprises": 462,
     "promo.journal": 514,
-    "promo.views": 451,  # passed the limit with the map and search views (issue 14); they can move out
 }
 
 

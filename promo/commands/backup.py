@@ -71,22 +71,29 @@ def restore(ctx, file, keep, replace_foreign):
 
 
 @click.command()
+@click.option("--reindex", is_flag=True, help="Rebuild the search index from the lists first, then check.")
 @format_option
 @click.pass_context
-def doctor(ctx, fmt):
-    """Check the catalogue: SQLite's integrity and foreign keys, and promo's own rules.
+def doctor(ctx, reindex, fmt):
+    """Check the catalogue: SQLite's integrity and foreign keys, promo's own rules and the search index.
 
     Exits 1 when something is wrong, listing what and where.
 
     \b
     Examples:
       promo doctor
+      promo doctor --reindex
       promo doctor --format json
     """
     from promo.doctor import diagnose
     from promo.render import Column, render
 
-    problems = diagnose(catalogue(ctx))
+    conn = catalogue(ctx)
+    if reindex:
+        from promo.search_index import reindex as rebuild_index
+
+        say(f"search index rebuilt: {rebuild_index(conn):,} records", err=True)
+    problems = diagnose(conn)
     columns = [Column("check", "检查 Check"), Column("where", "位置 Where"), Column("problem", "问题 Problem")]
     if not problems:
         if fmt == "table":

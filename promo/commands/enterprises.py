@@ -11,6 +11,7 @@ from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, COUNT, catalogue, f
 EXTRA_SUBCOMMANDS: dict[str, str] = {
     "need": "promo.commands.needs:need",
     "import": "promo.commands.transfer:enterprises_import",  # the same command as `promo import enterprises`
+    "remove": "promo.commands.enterprise_remove:remove",
     **AFTER_SIGNING_SUBCOMMANDS,
 }
 
@@ -436,41 +437,3 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)
     follow = f"; follow up by {r['next']}" if r["next"] else ""
     _say(f"logged {fields.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
-
-
-@enterprises.command("remove")
-@click.argument("name")
-@click.option(
-    "--purge",
-    is_flag=True,
-    help="Erase it everywhere, the change journal and match history included (a deletion request); cannot be undone.",
-)
-@click.pass_context
-def remove(ctx, name, purge):
-    """Remove an enterprise entered by mistake: its units are freed, its history and activities go with it.
-
-    NAME must be the full name (either script) or the credit code. `promo undo` brings it back, except
-    after --purge, which also erases it from the change journal and says what it erased.
-
-    \b
-    Examples:
-      promo enterprises remove 济南新药科技有限公司
-      promo enterprises remove 济南新药科技有限公司 --purge
-    """
-    from promo import enterprises as domain
-    from promo.db import change
-
-    conn = catalogue(ctx)
-    if purge:
-        from promo.db import write
-        from promo.purge import ERASED, describe
-        from promo.purge import purge as erase
-
-        with write(conn, f"purge {ERASED}") as journal_id:
-            r = erase(conn, name, journal_id)
-        for line in describe(r):
-            _say(line)
-        return
-    r = change(conn, domain.remove, name)
-    freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
-    _say(f"removed {r['name']} (#{r['id']}){freed}")

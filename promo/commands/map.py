@@ -149,7 +149,7 @@ def _write(path: str, force: bool, produce) -> dict:
 
 
 def _listing(rows: list[dict], fmt: str) -> None:
-    from promo.views import MAP
+    from promo.views_map import MAP
 
     missing = sum(not r["has_coordinates"] for r in rows)
     if missing:

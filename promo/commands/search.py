@@ -43,17 +43,9 @@ def search(ctx, text, lists, public, limit, reindex, fmt):
     if reindex:
         if text:
             raise click.UsageError("--reindex rebuilds the whole index; give no TEXT with it")
-        from promo.search_index import rebuild
+        from promo.search_index import reindex as rebuild_index
 
-        conn = catalogue(ctx)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            count = rebuild(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        click.echo(f"search index rebuilt: {count:,} records", err=True)
+        click.echo(f"search index rebuilt: {rebuild_index(catalogue(ctx)):,} records", err=True)
         return
     if text is None:
         raise click.UsageError("give TEXT to search for (at least two characters, e.g. 眼科), or --reindex")
@@ -64,7 +56,7 @@ def search(ctx, text, lists, public, limit, reindex, fmt):
 
 
 def _show(found: dict, fmt: str, text: str) -> None:
-    from promo.views import SEARCH
+    from promo.views_map import SEARCH
 
     hits = [h for g in found["groups"] for h in g["hits"]]
     if fmt in ("json", "csv"):
