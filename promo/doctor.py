@@ -141,6 +141,8 @@ def search_index(conn):
     return [
         _problem("search_index", table, f"the search index is missing; {hint}")
         if missing < 0
-        else _problem("search_index", table, f"{missing} record(s) not indexed, {extra} index row(s) of no record; {hint}")
+        else _problem(
+            "search_index", table, f"{missing} record(s) not indexed, {extra} index row(s) of no record; {hint}"
+        )
         for table, missing, extra in drift(conn)
     ]

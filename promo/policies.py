@@ -15,7 +15,7 @@ from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
 from promo.industries import family, find_related
-from promo.policy_estimate import RATE_BASES, estimate  # noqa: F401 - RATE_BASES is read from here too
+from promo.policy_estimate import RATE_BASES, estimate
 from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
 from promo.text import fold, today
 from promo.vocabulary import STAGES, labels, policy_order, stage_values

@@ -15,7 +15,7 @@ from typing import Any
 
 # CSV cells and files have their own module; render still offers them to its callers
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
-from promo.terminal import escape, safe
+from promo.terminal import escape
 
 FORMATS = ("table", "csv", "json", "markdown")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -218,7 +218,9 @@ def drift(conn: sqlite3.Connection) -> list[tuple[str, int, int]]:
         return [(INDEX, -1, -1)]
     out = []
     for s in SOURCES:
-        if not conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", (s.table,)).fetchone():
+        if not conn.execute(
+            "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?", (s.table,)
+        ).fetchone():
             continue
         own = f"SELECT rowid FROM main.{INDEX} WHERE rowid % {_SLOTS} = {s.slot}"
         records = f"SELECT id * {_SLOTS} + {s.slot} FROM main.{s.table}"

@@ -432,4 +432,3 @@ def public_row(row: dict) -> dict:
     if "activities" in out:
         out["activities"] = []  # notes of visits and calls are the office's own
     return out
-

@@ -95,7 +95,8 @@ def test_a_search_index_out_of_step_is_found_and_reindex_mends_it(run, db_path):
     # writes made around promo (another tool, no triggers) leave the index behind the lists
     broken(
         db_path,
-        "INSERT INTO enterprises (name, name_folded, stage, created_at) VALUES ('绕过索引医疗', '绕过索引医疗', '意向', '2026-01-01')",
+        "INSERT INTO enterprises (name, name_folded, stage, created_at) "
+        "VALUES ('绕过索引医疗', '绕过索引医疗', '意向', '2026-01-01')",
         "INSERT INTO stage_history (enterprise_id, stage, date, recorded_at) "
         "SELECT max(id), '意向', '2026-01-01', '' FROM enterprises",
         "DELETE FROM search_index WHERE rowid = (SELECT max(rowid) FROM search_index)",

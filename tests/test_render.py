@@ -3,8 +3,8 @@
 import io
 import json
 
-from promo.render_csv import csv_safe
 from promo.render import LARGE_TABLE, Column, render, to_json, write_csv
+from promo.render_csv import csv_safe
 from promo.terminal import printable
 
 

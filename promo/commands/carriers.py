@@ -12,7 +12,7 @@ from promo.commands.common import (
     not_empty,
     options,
     refuse_empty,
-    said,
+    say,
 )
 
 SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
@@ -221,7 +221,7 @@ def add(ctx, name, **given):
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, carriers.add_carrier, dict(raw, name=name), names={"name": "NAME"})
     _warn(row)
-    said(f"added carrier {row['name']} ({row['code']})")
+    say(f"added carrier {row['name']} ({row['code']})")
 
 
 @carriers.command("update")
@@ -242,7 +242,7 @@ def update(ctx, name, new_name, **given):
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, carriers.update_carrier, name, raw)
     _warn(row)
-    said(f"updated carrier {row['name']}")
+    say(f"updated carrier {row['name']}")
 
 
 def _warn(row: dict) -> None:
@@ -263,4 +263,4 @@ def remove(ctx, name):
     from promo.edit import carriers
 
     row = journaled(ctx, carriers.remove_carrier, name)
-    said(f"removed carrier {row['name']}")
+    say(f"removed carrier {row['name']}")

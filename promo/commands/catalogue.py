@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue as open_catalogue
-from promo.commands.common import fields_from, format_option, journaled, not_empty, refuse_empty, said
+from promo.commands.common import fields_from, format_option, journaled, not_empty, refuse_empty, say
 
 
 @click.group(invoke_without_command=True)
@@ -92,7 +92,7 @@ def add(ctx, level, name, **given):
     raw = fields_from(dict(given, level=level, name=name))
     refuse_empty(raw, {"parent_id": "--under", "segment": "--segment", "name_en": "--name-en", "code": "--code"})
     row = journaled(ctx, catalogue.add, raw)
-    said(f"added {catalogue.LEVELS[row['level']]} {row['name']} ({row['code']})")
+    say(f"added {catalogue.LEVELS[row['level']]} {row['name']} ({row['code']})")
 
 
 @catalogue.command("rename")
@@ -111,7 +111,7 @@ def rename(ctx, name, new_name, name_en, segment):
     from promo.edit import catalogue
 
     row = journaled(ctx, catalogue.rename, name, new_name, name_en=name_en, segment=segment)
-    said(f"renamed to {row['name']}")
+    say(f"renamed to {row['name']}")
 
 
 @catalogue.command("remove")
@@ -128,4 +128,4 @@ def remove(ctx, name):
     from promo.edit import catalogue
 
     row = journaled(ctx, catalogue.remove, name)
-    said(f"removed {catalogue.LEVELS[row['level']]} {row['name']}")
+    say(f"removed {catalogue.LEVELS[row['level']]} {row['name']}")

@@ -110,10 +110,6 @@ def options(specs):
     return wrap
 
 
-def said(message: str) -> None:
-    click.echo(message)
-
-
 def say(message: str = "", *, err: bool = False) -> None:
     """Print a message that carries user data (a success line, a note): control characters escaped."""
     from promo.terminal import escape

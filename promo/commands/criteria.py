@@ -12,7 +12,6 @@ from promo.commands.common import (
     not_empty,
     options,
     refuse_empty,
-    said,
     say,
 )
 from promo.commands.options import parse_prospect, prospect_options
@@ -156,7 +155,7 @@ def add(ctx, name, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, criteria.add, dict(raw, name=name), names=_NAMES)
-    said(f"added criterion {row['name']} ({row['metric']} {row['op']} {row['threshold']:g} {row['unit'] or ''})")
+    say(f"added criterion {row['name']} ({row['metric']} {row['op']} {row['threshold']:g} {row['unit'] or ''})")
 
 
 @criteria.command("update")
@@ -175,7 +174,7 @@ def update(ctx, name, new_name, **given):
 
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, criteria.update_criterion, name, raw, names=_NAMES | {"name": "--name"})
-    said(f"updated criterion {row['name']}")
+    say(f"updated criterion {row['name']}")
 
 
 @criteria.command("remove")
@@ -191,7 +190,7 @@ def remove(ctx, name):
     from promo.edit import criteria
 
     row = journaled(ctx, criteria.remove, name)
-    said(f"removed criterion {row['name']}")
+    say(f"removed criterion {row['name']}")
 
 
 @criteria.group("negative")
@@ -224,7 +223,7 @@ def negative_add(ctx, item, kind, keywords, description):
     raw = fields_from({"item": item, "kind": kind, "keywords": keywords, "description": description})
     refuse_empty(raw, {"item": "ITEM", "kind": "--kind", "keywords": "--keyword", "description": "--description"})
     row = journaled(ctx, criteria.add_negative, raw)
-    said(f"added {row['kind']} item {row['item']}")
+    say(f"added {row['kind']} item {row['item']}")
 
 
 @negative.command("remove")
@@ -240,7 +239,7 @@ def negative_remove(ctx, item):
     from promo.edit import criteria
 
     row = journaled(ctx, criteria.remove_negative, item)
-    said(f"removed {row['kind']} item {row['item']}")
+    say(f"removed {row['kind']} item {row['item']}")
 
 
 @criteria.group("exception")
@@ -272,7 +271,7 @@ def exception_add(ctx, enterprise, criterion, approved_by, approved_on, note):
 
     r = journaled(ctx, criteria.add_exception, enterprise, criterion,
               approved_by=approved_by, approved_on=approved_on, note=note)  # fmt: skip
-    said(f"{r['enterprise']} need not meet {r['criterion']} (一事一议, {r['approved_by']}, {r['approved_on']})")
+    say(f"{r['enterprise']} need not meet {r['criterion']} (一事一议, {r['approved_by']}, {r['approved_on']})")
 
 
 @exception.command("remove")
@@ -289,4 +288,4 @@ def exception_remove(ctx, enterprise, criterion):
     from promo.edit import criteria
 
     r = journaled(ctx, criteria.remove_exception, enterprise, criterion)
-    said(f"withdrew the exception of {r['enterprise']} to {r['criterion']}")
+    say(f"withdrew the exception of {r['enterprise']} to {r['criterion']}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, fields_from, format_option, journaled, options, refuse_empty, said
+from promo.commands.common import catalogue, fields_from, format_option, journaled, options, refuse_empty, say
 
 PLATFORM_OPTIONS = [
     ("--name-en", "name_en", "English name."),
@@ -58,7 +58,7 @@ def add(ctx, name, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, carriers.add_platform, dict(raw, name=name), names=_NAMES)
-    said(f"added platform {row['name']} ({row['code']})")
+    say(f"added platform {row['name']} ({row['code']})")
 
 
 @platforms.command("update")
@@ -77,7 +77,7 @@ def update(ctx, name, new_name, **given):
 
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
-    said(f"updated platform {row['name']}")
+    say(f"updated platform {row['name']}")
 
 
 @platforms.command("remove")
@@ -93,4 +93,4 @@ def remove(ctx, name):
     from promo.edit import carriers
 
     row = journaled(ctx, carriers.remove_platform, name)
-    said(f"removed platform {row['name']}")
+    say(f"removed platform {row['name']}")

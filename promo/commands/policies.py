@@ -12,7 +12,7 @@ from promo.commands.common import (
     not_empty,
     options,
     refuse_empty,
-    said,
+    say,
 )
 
 SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
@@ -239,7 +239,7 @@ def add(ctx, name, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, policies.add, dict(raw, name=name), names=_NAMES)
-    said(f"added policy {row['name']} ({row['code']})")
+    say(f"added policy {row['name']} ({row['code']})")
 
 
 @policies.command("update")
@@ -259,7 +259,7 @@ def update(ctx, name, new_name, **given):
 
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, policies.update_policy, name, raw, names=_NAMES | {"name": "--name"})
-    said(f"updated policy {row['name']}")
+    say(f"updated policy {row['name']}")
 
 
 @policies.command("expire")
@@ -276,7 +276,7 @@ def expire(ctx, name, on):
     from promo.edit import policies
 
     row = journaled(ctx, policies.expire, name, on)
-    said(f"policy {row['name']} ends on {row['end_date']}")
+    say(f"policy {row['name']} ends on {row['end_date']}")
 
 
 @policies.command("remove")
@@ -292,4 +292,4 @@ def remove(ctx, name):
     from promo.edit import policies
 
     row = journaled(ctx, policies.remove, name)
-    said(f"removed policy {row['name']}")
+    say(f"removed policy {row['name']}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, parse_or_usage
+from promo.commands.common import catalogue, format_option, parse_or_usage, say
 
 
 @click.command("milestone")
@@ -50,7 +50,7 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
         said.append(f"on {r['date']}")
     if r["planned"]:
         said.append(f"planned {r['planned']}")
-    click.echo(" ".join(said))
+    say(" ".join(said))
     if r["moved"]:
         click.echo(f"moved {r['name']} from {r['moved']['from']} to {r['moved']['to']} on {r['moved']['date']}")
         for w in r["moved"]["warnings"]:

@@ -12,7 +12,7 @@ from promo.commands.common import (
     not_empty,
     options,
     refuse_empty,
-    said,
+    say,
 )
 
 UNIT_OPTIONS = [
@@ -106,7 +106,7 @@ def add(ctx, carrier, code, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, domain.add, dict(raw, carrier_id=carrier, code=code), names=_NAMES)
-    said(f"added unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
+    say(f"added unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
 
 
 def _shown(row) -> str:
@@ -136,7 +136,7 @@ def update(ctx, unit, drop, **given):
 
     raw = fields_from(given)
     row = journaled(ctx, domain.update_unit, unit, raw, names=_NAMES, drop_facilities=list(drop))
-    said(f"updated unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
+    say(f"updated unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
 
 
 @units.command("set-status")
@@ -158,7 +158,7 @@ def set_status(ctx, unit, status, until, start, reason):
     from promo.edit import units as domain
 
     row = journaled(ctx, domain.set_status, unit, status, until=until, start=start, reason=reason)
-    said(f"{row['carrier_name']}/{row['code']} is now {_shown(row).split(', ')[-1]}")
+    say(f"{row['carrier_name']}/{row['code']} is now {_shown(row).split(', ')[-1]}")
 
 
 @units.command("remove")
@@ -174,4 +174,4 @@ def remove(ctx, unit):
     from promo.edit import units as domain
 
     row = journaled(ctx, domain.remove, unit)
-    said(f"removed unit {row['carrier_name']}/{row['code']}")
+    say(f"removed unit {row['carrier_name']}/{row['code']}")

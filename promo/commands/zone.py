@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, fields_from, format_option, journaled, options, said
+from promo.commands.common import catalogue, fields_from, format_option, journaled, options, say
 
 ZONE_OPTIONS = [
     ("--name", "name", "The zone's name."),
@@ -69,4 +69,4 @@ def set_(ctx, **given):
     raw = fields_from(given, {"address_en": "office_address_en"})
     names = {key: flag for flag, key, *_ in ZONE_OPTIONS} | {"office_address_en": "--address-en"}
     changed = journaled(ctx, set_profile, raw, names=names)
-    said("set " + ", ".join(changed["changed"]))
+    say("set " + ", ".join(changed["changed"]))

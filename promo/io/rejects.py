@@ -64,8 +64,8 @@ def _xlsx(fh, parts) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    from promo.render_csv import csv_safe
     from promo.io.read import Uncalculated
+    from promo.render_csv import csv_safe
 
     book = Workbook(write_only=True)
     for sheet, table, report in parts:
