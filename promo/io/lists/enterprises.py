@@ -72,9 +72,17 @@ FIELDS = [
         "date",
         "阶段日期",
         "stage date",
-        ("日期", "签约日期", "签约时间", "时间", "stage_date", "阶段时间"),
+        ("日期", "时间", "stage_date", "阶段时间", "进入阶段日期"),
         "date",
         note="进入当前阶段的日期, 不晚于今天",
+    ),
+    Field(
+        "signed",
+        "签约日期",
+        "signed",
+        ("签约时间", "签约", "signed", "signing date", "signed_date"),
+        "date",
+        note="签约之后的企业: 签约那天 (项目节点、报表和台账从此算起); 空则为阶段日期",
     ),
     Field(
         "investment_wan",
@@ -118,15 +126,43 @@ FIELDS = [
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     """A row's typed fields through the pipeline's own parser (every problem of the row at once)."""
     from promo import enterprises
+    from promo.enterprise_fields import parse_today_or_before
+    from promo.errors import BadValue, PromoError, raise_all
 
     raw = dict(raw)
+    signed_text, problems, signed = raw.pop("signed", None), [], None
+    try:
+        signed = parse_today_or_before(signed_text, names["signed"]) if signed_text else None
+    except BadValue as exc:
+        problems.append(exc)
     if raw.get("units"):
         raw["units"] = [u.strip() for u in raw["units"].replace("；", ";").replace("、", ";").split(";") if u.strip()]
-    f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names)
+    try:
+        f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names)
+    except PromoError as exc:
+        raise_all(problems + getattr(exc, "problems", [exc]))
+    raise_all(problems)
+    f.signed = _signed(f, signed, signed_text, names)
     f.default_owner = options.get("owner")  # for new rows only: an existing record keeps its claim
     f.sample_flag = (raw.get("sample") or "").strip() in ("是", "※", "1", "yes", "true", "sample")
     f.uscc_as_written = raw.get("uscc")
     return f
+
+
+def _signed(f, signed: str | None, written, names: dict) -> str | None:
+    """The signing date a row gives, checked against the stage and stage date the row gives."""
+    from promo.errors import BadValue
+    from promo.vocabulary import stage_index
+
+    if signed is None or not f.stage:
+        return signed  # no stage in the row: checked against the record's (or 签约 for a new one) when written
+    if stage_index(f.stage) < stage_index("签约"):
+        raise BadValue(names["signed"], written, f"an enterprise at {f.stage} has not signed yet")
+    if f.stage == "签约" and f.date and f.date != signed:
+        raise BadValue(names["signed"], written, f"differs from {names['date']} {f.date}; at 签约 they are one date")
+    if f.date and signed > f.date:
+        raise BadValue(names["signed"], written, f"is after {names['date']} {f.date}, when it entered {f.stage}")
+    return signed
 
 
 def row_warnings(f) -> list[str]:
@@ -193,6 +229,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
     from promo.enterprise_fields import KINDS
     from promo.enterprises import _carrier_id, _industry_id
     from promo.holding import find_unit, unit_label
+    from promo.vocabulary import stage_index
 
     out = []
     plain = ("name_en", "code_name", "source_channel", "country", "owner", "contact", "phone", "note")
@@ -222,6 +259,12 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
             out.append(("date", row["stage_date"], f.date))
     elif f.date and f.date != row["stage_date"]:
         out.append(("date", row["stage_date"], f.date))
+    if f.signed and stage_index(f.stage or row["stage"]) >= stage_index("签约"):
+        from promo.projects import signing_date
+
+        on_record = signing_date(conn, row["id"])
+        if on_record != f.signed and not (f.stage == row["stage"] == "签约" and f.date == f.signed):
+            out.append(("signed", on_record, f.signed))
     held = _held(conn, row["id"])
     new = [r for r in f.units if unit_label(find_unit(conn, r)) not in held]
     if new:
@@ -233,7 +276,15 @@ def add(conn: sqlite3.Connection, f, names: dict) -> list[str]:
     from promo import enterprises
 
     f.owner = f.owner or f.default_owner
+    if f.signed and (f.stage or "签约") == "签约":
+        if f.date and f.date != f.signed:
+            raise Rejected(f"签约日期 {f.signed} differs from 阶段日期 {f.date}; at 签约 they are one date")
+        f.date = f.signed  # a new enterprise at 签约 entered it the day it signed
     result = enterprises.add(conn, f, similar_warning=False, unit_field=names.get("units", "units"))
+    if f.signed and f.signed != result["date"]:
+        from promo.projects import set_signing_date
+
+        set_signing_date(conn, result["name"], f.signed)
     if getattr(f, "sample_flag", False):
         conn.execute("UPDATE enterprises SET sample = 1 WHERE id = ?", (result["id"],))
     return result["warnings"]
@@ -288,6 +339,10 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
             reason="导入更新" if stage_index(f.stage) < stage_index(row["stage"]) else None,
         )
         warnings += moved["warnings"]
+    if "signed" in keys:
+        from promo.projects import set_signing_date
+
+        set_signing_date(conn, result["name"], f.signed)
     return warnings
 
 
@@ -300,8 +355,15 @@ def export_rows(conn: sqlite3.Connection):
     own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
     from promo.enterprise_listing import _LIST_SQL, _STAGE_ORDER, _finish
+    from promo.vocabulary import SIGNED, sql_in
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
+    signed = dict(
+        conn.execute(
+            f"""SELECT h.enterprise_id, min(h.date) FROM stage_history h JOIN enterprises e ON e.id = h.enterprise_id
+                WHERE h.stage IN {sql_in(SIGNED)} AND e.stage IN {sql_in(SIGNED)} GROUP BY h.enterprise_id"""
+        )
+    )
     held: dict[int, list[str]] = {}
     for eid, label in conn.execute(
         "SELECT u.enterprise_id, c.name || '/' || u.code FROM units u JOIN carriers c ON c.id = u.carrier_id "
@@ -333,6 +395,7 @@ def export_rows(conn: sqlite3.Connection):
             },
             "kind": KINDS.get(r["kind"], r["kind"]),
             "date": r["stage_date"],
+            "signed": signed.get(r["id"]),
             "units": "; ".join(held.get(r["id"], [])),
             "contact": contact,
             "phone": phone,

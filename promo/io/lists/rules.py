@@ -45,7 +45,7 @@ def _policies(conn: sqlite3.Connection, ids) -> list[dict]:
 
     sql, params = by_ids(
         """SELECT t.*, e.industries, e.carriers, e.stages, e.countries, e.enterprise_kinds, e.min_investment_wan,
-                  e.rate_basis, e.note AS eligibility_note
+                  e.min_jobs, e.rate_basis, e.note AS eligibility_note
            FROM policies t LEFT JOIN policy_eligibility e ON e.policy_id = t.id""",
         ids,
         "t.id",
@@ -94,6 +94,7 @@ POLICIES = RecordList(
         Field("countries", "适用国别", "for countries", ("适用国家",), "list", note="境外 = 中国以外"),
         Field("enterprise_kinds", "适用主体", "for kinds", ("适用对象", "主体类型"), "list"),
         Field("min_investment_wan", "最低投资(万元)", "min investment (10k CNY)", ("投资门槛", "最低投资额"), "money"),
+        Field("min_jobs", "最低就业(人)", "min jobs", ("最低就业", "就业门槛", "最低就业人数", "min_jobs"), "int"),
         Field("note", "适用说明", "eligibility note", ("申报条件", "条件说明")),
         Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
     ],
