@@ -197,17 +197,20 @@ def _chain(conn: sqlite3.Connection, ids) -> list[dict]:
 
 
 def _update_node(conn, row, raw, names):
-    from promo.edit.catalogue import rename
+    from promo.edit.catalogue import move, rename
     from promo.errors import Rejected
 
-    if set(raw) - {"name", "name_en", "segment"}:
+    fixed = {"level": "its level (层级)", "code": "its code (编码: other lists refer to it)"}
+    if set(raw) & set(fixed):
         raise Rejected(
-            "a chain node changes only its name, English name or segment on import",
-            "move it in the tree with promo catalogue commands",
+            "a chain node keeps " + " and ".join(fixed[k] for k in fixed if k in raw) + " on import",
+            "remove it and add it anew with promo catalogue remove/add if it really changed",
         )
-    return rename(
-        conn, row["name"], raw.get("name", row["name"]), name_en=raw.get("name_en"), segment=raw.get("segment")
-    )
+    if "parent_id" in raw:
+        move(conn, row["name"], raw["parent_id"], option=names.get("parent_id", "上级"))
+    if set(raw) & {"name", "name_en", "segment"}:
+        rename(conn, row["name"], raw.get("name", row["name"]), name_en=raw.get("name_en"), segment=raw.get("segment"))
+    return {}
 
 
 def _find_node(conn, typed):
