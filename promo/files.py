@@ -8,6 +8,12 @@ Every writer of files (briefs, exports, rejects, backups, the catalogue itself) 
 A new file is created 0600 (narrower if the umask says so); a replaced file keeps its own mode, so a
 file the user narrowed is never widened. A symlink, device, FIFO or folder as target is refused, the
 file appears complete or not at all, and the folder is fsynced so the rename survives a power cut.
+
+One rule for a refused destination, whichever option named it (-o, --rejects, a backup FILE): a path that
+cannot be written as given — its folder missing, a part of it not a folder, a folder, a symbolic link, a
+device or FIFO, a name too long, an existing file without --force — is a usage error (BadValue, exit 2)
+naming the option and the path: the user changes the command. The system refusing a proper path is exit 1
+(Rejected): no permission in the folder, a full disk, a file replaced by a link between check and write.
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ def _lstat(path: Path, what: str, option: str = "FILE") -> os.stat_result | None
         if exc.errno == errno.ENAMETOOLONG:
             raise BadValue(option, str(path), "the file name is too long for the file system") from None
         if exc.errno == errno.ENOTDIR:
-            raise Rejected(f"cannot write {what} to {path}: a part of the path is not a folder") from None
+            raise BadValue(option, str(path), f"a part of the path is not a folder; {what} was not written") from None
         raise Rejected(f"cannot write {what} to {path}: {exc.strerror or exc}") from None
 
 
@@ -70,16 +76,20 @@ def check_output(
     st = _lstat(target, what, option)
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
-            raise Rejected(f"{target} is a symbolic link; promo writes {what} only to a regular file")
+            raise BadValue(option, str(path), f"is a symbolic link; promo writes {what} only to a regular file")
         if stat.S_ISDIR(st.st_mode):
-            raise Rejected(f"cannot write {what} to {target}: it is a folder", "give a file name")
+            raise BadValue(option, str(path), f"is a folder; {what} was not written", "give a file name")
         if not stat.S_ISREG(st.st_mode):
-            raise Rejected(f"{target} is not a regular file (a device or a pipe); promo will not write {what} there")
+            raise BadValue(
+                option, str(path), f"is not a regular file (a device or a pipe); promo will not write {what} there"
+            )
         if not force:
-            raise Rejected(f"{target} exists already; {what} was not written", "use --force to replace it")
+            raise BadValue(option, str(path), f"exists already; {what} was not written", "use --force to replace it")
     folder = target.parent
     if not folder.is_dir():
-        raise Rejected(f"cannot write {what} to {target}: folder {folder} does not exist")
+        raise BadValue(
+            option, str(path), f"its folder {folder} does not exist; {what} was not written", "create the folder first"
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise Rejected(f"cannot write {what} to {target}: no permission to write in {folder}")
     return target

@@ -14,7 +14,7 @@ from promo.brief.markdown import md_text
 from promo.brief.output import write_file
 from promo.brief.texts import TEXTS, section_number
 from promo.brief.wording import one_line
-from promo.errors import Rejected
+from promo.errors import BadValue, Rejected
 from promo.measures import rent_month_text
 
 CJK = re.compile(
@@ -114,7 +114,7 @@ def test_write_file_is_atomic_and_refuses_to_overwrite(tmp_path):
     target = tmp_path / "brief.md"
     write_file(target, "第一版\n")
     assert target.read_text(encoding="utf-8") == "第一版\n"
-    with pytest.raises(Rejected, match="exists already"):
+    with pytest.raises(BadValue, match="exists already"):
         write_file(target, "第二版\n")
     assert target.read_text(encoding="utf-8") == "第一版\n"
     write_file(target, "第二版\n", force=True)

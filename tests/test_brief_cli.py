@@ -248,7 +248,7 @@ def test_output_file_is_written_whole_and_never_clobbered(run, tmp_path):
 
     target.write_text("已编辑的内容\n", encoding="utf-8")
     result = run("brief", "-o", target)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "exists already" in result.output and "--force" in result.output
     assert target.read_text(encoding="utf-8") == "已编辑的内容\n"
 

@@ -45,9 +45,9 @@ def map_(ctx, kind, geojson, html, crs, force, fmt):
 
     if kind:
         parse_kind(kind)  # a bad kind is a usage error before anything is read
-    targets = [p for p in (geojson, html) if p and p != "-"]
-    for path in targets:
-        _check_target(path, force)
+    for option, path in (("--geojson", geojson), ("--html", html)):
+        if path and path != "-":
+            _check_target(path, force, option)
     conn = catalogue(ctx)
     crs = crs.lower()
     if geojson:
@@ -103,21 +103,10 @@ def _report(counts: dict, done: str, path: str) -> None:
         click.echo(done, err=True)
 
 
-def _check_target(path: str, force: bool) -> None:
-    import os
-    from pathlib import Path
+def _check_target(path: str, force: bool, option: str) -> None:
+    from promo import files
 
-    from promo.errors import Rejected
-
-    target = Path(path)
-    if target.is_dir():
-        raise Rejected(f"cannot write {target}: it is a folder", "give a file name")
-    if target.exists() and not force:
-        raise Rejected(f"{target} exists already; nothing was written", "use --force to replace it")
-    if not target.parent.is_dir():
-        raise Rejected(f"cannot write {target}: folder {target.parent} does not exist")
-    if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise Rejected(f"cannot write {target}: no permission to write in {target.parent}")
+    files.check_output(path, force=force, what="the map", option=option)  # one rule for every destination
 
 
 def _write(path: str, force: bool, produce) -> dict:

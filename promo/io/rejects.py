@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from promo.errors import BadValue
-
 REASON = "原因"
 
 
@@ -17,8 +15,6 @@ def write_rejects(path: str | Path, parts: list[tuple]) -> None:
     from promo import files
 
     path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise BadValue("--rejects", str(path), "its folder does not exist")
     kind = parts[0][0].kind
     with files.output(path, force=True, what="the rejected rows", option="--rejects") as fh:
         if kind == "xlsx":

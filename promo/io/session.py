@@ -142,13 +142,9 @@ def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
 
 
 def _check_writable(path) -> None:
-    from pathlib import Path
 
     from promo import files
 
     if str(path) == files.STDOUT:
         raise BadValue("--rejects", str(path), "give a file name: standard output carries the import report")
-    folder = Path(path).parent
-    if not folder.is_dir():
-        raise BadValue("--rejects", str(path), "its folder does not exist")
     files.check_output(path, force=True, what="the rejected rows", option="--rejects")
