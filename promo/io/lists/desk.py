@@ -31,8 +31,15 @@ def _parse_department(conn, raw, names, options) -> dict:
 
 
 def _department_record(conn, typed):
+    """The department, its short names shown with the row's added: an import adds short names, never drops
+    one (a sheet that lists 审批局 alone does not take 行政审批局 away from those who type it)."""
     r = conn.execute("SELECT * FROM departments WHERE name_folded = ?", (fold(typed["name"]),)).fetchone()
-    return None if r is None else {"label": r["name"], "id": r["id"], "aliases": _aliases(r["aliases"])}
+    if r is None:
+        return None
+    if typed["aliases"]:
+        have = set((_aliases(r["aliases"]) or "").split(";")) - {""}
+        typed["aliases"] = ";".join(sorted(have | set(typed["aliases"].split(";"))))
+    return {"label": r["name"], "id": r["id"], "aliases": _aliases(r["aliases"])}
 
 
 def _aliases(stored: str | None) -> str | None:
@@ -73,6 +80,7 @@ DEPARTMENTS = LinkedList(
     ),
     ("aliases",),
     {"name": "示例: 大数据局", "aliases": "数据局"},
+    LABEL_COLUMN="name",
 )
 
 
@@ -207,6 +215,7 @@ SERVICES = LinkedList(
     ("department", "officer", "status", "asked_date", "due_date", "done_date", "note"),
     {"enterprise": "济南示例医疗科技有限公司", "item": "环评", "department": "生态环境局", "status": "待办"},
     shown={"status": _labels("service_status")},
+    options={"--asked": "asked_date", "--due": "due_date", "--done": "done_date", "--status": "status"},
 )
 
 
@@ -341,4 +350,5 @@ COORDINATION = LinkedList(
     ("department", "leader", "status", "due_date", "closed_date", "note"),
     {"enterprise": "济南示例医疗科技有限公司", "issue": "厂房双回路供电", "department": "供电公司", "leader": "王主任"},
     shown={"status": _labels("coordination_status")},
+    options={"--date": "raised_date", "--due": "due_date"},
 )

@@ -70,6 +70,7 @@ EVENTS = LinkedList(
     lambda conn: (dict(r) for r in conn.execute("SELECT name, date, place, organiser FROM events ORDER BY date, id")),
     ("date", "place", "organiser"),
     {"name": "示例: 2026 医疗器械产业推介会", "date": "2026-05-20", "place": "济南", "organiser": "示例管委会"},
+    LABEL_COLUMN="name",
 )
 
 
@@ -168,4 +169,5 @@ DEALS = LinkedList(
         "investment_wan": 5000,
     },
     shown={"kind": _kinds()},
+    options={"--kind": "kind", "--investment": "investment_wan"},
 )

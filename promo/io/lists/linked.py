@@ -4,8 +4,10 @@ code or code name, never a part of a name), so an import cannot attach a figure 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -45,10 +47,12 @@ class LinkedList:
     compared: tuple[str, ...]  # the typed keys a re-import compares with the record
     sample: dict
     shown: dict = field(default_factory=dict)  # key -> {code: label}, so a change reads 待办 → 已办结
-    LABEL_COLUMN: str = "label"
+    # the writers' options and the columns they are (option -> field key), so a refusal names the column
+    options: dict = field(default_factory=dict)
+    LABEL_COLUMN: str = "enterprise"  # the column that names a row before it is parsed
 
     def parse(self, conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
-        return SimpleNamespace(**self.parse_fn(conn, raw, names, options))
+        return SimpleNamespace(**self.parse_fn(conn, raw, names, options), _names=names)
 
     def label(self, r) -> str:
         return r.label
@@ -58,7 +62,9 @@ class LinkedList:
 
     def existing(self, conn: sqlite3.Connection, r):
         row = self.find(conn, vars(r))
-        return (row, "the same " + self.key_fn(vars(r))[0]) if row is not None else (None, None)
+        if row is None:
+            return None, None
+        return {**row, self.LABEL_COLUMN: r.label}, "the same " + self.key_fn(vars(r))[0]
 
     def changes(self, conn: sqlite3.Connection, row: dict, r) -> list[tuple]:
         out = []
@@ -71,16 +77,32 @@ class LinkedList:
         return out
 
     def add(self, conn: sqlite3.Connection, r, names: dict) -> list[str]:
-        return self.add_fn(conn, vars(r)) or []
+        with as_columns(self.options, r._names):
+            return self.add_fn(conn, vars(r)) or []
 
     def update(self, conn: sqlite3.Connection, row: dict, r, changed: list) -> list[str]:
-        return self.update_fn(conn, row, vars(r), {c[0] for c in changed}) or []
+        with as_columns(self.options, r._names):
+            return self.update_fn(conn, row, vars(r), {c[0] for c in changed}) or []
 
     def export_rows(self, conn: sqlite3.Connection):
         return list(self.export(conn))
 
     def example(self) -> dict:
         return self.sample
+
+
+@contextmanager
+def as_columns(options: dict, names: dict):
+    """A writer's refusal naming its option (--date 2024-12-01: …) names the file's column instead."""
+    from promo.errors import PromoError
+
+    try:
+        yield
+    except PromoError as exc:
+        for option, key in options.items():
+            if names.get(key) and option in exc.message:
+                exc.message = re.sub(rf"(?<![\w-]){re.escape(option)}(?![\w-])", names[key], exc.message)
+        raise
 
 
 def _same(new, old) -> bool:

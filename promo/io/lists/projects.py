@@ -4,7 +4,8 @@ offices lay out their weekly sheet) and yearly or quarterly reports, written by 
 from __future__ import annotations
 
 from promo.io.headers import Field
-from promo.io.lists.linked import LinkedList, collect, date, enterprise_field, text, the_enterprise
+from promo.io.lists.linked import LinkedList, as_columns, collect, date, enterprise_field, text, the_enterprise
+from promo.projects import REPORT_FIELDS
 
 _WORDS = {"开工": ("开工", "动工"), "竣工": ("竣工", "完工"), "投产": ("投产", "运营"), "达效": ("达效", "达产")}
 _EN = {"开工": "start", "竣工": "completion", "投产": "production", "达效": "on target"}
@@ -34,6 +35,16 @@ def _parse_milestones(conn, raw, names, options) -> dict:
         *(date(raw, names, k) if not k.endswith("_note") else text(raw, names, k, 500) for k in keys),
     )
     e, typed = values[0], dict(zip(keys, values[1:], strict=True))
+    if not any(v for k, v in typed.items() if not k.endswith("_note")):
+        from promo.errors import BadValue
+
+        raise BadValue(
+            names["enterprise"],
+            e["name"],
+            "the row gives no milestone date",
+            "one row per project, with columns such as 计划开工日期, 实际开工日期, 计划竣工日期 …"
+            " (or a heading 开工 over 计划 and 实际)",
+        )
     return {"enterprise_id": e["id"], "label": e["name"], **typed}
 
 
@@ -63,14 +74,10 @@ def _write_milestones(conn, typed, changed=None) -> list[str]:
                     (parts["note"], typed["enterprise_id"], m),
                 )
             continue
-        r = set_milestone(
-            conn,
-            typed["label"],
-            m,
-            date=parts["actual"],
-            planned=parts["planned"],
-            note=parts["note"],
-        )
+        with as_columns({"--date": f"{m}_actual", "--planned": f"{m}_planned"}, typed["_names"]):
+            r = set_milestone(
+                conn, typed["label"], m, date=parts["actual"], planned=parts["planned"], note=parts["note"]
+            )
         if r["moved"]:
             warnings.append(f"{r['name']} moved to {r['moved']['to']} on {r['moved']['date']} by its {m}")
     return warnings
@@ -159,6 +166,8 @@ def _parse_report(conn, raw, names, options) -> dict:
     e, year, quarter = values[:3]
     when = f"{year}" + (f" Q{quarter}" if quarter else "")
     figures = dict(zip((f[0] for f in _FIGURES), values[3:], strict=True))
+    if all(v is None for v in figures.values()):
+        raise BadValue(names["enterprise"], e["name"], f"the row gives no figure for {when}")
     return {
         "enterprise_id": e["id"],
         "label": f"{e['name']} {when}",
@@ -223,4 +232,5 @@ REPORTS = LinkedList(
     _report_rows,
     tuple(f[0] for f in _FIGURES),
     {"enterprise": "济南示例医疗科技有限公司", "year": 2026, "quarter": "全年", "completed_investment": 3000},
+    options={"--year": "year", **{option: key for key, (_, option, _) in REPORT_FIELDS.items()}},
 )
