@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from promo import files
-from promo.errors import BadValue, Rejected
+from promo.errors import BadValue
 
 
 @pytest.fixture

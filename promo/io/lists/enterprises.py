@@ -162,6 +162,8 @@ def _signed(f, signed: str | None, written, names: dict) -> str | None:
         raise BadValue(names["signed"], written, f"differs from {names['date']} {f.date}; at 签约 they are one date")
     if f.date and signed > f.date:
         raise BadValue(names["signed"], written, f"is after {names['date']} {f.date}, when it entered {f.stage}")
+    if f.stage == "签约":
+        f.date = signed  # at 签约 the stage date is the signing
     return signed
 
 
@@ -263,7 +265,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
         from promo.projects import signing_date
 
         on_record = signing_date(conn, row["id"])
-        if on_record != f.signed and not (f.stage == row["stage"] == "签约" and f.date == f.signed):
+        if on_record != f.signed and not (f.stage == "签约" and f.date == f.signed):  # the move carries it
             out.append(("signed", on_record, f.signed))
     held = _held(conn, row["id"])
     new = [r for r in f.units if unit_label(find_unit(conn, r)) not in held]
