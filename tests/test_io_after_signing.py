@@ -168,3 +168,31 @@ def test_a_coordination_list_with_the_words_offices_use(run, db_path, tmp_path):
         ("道路未通", "王主任", "open", None),
         ("用工难", "李书记", "closed", "2026-11-23"),
     ]
+
+
+BAD_FILES = {
+    "empty.csv": (b"", "is empty (0 bytes)"),
+    "renamed.csv": (b"PK\x03\x04rest", "is a zip or Excel workbook"),
+    "fake.xlsx": ("企业名称,年度\n晨生医疗,2026\n".encode(), "is named .xlsx but is not an Excel workbook"),
+    "broken.xlsx": (b"PK\x03\x04" + b"\x00" * 64, "cannot be read as an Excel workbook"),
+    "locked.xlsx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "password-protected"),
+    "nohead.csv": ("甲,乙\n1,2\n".encode(), "has no column promo knows"),
+    "binary.csv": (b"\x00\x01\x02" * 10, "is not a text file"),
+}
+
+
+def test_bad_files_for_every_list_are_refused_and_nothing_is_written(run, db_path, tmp_path):
+    from promo.io.lists import ADAPTERS
+
+    for name, (data, _) in BAD_FILES.items():
+        (tmp_path / name).write_bytes(data)
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as fh:  # 200 MB, sparse: refused by its size before a byte is read
+        fh.truncate(200 * 1024 * 1024)
+    before = content(db_path)
+    for list_name in ADAPTERS:
+        for name, (_, message) in [*BAD_FILES.items(), ("huge.csv", (None, "promo imports files up to 100 MB"))]:
+            result = run("import", list_name, tmp_path / name)
+            assert result.exit_code == 2 and message in result.output, (list_name, name, result.output)
+            assert "Traceback" not in result.output
+    assert content(db_path) == before
