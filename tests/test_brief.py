@@ -137,9 +137,9 @@ def test_write_file_leaves_the_old_file_whole_when_the_write_fails(tmp_path, mon
 
 
 def test_write_file_explains_paths_it_cannot_use(tmp_path):
-    with pytest.raises(Rejected, match="does not exist"):
+    with pytest.raises(BadValue, match="does not exist"):  # a path that cannot be written as given: exit 2
         write_file(tmp_path / "missing" / "brief.md", "x")
-    with pytest.raises(Rejected, match="is a folder"):
+    with pytest.raises(BadValue, match="is a folder"):
         write_file(tmp_path, "x")
     with pytest.raises(Rejected, match="cannot write"):
         write_file("/proc/promo-brief.md", "x")  # /proc takes no new files, even for root
