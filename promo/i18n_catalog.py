@@ -27,7 +27,6 @@ UNCONVERTED = {
     "edit",
     "io",
     "web",
-    "commands",
     "coordination.py",
     "countries.py",
     "criteria.py",
@@ -61,7 +60,6 @@ UNCONVERTED = {
     "projects.py",
     "purge.py",
     "rebuild.py",
-    "render.py",
     "render_csv.py",
     "resources.py",
     "revert.py",
@@ -109,6 +107,8 @@ CLICK_AREA = "click.po"
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 HELP_KEYWORDS = {"help", "short_help", "epilog"}
+COLUMN_CALLS = {"Column", "C"}  # render.Column(key, header, …): headers are translated where they are shown
+SHOWN_KEYWORDS = {"title", "caption", "empty"}  # texts render translates; a literal must be marked or plain
 # classes whose message arguments the user reads: name → (positional indexes, keyword names)
 MESSAGE_ARGS = {
     "PromoError": ((0, 1), {"message", "hint"}),
@@ -179,6 +179,9 @@ def extract_file(path: Path, rel: str) -> list[Message]:
             if doc:
                 found.append(Message(help_key(doc), rel, node.lineno))
         elif isinstance(node, ast.Call):
+            if _name(node.func) in COLUMN_CALLS and len(node.args) > 1 and _is_text(node.args[1]):
+                if isinstance(node.args[1], ast.Constant):
+                    found.append(Message(node.args[1].value, rel, node.lineno))
             for kw in node.keywords:
                 if kw.arg in HELP_KEYWORDS and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
                     if kw.value.value.strip():
@@ -295,6 +298,11 @@ def unmarked(path: Path, rel: str) -> list[str]:
                     isinstance(kw.value, ast.Call) and _is_text(kw.value)
                 ):
                     out.append(f"{where}: {kw.arg}= must be a plain literal to be extracted")
+        if name in COLUMN_CALLS and len(node.args) > 1 and isinstance(node.args[1], ast.JoinedStr):
+            out.append(f"{where}: a column header must be a plain literal to be extracted")
+        for kw in node.keywords:
+            if kw.arg in SHOWN_KEYWORDS and _is_text(kw.value):
+                out.append(f"{where}: {kw.arg}= of an unmarked text")
         if name in SAYERS:
             args = list(node.args[:1]) + [kw.value for kw in node.keywords if kw.arg in ("message", "text")]
             out.extend(f"{where}: {name}() of an unmarked text" for a in args if _is_text(a))

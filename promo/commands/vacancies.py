@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty
 from promo.commands.options import parse_space, space_options
+from promo.i18n import _
 
 
 @click.command()
@@ -46,7 +47,7 @@ def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):
         from promo.fields import parse_mu
 
         if "min_area" in needs:
-            raise click.BadParameter("give --min-area or --min-mu, not both", param_hint="'--min-mu'")
+            raise click.BadParameter(_("give --min-area or --min-mu, not both"), param_hint="'--min-mu'")
         needs["min_area"] = parse_or_usage(parse_mu, min_mu, "--min-mu")
         kind = kind or "land"
     f = resources.VacancyFilter(**needs, kind=kind, industry=industry, carrier=carrier, sort=sort, limit=limit)
