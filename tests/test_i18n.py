@@ -167,3 +167,17 @@ def test_every_command_and_option_help_has_a_chinese_translation():
                 if zh.gettext(help_key(text)) == help_key(text):
                     missing.append(f"promo {' '.join(path)}: {help_key(text)[:60]!r}")
     assert missing == [] and checked > 500
+
+
+def test_journal_lines_in_the_officers_words(run, monkeypatch):
+    """投资额 7,000 → 6,500 万元; 载体 精准医学产业园 → 无: field names and names, never columns and ids."""
+    run("enterprises", "update", "晨生医疗", "--investment", "7000", "--carrier", "精准医学产业园")
+    run("enterprises", "update", "晨生医疗", "--investment", "6,500", "--carrier", "")
+    english = run("log", "-v", "-n", "1").stdout
+    assert "investment 7,000 → 6,500 万元" in english and "carrier 精准医学产业园 → none" in english
+    _chinese(monkeypatch)
+    chinese = run("log", "-v", "-n", "1").stdout
+    assert "投资额 7,000 → 6,500 万元" in chinese and "载体 精准医学产业园 → 无" in chinese
+    assert "investment_wan" not in english + chinese and "carrier_id" not in english + chinese
+    undone = run("undo").stdout
+    assert undone.startswith("已撤销 #") and "投资额 6,500 → 7,000 万元" in undone

@@ -359,12 +359,13 @@ def update(ctx, name, new_name, transfer, **options):
     """
     from promo import enterprise_fields as fields
     from promo import enterprises as domain
+    from promo import field_labels
     from promo.db import change
 
     f = fields.parse_fields(_raw(name=new_name, **options))
     conn = catalogue(ctx)
     result = change(conn, domain.update, name, f, transfer=transfer)
-    what = result["changed"] + _space_phrases(result)
+    what = [field_labels.label(k) for k in result["changed"]] + _space_phrases(result)
     _say(
         _("updated {name} (#{id}): {changes}").format(name=result["name"], id=result["id"], changes=", ".join(what))
         if what

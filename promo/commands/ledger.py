@@ -169,7 +169,7 @@ def targets(ctx, year, fmt):
     year = _year(year)
     found = domain.targets(catalogue(ctx), year)
     for r in found:
-        r["period"] = f"Q{r['quarter']}" if r["quarter"] else _("year")
+        r["period"] = f"Q{r['quarter']}" if r["quarter"] else _("whole year")
         r["scope_shown"] = {"zone": _("zone"), "owner": _("owner"), "chain": _("chain")}[r["scope"]]
     TARGETS.show(
         found,
