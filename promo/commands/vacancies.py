@@ -56,9 +56,9 @@ def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):
     from promo import views
 
     def caption(rows) -> str:
-        text = f"{len(rows)} 个空置单元, 共 {sum(r['area_m2'] for r in rows):,.0f} ㎡"
+        text = _("{n} vacant units, {area:,.0f} ㎡ in all").format(n=len(rows), area=sum(r["area_m2"] for r in rows))
         if any(r["sample"] for r in rows):
-            text += "\n※ 示例数据: unit-level figures are sample data, not from the source articles"
+            text += "\n" + _("※ unit-level figures are sample data, not from the source articles")
         return text
 
     views.VACANCIES.show(found, fmt, prepare=views.prepare_units, caption=caption)
