@@ -77,7 +77,10 @@ class Problems(PromoError):
         self.problems = problems
         self.exit_code = 2 if all(isinstance(p, BadValue) for p in problems) else 1
         # a 'did you mean' belongs to its own line; other hints would repeat the same advice
-        lines = [p.message + (f" ({p.hint})" if isinstance(p, NotFound) and p.hint else "") for p in problems]
+        lines = [
+            p.message + (_(" ({hint})").format(hint=p.hint) if isinstance(p, NotFound) and p.hint else "")
+            for p in problems
+        ]
         super().__init__("\n  ".join(lines), problems[0].hint if len(problems) == 1 else None)
 
 
