@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.journal import _columns, _rowid_alias, journaled_tables, row_json_sql
+from promo.journal_read import decode_row, describe_change
 
 BATCH = 2000
 SHOWN = 20
@@ -35,8 +37,6 @@ def tables_of(conn: sqlite3.Connection, tid: int) -> list[str]:
 
 def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
     """Whether any row the entry touched is not as the entry left it (set-wise, per table)."""
-    from promo.journal import _columns, decode_row, journaled_tables, row_json_sql
-
     live = set(journaled_tables(conn))
     for tbl in tables_of(conn, tid):
         if tbl not in live:
@@ -63,14 +63,14 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
     """Revert one entry (the newest undoable one when `target_id` is None) inside the caller's write
     transaction; refuse, explaining, when later work depends on it. Returns the entry with `reverted` (the
     first few inverse changes as text) and `reverted_count`."""
-    from promo import journal
+    from promo import journal_read
 
-    target = journal.undo_target(conn, target_id)
+    target = journal_read.undo_target(conn, target_id)
     tid = target["id"]
     if tid == undo_journal_id:
         raise Rejected(f"#{tid} is the undo being written; it cannot undo itself")
     if changed_since(conn, tid) or _referred_to(conn, tid):
-        journal._refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
+        journal_read.refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
     conn.execute("PRAGMA defer_foreign_keys = ON")  # foreign keys are checked once everything is back
     conn.execute("SAVEPOINT promo_revert")
     try:
@@ -80,15 +80,15 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
         conn.execute("ROLLBACK TO promo_revert")
         try:
             for change in _stream_reversed(conn, tid):
-                journal._revert(conn, change)
+                revert_change(conn, change)
         except sqlite3.IntegrityError as exc:
-            raise Rejected(f"cannot undo {journal._who(target)}: the catalogue has changed since ({exc})") from None
+            raise Rejected(f"cannot undo {journal_read.who(target)}: the catalogue has changed since ({exc})") from None
     conn.execute("RELEASE promo_revert")
     broken = conn.execute("PRAGMA main.foreign_key_check").fetchmany(5)
     if broken:
         detail = ", ".join(f"{r[0]} #{r[1]} → {r[2]}" for r in broken)
         raise Rejected(
-            f"cannot undo {journal._who(target)}: rows it restores refer to records removed since ({detail})"
+            f"cannot undo {journal_read.who(target)}: rows it restores refer to records removed since ({detail})"
         )
     if undo_journal_id is not None:
         conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, tid))
@@ -97,14 +97,12 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
     target["reverted_count"] = conn.execute(
         "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
     ).fetchone()[0]
-    target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, tid, limit=SHOWN)]
+    target["reverted"] = [inverse_text(c) for c in _stream_reversed(conn, tid, limit=SHOWN)]
     return target
 
 
 def _referred_to(conn: sqlite3.Connection, tid: int) -> bool:
     """Whether a row outside the entry refers to a row the entry added (set-wise, per foreign key)."""
-    from promo.journal import journaled_tables
-
     touched = set(tables_of(conn, tid))
     for child in journaled_tables(conn):
         for fk in conn.execute(f"PRAGMA main.foreign_key_list({_q(child)})").fetchall():
@@ -128,8 +126,6 @@ def _referred_to(conn: sqlite3.Connection, tid: int) -> bool:
 def _revert_sets(conn: sqlite3.Connection, tid: int) -> None:
     """Each touched row back to its state before the entry: added rows deleted in one statement per table,
     changed rows updated and removed rows re-inserted in batches."""
-    from promo.journal import _rowid_alias, decode_row
-
     tables = tables_of(conn, tid)
     for tbl in tables:
         conn.execute(
@@ -163,8 +159,6 @@ def _revert_sets(conn: sqlite3.Connection, tid: int) -> None:
 
 def _stream_reversed(conn: sqlite3.Connection, tid: int, limit: int | None = None):
     """The entry's changes newest first, decoded one by one."""
-    from promo.journal import decode_row
-
     sql = "SELECT id, tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
@@ -180,7 +174,7 @@ def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
     checks (rows changed since, rows referring to added ones) run in a read transaction, and `checked` says
     'read-only' instead of 'full'.
     """
-    from promo import journal
+    from promo import journal, journal_read
 
     conn.execute("BEGIN")  # deferred: a read transaction until the trial's first write
     try:
@@ -193,12 +187,38 @@ def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
                 raise
         conn.execute("ROLLBACK")
         conn.execute("BEGIN")
-        target = journal.undo_target(conn, target_id)
-        journal._refuse_if_depended_on(conn, target)
-        target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
+        target = journal_read.undo_target(conn, target_id)
+        journal_read.refuse_if_depended_on(conn, target)
+        target["reverted"] = [inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
         target["reverted_count"] = target["changes"]
         target["checked"] = "read-only"
         return target
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+
+
+def revert_change(conn: sqlite3.Connection, change: dict) -> None:
+    tbl, rid = _q(change["tbl"]), change["row_id"]
+    if change["op"] == "insert":
+        conn.execute(f"DELETE FROM main.{tbl} WHERE rowid = ?", (rid,))
+        return
+    old = change["old"]
+    cols = list(old)
+    if change["op"] == "update":
+        sets = ", ".join(f"{_q(c)} = ?" for c in cols)
+        conn.execute(f"UPDATE main.{tbl} SET {sets} WHERE rowid = ?", [old[c] for c in cols] + [rid])
+        return
+    alias = _rowid_alias(conn, change["tbl"])
+    if alias is None:
+        cols = ["rowid", *cols]
+        values = [rid] + [old[c] for c in cols[1:]]
+    else:
+        values = [old[c] for c in cols]
+    names = ", ".join(_q(c) if c != "rowid" else "rowid" for c in cols)
+    conn.execute(f"INSERT INTO main.{tbl} ({names}) VALUES ({','.join('?' * len(cols))})", values)
+
+
+def inverse_text(change: dict) -> str:
+    op = {"insert": "delete", "delete": "insert", "update": "update"}[change["op"]]
+    return describe_change(change["tbl"], op, change["new"], change["old"], change["row_id"])
