@@ -94,6 +94,26 @@ def install_capture(conn: sqlite3.Connection) -> None:
         raise
 
 
+def insert_triggers(table: str) -> list[str]:
+    """The names of this connection's triggers that journal each row inserted into `table` (promo.bulk
+    sets them aside while it inserts many rows, and journals the rows' ids in one statement instead)."""
+    return [f"{_TRIGGER_PREFIX}{table}_insert"]
+
+
+def record_inserts(conn: sqlite3.Connection, table: str, ids: list[int]) -> None:
+    """Journal rows a bulk insert created as their ids alone (old and new NULL): undoing them needs no more,
+    and the journal shows them from the rows themselves (promo.journal_read)."""
+    import json
+
+    if not ids or not conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'promo_capture'").fetchone():
+        return  # a write outside promo.db.write (seeding a new catalogue) is not journaled
+    conn.execute(
+        """INSERT INTO journal_changes (journal_id, tbl, row_id, op)
+           SELECT c.journal_id, ?, j.value, 'insert' FROM temp.promo_capture c, json_each(?) j""",
+        (table, json.dumps(ids)),
+    )
+
+
 def begin_capture(conn: sqlite3.Connection, journal_id: int) -> None:
     """From now on, this connection's changes belong to `journal_id` (inside the write transaction)."""
     conn.execute("DELETE FROM temp.promo_capture")
@@ -109,9 +129,7 @@ def end_capture(conn: sqlite3.Connection, journal_id: int) -> None:
     )
 
 
-
 def is_read_only(exc: sqlite3.OperationalError) -> bool:
     """The catalogue file (or the connection) cannot be written: a read-only file, folder or mount."""
     name = getattr(exc, "sqlite_errorname", "") or ""
     return name.startswith("SQLITE_READONLY") or "readonly database" in str(exc)
-

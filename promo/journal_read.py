@@ -9,6 +9,7 @@ import sqlite3
 from promo.errors import Rejected
 from promo.journal import _columns, _quote_ident, _sql_text, journaled_tables, row_json_sql
 
+
 def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     # not promo.db.rows: db imports this module for write(), and modules must not import in a loop
     return [dict(r) for r in conn.execute(sql, params)]
@@ -103,6 +104,36 @@ def _entry_sql() -> str:
     """
 
 
+def fill_inserted(conn: sqlite3.Connection, found: list[dict]) -> list[dict]:
+    """Give rows journaled by their ids alone (a bulk insert) their state just after the insert: the `old`
+    of the row's next journaled change, else the row as it is now."""
+    wanted: dict[str, dict[int, dict]] = {}
+    for c in found:
+        if c["op"] == "insert" and c["new"] is None:
+            wanted.setdefault(c["tbl"], {})[c["row_id"]] = c
+    for tbl, by_row in wanted.items():
+        ids = list(by_row)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            later: dict[int, str | None] = {}
+            for rid, cid, old in conn.execute(
+                f"SELECT row_id, id, old FROM journal_changes WHERE tbl = ? AND row_id IN ({marks}) AND id > ? "
+                "ORDER BY id",
+                [tbl, *chunk, min(by_row[r]["id"] for r in chunk)],
+            ):
+                if cid > by_row[rid]["id"] and rid not in later:
+                    later[rid] = old
+            current = _current_rows(conn, tbl, [r for r in chunk if r not in later]) if tbl in _live(conn) else {}
+            for rid in chunk:
+                by_row[rid]["new"] = decode_row(later[rid]) if rid in later else current.get(rid)
+    return found
+
+
+def _live(conn: sqlite3.Connection) -> set[str]:
+    return set(journaled_tables(conn))
+
+
 def changes(conn: sqlite3.Connection, journal_id: int) -> list[dict]:
     """The row changes of one entry, in the order they were made, decoded and described."""
     out = _rows(
@@ -112,6 +143,8 @@ def changes(conn: sqlite3.Connection, journal_id: int) -> list[dict]:
     )
     for c in out:
         c["old"], c["new"] = decode_row(c["old"]), decode_row(c["new"])
+    fill_inserted(conn, out)
+    for c in out:
         c["text"] = describe_change(c["tbl"], c["op"], c["old"], c["new"], c["row_id"])
         c["fields"] = field_lines(c["op"], c["old"], c["new"])
     return out
@@ -209,13 +242,18 @@ def who(e: dict) -> str:
 def _net_changes(conn: sqlite3.Connection, journal_id: int) -> dict[tuple[str, int], dict]:
     """Per row the entry touched: its state before the entry (None = absent) and after it."""
     net: dict[tuple[str, int], dict] = {}
-    for c in _rows(
-        conn, "SELECT tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id", (journal_id,)
-    ):
+    found = _rows(
+        conn,
+        "SELECT id, tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id",
+        (journal_id,),
+    )
+    for c in found:
+        c["old"], c["new"] = decode_row(c["old"]), decode_row(c["new"])
+    for c in fill_inserted(conn, found):
         key = (c["tbl"], c["row_id"])
         if key not in net:
-            net[key] = {"before": decode_row(c["old"]), "first_op": c["op"]}
-        net[key]["after"] = decode_row(c["new"])
+            net[key] = {"before": c["old"], "first_op": c["op"]}
+        net[key]["after"] = c["new"]
     return net
 
 
@@ -320,5 +358,3 @@ def refuse_if_depended_on(conn: sqlite3.Connection, target: dict) -> None:
             f"cannot undo {who(target)}: later changes depend on it:\n  {shown}",
             f"undo those first ({order})" if order else "the catalogue was changed outside promo since",
         )
-
-

@@ -10,7 +10,7 @@ import sqlite3
 
 from promo.errors import Rejected
 from promo.journal import _columns, _rowid_alias, journaled_tables, row_json_sql
-from promo.journal_read import decode_row, describe_change
+from promo.journal_read import decode_row, describe_change, fill_inserted
 
 BATCH = 2000
 SHOWN = 20
@@ -35,6 +35,25 @@ def tables_of(conn: sqlite3.Connection, tid: int) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT tbl FROM journal_changes WHERE journal_id = ?", (tid,))]
 
 
+_IDS_ONLY = "(c.op = 'insert' AND c.new IS NULL)"  # a bulk insert's row, journaled by its id alone
+
+
+def _inserted_changed(conn: sqlite3.Connection, tid: int, tbl: str) -> bool:
+    """Whether a row the entry bulk-inserted is gone, or was changed since by a live journal entry."""
+    ids_only = f"SELECT c.row_id FROM journal_changes c WHERE c.journal_id = {int(tid)} AND c.tbl = ? AND {_IDS_ONLY}"
+    gone = conn.execute(
+        f"SELECT 1 FROM ({ids_only}) i LEFT JOIN main.{_q(tbl)} t ON t.rowid = i.row_id WHERE t.rowid IS NULL LIMIT 1",
+        (tbl,),
+    ).fetchone()
+    later = conn.execute(
+        f"""SELECT 1 FROM journal_changes l JOIN journal j ON j.id = l.journal_id
+            WHERE l.tbl = ? AND l.journal_id > {int(tid)} AND j.undone_by IS NULL AND l.row_id IN ({ids_only})
+            LIMIT 1""",
+        (tbl, tbl),
+    ).fetchone()
+    return bool(gone or later)
+
+
 def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
     """Whether any row the entry touched is not as the entry left it (set-wise, per table)."""
     live = set(journaled_tables(conn))
@@ -42,9 +61,11 @@ def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
         if tbl not in live:
             return True
         current = row_json_sql(_columns(conn, tbl), "t")
+        if _inserted_changed(conn, tid, tbl):
+            return True
         last = f"""SELECT c.row_id, c.new FROM journal_changes c
                    WHERE c.id IN (SELECT max(id) FROM journal_changes WHERE journal_id = {int(tid)}
-                                  AND tbl = {_lit(tbl)} GROUP BY row_id)"""
+                                  AND tbl = {_lit(tbl)} GROUP BY row_id) AND NOT {_IDS_ONLY}"""
         suspects = conn.execute(
             f"""SELECT l.row_id, l.new, CASE WHEN t.rowid IS NULL THEN NULL ELSE {current} END
                 FROM ({last}) l LEFT JOIN main.{_q(tbl)} t ON t.rowid = l.row_id
@@ -71,6 +92,8 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
         raise Rejected(f"#{tid} is the undo being written; it cannot undo itself")
     if changed_since(conn, tid) or _referred_to(conn, tid):
         journal_read.refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
+    # shown before the revert: rows journaled by their ids are read from the catalogue while they are there
+    reverted = [inverse_text(c) for c in _stream_reversed(conn, tid, limit=SHOWN)]
     conn.execute("PRAGMA defer_foreign_keys = ON")  # foreign keys are checked once everything is back
     conn.execute("SAVEPOINT promo_revert")
     try:
@@ -84,7 +107,7 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
         except sqlite3.IntegrityError as exc:
             raise Rejected(f"cannot undo {journal_read.who(target)}: the catalogue has changed since ({exc})") from None
     conn.execute("RELEASE promo_revert")
-    broken = conn.execute("PRAGMA main.foreign_key_check").fetchmany(5)
+    broken = broken_references(conn, tid)
     if broken:
         detail = ", ".join(f"{r[0]} #{r[1]} → {r[2]}" for r in broken)
         raise Rejected(
@@ -97,8 +120,35 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
     target["reverted_count"] = conn.execute(
         "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
     ).fetchone()[0]
-    target["reverted"] = [inverse_text(c) for c in _stream_reversed(conn, tid, limit=SHOWN)]
+    target["reverted"] = reverted
     return target
+
+
+def broken_references(conn: sqlite3.Connection, tid: int) -> list[tuple]:
+    """Rows the undo restored (changed back or put back) that refer to a record no longer there, as
+    foreign_key_check reports them; only those rows are read, not every table of the catalogue."""
+    out: list[tuple] = []
+    for tbl in tables_of(conn, tid):
+        keys: dict[int, list] = {}
+        for fk in conn.execute(f"PRAGMA main.foreign_key_list({_q(tbl)})"):
+            keys.setdefault(fk[0], []).append(fk)
+        restored = f"SELECT row_id FROM journal_changes WHERE journal_id = {int(tid)} AND tbl = ? AND old IS NOT NULL"
+        for parts in keys.values():
+            parent = parts[0][2]
+            pk = [
+                r[1] for r in sorted(conn.execute(f"PRAGMA main.table_info({_q(parent)})"), key=lambda r: r[5]) if r[5]
+            ]
+            to = [p[4] or (pk[i] if i < len(pk) else "rowid") for i, p in enumerate(parts)]
+            present = " AND ".join(f"c.{_q(p[3])} IS NOT NULL" for p in parts)
+            match = " AND ".join(f"p.{_q(t)} = c.{_q(p[3])}" for p, t in zip(parts, to, strict=True))
+            out += conn.execute(
+                f"""SELECT ?, c.rowid, ? FROM main.{_q(tbl)} c WHERE c.rowid IN ({restored}) AND {present}
+                    AND NOT EXISTS (SELECT 1 FROM main.{_q(parent)} p WHERE {match}) LIMIT 5""",
+                (tbl, parent, tbl),
+            ).fetchall()
+            if len(out) >= 5:
+                return out[:5]
+    return out
 
 
 def _referred_to(conn: sqlite3.Connection, tid: int) -> bool:
@@ -162,6 +212,12 @@ def _stream_reversed(conn: sqlite3.Connection, tid: int, limit: int | None = Non
     sql = "SELECT id, tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
+        shown = [
+            {"id": cid, "tbl": tbl, "row_id": rid, "op": op, "old": decode_row(old), "new": decode_row(new)}
+            for cid, tbl, rid, op, old, new in conn.execute(sql, (tid,))
+        ]
+        yield from fill_inserted(conn, shown)  # the few shown, named from the rows a bulk insert made
+        return
     for cid, tbl, rid, op, old, new in conn.execute(sql, (tid,)):
         yield {"id": cid, "tbl": tbl, "row_id": rid, "op": op, "old": decode_row(old), "new": decode_row(new)}
 
