@@ -33,7 +33,9 @@ def purge(conn: sqlite3.Connection, name: str, journal_id: int) -> dict:
     }
     owned = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE enterprise_id = ?", (eid,)).fetchone()[0] for t in _OWNED}
     # a bulk insert journals its rows by id alone: which ids were the enterprise's is known only now
-    owned_ids = {t: [r[0] for r in conn.execute(f"SELECT id FROM {t} WHERE enterprise_id = ?", (eid,))] for t in _OWNED}
+    owned_ids = {
+        t: [r[0] for r in conn.execute(f"SELECT rowid FROM {t} WHERE enterprise_id = ?", (eid,))] for t in _OWNED
+    }
     removed = enterprises.remove(conn, name)
     conn.execute("DELETE FROM match_memory WHERE enterprise_id = ?", (eid,))  # kept outside the journal
     changes = _erase_changes(conn, eid, owned_ids)

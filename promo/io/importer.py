@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from itertools import islice
 
 from promo.errors import BadValue, PromoError, Rejected
 
@@ -68,15 +69,12 @@ def run(
     if table.unknown:
         report.warnings.append("columns not understood, ignored: " + ", ".join(table.unknown))
     seen: dict[tuple[str, str], tuple[int, object]] = {}
-    for start in range(0, len(table.records), CHUNK):
-        chunk = enumerate(table.records[start : start + CHUNK], start)
-        _write_chunk(
-            conn,
-            adapter,
-            list(_checked(conn, adapter, table, chunk, fields, options, seen, report, progress)),
-            update,
-            report,
-        )
+    checked = _checked(conn, adapter, table, enumerate(table.records), fields, options, seen, report, progress)
+    # a list that can match and add many rows at once takes them a chunk at a time; any other list writes
+    # each row before the next is parsed, as a row may name one added just above it (a chain's parent)
+    size = CHUNK if hasattr(adapter, "existing_many") and hasattr(adapter, "add_many") else 1
+    while chunk := list(islice(checked, size)):
+        _write_chunk(conn, adapter, chunk, update, report)
     return report
 
 
