@@ -14,6 +14,7 @@ from promo.db import now, require_write
 from promo.enterprise_fields import Fields
 from promo.errors import BadValue, PromoError, Rejected, raise_all
 from promo.holding import check_vacant, take_units
+from promo.i18n import _
 from promo.identity import Known, check_code_name, duplicate_of, refuse_duplicate, similar_names
 from promo.lookup import find
 from promo.text import fold, today
@@ -23,11 +24,11 @@ RUN = 1000
 
 
 def _industry_id(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
-    return _found(conn, "industries", name, "industry", memo)
+    return _found(conn, "industries", name, _("industry"), memo)
 
 
 def _carrier_id(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
-    return _found(conn, "carriers", name, "carrier", memo)
+    return _found(conn, "carriers", name, _("carrier"), memo)
 
 
 def _found(conn: sqlite3.Connection, table: str, name: str | None, what: str, memo: dict | None) -> int | None:
@@ -72,7 +73,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
     Returns the new id, the units taken and warnings (similar names, a flagged credit code).
     """
     if not f.name:
-        raise BadValue("NAME", "", "is empty")
+        raise BadValue("NAME", "", _("is empty"))
     result = add_many(conn, [f], unit_field=unit_field)[0]
     if isinstance(result, PromoError):
         raise result
@@ -81,8 +82,10 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
     if similar:
         result["warnings"].insert(
             0,
-            f"similar names are in the catalogue: {', '.join(similar)}; if {f.name} is one of them, "
-            "undo this with `promo undo` and update that record instead",
+            _(
+                "similar names are in the catalogue: {names}; if {name} is one of them, "
+                "undo this with `promo undo` and update that record instead"
+            ).format(names=_(", ").join(similar), name=f.name),
         )
     return result
 
@@ -139,7 +142,7 @@ def _add_run(conn, records: list[Fields], samples: list[bool], unit_fields: list
     for f, sample, unit_field in zip(records, samples, unit_fields, strict=True):
         try:
             if not f.name:
-                raise BadValue("NAME", "", "is empty")
+                raise BadValue("NAME", "", _("is empty"))
             existing, why = duplicate_of(conn, f.name, f.uscc or None, known=known)
             if existing:
                 raise refuse_duplicate(existing, why, f.name, f.owner)
@@ -201,7 +204,7 @@ def _insert(conn, rows: list[dict], unit_field: str, units: list[list[str]]) -> 
         ids = bulk.insert(conn, "enterprises", rows)
     except sqlite3.IntegrityError as exc:  # a unique key the checks above did not foresee
         if len(rows) == 1:
-            raise Rejected(f"{rows[0]['name']} cannot be added: {exc}") from None
+            raise Rejected(_("{name} cannot be added: {error}").format(name=rows[0]["name"], error=exc)) from None
         return [_alone(conn, r, unit_field, refs) for r, refs in zip(rows, units, strict=True)]
     bulk.insert(
         conn,
@@ -221,7 +224,7 @@ def _insert(conn, rows: list[dict], unit_field: str, units: list[list[str]]) -> 
     for eid, r, refs in zip(ids, rows, units, strict=True):
         warnings = []
         if r["uscc_bad_check"]:
-            warnings.append(f"credit code {r['uscc']} fails its check character; stored flagged {BAD_CHECK_MARK}")
+            warnings.append(_bad_check_warning(r["uscc"]))
         space = take_units(conn, eid, refs, unit_field) if refs else []
         out.append(
             {
@@ -248,3 +251,9 @@ def _alone(conn, row: dict, unit_field: str, refs: list[str]) -> dict | PromoErr
         return exc
     finally:
         conn.execute("RELEASE add_alone")
+
+
+def _bad_check_warning(code: str) -> str:
+    return _("credit code {code} fails its check character; stored flagged {mark}").format(
+        code=code, mark=BAD_CHECK_MARK
+    )

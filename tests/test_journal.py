@@ -1,7 +1,7 @@
 import pytest
 from pipeline_helpers import content as catalogue_content
 
-from promo import journal, journal_read, revert
+from promo import journal_read, revert
 from promo.db import write
 from promo.errors import Rejected
 
