@@ -69,8 +69,8 @@ def test_a_1000_row_import_runs_the_same_few_statements_whatever_the_catalogue_h
     small_sql, small_steps = _import_counting(small, csv)
     large_sql, large_steps = _import_counting(large, csv)
     assert len(small_sql) == len(large_sql)
-    # per row it once ran a dozen statements and its triggers (19,183 on the seed catalogue); now about 200, most of them
-    # installing the connection's journal and search triggers once
+    # per row it once ran a dozen statements and its triggers (19,183 on the seed catalogue); now about 200,
+    # most of them installing the connection's journal and search triggers once
     assert len(small_sql) < 300, small_sql[:300]
     assert sum(s.startswith('INSERT INTO main."enterprises"') for s in small_sql) == 1
     # and no statement scans the catalogue: 50 times the enterprises, about the same work
