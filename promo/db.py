@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# each migration module imports the one before it, so importing the latest registers 2 to 9 in number order
-from promo import schema_carrier_samples, search_index  # noqa: F401
+# each migration module imports the one before it, so importing the latest registers 2 to 10 in number order
+from promo import schema_code_names, search_index  # noqa: F401
 from promo.errors import BadValue, CatalogueError, Rejected
 from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version

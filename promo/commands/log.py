@@ -25,9 +25,9 @@ def log(ctx, limit, user, changes, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import journal, views
+    from promo import journal_read, views
 
-    found = journal.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
+    found = journal_read.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
     if fmt in ("json", "csv", "markdown"):
         view = views.JOURNAL if fmt == "json" else views.JOURNAL.without("changes")
         if changes and fmt == "markdown":  # -v: each entry's row changes in the one changes column
@@ -60,10 +60,10 @@ def show(ctx, entry, fmt):
       promo log show 12
       promo log show 12 --format json
     """
-    from promo import journal
+    from promo import journal_read
     from promo.render import Column, render
 
-    e = journal.entry(catalogue(ctx), entry)
+    e = journal_read.entry(catalogue(ctx), entry)
     if fmt == "json":
         import json
 
@@ -109,12 +109,12 @@ def undo(ctx, entry, dry_run):
       promo undo --dry-run
       promo undo 12
     """
-    from promo import journal, revert
+    from promo import journal_read, revert
     from promo.db import write
 
     conn = catalogue(ctx)
     if dry_run:
-        r = revert.undo_preview(conn, journal.undo_target(conn, entry)["id"])
+        r = revert.undo_preview(conn, journal_read.undo_target(conn, entry)["id"])
         say(
             _("would undo #{id} {what} ({user}, {at}):").format(
                 id=r["id"], what=r["summary"] or r["command"], user=r["user"], at=r["at"]

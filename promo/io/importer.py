@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from itertools import islice
 
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
 
 MAX_ERRORS_SHOWN = 30
+CHUNK = 1000  # rows checked against the catalogue and written together
 
 
 @dataclass
@@ -65,7 +67,6 @@ def run(
     conn: sqlite3.Connection, adapter, table, *, update: bool = False, options: dict | None = None, progress=None
 ) -> Report:
     """Import `table` (from promo.io.headers.find_table) into `adapter`'s list; never raises for a bad row."""
-    from promo.io.cells import cell_text, code_damage_hint
 
     if not conn.in_transaction:
         raise RuntimeError("an import runs inside the caller's transaction")
@@ -75,7 +76,21 @@ def run(
     if table.unknown:
         report.warnings.append(_("columns not understood, ignored: {columns}").format(columns=", ".join(table.unknown)))
     seen: dict[tuple[str, str], tuple[int, object]] = {}
-    for n, (line, cells, raw_cells) in enumerate(table.records):
+    checked = _checked(conn, adapter, table, enumerate(table.records), fields, options, seen, report, progress)
+    # a list that can match and add many rows at once takes them a chunk at a time; any other list writes
+    # each row before the next is parsed, as a row may name one added just above it (a chain's parent)
+    size = CHUNK if hasattr(adapter, "existing_many") and hasattr(adapter, "add_many") else 1
+    while chunk := list(islice(checked, size)):
+        _write_chunk(conn, adapter, chunk, update, report)
+    return report
+
+
+def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dict, report: Report, progress):
+    """Each row parsed and checked on its own and against the rows before it; a rejected row gets its
+    outcome now, a good one a place in the report and is yielded for writing."""
+    from promo.io.cells import cell_text, code_damage_hint
+
+    for n, (line, cells, raw_cells) in chunk:
         if progress:
             progress(n)
         names = {k: _("line {line}, {column}").format(line=line, column=table.header_of.get(k, k)) for k in fields}
@@ -113,8 +128,43 @@ def run(
         if duplicate:
             report.outcomes.append(_rejected(line, name_shown, duplicate, raw_cells))
             continue
-        report.outcomes.append(_write(conn, adapter, parsed, names, line, name_shown, raw_cells, update, report))
-    return report
+        report.outcomes.append(None)
+        yield len(report.outcomes) - 1, line, parsed, names, name_shown, raw_cells
+
+
+def _write_chunk(conn, adapter, pending: list, update: bool, report: Report) -> None:
+    """Write a chunk's good rows: matched against the catalogue together where the list can (existing_many),
+    and each run of new rows added together (add_many); a row that updates a record is written alone, in
+    its place, after the new rows before it."""
+    many = hasattr(adapter, "existing_many") and hasattr(adapter, "add_many")
+    matches = adapter.existing_many(conn, [p[2] for p in pending]) if many else [None] * len(pending)
+    run: list = []
+    for item, match in zip(pending, matches, strict=True):
+        at, line, parsed, names, name_shown, raw_cells = item
+        if isinstance(match, PromoError):
+            report.outcomes[at] = _rejected(line, name_shown, match, raw_cells)
+        elif many and match[0] is None:
+            run.append(item)
+        else:
+            _add_run(conn, adapter, run, report)
+            run = []
+            report.outcomes[at] = _write(
+                conn, adapter, parsed, names, line, name_shown, raw_cells, update, report, match
+            )
+    _add_run(conn, adapter, run, report)
+
+
+def _add_run(conn, adapter, run: list, report: Report) -> None:
+    if not run:
+        return
+    for (at, line, _parsed, _names, name_shown, raw_cells), result in zip(
+        run, adapter.add_many(conn, [(p[2], p[3]) for p in run]), strict=True
+    ):
+        if isinstance(result, PromoError):
+            report.outcomes[at] = _rejected(line, name_shown, result, raw_cells)
+        else:
+            report.outcomes[at] = Outcome(line, "new", name_shown)
+            report.warnings += [f"line {line}: {w}" for w in result]
 
 
 def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
@@ -146,10 +196,12 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
     return None
 
 
-def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bool, report: Report) -> Outcome:
+def _write(
+    conn, adapter, parsed, names, line, name_shown, raw_cells, update: bool, report: Report, match=None
+) -> Outcome:
     conn.execute("SAVEPOINT import_row")
     try:
-        row, why = adapter.existing(conn, parsed)
+        row, why = match or adapter.existing(conn, parsed)
         if row is None:
             warnings = adapter.add(conn, parsed, names)
             outcome = Outcome(line, "new", name_shown)

@@ -159,12 +159,27 @@ def keys(f) -> list[tuple[str, str]]:
     return [(k, v) for k, v in ((N_("folded name"), fold(f.name)), (N_("credit code"), f.uscc)) if v]
 
 
-def existing(conn: sqlite3.Connection, f):
+def existing_many(conn: sqlite3.Connection, rows: list) -> list:
+    """existing() for each row, against the catalogue's records fetched for all of them at once."""
+    from promo.errors import PromoError
+    from promo.identity import Known
+
+    known = Known(conn, [f.name for f in rows], [f.uscc for f in rows])
+    out = []
+    for f in rows:
+        try:
+            out.append(existing(conn, f, known))
+        except PromoError as exc:
+            out.append(exc)
+    return out
+
+
+def existing(conn: sqlite3.Connection, f, known=None):
     """The catalogue's record this row names, or None; a credit code held by another name is a conflict."""
     from promo.identity import duplicate_of
 
-    by_code = duplicate_of(conn, None, f.uscc)[0] if f.uscc else None
-    by_name, why = duplicate_of(conn, f.name, None)
+    by_code = duplicate_of(conn, None, f.uscc, known=known)[0] if f.uscc else None
+    by_name, why = duplicate_of(conn, f.name, None, known=known)
     if by_code is not None and (by_name is None or by_name["id"] != by_code["id"]):
         raise Rejected(
             _("conflict: credit code {uscc} belongs to {name} in the catalogue, not {given}").format(
@@ -241,14 +256,21 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
     return out
 
 
-def add(conn: sqlite3.Connection, f, names: dict) -> list[str]:
+def add_many(conn: sqlite3.Connection, rows: list) -> list:
+    """New rows (parsed, names) through the pipeline's add_many: per row its warnings, or why it was refused."""
     from promo import enterprises
+    from promo.errors import PromoError
 
-    f.owner = f.owner or f.default_owner
-    result = enterprises.add(conn, f, similar_warning=False, unit_field=names.get("units", "units"))
-    if getattr(f, "sample_flag", False):
-        conn.execute("UPDATE enterprises SET sample = 1 WHERE id = ?", (result["id"],))
-    return result["warnings"]
+    records = [f for f, _names in rows]
+    for f in records:
+        f.owner = f.owner or f.default_owner
+    results = enterprises.add_many(
+        conn,
+        records,
+        samples=[getattr(f, "sample_flag", False) for f in records],
+        unit_field=[names.get("units", "units") for _f, names in rows],
+    )
+    return [r if isinstance(r, PromoError) else r["warnings"] for r in results]
 
 
 def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
