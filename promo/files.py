@@ -17,7 +17,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -154,6 +153,8 @@ def output(path: str | os.PathLike, *, force: bool = False, what: str = "the fil
         sys.stdout.buffer.flush()
         return
     try:
+        import tempfile  # here: it pulls shutil, random, bz2, lzma into every catalogue opening otherwise
+
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:200]}.", suffix=".tmp")
     except OSError as exc:
         raise Rejected(f"cannot write {what} to {target}: {exc.strerror or exc}") from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from functools import cache
 
 from promo.db import rows
 from promo.errors import BadValue
@@ -14,14 +15,20 @@ from promo.vocabulary import labels
 
 KIND_LABELS = labels("carrier_kind")
 STATUS_LABELS = labels("unit_status")
-_KIND_BY_FOLDED = {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
+
+
+@cache
+def _kind_by_folded() -> dict[str, str]:
+    # built on first use: folding loads OpenCC's tables, which a listing without --kind never needs
+    return {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
 
 
 def parse_kind(value: str | None) -> str | None:
     """A carrier kind from its English code or Chinese label (park / 产业园 …)."""
     if value is None:
         return None
-    kind = _KIND_BY_FOLDED.get(fold(value)) or _KIND_BY_FOLDED.get(fold(value).replace("园区", "产业园"))
+    by_folded = _kind_by_folded()
+    kind = by_folded.get(fold(value)) or by_folded.get(fold(value).replace("园区", "产业园"))
     if kind is None:
         choices = ", ".join(f"{k} ({v})" for k, v in KIND_LABELS.items())
         raise BadValue("--kind", value, f"not a carrier kind; use one of {choices}")
