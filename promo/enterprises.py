@@ -29,11 +29,13 @@ def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | N
     return parse_fields(raw, names, check=lambda f, unit_field: catalogue_problems(conn, f, unit_field))
 
 
-def _industry_id(conn: sqlite3.Connection, name: str | None) -> int | None:
+def industry_id_of(conn: sqlite3.Connection, name: str | None) -> int | None:
+    """The id of the industry an enterprise names (any form `find` takes), or None when it names none."""
     return find(conn, "industries", name, "industry")["id"] if name else None
 
 
-def _carrier_id(conn: sqlite3.Connection, name: str | None) -> int | None:
+def carrier_id_of(conn: sqlite3.Connection, name: str | None) -> int | None:
+    """The id of the carrier an enterprise names, or None when it names none."""
     return find(conn, "carriers", name, "carrier")["id"] if name else None
 
 
@@ -43,8 +45,8 @@ def catalogue_problems(conn: sqlite3.Connection, f: Fields, unit_field: str = "-
     problems: list[PromoError] = []
     for check in (
         lambda: check_code_name(conn, f.code_name),
-        lambda: _industry_id(conn, f.industry),
-        lambda: _carrier_id(conn, f.carrier),
+        lambda: industry_id_of(conn, f.industry),
+        lambda: carrier_id_of(conn, f.carrier),
         *(lambda ref=ref: check_vacant(conn, ref, unit_field) for ref in dict.fromkeys(f.units)),
     ):
         try:
@@ -77,7 +79,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
     stage = f.stage or "签约"
     date = f.date or today()
     created = now()
-    industry_id, carrier_id = _industry_id(conn, f.industry), _carrier_id(conn, f.carrier)
+    industry_id, carrier_id = industry_id_of(conn, f.industry), carrier_id_of(conn, f.carrier)
     try:
         eid = conn.execute(
             """INSERT INTO enterprises (name, name_en, name_folded, uscc, uscc_bad_check, kind, industry_id, carrier_id,
@@ -168,9 +170,9 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         changes["owner"] = f.owner or None
         changes["owner_since"] = today() if f.owner else None
     if f.industry is not None:
-        changes["industry_id"] = _industry_id(conn, f.industry)
+        changes["industry_id"] = industry_id_of(conn, f.industry)
     if f.carrier is not None:
-        changes["carrier_id"] = _carrier_id(conn, f.carrier)
+        changes["carrier_id"] = carrier_id_of(conn, f.carrier)
     for key in ("name_en", "source_channel", "country", "contact", "phone", "note", "kind"):
         value = getattr(f, key)
         if value is not None:

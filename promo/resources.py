@@ -141,7 +141,7 @@ def facilities(conn: sqlite3.Connection, carrier_id: int, *, vacant_first: bool 
 
 
 # Every column of units (so a new one reaches the views without touching this query), and what a unit shows.
-_UNIT_COLUMNS = """
+UNIT_COLUMNS = """
     u.*, c.code AS carrier_code, c.name AS carrier, u.code AS unit,
     (SELECT name FROM enterprises WHERE id = u.enterprise_id) AS tenant,
     (SELECT group_concat(f.name, ';') FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
@@ -149,7 +149,8 @@ _UNIT_COLUMNS = """
 """
 
 
-def _finish_units(out: list[dict]) -> list[dict]:
+def finish_units(out: list[dict]) -> list[dict]:
+    """Rows selected with UNIT_COLUMNS as every unit listing shows them (facilities as a list, status labelled)."""
     for r in out:
         r["facilities"] = sorted(r["facilities"].split(";")) if r["facilities"] else []
         r["sample"] = bool(r["sample"])
@@ -164,9 +165,9 @@ def _finish_units(out: list[dict]) -> list[dict]:
 
 def units(conn: sqlite3.Connection, *, carrier_id: int) -> list[dict]:
     """Every unit of one carrier, in building/floor order."""
-    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+    sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE u.carrier_id = ? ORDER BY u.building, u.floor, u.code"""
-    return _finish_units(rows(conn, sql, (carrier_id,)))
+    return finish_units(rows(conn, sql, (carrier_id,)))
 
 
 SORTS = {
@@ -246,8 +247,8 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
     key = f.sort[1:] if f.sort.startswith("-") else f.sort
     direction = "DESC" if f.sort.startswith("-") else "ASC"
     order = f"{SORTS[key]} IS NULL, {SORTS[key]} {direction}, c.id, u.building, u.floor, u.code"
-    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+    sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
-    return _finish_units(rows(conn, sql, params))
+    return finish_units(rows(conn, sql, params))

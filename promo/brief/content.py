@@ -51,7 +51,7 @@ STAGE_ON = f"CASE WHEN {_LATER} THEN {_HISTORY.format(col='stage')} ELSE e.stage
 STAGE_DATE_ON = f"CASE WHEN {_LATER} THEN {_HISTORY.format(col='date')} ELSE e.stage_date END"
 
 
-def _as_of(where: str, stages: tuple[str, ...] | None = None, extra: str = "") -> str:
+def as_of_sql(where: str, stages: tuple[str, ...] | None = None, extra: str = "") -> str:
     """A CTE `a` of the enterprises in `where` with their stage and stage date on :date; only those at one of
     `stages` then, if given. The test is split so that the usual case (the stage reached by then) uses the
     index on the stage, and the stage history is read only for enterprises whose stage is dated later."""
@@ -391,7 +391,7 @@ def _tenants(conn: sqlite3.Connection, scope: Scope, req: Request) -> dict:
     params = {"date": req.date}
     found = rows(
         conn,
-        f"""{_as_of(where, PRESENT)}
+        f"""{as_of_sql(where, PRESENT)}
             SELECT e.id, e.name, e.name_en, e.kind, pick.stage, pick.stage_date, e.country, e.sample{amounts}, pick.n,
                    i.name AS industry, i.name_en AS industry_en,
                    coalesce(c.name, (SELECT c2.name FROM units u JOIN carriers c2 ON c2.id = u.carrier_id
@@ -415,7 +415,7 @@ def _pipeline(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
              SELECT a.stage, count(*) AS firms, coalesce(sum(a.sample), 0) AS sample,
                     {investment} AS investment_wan, sum(a.jobs) AS jobs
              FROM a WHERE a.stage IS NOT NULL GROUP BY a.stage"""
-    as_of = _as_of(scope.enterprises, extra=", e.investment_wan, e.jobs")
+    as_of = as_of_sql(scope.enterprises, extra=", e.investment_wan, e.jobs")
     # CAST saturates silently past 2^63 yuan: amounts that large (10^12 万元 is far past text.py's bound on
     # input) are summed as floats
     exact = (
@@ -437,7 +437,7 @@ def _leads(conn: sqlite3.Connection, scope: Scope, date: str) -> dict:
     params = {"date": date}
     found = rows(
         conn,
-        f"""{_as_of(scope.enterprises, LEADS)}
+        f"""{as_of_sql(scope.enterprises, LEADS)}
             SELECT e.name, e.name_en, e.code_name, a.stage, a.stage_date, e.investment_wan, e.owner, e.contact,
                    e.phone, e.source_channel, e.note, e.sample, i.name AS industry, i.name_en AS industry_en,
                    count(*) OVER () AS n
