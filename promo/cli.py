@@ -74,14 +74,17 @@ LISTED_HELP = {
     ),
     "ledger": "The year's task ledger: targets against actuals, completion rates, and what is behind plan.",
     "services": "帮办代办: each project's approvals with department, officer, dates asked/due/done and status.",
-    "coordination": "协调事项: open problems per leader, for the weekly meeting (power, road, permits, staff housing …).",
-    "events": "以会招商: promotion events and what was signed there; `promo ledger --by event` shows what became of it.",
+    "coordination": (
+        "协调事项: open problems per leader, for the weekly meeting (power, road, permits, staff housing …)."
+    ),
+    "events": (
+        "以会招商: promotion events and what was signed there; `promo ledger --by event` shows what became of it."
+    ),
     "report": "Reports sent out of the office on a schedule.",
     "catalogue": "Show the target catalogue: leading industries → chains → links, with tenants, leads and targets.",
     "targets": "List target enterprises (招商目标) by priority: link, chain, reason, whether the link is a gap.",
     "policies": (
-        "List policies with issuer, level, kind, dates, cap and eligibility; or those that apply to an "
-        "enterprise."
+        "List policies with issuer, level, kind, dates, cap and eligibility; or those that apply to an enterprise."
     ),
     "criteria": "List the access criteria (准入机制): thresholds for the zone, an industry or a carrier.",
     "check": "Check a project against the access criteria and the negative list.",

@@ -103,7 +103,7 @@ def copy_to(source: Path, target: Path, *, force: bool = False) -> Path:
 
 
 def _reader(path: Path) -> sqlite3.Connection:
-    from promo.db import writable_folder, connect, connect_read_only
+    from promo.db import connect, connect_read_only, writable_folder
 
     return connect(path) if writable_folder(path) else connect_read_only(path)
 

@@ -11,7 +11,7 @@ from promo.errors import BadValue
 from promo.industries import find_related
 from promo.lookup import find
 from promo.text import fold
-from promo.vocabulary import labels
+from promo.vocabulary import POLICY_LEVELS, labels, sql_order
 
 KIND_LABELS = labels("carrier_kind")
 STATUS_LABELS = labels("unit_status")
@@ -39,11 +39,20 @@ def _in(ids: list[int]) -> str:
     return "(" + ",".join(str(int(i)) for i in ids) + ")"
 
 
-def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str | None = None) -> list[dict]:
-    """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area)."""
+def carriers(
+    conn: sqlite3.Connection,
+    *,
+    industry: str | None = None,
+    kind: str | None = None,
+    ids: list[int] | None = None,
+) -> list[dict]:
+    """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area), and
+    the rent range and first ready date of their vacant units; `ids` narrows them to those carriers."""
     if industry is not None and not industry.strip():
         raise BadValue("--industry", repr(industry), "is empty; give an industry, or leave the option out")
     where, params = ["1=1"], {}
+    if ids is not None:
+        where.append(f"c.id IN {_in(ids)}" if ids else "0")
     if industry:
         ids = find_related(conn, industry)
         where.append(f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
@@ -60,7 +69,10 @@ def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str
       coalesce(sum(u.area_m2), 0) AS total_area_m2,
       coalesce(sum(CASE WHEN u.status = 'vacant' THEN u.area_m2 END), 0) AS vacant_area_m2,
       coalesce(sum(CASE WHEN u.status IN ('leased', 'reserved') THEN u.area_m2 END), 0) AS occupied_area_m2,
-      max(u.sample) AS units_sample
+      max(u.sample) AS units_sample,
+      min(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_min,
+      max(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_max,
+      min(CASE WHEN u.status = 'vacant' THEN coalesce(u.ready_date, '') END) AS ready_min
     FROM carriers c LEFT JOIN units u ON u.carrier_id = c.id
     WHERE {" AND ".join(where)}
     GROUP BY c.id
@@ -127,6 +139,20 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     return detail
 
 
+def platforms(
+    conn: sqlite3.Connection, *, carrier_ids: list[int] | None = None, limit: int | None = None
+) -> list[dict]:
+    """The public service platforms, national first (then as added); `carrier_ids` keeps those in these carriers."""
+    where = "1=1" if carrier_ids is None else f"p.carrier_id IN {_in(carrier_ids)}" if carrier_ids else "0"
+    sql = f"""SELECT p.code, p.name, p.name_en, p.kind, p.level, p.description, p.description_en,
+                     c.name AS carrier, c.name_en AS carrier_en
+              FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id
+              WHERE {where} ORDER BY {sql_order("p.level", POLICY_LEVELS)}, p.id"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return rows(conn, sql)
+
+
 def facilities(conn: sqlite3.Connection, carrier_id: int, *, vacant_first: bool = False) -> list[dict]:
     """A carrier's facilities with how many of its units have each and how many of those are vacant; most
     common first, or (for a prospect) most vacant first."""
@@ -190,6 +216,7 @@ class VacancyFilter:
     industry: str | None = None
     facilities: list[str] = field(default_factory=list)
     carrier: str | None = None
+    carrier_id: int | None = None  # a carrier already found (the brief's), instead of a name to look up
     available_by: str | None = None
     min_floor_load: float | None = None
     kind: str | None = None  # space or land (标准地)
@@ -234,9 +261,10 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
     if f.available_by:
         where.append("(u.ready_date IS NULL OR u.ready_date <= :ready)")
         params["ready"] = f.available_by
-    if f.carrier:
+    if f.carrier or f.carrier_id is not None:
         where.append("u.carrier_id = :carrier")
-        params["carrier"] = find(conn, "carriers", f.carrier, "carrier")["id"]
+        found = f.carrier_id if f.carrier_id is not None else find(conn, "carriers", f.carrier, "carrier")["id"]
+        params["carrier"] = found
     if f.industry:
         ids = find_related(conn, f.industry)
         where.append(f"u.carrier_id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")

@@ -315,7 +315,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # charts
     "chart.occupancy": ("各载体出租率", "Occupancy by carrier"),
-    "chart.occupied": ("已出租、预留或装修中", "Let, reserved or being fitted out"),
+    "chart.occupied": ("已出租或预留", "Let or reserved"),
     "chart.funnel": ("招商漏斗：各阶段企业数", "Pipeline: firms at each stage"),
     "chart.firms": ("企业数", "Firms"),
     "chart.industries": (
