@@ -115,8 +115,31 @@ LISTED_HELP = {
 
 
 def listed_help(name: str) -> str:
-    """The line `promo --help` shows for command `name` (looked up when shown, so it can be translated then)."""
-    return LISTED_HELP[name]
+    """The help `promo --help` lists for command `name`, in the user's language: in Chinese, the translation of
+    the command's own docstring (the catalogue entry whose first paragraph is this text), so nothing is kept twice."""
+    from promo.i18n import language, translations
+
+    text = LISTED_HELP[name]
+    if language() == "en":
+        return text
+    return _translated_first_paragraphs(translations()).get(text, text)
+
+
+_by_first_paragraph: dict[int, dict[str, str]] = {}
+
+
+def _translated_first_paragraphs(catalogue) -> dict[str, str]:
+    """English first paragraph → the whole translated text, for every docstring the catalogue translates."""
+    found = _by_first_paragraph.get(id(catalogue))
+    if found is None:
+        entries = getattr(catalogue, "_catalog", {})  # gettext's own table: reading it loads nothing new
+        found = {
+            " ".join(msgid.split("\n\n")[0].split()): msgstr
+            for msgid, msgstr in entries.items()
+            if isinstance(msgid, str) and msgid and msgstr
+        }
+        _by_first_paragraph[id(catalogue)] = found
+    return found
 
 
 class LazyGroup(Translated, click.Group):
@@ -140,7 +163,7 @@ class LazyGroup(Translated, click.Group):
 
     def get_command(self, ctx, cmd_name):
         if getattr(self, "_listing", False) and cmd_name in LISTED_HELP:
-            return click.Command(cmd_name, help=listed_help(cmd_name))
+            return translated(click.Command(cmd_name, help=listed_help(cmd_name)))
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
             return translated(getattr(importlib.import_module(module_name), attr))

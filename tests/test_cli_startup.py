@@ -22,12 +22,17 @@ def _loaded_after(*argv: str, db) -> set[str]:
     return set(done.stderr.split())
 
 
-def test_the_listed_help_is_each_commands_own_first_paragraph():
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_listed_help_is_each_commands_own_first_paragraph(monkeypatch, lang):
+    from promo.cli import listed_help
+    from promo.i18n_click import translated
+
+    monkeypatch.setenv("PROMO_LANG", lang)
     ctx = click.Context(cli)
     assert list(LISTED_HELP) == list(COMMANDS)
     for name in COMMANDS:
         real = cli.get_command(ctx, name)
-        listed = click.Command(name, help=LISTED_HELP[name])
+        listed = translated(click.Command(name, help=listed_help(name)))
         first = " ".join(real.help.split("\n\n")[0].split())
         for limit in (30, 45, 80, 200):
             assert listed.get_short_help_str(limit) == real.get_short_help_str(limit), (
