@@ -8,10 +8,11 @@ from functools import cache
 
 from promo.db import rows
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.industries import find_related
 from promo.lookup import find
 from promo.text import fold
-from promo.vocabulary import POLICY_LEVELS, labels, sql_order
+from promo.vocabulary import POLICY_LEVELS, choices, labels, sql_order
 
 KIND_LABELS = labels("carrier_kind")
 STATUS_LABELS = labels("unit_status")
@@ -30,8 +31,9 @@ def parse_kind(value: str | None) -> str | None:
     by_folded = _kind_by_folded()
     kind = by_folded.get(fold(value)) or by_folded.get(fold(value).replace("园区", "产业园"))
     if kind is None:
-        choices = ", ".join(f"{k} ({v})" for k, v in KIND_LABELS.items())
-        raise BadValue("--kind", value, f"not a carrier kind; use one of {choices}")
+        raise BadValue(
+            "--kind", value, _("not a carrier kind; use one of {choices}").format(choices=choices("carrier_kind"))
+        )
     return kind
 
 
@@ -49,7 +51,7 @@ def carriers(
     """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area), and
     the rent range and first ready date of their vacant units; `ids` narrows them to those carriers."""
     if industry is not None and not industry.strip():
-        raise BadValue("--industry", repr(industry), "is empty; give an industry, or leave the option out")
+        raise BadValue("--industry", repr(industry), _("is empty; give an industry, or leave the option out"))
     where, params = ["1=1"], {}
     if ids is not None:
         where.append(f"c.id IN {_in(ids)}" if ids else "0")
@@ -93,8 +95,8 @@ def carriers(
 def carrier(conn: sqlite3.Connection, name: str) -> dict:
     """One carrier with its units, tenants, facilities and platforms."""
     if not name.strip():
-        raise BadValue("NAME", repr(name), "is empty; give a carrier's name, part of it, or its code")
-    row = find(conn, "carriers", name, "carrier")
+        raise BadValue("NAME", repr(name), _("is empty; give a carrier's name, part of it, or its code"))
+    row = find(conn, "carriers", name, _("carrier"))
     detail = dict(row)
     detail["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
     detail["sample"] = bool(row["sample"])
@@ -225,18 +227,22 @@ class VacancyFilter:
 
     def check(self) -> None:
         if self.min_area is not None and self.max_area is not None and self.max_area < self.min_area:
-            raise BadValue("--max-area", self.max_area, f"is below --min-area {self.min_area:g}")
+            raise BadValue(
+                "--max-area", self.max_area, _("is below --min-area {minimum:g}").format(minimum=self.min_area)
+            )
         key = self.sort[1:] if self.sort.startswith("-") else self.sort
         if key not in SORTS:
-            raise BadValue("--sort", self.sort, "sort by one of " + ", ".join(SORTS) + " (prefix - for descending)")
+            raise BadValue(
+                "--sort", self.sort, _("sort by one of {keys} (prefix - for descending)").format(keys=", ".join(SORTS))
+            )
         if self.limit is not None and self.limit < 1:
-            raise BadValue("--limit", self.limit, "must be at least 1")
+            raise BadValue("--limit", self.limit, _("must be at least 1"))
         for option, value in (("--industry", self.industry), ("--carrier", self.carrier)):
             if value is not None and not value.strip():
-                raise BadValue(option, repr(value), "is empty; give a name, or leave the option out")
+                raise BadValue(option, repr(value), _("is empty; give a name, or leave the option out"))
         for value in self.facilities:
             if not value.strip():
-                raise BadValue("--facility", repr(value), "is empty; give a facility such as GMP洁净车间")
+                raise BadValue("--facility", repr(value), _("is empty; give a facility such as GMP洁净车间"))
 
 
 def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
@@ -263,13 +269,13 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
         params["ready"] = f.available_by
     if f.carrier or f.carrier_id is not None:
         where.append("u.carrier_id = :carrier")
-        found = f.carrier_id if f.carrier_id is not None else find(conn, "carriers", f.carrier, "carrier")["id"]
+        found = f.carrier_id if f.carrier_id is not None else find(conn, "carriers", f.carrier, _("carrier"))["id"]
         params["carrier"] = found
     if f.industry:
         ids = find_related(conn, f.industry)
         where.append(f"u.carrier_id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
     for i, name in enumerate(dict.fromkeys(f.facilities)):
-        facility = find(conn, "facilities", name, "facility")
+        facility = find(conn, "facilities", name, _("facility"))
         where.append(f"EXISTS (SELECT 1 FROM unit_facilities WHERE unit_id = u.id AND facility_id = :f{i})")
         params[f"f{i}"] = facility["id"]
     key = f.sort[1:] if f.sort.startswith("-") else f.sort
