@@ -23,11 +23,13 @@ from promo.vocabulary import BAD_CHECK_MARK
 RUN = 1000
 
 
-def _industry_id(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
+def industry_id_of(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
+    """The id of the industry an enterprise names (any form `find` takes), or None when it names none."""
     return _found(conn, "industries", name, _("industry"), memo)
 
 
-def _carrier_id(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
+def carrier_id_of(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
+    """The id of the carrier an enterprise names, or None when it names none."""
     return _found(conn, "carriers", name, _("carrier"), memo)
 
 
@@ -56,8 +58,8 @@ def catalogue_problems(
     problems: list[PromoError] = []
     for check in (
         lambda: check_code_name(conn, f.code_name, known=known),
-        lambda: _industry_id(conn, f.industry, memo),
-        lambda: _carrier_id(conn, f.carrier, memo),
+        lambda: industry_id_of(conn, f.industry, memo),
+        lambda: carrier_id_of(conn, f.carrier, memo),
         *(lambda ref=ref: check_vacant(conn, ref, unit_field) for ref in dict.fromkeys(f.units)),
     ):
         try:
@@ -177,8 +179,8 @@ def _row(conn: sqlite3.Connection, f: Fields, sample: bool, memo: dict) -> dict:
         "uscc": f.uscc or None,
         "uscc_bad_check": int(bool(f.uscc) and f.uscc_bad_check),
         "kind": f.kind or "company",
-        "industry_id": _industry_id(conn, f.industry, memo),
-        "carrier_id": _carrier_id(conn, f.carrier, memo),
+        "industry_id": industry_id_of(conn, f.industry, memo),
+        "carrier_id": carrier_id_of(conn, f.carrier, memo),
         "stage": stage,
         "stage_date": date,
         "investment_wan": f.investment_wan if f.investment_wan != "" else None,
@@ -224,7 +226,7 @@ def _insert(conn, rows: list[dict], unit_field: str, units: list[list[str]]) -> 
     for eid, r, refs in zip(ids, rows, units, strict=True):
         warnings = []
         if r["uscc_bad_check"]:
-            warnings.append(_bad_check_warning(r["uscc"]))
+            warnings.append(bad_check_warning(r["uscc"]))
         space = take_units(conn, eid, refs, unit_field) if refs else []
         out.append(
             {
@@ -253,7 +255,7 @@ def _alone(conn, row: dict, unit_field: str, refs: list[str]) -> dict | PromoErr
         conn.execute("RELEASE add_alone")
 
 
-def _bad_check_warning(code: str) -> str:
+def bad_check_warning(code: str) -> str:
     return _("credit code {code} fails its check character; stored flagged {mark}").format(
         code=code, mark=BAD_CHECK_MARK
     )

@@ -13,12 +13,12 @@ import sqlite3
 
 from promo.db import now, require_write
 from promo.enterprise_add import (  # noqa: F401
-    _bad_check_warning,
-    _carrier_id,
-    _industry_id,
     add,
     add_many,
+    bad_check_warning,
+    carrier_id_of,
     catalogue_problems,
+    industry_id_of,
 )
 from promo.enterprise_fields import Fields, parse_fields
 
@@ -61,7 +61,7 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         changes["uscc"] = f.uscc or None
         changes["uscc_bad_check"] = int(bool(f.uscc) and f.uscc_bad_check)
         if f.uscc and f.uscc_bad_check:
-            warnings.append(_bad_check_warning(f.uscc))
+            warnings.append(bad_check_warning(f.uscc))
     if f.code_name is not None:
         check_code_name(conn, f.code_name, exclude=e["id"])
         changes["code_name"] = f.code_name or None
@@ -83,9 +83,9 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         changes["owner"] = f.owner or None
         changes["owner_since"] = today() if f.owner else None
     if f.industry is not None:
-        changes["industry_id"] = _industry_id(conn, f.industry)
+        changes["industry_id"] = industry_id_of(conn, f.industry)
     if f.carrier is not None:
-        changes["carrier_id"] = _carrier_id(conn, f.carrier)
+        changes["carrier_id"] = carrier_id_of(conn, f.carrier)
     for key in ("name_en", "source_channel", "country", "contact", "phone", "note", "kind"):
         value = getattr(f, key)
         if value is not None:

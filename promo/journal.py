@@ -17,7 +17,7 @@ NOT_JOURNALED = {"journal", "journal_changes"}
 _TRIGGER_PREFIX = "promo_journal_"
 
 
-def _quote_ident(name: str) -> str:
+def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -35,13 +35,13 @@ def journaled_tables(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+def table_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     # table_xinfo marks generated columns as hidden (2, 3): they cannot be written back
-    return [r[1] for r in conn.execute(f"PRAGMA main.table_xinfo({_quote_ident(table)})") if r[6] in (0, 1)]
+    return [r[1] for r in conn.execute(f"PRAGMA main.table_xinfo({quote_ident(table)})") if r[6] in (0, 1)]
 
 
-def _rowid_alias(conn: sqlite3.Connection, table: str) -> str | None:
-    pk = [r for r in conn.execute(f"PRAGMA main.table_info({_quote_ident(table)})") if r[5]]
+def rowid_alias(conn: sqlite3.Connection, table: str) -> str | None:
+    pk = [r for r in conn.execute(f"PRAGMA main.table_info({quote_ident(table)})") if r[5]]
     if len(pk) == 1 and pk[0][2].upper() == "INTEGER":
         return pk[0][1]
     return None
@@ -49,11 +49,11 @@ def _rowid_alias(conn: sqlite3.Connection, table: str) -> str | None:
 
 def row_json_sql(columns: list[str], alias: str) -> str:
     """SQL that builds a JSON object {column: SQL literal} of one row; no limit on the number of columns."""
-    parts = [f"json_quote({_sql_text(c)}) || ':' || json_quote(quote({alias}.{_quote_ident(c)}))" for c in columns]
+    parts = [f"json_quote({sql_text(c)}) || ':' || json_quote(quote({alias}.{quote_ident(c)}))" for c in columns]
     return "'{' || " + " || ',' || ".join(parts) + " || '}'"
 
 
-def _sql_text(text: str) -> str:
+def sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -69,15 +69,15 @@ def install_capture(conn: sqlite3.Connection) -> None:
     statements = ["CREATE TEMP TABLE IF NOT EXISTS promo_capture (journal_id INTEGER NOT NULL)"]
     current = "(SELECT journal_id FROM temp.promo_capture)"
     for table in journaled_tables(conn):
-        cols = _columns(conn, table)
-        name, tbl = _quote_ident(table), _sql_text(table)
-        changed = " OR ".join(f"OLD.{_quote_ident(c)} IS NOT NEW.{_quote_ident(c)}" for c in cols)
+        cols = table_columns(conn, table)
+        name, tbl = quote_ident(table), sql_text(table)
+        changed = " OR ".join(f"OLD.{quote_ident(c)} IS NOT NEW.{quote_ident(c)}" for c in cols)
         for op, when, old, new, rowid in (
             ("insert", "", "NULL", row_json_sql(cols, "NEW"), "NEW.rowid"),
             ("update", f" AND ({changed})", row_json_sql(cols, "OLD"), row_json_sql(cols, "NEW"), "NEW.rowid"),
             ("delete", "", row_json_sql(cols, "OLD"), "NULL", "OLD.rowid"),
         ):
-            trigger = _quote_ident(f"{_TRIGGER_PREFIX}{table}_{op}")
+            trigger = quote_ident(f"{_TRIGGER_PREFIX}{table}_{op}")
             statements.append(
                 f"CREATE TEMP TRIGGER IF NOT EXISTS {trigger} AFTER {op.upper()} ON main.{name} "
                 f"WHEN {current} IS NOT NULL{when} BEGIN "

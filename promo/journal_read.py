@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 from promo.errors import Rejected
-from promo.journal import _columns, _quote_ident, _sql_text, journaled_tables, row_json_sql
+from promo.journal import journaled_tables, quote_ident, row_json_sql, sql_text, table_columns
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
@@ -263,13 +263,13 @@ def _later_change(conn: sqlite3.Connection, tbl: str, row_id: int, after_id: int
 
 
 def _current_rows(conn: sqlite3.Connection, tbl: str, row_ids: list[int]) -> dict[int, dict]:
-    cols = _columns(conn, tbl)
+    cols = table_columns(conn, tbl)
     out = {}
     for start in range(0, len(row_ids), 500):
         chunk = row_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for rid, text in conn.execute(
-            f"SELECT t.rowid, {row_json_sql(cols, 't')} FROM main.{_quote_ident(tbl)} t WHERE t.rowid IN ({marks})",
+            f"SELECT t.rowid, {row_json_sql(cols, 't')} FROM main.{quote_ident(tbl)} t WHERE t.rowid IN ({marks})",
             chunk,
         ):
             out[rid] = decode_row(text)
@@ -309,21 +309,21 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
     # rows that refer to rows this entry added (undoing would remove what they point at); rows the
     # entry itself touched go back to their state before it, which cannot refer to them
     for child in ordered:
-        for fk in conn.execute(f"PRAGMA main.foreign_key_list({_quote_ident(child)})").fetchall():
+        for fk in conn.execute(f"PRAGMA main.foreign_key_list({quote_ident(child)})").fetchall():
             parent, col, to = fk[2], fk[3], fk[4]
             if (
                 parent not in by_table
                 or conn.execute(
-                    f"SELECT count(*) FROM pragma_foreign_key_list({_sql_text(child)}) WHERE id = ?", (fk[0],)
+                    f"SELECT count(*) FROM pragma_foreign_key_list({sql_text(child)}) WHERE id = ?", (fk[0],)
                 ).fetchone()[0]
                 > 1
             ):
                 continue
-            key = f"p.{_quote_ident(to)}" if to else "p.rowid"
+            key = f"p.{quote_ident(to)}" if to else "p.rowid"
             refs = conn.execute(
-                f"""SELECT c.rowid FROM main.{_quote_ident(child)} c
-                    WHERE c.{_quote_ident(col)} IN (
-                      SELECT {key} FROM main.{_quote_ident(parent)} p WHERE p.rowid IN (
+                f"""SELECT c.rowid FROM main.{quote_ident(child)} c
+                    WHERE c.{quote_ident(col)} IN (
+                      SELECT {key} FROM main.{quote_ident(parent)} p WHERE p.rowid IN (
                         SELECT row_id FROM journal_changes WHERE journal_id = :t AND tbl = :parent AND op = 'insert'))
                     AND c.rowid NOT IN (
                       SELECT row_id FROM journal_changes WHERE journal_id = :t AND tbl = :child)""",

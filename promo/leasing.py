@@ -8,7 +8,7 @@ from promo.db import rows
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.lookup import find
-from promo.resources import _UNIT_COLUMNS, _finish_units
+from promo.resources import UNIT_COLUMNS, finish_units
 from promo.text import today
 
 STATUS_LETTERS = {"vacant": "V", "reserved": "R", "leased": "L", "fitout": "F", "held": "H"}
@@ -26,7 +26,7 @@ def _finish(found: list[dict]) -> list[dict]:
     from promo.fields import mu
 
     now = today()
-    for r in _finish_units(found):
+    for r in finish_units(found):
         r["area_mu"] = mu(r["area_m2"]) if r["kind"] == "land" else None
         r["days_left"] = None
         if r["lease_end"]:
@@ -63,7 +63,7 @@ def unit_list(
         where.append("u.status = 'leased' AND u.lease_end IS NOT NULL AND u.lease_end <= date(:today, :within)")
         params["within"] = f"+{int(expiring)} days"
     order = "u.lease_end, c.id, u.code" if expiring is not None else "c.id, u.building, u.floor, u.code"
-    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+    sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
     if limit:
         sql += f" LIMIT {int(limit)}"

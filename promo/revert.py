@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
-from promo.journal import _columns, _rowid_alias, journaled_tables, row_json_sql
+from promo.journal import journaled_tables, row_json_sql, rowid_alias, table_columns
 from promo.journal_read import decode_row, describe_change, fill_inserted
 
 BATCH = 2000
@@ -60,7 +60,7 @@ def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
     for tbl in tables_of(conn, tid):
         if tbl not in live:
             return True
-        current = row_json_sql(_columns(conn, tbl), "t")
+        current = row_json_sql(table_columns(conn, tbl), "t")
         if _inserted_changed(conn, tid, tbl):
             return True
         last = f"""SELECT c.row_id, c.new FROM journal_changes c
@@ -183,7 +183,7 @@ def _revert_sets(conn: sqlite3.Connection, tid: int) -> None:
             "WHERE old IS NULL)"
         )
     for tbl in tables:
-        alias = _rowid_alias(conn, tbl)
+        alias = rowid_alias(conn, tbl)
         cursor = conn.execute(
             f"SELECT f.row_id, f.old, t.rowid IS NOT NULL FROM ({_first_changes(conn, tid, tbl)}) f "
             f"LEFT JOIN main.{_q(tbl)} t ON t.rowid = f.row_id WHERE f.old IS NOT NULL"
@@ -265,7 +265,7 @@ def revert_change(conn: sqlite3.Connection, change: dict) -> None:
         sets = ", ".join(f"{_q(c)} = ?" for c in cols)
         conn.execute(f"UPDATE main.{tbl} SET {sets} WHERE rowid = ?", [old[c] for c in cols] + [rid])
         return
-    alias = _rowid_alias(conn, change["tbl"])
+    alias = rowid_alias(conn, change["tbl"])
     if alias is None:
         cols = ["rowid", *cols]
         values = [rid] + [old[c] for c in cols[1:]]

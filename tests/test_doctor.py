@@ -50,7 +50,7 @@ def test_a_read_only_folder_opens_the_catalogue_read_only_with_a_note(run, db_pa
     import promo.db
 
     run("enterprises", "add", "只读目录企业")  # a WAL catalogue with writes in it
-    monkeypatch.setattr(promo.db, "_writable_folder", lambda path: False)
+    monkeypatch.setattr(promo.db, "writable_folder", lambda path: False)
     result = run("enterprises", "--format", "csv")
     assert result.exit_code == 0 and "只读目录企业" in result.stdout
     assert "opened read-only" in result.stderr

@@ -77,13 +77,34 @@ def _given(ctx: click.Context, param: click.Parameter, value):
     "-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output ('-': stdout)."
 )
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
+@click.option(
+    "--publish-counts",
+    is_flag=True,
+    help="Add how many projects reached 开工, 竣工, 投产 and 达效 (counts only: no names, amounts or contacts).",
+)
 @click.pass_context
-def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_dir, no_charts, date, output, force):
+def brief(
+    ctx,
+    industry,
+    carrier,
+    prospect,
+    about,
+    lang,
+    audience,
+    fmt,
+    charts_dir,
+    no_charts,
+    date,
+    output,
+    force,
+    publish_counts,
+):
     """Write a promotion brief for the zone, one industry, one carrier or one prospect.
 
     The same catalogue and --date always give the same text. A public brief never shows personal
     contacts, owners, notes, or the names and amounts of enterprises before 签约; sample data is
-    marked ※.
+    marked ※. Nothing after signing is in it unless --publish-counts asks for the counts of projects
+    per milestone (开工, 竣工, 投产, 达效), and then only those counts.
 
     A brief describes the zone on its --date: units ready by then show as ready; figures of later
     years, policies not yet in force (or expired) and enterprises' progress after that day are left
@@ -102,6 +123,7 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
       promo brief --about 示例医学影像设备 --audience internal -o about.md
       promo brief -o brief.md --charts charts
       promo brief --lang en --date 2026-12-01 -o brief-en.md --force
+      promo brief --publish-counts
     """
     from promo.brief import Request, make_brief
     from promo.brief.output import check_target, output_format, write_file
@@ -131,6 +153,7 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
         prospect=prospect,
         about=about,
         charts=(fmt in ("docx", "html") and not no_charts) or charts_dir is not None,
+        publish_counts=publish_counts,
     )
     req.check()
     if output is not None:

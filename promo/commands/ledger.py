@@ -191,13 +191,15 @@ def targets(ctx, year, fmt):
 def set_(ctx, year, owner, chain, quarter, **values):
     """Set targets for a year: the zone's, an officer's or a chain's, for the year or a quarter.
 
-    Counts are whole numbers of projects; amounts are 万元 as people write them (50亿, 1,200万).
+    Counts are whole numbers of projects; amounts are 万元 as people write them (50亿, 1,200万). A target
+    given as '' is cleared (that figure has no target any more).
 
     \b
     Examples:
       promo ledger targets set --year 2026 --signed 20 --started 12 --producing 8 --signed-investment 50亿
       promo ledger targets set --year 2026 --owner 张伟 --signed 5 --arrived 3亿
       promo ledger targets set --year 2026 --quarter 1 --signed 4
+      promo ledger targets set --year 2026 --quarter 1 --signed ''
     """
     from promo import ledger as domain
     from promo import vocabulary
@@ -212,8 +214,8 @@ def set_(ctx, year, owner, chain, quarter, **values):
         if value is None:
             continue
         if not str(value).strip():
-            raise click.BadParameter(_("is empty; give a target or leave the option out"), param_hint=f"'{option}'")
-        if domain.MEASURES[measure][1] == "count":
+            parsed[measure] = None  # '' clears, as in `units update`
+        elif domain.MEASURES[measure][1] == "count":
             parsed[measure] = parse_or_usage(parse_number, value, option, integer=True, unit_suffixes=("个", "家"))
         else:
             parsed[measure] = parse_or_usage(parse_amount, value, option)
@@ -228,6 +230,7 @@ def set_(ctx, year, owner, chain, quarter, **values):
     for c in changed:
         label = vocabulary.label("measure", c["measure"], language())
         old = f"{c['old']:,g} → " if c["old"] is not None else ""
-        click.echo(f"{period} {shown} {label}: {old}{c['new']:,g}")
+        new = f"{c['new']:,g}" if c["new"] is not None else _("cleared")
+        click.echo(f"{period} {shown} {label}: {old}{new}")
     for w in warnings:
         click.echo(_("warning: {problem}").format(problem=w), err=True)

@@ -31,15 +31,9 @@ def platforms(ctx, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import views
-    from promo.db import rows
+    from promo import resources, views
 
-    found = rows(
-        catalogue(ctx),
-        """SELECT p.code, p.name, p.name_en, p.kind, p.level, c.name AS carrier, p.description
-           FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id ORDER BY p.id""",
-    )
-    views.PLATFORMS.show(found, fmt)
+    views.PLATFORMS.show(resources.platforms(catalogue(ctx)), fmt)
 
 
 @platforms.command("add")

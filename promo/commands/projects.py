@@ -11,8 +11,10 @@ from promo.i18n import N_, _
 @click.command("milestone")
 @click.argument("name")
 @click.argument("milestone", required=False)
-@click.option("--date", metavar="DATE", help="When it happened (not before signing, not in the future).")
-@click.option("--planned", metavar="DATE", help="When it is planned; `promo overdue` lists it once it passes.")
+@click.option("--date", metavar="DATE", help="When it happened (not before signing, not in the future); '' clears it.")
+@click.option(
+    "--planned", metavar="DATE", help="When it is planned; `promo overdue` lists it once it passes; '' clears it."
+)
 @click.option("--note", help="A remark kept with the milestone.")
 @format_option
 @click.pass_context
@@ -20,12 +22,14 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
     """A project's milestones 开工 竣工 投产 达效: record one, or list all four with plan and actual.
 
     Dates run in that order and not before the signing; 投产 and 达效 also move the enterprise to that
-    stage. A rented project with no construction may skip 开工 and 竣工.
+    stage. A rented project with no construction may skip 开工 and 竣工. A date given as '' is cleared (the stage
+    a milestone moved stays where it is); a milestone left with no date is removed.
 
     \b
     Examples:
       promo enterprises milestone 晨生医疗 开工 --planned 2026-03-01
       promo enterprises milestone 晨生医疗 开工 --date 2026-03-10
+      promo enterprises milestone 晨生医疗 竣工 --planned ''
       promo enterprises milestone 晨生医疗
     """
     from promo import projects
@@ -33,15 +37,16 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
 
     conn = catalogue(ctx)
     if milestone is None:
-        if date or planned or note:
+        if date is not None or planned is not None or note is not None:
             raise click.UsageError(_("name the MILESTONE to date: 开工, 竣工, 投产 or 达效"))
         _show_milestones(projects.milestones(conn, name), fmt)
         return
     from promo.db import change
 
     milestone = parse_or_usage(projects.parse_milestone, milestone, "MILESTONE")
-    date = parse_or_usage(parse_date, date, "--date")
-    planned = parse_or_usage(parse_date, planned, "--planned")
+    # '' (or blanks) is the clearing value, as in `units update`; anything else must be a date
+    date = "" if date is not None and not date.strip() else parse_or_usage(parse_date, date, "--date")
+    planned = "" if planned is not None and not planned.strip() else parse_or_usage(parse_date, planned, "--planned")
     from promo.enterprise_fields import parse_text
 
     note = parse_or_usage(parse_text, note, "--note", max_len=500) or None
@@ -51,6 +56,7 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
         said.append(f"on {r['date']}")
     if r["planned"]:
         said.append(f"planned {r['planned']}")
+    said += [_("cleared {option}").format(option=option) for option in r["cleared"]]
     say(" ".join(said))
     if r["moved"]:
         click.echo(

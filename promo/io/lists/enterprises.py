@@ -217,8 +217,8 @@ def _named(conn: sqlite3.Connection, table: str, row_id) -> str | None:
 
 def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]]:
     """(field, old, new) for every field the row gives that differs from the record; empty cells change nothing."""
+    from promo.enterprise_add import carrier_id_of, industry_id_of
     from promo.enterprise_fields import KINDS
-    from promo.enterprises import _carrier_id, _industry_id
     from promo.holding import find_unit, unit_label
 
     out = []
@@ -235,7 +235,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
         out.append(("claim", claim_text(row), f"{f.owner} takes it over only by: promo enterprises update --transfer"))
     if f.kind and f.kind != row["kind"]:
         out.append(("kind", KINDS.get(row["kind"]), KINDS.get(f.kind)))
-    for key, table, lookup in (("industry", "industries", _industry_id), ("carrier", "carriers", _carrier_id)):
+    for key, table, lookup in (("industry", "industries", industry_id_of), ("carrier", "carriers", carrier_id_of)):
         value = getattr(f, key)
         if value and lookup(conn, value) != row[f"{key}_id"]:
             out.append((key, _named(conn, table, row[f"{key}_id"]), _named(conn, table, lookup(conn, value))))
@@ -333,7 +333,7 @@ def export_rows(conn: sqlite3.Connection):
     """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
     own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
-    from promo.enterprise_listing import _LIST_SQL, _STAGE_ORDER, _finish
+    from promo.enterprise_listing import stream
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
     held: dict[int, list[str]] = {}
@@ -342,10 +342,7 @@ def export_rows(conn: sqlite3.Connection):
         "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
     ):
         held.setdefault(eid, []).append(label)
-    cursor = conn.execute(f"{_LIST_SQL} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id")
-    names = [d[0] for d in cursor.description]
-    for values in cursor:
-        r = _finish([dict(zip(names, values, strict=True))])[0]
+    for r in stream(conn):
         contact, phone, note = extra[r["id"]]
         yield {
             **{
