@@ -263,5 +263,8 @@ def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterator[dict]
     sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
     if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
+        # the first few picked from the index alone, and only they fetched whole
+        pick = f"SELECT u.id FROM units u WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {int(f.limit)}"
+        sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+                  WHERE u.id IN ({pick}) ORDER BY {order}"""
     return map(_finish_unit, stream(conn, sql, params))
