@@ -254,6 +254,11 @@ def vacancy_where(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[list[str]
 
 def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterator[dict]:
     """vacancies() as the cursor gives them, for listings of any size (names are looked up before it returns)."""
+    return map(_finish_unit, stream(conn, *vacancy_query(conn, f)))
+
+
+def vacancy_query(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[str, dict]:
+    """The SQL and parameters of vacancies() (benchmarks give the same SQL to other tools)."""
     where, params = vacancy_where(conn, f)
     key = f.sort[1:] if f.sort.startswith("-") else f.sort
     direction = "DESC" if f.sort.startswith("-") else "ASC"
@@ -267,4 +272,4 @@ def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterator[dict]
         pick = f"SELECT u.id FROM units u WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {int(f.limit)}"
         sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
                   WHERE u.id IN ({pick}) ORDER BY {order}"""
-    return map(_finish_unit, stream(conn, sql, params))
+    return sql, params
