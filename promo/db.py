@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# each migration module imports the one before it, so importing the latest registers 2 to 10 in number order
-from promo import schema_code_names, search_index  # noqa: F401
+# each migration module imports the one before it, so importing the latest registers 2 to 11 in number order
+from promo import schema_read_indexes, search_index  # noqa: F401
 from promo.errors import BadValue, CatalogueError, Rejected
 from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version
@@ -321,3 +321,8 @@ def change(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     """Run a query and return plain dicts."""
     return [dict(r) for r in conn.execute(sql, params)]
+
+
+def stream(conn: sqlite3.Connection, sql: str, params=()) -> Iterator[dict]:
+    """Run a query now (a bad one fails here) and hand its rows over as plain dicts one at a time."""
+    return (dict(r) for r in conn.execute(sql, params))

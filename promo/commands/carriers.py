@@ -71,11 +71,9 @@ def show(ctx, name, grid, fmt):
 
     detail = resources.carrier(catalogue(ctx), name)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(detail, ensure_ascii=False, indent=2)))
+        click.echo(json_text(detail))
         return
     if fmt == "csv":
         from promo import views

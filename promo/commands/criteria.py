@@ -95,11 +95,9 @@ def check(ctx, name, carrier, fmt, **values):
         profile = given
     result = domain.check(conn, profile)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
+        click.echo(json_text(result))
         return
     if fmt == "table":
         from promo.match import describe_needs

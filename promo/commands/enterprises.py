@@ -82,14 +82,15 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     if ctx.invoked_subcommand:
         return
     from promo import enterprise_fields as fields
-    from promo import enterprises as domain
     from promo.text import parse_date
     from promo.vocabulary import BAD_CHECK_NOTE
 
     stages = fields.parse_stages(stage)
     source = fields.parse_source(source) if source else None
     since = parse_date(since, "--since")
-    found = domain.listing(
+    from promo.enterprise_listing import iter_listing
+
+    found = iter_listing(
         catalogue(ctx),
         stages=stages,
         industry=industry,
@@ -102,7 +103,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     from promo import views
 
     if public:
-        found = [views.public_row(r) for r in found]
+        found = map(views.public_row, found)
     from promo.vocabulary import display_name
 
     def prepare(rows) -> None:
@@ -159,11 +160,9 @@ def show(ctx, name, public, fmt):
 
         d = views.public_row(d)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(d, ensure_ascii=False, indent=2)))
+        click.echo(json_text(d))
         return
     from promo.render import Column, render
 

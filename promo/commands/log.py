@@ -65,11 +65,9 @@ def show(ctx, entry, fmt):
 
     e = journal_read.entry(catalogue(ctx), entry)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(e, ensure_ascii=False, indent=2, default=str)))
+        click.echo(json_text(e, default=str))
         return
     if fmt == "csv":
         render(e["changes"], [Column(k, k) for k in ("tbl", "row_id", "op", "text", "fields")], fmt)

@@ -82,11 +82,9 @@ def match(ctx, for_name, limit, fmt, **values):
                 err=True,
             )
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
+        click.echo(json_text(result))
         return
     if fmt == "csv":
         from promo.render import Column, render

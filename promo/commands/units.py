@@ -69,7 +69,7 @@ def units(ctx, carrier, status, kind, expiring, limit, fmt):
         return
     from promo import leasing, views
 
-    found = leasing.unit_list(
+    found = leasing.iter_unit_list(
         catalogue(ctx), carrier=carrier, status=_parse_status(status), kind=kind, expiring=expiring, limit=limit
     )
 

@@ -52,7 +52,7 @@ def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):
         kind = kind or "land"
     f = resources.VacancyFilter(**needs, kind=kind, industry=industry, carrier=carrier, sort=sort, limit=limit)
     f.check()  # bad values are usage errors: report them before touching the catalogue
-    found = resources.vacancies(catalogue(ctx), f)
+    found = resources.iter_vacancies(catalogue(ctx), f)
     from promo import views
 
     def caption(rows) -> str:

@@ -333,7 +333,7 @@ def export_rows(conn: sqlite3.Connection):
     """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
     own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
-    from promo.enterprise_listing import stream
+    from promo.enterprise_listing import stream_all
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
     held: dict[int, list[str]] = {}
@@ -342,7 +342,7 @@ def export_rows(conn: sqlite3.Connection):
         "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
     ):
         held.setdefault(eid, []).append(label)
-    for r in stream(conn):
+    for r in stream_all(conn):
         contact, phone, note = extra[r["id"]]
         yield {
             **{
