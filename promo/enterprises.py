@@ -17,12 +17,13 @@ from promo.enterprise_fields import Fields, parse_fields
 # reading them back lives in enterprise_listing; callers still reach it here
 from promo.enterprise_listing import detail, listing  # noqa: F401
 from promo.errors import BadValue, PromoError, Rejected, raise_all
+from promo.field_labels import label as field_label
 from promo.holding import check_vacant, release_unit, settle_holdings, take_units
-from promo.i18n import _
+from promo.i18n import _, language
 from promo.identity import check_code_name, claim_text, duplicate_of, get, refuse_duplicate, reload, similar_names
 from promo.lookup import find
 from promo.text import fold, today
-from promo.vocabulary import BAD_CHECK_MARK, stage_index
+from promo.vocabulary import BAD_CHECK_MARK, label, stage_index
 
 
 def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | None = None) -> Fields:
@@ -122,7 +123,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
         warnings.append(_bad_check_warning(f.uscc))
     space = take_units(conn, eid, f.units, unit_field)
     return {
-        "summary": f"add {f.name} ({stage})",
+        "summary": _("add {name} ({stage})").format(name=f.name, stage=stage),
         "id": eid,
         "name": f.name,
         "stage": stage,
@@ -214,7 +215,9 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
     taken = [t["unit"] for t in space if t["action"] in ("leased", "reserved")]
     changed = sorted(k for k in changes if not k.endswith("_folded"))
     return {
-        "summary": f"update {e['name']}: " + ", ".join(changed + taken + released),
+        "summary": _("update {name}: {changes}").format(
+            name=e["name"], changes=", ".join([field_label(k) for k in changed] + taken + released)
+        ),
         "id": e["id"],
         "name": e["name"],
         "changed": changed,
@@ -326,7 +329,7 @@ def move(
     if stage_index(stage) >= landed > stage_index(e["stage"]) and not held and not reload(conn, e["id"])["carrier_id"]:
         warnings.append(_("no space is on record for {name}; give it a unit with --unit").format(name=e["name"]))
     return {
-        "summary": f"move {e['name']} {e['stage']} → {stage}",
+        "summary": _("move {name} {old} → {new}").format(name=e["name"], old=e["stage"], new=stage),
         "id": e["id"],
         "name": e["name"],
         "from": e["stage"],
@@ -363,7 +366,7 @@ def log_activity(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (e["id"], kind, date, note or None, next_date, owner or e["owner"], now()),
     ).lastrowid
-    summary = f"log {kind} {e['name']}"
+    summary = _("log {kind} {name}").format(kind=label("activity_kind", kind, language()), name=e["name"])
     return {"summary": summary, "id": aid, "name": e["name"], "kind": kind, "date": date, "next": next_date}
 
 
@@ -385,4 +388,9 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
             ),
             _("unlink it there first"),
         ) from None
-    return {"summary": f"remove {e['name']}", "id": e["id"], "name": e["name"], "released": released}
+    return {
+        "summary": _("remove {name}").format(name=e["name"]),
+        "id": e["id"],
+        "name": e["name"],
+        "released": released,
+    }

@@ -25,21 +25,6 @@ _TRIGGER_PREFIX = "promo_journal_"
 
 # How a row is named in `promo log`: the first of these columns the table has.
 _LABEL_COLUMNS = ("name", "title", "code", "label", "stage", "key")
-_TABLE_LABELS = {
-    "enterprises": "企业",
-    "units": "单元",
-    "stage_history": "阶段记录",
-    "activities": "跟进",
-    "stage_deadlines": "阶段时限",
-    "carriers": "载体",
-    "industries": "产业",
-    "policies": "政策",
-    "targets": "目标企业",
-    "needs": "需求",
-    "scenarios": "场景",
-    "criteria": "准入条件",
-    "settings": "设置",
-}
 
 
 def _quote_ident(name: str) -> str:
@@ -156,16 +141,11 @@ def decode_row(text: str | None) -> dict | None:
     return {k: decode_literal(v) for k, v in json.loads(text).items()}
 
 
-def _shown(value) -> str:
-    if value is None:
-        return "∅"
-    if isinstance(value, float) and value == int(value):
-        return f"{value:g}"
-    return str(value)
+def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_id: int | None = None, conn=None) -> str:
+    """One change as a line a person reads, in the officer's words (promo.field_labels): + added, − removed,
+    ~ changed fields with before → after; with `conn`, a referenced row is named, not numbered."""
+    from promo import field_labels
 
-
-def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_id: int | None = None) -> str:
-    """One change as a line a person reads: + added, − removed, ~ changed fields with before → after."""
     row = new or old or {}
     label = next((str(row[c]) for c in _LABEL_COLUMNS if row.get(c) not in (None, "")), None)
     if tbl == "units" and row.get("code"):
@@ -173,8 +153,11 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_i
     elif tbl == "stage_history":
         label = f"{row.get('stage')} {row.get('date')}"
     elif tbl == "activities":
-        label = f"{row.get('kind')} {row.get('date')}"
-    what = _TABLE_LABELS.get(tbl, tbl)
+        from promo.i18n import language
+        from promo.vocabulary import label as coded
+
+        label = f"{coded('activity_kind', row.get('kind'), language())} {row.get('date')}"
+    what = field_labels.table_label(tbl)
     ident = f"#{row['id']}" if row.get("id") is not None else f"#{row_id}" if row_id is not None else ""
     name = " ".join(x for x in (what, label, f"({ident})" if ident and label else ident) if x)
     if op == "insert":
@@ -182,20 +165,26 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_i
     if op == "delete":
         return f"− {name}"
     diffs = [
-        f"{k} {_shown(old.get(k))} → {_shown(v)}"
+        field_labels.change_text(k, old.get(k), v, conn)
         for k, v in (new or {}).items()
         if not k.endswith("_folded") and old is not None and old.get(k) != v
     ]
     return f"~ {name}: " + ", ".join(diffs) if diffs else f"~ {name}"
 
 
-def field_lines(op: str, old: dict | None, new: dict | None) -> list[str]:
+def field_lines(op: str, old: dict | None, new: dict | None, conn=None) -> list[str]:
     """The fields of an added or removed row, one `field: value` each (empty ones and search keys left
     out); an update's fields are already in its line as before → after."""
+    from promo.field_labels import label, shown, unit_of
+
     if op == "update":
         return []
     row = new if op == "insert" else old
-    return [f"{k}: {_shown(v)}" for k, v in (row or {}).items() if v is not None and not k.endswith("_folded")]
+    return [
+        f"{label(k)}: {shown(k, v, conn)}" + (f" {unit_of(k)}" if unit_of(k) else "")
+        for k, v in (row or {}).items()
+        if v is not None and not k.endswith("_folded")
+    ]
 
 
 def _entry_sql() -> str:
@@ -216,13 +205,15 @@ def changes(conn: sqlite3.Connection, journal_id: int) -> list[dict]:
     )
     for c in out:
         c["old"], c["new"] = decode_row(c["old"]), decode_row(c["new"])
-        c["text"] = describe_change(c["tbl"], c["op"], c["old"], c["new"], c["row_id"])
-        c["fields"] = field_lines(c["op"], c["old"], c["new"])
+        c["text"] = describe_change(c["tbl"], c["op"], c["old"], c["new"], c["row_id"], conn)
+        c["fields"] = field_lines(c["op"], c["old"], c["new"], conn)
     return out
 
 
 def _tally(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
     """Per entry, a short count of its changes by table and kind: enterprises +1, units ~1."""
+    from promo.field_labels import table_label
+
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
@@ -233,7 +224,7 @@ def _tally(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
             GROUP BY journal_id, tbl, op ORDER BY journal_id, min(id)""",
         ids,
     ):
-        out.setdefault(r[0], []).append(f"{r[1]} {sign[r[2]]}{r[3]}")
+        out.setdefault(r[0], []).append(f"{table_label(r[1])} {sign[r[2]]}{r[3]}")
     return {k: ", ".join(v) for k, v in out.items()}
 
 
@@ -258,10 +249,12 @@ def entries(
 
 
 def _status(e: dict) -> str:
+    from promo.i18n import _
+
     if e.get("undone_by"):
-        return f"已撤销 undone by #{e['undone_by']}"
+        return _("undone by #{id}").format(id=e["undone_by"])
     if e.get("undoes"):
-        return f"撤销 undoes #{e['undoes']}"
+        return _("undoes #{id}").format(id=e["undoes"])
     return ""
 
 
@@ -456,6 +449,6 @@ def _revert(conn: sqlite3.Connection, change: dict) -> None:
     conn.execute(f"INSERT INTO main.{tbl} ({names}) VALUES ({','.join('?' * len(cols))})", values)
 
 
-def _inverse_text(change: dict) -> str:
+def _inverse_text(change: dict, conn=None) -> str:
     op = {"insert": "delete", "delete": "insert", "update": "update"}[change["op"]]
-    return describe_change(change["tbl"], op, change["new"], change["old"], change["row_id"])
+    return describe_change(change["tbl"], op, change["new"], change["old"], change["row_id"], conn)

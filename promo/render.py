@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # CSV cells and files have their own module; render still offers them to its callers
+from promo.i18n import _
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
 from promo.terminal import escape
 
@@ -308,7 +309,12 @@ def render(
     caption: str | None = None,
     empty: str = "nothing matches",
 ) -> None:
-    """Print `rows` in the chosen format; tables and Markdown carry the title and caption."""
+    """Print `rows` in the chosen format; tables and Markdown carry the title and caption.
+
+    Headers, title, caption and `empty` are looked up in the message catalogue (the user's language)."""
+    if fmt in ("table", "markdown"):
+        columns = translated(columns)
+        title, caption, empty = (_(text) if text else text for text in (title, caption, empty))
     if fmt == "json":
         sys.stdout.write(to_json(rows, columns) + "\n")
     elif fmt == "csv":
@@ -334,12 +340,19 @@ def render(
         raise ValueError(f"unknown format {fmt!r}")
 
 
+def translated(columns: Sequence[Column]) -> list[Column]:
+    """The columns with their headers in the user's language (an empty header stays empty)."""
+    from dataclasses import replace
+
+    return [replace(c, header=_(c.header)) if c.header else c for c in columns]
+
+
 def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, heading: str | None = None) -> None:
     """A record as label/value lines: an aligned grid on a terminal, a bullet list in Markdown.
 
     Empty values are left out, so callers can list every field a record may have.
     """
-    shown = [(escape(str(k)), escape(str(v))) for k, v in facts if v not in (None, "")]
+    shown = [(escape(_(k) if k else ""), escape(str(v))) for k, v in facts if v not in (None, "")]
     if fmt == "markdown":
         lines = [f"## {md_escape(escape(heading))}", ""] if heading else []
         lines += [f"- **{md_escape(k)}**: {md_escape(v)}" for k, v in shown]
@@ -410,10 +423,10 @@ def render_grid(
             line = " ".join(f"{c['unit']}[{c['letter']}]" for c in cells)
         shown.append({**r, "line": line})
     columns = [
-        Column("building", "楼栋", no_wrap=True),
-        Column("floor", "楼层", "int"),
-        Column("line", "单元 Units"),
-        Column("occupancy", "出租率", "bar"),
+        Column("building", "Building", no_wrap=True),
+        Column("floor", "Floor", "int"),
+        Column("line", "Units"),
+        Column("occupancy", "Occupancy", "bar"),
     ]
     if fmt == "markdown" or not coloured:
         render(shown, columns, fmt, title=title, caption=caption)
@@ -421,8 +434,9 @@ def render_grid(
     from rich import box
     from rich.table import Table
 
+    title, caption = (_(text) if text else text for text in (title, caption))
     table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left", caption_justify="left")
-    for c in columns:
+    for c in translated(columns):
         table.add_column(c.header, justify=c.align, no_wrap=c.key != "line")
     for r in shown:
         occupancy = fmt_cell(columns[3], r["occupancy"]) if r["occupancy"] is not None else ""

@@ -97,7 +97,7 @@ def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int |
     target["reverted_count"] = conn.execute(
         "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
     ).fetchone()[0]
-    target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, tid, limit=SHOWN)]
+    target["reverted"] = [journal._inverse_text(c, conn) for c in _stream_reversed(conn, tid, limit=SHOWN)]
     return target
 
 
@@ -195,7 +195,7 @@ def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
         conn.execute("BEGIN")
         target = journal.undo_target(conn, target_id)
         journal._refuse_if_depended_on(conn, target)
-        target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
+        target["reverted"] = [journal._inverse_text(c, conn) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
         target["reverted_count"] = target["changes"]
         target["checked"] = "read-only"
         return target

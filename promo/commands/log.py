@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import COUNT, ROW_ID, catalogue, format_option, not_empty, say
+from promo.i18n import N_, _
 
 
 @click.group(invoke_without_command=True)
@@ -35,7 +36,7 @@ def log(ctx, limit, user, changes, fmt):
         view.show(found, fmt)
         return
     if not found:
-        click.echo("the change journal is empty", err=True)
+        click.echo(_("the change journal is empty"), err=True)
         return
     # like git log: a command line does not fit a table cell, so each entry gets its own lines
     for e in found:
@@ -76,7 +77,7 @@ def show(ctx, entry, fmt):
     if fmt == "markdown":
         render(
             e["changes"],
-            [Column("text", "变更 Change"), Column("fields", "字段 Fields", "list")],
+            [Column("text", N_("Change")), Column("fields", N_("Fields"), "list")],
             fmt,
             title=f"#{e['id']} {e['summary'] or ''}",
         )
@@ -89,7 +90,7 @@ def show(ctx, entry, fmt):
         for line in c["fields"]:
             say(f"        {line}")
     if not e["changes"]:
-        say("    (no row changes)")
+        say("    " + _("(no row changes)"))
 
 
 @click.command()
@@ -114,20 +115,30 @@ def undo(ctx, entry, dry_run):
     conn = catalogue(ctx)
     if dry_run:
         r = revert.undo_preview(conn, journal.undo_target(conn, entry)["id"])
-        say(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        say(
+            _("would undo #{id} {what} ({user}, {at}):").format(
+                id=r["id"], what=r["summary"] or r["command"], user=r["user"], at=r["at"]
+            )
+        )
         if r["checked"] == "read-only":
             say(
-                "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
-                "but whether every restored row still finds what it refers to is known only when undoing",
+                _(
+                    "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
+                    "but whether every restored row still finds what it refers to is known only when undoing"
+                ),
                 err=True,
             )
     else:
         # the entry is chosen under the write lock: undos run at the same time queue, each taking the next
         with write(conn, "undo") as journal_id:
             r = revert.undo(conn, entry, journal_id)
-        say(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        say(
+            _("undid #{id} {what} ({user}, {at}):").format(
+                id=r["id"], what=r["summary"] or r["command"], user=r["user"], at=r["at"]
+            )
+        )
     for line in r["reverted"]:
         say(f"  {line}")
     more = r["reverted_count"] - len(r["reverted"])
     if more > 0:
-        say(f"  … and {more:,} more row changes (all of them: promo log show {r['id']})")
+        say("  " + _("… and {n:,} more row changes (all of them: promo log show {id})").format(n=more, id=r["id"]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, parse_or_usage, say
+from promo.i18n import N_, _
 
 
 @click.command("milestone")
@@ -33,7 +34,7 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
     conn = catalogue(ctx)
     if milestone is None:
         if date or planned or note:
-            raise click.UsageError("name the MILESTONE to date: 开工, 竣工, 投产 or 达效")
+            raise click.UsageError(_("name the MILESTONE to date: 开工, 竣工, 投产 or 达效"))
         _show_milestones(projects.milestones(conn, name), fmt)
         return
     from promo.db import change
@@ -52,9 +53,13 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
         said.append(f"planned {r['planned']}")
     say(" ".join(said))
     if r["moved"]:
-        click.echo(f"moved {r['name']} from {r['moved']['from']} to {r['moved']['to']} on {r['moved']['date']}")
+        click.echo(
+            _("moved {name} from {old} to {new} on {date}").format(
+                name=r["name"], old=r["moved"]["from"], new=r["moved"]["to"], date=r["moved"]["date"]
+            )
+        )
         for w in r["moved"]["warnings"]:
-            click.echo(f"warning: {w}", err=True)
+            click.echo(_("warning: {w}").format(w=w), err=True)
 
 
 def _show_milestones(d: dict, fmt: str) -> None:
@@ -65,13 +70,13 @@ def _show_milestones(d: dict, fmt: str) -> None:
 
 
 _FIGURES = {
-    "completed_investment": ("--completed-investment", "Investment completed to date (累计完成投资), 万元."),
-    "arrived": ("--arrived", "Capital arrived in the period (到位资金), 万元."),
-    "jobs_created": ("--jobs-created", "Jobs created to date."),
-    "output": ("--output", "Output (产值) of the year, 万元."),
-    "tax": ("--tax", "Tax paid in the year, 万元."),
-    "land_mu": ("--land-mu", "Land the project uses, 亩 (for 亩均)."),
-    "floor_m2": ("--floor-area", "Floor area it uses, ㎡ (default: the units it leases)."),
+    "completed_investment": ("--completed-investment", N_("Investment completed to date (累计完成投资), 万元.")),
+    "arrived": ("--arrived", N_("Capital arrived in the period (到位资金), 万元.")),
+    "jobs_created": ("--jobs-created", N_("Jobs created to date.")),
+    "output": ("--output", N_("Output (产值) of the year, 万元.")),
+    "tax": ("--tax", N_("Tax paid in the year, 万元.")),
+    "land_mu": ("--land-mu", N_("Land the project uses, 亩 (for 亩均).")),
+    "floor_m2": ("--floor-area", N_("Floor area it uses, ㎡ (default: the units it leases).")),
 }
 
 
@@ -106,11 +111,11 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
     from promo.text import parse_amount, parse_number
 
     parsed = {}
-    for key, (option, _) in _FIGURES.items():
+    for key, (option, _text) in _FIGURES.items():
         kind = projects.REPORT_FIELDS[key][2]
         value = figures[key]
         if value is not None and not str(value).strip():
-            raise click.BadParameter("is empty; give a figure or leave the option out", param_hint=f"'{option}'")
+            raise click.BadParameter(_("is empty; give a figure or leave the option out"), param_hint=f"'{option}'")
         if kind == "amount":
             parsed[key] = parse_or_usage(parse_amount, value, option)
         elif kind == "int":
@@ -123,18 +128,19 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
     conn = catalogue(ctx)
     if all(v is None for v in parsed.values()):
         if quarter or over_plan:
-            raise click.UsageError("--quarter and --over-plan go with figures to record")
+            raise click.UsageError(_("--quarter and --over-plan go with figures to record"))
         _show_reports(projects.reports(conn, name, year=year), fmt)
         return
     if year is None:
-        raise click.UsageError("give the --year the figures are for")
+        raise click.UsageError(_("give the --year the figures are for"))
     from promo.db import change
 
     r = change(conn, projects.record_report, name, year, quarter or 0, parsed, over_plan=over_plan)
     period = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")
-    click.echo(f"reported {r['name']} {period}: " + ", ".join(_FIGURES[k][0].lstrip("-") for k in r["set"]))
+    figures = ", ".join(_FIGURES[k][0].lstrip("-") for k in r["set"])
+    click.echo(_("reported {name} {period}: {figures}").format(name=r["name"], period=period, figures=figures))
     for w in r["warnings"]:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(_("warning: {w}").format(w=w), err=True)
 
 
 def _show_reports(found: list[dict], fmt: str) -> None:
