@@ -9,6 +9,7 @@ from itertools import islice
 
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
+from promo.io.changes import change_text, differs_text
 
 MAX_ERRORS_SHOWN = 30
 CHUNK = 1000  # rows checked against the catalogue and written together
@@ -37,14 +38,6 @@ class Report:
     @property
     def rejected(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == "rejected"]
-
-
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
@@ -179,10 +172,9 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
                 return _("conflict: credit code {code} is also on line {line} for {name}").format(
                     code=key, line=first_line, name=adapter.label(first)
                 )
+            fields = {f.key: f for f in adapter.FIELDS}
             differ = [
-                _("{field}: {first} vs {second}").format(
-                    field=k, first=_shown(getattr(first, k, None)), second=_shown(getattr(parsed, k, None))
-                )
+                differs_text(fields, k, getattr(first, k, None), getattr(parsed, k, None))
                 for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status")
                 if getattr(first, k, None) != getattr(parsed, k, None)
             ]
@@ -207,7 +199,8 @@ def _write(
             outcome = Outcome(line, "new", name_shown)
         else:
             changed = adapter.changes(conn, row, parsed)
-            detail = "; ".join(f"{k}: {_shown(old)} → {_shown(new)}" for k, old, new in changed)
+            fields = {f.key: f for f in adapter.FIELDS}
+            detail = "; ".join(change_text(fields, k, old, new) for k, old, new in changed)
             matched = _("matches {name} ({why})").format(name=row[adapter.LABEL_COLUMN], why=why)
             warnings = []
             if not changed:
