@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import sqlite3
 
 from promo.errors import Ambiguous, BadValue, NotFound
+from promo.i18n import _
 from promo.text import fold
 
 # Tables a name can be looked up in: (name column, folded column, code column or None).
@@ -44,6 +44,8 @@ def suggestions(conn: sqlite3.Connection, table: str, name: str, limit: int = 3)
             [f"%{like_escape(p)}%" for p in pairs],
         ).fetchall()
     by_folded = {row[1]: row[0] for row in candidates}
+    import difflib  # only when a name is not found: a suggestion is worth it, the import on every lookup is not
+
     close = difflib.get_close_matches(key, list(by_folded), n=limit, cutoff=0.5)
     # a name that contains the query (or is contained by it) is a good suggestion too
     close += [f for f in by_folded if (key in f or f in key) and f not in close]
@@ -56,7 +58,13 @@ MAX_QUERY = 1000
 def check_length(name: str, what: str) -> None:
     """A name to look up longer than any name could be is a bad value (exit 2), not a search SQLite chokes on."""
     if name is not None and len(name) > MAX_QUERY:
-        raise BadValue(what, name, f"is {len(name):,} characters long; no name in the catalogue is over {MAX_QUERY:,}")
+        raise BadValue(
+            what,
+            name,
+            _("is {length:,} characters long; no name in the catalogue is over {limit:,}").format(
+                length=len(name), limit=MAX_QUERY
+            ),
+        )
 
 
 def find(conn: sqlite3.Connection, table: str, name: str, what: str, *, where: str = "") -> sqlite3.Row:

@@ -11,6 +11,7 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
+from promo.i18n import _
 from promo.text import fold, today
 from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
 from promo.vocabulary import SIGNED as SIGNED_STAGES
@@ -44,7 +45,7 @@ def parse_milestone(value: str, field: str = "MILESTONE") -> str:
     m = _MILESTONE_BY_KEY.get(fold(value))
     if not m:
         raise BadValue(
-            field, value, "not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)"
+            field, value, _("not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)")
         )
     return m
 
@@ -55,7 +56,7 @@ def parse_year(value, field: str = "--year") -> int:
 
     year = parse_number(value, field, minimum=1900, maximum=2200, integer=True, unit_suffixes=("年",))
     if year is None:
-        raise BadValue(field, value, "give a year such as 2026")
+        raise BadValue(field, value, _("give a year such as 2026"))
     return year
 
 
@@ -76,9 +77,11 @@ def set_signing_date(conn: sqlite3.Connection, name: str, date: str) -> dict:
     require_write(conn)
     e = get(conn, name, exact=True)
     if stage_index(e["stage"]) < stage_index(SIGNED):
-        raise Rejected(f"{e['name']} is at {e['stage']}, not signed: it has no signing date")
+        raise Rejected(
+            _("{name} is at {stage}, not signed: it has no signing date").format(name=e["name"], stage=e["stage"])
+        )
     if date > today():
-        raise BadValue("--signed", date, f"is in the future (today is {today()})")
+        raise BadValue("--signed", date, _("is in the future (today is {today})").format(today=today()))
     later = conn.execute(
         f"""SELECT min(date) FROM stage_history WHERE enterprise_id = ? AND stage IN {sql_in(SIGNED_STAGES)}
               AND stage != ?""",
@@ -87,9 +90,13 @@ def set_signing_date(conn: sqlite3.Connection, name: str, date: str) -> dict:
     first_milestone = conn.execute(
         "SELECT min(actual_date) FROM milestones WHERE enterprise_id = ?", (e["id"],)
     ).fetchone()[0]
-    for what, when in (("a later stage", later), ("its first milestone", first_milestone)):
+    for what, when in ((_("a later stage"), later), (_("its first milestone"), first_milestone)):
         if when and date > when:
-            raise Rejected(f"signing date {date} of {e['name']}: after {what} ({when})")
+            raise Rejected(
+                _("signing date {date} of {name}: after {what} ({when})").format(
+                    date=date, name=e["name"], what=what, when=when
+                )
+            )
     entry = conn.execute(
         "SELECT id, date FROM stage_history WHERE enterprise_id = ? AND stage = ? ORDER BY date, id LIMIT 1",
         (e["id"], SIGNED),
@@ -110,8 +117,10 @@ def set_signing_date(conn: sqlite3.Connection, name: str, date: str) -> dict:
 def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
     if stage_index(e["stage"]) < stage_index(SIGNED):
         raise Rejected(
-            f"{e['name']} is at {e['stage']}, not signed: milestones and reports begin at {SIGNED}",
-            f"move it first: promo enterprises move {e['name']} {SIGNED} --date …",
+            _("{name} is at {stage}, not signed: milestones and reports begin at {signed}").format(
+                name=e["name"], stage=e["stage"], signed=SIGNED
+            ),
+            _("move it first: {command}").format(command=f"promo enterprises move {e['name']} {SIGNED} --date …"),
         )
     return signing_date(conn, e["id"]) or (e["stage_date"] if e["stage"] == SIGNED else None)
 
@@ -119,17 +128,28 @@ def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
 def _check_order(conn, e, milestone: str, column: str, date: str, option: str, signed: str | None) -> None:
     """`date` not before signing, not before an earlier milestone's, not after a later one's (same column)."""
     if signed and date < signed:
-        raise Rejected(f"{option} {date}: {milestone} of {e['name']} cannot come before its signing ({signed})")
+        raise Rejected(
+            _("{option} {date}: {milestone} of {name} cannot come before its signing ({signed})").format(
+                option=option, date=date, milestone=milestone, name=e["name"], signed=signed
+            )
+        )
     pos = MILESTONES.index(milestone)
     for other, other_date in conn.execute(
         f"SELECT milestone, {column} FROM milestones WHERE enterprise_id = ? AND {column} IS NOT NULL", (e["id"],)
     ):
         before = MILESTONES.index(other) < pos
         if other != milestone and ((before and date < other_date) or (not before and date > other_date)):
-            word = "before" if before else "after"
+            if before:
+                why = _("{option} {date}: {milestone} cannot come before {other} ({other_date}) of {name}")
+            else:
+                why = _("{option} {date}: {milestone} cannot come after {other} ({other_date}) of {name}")
             raise Rejected(
-                f"{option} {date}: {milestone} cannot come {word} {other} ({other_date}) of {e['name']}",
-                f"milestones run {' → '.join(MILESTONES)}; correct {other} first if its date is wrong",
+                why.format(
+                    option=option, date=date, milestone=milestone, other=other, other_date=other_date, name=e["name"]
+                ),
+                _("milestones run {order}; correct {other} first if its date is wrong").format(
+                    order=" → ".join(MILESTONES), other=other
+                ),
             )
 
 
@@ -142,15 +162,25 @@ def set_milestone(
     planned: str | None = None,
     note: str | None = None,
 ) -> dict:
-    """Record a milestone's actual and/or planned date; 投产 and 达效 move the stage when it is behind."""
+    """Record a milestone's actual and/or planned date ('' clears one); 投产 and 达效 move the stage when it is
+    behind. A milestone left with neither date is removed; clearing never moves the stage back."""
     from promo import enterprises
     from promo.identity import get
 
     require_write(conn)
-    if date is None and planned is None:
-        raise BadValue("--date", "(missing)", f"give the date {milestone} happened (--date) or is planned (--planned)")
+    given = (("actual_date", "--date", date), ("planned_date", "--planned", planned))
+    cleared = [(col, option) for col, option, value in given if value == ""]
+    date, planned = date or None, planned or None
+    if date is None and planned is None and not cleared:
+        raise BadValue(
+            "--date",
+            _("(missing)"),
+            _("give the date {milestone} happened (--date) or is planned (--planned)").format(milestone=milestone),
+        )
     if date and date > today():
-        raise BadValue("--date", date, f"is in the future (today is {today()}); a plan goes in --planned")
+        raise BadValue(
+            "--date", date, _("is in the future (today is {today}); a plan goes in --planned").format(today=today())
+        )
     e = get(conn, name)
     signed = _require_signed(conn, e)
     if date:
@@ -160,14 +190,31 @@ def set_milestone(
     old = conn.execute(
         "SELECT * FROM milestones WHERE enterprise_id = ? AND milestone = ?", (e["id"], milestone)
     ).fetchone()
-    conn.execute(
-        """INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, note, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (enterprise_id, milestone) DO UPDATE SET
-             planned_date = coalesce(excluded.planned_date, planned_date),
-             actual_date = coalesce(excluded.actual_date, actual_date),
-             note = coalesce(excluded.note, note)""",
-        (e["id"], milestone, planned, date, note, now()),
+    for col, option in cleared:
+        if old is None or old[col] is None:
+            what = _("actual date") if col == "actual_date" else _("planned date")
+            raise Rejected(
+                _("{option} '': {milestone} of {name} has no {what} to clear").format(
+                    option=option, milestone=milestone, name=e["name"], what=what
+                )
+            )
+    if cleared:
+        sets = ", ".join(f"{col} = NULL" for col, _option in cleared)
+        conn.execute(f"UPDATE milestones SET {sets} WHERE id = ?", (old["id"],))
+    if date or planned or note:
+        conn.execute(
+            """INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, note, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (enterprise_id, milestone) DO UPDATE SET
+                 planned_date = coalesce(excluded.planned_date, planned_date),
+                 actual_date = coalesce(excluded.actual_date, actual_date),
+                 note = coalesce(excluded.note, note)""",
+            (e["id"], milestone, planned, date, note, now()),
+        )
+    conn.execute(  # neither planned nor done: no milestone at all
+        "DELETE FROM milestones WHERE enterprise_id = ? AND milestone = ? AND planned_date IS NULL "
+        "AND actual_date IS NULL",
+        (e["id"], milestone),
     )
     moved = None
     stage = MILESTONE_STAGES.get(milestone)
@@ -181,9 +228,11 @@ def set_milestone(
         "planned": planned,
         "old": dict(old) if old else None,
         "moved": moved,
+        "cleared": [option for _col, option in cleared],
         "summary": f"milestone {e['name']} {milestone}"
         + (f" {date}" if date else "")
-        + (f" planned {planned}" if planned else ""),
+        + (f" planned {planned}" if planned else "")
+        + "".join(f" cleared {option}" for _col, option in cleared),
     }
 
 
@@ -238,23 +287,35 @@ def record_report(
     given = {k: v for k, v in values.items() if v is not None}
     if not given:
         raise BadValue(
-            "--year", year, "give at least one figure: " + ", ".join(o for _, o, _ in REPORT_FIELDS.values())
+            "--year",
+            year,
+            _("give at least one figure: {options}").format(
+                options=", ".join(o for _c, o, _u in REPORT_FIELDS.values())
+            ),
         )
     e = get(conn, name)
     signed = _require_signed(conn, e)
     if signed and year < int(signed[:4]):
-        raise Rejected(f"--year {year}: {e['name']} signed on {signed}; a report comes from its signing year on")
+        raise Rejected(
+            _("--year {year}: {name} signed on {signed}; a report comes from its signing year on").format(
+                year=year, name=e["name"], signed=signed
+            )
+        )
     if year > int(today()[:4]):
-        raise BadValue("--year", year, f"is in the future (today is {today()}); report what has happened")
+        raise BadValue(
+            "--year", year, _("is in the future (today is {today}); report what has happened").format(today=today())
+        )
     done = given.get("completed_investment")
     if done is not None:
         planned = e["investment_wan"]
         if planned is not None and done > planned and not over_plan:
             raise Rejected(
-                f"--completed-investment {done:,g} 万元: more than the planned total of {e['name']} "
-                f"({planned:,g} 万元)",
-                "an overrun is real but must be deliberate: add --over-plan, or correct the plan with "
-                "promo enterprises update … --investment",
+                _(
+                    "--completed-investment {done:,g} 万元: more than the planned total of {name} ({planned:,g} 万元)"
+                ).format(done=done, name=e["name"], planned=planned),
+                _(
+                    "an overrun is real but must be deliberate: add --over-plan, or correct the plan with {command}"
+                ).format(command="promo enterprises update … --investment"),
             )
         # periods in time order: a year's quarters, then the year's own figure (its end)
         clash = conn.execute(
@@ -268,12 +329,17 @@ def record_report(
         ).fetchone()
         if clash:
             when = f"{clash['year']}" + (f" Q{clash['quarter']}" if clash["quarter"] else "")
-            word = "more" if clash["later"] else "less"
-            raise Rejected(
-                f"--completed-investment {done:,g} 万元: {word} than the {clash['done']:,g} 万元 reported for "
-                f"{'the later' if clash['later'] else 'the earlier'} period {when}; completed investment is "
-                "counted to date (累计) and does not fall"
-            )
+            if clash["later"]:
+                why = _(
+                    "--completed-investment {done:,g} 万元: more than the {reported:,g} 万元 reported for the later "
+                    "period {period}; completed investment is counted to date (累计) and does not fall"
+                )
+            else:
+                why = _(
+                    "--completed-investment {done:,g} 万元: less than the {reported:,g} 万元 reported for the earlier "
+                    "period {period}; completed investment is counted to date (累计) and does not fall"
+                )
+            raise Rejected(why.format(done=done, reported=clash["done"], period=when))
     cols = {REPORT_FIELDS[k][0]: v for k, v in given.items()}
     names = ", ".join(cols)
     marks = ", ".join("?" * len(cols))
@@ -286,7 +352,12 @@ def record_report(
     )
     warnings = []
     if any(k in given for k in ("output", "tax")) and stage_index(e["stage"]) < stage_index("投产"):
-        warnings.append(f"{e['name']} is at {e['stage']}, not yet 投产; output and tax usually start with production")
+        warnings.append(
+            _("{name} is at {stage}, not yet 投产; output and tax usually start with production").format(
+                name=e["name"], stage=e["stage"]
+            )
+        )
+
     period = f"{year}" + (f" Q{quarter}" if quarter else "")
     return {
         "id": e["id"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.db import rows
+from promo.i18n import _, ngettext
 
 ERASED = "[已删除 erased]"
 # tables whose rows belong to one enterprise through an enterprise_id column (journaled as JSON literals)
@@ -32,9 +33,13 @@ def purge(conn: sqlite3.Connection, name: str, journal_id: int) -> dict:
         if r["reason"]
     }
     owned = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE enterprise_id = ?", (eid,)).fetchone()[0] for t in _OWNED}
+    # a bulk insert journals its rows by id alone: which ids were the enterprise's is known only now
+    owned_ids = {
+        t: [r[0] for r in conn.execute(f"SELECT rowid FROM {t} WHERE enterprise_id = ?", (eid,))] for t in _OWNED
+    }
     removed = enterprises.remove(conn, name)
     conn.execute("DELETE FROM match_memory WHERE enterprise_id = ?", (eid,))  # kept outside the journal
-    changes = _erase_changes(conn, eid)
+    changes = _erase_changes(conn, eid, owned_ids)
     scrubbed = _scrub_texts(conn, sorted(texts, key=len, reverse=True))
     emptied = conn.execute(
         """DELETE FROM journal WHERE id != ? AND undone_by IS NULL
@@ -53,16 +58,30 @@ def purge(conn: sqlite3.Connection, name: str, journal_id: int) -> dict:
     }
 
 
-def _erase_changes(conn: sqlite3.Connection, eid: int) -> int:
+def _erase_changes(conn: sqlite3.Connection, eid: int, owned_ids: dict[str, list[int]]) -> int:
     """Delete every journaled image of the enterprise's row and of rows that belonged to it."""
+    import json
+
     owned = ",".join(f"'{t}'" for t in _OWNED)
     key = f"{int(eid)}"
-    return conn.execute(
-        f"""DELETE FROM journal_changes WHERE (tbl = 'enterprises' AND row_id = :id)
+    by_id = sum(
+        conn.execute(
+            "DELETE FROM journal_changes WHERE tbl = ? AND op = 'insert' AND new IS NULL "
+            "AND row_id IN (SELECT value FROM json_each(?))",
+            (t, json.dumps(ids)),
+        ).rowcount
+        for t, ids in owned_ids.items()
+        if ids
+    )
+    return (
+        by_id
+        + conn.execute(
+            f"""DELETE FROM journal_changes WHERE (tbl = 'enterprises' AND row_id = :id)
              OR (tbl IN ({owned}) AND (json_extract(coalesce(old, new), '$.enterprise_id') = :key
                                        OR json_extract(new, '$.enterprise_id') = :key))""",
-        {"id": eid, "key": key},
-    ).rowcount
+            {"id": eid, "key": key},
+        ).rowcount
+    )
 
 
 def _scrub_texts(conn: sqlite3.Connection, texts: list[str]) -> int:
@@ -84,16 +103,19 @@ def _scrub_texts(conn: sqlite3.Connection, texts: list[str]) -> int:
 def describe(r: dict) -> list[str]:
     """What a purge erased, as lines for the officer (who may have to answer the request with it)."""
 
-    def entries(n: int) -> str:
-        return f"{n:,} {'entry' if n == 1 else 'entries'}"
-
     gone = ", ".join(f"{t} {n}" for t, n in r["rows"].items() if n)
+    scrubbed, emptied = r["journal_entries_scrubbed"], r["journal_entries_emptied"]
     lines = [
-        f"purged {r['name']} (#{r['id']}): removed {gone}",
-        f"erased from the change journal: {r['journal_changes']:,} row images; name, codes, contacts and notes "
-        f"blanked in {entries(r['journal_entries_scrubbed'])}; {entries(r['journal_entries_emptied'])} "
-        "that held only this enterprise removed",
+        _("purged {name} (#{id}): removed {rows}").format(name=r["name"], id=r["id"], rows=gone),
+        _(
+            "erased from the change journal: {images:,} row images; name, codes, contacts and notes blanked in "
+            "{scrubbed}; {emptied} that held only this enterprise removed"
+        ).format(
+            images=r["journal_changes"],
+            scrubbed=ngettext("{n:,} entry", "{n:,} entries", scrubbed).format(n=scrubbed),
+            emptied=ngettext("{n:,} entry", "{n:,} entries", emptied).format(n=emptied),
+        ),
     ]
     if r["released"]:
-        lines.append(f"freed {', '.join(r['released'])}")
+        lines.append(_("freed {units}").format(units=", ".join(r["released"])))
     return lines

@@ -160,7 +160,7 @@ def test_a_coordination_list_with_the_words_offices_use(run, db_path, tmp_path):
     out = result.output
     assert result.exit_code == 0, out
     assert "提出时间 2027-01-01: is in the future" in out and "--date" not in out
-    assert "leader: 王主任 → 赵主任" in out
+    assert "leader 王主任 → 赵主任" in out
     assert "coordination: imported 2 of 4 rows (2 new, 1 changed, 1 rejected)" in out
     assert _rows(db_path, "SELECT issue, leader, status, closed_date FROM coordination ORDER BY id") == [
         ("双回路供电未接入", "赵主任", "open", None),

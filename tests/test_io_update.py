@@ -8,21 +8,21 @@ from test_io_export import after_signing
 
 # (list, sheet, row of the sheet (2 = first data row) chosen by its first cell, column, new value, shown change)
 CHANGES = [
-    ("targets", "目标企业", None, "优先级", "低", "priority: 高 → 低"),
-    ("targets", "目标企业", None, "状态", "已放弃", "status: 待招引 → 已放弃"),
-    ("scenarios", "创新场景", None, "需求描述", "新的需求", "need:"),
-    ("scenarios", "创新场景", None, "状态", "已对接", "status: 征集中 → 已对接"),
+    ("targets", "目标企业", None, "优先级", "低", "priority 高 → 低"),
+    ("targets", "目标企业", None, "状态", "已放弃", "status open → dropped"),
+    ("scenarios", "创新场景", None, "需求描述", "新的需求", "need "),
+    ("scenarios", "创新场景", None, "状态", "已对接", "status open → matched"),
     ("chain", "产业链", "医用机器人", "英文名称", "Imaging and radiotherapy", "→ Imaging and radiotherapy"),
     ("chain", "产业链", "医用机器人", "上级", "新一代生物技术", "→ 新一代生物技术"),
-    ("policies", "产业政策", None, "最低就业(人)", 80, "min_jobs: 50 → 80"),
-    ("departments", "部门", "消防救援支队", "简称", "消防;消防支队", "aliases: 消防 → 消防;消防支队"),
-    ("milestones", "项目节点", "晨生医疗", "计划竣工日期", "2026-12-20", "竣工_planned: 2026-12-01 → 2026-12-20"),
-    ("reports", "项目报表", "晨生医疗", "到位资金(万元)", 6000, "arrived: 5000 → 6000"),
-    ("services", "帮办代办", None, "状态", "暂缓", "→ 暂缓"),
-    ("coordination", "协调事项", None, "责任领导", "赵主任", "leader: 王主任 → 赵主任"),
-    ("coordination", "协调事项", None, "状态", "已解决", "status: 待协调 → 已解决"),
-    ("events", "招商活动", None, "地点", "青岛", "place: 首尔 → 青岛"),
-    ("deals", "活动签约", None, "签约类型", "正式合同", "kind: 合作备忘录 → 正式合同"),
+    ("policies", "产业政策", None, "最低就业(人)", 80, "min jobs 50 → 80"),
+    ("departments", "部门", "消防救援支队", "简称", "消防;消防支队", "short names 消防 → 消防;消防支队"),
+    ("milestones", "项目节点", "晨生医疗", "计划竣工日期", "2026-12-20", "completion planned 2026-12-01 → 2026-12-20"),
+    ("reports", "项目报表", "晨生医疗", "到位资金(万元)", 6000, "capital arrived 5,000 → 6,000 (10k CNY)"),
+    ("services", "帮办代办", None, "状态", "暂缓", "status in progress → paused"),
+    ("coordination", "协调事项", None, "责任领导", "赵主任", "leader 王主任 → 赵主任"),
+    ("coordination", "协调事项", None, "状态", "已解决", "status open → solved"),
+    ("events", "招商活动", None, "地点", "青岛", "place 首尔 → 青岛"),
+    ("deals", "活动签约", None, "签约类型", "正式合同", "kind 合作备忘录 → 正式合同"),
 ]
 
 

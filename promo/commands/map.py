@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty
+from promo.i18n import N_, _
 
 
 @click.command("map")
@@ -94,11 +95,18 @@ def _zone(conn) -> str:
 
 def _report(counts: dict, done: str, path: str) -> None:
     if counts["missing"]:
-        click.echo(f"{counts['missing']} carriers have no coordinates and were left out of {path}", err=True)
+        click.echo(
+            _("{missing} carriers have no coordinates and were left out of {path}").format(
+                missing=counts["missing"], path=path
+            ),
+            err=True,
+        )
     for line in counts["problems"][:10]:
-        click.echo(f"warning: {line}", err=True)
+        click.echo(_("warning: {line}").format(line=line), err=True)
     if len(counts["problems"]) > 10:
-        click.echo(f"warning: … and {len(counts['problems']) - 10} more with doubtful coordinates", err=True)
+        click.echo(
+            _("warning: … and {v0} more with doubtful coordinates").format(v0=len(counts["problems"]) - 10), err=True
+        )
     if path != "-":
         click.echo(done, err=True)
 
@@ -106,7 +114,7 @@ def _report(counts: dict, done: str, path: str) -> None:
 def _check_target(path: str, force: bool, option: str) -> None:
     from promo import files
 
-    files.check_output(path, force=force, what="the map", option=option)  # one rule for every destination
+    files.check_output(path, force=force, what=N_("the map"), option=option)  # one rule for every destination
 
 
 def _write(path: str, force: bool, produce) -> dict:
@@ -126,7 +134,9 @@ def _write(path: str, force: bool, produce) -> dict:
         if target.exists() and not force:  # appeared while we wrote
             from promo.errors import Rejected
 
-            raise Rejected(f"{target} exists already; nothing was written", "use --force to replace it")
+            raise Rejected(
+                _("{target} exists already; nothing was written").format(target=target), _("use --force to replace it")
+            )
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)  # mkstemp's 0600 would hide the file from colleagues on a share
@@ -142,10 +152,18 @@ def _listing(rows: list[dict], fmt: str) -> None:
 
     missing = sum(not r["has_coordinates"] for r in rows)
     if missing:
-        click.echo(f"{missing} carriers have no coordinates (listed, but not placed on a map)", err=True)
+        click.echo(
+            _("{missing} carriers have no coordinates (listed, but not placed on a map)").format(missing=missing),
+            err=True,
+        )
     for r in rows:
         if r["problem"]:
-            click.echo(f"warning: {r['name']} ({r['lat']}, {r['lon']}): {r['problem']}", err=True)
+            click.echo(
+                _("warning: {name} ({lat}, {lon}): {problem}").format(
+                    name=r["name"], lat=r["lat"], lon=r["lon"], problem=r["problem"]
+                ),
+                err=True,
+            )
     MAP.show(rows, fmt, prepare=_prepare, caption=_caption)
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from itertools import islice
 
 from promo.errors import BadValue, PromoError, Rejected
+from promo.i18n import _
+from promo.io.changes import change_text, differs_text
 
 MAX_ERRORS_SHOWN = 30
+CHUNK = 1000  # rows checked against the catalogue and written together
 
 
 @dataclass
@@ -36,21 +40,19 @@ class Report:
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
     """A rejected row: its reason without line numbers for the table and the rejects file, and with them
     (one problem a line) for the refusal."""
     text = exc if isinstance(exc, str) else exc.message + (f" ({exc.hint})" if exc.hint else "")
-    prefix = f"line {line}, "
-    detail = text.replace(prefix, "").replace("\n  ", "; ")
-    full = text if text.startswith(prefix) else f"line {line}: {name + ': ' if name else ''}{text}"
+    prefix = _("line {line}, {column}").format(line=line, column="")  # how names[...] begin
+    detail = text.replace(prefix, "").replace("\n  ", _("; "))
+    if text.startswith(prefix):
+        full = text
+    elif name:
+        full = _("line {line}: {name}: {problem}").format(line=line, name=name, problem=text)
+    else:
+        full = _("line {line}: {warning}").format(line=line, warning=text)
+
     return Outcome(line, "rejected", name, detail, cells, full.replace("\n  ", "\n    "))
 
 
@@ -58,7 +60,6 @@ def run(
     conn: sqlite3.Connection, adapter, table, *, update: bool = False, options: dict | None = None, progress=None
 ) -> Report:
     """Import `table` (from promo.io.headers.find_table) into `adapter`'s list; never raises for a bad row."""
-    from promo.io.cells import cell_text, code_damage_hint
 
     if not conn.in_transaction:
         raise RuntimeError("an import runs inside the caller's transaction")
@@ -66,12 +67,26 @@ def run(
     fields = {f.key: f for f in adapter.FIELDS}
     report = Report(adapter.EN, notes=list(table.notes))
     if table.unknown:
-        report.warnings.append("columns not understood, ignored: " + ", ".join(table.unknown))
+        report.warnings.append(_("columns not understood, ignored: {columns}").format(columns=", ".join(table.unknown)))
     seen: dict[tuple[str, str], tuple[int, object]] = {}
-    for n, (line, cells, raw_cells) in enumerate(table.records):
+    checked = _checked(conn, adapter, table, enumerate(table.records), fields, options, seen, report, progress)
+    # a list that can match and add many rows at once takes them a chunk at a time; any other list writes
+    # each row before the next is parsed, as a row may name one added just above it (a chain's parent)
+    size = CHUNK if hasattr(adapter, "existing_many") and hasattr(adapter, "add_many") else 1
+    while chunk := list(islice(checked, size)):
+        _write_chunk(conn, adapter, chunk, update, report)
+    return report
+
+
+def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dict, report: Report, progress):
+    """Each row parsed and checked on its own and against the rows before it; a rejected row gets its
+    outcome now, a good one a place in the report and is yielded for writing."""
+    from promo.io.cells import cell_text, code_damage_hint
+
+    for n, (line, cells, raw_cells) in chunk:
         if progress:
             progress(n)
-        names = {k: f"line {line}, {table.header_of.get(k, k)}" for k in fields}
+        names = {k: _("line {line}, {column}").format(line=line, column=table.header_of.get(k, k)) for k in fields}
         problems, raw = [], {}
         for key, value in cells.items():
             f = fields[key]
@@ -89,22 +104,60 @@ def run(
                 raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
             for f in fields.values():
                 if f.required and not raw.get(f.key):
-                    raise BadValue(names[f.key], "", "is empty")
+                    raise BadValue(names[f.key], "", _("is empty"))
             parsed = adapter.parse(conn, raw, names, options)
         except PromoError as exc:
             hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
-            if hint and "check character" in exc.message:
-                exc.message += f"; {hint}"
+            if hint and any(getattr(p, "check_character", False) for p in [exc, *getattr(exc, "problems", [])]):
+                exc.message += _("; ") + hint
             report.outcomes.append(_rejected(line, name_shown, exc, raw_cells))
             continue
         name_shown = adapter.label(parsed)
-        report.warnings += [f"line {line}: {w}" for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)]
+        report.warnings += [
+            _("line {line}: {warning}").format(line=line, warning=w)
+            for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)
+        ]
         duplicate = _in_file_duplicate(seen, adapter, parsed, line)
         if duplicate:
             report.outcomes.append(_rejected(line, name_shown, duplicate, raw_cells))
             continue
-        report.outcomes.append(_write(conn, adapter, parsed, names, line, name_shown, raw_cells, update, report))
-    return report
+        report.outcomes.append(None)
+        yield len(report.outcomes) - 1, line, parsed, names, name_shown, raw_cells
+
+
+def _write_chunk(conn, adapter, pending: list, update: bool, report: Report) -> None:
+    """Write a chunk's good rows: matched against the catalogue together where the list can (existing_many),
+    and each run of new rows added together (add_many); a row that updates a record is written alone, in
+    its place, after the new rows before it."""
+    many = hasattr(adapter, "existing_many") and hasattr(adapter, "add_many")
+    matches = adapter.existing_many(conn, [p[2] for p in pending]) if many else [None] * len(pending)
+    run: list = []
+    for item, match in zip(pending, matches, strict=True):
+        at, line, parsed, names, name_shown, raw_cells = item
+        if isinstance(match, PromoError):
+            report.outcomes[at] = _rejected(line, name_shown, match, raw_cells)
+        elif many and match[0] is None:
+            run.append(item)
+        else:
+            _add_run(conn, adapter, run, report)
+            run = []
+            report.outcomes[at] = _write(
+                conn, adapter, parsed, names, line, name_shown, raw_cells, update, report, match
+            )
+    _add_run(conn, adapter, run, report)
+
+
+def _add_run(conn, adapter, run: list, report: Report) -> None:
+    if not run:
+        return
+    for (at, line, _parsed, _names, name_shown, raw_cells), result in zip(
+        run, adapter.add_many(conn, [(p[2], p[3]) for p in run]), strict=True
+    ):
+        if isinstance(result, PromoError):
+            report.outcomes[at] = _rejected(line, name_shown, result, raw_cells)
+        else:
+            report.outcomes[at] = Outcome(line, "new", name_shown)
+            report.warnings += [f"line {line}: {w}" for w in result]
 
 
 def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
@@ -116,29 +169,39 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
                 k for w, k in adapter.keys(parsed) if w == "folded name"
             ]
             if what == "credit code" and not same_name:
-                return f"conflict: credit code {key} is also on line {first_line} for {adapter.label(first)}"
+                return _("conflict: credit code {code} is also on line {line} for {name}").format(
+                    code=key, line=first_line, name=adapter.label(first)
+                )
+            fields = {f.key: f for f in adapter.FIELDS}
             differ = [
-                f"{k}: {_shown(getattr(first, k, None))} vs {_shown(getattr(parsed, k, None))}"
+                differs_text(fields, k, getattr(first, k, None), getattr(parsed, k, None))
                 for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status")
                 if getattr(first, k, None) != getattr(parsed, k, None)
             ]
-            return f"repeats line {first_line} (same {what})" + (f"; differs in {', '.join(differ)}" if differ else "")
+            if differ:
+                return _("repeats line {line} (same {key}); differs in {fields}").format(
+                    line=first_line, key=_(what), fields=", ".join(differ)
+                )
+            return _("repeats line {line} (same {key})").format(line=first_line, key=_(what))
     for what, key in adapter.keys(parsed):
         seen[(what, key)] = (line, parsed)
     return None
 
 
-def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bool, report: Report) -> Outcome:
+def _write(
+    conn, adapter, parsed, names, line, name_shown, raw_cells, update: bool, report: Report, match=None
+) -> Outcome:
     conn.execute("SAVEPOINT import_row")
     try:
-        row, why = adapter.existing(conn, parsed)
+        row, why = match or adapter.existing(conn, parsed)
         if row is None:
             warnings = adapter.add(conn, parsed, names)
             outcome = Outcome(line, "new", name_shown)
         else:
             changed = adapter.changes(conn, row, parsed)
-            detail = "; ".join(f"{k}: {_shown(old)} → {_shown(new)}" for k, old, new in changed)
-            matched = f"matches {row[adapter.LABEL_COLUMN]} ({why})"
+            fields = {f.key: f for f in adapter.FIELDS}
+            detail = "; ".join(change_text(fields, k, old, new) for k, old, new in changed)
+            matched = _("matches {name} ({why})").format(name=row[adapter.LABEL_COLUMN], why=why)
             warnings = []
             if not changed:
                 outcome = Outcome(line, "unchanged", name_shown, matched)
@@ -146,8 +209,13 @@ def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bo
                 warnings = adapter.update(conn, row, parsed, changed)
                 outcome = Outcome(line, "changed", name_shown, f"{matched}: {detail}")
             else:
-                outcome = Outcome(line, "kept", name_shown, f"{matched}: {detail} (not applied: use --update)")
-        report.warnings += [f"line {line}: {w}" for w in warnings]
+                outcome = Outcome(
+                    line,
+                    "kept",
+                    name_shown,
+                    _("{matched}: {changes} (not applied: use --update)").format(matched=matched, changes=detail),
+                )
+        report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in warnings]
     except PromoError as exc:
         conn.execute("ROLLBACK TO import_row")
         outcome = _rejected(line, name_shown, exc, raw_cells)
@@ -163,10 +231,14 @@ def refuse(report: Report) -> Rejected:
     """The all-or-nothing refusal: every rejected row by line, and what else the file held."""
     bad = report.rejected
     shown = [o.full for o in bad[:MAX_ERRORS_SHOWN]]
-    more = f"\n  … and {len(bad) - len(shown)} more" if len(bad) > len(shown) else ""
+    more = "\n  " + _("… and {count} more").format(count=len(bad) - len(shown)) if len(bad) > len(shown) else ""
     return Rejected(
-        f"nothing was imported: {len(bad)} of {len(report.outcomes)} rows have problems:\n  "
+        _("nothing was imported: {bad} of {total} rows have problems:").format(bad=len(bad), total=len(report.outcomes))
+        + "\n  "
         + "\n  ".join(shown)
         + more,
-        "fix those rows and import again, or import the good rows with --skip-invalid (--rejects FILE keeps the rest)",
+        _(
+            "fix those rows and import again, or import the good rows with --skip-invalid (--rejects FILE keeps the "
+            "rest)"
+        ),
     )

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from promo.i18n import N_
+
 REASON = "原因"
 
 
@@ -16,7 +18,7 @@ def write_rejects(path: str | Path, parts: list[tuple]) -> None:
 
     path = Path(path)
     kind = parts[0][0].kind
-    with files.output(path, force=True, what="the rejected rows", option="--rejects") as fh:
+    with files.output(path, force=True, what=N_("the rejected rows"), option="--rejects") as fh:
         if kind == "xlsx":
             _xlsx(fh, parts)
         elif kind == "json":

@@ -3,9 +3,11 @@ events and what was signed at them; written by promo.services, promo.coordinatio
 
 from __future__ import annotations
 
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists.linked import LinkedList, collect, date, enterprise_field, text, the_enterprise
 from promo.text import fold
+from promo.vocabulary import Shown
 
 _DEPARTMENT = ("责任部门", "主管部门", "办理部门", "审批部门", "牵头部门", "协调部门", "部门", "department")
 
@@ -102,7 +104,9 @@ def _parse_service(conn, raw, names, options) -> dict:
         from promo.errors import BadValue
 
         raise BadValue(
-            names["status"], raw["status"], f"contradicts {names['done_date']} {done} (a service done is 已办结)"
+            names["status"],
+            raw["status"],
+            _("contradicts {column} {date} (a service done is 已办结)").format(column=names["done_date"], date=done),
         )
     return {
         "enterprise_id": e["id"],
@@ -134,7 +138,7 @@ def _add_service(conn, typed) -> list[str]:
     if not typed["department"]:
         from promo.errors import Rejected
 
-        raise Rejected(f"{typed['label']}: a new service names its department (责任部门)")
+        raise Rejected(_("{label}: a new service names its department (责任部门)").format(label=typed["label"]))
     services.add_service(
         conn,
         typed["name"],
@@ -207,14 +211,14 @@ SERVICES = LinkedList(
         Field("note", "备注", "note", ("说明", "note")),
     ],
     _parse_service,
-    lambda t: ("enterprise and item", f"{t['enterprise_id']}\x1f{fold(t['item'])}"),
+    lambda t: (N_("enterprise and item"), f"{t['enterprise_id']}\x1f{fold(t['item'])}"),
     _service_record,
     _add_service,
     _update_service,
     _service_rows,
     ("department", "officer", "status", "asked_date", "due_date", "done_date", "note"),
     {"enterprise": "济南示例医疗科技有限公司", "item": "环评", "department": "生态环境局", "status": "待办"},
-    shown={"status": _labels("service_status")},
+    shown={"status": Shown("service_status")},
     options={"--asked": "asked_date", "--due": "due_date", "--done": "done_date", "--status": "status"},
 )
 
@@ -236,7 +240,11 @@ def _parse_item(conn, raw, names, options) -> dict:
     if closed and status == "open":
         from promo.errors import BadValue
 
-        raise BadValue(names["status"], raw["status"], f"contradicts {names['closed_date']} {closed}")
+        raise BadValue(
+            names["status"],
+            raw["status"],
+            _("contradicts {column} {date}").format(column=names["closed_date"], date=closed),
+        )
     return {
         "enterprise_id": e["id"],
         "name": e["name"],
@@ -289,8 +297,10 @@ def _update_item(conn, record, typed, changed) -> list[str]:
 
     if record["status"] == "closed" and changed & {"status", "closed_date"}:
         raise Rejected(
-            f"{typed['label']}: closed on {record['closed_date']}; a closed item is not reopened or re-dated on import",
-            "raise it again as a new item (another 提出日期) if the problem came back",
+            _("{label}: closed on {date}; a closed item is not reopened or re-dated on import").format(
+                label=typed["label"], date=record["closed_date"]
+            ),
+            _("raise it again as a new item (another 提出日期) if the problem came back"),
         )
     plain = {k: typed[k] for k in ("leader", "department", "due_date", "note") if k in changed}
     if plain:
@@ -342,13 +352,13 @@ COORDINATION = LinkedList(
         Field("note", "备注", "note", ("说明", "进展情况", "note")),
     ],
     _parse_item,
-    lambda t: ("enterprise, issue and date", f"{t['enterprise_id']}\x1f{fold(t['issue'])}\x1f{t['raised_date']}"),
+    lambda t: (N_("enterprise, issue and date"), f"{t['enterprise_id']}\x1f{fold(t['issue'])}\x1f{t['raised_date']}"),
     _item_record,
     _add_item,
     _update_item,
     _item_rows,
     ("department", "leader", "status", "due_date", "closed_date", "note"),
     {"enterprise": "济南示例医疗科技有限公司", "issue": "厂房双回路供电", "department": "供电公司", "leader": "王主任"},
-    shown={"status": _labels("coordination_status")},
+    shown={"status": Shown("coordination_status")},
     options={"--date": "raised_date", "--due": "due_date"},
 )

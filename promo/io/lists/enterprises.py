@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.text import fold
 from promo.vocabulary import CHANNELS, STAGES, labels
@@ -157,11 +158,21 @@ def _signed(f, signed: str | None, written, names: dict) -> str | None:
     if signed is None or not f.stage:
         return signed  # no stage in the row: checked against the record's (or 签约 for a new one) when written
     if stage_index(f.stage) < stage_index("签约"):
-        raise BadValue(names["signed"], written, f"an enterprise at {f.stage} has not signed yet")
+        raise BadValue(names["signed"], written, _("an enterprise at {stage} has not signed yet").format(stage=f.stage))
     if f.stage == "签约" and f.date and f.date != signed:
-        raise BadValue(names["signed"], written, f"differs from {names['date']} {f.date}; at 签约 they are one date")
+        raise BadValue(
+            names["signed"],
+            written,
+            _("differs from {column} {date}; at 签约 they are one date").format(column=names["date"], date=f.date),
+        )
     if f.date and signed > f.date:
-        raise BadValue(names["signed"], written, f"is after {names['date']} {f.date}, when it entered {f.stage}")
+        raise BadValue(
+            names["signed"],
+            written,
+            _("is after {column} {date}, when it entered {stage}").format(
+                column=names["date"], date=f.date, stage=f.stage
+            ),
+        )
     if f.stage == "签约":
         f.date = signed  # at 签约 the stage date is the signing
     return signed
@@ -173,11 +184,17 @@ def row_warnings(f) -> list[str]:
 
     out = []
     if f.uscc and f.uscc_as_written and f.uscc_as_written.strip() != f.uscc:
-        out.append(f"credit code {f.uscc_as_written.strip()!r} stored as {f.uscc} (spaces, width or case normalised)")
+        out.append(
+            _("credit code {given!r} stored as {code} (spaces, width or case normalised)").format(
+                given=f.uscc_as_written.strip(), code=f.uscc
+            )
+        )
     if f.uscc and not organisation_code_ok(f.uscc):
         out.append(
-            f"credit code {f.uscc}: the organisation code inside it (positions 9–17, GB 11714) fails its own check; "
-            "worth reading again from the licence"
+            _(
+                "credit code {code}: the organisation code inside it (positions 9–17, GB 11714) fails its own check; "
+                "worth reading again from the licence"
+            ).format(code=f.uscc)
         )
     return out
 
@@ -187,25 +204,45 @@ def label(f) -> str:
 
 
 def keys(f) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in (("folded name", fold(f.name)), ("credit code", f.uscc)) if v]
+    return [(k, v) for k, v in ((N_("folded name"), fold(f.name)), (N_("credit code"), f.uscc)) if v]
 
 
-def existing(conn: sqlite3.Connection, f):
+def existing_many(conn: sqlite3.Connection, rows: list) -> list:
+    """existing() for each row, against the catalogue's records fetched for all of them at once."""
+    from promo.errors import PromoError
+    from promo.identity import Known
+
+    known = Known(conn, [f.name for f in rows], [f.uscc for f in rows])
+    out = []
+    for f in rows:
+        try:
+            out.append(existing(conn, f, known))
+        except PromoError as exc:
+            out.append(exc)
+    return out
+
+
+def existing(conn: sqlite3.Connection, f, known=None):
     """The catalogue's record this row names, or None; a credit code held by another name is a conflict."""
     from promo.identity import duplicate_of
 
-    by_code = duplicate_of(conn, None, f.uscc)[0] if f.uscc else None
-    by_name, why = duplicate_of(conn, f.name, None)
+    by_code = duplicate_of(conn, None, f.uscc, known=known)[0] if f.uscc else None
+    by_name, why = duplicate_of(conn, f.name, None, known=known)
     if by_code is not None and (by_name is None or by_name["id"] != by_code["id"]):
-        raise Rejected(f"conflict: credit code {f.uscc} belongs to {by_code['name']} in the catalogue, not {f.name}")
+        raise Rejected(
+            _("conflict: credit code {uscc} belongs to {name} in the catalogue, not {given}").format(
+                uscc=f.uscc, name=by_code["name"], given=f.name
+            )
+        )
     if by_name is not None and f.uscc and by_name["uscc"] and by_name["uscc"] != f.uscc:
         raise Rejected(
-            f"conflict: {by_name['name']} is in the catalogue with credit code {by_name['uscc']}, "
-            f"this row gives {f.uscc}"
+            _("conflict: {name} is in the catalogue with credit code {uscc}, this row gives {given}").format(
+                name=by_name["name"], uscc=by_name["uscc"], given=f.uscc
+            )
         )
     if by_name is None:
         return None, None
-    return by_name, ("the same credit code" if by_code is not None else why)
+    return by_name, (_("the same {key}").format(key=_("credit code")) if by_code is not None else why)
 
 
 def _held(conn: sqlite3.Connection, enterprise_id: int) -> list[str]:
@@ -228,8 +265,8 @@ def _named(conn: sqlite3.Connection, table: str, row_id) -> str | None:
 
 def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]]:
     """(field, old, new) for every field the row gives that differs from the record; empty cells change nothing."""
+    from promo.enterprise_add import carrier_id_of, industry_id_of
     from promo.enterprise_fields import KINDS
-    from promo.enterprises import _carrier_id, _industry_id
     from promo.holding import find_unit, unit_label
     from promo.vocabulary import stage_index
 
@@ -247,7 +284,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
         out.append(("claim", claim_text(row), f"{f.owner} takes it over only by: promo enterprises update --transfer"))
     if f.kind and f.kind != row["kind"]:
         out.append(("kind", KINDS.get(row["kind"]), KINDS.get(f.kind)))
-    for key, table, lookup in (("industry", "industries", _industry_id), ("carrier", "carriers", _carrier_id)):
+    for key, table, lookup in (("industry", "industries", industry_id_of), ("carrier", "carriers", carrier_id_of)):
         value = getattr(f, key)
         if value and lookup(conn, value) != row[f"{key}_id"]:
             out.append((key, _named(conn, table, row[f"{key}_id"]), _named(conn, table, lookup(conn, value))))
@@ -274,22 +311,49 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
     return out
 
 
-def add(conn: sqlite3.Connection, f, names: dict) -> list[str]:
+def add_many(conn: sqlite3.Connection, rows: list) -> list:
+    """New rows (parsed, names) through the pipeline's add_many: per row its warnings, or why it was refused."""
     from promo import enterprises
+    from promo.errors import PromoError
 
-    f.owner = f.owner or f.default_owner
-    if f.signed and (f.stage or "签约") == "签约":
-        if f.date and f.date != f.signed:
-            raise Rejected(f"签约日期 {f.signed} differs from 阶段日期 {f.date}; at 签约 they are one date")
-        f.date = f.signed  # a new enterprise at 签约 entered it the day it signed
-    result = enterprises.add(conn, f, similar_warning=False, unit_field=names.get("units", "units"))
-    if f.signed and f.signed != result["date"]:
-        from promo.projects import set_signing_date
+    records, out = [], []
+    for f, names in rows:
+        f.owner = f.owner or f.default_owner
+        if f.signed and (f.stage or "签约") == "签约":
+            if f.date and f.date != f.signed:
+                out.append(
+                    Rejected(
+                        _("签约日期 {signed} differs from 阶段日期 {date}; at 签约 they are one date").format(
+                            signed=f.signed, date=f.date
+                        )
+                    )
+                )
+                continue
+            f.date = f.signed  # a new enterprise at 签约 entered it the day it signed
+        records.append((f, names))
+        out.append(None)
+    results = iter(
+        enterprises.add_many(
+            conn,
+            [f for f, _names in records],
+            samples=[getattr(f, "sample_flag", False) for f, _names in records],
+            unit_field=[names.get("units", "units") for _f, names in records],
+        )
+    )
+    fields = iter(f for f, _names in records)
+    for i, o in enumerate(out):
+        if o is not None:
+            continue
+        f, r = next(fields), next(results)
+        if isinstance(r, PromoError):
+            out[i] = r
+            continue
+        if f.signed and f.signed != r["date"]:
+            from promo.projects import set_signing_date
 
-        set_signing_date(conn, result["name"], f.signed)
-    if getattr(f, "sample_flag", False):
-        conn.execute("UPDATE enterprises SET sample = 1 WHERE id = ?", (result["id"],))
-    return result["warnings"]
+            set_signing_date(conn, r["name"], f.signed)
+        out[i] = r["warnings"]
+    return out
 
 
 def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
@@ -356,7 +420,7 @@ def export_rows(conn: sqlite3.Connection):
     """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
     own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
-    from promo.enterprise_listing import _LIST_SQL, _STAGE_ORDER, _finish
+    from promo.enterprise_listing import stream_all
     from promo.vocabulary import SIGNED, sql_in
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
@@ -372,10 +436,7 @@ def export_rows(conn: sqlite3.Connection):
         "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
     ):
         held.setdefault(eid, []).append(label)
-    cursor = conn.execute(f"{_LIST_SQL} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id")
-    names = [d[0] for d in cursor.description]
-    for values in cursor:
-        r = _finish([dict(zip(names, values, strict=True))])[0]
+    for r in stream_all(conn):
         contact, phone, note = extra[r["id"]]
         yield {
             **{

@@ -3,6 +3,7 @@ promo.events."""
 
 from __future__ import annotations
 
+from promo.i18n import N_
 from promo.io.headers import Field
 from promo.io.lists.linked import LinkedList, amount, collect, date, enterprise_field, text, the_enterprise
 from promo.text import fold
@@ -156,7 +157,7 @@ DEALS = LinkedList(
         Field("note", "备注", "note", ("说明", "note")),
     ],
     _parse_deal,
-    lambda t: ("event and enterprise", f"{t['event_id']}\x1f{t['enterprise_id']}"),
+    lambda t: (N_("event and enterprise"), f"{t['event_id']}\x1f{t['enterprise_id']}"),
     _deal_record,
     _add_deal,
     _update_deal,

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from promo.i18n import _
 from promo.io.headers import Field
 
 ENTERPRISE_ALIASES = (
@@ -64,7 +65,7 @@ class LinkedList:
         row = self.find(conn, vars(r))
         if row is None:
             return None, None
-        return {**row, self.LABEL_COLUMN: r.label}, "the same " + self.key_fn(vars(r))[0]
+        return {**row, self.LABEL_COLUMN: r.label}, _("the same {key}").format(key=_(self.key_fn(vars(r))[0]))
 
     def changes(self, conn: sqlite3.Connection, row: dict, r) -> list[tuple]:
         out = []

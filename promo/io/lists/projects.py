@@ -3,6 +3,7 @@ offices lay out their weekly sheet) and yearly or quarterly reports, written by 
 
 from __future__ import annotations
 
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists.linked import LinkedList, as_columns, collect, date, enterprise_field, text, the_enterprise
 from promo.projects import REPORT_FIELDS
@@ -41,9 +42,11 @@ def _parse_milestones(conn, raw, names, options) -> dict:
         raise BadValue(
             names["enterprise"],
             e["name"],
-            "the row gives no milestone date",
-            "one row per project, with columns such as 计划开工日期, 实际开工日期, 计划竣工日期 …"
-            " (or a heading 开工 over 计划 and 实际)",
+            _("the row gives no milestone date"),
+            _(
+                "one row per project, with columns such as 计划开工日期, 实际开工日期, 计划竣工日期 …"
+                " (or a heading 开工 over 计划 and 实际)"
+            ),
         )
     return {"enterprise_id": e["id"], "label": e["name"], **typed}
 
@@ -79,7 +82,11 @@ def _write_milestones(conn, typed, changed=None) -> list[str]:
                 conn, typed["label"], m, date=parts["actual"], planned=parts["planned"], note=parts["note"]
             )
         if r["moved"]:
-            warnings.append(f"{r['name']} moved to {r['moved']['to']} on {r['moved']['date']} by its {m}")
+            warnings.append(
+                _("{name} moved to {stage} on {date} by its {milestone}").format(
+                    name=r["name"], stage=r["moved"]["to"], date=r["moved"]["date"], milestone=m
+                )
+            )
     return warnings
 
 
@@ -144,7 +151,7 @@ def _parse_report(conn, raw, names, options) -> dict:
         for q, shown in PERIODS.items():
             if text in (shown, str(q), f"Q{q}", f"{q}Q"):
                 return q
-        raise BadValue(names["quarter"], raw.get("quarter"), "use 全年 or Q1-Q4")
+        raise BadValue(names["quarter"], raw.get("quarter"), _("use 全年 or Q1-Q4"))
 
     def figure(key, kind):
         value = raw.get(key)
@@ -167,7 +174,7 @@ def _parse_report(conn, raw, names, options) -> dict:
     when = f"{year}" + (f" Q{quarter}" if quarter else "")
     figures = dict(zip((f[0] for f in _FIGURES), values[3:], strict=True))
     if all(v is None for v in figures.values()):
-        raise BadValue(names["enterprise"], e["name"], f"the row gives no figure for {when}")
+        raise BadValue(names["enterprise"], e["name"], _("the row gives no figure for {period}").format(period=when))
     return {
         "enterprise_id": e["id"],
         "label": f"{e['name']} {when}",
@@ -197,7 +204,7 @@ def _write_report(conn, typed, changed=None) -> list[str]:
     if not values:
         from promo.errors import BadValue
 
-        raise BadValue("FILE", typed["label"], "gives no figure; a report row needs at least one")
+        raise BadValue("FILE", typed["label"], _("gives no figure; a report row needs at least one"))
     r = record_report(conn, typed["name"], typed["year"], typed["quarter"], values, over_plan=typed["over_plan"])
     return r["warnings"]
 
@@ -225,7 +232,7 @@ REPORTS = LinkedList(
         *(Field(key, zh, en, aliases, kind) for key, _, zh, en, aliases, kind in _FIGURES),
     ],
     _parse_report,
-    lambda t: ("enterprise, year and period", f"{t['enterprise_id']}\x1f{t['year']}\x1f{t['quarter']}"),
+    lambda t: (N_("enterprise, year and period"), f"{t['enterprise_id']}\x1f{t['year']}\x1f{t['quarter']}"),
     _report_record,
     _write_report,
     lambda conn, record, typed, changed: _write_report(conn, typed, changed),

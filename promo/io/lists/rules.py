@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from promo.db import rows
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key, parser, updater, yes
 from promo.text import fold
@@ -200,11 +201,13 @@ def _update_node(conn, row, raw, names):
     from promo.edit.catalogue import move, rename
     from promo.errors import Rejected
 
-    fixed = {"level": "its level (层级)", "code": "its code (编码: other lists refer to it)"}
+    fixed = {"level": N_("its level (层级)"), "code": N_("its code (编码: other lists refer to it)")}
     if set(raw) & set(fixed):
         raise Rejected(
-            "a chain node keeps " + " and ".join(fixed[k] for k in fixed if k in raw) + " on import",
-            "remove it and add it anew with promo catalogue remove/add if it really changed",
+            _("a chain node keeps {fields} on import").format(
+                fields=_(" and ").join(_(fixed[k]) for k in fixed if k in raw)
+            ),
+            _("remove it and add it anew with promo catalogue remove/add if it really changed"),
         )
     if "parent_id" in raw:
         move(conn, row["name"], raw["parent_id"], option=names.get("parent_id", "上级"))

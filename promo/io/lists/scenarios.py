@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
 from promo.scenarios import OWNER_KINDS, STATUSES
 from promo.text import fold
+from promo.vocabulary import labels
+
+_STATUS_ZH = labels("scenario_status")  # a workbook is in Chinese, whatever the interface
 
 ZH, EN = "创新场景", "scenarios"
 LABEL_COLUMN = "title"
@@ -33,7 +37,7 @@ FIELDS = [
     ),
     Field("industry", "所属产业", "industry", ("产业", "行业", "所属行业", "领域", "产业领域")),
     Field("need", "需求描述", "need", ("需求", "场景需求", "内容", "场景描述", "需求内容", "need")),
-    Field("status", "状态", "status", ("对接状态", "进展"), "choice", choices=tuple(STATUSES.values())),
+    Field("status", "状态", "status", ("对接状态", "进展"), "choice", choices=tuple(_STATUS_ZH.values())),
     Field("published", "发布日期", "published", ("发布时间", "发布"), "date"),
     Field("deadline", "截止日期", "deadline", ("截止时间", "截止", "有效期至"), "date"),
     Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
@@ -69,7 +73,11 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     if s.deadline and s.published and s.deadline < s.published:
         from promo.errors import BadValue
 
-        raise BadValue(names["deadline"], s.deadline, f"is before {names['published']} {s.published}")
+        raise BadValue(
+            names["deadline"],
+            s.deadline,
+            _("is before {option} {date}").format(option=names["published"], date=s.published),
+        )
     return s
 
 
@@ -78,7 +86,7 @@ def label(s) -> str:
 
 
 def keys(s) -> list[tuple[str, str]]:
-    return [("folded title and owner", fold(s.title) + "\x1f" + fold(s.owner))]
+    return [(N_("folded title and owner"), fold(s.title) + "\x1f" + fold(s.owner))]
 
 
 def existing(conn: sqlite3.Connection, s):
@@ -87,7 +95,7 @@ def existing(conn: sqlite3.Connection, s):
            WHERE s.title_folded = ? AND s.owner_folded = ?""",
         (fold(s.title), fold(s.owner)),
     ).fetchone()
-    return (row, "the same title and owner") if row else (None, None)
+    return (row, _("the same {key}").format(key=_("title and owner"))) if row else (None, None)
 
 
 def changes(conn: sqlite3.Connection, row, s) -> list[tuple]:
@@ -122,7 +130,7 @@ def add(conn: sqlite3.Connection, s, names: dict) -> list[str]:
 def update(conn: sqlite3.Connection, row, s, changed: list) -> list[str]:
     from promo import scenarios
 
-    scenarios.update_scenario(conn, str(row["id"]), **{k: getattr(s, k) for k, _, _ in changed})
+    scenarios.update_scenario(conn, str(row["id"]), **{k: getattr(s, k) for k, _v, _o in changed})
     return []
 
 
@@ -133,7 +141,7 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
         {
             **{k: r[k] for k in ("title", "owner", "industry", "need", "published", "deadline")},
             "owner_kind": r["owner_kind_label"],
-            "status": r["status_label"],
+            "status": _STATUS_ZH.get(r["status"], r["status"]),
             "sample": "是" if r["sample"] else "",
         }
         for r in sorted(scenarios.list_scenarios(conn), key=lambda r: r["id"])

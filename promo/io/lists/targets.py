@@ -5,15 +5,18 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
-from promo.targets import REASONS, STATUSES
+from promo.targets import REASONS
 from promo.text import fold
+from promo.vocabulary import by_label, labels
 
 ZH, EN = "目标企业", "targets"
 LABEL_COLUMN = "name"
 
-_STATUS_LABELS = tuple(STATUSES.values())
+_STATUS_ZH = labels("target_status")  # a workbook is in Chinese, whatever the interface
+_STATUS_LABELS = tuple(_STATUS_ZH.values())
 FIELDS = [
     Field(
         "name",
@@ -52,12 +55,11 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
 
     status = None
     if raw.get("status"):
-        by_label = {fold(v): k for k, v in targets.STATUSES.items()} | {k: k for k in targets.STATUSES}
-        status = by_label.get(fold(raw["status"]))
+        status = by_label("target_status").get(fold(raw["status"]))
         if status is None:
             from promo.errors import BadValue
 
-            raise BadValue(names["status"], raw["status"], "use " + "、".join(_STATUS_LABELS))
+            raise BadValue(names["status"], raw["status"], _("use {choices}").format(choices="、".join(_STATUS_LABELS)))
     return Target(
         name=as_column(names["name"], parse_name, raw.get("name"), names["name"]),
         link=as_column(names["link"], lambda: targets.find_link(conn, raw["link"], names["link"])["name"]),
@@ -74,7 +76,7 @@ def label(t) -> str:
 
 
 def keys(t) -> list[tuple[str, str]]:
-    return [("folded name", fold(t.name))]
+    return [(N_("folded name"), fold(t.name))]
 
 
 def existing(conn: sqlite3.Connection, t):
@@ -82,7 +84,11 @@ def existing(conn: sqlite3.Connection, t):
         "SELECT t.*, l.name AS link FROM targets t JOIN industries l ON l.id = t.link_id WHERE t.name_folded = ?",
         (fold(t.name),),
     ).fetchone()
-    return (row, "the same name" if row and row["name"] == t.name else "the same folded name") if row else (None, None)
+    return (
+        (row, _("the same name") if row and row["name"] == t.name else _("the same {key}").format(key=_("folded name")))
+        if row
+        else (None, None)
+    )
 
 
 def changes(conn: sqlite3.Connection, row, t) -> list[tuple]:
@@ -122,8 +128,8 @@ def _add_promoted(conn: sqlite3.Connection, t) -> list[str]:
     enterprise = duplicate_of(conn, t.name, None)[0]
     if enterprise is None:
         raise Rejected(
-            f"{t.name} is marked 已转入流程, but no enterprise of that name is in the catalogue",
-            "import the enterprise first (promo import all does: the enterprises sheet comes before the targets)",
+            _("{name} is marked 已转入流程, but no enterprise of that name is in the catalogue").format(name=t.name),
+            _("import the enterprise first (promo import all does: the enterprises sheet comes before the targets)"),
         )
     link = targets.find_link(conn, t.link)
     conn.execute(
@@ -151,8 +157,8 @@ def update(conn: sqlite3.Connection, row, t, changed: list) -> list[str]:
     keys = {c[0] for c in changed}
     if "status" in keys and t.status not in ("dropped", "open"):
         raise Rejected(
-            f"{t.name}: 状态 becomes 已转入流程 only by promoting the target",
-            f"promo targets promote {row['name']}",
+            _("{name}: 状态 becomes 已转入流程 only by promoting the target").format(name=t.name),
+            _("promote it: {command}").format(command=f"promo targets promote {row['name']}"),
         )
     given = {k: getattr(t, k) for k in ("link", "priority", "reason", "note") if k in keys}
     reopen = "status" in keys and t.status == "open"
@@ -171,7 +177,7 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
     return [
         {
             **{k: r[k] for k in ("name", "link", "priority", "reason", "note")},
-            "status": targets.STATUSES.get(r["status"], r["status"]),
+            "status": _STATUS_ZH.get(r["status"], r["status"]),
             "sample": "是" if r["sample"] else "",
         }
         for r in targets.list_targets(conn, status=None)
