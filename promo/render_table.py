@@ -20,7 +20,9 @@ from promo.screen import Measure, longest_piece, wrap
 CHUNK = 500  # rows measured before the first line is written, and written per batch
 SLACK = 3  # cells added to each column of a streamed table, whose later rows were not measured
 FLOOR = 8  # a wrapped text column keeps at least four Chinese characters a line
-ONE_LINE_KINDS = frozenset(("int", "num", "area", "money", "rent", "pct", "bar", "bool", "date"))
+# numbers, amounts and dates break only at a space (50亩 (33,334㎡)), an occupancy bar not at all
+WORD_KINDS = frozenset(("int", "num", "area", "money", "rent", "pct", "date"))
+ONE_LINE_KINDS = frozenset(("bar", "bool"))
 SGR = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "dim": "2", "bold": "1"}
 SGR.update({"reverse": "7", "black": "30", "on_green": "42", "on_yellow": "43", "on_blue": "44"})
 SGR.update({"on_magenta": "45", "on_bright_black": "100", "on_red": "41"})
@@ -88,19 +90,20 @@ class Layout:
         self.widths: list[int] | None = None
         n = len(columns)
         headers = [measure(c.header) for c in columns]
-        natural, minimum, preferred = [], [], []
+        natural, minimum, preferred, values = [], [], [], []
         for i, c in enumerate(columns):
             texts = [row[i] for row in cells]
             widest = max((max(measure(t) for t in s.split("\n")) for s in texts if s), default=0)
             nat = max(headers[i], widest)
-            if c.no_wrap or c.kind in ONE_LINE_KINDS:
-                low = nat
+            if c.kind in ONE_LINE_KINDS:
+                low = widest
             else:
-                pieces = max((longest_piece(t, measure) for t in texts if t), default=0)
-                low = max(headers[i], pieces, min(nat, FLOOR))
+                pieces = max((longest_piece(t, measure, _mode(c) == "words") for t in texts if t), default=0)
+                low = max(pieces, min(nat, FLOOR))
+            values.append(low)
             natural.append(nat)
-            minimum.append(low)
-            preferred.append(max(low, min(nat, c.max_width or nat)))
+            minimum.append(max(low, headers[i]))
+            preferred.append(max(minimum[i], min(nat, c.max_width or nat)))
         # min_width is the view's wish for a wrapped column: kept while there is room, given up before a column is
         wished = [
             max(m, min(natural[i], c.min_width or 0)) for i, (m, c) in enumerate(zip(minimum, columns, strict=True))
@@ -111,7 +114,11 @@ class Layout:
             return
         room = total - MARGIN - GAP * (n - 1)
         if sum(minimum) > room:
-            return
+            # last before stacking: a two-word header (荷载 kN/㎡, 准入条件 Criterion) on two lines
+            words = [longest_piece(c.header, measure, True) for c in columns]
+            minimum = [max(v, w) for v, w in zip(values, words, strict=True)]
+            if sum(minimum) > room:
+                return
         widths = list(preferred)
         excess = sum(widths) - room
         for floor in (wished, minimum):  # narrow the widest wrappable column first, as far as the floor
@@ -129,6 +136,14 @@ class Layout:
             extra = min(most, spare // (n - i)) if spare > 0 else 0
             self.widths[i] += extra
             spare -= extra
+
+
+def _mode(column) -> str:
+    """How a column's cells wrap (promo.screen.wrap): codes, dates and numbers break only at spaces, a list
+    between its items, other text also between Chinese characters."""
+    if column.no_wrap or column.kind in WORD_KINDS:
+        return "words"
+    return "list" if column.kind == "list" else "text"
 
 
 def cells_of(rows: Iterable[dict], columns: Sequence, cell, ambiguous: int = 1) -> list[list[str]]:
@@ -205,17 +220,27 @@ class _Table:
         self.columns, self.widths = layout.columns, layout.widths
         self.measure, self.painter = measure, painter
         self.aligns = [c.align for c in self.columns]
-        self.one_line = [c.no_wrap or c.kind in ONE_LINE_KINDS for c in self.columns]
+        self.one_line = [c.kind in ONE_LINE_KINDS for c in self.columns]
         self.right = [a == "right" for a in self.aligns]
+        self.modes = [_mode(c) for c in self.columns]
 
     def head(self) -> str:
-        headers = [
-            self.measure.pad(c.header, w, a) for c, w, a in zip(self.columns, self.widths, self.aligns, strict=True)
+        """The headers, each whole on one line, or at a narrow column broken between its words; then the rule."""
+        measure, painter, widths = self.measure, self.painter, self.widths
+        split = [
+            [c.header[s:e] for s, e in wrap(c.header, w, measure, "words")]
+            for c, w in zip(self.columns, widths, strict=True)
         ]
-        header = PAD + SEP.join(self.painter.line(h, "bold") for h in headers)
-        rule_cells = sum(self.widths) + GAP * (len(self.widths) - 1)
-        rule = "─" * (rule_cells // self.measure("─"))
-        return "\n" + header.rstrip() + "\n" + PAD + rule + "\n"
+        lines = []
+        for k in range(max(len(h) for h in split)):
+            parts = [
+                painter.line(measure.pad(h[k] if k < len(h) else "", w, a), "bold")
+                for h, w, a in zip(split, widths, self.aligns, strict=True)
+            ]
+            lines.append((PAD + SEP.join(parts)).rstrip())
+        rule_cells = sum(widths) + GAP * (len(widths) - 1)
+        rule = "─" * (rule_cells // measure("─"))
+        return "\n" + "\n".join(lines) + "\n" + PAD + rule + "\n"
 
     def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
         out = []
@@ -242,8 +267,8 @@ class _Table:
                 continue
             # a later row's number or code wider than its column pushes the line right rather than split
             lines = [
-                [(0, len(t))] if one and "\n" not in t else wrap(t, w, measure)
-                for t, w, one in zip(cells, widths, self.one_line, strict=True)
+                [(0, len(t))] if one and "\n" not in t else wrap(t, w, measure, mode)
+                for t, w, one, mode in zip(cells, widths, self.one_line, self.modes, strict=True)
             ]
             for k in range(max(len(x) for x in lines)):
                 parts = []
@@ -285,7 +310,7 @@ class _Stacked:
                     continue
                 spans = painter.spans(c, row, t)
                 label = painter.line(measure.pad(c.header, self.label), "bold")
-                lines = wrap(t, self.room, measure) if self.room else [(0, len(t))]
+                lines = wrap(t, self.room, measure, _mode(c)) if self.room else [(0, len(t))]
                 for k, (s, e) in enumerate(lines):
                     out.append(((label + "  ") if k == 0 else indent) + painter.paint(t, s, e, spans))
         return "\n".join(out) + "\n" if out else ""

@@ -133,11 +133,13 @@ def _breaks(a: str, b: str) -> bool:
     return True
 
 
-def pieces(text: str) -> list[tuple[int, int]]:
-    """`text` cut into the pieces a line may not break inside, as (start, end); runs of spaces are pieces too."""
+def pieces(text: str, words: bool = False) -> list[tuple[int, int]]:
+    """`text` cut into the pieces a line may not break inside, as (start, end); runs of spaces are pieces too.
+    With `words`, only spaces part pieces (a list's items stay whole)."""
     out, start = [], 0
     for i in range(1, len(text)):
-        if _breaks(text[i - 1], text[i]):
+        a, b = text[i - 1], text[i]
+        if a.isspace() != b.isspace() if words else _breaks(a, b):
             out.append((start, i))
             start = i
     if text:
@@ -145,29 +147,31 @@ def pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def longest_piece(text: str, measure: Measure) -> int:
+def longest_piece(text: str, measure: Measure, words: bool = False) -> int:
     """The widest piece of `text` that a line cannot break inside (its narrowest possible column)."""
-    return max((measure(text[s:e]) for s, e in pieces(text) if not text[s:e].isspace()), default=0)
+    return max((measure(text[s:e]) for s, e in pieces(text, words) if not text[s:e].isspace()), default=0)
 
 
-def wrap(text: str, cells: int, measure: Measure) -> list[tuple[int, int]]:
-    """Lines of `text` at most `cells` wide, as (start, end) slices of it: broken at spaces and between Chinese
-    characters, never inside a number or code unless that alone is wider than the line; newlines kept."""
+def wrap(text: str, cells: int, measure: Measure, mode: str = "text") -> list[tuple[int, int]]:
+    """Lines of `text` at most `cells` wide, as (start, end) slices of it; newlines kept. By `mode`:
+    text breaks at spaces and between Chinese characters, never inside a number or code unless that alone is
+    wider than the line; list breaks between items (at spaces), and inside an item only when it alone is wider;
+    words breaks only at spaces, and a word wider than the line runs past it rather than split."""
     lines: list[tuple[int, int]] = []
     offset = 0
     for para in text.split("\n"):
-        lines.extend((offset + s, offset + e) for s, e in _wrap_line(para, cells, measure))
+        lines.extend((offset + s, offset + e) for s, e in _wrap_line(para, cells, measure, mode))
         offset += len(para) + 1
     return lines
 
 
-def _wrap_line(text: str, cells: int, measure: Measure) -> list[tuple[int, int]]:
+def _wrap_line(text: str, cells: int, measure: Measure, mode: str) -> list[tuple[int, int]]:
     if measure(text) <= cells:
         return [(0, len(text))]
     lines: list[tuple[int, int]] = []
     start = end = None
     used = 0
-    for s, e in pieces(text):
+    for s, e in pieces(text, mode != "text"):
         piece = text[s:e]
         if piece.isspace():
             continue
@@ -178,7 +182,11 @@ def _wrap_line(text: str, cells: int, measure: Measure) -> list[tuple[int, int]]
             continue
         if start is not None:
             lines.append((start, end))
-        while w > cells:  # one piece wider than the line: folded, as nothing else can show it whole
+        if w > cells and mode == "list":  # an item wider than the line: broken as text is
+            *whole, (s2, e2) = _wrap_line(piece, cells, measure, "text")
+            lines.extend((s + a, s + b) for a, b in whole)
+            s, w = s + s2, measure(text[s + s2 : e])
+        while w > cells and mode == "text":  # a piece wider than the line: folded, as nothing else shows it whole
             cut = s
             while cut < e and measure(text[s : cut + 1]) <= cells:
                 cut += 1
