@@ -13,7 +13,11 @@ import click
 
 from promo import __version__
 from promo.errors import PromoError
+from promo.i18n import _, bind_click
+from promo.i18n_click import Translated, translated
 from promo.terminal import printable
+
+bind_click()  # click's own texts (Usage:, Error: …) in the user's language
 
 # name → "module:attribute"; modules are imported only when their command runs (or --help lists them).
 COMMANDS = {
@@ -60,7 +64,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Translated, click.Group):
     """click's documented lazily loading group, plus promo's error → exit-code translation."""
 
     def __init__(self, *args, lazy_subcommands: dict[str, str] | None = None, **kwargs):
@@ -75,7 +79,7 @@ class LazyGroup(click.Group):
     def get_command(self, ctx, cmd_name):
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
-            return getattr(importlib.import_module(module_name), attr)
+            return translated(getattr(importlib.import_module(module_name), attr))
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx):
@@ -85,10 +89,10 @@ class LazyGroup(click.Group):
             raise _as_click_exception(exc) from None
         except OverflowError:
             # a number past what SQLite stores, from an option without its own bound
-            raise _PromoClickError("a number given is too large for the catalogue", 2) from None
+            raise _PromoClickError(_("a number given is too large for the catalogue"), 2) from None
         except sqlite3.OperationalError as exc:
             if "pattern too complex" in str(exc) or "too big" in str(exc):  # a value far longer than any name
-                raise _PromoClickError("a value given is too long to search for or store", 2) from None
+                raise _PromoClickError(_("a value given is too long to search for or store"), 2) from None
             raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
             raise _database_error(ctx, exc) from None
@@ -99,8 +103,11 @@ class LazyGroup(click.Group):
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
     """The catalogue file is damaged or not what it claims: say so, never a traceback."""
     path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
-    where = f" ({path})" if path else ""
-    return click.ClickException(printable(f"the catalogue{where} could not be read or written: {exc}"))
+    if path:
+        message = _("the catalogue ({path}) could not be read or written: {error}").format(path=path, error=exc)
+    else:
+        message = _("the catalogue could not be read or written: {error}").format(error=exc)
+    return click.ClickException(printable(message))
 
 
 class _PromoClickError(click.ClickException):
@@ -127,7 +134,7 @@ def _as_click_exception(exc: PromoError) -> click.ClickException:
     default=None,
     help="Catalogue file (default: $PROMO_DB, else ./catalogue.db; built from the seeds if missing).",
 )
-@click.version_option(__version__, "-V", "--version", prog_name="promo")
+@click.version_option(__version__, "-V", "--version", prog_name="promo", help="Show the version and exit.")
 @click.pass_context
 def cli(ctx, db_path):
     """promo — the investment-promotion (招商引资) catalogue of a zone.
@@ -142,7 +149,7 @@ def cli(ctx, db_path):
       promo --db other.db vacancies --format json
     """
     if db_path is not None and not db_path.strip():
-        raise click.BadParameter("an empty path names no catalogue", param_hint="'--db' / PROMO_DB")
+        raise click.BadParameter(_("an empty path names no catalogue"), param_hint="'--db' / PROMO_DB")
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path
 
@@ -169,5 +176,5 @@ def main() -> None:
     except BrokenPipeError:
         reader_left()
     except KeyboardInterrupt:
-        click.echo("interrupted; nothing was written", err=True)
+        click.echo(_("interrupted; nothing was written"), err=True)
         sys.exit(130)
