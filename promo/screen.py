@@ -58,6 +58,7 @@ def ambiguous_width() -> int:
     usual terminals (Windows Terminal included) draw it, unless PROMO_AMBIGUOUS_WIDTH says 2 or the legacy
     Windows console runs a Chinese, Japanese or Korean code page. No terminal reports this setting."""
     from promo.errors import BadValue
+    from promo.i18n import _
 
     given = os.environ.get("PROMO_AMBIGUOUS_WIDTH", "").strip().lower()
     if given in ("1", "narrow"):
@@ -65,7 +66,7 @@ def ambiguous_width() -> int:
     if given in ("2", "wide"):
         return 2
     if given:
-        raise BadValue("PROMO_AMBIGUOUS_WIDTH", given, "is 1 (narrow, the default) or 2 (wide)")
+        raise BadValue("PROMO_AMBIGUOUS_WIDTH", given, _("is 1 (narrow, the default) or 2 (wide)"))
     return 2 if _legacy_cjk_console() else 1
 
 
