@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from promo import pager, render_table, screen
 from promo.render import Column, fmt_cell, render
@@ -223,3 +225,17 @@ def test_head_reads_one_line_and_promo_exits_0(db_path):
         timeout=60,
     )
     assert done.stdout.splitlines() == ["单元 Units", "exit 0"] and done.stderr == ""
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("精准医学产业园AB12,.- ·（）、※")), max_size=40)
+
+
+@given(TEXT, st.integers(min_value=4, max_value=30), st.sampled_from(["text", "list", "words"]))
+def test_wrapping_keeps_every_character_in_order_and_runs_of_letters_and_digits_whole(text, cells, mode):
+    measure = screen.Measure()
+    lines = [text[s:e] for s, e in screen.wrap(text, cells, measure, mode)]
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for run in re.findall(r"[A-Z0-9,.\-]+", text):  # a number or code is split only when wider than a line
+        assert len(run) > cells or any(run in line for line in lines)
+    if mode != "words":
+        assert all(measure(line) <= cells for line in lines)
