@@ -20,6 +20,8 @@ LISTINGS = [
     ("enterprises",),
     ("enterprises", "show", "沃克海思"),
     ("pipeline",),
+    ("pipeline", "--by", "industry"),
+    ("ledger",),
     ("overdue",),
     ("catalogue",),
     ("targets",),
@@ -133,6 +135,8 @@ def test_every_column_and_value_shown_whole(run, monkeypatch, tables, width, arg
     monkeypatch.setenv("COLUMNS", str(width))
     if args[0] == "overdue":
         monkeypatch.setenv("PROMO_TODAY", "2029-01-01")  # stage deadlines long passed
+    if args[0] == "ledger":
+        run("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--signed-investment", "30亿")
     result = run(*args)
     assert result.exit_code == 0, result.output
     assert tables, "the command printed no table"
