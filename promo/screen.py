@@ -134,13 +134,26 @@ def _breaks(a: str, b: str) -> bool:
     return True
 
 
-def pieces(text: str, words: bool = False) -> list[tuple[int, int]]:
+def _in_run(c: str) -> bool:
+    return c.isascii() and (c.isalnum() or c in ",.-%/:")
+
+
+def _loosely(a: str, b: str) -> bool:
+    """Where a piece too wide for its line may still break before it is folded: at any Chinese character, and
+    where a number or code meets anything else."""
+    if a.isspace() or b.isspace():
+        return a.isspace() != b.isspace()
+    return _wide(a) or _wide(b) or _in_run(a) != _in_run(b)
+
+
+def pieces(text: str, words: bool = False, loose: bool = False) -> list[tuple[int, int]]:
     """`text` cut into the pieces a line may not break inside, as (start, end); runs of spaces are pieces too.
-    With `words`, only spaces part pieces (a list's items stay whole)."""
+    With `words`, only spaces part pieces (a list's items stay whole); with `loose`, see _loosely."""
     out, start = [], 0
+    rule = _loosely if loose else _breaks
     for i in range(1, len(text)):
         a, b = text[i - 1], text[i]
-        if a.isspace() != b.isspace() if words else _breaks(a, b):
+        if a.isspace() != b.isspace() if words else rule(a, b):
             out.append((start, i))
             start = i
     if text:
@@ -172,7 +185,7 @@ def _wrap_line(text: str, cells: int, measure: Measure, mode: str) -> list[tuple
     lines: list[tuple[int, int]] = []
     start = end = None
     used = 0
-    for s, e in pieces(text, mode != "text"):
+    for s, e in pieces(text, mode in ("list", "words"), mode == "loose"):
         piece = text[s:e]
         if piece.isspace():
             continue
@@ -183,11 +196,11 @@ def _wrap_line(text: str, cells: int, measure: Measure, mode: str) -> list[tuple
             continue
         if start is not None:
             lines.append((start, end))
-        if w > cells and mode == "list":  # an item wider than the line: broken as text is
-            *whole, (s2, e2) = _wrap_line(piece, cells, measure, "text")
+        if w > cells and mode in ("list", "text"):  # too wide: a list item broken as text, text more loosely
+            *whole, (s2, e2) = _wrap_line(piece, cells, measure, "text" if mode == "list" else "loose")
             lines.extend((s + a, s + b) for a, b in whole)
             s, w = s + s2, measure(text[s + s2 : e])
-        while w > cells and mode == "text":  # a piece wider than the line: folded, as nothing else shows it whole
+        while w > cells and mode == "loose":  # still too wide: folded, as nothing else shows it whole
             cut = s
             while cut < e and measure(text[s : cut + 1]) <= cells:
                 cut += 1

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from promo import pager, render_table, screen
@@ -230,6 +230,7 @@ def test_head_reads_one_line_and_promo_exits_0(db_path):
 TEXT = st.text(alphabet=st.sampled_from(list("精准医学产业园AB12,.- ·（）、※")), max_size=40)
 
 
+@settings(max_examples=500)
 @given(TEXT, st.integers(min_value=4, max_value=30), st.sampled_from(["text", "list", "words"]))
 def test_wrapping_keeps_every_character_in_order_and_runs_of_letters_and_digits_whole(text, cells, mode):
     measure = screen.Measure()
