@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from promo.errors import BadValue
+from promo.i18n import N_, _
 
 # Numbers and amounts live with the other figures in promo.measures; re-exported for callers of old.
 from promo.measures import MAX_AMOUNT_WAN, MAX_NUMBER, normalise_number_text, parse_amount, parse_number  # noqa: F401
@@ -71,11 +72,11 @@ def fold_punctuation(s: str) -> str:
 
 # The steps of fold(), named for messages that explain why two names are one.
 FOLD_STEPS = {
-    "full/half-width forms": fold_width,
-    "traditional/simplified script": fold_script,
-    "letter case": fold_case,
-    "spaces": fold_spaces,
-    "punctuation (·, quotes, brackets)": fold_punctuation,
+    N_("full/half-width forms"): fold_width,
+    N_("traditional/simplified script"): fold_script,
+    N_("letter case"): fold_case,
+    N_("spaces"): fold_spaces,
+    N_("punctuation (·, quotes, brackets)"): fold_punctuation,
 }
 
 
@@ -115,9 +116,9 @@ def parse_date(value: str | _dt.date | None, field: str = "--date") -> str | Non
         if m:
             try:
                 return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-            except ValueError as exc:
-                raise BadValue(field, value, f"no such date ({exc})") from None
-    raise BadValue(field, value, "not a date; write 2024-03-05, 2024/3/5 or 2024年3月5日")
+            except ValueError:
+                raise BadValue(field, value, _("no such day in the calendar")) from None
+    raise BadValue(field, value, _("not a date; write 2024-03-05, 2024/3/5 or 2024年3月5日"))
 
 
 def today() -> str:
