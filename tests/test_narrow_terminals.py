@@ -10,6 +10,19 @@ from wcwidth import wcswidth
 
 from promo import render_table
 
+CHECK = (
+    "check",
+    "--industry",
+    "整机制造",
+    "--investment",
+    "2亿",
+    "--land-mu",
+    "50",
+    "--output",
+    "3亿",
+    "--tax",
+    "1500",
+)
 LISTINGS = [
     ("vacancies",),
     ("carriers",),
@@ -29,7 +42,7 @@ LISTINGS = [
     ("policies", "--for", "示例生物制药"),
     ("criteria",),
     ("criteria", "--negative-list"),
-    ("check", "--industry", "整机制造", "--investment", "2亿", "--land-mu", "50", "--output", "3亿", "--tax", "1500"),
+    CHECK,
     ("scenarios",),
     ("match", "--for", "示例生物制药", "--limit", "3"),
     ("map",),
@@ -163,7 +176,7 @@ def test_every_column_and_value_shown_whole(run, monkeypatch, tables, width, arg
                 assert squeeze(read[header]) == squeeze("".join(r[i] for r in texts)), header
 
 
-@pytest.mark.parametrize("args", [("enterprises",), ("check", *LISTINGS[16][1:]), ("match", "--for", "示例生物制药")])
+@pytest.mark.parametrize("args", [("enterprises",), CHECK, ("match", "--for", "示例生物制药")])
 def test_the_main_listings_stay_tables_at_80_columns(run, monkeypatch, tables, args):
     monkeypatch.setenv("COLUMNS", "80")
     assert run(*args).exit_code == 0
