@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.errors import BadValue
+from promo.i18n import _
 
 
 def format_option(fn):
@@ -43,7 +44,12 @@ def catalogue(ctx: click.Context | None = None):
     if conn is None:
         conn, path, built = open_or_build(root.obj.get("db_path"))
         if built:
-            click.echo(f"promo: no catalogue at {path}; built it from the seed data ({built})", err=True)
+            click.echo(
+                _("promo: no catalogue at {path}; built it from the seed data ({built})").format(
+                    path=path, built=built
+                ),
+                err=True,
+            )
         root.obj["conn"] = conn
         root.call_on_close(conn.close)
     return conn
@@ -75,13 +81,15 @@ def reject_empty(param: click.Parameter, value, hint: str):
     """An option given as '' (or only spaces) is a usage error naming it; multiple options item by item."""
     for v in value if isinstance(value, tuple) else (value,):
         if isinstance(v, str) and not v.strip():
-            raise click.BadParameter(f"is empty; {hint}", param=param)  # click names every spelling of it
+            raise click.BadParameter(
+                _("is empty; {hint}").format(hint=hint), param=param
+            )  # click names every spelling of it
     return value
 
 
 def not_empty(ctx: click.Context, param: click.Parameter, value):
     """A click callback: an empty filter is refused, never silently dropped."""
-    return reject_empty(param, value, "leave the option out to not filter by it")
+    return reject_empty(param, value, _("leave the option out to not filter by it"))
 
 
 def fields_from(options: dict, renames: dict[str, str] | None = None) -> dict:
@@ -99,7 +107,9 @@ def refuse_empty(raw: dict, options: dict[str, str]) -> None:
     for key, value in raw.items():
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not v.strip() for v in values):
-            raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{options.get(key, key)}'")
+            raise click.BadParameter(
+                _("is empty; leave the option out instead"), param_hint=f"'{options.get(key, key)}'"
+            )
 
 
 def journaled(ctx: click.Context, fn, *args, **kwargs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, say
+from promo.i18n import _
 
 
 @click.command("remove")
@@ -42,4 +43,4 @@ def remove(ctx, name, purge):
         return
     r = change(conn, domain.remove, name)
     freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
-    say(f"removed {r['name']} (#{r['id']}){freed}")
+    say(_("removed {name} (#{id}){freed}").format(name=r["name"], id=r["id"], freed=freed))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import COUNT, ROW_ID, catalogue, format_option, not_empty, say
+from promo.i18n import N_, _
 
 
 @click.group(invoke_without_command=True)
@@ -24,9 +25,9 @@ def log(ctx, limit, user, changes, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import journal, views
+    from promo import journal_read, views
 
-    found = journal.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
+    found = journal_read.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
     if fmt in ("json", "csv", "markdown"):
         view = views.JOURNAL if fmt == "json" else views.JOURNAL.without("changes")
         if changes and fmt == "markdown":  # -v: each entry's row changes in the one changes column
@@ -35,7 +36,7 @@ def log(ctx, limit, user, changes, fmt):
         view.show(found, fmt)
         return
     if not found:
-        click.echo("the change journal is empty", err=True)
+        click.echo(_("the change journal is empty"), err=True)
         return
     # like git log: a command line does not fit a table cell, so each entry gets its own lines
     for e in found:
@@ -59,16 +60,14 @@ def show(ctx, entry, fmt):
       promo log show 12
       promo log show 12 --format json
     """
-    from promo import journal
+    from promo import journal_read
     from promo.render import Column, render
 
-    e = journal.entry(catalogue(ctx), entry)
+    e = journal_read.entry(catalogue(ctx), entry)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(e, ensure_ascii=False, indent=2, default=str)))
+        click.echo(json_text(e, default=str))
         return
     if fmt == "csv":
         render(e["changes"], [Column(k, k) for k in ("tbl", "row_id", "op", "text", "fields")], fmt)
@@ -76,7 +75,7 @@ def show(ctx, entry, fmt):
     if fmt == "markdown":
         render(
             e["changes"],
-            [Column("text", "变更 Change"), Column("fields", "字段 Fields", "list")],
+            [Column("text", N_("Change")), Column("fields", N_("Fields"), "list")],
             fmt,
             title=f"#{e['id']} {e['summary'] or ''}",
         )
@@ -89,7 +88,7 @@ def show(ctx, entry, fmt):
         for line in c["fields"]:
             say(f"        {line}")
     if not e["changes"]:
-        say("    (no row changes)")
+        say("    " + _("(no row changes)"))
 
 
 @click.command()
@@ -108,26 +107,36 @@ def undo(ctx, entry, dry_run):
       promo undo --dry-run
       promo undo 12
     """
-    from promo import journal, revert
+    from promo import journal_read, revert
     from promo.db import write
 
     conn = catalogue(ctx)
     if dry_run:
-        r = revert.undo_preview(conn, journal.undo_target(conn, entry)["id"])
-        say(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        r = revert.undo_preview(conn, journal_read.undo_target(conn, entry)["id"])
+        say(
+            _("would undo #{id} {what} ({user}, {at}):").format(
+                id=r["id"], what=r["summary"] or r["command"], user=r["user"], at=r["at"]
+            )
+        )
         if r["checked"] == "read-only":
             say(
-                "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
-                "but whether every restored row still finds what it refers to is known only when undoing",
+                _(
+                    "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
+                    "but whether every restored row still finds what it refers to is known only when undoing"
+                ),
                 err=True,
             )
     else:
         # the entry is chosen under the write lock: undos run at the same time queue, each taking the next
         with write(conn, "undo") as journal_id:
             r = revert.undo(conn, entry, journal_id)
-        say(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        say(
+            _("undid #{id} {what} ({user}, {at}):").format(
+                id=r["id"], what=r["summary"] or r["command"], user=r["user"], at=r["at"]
+            )
+        )
     for line in r["reverted"]:
         say(f"  {line}")
     more = r["reverted_count"] - len(r["reverted"])
     if more > 0:
-        say(f"  … and {more:,} more row changes (all of them: promo log show {r['id']})")
+        say("  " + _("… and {n:,} more row changes (all of them: promo log show {id})").format(n=more, id=r["id"]))
