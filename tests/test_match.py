@@ -180,9 +180,20 @@ def test_policies_and_criteria_for_the_prospect(conn):
     assert statuses["zone-investment-intensity"] == "n/a"  # it rents space: no land
 
 
-def test_open_scenarios_on_the_chain(conn):
-    result = match.match(conn, {"industry": "微生态药物与制剂"}, on=ON)
-    assert [s["title"] for s in result["scenarios"]] == ["微生态制剂临床研究合作"]
+def test_open_scenarios_on_the_chain(site):
+    site.executemany(
+        """INSERT INTO scenarios (title, title_folded, owner, industry_id, status, deadline)
+           VALUES (?, ?, '某医院', ?, ?, ?)""",
+        [
+            ("部件联合研发", "部件联合研发", 3, "open", None),  # a sibling link on the chain
+            ("影像试点", "影像试点", 2, "open", "2026-12-31"),  # the chain itself, still taking applications
+            ("已关闭试点", "已关闭试点", 2, "closed", None),
+            ("过期试点", "过期试点", 3, "open", "2026-11-01"),
+            ("创新药合作", "创新药合作", 6, "open", None),  # another industry
+        ],
+    )
+    result = match.match(site, {"industry": "整机"}, on=ON)
+    assert [s["title"] for s in result["scenarios"]] == ["影像试点", "部件联合研发"]
 
 
 def test_nothing_matches_says_which_need_emptied_the_list(site):
