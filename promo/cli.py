@@ -183,6 +183,8 @@ class LazyGroup(Translated, click.Group):
             raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
             raise _database_error(ctx, exc) from None
+        except BrokenPipeError:
+            reader_left()  # before click's own handler, which calls a closed pipe an error (exit 1)
 
 
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
@@ -239,16 +241,27 @@ def cli(ctx, db_path):
     ctx.obj["db_path"] = db_path
 
 
-def main() -> None:
-    try:
-        cli(prog_name="promo")
-    except BrokenPipeError:
-        # `promo vacancies | head`: the reader left; that is not an error.
-        import os
+def reader_left() -> None:
+    """`promo vacancies | head -1`: the reader left, which is not an error. As Python's documentation advises,
+    stdout is pointed at devnull (so the interpreter's last flush cannot fail) and promo exits 0."""
+    import os
 
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+    except (OSError, ValueError):
+        pass
+    sys.exit(0)
+
+
+def main() -> None:
+    try:
+        try:
+            cli(prog_name="promo")
+        finally:
+            sys.stdout.flush()  # output short enough to sit in the buffer meets the closed pipe here
+    except BrokenPipeError:
+        reader_left()
     except KeyboardInterrupt:
         click.echo(_("interrupted; nothing was written"), err=True)
         sys.exit(130)

@@ -30,6 +30,7 @@ class Column:
     min_width: int | None = None  # lists keep room for a few items on a narrow terminal
     max_width: int | None = None  # long names wrap rather than squeeze every other column
     marks: str | None = None  # key of [(start, end), …] spans shown emphasised on a terminal (search hits)
+    tone: Callable[[dict], str | None] | None = None  # a row's colour for this cell on a terminal ('red', …)
 
     @property
     def align(self) -> str:
@@ -115,21 +116,22 @@ def fmt_number(value: Any, digits: int = 0) -> str:
 
 def fmt_cell(column: Column, value: Any, list_sep: str = "、") -> str:
     """A value as a person reads it in a table or document, control characters escaped."""
-    return escape(_fmt_cell(column, value, list_sep))
+    text = _fmt_cell(column, value, list_sep)
+    return text if text.isprintable() else escape(text)  # most text has nothing to escape: skip the regex
 
 
 def _fmt_cell(column: Column, value: Any, list_sep: str) -> str:
     if value is None or value == "":
         return ""
     kind = column.kind
+    if kind == "text":
+        return value if isinstance(value, str) else str(value)
     if kind == "int":
         return fmt_number(value)
     if kind == "num":
         return fmt_number(value, 1 if isinstance(value, float) and value != int(value) else 0)
     if kind in ("area", "money", "rent"):
-        from promo.measures import AREA, MONEY, RENT
-
-        return {"area": AREA, "rent": RENT, "money": MONEY}[kind].cell(value)
+        return _measure(kind).cell(value)
     if kind == "pct":
         return f"{float(value) * 100:.0f}%"
     if kind == "bar":
@@ -139,6 +141,12 @@ def _fmt_cell(column: Column, value: Any, list_sep: str) -> str:
     if kind == "bool":
         return "✓" if value else ""
     return str(value)
+
+
+def _measure(kind: str):
+    from promo.measures import AREA, MONEY, RENT
+
+    return AREA if kind == "area" else RENT if kind == "rent" else MONEY
 
 
 def bar(fraction: float, width: int = 10) -> str:
@@ -186,105 +194,44 @@ def _listed(rows: Iterable[dict], prepare: Callable[[Sequence[dict]], None] | No
 
 
 def console(stderr: bool = False):
-    """A rich Console: colour only on a terminal; wide enough not to wrap when piped."""
+    """A rich Console: colour as promo.screen.colour says; wide enough not to wrap when piped."""
     import os
 
     from rich.console import Console
 
+    from promo import screen
+
     stream = sys.stderr if stderr else sys.stdout
-    is_tty = stream.isatty()
+    coloured = screen.colour(stream)
     width = None
-    if not is_tty and not os.environ.get("COLUMNS"):
+    if not stream.isatty() and not os.environ.get("COLUMNS"):
         # piped (`promo vacancies | less`): the terminal still on stderr knows the width the reader sees;
         # with no terminal at all (a file, a script), wide enough never to wrap
-        try:
-            width = os.get_terminal_size(sys.stderr.fileno()).columns
-        except (OSError, ValueError, AttributeError):
-            width = 240
+        width = screen.width(stream) or 240
     # markup off: a name like "[link=http://…]x" must print as typed, not become a terminal hyperlink
     return Console(
-        file=stream, width=width, no_color=not is_tty or None, highlight=False, soft_wrap=False, markup=False
+        file=stream,
+        width=width,
+        force_terminal=coloured or None,
+        no_color=not coloured,
+        highlight=False,
+        soft_wrap=False,
+        markup=False,
     )
 
 
-# Past this many rows a rich table costs seconds (it measures every cell several times); tabulate lays the
-# same columns out in a plain aligned table about twenty times faster, which is what a long listing needs.
-LARGE_TABLE = 1000
-
-
-def emit(renderable) -> None:
-    """Print a rich renderable; when stdout is not a terminal, without the padding rich adds to every line."""
-    con = console()
-    if con.is_terminal:
-        con.print(renderable)
-        return
-    with con.capture() as captured:
-        con.print(renderable)
-    sys.stdout.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
-
-
 def render_table(
-    rows: Sequence[dict],
+    rows: Iterable[dict],
     columns: Sequence[Column],
     *,
     title: str | None = None,
     caption: str | None = None,
 ) -> None:
-    """A table for people: rich on a terminal (wide characters aligned), plain tabulate for long listings."""
-    if len(rows) > LARGE_TABLE:
-        _plain_table(rows, columns, title=title, caption=caption)
-        return
-    from rich import box
-    from rich.table import Table
+    """A table for people, laid out for the terminal (promo.render_table): stacked when it cannot fit, paged
+    when taller than the screen, streamed when long."""
+    from promo.render_table import show
 
-    table = Table(
-        title=escape(title) if title else None,
-        caption=escape(caption) if caption else None,
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        caption_justify="left",
-        header_style="bold",
-    )
-    for c in columns:
-        table.add_column(
-            escape(c.header),
-            justify=c.align,
-            overflow="fold",
-            no_wrap=c.no_wrap or c.kind == "bar",
-            min_width=c.min_width or (8 if c.kind == "list" else None),
-            max_width=c.max_width,
-        )
-    for r in rows:
-        # list items separated by spaces, so a narrow terminal wraps between items, not inside one
-        table.add_row(*(_cell(c, r) for c in columns))
-    emit(table)
-    if caption:  # a caption ends the table without the blank line rich leaves below one without
-        sys.stdout.write("\n")
-
-
-def _cell(column: Column, row: dict):
-    shown = fmt_cell(column, row.get(column.key), list_sep=" ")
-    if not column.marks:
-        return shown
-    from rich.text import Span, Text  # a marked cell: the matched spans emphasised on a terminal
-
-    return Text(shown, spans=[Span(start, end, "bold reverse") for start, end in row.get(column.marks) or ()])
-
-
-def _plain_table(rows: Sequence[dict], columns: Sequence[Column], *, title: str | None, caption: str | None) -> None:
-    from tabulate import tabulate
-
-    body = tabulate(
-        [[fmt_cell(c, r.get(c.key), list_sep=" ") for c in columns] for r in rows],
-        headers=[escape(c.header) for c in columns],
-        tablefmt="simple",
-        colalign=[c.align for c in columns],
-        disable_numparse=True,
-    )
-    parts = [escape(title), "", body] if title else [body]
-    if caption:
-        parts += ["", escape(caption)]
-    sys.stdout.write("\n".join(parts) + "\n")
+    show(rows, columns, fmt_cell, title=title, caption=caption)
 
 
 def render(
@@ -348,15 +295,10 @@ def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, headin
         lines += [f"- **{md_escape(k)}**: {md_escape(v)}" for k, v in shown]
         sys.stdout.write("\n".join(lines) + "\n\n")
         return
-    from rich.table import Table
+    from promo.render_table import show_record
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for k, v in shown:
-        grid.add_row(k, str(v))
-    emit(grid)
-    sys.stdout.write("\n")
+    columns = [Column(str(i), label) for i, (label, _) in enumerate(shown)]
+    show_record({str(i): value for i, (_, value) in enumerate(shown)}, columns, fmt_cell)
 
 
 def render_with_notes(
@@ -396,39 +338,26 @@ def render_grid(
         keys = ("building", "floor", "unit", "status", "letter", "area_m2", "holder", "occupancy")
         render(flat, [Column(k, k) for k in keys], fmt)
         return
-    con = console()
-    coloured = fmt == "table" and con.is_terminal
+    from promo import screen
+
+    coloured = fmt == "table" and screen.colour()
     shown = []
     for r in rows:
-        cells = r["cells"]
-        if coloured:
-            from rich.text import Text
-
-            line = Text()
-            for i, cell in enumerate(cells):
-                if i:
-                    line.append(" ")
-                line.append(f" {cell['unit']} ", style=f"black on {cell['colour']}")
+        marks = []
+        if coloured:  # each unit a patch of its status colour; piped or in Markdown, its letter after it
+            parts, at = [], 0
+            for cell in r["cells"]:
+                parts.append(f" {cell['unit']} ")
+                marks.append((at, at + len(parts[-1]), f"black on_{cell['colour']}"))
+                at += len(parts[-1]) + 1
+            line = " ".join(parts)
         else:
-            line = " ".join(f"{c['unit']}[{c['letter']}]" for c in cells)
-        shown.append({**r, "line": line})
+            line = " ".join(f"{c['unit']}[{c['letter']}]" for c in r["cells"])
+        shown.append({**r, "line": line, "line_marks": marks})
     columns = [
         Column("building", "Building", no_wrap=True),
         Column("floor", "Floor", "int"),
-        Column("line", "Units"),
+        Column("line", "Units", marks="line_marks"),
         Column("occupancy", "Occupancy", "bar"),
     ]
-    if fmt == "markdown" or not coloured:
-        render(shown, columns, fmt, title=title, caption=caption)
-        return
-    from rich import box
-    from rich.table import Table
-
-    title, caption = (_(text) if text else text for text in (title, caption))
-    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left", caption_justify="left")
-    for c in translated(columns):
-        table.add_column(c.header, justify=c.align, no_wrap=c.key != "line")
-    for r in shown:
-        occupancy = fmt_cell(columns[3], r["occupancy"]) if r["occupancy"] is not None else ""
-        table.add_row(r["building"], fmt_cell(columns[1], r["floor"]), r["line"], occupancy)
-    emit(table)
+    render(shown, columns, fmt, title=title, caption=caption)

@@ -11,6 +11,11 @@ from promo.render import Column as C
 from promo.render import View, fmt_cell
 
 
+def tone(key: str, tones: dict) -> object:
+    """A cell's colour from a row's coded value (e.g. status pass → green, fail → red), for Column(tone=…)."""
+    return lambda row: tones.get(row.get(key))
+
+
 def split(names: str) -> tuple[str, ...]:
     """Machine keys written as one line: 'id code name' → ('id', 'code', 'name')."""
     return tuple(names.split())
@@ -76,7 +81,7 @@ UNIT_LIST = View(
         C("state", "状态", no_wrap=True),
         C("holder", "租户/说明", max_width=12),
         C("features", "设施/指标", "list", max_width=16),
-        C("days_left", "剩余天数", "int"),
+        C("days_left", "剩余天数", "int", tone=lambda r: "red" if (r.get("days_left") or 0) < 0 else "yellow"),
     ),
     title="单元 Units",
     empty="no unit matches",
@@ -165,8 +170,8 @@ OVERDUE = View(
         C("shown_name", "企业/单元 Enterprise/unit", max_width=26),
         C("stage", "阶段", no_wrap=True),
         C("owner", "负责人", no_wrap=True),
-        C("due", "应于 Due", no_wrap=True),
-        C("days_overdue", "逾期天数", "int"),
+        C("due", "应于 Due", no_wrap=True, tone=lambda r: "red"),
+        C("days_overdue", "逾期天数", "int", tone=lambda r: "red"),
         C("detail", "详情 Detail", max_width=40),
     ),
     title="逾期 Overdue",
@@ -181,8 +186,8 @@ SCENARIOS = View(
         C("owner_shown", "发布方 Owner", max_width=20),
         C("industry", "产业", max_width=14),
         C("need", "需求 Need", max_width=36),
-        C("status_shown", "状态", no_wrap=True),
-        C("deadline", "截止", no_wrap=True),
+        C("status_shown", "状态", no_wrap=True, tone=lambda r: "red" if r.get("overdue") else None),
+        C("deadline", "截止", no_wrap=True, tone=lambda r: "red" if r.get("overdue") else None),
     ),
     title="创新场景 Scenario opportunities",
     empty="no scenario matches",
@@ -255,13 +260,16 @@ CRITERIA = View(
     title="准入条件 Access criteria",
 )
 
+# a failed criterion that binds is red; one that binds only if the project settles there, or lacks data, yellow
+CHECK_TONES = {("pass", True): "green", ("pass", False): "green", ("fail", True): "red", ("fail", False): "yellow"}
+CHECK_TONES |= {("unknown", True): "yellow", ("unknown", False): "yellow", ("exception", True): "yellow"}
 CHECK = View(
     keys=split("code name metric value formula op threshold unit status binding scope note"),
     columns=(
         C("name", "准入条件 Criterion", max_width=18),
         C("figure", "计算 Figure", min_width=30, max_width=40),
         C("threshold_text", "阈值", no_wrap=True),
-        C("result", "结果", no_wrap=True),
+        C("result", "结果", no_wrap=True, tone=lambda r: CHECK_TONES.get((r["status"], bool(r.get("binding"))))),
         C("scope_text", "范围", max_width=14),
     ),
     title="准入检查 Criteria check",
@@ -295,6 +303,7 @@ POLICIES = View(
     title="产业政策 Policies",
 )
 
+POLICY_TONES = {"yes": "green", "if": "yellow", "unknown": "yellow", "no": "red"}
 POLICIES_FOR = View(
     keys=split(
         "code name level kind verdict reason failing estimate_wan estimate_text cap_wan rate rate_basis "
@@ -302,7 +311,7 @@ POLICIES_FOR = View(
     ),
     columns=(
         C("policy", "政策 Policy", max_width=24),
-        C("verdict_label", "判定", no_wrap=True),
+        C("verdict_label", "判定", no_wrap=True, tone=tone("verdict", POLICY_TONES)),
         C("estimate_wan", "预计 万元", "money"),
         C("amount", "测算 How much", max_width=30),
         C("reason", "理由 Why", max_width=48),
@@ -412,7 +421,11 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     reasons += [f"{name} 一事一议例外 (exception)" for name in result.get("exceptions") or []]
     if not hits:
         reasons.append("负面清单未命中")
-    click.echo(verdict + " — " + "; ".join(reasons))
+    from promo import screen
+
+    line = verdict + " — " + "; ".join(reasons)
+    colour = {"pass": "green", "fail": "red"}.get(result["verdict"], "yellow") if screen.colour() else None
+    click.echo(click.style(line, fg=colour) if colour else line, color=bool(colour))
 
 
 def public_row(row: dict) -> dict:

@@ -3,8 +3,9 @@
 import io
 import json
 
-from promo.render import LARGE_TABLE, Column, render, to_json, write_csv
+from promo.render import Column, render, to_json, write_csv
 from promo.render_csv import csv_safe
+from promo.render_table import CHUNK
 from promo.terminal import printable
 
 
@@ -28,12 +29,11 @@ def test_long_tables_stay_aligned_with_chinese_text(capsys):
     from wcwidth import wcswidth
 
     rows = [
-        {"name": "海凭国际·济南医疗器械产业园" if i % 2 else "质兰大厦", "area": 1000 + i}
-        for i in range(LARGE_TABLE + 5)
+        {"name": "海凭国际·济南医疗器械产业园" if i % 2 else "质兰大厦", "area": 1000 + i} for i in range(CHUNK * 2 + 5)
     ]
     render(rows, [Column("name", "载体"), Column("area", "面积㎡", "area")], "table", title="T", caption="C")
     lines = [line for line in capsys.readouterr().out.splitlines() if "产业园" in line or "质兰" in line]
-    assert len(lines) == LARGE_TABLE + 5
+    assert len(lines) == CHUNK * 2 + 5
     assert len({wcswidth(line) for line in lines}) == 1
 
 

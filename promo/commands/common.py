@@ -9,7 +9,14 @@ from promo.i18n import _
 
 
 def format_option(fn):
-    """--format table|csv|json|markdown, on every listing."""
+    """--format table|csv|json|markdown, and --no-pager, on every listing."""
+    fn = click.option(
+        "--no-pager",
+        is_flag=True,
+        expose_value=False,
+        callback=_no_pager,
+        help="Print a long table straight out, not through the pager (PROMO_PAGER, PAGER or less).",
+    )(fn)
     return click.option(
         "--format",
         "fmt",
@@ -18,6 +25,12 @@ def format_option(fn):
         show_default=True,
         help="Output format: a table for people, csv/json for scripts, markdown for documents.",
     )(fn)
+
+
+def _no_pager(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    from promo.pager import refuse
+
+    refuse(ctx, param, value)
 
 
 def catalogue(ctx: click.Context | None = None):

@@ -106,17 +106,10 @@ def check(ctx, name, carrier, fmt, **values):
         facts = describe_needs(p)
         if p.get("carrier"):
             facts.append((_("Carrier"), p["carrier"]))
-        width = max((_width(k) for k, _ in facts), default=0)
-        for k, v in facts:
-            say(f"{k}{' ' * (width - _width(k))}  {v}")
-        click.echo()
+        from promo.render import render_facts
+
+        render_facts(facts, fmt)  # label and value lines, wrapped to the terminal beside their label
     views.show_check(result, fmt)
-
-
-def _width(text: str) -> int:
-    from wcwidth import wcswidth
-
-    return max(wcswidth(text), 0)
 
 
 CRITERION_OPTIONS = [

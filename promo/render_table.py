@@ -1,0 +1,328 @@
+"""Tables for people, laid out for the terminal they are read on, and streamed.
+
+Every column keeps its header whole, numbers, dates and codes never split across lines, text wraps between
+words and Chinese characters; when the columns cannot all fit, each row becomes a block of `label  value`
+lines (the stacked view) rather than losing a column. Widths are measured on the first rows, so a long listing
+is written chunk by chunk as it is read, through the pager when it is taller than the screen.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from itertools import islice
+
+from promo.screen import Measure, longest_piece, wrap
+
+# Columns are promo.render.Column and cell texts come from its fmt_cell, handed in by render (which imports this
+# module): one rule for how a value reads, and no import loop.
+
+CHUNK = 500  # rows measured before the first line is written, and written per batch
+SLACK = 3  # cells added to each column of a streamed table, whose later rows were not measured
+FLOOR = 8  # a wrapped text column keeps at least four Chinese characters a line
+# numbers, amounts and dates break only at a space (50亩 (33,334㎡)), an occupancy bar not at all
+WORD_KINDS = frozenset(("int", "num", "area", "money", "rent", "pct", "date"))
+ONE_LINE_KINDS = frozenset(("bar", "bool"))
+SGR = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "dim": "2", "bold": "1"}
+SGR.update({"reverse": "7", "black": "30", "on_green": "42", "on_yellow": "43", "on_blue": "44"})
+SGR.update({"on_magenta": "45", "on_bright_black": "100", "on_red": "41"})
+SAMPLE_MARK = "※"
+MARGIN, GAP = 1, 2  # cells before the first column and between two columns
+PAD, SEP = " " * MARGIN, " " * GAP
+
+
+def sgr(style: str) -> str:
+    """An ANSI style ('red', 'bold reverse', 'black on_green') as its escape sequence."""
+    return "\x1b[" + ";".join(SGR[s] for s in style.split() if s in SGR) + "m"
+
+
+RESET = "\x1b[0m"
+
+
+class Painter:
+    """Puts styles on cells when colour is on; a no-op otherwise."""
+
+    def __init__(self, on: bool):
+        self.on = on
+
+    def spans(self, column, row: dict, text: str) -> list[tuple[int, int, str]]:
+        if not self.on:
+            return []
+        found = []
+        if column.tone:
+            tone = column.tone(row)
+            if tone:
+                found.append((0, len(text), tone))
+        if column.marks:
+            # search hits emphasised; a mark may carry its own style (a unit's status colour in the 租控表)
+            found += [(m[0], m[1], m[2] if len(m) > 2 else "bold reverse") for m in row.get(column.marks) or ()]
+        start = text.find(SAMPLE_MARK)
+        while start >= 0:  # sample data marks dimmed wherever they appear
+            found.append((start, start + 1, "dim"))
+            start = text.find(SAMPLE_MARK, start + 1)
+        return found
+
+    def paint(self, text: str, start: int, end: int, spans) -> str:
+        """text[start:end] with the spans that fall in it styled."""
+        piece = text[start:end]
+        if not spans or not piece:
+            return piece
+        out, at = [], start
+        for s, e, style in sorted(spans):
+            s, e = max(s, at), min(e, end)
+            if s >= e:
+                continue
+            out.append(text[at:s])
+            out.append(sgr(style) + text[s:e] + RESET)
+            at = e
+        out.append(text[at:end])
+        return "".join(out)
+
+    def line(self, text: str, style: str) -> str:
+        return sgr(style) + text + RESET if self.on and text else text
+
+
+class Layout:
+    """Column widths for the rows seen so far, or None when they cannot fit side by side."""
+
+    def __init__(self, columns: Sequence, cells: list[list[str]], total: int | None, measure: Measure):
+        self.columns = list(columns)
+        self.widths: list[int] | None = None
+        n = len(columns)
+        headers = [measure(c.header) for c in columns]
+        natural, minimum, preferred, values = [], [], [], []
+        for i, c in enumerate(columns):
+            texts = [row[i] for row in cells]
+            widest = max((max(measure(t) for t in s.split("\n")) for s in texts if s), default=0)
+            nat = max(headers[i], widest)
+            if c.kind in ONE_LINE_KINDS:
+                low = widest
+            else:
+                pieces = max((longest_piece(t, measure, _mode(c) == "words") for t in texts if t), default=0)
+                low = max(pieces, min(nat, FLOOR))
+            values.append(low)
+            natural.append(nat)
+            minimum.append(max(low, headers[i]))
+            preferred.append(max(minimum[i], min(nat, c.max_width or nat)))
+        # min_width is the view's wish for a wrapped column: kept while there is room, given up before a column is
+        wished = [
+            max(m, min(natural[i], c.min_width or 0)) for i, (m, c) in enumerate(zip(minimum, columns, strict=True))
+        ]
+        self.minimum = minimum
+        if total is None:
+            self.widths = preferred
+            return
+        room = total - MARGIN - GAP * (n - 1)
+        if sum(minimum) > room:
+            # last before stacking: a two-word header (荷载 kN/㎡, 准入条件 Criterion) on two lines
+            words = [longest_piece(c.header, measure, True) for c in columns]
+            minimum = [max(v, w) for v, w in zip(values, words, strict=True)]
+            if sum(minimum) > room:
+                return
+        widths = list(preferred)
+        excess = sum(widths) - room
+        for floor in (wished, minimum):  # narrow the widest wrappable column first, as far as the floor
+            while excess > 0 and any(widths[j] > floor[j] for j in range(n)):
+                i = max((j for j in range(n) if widths[j] > floor[j]), key=lambda j: widths[j])
+                widths[i] -= 1
+                excess -= 1
+        self.widths = widths
+
+    def leave_room(self, total: int | None, most: int = SLACK) -> None:
+        """Widen every column by up to `most` cells, as far as the terminal allows."""
+        n = len(self.widths)
+        spare = most * n if total is None else total - MARGIN - GAP * (n - 1) - sum(self.widths)
+        for i in range(n):
+            extra = min(most, spare // (n - i)) if spare > 0 else 0
+            self.widths[i] += extra
+            spare -= extra
+
+
+def _mode(column) -> str:
+    """How a column's cells wrap (promo.screen.wrap): codes, dates and numbers break only at spaces, a list
+    between its items, other text also between Chinese characters."""
+    if column.no_wrap or column.kind in WORD_KINDS:
+        return "words"
+    return "list" if column.kind == "list" else "text"
+
+
+def cells_of(rows: Iterable[dict], columns: Sequence, cell, ambiguous: int = 1) -> list[list[str]]:
+    """Rows as the texts a person reads (`cell`: promo.render.fmt_cell); list items spaced so a line breaks
+    between items."""
+    texts = [[cell(c, r.get(c.key), list_sep=" ").replace("\t", " ") for c in columns] for r in rows]
+    if ambiguous == 2:  # █ is ambiguous but ░ is not: ▒ keeps a bar's length the same whatever it shows
+        for i in (i for i, c in enumerate(columns) if c.kind == "bar"):
+            for row in texts:
+                row[i] = row[i].replace("░", "▒")
+    return texts
+
+
+def show(
+    rows: Iterable[dict],
+    columns: Sequence,
+    cell,
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+    stream=None,
+) -> None:
+    """Write `rows` as a table (or stacked records) for the terminal `stream` is, paged when taller than it."""
+    from promo import pager, screen
+    from promo.terminal import escape
+
+    stream = stream or sys.stdout
+    measure = Measure(screen.ambiguous_width())
+    total = screen.width(stream)
+    painter = Painter(screen.colour(stream))
+    columns = [_shown(c) for c in columns]
+    source = iter(rows)
+    first = list(islice(source, CHUNK))
+    texts = cells_of(first, columns, cell, measure.ambiguous)
+    layout = Layout(columns, texts, total, measure)
+    if len(first) == CHUNK and layout.widths:
+        layout.leave_room(total)  # more rows follow, measured by none: room for a longer name or number
+    writer = _Table(layout, measure, painter) if layout.widths else _Stacked(columns, total, measure, painter)
+    with pager.output(stream) as out:
+        if title:
+            out.write(_block(escape(title), total, measure, painter, "bold") + "\n")
+        out.write(writer.head())
+        batch, batch_texts = first, texts
+        while batch and not out.closed:
+            out.write(writer.rows(batch, batch_texts))
+            batch = list(islice(source, CHUNK))
+            batch_texts = cells_of(batch, columns, cell, measure.ambiguous)
+        out.write("\n")
+        if caption:
+            out.write(_block(escape(caption), total, measure, painter) + "\n\n")
+
+
+def _shown(column):
+    from dataclasses import replace
+
+    from promo.terminal import escape
+
+    return replace(column, header=escape(column.header))
+
+
+def _block(text: str, total: int | None, measure: Measure, painter: Painter, style: str | None = None) -> str:
+    """A title or caption wrapped to the terminal's width (not the table's); sample notes dimmed."""
+    out = []
+    for line in text.split("\n"):
+        parts = [line[s:e] for s, e in wrap(line, total, measure)] if total else [line]
+        for part in parts:
+            tone = style or ("dim" if part.startswith(SAMPLE_MARK) else None)
+            out.append(painter.line(part, tone) if tone else part)
+    return "\n".join(out)
+
+
+class _Table:
+    def __init__(self, layout: Layout, measure: Measure, painter: Painter):
+        self.columns, self.widths = layout.columns, layout.widths
+        self.measure, self.painter = measure, painter
+        self.aligns = [c.align for c in self.columns]
+        self.one_line = [c.kind in ONE_LINE_KINDS for c in self.columns]
+        self.right = [a == "right" for a in self.aligns]
+        self.modes = [_mode(c) for c in self.columns]
+
+    def head(self) -> str:
+        """The headers, each whole on one line, or at a narrow column broken between its words; then the rule."""
+        measure, painter, widths = self.measure, self.painter, self.widths
+        split = [
+            [c.header[s:e] for s, e in wrap(c.header, w, measure, "words")]
+            for c, w in zip(self.columns, widths, strict=True)
+        ]
+        lines = []
+        for k in range(max(len(h) for h in split)):
+            parts = [
+                painter.line(measure.pad(h[k] if k < len(h) else "", w, a), "bold")
+                for h, w, a in zip(split, widths, self.aligns, strict=True)
+            ]
+            lines.append((PAD + SEP.join(parts)).rstrip())
+        rule_cells = sum(widths) + GAP * (len(widths) - 1)
+        rule = "─" * (rule_cells // measure("─"))
+        return "\n" + "\n".join(lines) + "\n" + PAD + rule + "\n"
+
+    def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
+        out = []
+        measure, painter, widths, aligns = self.measure, self.painter, self.widths, self.aligns
+        right = self.right
+        for row, cells in zip(rows, texts, strict=True):
+            spans = [painter.spans(c, row, t) for c, t in zip(self.columns, cells, strict=True)] if painter.on else None
+            if spans is None:  # the common case, kept tight: every cell fits its column on one line
+                parts = []
+                for t, w, r in zip(cells, widths, right, strict=True):
+                    gap = w - measure(t)
+                    if gap < 0 or "\n" in t:
+                        break
+                    parts.append(" " * gap + t if r else t + " " * gap)
+                else:
+                    out.append((PAD + SEP.join(parts)).rstrip())
+                    continue
+            elif all("\n" not in t and measure(t) <= w for t, w in zip(cells, widths, strict=True)):
+                parts = [
+                    _padded(painter.paint(t, 0, len(t), sp), measure(t), w, a)
+                    for t, w, a, sp in zip(cells, widths, aligns, spans, strict=True)
+                ]
+                out.append((PAD + SEP.join(parts)).rstrip())
+                continue
+            # a later row's number or code wider than its column pushes the line right rather than split
+            lines = [
+                [(0, len(t))] if one and "\n" not in t else wrap(t, w, measure, mode)
+                for t, w, one, mode in zip(cells, widths, self.one_line, self.modes, strict=True)
+            ]
+            for k in range(max(len(x) for x in lines)):
+                parts = []
+                for i, t in enumerate(cells):
+                    s, e = lines[i][k] if k < len(lines[i]) else (0, 0)
+                    shown = painter.paint(t, s, e, spans[i]) if spans else t[s:e]
+                    parts.append(_padded(shown, measure(t[s:e]), widths[i], aligns[i]))
+                out.append((PAD + SEP.join(parts)).rstrip())
+        return "\n".join(out) + "\n" if out else ""
+
+
+def _padded(shown: str, cells: int, width: int, align: str) -> str:
+    gap = max(width - cells, 0)
+    return " " * gap + shown if align == "right" else shown + " " * gap
+
+
+class _Stacked:
+    """One block per row: `label  value` lines, labels aligned, values wrapped beside them."""
+
+    def __init__(self, columns: Sequence, total: int | None, measure: Measure, painter: Painter):
+        self.columns, self.measure, self.painter = list(columns), measure, painter
+        self.label = max(measure(c.header) for c in columns)
+        self.room = max((total or 0) - self.label - 2, FLOOR) if total else None
+        self.started = False
+
+    def head(self) -> str:
+        return "\n"
+
+    def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
+        out = []
+        measure, painter = self.measure, self.painter
+        indent = " " * (self.label + 2)
+        for row, cells in zip(rows, texts, strict=True):
+            if self.started:
+                out.append("")
+            self.started = True
+            for c, t in zip(self.columns, cells, strict=True):
+                if not t:
+                    continue
+                spans = painter.spans(c, row, t)
+                label = painter.line(measure.pad(c.header, self.label), "bold")
+                lines = wrap(t, self.room, measure, _mode(c)) if self.room else [(0, len(t))]
+                for k, (s, e) in enumerate(lines):
+                    out.append(((label + "  ") if k == 0 else indent) + painter.paint(t, s, e, spans))
+        return "\n".join(out) + "\n" if out else ""
+
+
+def show_record(row: dict, columns: Sequence, cell, stream=None) -> None:
+    """One record as `label  value` lines (a carrier's or an enterprise's facts), values wrapped to the terminal."""
+    from promo import screen
+
+    stream = stream or sys.stdout
+    measure = Measure(screen.ambiguous_width())
+    if not columns:
+        return
+    writer = _Stacked(columns, screen.width(stream), measure, Painter(screen.colour(stream)))
+    stream.write(writer.rows([row], cells_of([row], columns, cell)) + "\n")
