@@ -108,7 +108,7 @@ LISTED_HELP = {
     "backup": "Copy the catalogue, safely while others use it (SQLite's online backup).",
     "restore": "Bring back a backup: the catalogue becomes a copy of FILE.",
     "doctor": "Check the catalogue: SQLite's integrity and foreign keys, promo's own rules and the search index.",
-    "import": "Import a list (enterprises, targets, scenarios, or all) from .xlsx, CSV or JSON; one undoable step.",
+    "import": "Import a list (enterprises, milestones, services … or all) from .xlsx, CSV or JSON; one undoable step.",
     "export": "Export lists (all by default) to an Excel workbook or a CSV that `promo import` reads back exactly.",
     "template": "Write an empty workbook for a list: headers, one marked example row, drop-downs and a notes sheet.",
 }

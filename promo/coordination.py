@@ -13,6 +13,26 @@ from promo.text import fold, today
 from promo.vocabulary import labels
 
 STATUSES = labels("coordination_status")
+_STATUS_BY_KEY = (
+    {fold(k): k for k in STATUSES}
+    | {fold(v): k for k, v in STATUSES.items()}
+    | {
+        fold(w): k
+        for k, words in {
+            "open": ("未解决", "协调中", "推进中", "待解决", "未办结", "solving"),
+            "closed": ("已办结", "办结", "已完成", "完成", "已协调", "解决", "solved", "done"),
+        }.items()
+        for w in words
+    }
+)
+
+
+def parse_status(value: str, field: str = "--status") -> str:
+    """open 待协调 or closed 已解决 (either language, and the words offices use)."""
+    key = _STATUS_BY_KEY.get(fold(value))
+    if not key:
+        raise BadValue(field, value, _("use 待协调 (open) or 已解决 (closed)"))
+    return key
 
 
 def add_item(
@@ -81,6 +101,43 @@ def close_item(conn: sqlite3.Connection, item_id: int, *, date: str | None = Non
         "issue": row["issue"],
         "date": date,
         "summary": f"coordination #{item_id} closed ({row['name']}: {row['issue']})",
+    }
+
+
+def update_item(
+    conn: sqlite3.Connection,
+    item_id: int,
+    *,
+    leader: str | None = None,
+    department_name: str | None = None,
+    due: str | None = None,
+    note: str | None = None,
+) -> dict:
+    """Change who must solve an item, by when, or its note; only the values given change."""
+    require_write(conn)
+    row = conn.execute(
+        "SELECT c.*, e.name FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id WHERE c.id = ?", (item_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFound(_("coordination item"), str(item_id))
+    if due and due < row["raised_date"]:
+        raise BadValue("--due", due, _("comes before the item was raised ({date})").format(date=row["raised_date"]))
+    new = {
+        "leader": leader or row["leader"],
+        "department_id": department(conn, department_name)["id"] if department_name else row["department_id"],
+        "due_date": due or row["due_date"],
+        "note": note if note is not None else row["note"],
+    }
+    conn.execute(
+        "UPDATE coordination SET leader = ?, department_id = ?, due_date = ?, note = ? WHERE id = ?",
+        (*new.values(), item_id),
+    )
+    return {
+        "id": item_id,
+        "name": row["name"],
+        "issue": row["issue"],
+        "changed": [k for k, v in new.items() if row[k] != v],
+        "summary": f"coordination #{item_id} updated ({row['name']}: {row['issue']})",
     }
 
 

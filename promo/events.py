@@ -82,6 +82,56 @@ def add_deal(
     }
 
 
+def update_event(
+    conn: sqlite3.Connection,
+    event: str,
+    *,
+    date: str | None = None,
+    place: str | None = None,
+    organiser: str | None = None,
+) -> dict:
+    """Correct an event's date, place or organiser; only the values given change."""
+    require_write(conn)
+    ev = find(conn, "events", event, "event")
+    new = {"date": date or ev["date"], "place": place or ev["place"], "organiser": organiser or ev["organiser"]}
+    conn.execute("UPDATE events SET date = ?, place = ?, organiser = ? WHERE id = ?", (*new.values(), ev["id"]))
+    return {"id": ev["id"], "name": ev["name"], "summary": f"event {ev['name']} updated"}
+
+
+def update_deal(
+    conn: sqlite3.Connection,
+    event: str,
+    enterprise: str,
+    *,
+    kind: str | None = None,
+    investment: float | None = None,
+    note: str | None = None,
+) -> dict:
+    """Correct what an enterprise signed at an event (kind, intended investment, note)."""
+    from promo.identity import get
+
+    require_write(conn)
+    ev = find(conn, "events", event, "event")
+    e = get(conn, enterprise)
+    deal = conn.execute(
+        "SELECT * FROM event_deals WHERE event_id = ? AND enterprise_id = ?", (ev["id"], e["id"])
+    ).fetchone()
+    if deal is None:
+        raise Rejected(
+            _("{name} is not linked to {event}").format(name=e["name"], event=ev["name"]),
+            _("link it with: {command}").format(command=f"promo events deal {ev['name']} …"),
+        )
+    new = {
+        "kind": kind or deal["kind"],
+        "investment_wan": investment if investment is not None else deal["investment_wan"],
+        "note": note if note is not None else deal["note"],
+    }
+    conn.execute(
+        "UPDATE event_deals SET kind = ?, investment_wan = ?, note = ? WHERE id = ?", (*new.values(), deal["id"])
+    )
+    return {"id": deal["id"], "event": ev["name"], "name": e["name"], "summary": f"event {ev['name']}: {e['name']}"}
+
+
 def events(conn: sqlite3.Connection, *, year: int | None = None) -> list[dict]:
     """Events with how many deals each brought and their intended investment."""
     return rows(

@@ -8,6 +8,12 @@ Every writer of files (briefs, exports, rejects, backups, the catalogue itself) 
 A new file is created 0600 (narrower if the umask says so); a replaced file keeps its own mode, so a
 file the user narrowed is never widened. A symlink, device, FIFO or folder as target is refused, the
 file appears complete or not at all, and the folder is fsynced so the rename survives a power cut.
+
+One rule for a refused destination, whichever option named it (-o, --rejects, a backup FILE): a path that
+cannot be written as given — its folder missing, a part of it not a folder, a folder, a symbolic link, a
+device or FIFO, a name too long, an existing file without --force — is a usage error (BadValue, exit 2)
+naming the option and the path: the user changes the command. The system refusing a proper path is exit 1
+(Rejected): no permission in the folder, a full disk, a file replaced by a link between check and write.
 """
 
 from __future__ import annotations
@@ -51,8 +57,8 @@ def _lstat(path: Path, what: str, option: str = "FILE") -> os.stat_result | None
         if exc.errno == errno.ENAMETOOLONG:
             raise BadValue(option, str(path), _("the file name is too long for the file system")) from None
         if exc.errno == errno.ENOTDIR:
-            raise Rejected(
-                _("cannot write {what} to {path}: a part of the path is not a folder").format(what=_(what), path=path)
+            raise BadValue(
+                option, str(path), _("a part of the path is not a folder; {what} was not written").format(what=_(what))
             ) from None
         raise Rejected(
             _("cannot write {what} to {path}: {error}").format(what=_(what), path=path, error=exc.strerror or exc)
@@ -74,33 +80,35 @@ def check_output(
     st = _lstat(target, what, option)
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
-            raise Rejected(
-                _("{path} is a symbolic link; promo writes {what} only to a regular file").format(
-                    path=target, what=_(what)
-                )
+            raise BadValue(
+                option,
+                str(path),
+                _("is a symbolic link; promo writes {what} only to a regular file").format(what=_(what)),
             )
         if stat.S_ISDIR(st.st_mode):
-            raise Rejected(
-                _("cannot write {what} to {path}: it is a folder").format(what=_(what), path=target),
-                _("give a file name"),
+            raise BadValue(
+                option, str(path), _("is a folder; {what} was not written").format(what=_(what)), _("give a file name")
             )
         if not stat.S_ISREG(st.st_mode):
-            raise Rejected(
-                _("{path} is not a regular file (a device or a pipe); promo will not write {what} there").format(
-                    path=target, what=_(what)
-                )
+            raise BadValue(
+                option,
+                str(path),
+                _("is not a regular file (a device or a pipe); promo will not write {what} there").format(what=_(what)),
             )
         if not force:
-            raise Rejected(
-                _("{path} exists already; {what} was not written").format(path=target, what=_(what)),
+            raise BadValue(
+                option,
+                str(path),
+                _("exists already; {what} was not written").format(what=_(what)),
                 _("use --force to replace it"),
             )
     folder = target.parent
     if not folder.is_dir():
-        raise Rejected(
-            _("cannot write {what} to {path}: folder {folder} does not exist").format(
-                what=_(what), path=target, folder=folder
-            )
+        raise BadValue(
+            option,
+            str(path),
+            _("its folder {folder} does not exist; {what} was not written").format(folder=folder, what=_(what)),
+            _("create the folder first"),
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise Rejected(

@@ -69,6 +69,51 @@ def signing_date(conn: sqlite3.Connection, enterprise_id: int) -> str | None:
     return row[0]
 
 
+def set_signing_date(conn: sqlite3.Connection, name: str, date: str) -> dict:
+    """Record when an enterprise added past 签约 signed (or correct its 签约 entry), so milestones, reports and the
+    ledger count from the real signing and not from the stage it was entered at."""
+    from promo.identity import get
+
+    require_write(conn)
+    e = get(conn, name, exact=True)
+    if stage_index(e["stage"]) < stage_index(SIGNED):
+        raise Rejected(
+            _("{name} is at {stage}, not signed: it has no signing date").format(name=e["name"], stage=e["stage"])
+        )
+    if date > today():
+        raise BadValue("--signed", date, _("is in the future (today is {today})").format(today=today()))
+    later = conn.execute(
+        f"""SELECT min(date) FROM stage_history WHERE enterprise_id = ? AND stage IN {sql_in(SIGNED_STAGES)}
+              AND stage != ?""",
+        (e["id"], SIGNED),
+    ).fetchone()[0]
+    first_milestone = conn.execute(
+        "SELECT min(actual_date) FROM milestones WHERE enterprise_id = ?", (e["id"],)
+    ).fetchone()[0]
+    for what, when in ((_("a later stage"), later), (_("its first milestone"), first_milestone)):
+        if when and date > when:
+            raise Rejected(
+                _("signing date {date} of {name}: after {what} ({when})").format(
+                    date=date, name=e["name"], what=what, when=when
+                )
+            )
+    entry = conn.execute(
+        "SELECT id, date FROM stage_history WHERE enterprise_id = ? AND stage = ? ORDER BY date, id LIMIT 1",
+        (e["id"], SIGNED),
+    ).fetchone()
+    old = signing_date(conn, e["id"])
+    if entry is not None:
+        conn.execute("UPDATE stage_history SET date = ? WHERE id = ?", (date, entry["id"]))
+        if e["stage"] == SIGNED:
+            conn.execute("UPDATE enterprises SET stage_date = ? WHERE id = ?", (date, e["id"]))
+    else:
+        conn.execute(
+            "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
+            (e["id"], SIGNED, date, "签约日期", now()),
+        )
+    return {"id": e["id"], "name": e["name"], "old": old, "date": date, "summary": f"signed {e['name']} {date}"}
+
+
 def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
     if stage_index(e["stage"]) < stage_index(SIGNED):
         raise Rejected(

@@ -223,3 +223,46 @@ def set_status(conn: sqlite3.Connection, ref: str, status: str, *, deadline: str
         (status, deadline, row["id"]),
     )
     return find_scenario(conn, str(row["id"])) | {"summary": f"scenario #{row['id']} {status}"}
+
+
+def update_scenario(conn: sqlite3.Connection, ref: str, **given) -> dict:
+    """Correct a scenario's title, owner, owner kind, industry, need, dates or status (only what is given)."""
+    from promo.terminal import check_text
+
+    require_write(conn)
+    row = find_scenario(conn, ref)
+    changes: dict = {}
+    for key, option in (("title", "TITLE"), ("owner", "--owner")):
+        value = given.get(key)
+        if value is not None:
+            value = check_text(value, option) or ""
+            if not fold(value):
+                raise BadValue(option, value, _("is empty"))
+            changes |= {key: value, f"{key}_folded": fold(value)}
+    if given.get("need") is not None:
+        changes["need"] = check_text(given["need"], "--need", max_len=2000, one_line=False) or None
+    if given.get("owner_kind") is not None:
+        changes["owner_kind"] = parse_owner_kind(given["owner_kind"])
+    if given.get("status") is not None:
+        changes["status"] = parse_status(given["status"])
+    if given.get("industry") is not None:
+        from promo.lookup import find
+
+        changes["industry_id"] = find(conn, "industries", given["industry"], "industry")["id"]
+    for key in ("published", "deadline"):
+        if given.get(key) is not None:
+            changes[key] = given[key]
+    published, deadline = changes.get("published", row["published"]), changes.get("deadline", row["deadline"])
+    if deadline and published and deadline < published:
+        raise BadValue("--deadline", deadline, _("is before --published {date}").format(date=published))
+    title, owner = changes.get("title_folded", fold(row["title"])), changes.get("owner_folded", fold(row["owner"]))
+    same = conn.execute(
+        "SELECT id FROM scenarios WHERE title_folded = ? AND owner_folded = ? AND id != ?", (title, owner, row["id"])
+    ).fetchone()
+    if same:
+        raise Rejected(_("the owner already has a scenario of that title (#{id})").format(id=same[0]))
+    if changes:
+        sets = ", ".join(f"{k} = :{k}" for k in changes)
+        conn.execute(f"UPDATE scenarios SET {sets} WHERE id = :id", {**changes, "id": row["id"]})
+    changed = sorted(k for k in changes if not k.endswith("_folded"))
+    return find_scenario(conn, str(row["id"])) | {"summary": f"scenario #{row['id']}: " + ", ".join(changed)}

@@ -101,6 +101,22 @@ def add_department(conn: sqlite3.Connection, name: str, aliases: list[str] | Non
     return {"id": did, "name": name, "summary": f"department {name}"}
 
 
+def set_department_aliases(conn: sqlite3.Connection, department_id: int, aliases: list[str]) -> dict:
+    """Replace a department's short names (住建局, 住建); one used by another department is refused."""
+    require_write(conn)
+    folded = sorted({fold(a) for a in aliases if fold(a)})
+    for a in folded:
+        other = conn.execute(
+            "SELECT name FROM departments WHERE id != ? "
+            "AND (name_folded = ? OR '|' || aliases || '|' LIKE ? ESCAPE '\\')",
+            (department_id, a, f"%|{like_escape(a)}|%"),
+        ).fetchone()
+        if other:
+            raise Rejected(_("short name {alias} already stands for {name}").format(alias=a, name=other[0]))
+    conn.execute("UPDATE departments SET aliases = ? WHERE id = ?", ("|".join(folded) or None, department_id))
+    return {"id": department_id, "aliases": folded}
+
+
 def templates(conn: sqlite3.Connection, industry: str | None = None) -> list[dict]:
     """The usual services: every project's, and those of `industry` and the industries above it."""
     where, params = "1=1", {}

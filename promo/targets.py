@@ -272,6 +272,56 @@ def add_target(
     return added | {"summary": f"target {name} on {link_row['name']}"}
 
 
+def update_target(
+    conn: sqlite3.Connection,
+    name: str,
+    *,
+    new_name: str | None = None,
+    link: str | None = None,
+    priority: str | None = None,
+    reason: str | None = None,
+    note: str | None = None,
+    reopen: bool = False,
+) -> dict:
+    """Correct a target's name, link, priority, reason or note (only what is given); `reopen` puts a dropped
+    target back on the open list. A promoted target is the pipeline's now: its link and name stay."""
+    require_write(conn)
+    row = find_target(conn, name)
+    changes: dict = {}
+    if new_name is not None and new_name.strip() != row["name"]:
+        if row["status"] == "promoted":
+            raise Rejected(
+                _("target {name} is in the pipeline; rename the enterprise instead").format(name=row["name"])
+            )
+        same = conn.execute(
+            "SELECT name FROM targets WHERE name_folded = ? AND id != ?", (fold(new_name), row["id"])
+        ).fetchone()
+        if same:
+            raise Rejected(_("{name} is already a target").format(name=same[0]))
+        changes |= {"name": new_name.strip(), "name_folded": fold(new_name)}
+    if link is not None:
+        changes["link_id"] = find_link(conn, link)["id"]
+    if priority is not None:
+        changes["priority"] = parse_priority(priority)
+    if reason is not None:
+        changes["reason"] = parse_reason(reason)
+    if note is not None:
+        changes["note"] = note or None
+    if reopen:
+        if row["status"] != "dropped":
+            raise Rejected(
+                _("target {name} is {status}, not dropped").format(
+                    name=row["name"], status=STATUSES.get(row["status"], row["status"])
+                )
+            )
+        changes["status"] = "open"
+    if changes:
+        sets = ", ".join(f"{k} = :{k}" for k in changes)
+        conn.execute(f"UPDATE targets SET {sets} WHERE id = :id", {**changes, "id": row["id"]})
+    done = rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (row["id"],))[0]
+    return _finish_target(done) | {"summary": f"update target {done['name']}: " + ", ".join(sorted(changes))}
+
+
 def promote(
     conn: sqlite3.Connection,
     name: str,

@@ -14,7 +14,7 @@ from promo.brief.markdown import md_text
 from promo.brief.output import write_file
 from promo.brief.texts import TEXTS, section_number
 from promo.brief.wording import one_line
-from promo.errors import Rejected
+from promo.errors import BadValue, Rejected
 from promo.measures import rent_month_text
 
 CJK = re.compile(
@@ -114,7 +114,7 @@ def test_write_file_is_atomic_and_refuses_to_overwrite(tmp_path):
     target = tmp_path / "brief.md"
     write_file(target, "第一版\n")
     assert target.read_text(encoding="utf-8") == "第一版\n"
-    with pytest.raises(Rejected, match="exists already"):
+    with pytest.raises(BadValue, match="exists already"):
         write_file(target, "第二版\n")
     assert target.read_text(encoding="utf-8") == "第一版\n"
     write_file(target, "第二版\n", force=True)
@@ -137,9 +137,9 @@ def test_write_file_leaves_the_old_file_whole_when_the_write_fails(tmp_path, mon
 
 
 def test_write_file_explains_paths_it_cannot_use(tmp_path):
-    with pytest.raises(Rejected, match="does not exist"):
+    with pytest.raises(BadValue, match="does not exist"):  # a path that cannot be written as given: exit 2
         write_file(tmp_path / "missing" / "brief.md", "x")
-    with pytest.raises(Rejected, match="is a folder"):
+    with pytest.raises(BadValue, match="is a folder"):
         write_file(tmp_path, "x")
     with pytest.raises(Rejected, match="cannot write"):
         write_file("/proc/promo-brief.md", "x")  # /proc takes no new files, even for root

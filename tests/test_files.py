@@ -7,7 +7,7 @@ import stat
 import pytest
 
 from promo import files
-from promo.errors import BadValue, Rejected
+from promo.errors import BadValue
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_symlinks_devices_fifos_and_folders_are_refused_even_with_force(tmp_path
         ("/dev/null", "not a regular file"),
         (tmp_path, "is a folder"),
     ]:
-        with pytest.raises(Rejected, match=why):
+        with pytest.raises(BadValue, match=why):
             files.write_output(target, "x", force=True)
     assert real.read_text() == "keep"
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
@@ -92,7 +92,7 @@ def test_brief_o_writes_0600_and_force_never_widens(run, tmp_path, umask_022):
 
 def test_brief_o_refuses_dev_null_and_long_names(run, tmp_path):
     result = run("brief", "-o", "/dev/null", "--force")
-    assert result.exit_code == 1 and "not a regular file" in result.output
+    assert result.exit_code == 2 and "not a regular file" in result.output
     result = run("brief", "-o", tmp_path / ("b" * 300))
     assert result.exit_code == 2 and "too long" in result.output
     assert "Traceback" not in result.output
@@ -144,22 +144,64 @@ def test_export_template_and_rejects_refuse_a_symlink(run, tmp_path):
     link.symlink_to(elsewhere)
     for args in (["export", "-o", link], ["template", "enterprises", "-o", link]):
         result = run(*args)
-        assert result.exit_code == 1 and "symbolic link" in result.output, result.output
+        assert result.exit_code == 2 and "symbolic link" in result.output, result.output
     leads = tmp_path / "线索.csv"
     leads.write_text("企业名称,阶段\n坏企业,未知阶段\n", encoding="utf-8")
     csv_link = tmp_path / "退回.csv"
     csv_link.symlink_to(elsewhere)
     result = run("import", "enterprises", leads, "--skip-invalid", "--rejects", csv_link)
-    assert result.exit_code == 1 and "symbolic link" in result.output, result.output
+    assert result.exit_code == 2 and "symbolic link" in result.output, result.output
     assert elsewhere.read_bytes() == b"kept" and link.is_symlink() and csv_link.is_symlink()
 
 
 def test_export_refuses_a_pipe_and_writes_csv_to_standard_output_for_dash(run, tmp_path):
     os.mkfifo(tmp_path / "pipe.csv")
     result = run("export", "enterprises", "-o", tmp_path / "pipe.csv")
-    assert result.exit_code == 1 and "not a regular file" in result.output
+    assert result.exit_code == 2 and "not a regular file" in result.output
     result = run("export", "enterprises", "-o", "-")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].startswith("企业名称,") and not result.stdout.startswith("\ufeff")
     assert run("export", "-o", "-").exit_code == 2  # a workbook of several lists is no CSV
     assert run("import", "enterprises", tmp_path / "x.csv", "--skip-invalid", "--rejects", "-").exit_code == 2
+
+
+def test_one_rule_for_every_refused_destination(run, db_path, tmp_path):
+    """Every option that names a file to write refuses a path it cannot write as given with exit 2, naming
+    the option and the path, and writes nothing; the catalogue is unchanged."""
+    from pipeline_helpers import content
+
+    real = tmp_path / "real.xlsx"
+    real.write_bytes(b"kept")
+    (tmp_path / "link.xlsx").symlink_to(real)
+    os.mkfifo(tmp_path / "pipe.xlsx")
+    (tmp_path / "a-file").write_text("x")
+    (tmp_path / "folder.xlsx").mkdir()
+    leads = tmp_path / "线索.csv"
+    leads.write_text("企业名称,阶段\n坏企业,未知阶段\n", encoding="utf-8")
+    commands = {
+        "export": lambda p: ("export", "-o", p),
+        "template": lambda p: ("template", "milestones", "-o", p),
+        "rejects": lambda p: ("import", "enterprises", leads, "--skip-invalid", "--rejects", p.with_suffix(".csv")),
+        "weekly": lambda p: ("report", "weekly", "-o", p),
+        "brief": lambda p: ("brief", "-o", p.with_suffix(".md")),
+        "backup": lambda p: ("backup", p.with_suffix(".db")),
+    }
+    destinations = {
+        "missing folder": (tmp_path / "nope" / "x.xlsx", "does not exist"),
+        "part not a folder": (tmp_path / "a-file" / "x.xlsx", "not a folder"),
+        "symlink": (tmp_path / "link.xlsx", "symbolic link"),
+        "fifo": (tmp_path / "pipe.xlsx", "not a regular file"),
+        "folder": (tmp_path / "folder.xlsx", "is a "),  # a folder (promo) or a directory (click's own check)
+        "too long": (tmp_path / ("长" * 100 + ".xlsx"), "too long"),
+    }
+    for suffix in (".csv", ".md", ".db"):  # the same kinds of destination under the other commands' names
+        (tmp_path / f"link{suffix}").symlink_to(real)
+        os.mkfifo(tmp_path / f"pipe{suffix}")
+        (tmp_path / f"folder{suffix}").mkdir()
+    before = content(db_path)
+    for name, command in commands.items():
+        for kind, (path, why) in destinations.items():
+            result = run(*command(path))
+            assert result.exit_code == 2, (name, kind, result.output)
+            assert why in result.output and "Traceback" not in result.output, (name, kind, result.output)
+    assert content(db_path) == before and real.read_bytes() == b"kept"

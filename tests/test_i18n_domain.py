@@ -121,7 +121,7 @@ def test_doctor_findings_are_worded_in_chinese(db_path, run, zh):
 def test_files_name_what_was_not_written(tmp_path, run, zh):
     (tmp_path / "brief.md").write_text("old", encoding="utf-8")
     result = run("brief", "-o", tmp_path / "brief.md")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a destination that cannot be written as given is a usage error
     assert "已存在；推介材料未写入" in result.output
     assert "--force" in result.output
 

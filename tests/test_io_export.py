@@ -20,7 +20,29 @@ def after_signing(run):
         ("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--signed-investment", "30亿"),
         ("ledger", "targets", "set", "--year", "2026", "--owner", "张伟", "--quarter", "2", "--signed", "4"),
         ("ledger", "targets", "set", "--year", "2027", "--chain", "特色临床专科", "--arrived", "1.5亿"),
-    ]
+        ("policies", "update", "支持济南国际医学中心高质量发展政策清单", "--min-jobs", "50"),
+        ("enterprises", "update", "晨生医疗", "--investment", "2亿"),
+        # signed in January, landed in June, started building in March: the signing date must travel
+        ("enterprises", "add", "示例签约后项目", "--date", "2025-01-05", "--investment", "5000", "--owner", "张伟"),
+        ("enterprises", "move", "示例签约后项目", "落地", "--date", "2025-06-01"),
+        ("enterprises", "milestone", "示例签约后项目", "开工", "--planned", "2025-02-01", "--date", "2025-03-01"),
+        ("enterprises", "milestone", "晨生医疗", "开工", "--planned", "2026-01-10", "--date", "2026-01-20"),
+        ("enterprises", "milestone", "晨生医疗", "竣工", "--planned", "2026-12-01", "--note", "主体完工"),
+        ("enterprises", "report", "晨生医疗", "--year", "2026", "--completed-investment", "8000", "--arrived", "0.5亿"),
+        ("enterprises", "report", "晨生医疗", "--year", "2026", "--quarter", "2", "--completed-investment", "3000"),
+        ("enterprises", "report", "场御医疗", "--year", "2025", "--output", "1.2亿", "--tax", "800", "--land-mu", "40"),
+        ("services", "departments", "add", "消防救援支队", "--alias", "消防"),
+        ("services", "add", "晨生医疗", "消防验收", "--department", "消防",
+         "--asked", "2026-05-01", "--due", "2026-06-01"),
+        ("services", "apply", "晨生医疗", "--asked", "2026-03-01"),
+        ("services", "update", "晨生医疗", "环评", "--done", "2026-04-20"),
+        ("coordination", "add", "晨生医疗", "双回路供电未接入", "--department", "供电公司", "--leader", "王主任",
+         "--due", "2026-12-15", "--date", "2026-10-01"),
+        ("coordination", "add", "晨生医疗", "人才公寓不足", "--leader", "李书记", "--date", "2026-09-01"),
+        ("coordination", "close", "2", "--date", "2026-10-10"),
+        ("events", "add", "2026中韩医疗器械对接会", "--date", "2026-04-18", "--place", "首尔", "--organiser", "管委会"),
+        ("events", "sign", "中韩医疗器械对接会", "晨生医疗", "--kind", "mou", "--investment", "1.2亿"),
+    ]  # fmt: skip
     for step in steps:
         assert run(*step).exit_code == 0, step
 
@@ -31,11 +53,16 @@ def test_export_then_import_into_the_same_catalogue_changes_nothing(run, db_path
     result = run("export", "-o", out)
     assert result.exit_code == 0, result.output
     assert "chain 40 rows, carriers 10 rows, units 76 rows, platforms 6 rows, policies 11 rows" in result.output
-    assert "enterprises 30 rows, targets 9 rows, scenarios 8 rows, ledger targets 4 rows" in result.output
+    assert "enterprises 31 rows, targets 9 rows, scenarios 8 rows, ledger targets 4 rows" in result.output
+    counts = "departments 15 rows, milestones 2 rows, reports 3 rows, services 5 rows, coordination 2 rows"
+    assert counts in result.output
+    assert "events 1 rows, deals 1 rows" in result.output
     before = content(db_path)
     again = run("import", "all", out)
     assert again.exit_code == 0, again.output
-    assert "imported 0 of 30 rows (30 unchanged)" in again.output
+    assert "imported 0 of 31 rows (31 unchanged)" in again.output
+    for sheet in ("milestones: imported 0 of 2", "reports: imported 0 of 3", "services: imported 0 of 5"):
+        assert sheet in again.output
     assert content(db_path) == before
 
 
@@ -51,6 +78,13 @@ def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
     assert result.exit_code == 0, result.output
     assert "chain: imported 40 of 40 rows" in result.output and "units: imported 76 of 76 rows" in result.output
     assert "ledger targets: imported 4 of 4 rows (4 new)" in result.output
+    assert "departments: imported 1 of 15 rows (1 new, 14 unchanged)" in result.output
+    for sheet in ("milestones: imported 2 of 2", "reports: imported 3 of 3", "services: imported 5 of 5"):
+        assert sheet in result.output
+    for sheet in ("coordination: imported 2 of 2", "events: imported 1 of 1", "deals: imported 1 of 1"):
+        assert sheet in result.output
+    for args in (("enterprises", "milestone", "示例签约后项目"), ("ledger", "--year", "2026", "--by", "owner")):
+        assert run(*args).output == run("--db", empty, *args).output  # the signing date came along
     second = tmp_path / "b.xlsx"
     assert run("--db", empty, "export", "-o", second).exit_code == 0
     assert cells(first) == cells(second)  # every sheet, cell for cell: holdings, samples, codes, dates

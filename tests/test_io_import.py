@@ -271,3 +271,62 @@ def test_resource_and_rule_lists_import_through_their_writers(run, db_path, tmp_
     changed.write_text("载体名称,地址\n导入园区,济南市槐荫区\n", encoding="utf-8")
     preview = run("import", "carriers", changed, "--dry-run")
     assert "address 济南 → 济南市槐荫区" in preview.output
+
+
+def _with_dimension(path, ref: str) -> None:
+    """Rewrite the workbook's <dimension> as some programs write it (wrong), keeping everything else."""
+    import zipfile
+
+    src = path.read_bytes()
+    with zipfile.ZipFile(path.with_suffix(".in"), "w") as out, zipfile.ZipFile(__import__("io").BytesIO(src)) as zin:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), data)
+            out.writestr(item, data)
+    path.with_suffix(".in").replace(path)
+
+
+def test_layout_deep_in_a_streamed_workbook_with_a_wrong_dimension(run, db_path, tmp_path):
+    """Every workbook is streamed; merged ranges and hidden rows and columns come from the sheet's XML at any
+    depth, and a <dimension> of A1 (as some generators write) does not cut the rows or columns short."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["2026年线索台账"])
+    ws.merge_cells("A1:D1")
+    ws.append(["企业名称", "阶段", "联系人", None])
+    ws.append([None, None, "姓名", "电话"])
+    ws.merge_cells("C2:D2")
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    for i in range(1, 1201):
+        ws.append([f"线索企业{i:04d}", "意向", f"联系人{i}", f"1380000{i:04d}"])
+    ws.row_dimensions[1000].hidden = True
+    for row in (1100, 1101, 1102):
+        ws.cell(row, 2).value = None
+    ws.cell(1100, 2).value = "洽谈"
+    ws.merge_cells("B1100:B1102")  # one stage for three rows, merged far below the header
+    ws.column_dimensions["E"].hidden = True  # empty hidden columns are not worth a note
+    path = tmp_path / "线索.xlsx"
+    book.save(path)
+    _with_dimension(path, "A1")
+    before = content(db_path)
+    result = run("import", "enterprises", path, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "would import 1,199 of 1,199 rows" in result.output  # 1,200 rows less the hidden one
+    assert "rows hidden in Excel were skipped: 1000" in result.output
+    assert "columns hidden" not in result.output
+    assert content(db_path) == before
+    done = run("import", "enterprises", path)
+    assert done.exit_code == 0, done.output
+    assert enterprise(db_path, "线索企业0004")["phone"] == "13800000004"
+    assert enterprise(db_path, "线索企业0997") is None  # row 1000 was hidden
+    assert [enterprise(db_path, f"线索企业{i:04d}")["stage"] for i in (1096, 1097, 1098, 1099, 1100)] == [
+        "意向",
+        "洽谈",
+        "洽谈",
+        "洽谈",
+        "意向",
+    ]

@@ -108,11 +108,11 @@ def test_existing_file_needs_force_and_a_missing_folder_is_named(run, tmp_path):
     out = tmp_path / "m.geojson"
     out.write_text("keep")
     result = run("map", "--geojson", out)
-    assert result.exit_code == 1 and "exists already" in result.output
+    assert result.exit_code == 2 and "exists already" in result.output
     assert out.read_text() == "keep"
     assert run("map", "--geojson", out, "--force").exit_code == 0
     result = run("map", "--html", tmp_path / "nope" / "m.html")
-    assert result.exit_code == 1 and "does not exist" in result.output
+    assert result.exit_code == 2 and "does not exist" in result.output
 
 
 def test_bad_kind_and_crs_are_usage_errors(run):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty
-from promo.i18n import _
+from promo.i18n import N_, _
 
 
 @click.command("map")
@@ -46,9 +46,9 @@ def map_(ctx, kind, geojson, html, crs, force, fmt):
 
     if kind:
         parse_kind(kind)  # a bad kind is a usage error before anything is read
-    targets = [p for p in (geojson, html) if p and p != "-"]
-    for path in targets:
-        _check_target(path, force)
+    for option, path in (("--geojson", geojson), ("--html", html)):
+        if path and path != "-":
+            _check_target(path, force, option)
     conn = catalogue(ctx)
     crs = crs.lower()
     if geojson:
@@ -111,27 +111,10 @@ def _report(counts: dict, done: str, path: str) -> None:
         click.echo(done, err=True)
 
 
-def _check_target(path: str, force: bool) -> None:
-    import os
-    from pathlib import Path
+def _check_target(path: str, force: bool, option: str) -> None:
+    from promo import files
 
-    from promo.errors import Rejected
-
-    target = Path(path)
-    if target.is_dir():
-        raise Rejected(_("cannot write {target}: it is a folder").format(target=target), _("give a file name"))
-    if target.exists() and not force:
-        raise Rejected(
-            _("{target} exists already; nothing was written").format(target=target), _("use --force to replace it")
-        )
-    if not target.parent.is_dir():
-        raise Rejected(
-            _("cannot write {target}: folder {parent} does not exist").format(target=target, parent=target.parent)
-        )
-    if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise Rejected(
-            _("cannot write {target}: no permission to write in {parent}").format(target=target, parent=target.parent)
-        )
+    files.check_output(path, force=force, what=N_("the map"), option=option)  # one rule for every destination
 
 
 def _write(path: str, force: bool, produce) -> dict:

@@ -55,10 +55,15 @@ def _progress(total: int, what: str):
 @click.option(
     "--accept-bad-check", is_flag=True, help="Enterprises: store credit codes with a wrong check character, flagged ⚠."
 )
+@click.option(
+    "--over-plan", is_flag=True, help="Reports: accept completed investment above the project's planned total."
+)
 @format_option
 @click.pass_context
-def import_(ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dry_run, owner, accept_bad_check, fmt):
-    """Import a list (enterprises, targets, scenarios, or all) from .xlsx, CSV or JSON; one undoable step.
+def import_(
+    ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dry_run, owner, accept_bad_check, over_plan, fmt
+):
+    """Import a list (enterprises, milestones, services … or all) from .xlsx, CSV or JSON; one undoable step.
 
     All or nothing unless --skip-invalid. Headers are matched through a wide alias table (公司名称, 所属行业,
     签约日期, 投资额(万元), 联系电话 …); title rows, two-level headers, 序号, 合计 and note rows, hidden rows
@@ -76,7 +81,7 @@ def import_(ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dr
 
     if rejects and not skip_invalid:
         raise click.BadParameter(_("rejected rows are only written with --skip-invalid"), param_hint="'--rejects'")
-    options = {"owner": owner, "accept_bad_check": accept_bad_check}
+    options = {"owner": owner, "accept_bad_check": accept_bad_check, "over_plan": over_plan}
     try:
         reports = session.import_file(
             catalogue(ctx),

@@ -122,6 +122,32 @@ def rename(
     return dict(new, summary=f"rename {LEVELS[row['level']]} {row['name']} → {new['name']}")
 
 
+def move(conn: sqlite3.Connection, name: str, under: str, *, option: str = "--under") -> dict:
+    """Put a chain under another leading industry, or a link under another chain; its level stays."""
+    require_write(conn, "catalogue.move")
+    row = find(conn, "industries", name, "industry")
+    if row["level"] == "industry":
+        raise BadValue(option, under, _("{name} is a leading industry, under nothing").format(name=row["name"]))
+    parent = find(conn, "industries", under, "industry")
+    if parent["level"] != PARENT_LEVEL[row["level"]]:
+        raise BadValue(
+            option,
+            under,
+            _("{name} is {level}; a {child} goes under {parent}").format(
+                name=parent["name"],
+                level=LEVELS[parent["level"]],
+                child=LEVELS[row["level"]],
+                parent=LEVELS[PARENT_LEVEL[row["level"]]],
+            ),
+        )
+    update(conn, "industries", row["id"], {"parent_id": parent["id"]})
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "summary": f"move {LEVELS[row['level']]} {row['name']} → {parent['name']}",
+    }
+
+
 def users(conn: sqlite3.Connection, node: sqlite3.Row) -> list[tuple[str, list[str]]]:
     """What uses an industry, chain or link: the rows that would lose it, by kind."""
     i, code = node["id"], node["code"]

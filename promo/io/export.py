@@ -123,8 +123,6 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
         raise BadValue("-o", str(path), _("write .xlsx (a workbook, one sheet per list) or .csv (one list)"))
     if suffix == ".csv" and len(adapters) != 1:
         raise BadValue("-o", str(path), _("a CSV holds one list; name one list, or write .xlsx for several"))
-    if not to_stdout and path.parent and not path.parent.exists():
-        raise BadValue("-o", str(path), _("its folder does not exist"))
     # an export replaces the file it is pointed at, as it always has; checked before any sheet is built
     files.check_output(path, force=True, what=N_("the export"), option="-o")
     counts = {a.EN: None for a in adapters}
@@ -204,6 +202,7 @@ def write_report(sheet: Sheet, path: str | Path, *, force: bool = False, lang: s
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".csv"):
         raise BadValue("-o", str(path), _("write .xlsx (a workbook) or .csv"))
-    if path.exists() and not force:
-        raise BadValue("-o", str(path), _("exists already; add --force to replace it"))
+    from promo import files
+
+    files.check_output(path, force=force, what=N_("the sheet"), option="-o")
     return export(None, [sheet], path, lang=lang)[sheet.EN]

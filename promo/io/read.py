@@ -11,8 +11,6 @@ from promo.errors import BadValue
 from promo.i18n import _
 
 MAX_BYTES = 100 * 1024 * 1024
-# up to this size a workbook is loaded whole, so merged and hidden cells are seen; past it, streamed
-FULL_LOAD_BYTES = 8 * 1024 * 1024
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -190,12 +188,13 @@ def _xlsx_sheets(path: Path, size: int) -> list[Sheet]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    full = size <= FULL_LOAD_BYTES
+    # streamed whatever the size (memory stays flat); what streaming leaves out, merged ranges and hidden rows
+    # and columns, comes from the sheet's XML (promo.io.layout)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about data validation and styles it ignores
-            values = load_workbook(path, read_only=not full, data_only=True)
-            formulas = load_workbook(path, read_only=not full, data_only=False)
+            values = load_workbook(path, read_only=True, data_only=True)
+            formulas = load_workbook(path, read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise BadValue(
             "FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc)
@@ -205,55 +204,53 @@ def _xlsx_sheets(path: Path, size: int) -> list[Sheet]:
         for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
             if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
                 continue
-            sheets.append(_xlsx_sheet(ws, wf, full))
+            sheets.append(_xlsx_sheet(ws, wf))
         return sheets
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise BadValue(
+            "FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc)
+        ) from None
     finally:
         values.close()
         formulas.close()
 
 
-def _xlsx_sheet(ws, wf, full: bool) -> Sheet:
-    hidden_rows, hidden_cols, merged = set(), set(), {}
-    if full:
-        from openpyxl.utils import column_index_from_string
+def _xlsx_sheet(ws, wf) -> Sheet:
+    from promo.io.layout import Merged, read_layout
 
-        hidden_rows = {n for n, d in ws.row_dimensions.items() if d.hidden}
-        for letter, d in ws.column_dimensions.items():
-            if d.hidden:
-                lo = d.min or column_index_from_string(letter)
-                hidden_cols.update(range(lo, (d.max or lo) + 1))
-        for rng in ws.merged_cells.ranges:
-            top_left = ws.cell(rng.min_row, rng.min_col).value
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    merged[(r, c)] = top_left
-    rows, uncalculated, skipped_hidden = [], [], []
+    layout = read_layout(ws.parent._archive, ws._worksheet_path)
+    for sheet in (ws, wf):
+        sheet.reset_dimensions()  # a wrong <dimension> (some programs write A1) would cut rows and columns short
+    merged = Merged(layout.merged)
+    rows, uncalculated, skipped_hidden, hidden_filled = [], [], [], set()
     for number, (vals, forms) in enumerate(
         zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True), strict=False), start=1
     ):
+        vals = merged.fill(number, list(vals))
+        forms = list(forms) + [None] * (len(vals) - len(forms))
         cells = []
         for col, (v, f) in enumerate(zip(vals, forms, strict=False), start=1):
-            if col in hidden_cols:
+            if col in layout.hidden_cols:
+                if _filled(v):
+                    hidden_filled.add(col)
                 continue
-            if (number, col) in merged:
-                v = merged[(number, col)]
-            elif v is None and isinstance(f, str) and f.startswith("="):
+            if v is None and isinstance(f, str) and f.startswith("="):
                 v = Uncalculated(f)
                 uncalculated.append(f"{_col_letter(col)}{number}")
             cells.append(v)
         if not any(_filled(c) for c in cells):
             continue
-        if number in hidden_rows:
+        if number in layout.hidden_rows:
             skipped_hidden.append(number)
             continue
         rows.append((number, cells))
     sheet = Sheet(ws.title, rows, kind="xlsx")
     if skipped_hidden:
         sheet.notes.append(_("rows hidden in Excel were skipped: {rows}").format(rows=_ranges(skipped_hidden)))
-    if hidden_cols:
+    if hidden_filled:  # not the empty columns hidden past the data, as offices hide the rest of the sheet
         sheet.notes.append(
             _("columns hidden in Excel were skipped: {columns}").format(
-                columns=", ".join(_col_letter(c) for c in sorted(hidden_cols))
+                columns=", ".join(_col_letter(c) for c in sorted(hidden_filled))
             )
         )
 

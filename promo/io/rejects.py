@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from promo.errors import BadValue
-from promo.i18n import N_, _
+from promo.i18n import N_
 
 REASON = "原因"
 
@@ -18,8 +17,6 @@ def write_rejects(path: str | Path, parts: list[tuple]) -> None:
     from promo import files
 
     path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise BadValue("--rejects", str(path), _("its folder does not exist"))
     kind = parts[0][0].kind
     with files.output(path, force=True, what=N_("the rejected rows"), option="--rejects") as fh:
         if kind == "xlsx":

@@ -123,11 +123,13 @@ def import_file(
 
 
 def _merged(reports):
+    from dataclasses import replace
+
     from promo.io.importer import Report
 
     out = Report("+".join(r.list_name for r in reports))
-    for r in reports:
-        out.outcomes += r.outcomes
+    for r in reports:  # each problem says its sheet: line 3 of one sheet is not line 3 of the next
+        out.outcomes += [replace(o, full=f"{r.list_name}: {o.full}") for o in r.outcomes]
     return out
 
 
@@ -156,15 +158,11 @@ def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
 
 
 def _check_writable(path) -> None:
-    from pathlib import Path
 
     from promo import files
 
     if str(path) == files.STDOUT:
         raise BadValue("--rejects", str(path), _("give a file name: standard output carries the import report"))
-    folder = Path(path).parent
-    if not folder.is_dir():
-        raise BadValue("--rejects", str(path), _("its folder does not exist"))
     files.check_output(path, force=True, what=N_("the rejected rows"), option="--rejects")
 
 

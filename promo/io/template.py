@@ -21,8 +21,6 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     to_stdout = str(path) == files.STDOUT
     if not to_stdout and path.suffix.lower() != ".xlsx":
         raise BadValue("-o", str(path), _("a template is an Excel workbook: name it .xlsx"))
-    if not to_stdout and path.parent and not path.parent.exists():
-        raise BadValue("-o", str(path), _("its folder does not exist"))
     # a template replaces the file it is pointed at, as it always has; checked before the workbook is built
     files.check_output(path, force=True, what=N_("the template"), option="-o")
     book = Workbook(write_only=True)

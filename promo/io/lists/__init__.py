@@ -19,6 +19,13 @@ ADAPTERS = {
     "targets": "promo.io.lists.targets",
     "scenarios": "promo.io.lists.scenarios",
     "ledger-targets": "promo.io.lists.ledger_targets",
+    "departments": "promo.io.lists.desk:DEPARTMENTS",
+    "milestones": "promo.io.lists.projects:MILESTONES",
+    "reports": "promo.io.lists.projects:REPORTS",
+    "services": "promo.io.lists.desk:SERVICES",
+    "coordination": "promo.io.lists.desk:COORDINATION",
+    "events": "promo.io.lists.events:EVENTS",
+    "deals": "promo.io.lists.events:DEALS",
 }
 NOT_YET: tuple[str, ...] = ()  # lists without a domain writer yet, named so a user asking for one is told why
 

@@ -7,6 +7,7 @@ import sqlite3
 from promo.errors import Rejected
 from promo.i18n import N_, _
 from promo.io.headers import Field
+from promo.io.lists.enterprises_export import export_rows  # noqa: F401  (the adapter's export)
 from promo.text import fold
 from promo.vocabulary import CHANNELS, STAGES, labels
 
@@ -73,9 +74,17 @@ FIELDS = [
         "date",
         "阶段日期",
         "stage date",
-        ("日期", "签约日期", "签约时间", "时间", "stage_date", "阶段时间"),
+        ("日期", "时间", "stage_date", "阶段时间", "进入阶段日期"),
         "date",
         note="进入当前阶段的日期, 不晚于今天",
+    ),
+    Field(
+        "signed",
+        "签约日期",
+        "signed",
+        ("签约时间", "签约", "signed", "signing date", "signed_date"),
+        "date",
+        note="签约之后的企业: 签约那天 (项目节点、报表和台账从此算起); 空则为阶段日期",
     ),
     Field(
         "investment_wan",
@@ -119,15 +128,55 @@ FIELDS = [
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     """A row's typed fields through the pipeline's own parser (every problem of the row at once)."""
     from promo import enterprises
+    from promo.enterprise_fields import parse_today_or_before
+    from promo.errors import BadValue, PromoError, raise_all
 
     raw = dict(raw)
+    signed_text, problems, signed = raw.pop("signed", None), [], None
+    try:
+        signed = parse_today_or_before(signed_text, names["signed"]) if signed_text else None
+    except BadValue as exc:
+        problems.append(exc)
     if raw.get("units"):
         raw["units"] = [u.strip() for u in raw["units"].replace("；", ";").replace("、", ";").split(";") if u.strip()]
-    f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names)
+    try:
+        f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names)
+    except PromoError as exc:
+        raise_all(problems + getattr(exc, "problems", [exc]))
+    raise_all(problems)
+    f.signed = _signed(f, signed, signed_text, names)
     f.default_owner = options.get("owner")  # for new rows only: an existing record keeps its claim
     f.sample_flag = (raw.get("sample") or "").strip() in ("是", "※", "1", "yes", "true", "sample")
     f.uscc_as_written = raw.get("uscc")
     return f
+
+
+def _signed(f, signed: str | None, written, names: dict) -> str | None:
+    """The signing date a row gives, checked against the stage and stage date the row gives."""
+    from promo.errors import BadValue
+    from promo.vocabulary import stage_index
+
+    if signed is None or not f.stage:
+        return signed  # no stage in the row: checked against the record's (or 签约 for a new one) when written
+    if stage_index(f.stage) < stage_index("签约"):
+        raise BadValue(names["signed"], written, _("an enterprise at {stage} has not signed yet").format(stage=f.stage))
+    if f.stage == "签约" and f.date and f.date != signed:
+        raise BadValue(
+            names["signed"],
+            written,
+            _("differs from {column} {date}; at 签约 they are one date").format(column=names["date"], date=f.date),
+        )
+    if f.date and signed > f.date:
+        raise BadValue(
+            names["signed"],
+            written,
+            _("is after {column} {date}, when it entered {stage}").format(
+                column=names["date"], date=f.date, stage=f.stage
+            ),
+        )
+    if f.stage == "签约":
+        f.date = signed  # at 签约 the stage date is the signing
+    return signed
 
 
 def row_warnings(f) -> list[str]:
@@ -220,6 +269,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
     from promo.enterprise_add import carrier_id_of, industry_id_of
     from promo.enterprise_fields import KINDS
     from promo.holding import find_unit, unit_label
+    from promo.vocabulary import stage_index
 
     out = []
     plain = ("name_en", "code_name", "source_channel", "country", "owner", "contact", "phone", "note")
@@ -249,6 +299,12 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
             out.append(("date", row["stage_date"], f.date))
     elif f.date and f.date != row["stage_date"]:
         out.append(("date", row["stage_date"], f.date))
+    if f.signed and stage_index(f.stage or row["stage"]) >= stage_index("签约"):
+        from promo.projects import signing_date
+
+        on_record = signing_date(conn, row["id"])
+        if on_record != f.signed and not (f.stage == "签约" and f.date == f.signed):  # the move carries it
+            out.append(("signed", on_record, f.signed))
     held = _held(conn, row["id"])
     new = [r for r in f.units if unit_label(find_unit(conn, r)) not in held]
     if new:
@@ -261,16 +317,44 @@ def add_many(conn: sqlite3.Connection, rows: list) -> list:
     from promo import enterprises
     from promo.errors import PromoError
 
-    records = [f for f, _names in rows]
-    for f in records:
+    records, out = [], []
+    for f, names in rows:
         f.owner = f.owner or f.default_owner
-    results = enterprises.add_many(
-        conn,
-        records,
-        samples=[getattr(f, "sample_flag", False) for f in records],
-        unit_field=[names.get("units", "units") for _f, names in rows],
+        if f.signed and (f.stage or "签约") == "签约":
+            if f.date and f.date != f.signed:
+                out.append(
+                    Rejected(
+                        _("签约日期 {signed} differs from 阶段日期 {date}; at 签约 they are one date").format(
+                            signed=f.signed, date=f.date
+                        )
+                    )
+                )
+                continue
+            f.date = f.signed  # a new enterprise at 签约 entered it the day it signed
+        records.append((f, names))
+        out.append(None)
+    results = iter(
+        enterprises.add_many(
+            conn,
+            [f for f, _names in records],
+            samples=[getattr(f, "sample_flag", False) for f, _names in records],
+            unit_field=[names.get("units", "units") for _f, names in records],
+        )
     )
-    return [r if isinstance(r, PromoError) else r["warnings"] for r in results]
+    fields = iter(f for f, _names in records)
+    for i, o in enumerate(out):
+        if o is not None:
+            continue
+        f, r = next(fields), next(results)
+        if isinstance(r, PromoError):
+            out[i] = r
+            continue
+        if f.signed and f.signed != r["date"]:
+            from promo.projects import set_signing_date
+
+            set_signing_date(conn, r["name"], f.signed)
+        out[i] = r["warnings"]
+    return out
 
 
 def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
@@ -322,54 +406,15 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
             reason="导入更新" if stage_index(f.stage) < stage_index(row["stage"]) else None,
         )
         warnings += moved["warnings"]
+    if "signed" in keys:
+        from promo.projects import set_signing_date
+
+        set_signing_date(conn, result["name"], f.signed)
     return warnings
 
 
 def count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM enterprises").fetchone()[0]
-
-
-def export_rows(conn: sqlite3.Connection):
-    """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
-    own query (a 100,000-row export holds one row at a time, not the whole listing)."""
-    from promo.enterprise_fields import KINDS
-    from promo.enterprise_listing import stream_all
-
-    extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
-    held: dict[int, list[str]] = {}
-    for eid, label in conn.execute(
-        "SELECT u.enterprise_id, c.name || '/' || u.code FROM units u JOIN carriers c ON c.id = u.carrier_id "
-        "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
-    ):
-        held.setdefault(eid, []).append(label)
-    for r in stream_all(conn):
-        contact, phone, note = extra[r["id"]]
-        yield {
-            **{
-                k: r.get(k)
-                for k in (
-                    "name",
-                    "uscc",
-                    "name_en",
-                    "code_name",
-                    "industry",
-                    "carrier",
-                    "stage",
-                    "investment_wan",
-                    "jobs",
-                    "source_channel",
-                    "country",
-                    "owner",
-                )
-            },
-            "kind": KINDS.get(r["kind"], r["kind"]),
-            "date": r["stage_date"],
-            "units": "; ".join(held.get(r["id"], [])),
-            "contact": contact,
-            "phone": phone,
-            "note": note,
-            "sample": "是" if r["sample"] else "",
-        }
 
 
 def example() -> dict:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from promo.db import rows
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key, parser, updater, yes
 from promo.text import fold
@@ -46,7 +46,7 @@ def _policies(conn: sqlite3.Connection, ids) -> list[dict]:
 
     sql, params = by_ids(
         """SELECT t.*, e.industries, e.carriers, e.stages, e.countries, e.enterprise_kinds, e.min_investment_wan,
-                  e.rate_basis, e.note AS eligibility_note
+                  e.min_jobs, e.rate_basis, e.note AS eligibility_note
            FROM policies t LEFT JOIN policy_eligibility e ON e.policy_id = t.id""",
         ids,
         "t.id",
@@ -95,6 +95,7 @@ POLICIES = RecordList(
         Field("countries", "适用国别", "for countries", ("适用国家",), "list", note="境外 = 中国以外"),
         Field("enterprise_kinds", "适用主体", "for kinds", ("适用对象", "主体类型"), "list"),
         Field("min_investment_wan", "最低投资(万元)", "min investment (10k CNY)", ("投资门槛", "最低投资额"), "money"),
+        Field("min_jobs", "最低就业(人)", "min jobs", ("最低就业", "就业门槛", "最低就业人数", "min_jobs"), "int"),
         Field("note", "适用说明", "eligibility note", ("申报条件", "条件说明")),
         Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
     ],
@@ -197,17 +198,22 @@ def _chain(conn: sqlite3.Connection, ids) -> list[dict]:
 
 
 def _update_node(conn, row, raw, names):
-    from promo.edit.catalogue import rename
+    from promo.edit.catalogue import move, rename
     from promo.errors import Rejected
 
-    if set(raw) - {"name", "name_en", "segment"}:
+    fixed = {"level": N_("its level (层级)"), "code": N_("its code (编码: other lists refer to it)")}
+    if set(raw) & set(fixed):
         raise Rejected(
-            _("a chain node changes only its name, English name or segment on import"),
-            _("move it in the tree with promo catalogue commands"),
+            _("a chain node keeps {fields} on import").format(
+                fields=_(" and ").join(_(fixed[k]) for k in fixed if k in raw)
+            ),
+            _("remove it and add it anew with promo catalogue remove/add if it really changed"),
         )
-    return rename(
-        conn, row["name"], raw.get("name", row["name"]), name_en=raw.get("name_en"), segment=raw.get("segment")
-    )
+    if "parent_id" in raw:
+        move(conn, row["name"], raw["parent_id"], option=names.get("parent_id", "上级"))
+    if set(raw) & {"name", "name_en", "segment"}:
+        rename(conn, row["name"], raw.get("name", row["name"]), name_en=raw.get("name_en"), segment=raw.get("segment"))
+    return {}
 
 
 def _find_node(conn, typed):

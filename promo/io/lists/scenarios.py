@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.errors import Rejected
 from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
-from promo.scenarios import OWNER_KINDS
+from promo.scenarios import OWNER_KINDS, STATUSES
 from promo.text import fold
 from promo.vocabulary import labels
 
@@ -104,7 +103,8 @@ def changes(conn: sqlite3.Connection, row, s) -> list[tuple]:
     for key in ("title", "owner", "owner_kind", "industry", "need", "status", "published", "deadline"):
         value = getattr(s, key)
         if value not in (None, "") and value != row[key]:
-            out.append((key, row[key], value))
+            shown = {"status": STATUSES, "owner_kind": OWNER_KINDS}.get(key, {})
+            out.append((key, shown.get(row[key], row[key]), shown.get(value, value)))
     return out
 
 
@@ -130,14 +130,8 @@ def add(conn: sqlite3.Connection, s, names: dict) -> list[str]:
 def update(conn: sqlite3.Connection, row, s, changed: list) -> list[str]:
     from promo import scenarios
 
-    keys = {c[0] for c in changed}
-    if keys <= {"status", "deadline"}:
-        scenarios.set_status(conn, str(row["id"]), s.status or row["status"], deadline=s.deadline)
-        return []
-    raise Rejected(
-        _("scenarios have no update command yet: only 状态 and 截止日期 are applied on import"),
-        _("change {fields} of this scenario by hand").format(fields=", ".join(sorted(keys - {"status", "deadline"}))),
-    )
+    scenarios.update_scenario(conn, str(row["id"]), **{k: getattr(s, k) for k, _v, _o in changed})
+    return []
 
 
 def export_rows(conn: sqlite3.Connection) -> list[dict]:

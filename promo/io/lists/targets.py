@@ -92,11 +92,14 @@ def existing(conn: sqlite3.Connection, t):
 
 
 def changes(conn: sqlite3.Connection, row, t) -> list[tuple]:
+    from promo import targets
+
     out = []
     for key in ("name", "link", "priority", "reason", "note", "status"):
         value = getattr(t, key)
         if value not in (None, "") and value != row[key]:
-            out.append((key, row[key], value))
+            shown = targets.STATUSES if key == "status" else {}
+            out.append((key, shown.get(row[key], row[key]), shown.get(value, value)))
     return out
 
 
@@ -148,16 +151,24 @@ def _add_promoted(conn: sqlite3.Connection, t) -> list[str]:
 
 
 def update(conn: sqlite3.Connection, row, t, changed: list) -> list[str]:
+    """A row's changes by promo.targets' own update; 已放弃 drops, 待招引 reopens a dropped target."""
     from promo import targets
 
     keys = {c[0] for c in changed}
-    if keys == {"status"} and t.status == "dropped":
-        targets.drop(conn, row["name"])
-        return []
-    raise Rejected(
-        _("targets have no update command yet: only a change of 状态 to 已放弃 is applied on import"),
-        _("change {fields} of this target by hand").format(fields=", ".join(sorted(keys))),
-    )
+    if "status" in keys and t.status not in ("dropped", "open"):
+        raise Rejected(
+            _("{name}: 状态 becomes 已转入流程 only by promoting the target").format(name=t.name),
+            _("promote it: {command}").format(command=f"promo targets promote {row['name']}"),
+        )
+    given = {k: getattr(t, k) for k in ("link", "priority", "reason", "note") if k in keys}
+    reopen = "status" in keys and t.status == "open"
+    if given or "name" in keys or reopen:
+        targets.update_target(conn, row["name"], new_name=t.name if "name" in keys else None, reopen=reopen, **given)
+    if "status" in keys and t.status == "dropped":
+        targets.drop(conn, t.name)
+        if t.note is not None:  # the file's note as written, not with drop's own 放弃 added
+            conn.execute("UPDATE targets SET note = ? WHERE id = ?", (t.note, row["id"]))
+    return []
 
 
 def export_rows(conn: sqlite3.Connection) -> list[dict]:

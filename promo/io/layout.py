@@ -1,0 +1,75 @@
+"""What openpyxl's streaming reader leaves out of a worksheet — merged ranges, hidden rows and hidden columns —
+read from the sheet's own XML inside the workbook with a streaming parser, so a 100 MB workbook is read in
+the same memory as a small one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Layout:
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+
+
+def _true(value: str | None) -> bool:
+    return value in ("1", "true")
+
+
+def read_layout(archive, member: str) -> Layout:
+    """The hidden rows and columns and the merged ranges of the worksheet stored at `member` of `archive`."""
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    out = Layout()
+    row, sheet_data = 0, None
+    with archive.open(member) as src:
+        try:
+            for event, elem in iterparse(src, events=("start", "end")):
+                tag = elem.tag.rpartition("}")[2]
+                if event == "start":
+                    if tag == "row":
+                        row = int(elem.get("r") or row + 1)  # r is optional: then the row follows the last
+                        if _true(elem.get("hidden")):
+                            out.hidden_rows.add(row)
+                    elif tag == "col" and _true(elem.get("hidden")):
+                        lo = int(elem.get("min") or 1)
+                        out.hidden_cols.update(range(lo, int(elem.get("max") or lo) + 1))
+                    elif tag == "mergeCell" and elem.get("ref"):
+                        min_col, min_row, max_col, max_row = range_boundaries(elem.get("ref"))
+                        out.merged.append((min_row, min_col, max_row, max_col))
+                    elif tag == "sheetData":
+                        sheet_data = elem
+                elif tag == "row" and sheet_data is not None:
+                    sheet_data.clear()  # the cells were read by openpyxl; keep none of them here
+        except (ParseError, ValueError, TypeError):
+            pass  # a sheet openpyxl could open but this reader cannot: no layout is better than no import
+    out.merged.sort()
+    return out
+
+
+class Merged:
+    """Fills each cell of a merged range with its top-left value as the rows stream past, holding only the
+    ranges that cover the current row."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]):
+        self.pending = list(reversed(ranges))  # popped in row order
+        self.active: list[list] = []  # [min_row, min_col, max_row, max_col, value]
+
+    def fill(self, number: int, values: list) -> list:
+        """`values` of row `number` (1-based columns) with the merged cells filled in."""
+        while self.pending and self.pending[-1][0] <= number:
+            min_row, min_col, max_row, max_col = self.pending.pop()
+            top_left = values[min_col - 1] if min_row == number and min_col <= len(values) else None
+            self.active.append([min_row, min_col, max_row, max_col, top_left])
+        self.active = [a for a in self.active if a[2] >= number]
+        if not self.active:
+            return values
+        values = list(values) + [None] * max(0, max(a[3] for a in self.active) - len(values))
+        for _, min_col, _, max_col, value in self.active:
+            for c in range(min_col, max_col + 1):
+                values[c - 1] = value
+        return values
