@@ -12,6 +12,7 @@ import sys
 import click
 
 from promo import __version__
+from promo.command_line import accept_db, alias_help, resolve_alias, suggestion
 from promo.errors import PromoError
 from promo.terminal import printable
 
@@ -48,6 +49,8 @@ COMMANDS = {
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
+    "where": "promo.commands.config:where",
+    "config": "promo.commands.config:config",
     "zone": "promo.commands.zone:zone",
     "init": "promo.commands.init:init",
     "backup": "promo.commands.backup:backup",
@@ -73,10 +76,26 @@ class LazyGroup(click.Group):
         return list(self.lazy_subcommands) + eager
 
     def get_command(self, ctx, cmd_name):
+        if ctx.parent is None:
+            cmd_name = resolve_alias(cmd_name)
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
-            return getattr(importlib.import_module(module_name), attr)
-        return super().get_command(ctx, cmd_name)
+            return accept_db(getattr(importlib.import_module(module_name), attr))
+        found = super().get_command(ctx, cmd_name)
+        return accept_db(found) if found is not None else None
+
+    def resolve_command(self, ctx, args):
+        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+            hint = suggestion(args[0], self.list_commands(ctx))
+            if hint:
+                ctx.fail(f"No such command '{printable(args[0])}'; {hint}")
+        return super().resolve_command(ctx, args)
+
+    def format_epilog(self, ctx, formatter):
+        super().format_epilog(ctx, formatter)
+        if ctx.parent is None:  # the root's help lists the Chinese aliases
+            with formatter.section("Aliases"):
+                formatter.write_text(alias_help(self.lazy_subcommands))
 
     def invoke(self, ctx):
         try:
@@ -142,7 +161,11 @@ def cli(ctx, db_path):
     if db_path is not None and not db_path.strip():
         raise click.BadParameter("an empty path names no catalogue", param_hint="'--db' / PROMO_DB")
     ctx.ensure_object(dict)
-    ctx.obj["db_path"] = db_path
+    ctx.obj.setdefault("db_path", db_path)
+    if db_path is not None and ctx.get_parameter_source("db_path") == click.core.ParameterSource.COMMANDLINE:
+        ctx.obj["db_given"], ctx.obj["db_source"] = db_path, "--db"
+    elif db_path is not None:
+        ctx.obj["db_source"] = "PROMO_DB"
 
 
 def main() -> None:

@@ -25,8 +25,10 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def resolve_path(path: str | os.PathLike | None) -> Path:
-    """The catalogue path: --db, else $PROMO_DB, else ./catalogue.db."""
-    return Path(path or os.environ.get("PROMO_DB") or DEFAULT_PATH)
+    """The catalogue path: --db, else $PROMO_DB, else the configured one (promo config), else ./catalogue.db."""
+    from promo.config import catalogue_choice
+
+    return catalogue_choice(str(path) if path else None)[0]
 
 
 PROMO_TABLES = ("settings", "zone", "journal")  # every promo catalogue has them from migration 1: its marker

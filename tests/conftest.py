@@ -6,6 +6,12 @@ from click.testing import CliRunner
 from promo.cli import cli
 
 
+@pytest.fixture(autouse=True)
+def own_config_folder(tmp_path_factory, monkeypatch):
+    """Every test has its own empty config folder: the developer's own `promo config` never leaks in."""
+    monkeypatch.setenv("PROMO_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture(scope="session")
 def seed_catalogue(tmp_path_factory):
     """The seed catalogue, built once per test session."""

@@ -19,7 +19,8 @@ def test_missing_default_catalogue_is_built_with_one_line_on_stderr(tmp_path, mo
     result = CliRunner().invoke(cli, ["vacancies", "--format", "json", "--limit", "2"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)) == 2
-    assert result.stderr.count("\n") == 1 and "built it from the seed data" in result.stderr
+    assert "NEW CATALOGUE" in result.stderr and str(tmp_path / "catalogue.db") in result.stderr
+    assert "promo config set db PATH" in result.stderr
     assert (tmp_path / "catalogue.db").exists()
 
 

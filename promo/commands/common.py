@@ -30,10 +30,21 @@ def catalogue(ctx: click.Context | None = None):
     if conn is None:
         conn, path, built = open_or_build(root.obj.get("db_path"))
         if built:
-            click.echo(f"promo: no catalogue at {path}; built it from the seed data ({built})", err=True)
+            from promo.terminal import escape
+
+            click.echo(escape(new_catalogue_notice(path, built)), err=True)
         root.obj["conn"] = conn
         root.call_on_close(conn.close)
     return conn
+
+
+def new_catalogue_notice(path, built: str) -> str:
+    """Said on stderr when promo built a catalogue by itself: where, and how to point promo elsewhere."""
+    return (
+        f"promo: NEW CATALOGUE {path.resolve()} built from the seed data ({built}).\n"
+        "  No catalogue is configured, so promo used ./catalogue.db in this folder. If yours is elsewhere:\n"
+        "  promo config set db PATH (from any folder), or --db PATH / PROMO_DB=PATH; promo where says which is used"
+    )
 
 
 def parse_or_usage(parser, value, *args, **kwargs):

@@ -87,7 +87,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
 
     stages = fields.parse_stages(stage)
     source = fields.parse_source(source) if source else None
-    since = parse_date(since, "--since")
+    since = parse_date(since, "--since", meaning="from")
     found = domain.listing(
         catalogue(ctx),
         stages=stages,
@@ -413,7 +413,12 @@ def move(ctx, name, stage, date, reason, units, release):
 @click.option("--kind", required=True, help="visit (走访), call (电话), meeting (会谈) or event (活动).")
 @click.option("--date", metavar="DATE", help="When it happened (default today).")
 @click.option("--note", help="What was said or agreed.")
-@click.option("--next", "next_date", metavar="DATE", help="Follow-up date; promo overdue lists it once it passes.")
+@click.option(
+    "--next",
+    "next_date",
+    metavar="DATE",
+    help="Follow-up date (2026-12-01, 7天后, 月底, 下月); promo overdue lists it once it passes.",
+)
 @click.option("--owner", callback=not_empty, help="Officer who did it (default the enterprise's owner).")
 @click.pass_context
 def log_activity(ctx, name, kind, date, note, next_date, owner):
@@ -431,7 +436,7 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
 
     kind = fields.parse_activity_kind(kind)
     date = fields.parse_today_or_before(date, "--date")
-    next_date = parse_date(next_date, "--next")
+    next_date = parse_date(next_date, "--next", meaning="by")
     note = fields.parse_text(note, "--note")
     conn = catalogue(ctx)
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)

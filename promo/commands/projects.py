@@ -40,7 +40,7 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
 
     milestone = parse_or_usage(projects.parse_milestone, milestone, "MILESTONE")
     date = parse_or_usage(parse_date, date, "--date")
-    planned = parse_or_usage(parse_date, planned, "--planned")
+    planned = parse_or_usage(parse_date, planned, "--planned", meaning="by")
     from promo.enterprise_fields import parse_text
 
     note = parse_or_usage(parse_text, note, "--note", max_len=500) or None

@@ -1,0 +1,102 @@
+"""How the command line forgives: Chinese aliases of the most used commands, "did you mean" for a mistyped one,
+and --db accepted after the subcommand as well as before it."""
+
+from __future__ import annotations
+
+import click
+
+# Chinese alias → command: one table; `promo --help` lists it. An alias never equals a command's own name.
+ALIASES = {
+    "空置": "vacancies",
+    "房源": "units",
+    "载体": "carriers",
+    "企业": "enterprises",
+    "进度": "pipeline",
+    "逾期": "overdue",
+    "匹配": "match",
+    "搜索": "search",
+    "推介": "brief",
+    "政策": "policies",
+    "准入": "criteria",
+    "台账": "ledger",
+    "地图": "map",
+    "日志": "log",
+    "撤销": "undo",
+    "重做": "redo",
+    "导入": "import",
+    "导出": "export",
+    "配置": "config",
+}
+
+
+def alias_help(commands: dict) -> str:
+    """The aliases as a help paragraph, only for commands that exist."""
+    pairs = [f"{alias} = {name}" for alias, name in ALIASES.items() if name in commands]
+    return "Chinese aliases 中文别名: " + ", ".join(pairs) if pairs else ""
+
+
+def resolve_alias(name: str) -> str:
+    """The command an alias stands for (folded: 空置 in traditional script or full width too); else the name."""
+    if name in ALIASES:
+        return ALIASES[name]
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", name).strip()
+    if folded in ALIASES:
+        return ALIASES[folded]
+    return name
+
+
+def suggestion(name: str, known: list[str]) -> str | None:
+    """The commands a mistyped name most likely meant, worded for an error: "did you mean 'vacancies'?"."""
+    import difflib
+
+    candidates = list(known) + list(ALIASES)
+    low = name.casefold()
+    found = [c for c in candidates if len(low) >= 3 and (c.startswith(low) or low.startswith(c))]
+    found += difflib.get_close_matches(low, candidates, n=3, cutoff=0.6)
+    shown = list(dict.fromkeys(ALIASES.get(c, c) for c in found))[:3]
+    if not shown:
+        return None
+    return "did you mean " + " or ".join(f"'{c}'" for c in shown) + "?"
+
+
+def _db_given(ctx: click.Context, param: click.Parameter, value):
+    """--db after the subcommand: the same catalogue choice as before it (`promo units --db x.db` =
+    `promo --db x.db units`)."""
+    if value is None:
+        return value
+    if not value.strip():
+        raise click.BadParameter("an empty path names no catalogue", param=param)
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    if root.obj.get("conn") is not None or root.obj.get("db_given") not in (None, value):
+        raise click.BadParameter(f"the catalogue is already chosen ({root.obj.get('db_path')}); give --db once")
+    root.obj["db_path"] = value
+    root.obj["db_given"] = value
+    root.obj["db_source"] = "--db"
+    return value
+
+
+def accept_db(cmd: click.Command) -> click.Command:
+    """Give a subcommand (and a plain group's own subcommands) a --db option that sets the root's catalogue."""
+    if getattr(cmd, "_promo_db", False):
+        return cmd
+    cmd._promo_db = True
+    if not any("--db" in p.opts for p in cmd.params):
+        cmd.params.append(
+            click.Option(
+                ["--db"],
+                "promo_db_after",
+                type=click.Path(dir_okay=False),
+                expose_value=False,
+                is_eager=True,
+                callback=_db_given,
+                help="Catalogue file (as `promo --db PATH …`).",
+                hidden=True,
+            )
+        )
+    if isinstance(cmd, click.Group) and not hasattr(cmd, "lazy_subcommands"):
+        for sub in cmd.commands.values():
+            accept_db(sub)
+    return cmd

@@ -1,0 +1,110 @@
+"""promo config and promo where: the catalogue that follows the user, from any folder."""
+
+from __future__ import annotations
+
+import click
+
+from promo.commands.common import format_option, say
+
+
+@click.group(invoke_without_command=True)
+@click.pass_context
+def config(ctx):
+    """The user's settings, kept in the platform's config folder: which catalogue promo uses from any folder.
+
+    \b
+    Examples:
+      promo config set db ~/招商/catalogue.db
+      promo config show
+      promo config unset db
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(show)
+
+
+@config.command("show")
+@format_option
+def show(fmt):
+    """Every setting with its value, and the file they are kept in."""
+    from promo import config as settings
+    from promo.render import Column, render
+
+    saved = settings.settings()
+    rows = [{"key": k, "value": saved.get(k, ""), "meaning": meaning} for k, meaning in settings.KEYS.items()]
+    render(
+        rows,
+        [Column("key", "设置 Setting"), Column("value", "值 Value"), Column("meaning", "含义 Meaning")],
+        fmt,
+        caption=f"kept in {settings.file()}",
+    )
+
+
+@config.command("set")
+@click.argument("key")
+@click.argument("value")
+def set_(key, value):
+    """Save a setting: `db PATH` makes PATH the catalogue promo uses from any folder (--db and PROMO_DB still win)."""
+    from promo import config as settings
+    from promo.commands.common import parse_or_usage
+
+    value, path = parse_or_usage(settings.set_value, key, value)
+    say(f"{key} = {value} (saved in {path})")
+    if key == "db":
+        from pathlib import Path
+
+        if not Path(value).exists():
+            say(f"note: there is no catalogue at {value} yet; build it there with: promo init", err=True)
+
+
+@config.command("unset")
+@click.argument("key")
+def unset(key):
+    """Remove a setting: without `db`, promo uses ./catalogue.db in the current folder again."""
+    from promo import config as settings
+    from promo.commands.common import parse_or_usage
+
+    was, path = parse_or_usage(settings.unset, key)
+    say(f"{key} removed (from {path})" if was else f"{key} was not set; nothing changed")
+
+
+_WHY = {
+    "--db": "given with --db",
+    "PROMO_DB": "from the PROMO_DB environment variable",
+    "config": "configured with promo config set db (in {file})",
+    "default": "nothing configured: ./catalogue.db in the current folder (promo config set db PATH to change)",
+}
+
+
+@click.command()
+@format_option
+@click.pass_context
+def where(ctx, fmt):
+    """Which catalogue promo uses here, and why: --db, PROMO_DB, the configuration or ./catalogue.db.
+
+    \b
+    Examples:
+      promo where
+      promo --db other.db where
+    """
+    from promo import config as settings
+    from promo.db import stat_path
+
+    root = ctx.find_root().obj or {}
+    path, source = settings.catalogue_choice(root.get("db_path"), root.get("db_source"))
+    exists = stat_path(path) is not None
+    row = {
+        "path": str(path.resolve()),
+        "source": source,
+        "why": _WHY[source].format(file=settings.file()),
+        "exists": exists,
+        "config_file": str(settings.file()),
+    }
+    if fmt != "table":
+        from promo.render import Column, render
+
+        render([row], [Column(k, k) for k in row], fmt)
+        return
+    say(row["path"])
+    say(f"  {row['why']}")
+    if not exists:
+        say("  it does not exist yet: " + ("promo builds it on first use" if source == "default" else "promo init"))
