@@ -99,7 +99,10 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if ctx.parent is None:
+                _say_conversions()
+            return result
         except PromoError as exc:
             raise _as_click_exception(exc) from None
         except OverflowError:
@@ -111,6 +114,14 @@ class LazyGroup(click.Group):
             raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
             raise _database_error(ctx, exc) from None
+
+
+def _say_conversions() -> None:
+    """Figures typed in another unit than the stored one are said, so 45元/月 is seen to be per ㎡ and day."""
+    from promo.measures import conversions
+
+    for note in conversions():
+        click.echo(printable(f"promo: {note}"), err=True)
 
 
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:

@@ -65,8 +65,18 @@ ROW_ID = click.IntRange(1, SQLITE_MAX_INT)
 COUNT = click.IntRange(1, SQLITE_MAX_INT)
 """A --limit: at least one row."""
 
-COUNT_OR_ALL = click.IntRange(0, SQLITE_MAX_INT)
-"""A --limit where 0 means all."""
+
+class _Limit(click.IntRange):
+    name = "limit"
+
+    def convert(self, value, param, ctx):
+        got = super().convert(value, param, ctx)
+        return None if got == 0 else got
+
+
+LIMIT = _Limit(0, SQLITE_MAX_INT)
+"""Every listing's --limit: at most this many rows; 0 means no limit (all rows), the same in every command."""
+COUNT_OR_ALL = LIMIT
 
 
 def reject_empty(param: click.Parameter, value, hint: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, COUNT, catalogue, format_option, not_empty, say
+from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, catalogue, format_option, not_empty, say
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {
@@ -62,7 +62,7 @@ def _space_phrases(result: dict) -> list[str]:
     metavar="DATE",
     help="Only enterprises that entered their current stage on or after DATE.",
 )
-@click.option("--limit", type=COUNT, help="Show at most this many.")
+@click.option("--limit", type=LIMIT, help="Show at most this many (0 = all).")
 @click.option("--public", is_flag=True, help="Code names for real names; no credit codes, owners, or pre-签约 amounts.")
 @format_option
 @click.pass_context

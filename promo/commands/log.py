@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import COUNT, ROW_ID, catalogue, format_option, not_empty, say
+from promo.commands.common import LIMIT, ROW_ID, catalogue, format_option, not_empty, say
 
 
 @click.group(invoke_without_command=True)
-@click.option("-n", "--limit", type=COUNT, default=20, show_default=True, help="Newest entries shown.")
+@click.option("-n", "--limit", type=LIMIT, default=20, show_default=True, help="Newest entries shown (0 = all).")
 @click.option("--user", callback=not_empty, help="Only this OS user's commands.")
 @click.option("-v", "--changes", is_flag=True, help="Show each entry's row changes too.")
 @format_option
