@@ -49,6 +49,7 @@ COMMANDS = {
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
+    "redo": "promo.commands.log:redo",
     "where": "promo.commands.config:where",
     "config": "promo.commands.config:config",
     "zone": "promo.commands.zone:zone",
@@ -102,6 +103,10 @@ class LazyGroup(click.Group):
             result = super().invoke(ctx)
             if ctx.parent is None:
                 _say_conversions()
+                if (ctx.obj or {}).get("dry_run"):
+                    click.echo(
+                        "promo: --dry-run: nothing was written (the change was tried, then rolled back)", err=True
+                    )
             return result
         except PromoError as exc:
             raise _as_click_exception(exc) from None

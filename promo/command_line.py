@@ -1,5 +1,5 @@
 """How the command line forgives: Chinese aliases of the most used commands, "did you mean" for a mistyped one,
-and --db accepted after the subcommand as well as before it."""
+--db accepted after the subcommand as well as before it, and --dry-run on every command that writes."""
 
 from __future__ import annotations
 
@@ -78,16 +78,46 @@ def _db_given(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
+# Subcommands (by their own name) that change the catalogue through promo.db.write: each takes --dry-run, which
+# runs the whole change — every check, the same lines — and rolls it back. A new writer is one name here.
+WRITERS = frozenset(
+    "add update remove set-status log-activity move need milestone report expire rename drop promote close sign "
+    "apply set status deadlines departments".split()
+)
+
+
+def _dry_run(ctx: click.Context, param: click.Parameter, value):
+    if value:
+        root = ctx.find_root()
+        root.ensure_object(dict)
+        root.obj["dry_run"] = True
+        if root.obj.get("conn") is not None:
+            root.obj["conn"].promo_dry_run = True
+    return value
+
+
 def accept_db(cmd: click.Command) -> click.Command:
-    """Give a subcommand (and a plain group's own subcommands) a --db option that sets the root's catalogue."""
+    """Give a subcommand (and a plain group's own subcommands) a --db option that sets the root's catalogue,
+    and a writer (WRITERS) its --dry-run."""
     if getattr(cmd, "_promo_db", False):
         return cmd
     cmd._promo_db = True
+    leaf = not isinstance(cmd, click.Group)
+    if leaf and cmd.name in WRITERS and not any("--dry-run" in p.opts for p in cmd.params):
+        cmd.params.append(
+            click.Option(
+                ["--dry-run", "promo_dry_run"],
+                is_flag=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_dry_run,
+                help="Show what would be written, and write nothing.",
+            )
+        )
     if not any("--db" in p.opts for p in cmd.params):
         cmd.params.append(
             click.Option(
-                ["--db"],
-                "promo_db_after",
+                ["--db", "promo_db_after"],
                 type=click.Path(dir_okay=False),
                 expose_value=False,
                 is_eager=True,

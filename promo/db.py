@@ -86,6 +86,7 @@ class Connection(sqlite3.Connection):
     """A catalogue connection; remembers the schema it was opened with (see write())."""
 
     promo_read_only = False
+    promo_dry_run = False  # --dry-run: every write() is tried in full, then rolled back
     opened_schema: int | None = None
 
 
@@ -272,7 +273,8 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
         journal.begin_capture(conn, journal_id)
         yield journal_id
         journal.end_capture(conn, journal_id)
-        conn.execute("COMMIT")
+        # a dry run is the real command — every check, every refusal, the same lines — minus the commit
+        conn.execute("ROLLBACK" if conn.promo_dry_run else "COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -293,6 +295,16 @@ def change(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
         result = fn(conn, *args, **kwargs)
         conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (result["summary"], journal_id))
     return result
+
+
+def trial(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
+    """Run a domain change as `change` does, then roll it back: what it would do, with every check it makes."""
+    before = conn.promo_dry_run
+    conn.promo_dry_run = True
+    try:
+        return change(conn, fn, *args, **kwargs)
+    finally:
+        conn.promo_dry_run = before
 
 
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:

@@ -202,6 +202,7 @@ def _entry_sql() -> str:
     return """
     SELECT j.id, j.at, j.user, j.command, j.summary, j.undone_by,
            (SELECT t.id FROM journal t WHERE t.undone_by = j.id) AS undoes,
+           (SELECT u.undone_by FROM journal u WHERE u.id = j.undone_by) AS redone_by,
            (SELECT count(*) FROM journal_changes c WHERE c.journal_id = j.id) AS changes
     FROM journal j
     """
@@ -258,6 +259,8 @@ def entries(
 
 
 def _status(e: dict) -> str:
+    if e.get("redone_by"):  # its undo was undone (promo redo): in effect again
+        return f"已重做 redone by #{e['redone_by']}"
     if e.get("undone_by"):
         return f"已撤销 undone by #{e['undone_by']}"
     if e.get("undoes"):
@@ -288,7 +291,8 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
         found = _rows(
             conn,
             _entry_sql()
-            + """ WHERE j.undone_by IS NULL AND NOT EXISTS (SELECT 1 FROM journal t WHERE t.undone_by = j.id)
+            + """ WHERE (j.undone_by IS NULL OR redone_by IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM journal t WHERE t.undone_by = j.id)
                   AND EXISTS (SELECT 1 FROM journal_changes c WHERE c.journal_id = j.id)
                 ORDER BY j.id DESC LIMIT 1""",
         )
@@ -299,12 +303,12 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
     if not found:
         entry(conn, journal_id)  # says there is no such entry, and which is the newest
     e = found[0]
-    if e["undone_by"]:
+    if e["undone_by"] and not e["redone_by"]:
         raise Rejected(f"#{journal_id} ({e['summary']}) was already undone by #{e['undone_by']}")
     if e["undoes"]:
         raise Rejected(
             f"#{journal_id} is itself an undo (of #{e['undoes']}); an undo cannot be undone",
-            f"to restore #{e['undoes']}'s change, run that command again",
+            "to restore what it reverted: promo redo, right after it",
         )
     return e
 

@@ -59,7 +59,7 @@ def test_init_refuses_to_overwrite_without_force(run, db_path):
 
 def test_init_force_rebuilds_and_keeps_the_old_catalogue(run, db_path):
     assert run("enterprises", "add", "备份测试有限公司").exit_code == 0
-    result = run("init", "--force")
+    result = run("init", "--force", "--yes")
     (kept_path,) = db_path.parent.glob("catalogue.*.bak")
     assert result.exit_code == 0 and f"restore {kept_path.name}" in result.stderr.replace(str(db_path.parent) + "/", "")
     conn = sqlite3.connect(db_path)
@@ -76,7 +76,7 @@ def test_init_force_leaves_a_read_only_catalogue_alone(run, db_path, monkeypatch
         os, "access", lambda p, mode: False if str(p) == str(db_path) and mode & os.W_OK else real_access(p, mode)
     )
     before = db_path.read_bytes()
-    result = run("init", "--force")
+    result = run("init", "--force", "--yes")
     assert result.exit_code == 1 and "read-only" in result.output
     assert db_path.read_bytes() == before
     assert not db_path.with_name("catalogue.db.bak").exists()
@@ -85,7 +85,7 @@ def test_init_force_leaves_a_read_only_catalogue_alone(run, db_path, monkeypatch
 def test_init_never_overwrites_a_file_that_is_not_a_catalogue(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("my notes")
-    result = CliRunner().invoke(cli, ["--db", str(path), "init", "--force"])
+    result = CliRunner().invoke(cli, ["--db", str(path), "init", "--force", "--yes"])
     assert result.exit_code == 1 and path.read_text() == "my notes"
 
 

@@ -29,6 +29,7 @@ def catalogue(ctx: click.Context | None = None):
     conn = root.obj.get("conn")
     if conn is None:
         conn, path, built = open_or_build(root.obj.get("db_path"))
+        conn.promo_dry_run = bool(root.obj.get("dry_run"))
         if built:
             from promo.terminal import escape
 
@@ -147,3 +148,31 @@ AFTER_SIGNING_SUBCOMMANDS = {
     "milestone": "promo.commands.projects:milestone",
     "report": "promo.commands.projects:report",
 }
+
+
+def yes_option(fn):
+    """--yes/-y: a destructive command goes ahead without asking (for scripts)."""
+    return click.option("-y", "--yes", is_flag=True, help="Do it without asking (scripts: required off a terminal).")(
+        fn
+    )
+
+
+def stdin_is_terminal() -> bool:
+    import sys
+
+    return bool(sys.stdin and sys.stdin.isatty())
+
+
+def confirm(question: str, *, yes: bool, command: str) -> None:
+    """A destructive command asks first on a terminal (default no); off a terminal it needs --yes, and
+    without it stops with exit 2 before anything is changed."""
+    if yes:
+        return
+    if not stdin_is_terminal():
+        raise click.UsageError(
+            f"{command} changes the catalogue and asks first, but standard input is not a terminal; "
+            "nothing was changed. Add --yes to go ahead without asking"
+        )
+    if not click.confirm(question, default=False, err=True):
+        say("nothing was changed", err=True)
+        click.get_current_context().exit(1)
