@@ -163,16 +163,21 @@ def stdin_is_terminal() -> bool:
     return bool(sys.stdin and sys.stdin.isatty())
 
 
-def confirm(question: str, *, yes: bool, command: str) -> None:
-    """A destructive command asks first on a terminal (default no); off a terminal it needs --yes, and
-    without it stops with exit 2 before anything is changed."""
-    if yes:
-        return
+def need_terminal(command: str) -> None:
+    """Off a terminal a destructive command cannot ask: stop (exit 2) before anything is changed."""
     if not stdin_is_terminal():
         raise click.UsageError(
             f"{command} changes the catalogue and asks first, but standard input is not a terminal; "
             "nothing was changed. Add --yes to go ahead without asking"
         )
+
+
+def confirm(question: str, *, yes: bool, command: str) -> None:
+    """A destructive command asks first on a terminal (default no); off a terminal it needs --yes, and
+    without it stops with exit 2 before anything is changed."""
+    if yes:
+        return
+    need_terminal(command)
     if not click.confirm(question, default=False, err=True):
         say("nothing was changed", err=True)
         click.get_current_context().exit(1)

@@ -25,7 +25,13 @@ def config(ctx):
 @config.command("show")
 @format_option
 def show(fmt):
-    """Every setting with its value, and the file they are kept in."""
+    """Every setting with its value, and the file they are kept in.
+
+    \b
+    Examples:
+      promo config show
+      promo config show --format json
+    """
     from promo import config as settings
     from promo.render import Column, render
 
@@ -43,7 +49,12 @@ def show(fmt):
 @click.argument("key")
 @click.argument("value")
 def set_(key, value):
-    """Save a setting: `db PATH` makes PATH the catalogue promo uses from any folder (--db and PROMO_DB still win)."""
+    """Save a setting: `db PATH` makes PATH the catalogue promo uses from any folder (--db and PROMO_DB still win).
+
+    \b
+    Examples:
+      promo config set db ~/招商/catalogue.db
+    """
     from promo import config as settings
     from promo.commands.common import parse_or_usage
 
@@ -59,7 +70,12 @@ def set_(key, value):
 @config.command("unset")
 @click.argument("key")
 def unset(key):
-    """Remove a setting: without `db`, promo uses ./catalogue.db in the current folder again."""
+    """Remove a setting: without `db`, promo uses ./catalogue.db in the current folder again.
+
+    \b
+    Examples:
+      promo config unset db
+    """
     from promo import config as settings
     from promo.commands.common import parse_or_usage
 

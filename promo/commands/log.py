@@ -10,9 +10,9 @@ from promo.commands.common import (
     catalogue,
     confirm,
     format_option,
+    need_terminal,
     not_empty,
     say,
-    stdin_is_terminal,
     yes_option,
 )
 
@@ -126,8 +126,7 @@ def undo(ctx, entry, dry_run, yes):
 
     conn = catalogue(ctx)
     if not dry_run and not yes:
-        if not stdin_is_terminal():
-            confirm("", yes=False, command="promo undo")  # refuses: exit 2, nothing changed
+        need_terminal("promo undo")
         if entry is None and _offer_redo(conn):
             return
     if dry_run or not yes:
@@ -197,8 +196,8 @@ def redo(ctx, dry_run, yes):
     from promo import redo as domain
 
     conn = catalogue(ctx)
-    if not dry_run and not yes and not stdin_is_terminal():
-        confirm("", yes=False, command="promo redo")
+    if not dry_run and not yes:
+        need_terminal("promo redo")
     if dry_run or not yes:
         r = domain.preview(conn)
         say(f"would redo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
