@@ -79,11 +79,12 @@ class LazyGroup(click.Group):
     def get_command(self, ctx, cmd_name):
         if ctx.parent is None:
             cmd_name = resolve_alias(cmd_name)
+        top = cmd_name if ctx.parent is None else ctx.command_path.split()[1]  # e.g. enterprises
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
-            return accept_db(getattr(importlib.import_module(module_name), attr))
+            return accept_db(getattr(importlib.import_module(module_name), attr), top)
         found = super().get_command(ctx, cmd_name)
-        return accept_db(found) if found is not None else None
+        return accept_db(found, top) if found is not None else None
 
     def resolve_command(self, ctx, args):
         if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:

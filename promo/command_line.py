@@ -96,12 +96,16 @@ def _dry_run(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
-def accept_db(cmd: click.Command) -> click.Command:
+def accept_db(cmd: click.Command, top: str | None = None) -> click.Command:
     """Give a subcommand (and a plain group's own subcommands) a --db option that sets the root's catalogue,
-    and a writer (WRITERS) its --dry-run."""
+    a writer (WRITERS) its --dry-run, and names (carriers, units, …) completion from the catalogue; `top` is
+    the top-level command it belongs to."""
     if getattr(cmd, "_promo_db", False):
         return cmd
     cmd._promo_db = True
+    from promo.completion import attach
+
+    attach(cmd, top or cmd.name)
     leaf = not isinstance(cmd, click.Group)
     if leaf and cmd.name in WRITERS and not any("--dry-run" in p.opts for p in cmd.params):
         cmd.params.append(
@@ -128,5 +132,5 @@ def accept_db(cmd: click.Command) -> click.Command:
         )
     if isinstance(cmd, click.Group) and not hasattr(cmd, "lazy_subcommands"):
         for sub in cmd.commands.values():
-            accept_db(sub)
+            accept_db(sub, top or cmd.name)
     return cmd
