@@ -86,6 +86,15 @@ def unset(key: str) -> tuple[bool, Path]:
     return was, file()
 
 
+def shown(path) -> str:
+    """A path as the user reads it: under the home folder as ~/…, so a config path is short and familiar."""
+    path = Path(path)
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder known
+        return str(path)
+
+
 def catalogue_choice(flag: str | None = None, source: str | None = None) -> tuple[Path, str]:
     """Which catalogue is in use and why: (path, source) with source '--db', 'PROMO_DB', 'config' or 'default'
     (./catalogue.db, the only one promo builds from the seeds by itself)."""

@@ -61,7 +61,10 @@ def test_memory_of_an_undo_does_not_grow_with_the_import(db_path, tmp_path):
 def test_undos_started_together_queue_and_each_takes_the_next_entry(run, db_path):
     run("enterprises", "add", "排队甲")
     run("enterprises", "add", "排队乙")
-    procs = [subprocess.Popen([*PROMO, "--db", str(db_path), "undo", "--yes"], stdout=subprocess.PIPE, text=True) for _ in "12"]
+    procs = [
+        subprocess.Popen([*PROMO, "--db", str(db_path), "undo", "--yes"], stdout=subprocess.PIPE, text=True)
+        for _ in "12"
+    ]
     outs = [p.communicate(timeout=120)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     assert sorted("排队甲" in o for o in outs) == [False, True]

@@ -37,11 +37,13 @@ def show(fmt):
 
     saved = settings.settings()
     rows = [{"key": k, "value": saved.get(k, ""), "meaning": meaning} for k, meaning in settings.KEYS.items()]
+    if fmt == "table":
+        rows = [{**r, "value": settings.shown(r["value"]) if r["value"] else ""} for r in rows]
     render(
         rows,
         [Column("key", "设置 Setting"), Column("value", "值 Value"), Column("meaning", "含义 Meaning")],
         fmt,
-        caption=f"kept in {settings.file()}",
+        caption=f"kept in {settings.shown(settings.file())}",
     )
 
 
@@ -59,12 +61,14 @@ def set_(key, value):
     from promo.commands.common import parse_or_usage
 
     value, path = parse_or_usage(settings.set_value, key, value)
-    say(f"{key} = {value} (saved in {path})")
+    say(f"{key} = {settings.shown(value) if key == 'db' else value} (saved in {settings.shown(path)})")
     if key == "db":
         from pathlib import Path
 
         if not Path(value).exists():
-            say(f"note: there is no catalogue at {value} yet; build it there with: promo init", err=True)
+            say(
+                f"note: there is no catalogue at {settings.shown(value)} yet; build it there with: promo init", err=True
+            )
 
 
 @config.command("unset")
@@ -80,13 +84,13 @@ def unset(key):
     from promo.commands.common import parse_or_usage
 
     was, path = parse_or_usage(settings.unset, key)
-    say(f"{key} removed (from {path})" if was else f"{key} was not set; nothing changed")
+    say(f"{key} removed (from {settings.shown(path)})" if was else f"{key} was not set; nothing changed")
 
 
 _WHY = {
     "--db": "given with --db",
     "PROMO_DB": "from the PROMO_DB environment variable",
-    "config": "configured with promo config set db (in {file})",
+    "config": "configured with promo config set db (in {file})",  # file: shown()
     "default": "nothing configured: ./catalogue.db in the current folder (promo config set db PATH to change)",
 }
 
@@ -111,7 +115,7 @@ def where(ctx, fmt):
     row = {
         "path": str(path.resolve()),
         "source": source,
-        "why": _WHY[source].format(file=settings.file()),
+        "why": _WHY[source].format(file=settings.shown(settings.file())),
         "exists": exists,
         "config_file": str(settings.file()),
     }
@@ -120,7 +124,7 @@ def where(ctx, fmt):
 
         render([row], [Column(k, k) for k in row], fmt)
         return
-    say(row["path"])
+    say(settings.shown(row["path"]))
     say(f"  {row['why']}")
     if not exists:
         say("  it does not exist yet: " + ("promo builds it on first use" if source == "default" else "promo init"))
