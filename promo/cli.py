@@ -79,7 +79,7 @@ class LazyGroup(click.Group):
     def get_command(self, ctx, cmd_name):
         if ctx.parent is None:
             cmd_name = resolve_alias(cmd_name)
-        top = cmd_name if ctx.parent is None else ctx.command_path.split()[1]  # e.g. enterprises
+        top = _top_command(ctx, cmd_name)
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
             return accept_db(getattr(importlib.import_module(module_name), attr), top)
@@ -120,6 +120,15 @@ class LazyGroup(click.Group):
             raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
             raise _database_error(ctx, exc) from None
+
+
+def _top_command(ctx: click.Context, cmd_name: str) -> str:
+    """The top-level command a subcommand belongs to (`enterprises` for `promo enterprises move`)."""
+    if ctx.parent is None:
+        return cmd_name
+    while ctx.parent.parent is not None:
+        ctx = ctx.parent
+    return ctx.info_name or ctx.command.name
 
 
 def _say_conversions() -> None:
