@@ -14,7 +14,11 @@ import click
 from promo import __version__
 from promo.command_line import accept_db, alias_help, resolve_alias, suggestion
 from promo.errors import PromoError
+from promo.i18n import _, bind_click
+from promo.i18n_click import Translated, translated
 from promo.terminal import printable
+
+bind_click()  # click's own texts (Usage:, Error: …) in the user's language
 
 # name → "module:attribute"; modules are imported only when their command runs (or --help lists them).
 COMMANDS = {
@@ -64,7 +68,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Translated, click.Group):
     """click's documented lazily loading group, plus promo's error → exit-code translation."""
 
     def __init__(self, *args, lazy_subcommands: dict[str, str] | None = None, **kwargs):
@@ -82,7 +86,7 @@ class LazyGroup(click.Group):
         top = _top_command(ctx, cmd_name)
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
-            return accept_db(getattr(importlib.import_module(module_name), attr), top)
+            return accept_db(translated(getattr(importlib.import_module(module_name), attr)), top)
         found = super().get_command(ctx, cmd_name)
         return accept_db(found, top) if found is not None else None
 
@@ -90,13 +94,13 @@ class LazyGroup(click.Group):
         if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
             hint = suggestion(args[0], self.list_commands(ctx))
             if hint:
-                ctx.fail(f"No such command '{printable(args[0])}'; {hint}")
+                ctx.fail(_("No such command '{name}'; {hint}").format(name=printable(args[0]), hint=hint))
         return super().resolve_command(ctx, args)
 
     def format_epilog(self, ctx, formatter):
         super().format_epilog(ctx, formatter)
         if ctx.parent is None:  # the root's help lists the Chinese aliases
-            with formatter.section("Aliases"):
+            with formatter.section(_("Aliases")):
                 formatter.write_text(alias_help(self.lazy_subcommands))
 
     def invoke(self, ctx):
@@ -106,17 +110,17 @@ class LazyGroup(click.Group):
                 _say_conversions()
                 if (ctx.obj or {}).get("dry_run"):
                     click.echo(
-                        "promo: --dry-run: nothing was written (the change was tried, then rolled back)", err=True
+                        _("promo: --dry-run: nothing was written (the change was tried, then rolled back)"), err=True
                     )
             return result
         except PromoError as exc:
             raise _as_click_exception(exc) from None
         except OverflowError:
             # a number past what SQLite stores, from an option without its own bound
-            raise _PromoClickError("a number given is too large for the catalogue", 2) from None
+            raise _PromoClickError(_("a number given is too large for the catalogue"), 2) from None
         except sqlite3.OperationalError as exc:
             if "pattern too complex" in str(exc) or "too big" in str(exc):  # a value far longer than any name
-                raise _PromoClickError("a value given is too long to search for or store", 2) from None
+                raise _PromoClickError(_("a value given is too long to search for or store"), 2) from None
             raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
             raise _database_error(ctx, exc) from None
@@ -136,14 +140,17 @@ def _say_conversions() -> None:
     from promo.measures import conversions
 
     for note in conversions():
-        click.echo(printable(f"promo: {note}"), err=True)
+        click.echo(printable(_("promo: {note}").format(note=note)), err=True)
 
 
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
     """The catalogue file is damaged or not what it claims: say so, never a traceback."""
     path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
-    where = f" ({path})" if path else ""
-    return click.ClickException(printable(f"the catalogue{where} could not be read or written: {exc}"))
+    if path:
+        message = _("the catalogue ({path}) could not be read or written: {error}").format(path=path, error=exc)
+    else:
+        message = _("the catalogue could not be read or written: {error}").format(error=exc)
+    return click.ClickException(printable(message))
 
 
 class _PromoClickError(click.ClickException):
@@ -168,9 +175,9 @@ def _as_click_exception(exc: PromoError) -> click.ClickException:
     envvar="PROMO_DB",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Catalogue file (default: $PROMO_DB, else ./catalogue.db; built from the seeds if missing).",
+    help="Catalogue file, also after the subcommand (default: $PROMO_DB, else promo config, else ./catalogue.db).",
 )
-@click.version_option(__version__, "-V", "--version", prog_name="promo")
+@click.version_option(__version__, "-V", "--version", prog_name="promo", help="Show the version and exit.")
 @click.pass_context
 def cli(ctx, db_path):
     """promo — the investment-promotion (招商引资) catalogue of a zone.
@@ -185,7 +192,7 @@ def cli(ctx, db_path):
       promo --db other.db vacancies --format json
     """
     if db_path is not None and not db_path.strip():
-        raise click.BadParameter("an empty path names no catalogue", param_hint="'--db' / PROMO_DB")
+        raise click.BadParameter(_("an empty path names no catalogue"), param_hint="'--db' / PROMO_DB")
     ctx.ensure_object(dict)
     ctx.obj.setdefault("db_path", db_path)
     if db_path is not None and ctx.get_parameter_source("db_path") == click.core.ParameterSource.COMMANDLINE:
@@ -205,5 +212,5 @@ def main() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
     except KeyboardInterrupt:
-        click.echo("interrupted; nothing was written", err=True)
+        click.echo(_("interrupted; nothing was written"), err=True)
         sys.exit(130)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import click
 
+from promo.i18n import _
+
 # Chinese alias → command: one table; `promo --help` lists it. An alias never equals a command's own name.
 ALIASES = {
     "空置": "vacancies",
@@ -32,7 +34,7 @@ ALIASES = {
 def alias_help(commands: dict) -> str:
     """The aliases as a help paragraph, only for commands that exist."""
     pairs = [f"{alias} = {name}" for alias, name in ALIASES.items() if name in commands]
-    return "Chinese aliases 中文别名: " + ", ".join(pairs) if pairs else ""
+    return _("Chinese aliases of commands: {pairs}").format(pairs=", ".join(pairs)) if pairs else ""
 
 
 def resolve_alias(name: str) -> str:
@@ -58,7 +60,7 @@ def suggestion(name: str, known: list[str]) -> str | None:
     shown = list(dict.fromkeys(ALIASES.get(c, c) for c in found))[:3]
     if not shown:
         return None
-    return "did you mean " + " or ".join(f"'{c}'" for c in shown) + "?"
+    return _("did you mean {commands}?").format(commands=", ".join(f"'{c}'" for c in shown))
 
 
 def _db_given(ctx: click.Context, param: click.Parameter, value):
@@ -67,11 +69,13 @@ def _db_given(ctx: click.Context, param: click.Parameter, value):
     if value is None:
         return value
     if not value.strip():
-        raise click.BadParameter("an empty path names no catalogue", param=param)
+        raise click.BadParameter(_("an empty path names no catalogue"), param=param)
     root = ctx.find_root()
     root.ensure_object(dict)
     if root.obj.get("conn") is not None or root.obj.get("db_given") not in (None, value):
-        raise click.BadParameter(f"the catalogue is already chosen ({root.obj.get('db_path')}); give --db once")
+        raise click.BadParameter(
+            _("the catalogue is already chosen ({path}); give --db once").format(path=root.obj.get("db_path"))
+        )
     root.obj["db_path"] = value
     root.obj["db_given"] = value
     root.obj["db_source"] = "--db"

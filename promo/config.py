@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 
 from promo.errors import BadValue, Rejected
+from promo.i18n import N_, _
 
-KEYS = {"db": "the catalogue promo uses when neither --db nor PROMO_DB is given"}
+KEYS = {"db": N_("the catalogue promo uses when neither --db nor PROMO_DB is given")}
 DEFAULT_PATH = "catalogue.db"
 
 
@@ -34,19 +35,24 @@ def settings() -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise Rejected(f"the configuration {path} cannot be read: {exc.strerror}") from None
+        raise Rejected(
+            _("the configuration {path} cannot be read: {error}").format(path=path, error=exc.strerror)
+        ) from None
     try:
         data = json.loads(text)
     except ValueError:
         data = None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise Rejected(f"the configuration {path} is damaged", "fix or delete it, then: promo config set db PATH")
+        raise Rejected(
+            _("the configuration {path} is damaged").format(path=path),
+            _("fix or delete it, then: promo config set db PATH"),
+        )
     return {k: v for k, v in data.items() if k in KEYS}
 
 
 def _check_key(key: str) -> None:
     if key not in KEYS:
-        raise BadValue("KEY", key, "not a setting; the settings are: " + ", ".join(KEYS))
+        raise BadValue("KEY", key, _("not a setting; the settings are: {keys}").format(keys=", ".join(KEYS)))
 
 
 def _save(data: dict[str, str]) -> Path:
@@ -56,8 +62,10 @@ def _save(data: dict[str, str]) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Rejected(f"cannot create the config folder {path.parent}: {exc.strerror or exc}") from None
-    write_output(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", force=True, what="the configuration")
+        raise Rejected(
+            _("cannot create the config folder {path}: {error}").format(path=path.parent, error=exc.strerror or exc)
+        ) from None
+    write_output(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", force=True, what=_("the configuration"))
     return path
 
 
@@ -65,11 +73,13 @@ def set_value(key: str, value: str) -> tuple[str, Path]:
     """Save a setting; a catalogue path is kept absolute, so it holds from any folder. Returns (value, file)."""
     _check_key(key)
     if not value.strip():
-        raise BadValue("VALUE", value, "is empty; to remove the setting: promo config unset " + key)
+        raise BadValue("VALUE", value, _("is empty; to remove the setting: promo config unset {key}").format(key=key))
     if key == "db":
         path = Path(value).expanduser()
         if path.is_dir():
-            raise BadValue("VALUE", value, "is a folder; give the catalogue file, e.g. " + str(path / DEFAULT_PATH))
+            raise BadValue(
+                "VALUE", value, _("is a folder; give the catalogue file, e.g. {path}").format(path=path / DEFAULT_PATH)
+            )
         value = str(path.resolve())
     data = settings()
     data[key] = value

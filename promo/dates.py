@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from promo.errors import BadValue
+from promo.i18n import _
 
 MEANINGS = ("day", "from", "by")
 
@@ -50,7 +51,7 @@ _PERIOD_WORDS = {  # a period, as (first day, last day) from today
     "明年年底": lambda t: _year(t.year + 1),
 }
 FORMS = "2027-06-30, 2027/6/30, 2027年6月30日, 今天, 明天, 3天后, 2个月后"
-FORMS_BY = FORMS + ", 2027-06 (the month's end), 2027年底, 年底, 下月, 6个月内"
+FORMS_BY = FORMS + ", 2027-06, 2027年底, 年底, 下月, 6个月内"
 
 
 def today() -> str:
@@ -117,13 +118,13 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
             try:
                 return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
             except ValueError as exc:
-                raise BadValue(field, value, f"no such date ({exc})") from None
+                raise BadValue(field, value, _("no such date ({error})").format(error=exc)) from None
     now = _dt.date.fromisoformat(today())
     if s in _DAYS:
         return (now + _dt.timedelta(days=_DAYS[s])).isoformat()
     if s in _PERIOD_WORDS and meaning != "by":
         last = _PERIOD_WORDS[s](now)[1].isoformat()
-        raise BadValue(field, value, f"is clear only as a deadline; here write the day, e.g. {last}")
+        raise BadValue(field, value, _("is clear only as a deadline; here write the day, e.g. {day}").format(day=last))
     period = _period(s, value, field, now)
     if period is not None:
         first, last = period
@@ -132,7 +133,11 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
         if first == last:
             return first.isoformat()
         raise BadValue(field, value, _ambiguous(meaning, first, last))
-    raise BadValue(field, value, f"not a date; write {FORMS_BY if meaning == 'by' else FORMS}")
+    if meaning == "by":
+        raise BadValue(
+            field, value, _("not a date; write {forms} (a month stands for its last day)").format(forms=FORMS_BY)
+        )
+    raise BadValue(field, value, _("not a date; write {forms}").format(forms=FORMS))
 
 
 def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.date] | None:
@@ -140,7 +145,7 @@ def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.dat
     m = _MONTH.match(s)
     if m:
         if not 1 <= int(m["m"]) <= 12:
-            raise BadValue(field, value, f"no such month ({m['m']})")
+            raise BadValue(field, value, _("no such month ({month})").format(month=m["m"]))
         first, last = _month(int(m["y"]), int(m["m"]))
         return (last, last) if m["end"] else (first, last)
     m = _YEAR_END.match(s)
@@ -160,14 +165,14 @@ def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.dat
                 return now, _moved(now, n, m["unit"])
             day = _moved(now, -n if direction.endswith("前") else n, m["unit"])
         except (ValueError, OverflowError):
-            raise BadValue(field, value, f"not a date; write {FORMS}") from None
+            raise BadValue(field, value, _("not a date; write {forms}").format(forms=FORMS)) from None
         return day, day
     return None
 
 
 def _ambiguous(meaning: str, first: _dt.date, last: _dt.date) -> str:
-    what = "a start date" if meaning == "from" else "a single day"
-    return (
-        f"names a period ({first.isoformat()} … {last.isoformat()}), which is ambiguous for {what}; "
-        f"write the day, e.g. {first.isoformat()} or {last.isoformat()}"
-    )
+    if meaning == "from":
+        text = _("names a period ({first} … {last}), which is ambiguous for a start date; write the day, e.g. {first}")
+    else:
+        text = _("names a period ({first} … {last}), which is ambiguous for a single day; write the day, e.g. {last}")
+    return text.format(first=first.isoformat(), last=last.isoformat())

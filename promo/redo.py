@@ -10,8 +10,9 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.i18n import N_, _
 
-HINT = "promo redo restores what the last promo undo reverted, right after it (before any other change)"
+HINT = N_("promo redo restores what the last promo undo reverted, right after it (before any other change)")
 
 
 def last_undo(conn: sqlite3.Connection) -> tuple[dict, dict] | None:
@@ -40,7 +41,7 @@ def redo(conn: sqlite3.Connection, redo_journal_id: int | None) -> dict:
 
     found = last_undo(conn)
     if found is None:
-        raise Rejected("there is nothing to redo: the last change in the journal is not an undo", HINT)
+        raise Rejected(_("there is nothing to redo: the last change in the journal is not an undo"), _(HINT))
     undo_entry, undone = found
     r = revert.undo(conn, undo_entry["id"], redo_journal_id, target=undo_entry)
     if redo_journal_id is not None:

@@ -12,6 +12,12 @@ def own_config_folder(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PROMO_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Tests read English unless they ask for Chinese (tests/test_i18n.py): the developer's locale never counts."""
+    monkeypatch.setenv("PROMO_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def seed_catalogue(tmp_path_factory):
     """The seed catalogue, built once per test session."""

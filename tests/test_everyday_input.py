@@ -102,7 +102,7 @@ def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
         ("年底", "from", "e.g. 2026-12-31"),
         ("下月", "day", "e.g. 2026-12-31"),
         ("2027-13", "by", "no such month"),
-        ("2027", "by", "2027-06 (the month's end)"),
+        ("2027", "by", "a month stands for its last day"),
         ("someday", "day", "2027年6月30日"),
         ("2027-02-30", "by", "no such date"),
         ("半个月后", "day", "not a date"),

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 ENV = {"PROMO_TODAY": "2026-11-23", "PROMO_NOW": "2026-11-23 09:30:00", "COLUMNS": "100", "USER": "zhangwei",
-       "LOGNAME": "zhangwei", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}  # fmt: skip
+       "LOGNAME": "zhangwei", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "PROMO_LANG": "en"}  # fmt: skip
 
 
 def examples(text: str) -> list[tuple[str, str]]:

@@ -33,10 +33,11 @@ def show(fmt):
       promo config show --format json
     """
     from promo import config as settings
+    from promo.i18n import _
     from promo.render import Column, render
 
     saved = settings.settings()
-    rows = [{"key": k, "value": saved.get(k, ""), "meaning": meaning} for k, meaning in settings.KEYS.items()]
+    rows = [{"key": k, "value": saved.get(k, ""), "meaning": _(meaning)} for k, meaning in settings.KEYS.items()]
     if fmt == "table":
         rows = [{**r, "value": settings.shown(r["value"]) if r["value"] else ""} for r in rows]
     render(

@@ -1,0 +1,141 @@
+"""The Chinese interface: every message translated, none left unmarked, the language chosen as documented."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from promo import i18n
+from promo.cli import cli
+from promo.i18n_catalog import extract_click, extract_promo, lint, problems
+
+
+def test_every_message_has_a_chinese_translation():
+    assert problems(extract_promo() + extract_click()) == []
+
+
+def test_no_user_facing_text_is_left_unmarked():
+    assert lint() == []
+
+
+def test_the_lint_finds_unmarked_texts(tmp_path):
+    from promo.i18n_catalog import unmarked
+
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import click\n"
+        "from promo.i18n import _\n"
+        "def f(x):\n"
+        "    click.echo('done')\n"
+        "    click.echo(f'{x} added')\n"
+        "    raise click.BadParameter('is empty')\n"
+        "    raise BadValue('--date', x, 'is in the future')\n"
+        "    raise Rejected(_('ok {x}').format(x=x))\n"
+        "    _(f'{x} added')\n"
+        "    click.option('--a', help=f'{x} help')\n"
+        "    click.echo(x)\n"
+    )
+    found = unmarked(module, "m.py")
+    assert [line.split(":")[1] for line in found] == ["4", "5", "6", "7", "9", "10"]
+
+
+def test_placeholders_must_survive(tmp_path):
+    from promo.i18n_catalog import Message
+
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "no carrier named {name}"\nmsgstr "没有名为 {名称} 的载体"\n\n'
+        'msgid "%s units"\nmsgstr "%s 个单元"\n\n'
+        '#, fuzzy\nmsgid "fuzzy one"\nmsgstr "模糊"\n',
+        encoding="utf-8",
+    )
+    found = problems(
+        [Message(m, "m.py", 1) for m in ("no carrier named {name}", "%s units", "fuzzy one", "missing")], str(tmp_path)
+    )
+    assert len(found) == 3
+    assert "placeholders ['{name}'] became ['{名称}']" in found[0]
+    assert found[1].endswith("fuzzy") and found[2].endswith("no Chinese translation")
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "C.UTF-8"}, "zh"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_MESSAGES": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"PROMO_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"PROMO_LANG": "zh", "LC_ALL": "en_US.UTF-8"}, "zh"),
+        ({"PROMO_LANG": " ", "LANG": "en_US.UTF-8"}, "en"),
+    ],
+)
+def test_language_precedence(monkeypatch, env, expected):
+    for var in ("PROMO_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert i18n.language() == expected
+
+
+def _chinese(monkeypatch):
+    monkeypatch.delenv("PROMO_LANG")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
+def test_help_and_click_frame_in_chinese(monkeypatch):
+    _chinese(monkeypatch)
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    assert "用法：" in result.output and "选项" in result.output and "显示本帮助并退出。" in result.output
+    assert "Show this message" not in result.output and "Usage:" not in result.output
+    assert "园区招商引资目录" in result.output
+
+
+def test_usage_error_in_chinese_and_english(monkeypatch, tmp_path):
+    _chinese(monkeypatch)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "vacancies", "--limt", "3"])
+    assert result.exit_code == 2
+    assert "错误：没有选项 '--limt'。" in result.output and "查看帮助" in result.output
+    monkeypatch.setenv("PROMO_LANG", "en")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "vacancies", "--limt", "3"])
+    assert "Error: No such option '--limt'." in result.output and "Try 'cli vacancies --help'" in result.output
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in result.output)
+
+
+def test_english_help_stays_english(monkeypatch):
+    result = CliRunner().invoke(cli, ["--help"])
+    assert "Usage: cli" in result.output and "Show this message and exit." in result.output
+    assert "the investment-promotion (招商引资) catalogue" in result.output
+
+
+def test_a_fresh_install_compiles_its_catalogue_once(tmp_path):
+    """Out of the source tree's cache: the first run compiles, later runs read the compiled file."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PROMO_LANG": "zh"}
+    argv = [sys.executable, "-m", "promo", "--db", str(tmp_path / "c.db"), "nonsense"]
+    first = subprocess.run(argv, env=env, capture_output=True, text=True)
+    assert first.returncode == 2 and "没有命令 'nonsense'。" in first.stderr
+    compiled = list((tmp_path / "cache" / "promo").glob("zh_CN-*.mo"))
+    assert len(compiled) == 1
+    compiled[0].write_bytes(b"damaged")  # a truncated file is compiled again, never a traceback
+    again = subprocess.run(argv, env=env, capture_output=True, text=True)
+    assert again.returncode == 2 and "没有命令" in again.stderr
+
+
+def test_compiled_name_follows_the_po_files(tmp_path):
+    po = tmp_path / "a.po"
+    po.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    before, files = i18n.compiled_name(str(tmp_path))
+    assert files == [str(po)]
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "x"\nmsgstr "叉"\n', encoding="utf-8")
+    assert i18n.compiled_name(str(tmp_path))[0] != before
+    (tmp_path / "b.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    assert len(i18n.compiled_name(str(tmp_path))[1]) == 2
