@@ -7,6 +7,7 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
+from promo.i18n import _
 from promo.services import department
 from promo.text import fold, today
 from promo.vocabulary import labels
@@ -31,9 +32,9 @@ def add_item(
     require_write(conn)
     raised = raised or today()
     if raised > today():
-        raise BadValue("--date", raised, f"is in the future (today is {today()})")
+        raise BadValue("--date", raised, _("is in the future (today is {today})").format(today=today()))
     if due and due < raised:
-        raise BadValue("--due", due, f"comes before the item was raised ({raised})")
+        raise BadValue("--due", due, _("comes before the item was raised ({date})").format(date=raised))
     e = get(conn, enterprise)
     dept = department(conn, department_name) if department_name else None
     iid = conn.execute(
@@ -58,14 +59,18 @@ def close_item(conn: sqlite3.Connection, item_id: int, *, date: str | None = Non
         "SELECT c.*, e.name FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id WHERE c.id = ?", (item_id,)
     ).fetchone()
     if row is None:
-        raise NotFound("coordination item", str(item_id))
+        raise NotFound(_("coordination item"), str(item_id))
     if row["status"] == "closed":
-        raise Rejected(f"coordination item #{item_id} ({row['issue']}) was already closed on {row['closed_date']}")
+        raise Rejected(
+            _("coordination item #{id} ({issue}) was already closed on {date}").format(
+                id=item_id, issue=row["issue"], date=row["closed_date"]
+            )
+        )
     date = date or today()
     if date > today():
-        raise BadValue("--date", date, f"is in the future (today is {today()})")
+        raise BadValue("--date", date, _("is in the future (today is {today})").format(today=today()))
     if date < row["raised_date"]:
-        raise BadValue("--date", date, f"comes before the item was raised ({row['raised_date']})")
+        raise BadValue("--date", date, _("comes before the item was raised ({date})").format(date=row["raised_date"]))
     conn.execute(
         "UPDATE coordination SET status = 'closed', closed_date = ?, note = coalesce(?, note) WHERE id = ?",
         (date, note, item_id),
@@ -118,6 +123,8 @@ def _leader(conn: sqlite3.Connection, name: str) -> str:
     if fold(name) in by_key:
         return by_key[fold(name)]
     raise Rejected(
-        f"--leader {name}: no coordination item names this leader",
-        ("leaders on record: " + "、".join(sorted(known))) if known else "no item has a leader yet",
+        _("--leader {name}: no coordination item names this leader").format(name=name),
+        _("leaders on record: {names}").format(names="、".join(sorted(known)))
+        if known
+        else _("no item has a leader yet"),
     )

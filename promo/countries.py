@@ -14,6 +14,7 @@ import difflib
 from functools import lru_cache
 
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.text import fold
 
 MAINLAND = "中国"
@@ -140,13 +141,16 @@ def parse_country(value: str | None, field: str = "--country") -> str | None:
     close = list(dict.fromkeys(table[k] for k in difflib.get_close_matches(key, list(table), n=4, cutoff=0.75)))
     hint = None
     if len(key) >= 4 and close:
-        hint = "did you mean " + ", ".join(close[:2]) + "?"
+        hint = _("did you mean {names}?").format(names=_(", ").join(close[:2]))
     elif not key.isascii():  # 山东, 济南: a place in the mainland is not a country
-        hint = f"a province or city of the mainland (山东, 济南 …) is written {MAINLAND}"
+        hint = _("a province or city of the mainland (山东, 济南 …) is written {mainland}").format(mainland=MAINLAND)
     raise BadValue(
         field,
         value,
-        "not a country or region; write it as 中国, 以色列, 韩国, 中国香港 … or in English (Israel, Korea, Hong Kong)",
+        _(
+            "not a country or region; write it as 中国, 以色列, 韩国, 中国香港 … "
+            "or in English (Israel, Korea, Hong Kong)"
+        ),
         hint,
     )
 

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from promo.db import rows
+from promo.i18n import _
 from promo.industries import family, find_related
 from promo.profile import fmt_num, fmt_wan, normalise
 from promo.text import fold
@@ -93,7 +94,7 @@ def list_criteria(
     if carrier:
         from promo.lookup import find
 
-        carrier_ids = [find(conn, "carriers", carrier, "carrier")["id"]]
+        carrier_ids = [find(conn, "carriers", carrier, _("carrier"))["id"]]
     where = ["1=1"]
     for column, ids in (("c.industry_id", industry_ids), ("c.carrier_id", carrier_ids)):
         if ids is not None:

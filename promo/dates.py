@@ -117,8 +117,8 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
         if m:
             try:
                 return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-            except ValueError as exc:
-                raise BadValue(field, value, _("no such date ({error})").format(error=exc)) from None
+            except ValueError:
+                raise BadValue(field, value, _("no such day in the calendar")) from None
     now = _dt.date.fromisoformat(today())
     if s in _DAYS:
         return (now + _dt.timedelta(days=_DAYS[s])).isoformat()

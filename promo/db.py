@@ -17,6 +17,7 @@ from pathlib import Path
 # each migration module imports the one before it, so importing the latest registers 2 to 9 in number order
 from promo import schema_carrier_samples, search_index  # noqa: F401
 from promo.errors import BadValue, CatalogueError, Rejected
+from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version
 
 DEFAULT_PATH = "catalogue.db"
@@ -42,27 +43,34 @@ def stat_path(path: Path, option: str = "--db") -> os.stat_result | None:
         return None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise BadValue(option, str(path), "the file name is too long for the file system") from None
-        raise CatalogueError(f"cannot read catalogue {path}: {exc.strerror}") from None
+            raise BadValue(option, str(path), _("the file name is too long for the file system")) from None
+        raise CatalogueError(_("cannot read catalogue {path}: {error}").format(path=path, error=exc.strerror)) from None
 
 
 def _check_file(path: Path) -> None:
     st = stat_path(path)
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise CatalogueError(f"{path} is a directory, not a promo catalogue", "pass a file with --db")
+        raise CatalogueError(
+            _("{path} is a directory, not a promo catalogue").format(path=path), _("pass a file with --db")
+        )
     if st is not None and not stat.S_ISREG(st.st_mode):
         # reading a FIFO would wait forever for a writer; a device is nobody's catalogue
-        raise CatalogueError(f"{path} is not a regular file (a pipe or a device), not a promo catalogue")
+        raise CatalogueError(
+            _("{path} is not a regular file (a pipe or a device), not a promo catalogue").format(path=path)
+        )
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise CatalogueError(f"cannot read catalogue {path}: {exc.strerror}") from None
+        raise CatalogueError(_("cannot read catalogue {path}: {error}").format(path=path, error=exc.strerror)) from None
     if head != SQLITE_MAGIC:
-        what = "an empty file" if not head else "not a SQLite database"
+        if head:
+            why = _("{path} is not a SQLite database, not a promo catalogue; it was left untouched")
+        else:
+            why = _("{path} is an empty file, not a promo catalogue; it was left untouched")
         raise CatalogueError(
-            f"{path} is {what}, not a promo catalogue; it was left untouched",
-            "point --db at a catalogue, or build a new one with: promo --db NEW.db init",
+            why.format(path=path),
+            _("point --db at a catalogue, or build a new one with: {command}").format(command="promo --db NEW.db init"),
         )
 
 
@@ -77,8 +85,8 @@ def is_promo(conn: sqlite3.Connection) -> bool:
 
 def _foreign(path: Path) -> CatalogueError:
     return CatalogueError(
-        f"{path} is a SQLite database but not a promo catalogue; it was left untouched",
-        "build a new catalogue with: promo --db NEW.db init",
+        _("{path} is a SQLite database but not a promo catalogue; it was left untouched").format(path=path),
+        _("build a new catalogue with: {command}").format(command="promo --db NEW.db init"),
     )
 
 
@@ -140,8 +148,10 @@ def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
     path = resolve_path(path)
     if stat_path(path) is None:
         raise CatalogueError(
-            f"no catalogue at {path}",
-            f"check the path; to start a new catalogue there from the seed data: promo --db {path} init",
+            _("no catalogue at {path}").format(path=path),
+            _("check the path; to start a new catalogue there from the seed data: {command}").format(
+                command=f"promo --db {path} init"
+            ),
         )
     _check_file(path)
     conn, version = _open(path)
@@ -152,9 +162,11 @@ def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
     if version > newest:
         conn.close()
         raise CatalogueError(
-            f"{path} was made by a newer promo (schema version {version}; this promo knows up to {newest}); "
-            "it was left untouched",
-            "install the newer promo that wrote it (pip install --upgrade from its source), then try again",
+            _(
+                "{path} was made by a newer promo (schema version {version}; this promo knows up to {newest}); "
+                "it was left untouched"
+            ).format(path=path, version=version, newest=newest),
+            _("install the newer promo that wrote it (pip install --upgrade from its source), then try again"),
         )
     if conn.promo_read_only:
         return conn
@@ -180,21 +192,29 @@ def _open(path: Path) -> tuple[sqlite3.Connection, int]:
             return conn, conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.OperationalError as exc:
             if "unable to open" not in str(exc) and "readonly" not in str(exc):
-                raise CatalogueError(f"{path} cannot be opened as a promo catalogue: {exc}") from None
+                raise CatalogueError(
+                    _("{path} cannot be opened as a promo catalogue: {error}").format(path=path, error=exc)
+                ) from None
         except sqlite3.DatabaseError as exc:
-            raise CatalogueError(f"{path} cannot be opened as a promo catalogue: {exc}") from None
+            raise CatalogueError(
+                _("{path} cannot be opened as a promo catalogue: {error}").format(path=path, error=exc)
+            ) from None
     try:
         conn = connect_read_only(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise CatalogueError(
-            f"{path} cannot be opened, even read-only: {exc}",
-            "its folder cannot be written and its -wal needs a -shm file beside it; copy the catalogue with its "
-            "-wal to a folder you can write, and open it there",
+            _("{path} cannot be opened, even read-only: {error}").format(path=path, error=exc),
+            _(
+                "its folder cannot be written and its -wal needs a -shm file beside it; copy the catalogue with its "
+                "-wal to a folder you can write, and open it there"
+            ),
         ) from None
     print(
-        f"promo: the folder of {path} cannot be written; the catalogue is opened read-only "
-        "(listings and briefs work, changes cannot be saved)",
+        _(
+            "promo: the folder of {path} cannot be written; the catalogue is opened read-only "
+            "(listings and briefs work, changes cannot be saved)"
+        ).format(path=path),
         file=sys.stderr,
     )
     return conn, version
@@ -252,8 +272,8 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
 
     if getattr(conn, "promo_read_only", False):
         raise Rejected(
-            "the catalogue is open read-only (promo cannot write in its folder); nothing was written",
-            "copy it somewhere you can write, or ask for write access to its folder",
+            _("the catalogue is open read-only (promo cannot write in its folder); nothing was written"),
+            _("copy it somewhere you can write, or ask for write access to its folder"),
         )
     journal.install_capture(conn)
     search_index.install(conn)
@@ -262,8 +282,11 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     if opened is not None and conn.execute("PRAGMA schema_version").fetchone()[0] != opened:
         conn.execute("ROLLBACK")
         raise Rejected(
-            "the catalogue was rebuilt or restored by another promo command while this one waited; nothing was written",
-            "run the command again",
+            _(
+                "the catalogue was rebuilt or restored by another promo command while this one waited; "
+                "nothing was written"
+            ),
+            _("run the command again"),
         )
     try:
         journal_id = conn.execute(

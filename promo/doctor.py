@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from promo.i18n import _
+
 CHECKS: list[Callable[[sqlite3.Connection], list[dict]]] = []
 _SHOWN = 200  # per check: a badly broken file must not print a million lines
 
@@ -32,7 +34,7 @@ def diagnose(conn: sqlite3.Connection) -> list[dict]:
             try:
                 out += fn(conn)[:_SHOWN]
             except sqlite3.DatabaseError as exc:
-                out.append(_problem(fn.__name__, "-", f"the check could not run: {exc}"))
+                out.append(_problem(fn.__name__, "-", _("the check could not run: {error}").format(error=exc)))
     finally:
         conn.execute("ROLLBACK")
     return out
@@ -41,13 +43,17 @@ def diagnose(conn: sqlite3.Connection) -> list[dict]:
 @check
 def integrity(conn):
     found = [r[0] for r in conn.execute(f"PRAGMA main.integrity_check({_SHOWN})")]
-    return [] if found == ["ok"] else [_problem("integrity_check", "file", text) for text in found]
+    return [] if found == ["ok"] else [_problem("integrity_check", _("file"), text) for text in found]
 
 
 @check
 def foreign_keys(conn):
     return [
-        _problem("foreign_key_check", f"{r[0]} rowid {r[1]}", f"refers to a missing row of {r[2]}")
+        _problem(
+            "foreign_key_check",
+            _("{table} rowid {rowid}").format(table=r[0], rowid=r[1]),
+            _("refers to a missing row of {table}").format(table=r[2]),
+        )
         for r in conn.execute("PRAGMA main.foreign_key_check").fetchall()[:_SHOWN]
     ]
 
@@ -62,14 +68,23 @@ def unit_holders(conn):
     sql = f"""
         SELECT u.id, c.name AS carrier, u.code, u.status, e.name AS holder, e.stage,
           CASE
-            WHEN u.status = 'vacant' AND u.enterprise_id IS NOT NULL THEN 'vacant but held by an enterprise'
-            WHEN u.status = 'leased' AND e.stage NOT IN ({marks}) THEN 'leased to an enterprise before 签约'
-            WHEN u.status = 'reserved' AND e.stage IN ({marks}) THEN 'still reserved for an enterprise past 签约'
+            WHEN u.status = 'vacant' AND u.enterprise_id IS NOT NULL THEN 'vacant'
+            WHEN u.status = 'leased' AND e.stage NOT IN ({marks}) THEN 'leased'
+            WHEN u.status = 'reserved' AND e.stage IN ({marks}) THEN 'reserved'
           END AS why
         FROM units u JOIN carriers c ON c.id = u.carrier_id LEFT JOIN enterprises e ON e.id = u.enterprise_id
         WHERE why IS NOT NULL ORDER BY u.id LIMIT {_SHOWN}"""
+    whys = {
+        "vacant": _("vacant but held by an enterprise ({holder})"),
+        "leased": _("leased to an enterprise before 签约 ({holder})"),
+        "reserved": _("still reserved for an enterprise past 签约 ({holder})"),
+    }
     return [
-        _problem("units", f"unit {r['carrier']} {r['code']} (#{r['id']})", f"{r['why']} ({r['holder'] or '-'})")
+        _problem(
+            "units",
+            _("unit {carrier} {code} (#{id})").format(carrier=r["carrier"], code=r["code"], id=r["id"]),
+            whys[r["why"]].format(holder=r["holder"] or "-"),
+        )
         for r in conn.execute(sql, [*signed, *signed])
     ]
 
@@ -87,8 +102,10 @@ def stage_history(conn):
         out.append(
             _problem(
                 "stage_history",
-                f"enterprise {r['name']} (#{r['id']})",
-                f"{r['stage']} {r['date']} is recorded after a later date {r['prev_date']}",
+                _("enterprise {name} (#{id})").format(name=r["name"], id=r["id"]),
+                _("{stage} {date} is recorded after a later date {later}").format(
+                    stage=r["stage"], date=r["date"], later=r["prev_date"]
+                ),
             )
         )
     for r in conn.execute(
@@ -96,12 +113,12 @@ def stage_history(conn):
                                           ORDER BY h.date DESC, h.id DESC LIMIT 1) AS last
             FROM enterprises e WHERE last IS NOT e.stage ORDER BY e.id LIMIT {_SHOWN}"""
     ):
-        shown = r["last"] or "no history at all"
+        shown = r["last"] or _("no history at all")
         out.append(
             _problem(
                 "stage_history",
-                f"enterprise {r['name']} (#{r['id']})",
-                f"stage is {r['stage']} but its history ends at {shown}",
+                _("enterprise {name} (#{id})").format(name=r["name"], id=r["id"]),
+                _("stage is {stage} but its history ends at {last}").format(stage=r["stage"], last=shown),
             )
         )
     return out
@@ -121,15 +138,21 @@ def journal(conn):
         out.append(
             _problem(
                 "journal",
-                f"journal #{r['journal_id']} change {r['id']}",
-                f"{r['op']} of {r['tbl']} rowid {r['row_id']} is incomplete",
+                _("journal #{entry} change {change}").format(entry=r["journal_id"], change=r["id"]),
+                _("{op} of {table} rowid {rowid} is incomplete").format(op=r["op"], table=r["tbl"], rowid=r["row_id"]),
             )
         )
     for r in conn.execute(
         f"""SELECT j.id FROM journal j WHERE j.undone_by IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.id = j.undone_by) ORDER BY j.id LIMIT {_SHOWN}"""
     ):
-        out.append(_problem("journal", f"journal #{r['id']}", "marked undone by an entry that does not exist"))
+        out.append(
+            _problem(
+                "journal",
+                _("journal #{entry}").format(entry=r["id"]),
+                _("marked undone by an entry that does not exist"),
+            )
+        )
     return out
 
 
@@ -137,12 +160,16 @@ def journal(conn):
 def search_index(conn):
     from promo.search_index import drift
 
-    hint = "run promo doctor --reindex"
+    command = "promo doctor --reindex"
     return [
-        _problem("search_index", table, f"the search index is missing; {hint}")
+        _problem("search_index", table, _("the search index is missing; run {command}").format(command=command))
         if missing < 0
         else _problem(
-            "search_index", table, f"{missing} record(s) not indexed, {extra} index row(s) of no record; {hint}"
+            "search_index",
+            table,
+            _("{missing} record(s) not indexed, {extra} index row(s) of no record; run {command}").format(
+                missing=missing, extra=extra, command=command
+            ),
         )
         for table, missing, extra in drift(conn)
     ]

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from promo.errors import BadValue, PromoError, raise_all
+from promo.i18n import _
 from promo.measures import MONEY, parse_number
 from promo.terminal import CONTROL
 from promo.text import fold, parse_date, today
-from promo.vocabulary import CHANNELS, STAGES, labels, stage_index, synonyms
+from promo.vocabulary import CHANNELS, STAGES, choices, labels, stage_index, synonyms
 
 STAGE_EN = labels("stage", "en")
 _STAGE_BY_KEY = (
@@ -53,8 +54,7 @@ def parse_stage(value: str, field: str = "--stage") -> str:
     """A stage from its Chinese name (either script) or English name: 签约, 簽約, signed."""
     stage = _STAGE_BY_KEY.get(fold(value))
     if stage is None:
-        names = ", ".join(f"{s} ({STAGE_EN[s]})" for s in STAGES)
-        raise BadValue(field, value, f"not a stage; use one of {names}")
+        raise BadValue(field, value, _("not a stage; use one of {names}").format(names=choices("stage")))
     return stage
 
 
@@ -82,15 +82,16 @@ def parse_source(value: str | None, field: str = "--source") -> str | None:
     if not text:
         return ""
     if _CONTROL.search(text):
-        raise BadValue(field, value, "contains control characters")
+        raise BadValue(field, value, _("contains control characters"))
     return _SOURCE_BY_KEY.get(fold(text), text)
 
 
 def parse_activity_kind(value: str, field: str = "--kind") -> str:
     kind = _ACTIVITY_BY_KEY.get(fold(value))
     if kind is None:
-        names = ", ".join(f"{k} ({v})" for k, v in ACTIVITY_KINDS.items())
-        raise BadValue(field, value, f"not an activity kind; use one of {names}")
+        raise BadValue(
+            field, value, _("not an activity kind; use one of {names}").format(names=choices("activity_kind"))
+        )
     return kind
 
 
@@ -99,8 +100,9 @@ def parse_kind(value: str | None, field: str = "--kind") -> str | None:
         return None
     kind = _KIND_BY_KEY.get(fold(value))
     if kind is None:
-        names = ", ".join(f"{k} ({v})" for k, v in KINDS.items())
-        raise BadValue(field, value, f"not an enterprise kind; use one of {names}")
+        raise BadValue(
+            field, value, _("not an enterprise kind; use one of {names}").format(names=choices("enterprise_kind"))
+        )
     return kind
 
 
@@ -110,9 +112,11 @@ def parse_text(value: str | None, field: str, *, max_len: int = 2000) -> str | N
         return None
     text = value.strip()
     if _CONTROL.search(text.replace("\n", "").replace("\t", "")):
-        raise BadValue(field, value, "contains control characters")
+        raise BadValue(field, value, _("contains control characters"))
     if len(text) > max_len:
-        raise BadValue(field, value, f"is {len(text)} characters long; at most {max_len}")
+        raise BadValue(
+            field, value, _("is {length} characters long; at most {limit}").format(length=len(text), limit=max_len)
+        )
     return text
 
 
@@ -120,9 +124,9 @@ def parse_name(value: str | None, field: str = "NAME") -> str:
     """An enterprise name as entered (outer spaces trimmed); it must have something to match on."""
     name = parse_text(value, field, max_len=MAX_NAME) or ""
     if "\n" in name or "\t" in name:
-        raise BadValue(field, value, "a name is one line")
+        raise BadValue(field, value, _("a name is one line"))
     if not fold(name):
-        raise BadValue(field, value, "is empty")
+        raise BadValue(field, value, _("is empty"))
     return name
 
 
@@ -131,7 +135,7 @@ def parse_phone(value: str | None, field: str = "--phone") -> str | None:
         return None
     text = unicodedata.normalize("NFKC", value).strip()
     if text and (not _PHONE.match(text) or sum(c.isdigit() for c in text) < 5):
-        raise BadValue(field, value, "not a phone number (digits, spaces, + - ( ) and 转 for an extension)")
+        raise BadValue(field, value, _("not a phone number (digits, spaces, + - ( ) and 转 for an extension)"))
     return text
 
 
@@ -139,7 +143,7 @@ def parse_today_or_before(value: str | None, field: str, default: str | None = N
     """A date that has happened: stages and activities record facts, not plans."""
     date = parse_date(value, field) if value not in (None, "") else default
     if date and date > today():
-        raise BadValue(field, value, f"is in the future (today is {today()})")
+        raise BadValue(field, value, _("is in the future (today is {today})").format(today=today()))
     return date
 
 

@@ -7,6 +7,7 @@ import sqlite3
 
 from promo.db import rows
 from promo.enterprise_fields import ACTIVITY_KINDS, KINDS, STAGE_EN
+from promo.i18n import _
 from promo.identity import claim_text, get
 from promo.industries import find_subtree, path
 from promo.lookup import find
@@ -60,7 +61,7 @@ def listing(
         ids = find_subtree(conn, industry)
         where.append("e.industry_id IN (" + ",".join(str(int(i)) for i in ids) + ")")
     if carrier:
-        params["carrier"] = find(conn, "carriers", carrier, "carrier")["id"]
+        params["carrier"] = find(conn, "carriers", carrier, _("carrier"))["id"]
         where.append(
             "(e.carrier_id = :carrier OR EXISTS (SELECT 1 FROM units u WHERE u.enterprise_id = e.id "
             "AND u.carrier_id = :carrier))"

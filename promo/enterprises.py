@@ -18,6 +18,7 @@ from promo.enterprise_fields import Fields, parse_fields
 from promo.enterprise_listing import detail, listing  # noqa: F401
 from promo.errors import BadValue, PromoError, Rejected, raise_all
 from promo.holding import check_vacant, release_unit, settle_holdings, take_units
+from promo.i18n import _
 from promo.identity import check_code_name, claim_text, duplicate_of, get, refuse_duplicate, reload, similar_names
 from promo.lookup import find
 from promo.text import fold, today
@@ -30,11 +31,11 @@ def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | N
 
 
 def _industry_id(conn: sqlite3.Connection, name: str | None) -> int | None:
-    return find(conn, "industries", name, "industry")["id"] if name else None
+    return find(conn, "industries", name, _("industry"))["id"] if name else None
 
 
 def _carrier_id(conn: sqlite3.Connection, name: str | None) -> int | None:
-    return find(conn, "carriers", name, "carrier")["id"] if name else None
+    return find(conn, "carriers", name, _("carrier"))["id"] if name else None
 
 
 def catalogue_problems(conn: sqlite3.Connection, f: Fields, unit_field: str = "--unit") -> list[PromoError]:
@@ -61,7 +62,7 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
     """
     require_write(conn)
     if not f.name:
-        raise BadValue("NAME", "", "is empty")
+        raise BadValue("NAME", "", _("is empty"))
     existing, why = duplicate_of(conn, f.name, f.uscc or None)
     if existing:
         raise refuse_duplicate(existing, why, f.name, f.owner)
@@ -71,8 +72,10 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
         similar = similar_names(conn, f.name)
         if similar:
             warnings.append(
-                f"similar names are in the catalogue: {', '.join(similar)}; if {f.name} is one of them, "
-                "undo this with `promo undo` and update that record instead"
+                _(
+                    "similar names are in the catalogue: {names}; if {name} is one of them, "
+                    "undo this with `promo undo` and update that record instead"
+                ).format(names=_(", ").join(similar), name=f.name)
             )
     stage = f.stage or "签约"
     date = f.date or today()
@@ -110,13 +113,13 @@ def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, un
             },
         ).lastrowid
     except sqlite3.IntegrityError as exc:  # a unique key the checks above did not foresee
-        raise Rejected(f"{f.name} cannot be added: {exc}") from None
+        raise Rejected(_("{name} cannot be added: {error}").format(name=f.name, error=exc)) from None
     conn.execute(
         "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, NULL, ?)",
         (eid, stage, date, created),
     )
     if f.uscc and f.uscc_bad_check:
-        warnings.append(f"credit code {f.uscc} fails its check character; stored flagged {BAD_CHECK_MARK}")
+        warnings.append(_bad_check_warning(f.uscc))
     space = take_units(conn, eid, f.units, unit_field)
     return {
         "summary": f"add {f.name} ({stage})",
@@ -153,18 +156,24 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         changes["uscc"] = f.uscc or None
         changes["uscc_bad_check"] = int(bool(f.uscc) and f.uscc_bad_check)
         if f.uscc and f.uscc_bad_check:
-            warnings.append(f"credit code {f.uscc} fails its check character; stored flagged {BAD_CHECK_MARK}")
+            warnings.append(_bad_check_warning(f.uscc))
     if f.code_name is not None:
         check_code_name(conn, f.code_name, exclude=e["id"])
         changes["code_name"] = f.code_name or None
     if f.owner is not None and (f.owner or None) != e["owner"]:
         if e["owner"] and not transfer:
             raise Rejected(
-                claim_text(e) + f"; {f.owner or 'nobody'} does not take it over by an update",
-                "hand the claim over deliberately with --transfer",
+                _("{claim}; {owner} does not take it over by an update").format(
+                    claim=claim_text(e), owner=f.owner or _("nobody")
+                ),
+                _("hand the claim over deliberately with --transfer"),
             )
         if e["owner"] and f.owner:
-            warnings.append(f"首报首谈: the claim on {e['name']} passes from {e['owner']} to {f.owner}")
+            warnings.append(
+                _("首报首谈: the claim on {name} passes from {old} to {new}").format(
+                    name=e["name"], old=e["owner"], new=f.owner
+                )
+            )
         changes["owner"] = f.owner or None
         changes["owner_since"] = today() if f.owner else None
     if f.industry is not None:
@@ -181,7 +190,7 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
             changes[key] = None if value == "" else value
     if f.stage is not None and f.stage != e["stage"]:
         hint = f"promo enterprises move {shlex.quote(e['name'])} {f.stage}"
-        raise BadValue("--stage", f.stage, "a stage changes by a move", hint)
+        raise BadValue("--stage", f.stage, _("a stage changes by a move"), hint)
     if f.date is not None and f.date != e["stage_date"]:
         _check_stage_date(conn, e, f.date, correcting=True)
         changes["stage_date"] = f.date
@@ -198,7 +207,7 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         try:
             conn.execute(f"UPDATE enterprises SET {sets} WHERE id = :id", {**changes, "id": e["id"]})
         except sqlite3.IntegrityError as exc:
-            raise Rejected(f"{e['name']} cannot be updated: {exc}") from None
+            raise Rejected(_("{name} cannot be updated: {error}").format(name=e["name"], error=exc)) from None
     e = reload(conn, e["id"])
     released = [label for ref in f.release for label in release_unit(conn, e, ref)]
     space = take_units(conn, e["id"], f.units)
@@ -214,6 +223,12 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         "released": released,
         "warnings": warnings,
     }
+
+
+def _bad_check_warning(code: str) -> str:
+    return _("credit code {code} fails its check character; stored flagged {mark}").format(
+        code=code, mark=BAD_CHECK_MARK
+    )
 
 
 def _last_history(conn: sqlite3.Connection, enterprise_id: int) -> sqlite3.Row | None:
@@ -232,15 +247,19 @@ def _check_stage_date(conn: sqlite3.Connection, e: sqlite3.Row, date: str, *, co
         ).fetchone()
         if prev and date < prev["date"]:
             raise Rejected(
-                f"--date {date}: is before {prev['date']}, when {e['name']} entered {prev['stage']} "
-                f"(the stage before {e['stage']})"
+                _("--date {date}: is before {before}, when {name} entered {stage} (the stage before {current})").format(
+                    date=date, before=prev["date"], name=e["name"], stage=prev["stage"], current=e["stage"]
+                )
             )
         return
     if e["stage_date"] and date < e["stage_date"]:
         raise Rejected(
-            f"--date {date}: is before {e['stage_date']}, when {e['name']} entered {e['stage']}",
-            "a move is dated on or after the previous stage's date; correct that date with "
-            f"promo enterprises update {shlex.quote(e['name'])} --date …",
+            _("--date {date}: is before {before}, when {name} entered {stage}").format(
+                date=date, before=e["stage_date"], name=e["name"], stage=e["stage"]
+            ),
+            _("a move is dated on or after the previous stage's date; correct that date with {command}").format(
+                command=f"promo enterprises update {shlex.quote(e['name'])} --date …"
+            ),
         )
 
 
@@ -259,14 +278,23 @@ def move(
     e = get(conn, name)
     date = date or today()
     if stage == e["stage"]:
-        since = f" since {e['stage_date']}" if e["stage_date"] else ""
-        raise Rejected(f"{e['name']} is already at {stage}{since}")
+        if e["stage_date"]:
+            raise Rejected(
+                _("{name} is already at {stage} since {date}").format(name=e["name"], stage=stage, date=e["stage_date"])
+            )
+        raise Rejected(_("{name} is already at {stage}").format(name=e["name"], stage=stage))
     back = stage_index(stage) < stage_index(e["stage"])
     from promo.terminal import check_text
 
     reason = check_text(reason, "--reason", max_len=2000, one_line=False)
     if back and not (reason and reason.strip()):
-        raise BadValue("--reason", "(missing)", f"moving {e['name']} back from {e['stage']} to {stage} needs a reason")
+        raise BadValue(
+            "--reason",
+            _("(missing)"),
+            _("moving {name} back from {current} to {stage} needs a reason").format(
+                name=e["name"], current=e["stage"], stage=stage
+            ),
+        )
     _check_stage_date(conn, e, date)
     conn.execute(
         "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
@@ -290,9 +318,13 @@ def move(
     ]
     landed = stage_index("落地")
     if stage_index(stage) < landed <= stage_index(e["stage"]) and held:
-        warnings.append(f"{e['name']} still holds {', '.join(held)}; free it with --release if it moved out")
+        warnings.append(
+            _("{name} still holds {units}; free it with --release if it moved out").format(
+                name=e["name"], units=_(", ").join(held)
+            )
+        )
     if stage_index(stage) >= landed > stage_index(e["stage"]) and not held and not reload(conn, e["id"])["carrier_id"]:
-        warnings.append(f"no space is on record for {e['name']}; give it a unit with --unit")
+        warnings.append(_("no space is on record for {name}; give it a unit with --unit").format(name=e["name"]))
     return {
         "summary": f"move {e['name']} {e['stage']} → {stage}",
         "id": e["id"],
@@ -323,7 +355,9 @@ def log_activity(
     e = get(conn, name)
     date = date or today()
     if next_date and next_date < date:
-        raise BadValue("--next", next_date, f"the follow-up comes before the activity itself ({date})")
+        raise BadValue(
+            "--next", next_date, _("the follow-up comes before the activity itself ({date})").format(date=date)
+        )
     aid = conn.execute(
         "INSERT INTO activities (enterprise_id, kind, date, note, next_date, owner, recorded_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -346,7 +380,9 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
         conn.execute("DELETE FROM enterprises WHERE id = ?", (e["id"],))
     except sqlite3.IntegrityError:
         raise Rejected(
-            f"{e['name']} is referred to elsewhere in the catalogue (e.g. as a target of the 招商目录)",
-            "unlink it there first",
+            _("{name} is referred to elsewhere in the catalogue (e.g. as a target of the 招商目录)").format(
+                name=e["name"]
+            ),
+            _("unlink it there first"),
         ) from None
     return {"summary": f"remove {e['name']}", "id": e["id"], "name": e["name"], "released": released}

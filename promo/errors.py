@@ -6,6 +6,8 @@ Domain functions raise these; cli.py turns them into a message on stderr and an 
 
 from __future__ import annotations
 
+from promo.i18n import _
+
 
 class PromoError(Exception):
     """A problem the user can fix; never shown with a traceback."""
@@ -25,7 +27,7 @@ class BadValue(PromoError):
 
     def __init__(self, field: str, value: object, why: str, hint: str | None = None):
         shown = f"{value:g}" if isinstance(value, float) else f"{value!s:.80}"
-        super().__init__(f"{field} {shown}: {why}", hint)
+        super().__init__(_("{field} {value}: {why}").format(field=field, value=shown, why=why), hint)
         self.shown = shown
         self.why = why
         self.field = field
@@ -39,8 +41,8 @@ class NotFound(PromoError):
         self.suggestions = suggestions or []
         hint = None
         if self.suggestions:
-            hint = "did you mean " + ", ".join(self.suggestions) + "?"
-        super().__init__(f"no {what} named {name!r} in the catalogue", hint)
+            hint = _("did you mean {names}?").format(names=_(", ").join(self.suggestions))
+        super().__init__(_("no {what} named {name!r} in the catalogue").format(what=what, name=name), hint)
         self.what = what
         self.name = name
 
@@ -49,10 +51,12 @@ class Ambiguous(PromoError):
     """A name that matches several records."""
 
     def __init__(self, what: str, name: str, candidates: list[str]):
-        shown = ", ".join(candidates[:8]) + (" …" if len(candidates) > 8 else "")
+        shown = _(", ").join(candidates[:8]) + (" …" if len(candidates) > 8 else "")
         super().__init__(
-            f"{what} {name!r} matches {len(candidates)} records: {shown}",
-            "give more of the name",
+            _("{what} {name!r} matches {count} records: {names}").format(
+                what=what, name=name, count=len(candidates), names=shown
+            ),
+            _("give more of the name"),
         )
         self.candidates = candidates
 
@@ -73,7 +77,10 @@ class Problems(PromoError):
         self.problems = problems
         self.exit_code = 2 if all(isinstance(p, BadValue) for p in problems) else 1
         # a 'did you mean' belongs to its own line; other hints would repeat the same advice
-        lines = [p.message + (f" ({p.hint})" if isinstance(p, NotFound) and p.hint else "") for p in problems]
+        lines = [
+            p.message + (_(" ({hint})").format(hint=p.hint) if isinstance(p, NotFound) and p.hint else "")
+            for p in problems
+        ]
         super().__init__("\n  ".join(lines), problems[0].hint if len(problems) == 1 else None)
 
 

@@ -6,6 +6,7 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
+from promo.i18n import _
 from promo.lookup import find
 from promo.text import fold
 from promo.vocabulary import labels
@@ -25,7 +26,7 @@ _DEAL_BY_KEY = {k: k for k in DEAL_KINDS} | {
 def parse_deal_kind(value: str, field: str = "--kind") -> str:
     kind = _DEAL_BY_KEY.get(fold(value))
     if not kind:
-        raise BadValue(field, value, "use mou (合作备忘录), intent (意向协议) or contract (正式合同)")
+        raise BadValue(field, value, _("use mou (合作备忘录), intent (意向协议) or contract (正式合同)"))
     return kind
 
 
@@ -37,8 +38,8 @@ def add_event(
     clash = conn.execute("SELECT name, date FROM events WHERE name_folded = ?", (fold(name),)).fetchone()
     if clash:
         raise Rejected(
-            f"an event named {clash['name']} ({clash['date']}) is already on record",
-            "give the year or place in the name",
+            _("an event named {name} ({date}) is already on record").format(name=clash["name"], date=clash["date"]),
+            _("give the year or place in the name"),
         )
     eid = conn.execute(
         "INSERT INTO events (name, name_folded, date, place, organiser, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -60,12 +61,13 @@ def add_deal(
     from promo.identity import get
 
     require_write(conn)
-    ev = find(conn, "events", event, "event")
+    ev = find(conn, "events", event, _("event"))
     e = get(conn, enterprise)
     if conn.execute(
         "SELECT 1 FROM event_deals WHERE event_id = ? AND enterprise_id = ?", (ev["id"], e["id"])
     ).fetchone():
-        raise Rejected(f"{e['name']} is already linked to {ev['name']}")
+        raise Rejected(_("{name} is already linked to {event}").format(name=e["name"], event=ev["name"]))
+
     did = conn.execute(
         "INSERT INTO event_deals (event_id, enterprise_id, kind, investment_wan, note, recorded_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -95,7 +97,7 @@ def events(conn: sqlite3.Connection, *, year: int | None = None) -> list[dict]:
 
 def deals(conn: sqlite3.Connection, event: str) -> list[dict]:
     """The enterprises an event brought, what they signed there and where they are now."""
-    ev = find(conn, "events", event, "event")
+    ev = find(conn, "events", event, _("event"))
     found = rows(
         conn,
         """SELECT d.id, e.id AS enterprise_id, e.name, e.code_name, e.uscc_bad_check, d.kind, d.investment_wan,

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.measures import AREA, M2_PER_MU, RENT
 from promo.text import parse_number
 
@@ -22,9 +23,9 @@ def parse_area(value: str | float | None, field: str = "--area") -> float | None
     if area is None:
         return None
     if area <= 0:
-        raise BadValue(field, value, "an area must be more than 0")
+        raise BadValue(field, value, _("an area must be more than 0"))
     if area > MAX_AREA_M2:
-        raise BadValue(field, value, "is implausibly large (more than 100 km²)")
+        raise BadValue(field, value, _("is implausibly large (more than 100 km²)"))
     return round(area, 2)
 
 
@@ -32,7 +33,7 @@ def parse_rent(value: str | float | None, field: str = "--rent") -> float | None
     """A rent in 元/㎡·天 from 1.5 or 45元/㎡·月 (measures.RENT); 0 is rent-free."""
     rent = RENT.parse(value, field)
     if rent is not None and rent > 100_000:
-        raise BadValue(field, value, "is too large for a rent per ㎡ and day")
+        raise BadValue(field, value, _("is too large for a rent per ㎡ and day"))
     return rent
 
 
@@ -91,5 +92,6 @@ def parse_email(value: str | None, field: str = "--email") -> str | None:
         return None
     text = unicodedata.normalize("NFKC", value).strip()
     if text and not _EMAIL.match(text):
-        raise BadValue(field, value, "not an e-mail address")
+        raise BadValue(field, value, _("not an e-mail address"))
+
     return text

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from promo.errors import BadValue, Rejected
+from promo.i18n import N_, _
 
 STDOUT = "-"
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -49,14 +50,18 @@ def _lstat(path: Path, what: str, option: str = "FILE") -> os.stat_result | None
         return None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise BadValue(option, str(path), "the file name is too long for the file system") from None
+            raise BadValue(option, str(path), _("the file name is too long for the file system")) from None
         if exc.errno == errno.ENOTDIR:
-            raise Rejected(f"cannot write {what} to {path}: a part of the path is not a folder") from None
-        raise Rejected(f"cannot write {what} to {path}: {exc.strerror or exc}") from None
+            raise Rejected(
+                _("cannot write {what} to {path}: a part of the path is not a folder").format(what=_(what), path=path)
+            ) from None
+        raise Rejected(
+            _("cannot write {what} to {path}: {error}").format(what=_(what), path=path, error=exc.strerror or exc)
+        ) from None
 
 
 def check_output(
-    path: str | os.PathLike, *, force: bool = False, what: str = "the file", option: str = "FILE"
+    path: str | os.PathLike, *, force: bool = False, what: str = N_("the file"), option: str = "FILE"
 ) -> Path | None:
     """The path `what` may be written to (None for "-", standard output), or Rejected saying why not.
 
@@ -66,22 +71,44 @@ def check_output(
         return None
     target = Path(path)
     if len(target.name.encode("utf-8", "surrogateescape")) > 255:
-        raise BadValue(option, str(path), "the file name is too long for the file system")
+        raise BadValue(option, str(path), _("the file name is too long for the file system"))
     st = _lstat(target, what, option)
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
-            raise Rejected(f"{target} is a symbolic link; promo writes {what} only to a regular file")
+            raise Rejected(
+                _("{path} is a symbolic link; promo writes {what} only to a regular file").format(
+                    path=target, what=_(what)
+                )
+            )
         if stat.S_ISDIR(st.st_mode):
-            raise Rejected(f"cannot write {what} to {target}: it is a folder", "give a file name")
+            raise Rejected(
+                _("cannot write {what} to {path}: it is a folder").format(what=_(what), path=target),
+                _("give a file name"),
+            )
         if not stat.S_ISREG(st.st_mode):
-            raise Rejected(f"{target} is not a regular file (a device or a pipe); promo will not write {what} there")
+            raise Rejected(
+                _("{path} is not a regular file (a device or a pipe); promo will not write {what} there").format(
+                    path=target, what=_(what)
+                )
+            )
         if not force:
-            raise Rejected(f"{target} exists already; {what} was not written", "use --force to replace it")
+            raise Rejected(
+                _("{path} exists already; {what} was not written").format(path=target, what=_(what)),
+                _("use --force to replace it"),
+            )
     folder = target.parent
     if not folder.is_dir():
-        raise Rejected(f"cannot write {what} to {target}: folder {folder} does not exist")
+        raise Rejected(
+            _("cannot write {what} to {path}: folder {folder} does not exist").format(
+                what=_(what), path=target, folder=folder
+            )
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise Rejected(f"cannot write {what} to {target}: no permission to write in {folder}")
+        raise Rejected(
+            _("cannot write {what} to {path}: no permission to write in {folder}").format(
+                what=_(what), path=target, folder=folder
+            )
+        )
     return target
 
 
@@ -91,13 +118,13 @@ def check_input(path: str | os.PathLike, *, option: str = "FILE") -> Path:
     try:
         st = os.stat(target)
     except (FileNotFoundError, NotADirectoryError):
-        raise BadValue(option, str(path), "no such file") from None
+        raise BadValue(option, str(path), _("no such file")) from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise BadValue(option, str(path), "the file name is too long for the file system") from None
-        raise BadValue(option, str(path), f"cannot be read ({exc.strerror})") from None
+            raise BadValue(option, str(path), _("the file name is too long for the file system")) from None
+        raise BadValue(option, str(path), _("cannot be read ({error})").format(error=exc.strerror)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise BadValue(option, str(path), "is not a regular file (a folder, a device or a pipe)")
+        raise BadValue(option, str(path), _("is not a regular file (a folder, a device or a pipe)"))
     return target
 
 
@@ -129,24 +156,33 @@ def replace_mode(target: Path) -> int:
     return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else new_file_mode()
 
 
-def publish(tmp: Path, target: Path, *, force: bool, what: str = "the file") -> None:
+def publish(tmp: Path, target: Path, *, force: bool, what: str = N_("the file")) -> None:
     """Move a finished temporary file to `target` (without `force` never over an existing file), durably."""
     os.chmod(tmp, replace_mode(target) if force else new_file_mode())
     try:
         if force:
             st = _lstat(target, what)
             if st is not None and not stat.S_ISREG(st.st_mode):
-                raise Rejected(f"{target} is not a regular file; promo will not write {what} there")
+                raise Rejected(
+                    _("{path} is not a regular file; promo will not write {what} there").format(
+                        path=target, what=_(what)
+                    )
+                )
             os.replace(tmp, target)
         else:
             _link_no_clobber(tmp, target)
     except FileExistsError:
-        raise Rejected(f"{target} exists already; {what} was not written", "use --force to replace it") from None
+        raise Rejected(
+            _("{path} exists already; {what} was not written").format(path=target, what=_(what)),
+            _("use --force to replace it"),
+        ) from None
     fsync_dir(target.parent)
 
 
 @contextmanager
-def output(path: str | os.PathLike, *, force: bool = False, what: str = "the file", option: str = "FILE") -> Iterator:
+def output(
+    path: str | os.PathLike, *, force: bool = False, what: str = N_("the file"), option: str = "FILE"
+) -> Iterator:
     """A binary file to write `what` into: standard output for "-", else a temporary file published on success."""
     target = check_output(path, force=force, what=what, option=option)
     if target is None:
@@ -156,7 +192,9 @@ def output(path: str | os.PathLike, *, force: bool = False, what: str = "the fil
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:200]}.", suffix=".tmp")
     except OSError as exc:
-        raise Rejected(f"cannot write {what} to {target}: {exc.strerror or exc}") from None
+        raise Rejected(
+            _("cannot write {what} to {path}: {error}").format(what=_(what), path=target, error=exc.strerror or exc)
+        ) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -165,14 +203,16 @@ def output(path: str | os.PathLike, *, force: bool = False, what: str = "the fil
             os.fsync(fh.fileno())
         publish(tmp, target, force=force, what=what)
     except OSError as exc:
-        raise Rejected(f"cannot write {what} to {target}: {exc.strerror or exc}") from None
+        raise Rejected(
+            _("cannot write {what} to {path}: {error}").format(what=_(what), path=target, error=exc.strerror or exc)
+        ) from None
     finally:
         if tmp.exists():
             tmp.unlink()
 
 
 def write_output(
-    path: str | os.PathLike, data: bytes | str, *, force: bool = False, what: str = "the file", option: str = "FILE"
+    path: str | os.PathLike, data: bytes | str, *, force: bool = False, what: str = N_("the file"), option: str = "FILE"
 ) -> Path | None:
     """Write `data` whole to `path` (or standard output for "-"); returns the path written."""
     if isinstance(data, str):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from promo.i18n import _
+
 CRS = ("wgs84", "gcj02", "bd09")
 CRS_LABELS = {"wgs84": "WGS-84", "gcj02": "GCJ-02 (高德/腾讯)", "bd09": "BD-09 (百度)"}
 
@@ -60,7 +62,7 @@ def gcj02_to_wgs84(lon: float, lat: float) -> tuple[float, float]:
     if not in_china(lon, lat):
         return lon, lat
     wlon, wlat = lon, lat
-    for _ in range(30):
+    for _step in range(30):
         glon, glat = wgs84_to_gcj02(wlon, wlat)
         dlon, dlat = glon - lon, glat - lat
         wlon, wlat = wlon - dlon, wlat - dlat
@@ -82,7 +84,7 @@ def bd09_to_gcj02(lon: float, lat: float) -> tuple[float, float]:
     z = math.sqrt(x * x + y * y) - 0.00002 * math.sin(y * _X_PI)
     theta = math.atan2(y, x) - 0.000003 * math.cos(x * _X_PI)
     glon, glat = z * math.cos(theta), z * math.sin(theta)
-    for _ in range(10):
+    for _step in range(10):
         blon, blat = gcj02_to_bd09(glon, glat)
         glon, glat = glon - (blon - lon), glat - (blat - lat)
         if abs(blon - lon) < 1e-10 and abs(blat - lat) < 1e-10:
@@ -112,8 +114,8 @@ def check(lon: float, lat: float) -> str | None:
     if in_china(lon, lat):
         return None
     if in_china(lat, lon):
-        return "纬度/经度 look swapped (lat/lon)"
-    return "outside China"
+        return _("纬度/经度 look swapped (lat/lon)")
+    return _("outside China")
 
 
 def distance_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
@@ -130,12 +132,16 @@ def stored_point(lat: float, lon: float, crs: str = "wgs84") -> tuple[float, flo
     from promo.errors import BadValue
 
     if crs not in CRS:
-        raise BadValue("--crs", crs, "use wgs84 (GPS), gcj02 (高德/腾讯) or bd09 (百度)")
+        raise BadValue("--crs", crs, _("use wgs84 (GPS), gcj02 (高德/腾讯) or bd09 (百度)"))
     if not -90 <= lat <= 90:
-        hint = "; it looks like a longitude: are --lat and --lon swapped?" if -180 <= lat <= 180 else ""
-        raise BadValue("--lat", lat, f"is not a latitude (-90 … 90){hint}")
+        if -180 <= lat <= 180:
+            raise BadValue(
+                "--lat", lat, _("is not a latitude (-90 … 90); it looks like a longitude: are --lat and --lon swapped?")
+            )
+        raise BadValue("--lat", lat, _("is not a latitude (-90 … 90)"))
     if not -180 <= lon <= 180:
-        raise BadValue("--lon", lon, "is not a longitude (-180 … 180)")
+        raise BadValue("--lon", lon, _("is not a longitude (-180 … 180)"))
+
     warning = check(lon, lat)
     wlon, wlat = to_wgs84(lon, lat, crs)
     return round(wlat, 7), round(wlon, 7), warning

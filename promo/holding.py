@@ -10,10 +10,11 @@ import sqlite3
 import unicodedata
 
 from promo.errors import Ambiguous, NotFound, Rejected
+from promo.i18n import _, language
 from promo.identity import reload
 from promo.lookup import find, like_escape
 from promo.text import fold
-from promo.vocabulary import SIGNED
+from promo.vocabulary import SIGNED, label
 
 
 def find_unit(conn: sqlite3.Connection, ref: str, field: str = "--unit") -> sqlite3.Row:
@@ -23,7 +24,7 @@ def find_unit(conn: sqlite3.Connection, ref: str, field: str = "--unit") -> sqli
     for sep in ("/", ":", " "):
         if sep in text:
             carrier_name, text = (p.strip() for p in text.rsplit(sep, 1))
-            carrier = find(conn, "carriers", carrier_name, "carrier")
+            carrier = find(conn, "carriers", carrier_name, _("carrier"))
             break
     code = text.upper()
     sql = """SELECT u.*, c.name AS carrier_name, c.code AS carrier_code,
@@ -37,14 +38,14 @@ def find_unit(conn: sqlite3.Connection, ref: str, field: str = "--unit") -> sqli
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        raise Ambiguous("unit", ref, [f"{r['carrier_name']}/{r['code']}" for r in found])
+        raise Ambiguous(_("unit"), ref, [f"{r['carrier_name']}/{r['code']}" for r in found])
     near = conn.execute(
         "SELECT u.code, c.name FROM units u JOIN carriers c ON c.id = u.carrier_id "
         "WHERE upper(u.code) LIKE ? ESCAPE '\\' ORDER BY u.status = 'vacant' DESC, u.id LIMIT 3",
         (f"%{like_escape(code[:2])}%",),
     ).fetchall()
-    where = f" of {carrier['name']}" if carrier is not None else ""
-    raise NotFound(f"unit{where}", ref, [f"{r[1]}/{r[0]}" for r in near])
+    what = _("unit of {carrier}").format(carrier=carrier["name"]) if carrier is not None else _("unit")
+    raise NotFound(what, text if carrier is not None else ref, [f"{r[1]}/{r[0]}" for r in near])
 
 
 def unit_label(unit: sqlite3.Row | dict) -> str:
@@ -61,12 +62,7 @@ def check_vacant(conn: sqlite3.Connection, ref: str, field: str = "--unit") -> N
     takes it conditionally, so a unit taken meanwhile by another process is refused there)."""
     unit = find_unit(conn, ref, field)
     if unit["status"] != "vacant":
-        who = f" for {unit['holder']}" if unit["status"] == "reserved" and unit["holder"] else ""
-        to = f" to {unit['holder']}" if unit["status"] == "leased" and unit["holder"] else ""
-        raise Rejected(
-            f"{field} {ref}: unit {unit_label(unit)} is not vacant: {unit['status']}{who}{to}",
-            "see what is free with: promo vacancies --carrier " + unit["carrier_code"],
-        )
+        raise _not_vacant(unit, field, ref)
 
 
 def take_unit(conn: sqlite3.Connection, enterprise: sqlite3.Row, ref: str, field: str = "--unit") -> dict:
@@ -90,20 +86,29 @@ def take_unit(conn: sqlite3.Connection, enterprise: sqlite3.Row, ref: str, field
         (want, enterprise["id"], unit["id"]),
     ).rowcount
     if not taken:
-        unit = find_unit(conn, ref, field)
-        if unit["holder"]:
-            why = f"{'reserved for' if unit['status'] == 'reserved' else 'leased to'} {unit['holder']}"
-        else:
-            why = {"reserved": "reserved", "leased": "leased (tenant not on record)"}.get(
-                unit["status"], unit["status"]
-            )
-        raise Rejected(
-            f"{field} {ref}: unit {unit_label(unit)} is not vacant: {why}",
-            "see what is free with: promo vacancies --carrier " + unit["carrier_code"],
-        )
+        raise _not_vacant(find_unit(conn, ref, field), field, ref)
     if want == "leased" and enterprise["carrier_id"] is None:
         conn.execute("UPDATE enterprises SET carrier_id = ? WHERE id = ?", (unit["carrier_id"], enterprise["id"]))
     return {"unit": unit_label(unit), "area_m2": unit["area_m2"], "action": want, "status": want}
+
+
+def _not_vacant(unit: sqlite3.Row, field: str, ref: str) -> Rejected:
+    """A unit someone else holds, or that cannot be let: who holds it, and where to look for free space."""
+    status, holder = unit["status"], unit["holder"]
+    if status == "reserved" and holder:
+        why = _("reserved for {holder}").format(holder=holder)
+    elif status == "leased" and holder:
+        why = _("leased to {holder}").format(holder=holder)
+    elif status == "leased":
+        why = _("leased (tenant not on record)")
+    else:
+        why = label("unit_status", status, language())
+    return Rejected(
+        _("{field} {value}: unit {unit} is not vacant: {why}").format(
+            field=field, value=ref, unit=unit_label(unit), why=why
+        ),
+        _("see what is free with: {command}").format(command="promo vacancies --carrier " + unit["carrier_code"]),
+    )
 
 
 def take_units(conn: sqlite3.Connection, enterprise_id: int, refs: list[str], field: str = "--unit") -> list[dict]:
@@ -159,12 +164,17 @@ def release_unit(conn: sqlite3.Connection, enterprise: sqlite3.Row, ref: str, fi
             (enterprise["id"],),
         ).fetchall()
         if not units:
-            raise Rejected(f"{field} all: {enterprise['name']} holds no unit")
+            raise Rejected(_("{field} all: {name} holds no unit").format(field=field, name=enterprise["name"]))
     else:
         units = [find_unit(conn, ref, field)]
         if units[0]["enterprise_id"] != enterprise["id"]:
-            holder = units[0]["holder"] or "nobody on record"
-            raise Rejected(f"{field} {ref}: unit {unit_label(units[0])} is not held by {enterprise['name']} ({holder})")
+            holder = units[0]["holder"] or _("nobody on record")
+            raise Rejected(
+                _("{field} {value}: unit {unit} is not held by {name} ({holder})").format(
+                    field=field, value=ref, unit=unit_label(units[0]), name=enterprise["name"], holder=holder
+                )
+            )
+
     for unit in units:
         conn.execute(
             "UPDATE units SET status = 'vacant', enterprise_id = NULL WHERE id = ? AND enterprise_id = ?",

@@ -8,6 +8,7 @@ import shlex
 import sqlite3
 
 from promo.errors import Ambiguous, NotFound, Rejected
+from promo.i18n import _
 from promo.lookup import find, like_escape
 from promo.text import FOLD_STEPS, fold
 
@@ -37,7 +38,7 @@ def get(conn: sqlite3.Connection, name: str, *, exact: bool = False) -> sqlite3.
     if exact or not key:
         from promo.lookup import suggestions
 
-        raise NotFound("enterprise", name, suggestions(conn, "enterprises", name) if key else [])
+        raise NotFound(_("enterprise"), name, suggestions(conn, "enterprises", name) if key else [])
     english = _english_name_rows(conn, key, whole=True)
     if len(english) == 1:
         return english[0]
@@ -53,8 +54,8 @@ def get(conn: sqlite3.Connection, name: str, *, exact: bool = False) -> sqlite3.
     if len(found) == 1:
         return next(iter(found.values()))
     if found:
-        raise Ambiguous("enterprise", name, [_shown_with_other_name(r, key) for r in found.values()])
-    return find(conn, "enterprises", name, "enterprise")  # credit code as typed, else NotFound with suggestions
+        raise Ambiguous(_("enterprise"), name, [_shown_with_other_name(r, key) for r in found.values()])
+    return find(conn, "enterprises", name, _("enterprise"))  # credit code as typed, else NotFound with suggestions
 
 
 def _code_name_rows(conn: sqlite3.Connection, key: str, *, whole: bool = False) -> list[sqlite3.Row]:
@@ -89,7 +90,7 @@ def _shown_with_other_name(row: sqlite3.Row, key: str) -> str:
 def _why_same(given: str, existing: str) -> str:
     """Which folding makes two names one: script, width, spacing, case, punctuation."""
     if given == existing:
-        return "the same name"
+        return _("the same name")
     steps = FOLD_STEPS
 
     def fold_with(s: str, skip: str | None) -> str:
@@ -99,15 +100,20 @@ def _why_same(given: str, existing: str) -> str:
         return s
 
     needed = [label for label in steps if fold_with(given, label) != fold_with(existing, label)]
-    return "the same name after folding " + (" and ".join(needed) if needed else "how it is written")
+    if not needed:
+        return _("the same name after folding how it is written")
+    return _("the same name after folding {steps}").format(steps=_(", ").join(_(step) for step in needed))
 
 
 def claim_text(row: sqlite3.Row | dict) -> str | None:
     """The first-report (首报首谈) claim on an enterprise: who holds it and since when."""
     if not row["owner"]:
         return None
-    since = f" since {row['owner_since']}" if row["owner_since"] else ""
-    return f"首报首谈: {row['owner']} holds the claim on {row['name']}{since}"
+    if row["owner_since"]:
+        return _("首报首谈: {owner} holds the claim on {name} since {date}").format(
+            owner=row["owner"], name=row["name"], date=row["owner_since"]
+        )
+    return _("首报首谈: {owner} holds the claim on {name}").format(owner=row["owner"], name=row["name"])
 
 
 def duplicate_of(conn: sqlite3.Connection, name: str | None, code: str | None, *, exclude: int | None = None):
@@ -118,7 +124,8 @@ def duplicate_of(conn: sqlite3.Connection, name: str | None, code: str | None, *
             f"SELECT * FROM enterprises WHERE uscc = :code{other}", {"code": code, "exclude": exclude}
         ).fetchone()
         if row:
-            return row, f"the same credit code {code}"
+            return row, _("the same credit code {code}").format(code=code)
+
     if name:
         row = conn.execute(
             f"SELECT * FROM enterprises WHERE name_folded = :key{other}", {"key": fold(name), "exclude": exclude}
@@ -129,14 +136,22 @@ def duplicate_of(conn: sqlite3.Connection, name: str | None, code: str | None, *
 
 
 def refuse_duplicate(row: sqlite3.Row, why: str, given: str, owner: str | None) -> Rejected:
-    stage = f"{row['stage']} since {row['stage_date']}" if row["stage_date"] else row["stage"]
-    message = f"{given} is already in the catalogue as {row['name']} (#{row['id']}, {stage}): {why}"
+    if row["stage_date"]:
+        stage = _("{stage} since {date}").format(stage=row["stage"], date=row["stage_date"])
+    else:
+        stage = row["stage"]
+    message = _("{given} is already in the catalogue as {name} (#{id}, {stage}): {why}").format(
+        given=given, name=row["name"], id=row["id"], stage=stage, why=why
+    )
     claim = claim_text(row)
     if claim and owner and fold(owner) != fold(row["owner"]):
-        message += f"\n  {claim}; {owner} cannot claim it again"
+        message += "\n  " + _("{claim}; {owner} cannot claim it again").format(claim=claim, owner=owner)
     elif claim:
         message += f"\n  {claim}"
-    return Rejected(message, f"to correct its record: promo enterprises update {shlex.quote(row['name'])} …")
+    return Rejected(
+        message,
+        _("to correct its record: {command}").format(command=f"promo enterprises update {shlex.quote(row['name'])} …"),
+    )
 
 
 def check_code_name(conn: sqlite3.Connection, code_name: str | None, exclude: int | None = None) -> None:
@@ -145,10 +160,18 @@ def check_code_name(conn: sqlite3.Connection, code_name: str | None, exclude: in
     key = fold(code_name)
     for r in conn.execute("SELECT id, name, code_name FROM enterprises WHERE code_name IS NOT NULL"):
         if fold(r["code_name"]) == key and r["id"] != exclude:
-            raise Rejected(f"code name {code_name!r} is already used by {r['name']} (#{r['id']})")
+            raise Rejected(
+                _("code name {code_name!r} is already used by {name} (#{id})").format(
+                    code_name=code_name, name=r["name"], id=r["id"]
+                )
+            )
     clash = conn.execute("SELECT id, name FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
     if clash and clash["id"] != exclude:
-        raise Rejected(f"code name {code_name!r} is the real name of {clash['name']} (#{clash['id']})")
+        raise Rejected(
+            _("code name {code_name!r} is the real name of {name} (#{id})").format(
+                code_name=code_name, name=clash["name"], id=clash["id"]
+            )
+        )
 
 
 _LEGAL_FORMS = (

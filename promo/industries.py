@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from promo.i18n import _
+
 
 def up(start: str = ":industry_id") -> str:
     """CTE `up(id, parent_id, depth)`: the industry `start` (an SQL expression) and its ancestors (depth 0 = it)."""
@@ -82,11 +84,11 @@ def find_related(conn: sqlite3.Connection, name: str) -> list[int]:
     """
     from promo.lookup import find
 
-    return related(conn, find(conn, "industries", name, "industry")["id"])
+    return related(conn, find(conn, "industries", name, _("industry"))["id"])
 
 
 def find_subtree(conn: sqlite3.Connection, name: str) -> list[int]:
     """Ids of the industry `name` designates and everything below it in the chain."""
     from promo.lookup import find
 
-    return descendants(conn, find(conn, "industries", name, "industry")["id"])
+    return descendants(conn, find(conn, "industries", name, _("industry"))["id"])

@@ -6,6 +6,7 @@ import sqlite3
 
 from promo.db import rows
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.lookup import find
 from promo.resources import _UNIT_COLUMNS, _finish_units
 from promo.text import today
@@ -48,7 +49,7 @@ def unit_list(
     where, params = ["1=1"], {"today": today()}
     if carrier is not None:
         where.append("u.carrier_id = :carrier")
-        params["carrier"] = find(conn, "carriers", carrier, "carrier")["id"]
+        params["carrier"] = find(conn, "carriers", carrier, _("carrier"))["id"]
     if status is not None:
         where.append("u.status = :status")
         params["status"] = status
@@ -57,7 +58,8 @@ def unit_list(
         params["kind"] = kind
     if expiring is not None:
         if not 0 <= expiring <= MAX_DAYS:
-            raise BadValue("--expiring", expiring, f"give a number of days, 0 … {MAX_DAYS:,}")
+            raise BadValue("--expiring", expiring, _("give a number of days, 0 … {limit:,}").format(limit=MAX_DAYS))
+
         where.append("u.status = 'leased' AND u.lease_end IS NOT NULL AND u.lease_end <= date(:today, :within)")
         params["within"] = f"+{int(expiring)} days"
     order = "u.lease_end, c.id, u.code" if expiring is not None else "c.id, u.building, u.floor, u.code"

@@ -10,6 +10,7 @@ import sqlite3
 
 from promo.db import require_write, rows
 from promo.errors import BadValue, Rejected
+from promo.i18n import _
 from promo.projects import PRODUCING_IN, SIGNED_IN
 from promo.text import today
 from promo.vocabulary import SIGNED, label, sql_in
@@ -93,7 +94,7 @@ def parse_by(value: str | None) -> str | None:
     aliases = {"officer": "owner", "负责人": "owner", "产业链": "chain", "季度": "quarter", "活动": "event"}
     key = aliases.get(key, key)
     if key not in BY:
-        raise BadValue("--by", value, "use owner, chain, quarter or event")
+        raise BadValue("--by", value, _("use owner, chain, quarter or event"))
     return key
 
 
@@ -140,7 +141,7 @@ def targets(conn: sqlite3.Connection, year: int) -> list[dict]:
 def resolve_scope(conn: sqlite3.Connection, owner: str | None, chain: str | None) -> tuple[str, str, str, list[str]]:
     """(scope, stored value, shown name, warnings) for targets of the zone, an officer or a chain."""
     if owner and chain:
-        raise BadValue("--owner", owner, "a target is for the zone, an officer or a chain: give --owner or --chain")
+        raise BadValue("--owner", owner, _("a target is for the zone, an officer or a chain: give --owner or --chain"))
     if owner:
         from promo.errors import NotFound
         from promo.pipeline import find_owner
@@ -154,17 +155,24 @@ def resolve_scope(conn: sqlite3.Connection, owner: str | None, chain: str | None
                 "owner",
                 name,
                 name,
-                [f"no enterprise is owned by {name} yet; the target counts theirs once they have some"],
+                [
+                    _("no enterprise is owned by {name} yet; the target counts theirs once they have some").format(
+                        name=name
+                    )
+                ],
             )
     if chain:
         from promo.lookup import find
 
-        row = find(conn, "industries", chain, "chain")
+        row = find(conn, "industries", chain, _("chain"))
         if row["level"] != "chain":
-            what = "a leading industry" if row["level"] == "industry" else "a chain link"
+            if row["level"] == "industry":
+                why = _("--chain {value}: {name} is a leading industry, not a chain; ledger targets go per chain")
+            else:
+                why = _("--chain {value}: {name} is a chain link, not a chain; ledger targets go per chain")
             raise Rejected(
-                f"--chain {chain}: {row['name']} is {what}, not a chain; ledger targets go per chain",
-                "list the chains with: promo catalogue",
+                why.format(value=chain, name=row["name"]),
+                _("list the chains with: {command}").format(command="promo catalogue"),
             )
         return "chain", row["code"], row["name"], []
     return "zone", "", "全区 zone", []
@@ -197,9 +205,11 @@ def set_targets(
 def _require_targets(conn: sqlite3.Connection, year: int) -> None:
     if not conn.execute("SELECT 1 FROM ledger_targets WHERE year = ? LIMIT 1", (year,)).fetchone():
         raise Rejected(
-            f"--year {year}: no targets are set for {year}",
-            f"set the year's targets first, e.g.: promo ledger targets set --year {year} --signed 20 --started 12 "
-            "--producing 8 --signed-investment 50亿 --arrived 20亿 (add --owner, --chain or --quarter for theirs)",
+            _("--year {year}: no targets are set for {year}").format(year=year),
+            _("set the year's targets first, e.g.: {command} (add --owner, --chain or --quarter for theirs)").format(
+                command=f"promo ledger targets set --year {year} --signed 20 --started 12 "
+                "--producing 8 --signed-investment 50亿 --arrived 20亿"
+            ),
         )
 
 

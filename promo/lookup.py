@@ -6,6 +6,7 @@ import difflib
 import sqlite3
 
 from promo.errors import Ambiguous, BadValue, NotFound
+from promo.i18n import _
 from promo.text import fold
 
 # Tables a name can be looked up in: (name column, folded column, code column or None).
@@ -56,7 +57,13 @@ MAX_QUERY = 1000
 def check_length(name: str, what: str) -> None:
     """A name to look up longer than any name could be is a bad value (exit 2), not a search SQLite chokes on."""
     if name is not None and len(name) > MAX_QUERY:
-        raise BadValue(what, name, f"is {len(name):,} characters long; no name in the catalogue is over {MAX_QUERY:,}")
+        raise BadValue(
+            what,
+            name,
+            _("is {length:,} characters long; no name in the catalogue is over {limit:,}").format(
+                length=len(name), limit=MAX_QUERY
+            ),
+        )
 
 
 def find(conn: sqlite3.Connection, table: str, name: str, what: str, *, where: str = "") -> sqlite3.Row:

@@ -16,6 +16,7 @@ from promo import criteria as criteria_mod
 from promo import policies as policies_mod
 from promo.db import rows
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.industries import chain_of, down
 
 # saved needs and the profile moved to promo.needs; callers still reach them here
@@ -108,7 +109,8 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
     p = normalise(conn, needs)
     on = on or today()
     if limit is not None and limit < 1:
-        raise BadValue("--limit", limit, "must be at least 1")
+        raise BadValue("--limit", limit, _("must be at least 1"))
+
     filt = VacancyFilter(
         min_area=p["min_area"],
         max_area=p["max_area"],

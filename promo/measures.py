@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from promo.errors import BadValue
+from promo.i18n import _
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -52,17 +53,19 @@ def parse_number(
                 s = s[: -len(suffix)]
                 break
         if not re.fullmatch(_NUM, s):
-            raise BadValue(field, value, "not a number")
+            raise BadValue(field, value, _("not a number"))
         number = float(s.replace(",", ""))
     if number != number or number in (float("inf"), float("-inf")):
-        raise BadValue(field, value, "not a finite number")
+        raise BadValue(field, value, _("not a finite number"))
     if minimum is not None and number < minimum:
-        raise BadValue(field, value, "must not be negative" if minimum == 0 else f"must be at least {minimum:g}")
+        if minimum == 0:
+            raise BadValue(field, value, _("must not be negative"))
+        raise BadValue(field, value, _("must be at least {minimum:g}").format(minimum=minimum))
     if maximum is not None and number > maximum:
-        raise BadValue(field, value, f"is too large (at most {maximum:,.0f})")
+        raise BadValue(field, value, _("is too large (at most {maximum:,.0f})").format(maximum=maximum))
     if integer:
         if number != int(number):
-            raise BadValue(field, value, "must be a whole number")
+            raise BadValue(field, value, _("must be a whole number"))
         return int(number)
     return number
 
@@ -218,15 +221,18 @@ class Money:
         else:
             m = _AMOUNT.match(normalise_number_text(value))
             if not m:
-                raise BadValue(field, value, "not an amount; write 万元 as 1200, 1,200, 1200万 or 1.2亿")
+                raise BadValue(field, value, _("not an amount; write 万元 as 1200, 1,200, 1200万 or 1.2亿"))
             number, unit = float(m["num"].replace(",", "")), m["unit"]
         if number != number or number in (float("inf"), float("-inf")):
-            raise BadValue(field, value, "not a finite number")
+            raise BadValue(field, value, _("not a finite number"))
         if number < 0:
-            raise BadValue(field, value, "must not be negative")
+            raise BadValue(field, value, _("must not be negative"))
         number *= _PER_WAN[unit]
         if number > maximum:
-            raise BadValue(field, value, f"is implausibly large (more than {maximum:,.0f} 万元)")
+            raise BadValue(
+                field, value, _("is implausibly large (more than {maximum:,.0f} 万元)").format(maximum=maximum)
+            )
+
         return round(number, 4)
 
     @staticmethod

@@ -8,6 +8,7 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.lookup import find
 from promo.profile import normalise
 
@@ -111,20 +112,21 @@ def save_needs(
         merged["facilities"] = []
     unknown = set(clear) - set(NEED_FIELDS) - {"industry"}
     if unknown:
-        raise BadValue("--clear", ", ".join(sorted(unknown)), "not a need")
+        raise BadValue("--clear", ", ".join(sorted(unknown)), _("not a need"))
     for key in clear:
         key = "industry_id" if key == "industry" else key
         merged[key] = [] if key == "facilities" else None
     changes = dict(changes)
     if changes.get("industry") is not None:
-        merged["industry_id"] = find(conn, "industries", changes.pop("industry"), "industry")["id"]
+        merged["industry_id"] = find(conn, "industries", changes.pop("industry"), _("industry"))["id"]
     changes.pop("industry", None)
     if changes.get("facilities"):
-        merged["facilities"] = [find(conn, "facilities", f, "facility")["name"] for f in changes.pop("facilities")]
+        merged["facilities"] = [find(conn, "facilities", f, _("facility"))["name"] for f in changes.pop("facilities")]
     changes.pop("facilities", None)
     for key, value in changes.items():
         if key not in NEED_FIELDS:
-            raise BadValue(key, value, "not a need")
+            raise BadValue(key, value, _("not a need"))
+
         if value is not None:
             merged[key] = value
     if isinstance(merged.get("business"), str) and not merged["business"].strip():
@@ -156,7 +158,10 @@ def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = N
     except sqlite3.OperationalError as exc:
         from promo.journal import is_read_only
 
-        return "the catalogue is read-only" if is_read_only(exc) else f"the catalogue could not be written ({exc})"
+        if is_read_only(exc):
+            return _("the catalogue is read-only")
+        return _("the catalogue could not be written ({error})").format(error=exc)
+
     return None
 
 

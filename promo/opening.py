@@ -22,10 +22,11 @@ def open_or_build(
     if source == "config" and build is None and db.stat_path(target) is None:
         from promo.config import file
         from promo.errors import CatalogueError
+        from promo.i18n import _
 
         raise CatalogueError(
-            f"no catalogue at {target}, the catalogue configured in {file()}",
-            "build it there: promo init; or choose another: promo config set db PATH (promo where says more)",
+            _("no catalogue at {path}, the catalogue configured in {config}").format(path=target, config=file()),
+            _("build it there: promo init; or choose another: promo config set db PATH (promo where says more)"),
         )
     if (build if build is not None else default) and db.stat_path(target) is None:
         from promo.seeds import CatalogueExists, build_catalogue  # only when there is one to build: seeds is big

@@ -12,6 +12,7 @@ import sqlite3
 
 from promo.db import require_write, rows
 from promo.errors import BadValue, Rejected
+from promo.i18n import _
 from promo.industries import ROOTS
 from promo.text import today
 from promo.vocabulary import STAGES, labels, stage_values
@@ -43,7 +44,7 @@ def parse_by(value: str | None) -> str | None:
         return None
     key = value.strip().lower()
     if key not in GROUPS:
-        raise BadValue("--by", value, "group by one of " + ", ".join(GROUPS))
+        raise BadValue("--by", value, _("group by one of {choices}").format(choices=", ".join(GROUPS)))
     return key
 
 
@@ -120,7 +121,7 @@ def series(
     """Per month or quarter: how many enterprises entered each stage, and the investment that signed; from
     `since` to `until` (dates), for the enterprises e that the SQL condition `where` keeps (the brief's focus)."""
     if period not in PERIODS:
-        raise BadValue("--period", period, "use month or quarter")
+        raise BadValue("--period", period, _("use month or quarter"))
     label = PERIODS[period].format(d="h.date")
     found = rows(
         conn,
@@ -174,7 +175,7 @@ def stage_deadline(conn: sqlite3.Connection, enterprise_id: int) -> dict | None:
 def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | None = None) -> list[dict]:
     """Follow-ups past their date (the latest activity's --next) and enterprises past their stage deadline."""
     if kind not in (None, "follow-up", "stage", "lease"):
-        raise BadValue("--kind", kind, "use follow-up, stage or lease")
+        raise BadValue("--kind", kind, _("use follow-up, stage or lease"))
     params = {"today": today(), "owner": find_owner(conn, owner) if owner else None}
     parts = []
     if kind in (None, "follow-up"):
@@ -219,14 +220,20 @@ def overdue(conn: sqlite3.Connection, *, owner: str | None = None, kind: str | N
         r["stage_en"] = STAGE_EN.get(r["stage"])
         if r["kind"] == "stage":
             stay, limit, since, sample = r["detail"].split("|")
-            r["detail"] = f"in {r['stage']} for {int(stay):,} days; deadline {int(limit):,}"
+            detail = _("in {stage} for {days:,} days; deadline {limit:,}").format(
+                stage=r["stage"], days=int(stay), limit=int(limit)
+            )
             if since and since > r["stage_date"]:
-                r["detail"] += f" (rule in force since {since})"
-            r["detail"] += " ※" if sample == "1" else ""
+                detail += _(" (rule in force since {date})").format(date=since)
+            r["detail"] = detail + (" ※" if sample == "1" else "")
         elif r["kind"] == "lease":
             left = -r["days_overdue"]
-            ends = f"lease ended {-left:,} days ago" if left < 0 else f"lease ends in {left:,} days"
-            r["detail"] = ends + (f"; tenant {r['detail']}" if r["detail"] else "")
+            if left < 0:
+                ends = _("lease ended {days:,} days ago").format(days=-left)
+            else:
+                ends = _("lease ends in {days:,} days").format(days=left)
+            r["detail"] = ends + (_("; tenant {name}").format(name=r["detail"]) if r["detail"] else "")
+
     return found
 
 
@@ -256,12 +263,18 @@ def parse_deadline_days(value: str, stage: str, field: str = "DAYS") -> int:
         raise BadValue(
             "STAGE",
             stage,
-            f"{stage} is the last stage: no stage follows it, so it has no deadline to move on by",
-            f"set deadlines for {', '.join(STAGES[:-1])}",
+            _("{stage} is the last stage: no stage follows it, so it has no deadline to move on by").format(
+                stage=stage
+            ),
+            _("set deadlines for {stages}").format(stages=_(", ").join(STAGES[:-1])),
         )
     days = DAYS.parse(value, field)
     if days > MAX_DEADLINE_DAYS:
-        raise BadValue(field, value, f"is more than {MAX_DEADLINE_DAYS:,} days (ten years); give a real deadline")
+        raise BadValue(
+            field,
+            value,
+            _("is more than {limit:,} days (ten years); give a real deadline").format(limit=MAX_DEADLINE_DAYS),
+        )
     return days
 
 
@@ -275,13 +288,17 @@ def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None, *, sinc
     require_write(conn)
     summary = f"deadline {stage} → {f'{days:,} 天' if days else 'none'}"
     if days is not None and stage == STAGES[-1]:
-        raise BadValue("STAGE", stage, f"{stage} is the last stage: no stage follows it, so it has no deadline")
+        raise BadValue(
+            "STAGE",
+            stage,
+            _("{stage} is the last stage: no stage follows it, so it has no deadline").format(stage=stage),
+        )
     old = conn.execute("SELECT days, since FROM stage_deadlines WHERE stage = ?", (stage,)).fetchone()
     if days is not None and old is not None and old[0] == days and since in (None, old[1]):
         return {"stage": stage, "old": days, "new": days, "changed": False, "summary": summary}
     if days is None:
         if old is None:
-            raise Rejected(f"{stage} has no deadline to remove")
+            raise Rejected(_("{stage} has no deadline to remove").format(stage=stage))
         conn.execute("DELETE FROM stage_deadlines WHERE stage = ?", (stage,))
     else:
         conn.execute(
@@ -319,11 +336,12 @@ def find_owner(conn: sqlite3.Connection, name: str) -> str:
         return by_key[key]
     close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.4)
     close += [k for k in by_key if key and (key in k or k in key) and k not in close]
-    found = NotFound("officer", name, [by_key[k] for k in close[:3]])
+    found = NotFound(_("officer"), name, [by_key[k] for k in close[:3]])
     if not found.suggestions:
         found.hint = (
-            "officers on record: " + "、".join(known[:12]) + (" …" if len(known) > 12 else "")
+            _("officers on record: {names}").format(names="、".join(known[:12]) + (" …" if len(known) > 12 else ""))
             if known
-            else "no officer is on record yet; enterprises get one with --owner"
+            else _("no officer is on record yet; enterprises get one with --owner")
         )
+
     raise found

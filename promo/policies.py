@@ -14,11 +14,12 @@ import sqlite3
 from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.industries import family, find_related
 from promo.policy_estimate import RATE_BASES, estimate
 from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
 from promo.text import fold, today
-from promo.vocabulary import STAGES, labels, policy_order, stage_values
+from promo.vocabulary import STAGES, choices, labels, policy_order, stage_values
 
 LEVELS = labels("policy_level")
 _LEVEL_BY_FOLDED = (
@@ -40,8 +41,9 @@ def parse_level(value: str | None) -> str | None:
         return None
     level = _LEVEL_BY_FOLDED.get(fold(value))
     if level is None:
-        choices = ", ".join(f"{k} ({v})" for k, v in LEVELS.items())
-        raise BadValue("--level", value, f"not a policy level; use one of {choices}")
+        raise BadValue(
+            "--level", value, _("not a policy level; use one of {choices}").format(choices=choices("policy_level"))
+        )
     return level
 
 
@@ -53,7 +55,9 @@ def parse_kind(conn: sqlite3.Connection, value: str | None) -> str | None:
     for kind in kinds:
         if fold(kind) == fold(value):
             return kind
-    raise BadValue("--kind", value, "no policy of this kind; kinds in the catalogue: " + "、".join(kinds))
+    raise BadValue(
+        "--kind", value, _("no policy of this kind; kinds in the catalogue: {kinds}").format(kinds="、".join(kinds))
+    )
 
 
 _POLICY_COLUMNS = """
@@ -216,7 +220,7 @@ def policy(conn: sqlite3.Connection, name: str) -> dict:
     """One policy with its eligibility spelled out."""
     from promo.lookup import find
 
-    row = find(conn, "policies", name, "policy")
+    row = find(conn, "policies", name, _("policy"))
     sql = (
         f"SELECT {_POLICY_COLUMNS} FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id WHERE p.id = ?"
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.lookup import find
-from promo.vocabulary import STAGES, labels
+from promo.vocabulary import STAGES, choices, labels
 
 # Every key a profile may carry; a key that is None is simply not known.
 KEYS = (
@@ -72,7 +73,7 @@ def normalise(conn: sqlite3.Connection, raw: dict | None) -> dict:
     raw = dict(raw or {})
     unknown = set(raw) - set(KEYS) - {"last_matched_at", "last_match_units", "has_needs", "sample"}
     if unknown:
-        raise BadValue("profile", ", ".join(sorted(unknown)), "unknown profile keys")
+        raise BadValue("profile", ", ".join(sorted(unknown)), _("unknown profile keys"))
     p = {k: raw.get(k) for k in KEYS}
     p["last_matched_at"] = raw.get("last_matched_at")
     p["last_match_units"] = raw.get("last_match_units")
@@ -84,35 +85,35 @@ def normalise(conn: sqlite3.Connection, raw: dict | None) -> dict:
         if value is None:
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise BadValue(field, value, "not a number")
+            raise BadValue(field, value, _("not a number"))
         if value != value or value in (float("inf"), float("-inf")):
-            raise BadValue(field, value, "not a finite number")
+            raise BadValue(field, value, _("not a finite number"))
         if value < 0:
-            raise BadValue(field, value, "must not be negative")
+            raise BadValue(field, value, _("must not be negative"))
     if p["land_mu"] == 0:
-        raise BadValue("--land-mu", 0, "must be more than 0 (leave it out when the project takes no land)")
+        raise BadValue("--land-mu", 0, _("must be more than 0 (leave it out when the project takes no land)"))
     if p["min_area"] is not None and p["max_area"] is not None and p["max_area"] < p["min_area"]:
-        raise BadValue("--max-area", p["max_area"], f"is below --min-area {p['min_area']:g}")
+        raise BadValue("--max-area", p["max_area"], _("is below --min-area {minimum:g}").format(minimum=p["min_area"]))
     if p["kind"] is not None and p["kind"] not in KINDS:
-        raise BadValue("--kind", p["kind"], "use one of " + ", ".join(f"{k} ({v})" for k, v in KIND_LABELS.items()))
+        raise BadValue("--kind", p["kind"], _("use one of {choices}").format(choices=choices("enterprise_kind")))
     if p["stage"] is not None and p["stage"] not in STAGES:
-        raise BadValue("--stage", p["stage"], "use one of " + ", ".join(STAGES))
+        raise BadValue("--stage", p["stage"], _("use one of {choices}").format(choices=choices("stage")))
 
     if p["industry_id"] is None and p["industry"]:
-        row = find(conn, "industries", str(p["industry"]), "industry")
+        row = find(conn, "industries", str(p["industry"]), _("industry"))
         p["industry_id"] = row["id"]
     if p["industry_id"] is not None:
         row = conn.execute("SELECT id, code, name, level FROM industries WHERE id = ?", (p["industry_id"],)).fetchone()
         if row is None:
-            raise BadValue("industry_id", p["industry_id"], "no such industry")
+            raise BadValue("industry_id", p["industry_id"], _("no such industry"))
         p["industry"], p["industry_code"], p["industry_level"] = row["name"], row["code"], row["level"]
 
     if p["carrier_id"] is None and p["carrier"]:
-        p["carrier_id"] = find(conn, "carriers", str(p["carrier"]), "carrier")["id"]
+        p["carrier_id"] = find(conn, "carriers", str(p["carrier"]), _("carrier"))["id"]
     if p["carrier_id"] is not None:
         row = conn.execute("SELECT id, code, name FROM carriers WHERE id = ?", (p["carrier_id"],)).fetchone()
         if row is None:
-            raise BadValue("carrier_id", p["carrier_id"], "no such carrier")
+            raise BadValue("carrier_id", p["carrier_id"], _("no such carrier"))
         p["carrier"], p["carrier_code"] = row["name"], row["code"]
     if p["country"] is not None:
         from promo.countries import canonical
@@ -121,7 +122,8 @@ def normalise(conn: sqlite3.Connection, raw: dict | None) -> dict:
         p["country"] = canonical(p["country"])
     if p["jobs"] is not None:
         if p["jobs"] != int(p["jobs"]):
-            raise BadValue("--jobs", p["jobs"], "must be a whole number")
+            raise BadValue("--jobs", p["jobs"], _("must be a whole number"))
+
         p["jobs"] = int(p["jobs"])
     return p
 

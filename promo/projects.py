@@ -11,6 +11,7 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
+from promo.i18n import _
 from promo.text import fold, today
 from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
 from promo.vocabulary import SIGNED as SIGNED_STAGES
@@ -44,7 +45,7 @@ def parse_milestone(value: str, field: str = "MILESTONE") -> str:
     m = _MILESTONE_BY_KEY.get(fold(value))
     if not m:
         raise BadValue(
-            field, value, "not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)"
+            field, value, _("not a milestone; use 开工, 竣工, 投产 or 达效 (start, completion, production, achieved)")
         )
     return m
 
@@ -55,7 +56,7 @@ def parse_year(value, field: str = "--year") -> int:
 
     year = parse_number(value, field, minimum=1900, maximum=2200, integer=True, unit_suffixes=("年",))
     if year is None:
-        raise BadValue(field, value, "give a year such as 2026")
+        raise BadValue(field, value, _("give a year such as 2026"))
     return year
 
 
@@ -71,8 +72,10 @@ def signing_date(conn: sqlite3.Connection, enterprise_id: int) -> str | None:
 def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
     if stage_index(e["stage"]) < stage_index(SIGNED):
         raise Rejected(
-            f"{e['name']} is at {e['stage']}, not signed: milestones and reports begin at {SIGNED}",
-            f"move it first: promo enterprises move {e['name']} {SIGNED} --date …",
+            _("{name} is at {stage}, not signed: milestones and reports begin at {signed}").format(
+                name=e["name"], stage=e["stage"], signed=SIGNED
+            ),
+            _("move it first: {command}").format(command=f"promo enterprises move {e['name']} {SIGNED} --date …"),
         )
     return signing_date(conn, e["id"]) or (e["stage_date"] if e["stage"] == SIGNED else None)
 
@@ -80,17 +83,28 @@ def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
 def _check_order(conn, e, milestone: str, column: str, date: str, option: str, signed: str | None) -> None:
     """`date` not before signing, not before an earlier milestone's, not after a later one's (same column)."""
     if signed and date < signed:
-        raise Rejected(f"{option} {date}: {milestone} of {e['name']} cannot come before its signing ({signed})")
+        raise Rejected(
+            _("{option} {date}: {milestone} of {name} cannot come before its signing ({signed})").format(
+                option=option, date=date, milestone=milestone, name=e["name"], signed=signed
+            )
+        )
     pos = MILESTONES.index(milestone)
     for other, other_date in conn.execute(
         f"SELECT milestone, {column} FROM milestones WHERE enterprise_id = ? AND {column} IS NOT NULL", (e["id"],)
     ):
         before = MILESTONES.index(other) < pos
         if other != milestone and ((before and date < other_date) or (not before and date > other_date)):
-            word = "before" if before else "after"
+            if before:
+                why = _("{option} {date}: {milestone} cannot come before {other} ({other_date}) of {name}")
+            else:
+                why = _("{option} {date}: {milestone} cannot come after {other} ({other_date}) of {name}")
             raise Rejected(
-                f"{option} {date}: {milestone} cannot come {word} {other} ({other_date}) of {e['name']}",
-                f"milestones run {' → '.join(MILESTONES)}; correct {other} first if its date is wrong",
+                why.format(
+                    option=option, date=date, milestone=milestone, other=other, other_date=other_date, name=e["name"]
+                ),
+                _("milestones run {order}; correct {other} first if its date is wrong").format(
+                    order=" → ".join(MILESTONES), other=other
+                ),
             )
 
 
@@ -109,9 +123,15 @@ def set_milestone(
 
     require_write(conn)
     if date is None and planned is None:
-        raise BadValue("--date", "(missing)", f"give the date {milestone} happened (--date) or is planned (--planned)")
+        raise BadValue(
+            "--date",
+            _("(missing)"),
+            _("give the date {milestone} happened (--date) or is planned (--planned)").format(milestone=milestone),
+        )
     if date and date > today():
-        raise BadValue("--date", date, f"is in the future (today is {today()}); a plan goes in --planned")
+        raise BadValue(
+            "--date", date, _("is in the future (today is {today}); a plan goes in --planned").format(today=today())
+        )
     e = get(conn, name)
     signed = _require_signed(conn, e)
     if date:
@@ -199,23 +219,35 @@ def record_report(
     given = {k: v for k, v in values.items() if v is not None}
     if not given:
         raise BadValue(
-            "--year", year, "give at least one figure: " + ", ".join(o for _, o, _ in REPORT_FIELDS.values())
+            "--year",
+            year,
+            _("give at least one figure: {options}").format(
+                options=", ".join(o for _c, o, _u in REPORT_FIELDS.values())
+            ),
         )
     e = get(conn, name)
     signed = _require_signed(conn, e)
     if signed and year < int(signed[:4]):
-        raise Rejected(f"--year {year}: {e['name']} signed on {signed}; a report comes from its signing year on")
+        raise Rejected(
+            _("--year {year}: {name} signed on {signed}; a report comes from its signing year on").format(
+                year=year, name=e["name"], signed=signed
+            )
+        )
     if year > int(today()[:4]):
-        raise BadValue("--year", year, f"is in the future (today is {today()}); report what has happened")
+        raise BadValue(
+            "--year", year, _("is in the future (today is {today}); report what has happened").format(today=today())
+        )
     done = given.get("completed_investment")
     if done is not None:
         planned = e["investment_wan"]
         if planned is not None and done > planned and not over_plan:
             raise Rejected(
-                f"--completed-investment {done:,g} 万元: more than the planned total of {e['name']} "
-                f"({planned:,g} 万元)",
-                "an overrun is real but must be deliberate: add --over-plan, or correct the plan with "
-                "promo enterprises update … --investment",
+                _(
+                    "--completed-investment {done:,g} 万元: more than the planned total of {name} ({planned:,g} 万元)"
+                ).format(done=done, name=e["name"], planned=planned),
+                _(
+                    "an overrun is real but must be deliberate: add --over-plan, or correct the plan with {command}"
+                ).format(command="promo enterprises update … --investment"),
             )
         # periods in time order: a year's quarters, then the year's own figure (its end)
         clash = conn.execute(
@@ -229,12 +261,17 @@ def record_report(
         ).fetchone()
         if clash:
             when = f"{clash['year']}" + (f" Q{clash['quarter']}" if clash["quarter"] else "")
-            word = "more" if clash["later"] else "less"
-            raise Rejected(
-                f"--completed-investment {done:,g} 万元: {word} than the {clash['done']:,g} 万元 reported for "
-                f"{'the later' if clash['later'] else 'the earlier'} period {when}; completed investment is "
-                "counted to date (累计) and does not fall"
-            )
+            if clash["later"]:
+                why = _(
+                    "--completed-investment {done:,g} 万元: more than the {reported:,g} 万元 reported for the later "
+                    "period {period}; completed investment is counted to date (累计) and does not fall"
+                )
+            else:
+                why = _(
+                    "--completed-investment {done:,g} 万元: less than the {reported:,g} 万元 reported for the earlier "
+                    "period {period}; completed investment is counted to date (累计) and does not fall"
+                )
+            raise Rejected(why.format(done=done, reported=clash["done"], period=when))
     cols = {REPORT_FIELDS[k][0]: v for k, v in given.items()}
     names = ", ".join(cols)
     marks = ", ".join("?" * len(cols))
@@ -247,7 +284,12 @@ def record_report(
     )
     warnings = []
     if any(k in given for k in ("output", "tax")) and stage_index(e["stage"]) < stage_index("投产"):
-        warnings.append(f"{e['name']} is at {e['stage']}, not yet 投产; output and tax usually start with production")
+        warnings.append(
+            _("{name} is at {stage}, not yet 投产; output and tax usually start with production").format(
+                name=e["name"], stage=e["stage"]
+            )
+        )
+
     period = f"{year}" + (f" Q{quarter}" if quarter else "")
     return {
         "id": e["id"],

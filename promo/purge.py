@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.db import rows
+from promo.i18n import _, ngettext
 
 ERASED = "[已删除 erased]"
 # tables whose rows belong to one enterprise through an enterprise_id column (journaled as JSON literals)
@@ -84,16 +85,19 @@ def _scrub_texts(conn: sqlite3.Connection, texts: list[str]) -> int:
 def describe(r: dict) -> list[str]:
     """What a purge erased, as lines for the officer (who may have to answer the request with it)."""
 
-    def entries(n: int) -> str:
-        return f"{n:,} {'entry' if n == 1 else 'entries'}"
-
     gone = ", ".join(f"{t} {n}" for t, n in r["rows"].items() if n)
+    scrubbed, emptied = r["journal_entries_scrubbed"], r["journal_entries_emptied"]
     lines = [
-        f"purged {r['name']} (#{r['id']}): removed {gone}",
-        f"erased from the change journal: {r['journal_changes']:,} row images; name, codes, contacts and notes "
-        f"blanked in {entries(r['journal_entries_scrubbed'])}; {entries(r['journal_entries_emptied'])} "
-        "that held only this enterprise removed",
+        _("purged {name} (#{id}): removed {rows}").format(name=r["name"], id=r["id"], rows=gone),
+        _(
+            "erased from the change journal: {images:,} row images; name, codes, contacts and notes blanked in "
+            "{scrubbed}; {emptied} that held only this enterprise removed"
+        ).format(
+            images=r["journal_changes"],
+            scrubbed=ngettext("{n:,} entry", "{n:,} entries", scrubbed).format(n=scrubbed),
+            emptied=ngettext("{n:,} entry", "{n:,} entries", emptied).format(n=emptied),
+        ),
     ]
     if r["released"]:
-        lines.append(f"freed {', '.join(r['released'])}")
+        lines.append(_("freed {units}").format(units=", ".join(r["released"])))
     return lines

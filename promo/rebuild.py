@@ -18,6 +18,7 @@ from pathlib import Path
 from promo import files
 from promo.errors import BadValue, CatalogueError, Rejected
 from promo.files import glob_escape, remove_sidecars, temp_name
+from promo.i18n import N_, _
 
 KEEP_DEFAULT = 10
 KEEP_ENV = "PROMO_KEEP_BACKUPS"
@@ -35,7 +36,7 @@ def keep_count(value: int | None = None) -> int:
     except ValueError:
         n = 0
     if n < 1:
-        raise BadValue(KEEP_ENV, raw, "not a whole number of at least 1")
+        raise BadValue(KEEP_ENV, raw, _("not a whole number of at least 1"))
     return n
 
 
@@ -75,7 +76,7 @@ def prune(path: Path, keep: int) -> list[Path]:
 
 def copy_to(source: Path, target: Path, *, force: bool = False) -> Path:
     """Copy catalogue `source` to a new file `target` through the backup API (its -wal included); 0600."""
-    files.check_output(target, force=force, what="the backup", option="FILE")
+    files.check_output(target, force=force, what=N_("the backup"), option="FILE")
     tmp = temp_name(target, "backup")
     remove_sidecars(tmp, including_file=True)
     try:
@@ -92,11 +93,15 @@ def copy_to(source: Path, target: Path, *, force: bool = False) -> Path:
             src.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        files.publish(tmp, target, force=force, what="the backup")
+        files.publish(tmp, target, force=force, what=N_("the backup"))
     except sqlite3.DatabaseError as exc:
-        raise CatalogueError(f"could not copy {source} to {target}: {exc}") from None
+        raise CatalogueError(
+            _("could not copy {source} to {target}: {error}").format(source=source, target=target, error=exc)
+        ) from None
     except OSError as exc:
-        raise Rejected(f"could not write the backup {target}: {exc.strerror or exc}") from None
+        raise Rejected(
+            _("could not write the backup {target}: {error}").format(target=target, error=exc.strerror or exc)
+        ) from None
     finally:
         remove_sidecars(tmp, including_file=True)
     return target
@@ -142,7 +147,9 @@ def replace_contents(path: Path, source: Path, *, keep: int | None = None) -> Pa
         live.execute("DETACH DATABASE fresh")
         live.execute("PRAGMA wal_checkpoint(PASSIVE)")
     except sqlite3.DatabaseError as exc:
-        raise CatalogueError(f"could not replace the contents of {path}: {exc}") from None
+        raise CatalogueError(
+            _("could not replace the contents of {path}: {error}").format(path=path, error=exc)
+        ) from None
     finally:
         live.close()
     prune(path, keep)
@@ -214,11 +221,19 @@ def check_source(source: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CatalogueError(f"{source} cannot be read as a promo catalogue: {exc}") from None
+        raise CatalogueError(
+            _("{path} cannot be read as a promo catalogue: {error}").format(path=source, error=exc)
+        ) from None
     if not promo:
-        raise CatalogueError(f"{source} is a SQLite database but not a promo catalogue; nothing was restored")
+        raise CatalogueError(
+            _("{path} is a SQLite database but not a promo catalogue; nothing was restored").format(path=source)
+        )
     if version > latest_version():
-        raise CatalogueError(f"{source} was made by a newer promo (schema version {version}); nothing was restored")
+        raise CatalogueError(
+            _("{path} was made by a newer promo (schema version {version}); nothing was restored").format(
+                path=source, version=version
+            )
+        )
     return version
 
 
@@ -228,9 +243,9 @@ def check_replaceable(path: Path, *, replace_foreign: bool = False) -> bool:
 
     st = stat_path(path)
     if st is None or not stat.S_ISREG(st.st_mode):
-        raise CatalogueError(f"{path} is not a regular file; promo will not replace it")
+        raise CatalogueError(_("{path} is not a regular file; promo will not replace it").format(path=path))
     if not os.access(path, os.W_OK):
-        raise CatalogueError(f"{path} is read-only; promo will not replace it, even with --force")
+        raise CatalogueError(_("{path} is read-only; promo will not replace it, even with --force").format(path=path))
     with open(path, "rb") as fh:
         sqlite = fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     promo = False
@@ -244,10 +259,15 @@ def check_replaceable(path: Path, *, replace_foreign: bool = False) -> bool:
         except sqlite3.DatabaseError:
             promo = True  # a damaged catalogue is what a rebuild or restore is for
     if not promo and not replace_foreign:
-        what = "a SQLite database of another application" if sqlite else "not a SQLite database"
+        if sqlite:
+            why = _(
+                "{path} is a SQLite database of another application, not a promo catalogue; promo will not replace it"
+            )
+        else:
+            why = _("{path} is not a SQLite database, not a promo catalogue; promo will not replace it")
         raise CatalogueError(
-            f"{path} is {what}, not a promo catalogue; promo will not replace it",
-            "to replace it all the same (it is kept as a dated .bak): add --replace-foreign",
+            why.format(path=path),
+            _("to replace it all the same (it is kept as a dated .bak): add --replace-foreign"),
         )
     return promo
 
@@ -274,7 +294,9 @@ def install(path: Path, new: Path, *, keep: int | None = None, replace_foreign: 
     try:
         os.link(new, path)
     except FileExistsError:
-        raise Rejected(f"{path} appeared while promo was writing it; nothing was replaced") from None
+        raise Rejected(
+            _("{path} appeared while promo was writing it; nothing was replaced").format(path=path)
+        ) from None
     files.fsync_dir(path.parent)
     return kept
 
@@ -297,7 +319,8 @@ def restore(path: Path, source: Path, *, keep: int | None = None, replace_foreig
     check_source(source)
     files.clean_leftovers(path)
     if path.exists() and source.resolve() == path.resolve():
-        raise Rejected(f"{source} is the catalogue itself; nothing to restore")
+        raise Rejected(_("{path} is the catalogue itself; nothing to restore").format(path=source))
+
     snapshot = temp_name(path, "restore")
     remove_sidecars(snapshot, including_file=True)
     try:

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from promo.db import rows
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.industries import find_related
 from promo.lookup import find
 from promo.text import fold
-from promo.vocabulary import labels
+from promo.vocabulary import choices, labels
 
 KIND_LABELS = labels("carrier_kind")
 STATUS_LABELS = labels("unit_status")
@@ -23,8 +24,9 @@ def parse_kind(value: str | None) -> str | None:
         return None
     kind = _KIND_BY_FOLDED.get(fold(value)) or _KIND_BY_FOLDED.get(fold(value).replace("园区", "产业园"))
     if kind is None:
-        choices = ", ".join(f"{k} ({v})" for k, v in KIND_LABELS.items())
-        raise BadValue("--kind", value, f"not a carrier kind; use one of {choices}")
+        raise BadValue(
+            "--kind", value, _("not a carrier kind; use one of {choices}").format(choices=choices("carrier_kind"))
+        )
     return kind
 
 
@@ -35,7 +37,7 @@ def _in(ids: list[int]) -> str:
 def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str | None = None) -> list[dict]:
     """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area)."""
     if industry is not None and not industry.strip():
-        raise BadValue("--industry", repr(industry), "is empty; give an industry, or leave the option out")
+        raise BadValue("--industry", repr(industry), _("is empty; give an industry, or leave the option out"))
     where, params = ["1=1"], {}
     if industry:
         ids = find_related(conn, industry)
@@ -74,8 +76,8 @@ def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str
 def carrier(conn: sqlite3.Connection, name: str) -> dict:
     """One carrier with its units, tenants, facilities and platforms."""
     if not name.strip():
-        raise BadValue("NAME", repr(name), "is empty; give a carrier's name, part of it, or its code")
-    row = find(conn, "carriers", name, "carrier")
+        raise BadValue("NAME", repr(name), _("is empty; give a carrier's name, part of it, or its code"))
+    row = find(conn, "carriers", name, _("carrier"))
     detail = dict(row)
     detail["kind_label"] = KIND_LABELS.get(row["kind"], row["kind"])
     detail["sample"] = bool(row["sample"])
@@ -190,18 +192,22 @@ class VacancyFilter:
 
     def check(self) -> None:
         if self.min_area is not None and self.max_area is not None and self.max_area < self.min_area:
-            raise BadValue("--max-area", self.max_area, f"is below --min-area {self.min_area:g}")
+            raise BadValue(
+                "--max-area", self.max_area, _("is below --min-area {minimum:g}").format(minimum=self.min_area)
+            )
         key = self.sort[1:] if self.sort.startswith("-") else self.sort
         if key not in SORTS:
-            raise BadValue("--sort", self.sort, "sort by one of " + ", ".join(SORTS) + " (prefix - for descending)")
+            raise BadValue(
+                "--sort", self.sort, _("sort by one of {keys} (prefix - for descending)").format(keys=", ".join(SORTS))
+            )
         if self.limit is not None and self.limit < 1:
-            raise BadValue("--limit", self.limit, "must be at least 1")
+            raise BadValue("--limit", self.limit, _("must be at least 1"))
         for option, value in (("--industry", self.industry), ("--carrier", self.carrier)):
             if value is not None and not value.strip():
-                raise BadValue(option, repr(value), "is empty; give a name, or leave the option out")
+                raise BadValue(option, repr(value), _("is empty; give a name, or leave the option out"))
         for value in self.facilities:
             if not value.strip():
-                raise BadValue("--facility", repr(value), "is empty; give a facility such as GMP洁净车间")
+                raise BadValue("--facility", repr(value), _("is empty; give a facility such as GMP洁净车间"))
 
 
 def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
@@ -228,12 +234,12 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
         params["ready"] = f.available_by
     if f.carrier:
         where.append("u.carrier_id = :carrier")
-        params["carrier"] = find(conn, "carriers", f.carrier, "carrier")["id"]
+        params["carrier"] = find(conn, "carriers", f.carrier, _("carrier"))["id"]
     if f.industry:
         ids = find_related(conn, f.industry)
         where.append(f"u.carrier_id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
     for i, name in enumerate(dict.fromkeys(f.facilities)):
-        facility = find(conn, "facilities", name, "facility")
+        facility = find(conn, "facilities", name, _("facility"))
         where.append(f"EXISTS (SELECT 1 FROM unit_facilities WHERE unit_id = u.id AND facility_id = :f{i})")
         params[f"f{i}"] = facility["id"]
     key = f.sort[1:] if f.sort.startswith("-") else f.sort

@@ -6,6 +6,7 @@ import sqlite3
 
 from promo.db import require_write, rows
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
+from promo.i18n import _
 from promo.industries import chain_of, family, find_related
 from promo.text import fold, today
 
@@ -28,7 +29,9 @@ def parse_status(value: str | None, field: str = "--status") -> str | None:
         return None
     status = _STATUS_BY_FOLDED.get(fold(value))
     if status is None:
-        raise BadValue(field, value, "use one of " + ", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
+        raise BadValue(
+            field, value, _("use one of {choices}").format(choices=", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
+        )
     return status
 
 
@@ -38,7 +41,11 @@ def parse_owner_kind(value: str | None) -> str | None:
         return None
     kind = _OWNER_KIND_BY_FOLDED.get(fold(value))
     if kind is None:
-        raise BadValue("--owner-kind", value, "use one of " + ", ".join(f"{k} ({v})" for k, v in OWNER_KINDS.items()))
+        raise BadValue(
+            "--owner-kind",
+            value,
+            _("use one of {choices}").format(choices=", ".join(f"{k} ({v})" for k, v in OWNER_KINDS.items())),
+        )
     return kind
 
 
@@ -115,10 +122,14 @@ def find_scenario(conn: sqlite3.Connection, ref: str) -> dict:
     if ref.lstrip("#").isascii() and ref.lstrip("#").isdigit():  # not ² or ①: str.isdigit() says yes to those
         number = int(ref.lstrip("#"))
         if number > MAX_ID:
-            raise BadValue("SCENARIO", ref, "is not a scenario number (too large); see them with: promo scenarios")
+            raise BadValue(
+                "SCENARIO",
+                ref,
+                _("is not a scenario number (too large); see them with: {command}").format(command="promo scenarios"),
+            )
         row = conn.execute("SELECT id FROM scenarios WHERE id = ?", (number,)).fetchone()
         if row is None:
-            raise NotFound("scenario", ref)
+            raise NotFound(_("scenario"), ref)
         ids = [row[0]]
     else:
         from promo.lookup import like_escape
@@ -137,12 +148,12 @@ def find_scenario(conn: sqlite3.Connection, ref: str) -> dict:
 
             titles = {r[1]: r[0] for r in conn.execute("SELECT title, title_folded FROM scenarios")}
             close = difflib.get_close_matches(key, list(titles), n=3, cutoff=0.4)
-            raise NotFound("scenario", ref, [titles[f] for f in close])
+            raise NotFound(_("scenario"), ref, [titles[f] for f in close])
         if len(ids) > 1:
             titles = [
                 r[0] for r in conn.execute(f"SELECT title FROM scenarios WHERE id IN ({','.join(map(str, ids))})")
             ]
-            raise Ambiguous("scenario", ref, titles)
+            raise Ambiguous(_("scenario"), ref, titles)
     return _finish(rows(conn, f"{_SELECT} WHERE s.id = ?", (ids[0],))[0], today())
 
 
@@ -166,26 +177,28 @@ def add_scenario(
     owner = check_text(owner or "", "--owner") or ""
     need = check_text(need, "--need", max_len=2000, one_line=False)
     if not fold(title):
-        raise BadValue("TITLE", title, "a scenario needs a title")
+        raise BadValue("TITLE", title, _("a scenario needs a title"))
     if not fold(owner):
-        raise BadValue("--owner", owner, "name the hospital or platform that opens the scenario")
+        raise BadValue("--owner", owner, _("name the hospital or platform that opens the scenario"))
     owner_kind = parse_owner_kind(owner_kind)
     status = parse_status(status) or "open"
     published = published or today()
     if deadline and deadline < published:
-        raise BadValue("--deadline", deadline, f"is before --published {published}")
+        raise BadValue("--deadline", deadline, _("is before --published {date}").format(date=published))
     industry_id = None
     if industry:
         from promo.lookup import find
 
-        industry_id = find(conn, "industries", industry, "industry")["id"]
+        industry_id = find(conn, "industries", industry, _("industry"))["id"]
     key = fold(title)
     # under the write lock: a second identical call waits, then sees the first
     same = conn.execute(
         "SELECT id FROM scenarios WHERE title_folded = ? AND owner_folded = ?", (key, fold(owner))
     ).fetchone()
     if same:
-        raise Rejected(f"{owner} already has a scenario titled {title!r} (#{same[0]})")
+        raise Rejected(
+            _("{owner} already has a scenario titled {title!r} (#{id})").format(owner=owner, title=title, id=same[0])
+        )
     scenario_id = conn.execute(
         """INSERT INTO scenarios (title, title_folded, owner, owner_folded, owner_kind, industry_id, need, status,
              published, deadline, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
@@ -200,9 +213,12 @@ def set_status(conn: sqlite3.Connection, ref: str, status: str, *, deadline: str
     row = find_scenario(conn, ref)
     status = parse_status(status, "STATUS")
     if deadline and row["published"] and deadline < row["published"]:
-        raise BadValue("--deadline", deadline, f"is before the scenario was published ({row['published']})")
+        raise BadValue(
+            "--deadline", deadline, _("is before the scenario was published ({date})").format(date=row["published"])
+        )
     if status == row["status"] and not deadline:
-        raise Rejected(f"scenario #{row['id']} is already {STATUSES[status]}")
+        raise Rejected(_("scenario #{id} is already {status}").format(id=row["id"], status=STATUSES[status]))
+
     conn.execute(
         "UPDATE scenarios SET status = ?, deadline = coalesce(?, deadline) WHERE id = ?",
         (status, deadline, row["id"]),

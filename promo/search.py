@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import BadValue, CatalogueError
+from promo.i18n import _
 from promo.search_index import BY_SLOT, INDEX, LISTS, SOURCES, bigrams, key_chars
 from promo.vocabulary import LEADS, label, sql_in
 
@@ -32,7 +33,7 @@ def parse_lists(values: tuple[str, ...] | list[str]) -> list[str]:
             key = by_label.get(part.strip().lower()) or by_label.get(part.strip())
             if key is None:
                 choices = ", ".join(f"{k} ({v})" for k, v in LIST_LABELS.items())
-                raise BadValue("--in", part, f"is not a list; use one of {choices}")
+                raise BadValue("--in", part, _("is not a list; use one of {choices}").format(choices=choices))
             out.append(key)
     return list(dict.fromkeys(out))
 
@@ -40,15 +41,19 @@ def parse_lists(values: tuple[str, ...] | list[str]) -> list[str]:
 def query_key(text: str) -> str:
     """The folded letters and digits of a query; one character or punctuation only is refused."""
     if text is None or not text.strip():
-        raise BadValue("TEXT", repr(text or ""), "is empty; give at least two characters, e.g. 眼科")
+        raise BadValue("TEXT", repr(text or ""), _("is empty; give at least two characters, e.g. 眼科"))
     key = key_chars(text)
     if not key:
-        raise BadValue("TEXT", text, "has no letters or digits to search for; give at least two, e.g. 眼科")
+        raise BadValue("TEXT", text, _("has no letters or digits to search for; give at least two, e.g. 眼科"))
     if len(key) > MAX_QUERY:
-        raise BadValue("TEXT", text[:40] + "…", f"is too long to search for (at most {MAX_QUERY} letters and digits)")
+        raise BadValue(
+            "TEXT",
+            text[:40] + "…",
+            _("is too long to search for (at most {limit} letters and digits)").format(limit=MAX_QUERY),
+        )
     if len(key) < 2:
         raise BadValue(
-            "TEXT", text, "is one character; give at least two (e.g. 眼科, 器械) so the result means something"
+            "TEXT", text, _("is one character; give at least two (e.g. 眼科, 器械) so the result means something")
         )
     return key
 
@@ -69,7 +74,11 @@ def search(
     """Hits per list, best first: {"key", "groups": [{"list", "label", "total", "hits": [...]}, ...]}."""
     key = query_key(text)
     if not conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?", (INDEX,)).fetchone():
-        raise CatalogueError("this catalogue has no search index", "build it with: promo search --reindex")
+        raise CatalogueError(
+            _("this catalogue has no search index"),
+            _("build it with: {command}").format(command="promo search --reindex"),
+        )
+
     lists = lists or list(LISTS)
     if public:
         # whom the office is pursuing is as confidential as a lead: the target list stays inside
@@ -174,7 +183,7 @@ _INDUSTRY_LEVELS = {"industry": "主导产业", "chain": "产业链", "link": "�
 def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key: str, public: bool) -> list[dict]:
     """The shown fields of each hit, with where the query matched (name, other text or pinyin)."""
     by_slot: dict[int, list[int]] = {}
-    for slot, record_id, _ in found:
+    for slot, record_id, _score in found:
         by_slot.setdefault(slot, []).append(record_id)
     score = {(slot, rid): s for slot, rid, s in found}
     hits = []

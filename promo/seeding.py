@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from promo.errors import PromoError
+from promo.i18n import _
 
 
 class SeedError(PromoError):
@@ -21,7 +22,11 @@ def seeds_dir() -> Path:
     for candidate in (here / "seed_files", here.parent / "seeds"):
         if (candidate / "zone.json").is_file():
             return candidate
-    raise PromoError(f"the seed files are missing (looked in {here / 'seed_files'} and {here.parent / 'seeds'})")
+    raise PromoError(
+        _("the seed files are missing (looked in {first} and {second})").format(
+            first=here / "seed_files", second=here.parent / "seeds"
+        )
+    )
 
 
 def read_csv(name: str, directory: Path | None = None) -> list[dict]:

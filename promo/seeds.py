@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from promo.errors import CatalogueError
+from promo.i18n import _, ngettext
 from promo.seed_loaders import SeedError, load, read_csv, seeds_dir  # noqa: F401 (the seeds API)
 
 
@@ -28,7 +29,23 @@ def build_file(tmp: Path, directory: Path | None = None, loader=None) -> str:
         conn.execute("PRAGMA journal_mode = WAL")
     finally:
         conn.close()
-    return ", ".join(f"{n} {k}" for k, n in counts.items())
+    return _(", ").join(_count(table, n) for table, n in counts.items())
+
+
+def _count(table: str, n: int) -> str:
+    """'10 carriers' in the user's language; a table without a wording is shown by its name."""
+    if table == "carriers":
+        return ngettext("{n} carrier", "{n} carriers", n).format(n=n)
+    if table == "units":
+        return ngettext("{n} unit", "{n} units", n).format(n=n)
+    if table == "enterprises":
+        return ngettext("{n} enterprise", "{n} enterprises", n).format(n=n)
+    if table == "policies":
+        return ngettext("{n} policy", "{n} policies", n).format(n=n)
+    if table == "facility kinds":
+        return ngettext("{n} facility kind", "{n} facility kinds", n).format(n=n)
+
+    return f"{n} {table}"
 
 
 def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None, loader=None) -> str:
@@ -37,9 +54,11 @@ def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None, l
 
     path = Path(path)
     if path.exists():
-        raise CatalogueExists(f"{path} exists already", "use promo init --force to rebuild it from the seeds")
+        raise _exists(path)
     if path.parent and not path.parent.exists():
-        raise CatalogueError(f"cannot create {path}: folder {path.parent} does not exist")
+        raise CatalogueError(
+            _("cannot create {path}: folder {folder} does not exist").format(path=path, folder=path.parent)
+        )
     tmp = temp_name(path, "building")
     try:
         summary = build_file(tmp, directory, loader)
@@ -48,7 +67,9 @@ def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None, l
         _publish_new(tmp, path)
         fsync_dir(path.parent)
     except PermissionError as exc:
-        raise CatalogueError(f"cannot write the catalogue at {path}: {exc.strerror}") from None
+        raise CatalogueError(
+            _("cannot write the catalogue at {path}: {error}").format(path=path, error=exc.strerror)
+        ) from None
     finally:
         remove_sidecars(tmp, including_file=True)
     return summary
@@ -56,6 +77,13 @@ def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None, l
 
 class CatalogueExists(CatalogueError):
     """The catalogue to build is there already (perhaps another promo process built it a moment ago)."""
+
+
+def _exists(path: Path) -> CatalogueExists:
+    return CatalogueExists(
+        _("{path} exists already").format(path=path),
+        _("use {command} to rebuild it from the seeds").format(command="promo init --force"),
+    )
 
 
 def _publish_new(tmp: Path, path: Path) -> None:
@@ -68,8 +96,8 @@ def _publish_new(tmp: Path, path: Path) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise CatalogueExists(f"{path} exists already", "use promo init --force to rebuild it from the seeds") from None
+        raise _exists(path) from None
     except OSError:  # a file system without hard links: the narrow race is back, but the build still works
         if path.exists():
-            raise CatalogueExists(f"{path} exists already") from None
+            raise CatalogueExists(_("{path} exists already").format(path=path)) from None
         os.replace(tmp, path)

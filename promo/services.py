@@ -11,9 +11,10 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
+from promo.i18n import _
 from promo.lookup import find, like_escape
 from promo.text import fold, today
-from promo.vocabulary import labels
+from promo.vocabulary import choices, labels
 
 STATUSES = labels("service_status")
 _STATUS_BY_KEY = (
@@ -44,8 +45,7 @@ def parse_status(value: str, field: str = "--status") -> str:
     """todo 待办, doing 办理中, done 已办结, paused 暂缓 (either language)."""
     key = _STATUS_BY_KEY.get(fold(value))
     if not key:
-        shown = ", ".join(f"{k} ({v})" for k, v in STATUSES.items())
-        raise BadValue(field, value, f"not a service status; use {shown}")
+        raise BadValue(field, value, _("not a service status; use {choices}").format(choices=choices("service_status")))
     return key
 
 
@@ -62,13 +62,15 @@ def department(conn: sqlite3.Connection, name: str, field: str = "--department")
     if row:
         return row
     try:
-        return find(conn, "departments", name, "department")
+        return find(conn, "departments", name, _("department"))
     except NotFound as exc:
         known = [r[0] for r in conn.execute("SELECT name FROM departments ORDER BY id")]
-        hint = exc.hint or ("departments: " + "、".join(known[:14]) + (" …" if len(known) > 14 else ""))
+        hint = exc.hint or _("departments: {names}").format(
+            names="、".join(known[:14]) + (" …" if len(known) > 14 else "")
+        )
         raise Rejected(
-            f"{field} {name}: no department of that name",
-            f"{hint}; add one with: promo services departments add NAME",
+            _("{field} {value}: no department of that name").format(field=field, value=name),
+            _("{hint}; add one with: {command}").format(hint=hint, command="promo services departments add NAME"),
         ) from None
 
 
@@ -89,7 +91,9 @@ def add_department(conn: sqlite3.Connection, name: str, aliases: list[str] | Non
     require_write(conn)
     existing = conn.execute("SELECT name FROM departments WHERE name_folded = ?", (fold(name),)).fetchone()
     if existing:
-        raise Rejected(f"department {name} is already on the list (as {existing[0]})")
+        raise Rejected(
+            _("department {name} is already on the list (as {existing})").format(name=name, existing=existing[0])
+        )
     folded = "|".join(fold(a) for a in aliases or [] if fold(a)) or None
     did = conn.execute(
         "INSERT INTO departments (name, name_folded, aliases) VALUES (?, ?, ?)", (name, fold(name), folded)
@@ -103,7 +107,7 @@ def templates(conn: sqlite3.Connection, industry: str | None = None) -> list[dic
     if industry:
         from promo.industries import ancestors
 
-        row = find(conn, "industries", industry, "industry")
+        row = find(conn, "industries", industry, _("industry"))
         codes = [a["code"] for a in ancestors(conn, row["id"])]
         where = "t.industry_code IS NULL OR t.industry_code IN (" + ",".join("?" * len(codes)) + ")"
         params = codes
@@ -123,12 +127,14 @@ def add_template(
     """Add a service to the usual path of an industry (or of every project)."""
     require_write(conn)
     dept = department(conn, department_name)
-    code = find(conn, "industries", industry, "industry")["code"] if industry else None
+    code = find(conn, "industries", industry, _("industry"))["code"] if industry else None
     clash = conn.execute(
         "SELECT 1 FROM service_templates WHERE industry_code IS ? AND item = ?", (code, item)
     ).fetchone()
     if clash:
-        raise Rejected(f"{item} is already on the path of {industry or 'every project'}")
+        if industry:
+            raise Rejected(_("{item} is already on the path of {industry}").format(item=item, industry=industry))
+        raise Rejected(_("{item} is already on the path of every project").format(item=item))
     sort = conn.execute("SELECT coalesce(max(sort), 0) + 1 FROM service_templates").fetchone()[0]
     tid = conn.execute(
         "INSERT INTO service_templates (industry_code, item, department_id, days, sort) VALUES (?, ?, ?, ?, ?)",
@@ -145,13 +151,13 @@ def add_template(
 
 def _check_dates(asked: str | None, due: str | None, done: str | None) -> None:
     if asked and asked > today():
-        raise BadValue("--asked", asked, f"is in the future (today is {today()})")
+        raise BadValue("--asked", asked, _("is in the future (today is {today})").format(today=today()))
     if done and done > today():
-        raise BadValue("--done", done, f"is in the future (today is {today()})")
+        raise BadValue("--done", done, _("is in the future (today is {today})").format(today=today()))
     if asked and due and due < asked:
-        raise BadValue("--due", due, f"comes before the request ({asked})")
+        raise BadValue("--due", due, _("comes before the request ({date})").format(date=asked))
     if asked and done and done < asked:
-        raise BadValue("--done", done, f"comes before the request ({asked})")
+        raise BadValue("--done", done, _("comes before the request ({date})").format(date=asked))
 
 
 def add_service(
@@ -177,8 +183,8 @@ def add_service(
     ).fetchone()
     if clash:
         raise Rejected(
-            f"{e['name']} already has the service {clash[0]}",
-            f"change it with: promo services update {e['name']} {clash[0]} --status …",
+            _("{name} already has the service {item}").format(name=e["name"], item=clash[0]),
+            _("change it with: {command}").format(command=f"promo services update {e['name']} {clash[0]} --status …"),
         )
     sid = conn.execute(
         """INSERT INTO services (enterprise_id, item, item_folded, department_id, officer, status, asked_date,
@@ -216,11 +222,17 @@ def find_service(conn: sqlite3.Connection, enterprise_id: int, item: str, name: 
     if found and (found[0]["item_folded"] == key or len(found) == 1):
         return found[0]
     if found:
-        raise Rejected(f"ITEM {item}: matches several services of {name}: " + "、".join(r["item"] for r in found))
+        raise Rejected(
+            _("ITEM {item}: matches several services of {name}: {items}").format(
+                item=item, name=name, items="、".join(r["item"] for r in found)
+            )
+        )
     have = [r[0] for r in conn.execute("SELECT item FROM services WHERE enterprise_id = ?", (enterprise_id,))]
     raise Rejected(
-        f"ITEM {item}: {name} has no such service",
-        ("its services: " + "、".join(have)) if have else f"it has none yet: promo services apply {name}",
+        _("ITEM {item}: {name} has no such service").format(item=item, name=name),
+        _("its services: {items}").format(items="、".join(have))
+        if have
+        else _("it has none yet: {command}").format(command=f"promo services apply {name}"),
     )
 
 
@@ -244,7 +256,7 @@ def update_service(
     e = get(conn, enterprise)
     s = find_service(conn, e["id"], item, e["name"])
     if done and status and status != "done":
-        raise BadValue("--status", status, "contradicts --done (a service done on a date is 已办结)")
+        raise BadValue("--status", status, _("contradicts --done (a service done on a date is 已办结)"))
     new = {
         "status": "done" if done else status or s["status"],
         "asked_date": asked or s["asked_date"],
@@ -259,9 +271,11 @@ def update_service(
         new["department_id"] = department(conn, department_name)["id"]
     _check_dates(new["asked_date"] if asked else None, new["due_date"] if due else None, done)
     if new["asked_date"] and new["done_date"] and new["done_date"] < new["asked_date"]:
-        raise BadValue("--done", new["done_date"], f"comes before the request ({new['asked_date']})")
+        raise BadValue(
+            "--done", new["done_date"], _("comes before the request ({date})").format(date=new["asked_date"])
+        )
     if new["asked_date"] and new["due_date"] and new["due_date"] < new["asked_date"]:
-        raise BadValue("--due", new["due_date"], f"comes before the request ({new['asked_date']})")
+        raise BadValue("--due", new["due_date"], _("comes before the request ({date})").format(date=new["asked_date"]))
     sets = ", ".join(f"{k} = ?" for k in new)
     conn.execute(f"UPDATE services SET {sets} WHERE id = ?", (*new.values(), s["id"]))
     changed = [k for k, v in new.items() if s[k] != v]
@@ -333,9 +347,14 @@ def apply_template(
         added.append(t["item"])
     if not added:
         raise Rejected(
-            f"{e['name']} already has every service of the path" + (f" of {industry_name}" if industry_name else ""),
-            "add another with: promo services add NAME ITEM --department …",
+            _("{name} already has every service of the path of {industry}").format(
+                name=e["name"], industry=industry_name
+            )
+            if industry_name
+            else _("{name} already has every service of the path").format(name=e["name"]),
+            _("add another with: {command}").format(command="promo services add NAME ITEM --department …"),
         )
+
     return {
         "id": e["id"],
         "name": e["name"],

@@ -13,6 +13,7 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
+from promo.i18n import _
 from promo.industries import down, find_related
 from promo.text import fold, today
 from promo.vocabulary import LEADS, SIGNED, sql_in, stage_order
@@ -45,7 +46,7 @@ def parse_segment(value: str | None) -> str | None:
     aliases["downstream"] = "下游"
     seg = aliases.get(fold(value), fold(value))
     if seg not in SEGMENTS:
-        raise BadValue("--segment", value, "use 上游, 中游 or 下游")
+        raise BadValue("--segment", value, _("use 上游, 中游 or 下游"))
     return seg
 
 
@@ -55,7 +56,7 @@ def parse_priority(value: str | None) -> str | None:
         return None
     priority = PRIORITIES.get(fold(value))
     if priority is None:
-        raise BadValue("--priority", value, "use 高, 中 or 低 (or high/medium/low, A/B/C, 1/2/3)")
+        raise BadValue("--priority", value, _("use 高, 中 or 低 (or high/medium/low, A/B/C, 1/2/3)"))
     return priority
 
 
@@ -66,7 +67,7 @@ def parse_reason(value: str | None) -> str | None:
     for reason in REASONS:
         if fold(reason) == fold(value):
             return reason
-    raise BadValue("--reason", value, "use one of " + "、".join(REASONS))
+    raise BadValue("--reason", value, _("use one of {choices}").format(choices="、".join(REASONS)))
 
 
 def find_link(conn: sqlite3.Connection, name: str, field: str = "--link") -> sqlite3.Row:
@@ -74,11 +75,11 @@ def find_link(conn: sqlite3.Connection, name: str, field: str = "--link") -> sql
     from promo.lookup import find
 
     try:
-        return find(conn, "industries", name, "chain link", where="level = 'link'")
+        return find(conn, "industries", name, _("chain link"), where="level = 'link'")
     except NotFound:
         pass
     try:
-        other = find(conn, "industries", name, "industry")
+        other = find(conn, "industries", name, _("industry"))
     except (NotFound, Ambiguous):
         other = None
     if other is not None:
@@ -90,13 +91,16 @@ def find_link(conn: sqlite3.Connection, name: str, field: str = "--link") -> sql
                 (other["id"],),
             )
         ]
-        level = {"industry": "a leading industry", "chain": "a chain"}[other["level"]]
-        raise BadValue(field, name, f"{other['name']} is {level}, not a chain link; its links: " + "、".join(links))
+        if other["level"] == "industry":
+            why = _("{name} is a leading industry, not a chain link; its links: {links}")
+        else:
+            why = _("{name} is a chain, not a chain link; its links: {links}")
+        raise BadValue(field, name, why.format(name=other["name"], links="、".join(links)))
     names = {r[1]: r[0] for r in conn.execute("SELECT name, name_folded FROM industries WHERE level = 'link'")}
     key = fold(name)
     close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.4)
     close += [f for f in names if (key in f or f in key) and f not in close]
-    raise NotFound("chain link", name, [names[f] for f in close[:3]])
+    raise NotFound(_("chain link"), name, [names[f] for f in close[:3]])
 
 
 def catalogue(
@@ -198,7 +202,11 @@ def list_targets(
         params["priority"] = parse_priority(priority)
     if status:
         if status not in STATUSES:
-            raise BadValue("--status", status, "use one of " + ", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
+            raise BadValue(
+                "--status",
+                status,
+                _("use one of {choices}").format(choices=", ".join(f"{k} ({v})" for k, v in STATUSES.items())),
+            )
         where.append("t.status = :status")
         params["status"] = status
     sql = f"""{_TARGET_SELECT} WHERE {" AND ".join(where)}
@@ -211,7 +219,7 @@ def find_target(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     """The target row `name` designates (any script, or a unique part), else NotFound with suggestions."""
     from promo.lookup import find
 
-    return find(conn, "targets", name, "target")
+    return find(conn, "targets", name, _("target"))
 
 
 def target(conn: sqlite3.Connection, name: str) -> dict:
@@ -233,7 +241,7 @@ def add_target(
     require_write(conn)
     name = (name or "").strip()
     if not fold(name):
-        raise BadValue("NAME", name, "a target needs a name")
+        raise BadValue("NAME", name, _("a target needs a name"))
     link_row = find_link(conn, link)
     priority, reason = parse_priority(priority) or "中", parse_reason(reason)
     key = fold(name)
@@ -243,12 +251,17 @@ def add_target(
         (key,),
     ).fetchone()
     if same:
-        raise Rejected(f"{same[0]} is already a target (on {same[1]})", "see it with: promo targets --status all")
+        raise Rejected(
+            _("{name} is already a target (on {link})").format(name=same[0], link=same[1]),
+            _("see it with: {command}").format(command="promo targets --status all"),
+        )
     known = conn.execute("SELECT name, stage FROM enterprises WHERE name_folded = ?", (key,)).fetchone()
     if known:
         raise Rejected(
-            f"{known[0]} is already in the pipeline (stage {known[1]}); a target is an enterprise not yet in it",
-            "see it with: promo enterprises show " + known[0],
+            _("{name} is already in the pipeline (stage {stage}); a target is an enterprise not yet in it").format(
+                name=known[0], stage=known[1]
+            ),
+            _("see it with: {command}").format(command="promo enterprises show " + known[0]),
         )
     target_id = conn.execute(
         """INSERT INTO targets (name, name_folded, link_id, priority, reason, status, note, created_at, sample)
@@ -281,9 +294,11 @@ def promote(
 
     row = find_target(conn, name)
     if row["status"] != "open":
-        raise Rejected(f"target {row['name']} is {STATUSES.get(row['status'], row['status'])}, not open")
+        raise _not_open(row)
     if stage not in LEADS:
-        raise BadValue("--stage", stage, "a promoted target starts as a lead: use " + " or ".join(LEADS))
+        raise BadValue(
+            "--stage", stage, _("a promoted target starts as a lead: use {stages}").format(stages=_(" or ").join(LEADS))
+        )
     link = conn.execute("SELECT code, name FROM industries WHERE id = ?", (row["link_id"],)).fetchone()
     note = (
         "由招商目录目标转入"
@@ -320,7 +335,12 @@ def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict
     require_write(conn)
     row = find_target(conn, name)
     if row["status"] != "open":
-        raise Rejected(f"target {row['name']} is {STATUSES.get(row['status'], row['status'])}, not open")
+        raise _not_open(row)
     note = "; ".join(x for x in (row["note"], f"放弃: {why}" if why else "放弃") if x)
     conn.execute("UPDATE targets SET status = 'dropped', note = ? WHERE id = ?", (note, row["id"]))
     return target(conn, row["name"]) | {"summary": f"drop target {row['name']}"}
+
+
+def _not_open(row: sqlite3.Row) -> Rejected:
+    status = STATUSES.get(row["status"], row["status"])
+    return Rejected(_("target {name} is {status}, not open").format(name=row["name"], status=status))

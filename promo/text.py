@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from promo.dates import parse_date, today  # noqa: F401  (dates have their own home; re-exported)
+from promo.i18n import N_
 
 # Numbers and amounts live with the other figures in promo.measures; re-exported for callers of old.
 from promo.measures import MAX_AMOUNT_WAN, MAX_NUMBER, normalise_number_text, parse_amount, parse_number  # noqa: F401
@@ -70,11 +71,11 @@ def fold_punctuation(s: str) -> str:
 
 # The steps of fold(), named for messages that explain why two names are one.
 FOLD_STEPS = {
-    "full/half-width forms": fold_width,
-    "traditional/simplified script": fold_script,
-    "letter case": fold_case,
-    "spaces": fold_spaces,
-    "punctuation (·, quotes, brackets)": fold_punctuation,
+    N_("full/half-width forms"): fold_width,
+    N_("traditional/simplified script"): fold_script,
+    N_("letter case"): fold_case,
+    N_("spaces"): fold_spaces,
+    N_("punctuation (·, quotes, brackets)"): fold_punctuation,
 }
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from promo.errors import BadValue
+from promo.i18n import _
 
 # GB 32100-2015 table 1: registration department (登记管理部门) codes, position 1.
 DEPARTMENTS = {
@@ -68,28 +69,37 @@ def check(value: str, field: str = "--uscc") -> Checked:
 
     code = normalise(value)
     if not code:
-        raise BadValue(field, value, "is empty")
+        raise BadValue(field, value, _("is empty"))
     if len(code) != 18:
-        raise BadValue(field, value, f"a credit code has 18 characters, this has {len(code)}")
+        raise BadValue(field, value, _("a credit code has 18 characters, this has {count}").format(count=len(code)))
     bad = sorted({c for c in code if c not in ALPHABET})
     if bad:
         raise BadValue(
             field,
             value,
-            f"contains {', '.join(repr(c) for c in bad)}; "
-            "a credit code uses digits and capital letters except I, O, S, V, Z",
+            _("contains {characters}; a credit code uses digits and capital letters except I, O, S, V, Z").format(
+                characters=", ".join(repr(c) for c in bad)
+            ),
         )
     if code[0] not in DEPARTMENTS:
         raise BadValue(
             field,
             value,
-            f"position 1 (登记管理部门) is {code[0]!r}, not a registration department code ({', '.join(DEPARTMENTS)})",
+            _("position 1 (登记管理部门) is {found!r}, not a registration department code ({codes})").format(
+                found=code[0], codes=", ".join(DEPARTMENTS)
+            ),
         )
     if not code[1].isdigit():
-        raise BadValue(field, value, f"position 2 (机构类别) is {code[1]!r}; it should be a digit")
+        raise BadValue(
+            field, value, _("position 2 (机构类别) is {found!r}; it should be a digit").format(found=code[1])
+        )
     if not code[2:8].isdigit():
         raise BadValue(
-            field, value, f"positions 3–8 (登记管理机关行政区划码) are {code[2:8]!r}; they should be six digits"
+            field,
+            value,
+            _("positions 3–8 (登记管理机关行政区划码) are {found!r}; they should be six digits").format(
+                found=code[2:8]
+            ),
         )
     return Checked(code, stdnum_uscc.calc_check_digit(code[:17]))
 
@@ -100,13 +110,18 @@ def validate(value: str, field: str = "--uscc", *, accept_bad_check: bool = Fals
     if not checked.check_ok and not accept_bad_check:
         # no "corrected" code: the slip is as often a swapped or lost digit elsewhere, and a ready-made valid
         # code invites storing a wrong one
-        raise BadValue(
+        error = BadValue(
             field,
             value,
-            f"the check character (last, {checked.code[-1]}) does not match the other 17; "
-            "read the code again from the business licence (营业执照)",
-            "if the licence really shows this code, store it flagged with --accept-bad-check",
+            _(
+                "the check character (last, {found}) does not match the other 17; "
+                "read the code again from the business licence (营业执照)"
+            ).format(found=checked.code[-1]),
+            _("if the licence really shows this code, store it flagged with --accept-bad-check"),
         )
+        error.check_character = True  # an import adds why Excel may have caused it
+        raise error
+
     return checked
 
 

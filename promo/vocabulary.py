@@ -246,3 +246,13 @@ def display_name(row, *, public: bool = False) -> str:
             return f"未公开项目 #{row['id']}"
     flagged = "uscc_bad_check" in keys and row["uscc_bad_check"]
     return row["name"] + (f" {BAD_CHECK_MARK}" if flagged else "")
+
+
+def choices(kind: str) -> str:
+    """The values of a coded kind as a 'use one of' message lists them: 意向、洽谈 … in Chinese; in English each
+    with its other name, since both are accepted (意向 (lead), visit (走访))."""
+    from promo.i18n import language
+
+    if language() == "zh":
+        return "、".join(zh for zh, _en in LABELS[kind].values())
+    return ", ".join(f"{zh} ({en})" if code == zh else f"{code} ({zh})" for code, (zh, en) in LABELS[kind].items())

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from promo.brief.document import Chart
 from promo.errors import Rejected
+from promo.i18n import N_, _
 
 # Fonts tried first, in order; any other installed font that covers the text is used after them.
 PREFERRED_FONTS = (
@@ -26,12 +27,12 @@ PREFERRED_FONTS = (
     "Droid Sans Fallback",
     "DejaVu Sans",
 )
-INSTALL_FONTS = (
+INSTALL_FONTS = N_(
     "install a Chinese font: sudo apt-get install fonts-noto-cjk (Debian/Ubuntu), sudo dnf install "
     "google-noto-sans-cjk-fonts (Fedora), or without root pip install 'promo[charts]'; macOS and Windows have one"
 )
-INSTALL_PLOTTING = "install the plotting library: pip install 'matplotlib>=3.7'"
-NO_CHARTS = "or leave the charts out with --no-charts"
+INSTALL_PLOTTING = N_("install the plotting library: pip install 'matplotlib>=3.7'")
+NO_CHARTS = N_("or leave the charts out with --no-charts")
 
 # blue for what is there (occupied, signed), teal for what follows (landed, jobs)
 COLOURS = ("#2f5d8a", "#3a9a8f", "#c98b2b", "#8a4f7d")
@@ -44,8 +45,8 @@ def _figure_class():
         from matplotlib.figure import Figure
     except ImportError:
         raise Rejected(
-            "cannot draw the brief's charts: the plotting library matplotlib is not installed",
-            f"{INSTALL_PLOTTING}; {NO_CHARTS}",
+            _("cannot draw the brief's charts: the plotting library matplotlib is not installed"),
+            _("{advice}; {alternative}").format(advice=_(INSTALL_PLOTTING), alternative=_(NO_CHARTS)),
         ) from None
     return Figure
 
@@ -81,8 +82,10 @@ def font_for(text: str) -> str:
         best = max(best, covered, key=len)
     missing = "".join(chr(c) for c in sorted(needed - best)[:12])
     raise Rejected(
-        f"cannot draw the brief's charts: no installed font has every character they need (none has {missing!r})",
-        f"{INSTALL_FONTS}; {NO_CHARTS}",
+        _(
+            "cannot draw the brief's charts: no installed font has every character they need (none has {missing!r})"
+        ).format(missing=missing),
+        _("{advice}; {alternative}").format(advice=_(INSTALL_FONTS), alternative=_(NO_CHARTS)),
     )
 
 

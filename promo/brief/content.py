@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from promo import criteria, industries, policies, resources
 from promo.brief.keyfigures import key_figures
+from promo.brief.numbers import usd_rate
 from promo.brief.request import Request
 from promo.db import rows
 from promo.errors import Rejected
+from promo.i18n import _
 from promo.lookup import find
 from promo.text import today
 from promo.vocabulary import LEADS, PRESENT, SIGNED, STAGES, stage_order
@@ -82,7 +84,10 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     data: dict = {"request": req}
     zone = conn.execute("SELECT * FROM zone ORDER BY id LIMIT 1").fetchone()
     if zone is None:
-        raise Rejected("the catalogue has no zone record, so there is nothing to brief on", "rebuild it: promo init")
+        raise Rejected(
+            _("the catalogue has no zone record, so there is nothing to brief on"),
+            _("rebuild it: {command}").format(command="promo init"),
+        )
     data["zone"] = dict(zone)
     # what the brief's date could know: figures of its year and before, a zone founded by then
     year = _year(req.date)
@@ -90,15 +95,15 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         data["zone"]["founded_year"] = None
     data["figures"] = key_figures(conn, zone["id"], year)
     data["earlier_than_today"] = req.date < today()
-    data.update(_usd_rate(conn))
+    data.update(usd_rate(conn))
     scope = Scope()
 
     if req.scope == "industry":
-        node = find(conn, "industries", req.industry, "industry")
+        node = find(conn, "industries", req.industry, _("industry"))
         data["industry"] = _industry_tree(conn, node, req.date)
         scope = _industry_scope(conn, node["id"])
     elif req.scope == "carrier":
-        row = find(conn, "carriers", req.carrier, "carrier")
+        row = find(conn, "carriers", req.carrier, _("carrier"))
         data["carrier"] = _carrier_detail(conn, row, req)
         scope = Scope(
             carriers=f"c.id = {int(row['id'])}",
@@ -161,32 +166,6 @@ def _year(date: str) -> int | None:
     """The year of an ISO date (None if it has none)."""
     head = str(date)[:4]
     return int(head) if head.isdigit() else None
-
-
-def _usd_rate(conn: sqlite3.Connection) -> dict:
-    """The configured CNY per USD rate (settings usd_cny_rate), its date and whether it is a sample value."""
-    found = dict(
-        conn.execute(
-            "SELECT key, value FROM settings WHERE key IN ('usd_cny_rate', 'usd_cny_rate_date', 'usd_cny_rate_sample')"
-        )
-    )
-    raw = found.get("usd_cny_rate")
-    if raw is None or not str(raw).strip():
-        return {"usd_rate": None, "usd_rate_date": None, "usd_rate_sample": False}
-    try:
-        rate = float(raw)
-    except ValueError:
-        rate = -1.0
-    if not rate > 0 or rate != rate or rate == float("inf"):
-        raise Rejected(
-            f"setting usd_cny_rate {raw!r} is not a positive number of CNY per USD",
-            "fix it in the settings table (e.g. 7.10), or delete it to leave USD out of English briefs",
-        )
-    return {
-        "usd_rate": rate,
-        "usd_rate_date": found.get("usd_cny_rate_date"),
-        "usd_rate_sample": str(found.get("usd_cny_rate_sample", "")).strip().lower() in ("1", "true", "yes"),
-    }
 
 
 # -- industries ----------------------------------------------------------------------------------

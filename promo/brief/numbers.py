@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from promo.brief.texts import MONTHS_EN
+from promo.errors import Rejected
+from promo.i18n import _
 from promo.measures import MONEY, MONEY_UNITS, trim  # noqa: F401 (MONEY_UNITS: the charts read it here)
 from promo.measures import area_text as area
 from promo.measures import rent_text as rent
@@ -76,3 +80,29 @@ def figure_value(value: float, unit: str | None, unit_en: str | None, lang: str)
     if unit_en:
         return f"{number} {unit_en}"
     return f"{number} {unit}".strip() if unit else number
+
+
+def usd_rate(conn: sqlite3.Connection) -> dict:
+    """The configured CNY per USD rate (settings usd_cny_rate), its date and whether it is a sample value."""
+    found = dict(
+        conn.execute(
+            "SELECT key, value FROM settings WHERE key IN ('usd_cny_rate', 'usd_cny_rate_date', 'usd_cny_rate_sample')"
+        )
+    )
+    raw = found.get("usd_cny_rate")
+    if raw is None or not str(raw).strip():
+        return {"usd_rate": None, "usd_rate_date": None, "usd_rate_sample": False}
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = -1.0
+    if not rate > 0 or rate != rate or rate == float("inf"):
+        raise Rejected(
+            _("setting usd_cny_rate {value!r} is not a positive number of CNY per USD").format(value=raw),
+            _("fix it in the settings table (e.g. 7.10), or delete it to leave USD out of English briefs"),
+        )
+    return {
+        "usd_rate": rate,
+        "usd_rate_date": found.get("usd_cny_rate_date"),
+        "usd_rate_sample": str(found.get("usd_cny_rate_sample", "")).strip().lower() in ("1", "true", "yes"),
+    }

@@ -6,17 +6,18 @@ import os
 from pathlib import Path
 
 from promo import files
+from promo.i18n import N_, _
 
 
 def write_file(path: str | os.PathLike, text: str | bytes, *, force: bool = False) -> Path | None:
     """Write the brief (text as UTF-8, or bytes) to `path` ("-" is standard output) through promo.files;
     without `force` an existing file is refused."""
-    return files.write_output(path, text, force=force, what="the brief", option="-o")
+    return files.write_output(path, text, force=force, what=N_("the brief"), option="-o")
 
 
 def check_target(path: str | os.PathLike, *, force: bool = False) -> Path | None:
     """The path a brief may be written to (None for "-"), or Rejected saying why not (checked before any work)."""
-    return files.check_output(path, force=force, what="the brief", option="-o")
+    return files.check_output(path, force=force, what=N_("the brief"), option="-o")
 
 
 # The file extensions each format is written to; a name without an extension is taken as given.
@@ -39,12 +40,22 @@ def output_format(path: str | None, fmt: str | None) -> str:
         if not suffix or named:
             return named[0] if named else "markdown"
         wanted = ", ".join(f"{exts[0]} ({f})" for f, exts in EXTENSIONS.items())
-        raise BadValue("-o", path, f"a {suffix} file is none of the brief's formats; name it {wanted}")
-    if suffix and fmt not in named:
         raise BadValue(
             "-o",
             path,
-            f"does not match --format {fmt}: a {fmt} brief is written to a {EXTENSIONS[fmt][0]} file",
-            f"use -o {Path(path).stem}{EXTENSIONS[fmt][0]}" + (f", or --format {named[0]}" if named else ""),
+            _("a {suffix} file is none of the brief's formats; name it {wanted}").format(suffix=suffix, wanted=wanted),
         )
+    if suffix and fmt not in named:
+        better = f"-o {Path(path).stem}{EXTENSIONS[fmt][0]}"
+        raise BadValue(
+            "-o",
+            path,
+            _("does not match --format {format}: a {format} brief is written to a {extension} file").format(
+                format=fmt, extension=EXTENSIONS[fmt][0]
+            ),
+            _("use {option}, or --format {format}").format(option=better, format=named[0])
+            if named
+            else _("use {option}").format(option=better),
+        )
+
     return fmt

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from promo.errors import BadValue
+from promo.i18n import _
 
 AUDIENCES = ("public", "internal")
 FORMATS = ("markdown", "wechat", "docx", "html")
@@ -58,16 +59,20 @@ class Request:
         )
         for option, value in focus:
             if value is not None and not str(value).strip():
-                raise BadValue(option, value, "is empty; give a name or code")
+                raise BadValue(option, value, _("is empty; give a name or code"))
         chosen = [option for option, value in focus if value is not None]
         if len(chosen) > 1:
-            raise BadValue(chosen[1], self._value(chosen[1]), f"cannot be combined with {chosen[0]}; choose one focus")
+            raise BadValue(
+                chosen[1],
+                self._value(chosen[1]),
+                _("cannot be combined with {option}; choose one focus").format(option=chosen[0]),
+            )
         if self.lang not in ("zh", "en"):
-            raise BadValue("--lang", self.lang, "use zh or en")
+            raise BadValue("--lang", self.lang, _("use zh or en"))
         if self.audience not in AUDIENCES:
-            raise BadValue("--audience", self.audience, "use public or internal")
+            raise BadValue("--audience", self.audience, _("use public or internal"))
         if self.fmt not in FORMATS:
-            raise BadValue("--format", self.fmt, "use " + ", ".join(FORMATS))
+            raise BadValue("--format", self.fmt, _("use {choices}").format(choices=", ".join(FORMATS)))
 
     def _value(self, option: str) -> str:
         values = {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect, "--about": self.about}

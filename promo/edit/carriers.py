@@ -8,6 +8,7 @@ import sqlite3
 from promo.edit import parsers as p
 from promo.edit.record import Field, insert, parse_record, refuse_if_used, require_write, update
 from promo.errors import BadValue, Rejected
+from promo.i18n import N_, _
 from promo.lookup import find
 from promo.resources import KIND_LABELS
 from promo.text import fold
@@ -30,7 +31,7 @@ CARRIER_FIELDS = (
     Field("operator", "--operator", p.text(200)),
     Field("contact_name", "--contact", p.text(100)),
     Field("contact_phone", "--phone", p.phone),
-    Field("industries", "--industry", p.each(p.lookup("industries", "industry")), multiple=True),
+    Field("industries", "--industry", p.each(p.lookup("industries", N_("industry"))), multiple=True),
     Field("status", "--status", p.text(40)),
     Field("description", "--description", p.text()),
     Field("description_en", "--description-en", p.text()),
@@ -44,7 +45,7 @@ PLATFORM_FIELDS = (
     Field("code", "--code", p.text(60)),
     Field("kind", "--kind", p.text(60)),
     Field("level", "--level", p.choice(PLATFORM_LEVELS, {"国家": "national", "省": "provincial", "市": "municipal"})),
-    Field("carrier_id", "--carrier", p.lookup("carriers", "carrier")),
+    Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier"))),
     Field("description", "--description", p.text()),
     Field("description_en", "--description-en", p.text()),
 )
@@ -71,10 +72,11 @@ def _refuse_duplicate(conn, table: str, what: str, name: str, code: str | None, 
     ).fetchone()
     if row:
         raise Rejected(
-            f"a {what} named {row[0]!r} is already in the catalogue", "give another name, or update that one"
+            _("a {what} named {name!r} is already in the catalogue").format(what=_(what), name=row[0]),
+            _("give another name, or update that one"),
         )
     if code and conn.execute(f"SELECT 1 FROM {table} WHERE code = ? AND id IS NOT ?", (code, exclude)).fetchone():
-        raise Rejected(f"--code {code}: another {what} has this code")
+        raise Rejected(_("--code {code}: another {what} has this code").format(code=code, what=_(what)))
 
 
 def _set_industries(conn, carrier_id: int, ids: list[int]) -> None:
@@ -91,7 +93,11 @@ def _set_industries(conn, carrier_id: int, ids: list[int]) -> None:
 def _keep_code(row, v: dict) -> None:
     # codes are what policies' eligibility and seed files refer to: a record keeps the one it was given
     if v.get("code") not in (None, row["code"]):
-        raise BadValue("--code", v["code"], f"a code is kept for good ({row['name']} is {row['code']})")
+        raise BadValue(
+            "--code",
+            v["code"],
+            _("a code is kept for good ({name} is {code})").format(name=row["name"], code=row["code"]),
+        )
     v.pop("code", None)
 
 
@@ -104,7 +110,7 @@ def _place(v: dict, crs: str, before: dict | None = None) -> list[str]:
     if crs not in CRS:
         stored_point(0, 0, crs)  # refused there, naming --crs and the value
     if crs != "wgs84" and (v.get("lat") is None or v.get("lon") is None):
-        raise BadValue("--crs", crs, "converts a whole point: give both --lat and --lon with it")
+        raise BadValue("--crs", crs, _("converts a whole point: give both --lat and --lon with it"))
     lat = v["lat"] if "lat" in v else (before or {}).get("lat")
     lon = v["lon"] if "lon" in v else (before or {}).get("lon")
     if ("lat" not in v and "lon" not in v) or lat is None or lon is None:
@@ -120,7 +126,7 @@ def add_carrier(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     crs = raw.pop("crs", None)
     v = parse_record(conn, raw, CARRIER_FIELDS, names=names)
     warnings = _place(v, crs)
-    _refuse_duplicate(conn, "carriers", "carrier", v["name"], v.get("code"))
+    _refuse_duplicate(conn, "carriers", N_("carrier"), v["name"], v.get("code"))
     industries = v.pop("industries", [])
     v["code"] = v.get("code") or new_code(conn, "carriers", v["name"], v.get("name_en"), "carrier")
     v["name_folded"] = fold(v["name"])
@@ -133,14 +139,14 @@ def add_carrier(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
 def update_carrier(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
     """Change the fields given of the carrier `name` designates ('' clears a field); returns the new row."""
     require_write(conn, "update_carrier")
-    row = find(conn, "carriers", name, "carrier")
+    row = find(conn, "carriers", name, _("carrier"))
     raw = dict(raw)
     crs = raw.pop("crs", None)
     v = parse_record(conn, raw, CARRIER_FIELDS, partial=True, names=names)
     _keep_code(row, v)
     warnings = _place(v, crs, dict(row))
     if "name" in v or "code" in v:
-        _refuse_duplicate(conn, "carriers", "carrier", v.get("name", row["name"]), v.get("code"), row["id"])
+        _refuse_duplicate(conn, "carriers", N_("carrier"), v.get("name", row["name"]), v.get("code"), row["id"])
     if "name" in v:
         v["name_folded"] = fold(v["name"])
     if "industries" in v:
@@ -161,18 +167,21 @@ def _names(conn, sql: str, params) -> list[str]:
 def remove_carrier(conn: sqlite3.Connection, name: str) -> dict:
     """Remove a carrier nothing hangs on; refuses naming its units, tenants, platforms and criteria."""
     require_write(conn, "remove_carrier")
-    row = find(conn, "carriers", name, "carrier")
+    row = find(conn, "carriers", name, _("carrier"))
     cid = row["id"]
     refuse_if_used(
-        "carrier",
+        N_("carrier"),
         row["name"],
         [
-            ("units", _names(conn, "SELECT code FROM units WHERE carrier_id = ? ORDER BY code", (cid,))),
-            ("enterprises", _names(conn, "SELECT name FROM enterprises WHERE carrier_id = ? ORDER BY name", (cid,))),
-            ("platforms", _names(conn, "SELECT name FROM platforms WHERE carrier_id = ? ORDER BY name", (cid,))),
-            ("criteria", _names(conn, "SELECT name FROM criteria WHERE carrier_id = ? ORDER BY name", (cid,))),
+            (N_("units"), _names(conn, "SELECT code FROM units WHERE carrier_id = ? ORDER BY code", (cid,))),
             (
-                "policies",
+                N_("enterprises"),
+                _names(conn, "SELECT name FROM enterprises WHERE carrier_id = ? ORDER BY name", (cid,)),
+            ),
+            (N_("platforms"), _names(conn, "SELECT name FROM platforms WHERE carrier_id = ? ORDER BY name", (cid,))),
+            (N_("criteria"), _names(conn, "SELECT name FROM criteria WHERE carrier_id = ? ORDER BY name", (cid,))),
+            (
+                N_("policies"),
                 _names(
                     conn,
                     "SELECT p.name FROM policies p JOIN policy_eligibility e ON e.policy_id = p.id, "
@@ -181,7 +190,7 @@ def remove_carrier(conn: sqlite3.Connection, name: str) -> dict:
                 ),
             ),
         ],
-        "remove or move those first (promo units remove …, promo enterprises update NAME --carrier …)",
+        N_("remove or move those first (promo units remove …, promo enterprises update NAME --carrier …)"),
     )
     conn.execute("DELETE FROM carriers WHERE id = ?", (cid,))
     return dict(row, summary=f"remove carrier {row['name']}")
@@ -191,7 +200,7 @@ def add_platform(conn: sqlite3.Connection, raw: dict, *, names: dict | None = No
     """Add a public service platform (公共服务平台); returns its row."""
     require_write(conn, "add_platform")
     v = parse_record(conn, raw, PLATFORM_FIELDS, names=names)
-    _refuse_duplicate(conn, "platforms", "platform", v["name"], v.get("code"))
+    _refuse_duplicate(conn, "platforms", N_("platform"), v["name"], v.get("code"))
     v["code"] = v.get("code") or new_code(conn, "platforms", v["name"], v.get("name_en"), "platform")
     v["name_folded"] = fold(v["name"])
     platform_id = insert(conn, "platforms", v)
@@ -202,11 +211,11 @@ def add_platform(conn: sqlite3.Connection, raw: dict, *, names: dict | None = No
 def update_platform(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
     """Change the fields given of a platform; returns the new row."""
     require_write(conn, "update_platform")
-    row = find(conn, "platforms", name, "platform")
+    row = find(conn, "platforms", name, _("platform"))
     v = parse_record(conn, raw, PLATFORM_FIELDS, partial=True, names=names)
     _keep_code(row, v)
     if "name" in v or "code" in v:
-        _refuse_duplicate(conn, "platforms", "platform", v.get("name", row["name"]), v.get("code"), row["id"])
+        _refuse_duplicate(conn, "platforms", N_("platform"), v.get("name", row["name"]), v.get("code"), row["id"])
     if "name" in v:
         v["name_folded"] = fold(v["name"])
     update(conn, "platforms", row["id"], v)
@@ -217,6 +226,6 @@ def update_platform(conn: sqlite3.Connection, name: str, raw: dict, *, names: di
 def remove_platform(conn: sqlite3.Connection, name: str) -> dict:
     """Remove a platform (nothing refers to platforms)."""
     require_write(conn, "remove_platform")
-    row = find(conn, "platforms", name, "platform")
+    row = find(conn, "platforms", name, _("platform"))
     conn.execute("DELETE FROM platforms WHERE id = ?", (row["id"],))
     return dict(row, summary=f"remove platform {row['name']}")

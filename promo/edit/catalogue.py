@@ -10,6 +10,7 @@ import sqlite3
 from promo.edit import parsers as p
 from promo.edit.record import Field, insert, parse_record, refuse_if_used, require_write, update
 from promo.errors import BadValue, Rejected
+from promo.i18n import N_, _
 from promo.lookup import find
 from promo.text import fold
 
@@ -38,7 +39,7 @@ NODE_FIELDS = (
     Field("name", "NAME", p.name, required=True),
     Field("name_en", "--name-en", p.text(200)),
     Field("code", "--code", p.text(60)),
-    Field("parent_id", "--under", p.lookup("industries", "industry")),
+    Field("parent_id", "--under", p.lookup("industries", N_("industry"))),
     Field("segment", "--segment", _segment),
 )
 
@@ -48,7 +49,10 @@ def _refuse_duplicate(conn, name: str, exclude: int | None = None) -> None:
         "SELECT name, level FROM industries WHERE name_folded = ? AND id IS NOT ?", (fold(name), exclude)
     ).fetchone()
     if row:
-        raise Rejected(f"{LEVELS[row['level']]} {row['name']!r} is in the catalogue already", "give another name")
+        raise Rejected(
+            _("{level} {name!r} is in the catalogue already").format(level=LEVELS[row["level"]], name=row["name"]),
+            _("give another name"),
+        )
 
 
 def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> dict:
@@ -61,25 +65,31 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     under = (names or {}).get("parent_id", "--under")
     if level == "industry":
         if v.get("parent_id"):
-            raise BadValue(under, raw.get("parent_id"), "a leading industry is under nothing; leave --under out")
+            raise BadValue(under, raw.get("parent_id"), _("a leading industry is under nothing; leave --under out"))
         if v.get("segment"):
-            raise BadValue("--segment", raw.get("segment"), "only a chain link has a segment")
+            raise BadValue("--segment", raw.get("segment"), _("only a chain link has a segment"))
     else:
         if not v.get("parent_id"):
-            raise BadValue(under, "''", f"a {level} goes under a {PARENT_LEVEL[level]}: give --under NAME")
+            if level == "chain":
+                raise BadValue(under, "''", _("a chain goes under a leading industry: give --under NAME"))
+            raise BadValue(under, "''", _("a chain link goes under a chain: give --under NAME"))
         parent = conn.execute("SELECT name, level FROM industries WHERE id = ?", (v["parent_id"],)).fetchone()
         if parent["level"] != PARENT_LEVEL[level]:
             raise BadValue(
                 under,
                 raw.get("parent_id"),
-                f"{parent['name']} is {LEVELS[parent['level']]}; "
-                f"a {LEVELS[level]} goes under {LEVELS[PARENT_LEVEL[level]]}",
+                _("{name} is {level}; a {child} goes under {parent}").format(
+                    name=parent["name"],
+                    level=LEVELS[parent["level"]],
+                    child=LEVELS[level],
+                    parent=LEVELS[PARENT_LEVEL[level]],
+                ),
             )
         if level == "chain" and v.get("segment"):
-            raise BadValue("--segment", raw.get("segment"), "only a chain link has a segment")
+            raise BadValue("--segment", raw.get("segment"), _("only a chain link has a segment"))
     _refuse_duplicate(conn, v["name"])
     if v.get("code") and conn.execute("SELECT 1 FROM industries WHERE code = ?", (v["code"],)).fetchone():
-        raise Rejected(f"--code {v['code']}: another industry has this code")
+        raise Rejected(_("--code {code}: another {what} has this code").format(code=v["code"], what=_("industry")))
     v["code"] = v.get("code") or new_code(conn, "industries", v["name"], v.get("name_en"), level)
     v["name_folded"] = fold(v["name"])
     v["sort"] = (conn.execute("SELECT max(sort) FROM industries").fetchone()[0] or 0) + 1
@@ -93,7 +103,7 @@ def rename(
 ) -> dict:
     """Give an industry, chain or link a new name (and English name, or a link a new segment)."""
     require_write(conn, "catalogue.rename")
-    row = find(conn, "industries", name, "industry")
+    row = find(conn, "industries", name, _("industry"))
     raw = {"name": new_name, "name_en": name_en, "segment": segment}
     v = parse_record(
         conn,
@@ -103,7 +113,7 @@ def rename(
         names={"name": "NEW_NAME"},
     )
     if "segment" in v and row["level"] != "link":
-        raise BadValue("--segment", segment, "only a chain link has a segment")
+        raise BadValue("--segment", segment, _("only a chain link has a segment"))
     if "name" in v:
         _refuse_duplicate(conn, v["name"], row["id"])
         v["name_folded"] = fold(v["name"])
@@ -120,28 +130,28 @@ def users(conn: sqlite3.Connection, node: sqlite3.Row) -> list[tuple[str, list[s
         return [r[0] for r in conn.execute(sql, params)]
 
     return [
-        ("below it", names("SELECT name FROM industries WHERE parent_id = ? ORDER BY sort")),
-        ("enterprises", names("SELECT name FROM enterprises WHERE industry_id = ? ORDER BY name")),
-        ("targets", names("SELECT name FROM targets WHERE link_id = ? ORDER BY name")),
+        (N_("below it"), names("SELECT name FROM industries WHERE parent_id = ? ORDER BY sort")),
+        (N_("enterprises"), names("SELECT name FROM enterprises WHERE industry_id = ? ORDER BY name")),
+        (N_("targets"), names("SELECT name FROM targets WHERE link_id = ? ORDER BY name")),
         (
-            "carriers",
+            N_("carriers"),
             names(
                 "SELECT c.name FROM carrier_industries ci JOIN carriers c ON c.id = ci.carrier_id "
                 "WHERE ci.industry_id = ? ORDER BY c.name"
             ),
         ),
         (
-            "policies",
+            N_("policies"),
             names(
                 "SELECT p.name FROM policies p JOIN policy_eligibility e ON e.policy_id = p.id, "
                 "json_each(e.industries) j WHERE j.value = ? ORDER BY p.name",
                 (code,),
             ),
         ),
-        ("criteria", names("SELECT name FROM criteria WHERE industry_id = ? ORDER BY name")),
-        ("scenarios", names("SELECT title FROM scenarios WHERE industry_id = ? ORDER BY title")),
+        (N_("criteria"), names("SELECT name FROM criteria WHERE industry_id = ? ORDER BY name")),
+        (N_("scenarios"), names("SELECT title FROM scenarios WHERE industry_id = ? ORDER BY title")),
         (
-            "saved needs",
+            N_("saved needs"),
             names(
                 "SELECT e.name FROM needs n JOIN enterprises e ON e.id = n.enterprise_id "
                 "WHERE n.industry_id = ? ORDER BY e.name"
@@ -153,12 +163,12 @@ def users(conn: sqlite3.Connection, node: sqlite3.Row) -> list[tuple[str, list[s
 def remove(conn: sqlite3.Connection, name: str) -> dict:
     """Remove an industry, chain or link nothing uses; refuses naming what does."""
     require_write(conn, "catalogue.remove")
-    row = find(conn, "industries", name, "industry")
+    row = find(conn, "industries", name, _("industry"))
     refuse_if_used(
         LEVELS[row["level"]],
         row["name"],
         users(conn, row),
-        "remove or move those first; a link with enterprises or targets stays until they move",
+        N_("remove or move those first; a link with enterprises or targets stays until they move"),
     )
     conn.execute("DELETE FROM industries WHERE id = ?", (row["id"],))
     return dict(row, summary=f"remove {LEVELS[row['level']]} {row['name']}")

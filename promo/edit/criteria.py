@@ -12,6 +12,7 @@ import sqlite3
 from promo.edit import parsers as p
 from promo.edit.record import Field, insert, parse_record, require_write, update
 from promo.errors import BadValue, NotFound, Rejected
+from promo.i18n import N_, _
 from promo.text import fold
 
 _OPS = {
@@ -43,7 +44,7 @@ def _metric(conn, value, option):
 def _op(conn, value, option):
     op = _OPS.get(fold(str(value)))
     if op is None:
-        raise BadValue(option, value, "use >= (at least, 不低于) or <= (at most, 不超过)")
+        raise BadValue(option, value, _("use >= (at least, 不低于) or <= (at most, 不超过)"))
     return op
 
 
@@ -55,8 +56,8 @@ CRITERION_FIELDS = (
     Field("op", "--op", _op),
     Field("threshold", "--threshold", p.number(minimum=None), required=True),
     Field("unit", "--unit", p.text(20)),
-    Field("carrier_id", "--carrier", p.lookup("carriers", "carrier")),
-    Field("industry_id", "--industry", p.lookup("industries", "industry")),
+    Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier"))),
+    Field("industry_id", "--industry", p.lookup("industries", N_("industry"))),
     Field("description", "--description", p.text()),
 )
 
@@ -89,9 +90,9 @@ def find_criterion(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     if len(found) > 1:
         from promo.errors import Ambiguous
 
-        raise Ambiguous("criterion", name, [r["name"] for r in found])
+        raise Ambiguous(_("criterion"), name, [r["name"] for r in found])
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
-    raise NotFound("criterion", name, close)
+    raise NotFound(_("criterion"), name, close)
 
 
 def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> dict:
@@ -102,7 +103,10 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     require_write(conn, "criteria.add")
     v = parse_record(conn, raw, CRITERION_FIELDS, names=names)
     if any(fold(r[0]) == fold(v["name"]) for r in conn.execute("SELECT name FROM criteria")):
-        raise Rejected(f"a criterion named {v['name']!r} is already in the catalogue", "update it instead")
+        raise Rejected(
+            _("a {what} named {name!r} is already in the catalogue").format(what=_("criterion"), name=v["name"]),
+            _("update it instead"),
+        )
     v.setdefault("op", ">=")
     v["unit"] = v.get("unit") or METRICS[v["metric"]].unit
     v["code"] = v.get("code") or new_code(conn, "criteria", v["name"], v.get("name_en"), "criterion")
@@ -118,7 +122,11 @@ def update_criterion(conn: sqlite3.Connection, name: str, raw: dict, *, names: d
     row = find_criterion(conn, name)
     v = parse_record(conn, raw, CRITERION_FIELDS, partial=True, names=names)
     if v.get("code") not in (None, row["code"]):
-        raise BadValue("--code", v["code"], f"a code is kept for good ({row['name']} is {row['code']})")
+        raise BadValue(
+            "--code",
+            v["code"],
+            _("a code is kept for good ({name} is {code})").format(name=row["name"], code=row["code"]),
+        )
     v.pop("code", None)
     update(conn, "criteria", row["id"], dict(v, sample=0))
     new = dict(conn.execute("SELECT * FROM criteria WHERE id = ?", (row["id"],)).fetchone())
@@ -138,7 +146,7 @@ def add_negative(conn: sqlite3.Connection, raw: dict, *, names: dict | None = No
     require_write(conn, "criteria.add_negative")
     v = parse_record(conn, raw, NEGATIVE_FIELDS, names=names)
     if any(fold(r[0]) == fold(v["item"]) for r in conn.execute("SELECT item FROM negative_list")):
-        raise Rejected(f"{v['item']!r} is on the negative list already")
+        raise Rejected(_("{item!r} is on the negative list already").format(item=v["item"]))
     # stored folded, so a prospect's description matches however it is written; the item itself is a keyword
     keywords = list(dict.fromkeys(fold(k) for k in [v["item"], *v.get("keywords", [])] if fold(k)))
     v["keywords"] = json.dumps(keywords, ensure_ascii=False)
@@ -159,9 +167,9 @@ def remove_negative(conn: sqlite3.Connection, item: str) -> dict:
         if found:
             from promo.errors import Ambiguous
 
-            raise Ambiguous("negative-list item", item, [r["item"] for r in found])
+            raise Ambiguous(_("negative-list item"), item, [r["item"] for r in found])
         raise NotFound(
-            "negative-list item", item, difflib.get_close_matches(item, [r["item"] for r in items], n=3, cutoff=0.4)
+            _("negative-list item"), item, difflib.get_close_matches(item, [r["item"] for r in items], n=3, cutoff=0.4)
         )
     conn.execute("DELETE FROM negative_list WHERE id = ?", (found[0]["id"],))
     return dict(found[0], summary=f"remove {found[0]['kind']} item {found[0]['item']}")
@@ -193,7 +201,7 @@ def add_exception(
         except BadValue as exc:
             problems.append(exc)
     if not v.get("approved_by") and not any(getattr(x, "field", "") == "--approved-by" for x in problems):
-        problems.append(BadValue("--approved-by", repr(approved_by or ""), "say who approved the exception"))
+        problems.append(BadValue("--approved-by", repr(approved_by or ""), _("say who approved the exception")))
     row, crit = None, None
     for finder in ("enterprise", "criterion"):
         try:
@@ -208,7 +216,9 @@ def add_exception(
     if conn.execute(
         "SELECT 1 FROM criteria_exceptions WHERE enterprise_id = ? AND criterion_id = ?", (row["id"], crit["id"])
     ).fetchone():
-        raise Rejected(f"{row['name']} has an exception to {crit['name']} already")
+        raise Rejected(
+            _("{name} has an exception to {criterion} already").format(name=row["name"], criterion=crit["name"])
+        )
     exception_id = insert(conn, "criteria_exceptions", dict(v, enterprise_id=row["id"], criterion_id=crit["id"]))
     summary = f"exception {row['name']}: {crit['name']} (一事一议)"
     return {"id": exception_id, "enterprise": row["name"], "criterion": crit["name"], **v, "summary": summary}
@@ -225,7 +235,8 @@ def remove_exception(conn: sqlite3.Connection, enterprise: str, criterion: str) 
         "SELECT id FROM criteria_exceptions WHERE enterprise_id = ? AND criterion_id = ?", (row["id"], crit["id"])
     ).fetchone()
     if found is None:
-        raise Rejected(f"{row['name']} has no exception to {crit['name']}")
+        raise Rejected(_("{name} has no exception to {criterion}").format(name=row["name"], criterion=crit["name"]))
+
     conn.execute("DELETE FROM criteria_exceptions WHERE id = ?", (found[0],))
     summary = f"withdraw exception {row['name']}: {crit['name']}"
     return {"enterprise": row["name"], "criterion": crit["name"], "summary": summary}

@@ -4,6 +4,7 @@ names looked up in the catalogue (with "did you mean"); a multiple field's parse
 from __future__ import annotations
 
 from promo.errors import BadValue, PromoError
+from promo.i18n import _
 from promo.text import fold
 
 
@@ -63,7 +64,7 @@ def number(
 
         got = parse_number(value, option, minimum=minimum, maximum=maximum or MAX_NUMBER, integer=integer)
         if above is not None and got <= above:
-            raise BadValue(option, value, f"must be more than {above:g}")
+            raise BadValue(option, value, _("must be more than {minimum:g}").format(minimum=above))
         return got
 
     return parse
@@ -96,7 +97,8 @@ def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
         code = keys.get(fold(str(value)))
         if code is None:
             shown = ", ".join(f"{k} ({v})" if k != v else k for k, v in labels.items())
-            raise BadValue(option, value, f"use one of {shown}")
+            raise BadValue(option, value, _("use one of {choices}").format(choices=shown))
+
         return code
 
     return parse
@@ -108,7 +110,7 @@ def lookup(table: str, what: str, where: str = ""):
     def parse(conn, value, option):
         from promo.lookup import find
 
-        return find(conn, table, str(value), what, where=where)["id"]
+        return find(conn, table, str(value), _(what), where=where)["id"]
 
     return parse
 

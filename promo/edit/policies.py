@@ -12,6 +12,7 @@ from promo.edit import parsers as p
 from promo.edit.carriers import new_code
 from promo.edit.record import Field, as_json, insert, parse_record, problems_error, require_write, update
 from promo.errors import BadValue, PromoError, Rejected
+from promo.i18n import N_, _
 from promo.lookup import find
 from promo.text import fold
 
@@ -20,7 +21,7 @@ def _code_of(table: str, what: str):
     def parse(conn, value, option):
         from promo.lookup import find
 
-        return find(conn, table, str(value), what)["code"]
+        return find(conn, table, str(value), _(what))["code"]
 
     return parse
 
@@ -81,8 +82,8 @@ POLICY_FIELDS = (
 )
 
 ELIGIBILITY_FIELDS = (
-    Field("industries", "--for-industry", p.each(_code_of("industries", "industry")), multiple=True),
-    Field("carriers", "--for-carrier", p.each(_code_of("carriers", "carrier")), multiple=True),
+    Field("industries", "--for-industry", p.each(_code_of("industries", N_("industry"))), multiple=True),
+    Field("carriers", "--for-carrier", p.each(_code_of("carriers", N_("carrier"))), multiple=True),
     Field("stages", "--for-stage", p.each(p.stage), multiple=True),
     Field("countries", "--for-country", p.each(p.country), multiple=True),
     Field("enterprise_kinds", "--for-kind", p.each(_kinds), multiple=True),
@@ -116,7 +117,7 @@ def _check_dates(v: dict, names: dict | None) -> None:
     start, end = v.get("start_date"), v.get("end_date")
     if start and end and end < start:
         option = (names or {}).get("end_date", "--end")
-        raise BadValue(option, end, f"is before the policy's start {start}")
+        raise BadValue(option, end, _("is before the policy's start {date}").format(date=start))
 
 
 def _write_eligibility(conn, policy_id: int, el: dict) -> None:
@@ -139,9 +140,12 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     v, el = _parse(conn, raw, False, names)
     _check_dates(v, names)
     if conn.execute("SELECT 1 FROM policies WHERE name_folded = ?", (fold(v["name"]),)).fetchone():
-        raise Rejected(f"a policy named {v['name']!r} is already in the catalogue", "update it instead")
+        raise Rejected(
+            _("a {what} named {name!r} is already in the catalogue").format(what=_("policy"), name=v["name"]),
+            _("update it instead"),
+        )
     if v.get("code") and conn.execute("SELECT 1 FROM policies WHERE code = ?", (v["code"],)).fetchone():
-        raise Rejected(f"--code {v['code']}: another policy has this code")
+        raise Rejected(_("--code {code}: another {what} has this code").format(code=v["code"], what=_("policy")))
     v["code"] = v.get("code") or new_code(conn, "policies", v["name"], v.get("name_en"), "policy")
     v["name_folded"] = fold(v["name"])
     policy_id = insert(conn, "policies", {k: x for k, x in v.items() if x is not None})
@@ -154,10 +158,14 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
 def update_policy(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
     """Change the fields given of a policy and of its eligibility ('' clears one, i.e. no restriction)."""
     require_write(conn, "policies.update")
-    row = find(conn, "policies", name, "policy")
+    row = find(conn, "policies", name, _("policy"))
     v, el = _parse(conn, raw, True, names)
     if v.get("code") not in (None, row["code"]):
-        raise BadValue("--code", v["code"], f"a code is kept for good ({row['name']} is {row['code']})")
+        raise BadValue(
+            "--code",
+            v["code"],
+            _("a code is kept for good ({name} is {code})").format(name=row["name"], code=row["code"]),
+        )
     v.pop("code", None)
     _check_dates({"start_date": row["start_date"], "end_date": row["end_date"]} | v, names)
     if "name" in v:
@@ -165,7 +173,9 @@ def update_policy(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict
             "SELECT name FROM policies WHERE name_folded = ? AND id != ?", (fold(v["name"]), row["id"])
         ).fetchone()
         if other:
-            raise Rejected(f"a policy named {other[0]!r} is already in the catalogue")
+            raise Rejected(
+                _("a {what} named {name!r} is already in the catalogue").format(what=_("policy"), name=other[0])
+            )
         v["name_folded"] = fold(v["name"])
     update(conn, "policies", row["id"], v)
     _write_eligibility(conn, row["id"], el)
@@ -178,10 +188,11 @@ def expire(conn: sqlite3.Connection, name: str, on: str | None = None) -> dict:
     from promo.text import today
 
     require_write(conn, "policies.expire")
-    row = find(conn, "policies", name, "policy")
+    row = find(conn, "policies", name, _("policy"))
     end = p.date(conn, on, "--on") if on else today()
     if row["start_date"] and end < row["start_date"]:
-        raise BadValue("--on", on or end, f"is before the policy's start {row['start_date']}")
+        raise BadValue("--on", on or end, _("is before the policy's start {date}").format(date=row["start_date"]))
+
     update(conn, "policies", row["id"], {"end_date": end})
     new = dict(conn.execute("SELECT * FROM policies WHERE id = ?", (row["id"],)).fetchone())
     return dict(new, summary=f"expire policy {row['name']} on {end}")
@@ -190,6 +201,6 @@ def expire(conn: sqlite3.Connection, name: str, on: str | None = None) -> dict:
 def remove(conn: sqlite3.Connection, name: str) -> dict:
     """Remove a policy and its eligibility (an expired one is better kept: use expire)."""
     require_write(conn, "policies.remove")
-    row = find(conn, "policies", name, "policy")
+    row = find(conn, "policies", name, _("policy"))
     conn.execute("DELETE FROM policies WHERE id = ?", (row["id"],))
     return dict(row, summary=f"remove policy {row['name']}")

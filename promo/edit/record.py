@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from promo.errors import BadValue, PromoError, Rejected
+from promo.i18n import _
 
 Parser = Callable[[sqlite3.Connection, Any, str], Any]
 
@@ -62,20 +63,24 @@ def parse_record(
     problems: list[PromoError] = []
     unknown = sorted(k for k, v in raw.items() if k not in by_key and v is not None)
     if unknown:
-        problems.append(BadValue("fields", ", ".join(unknown), "not fields of this list: " + ", ".join(by_key)))
+        problems.append(
+            BadValue(
+                "fields", ", ".join(unknown), _("not fields of this list: {fields}").format(fields=", ".join(by_key))
+            )
+        )
     out: dict = {}
     for f in fields:
         option = (names or {}).get(f.key, f.option)
         value = raw.get(f.key)
         if value is None:
             if f.required and not partial:
-                problems.append(BadValue(option, "''", "is required"))
+                problems.append(BadValue(option, "''", _("is required")))
             continue
         if f.multiple:
             value = split(value)
         if value == [] or (isinstance(value, str) and not value.strip()):
             if f.required:
-                problems.append(BadValue(option, repr(raw.get(f.key)), "is required; it cannot be cleared"))
+                problems.append(BadValue(option, repr(raw.get(f.key)), _("is required; it cannot be cleared")))
             else:
                 out[f.key] = [] if f.multiple else None
             continue
@@ -115,8 +120,11 @@ def refuse_if_used(what: str, name: str, users: list[tuple[str, list[str]]], hin
         parts = []
         for label, names in used:
             shown = "、".join(names[:8]) + (f" … ({len(names)})" if len(names) > 8 else "")
-            parts.append(f"{label}: {shown}")
-        raise Rejected(f"{what} {name} is still used — " + "; ".join(parts), hint)
+            parts.append(_("{what}: {names}").format(what=_(label), names=shown))
+        raise Rejected(
+            _("{what} {name} is still used — {users}").format(what=_(what), name=name, users=_("; ").join(parts)),
+            _(hint),
+        )
 
 
 def as_json(items: list | None) -> str | None:

@@ -12,6 +12,7 @@ import unicodedata
 from promo.edit import parsers as p
 from promo.edit.record import Field, insert, parse_record, problems_error, require_write, update
 from promo.errors import BadValue, PromoError, Rejected
+from promo.i18n import N_, _
 from promo.resources import STATUS_LABELS
 from promo.vocabulary import synonyms
 
@@ -20,7 +21,7 @@ UNIT_KINDS = {"space": "房源", "land": "标准地"}
 parse_status = p.choice(STATUS_LABELS, synonyms("unit_status"))
 
 UNIT_FIELDS = (
-    Field("carrier_id", "--carrier", p.lookup("carriers", "carrier"), required=True),
+    Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier")), required=True),
     Field("code", "--code", p.text(60), required=True),
     Field("kind", "--kind", p.choice(UNIT_KINDS, {"地块": "land", "土地": "land", "房": "space", "unit": "space"})),
     Field("building", "--building", p.text(60)),
@@ -38,7 +39,7 @@ UNIT_FIELDS = (
     Field("plot_ratio", "--plot-ratio", p.number(above=0, maximum=50)),
     Field("intensity_wan_mu", "--intensity", p.amount),
     Field("tax_wan_mu", "--tax-per-mu", p.amount),
-    Field("facilities", "--facility", p.each(p.lookup("facilities", "facility")), multiple=True),
+    Field("facilities", "--facility", p.each(p.lookup("facilities", N_("facility"))), multiple=True),
     Field("note", "--note", p.text()),
 )
 _OPTION = {f.key: f.option for f in UNIT_FIELDS}
@@ -49,7 +50,7 @@ def find_unit(conn: sqlite3.Connection, ref: str, field: str = "UNIT") -> sqlite
     from promo.holding import find_unit as find_any
 
     if not str(ref).strip():
-        raise BadValue(field, repr(ref), "is empty; give a unit code such as A1-402 or CARRIER/A1-402")
+        raise BadValue(field, repr(ref), _("is empty; give a unit code such as A1-402 or CARRIER/A1-402"))
     return find_any(conn, ref, field)
 
 
@@ -57,7 +58,7 @@ def _code(text: str) -> str:
     # a code is typed many ways (Ａ-101, a-101) and found by its NFKC, upper-case form: store that
     code = unicodedata.normalize("NFKC", text).strip().upper()
     if not code or any(c.isspace() for c in code) or "/" in code or ":" in code:
-        raise BadValue("CODE", text, "a unit code is one word without / or : (e.g. A-101)")
+        raise BadValue("CODE", text, _("a unit code is one word without / or : (e.g. A-101)"))
     return code
 
 
@@ -70,19 +71,23 @@ def _check(conn, v: dict, unit_id: int | None, names: dict | None) -> None:
     problems: list[PromoError] = []
     start, end = v.get("lease_start"), v.get("lease_end")
     if start and end and end < start:
-        problems.append(BadValue(opt("lease_end"), end, f"is before {opt('lease_start')} {start}"))
+        problems.append(
+            BadValue(
+                opt("lease_end"), end, _("is before {option} {date}").format(option=opt("lease_start"), date=start)
+            )
+        )
     if (start or end) and v.get("status") not in ("leased", "reserved"):
         problems.append(
             BadValue(
                 opt("lease_end" if end else "lease_start"),
                 end or start,
-                "a lease date belongs to a leased unit; give --status 已租",
+                _("a lease date belongs to a leased unit; give --status 已租"),
             )
         )
     if v.get("kind") != "land":
         for key in ("plot_ratio", "intensity_wan_mu", "tax_wan_mu"):
             if v.get(key) is not None:
-                problems.append(BadValue(opt(key), v[key], "is an indicator of a land parcel; give --kind land"))
+                problems.append(BadValue(opt(key), v[key], _("is an indicator of a land parcel; give --kind land")))
     code = v.get("code")
     if code and v.get("carrier_id"):
         other = conn.execute(
@@ -91,7 +96,13 @@ def _check(conn, v: dict, unit_id: int | None, names: dict | None) -> None:
         ).fetchone()
         if other:
             carrier = conn.execute("SELECT name FROM carriers WHERE id = ?", (v["carrier_id"],)).fetchone()[0]
-            problems.append(Rejected(f"{opt('code')} {code}: {carrier} has a unit {other[0]} already"))
+            problems.append(
+                Rejected(
+                    _("{option} {code}: {carrier} has a unit {other} already").format(
+                        option=opt("code"), code=code, carrier=carrier, other=other[0]
+                    )
+                )
+            )
     problems_error(problems)
 
 
@@ -141,7 +152,9 @@ def update_unit(
     row = find_unit(conn, ref)
     v = parse_record(conn, raw, UNIT_FIELDS, partial=True, names=names)
     drop = (
-        p.each(p.lookup("facilities", "facility"))(conn, drop_facilities, "--drop-facility") if drop_facilities else []
+        p.each(p.lookup("facilities", N_("facility")))(conn, drop_facilities, "--drop-facility")
+        if drop_facilities
+        else []
     )
     if "status" in v:
         _check_holder(row, v["status"])
@@ -162,14 +175,27 @@ def update_unit(
     return dict(new, summary=f"update unit {new['carrier_name']}/{new['code']}")
 
 
+def _held(row) -> Rejected:
+    from promo.i18n import language
+    from promo.vocabulary import label
+
+    return Rejected(
+        _("{unit} is held by {holder} ({status})").format(
+            unit=f"{row['carrier_name']}/{row['code']}",
+            holder=row["holder"],
+            status=label("unit_status", row["status"], language()),
+        ),
+        _("release it first: {command}").format(
+            command=f"promo enterprises update {row['holder']} --release {row['code']}"
+        ),
+    )
+
+
 def _check_holder(row, status: str) -> None:
+
     # a named enterprise's hold is the pipeline's to change: its stage decides reserved or leased
     if row["enterprise_id"] is not None and status != row["status"]:
-        holder = row["holder"]
-        raise Rejected(
-            f"{row['carrier_name']}/{row['code']} is held by {holder} ({STATUS_LABELS[row['status']]})",
-            f"release it first: promo enterprises update {holder} --release {row['code']}",
-        )
+        raise _held(row)
 
 
 def set_status(
@@ -203,7 +229,7 @@ def set_status(
     _check_holder(row, new)
     if new == "vacant":
         if values.get("until") or values.get("start"):
-            raise BadValue("--until", until or start, "a vacant unit has no dates; leave --until and --start out")
+            raise BadValue("--until", until or start, _("a vacant unit has no dates; leave --until and --start out"))
         v = {
             "status": new,
             "lease_start": None,
@@ -221,10 +247,12 @@ def set_status(
             "status_reason": values.get("reason"),
         }
         if v["lease_start"] and v["lease_end"] and v["lease_end"] < v["lease_start"]:
-            raise BadValue("--until", v["lease_end"], f"is before the lease start {v['lease_start']}")
+            raise BadValue(
+                "--until", v["lease_end"], _("is before the lease start {date}").format(date=v["lease_start"])
+            )
     else:
         if values.get("start"):
-            raise BadValue("--start", start, "a lease start belongs to a leased unit (STATUS 已租)")
+            raise BadValue("--start", start, _("a lease start belongs to a leased unit (STATUS 已租)"))
         v = {
             "status": new,
             "lease_start": None,
@@ -242,9 +270,6 @@ def remove(conn: sqlite3.Connection, ref: str) -> dict:
     require_write(conn, "units.remove")
     row = find_unit(conn, ref)
     if row["enterprise_id"] is not None:
-        raise Rejected(
-            f"{row['carrier_name']}/{row['code']} is held by {row['holder']} ({STATUS_LABELS[row['status']]})",
-            f"release it first: promo enterprises update {row['holder']} --release {row['code']}",
-        )
+        raise _held(row)
     conn.execute("DELETE FROM units WHERE id = ?", (row["id"],))
     return dict(row, summary=f"remove unit {row['carrier_name']}/{row['code']}")

@@ -13,6 +13,7 @@ import sqlite3
 from promo.edit import parsers as p
 from promo.edit.record import Field, parse_record, require_write, update
 from promo.errors import BadValue, Rejected
+from promo.i18n import _
 from promo.text import fold
 
 OFFICE_FIELDS = ("office_name", "office_name_en", "office_phone", "office_email", "office_address", "office_address_en")
@@ -65,7 +66,10 @@ def profile(conn: sqlite3.Connection) -> list[dict]:
     """The zone profile as rows of field, label, value and whether it is still a sample value."""
     zone = conn.execute("SELECT * FROM zone ORDER BY id LIMIT 1").fetchone()
     if zone is None:
-        raise Rejected("the catalogue has no zone record", "start one: promo init --empty --zone NAME")
+        raise Rejected(
+            _("the catalogue has no zone record"),
+            _("start one: {command}").format(command="promo init --empty --zone NAME"),
+        )
     zone = dict(zone)
     settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
     zone["usd_cny_rate"] = float(settings["usd_cny_rate"]) if settings.get("usd_cny_rate") else None
@@ -83,13 +87,14 @@ def set_profile(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     require_write(conn, "zone.set_profile")
     v = parse_record(conn, raw, ZONE_FIELDS, partial=True, names=names)
     if not v:
-        raise BadValue("zone set", "", "give at least one field to set, e.g. --office-phone 0531-12345678")
+        raise BadValue("zone set", "", _("give at least one field to set, e.g. --office-phone 0531-12345678"))
     zone = dict(conn.execute("SELECT * FROM zone ORDER BY id LIMIT 1").fetchone())
     rate_given = "usd_cny_rate" in v
     rate = v.pop("usd_cny_rate", None)
     if rate_given:
         if rate is None:
-            raise BadValue("--usd-cny-rate", "''", "the English brief needs a rate; give one such as 7.10")
+            raise BadValue("--usd-cny-rate", "''", _("the English brief needs a rate; give one such as 7.10"))
+
         upsert = (
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         )

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from promo.errors import BadValue
+from promo.i18n import N_, _
 
 PLACEHOLDERS = {
     "待定",
@@ -32,7 +33,7 @@ PLACEHOLDERS = {
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
-FORMAT_AS_TEXT = (
+FORMAT_AS_TEXT = N_(
     "Excel turned the column into numbers: set the column's format to 文本 (Text), type the codes again "
     "from the business licences (or paste them as text), save, and import again"
 )
@@ -57,8 +58,8 @@ def cell_text(
         raise BadValue(
             field_name,
             str(value)[:60],
-            "is a formula that was never calculated (no value saved with it)",
-            "open the file in Excel or WPS, let it calculate (F9), save, and import again",
+            _("is a formula that was never calculated (no value saved with it)"),
+            _("open the file in Excel or WPS, let it calculate (F9), save, and import again"),
         )
     if isinstance(value, bool):
         return ("是" if value else "否"), warnings
@@ -67,8 +68,8 @@ def cell_text(
         raise BadValue(
             field_name,
             shown,
-            "is stored as a number, so Excel has kept only its first 15 digits and the credit code is lost",
-            FORMAT_AS_TEXT,
+            _("is stored as a number, so Excel has kept only its first 15 digits and the credit code is lost"),
+            _(FORMAT_AS_TEXT),
         )
     if isinstance(value, dt.datetime):
         text = value.date().isoformat() if value.time() == dt.time() or kind == "date" else value.isoformat(sep=" ")
@@ -80,7 +81,7 @@ def cell_text(
         text = str(value)
     cleaned = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     if cleaned != text.replace("\r\n", "\n").replace("\r", "\n"):
-        warnings.append(f"{field_name}: invisible or control characters removed")
+        warnings.append(_("{field}: invisible or control characters removed").format(field=field_name))
     text = cleaned.strip()
     if not text:
         return None, warnings
@@ -90,16 +91,20 @@ def cell_text(
         raise BadValue(
             field_name,
             text,
-            "is a number in scientific notation: Excel has already dropped the code's last digits",
-            FORMAT_AS_TEXT,
+            _("is a number in scientific notation: Excel has already dropped the code's last digits"),
+            _(FORMAT_AS_TEXT),
         )
     if text.casefold() in PLACEHOLDERS:
         if required:
             return None, warnings
-        warnings.append(f"{field_name}: {text!r} read as empty")
+        warnings.append(_("{field}: {text!r} read as empty").format(field=field_name, text=text))
         return None, warnings
     if kind in ("name", "text") and _MARKUP.search(text):
-        warnings.append(f"{field_name}: contains markup ({_MARKUP.search(text).group(0)}); kept as written")
+        warnings.append(
+            _("{field}: contains markup ({markup}); kept as written").format(
+                field=field_name, markup=_MARKUP.search(text).group(0)
+            )
+        )
     if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and re.fullmatch(r"[+-]?[\d,]+(\.\d+)?", text):
         text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
     return text, warnings
@@ -109,8 +114,9 @@ def code_damage_hint(text: str) -> str | None:
     """Why an all-digit credit code that fails its checks may be Excel's doing, or None."""
     digits = unicodedata.normalize("NFKC", text).strip()
     if len(digits) >= 15 and digits.isdigit() and digits.endswith("000"):
-        return (
+        return _(
             "it ends in zeros and is all digits: if the column was ever numbers in Excel, its last digits were lost; "
-            + FORMAT_AS_TEXT
-        )
+            "{advice}"
+        ).format(advice=_(FORMAT_AS_TEXT))
+
     return None

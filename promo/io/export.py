@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from promo.errors import BadValue
+from promo.i18n import N_, _
 
 SAMPLE_FILL = "FFF2CC"
 HEADER_FILL = "DDEBF7"
@@ -119,15 +120,15 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
     path = Path(path)
     suffix = ".csv" if to_stdout else path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise BadValue("-o", str(path), "write .xlsx (a workbook, one sheet per list) or .csv (one list)")
+        raise BadValue("-o", str(path), _("write .xlsx (a workbook, one sheet per list) or .csv (one list)"))
     if suffix == ".csv" and len(adapters) != 1:
-        raise BadValue("-o", str(path), "a CSV holds one list; name one list, or write .xlsx for several")
+        raise BadValue("-o", str(path), _("a CSV holds one list; name one list, or write .xlsx for several"))
     if not to_stdout and path.parent and not path.parent.exists():
-        raise BadValue("-o", str(path), "its folder does not exist")
+        raise BadValue("-o", str(path), _("its folder does not exist"))
     # an export replaces the file it is pointed at, as it always has; checked before any sheet is built
-    files.check_output(path, force=True, what="the export", option="-o")
+    files.check_output(path, force=True, what=N_("the export"), option="-o")
     counts = {a.EN: None for a in adapters}
-    with files.output(path, force=True, what="the export", option="-o") as fh:
+    with files.output(path, force=True, what=N_("the export"), option="-o") as fh:
         if suffix == ".csv":
             counts[adapters[0].EN] = _csv_to(fh, adapters[0], adapters[0].export_rows(conn), lang, to_stdout)
         else:
@@ -202,7 +203,7 @@ def write_report(sheet: Sheet, path: str | Path, *, force: bool = False, lang: s
     """Write a report sheet to `path` (.xlsx, or .csv with a BOM); an existing file only with `force`."""
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".csv"):
-        raise BadValue("-o", str(path), "write .xlsx (a workbook) or .csv")
+        raise BadValue("-o", str(path), _("write .xlsx (a workbook) or .csv"))
     if path.exists() and not force:
-        raise BadValue("-o", str(path), "exists already; add --force to replace it")
+        raise BadValue("-o", str(path), _("exists already; add --force to replace it"))
     return export(None, [sheet], path, lang=lang)[sheet.EN]

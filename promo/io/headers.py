@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from promo.errors import BadValue
+from promo.i18n import _
 from promo.text import fold
 
 HEADER_ROWS_SEARCHED = 30
@@ -58,7 +59,7 @@ def parse_map(values: tuple[str, ...], fields: list[Field]) -> dict[str, str]:
         if "=" not in value and Path(value).is_file():
             from promo.io.read import decode
 
-            text, _ = decode(Path(value).read_bytes(), Path(value))
+            text, _encoding = decode(Path(value).read_bytes(), Path(value))
             pairs += [(line, value) for line in text.splitlines() if line.strip() and not line.startswith("#")]
         else:
             pairs.append((value, "--map"))
@@ -68,10 +69,10 @@ def parse_map(values: tuple[str, ...], fields: list[Field]) -> dict[str, str]:
         if not sep:
             sep_item = item.split(",", 1) if "," in item else item.split("\t", 1)
             if len(sep_item) != 2:
-                raise BadValue("--map", item, f"write 列名=field ({where})")
+                raise BadValue("--map", item, _("write 列名=field ({where})").format(where=where))
             column, target = sep_item
         if not header_key(column):
-            raise BadValue("--map", item, "names no column")
+            raise BadValue("--map", item, _("names no column"))
         if target.strip() in ("-", "ignore", "忽略"):
             out[header_key(column)] = "-"
             continue
@@ -80,8 +81,8 @@ def parse_map(values: tuple[str, ...], fields: list[Field]) -> dict[str, str]:
             raise BadValue(
                 "--map",
                 item,
-                f"{target.strip()!r} is not a field of this list",
-                "fields: " + ", ".join(f"{f.key} ({f.zh})" for f in fields),
+                _("{field!r} is not a field of this list").format(field=target.strip()),
+                _("fields: {fields}").format(fields=", ".join(f"{f.key} ({f.zh})" for f in fields)),
             )
         out[header_key(column)] = key
     return out
@@ -151,7 +152,7 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
     table = alias_table(fields)
     rows = sheet.rows
     if not rows:
-        raise BadValue("FILE", sheet.name, "has no rows: the first row should hold the column headers")
+        raise BadValue("FILE", sheet.name, _("has no rows: the first row should hold the column headers"))
     best = (0, 0, False)
     for i in range(min(HEADER_ROWS_SEARCHED, len(rows))):
         for two in (False, True) if i + 1 < len(rows) else (False,):
@@ -164,8 +165,10 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
         raise BadValue(
             "FILE",
             sheet.name,
-            f"has no column promo knows for {what} (first row: {seen})",
-            "known headers: " + ", ".join(f.zh for f in fields) + "; or name columns with --map 列名=field",
+            _("has no column promo knows for the list {what} (first row: {seen})").format(what=what, seen=seen),
+            _("known headers: {headers}; or name columns with --map 列名=field").format(
+                headers=", ".join(f.zh for f in fields)
+            ),
         )
     texts = _header_texts(rows, start, two)
     columns, header_of, units, unknown = {}, {}, {}, []
@@ -182,8 +185,10 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
             raise BadValue(
                 "FILE",
                 sheet.name,
-                f"two columns mean {key}: {header_of[key]!r} and {shown!r}",
-                "drop one, or --map one of them to -",
+                _("two columns mean {key}: {first!r} and {second!r}").format(
+                    key=key, first=header_of[key], second=shown
+                ),
+                _("drop one, or --map one of them to -"),
             )
         columns[c], header_of[key] = key, shown
         unit = _UNIT.search(header_key(text.split("\x1f")[-1]))
@@ -194,11 +199,11 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
         raise BadValue(
             "FILE",
             sheet.name,
-            "has no column for " + ", ".join(f"{f.key} ({f.zh})" for f in missing),
-            "name it "
-            + " or ".join(repr(a) for a in (missing[0].zh, *missing[0].aliases[:3]))
-            + ", or use --map 列名="
-            + missing[0].key,
+            _("has no column for {fields}").format(fields=", ".join(f"{f.key} ({f.zh})" for f in missing)),
+            _("name it {names}, or use {option}").format(
+                names=_(" or ").join(repr(a) for a in (missing[0].zh, *missing[0].aliases[:3])),
+                option="--map 列名=" + missing[0].key,
+            ),
         )
     header_lines = [rows[start][0]] + ([rows[start + 1][0]] if two else [])
     raw_headers = [t.replace("\x1f", "/") for t in texts]
@@ -240,8 +245,10 @@ def _records(rows, out: Table, table, mapping) -> None:
             continue
         out.records.append((line, data, cells))
     if totals:
-        out.notes.append("合计/小计 rows skipped: line " + ", ".join(map(str, totals)))
+        out.notes.append(_("合计/小计 rows skipped: line {lines}").format(lines=", ".join(map(str, totals))))
     if notes:
-        out.notes.append("notes below the data skipped: line " + ", ".join(map(str, notes)))
+        out.notes.append(_("notes below the data skipped: line {lines}").format(lines=", ".join(map(str, notes))))
     if repeats:
-        out.notes.append("header rows repeated in the data skipped: line " + ", ".join(map(str, repeats)))
+        out.notes.append(
+            _("header rows repeated in the data skipped: line {lines}").format(lines=", ".join(map(str, repeats)))
+        )

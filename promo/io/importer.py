@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from promo.errors import BadValue, PromoError, Rejected
+from promo.i18n import _
 
 MAX_ERRORS_SHOWN = 30
 
@@ -48,9 +49,15 @@ def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
     """A rejected row: its reason without line numbers for the table and the rejects file, and with them
     (one problem a line) for the refusal."""
     text = exc if isinstance(exc, str) else exc.message + (f" ({exc.hint})" if exc.hint else "")
-    prefix = f"line {line}, "
-    detail = text.replace(prefix, "").replace("\n  ", "; ")
-    full = text if text.startswith(prefix) else f"line {line}: {name + ': ' if name else ''}{text}"
+    prefix = _("line {line}, {column}").format(line=line, column="")  # how names[...] begin
+    detail = text.replace(prefix, "").replace("\n  ", _("; "))
+    if text.startswith(prefix):
+        full = text
+    elif name:
+        full = _("line {line}: {name}: {problem}").format(line=line, name=name, problem=text)
+    else:
+        full = _("line {line}: {warning}").format(line=line, warning=text)
+
     return Outcome(line, "rejected", name, detail, cells, full.replace("\n  ", "\n    "))
 
 
@@ -66,12 +73,12 @@ def run(
     fields = {f.key: f for f in adapter.FIELDS}
     report = Report(adapter.EN, notes=list(table.notes))
     if table.unknown:
-        report.warnings.append("columns not understood, ignored: " + ", ".join(table.unknown))
+        report.warnings.append(_("columns not understood, ignored: {columns}").format(columns=", ".join(table.unknown)))
     seen: dict[tuple[str, str], tuple[int, object]] = {}
     for n, (line, cells, raw_cells) in enumerate(table.records):
         if progress:
             progress(n)
-        names = {k: f"line {line}, {table.header_of.get(k, k)}" for k in fields}
+        names = {k: _("line {line}, {column}").format(line=line, column=table.header_of.get(k, k)) for k in fields}
         problems, raw = [], {}
         for key, value in cells.items():
             f = fields[key]
@@ -89,16 +96,19 @@ def run(
                 raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
             for f in fields.values():
                 if f.required and not raw.get(f.key):
-                    raise BadValue(names[f.key], "", "is empty")
+                    raise BadValue(names[f.key], "", _("is empty"))
             parsed = adapter.parse(conn, raw, names, options)
         except PromoError as exc:
             hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
-            if hint and "check character" in exc.message:
-                exc.message += f"; {hint}"
+            if hint and any(getattr(p, "check_character", False) for p in [exc, *getattr(exc, "problems", [])]):
+                exc.message += _("; ") + hint
             report.outcomes.append(_rejected(line, name_shown, exc, raw_cells))
             continue
         name_shown = adapter.label(parsed)
-        report.warnings += [f"line {line}: {w}" for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)]
+        report.warnings += [
+            _("line {line}: {warning}").format(line=line, warning=w)
+            for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)
+        ]
         duplicate = _in_file_duplicate(seen, adapter, parsed, line)
         if duplicate:
             report.outcomes.append(_rejected(line, name_shown, duplicate, raw_cells))
@@ -116,13 +126,21 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
                 k for w, k in adapter.keys(parsed) if w == "folded name"
             ]
             if what == "credit code" and not same_name:
-                return f"conflict: credit code {key} is also on line {first_line} for {adapter.label(first)}"
+                return _("conflict: credit code {code} is also on line {line} for {name}").format(
+                    code=key, line=first_line, name=adapter.label(first)
+                )
             differ = [
-                f"{k}: {_shown(getattr(first, k, None))} vs {_shown(getattr(parsed, k, None))}"
+                _("{field}: {first} vs {second}").format(
+                    field=k, first=_shown(getattr(first, k, None)), second=_shown(getattr(parsed, k, None))
+                )
                 for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status")
                 if getattr(first, k, None) != getattr(parsed, k, None)
             ]
-            return f"repeats line {first_line} (same {what})" + (f"; differs in {', '.join(differ)}" if differ else "")
+            if differ:
+                return _("repeats line {line} (same {key}); differs in {fields}").format(
+                    line=first_line, key=_(what), fields=", ".join(differ)
+                )
+            return _("repeats line {line} (same {key})").format(line=first_line, key=_(what))
     for what, key in adapter.keys(parsed):
         seen[(what, key)] = (line, parsed)
     return None
@@ -138,7 +156,7 @@ def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bo
         else:
             changed = adapter.changes(conn, row, parsed)
             detail = "; ".join(f"{k}: {_shown(old)} → {_shown(new)}" for k, old, new in changed)
-            matched = f"matches {row[adapter.LABEL_COLUMN]} ({why})"
+            matched = _("matches {name} ({why})").format(name=row[adapter.LABEL_COLUMN], why=why)
             warnings = []
             if not changed:
                 outcome = Outcome(line, "unchanged", name_shown, matched)
@@ -146,8 +164,13 @@ def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bo
                 warnings = adapter.update(conn, row, parsed, changed)
                 outcome = Outcome(line, "changed", name_shown, f"{matched}: {detail}")
             else:
-                outcome = Outcome(line, "kept", name_shown, f"{matched}: {detail} (not applied: use --update)")
-        report.warnings += [f"line {line}: {w}" for w in warnings]
+                outcome = Outcome(
+                    line,
+                    "kept",
+                    name_shown,
+                    _("{matched}: {changes} (not applied: use --update)").format(matched=matched, changes=detail),
+                )
+        report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in warnings]
     except PromoError as exc:
         conn.execute("ROLLBACK TO import_row")
         outcome = _rejected(line, name_shown, exc, raw_cells)
@@ -163,10 +186,14 @@ def refuse(report: Report) -> Rejected:
     """The all-or-nothing refusal: every rejected row by line, and what else the file held."""
     bad = report.rejected
     shown = [o.full for o in bad[:MAX_ERRORS_SHOWN]]
-    more = f"\n  … and {len(bad) - len(shown)} more" if len(bad) > len(shown) else ""
+    more = "\n  " + _("… and {count} more").format(count=len(bad) - len(shown)) if len(bad) > len(shown) else ""
     return Rejected(
-        f"nothing was imported: {len(bad)} of {len(report.outcomes)} rows have problems:\n  "
+        _("nothing was imported: {bad} of {total} rows have problems:").format(bad=len(bad), total=len(report.outcomes))
+        + "\n  "
         + "\n  ".join(shown)
         + more,
-        "fix those rows and import again, or import the good rows with --skip-invalid (--rejects FILE keeps the rest)",
+        _(
+            "fix those rows and import again, or import the good rows with --skip-invalid (--rejects FILE keeps the "
+            "rest)"
+        ),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from promo.errors import BadValue
+from promo.i18n import _
 
 MAX_BYTES = 100 * 1024 * 1024
 # up to this size a workbook is loaded whole, so merged and hidden cells are seen; past it, streamed
@@ -42,13 +43,15 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     path = check_input(path, option="FILE")  # missing, a folder, a pipe or device, a name too long: usage errors
     size = path.stat().st_size
     if size == 0:
-        raise BadValue("FILE", str(path), "is empty (0 bytes)")
+        raise BadValue("FILE", str(path), _("is empty (0 bytes)"))
     if size > MAX_BYTES:
         raise BadValue(
             "FILE",
             str(path),
-            f"is {size / 1024 / 1024:,.0f} MB; promo imports files up to {MAX_BYTES // 2**20} MB",
-            "split it into several files and import each",
+            _("is {size:,.0f} MB; promo imports files up to {limit} MB").format(
+                size=size / 1024 / 1024, limit=MAX_BYTES // 2**20
+            ),
+            _("split it into several files and import each"),
         )
     with path.open("rb") as fh:
         head = fh.read(8)
@@ -58,33 +61,43 @@ def read_sheets(path: str | Path) -> list[Sheet]:
             raise BadValue(
                 "FILE",
                 str(path),
-                "is a password-protected workbook",
-                "open it in Excel/WPS, remove the password (文件 → 信息 → 保护工作簿 → 用密码进行加密), "
-                "save, and import again",
+                _("is a password-protected workbook"),
+                _(
+                    "open it in Excel/WPS, remove the password (文件 → 信息 → 保护工作簿 → 用密码进行加密), "
+                    "save, and import again"
+                ),
             )
         raise BadValue(
-            "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
+            "FILE", str(path), _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
         )
     is_zip = head.startswith(b"PK\x03\x04")
     if suffix in (".xlsx", ".xlsm"):
         if not is_zip:
             raise BadValue(
-                "FILE", str(path), "is named .xlsx but is not an Excel workbook (perhaps CSV or text renamed)"
+                "FILE", str(path), _("is named .xlsx but is not an Excel workbook (perhaps CSV or text renamed)")
             )
         return _xlsx_sheets(path, size)
     if suffix in (".xls", ".et"):
         raise BadValue(
-            "FILE", str(path), "is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"
+            "FILE", str(path), _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
         )
     if is_zip:
         raise BadValue(
-            "FILE", str(path), f"is a zip or Excel workbook, not {suffix or 'text'}; name it .xlsx if it is a workbook"
+            "FILE",
+            str(path),
+            _("is a zip or Excel workbook, not {suffix}; name it .xlsx if it is a workbook").format(
+                suffix=suffix or _("text")
+            ),
         )
     raw = path.read_bytes()
     if suffix == ".json":
         return [_json_sheet(path, raw)]
     if suffix not in (".csv", ".txt", ".tsv", ""):
-        raise BadValue("FILE", str(path), f"has an extension promo does not read ({suffix}); use .xlsx, .csv or .json")
+        raise BadValue(
+            "FILE",
+            str(path),
+            _("has an extension promo does not read ({suffix}); use .xlsx, .csv or .json").format(suffix=suffix),
+        )
     return [_csv_sheet(path, raw)]
 
 
@@ -94,14 +107,14 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise BadValue("FILE", str(path), "starts as UTF-16 text but cannot be read as such") from None
+            raise BadValue("FILE", str(path), _("starts as UTF-16 text but cannot be read as such")) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
-            raise BadValue("FILE", str(path), "has a UTF-8 mark but is not UTF-8 text") from None
+            raise BadValue("FILE", str(path), _("has a UTF-8 mark but is not UTF-8 text")) from None
     if b"\x00" in raw[:4096]:
-        raise BadValue("FILE", str(path), "is not a text file (it holds binary data)")
+        raise BadValue("FILE", str(path), _("is not a text file (it holds binary data)"))
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -109,7 +122,7 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
     try:
         return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
-        raise BadValue("FILE", str(path), "is neither UTF-8, UTF-16 nor GB18030/GBK text") from None
+        raise BadValue("FILE", str(path), _("is neither UTF-8, UTF-16 nor GB18030/GBK text")) from None
 
 
 def _delimiter(text: str) -> str:
@@ -134,29 +147,31 @@ def _csv_sheet(path: Path, raw: bytes) -> Sheet:
                 rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise BadValue("FILE", str(path), f"line {start}: not readable as CSV ({exc})") from None
+        raise BadValue(
+            "FILE", str(path), _("line {line}: not readable as CSV ({error})").format(line=start, error=exc)
+        ) from None
     return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=delimiter)
 
 
 def _json_sheet(path: Path, raw: bytes) -> Sheet:
-    text, _ = decode(raw, path)
+    text, _encoding = decode(raw, path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadValue("FILE", str(path), f"is not valid JSON ({exc})") from None
+        raise BadValue("FILE", str(path), _("is not valid JSON ({error})").format(error=exc)) from None
     except RecursionError:
-        raise BadValue("FILE", str(path), "is JSON nested too deeply; expected an array of objects") from None
+        raise BadValue("FILE", str(path), _("is JSON nested too deeply; expected an array of objects")) from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise BadValue("FILE", str(path), "JSON must be an array of objects, one per record")
+        raise BadValue("FILE", str(path), _("JSON must be an array of objects, one per record"))
     if not data:
-        raise BadValue("FILE", str(path), "holds no records (an empty JSON array)")
+        raise BadValue("FILE", str(path), _("holds no records (an empty JSON array)"))
     headers = list(dict.fromkeys(str(k) for r in data for k in r))
     rows = [(0, headers)]
     try:
         for i, r in enumerate(data, start=1):
             rows.append((i, [_json_value(r.get(h)) for h in headers]))
     except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
-        raise BadValue("FILE", str(path), f"record {i} is JSON nested too deeply") from None
+        raise BadValue("FILE", str(path), _("record {record} is JSON nested too deeply").format(record=i)) from None
     return Sheet(path.name, rows, kind="json")
 
 
@@ -182,7 +197,9 @@ def _xlsx_sheets(path: Path, size: int) -> list[Sheet]:
             values = load_workbook(path, read_only=not full, data_only=True)
             formulas = load_workbook(path, read_only=not full, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise BadValue("FILE", str(path), f"cannot be read as an Excel workbook ({exc})") from None
+        raise BadValue(
+            "FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc)
+        ) from None
     try:
         sheets = []
         for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
@@ -232,11 +249,14 @@ def _xlsx_sheet(ws, wf, full: bool) -> Sheet:
         rows.append((number, cells))
     sheet = Sheet(ws.title, rows, kind="xlsx")
     if skipped_hidden:
-        sheet.notes.append(f"rows hidden in Excel were skipped: {_ranges(skipped_hidden)}")
+        sheet.notes.append(_("rows hidden in Excel were skipped: {rows}").format(rows=_ranges(skipped_hidden)))
     if hidden_cols:
         sheet.notes.append(
-            f"columns hidden in Excel were skipped: {', '.join(_col_letter(c) for c in sorted(hidden_cols))}"
+            _("columns hidden in Excel were skipped: {columns}").format(
+                columns=", ".join(_col_letter(c) for c in sorted(hidden_cols))
+            )
         )
+
     return sheet
 
 

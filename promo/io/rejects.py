@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from promo.errors import BadValue
+from promo.i18n import N_, _
 
 REASON = "原因"
 
@@ -18,9 +19,9 @@ def write_rejects(path: str | Path, parts: list[tuple]) -> None:
 
     path = Path(path)
     if path.parent and not path.parent.exists():
-        raise BadValue("--rejects", str(path), "its folder does not exist")
+        raise BadValue("--rejects", str(path), _("its folder does not exist"))
     kind = parts[0][0].kind
-    with files.output(path, force=True, what="the rejected rows", option="--rejects") as fh:
+    with files.output(path, force=True, what=N_("the rejected rows"), option="--rejects") as fh:
         if kind == "xlsx":
             _xlsx(fh, parts)
         elif kind == "json":

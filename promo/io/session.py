@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import BadValue, Rejected
+from promo.i18n import N_, _
 
 
 def _pick_sheet(sheets, adapter, mapping, sheet_name: str | None):
@@ -15,19 +16,23 @@ def _pick_sheet(sheets, adapter, mapping, sheet_name: str | None):
     if sheet_name:
         chosen = [s for s in sheets if fold(s.name) == fold(sheet_name)]
         if not chosen:
-            raise BadValue("--sheet", sheet_name, "no such sheet; the file has: " + ", ".join(s.name for s in sheets))
-        return chosen[0], find_table(chosen[0], adapter.FIELDS, mapping, what=adapter.EN)
+            raise BadValue(
+                "--sheet",
+                sheet_name,
+                _("no such sheet; the file has: {sheets}").format(sheets=", ".join(s.name for s in sheets)),
+            )
+        return chosen[0], find_table(chosen[0], adapter.FIELDS, mapping, what=_list_name(adapter))
     first_error = None
     for s in sheets:
         if not s.rows:
             continue
         try:
-            return s, find_table(s, adapter.FIELDS, mapping, what=adapter.EN)
+            return s, find_table(s, adapter.FIELDS, mapping, what=_list_name(adapter))
         except BadValue as exc:
             first_error = first_error or exc
     if first_error:
         raise first_error
-    raise BadValue("FILE", sheets[0].name if sheets else "", "has no sheet with data")
+    raise BadValue("FILE", sheets[0].name if sheets else "", _("has no sheet with data"))
 
 
 def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[tuple]:
@@ -41,20 +46,24 @@ def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[t
         sheet, table = _pick_sheet(sheets, a, parse_map(maps, a.FIELDS), sheet_name)
         return [(a, sheet, table)]
     if maps:
-        raise BadValue("--map", maps[0], "applies to one list; import the lists one by one to map columns")
+        raise BadValue("--map", maps[0], _("applies to one list; import the lists one by one to map columns"))
     if sheet_name:
-        raise BadValue("--sheet", sheet_name, "import all reads every sheet named after a list; name the list instead")
+        raise BadValue(
+            "--sheet", sheet_name, _("import all reads every sheet named after a list; name the list instead")
+        )
     plan = []
     for a in all_adapters():
         for s in sheets:
             if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.rows:
-                plan.append((a, s, find_table(s, a.FIELDS, what=a.EN)))
+                plan.append((a, s, find_table(s, a.FIELDS, what=_list_name(a))))
     if not plan:
         raise BadValue(
             "FILE",
             sheets[0].name if sheets else "",
-            "has no sheet named after a list (" + ", ".join(f"{a.ZH}/{a.EN}" for a in all_adapters()) + ")",
-            "name the list to import one sheet: promo import enterprises FILE --sheet NAME",
+            _("has no sheet named after a list ({lists})").format(
+                lists=", ".join(f"{a.ZH}/{a.EN}" for a in all_adapters())
+            ),
+            _("name the list to import one sheet: promo import enterprises FILE --sheet NAME"),
         )
     return plan
 
@@ -132,9 +141,14 @@ def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
         if not is_read_only(exc):
             raise
         raise Rejected(
-            "the catalogue is read-only: a dry run tries each row in a transaction it then rolls back, and cannot here",
-            "run the dry run on a writable copy: cp catalogue.db /tmp/check.db; "
-            f"promo --db /tmp/check.db import … {path} --dry-run",
+            _(
+                "the catalogue is read-only: a dry run tries each row in a transaction it then rolls back, and "
+                "cannot here"
+            ),
+            _(
+                "run the dry run on a writable copy: cp catalogue.db /tmp/check.db; promo --db /tmp/check.db import "
+                "… {path} --dry-run"
+            ).format(path=path),
         ) from None
     finally:
         if conn.in_transaction:
@@ -147,8 +161,15 @@ def _check_writable(path) -> None:
     from promo import files
 
     if str(path) == files.STDOUT:
-        raise BadValue("--rejects", str(path), "give a file name: standard output carries the import report")
+        raise BadValue("--rejects", str(path), _("give a file name: standard output carries the import report"))
     folder = Path(path).parent
     if not folder.is_dir():
-        raise BadValue("--rejects", str(path), "its folder does not exist")
-    files.check_output(path, force=True, what="the rejected rows", option="--rejects")
+        raise BadValue("--rejects", str(path), _("its folder does not exist"))
+    files.check_output(path, force=True, what=N_("the rejected rows"), option="--rejects")
+
+
+def _list_name(adapter) -> str:
+    """A list as the user's language names it: 企业清单's sheet is 企业 in Chinese, enterprises in English."""
+    from promo.i18n import language
+
+    return adapter.ZH if language() == "zh" else adapter.EN

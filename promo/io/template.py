@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from promo.errors import BadValue
+from promo.i18n import N_, _
 
 
 def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
@@ -19,11 +20,11 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     path = Path(path)
     to_stdout = str(path) == files.STDOUT
     if not to_stdout and path.suffix.lower() != ".xlsx":
-        raise BadValue("-o", str(path), "a template is an Excel workbook: name it .xlsx")
+        raise BadValue("-o", str(path), _("a template is an Excel workbook: name it .xlsx"))
     if not to_stdout and path.parent and not path.parent.exists():
-        raise BadValue("-o", str(path), "its folder does not exist")
+        raise BadValue("-o", str(path), _("its folder does not exist"))
     # a template replaces the file it is pointed at, as it always has; checked before the workbook is built
-    files.check_output(path, force=True, what="the template", option="-o")
+    files.check_output(path, force=True, what=N_("the template"), option="-o")
     book = Workbook(write_only=True)
     write_sheet(book, adapter, [adapter.example()], lang, total=1)
     notes = book.create_sheet("说明" if lang == "zh" else "notes")
@@ -46,7 +47,7 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     notes.append(
         ["第 2 行是示例 (黄色, 示例数据=是): 填写前请删除或覆盖。导入: promo import " + adapter.EN + " 文件.xlsx"]
     )
-    with files.output(path, force=True, what="the template", option="-o") as fh:
+    with files.output(path, force=True, what=N_("the template"), option="-o") as fh:
         book.save(fh)
 
 

@@ -9,6 +9,7 @@ from promo.brief import numbers as num
 from promo.brief.document import Note, Section, Table
 from promo.brief.request import Request
 from promo.brief.wording import Wording
+from promo.i18n import _
 
 MAX_PROJECTS = 20
 
@@ -24,7 +25,7 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         ids = industries.find_subtree(conn, req.industry)
         where = f"e.industry_id IN ({','.join(str(int(i)) for i in ids)})"
     elif req.scope == "carrier":
-        params["carrier"] = find(conn, "carriers", req.carrier, "carrier")["id"]
+        params["carrier"] = find(conn, "carriers", req.carrier, _("carrier"))["id"]
         where = "(e.carrier_id = :carrier OR e.id IN (SELECT enterprise_id FROM units WHERE carrier_id = :carrier))"
     found = [
         dict(r)
@@ -49,7 +50,7 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         )
     ]
     for r in found:
-        milestone, _, planned = (r["next"] or "").partition("|")
+        milestone, _sep, planned = (r["next"] or "").partition("|")
         r["next"], r["planned"] = milestone or None, planned or None
         r["late"] = bool(planned and planned < req.date)
     found.sort(key=lambda r: (not r["late"], -(r["services_late"] or 0), r["planned"] or "9999", r["name"]))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 
+from promo.i18n import _
+
 # in dependency order: `import all` loads sheets in this order, and export writes them so
 ADAPTERS = {
     "chain": "promo.io.lists.rules:CHAIN",
@@ -31,8 +33,8 @@ def adapter(name: str):
         if fold(name) in (key, fold(mod.ZH), fold(mod.EN)):
             return mod
     if fold(name) in NOT_YET:
-        raise BadValue("LIST", name, "cannot be imported or exported yet: its add/update commands are still to come")
-    raise BadValue("LIST", name, "is not a list; use one of " + ", ".join(ADAPTERS) + " (or all)")
+        raise BadValue("LIST", name, _("cannot be imported or exported yet: its add/update commands are still to come"))
+    raise BadValue("LIST", name, _("is not a list; use one of {choices} (or all)").format(choices=", ".join(ADAPTERS)))
 
 
 def _load(key: str):

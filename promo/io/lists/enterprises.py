@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.text import fold
 from promo.vocabulary import CHANNELS, STAGES, labels
@@ -135,11 +136,17 @@ def row_warnings(f) -> list[str]:
 
     out = []
     if f.uscc and f.uscc_as_written and f.uscc_as_written.strip() != f.uscc:
-        out.append(f"credit code {f.uscc_as_written.strip()!r} stored as {f.uscc} (spaces, width or case normalised)")
+        out.append(
+            _("credit code {given!r} stored as {code} (spaces, width or case normalised)").format(
+                given=f.uscc_as_written.strip(), code=f.uscc
+            )
+        )
     if f.uscc and not organisation_code_ok(f.uscc):
         out.append(
-            f"credit code {f.uscc}: the organisation code inside it (positions 9–17, GB 11714) fails its own check; "
-            "worth reading again from the licence"
+            _(
+                "credit code {code}: the organisation code inside it (positions 9–17, GB 11714) fails its own check; "
+                "worth reading again from the licence"
+            ).format(code=f.uscc)
         )
     return out
 
@@ -149,7 +156,7 @@ def label(f) -> str:
 
 
 def keys(f) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in (("folded name", fold(f.name)), ("credit code", f.uscc)) if v]
+    return [(k, v) for k, v in ((N_("folded name"), fold(f.name)), (N_("credit code"), f.uscc)) if v]
 
 
 def existing(conn: sqlite3.Connection, f):
@@ -159,15 +166,20 @@ def existing(conn: sqlite3.Connection, f):
     by_code = duplicate_of(conn, None, f.uscc)[0] if f.uscc else None
     by_name, why = duplicate_of(conn, f.name, None)
     if by_code is not None and (by_name is None or by_name["id"] != by_code["id"]):
-        raise Rejected(f"conflict: credit code {f.uscc} belongs to {by_code['name']} in the catalogue, not {f.name}")
+        raise Rejected(
+            _("conflict: credit code {uscc} belongs to {name} in the catalogue, not {given}").format(
+                uscc=f.uscc, name=by_code["name"], given=f.name
+            )
+        )
     if by_name is not None and f.uscc and by_name["uscc"] and by_name["uscc"] != f.uscc:
         raise Rejected(
-            f"conflict: {by_name['name']} is in the catalogue with credit code {by_name['uscc']}, "
-            f"this row gives {f.uscc}"
+            _("conflict: {name} is in the catalogue with credit code {uscc}, this row gives {given}").format(
+                name=by_name["name"], uscc=by_name["uscc"], given=f.uscc
+            )
         )
     if by_name is None:
         return None, None
-    return by_name, ("the same credit code" if by_code is not None else why)
+    return by_name, (_("the same {key}").format(key=_("credit code")) if by_code is not None else why)
 
 
 def _held(conn: sqlite3.Connection, enterprise_id: int) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import BadValue
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
 
@@ -60,15 +61,19 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     from promo.text import parse_amount, parse_number
 
     year = as_column(names["year"], parse_year, raw["year"], names["year"])
-    scope = _pick(SCOPES, raw["scope"], names["scope"], "use 全区, 负责人 or 产业链")
+    scope = _pick(SCOPES, raw["scope"], names["scope"], _("use 全区, 负责人 or 产业链"))
     quarter_text = str(raw.get("quarter") or "全年").replace("季度", "").replace("第", "")
     quarter_text = {"一": "1", "二": "2", "三": "3", "四": "4"}.get(quarter_text, quarter_text)
-    quarter = _pick(PERIODS, quarter_text, names["quarter"], "use 全年 or Q1-Q4", {1: "1", 2: "2", 3: "3", 4: "4"})
+    quarter = _pick(PERIODS, quarter_text, names["quarter"], _("use 全年 or Q1-Q4"), {1: "1", 2: "2", 3: "3", 4: "4"})
     labels = {m: name for m, (name, _) in _measures().items()}
-    measure = _pick(labels, raw["measure"], names["measure"], "use one of " + ", ".join(labels.values()))
+    measure = _pick(
+        labels, raw["measure"], names["measure"], _("use one of {choices}").format(choices=", ".join(labels.values()))
+    )
     who = raw.get("scope_name") or None
     if scope != "zone" and not who:
-        raise BadValue(names["scope_name"], "", f"is empty; a {SCOPES[scope]} target names its {SCOPES[scope]}")
+        raise BadValue(
+            names["scope_name"], "", _("is empty; a {scope} target names its {scope}").format(scope=SCOPES[scope])
+        )
     scope, value, shown, warnings = as_column(
         names["scope_name"],
         ledger.resolve_scope,
@@ -105,7 +110,10 @@ def row_warnings(t) -> list[str]:
 
 def keys(t) -> list[tuple[str, str]]:
     return [
-        ("year, scope, period and measure", f"{t.year}\x1f{t.scope}\x1f{t.scope_value}\x1f{t.quarter}\x1f{t.measure}")
+        (
+            N_("year, scope, period and measure"),
+            f"{t.year}\x1f{t.scope}\x1f{t.scope_value}\x1f{t.quarter}\x1f{t.measure}",
+        )
     ]
 
 
@@ -114,7 +122,11 @@ def existing(conn: sqlite3.Connection, t):
         "SELECT * FROM ledger_targets WHERE year = ? AND scope = ? AND scope_value = ? AND quarter = ? AND measure = ?",
         (t.year, t.scope, t.scope_value, t.quarter, t.measure),
     ).fetchone()
-    return ({**dict(row), "label": t.label}, "the same year, scope, period and measure") if row else (None, None)
+    return (
+        ({**dict(row), "label": t.label}, _("the same {key}").format(key=_("year, scope, period and measure")))
+        if row
+        else (None, None)
+    )
 
 
 def changes(conn: sqlite3.Connection, row, t) -> list[tuple]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from promo.errors import PromoError
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.text import fold
 
@@ -45,7 +46,7 @@ class RecordList:
 
     def existing(self, conn: sqlite3.Connection, r):
         row = self.find(conn, r.typed)
-        return (row, "the same " + self.keys(r)[0][0]) if row is not None else (None, None)
+        return (row, _("the same {key}").format(key=_(self.keys(r)[0][0]))) if row is not None else (None, None)
 
     def changes(self, conn: sqlite3.Connection, row, r) -> list[tuple]:
         old_raw = self.export(conn, [row["id"]])[0]
@@ -110,7 +111,7 @@ def by_name(table: str):
 
 
 def name_key(typed) -> list[tuple[str, str]]:
-    return [("folded name", fold(typed["name"]))]
+    return [(N_("folded name"), fold(typed["name"]))]
 
 
 def adder(module: str, function: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.db import rows
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key, parser, updater, yes
 from promo.text import fold
@@ -172,8 +173,10 @@ def _add_unit(conn, raw, names):
             take_unit(conn, enterprise, f"{added['carrier_name']}/{added['code']}")
         else:
             warnings.append(
-                f"{added['code']}: held by {holder}, not in the catalogue yet; imported vacant "
-                "(importing that enterprise with this unit in its 房源 takes it)"
+                _(
+                    "{code}: held by {holder}, not in the catalogue yet; imported vacant "
+                    "(importing that enterprise with this unit in its 房源 takes it)"
+                ).format(code=added["code"], holder=holder)
             )
     return {**added, "warnings": warnings}
 
@@ -189,7 +192,7 @@ def _unit_parse(conn, raw, names):
 
 
 def _unit_key(typed) -> list[tuple[str, str]]:
-    return [("carrier and unit code", f"{typed['carrier_id']}/{fold(typed['code'])}")]
+    return [(N_("carrier and unit code"), f"{typed['carrier_id']}/{fold(typed['code'])}")]
 
 
 UNITS = RecordList(

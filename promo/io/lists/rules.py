@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from promo.db import rows
+from promo.i18n import _
 from promo.io.headers import Field
 from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key, parser, updater, yes
 from promo.text import fold
@@ -201,8 +202,8 @@ def _update_node(conn, row, raw, names):
 
     if set(raw) - {"name", "name_en", "segment"}:
         raise Rejected(
-            "a chain node changes only its name, English name or segment on import",
-            "move it in the tree with promo catalogue commands",
+            _("a chain node changes only its name, English name or segment on import"),
+            _("move it in the tree with promo catalogue commands"),
         )
     return rename(
         conn, row["name"], raw.get("name", row["name"]), name_en=raw.get("name_en"), segment=raw.get("segment")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
 from promo.scenarios import OWNER_KINDS, STATUSES
@@ -70,7 +71,11 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     if s.deadline and s.published and s.deadline < s.published:
         from promo.errors import BadValue
 
-        raise BadValue(names["deadline"], s.deadline, f"is before {names['published']} {s.published}")
+        raise BadValue(
+            names["deadline"],
+            s.deadline,
+            _("is before {option} {date}").format(option=names["published"], date=s.published),
+        )
     return s
 
 
@@ -79,7 +84,7 @@ def label(s) -> str:
 
 
 def keys(s) -> list[tuple[str, str]]:
-    return [("folded title and owner", fold(s.title) + "\x1f" + fold(s.owner))]
+    return [(N_("folded title and owner"), fold(s.title) + "\x1f" + fold(s.owner))]
 
 
 def existing(conn: sqlite3.Connection, s):
@@ -88,7 +93,7 @@ def existing(conn: sqlite3.Connection, s):
            WHERE s.title_folded = ? AND s.owner_folded = ?""",
         (fold(s.title), fold(s.owner)),
     ).fetchone()
-    return (row, "the same title and owner") if row else (None, None)
+    return (row, _("the same {key}").format(key=_("title and owner"))) if row else (None, None)
 
 
 def changes(conn: sqlite3.Connection, row, s) -> list[tuple]:
@@ -127,8 +132,8 @@ def update(conn: sqlite3.Connection, row, s, changed: list) -> list[str]:
         scenarios.set_status(conn, str(row["id"]), s.status or row["status"], deadline=s.deadline)
         return []
     raise Rejected(
-        "scenarios have no update command yet: only 状态 and 截止日期 are applied on import",
-        "change " + ", ".join(sorted(keys - {"status", "deadline"})) + " of this scenario by hand",
+        _("scenarios have no update command yet: only 状态 and 截止日期 are applied on import"),
+        _("change {fields} of this scenario by hand").format(fields=", ".join(sorted(keys - {"status", "deadline"}))),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
 from promo.targets import REASONS, STATUSES
@@ -57,7 +58,7 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
         if status is None:
             from promo.errors import BadValue
 
-            raise BadValue(names["status"], raw["status"], "use " + "、".join(_STATUS_LABELS))
+            raise BadValue(names["status"], raw["status"], _("use {choices}").format(choices="、".join(_STATUS_LABELS)))
     return Target(
         name=as_column(names["name"], parse_name, raw.get("name"), names["name"]),
         link=as_column(names["link"], lambda: targets.find_link(conn, raw["link"], names["link"])["name"]),
@@ -74,7 +75,7 @@ def label(t) -> str:
 
 
 def keys(t) -> list[tuple[str, str]]:
-    return [("folded name", fold(t.name))]
+    return [(N_("folded name"), fold(t.name))]
 
 
 def existing(conn: sqlite3.Connection, t):
@@ -82,7 +83,11 @@ def existing(conn: sqlite3.Connection, t):
         "SELECT t.*, l.name AS link FROM targets t JOIN industries l ON l.id = t.link_id WHERE t.name_folded = ?",
         (fold(t.name),),
     ).fetchone()
-    return (row, "the same name" if row and row["name"] == t.name else "the same folded name") if row else (None, None)
+    return (
+        (row, _("the same name") if row and row["name"] == t.name else _("the same {key}").format(key=_("folded name")))
+        if row
+        else (None, None)
+    )
 
 
 def changes(conn: sqlite3.Connection, row, t) -> list[tuple]:
@@ -119,8 +124,8 @@ def _add_promoted(conn: sqlite3.Connection, t) -> list[str]:
     enterprise = duplicate_of(conn, t.name, None)[0]
     if enterprise is None:
         raise Rejected(
-            f"{t.name} is marked 已转入流程, but no enterprise of that name is in the catalogue",
-            "import the enterprise first (promo import all does: the enterprises sheet comes before the targets)",
+            _("{name} is marked 已转入流程, but no enterprise of that name is in the catalogue").format(name=t.name),
+            _("import the enterprise first (promo import all does: the enterprises sheet comes before the targets)"),
         )
     link = targets.find_link(conn, t.link)
     conn.execute(
@@ -149,8 +154,8 @@ def update(conn: sqlite3.Connection, row, t, changed: list) -> list[str]:
         targets.drop(conn, row["name"])
         return []
     raise Rejected(
-        "targets have no update command yet: only a change of 状态 to 已放弃 is applied on import",
-        "change " + ", ".join(sorted(keys)) + " of this target by hand",
+        _("targets have no update command yet: only a change of 状态 to 已放弃 is applied on import"),
+        _("change {fields} of this target by hand").format(fields=", ".join(sorted(keys))),
     )
 
 
