@@ -104,7 +104,7 @@ def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
         ("2027-13", "by", "no such month"),
         ("2027", "by", "a month stands for its last day"),
         ("someday", "day", "2027年6月30日"),
-        ("2027-02-30", "by", "no such date"),
+        ("2027-02-30", "by", "no such day in the calendar"),
         ("半个月后", "day", "not a date"),
     ],
 )
