@@ -1,10 +1,14 @@
-"""Benchmark: promo import of an enterprise CSV against `sqlite-utils insert --csv`, and a streamed .xlsx export.
+"""Benchmark: promo import of an enterprise CSV against `sqlite-utils insert --csv` and a bare executemany, the
+undo of that import and of one add, and a streamed .xlsx export.
 
-    python benchmarks/io.py [--rows 100000] [--runs 3] [--results benchmarks/RESULTS.md]
+    python benchmarks/generate.py --units 1000000 --out benchmarks/data/catalogue-1m.db   # once
+    python benchmarks/io.py [--catalogue benchmarks/data/catalogue-1m.db] [--rows 100000] [--runs 3]
+                            [--results benchmarks/RESULTS.md]
 
-Each command runs as a whole process on a fresh copy of the seed catalogue (start-up included), median of
---runs; peak memory is the child's maximum resident set (wait4). The CSV is generated deterministically
-(valid credit codes, Chinese headers as offices write them) under benchmarks/data/ (git-ignored).
+Each command runs as a whole process (start-up included) on a fresh copy of the catalogue (the seed catalogue
+when none is generated), interleaved run by run, median and range of --runs; peak memory is the child's
+maximum resident set (wait4). The CSV is generated deterministically (valid credit codes, Chinese headers as
+offices write them) under benchmarks/data/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -67,8 +71,26 @@ def timed(argv: list[str], env: dict) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
+# The floor: the same file read by the csv module and written by one executemany, nothing checked.
+FLOOR = """
+import csv, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+with open(sys.argv[2], encoding="utf-8-sig", newline="") as fh:
+    rows = csv.reader(fh)
+    header = next(rows)
+    conn.execute("CREATE TABLE floor_rows (" + ", ".join(f"c{i}" for i in range(len(header))) + ")")
+    with conn:
+        conn.executemany("INSERT INTO floor_rows VALUES (" + ",".join("?" * len(header)) + ")", rows)
+"""
+
+
+def _stats(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} | {min(values):.2f}–{max(values):.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--catalogue", type=Path, default=DATA / "catalogue-1m.db")
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--results", type=Path)
@@ -76,52 +98,63 @@ def main() -> None:
     from promo.seeds import build_catalogue
 
     DATA.mkdir(exist_ok=True)
-    seed_db, csv_path = DATA / "io-seed.db", DATA / f"enterprises-{args.rows}.csv"
-    build_catalogue(seed_db.with_suffix(".tmp")) if not seed_db.exists() else None
-    if not seed_db.exists():
-        seed_db.with_suffix(".tmp").replace(seed_db)
+    base, csv_path = args.catalogue, DATA / f"enterprises-{args.rows}.csv"
+    if not base.exists():
+        base = DATA / "io-seed.db"
+        if not base.exists():
+            build_catalogue(base.with_suffix(".tmp"))
+            base.with_suffix(".tmp").replace(base)
     if not csv_path.exists():
         make_csv(csv_path, args.rows)
     env = {**os.environ, "PROMO_TODAY": "2026-12-02"}
     promo, sqlite_utils = str(BIN / "promo"), str(BIN / "sqlite-utils")
-    times: dict[str, list[float]] = {"promo": [], "sqlite-utils": []}
+    cases = ("promo import", "sqlite-utils insert --csv", "executemany floor", "undo of the import", "undo of one add")
+    times: dict[str, list[float]] = {c: [] for c in cases}
+    db = DATA / "io-run.db"
     for _ in range(args.runs):  # interleaved, each on a fresh copy
-        for name in times:
-            db = DATA / f"io-run-{name}.db"
-            shutil.copy(seed_db, db)
-            if name == "promo":
-                argv = [promo, "--db", str(db), "import", "enterprises", str(csv_path)]
-            else:
-                argv = [sqlite_utils, "insert", str(db), "enterprises_raw", str(csv_path), "--csv"]
-            times[name].append(timed(argv, env)[0])
-    imported = sqlite3.connect(DATA / "io-run-promo.db").execute("SELECT count(*) FROM enterprises").fetchone()[0]
-    export_db = DATA / "io-run-promo.db"
+        shutil.copy(base, db)
+        times["promo import"].append(timed([promo, "--db", str(db), "import", "enterprises", str(csv_path)], env)[0])
+        times["undo of the import"].append(timed([promo, "--db", str(db), "undo"], env)[0])
+        timed([promo, "--db", str(db), "enterprises", "add", "基准单条企业有限公司", "--stage", "意向"], env)
+        times["undo of one add"].append(timed([promo, "--db", str(db), "undo"], env)[0])
+        shutil.copy(base, db)
+        times["sqlite-utils insert --csv"].append(
+            timed([sqlite_utils, "insert", str(db), "enterprises_raw", str(csv_path), "--csv"], env)[0]
+        )
+        shutil.copy(base, db)
+        times["executemany floor"].append(timed([sys.executable, "-c", FLOOR, str(db), str(csv_path)], env)[0])
+    shutil.copy(base, db)
+    timed([promo, "--db", str(db), "import", "enterprises", str(csv_path)], env)
+    imported = sqlite3.connect(db).execute("SELECT count(*) FROM enterprises").fetchone()[0]
+    units = sqlite3.connect(db).execute("SELECT count(*) FROM units").fetchone()[0]
     export_s, export_kib = timed(
-        [promo, "--db", str(export_db), "export", "enterprises", "-o", str(DATA / "export.xlsx")], env
+        [promo, "--db", str(db), "export", "enterprises", "-o", str(DATA / "export.xlsx")], env
     )
-    p, s = statistics.median(times["promo"]), statistics.median(times["sqlite-utils"])
+    med = {c: statistics.median(v) for c, v in times.items()}
     lines = [
         "# Import and export: promo against sqlite-utils",
         "",
-        f"Produced by `python benchmarks/io.py --rows {args.rows}` ({args.runs} interleaved runs, median wall time, "
-        "whole processes on fresh copies of the seed catalogue).",
+        f"Produced by `python benchmarks/io.py --rows {args.rows} --runs {args.runs}` on {time.strftime('%Y-%m-%d')}: "
+        "whole processes, interleaved run by run, each on a fresh copy of the catalogue; median and range.",
         "",
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
         f"SQLite {sqlite3.sqlite_version}",
+        f"- Catalogue: {base.name}, {units:,} units, {imported - args.rows:,} enterprises before the import",
         f"- File: {args.rows:,}-row enterprise CSV ({csv_path.stat().st_size / 2**20:.1f} MiB, UTF-8 with BOM, "
         "Chinese headers)",
         "",
-        "| command | median s | runs |",
+        "| command | median s | min–max s |",
         "|---|---:|---|",
-        f"| `promo import enterprises FILE.csv` (every row parsed, checked, matched, journaled) | {p:.2f} | "
-        + ", ".join(f"{t:.2f}" for t in times["promo"])
-        + " |",
-        f"| `sqlite-utils insert DB t FILE.csv --csv` (no validation) | {s:.2f} | "
-        + ", ".join(f"{t:.2f}" for t in times["sqlite-utils"])
-        + " |",
+        f"| `promo import enterprises FILE.csv` (every row parsed, checked, matched, journaled) | "
+        f"{_stats(times['promo import'])} |",
+        f"| `sqlite-utils insert DB t FILE.csv --csv` (no validation) | {_stats(times['sqlite-utils insert --csv'])} |",
+        f"| bare `csv` + `executemany` floor (no validation) | {_stats(times['executemany floor'])} |",
+        f"| `promo undo` of that import | {_stats(times['undo of the import'])} |",
+        f"| `promo undo` of one `enterprises add` | {_stats(times['undo of one add'])} |",
         "",
-        f"**promo ÷ sqlite-utils = {p / s:.2f}×** (target ≤ 0.25×); {imported:,} enterprises in the catalogue "
-        "after the import.",
+        f"**promo import ÷ sqlite-utils = {med['promo import'] / med['sqlite-utils insert --csv']:.2f}×** "
+        f"(target ≤ 0.25×); ÷ the executemany floor = {med['promo import'] / med['executemany floor']:.2f}×. "
+        f"Undo of one add: {med['undo of one add']:.2f} s (target ≤ 0.2 s).",
         "",
         f"Export of {imported:,} enterprises to .xlsx (openpyxl write-only): {export_s:.2f} s, "
         f"peak memory {export_kib / 1024:.0f} MiB (target < 200 MiB).",

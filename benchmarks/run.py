@@ -5,7 +5,7 @@
 Builds the catalogue with benchmarks/generate.py when it is missing, runs every command once to warm the
 page cache (and migrate the catalogue if promo's schema moved on), then runs them in turn --reps times,
 interleaved so drift hits all alike. Reports the median wall time of each, and the ratio of the zone brief
-to `promo vacancies`; the target is at most 3x. Writes benchmarks/RESULTS.md.
+to `promo vacancies`; the target is at most 3x. Rewrites its own section of benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import DEFAULT_OUT, generate  # noqa: E402
+from results import write_section  # noqa: E402
 
 DATE = "2026-11-23"
 TARGET = 3.0
@@ -131,7 +132,7 @@ def main() -> None:
         "",
     ]
     text = "\n".join(lines)
-    args.results.write_text(text, encoding="utf-8")
+    write_section(args.results, lines[0], text)
     print(text)
 
 

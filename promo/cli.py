@@ -67,6 +67,87 @@ COMMANDS = {
     "template": "promo.commands.transfer:template",
 }
 
+# name → the first paragraph of its help, so `promo --help` lists every command without importing any of them
+# (20-odd modules were a third of --help's start-up); tests/test_cli_startup.py keeps it equal to the real help.
+LISTED_HELP = {
+    "carriers": "List carriers with their area, vacancy and occupancy (occupied = leased or reserved).",
+    "vacancies": "List vacant units with carrier, building, floor, area, rent, facilities and ready date.",
+    "units": "List every unit with its state, lease and holder (not only vacant ones).",
+    "platforms": "List the public service platforms.",
+    "enterprises": "List the pipeline's enterprises, lead first, with stage, space, investment and owner.",
+    "pipeline": "The funnel: enterprises and investment per stage, conversion between stages, median days in each.",
+    "overdue": (
+        "What is late: follow-ups past their date, enterprises in a stage longer than its deadline, and after"
+        " signing, milestones past their planned date, services past due and coordination items past due."
+    ),
+    "ledger": "The year's task ledger: targets against actuals, completion rates, and what is behind plan.",
+    "services": "帮办代办: each project's approvals with department, officer, dates asked/due/done and status.",
+    "coordination": (
+        "协调事项: open problems per leader, for the weekly meeting (power, road, permits, staff housing …)."
+    ),
+    "events": (
+        "以会招商: promotion events and what was signed there; `promo ledger --by event` shows what became of it."
+    ),
+    "report": "Reports sent out of the office on a schedule.",
+    "catalogue": "Show the target catalogue: leading industries → chains → links, with tenants, leads and targets.",
+    "targets": "List target enterprises (招商目标) by priority: link, chain, reason, whether the link is a gap.",
+    "policies": (
+        "List policies with issuer, level, kind, dates, cap and eligibility; or those that apply to an enterprise."
+    ),
+    "criteria": "List the access criteria (准入机制): thresholds for the zone, an industry or a carrier.",
+    "check": "Check a project against the access criteria and the negative list.",
+    "scenarios": "List scenario opportunities: owner, industry, need, status, deadline (open ones first).",
+    "match": "Match a prospect to vacant units, with why each ranks where it does, policies and criteria.",
+    "map": (
+        "The investment map: every carrier and land parcel grouped by area (片区/园区), with kind, industries, "
+        "vacancy, occupancy, rent range and the platforms within 1 km."
+    ),
+    "search": "Search every list at once: names, codes, descriptions, full pinyin and pinyin initials.",
+    "serve": "Open the catalogue in a browser: vacant units, the pipeline, the map, every list, and search.",
+    "brief": "Write a promotion brief for the zone, one industry, one carrier or one prospect.",
+    "log": "The change journal: every writing command, when, by whom, its command line and what it changed.",
+    "undo": "Revert the last command as a whole (an import of 1,000 rows is one step), or journal entry ENTRY.",
+    "redo": "Put back what the last `promo undo` reverted — right after it, before any other change.",
+    "where": "Which catalogue promo uses here, and why: --db, PROMO_DB, the configuration or ./catalogue.db.",
+    "config": "The user's settings, kept in the platform's config folder: which catalogue promo uses from any folder.",
+    "zone": "Show the zone profile; values marked ※ are sample values not yet replaced by the office.",
+    "init": "Build the catalogue from the seed data (seeds/), or with --empty a zone of your own.",
+    "backup": "Copy the catalogue, safely while others use it (SQLite's online backup).",
+    "restore": "Bring back a backup: the catalogue becomes a copy of FILE.",
+    "doctor": "Check the catalogue: SQLite's integrity and foreign keys, promo's own rules and the search index.",
+    "import": "Import a list (enterprises, targets, scenarios, or all) from .xlsx, CSV or JSON; one undoable step.",
+    "export": "Export lists (all by default) to an Excel workbook or a CSV that `promo import` reads back exactly.",
+    "template": "Write an empty workbook for a list: headers, one marked example row, drop-downs and a notes sheet.",
+}
+
+
+def listed_help(name: str) -> str:
+    """The help `promo --help` lists for command `name`, in the user's language: in Chinese, the translation of
+    the command's own docstring (the catalogue entry whose first paragraph is this text), so nothing is kept twice."""
+    from promo.i18n import language, translations
+
+    text = LISTED_HELP[name]
+    if language() == "en":
+        return text
+    return _translated_first_paragraphs(translations()).get(text, text)
+
+
+_by_first_paragraph: dict[int, dict[str, str]] = {}
+
+
+def _translated_first_paragraphs(catalogue) -> dict[str, str]:
+    """English first paragraph → the whole translated text, for every docstring the catalogue translates."""
+    found = _by_first_paragraph.get(id(catalogue))
+    if found is None:
+        entries = getattr(catalogue, "_catalog", {})  # gettext's own table: reading it loads nothing new
+        found = {
+            " ".join(msgid.split("\n\n")[0].split()): msgstr
+            for msgid, msgstr in entries.items()
+            if isinstance(msgid, str) and msgid and msgstr
+        }
+        _by_first_paragraph[id(catalogue)] = found
+    return found
+
 
 class LazyGroup(Translated, click.Group):
     """click's documented lazily loading group, plus promo's error → exit-code translation."""
@@ -80,9 +161,18 @@ class LazyGroup(Translated, click.Group):
         eager = [c for c in super().list_commands(ctx) if c not in self.lazy_subcommands]
         return list(self.lazy_subcommands) + eager
 
+    def format_commands(self, ctx, formatter):
+        self._listing = True  # click's own layout, but from LISTED_HELP: no command module is imported
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
+
     def get_command(self, ctx, cmd_name):
         if ctx.parent is None:
             cmd_name = resolve_alias(cmd_name)
+        if getattr(self, "_listing", False) and cmd_name in LISTED_HELP:
+            return translated(click.Command(cmd_name, help=listed_help(cmd_name)))
         top = _top_command(ctx, cmd_name)
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")

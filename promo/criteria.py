@@ -15,6 +15,7 @@ from promo.i18n import _
 from promo.industries import family, find_related
 from promo.profile import fmt_num, fmt_wan, normalise
 from promo.text import fold
+from promo.vocabulary import Shown
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ NEEDS_LABELS = {
 UNDEFINED = {"rd_share": "年产值为 0, 研发投入占比无法计算 (R&D share needs an annual output above 0: give --output)"}
 
 OPS = {">=": "≥", "<=": "≤"}
-STATUSES = {"pass": "✓ 达标", "fail": "✗ 未达标", "unknown": "? 缺数据", "n/a": "— 不适用", "exception": "⊘ 一事一议"}
+STATUSES = Shown("check_status")  # pass, fail … → ✓ 达标 / ✓ pass, in the user's language
 VERDICTS = {"pass": "通过", "fail": "不通过", "review": "需审核", "unknown": "待补充"}
 
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# each migration module imports the one before it, so importing the latest registers 2 to 9 in number order
-from promo import schema_carrier_samples, search_index  # noqa: F401
+# each migration module imports the one before it, so importing the latest registers 2 to 11 in number order
+from promo import schema_read_indexes, search_index  # noqa: F401
 from promo.errors import BadValue, CatalogueError, Rejected
 from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version
@@ -47,7 +47,8 @@ def stat_path(path: Path, option: str = "--db") -> os.stat_result | None:
         raise CatalogueError(_("cannot read catalogue {path}: {error}").format(path=path, error=exc.strerror)) from None
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
+    """Refuse a folder given as the catalogue, before anything tries to open it."""
     st = stat_path(path)
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise CatalogueError(
@@ -135,7 +136,8 @@ def connect_read_only(path: str | os.PathLike) -> sqlite3.Connection:
     return conn
 
 
-def _writable_folder(path: Path) -> bool:
+def writable_folder(path: Path) -> bool:
+    """Whether the catalogue's folder takes new files (SQLite's -wal and -shm); if not it is opened read-only."""
     return os.access(path.parent if str(path.parent) else Path("."), os.W_OK | os.X_OK)
 
 
@@ -153,7 +155,7 @@ def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
                 command=f"promo --db {path} init"
             ),
         )
-    _check_file(path)
+    check_file(path)
     conn, version = _open(path)
     if version == 0 or not is_promo(conn):
         conn.close()
@@ -186,7 +188,7 @@ def open_catalogue(path: str | os.PathLike | None = None) -> sqlite3.Connection:
 
 def _open(path: Path) -> tuple[sqlite3.Connection, int]:
     """Open for writing where the folder allows it, else read-only with a note; returns the schema version."""
-    if _writable_folder(path):
+    if writable_folder(path):
         try:
             conn = connect(path)
             return conn, conn.execute("PRAGMA user_version").fetchone()[0]
@@ -333,3 +335,8 @@ def trial(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     """Run a query and return plain dicts."""
     return [dict(r) for r in conn.execute(sql, params)]
+
+
+def stream(conn: sqlite3.Connection, sql: str, params=()) -> Iterator[dict]:
+    """Run a query now (a bad one fails here) and hand its rows over as plain dicts one at a time."""
+    return (dict(r) for r in conn.execute(sql, params))

@@ -126,11 +126,12 @@ def stage_history(conn):
 
 @check
 def journal(conn):
-    """Every entry's row changes are whole: an insert has the new row, a delete the old, an update both."""
+    """Every entry's row changes are whole: an insert has no old row (its new one, or its id alone after a bulk
+    insert), a delete the old, an update both."""
     out = []
     for r in conn.execute(
         f"""SELECT journal_id, id, tbl, row_id, op FROM journal_changes
-            WHERE (op = 'insert' AND new IS NULL) OR (op = 'delete' AND old IS NULL)
+            WHERE (op = 'insert' AND old IS NOT NULL) OR (op = 'delete' AND old IS NULL)
                OR (op = 'update' AND (old IS NULL OR new IS NULL))
                OR (old IS NOT NULL AND json_valid(old) = 0) OR (new IS NOT NULL AND json_valid(new) = 0)
             ORDER BY id LIMIT {_SHOWN}"""

@@ -4,8 +4,9 @@ history with days per stage, its space, activities and stage deadline)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
-from promo.db import rows
+from promo.db import rows, stream
 from promo.enterprise_fields import ACTIVITY_KINDS, KINDS, STAGE_EN
 from promo.i18n import _
 from promo.identity import claim_text, get
@@ -31,14 +32,27 @@ LEFT JOIN carriers c ON c.id = e.carrier_id
 """
 
 
+def _finish_one(r: dict) -> dict:
+    r["units"] = r["units"].split(";") if r.get("units") else []
+    r["reserved_units"] = r["reserved_units"].split(";") if r.get("reserved_units") else []
+    r["uscc_bad_check"] = bool(r["uscc_bad_check"])
+    r["sample"] = bool(r["sample"])
+    r["stage_en"] = STAGE_EN[r["stage"]]
+    return r
+
+
 def _finish(found: list[dict]) -> list[dict]:
     for r in found:
-        r["units"] = r["units"].split(";") if r.get("units") else []
-        r["reserved_units"] = r["reserved_units"].split(";") if r.get("reserved_units") else []
-        r["uscc_bad_check"] = bool(r["uscc_bad_check"])
-        r["sample"] = bool(r["sample"])
-        r["stage_en"] = STAGE_EN[r["stage"]]
+        _finish_one(r)
     return found
+
+
+def stream_all(conn: sqlite3.Connection) -> Iterator[dict]:
+    """Every enterprise as `listing` gives it, in the same order, one row at a time (for exports of any size)."""
+    cursor = conn.execute(f"{_LIST_SQL} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id")
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        yield _finish([dict(zip(names, values, strict=True))])[0]
 
 
 def listing(
@@ -53,6 +67,24 @@ def listing(
     limit: int | None = None,
 ) -> list[dict]:
     """Enterprises inside every filter given, in pipeline order (lead first), newest move first within a stage."""
+    found = iter_listing(
+        conn, stages=stages, industry=industry, carrier=carrier, source=source, owner=owner, since=since, limit=limit
+    )
+    return list(found)
+
+
+def iter_listing(
+    conn: sqlite3.Connection,
+    *,
+    stages: list[str] | None = None,
+    industry: str | None = None,
+    carrier: str | None = None,
+    source: str | None = None,
+    owner: str | None = None,
+    since: str | None = None,
+    limit: int | None = None,
+) -> Iterator[dict]:
+    """listing() as the cursor gives them, for listings of any size (names are looked up before it returns)."""
     where, params = ["1=1"], {}
     if stages:
         where.append("e.stage IN (" + ",".join(f":s{i}" for i in range(len(stages))) + ")")
@@ -80,7 +112,7 @@ def listing(
     sql = _LIST_SQL + f" WHERE {' AND '.join(where)} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _finish(rows(conn, sql, params))
+    return map(_finish_one, stream(conn, sql, params))
 
 
 def detail(conn: sqlite3.Connection, name: str) -> dict:

@@ -12,125 +12,30 @@ import shlex
 import sqlite3
 
 from promo.db import now, require_write
+from promo.enterprise_add import (  # noqa: F401
+    add,
+    add_many,
+    bad_check_warning,
+    carrier_id_of,
+    catalogue_problems,
+    industry_id_of,
+)
 from promo.enterprise_fields import Fields, parse_fields
 
 # reading them back lives in enterprise_listing; callers still reach it here
 from promo.enterprise_listing import detail, listing  # noqa: F401
-from promo.errors import BadValue, PromoError, Rejected, raise_all
-from promo.holding import check_vacant, release_unit, settle_holdings, take_units
-from promo.i18n import _
-from promo.identity import check_code_name, claim_text, duplicate_of, get, refuse_duplicate, reload, similar_names
-from promo.lookup import find
+from promo.errors import BadValue, Rejected
+from promo.field_labels import label as field_label
+from promo.holding import release_unit, settle_holdings, take_units
+from promo.i18n import _, language
+from promo.identity import check_code_name, claim_text, duplicate_of, get, refuse_duplicate, reload
 from promo.text import fold, today
-from promo.vocabulary import BAD_CHECK_MARK, stage_index
+from promo.vocabulary import label, stage_index
 
 
 def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | None = None) -> Fields:
     """parse_fields, and when a value is bad, what the catalogue refuses in the record too, in one message."""
     return parse_fields(raw, names, check=lambda f, unit_field: catalogue_problems(conn, f, unit_field))
-
-
-def _industry_id(conn: sqlite3.Connection, name: str | None) -> int | None:
-    return find(conn, "industries", name, _("industry"))["id"] if name else None
-
-
-def _carrier_id(conn: sqlite3.Connection, name: str | None) -> int | None:
-    return find(conn, "carriers", name, _("carrier"))["id"] if name else None
-
-
-def catalogue_problems(conn: sqlite3.Connection, f: Fields, unit_field: str = "--unit") -> list[PromoError]:
-    """What the catalogue refuses in a new record, all at once: a code name in use, an industry or carrier
-    it does not know, a unit that is missing or not vacant."""
-    problems: list[PromoError] = []
-    for check in (
-        lambda: check_code_name(conn, f.code_name),
-        lambda: _industry_id(conn, f.industry),
-        lambda: _carrier_id(conn, f.carrier),
-        *(lambda ref=ref: check_vacant(conn, ref, unit_field) for ref in dict.fromkeys(f.units)),
-    ):
-        try:
-            check()
-        except PromoError as exc:
-            problems.append(exc)
-    return problems
-
-
-def add(conn: sqlite3.Connection, f: Fields, *, similar_warning: bool = True, unit_field: str = "--unit") -> dict:
-    """Add a signed (or any-stage) enterprise with its space; refused on a duplicate name or credit code.
-
-    Returns the new id, the units taken and warnings (similar names, a flagged credit code).
-    """
-    require_write(conn)
-    if not f.name:
-        raise BadValue("NAME", "", _("is empty"))
-    existing, why = duplicate_of(conn, f.name, f.uscc or None)
-    if existing:
-        raise refuse_duplicate(existing, why, f.name, f.owner)
-    raise_all(catalogue_problems(conn, f, unit_field))
-    warnings = []
-    if similar_warning:
-        similar = similar_names(conn, f.name)
-        if similar:
-            warnings.append(
-                _(
-                    "similar names are in the catalogue: {names}; if {name} is one of them, "
-                    "undo this with `promo undo` and update that record instead"
-                ).format(names=_(", ").join(similar), name=f.name)
-            )
-    stage = f.stage or "签约"
-    date = f.date or today()
-    created = now()
-    industry_id, carrier_id = _industry_id(conn, f.industry), _carrier_id(conn, f.carrier)
-    try:
-        eid = conn.execute(
-            """INSERT INTO enterprises (name, name_en, name_folded, uscc, uscc_bad_check, kind, industry_id, carrier_id,
-                 stage, stage_date, investment_wan, jobs, source_channel, country, owner, owner_since, contact, phone,
-                 note, code_name, created_at)
-               VALUES (:name, :name_en, :folded, :uscc, :bad, :kind, :industry, :carrier, :stage, :date, :inv, :jobs,
-                 :source, :country, :owner, :owner_since, :contact, :phone, :note, :code_name, :created)""",
-            {
-                "name": f.name,
-                "name_en": f.name_en or None,
-                "folded": fold(f.name),
-                "uscc": f.uscc or None,
-                "bad": int(bool(f.uscc) and f.uscc_bad_check),
-                "kind": f.kind or "company",
-                "industry": industry_id,
-                "carrier": carrier_id,
-                "stage": stage,
-                "date": date,
-                "inv": f.investment_wan if f.investment_wan != "" else None,
-                "jobs": f.jobs if f.jobs != "" else None,
-                "source": f.source_channel or None,
-                "country": f.country or "中国",
-                "owner": f.owner or None,
-                "owner_since": date if f.owner else None,
-                "contact": f.contact or None,
-                "phone": f.phone or None,
-                "note": f.note or None,
-                "code_name": f.code_name or None,
-                "created": created,
-            },
-        ).lastrowid
-    except sqlite3.IntegrityError as exc:  # a unique key the checks above did not foresee
-        raise Rejected(_("{name} cannot be added: {error}").format(name=f.name, error=exc)) from None
-    conn.execute(
-        "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, NULL, ?)",
-        (eid, stage, date, created),
-    )
-    if f.uscc and f.uscc_bad_check:
-        warnings.append(_bad_check_warning(f.uscc))
-    space = take_units(conn, eid, f.units, unit_field)
-    return {
-        "summary": f"add {f.name} ({stage})",
-        "id": eid,
-        "name": f.name,
-        "stage": stage,
-        "date": date,
-        "units": [t["unit"] for t in space if t["action"] in ("leased", "reserved")],
-        "space": space,
-        "warnings": warnings,
-    }
 
 
 def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = False) -> dict:
@@ -156,10 +61,11 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         changes["uscc"] = f.uscc or None
         changes["uscc_bad_check"] = int(bool(f.uscc) and f.uscc_bad_check)
         if f.uscc and f.uscc_bad_check:
-            warnings.append(_bad_check_warning(f.uscc))
+            warnings.append(bad_check_warning(f.uscc))
     if f.code_name is not None:
         check_code_name(conn, f.code_name, exclude=e["id"])
         changes["code_name"] = f.code_name or None
+        changes["code_name_folded"] = fold(f.code_name) if f.code_name else None
     if f.owner is not None and (f.owner or None) != e["owner"]:
         if e["owner"] and not transfer:
             raise Rejected(
@@ -177,9 +83,9 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         changes["owner"] = f.owner or None
         changes["owner_since"] = today() if f.owner else None
     if f.industry is not None:
-        changes["industry_id"] = _industry_id(conn, f.industry)
+        changes["industry_id"] = industry_id_of(conn, f.industry)
     if f.carrier is not None:
-        changes["carrier_id"] = _carrier_id(conn, f.carrier)
+        changes["carrier_id"] = carrier_id_of(conn, f.carrier)
     for key in ("name_en", "source_channel", "country", "contact", "phone", "note", "kind"):
         value = getattr(f, key)
         if value is not None:
@@ -214,7 +120,9 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
     taken = [t["unit"] for t in space if t["action"] in ("leased", "reserved")]
     changed = sorted(k for k in changes if not k.endswith("_folded"))
     return {
-        "summary": f"update {e['name']}: " + ", ".join(changed + taken + released),
+        "summary": _("update {name}: {changes}").format(
+            name=e["name"], changes=", ".join([field_label(k) for k in changed] + taken + released)
+        ),
         "id": e["id"],
         "name": e["name"],
         "changed": changed,
@@ -223,12 +131,6 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
         "released": released,
         "warnings": warnings,
     }
-
-
-def _bad_check_warning(code: str) -> str:
-    return _("credit code {code} fails its check character; stored flagged {mark}").format(
-        code=code, mark=BAD_CHECK_MARK
-    )
 
 
 def _last_history(conn: sqlite3.Connection, enterprise_id: int) -> sqlite3.Row | None:
@@ -326,7 +228,7 @@ def move(
     if stage_index(stage) >= landed > stage_index(e["stage"]) and not held and not reload(conn, e["id"])["carrier_id"]:
         warnings.append(_("no space is on record for {name}; give it a unit with --unit").format(name=e["name"]))
     return {
-        "summary": f"move {e['name']} {e['stage']} → {stage}",
+        "summary": _("move {name} {old} → {new}").format(name=e["name"], old=e["stage"], new=stage),
         "id": e["id"],
         "name": e["name"],
         "from": e["stage"],
@@ -363,7 +265,7 @@ def log_activity(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (e["id"], kind, date, note or None, next_date, owner or e["owner"], now()),
     ).lastrowid
-    summary = f"log {kind} {e['name']}"
+    summary = _("log {kind} {name}").format(kind=label("activity_kind", kind, language()), name=e["name"])
     return {"summary": summary, "id": aid, "name": e["name"], "kind": kind, "date": date, "next": next_date}
 
 
@@ -385,4 +287,9 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
             ),
             _("unlink it there first"),
         ) from None
-    return {"summary": f"remove {e['name']}", "id": e["id"], "name": e["name"], "released": released}
+    return {
+        "summary": _("remove {name}").format(name=e["name"]),
+        "id": e["id"],
+        "name": e["name"],
+        "released": released,
+    }

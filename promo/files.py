@@ -17,7 +17,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -190,6 +189,8 @@ def output(
         sys.stdout.buffer.flush()
         return
     try:
+        import tempfile  # here: it pulls shutil, random, bz2, lzma into every catalogue opening otherwise
+
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:200]}.", suffix=".tmp")
     except OSError as exc:
         raise Rejected(

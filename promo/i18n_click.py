@@ -40,6 +40,7 @@ class Translated:
     """Mixed into every promo command and group (see `translated`)."""
 
     def format_help(self, ctx, formatter):
+        _measure_wide_characters()
         with _translated(self, ctx):
             super().format_help(ctx, formatter)
 
@@ -63,15 +64,68 @@ def _first_sentence(text: str) -> str:
     return " ".join(first.split())
 
 
+def _width(ch: str) -> int:
+    """Terminal columns of one character: wide and full-width take two, combining marks none.
+
+    unicodedata is built in; wcwidth (used for tables) costs `promo --help` about a fifth of its start-up."""
+    import unicodedata
+
+    return 0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def _shorten(text: str, limit: int) -> str:
     """Cut to `limit` terminal columns (a Chinese character takes two), ending with … when cut."""
+    widths = [_width(ch) for ch in text]
+    if sum(widths) <= limit:
+        return text
+    used, end = 0, 0
+    while end < len(text) and used + widths[end] <= limit - 1:
+        used += widths[end]
+        end += 1
+    return text[:end] + "…"
+
+
+def _width(text: str) -> int:
+    """Terminal columns of a text: a Chinese character takes two (ANSI colour codes none)."""
+    from click._compat import _ansi_re
     from wcwidth import wcswidth
 
-    if wcswidth(text) <= limit:
-        return text
-    while text and wcswidth(text) > limit - 1:
-        text = text[:-1]
-    return text + "…"
+    plain = _ansi_re.sub("", text)
+    width = wcswidth(plain)
+    return width if width >= 0 else len(plain)
+
+
+def _prefix_within(text: str, n: int) -> str:
+    """The longest prefix of `text` at most `n` columns wide (at least one character), colour codes kept."""
+    from click._compat import _ansi_re
+    from wcwidth import wcwidth
+
+    used, i, cut = 0, 0, 0
+    while i < len(text):
+        found = _ansi_re.match(text, i)
+        if found:
+            i = found.end()
+            continue
+        used += max(wcwidth(text[i]), 0)
+        if used > n and cut:
+            break
+        i += 1
+        cut = i
+    if cut < len(text) and text[cut] in _NO_LINE_START and cut > 1:
+        cut -= 1  # a line never starts with a closing mark: carry the character before it over too
+    return text[:cut]
+
+
+_NO_LINE_START = "，。、；：？！）》」』】,.;:?!)"
+
+
+def _measure_wide_characters() -> None:
+    """click lines up and wraps help by characters; Chinese needs columns, or lines run past the terminal."""
+    import click._textwrap as wrapping
+    import click.formatting as formatting
+
+    formatting.term_len = wrapping.term_len = _width
+    wrapping._truncate_visible = _prefix_within
 
 
 _classes: dict[type, type] = {}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
 
-from promo.db import rows
+from promo.db import stream
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.lookup import find
-from promo.resources import _UNIT_COLUMNS, _finish_units
+from promo.resources import UNIT_COLUMNS, finish_unit
 from promo.text import today
 
 STATUS_LETTERS = {"vacant": "V", "reserved": "R", "leased": "L", "fitout": "F", "held": "H"}
@@ -22,18 +23,17 @@ STATUS_COLOURS = {
 MAX_DAYS = 3650
 
 
-def _finish(found: list[dict]) -> list[dict]:
+def _finish(found: Iterable[dict]) -> Iterator[dict]:
+    from datetime import date
+
     from promo.fields import mu
 
-    now = today()
-    for r in _finish_units(found):
+    now = date.fromisoformat(today())
+    for r in found:
+        finish_unit(r)
         r["area_mu"] = mu(r["area_m2"]) if r["kind"] == "land" else None
-        r["days_left"] = None
-        if r["lease_end"]:
-            from datetime import date
-
-            r["days_left"] = (date.fromisoformat(r["lease_end"]) - date.fromisoformat(now)).days
-    return found
+        r["days_left"] = (date.fromisoformat(r["lease_end"]) - now).days if r["lease_end"] else None
+        yield r
 
 
 def unit_list(
@@ -46,6 +46,19 @@ def unit_list(
     limit: int | None = None,
 ) -> list[dict]:
     """Every unit (not only vacant ones), filtered; `expiring` keeps leases ending within that many days."""
+    return list(iter_unit_list(conn, carrier=carrier, status=status, kind=kind, expiring=expiring, limit=limit))
+
+
+def iter_unit_list(
+    conn: sqlite3.Connection,
+    *,
+    carrier: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    expiring: int | None = None,
+    limit: int | None = None,
+) -> Iterator[dict]:
+    """unit_list() as the cursor gives them, for listings of any size."""
     where, params = ["1=1"], {"today": today()}
     if carrier is not None:
         where.append("u.carrier_id = :carrier")
@@ -62,12 +75,12 @@ def unit_list(
 
         where.append("u.status = 'leased' AND u.lease_end IS NOT NULL AND u.lease_end <= date(:today, :within)")
         params["within"] = f"+{int(expiring)} days"
-    order = "u.lease_end, c.id, u.code" if expiring is not None else "c.id, u.building, u.floor, u.code"
-    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+    order = "u.lease_end, c.id, u.code" if expiring is not None else "u.carrier_id, u.building, u.floor, u.code"
+    sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _finish(rows(conn, sql, params))
+    return _finish(stream(conn, sql, params))
 
 
 def expiring_leases(conn: sqlite3.Connection, days: int) -> list[dict]:

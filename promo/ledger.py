@@ -181,7 +181,8 @@ def resolve_scope(conn: sqlite3.Connection, owner: str | None, chain: str | None
 def set_targets(
     conn: sqlite3.Connection, year: int, scope: str, scope_value: str, quarter: int, values: dict[str, float]
 ) -> dict:
-    """Set targets (measure → value) for one scope and period; returns each one's old and new value."""
+    """Set targets (measure → value; None clears it) for one scope and period; returns each one's old and new
+    value. Clearing a target that is not set is refused, so a typo in the period or scope does not pass."""
     require_write(conn)
     changed = []
     for measure, value in values.items():
@@ -192,6 +193,27 @@ def set_targets(
             "AND measure = ?",
             (year, scope, scope_value, quarter, measure),
         ).fetchone()
+        if value is None:
+            if old is None:
+                period = f"{year}" + (f" Q{quarter}" if quarter else "")
+                if scope_value:
+                    raise Rejected(
+                        _("there is no {measure} target of {whom} for {period} to clear").format(
+                            measure=MEASURES[measure][0], whom=scope_value, period=period
+                        )
+                    )
+                raise Rejected(
+                    _("there is no {measure} target for {period} to clear").format(
+                        measure=MEASURES[measure][0], period=period
+                    )
+                )
+            conn.execute(
+                "DELETE FROM ledger_targets WHERE year = ? AND scope = ? AND scope_value = ? AND quarter = ? "
+                "AND measure = ?",
+                (year, scope, scope_value, quarter, measure),
+            )
+            changed.append({"measure": measure, "old": old[0], "new": None})
+            continue
         conn.execute(
             """INSERT INTO ledger_targets (year, scope, scope_value, quarter, measure, value) VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT (year, scope, scope_value, quarter, measure) DO UPDATE SET value = excluded.value""",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sqlite3
 
 from promo.errors import Ambiguous, BadValue, NotFound
@@ -45,6 +44,8 @@ def suggestions(conn: sqlite3.Connection, table: str, name: str, limit: int = 3)
             [f"%{like_escape(p)}%" for p in pairs],
         ).fetchall()
     by_folded = {row[1]: row[0] for row in candidates}
+    import difflib  # only when a name is not found: a suggestion is worth it, the import on every lookup is not
+
     close = difflib.get_close_matches(key, list(by_folded), n=limit, cutoff=0.5)
     # a name that contains the query (or is contained by it) is a good suggestion too
     close += [f for f in by_folded if (key in f or f in key) and f not in close]

@@ -34,7 +34,7 @@ _IN_PRESENT = sql_in(PRESENT)
 
 def _funnel(conn: sqlite3.Connection, p: dict) -> list[dict]:
     """How many vacant units remain after each need in turn: shows which need empties the list."""
-    from promo.resources import VacancyFilter, vacancies
+    from promo.resources import VacancyFilter
 
     steps = [("空置单元 vacant units", {})]
     if p["industry_id"] is not None:
@@ -51,13 +51,14 @@ def _funnel(conn: sqlite3.Connection, p: dict) -> list[dict]:
         steps.append((f"--available-by {p['available_by']}", {"available_by": p["available_by"]}))
     for name in p["facilities"]:
         steps.append((f"--facility {name}", {"facilities": [name]}))
+    from promo import match_sql
+
     out, acc = [], {"facilities": []}
     for label, extra in steps:
         for k, v in extra.items():
             acc[k] = acc[k] + v if k == "facilities" else v
-        count = len(vacancies(conn, VacancyFilter(**acc)))
-        out.append({"step": label, "remaining": count})
-    return out
+        out.append((label, VacancyFilter(**dict(acc, facilities=list(acc["facilities"])))))
+    return match_sql.funnel(conn, out)
 
 
 def _same_chain(conn: sqlite3.Connection, p: dict, carrier_codes: list[str]) -> dict[str, list[str]]:
@@ -103,7 +104,8 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
     rank, score, why, parts, new, annual_rent_wan, policies, criteria_verdict. `policies` are judged as if
     the prospect settled in the top-ranked unit (`policies_at`), or in no carrier when no unit matches.
     """
-    from promo.resources import VacancyFilter, vacancies
+    from promo import match_sql
+    from promo.resources import VacancyFilter
     from promo.scenarios import for_industry
 
     p = normalise(conn, needs)
@@ -120,7 +122,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         available_by=p["available_by"],
         min_floor_load=p["min_floor_load"],
     )
-    found = vacancies(conn, filt)
+    low = match_sql.cheapest(conn, filt)
     renting = p["land_mu"] is None
     # as if the prospect settled here: not in any carrier yet, no rent yet
     hyp = dict(p, carrier_id=None, carrier=None, carrier_code=None, annual_rent_wan=None, leased_area_m2=None)
@@ -129,7 +131,13 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
     unknown = [r for r in general_all if r["verdict"] == "unknown"]
     general_check = criteria_mod.check(conn, hyp, renting=renting)
 
-    carrier_codes = list(dict.fromkeys(u["carrier_code"] for u in found))
+    code_of = dict(
+        conn.execute(
+            "SELECT id, code FROM carriers WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(low["carrier_ids"]),),
+        )
+    )
+    carrier_codes = [code_of[i] for i in low["carrier_ids"]]
     chain = _same_chain(conn, p, carrier_codes)
     # Only a carrier named in some policy's eligibility or in some criterion changes the verdicts; every
     # other carrier gets the general answer minus the carrier-bound policies (judging each of thousands
@@ -159,13 +167,22 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         ]
         per_carrier[code] = (pols, checked, local_fail)
 
+    # each carrier's points (same chain, its own policies, its criteria) are the same for all its units
+    bonus = {}
+    for carrier_id, code in code_of.items():
+        pols, checked, local_fail = per_carrier[code]
+        points = -CRITERIA_PENALTY if local_fail else 0
+        if any(_carrier_specific(pol) for pol in pols):
+            points += WEIGHTS["policy"]
+        if p["industry_id"] is not None:
+            points += round(WEIGHTS["cluster"] * min(len(chain.get(code, [])), 3) / 3)
+        bonus[carrier_id] = points
+    cheapest = {"rent": low["rent"], "annual": low["annual"], "annual_raw": low["annual_raw"]}
+    last = set(p["last_match_units"]) if p["last_match_units"] is not None else None
+    ids = match_sql.ranked_ids(conn, filt, p, low, bonus, on, limit=limit)
+    found = _units_by_id(conn, ids)
     for u in found:
         u["annual_rent_wan"] = round(u["area_m2"] * u["rent"] * 365 / 10000, 4) if u["rent"] is not None else None
-    cheapest = {
-        "rent": min((u["rent"] for u in found if u["rent"]), default=None),
-        "annual": min((u["annual_rent_wan"] for u in found if u["annual_rent_wan"]), default=None),
-    }
-    last = set(p["last_match_units"]) if p["last_match_units"] is not None else None
     units = []
     for u in found:
         pols, checked, local_fail = per_carrier[u["carrier_code"]]
@@ -173,7 +190,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         u["policies"] = []
         for pol in pols:
             amount, text = policies_mod.estimate(pol, at_unit)
-            local = any(c["field"] == "carrier" and c["status"] == "yes" for c in pol["checks"])
+            local = _carrier_specific(pol)
             u["policies"].append(
                 {
                     "code": pol["code"],
@@ -199,7 +216,6 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         u["new"] = last is not None and u["id"] not in last
         u.pop("status_label", None)
         units.append(u)
-    units.sort(key=lambda u: (-u["score"], u["rent"] if u["rent"] is not None else 1e9, u["area_m2"], u["id"]))
     for i, u in enumerate(units, 1):
         u["rank"] = i
     # The policy section answers "what support if it settles here": judged in the top-ranked unit, with
@@ -219,13 +235,16 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
             "unit": top["unit"],
             "annual_rent_wan": top["annual_rent_wan"],
         }
-    new_units = [f"{u['carrier']} {u['unit']}" for u in units if u["new"]]
+    new_units = []
+    if last is not None:
+        new_ids = match_sql.ranked_ids(conn, filt, p, low, bonus, on, not_in=sorted(last))
+        new_units = [f"{u['carrier']} {u['unit']}" for u in _units_by_id(conn, new_ids, brief=True)]
     return {
         "profile": p,
         "on": on,
         "funnel": _funnel(conn, p),
-        "total": len(units),
-        "units": units[:limit] if limit else units,
+        "total": low["count"],
+        "units": units,
         "policies": general,
         "policies_unknown": unknown,
         "policies_at": policies_at,
@@ -237,6 +256,26 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         "cheapest_annual_rent_wan": cheapest["annual"],
         "score_formula": score_formula(p),
     }
+
+
+def _carrier_specific(pol: dict) -> bool:
+    """A policy that applies because of the carrier (named in its eligibility), not to the prospect anywhere."""
+    return any(c["field"] == "carrier" and c["status"] == "yes" for c in pol["checks"])
+
+
+def _units_by_id(conn: sqlite3.Connection, ids: list[int], *, brief: bool = False) -> list[dict]:
+    """The units with these ids, in the order given: whole (as vacancies lists them) or only carrier and code."""
+    from promo.resources import UNIT_COLUMNS, finish_unit
+
+    columns = "u.id, c.name AS carrier, u.code AS unit" if brief else UNIT_COLUMNS
+    got = {}
+    for at in range(0, len(ids), 10000):  # a bounded number of parameters per statement
+        chunk = json.dumps(ids[at : at + 10000])
+        sql = f"""SELECT {columns} FROM units u JOIN carriers c ON c.id = u.carrier_id
+                  WHERE u.id IN (SELECT value FROM json_each(?))"""
+        for r in rows(conn, sql, (chunk,)):
+            got[r["id"]] = r if brief else finish_unit(r)
+    return [got[i] for i in ids]
 
 
 def _score(u: dict, p: dict, cheapest: dict, on: str, local_fail: list[dict]) -> list[dict]:
@@ -259,9 +298,11 @@ def _score(u: dict, p: dict, cheapest: dict, on: str, local_fail: list[dict]) ->
         parts.append({"part": "area", "points": round(points), "text": text})
     elif p["max_area"] is not None:
         parts.append({"part": "area", "points": WEIGHTS["area"], "text": f"面积 ≤ {fmt_num(p['max_area'])}㎡"})
-    if u["rent"] is not None and asked and cheapest.get("annual"):
+    if u["rent"] is not None and asked and cheapest.get("annual_raw"):
         annual = u["annual_rent_wan"]
-        points = WEIGHTS["rent"] * cheapest["annual"] / annual if annual else WEIGHTS["rent"]
+        # points from the unrounded yearly rents, as promo.match_sql ranks them
+        raw = u["area_m2"] * u["rent"] * 365 / 10000
+        points = WEIGHTS["rent"] * cheapest["annual_raw"] / raw if raw else WEIGHTS["rent"]
         text = f"年租金 {fmt_wan(annual)}万" + (" 最低" if annual == cheapest["annual"] else "")
         parts.append({"part": "rent", "points": round(points), "text": text})
     elif u["rent"] is not None and cheapest.get("rent"):

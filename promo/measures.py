@@ -141,7 +141,11 @@ class Measure:
         if factor == 1.0:
             return number
         stored = round(number * factor, 4)
-        _CONVERTED.append(f"{field} {value}: read as {trim(stored, 4)} {self.unit}")
+        _CONVERTED.append(
+            _("{field} {value}: read as {stored} {unit}").format(
+                field=field, value=value, stored=trim(stored, 4), unit=self.unit
+            )
+        )
         return stored
 
 

@@ -117,12 +117,16 @@ def set_milestone(
     planned: str | None = None,
     note: str | None = None,
 ) -> dict:
-    """Record a milestone's actual and/or planned date; 投产 and 达效 move the stage when it is behind."""
+    """Record a milestone's actual and/or planned date ('' clears one); 投产 and 达效 move the stage when it is
+    behind. A milestone left with neither date is removed; clearing never moves the stage back."""
     from promo import enterprises
     from promo.identity import get
 
     require_write(conn)
-    if date is None and planned is None:
+    given = (("actual_date", "--date", date), ("planned_date", "--planned", planned))
+    cleared = [(col, option) for col, option, value in given if value == ""]
+    date, planned = date or None, planned or None
+    if date is None and planned is None and not cleared:
         raise BadValue(
             "--date",
             _("(missing)"),
@@ -141,14 +145,31 @@ def set_milestone(
     old = conn.execute(
         "SELECT * FROM milestones WHERE enterprise_id = ? AND milestone = ?", (e["id"], milestone)
     ).fetchone()
-    conn.execute(
-        """INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, note, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (enterprise_id, milestone) DO UPDATE SET
-             planned_date = coalesce(excluded.planned_date, planned_date),
-             actual_date = coalesce(excluded.actual_date, actual_date),
-             note = coalesce(excluded.note, note)""",
-        (e["id"], milestone, planned, date, note, now()),
+    for col, option in cleared:
+        if old is None or old[col] is None:
+            what = _("actual date") if col == "actual_date" else _("planned date")
+            raise Rejected(
+                _("{option} '': {milestone} of {name} has no {what} to clear").format(
+                    option=option, milestone=milestone, name=e["name"], what=what
+                )
+            )
+    if cleared:
+        sets = ", ".join(f"{col} = NULL" for col, _option in cleared)
+        conn.execute(f"UPDATE milestones SET {sets} WHERE id = ?", (old["id"],))
+    if date or planned or note:
+        conn.execute(
+            """INSERT INTO milestones (enterprise_id, milestone, planned_date, actual_date, note, recorded_at)
+               VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (enterprise_id, milestone) DO UPDATE SET
+                 planned_date = coalesce(excluded.planned_date, planned_date),
+                 actual_date = coalesce(excluded.actual_date, actual_date),
+                 note = coalesce(excluded.note, note)""",
+            (e["id"], milestone, planned, date, note, now()),
+        )
+    conn.execute(  # neither planned nor done: no milestone at all
+        "DELETE FROM milestones WHERE enterprise_id = ? AND milestone = ? AND planned_date IS NULL "
+        "AND actual_date IS NULL",
+        (e["id"], milestone),
     )
     moved = None
     stage = MILESTONE_STAGES.get(milestone)
@@ -162,9 +183,11 @@ def set_milestone(
         "planned": planned,
         "old": dict(old) if old else None,
         "moved": moved,
+        "cleared": [option for _col, option in cleared],
         "summary": f"milestone {e['name']} {milestone}"
         + (f" {date}" if date else "")
-        + (f" planned {planned}" if planned else ""),
+        + (f" planned {planned}" if planned else "")
+        + "".join(f" cleared {option}" for _col, option in cleared),
     }
 
 

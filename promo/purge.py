@@ -33,9 +33,13 @@ def purge(conn: sqlite3.Connection, name: str, journal_id: int) -> dict:
         if r["reason"]
     }
     owned = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE enterprise_id = ?", (eid,)).fetchone()[0] for t in _OWNED}
+    # a bulk insert journals its rows by id alone: which ids were the enterprise's is known only now
+    owned_ids = {
+        t: [r[0] for r in conn.execute(f"SELECT rowid FROM {t} WHERE enterprise_id = ?", (eid,))] for t in _OWNED
+    }
     removed = enterprises.remove(conn, name)
     conn.execute("DELETE FROM match_memory WHERE enterprise_id = ?", (eid,))  # kept outside the journal
-    changes = _erase_changes(conn, eid)
+    changes = _erase_changes(conn, eid, owned_ids)
     scrubbed = _scrub_texts(conn, sorted(texts, key=len, reverse=True))
     emptied = conn.execute(
         """DELETE FROM journal WHERE id != ? AND undone_by IS NULL
@@ -54,16 +58,30 @@ def purge(conn: sqlite3.Connection, name: str, journal_id: int) -> dict:
     }
 
 
-def _erase_changes(conn: sqlite3.Connection, eid: int) -> int:
+def _erase_changes(conn: sqlite3.Connection, eid: int, owned_ids: dict[str, list[int]]) -> int:
     """Delete every journaled image of the enterprise's row and of rows that belonged to it."""
+    import json
+
     owned = ",".join(f"'{t}'" for t in _OWNED)
     key = f"{int(eid)}"
-    return conn.execute(
-        f"""DELETE FROM journal_changes WHERE (tbl = 'enterprises' AND row_id = :id)
+    by_id = sum(
+        conn.execute(
+            "DELETE FROM journal_changes WHERE tbl = ? AND op = 'insert' AND new IS NULL "
+            "AND row_id IN (SELECT value FROM json_each(?))",
+            (t, json.dumps(ids)),
+        ).rowcount
+        for t, ids in owned_ids.items()
+        if ids
+    )
+    return (
+        by_id
+        + conn.execute(
+            f"""DELETE FROM journal_changes WHERE (tbl = 'enterprises' AND row_id = :id)
              OR (tbl IN ({owned}) AND (json_extract(coalesce(old, new), '$.enterprise_id') = :key
                                        OR json_extract(new, '$.enterprise_id') = :key))""",
-        {"id": eid, "key": key},
-    ).rowcount
+            {"id": eid, "key": key},
+        ).rowcount
+    )
 
 
 def _scrub_texts(conn: sqlite3.Connection, texts: list[str]) -> int:

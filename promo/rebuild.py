@@ -108,9 +108,9 @@ def copy_to(source: Path, target: Path, *, force: bool = False) -> Path:
 
 
 def _reader(path: Path) -> sqlite3.Connection:
-    from promo.db import _writable_folder, connect, connect_read_only
+    from promo.db import connect, connect_read_only, writable_folder
 
-    return connect(path) if _writable_folder(path) else connect_read_only(path)
+    return connect(path) if writable_folder(path) else connect_read_only(path)
 
 
 def backup(path: Path, target: Path | None = None, *, keep: int | None = None, force: bool = False) -> Path:
@@ -210,10 +210,10 @@ def set_aside(path: Path) -> Path:
 
 def check_source(source: Path) -> int:
     """A file `promo restore` may take: a promo catalogue this promo can read; returns its schema version."""
-    from promo.db import _check_file, connect_read_only, is_promo
+    from promo.db import check_file, connect_read_only, is_promo
     from promo.schema import latest_version
 
-    _check_file(source)
+    check_file(source)
     try:
         conn = connect_read_only(source)
         try:

@@ -18,17 +18,17 @@ HINT = N_("promo redo restores what the last promo undo reverted, right after it
 def last_undo(conn: sqlite3.Connection) -> tuple[dict, dict] | None:
     """(the undo entry, the command it undid) when the newest change in the journal is an undo still in effect
     of a command (not of another undo); None otherwise."""
-    from promo import journal
+    from promo.journal_read import entry_head
 
     newest = conn.execute(
         "SELECT max(journal_id) FROM journal_changes WHERE journal_id IN (SELECT id FROM journal)"
     ).fetchone()[0]
     if newest is None:
         return None
-    undo_entry = journal._rows(conn, journal._entry_sql() + " WHERE j.id = ?", (newest,))[0]
+    undo_entry = entry_head(conn, newest)
     if not undo_entry["undoes"] or undo_entry["undone_by"]:
         return None
-    undone = journal._rows(conn, journal._entry_sql() + " WHERE j.id = ?", (undo_entry["undoes"],))[0]
+    undone = entry_head(conn, undo_entry["undoes"])
     if undone["undoes"]:  # the newest change is itself a redo: there is nothing further to redo
         return None
     return undo_entry, undone

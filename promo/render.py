@@ -6,19 +6,18 @@ keys and raw values, tables and Markdown use the headers and formatted values.
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 # CSV cells and files have their own module; render still offers them to its callers
+from promo.i18n import _
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
+from promo.render_stream import json_chunks, json_safe, json_text, markdown_lines, spill  # noqa: F401
 from promo.terminal import escape
 
 FORMATS = ("table", "csv", "json", "markdown")
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ class View:
 
     def show(
         self,
-        rows: Sequence[dict],
+        rows: Iterable[dict],
         fmt: str,
         *,
         prepare: Callable[[Sequence[dict]], None] | None = None,
@@ -85,12 +84,12 @@ class View:
     ) -> None:
         """Print `rows`: JSON/CSV by the machine keys; a table or Markdown by the columns, after `prepare`
         derives the shown fields and the caption (text, or a function of the rows) is worked out.
-        With `notes`, each caption line is its own paragraph in Markdown."""
+        With `notes`, each caption line is its own paragraph in Markdown. JSON and CSV are written as the
+        rows come; a cursor's rows for Markdown wait in a temporary file, not in memory."""
         if fmt in ("json", "csv"):
             render(rows, [Column(k, k) for k in (keys or self.keys)], fmt)
             return
-        if prepare:
-            prepare(rows)
+        rows = spill(rows, prepare) if fmt == "markdown" else _listed(rows, prepare)
         text = caption(rows) if callable(caption) else caption
         columns = [c for c in self.columns if c.key not in self.optional or any(r.get(c.key) for r in rows)]
         if notes:
@@ -160,41 +159,30 @@ def md_escape(text: Any) -> str:
     return " ".join(s.split())
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
 def to_json(rows: Iterable[dict], columns: Sequence[Column]) -> str:
     """A JSON array with one object per line: readable, diff-friendly, and encoded by json's C encoder
     (indent= would switch to the pure-Python one, several times slower on large listings)."""
-    keys = [c.key for c in columns]
-    lines = [json.dumps({k: _plain(r.get(k)) for k in keys}, ensure_ascii=False) for r in rows]
-    return json_safe("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
-
-
-def json_safe(text: str) -> str:
-    """JSON text with C1 controls and bidi overrides written as \\u escapes (json leaves them raw): the
-    same data for a program, nothing a terminal acts on."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return "".join(json_chunks(rows, [c.key for c in columns]))
 
 
 def to_markdown(rows: Iterable[dict], columns: Sequence[Column]) -> str:
-    """A GitHub-flavoured Markdown table through tabulate; every cell escaped."""
-    from tabulate import tabulate
+    """A GitHub-flavoured Markdown table (tabulate's github format); every cell escaped."""
+    return "\n".join(_markdown_lines(rows if isinstance(rows, Sequence) else list(rows), columns))
 
-    body = [[md_escape(fmt_cell(c, r.get(c.key))) for c in columns] for r in rows]
-    headers = [md_escape(escape(c.header)) for c in columns]
-    if not body:
-        body = []
-    return tabulate(
-        body,
-        headers=headers,
-        tablefmt="github",
-        colalign=[c.align for c in columns],
-        disable_numparse=True,
+
+def _markdown_lines(rows: Sequence[dict], columns: Sequence[Column]):
+    return markdown_lines(
+        lambda: ([md_escape(fmt_cell(c, r.get(c.key))) for c in columns] for r in rows),
+        [md_escape(escape(c.header)) for c in columns],
+        [c.align for c in columns],
     )
+
+
+def _listed(rows: Iterable[dict], prepare: Callable[[Sequence[dict]], None] | None) -> Sequence[dict]:
+    rows = rows if isinstance(rows, Sequence) else list(rows)
+    if prepare:
+        prepare(rows)
+    return rows
 
 
 def console(stderr: bool = False):
@@ -300,7 +288,7 @@ def _plain_table(rows: Sequence[dict], columns: Sequence[Column], *, title: str 
 
 
 def render(
-    rows: Sequence[dict],
+    rows: Iterable[dict],
     columns: Sequence[Column],
     fmt: str = "table",
     *,
@@ -308,24 +296,32 @@ def render(
     caption: str | None = None,
     empty: str = "nothing matches",
 ) -> None:
-    """Print `rows` in the chosen format; tables and Markdown carry the title and caption."""
+    """Print `rows` in the chosen format; tables and Markdown carry the title and caption.
+
+    Headers, title, caption and `empty` are looked up in the message catalogue (the user's language)."""
+    if fmt in ("table", "markdown"):
+        columns = translated(columns)
+        title, caption, empty = (_(text) if text else text for text in (title, caption, empty))
+    write = sys.stdout.write
     if fmt == "json":
-        sys.stdout.write(to_json(rows, columns) + "\n")
+        for text in json_chunks(rows, [c.key for c in columns]):
+            write(text)
+        write("\n")
     elif fmt == "csv":
         if to_file_needs_bom(sys.stdout):
-            sys.stdout.write("\ufeff")
+            write("\ufeff")
         write_csv(rows, columns, sys.stdout)
     elif fmt == "markdown":
-        parts = []
         if title:
-            parts.append(f"### {md_escape(escape(title))}\n")
-        parts.append(to_markdown(rows, columns))
+            write(f"### {md_escape(escape(title))}\n\n")
+        for line in _markdown_lines(spill(rows), columns):
+            write(line + "\n")
         if caption:
             # each caption line its own paragraph: md_escape folds whitespace, so escape line by line
             lines = escape(caption).splitlines()
-            parts.append("\n" + "\n\n".join(md_escape(line) for line in lines if line.strip()))
-        sys.stdout.write("\n".join(parts) + "\n")
+            write("\n" + "\n\n".join(md_escape(line) for line in lines if line.strip()) + "\n")
     elif fmt == "table":
+        rows = _listed(rows, None)
         if not rows:
             print(escape(f"{title + ': ' if title else ''}{empty}"), file=sys.stderr)
             return
@@ -334,12 +330,19 @@ def render(
         raise ValueError(f"unknown format {fmt!r}")
 
 
+def translated(columns: Sequence[Column]) -> list[Column]:
+    """The columns with their headers in the user's language (an empty header stays empty)."""
+    from dataclasses import replace
+
+    return [replace(c, header=_(c.header)) if c.header else c for c in columns]
+
+
 def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, heading: str | None = None) -> None:
     """A record as label/value lines: an aligned grid on a terminal, a bullet list in Markdown.
 
     Empty values are left out, so callers can list every field a record may have.
     """
-    shown = [(escape(str(k)), escape(str(v))) for k, v in facts if v not in (None, "")]
+    shown = [(escape(_(k) if k else ""), escape(str(v))) for k, v in facts if v not in (None, "")]
     if fmt == "markdown":
         lines = [f"## {md_escape(escape(heading))}", ""] if heading else []
         lines += [f"- **{md_escape(k)}**: {md_escape(v)}" for k, v in shown]
@@ -410,10 +413,10 @@ def render_grid(
             line = " ".join(f"{c['unit']}[{c['letter']}]" for c in cells)
         shown.append({**r, "line": line})
     columns = [
-        Column("building", "楼栋", no_wrap=True),
-        Column("floor", "楼层", "int"),
-        Column("line", "单元 Units"),
-        Column("occupancy", "出租率", "bar"),
+        Column("building", "Building", no_wrap=True),
+        Column("floor", "Floor", "int"),
+        Column("line", "Units"),
+        Column("occupancy", "Occupancy", "bar"),
     ]
     if fmt == "markdown" or not coloured:
         render(shown, columns, fmt, title=title, caption=caption)
@@ -421,8 +424,9 @@ def render_grid(
     from rich import box
     from rich.table import Table
 
+    title, caption = (_(text) if text else text for text in (title, caption))
     table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left", caption_justify="left")
-    for c in columns:
+    for c in translated(columns):
         table.add_column(c.header, justify=c.align, no_wrap=c.key != "line")
     for r in shown:
         occupancy = fmt_cell(columns[3], r["occupancy"]) if r["occupancy"] is not None else ""

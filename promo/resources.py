@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
-from promo.db import rows
+from promo.db import rows, stream
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.industries import find_related
 from promo.lookup import find
 from promo.text import fold
-from promo.vocabulary import choices, labels
+from promo.vocabulary import POLICY_LEVELS, choices, labels, sql_order
 
 KIND_LABELS = labels("carrier_kind")
 STATUS_LABELS = labels("unit_status")
-_KIND_BY_FOLDED = {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
+
+
+@cache
+def _kind_by_folded() -> dict[str, str]:
+    # built on first use: folding loads OpenCC's tables, which a listing without --kind never needs
+    return {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
 
 
 def parse_kind(value: str | None) -> str | None:
     """A carrier kind from its English code or Chinese label (park / 产业园 …)."""
     if value is None:
         return None
-    kind = _KIND_BY_FOLDED.get(fold(value)) or _KIND_BY_FOLDED.get(fold(value).replace("园区", "产业园"))
+    by_folded = _kind_by_folded()
+    kind = by_folded.get(fold(value)) or by_folded.get(fold(value).replace("园区", "产业园"))
     if kind is None:
         raise BadValue(
             "--kind", value, _("not a carrier kind; use one of {choices}").format(choices=choices("carrier_kind"))
@@ -34,11 +42,20 @@ def _in(ids: list[int]) -> str:
     return "(" + ",".join(str(int(i)) for i in ids) + ")"
 
 
-def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str | None = None) -> list[dict]:
-    """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area)."""
+def carriers(
+    conn: sqlite3.Connection,
+    *,
+    industry: str | None = None,
+    kind: str | None = None,
+    ids: list[int] | None = None,
+) -> list[dict]:
+    """Carriers with their industries, areas, vacancy and occupancy (leased or reserved share of area), and
+    the rent range and first ready date of their vacant units; `ids` narrows them to those carriers."""
     if industry is not None and not industry.strip():
         raise BadValue("--industry", repr(industry), _("is empty; give an industry, or leave the option out"))
     where, params = ["1=1"], {}
+    if ids is not None:
+        where.append(f"c.id IN {_in(ids)}" if ids else "0")
     if industry:
         ids = find_related(conn, industry)
         where.append(f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
@@ -55,7 +72,10 @@ def carriers(conn: sqlite3.Connection, *, industry: str | None = None, kind: str
       coalesce(sum(u.area_m2), 0) AS total_area_m2,
       coalesce(sum(CASE WHEN u.status = 'vacant' THEN u.area_m2 END), 0) AS vacant_area_m2,
       coalesce(sum(CASE WHEN u.status IN ('leased', 'reserved') THEN u.area_m2 END), 0) AS occupied_area_m2,
-      max(u.sample) AS units_sample
+      max(u.sample) AS units_sample,
+      min(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_min,
+      max(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_max,
+      min(CASE WHEN u.status = 'vacant' THEN coalesce(u.ready_date, '') END) AS ready_min
     FROM carriers c LEFT JOIN units u ON u.carrier_id = c.id
     WHERE {" AND ".join(where)}
     GROUP BY c.id
@@ -122,6 +142,20 @@ def carrier(conn: sqlite3.Connection, name: str) -> dict:
     return detail
 
 
+def platforms(
+    conn: sqlite3.Connection, *, carrier_ids: list[int] | None = None, limit: int | None = None
+) -> list[dict]:
+    """The public service platforms, national first (then as added); `carrier_ids` keeps those in these carriers."""
+    where = "1=1" if carrier_ids is None else f"p.carrier_id IN {_in(carrier_ids)}" if carrier_ids else "0"
+    sql = f"""SELECT p.code, p.name, p.name_en, p.kind, p.level, p.description, p.description_en,
+                     c.name AS carrier, c.name_en AS carrier_en
+              FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id
+              WHERE {where} ORDER BY {sql_order("p.level", POLICY_LEVELS)}, p.id"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return rows(conn, sql)
+
+
 def facilities(conn: sqlite3.Connection, carrier_id: int, *, vacant_first: bool = False) -> list[dict]:
     """A carrier's facilities with how many of its units have each and how many of those are vacant; most
     common first, or (for a prospect) most vacant first."""
@@ -136,7 +170,7 @@ def facilities(conn: sqlite3.Connection, carrier_id: int, *, vacant_first: bool 
 
 
 # Every column of units (so a new one reaches the views without touching this query), and what a unit shows.
-_UNIT_COLUMNS = """
+UNIT_COLUMNS = """
     u.*, c.code AS carrier_code, c.name AS carrier, u.code AS unit,
     (SELECT name FROM enterprises WHERE id = u.enterprise_id) AS tenant,
     (SELECT group_concat(f.name, ';') FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
@@ -144,24 +178,31 @@ _UNIT_COLUMNS = """
 """
 
 
-def _finish_units(out: list[dict]) -> list[dict]:
+def finish_unit(r: dict) -> dict:
+    """One row selected with UNIT_COLUMNS as unit listings show it."""
+    r["facilities"] = sorted(r["facilities"].split(";")) if r["facilities"] else []
+    r["sample"] = bool(r["sample"])
+    r["status_label"] = STATUS_LABELS.get(r["status"], r["status"])
+    # a lead holding a unit has reserved it; it is not (yet) a tenant
+    r["reserved_for"] = r["tenant"] if r["status"] == "reserved" else None
+    if r["status"] == "reserved":
+        r["tenant"] = None
+    r["holder"] = r["tenant"] or (f"预留 {r['reserved_for']}" if r["reserved_for"] else None)
+    return r
+
+
+def finish_units(out: list[dict]) -> list[dict]:
+    """Rows selected with UNIT_COLUMNS as every unit listing shows them (facilities as a list, status labelled)."""
     for r in out:
-        r["facilities"] = sorted(r["facilities"].split(";")) if r["facilities"] else []
-        r["sample"] = bool(r["sample"])
-        r["status_label"] = STATUS_LABELS.get(r["status"], r["status"])
-        # a lead holding a unit has reserved it; it is not (yet) a tenant
-        r["reserved_for"] = r["tenant"] if r["status"] == "reserved" else None
-        if r["status"] == "reserved":
-            r["tenant"] = None
-        r["holder"] = r["tenant"] or (f"预留 {r['reserved_for']}" if r["reserved_for"] else None)
+        finish_unit(r)
     return out
 
 
 def units(conn: sqlite3.Connection, *, carrier_id: int) -> list[dict]:
     """Every unit of one carrier, in building/floor order."""
-    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+    sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE u.carrier_id = ? ORDER BY u.building, u.floor, u.code"""
-    return _finish_units(rows(conn, sql, (carrier_id,)))
+    return finish_units(rows(conn, sql, (carrier_id,)))
 
 
 SORTS = {
@@ -169,9 +210,11 @@ SORTS = {
     "rent": "u.rent",
     "ready": "u.ready_date",
     "floor": "u.floor",
-    "carrier": "c.id",
+    "carrier": "u.carrier_id",
     "load": "u.floor_load_kn",
 }
+# Sort keys that are never empty need no `IS NULL` term, which would stop SQLite reading an index in order.
+_NOT_NULL = ("area", "carrier")
 
 
 @dataclass
@@ -184,6 +227,7 @@ class VacancyFilter:
     industry: str | None = None
     facilities: list[str] = field(default_factory=list)
     carrier: str | None = None
+    carrier_id: int | None = None  # a carrier already found (the brief's), instead of a name to look up
     available_by: str | None = None
     min_floor_load: float | None = None
     kind: str | None = None  # space or land (标准地)
@@ -212,6 +256,11 @@ class VacancyFilter:
 
 def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
     """Vacant units inside the filter, filtered and sorted in SQL."""
+    return list(iter_vacancies(conn, f))
+
+
+def vacancy_where(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[list[str], dict]:
+    """The filter as SQL conditions on units u (joined to carriers c) and their parameters; names looked up."""
     f.check()
     where, params = ["u.status = 'vacant'"], {}
     if f.min_area is not None:
@@ -232,9 +281,10 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
     if f.available_by:
         where.append("(u.ready_date IS NULL OR u.ready_date <= :ready)")
         params["ready"] = f.available_by
-    if f.carrier:
+    if f.carrier or f.carrier_id is not None:
         where.append("u.carrier_id = :carrier")
-        params["carrier"] = find(conn, "carriers", f.carrier, _("carrier"))["id"]
+        found = f.carrier_id if f.carrier_id is not None else find(conn, "carriers", f.carrier, _("carrier"))["id"]
+        params["carrier"] = found
     if f.industry:
         ids = find_related(conn, f.industry)
         where.append(f"u.carrier_id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_in(ids)})")
@@ -242,11 +292,27 @@ def vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> list[dict]:
         facility = find(conn, "facilities", name, _("facility"))
         where.append(f"EXISTS (SELECT 1 FROM unit_facilities WHERE unit_id = u.id AND facility_id = :f{i})")
         params[f"f{i}"] = facility["id"]
+    return where, params
+
+
+def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterator[dict]:
+    """vacancies() as the cursor gives them, for listings of any size (names are looked up before it returns)."""
+    return map(finish_unit, stream(conn, *vacancy_query(conn, f)))
+
+
+def vacancy_query(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[str, dict]:
+    """The SQL and parameters of vacancies() (benchmarks give the same SQL to other tools)."""
+    where, params = vacancy_where(conn, f)
     key = f.sort[1:] if f.sort.startswith("-") else f.sort
     direction = "DESC" if f.sort.startswith("-") else "ASC"
-    order = f"{SORTS[key]} IS NULL, {SORTS[key]} {direction}, c.id, u.building, u.floor, u.code"
-    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+    # descending, SQLite puts empty values last by itself
+    nulls_last = "" if key in _NOT_NULL or direction == "DESC" else f"{SORTS[key]} IS NULL, "
+    order = f"{nulls_last}{SORTS[key]} {direction}, u.carrier_id, u.building, u.floor, u.code"
+    sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
     if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
-    return _finish_units(rows(conn, sql, params))
+        # the first few picked from the index alone, and only they fetched whole
+        pick = f"SELECT u.id FROM units u WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {int(f.limit)}"
+        sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+                  WHERE u.id IN ({pick}) ORDER BY {order}"""
+    return sql, params

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.journal import journaled_tables, row_json_sql, rowid_alias, table_columns
+from promo.journal_read import decode_row, describe_change, fill_inserted
 
 BATCH = 2000
 SHOWN = 20
@@ -33,18 +35,37 @@ def tables_of(conn: sqlite3.Connection, tid: int) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT tbl FROM journal_changes WHERE journal_id = ?", (tid,))]
 
 
+_IDS_ONLY = "(c.op = 'insert' AND c.new IS NULL)"  # a bulk insert's row, journaled by its id alone
+
+
+def _inserted_changed(conn: sqlite3.Connection, tid: int, tbl: str) -> bool:
+    """Whether a row the entry bulk-inserted is gone, or was changed since by a live journal entry."""
+    ids_only = f"SELECT c.row_id FROM journal_changes c WHERE c.journal_id = {int(tid)} AND c.tbl = ? AND {_IDS_ONLY}"
+    gone = conn.execute(
+        f"SELECT 1 FROM ({ids_only}) i LEFT JOIN main.{_q(tbl)} t ON t.rowid = i.row_id WHERE t.rowid IS NULL LIMIT 1",
+        (tbl,),
+    ).fetchone()
+    later = conn.execute(
+        f"""SELECT 1 FROM journal_changes l JOIN journal j ON j.id = l.journal_id
+            WHERE l.tbl = ? AND l.journal_id > {int(tid)} AND j.undone_by IS NULL AND l.row_id IN ({ids_only})
+            LIMIT 1""",
+        (tbl, tbl),
+    ).fetchone()
+    return bool(gone or later)
+
+
 def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
     """Whether any row the entry touched is not as the entry left it (set-wise, per table)."""
-    from promo.journal import _columns, decode_row, journaled_tables, row_json_sql
-
     live = set(journaled_tables(conn))
     for tbl in tables_of(conn, tid):
         if tbl not in live:
             return True
-        current = row_json_sql(_columns(conn, tbl), "t")
+        current = row_json_sql(table_columns(conn, tbl), "t")
+        if _inserted_changed(conn, tid, tbl):
+            return True
         last = f"""SELECT c.row_id, c.new FROM journal_changes c
                    WHERE c.id IN (SELECT max(id) FROM journal_changes WHERE journal_id = {int(tid)}
-                                  AND tbl = {_lit(tbl)} GROUP BY row_id)"""
+                                  AND tbl = {_lit(tbl)} GROUP BY row_id) AND NOT {_IDS_ONLY}"""
         suspects = conn.execute(
             f"""SELECT l.row_id, l.new, CASE WHEN t.rowid IS NULL THEN NULL ELSE {current} END
                 FROM ({last}) l LEFT JOIN main.{_q(tbl)} t ON t.rowid = l.row_id
@@ -65,14 +86,16 @@ def undo(
     """Revert one entry (the newest undoable one when `target_id` is None) inside the caller's write
     transaction; refuse, explaining, when later work depends on it. Returns the entry with `reverted` (the
     first few inverse changes as text) and `reverted_count`."""
-    from promo import journal
+    from promo import journal_read
 
-    target = target or journal.undo_target(conn, target_id)  # promo redo passes the undo it reverts
+    target = target or journal_read.undo_target(conn, target_id)  # promo redo passes the undo it reverts
     tid = target["id"]
     if tid == undo_journal_id:
         raise Rejected(f"#{tid} is the undo being written; it cannot undo itself")
     if changed_since(conn, tid) or _referred_to(conn, tid):
-        journal._refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
+        journal_read.refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
+    # shown before the revert: rows journaled by their ids are read from the catalogue while they are there
+    reverted = [inverse_text(c, conn) for c in _stream_reversed(conn, tid, limit=SHOWN)]
     conn.execute("PRAGMA defer_foreign_keys = ON")  # foreign keys are checked once everything is back
     conn.execute("SAVEPOINT promo_revert")
     try:
@@ -82,15 +105,15 @@ def undo(
         conn.execute("ROLLBACK TO promo_revert")
         try:
             for change in _stream_reversed(conn, tid):
-                journal._revert(conn, change)
+                revert_change(conn, change)
         except sqlite3.IntegrityError as exc:
-            raise Rejected(f"cannot undo {journal._who(target)}: the catalogue has changed since ({exc})") from None
+            raise Rejected(f"cannot undo {journal_read.who(target)}: the catalogue has changed since ({exc})") from None
     conn.execute("RELEASE promo_revert")
-    broken = conn.execute("PRAGMA main.foreign_key_check").fetchmany(5)
+    broken = broken_references(conn, tid)
     if broken:
         detail = ", ".join(f"{r[0]} #{r[1]} → {r[2]}" for r in broken)
         raise Rejected(
-            f"cannot undo {journal._who(target)}: rows it restores refer to records removed since ({detail})"
+            f"cannot undo {journal_read.who(target)}: rows it restores refer to records removed since ({detail})"
         )
     if undo_journal_id is not None:
         conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, tid))
@@ -99,14 +122,39 @@ def undo(
     target["reverted_count"] = conn.execute(
         "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
     ).fetchone()[0]
-    target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, tid, limit=SHOWN)]
+    target["reverted"] = reverted
     return target
+
+
+def broken_references(conn: sqlite3.Connection, tid: int) -> list[tuple]:
+    """Rows the undo restored (changed back or put back) that refer to a record no longer there, as
+    foreign_key_check reports them; only those rows are read, not every table of the catalogue."""
+    out: list[tuple] = []
+    for tbl in tables_of(conn, tid):
+        keys: dict[int, list] = {}
+        for fk in conn.execute(f"PRAGMA main.foreign_key_list({_q(tbl)})"):
+            keys.setdefault(fk[0], []).append(fk)
+        restored = f"SELECT row_id FROM journal_changes WHERE journal_id = {int(tid)} AND tbl = ? AND old IS NOT NULL"
+        for parts in keys.values():
+            parent = parts[0][2]
+            pk = [
+                r[1] for r in sorted(conn.execute(f"PRAGMA main.table_info({_q(parent)})"), key=lambda r: r[5]) if r[5]
+            ]
+            to = [p[4] or (pk[i] if i < len(pk) else "rowid") for i, p in enumerate(parts)]
+            present = " AND ".join(f"c.{_q(p[3])} IS NOT NULL" for p in parts)
+            match = " AND ".join(f"p.{_q(t)} = c.{_q(p[3])}" for p, t in zip(parts, to, strict=True))
+            out += conn.execute(
+                f"""SELECT ?, c.rowid, ? FROM main.{_q(tbl)} c WHERE c.rowid IN ({restored}) AND {present}
+                    AND NOT EXISTS (SELECT 1 FROM main.{_q(parent)} p WHERE {match}) LIMIT 5""",
+                (tbl, parent, tbl),
+            ).fetchall()
+            if len(out) >= 5:
+                return out[:5]
+    return out
 
 
 def _referred_to(conn: sqlite3.Connection, tid: int) -> bool:
     """Whether a row outside the entry refers to a row the entry added (set-wise, per foreign key)."""
-    from promo.journal import journaled_tables
-
     touched = set(tables_of(conn, tid))
     for child in journaled_tables(conn):
         for fk in conn.execute(f"PRAGMA main.foreign_key_list({_q(child)})").fetchall():
@@ -130,8 +178,6 @@ def _referred_to(conn: sqlite3.Connection, tid: int) -> bool:
 def _revert_sets(conn: sqlite3.Connection, tid: int) -> None:
     """Each touched row back to its state before the entry: added rows deleted in one statement per table,
     changed rows updated and removed rows re-inserted in batches."""
-    from promo.journal import _rowid_alias, decode_row
-
     tables = tables_of(conn, tid)
     for tbl in tables:
         conn.execute(
@@ -139,7 +185,7 @@ def _revert_sets(conn: sqlite3.Connection, tid: int) -> None:
             "WHERE old IS NULL)"
         )
     for tbl in tables:
-        alias = _rowid_alias(conn, tbl)
+        alias = rowid_alias(conn, tbl)
         cursor = conn.execute(
             f"SELECT f.row_id, f.old, t.rowid IS NOT NULL FROM ({_first_changes(conn, tid, tbl)}) f "
             f"LEFT JOIN main.{_q(tbl)} t ON t.rowid = f.row_id WHERE f.old IS NOT NULL"
@@ -165,11 +211,15 @@ def _revert_sets(conn: sqlite3.Connection, tid: int) -> None:
 
 def _stream_reversed(conn: sqlite3.Connection, tid: int, limit: int | None = None):
     """The entry's changes newest first, decoded one by one."""
-    from promo.journal import decode_row
-
     sql = "SELECT id, tbl, row_id, op, old, new FROM journal_changes WHERE journal_id = ? ORDER BY id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
+        shown = [
+            {"id": cid, "tbl": tbl, "row_id": rid, "op": op, "old": decode_row(old), "new": decode_row(new)}
+            for cid, tbl, rid, op, old, new in conn.execute(sql, (tid,))
+        ]
+        yield from fill_inserted(conn, shown)  # the few shown, named from the rows a bulk insert made
+        return
     for cid, tbl, rid, op, old, new in conn.execute(sql, (tid,)):
         yield {"id": cid, "tbl": tbl, "row_id": rid, "op": op, "old": decode_row(old), "new": decode_row(new)}
 
@@ -182,7 +232,7 @@ def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
     checks (rows changed since, rows referring to added ones) run in a read transaction, and `checked` says
     'read-only' instead of 'full'.
     """
-    from promo import journal
+    from promo import journal, journal_read
 
     conn.execute("BEGIN")  # deferred: a read transaction until the trial's first write
     try:
@@ -195,12 +245,38 @@ def undo_preview(conn: sqlite3.Connection, target_id: int) -> dict:
                 raise
         conn.execute("ROLLBACK")
         conn.execute("BEGIN")
-        target = journal.undo_target(conn, target_id)
-        journal._refuse_if_depended_on(conn, target)
-        target["reverted"] = [journal._inverse_text(c) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
+        target = journal_read.undo_target(conn, target_id)
+        journal_read.refuse_if_depended_on(conn, target)
+        target["reverted"] = [inverse_text(c, conn) for c in _stream_reversed(conn, target_id, limit=SHOWN)]
         target["reverted_count"] = target["changes"]
         target["checked"] = "read-only"
         return target
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+
+
+def revert_change(conn: sqlite3.Connection, change: dict) -> None:
+    tbl, rid = _q(change["tbl"]), change["row_id"]
+    if change["op"] == "insert":
+        conn.execute(f"DELETE FROM main.{tbl} WHERE rowid = ?", (rid,))
+        return
+    old = change["old"]
+    cols = list(old)
+    if change["op"] == "update":
+        sets = ", ".join(f"{_q(c)} = ?" for c in cols)
+        conn.execute(f"UPDATE main.{tbl} SET {sets} WHERE rowid = ?", [old[c] for c in cols] + [rid])
+        return
+    alias = rowid_alias(conn, change["tbl"])
+    if alias is None:
+        cols = ["rowid", *cols]
+        values = [rid] + [old[c] for c in cols[1:]]
+    else:
+        values = [old[c] for c in cols]
+    names = ", ".join(_q(c) if c != "rowid" else "rowid" for c in cols)
+    conn.execute(f"INSERT INTO main.{tbl} ({names}) VALUES ({','.join('?' * len(cols))})", values)
+
+
+def inverse_text(change: dict, conn=None) -> str:
+    op = {"insert": "delete", "delete": "insert", "update": "update"}[change["op"]]
+    return describe_change(change["tbl"], op, change["new"], change["old"], change["row_id"], conn)

@@ -9,8 +9,9 @@ from promo.errors import Ambiguous, BadValue, NotFound, Rejected
 from promo.i18n import _
 from promo.industries import chain_of, family, find_related
 from promo.text import fold, today
+from promo.vocabulary import Shown, by_label, choices
 
-STATUSES = {"open": "征集中", "matched": "已对接", "closed": "已关闭"}
+STATUSES = Shown("scenario_status")  # open, matched, closed → 征集中 / open …, in the user's language
 OWNER_KINDS = {
     "hospital": "医院",
     "platform": "平台",
@@ -20,7 +21,7 @@ OWNER_KINDS = {
 }
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no record number is larger
 _OWNER_KIND_BY_FOLDED = {fold(v): k for k, v in OWNER_KINDS.items()} | {k: k for k in OWNER_KINDS}
-_STATUS_BY_FOLDED = {fold(v): k for k, v in STATUSES.items()} | {k: k for k in STATUSES}
+_STATUS_BY_FOLDED = by_label("scenario_status")
 
 
 def parse_status(value: str | None, field: str = "--status") -> str | None:
@@ -29,9 +30,7 @@ def parse_status(value: str | None, field: str = "--status") -> str | None:
         return None
     status = _STATUS_BY_FOLDED.get(fold(value))
     if status is None:
-        raise BadValue(
-            field, value, _("use one of {choices}").format(choices=", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
-        )
+        raise BadValue(field, value, _("use one of {choices}").format(choices=choices("scenario_status")))
     return status
 
 

@@ -153,16 +153,40 @@ def _trigger_statements() -> list[str]:
         )
         delete = f"DELETE FROM {INDEX} WHERE rowid = {rowid_old};"
         watched = ", ".join(["id", *_columns_read(s)])
+        # an insert deletes first: a drifted index may hold the id
         for op, of, body in (
-            ("insert", "INSERT", delete.replace("OLD.", "NEW.") + " " + insert),  # a drifted index may hold the id
-            ("update", f"UPDATE OF {watched}", delete + " " + insert),
-            ("delete", "DELETE", delete),
+            ("insert", f"INSERT ON main.{s.table}", delete.replace("OLD.", "NEW.") + " " + insert),
+            ("update", f"UPDATE OF {watched} ON main.{s.table}", delete + " " + insert),
+            ("delete", f"DELETE ON main.{s.table}", delete),
         ):
             statements.append(
-                f'CREATE TEMP TRIGGER IF NOT EXISTS "{_TRIGGER_PREFIX}{s.table}_{op}" AFTER {of} '
-                f"ON main.{s.table} BEGIN {body} END"
+                f'CREATE TEMP TRIGGER IF NOT EXISTS "{_TRIGGER_PREFIX}{s.table}_{op}" AFTER {of} BEGIN {body} END'
             )
     return statements
+
+
+def insert_triggers(table: str) -> list[str]:
+    """The names of this connection's triggers that index each row inserted into `table` (see promo.bulk)."""
+    return [f"{_TRIGGER_PREFIX}{table}_insert"]
+
+
+def index_rows(conn: sqlite3.Connection, table: str, ids: list[int]) -> None:
+    """Index rows promo.bulk inserted, in two statements (their insert triggers stood aside)."""
+    import json
+
+    source = next((s for s in SOURCES if s.table == table), None)
+    if source is None or not _index_exists(conn):
+        return
+    register_functions(conn)
+    rowid = f"r.id * {_SLOTS} + {source.slot}"
+    chosen = f"FROM main.{table} r WHERE r.id IN (SELECT value FROM json_each(?))"
+    conn.execute(f"DELETE FROM main.{INDEX} WHERE rowid IN (SELECT {rowid} {chosen})", (json.dumps(ids),))
+    conn.execute(
+        f"INSERT INTO main.{INDEX} (rowid, name, body, py) SELECT {rowid}, "
+        f"promo_search_grams({source.name.format(r='r')}), {_body_sql(source, 'r')}, "
+        f"promo_search_pinyin({source.name.format(r='r')}) {chosen}",
+        (json.dumps(ids),),
+    )
 
 
 def _index_exists(conn: sqlite3.Connection) -> bool:

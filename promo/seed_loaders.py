@@ -195,6 +195,7 @@ def load_enterprises(s: Seeding) -> None:
                     "owner": r.get("owner"),
                     "owner_since": r.get("stage_date") if r.get("owner") else None,
                     "code_name": r.get("code_name"),
+                    "code_name_folded": fold(r["code_name"]) if r.get("code_name") else None,
                     "note": r.get("note"),
                     "created_at": s.created,
                     "sample": flag(r.get("sample")),

@@ -16,7 +16,7 @@ from promo.errors import Ambiguous, BadValue, NotFound, Rejected
 from promo.i18n import _
 from promo.industries import down, find_related
 from promo.text import fold, today
-from promo.vocabulary import LEADS, SIGNED, sql_in, stage_order
+from promo.vocabulary import LEADS, SIGNED, Shown, choices, sql_in, stage_order
 
 SEGMENTS = ("上游", "中游", "下游")
 PRIORITIES = {
@@ -32,7 +32,7 @@ PRIORITIES = {
 }
 PRIORITIES |= {"1": "高", "2": "中", "3": "低"}
 REASONS = ("头部企业", "关键配套", "补链", "延链", "强链", "技术领先", "以商引商")
-STATUSES = {"open": "待招引", "promoted": "已转入流程", "dropped": "已放弃"}
+STATUSES = Shown("target_status")  # open, promoted, dropped → 待招引 / open …, in the user's language
 
 _IN_SIGNED = sql_in(SIGNED)
 _IN_LEADS = sql_in(LEADS)
@@ -205,7 +205,7 @@ def list_targets(
             raise BadValue(
                 "--status",
                 status,
-                _("use one of {choices}").format(choices=", ".join(f"{k} ({v})" for k, v in STATUSES.items())),
+                _("use one of {choices}").format(choices=choices("target_status")),
             )
         where.append("t.status = :status")
         params["status"] = status

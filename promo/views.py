@@ -37,7 +37,7 @@ UNITS = View(
         C("facilities", "设施", "list"),
         C("ready", "可交付", "date"),
     ),
-    title="空置房源 Vacant units",
+    title="Vacant units",  # translated where shown (render.py)
     empty="no vacant unit matches",
 )
 AREA = C("area_m2", "面积㎡", "area")

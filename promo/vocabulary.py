@@ -6,6 +6,10 @@ A coded value is worded from here wherever it is shown (tables, JSON's *_en keys
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
+from promo.i18n import N_, _, language
+
 STAGES = ("意向", "洽谈", "签约", "注册", "落地", "投产", "达效")
 SIGNED = STAGES[STAGES.index("签约") :]  # from 签约 on: a tenant, and a name that may be shown publicly
 LEADS = STAGES[: STAGES.index("签约")]  # 意向, 洽谈
@@ -110,6 +114,26 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "arrived": ("到位资金", "capital arrived"),
         "foreign": ("外资到位", "foreign capital arrived"),
     },
+    "check_status": {
+        "pass": ("✓ 达标", "✓ pass"),
+        "fail": ("✗ 未达标", "✗ fail"),
+        "unknown": ("? 缺数据", "? no data"),
+        "n/a": ("— 不适用", "— n/a"),
+        "exception": ("⊘ 一事一议", "⊘ case by case"),
+    },
+    "target_status": {
+        "open": ("待招引", "open"),
+        "promoted": ("已转入流程", "in the pipeline"),
+        "dropped": ("已放弃", "dropped"),
+    },
+    "scenario_status": {"open": ("征集中", "open"), "matched": ("已对接", "matched"), "closed": ("已关闭", "closed")},
+    "import_status": {
+        "new": ("新增", "new"),
+        "unchanged": ("不变", "unchanged"),
+        "changed": ("更新", "changed"),
+        "kept": ("未更新", "not updated"),
+        "rejected": ("拒绝", "rejected"),
+    },
 }
 
 
@@ -195,6 +219,40 @@ def labels(kind: str, lang: str = "zh") -> dict[str, str]:
     return {code: pair[0 if lang == "zh" else 1] for code, pair in LABELS[kind].items()}
 
 
+def shown(kind: str, value: str | None) -> str:
+    """The label of a coded value in the user's language (a table cell, a message)."""
+    return label(kind, value, language())
+
+
+class Shown(Mapping):
+    """Code -> label in the user's language at the time of each lookup, for tables of a kind built at import."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __getitem__(self, code: str) -> str:
+        if code not in LABELS[self.kind]:
+            raise KeyError(code)
+        return shown(self.kind, code)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LABELS[self.kind])
+
+    def __len__(self) -> int:
+        return len(LABELS[self.kind])
+
+
+def by_label(kind: str) -> dict[str, str]:
+    """Folded code, zh label and en label (marks like ✓ dropped) -> code: what an officer may type for a value."""
+    from promo.text import fold
+
+    out = {}
+    for code, pair in LABELS[kind].items():
+        for text in (code, *pair):
+            out[fold(text.lstrip("✓✗?—⊘ "))] = code
+    return out
+
+
 def stage_index(stage: str) -> int:
     """The position of a stage in the pipeline (意向 = 0)."""
     return STAGES.index(stage)
@@ -232,7 +290,20 @@ def is_public(stage: str) -> bool:
 
 
 BAD_CHECK_MARK = "⚠"
-BAD_CHECK_NOTE = "⚠ 信用代码校验位不符 (credit code fails its check character; stored as given)"
+_BAD_CHECK_NOTE = N_("⚠ credit code fails its check character; stored as given")
+
+
+def bad_check_note() -> str:
+    """The caption under a table holding a flagged credit code, in the user's language."""
+    return _(_BAD_CHECK_NOTE)
+
+
+def __getattr__(name: str) -> str:
+    # BAD_CHECK_NOTE is read when shown (from promo.vocabulary import BAD_CHECK_NOTE inside a command), so it
+    # follows the language of that run; a module constant would be fixed at import
+    if name == "BAD_CHECK_NOTE":
+        return bad_check_note()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def display_name(row, *, public: bool = False) -> str:
@@ -251,8 +322,6 @@ def display_name(row, *, public: bool = False) -> str:
 def choices(kind: str) -> str:
     """The values of a coded kind as a 'use one of' message lists them: 意向、洽谈 … in Chinese; in English each
     with its other name, since both are accepted (意向 (lead), visit (走访))."""
-    from promo.i18n import language
-
     if language() == "zh":
         return "、".join(zh for zh, _en in LABELS[kind].values())
     return ", ".join(f"{zh} ({en})" if code == zh else f"{code} ({zh})" for code, (zh, en) in LABELS[kind].items())

@@ -38,14 +38,14 @@ def test_filters(run):
 
 def test_table_has_occupancy_bar(run):
     out = run("carriers").stdout
-    assert "精准医学产业园" in out and "█" in out and "示例数据" in out
+    assert "精准医学产业园" in out and "█" in out and "sample data" in out
 
 
 def test_show_accepts_traditional_script(run):
     result = run("carriers", "show", "精準醫學產業園")
     assert result.exit_code == 0, result.output
     assert "精准医学产业园" in result.stdout
-    assert "单元 Units" in result.stdout
+    assert "Units (" in result.stdout
 
 
 def test_show_json_has_units_tenants_platforms(run):

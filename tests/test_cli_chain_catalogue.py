@@ -21,7 +21,7 @@ def test_catalogue_table_shows_industry_chain_link_tenants_targets(run):
         "示例影像设备龙头企业（示例） 高",
     ):
         assert text in result.output, text
-    assert "未细分到链环的签约企业" in result.output and "树兰(济南)医院" in result.output
+    assert "signed enterprises filed under no link" in result.output and "树兰(济南)医院" in result.output
 
 
 def test_gaps_are_links_without_a_tenant(run):

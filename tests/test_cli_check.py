@@ -51,7 +51,7 @@ def test_check_prints_each_figure_against_its_threshold(run):
     assert result.exit_code == 0
     out = result.output
     assert "20,000万元 ÷ 50亩 = 400 万元/亩" in out and "≥ 300 万元/亩" in out
-    assert "1,500万元 ÷ 50亩 = 30 万元/亩" in out and "✗ 未达标" in out
+    assert "1,500万元 ÷ 50亩 = 30 万元/亩" in out and "✗ fail" in out
     assert "900万元 ÷ 30,000万元 × 100% = 3%" in out
     assert "结论 Verdict: 不通过 (fail) — 亩均税收 未达标" in out
 

@@ -307,8 +307,8 @@ def test_show_as_markdown_is_escaped(run):
     result = run("enterprises", "show", "星号*公司|测试", "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert "## 星号\\*公司\\|测试" in result.stdout
-    assert "- **备注 Note**: \\<b\\>备注\\</b\\>" in result.stdout
-    assert "### 阶段历史 Stage history" in result.stdout
+    assert "- **Note**: \\<b\\>备注\\</b\\>" in result.stdout
+    assert "### Stage history" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["", "   ", "两行\n名称"])
@@ -345,6 +345,6 @@ def test_english_names_do_not_change_chinese_lookups(run):
 def test_day_counts_have_thousands_separators(run):
     # 阿瑞尼塔 has been at 落地 since 2024-01-01: 1,057 days on 2026-11-23, under a rule in force since before
     assert run("overdue", "deadlines", "落地", "365", "--since", "2020-01-01").exit_code == 0
-    assert "1,057 天 (时限 365 天, 超期 692 天)" in run("enterprises", "show", "阿瑞尼塔").stdout
+    assert "1,057 days (deadline 365 days, 692 days over)" in run("enterprises", "show", "阿瑞尼塔").stdout
     found = json.loads(run("overdue", "--kind", "stage", "--format", "json").stdout)
     assert "in 落地 for 1,057 days; deadline 365" in [r["detail"] for r in found]

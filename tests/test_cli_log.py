@@ -13,15 +13,15 @@ def test_log_shows_who_when_command_and_changes(run):
     run("enterprises", "add", "日志测试", "--unit", "A1-402", "--owner", "张伟")
     result = run("log")
     assert result.exit_code == 0
-    assert "add 日志测试 (签约)" in result.stdout and "enterprises +1" in result.stdout and "units ~1" in result.stdout
+    assert "add 日志测试 (签约)" in result.stdout and "enterprise +1" in result.stdout and "unit ~1" in result.stdout
     assert "$ " in result.stdout
     verbose = run("log", "-v").stdout
-    assert "+ 企业 日志测试" in verbose and "status vacant → leased" in verbose
+    assert "+ enterprise 日志测试" in verbose and "status vacant → leased" in verbose
     entries = json.loads(run("log", "--format", "json").stdout)
     assert entries[0]["user"] and entries[0]["at"] and entries[0]["summary"] == "add 日志测试 (签约)"
     assert any("A1-402" in c for c in entries[0]["changes"])
     shown = run("log", "show", str(entries[0]["id"]))
-    assert shown.exit_code == 0 and "enterprise_id ∅ →" in shown.stdout
+    assert shown.exit_code == 0 and "enterprise none → 日志测试" in shown.stdout  # the row by its name, not its id
     assert run("log", "show", "999").exit_code == 1
 
 
@@ -128,8 +128,8 @@ def test_log_show_lists_an_added_row_field_by_field(run):
     run("enterprises", "add", "字段展示", "--investment", "1,200", "--jobs", "35", "--owner", "张伟")
     entry = json.loads(run("log", "--format", "json").stdout)[0]["id"]
     shown = run("log", "show", str(entry)).stdout
-    assert "+ 企业 字段展示" in shown
-    for line in ("name: 字段展示", "investment_wan: 1200", "jobs: 35", "owner: 张伟", "stage: 签约"):
+    assert "+ enterprise 字段展示" in shown
+    for line in ("name: 字段展示", "investment: 1,200 万元", "jobs: 35", "owner: 张伟", "stage: 签约"):
         assert f"        {line}\n" in shown, line
     assert "name_folded" not in shown
     data = json.loads(run("log", "show", str(entry), "--format", "json").stdout)

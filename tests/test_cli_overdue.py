@@ -36,7 +36,7 @@ def test_stage_deadlines_from_the_catalogue(run, db_path):
 def test_deadline_can_be_set_shown_and_undone(run, db_path):
     before = content(db_path)
     result = run("overdue", "deadlines", "签约", "90天")
-    assert result.exit_code == 0 and "60 天 → 90 天" in result.output
+    assert result.exit_code == 0 and "60 days → 90 days" in result.output
     assert query(db_path, "SELECT days FROM stage_deadlines WHERE stage = '签约'") == [(90,)]
     assert "90" in run("overdue", "deadlines").stdout
     run("enterprises", "add", "时限测试", "--date", "2026-09-01", "--owner", "王强")
@@ -77,7 +77,7 @@ def test_deadline_bounds_the_last_stage_and_an_unchanged_value(run, db_path):
         assert all(w in result.output for w in words), result.output
     assert content(db_path) == before
     result = run("overdue", "deadlines", "签约", "60")
-    assert result.exit_code == 0 and "already 60 天; unchanged" in result.output
+    assert result.exit_code == 0 and "already 60 days; unchanged" in result.output
     assert content(db_path) == before
 
 

@@ -124,7 +124,7 @@ def test_a_stage_without_known_investment_shows_blank_not_zero(run):
     line = next(x for x in table.splitlines() if x.strip().startswith("意向"))
     assert " 0 " not in line.split("lead")[1][:30]
     listing = run("enterprises", "--stage", "意向").stdout
-    assert "投资合计 —" in listing
+    assert "investment in all —" in listing
 
 
 @pytest.mark.parametrize(

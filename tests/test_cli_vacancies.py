@@ -106,7 +106,7 @@ def test_csv_and_markdown(run):
     md = run("vacancies", "--format", "markdown", "--limit", "2").stdout
     table = [line for line in md.splitlines() if line.startswith("|")]
     assert len(table) == 4 and len({line.count("|") for line in table}) == 1
-    assert "示例数据" in md
+    assert "sample data" in md
 
 
 def test_table_lines_up_with_chinese_text(run):

@@ -47,11 +47,27 @@ def test_redo_puts_back_what_undo_reverted_and_undo_reverts_it_again(run, db_pat
     assert content(db_path) == after_add
     entries = json.loads(run("log", "--format", "json").output)
     assert entries[0]["summary"].startswith("redo #")
-    assert "已重做 redone by" in run("log").output
+    assert "redone by #" in run("log").output
     assert run("undo", "--yes").exit_code == 0 and enterprise(db_path, "重做测试") is None
     assert run("redo", "--yes").exit_code == 0 and content(db_path) == after_add
     nothing = run("redo", "--yes")
     assert nothing.exit_code == 1 and "nothing to redo" in nothing.output
+
+
+def test_redo_of_an_undone_import_puts_its_rows_back_and_undo_reverts_it_again(run, db_path, tmp_path):
+    # an import journals the rows it created by their ids alone; the undo's deletes carry the whole rows
+    path = tmp_path / "leads.csv"
+    path.write_text("企业名称,所属行业\n重做导入甲有限公司,高端医疗器械\n重做导入乙有限公司,高端医疗器械\n", "utf-8")
+    assert run("import", "enterprises", path).exit_code == 0
+    after_import = content(db_path)
+    assert run("undo", "--yes").exit_code == 0 and enterprise(db_path, "重做导入甲有限公司") is None
+    done = run("redo", "--yes")
+    assert done.exit_code == 0, done.output
+    assert content(db_path) == after_import
+    again = run("undo", "--yes")
+    assert again.exit_code == 0, again.output
+    assert enterprise(db_path, "重做导入甲有限公司") is None and enterprise(db_path, "重做导入乙有限公司") is None
+    assert run("redo", "--yes").exit_code == 0 and content(db_path) == after_import
 
 
 def test_redo_is_refused_after_another_change(run):

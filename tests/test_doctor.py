@@ -27,7 +27,9 @@ def test_each_broken_rule_is_named_with_where(run, db_path):
         "UPDATE enterprises SET stage = '达效' WHERE id = (SELECT max(id) FROM enterprises)",
         "INSERT INTO stage_history (enterprise_id, stage, date, recorded_at) VALUES (999999, '意向', '2026-01-01', '')",
         "INSERT INTO journal (at, command) VALUES ('2026-01-01', 'x')",
-        "INSERT INTO journal_changes (journal_id, tbl, row_id, op) SELECT max(id), 'units', 1, 'insert' FROM journal",
+        # an insert journals the new row, or its id alone (a bulk insert); never an old row
+        "INSERT INTO journal_changes (journal_id, tbl, row_id, op, old) "
+        "SELECT max(id), 'units', 1, 'insert', '{}' FROM journal",
     )
     result = run("doctor", "--format", "csv")
     assert result.exit_code == 1
@@ -48,7 +50,7 @@ def test_a_read_only_folder_opens_the_catalogue_read_only_with_a_note(run, db_pa
     import promo.db
 
     run("enterprises", "add", "只读目录企业")  # a WAL catalogue with writes in it
-    monkeypatch.setattr(promo.db, "_writable_folder", lambda path: False)
+    monkeypatch.setattr(promo.db, "writable_folder", lambda path: False)
     result = run("enterprises", "--format", "csv")
     assert result.exit_code == 0 and "只读目录企业" in result.stdout
     assert "opened read-only" in result.stderr

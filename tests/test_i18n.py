@@ -139,3 +139,45 @@ def test_compiled_name_follows_the_po_files(tmp_path):
     assert i18n.compiled_name(str(tmp_path))[0] != before
     (tmp_path / "b.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
     assert len(i18n.compiled_name(str(tmp_path))[1]) == 2
+
+
+def _walk(group, ctx, path=()):
+    import click
+
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        yield (*path, name), cmd
+        if isinstance(cmd, click.Group):
+            yield from _walk(cmd, click.Context(cmd, parent=ctx, info_name=name), (*path, name))
+
+
+def test_every_command_and_option_help_has_a_chinese_translation():
+    """Help texts reach click through variables too (option tables): each one shown must be in the catalogue."""
+    import click
+
+    from promo.i18n import help_key, translations
+
+    zh = translations("zh")
+    missing, checked = [], 0
+    for path, cmd in _walk(cli, click.Context(cli, info_name="promo")):
+        texts = [cmd.help, cmd.short_help] + [getattr(p, "help", None) for p in cmd.params]
+        for text in texts:
+            if text and any(ch.isascii() and ch.isalpha() for ch in text):
+                checked += 1
+                if zh.gettext(help_key(text)) == help_key(text):
+                    missing.append(f"promo {' '.join(path)}: {help_key(text)[:60]!r}")
+    assert missing == [] and checked > 500
+
+
+def test_journal_lines_in_the_officers_words(run, monkeypatch):
+    """投资额 7,000 → 6,500 万元; 载体 精准医学产业园 → 无: field names and names, never columns and ids."""
+    run("enterprises", "update", "晨生医疗", "--investment", "7000", "--carrier", "精准医学产业园")
+    run("enterprises", "update", "晨生医疗", "--investment", "6,500", "--carrier", "")
+    english = run("log", "-v", "-n", "1").stdout
+    assert "investment 7,000 → 6,500 万元" in english and "carrier 精准医学产业园 → none" in english
+    _chinese(monkeypatch)
+    chinese = run("log", "-v", "-n", "1").stdout
+    assert "投资额 7,000 → 6,500 万元" in chinese and "载体 精准医学产业园 → 无" in chinese
+    assert "investment_wan" not in english + chinese and "carrier_id" not in english + chinese
+    undone = run("undo", "--yes").stdout
+    assert undone.startswith("已撤销 #") and "投资额 6,500 → 7,000 万元" in undone

@@ -37,7 +37,8 @@ def test_one_bad_row_stops_the_whole_import_listing_every_problem(run, db_path, 
     assert "nothing was imported: 4 of 5 rows" in result.output
     assert "line 3, investment -5" in result.output and "line 4, stage foo" in result.output
     assert "line 5, unit A1-101" in result.output and "not vacant" in result.output
-    assert "line 6: 好企业: repeats line 2 (same folded name); differs in investment_wan: 100 vs 2" in result.output
+    repeated = "line 6: 好企业: repeats line 2 (same folded name); differs in investment (10k CNY): 100 vs 2"
+    assert repeated in result.output
     assert content(db_path) == before
 
 

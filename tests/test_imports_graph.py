@@ -103,9 +103,7 @@ def test_commands_do_not_import_each_other():
 
 # Modules still past the limit, with their size when this test was written: each is to be split along its
 # seams (journal into the recorder and undo); none may grow, and no other module may pass the limit.
-STILL_LONG = {
-    "promo.journal": 514,
-}
+STILL_LONG: dict[str, int] = {}
 
 
 def test_no_module_is_past_450_lines():

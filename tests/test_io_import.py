@@ -88,8 +88,8 @@ def test_skip_invalid_writes_the_rest_to_a_rejects_file_that_imports_once_fixed(
     assert result.exit_code == 0, result.output
     assert enterprise(db_path, "好企业甲")["note"] == "第一行\n第二行"  # a newline inside a cell is kept
     # rows are counted by the line they start on, after the two-line cell
-    assert re.search(r"\b4\s+拒绝\s+坏阶段企业", result.output) and re.search(
-        r"\b5\s+拒绝\s+校验位错企业", result.output
+    assert re.search(r"\b4\s+rejected\s+坏阶段企业", result.output) and re.search(
+        r"\b5\s+rejected\s+校验位错企业", result.output
     )
     assert "does not match" in result.output and "91110000600037341L" not in result.output
     rejects = (tmp_path / "退回.csv").read_bytes().decode("gb18030")
@@ -115,8 +115,9 @@ def test_dry_run_shows_changes_and_update_applies_them(run, db_path, tmp_path):
     )
     preview = run("import", "enterprises", path, "--dry-run")
     assert preview.exit_code == 0, preview.output
-    assert "investment_wan: 500 → 800" in preview.output and "stage: 签约 → 注册" in preview.output
-    assert "新增" in preview.output and "would import 1 of 2 rows (1 new, 1 kept)" in preview.output
+    assert "investment 500 → 800 (10k CNY); stage signed → registered" in preview.output
+    assert re.search(r"\b3\s+new\s+新来企业", preview.output)
+    assert "would import 1 of 2 rows (1 new, 1 kept)" in preview.output
     assert "stored as 91110000600037341L (spaces, width or case normalised)" in preview.output
     kept = run("import", "enterprises", path)
     assert (
@@ -146,7 +147,7 @@ def test_duplicates_and_conflicts_are_all_reported_at_once(run, db_path, tmp_pat
     assert result.exit_code == 1
     out = result.output
     assert "conflict: credit code 91110000600037341L belongs to 已登记企业 in the catalogue" in out
-    assert "line 4: 同名 企业: repeats line 3 (same folded name); differs in investment_wan: 100 vs 200" in out
+    assert "line 4: 同名 企业: repeats line 3 (same folded name); differs in investment (10k CNY): 100 vs 200" in out
     assert "conflict: credit code 91370100MA3C5T8N5L is also on line 5 for 甲" in out
     assert "line 7, 统一社会信用代码 abc" in out and "4 of 6 rows" in out
     assert content(db_path) == before
@@ -269,4 +270,4 @@ def test_resource_and_rule_lists_import_through_their_writers(run, db_path, tmp_
     changed = tmp_path / "k2.csv"
     changed.write_text("载体名称,地址\n导入园区,济南市槐荫区\n", encoding="utf-8")
     preview = run("import", "carriers", changed, "--dry-run")
-    assert "address: 济南 → 济南市槐荫区" in preview.output
+    assert "address 济南 → 济南市槐荫区" in preview.output

@@ -1,7 +1,7 @@
 import pytest
 from pipeline_helpers import content as catalogue_content
 
-from promo import journal, revert
+from promo import journal_read, revert
 from promo.db import write
 from promo.errors import Rejected
 
@@ -22,7 +22,7 @@ def test_a_write_records_every_row_change_with_exact_values(conn):
         ).lastrowid
         conn.execute("UPDATE units SET status = 'leased', enterprise_id = ? WHERE code = 'A1-402'", (eid,))
         conn.execute("UPDATE stage_deadlines SET days = days")  # changes nothing: not recorded
-    changes = journal.changes(conn, jid)
+    changes = journal_read.changes(conn, jid)
     assert [(c["tbl"], c["op"]) for c in changes] == [("enterprises", "insert"), ("units", "update")]
     assert changes[0]["new"]["investment_wan"] == awkward
     assert changes[0]["new"]["note"] == 'it\'s "quoted"\nand multi-line'
@@ -60,10 +60,10 @@ def test_undo_restores_content_exactly_including_cascades(conn):
         conn.execute("DELETE FROM enterprises WHERE id = 1")  # its stage history goes by cascade
     assert content(conn) != before
     with write(conn, "undo") as undo_id:
-        target = journal.undo_target(conn)
+        target = journal_read.undo_target(conn)
         revert.undo(conn, target["id"], undo_id)
     assert content(conn) == before
-    assert journal.entry(conn, target["id"])["undone_by"] == undo_id
+    assert journal_read.entry(conn, target["id"])["undone_by"] == undo_id
 
 
 def test_undo_refuses_when_a_later_change_depends_on_it(conn):
@@ -98,14 +98,14 @@ def test_last_command_skips_undone_entries_and_undos(conn):
         conn.execute("UPDATE stage_deadlines SET days = 10 WHERE stage = '意向'")
     with write(conn, "two") as second:
         conn.execute("UPDATE stage_deadlines SET days = 20 WHERE stage = '洽谈'")
-    assert journal.undo_target(conn)["id"] == second
+    assert journal_read.undo_target(conn)["id"] == second
     with write(conn, "undo") as undo_id:
         revert.undo(conn, second, undo_id)
-    assert journal.undo_target(conn)["id"] == first
+    assert journal_read.undo_target(conn)["id"] == first
     with pytest.raises(Rejected, match="already undone"):
-        journal.undo_target(conn, second)
+        journal_read.undo_target(conn, second)
     with pytest.raises(Rejected, match="itself an undo"):
-        journal.undo_target(conn, undo_id)
+        journal_read.undo_target(conn, undo_id)
 
 
 def test_tables_added_after_the_first_write_of_a_new_connection_are_journaled(db_path):
@@ -117,16 +117,16 @@ def test_tables_added_after_the_first_write_of_a_new_connection_are_journaled(db
     conn = open_catalogue(db_path)
     with write(conn, "later") as jid:
         conn.execute("INSERT INTO later_list (name, score) VALUES ('a', 1.5)")
-    assert [c["tbl"] for c in journal.changes(conn, jid)] == ["later_list"]
+    assert [c["tbl"] for c in journal_read.changes(conn, jid)] == ["later_list"]
     conn.close()
 
 
 @pytest.mark.parametrize("literal, value", [("NULL", None), ("'it''s'", "it's"), ("42", 42), ("-7", -7), ("1.5", 1.5)])
 def test_decode_literal(literal, value):
-    assert journal.decode_literal(literal) == value
+    assert journal_read.decode_literal(literal) == value
 
 
 def test_decode_literal_blob_and_exact_real(conn):
     for value in (b"\x00\xff", 0.1 + 0.2, 1e300, -2.5e-10, 123456789.12345679):
         literal = conn.execute("SELECT quote(?)", (value,)).fetchone()[0]
-        assert journal.decode_literal(literal) == value
+        assert journal_read.decode_literal(literal) == value

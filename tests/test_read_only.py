@@ -30,7 +30,7 @@ def test_match_for_skips_its_memory_with_a_note(run, db_path, read_only):
     before = content(db_path)
     result = run("match", "--for", "示例生物制药", "--limit", "1")
     assert result.exit_code == 0, result.output
-    assert "推荐房源" in result.stdout
+    assert "Ranked units" in result.stdout
     assert "read-only" in result.stderr and "not remembered" in result.stderr
     assert content(db_path) == before
 

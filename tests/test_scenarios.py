@@ -51,7 +51,7 @@ def test_add_and_status(run):
         "open",
     )
     result = run("scenarios", "status", "手术机器人临床", "matched")
-    assert result.exit_code == 0 and "已对接" in result.output
+    assert result.exit_code == 0 and "is now matched" in result.output
     result = run("scenarios", "status", str(added["id"]), "closed", "--format", "json")
     assert json.loads(result.output)[0]["status"] == "closed"
 

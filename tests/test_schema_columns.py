@@ -21,7 +21,7 @@ EXPECTED = {
     "enterprises": (
         "id name name_en name_folded uscc uscc_bad_check kind industry_id carrier_id stage stage_date "
         "investment_wan jobs source_channel country owner owner_since contact phone note code_name "
-        "created_at sample source"
+        "created_at sample source code_name_folded"
     ),
     "event_deals": "id event_id enterprise_id kind investment_wan note recorded_at",
     "events": "id name name_folded date place organiser recorded_at",

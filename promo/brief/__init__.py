@@ -32,6 +32,10 @@ def compose_brief(conn: sqlite3.Connection, req: Request):
         from promo.brief.sections import after_signing
 
         data["after_signing"] = after_signing.gather(conn, req)
+    if req.publish_counts:
+        from promo.brief.sections import after_signing
+
+        data["after_signing_counts"] = after_signing.gather_counts(conn, req)
     if req.charts:
         from promo.brief.chartdata import gather_charts
 

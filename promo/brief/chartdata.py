@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.brief.content import SIGNED, _as_of
+from promo.brief.content import SIGNED, as_of_sql
 from promo.db import rows
 
 QUARTERS = 8  # the last two years, the brief's quarter included
@@ -39,7 +39,7 @@ def _groups(conn: sqlite3.Connection, focus_id: int | None) -> dict[int, dict]:
 def _by_industry(conn: sqlite3.Connection, scope, date: str, industry: dict | None) -> list[dict]:
     per_industry = rows(
         conn,
-        f"""{_as_of(scope.enterprises, SIGNED, ", e.industry_id, e.investment_wan, e.jobs")}
+        f"""{as_of_sql(scope.enterprises, SIGNED, ", e.industry_id, e.investment_wan, e.jobs")}
             SELECT industry_id, count(*) AS firms, sum(investment_wan) AS investment_wan, sum(jobs) AS jobs
             FROM a WHERE industry_id IS NOT NULL GROUP BY industry_id""",
         {"date": date},

@@ -39,6 +39,8 @@ def document(w: Wording) -> Document:
     if req.scope == "prospect":
         builders += [lists.platforms_section]
     builders += [firms.tenants_section]
+    if req.publish_counts:
+        builders += [after_signing.counts_section]
     if req.internal and req.scope != "prospect":
         builders += [firms.pipeline_section, firms.leads_section, after_signing.after_signing_section]
     builders += [zone.contact_section]

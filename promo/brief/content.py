@@ -53,7 +53,7 @@ STAGE_ON = f"CASE WHEN {_LATER} THEN {_HISTORY.format(col='stage')} ELSE e.stage
 STAGE_DATE_ON = f"CASE WHEN {_LATER} THEN {_HISTORY.format(col='date')} ELSE e.stage_date END"
 
 
-def _as_of(where: str, stages: tuple[str, ...] | None = None, extra: str = "") -> str:
+def as_of_sql(where: str, stages: tuple[str, ...] | None = None, extra: str = "") -> str:
     """A CTE `a` of the enterprises in `where` with their stage and stage date on :date; only those at one of
     `stages` then, if given. The test is split so that the usual case (the stage reached by then) uses the
     index on the stage, and the stage history is read only for enterprises whose stage is dated later."""
@@ -70,9 +70,8 @@ def _as_of(where: str, stages: tuple[str, ...] | None = None, extra: str = "") -
 class Scope:
     """The SQL conditions that narrow each list to the brief's focus."""
 
-    carriers: str = "1=1"  # on carriers c
     enterprises: str = "1=1"  # on enterprises e
-    platforms: str = "1=1"  # on platforms p
+    carrier_ids: list[int] | None = None  # carriers, their units and platforms (None: every carrier)
     industry_ids: list[int] | None = None  # policies and criteria open to one of these (None: any)
     criteria_carrier_ids: list[int] | None = None
     policy_carrier_ids: list[int] | None = None
@@ -106,14 +105,13 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
         row = find(conn, "carriers", req.carrier, _("carrier"))
         data["carrier"] = _carrier_detail(conn, row, req)
         scope = Scope(
-            carriers=f"c.id = {int(row['id'])}",
+            carrier_ids=[row["id"]],
             enterprises=f"(e.carrier_id = {int(row['id'])} OR e.id IN "
             f"(SELECT enterprise_id FROM units WHERE carrier_id = {int(row['id'])} AND enterprise_id IS NOT NULL))",
-            platforms=f"p.carrier_id = {int(row['id'])}",
             criteria_carrier_ids=[row["id"]],
             policy_carrier_ids=[row["id"]],
         )
-        data["units"] = _carrier_units(conn, row["id"])
+        data["units"] = _carrier_units(conn, data["carrier"])
         data["facilities"] = resources.facilities(conn, row["id"], vacant_first=True)
     elif req.scope == "prospect":
         from promo.brief.prospect import gather_prospect
@@ -129,18 +127,9 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
 
     if req.scope in ("zone", "industry"):
         data["carriers"] = _carriers(conn, scope)
-        shown = [c["id"] for c in data["carriers"]["rows"] if c["vacant_units"]]
-        data["units"] = _selected_units(conn, shown)
-    data["platforms"] = rows(
-        conn,
-        f"""SELECT p.name, p.name_en, p.kind, p.level, p.description, p.description_en,
-                   c.name AS carrier, c.name_en AS carrier_en
-            FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id
-            WHERE {scope.platforms}
-            ORDER BY CASE p.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2
-                     WHEN 'zone' THEN 3 ELSE 4 END, p.id
-            LIMIT {MAX_PLATFORMS}""",
-    )
+        data["units"] = _selected_units(conn, [c for c in data["carriers"]["rows"] if c["vacant_units"]])
+    # the lists as `promo carriers`, `promo vacancies` and `promo platforms` give them, narrowed to the focus
+    data["platforms"] = resources.platforms(conn, carrier_ids=scope.carrier_ids, limit=MAX_PLATFORMS)
     if req.scope != "prospect":
         # in force on the brief's date (started, not expired), open to the focus
         data["policies"] = policies.list_policies(
@@ -175,12 +164,15 @@ def _industry_scope(conn: sqlite3.Connection, industry_id: int) -> Scope:
     """Carriers are tagged with leading industries, so they match up and down the chain; firms match below."""
     down = industries.descendants(conn, industry_id)
     family = sorted({a["id"] for a in industries.ancestors(conn, industry_id)} | set(down))
-    carriers = f"c.id IN (SELECT carrier_id FROM carrier_industries WHERE industry_id IN {_ids(family)})"
-    carrier_ids = [r[0] for r in conn.execute(f"SELECT c.id FROM carriers c WHERE {carriers} ORDER BY c.id")]
+    carrier_ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT DISTINCT carrier_id FROM carrier_industries WHERE industry_id IN {_ids(family)} ORDER BY 1"
+        )
+    ]
     return Scope(
-        carriers=carriers,
+        carrier_ids=carrier_ids,
         enterprises=f"e.industry_id IN {_ids(down)}",
-        platforms=f"p.carrier_id IN (SELECT c.id FROM carriers c WHERE {carriers})",
         industry_ids=family,
         criteria_carrier_ids=carrier_ids,
     )
@@ -230,43 +222,23 @@ def _industry_tree(conn: sqlite3.Connection, node: sqlite3.Row, date: str) -> di
 
 # -- carriers and units -------------------------------------------------------------------------
 
-_CARRIER_AGGREGATES = """
-    count(u.id) AS units,
-    coalesce(sum(u.area_m2), 0) AS total_area,
-    count(CASE WHEN u.status = 'vacant' THEN 1 END) AS vacant_units,
-    coalesce(sum(CASE WHEN u.status = 'vacant' THEN u.area_m2 END), 0) AS vacant_area,
-    min(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_min,
-    max(CASE WHEN u.status = 'vacant' THEN u.rent END) AS rent_max,
-    min(CASE WHEN u.status = 'vacant' THEN coalesce(u.ready_date, '') END) AS ready_min,
-    coalesce(max(u.sample), 0) AS units_sample
-"""
-
 
 def _carriers(conn: sqlite3.Connection, scope: Scope) -> dict:
-    """The carriers with the most space available (aggregated in SQL), and totals over all of them."""
-    found = rows(
-        conn,
-        f"""WITH per AS (
-              SELECT c.id, c.name, c.name_en, c.kind, c.status, c.sample, {_CARRIER_AGGREGATES}
-              FROM carriers c LEFT JOIN units u ON u.carrier_id = c.id
-              WHERE {scope.carriers}
-              GROUP BY c.id)
-            SELECT per.*, count(*) OVER () AS all_carriers, sum(vacant_area) OVER () AS all_vacant_area,
-                   sum(vacant_units) OVER () AS all_vacant_units
-            FROM per ORDER BY vacant_area DESC, id LIMIT {MAX_CARRIERS}""",
-    )
-    industries = _carrier_industries(conn, [c["id"] for c in found])
-    for c in found:
+    """`promo carriers`' rows for the focus, the most space available first, and totals over all of them."""
+    found = resources.carriers(conn, ids=scope.carrier_ids)
+    found.sort(key=lambda c: (-c["vacant_area_m2"], c["id"]))
+    shown = found[:MAX_CARRIERS]
+    industries = _carrier_industries(conn, [c["id"] for c in shown])
+    for c in shown:
         c["industries"] = industries.get(c["id"], [])
-    first = found[0] if found else {}
-    shown_area = sum(c["vacant_area"] for c in found)
+    all_vacant_area = sum(c["vacant_area_m2"] for c in found)
     return {
-        "rows": found,
-        "all_carriers": first.get("all_carriers", 0),
-        "all_vacant_area": first.get("all_vacant_area", 0) or 0,
-        "all_vacant_units": first.get("all_vacant_units", 0) or 0,
-        "hidden_carriers": max(first.get("all_carriers", 0) - len(found), 0),
-        "hidden_vacant_area": max((first.get("all_vacant_area", 0) or 0) - shown_area, 0),
+        "rows": shown,
+        "all_carriers": len(found),
+        "all_vacant_area": all_vacant_area,
+        "all_vacant_units": sum(c["vacant_units"] for c in found),
+        "hidden_carriers": len(found) - len(shown),
+        "hidden_vacant_area": all_vacant_area - sum(c["vacant_area_m2"] for c in shown),
     }
 
 
@@ -282,55 +254,34 @@ def _carrier_industries(conn: sqlite3.Connection, carrier_ids: list[int]) -> dic
     return out
 
 
-_UNIT_FIELDS = """u.id, u.carrier_id, c.name AS carrier, c.name_en AS carrier_en, u.code, u.building, u.floor,
-    u.area_m2, u.kind, u.rent, u.floor_load_kn, u.ceiling_m, u.ready_date, u.sample"""
+def _selected_units(conn: sqlite3.Connection, carriers: list[dict]) -> dict:
+    """The largest few vacant units of each listed carrier (`promo vacancies --carrier X --sort -area`)."""
+    found = []
+    for c in carriers:
+        found += _named_units(
+            conn, c, resources.VacancyFilter(carrier_id=c["id"], sort="-area", limit=UNITS_PER_CARRIER)
+        )
+    hidden = sum(max(c["vacant_units"] - UNITS_PER_CARRIER, 0) for c in carriers)
+    return {"rows": found, "hidden": hidden, "per_carrier": True}
 
 
-def _selected_units(conn: sqlite3.Connection, carrier_ids: list[int]) -> dict:
-    """The largest few vacant units of each listed carrier, in the carriers' order."""
-    if not carrier_ids:
-        return {"rows": [], "hidden": 0}
-    found = rows(
-        conn,
-        f"""SELECT * FROM (
-              SELECT {_UNIT_FIELDS},
-                     row_number() OVER (PARTITION BY u.carrier_id ORDER BY u.area_m2 DESC, u.code, u.id) AS rn,
-                     count(*) OVER (PARTITION BY u.carrier_id) AS of_carrier
-              FROM units u JOIN carriers c ON c.id = u.carrier_id
-              WHERE u.status = 'vacant' AND u.carrier_id IN {_ids(carrier_ids)})
-            WHERE rn <= {UNITS_PER_CARRIER}""",
+def _carrier_units(conn: sqlite3.Connection, carrier: dict) -> dict:
+    """One carrier's vacant units in building and floor order (`promo vacancies --carrier X`)."""
+    found = _named_units(conn, carrier, resources.VacancyFilter(carrier_id=carrier["id"], limit=MAX_CARRIER_UNITS))
+    return {"rows": found, "hidden": carrier["vacant_units"] - len(found), "per_carrier": False}
+
+
+def _named_units(conn: sqlite3.Connection, carrier: dict, f: resources.VacancyFilter) -> list[dict]:
+    """Vacant units as `promo vacancies` lists them, with the English names a brief may need."""
+    found = resources.vacancies(conn, f)
+    names = sorted({name for u in found for name in u["facilities"]})
+    english = dict(
+        conn.execute(f"SELECT name, name_en FROM facilities WHERE name IN ({','.join('?' * len(names))})", names)
     )
-    rank = {cid: i for i, cid in enumerate(carrier_ids)}
-    found.sort(key=lambda u: (rank[u["carrier_id"]], u["rn"]))
-    hidden = sum(u["of_carrier"] - UNITS_PER_CARRIER for u in found if u["rn"] == UNITS_PER_CARRIER)
-    _attach_facilities(conn, found)
-    return {"rows": found, "hidden": max(hidden, 0), "per_carrier": True}
-
-
-def _carrier_units(conn: sqlite3.Connection, carrier_id: int) -> dict:
-    found = rows(
-        conn,
-        f"""SELECT {_UNIT_FIELDS}, count(*) OVER () AS all_units
-            FROM units u JOIN carriers c ON c.id = u.carrier_id
-            WHERE u.status = 'vacant' AND u.carrier_id = ?
-            ORDER BY u.building, u.floor, u.code, u.id LIMIT {MAX_CARRIER_UNITS}""",
-        (carrier_id,),
-    )
-    _attach_facilities(conn, found)
-    total = found[0]["all_units"] if found else 0
-    return {"rows": found, "hidden": total - len(found), "per_carrier": False}
-
-
-def _attach_facilities(conn: sqlite3.Connection, units: list[dict]) -> None:
-    by_unit: dict[int, list[dict]] = {}
-    for r in rows(
-        conn,
-        f"""SELECT uf.unit_id, f.name, f.name_en FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
-            WHERE uf.unit_id IN {_ids(u["id"] for u in units)} ORDER BY uf.unit_id, f.name, f.id""",
-    ):
-        by_unit.setdefault(r["unit_id"], []).append({"name": r["name"], "name_en": r["name_en"]})
-    for u in units:
-        u["facilities"] = by_unit.get(u["id"], [])
+    for u in found:
+        u["carrier_en"] = carrier.get("name_en")
+        u["facilities"] = [{"name": name, "name_en": english.get(name)} for name in u["facilities"]]
+    return found
 
 
 def _carrier_detail(conn: sqlite3.Connection, row: sqlite3.Row, req: Request) -> dict:
@@ -347,11 +298,9 @@ def _carrier_detail(conn: sqlite3.Connection, row: sqlite3.Row, req: Request) ->
 
         detail.update(contact_name=row["contact_name"], contact_phone=row["contact_phone"])
         detail["contact_sample"] = is_sample(row, "contact")
-    totals = conn.execute(
-        f"SELECT {_CARRIER_AGGREGATES} FROM units u WHERE u.carrier_id = ?",
-        (row["id"],),
-    ).fetchone()
-    detail.update(dict(totals))
+    totals = resources.carriers(conn, ids=[row["id"]])[0]
+    for k in ("units", "vacant_units", "total_area_m2", "vacant_area_m2", "occupancy", "units_sample"):
+        detail[k] = totals[k]
     detail["industries"] = _carrier_industries(conn, [row["id"]]).get(row["id"], [])
     return detail
 
@@ -370,7 +319,7 @@ def _tenants(conn: sqlite3.Connection, scope: Scope, req: Request) -> dict:
     params = {"date": req.date}
     found = rows(
         conn,
-        f"""{_as_of(where, PRESENT)}
+        f"""{as_of_sql(where, PRESENT)}
             SELECT e.id, e.name, e.name_en, e.kind, pick.stage, pick.stage_date, e.country, e.sample{amounts}, pick.n,
                    i.name AS industry, i.name_en AS industry_en,
                    coalesce(c.name, (SELECT c2.name FROM units u JOIN carriers c2 ON c2.id = u.carrier_id
@@ -394,7 +343,7 @@ def _pipeline(conn: sqlite3.Connection, scope: Scope, date: str) -> list[dict]:
              SELECT a.stage, count(*) AS firms, coalesce(sum(a.sample), 0) AS sample,
                     {investment} AS investment_wan, sum(a.jobs) AS jobs
              FROM a WHERE a.stage IS NOT NULL GROUP BY a.stage"""
-    as_of = _as_of(scope.enterprises, extra=", e.investment_wan, e.jobs")
+    as_of = as_of_sql(scope.enterprises, extra=", e.investment_wan, e.jobs")
     # CAST saturates silently past 2^63 yuan: amounts that large (10^12 万元 is far past text.py's bound on
     # input) are summed as floats
     exact = (
@@ -416,7 +365,7 @@ def _leads(conn: sqlite3.Connection, scope: Scope, date: str) -> dict:
     params = {"date": date}
     found = rows(
         conn,
-        f"""{_as_of(scope.enterprises, LEADS)}
+        f"""{as_of_sql(scope.enterprises, LEADS)}
             SELECT e.name, e.name_en, e.code_name, a.stage, a.stage_date, e.investment_wan, e.owner, e.contact,
                    e.phone, e.source_channel, e.note, e.sample, i.name AS industry, i.name_en AS industry_en,
                    count(*) OVER () AS n

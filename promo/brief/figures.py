@@ -27,8 +27,8 @@ def _place(section: Section | None, chart: Chart | None) -> None:
 
 
 def occupancy(c) -> Chart | None:
-    """Share of each listed carrier's floor area that is not available (let, reserved or being fitted out)."""
-    listed = [r for r in (c.data.get("carriers") or {}).get("rows", []) if r["units"] and r["total_area"]]
+    """Each listed carrier's 出租率 as `promo carriers` has it: the share of its floor area let or reserved."""
+    listed = [r for r in (c.data.get("carriers") or {}).get("rows", []) if r["units"] and r["total_area_m2"]]
     if len(listed) < 2:
         return None  # one carrier's occupancy is a sentence, not a chart
     sample = any(r["units_sample"] for r in listed)
@@ -36,7 +36,7 @@ def occupancy(c) -> Chart | None:
         name="occupancy",
         title=c.mark(c.t("chart.occupancy"), sample),
         categories=[c.name(r["name"], r.get("name_en")) for r in listed],
-        series=[(c.t("chart.occupied"), [1 - r["vacant_area"] / r["total_area"] for r in listed])],
+        series=[(c.t("chart.occupied"), [r["occupancy"] or 0 for r in listed])],
         horizontal=True,
         percent=True,
     )

@@ -24,6 +24,7 @@ class Request:
     prospect: str | None = None  # --for: a proposal sent to this enterprise
     about: str | None = None  # --about: a brief on this enterprise for third parties
     charts: bool = False
+    publish_counts: bool = False  # --publish-counts: the after-signing counts, in a public brief too
 
     @property
     def internal(self) -> bool:
@@ -73,6 +74,12 @@ class Request:
             raise BadValue("--audience", self.audience, _("use public or internal"))
         if self.fmt not in FORMATS:
             raise BadValue("--format", self.fmt, _("use {choices}").format(choices=", ".join(FORMATS)))
+        if self.publish_counts and self.subject is not None:
+            raise BadValue(
+                "--publish-counts",
+                _("given"),
+                _("a brief for or about one enterprise has no counts of the zone's projects"),
+            )
 
     def _value(self, option: str) -> str:
         values = {"--industry": self.industry, "--carrier": self.carrier, "--for": self.prospect, "--about": self.about}

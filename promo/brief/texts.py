@@ -315,7 +315,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # charts
     "chart.occupancy": ("各载体出租率", "Occupancy by carrier"),
-    "chart.occupied": ("已出租、预留或装修中", "Let, reserved or being fitted out"),
+    "chart.occupied": ("已出租或预留", "Let or reserved"),
     "chart.funnel": ("招商漏斗：各阶段企业数", "Pipeline: firms at each stage"),
     "chart.firms": ("企业数", "Firms"),
     "chart.industries": (
@@ -366,6 +366,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "after.services": ("在办代办", "Open services"),
     "after.overdue": ("（逾期 {n}）", " ({n} overdue)"),
     "after.items": ("待协调", "Open issues"),
+    "sec.after_counts": ("项目推进", "Projects after signing"),
+    "after.count_value": ("{n} 个（{year} 年 {m} 个）", "{n} ({m} in {year})"),
     "after.count": ("签约后推进中项目共 {n} 个。", "Projects under way after signing: {n}."),
     "after.ledger": ("{year} 年度任务（完成/目标）：", "{year} task ledger (actual/target): "),
     "after.behind": ("（落后）", " (behind)"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import KEEP, catalogue, format_option, say
+from promo.i18n import N_, _, ngettext
 
 
 def _path(ctx):
@@ -34,11 +35,11 @@ def backup(ctx, file, keep, force):
     from promo import rebuild
 
     if file is not None and not file.strip():
-        raise click.BadParameter("is empty; give a file name, or leave FILE out for a dated copy", param_hint="FILE")
+        raise click.BadParameter(_("is empty; give a file name, or leave FILE out for a dated copy"), param_hint="FILE")
     path = _path(ctx)
     catalogue(ctx)  # a promo catalogue, migrated: refused otherwise before anything is written
     made = rebuild.backup(path, Path(file) if file else None, keep=keep, force=force)
-    say(f"backed up {path} to {made}", err=True)
+    say(_("backed up {path} to {copy}").format(path=path, copy=made), err=True)
 
 
 @click.command()
@@ -62,12 +63,17 @@ def restore(ctx, file, keep, replace_foreign):
     from promo import rebuild
 
     if not file.strip():
-        raise click.BadParameter("is empty; give the backup file to restore", param_hint="FILE")
+        raise click.BadParameter(_("is empty; give the backup file to restore"), param_hint="FILE")
     path = _path(ctx)
     kept = rebuild.restore(path, Path(file), keep=keep, replace_foreign=replace_foreign)
-    say(f"restored {path} from {file}", err=True)
+    say(_("restored {path} from {file}").format(path=path, file=file), err=True)
     if kept:
-        say(f"what it held before is kept as {kept}; to go back: promo --db {path} restore {kept}", err=True)
+        say(
+            _("what it held before is kept as {kept}; to go back: promo --db {path} restore {kept}").format(
+                kept=kept, path=path
+            ),
+            err=True,
+        )
 
 
 @click.command()
@@ -92,14 +98,15 @@ def doctor(ctx, reindex, fmt):
     if reindex:
         from promo.search_index import reindex as rebuild_index
 
-        say(f"search index rebuilt: {rebuild_index(conn):,} records", err=True)
+        say(_("search index rebuilt: {n:,} records").format(n=rebuild_index(conn)), err=True)
     problems = diagnose(conn)
-    columns = [Column("check", "检查 Check"), Column("where", "位置 Where"), Column("problem", "问题 Problem")]
+    columns = [Column("check", N_("Check")), Column("where", N_("Where")), Column("problem", N_("Problem"))]
     if not problems:
         if fmt == "table":
-            say("the catalogue is healthy: integrity, foreign keys and promo's rules all pass")
+            say(_("the catalogue is healthy: integrity, foreign keys and promo's rules all pass"))
         else:
             render([], columns, fmt)
         return
-    render(problems, columns, fmt, title=f"{len(problems)} problem(s) found")
+    title = ngettext("{n} problem found", "{n} problems found", len(problems)).format(n=len(problems))
+    render(problems, columns, fmt, title=title)
     ctx.exit(1)

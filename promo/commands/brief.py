@@ -5,16 +5,17 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, parse_or_usage, reject_empty
+from promo.i18n import N_, _, ngettext
 
 
 def _given(ctx: click.Context, param: click.Parameter, value):
     """An option given as '' (or spaces) is a usage error: it must not quietly mean 'the whole zone' or 'stdout'."""
-    what = {
-        "output": "a file name, or leave -o out to print the brief",
-        "charts": "a folder for the chart images, or leave --charts out",
-        "date": "a date, or leave --date out for today",
-    }.get(param.name, "a name or code")
-    return reject_empty(param, value, f"give {what}")
+    hint = {
+        "output": N_("give a file name, or leave -o out to print the brief"),
+        "charts": N_("give a folder for the chart images, or leave --charts out"),
+        "date": N_("give a date, or leave --date out for today"),
+    }.get(param.name, N_("give a name or code"))
+    return reject_empty(param, value, _(hint))
 
 
 @click.command()
@@ -76,13 +77,34 @@ def _given(ctx: click.Context, param: click.Parameter, value):
     "-o", "--output", metavar="FILE", callback=_given, help="Write to FILE instead of standard output ('-': stdout)."
 )
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
+@click.option(
+    "--publish-counts",
+    is_flag=True,
+    help="Add how many projects reached 开工, 竣工, 投产 and 达效 (counts only: no names, amounts or contacts).",
+)
 @click.pass_context
-def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_dir, no_charts, date, output, force):
+def brief(
+    ctx,
+    industry,
+    carrier,
+    prospect,
+    about,
+    lang,
+    audience,
+    fmt,
+    charts_dir,
+    no_charts,
+    date,
+    output,
+    force,
+    publish_counts,
+):
     """Write a promotion brief for the zone, one industry, one carrier or one prospect.
 
     The same catalogue and --date always give the same text. A public brief never shows personal
     contacts, owners, notes, or the names and amounts of enterprises before 签约; sample data is
-    marked ※.
+    marked ※. Nothing after signing is in it unless --publish-counts asks for the counts of projects
+    per milestone (开工, 竣工, 投产, 达效), and then only those counts.
 
     A brief describes the zone on its --date: units ready by then show as ready; figures of later
     years, policies not yet in force (or expired) and enterprises' progress after that day are left
@@ -101,6 +123,7 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
       promo brief --about 示例医学影像设备 --audience internal -o about.md
       promo brief -o brief.md --charts charts
       promo brief --lang en --date 2026-12-01 -o brief-en.md --force
+      promo brief --publish-counts
     """
     from promo.brief import Request, make_brief
     from promo.brief.output import check_target, output_format, write_file
@@ -109,15 +132,17 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
 
     fmt = output_format(output, fmt.lower() if fmt else None)
     if charts_dir is not None and fmt != "markdown":
-        raise click.BadParameter(
-            f"{charts_dir}: only a Markdown brief links chart files; --format {fmt} "
-            + ("has no pictures" if fmt == "wechat" else "embeds its charts"),
-            param_hint="'--charts'",
-        )
+        if fmt == "wechat":
+            why = _("{dir}: only a Markdown brief links chart files; --format {format} has no pictures")
+        else:
+            why = _("{dir}: only a Markdown brief links chart files; --format {format} embeds its charts")
+        raise click.BadParameter(why.format(dir=charts_dir, format=fmt), param_hint="'--charts'")
     if charts_dir is not None and no_charts:
-        raise click.BadParameter(f"{charts_dir}: cannot be combined with --no-charts", param_hint="'--charts'")
+        raise click.BadParameter(
+            _("{dir}: cannot be combined with --no-charts").format(dir=charts_dir), param_hint="'--charts'"
+        )
     if fmt == "docx" and output in (None, "-") and _terminal():
-        raise click.UsageError("a docx brief is a file: give -o FILE.docx (or redirect the output to a file)")
+        raise click.UsageError(_("a docx brief is a file: give -o FILE.docx (or redirect the output to a file)"))
     req = Request(
         date=parse_or_usage(parse_date, date, "--date") or today(),
         lang=lang.lower(),
@@ -128,6 +153,7 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
         prospect=prospect,
         about=about,
         charts=(fmt in ("docx", "html") and not no_charts) or charts_dir is not None,
+        publish_counts=publish_counts,
     )
     req.check()
     if output is not None:
@@ -138,15 +164,17 @@ def brief(ctx, industry, carrier, prospect, about, lang, audience, fmt, charts_d
         for link, path in links.values():
             if link in made.images:
                 write_file(path, made.images[link], force=force)
-                click.echo(f"wrote {printable(str(path))}", err=True)
+                click.echo(_("wrote {path}").format(path=printable(str(path))), err=True)
     content = made.content
     if output is not None and output != "-":
         path = write_file(output, content, force=force)
         if fmt in ("docx", "html"):  # a page of HTML or a zip of XML: lines mean nothing to the reader
-            size = f"{made.sections} sections, {made.charts} {'chart' if made.charts == 1 else 'charts'}"
+            size = ngettext("{sections} sections, {n} chart", "{sections} sections, {n} charts", made.charts)
+            size = size.format(sections=made.sections, n=made.charts)
         else:
-            size = f"{len(content.splitlines())} lines"
-        click.echo(f"wrote {printable(str(path))} ({size})", err=True)
+            lines = len(content.splitlines())
+            size = ngettext("{n} line", "{n} lines", lines).format(n=lines)
+        click.echo(_("wrote {path} ({size})").format(path=printable(str(path)), size=size), err=True)
     elif isinstance(content, bytes):
         import sys
 
@@ -169,7 +197,9 @@ def _chart_paths(folder: str, output: str | None, force: bool) -> dict[str, tupl
 
     target = Path(folder)
     if not target.is_dir():
-        raise click.BadParameter(f"{folder}: no such folder; create it first", param_hint="'--charts'")
+        raise click.BadParameter(
+            _("{dir}: no such folder; create it first").format(dir=folder), param_hint="'--charts'"
+        )
     prefix = Path(output).stem + "-" if output else ""
     start = Path(output).parent if output else Path(".")
     out = {}

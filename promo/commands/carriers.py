@@ -14,8 +14,9 @@ from promo.commands.common import (
     refuse_empty,
     say,
 )
+from promo.i18n import N_, _
 
-SAMPLE_NOTE = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
+SAMPLE_NOTE = N_("※ unit-level figures are sample data, not from the source articles")
 
 
 @click.group(invoke_without_command=True)
@@ -44,7 +45,7 @@ def carriers(ctx, industry, kind, fmt):
     for r in found:
         r["vacant_of_units"] = f"{r['vacant_units']}/{r['units']}"
     sample = any(r["units_sample"] for r in found)
-    views.CARRIERS.show(found, fmt, caption=SAMPLE_NOTE if sample else None)
+    views.CARRIERS.show(found, fmt, caption=_(SAMPLE_NOTE) if sample else None)
 
 
 @carriers.command("show")
@@ -70,11 +71,9 @@ def show(ctx, name, grid, fmt):
 
     detail = resources.carrier(catalogue(ctx), name)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(detail, ensure_ascii=False, indent=2)))
+        click.echo(json_text(detail))
         return
     if fmt == "csv":
         from promo import views
@@ -90,26 +89,28 @@ def _show_document(d: dict, fmt: str) -> None:
     from promo.vocabulary import BAD_CHECK_NOTE
 
     facts = [
-        ("名称 Name", d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
-        ("类型 Kind", f"{d['kind_label']} ({d['kind']})"),
-        ("状态 Status", d.get("status")),
-        ("产业 Industries", "、".join(d["industries"])),
-        ("地址 Address", d.get("address")),
-        ("坐标 WGS-84", f"{d['lat']:.5f}, {d['lon']:.5f}" if d.get("lat") is not None else None),
-        ("运营方 Operator", d.get("operator")),
+        (_("Name"), d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
+        (_("Kind"), f"{d['kind_label']} ({d['kind']})"),
+        (_("Status"), d.get("status")),
+        (_("Industries"), "、".join(d["industries"])),
+        (_("Address"), d.get("address")),
+        (_("Coordinates (WGS-84)"), f"{d['lat']:.5f}, {d['lon']:.5f}" if d.get("lat") is not None else None),
+        (_("Operator"), d.get("operator")),
         (
-            "面积 Area",
-            f"{fmt_cell(Column('a', '', 'area'), d['total_area_m2'])} ㎡, "
-            f"空置 {fmt_cell(Column('a', '', 'area'), d['vacant_area_m2'])} ㎡",
+            _("Area"),
+            _("{total} ㎡, vacant {vacant} ㎡").format(
+                total=fmt_cell(Column("a", "", "area"), d["total_area_m2"]),
+                vacant=fmt_cell(Column("a", "", "area"), d["vacant_area_m2"]),
+            ),
         ),
-        ("出租率 Occupancy", fmt_cell(Column("o", "", "bar"), d["occupancy"]) if d["occupancy"] is not None else None),
+        (_("Occupancy"), fmt_cell(Column("o", "", "bar"), d["occupancy"]) if d["occupancy"] is not None else None),
         (
-            "联系人 Contact",
+            _("Contact"),
             " ".join(x for x in (d.get("contact_name"), d.get("contact_phone")) if x)
-            + (" (示例 sample)" if d.get("contact_sample") and d.get("contact_name") else ""),
+            + (" " + _("(sample)") if d.get("contact_sample") and d.get("contact_name") else ""),
         ),
-        ("简介 About", d.get("description")),
-        ("来源 Source", d.get("source")),
+        (_("About"), d.get("description")),
+        (_("Source"), d.get("source")),
     ]
     render_facts(facts, fmt, heading=d["name"])
     sample = any(u["sample"] for u in d["units"])
@@ -117,36 +118,40 @@ def _show_document(d: dict, fmt: str) -> None:
         d["units"],
         fmt,
         prepare=views.prepare_units,
-        title=f"单元 Units ({len(d['units'])})",
-        caption=SAMPLE_NOTE if sample else None,
-        empty="no units recorded",
+        title=_("Units ({n})").format(n=len(d["units"])),
+        caption=_(SAMPLE_NOTE) if sample else None,
+        empty=_("no units recorded"),
     )
     if d["tenants"]:
         render(
             d["tenants"],
             [
-                Column("name_shown", "租户 Tenant"),
-                Column("stage", "阶段 Stage"),
-                Column("stage_date", "日期"),
-                Column("units", "单元", "list"),
+                Column("name_shown", N_("Tenant")),
+                Column("stage", N_("Stage")),
+                Column("stage_date", N_("Date")),
+                Column("units", N_("Units"), "list"),
             ],
             fmt,
-            title=f"入驻企业 Tenants ({len(d['tenants'])})",
+            title=_("Tenants ({n})").format(n=len(d["tenants"])),
             caption=BAD_CHECK_NOTE if any(t["uscc_bad_check"] for t in d["tenants"]) else None,
         )
     if d["facilities"]:
         render(
             d["facilities"],
-            [Column("name", "设施 Facility"), Column("units", "单元数", "int"), Column("vacant_units", "空置", "int")],
+            [
+                Column("name", N_("Facility")),
+                Column("units", N_("Units"), "int"),
+                Column("vacant_units", N_("Vacant"), "int"),
+            ],
             fmt,
-            title="设施 Facilities",
+            title=_("Facilities"),
         )
     if d["platforms"]:
         render(
             d["platforms"],
-            [Column("name", "平台 Platform"), Column("level", "级别 Level"), Column("kind", "类型")],
+            [Column("name", N_("Platform")), Column("level", N_("Level")), Column("kind", N_("Kind"))],
             fmt,
-            title="平台 Platforms",
+            title=_("Platforms"),
         )
 
 
@@ -156,7 +161,7 @@ def _show_grid(ctx, name: str, fmt: str) -> None:
     from promo.resources import STATUS_LABELS
 
     if not name.strip():
-        raise click.BadParameter("is empty; give a carrier's name, part of it, or its code", param_hint="'NAME'")
+        raise click.BadParameter(_("is empty; give a carrier's name, part of it, or its code"), param_hint="'NAME'")
     g = leasing.grid(catalogue(ctx), name)
     rows = [
         {
@@ -179,24 +184,24 @@ def _show_grid(ctx, name: str, fmt: str) -> None:
     ]
     legend = "  ".join(f"{leasing.STATUS_LETTERS[s]} {label} {g['counts'][s]}" for s, label in STATUS_LABELS.items())
     occupancy = f"{g['occupancy'] * 100:.0f}%" if g["occupancy"] is not None else "—"
-    caption = f"{legend}\n出租率 occupancy {occupancy} (已租+预留 by area)"
-    render_grid(rows, fmt, title=f"租控表 {g['carrier']}", caption=caption)
+    caption = legend + "\n" + _("occupancy {occupancy} (leased + reserved, by area)").format(occupancy=occupancy)
+    render_grid(rows, fmt, title=_("Leasing grid (租控表): {carrier}").format(carrier=g["carrier"]), caption=caption)
 
 
 CARRIER_OPTIONS = [
-    ("--name-en", "name_en", "English name."),
-    ("--kind", "kind", "park, building, land, incubator, cluster (or 产业园, 楼宇, 地块, 孵化器, 组团)."),
-    ("--address", "address", "Address."),
-    ("--lat", "lat", "Latitude (e.g. 36.65), in --crs."),
-    ("--lon", "lon", "Longitude (e.g. 116.84), in --crs."),
-    ("--crs", "crs", "What --lat/--lon were copied from: wgs84 (GPS, default), gcj02 (高德/腾讯), bd09 (百度)."),
-    ("--operator", "operator", "Operating company."),
-    ("--contact", "contact_name", "Contact person (internal: never in public briefs)."),
-    ("--phone", "contact_phone", "Contact phone (internal)."),
-    ("--industry", "industries", "An industry it hosts; repeat for several (update: replaces the list).", True),
-    ("--status", "status", "Status in words, e.g. 运营中, 建设中."),
-    ("--description", "description", "A short description."),
-    ("--description-en", "description_en", "The description in English."),
+    ("--name-en", "name_en", N_("English name.")),
+    ("--kind", "kind", N_("park, building, land, incubator, cluster (or 产业园, 楼宇, 地块, 孵化器, 组团).")),
+    ("--address", "address", N_("Address.")),
+    ("--lat", "lat", N_("Latitude (e.g. 36.65), in --crs.")),
+    ("--lon", "lon", N_("Longitude (e.g. 116.84), in --crs.")),
+    ("--crs", "crs", N_("What --lat/--lon were copied from: wgs84 (GPS, default), gcj02 (高德/腾讯), bd09 (百度).")),
+    ("--operator", "operator", N_("Operating company.")),
+    ("--contact", "contact_name", N_("Contact person (internal: never in public briefs).")),
+    ("--phone", "contact_phone", N_("Contact phone (internal).")),
+    ("--industry", "industries", N_("An industry it hosts; repeat for several (update: replaces the list)."), True),
+    ("--status", "status", N_("Status in words, e.g. 运营中, 建设中.")),
+    ("--description", "description", N_("A short description.")),
+    ("--description-en", "description_en", N_("The description in English.")),
 ]
 _NAMES = {key: flag for flag, key, *_ in CARRIER_OPTIONS}
 
@@ -221,7 +226,7 @@ def add(ctx, name, **given):
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, carriers.add_carrier, dict(raw, name=name), names={"name": "NAME"})
     _warn(row)
-    say(f"added carrier {row['name']} ({row['code']})")
+    say(_("added carrier {name} ({code})").format(name=row["name"], code=row["code"]))
 
 
 @carriers.command("update")
@@ -242,12 +247,15 @@ def update(ctx, name, new_name, **given):
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, carriers.update_carrier, name, raw)
     _warn(row)
-    say(f"updated carrier {row['name']}")
+    say(_("updated carrier {name}").format(name=row["name"]))
 
 
 def _warn(row: dict) -> None:
     for line in row.get("warnings") or []:
-        click.echo(f"warning: {row['name']} {line}; stored as given, check it on a map", err=True)
+        click.echo(
+            _("warning: {name} {problem}; stored as given, check it on a map").format(name=row["name"], problem=line),
+            err=True,
+        )
 
 
 @carriers.command("remove")
@@ -263,4 +271,4 @@ def remove(ctx, name):
     from promo.edit import carriers
 
     row = journaled(ctx, carriers.remove_carrier, name)
-    say(f"removed carrier {row['name']}")
+    say(_("removed carrier {name}").format(name=row["name"]))

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue as open_catalogue
 from promo.commands.common import fields_from, format_option, journaled, not_empty, refuse_empty, say
+from promo.i18n import _
 
 
 @click.group(invoke_without_command=True)
@@ -51,22 +52,24 @@ def catalogue(ctx, gaps, industry, segment, fmt):
             r["target_names"] = [
                 f"{t['name']} {t['priority']}" if t.get("priority") else t["name"] for t in r["targets"]
             ]
-            r["tenants_shown"] = r["tenants"] or ["— 缺口 gap"]
+            r["tenants_shown"] = r["tenants"] or ["— " + _("gap")]
 
     def caption(rows) -> str:
-        text = f"{len(rows):,} 个链环, {sum(1 for r in rows if r['gap']):,} 个缺口"
+        text = _("{links:,} links, {gaps:,} gaps").format(links=len(rows), gaps=sum(1 for r in rows if r["gap"]))
         if not gaps:
             loose = targets.unplaced(conn, industry=industry)
             if loose and not segment:
                 names = "、".join(f"{r['name']}({r['filed_under']})" for r in loose)
-                text += f"\n未细分到链环的签约企业 (不计入链环): {names}"
+                text += "\n" + _("signed enterprises filed under no link (not counted in a link): {names}").format(
+                    names=names
+                )
         if any(r["sample"] for r in rows):
-            text += "\n※ 链环为示例 (link marked ※ is sample data, not from the source articles)"
+            text += "\n" + _("※ a link marked ※ is sample data, not from the source articles")
         if any(t["sample"] for r in rows for t in r["targets"]):
-            text += "\n（示例）目标企业为示例数据 (sample targets, not from the source articles)"
+            text += "\n" + _("(示例) targets are sample data, not from the source articles")
         return text
 
-    title = "产业链缺口 Chain gaps (延链补链)" if gaps else None
+    title = _("Chain gaps (延链补链)") if gaps else None
     view.show(found, fmt, prepare=prepare, title=title, caption=caption, notes=True)
 
 
@@ -92,7 +95,12 @@ def add(ctx, level, name, **given):
     raw = fields_from(dict(given, level=level, name=name))
     refuse_empty(raw, {"parent_id": "--under", "segment": "--segment", "name_en": "--name-en", "code": "--code"})
     row = journaled(ctx, catalogue.add, raw)
-    say(f"added {catalogue.LEVELS[row['level']]} {row['name']} ({row['code']})")
+    added = {
+        "industry": _("added industry {name} ({code})"),
+        "chain": _("added chain {name} ({code})"),
+        "link": _("added chain link {name} ({code})"),
+    }[row["level"]]
+    say(added.format(name=row["name"], code=row["code"]))
 
 
 @catalogue.command("rename")
@@ -111,7 +119,7 @@ def rename(ctx, name, new_name, name_en, segment):
     from promo.edit import catalogue
 
     row = journaled(ctx, catalogue.rename, name, new_name, name_en=name_en, segment=segment)
-    say(f"renamed to {row['name']}")
+    say(_("renamed to {name}").format(name=row["name"]))
 
 
 @catalogue.command("remove")
@@ -128,4 +136,9 @@ def remove(ctx, name):
     from promo.edit import catalogue
 
     row = journaled(ctx, catalogue.remove, name)
-    say(f"removed {catalogue.LEVELS[row['level']]} {row['name']}")
+    removed = {
+        "industry": _("removed industry {name}"),
+        "chain": _("removed chain {name}"),
+        "link": _("removed chain link {name}"),
+    }[row["level"]]
+    say(removed.format(name=row["name"]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.errors import BadValue
+from promo.i18n import _
 
 
 def format_option(fn):
@@ -41,11 +42,11 @@ def catalogue(ctx: click.Context | None = None):
 
 def new_catalogue_notice(path, built: str) -> str:
     """Said on stderr when promo built a catalogue by itself: where, and how to point promo elsewhere."""
-    return (
-        f"promo: NEW CATALOGUE {path.resolve()} built from the seed data ({built}).\n"
+    return _(
+        "promo: NEW CATALOGUE {path} built from the seed data ({built}).\n"
         "  No catalogue is configured, so promo used ./catalogue.db in this folder. If yours is elsewhere:\n"
         "  promo config set db PATH (from any folder), or --db PATH / PROMO_DB=PATH; promo where says which is used"
-    )
+    ).format(path=path.resolve(), built=built)
 
 
 def parse_or_usage(parser, value, *args, **kwargs):
@@ -84,13 +85,15 @@ def reject_empty(param: click.Parameter, value, hint: str):
     """An option given as '' (or only spaces) is a usage error naming it; multiple options item by item."""
     for v in value if isinstance(value, tuple) else (value,):
         if isinstance(v, str) and not v.strip():
-            raise click.BadParameter(f"is empty; {hint}", param=param)  # click names every spelling of it
+            raise click.BadParameter(
+                _("is empty; {hint}").format(hint=hint), param=param
+            )  # click names every spelling of it
     return value
 
 
 def not_empty(ctx: click.Context, param: click.Parameter, value):
     """A click callback: an empty filter is refused, never silently dropped."""
-    return reject_empty(param, value, "leave the option out to not filter by it")
+    return reject_empty(param, value, _("leave the option out to not filter by it"))
 
 
 def fields_from(options: dict, renames: dict[str, str] | None = None) -> dict:
@@ -108,7 +111,9 @@ def refuse_empty(raw: dict, options: dict[str, str]) -> None:
     for key, value in raw.items():
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not v.strip() for v in values):
-            raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{options.get(key, key)}'")
+            raise click.BadParameter(
+                _("is empty; leave the option out instead"), param_hint=f"'{options.get(key, key)}'"
+            )
 
 
 def journaled(ctx: click.Context, fn, *args, **kwargs):
@@ -167,8 +172,10 @@ def need_terminal(command: str) -> None:
     """Off a terminal a destructive command cannot ask: stop (exit 2) before anything is changed."""
     if not stdin_is_terminal():
         raise click.UsageError(
-            f"{command} changes the catalogue and asks first, but standard input is not a terminal; "
-            "nothing was changed. Add --yes to go ahead without asking"
+            _(
+                "{command} changes the catalogue and asks first, but standard input is not a terminal; "
+                "nothing was changed. Add --yes to go ahead without asking"
+            ).format(command=command)
         )
 
 
@@ -179,5 +186,5 @@ def confirm(question: str, *, yes: bool, command: str) -> None:
         return
     need_terminal(command)
     if not click.confirm(question, default=False, err=True):
-        say("nothing was changed", err=True)
+        say(_("nothing was changed"), err=True)
         click.get_current_context().exit(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import format_option, say
+from promo.i18n import N_, _
 
 
 @click.group(invoke_without_command=True)
@@ -33,7 +34,6 @@ def show(fmt):
       promo config show --format json
     """
     from promo import config as settings
-    from promo.i18n import _
     from promo.render import Column, render
 
     saved = settings.settings()
@@ -42,9 +42,9 @@ def show(fmt):
         rows = [{**r, "value": settings.shown(r["value"]) if r["value"] else ""} for r in rows]
     render(
         rows,
-        [Column("key", "设置 Setting"), Column("value", "值 Value"), Column("meaning", "含义 Meaning")],
+        [Column("key", N_("Setting")), Column("value", N_("Value")), Column("meaning", N_("Meaning"))],
         fmt,
-        caption=f"kept in {settings.shown(settings.file())}",
+        caption=_("kept in {file}").format(file=settings.shown(settings.file())),
     )
 
 
@@ -62,13 +62,17 @@ def set_(key, value):
     from promo.commands.common import parse_or_usage
 
     value, path = parse_or_usage(settings.set_value, key, value)
-    say(f"{key} = {settings.shown(value) if key == 'db' else value} (saved in {settings.shown(path)})")
+    shown = settings.shown(value) if key == "db" else value
+    say(_("{key} = {value} (saved in {file})").format(key=key, value=shown, file=settings.shown(path)))
     if key == "db":
         from pathlib import Path
 
         if not Path(value).exists():
             say(
-                f"note: there is no catalogue at {settings.shown(value)} yet; build it there with: promo init", err=True
+                _("note: there is no catalogue at {path} yet; build it there with: promo init").format(
+                    path=settings.shown(value)
+                ),
+                err=True,
             )
 
 
@@ -85,14 +89,17 @@ def unset(key):
     from promo.commands.common import parse_or_usage
 
     was, path = parse_or_usage(settings.unset, key)
-    say(f"{key} removed (from {settings.shown(path)})" if was else f"{key} was not set; nothing changed")
+    if was:
+        say(_("{key} removed (from {file})").format(key=key, file=settings.shown(path)))
+    else:
+        say(_("{key} was not set; nothing changed").format(key=key))
 
 
 _WHY = {
-    "--db": "given with --db",
-    "PROMO_DB": "from the PROMO_DB environment variable",
-    "config": "configured with promo config set db (in {file})",  # file: shown()
-    "default": "nothing configured: ./catalogue.db in the current folder (promo config set db PATH to change)",
+    "--db": N_("given with --db"),
+    "PROMO_DB": N_("from the PROMO_DB environment variable"),
+    "config": N_("configured with promo config set db (in {file})"),  # file: shown()
+    "default": N_("nothing configured: ./catalogue.db in the current folder (promo config set db PATH to change)"),
 }
 
 
@@ -116,7 +123,7 @@ def where(ctx, fmt):
     row = {
         "path": str(path.resolve()),
         "source": source,
-        "why": _WHY[source].format(file=settings.shown(settings.file())),
+        "why": _(_WHY[source]).format(file=settings.shown(settings.file())),
         "exists": exists,
         "config_file": str(settings.file()),
     }
@@ -128,4 +135,11 @@ def where(ctx, fmt):
     say(settings.shown(row["path"]))
     say(f"  {row['why']}")
     if not exists:
-        say("  it does not exist yet: " + ("promo builds it on first use" if source == "default" else "promo init"))
+        say(
+            "  "
+            + (
+                _("it does not exist yet: promo builds it on first use")
+                if source == "default"
+                else _("it does not exist yet: promo init")
+            )
+        )

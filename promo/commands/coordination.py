@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import ROW_ID, catalogue, format_option, not_empty, parse_or_usage
+from promo.i18n import _
 
 
 @click.group(invoke_without_command=True)
@@ -62,7 +63,7 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
 
     issue = parse_or_usage(parse_text, issue, "ISSUE", max_len=500)
     if not issue:
-        raise click.BadParameter("is empty", param_hint="'ISSUE'")
+        raise click.BadParameter(_("is empty"), param_hint="'ISSUE'")
     date, due = parse_or_usage(parse_date, date, "--date"), parse_or_usage(parse_date, due, "--due", meaning="by")
     leader = parse_or_usage(parse_text, leader, "--leader", max_len=50)
     conn = catalogue(ctx)
@@ -79,7 +80,8 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
         note=note,
     )
     who = " · ".join(x for x in (r["department"], r["leader"]) if x)
-    click.echo(f"coordination item #{r['id']} for {r['name']}: {r['issue']}" + (f" ({who})" if who else ""))
+    line = _("coordination item #{id} for {name}: {issue}").format(id=r["id"], name=r["name"], issue=r["issue"])
+    click.echo(line + (f" ({who})" if who else ""))
 
 
 @coordination.command("close")
@@ -102,4 +104,8 @@ def close(ctx, item_id, date, note):
     date = parse_or_usage(parse_date, date, "--date")
     conn = catalogue(ctx)
     r = change(conn, domain.close_item, item_id, date=date, note=parse_or_usage(parse_text, note, "--note"))
-    click.echo(f"closed #{r['id']} ({r['name']}: {r['issue']}) on {r['date']}")
+    click.echo(
+        _("closed #{id} ({name}: {issue}) on {date}").format(
+            id=r["id"], name=r["name"], issue=r["issue"], date=r["date"]
+        )
+    )

@@ -15,6 +15,7 @@ from promo.commands.common import (
     say,
 )
 from promo.commands.options import parse_prospect, prospect_options
+from promo.i18n import N_, _
 
 
 @click.group(invoke_without_command=True)
@@ -45,12 +46,12 @@ def criteria(ctx, industry, carrier, negative, fmt):
     conn = catalogue(ctx)
     if negative:
         if industry or carrier:
-            raise click.UsageError("--negative-list applies to every project; leave out --industry/--carrier")
+            raise click.UsageError(_("--negative-list applies to every project; leave out --industry/--carrier"))
         found = domain.negative_list(conn)
         views.NEGATIVE.show(found, fmt, caption=views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else None)
         return
     found = domain.list_criteria(conn, industry=industry, carrier=carrier)
-    caption = "负面清单: promo criteria --negative-list; 检查一个项目: promo check"
+    caption = _("negative list: promo criteria --negative-list; check a project: promo check")
     sample = views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else ""
     views.CRITERIA.show(found, fmt, caption=f"{caption}\n{sample}", notes=True)
 
@@ -90,15 +91,13 @@ def check(ctx, name, carrier, fmt, **values):
         profile.update(given)
     else:
         if not given:
-            raise click.UsageError("give an enterprise NAME, or the project's figures (--industry, --investment …)")
+            raise click.UsageError(_("give an enterprise NAME, or the project's figures (--industry, --investment …)"))
         profile = given
     result = domain.check(conn, profile)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
+        click.echo(json_text(result))
         return
     if fmt == "table":
         from promo.match import describe_needs
@@ -106,7 +105,7 @@ def check(ctx, name, carrier, fmt, **values):
         p = result["profile"]
         facts = describe_needs(p)
         if p.get("carrier"):
-            facts.append(("载体 Carrier", p["carrier"]))
+            facts.append((_("Carrier"), p["carrier"]))
         width = max((_width(k) for k, _ in facts), default=0)
         for k, v in facts:
             say(f"{k}{' ' * (width - _width(k))}  {v}")
@@ -121,18 +120,18 @@ def _width(text: str) -> int:
 
 
 CRITERION_OPTIONS = [
-    ("--name-en", "name_en", "English name."),
+    ("--name-en", "name_en", N_("English name.")),
     (
         "--metric",
         "metric",
-        "investment_intensity, output_per_mu, tax_per_mu, rd_share, investment, output, tax, jobs, land_mu.",
+        N_("investment_intensity, output_per_mu, tax_per_mu, rd_share, investment, output, tax, jobs, land_mu."),
     ),
-    ("--op", "op", ">= (at least, default) or <= (at most)."),
-    ("--threshold", "threshold", "The threshold, in the metric's unit (万元/亩, %, 万元, 人, 亩)."),
-    ("--unit", "unit", "Unit shown with the threshold (default: the metric's)."),
-    ("--carrier", "carrier_id", "Only for projects in this carrier."),
-    ("--industry", "industry_id", "Only for projects of this industry."),
-    ("--description", "description", "In words."),
+    ("--op", "op", N_(">= (at least, default) or <= (at most).")),
+    ("--threshold", "threshold", N_("The threshold, in the metric's unit (万元/亩, %, 万元, 人, 亩).")),
+    ("--unit", "unit", N_("Unit shown with the threshold (default: the metric's).")),
+    ("--carrier", "carrier_id", N_("Only for projects in this carrier.")),
+    ("--industry", "industry_id", N_("Only for projects of this industry.")),
+    ("--description", "description", N_("In words.")),
 ]
 _NAMES = {key: flag for flag, key, *_ in CRITERION_OPTIONS} | {"name": "NAME"}
 
@@ -155,7 +154,8 @@ def add(ctx, name, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, criteria.add, dict(raw, name=name), names=_NAMES)
-    say(f"added criterion {row['name']} ({row['metric']} {row['op']} {row['threshold']:g} {row['unit'] or ''})")
+    rule = f"{row['metric']} {row['op']} {row['threshold']:g} {row['unit'] or ''}".rstrip()
+    say(_("added criterion {name} ({rule})").format(name=row["name"], rule=rule))
 
 
 @criteria.command("update")
@@ -174,7 +174,7 @@ def update(ctx, name, new_name, **given):
 
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, criteria.update_criterion, name, raw, names=_NAMES | {"name": "--name"})
-    say(f"updated criterion {row['name']}")
+    say(_("updated criterion {name}").format(name=row["name"]))
 
 
 @criteria.command("remove")
@@ -190,7 +190,7 @@ def remove(ctx, name):
     from promo.edit import criteria
 
     row = journaled(ctx, criteria.remove, name)
-    say(f"removed criterion {row['name']}")
+    say(_("removed criterion {name}").format(name=row["name"]))
 
 
 @criteria.group("negative")
@@ -223,7 +223,7 @@ def negative_add(ctx, item, kind, keywords, description):
     raw = fields_from({"item": item, "kind": kind, "keywords": keywords, "description": description})
     refuse_empty(raw, {"item": "ITEM", "kind": "--kind", "keywords": "--keyword", "description": "--description"})
     row = journaled(ctx, criteria.add_negative, raw)
-    say(f"added {row['kind']} item {row['item']}")
+    say(_("added {kind} item {item}").format(kind=row["kind"], item=row["item"]))
 
 
 @negative.command("remove")
@@ -239,7 +239,7 @@ def negative_remove(ctx, item):
     from promo.edit import criteria
 
     row = journaled(ctx, criteria.remove_negative, item)
-    say(f"removed {row['kind']} item {row['item']}")
+    say(_("removed {kind} item {item}").format(kind=row["kind"], item=row["item"]))
 
 
 @criteria.group("exception")
@@ -271,7 +271,14 @@ def exception_add(ctx, enterprise, criterion, approved_by, approved_on, note):
 
     r = journaled(ctx, criteria.add_exception, enterprise, criterion,
               approved_by=approved_by, approved_on=approved_on, note=note)  # fmt: skip
-    say(f"{r['enterprise']} need not meet {r['criterion']} (一事一议, {r['approved_by']}, {r['approved_on']})")
+    say(
+        _("{enterprise} need not meet {criterion} (一事一议, {approved_by}, {approved_on})").format(
+            enterprise=r["enterprise"],
+            criterion=r["criterion"],
+            approved_by=r["approved_by"],
+            approved_on=r["approved_on"],
+        )
+    )
 
 
 @exception.command("remove")
@@ -288,4 +295,8 @@ def exception_remove(ctx, enterprise, criterion):
     from promo.edit import criteria
 
     r = journaled(ctx, criteria.remove_exception, enterprise, criterion)
-    say(f"withdrew the exception of {r['enterprise']} to {r['criterion']}")
+    say(
+        _("withdrew the exception of {enterprise} to {criterion}").format(
+            enterprise=r["enterprise"], criterion=r["criterion"]
+        )
+    )

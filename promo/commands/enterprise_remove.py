@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, confirm, say, yes_option
+from promo.i18n import _
 
 
 @click.command("remove")
@@ -46,7 +47,7 @@ def remove(ctx, name, purge, yes):
         return
     r = change(conn, domain.remove, name)
     freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
-    say(f"removed {r['name']} (#{r['id']}){freed}")
+    say(_("removed {name} (#{id}){freed}").format(name=r["name"], id=r["id"], freed=freed))
 
 
 def _ask(conn, name: str, purge: bool, yes: bool) -> None:
@@ -57,10 +58,11 @@ def _ask(conn, name: str, purge: bool, yes: bool) -> None:
     from promo.enterprises import remove as domain_remove
 
     seen = trial(conn, domain_remove, name)  # the same matching and refusals as the real removal
-    freed = f"; frees {', '.join(seen['released'])}" if seen["released"] else ""
+    freed = "; " + _("frees {units}").format(units=", ".join(seen["released"])) if seen["released"] else ""
     how = (
-        "ERASE it everywhere, the journal included (cannot be undone)"
+        _("ERASE it everywhere, the journal included (cannot be undone)")
         if purge
-        else "remove it (promo undo restores it)"
+        else _("remove it (promo undo restores it)")
     )
-    confirm(f"{seen['name']} (#{seen['id']}){freed}: {how}?", yes=False, command="promo enterprises remove")
+    question = _("{name} (#{id}){freed}: {how}?").format(name=seen["name"], id=seen["id"], freed=freed, how=how)
+    confirm(question, yes=False, command="promo enterprises remove")

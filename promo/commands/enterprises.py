@@ -6,6 +6,7 @@ import click
 
 from promo.cli import LazyGroup
 from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, catalogue, format_option, not_empty, say
+from promo.i18n import N_, _
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {
@@ -15,7 +16,7 @@ EXTRA_SUBCOMMANDS: dict[str, str] = {
     **AFTER_SIGNING_SUBCOMMANDS,
 }
 
-SAMPLE_NOTE = "※ 示例数据: rows marked sample are not from the source articles"
+SAMPLE_NOTE = N_("※ rows marked sample are not from the source articles")
 
 
 def _say(message: str) -> None:
@@ -24,22 +25,22 @@ def _say(message: str) -> None:
 
 def _warn(messages) -> None:
     for m in messages:
-        say(f"warning: {m}", err=True)
+        say(_("warning: {problem}").format(problem=m), err=True)
 
 
 _SPACE_PHRASES = {
-    "leased": "took {}",
-    "reserved": "reserved {} (a lead reserves; it becomes a lease at 签约)",
-    "already": "already holds {}",
-    "lease": "{}: reservation → lease",
-    "reservation": "{}: lease → reservation (a lead reserves)",
+    "leased": N_("took {unit}"),
+    "reserved": N_("reserved {unit} (a lead reserves; it becomes a lease at 签约)"),
+    "already": N_("already holds {unit}"),
+    "lease": N_("{unit}: reservation → lease"),
+    "reservation": N_("{unit}: lease → reservation (a lead reserves)"),
 }
 
 
 def _space_phrases(result: dict) -> list[str]:
     """What happened to each unit a command named or that followed a move, one phrase each."""
-    phrases = [_SPACE_PHRASES[t["action"]].format(t["unit"]) for t in result.get("space") or []]
-    return phrases + [f"released {u}" for u in result.get("released") or []]
+    phrases = [_(_SPACE_PHRASES[t["action"]]).format(unit=t["unit"]) for t in result.get("space") or []]
+    return phrases + [_("released {unit}").format(unit=u) for u in result.get("released") or []]
 
 
 @click.group(cls=LazyGroup, lazy_subcommands=EXTRA_SUBCOMMANDS, invoke_without_command=True)
@@ -81,14 +82,15 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     if ctx.invoked_subcommand:
         return
     from promo import enterprise_fields as fields
-    from promo import enterprises as domain
     from promo.text import parse_date
     from promo.vocabulary import BAD_CHECK_NOTE
 
     stages = fields.parse_stages(stage)
     source = fields.parse_source(source) if source else None
     since = parse_date(since, "--since", meaning="from")
-    found = domain.listing(
+    from promo.enterprise_listing import iter_listing
+
+    found = iter_listing(
         catalogue(ctx),
         stages=stages,
         industry=industry,
@@ -101,7 +103,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     from promo import views
 
     if public:
-        found = [views.public_row(r) for r in found]
+        found = map(views.public_row, found)
     from promo.vocabulary import display_name
 
     def prepare(rows) -> None:
@@ -114,14 +116,14 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
 
     def caption(rows) -> str:
         known = [r["investment_wan"] for r in rows if r["investment_wan"] is not None]
-        total = f"{sum(known):,.0f} 万元" if known else "— (未填 not on record)"
+        total = f"{sum(known):,.0f} 万元" if known else "— " + _("(not on record)")
         if known and len(known) < len(rows):
-            total += f" ({len(rows) - len(known):,} 家未填)"
-        lines = [f"{len(rows):,} 家企业, 投资合计 {total}"]
+            total += " " + _("({n:,} not on record)").format(n=len(rows) - len(known))
+        lines = [_("{n:,} enterprises, investment in all {total}").format(n=len(rows), total=total)]
         if any(r.get("uscc_bad_check") for r in rows):
             lines.append(BAD_CHECK_NOTE)
         if any(r["sample"] for r in rows):
-            lines.append(SAMPLE_NOTE)
+            lines.append(_(SAMPLE_NOTE))
         return "\n".join(lines)
 
     public_keys = views.PUBLIC_KEYS + views.SIGNED_PUBLIC_KEYS
@@ -158,53 +160,51 @@ def show(ctx, name, public, fmt):
 
         d = views.public_row(d)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(d, ensure_ascii=False, indent=2)))
+        click.echo(json_text(d))
         return
     from promo.render import Column, render
 
     history_columns = [
-        Column("stage", "阶段 Stage", no_wrap=True),
+        Column("stage", N_("Stage"), no_wrap=True),
         Column("stage_en", "", no_wrap=True),
-        Column("date", "日期 Date", no_wrap=True),
-        Column("days", "天数 Days", "int"),
-        Column("reason", "原因 Reason"),
+        Column("date", N_("Date"), no_wrap=True),
+        Column("days", N_("Days"), "int"),
+        Column("reason", N_("Reason")),
     ]
     if fmt == "csv":
         render(d["history"], [Column(k, k) for k in ("stage", "stage_en", "date", "days", "reason")], "csv")
         return
     _show_document(d, fmt, public)
-    render(d["history"], history_columns, fmt, title="阶段历史 Stage history", empty="no stage history")
+    render(d["history"], history_columns, fmt, title=_("Stage history"), empty=_("no stage history"))
     if d["space"]:
         render(
             d["space"],
             [
-                Column("carrier", "载体 Carrier"),
-                Column("unit", "单元 Unit", no_wrap=True),
-                Column("status_label", "状态", no_wrap=True),
-                Column("floor", "楼层", "int"),
-                Column("area_m2", "面积㎡", "area"),
-                Column("rent", "元/㎡·天", "rent"),
+                Column("carrier", N_("Carrier")),
+                Column("unit", N_("Unit"), no_wrap=True),
+                Column("status_label", N_("State"), no_wrap=True),
+                Column("floor", N_("Floor"), "int"),
+                Column("area_m2", N_("Area ㎡"), "area"),
+                Column("rent", N_("元/㎡·天"), "rent"),
             ],
             fmt,
-            title="空间 Space",
-            caption="※ 单元数据为示例数据 (sample unit data)" if any(s["sample"] for s in d["space"]) else None,
+            title=_("Space"),
+            caption=_("※ sample unit data") if any(s["sample"] for s in d["space"]) else None,
         )
     if d["activities"]:
         render(
             d["activities"],
             [
-                Column("date", "日期 Date", no_wrap=True),
-                Column("kind_label", "方式", no_wrap=True),
-                Column("note", "内容 Note"),
-                Column("next_date", "下次跟进 Next", no_wrap=True),
-                Column("owner", "负责人", no_wrap=True),
+                Column("date", N_("Date"), no_wrap=True),
+                Column("kind_label", N_("Kind"), no_wrap=True),
+                Column("note", N_("Note")),
+                Column("next_date", N_("Next follow-up"), no_wrap=True),
+                Column("owner", N_("Owner"), no_wrap=True),
             ],
             fmt,
-            title="跟进 Activities",
+            title=_("Activities"),
         )
 
 
@@ -215,42 +215,44 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     name = d["name"] if public else display_name(d)
     stage = f"{d['stage']} ({d['stage_en']})"
     if d.get("stage_date"):
-        stage += f" since {d['stage_date']}"
+        stage += " " + _("since {date}").format(date=d["stage_date"])
     if d.get("stage_days") is not None:
-        stage += f", {d['stage_days']:,} 天"
+        stage += ", " + _("{n:,} days").format(n=d["stage_days"])
         if d.get("stage_deadline_days"):
             over, mark = d["stage_overdue_days"] or 0, " ※" if d.get("stage_deadline_sample") else ""
-            stage += f" (时限 {d['stage_deadline_days']:,} 天{mark}" + (f", 超期 {over:,} 天)" if over > 0 else ")")
+            limit = (
+                _("(deadline {n:,} days{mark}, {over:,} days over)") if over > 0 else _("(deadline {n:,} days{mark})")
+            )
+            stage += " " + limit.format(n=d["stage_deadline_days"], mark=mark, over=over)
     uscc = None
     if d.get("uscc"):
         uscc = d["uscc"]
         if d.get("uscc_bad_check"):
-            uscc += f"  {BAD_CHECK_MARK} 校验位不符: check character does not match; read it again from the licence"
-    owner = None
-    if d.get("owner"):
-        owner = d["owner"] + (f" (首报首谈 claim since {d['owner_since']})" if d.get("owner_since") else "")
+            uscc += f"  {BAD_CHECK_MARK} " + _("check character does not match; read it again from the licence")
+    since = " " + _("(首报首谈 claim since {date})").format(date=d["owner_since"]) if d.get("owner_since") else ""
+    owner = d["owner"] + since if d.get("owner") else None
     contact = " ".join(x for x in (d.get("contact"), d.get("phone")) if x)
     money = Column("m", "", "money")
     facts = [
-        ("名称 Name", name + (f" ({d['name_en']})" if d.get("name_en") else "")),
-        ("代号 Code name", d.get("code_name") if not public else None),
-        ("信用代码 USCC", uscc),
-        ("类型 Kind", f"{d['kind_label']} ({d['kind']})"),
-        ("产业 Industry", " › ".join(d.get("industry_path") or []) or None),
-        ("阶段 Stage", stage),
-        ("载体 Carrier", d.get("carrier")),
+        (_("Name"), name + (f" ({d['name_en']})" if d.get("name_en") else "")),
+        (_("Code name"), d.get("code_name") if not public else None),
+        (_("Credit code"), uscc),
+        (_("Kind"), f"{d['kind_label']} ({d['kind']})"),
+        (_("Industry"), " › ".join(d.get("industry_path") or []) or None),
+        (_("Stage"), stage),
+        (_("Carrier"), d.get("carrier")),
         (
-            "投资 Investment",
+            _("Investment"),
             f"{fmt_cell(money, d['investment_wan'])} 万元" if d.get("investment_wan") is not None else None,
         ),
-        ("就业 Jobs", fmt_cell(Column("j", "", "int"), d.get("jobs")) or None),
-        ("来源 Channel", d.get("source_channel")),
-        ("国别 Country", d.get("country")),
-        ("负责人 Owner", owner),
-        ("联系人 Contact", contact or None),
-        ("备注 Note", d.get("note")),
-        ("依据 Source", d.get("source")),
-        ("示例 Sample", "※ 示例数据 (sample row, not from the source articles)" if d.get("sample") else None),
+        (_("Jobs"), fmt_cell(Column("j", "", "int"), d.get("jobs")) or None),
+        (_("Channel"), d.get("source_channel")),
+        (_("Country"), d.get("country")),
+        (_("Owner"), owner),
+        (_("Contact"), contact or None),
+        (_("Note"), d.get("note")),
+        (_("Source"), d.get("source")),
+        (_("Sample"), _("※ sample row, not from the source articles") if d.get("sample") else None),
     ]
     render_facts(facts, fmt, heading=name)
 
@@ -325,12 +327,13 @@ def add(ctx, name, **options):
         values = value if isinstance(value, tuple) else (value,)
         if any(isinstance(v, str) and not v.strip() for v in values):
             option = "--unit" if key == "units" else "--" + key.replace("_", "-")
-            raise click.BadParameter("is empty; leave the option out instead", param_hint=f"'{option}'")
+            raise click.BadParameter(_("is empty; leave the option out instead"), param_hint=f"'{option}'")
     conn = catalogue(ctx)
     f = domain.parse_checked(conn, _raw(name=name, **options), {"name": "NAME"})
     result = change(conn, domain.add, f)
     space = "".join(f"; {p}" for p in _space_phrases(result))
-    _say(f"added {result['name']} (#{result['id']}) at {result['stage']} on {result['date']}{space}")
+    added = _("added {name} (#{id}) at {stage} on {date}")
+    _say(added.format(name=result["name"], id=result["id"], stage=result["stage"], date=result["date"]) + space)
     _warn(result["warnings"])
 
 
@@ -355,16 +358,17 @@ def update(ctx, name, new_name, transfer, **options):
     """
     from promo import enterprise_fields as fields
     from promo import enterprises as domain
+    from promo import field_labels
     from promo.db import change
 
     f = fields.parse_fields(_raw(name=new_name, **options))
     conn = catalogue(ctx)
     result = change(conn, domain.update, name, f, transfer=transfer)
-    what = result["changed"] + _space_phrases(result)
+    what = [field_labels.label(k) for k in result["changed"]] + _space_phrases(result)
     _say(
-        f"updated {result['name']} (#{result['id']}): {', '.join(what)}"
+        _("updated {name} (#{id}): {changes}").format(name=result["name"], id=result["id"], changes=", ".join(what))
         if what
-        else f"{result['name']}: nothing to change"
+        else _("{name}: nothing to change").format(name=result["name"])
     )
     _warn(result["warnings"])
 
@@ -404,7 +408,12 @@ def move(ctx, name, stage, date, reason, units, release):
     conn = catalogue(ctx)
     r = change(conn, domain.move, name, stage, date=date, reason=reason, units=list(units), release=list(release))
     extra = "".join(f"; {p}" for p in _space_phrases(r))
-    _say(f"moved {r['name']} from {r['from']} to {r['to']} on {r['date']}{' (back)' if r['back'] else ''}{extra}")
+    moved = (
+        _("moved {name} from {old} to {new} on {date} (back)")
+        if r["back"]
+        else _("moved {name} from {old} to {new} on {date}")
+    )
+    _say(moved.format(name=r["name"], old=r["from"], new=r["to"], date=r["date"]) + extra)
     _warn(r["warnings"])
 
 
@@ -440,5 +449,6 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     note = fields.parse_text(note, "--note")
     conn = catalogue(ctx)
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)
-    follow = f"; follow up by {r['next']}" if r["next"] else ""
-    _say(f"logged {fields.ACTIVITY_KINDS[r['kind']]} ({r['kind']}) with {r['name']} on {r['date']}{follow}")
+    follow = "; " + _("follow up by {date}").format(date=r["next"]) if r["next"] else ""
+    logged = _("logged {label} ({kind}) with {name} on {date}")
+    _say(logged.format(label=fields.ACTIVITY_KINDS[r["kind"]], kind=r["kind"], name=r["name"], date=r["date"]) + follow)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, parse_or_usage
+from promo.i18n import _
 
 
 @click.group(invoke_without_command=True)
@@ -56,7 +57,7 @@ def add(ctx, name, date, place, organiser):
     )
     conn = catalogue(ctx)
     r = change(conn, domain.add_event, name, date, place=place or None, organiser=organiser or None)
-    click.echo(f"event #{r['id']}: {r['name']} on {r['date']}")
+    click.echo(_("event #{id}: {name} on {date}").format(id=r["id"], name=r["name"], date=r["date"]))
 
 
 @events.command("sign")
@@ -85,7 +86,9 @@ def sign(ctx, event, enterprise, kind, investment, note):
     conn = catalogue(ctx)
     note = parse_or_usage(parse_text, note, "--note") or None
     r = change(conn, domain.add_deal, event, enterprise, kind, investment=investment, note=note)
-    click.echo(f"{r['name']} linked to {r['event']} ({domain.DEAL_KINDS[r['kind']]})")
+    click.echo(
+        _("{name} linked to {event} ({v2})").format(name=r["name"], event=r["event"], v2=domain.DEAL_KINDS[r["kind"]])
+    )
 
 
 @events.command("show")
@@ -103,4 +106,6 @@ def show(ctx, event, fmt):
     from promo.views_after_signing import EVENT_DEALS
 
     found = domain.deals(catalogue(ctx), event)
-    EVENT_DEALS.show(found, fmt, title=f"{found[0]['event'] if found else event} 成果 What it brought")
+    EVENT_DEALS.show(
+        found, fmt, title=_("{event}: what it brought").format(event=found[0]["event"] if found else event)
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import KEEP, confirm, say, yes_option
+from promo.i18n import _
 
 
 @click.command()
@@ -41,18 +42,28 @@ def init(ctx, force, empty, zone_name, zone_en, keep, replace_foreign, yes):
     loader = None
     if empty:
         if zone_name is None or not zone_name.strip():
-            raise click.BadParameter("give the zone's name, e.g. --zone 示例高新区", param_hint="'--zone'")
+            raise click.BadParameter(_("give the zone's name, e.g. --zone 示例高新区"), param_hint="'--zone'")
         from promo.commands.common import parse_or_usage
         from promo.edit.zone import empty_loader
 
         loader = parse_or_usage(empty_loader, zone_name.strip(), zone_en.strip() if zone_en else None)
     elif zone_name is not None or zone_en is not None:
-        raise click.BadParameter("names the zone of an --empty catalogue; add --empty", param_hint="'--zone'")
+        raise click.BadParameter(_("names the zone of an --empty catalogue; add --empty"), param_hint="'--zone'")
     path = resolve_path(ctx.find_root().obj.get("db_path"))
     if force and stat_path(path) is not None:
-        fresh = f"an empty catalogue for {zone_name.strip()}" if empty else "a fresh one from the seed data"
+        question = (
+            _(
+                "Replace the catalogue {path} with an empty catalogue for {zone}? "
+                "(the current one is kept as a dated backup)"
+            )
+            if empty
+            else _(
+                "Replace the catalogue {path} with a fresh one from the seed data? "
+                "(the current one is kept as a dated backup)"
+            )
+        )
         confirm(
-            f"Replace the catalogue {path} with {fresh}? (the current one is kept as a dated backup)",
+            question.format(path=path, zone=zone_name.strip() if empty else ""),
             yes=yes,
             command="promo init --force",
         )
@@ -60,8 +71,18 @@ def init(ctx, force, empty, zone_name, zone_en, keep, replace_foreign, yes):
     else:
         summary, kept = build_catalogue(path, loader=loader), None
     if empty:
-        say(f"built {path}, an empty catalogue for {zone_name.strip()}: {summary}", err=True)
+        say(
+            _("built {path}, an empty catalogue for {v1}: {summary}").format(
+                path=path, v1=zone_name.strip(), summary=summary
+            ),
+            err=True,
+        )
     else:
-        say(f"built {path} from the seed data: {summary}", err=True)
+        say(_("built {path} from the seed data: {summary}").format(path=path, summary=summary), err=True)
     if kept:
-        say(f"the previous catalogue is kept as {kept}; to go back: promo --db {path} restore {kept}", err=True)
+        say(
+            _("the previous catalogue is kept as {kept}; to go back: promo --db {path} restore {kept}").format(
+                kept=kept, path=path
+            ),
+            err=True,
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
+from promo.i18n import N_, _
 
 
 def _year(value) -> int:
@@ -50,18 +51,21 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
     year = _year(year)
     by = parse_or_usage(domain.parse_by, by)
     if output and (detail or by == "event"):
-        raise click.UsageError("-o writes the ledger sheet; leave out --detail and --by event")
+        raise click.UsageError(_("-o writes the ledger sheet; leave out --detail and --by event"))
     if measure and not detail:
-        raise click.UsageError("--measure selects the rows of --detail: add --detail")
+        raise click.UsageError(_("--measure selects the rows of --detail: add --detail"))
     if measure and measure not in domain.MEASURES:
-        raise click.BadParameter(f"{measure}: use one of {', '.join(domain.MEASURES)}", param_hint="'--measure'")
+        raise click.BadParameter(
+            _("{measure}: use one of {choices}").format(measure=measure, choices=", ".join(domain.MEASURES)),
+            param_hint="'--measure'",
+        )
     conn = catalogue(ctx)
     if by == "event":
         views.EVENT_YIELD.show(
             domain.event_yield(conn, year),
             fmt,
-            title=f"{year} 以会招商 What each event brought",
-            empty=f"no events in {year}; add one with promo events add NAME --date …",
+            title=_("{year} 以会招商: what each event brought").format(year=year),
+            empty=_("no events in {year}; add one with promo events add NAME --date …").format(year=year),
         )
         return
     if detail:
@@ -71,8 +75,8 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
         view.show(
             domain.detail(conn, year, by=by, measure=measure),
             fmt,
-            title=f"{year} 台账明细 Ledger detail",
-            empty=f"nothing happened in {year} yet",
+            title=_("{year} ledger detail").format(year=year),
+            empty=_("nothing happened in {year} yet").format(year=year),
         )
         return
     found = domain.ledger(conn, year, by=by)
@@ -80,24 +84,27 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
         from promo.io.export import write_report
 
         n = write_report(domain.ledger_sheet(found, year, by), output, force=force)
-        click.echo(f"wrote {output}: {n:,} rows", err=True)
+        click.echo(_("wrote {path}: {n:,} rows").format(path=output, n=n), err=True)
         return
     for r in found:
         r["rate_text"] = f"{r['rate'] * 100:.0f}%" if r["rate"] is not None else ""
-        r["flag"] = "落后 behind" if r["behind"] else ""
+        r["flag"] = _("behind") if r["behind"] else ""
     share = domain.elapsed_share(year)
     from promo.projects import late_count
 
     late = late_count(conn)
-    caption = f"时序进度 {share * 100:.0f}% of {year} on {today()}; 时序目标 = 目标 × 时序进度"
+    elapsed = f"{share * 100:.0f}%"
+    caption = _("时序进度 {elapsed} of {year} on {day}; 时序目标 = target × 时序进度").format(
+        elapsed=elapsed, year=year, day=today()
+    )
     if by:
-        caption = (
-            f"完成/目标, 金额 亿元; ↓ 落后: below the target's share due by now "
-            f"({share * 100:.0f}% of {year} on {today()})"
+        caption = _(
+            "done/target, amounts in 亿元; ↓ behind: below the target's share due by now ({elapsed} of {year} on {day})"
         )
+        caption = caption.format(elapsed=elapsed, year=year, day=today())
     if late:
-        caption += f"\n{late} 个节点滞后于计划 (late milestones): promo overdue --kind milestone"
-    title = f"{year} 招商任务台账 Task ledger"
+        caption += "\n" + _("{n} milestones late: promo overdue --kind milestone").format(n=late)
+    title = _("{year} task ledger").format(year=year)
     if by and fmt not in ("json", "csv"):
         rows, columns = _pivot(found, by)
         render(rows, columns, fmt, title=title, caption=caption)
@@ -127,13 +134,13 @@ def _pivot(found: list[dict], by: str):
 
 
 _TARGET_OPTIONS = {
-    "signed": ("--signed", "Projects to sign (个)."),
-    "started": ("--started", "Projects to start construction (开工, 个)."),
-    "producing": ("--producing", "Projects to bring into production (投产, 个)."),
-    "investment_signed": ("--signed-investment", "Investment to sign, 万元 (50亿, 1,200)."),
-    "investment_completed": ("--completed-investment", "Investment to complete in the year, 万元."),
-    "arrived": ("--arrived", "Capital to arrive (到位资金), 万元."),
-    "foreign": ("--foreign", "Foreign capital to arrive (外资), 万元."),
+    "signed": ("--signed", N_("Projects to sign (个).")),
+    "started": ("--started", N_("Projects to start construction (开工, 个).")),
+    "producing": ("--producing", N_("Projects to bring into production (投产, 个).")),
+    "investment_signed": ("--signed-investment", N_("Investment to sign, 万元 (50亿, 1,200).")),
+    "investment_completed": ("--completed-investment", N_("Investment to complete in the year, 万元.")),
+    "arrived": ("--arrived", N_("Capital to arrive (到位资金), 万元.")),
+    "foreign": ("--foreign", N_("Foreign capital to arrive (外资), 万元.")),
 }
 
 
@@ -162,13 +169,15 @@ def targets(ctx, year, fmt):
     year = _year(year)
     found = domain.targets(catalogue(ctx), year)
     for r in found:
-        r["period"] = f"Q{r['quarter']}" if r["quarter"] else "全年"
-        r["scope_shown"] = {"zone": "全区", "owner": "负责人", "chain": "产业链"}[r["scope"]]
+        r["period"] = f"Q{r['quarter']}" if r["quarter"] else _("whole year")
+        r["scope_shown"] = {"zone": _("zone"), "owner": _("owner"), "chain": _("chain")}[r["scope"]]
     TARGETS.show(
         found,
         fmt,
-        title=f"{year} 目标 Targets",
-        empty=f"no targets for {year}; set them with promo ledger targets set --year {year} --signed …",
+        title=_("{year} targets").format(year=year),
+        empty=_("no targets for {year}; set them with promo ledger targets set --year {year} --signed …").format(
+            year=year
+        ),
     )
 
 
@@ -182,39 +191,46 @@ def targets(ctx, year, fmt):
 def set_(ctx, year, owner, chain, quarter, **values):
     """Set targets for a year: the zone's, an officer's or a chain's, for the year or a quarter.
 
-    Counts are whole numbers of projects; amounts are 万元 as people write them (50亿, 1,200万).
+    Counts are whole numbers of projects; amounts are 万元 as people write them (50亿, 1,200万). A target
+    given as '' is cleared (that figure has no target any more).
 
     \b
     Examples:
       promo ledger targets set --year 2026 --signed 20 --started 12 --producing 8 --signed-investment 50亿
       promo ledger targets set --year 2026 --owner 张伟 --signed 5 --arrived 3亿
       promo ledger targets set --year 2026 --quarter 1 --signed 4
+      promo ledger targets set --year 2026 --quarter 1 --signed ''
     """
     from promo import ledger as domain
+    from promo import vocabulary
     from promo.db import change
+    from promo.i18n import language
     from promo.text import parse_amount, parse_number
 
     year = _year(year)
     parsed = {}
-    for measure, (option, _) in _TARGET_OPTIONS.items():
+    for measure, (option, _text) in _TARGET_OPTIONS.items():
         value = values[measure]
         if value is None:
             continue
         if not str(value).strip():
-            raise click.BadParameter("is empty; give a target or leave the option out", param_hint=f"'{option}'")
-        if domain.MEASURES[measure][1] == "count":
+            parsed[measure] = None  # '' clears, as in `units update`
+        elif domain.MEASURES[measure][1] == "count":
             parsed[measure] = parse_or_usage(parse_number, value, option, integer=True, unit_suffixes=("个", "家"))
         else:
             parsed[measure] = parse_or_usage(parse_amount, value, option)
     if not parsed:
-        raise click.UsageError("give at least one target: " + ", ".join(o for o, _ in _TARGET_OPTIONS.values()))
+        raise click.UsageError(
+            _("give at least one target: {options}").format(options=", ".join(o for o, _t in _TARGET_OPTIONS.values()))
+        )
     conn = catalogue(ctx)
     scope, value, shown, warnings = domain.resolve_scope(conn, owner, chain)
     period = f"{year}" + (f" Q{quarter}" if quarter else "")
     changed = change(conn, domain.set_targets, year, scope, value, quarter or 0, parsed)["changed"]
     for c in changed:
-        label = domain.MEASURES[c["measure"]][0]
+        label = vocabulary.label("measure", c["measure"], language())
         old = f"{c['old']:,g} → " if c["old"] is not None else ""
-        click.echo(f"{period} {shown} {label}: {old}{c['new']:,g}")
+        new = f"{c['new']:,g}" if c["new"] is not None else _("cleared")
+        click.echo(f"{period} {shown} {label}: {old}{new}")
     for w in warnings:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(_("warning: {problem}").format(problem=w), err=True)

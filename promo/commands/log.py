@@ -15,6 +15,7 @@ from promo.commands.common import (
     say,
     yes_option,
 )
+from promo.i18n import N_, _
 
 
 @click.group(invoke_without_command=True)
@@ -34,9 +35,9 @@ def log(ctx, limit, user, changes, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import journal, views
+    from promo import journal_read, views
 
-    found = journal.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
+    found = journal_read.entries(catalogue(ctx), limit=limit, user=user, with_changes=changes or fmt == "json")
     if fmt in ("json", "csv", "markdown"):
         view = views.JOURNAL if fmt == "json" else views.JOURNAL.without("changes")
         if changes and fmt == "markdown":  # -v: each entry's row changes in the one changes column
@@ -45,7 +46,7 @@ def log(ctx, limit, user, changes, fmt):
         view.show(found, fmt)
         return
     if not found:
-        click.echo("the change journal is empty", err=True)
+        click.echo(_("the change journal is empty"), err=True)
         return
     # like git log: a command line does not fit a table cell, so each entry gets its own lines
     for e in found:
@@ -69,16 +70,14 @@ def show(ctx, entry, fmt):
       promo log show 12
       promo log show 12 --format json
     """
-    from promo import journal
+    from promo import journal_read
     from promo.render import Column, render
 
-    e = journal.entry(catalogue(ctx), entry)
+    e = journal_read.entry(catalogue(ctx), entry)
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(e, ensure_ascii=False, indent=2, default=str)))
+        click.echo(json_text(e, default=str))
         return
     if fmt == "csv":
         render(e["changes"], [Column(k, k) for k in ("tbl", "row_id", "op", "text", "fields")], fmt)
@@ -86,7 +85,7 @@ def show(ctx, entry, fmt):
     if fmt == "markdown":
         render(
             e["changes"],
-            [Column("text", "变更 Change"), Column("fields", "字段 Fields", "list")],
+            [Column("text", N_("Change")), Column("fields", N_("Fields"), "list")],
             fmt,
             title=f"#{e['id']} {e['summary'] or ''}",
         )
@@ -99,7 +98,7 @@ def show(ctx, entry, fmt):
         for line in c["fields"]:
             say(f"        {line}")
     if not e["changes"]:
-        say("    (no row changes)")
+        say("    " + _("(no row changes)"))
 
 
 @click.command()
@@ -121,7 +120,7 @@ def undo(ctx, entry, dry_run, yes):
       promo undo --yes
       promo undo 12 --yes
     """
-    from promo import journal, revert
+    from promo import journal_read, revert
     from promo.db import write
 
     conn = catalogue(ctx)
@@ -130,28 +129,34 @@ def undo(ctx, entry, dry_run, yes):
         if entry is None and _offer_redo(conn):
             return
     if dry_run or not yes:
-        r = revert.undo_preview(conn, journal.undo_target(conn, entry)["id"])
-        say(f"would undo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        r = revert.undo_preview(conn, journal_read.undo_target(conn, entry)["id"])
+        say(_("would undo #{id} {what} ({user}, {at}):").format(id=r["id"], what=_what(r), user=r["user"], at=r["at"]))
         _reverted_lines(r)
         if r["checked"] == "read-only":
             say(
-                "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
-                "but whether every restored row still finds what it refers to is known only when undoing",
+                _(
+                    "note: the catalogue is read-only, so the undo was not tried; later changes were checked, "
+                    "but whether every restored row still finds what it refers to is known only when undoing"
+                ),
                 err=True,
             )
         if dry_run:
             return
-        confirm(f"Undo #{r['id']}?", yes=False, command="promo undo")
+        confirm(_("Undo #{id}?").format(id=r["id"]), yes=False, command="promo undo")
         entry = r["id"]  # the entry shown is the one undone, whatever another promo did meanwhile
     # the entry is chosen under the write lock: undos run at the same time queue, each taking the next
     with write(conn, "undo") as journal_id:
         r = revert.undo(conn, entry, journal_id)
-    say(f"undid #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+    say(_("undid #{id} {what} ({user}, {at}):").format(id=r["id"], what=_what(r), user=r["user"], at=r["at"]))
     _reverted_lines(r)
     from promo.redo import last_undo
 
     if last_undo(conn):
-        say("to put it back: promo redo", err=True)
+        say(_("to put it back: promo redo"), err=True)
+
+
+def _what(r: dict) -> str:
+    return r["summary"] or r["command"]
 
 
 def _reverted_lines(r: dict) -> None:
@@ -159,7 +164,7 @@ def _reverted_lines(r: dict) -> None:
         say(f"  {line}")
     more = r["reverted_count"] - len(r["reverted"])
     if more > 0:
-        say(f"  … and {more:,} more row changes (all of them: promo log show {r['id']})")
+        say("  " + _("… and {n:,} more row changes (all of them: promo log show {id})").format(n=more, id=r["id"]))
 
 
 def _offer_redo(conn) -> bool:
@@ -169,10 +174,10 @@ def _offer_redo(conn) -> bool:
     found = last_undo(conn)
     if found is None:
         return False
-    _, undone = found
-    what = f"#{undone['id']} {undone['summary'] or undone['command']}"
-    say(f"the last change was an undo of {what}")
-    if not click.confirm(f"Redo {what} instead (put it back)?", default=False, err=True):
+    undone = found[1]
+    what = f"#{undone['id']} {_what(undone)}"
+    say(_("the last change was an undo of {what}").format(what=what))
+    if not click.confirm(_("Redo {what} instead (put it back)?").format(what=what), default=False, err=True):
         return False
     _redo(conn)
     return True
@@ -200,11 +205,11 @@ def redo(ctx, dry_run, yes):
         need_terminal("promo redo")
     if dry_run or not yes:
         r = domain.preview(conn)
-        say(f"would redo #{r['id']} {r['summary'] or r['command']} ({r['user']}, {r['at']}):")
+        say(_("would redo #{id} {what} ({user}, {at}):").format(id=r["id"], what=_what(r), user=r["user"], at=r["at"]))
         _reverted_lines(r)
         if dry_run:
             return
-        confirm(f"Redo #{r['id']}?", yes=False, command="promo redo")
+        confirm(_("Redo #{id}?").format(id=r["id"]), yes=False, command="promo redo")
     _redo(conn)
 
 
@@ -214,5 +219,9 @@ def _redo(conn) -> None:
 
     with write(conn, "redo") as journal_id:
         r = domain.redo(conn, journal_id)
-    say(f"redid #{r['id']} {r['summary'] or r['command']} (undone by #{r['undo_id']}; now in effect again):")
+    say(
+        _("redid #{id} {what} (undone by #{undo_id}; now in effect again):").format(
+            id=r["id"], what=_what(r), undo_id=r["undo_id"]
+        )
+    )
     _reverted_lines(r)

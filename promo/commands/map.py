@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty
+from promo.i18n import _
 
 
 @click.command("map")
@@ -94,11 +95,18 @@ def _zone(conn) -> str:
 
 def _report(counts: dict, done: str, path: str) -> None:
     if counts["missing"]:
-        click.echo(f"{counts['missing']} carriers have no coordinates and were left out of {path}", err=True)
+        click.echo(
+            _("{missing} carriers have no coordinates and were left out of {path}").format(
+                missing=counts["missing"], path=path
+            ),
+            err=True,
+        )
     for line in counts["problems"][:10]:
-        click.echo(f"warning: {line}", err=True)
+        click.echo(_("warning: {line}").format(line=line), err=True)
     if len(counts["problems"]) > 10:
-        click.echo(f"warning: … and {len(counts['problems']) - 10} more with doubtful coordinates", err=True)
+        click.echo(
+            _("warning: … and {v0} more with doubtful coordinates").format(v0=len(counts["problems"]) - 10), err=True
+        )
     if path != "-":
         click.echo(done, err=True)
 
@@ -111,13 +119,19 @@ def _check_target(path: str, force: bool) -> None:
 
     target = Path(path)
     if target.is_dir():
-        raise Rejected(f"cannot write {target}: it is a folder", "give a file name")
+        raise Rejected(_("cannot write {target}: it is a folder").format(target=target), _("give a file name"))
     if target.exists() and not force:
-        raise Rejected(f"{target} exists already; nothing was written", "use --force to replace it")
+        raise Rejected(
+            _("{target} exists already; nothing was written").format(target=target), _("use --force to replace it")
+        )
     if not target.parent.is_dir():
-        raise Rejected(f"cannot write {target}: folder {target.parent} does not exist")
+        raise Rejected(
+            _("cannot write {target}: folder {parent} does not exist").format(target=target, parent=target.parent)
+        )
     if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise Rejected(f"cannot write {target}: no permission to write in {target.parent}")
+        raise Rejected(
+            _("cannot write {target}: no permission to write in {parent}").format(target=target, parent=target.parent)
+        )
 
 
 def _write(path: str, force: bool, produce) -> dict:
@@ -137,7 +151,9 @@ def _write(path: str, force: bool, produce) -> dict:
         if target.exists() and not force:  # appeared while we wrote
             from promo.errors import Rejected
 
-            raise Rejected(f"{target} exists already; nothing was written", "use --force to replace it")
+            raise Rejected(
+                _("{target} exists already; nothing was written").format(target=target), _("use --force to replace it")
+            )
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)  # mkstemp's 0600 would hide the file from colleagues on a share
@@ -153,10 +169,18 @@ def _listing(rows: list[dict], fmt: str) -> None:
 
     missing = sum(not r["has_coordinates"] for r in rows)
     if missing:
-        click.echo(f"{missing} carriers have no coordinates (listed, but not placed on a map)", err=True)
+        click.echo(
+            _("{missing} carriers have no coordinates (listed, but not placed on a map)").format(missing=missing),
+            err=True,
+        )
     for r in rows:
         if r["problem"]:
-            click.echo(f"warning: {r['name']} ({r['lat']}, {r['lon']}): {r['problem']}", err=True)
+            click.echo(
+                _("warning: {name} ({lat}, {lon}): {problem}").format(
+                    name=r["name"], lat=r["lat"], lon=r["lon"], problem=r["problem"]
+                ),
+                err=True,
+            )
     MAP.show(rows, fmt, prepare=_prepare, caption=_caption)
 
 

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_empty, say
 from promo.commands.options import parse_prospect, parse_space, prospect_options, space_options
+from promo.i18n import N_, _
 
 SAMPLE_POLICY_NOTE = "※ 适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 
@@ -64,8 +65,10 @@ def match(ctx, for_name, limit, fmt, **values):
     else:
         if not given:
             raise click.UsageError(
-                "say what the prospect needs (--industry, --min-area, --max-rent, --facility, --investment …) "
-                "or name an enterprise with --for NAME"
+                _(
+                    "say what the prospect needs (--industry, --min-area, --max-rent, --facility, --investment …) "
+                    "or name an enterprise with --for NAME"
+                )
             )
         profile = {"kind": "company"} | given
     result = domain.match(conn, profile, limit=limit or None)
@@ -73,14 +76,15 @@ def match(ctx, for_name, limit, fmt, **values):
         skipped = domain.remember(conn, profile["enterprise_id"])
         if skipped:
             click.echo(
-                f"note: {skipped}: this match was not remembered (新 marks compare with the last one kept)", err=True
+                _("note: {skipped}: this match was not remembered (新 marks compare with the last one kept)").format(
+                    skipped=skipped
+                ),
+                err=True,
             )
     if fmt == "json":
-        import json
+        from promo.render import json_text
 
-        from promo.render import json_safe
-
-        click.echo(json_safe(json.dumps(result, ensure_ascii=False, indent=2)))
+        click.echo(json_text(result))
         return
     if fmt == "csv":
         from promo.render import Column, render
@@ -99,19 +103,28 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     p = result["profile"]
     facts = describe_needs(p)
     if assumed_kind:
-        facts.append(("类型 Kind", "企业 company (默认 default)"))
+        facts.append((_("Kind"), _("company (default)")))
     if for_name and not p["has_needs"]:
-        facts.append(("需求 Needs", f"未保存 — 保存后不必每次写: promo enterprises need {p['name']} --min-area …"))
-    _facts(f"匹配 Match — {p['name'] or '意向项目 prospect'}", facts, fmt)
+        facts.append(
+            (
+                _("Needs"),
+                _("not saved — save them once: promo enterprises need {name} --min-area …").format(name=p["name"]),
+            )
+        )
+    _facts(_("Match — {name}").format(name=p["name"] or _("prospect")), facts, fmt)
 
     if result["last_matched_at"]:
         if result["new_units"]:
-            say(f"新空置 New since the last match ({result['last_matched_at']}): " + "、".join(result["new_units"]))
+            say(
+                _("new since the last match ({date}): {units}").format(
+                    date=result["last_matched_at"], units="、".join(result["new_units"])
+                )
+            )
         else:
-            say(f"上次匹配 {result['last_matched_at']} 以来没有新空置的合适单元 (no new vacancy since)")
+            say(_("no new suitable vacancy since the last match ({date})").format(date=result["last_matched_at"]))
 
     for u in result["units"]:
-        u["place"] = f"{u['carrier']} {u['unit']}" + (" ★新" if u["new"] else "")
+        u["place"] = f"{u['carrier']} {u['unit']}" + (" ★" + _("new") if u["new"] else "")
         # carrier-specific support, shortened to its kind and amount: the policy table names it in full
         u["local_policies"] = [
             f"{x['name']} ≈{fmt_wan(x['estimate_wan'])}万元{x['period']}"
@@ -128,36 +141,39 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         u["why_lines"] = "\n".join(lines) if fmt == "table" else u["why"]
     columns = [
         Column("rank", "#", "int"),
-        Column("place", "载体 单元", max_width=16),
-        Column("area_m2", "面积㎡", "area"),
-        Column("rent", "元/㎡·天", "rent"),
-        Column("score", "得分", "int"),
-        Column("why_lines", "为什么 Why", max_width=24),
-        Column("local_policies", "载体专属政策 · 预计支持", "list", max_width=20),
+        Column("place", N_("Carrier unit"), max_width=16),
+        Column("area_m2", N_("Area ㎡"), "area"),
+        Column("rent", N_("元/㎡·天"), "rent"),
+        Column("score", N_("Score"), "int"),
+        Column("why_lines", N_("Why"), max_width=24),
+        Column("local_policies", N_("Carrier policies · estimated support"), "list", max_width=20),
     ]
     funnel = " → ".join(f"{s['step']} {s['remaining']:,}" for s in result["funnel"])
     shown = len(result["units"])
-    caption = f"{shown:,} of {result['total']:,} 个单元" if shown < result["total"] else f"{result['total']:,} 个单元"
-    caption += f"; 筛选 Filters: {funnel}"
-    if result["cheapest_annual_rent_wan"] and result["profile"]["min_area"]:
-        caption += f"; 最低年租金 {fmt_wan(result['cheapest_annual_rent_wan'])}万元"
-    elif result["cheapest_rent"]:
-        caption += f"; 最低租金 {result['cheapest_rent']:.2f}"
     if shown < result["total"]:
-        caption += " (--limit 0 显示全部)"
+        caption = _("{shown:,} of {total:,} units").format(shown=shown, total=result["total"])
+    else:
+        caption = _("{total:,} units").format(total=result["total"])
+    caption += "; " + _("filters: {funnel}").format(funnel=funnel)
+    if result["cheapest_annual_rent_wan"] and result["profile"]["min_area"]:
+        caption += "; " + _("lowest yearly rent {rent}万元").format(rent=fmt_wan(result["cheapest_annual_rent_wan"]))
+    elif result["cheapest_rent"]:
+        caption += "; " + _("lowest rent {rent:.2f}").format(rent=result["cheapest_rent"])
+    if shown < result["total"]:
+        caption += " " + _("(--limit 0 shows all)")
     caption += "\n" + result["score_formula"]
     if any(u["sample"] for u in result["units"]):
-        caption += "\n※ 单元级数据为示例数据 (unit-level figures are sample data)"
+        caption += "\n" + _("※ unit-level figures are sample data")
     render_with_notes(
         result["units"],
         columns,
         fmt,
-        title="推荐房源 Ranked units",
+        title=_("Ranked units"),
         notes=caption.split("\n"),
-        empty="no vacant unit meets every need",
+        empty=_("no vacant unit meets every need"),
     )
     if not result["units"]:
-        click.echo(f"筛选 Filters: {funnel}", err=True)
+        click.echo(_("filters: {funnel}").format(funnel=funnel), err=True)
 
     pols = result["policies"]
     for r in pols:
@@ -168,17 +184,17 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         notes = []
         if result["policies_unknown"]:
             held = [f"{r['name']} ({r['reason']})" for r in result["policies_unknown"]]
-            notes.append("待核实 To check: " + "; ".join(held))
+            notes.append(_("to check: {policies}").format(policies="; ".join(held)))
         if any(r["policy"].endswith("※") for r in pols):
             notes.append(SAMPLE_POLICY_NOTE)
         render_with_notes(
             pols,
             [
-                Column("policy", "政策 Policy", max_width=24),
-                Column("verdict_label", "判定", no_wrap=True),
-                Column("estimate_wan", "预计 万元", "money"),
-                Column("amount", "测算 How much", max_width=34),
-                Column("conditions", "条件 Conditions", max_width=40),
+                Column("policy", N_("Policy"), max_width=24),
+                Column("verdict_label", N_("Verdict"), no_wrap=True),
+                Column("estimate_wan", N_("Estimate 万元"), "money"),
+                Column("amount", N_("How much"), max_width=34),
+                Column("conditions", N_("Conditions"), max_width=40),
             ],
             fmt,
             title=_policies_title(result["policies_at"]),
@@ -187,15 +203,17 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     # carrier-bound criteria are judged per unit (column 准入); here only those that bind wherever it settles
     checked = dict(result["criteria"])
     checked["criteria"] = [c for c in checked["criteria"] if c["scope"] != "carrier"]
-    views.show_check(checked, fmt, title="准入 Criteria")
+    views.show_check(checked, fmt, title=_("Access criteria"))
     if result["scenarios"]:
-        views.show_scenarios(result["scenarios"], fmt, title="可对接的创新场景 Open scenarios on this chain")
+        views.show_scenarios(result["scenarios"], fmt, title=_("Open scenarios on this chain"))
 
 
 def _policies_title(at: dict | None) -> str:
     if at is None:
-        return "适用政策 Policies (尚无合适单元, 按未入驻载体判断 not yet in any carrier)"
-    return f"适用政策 Policies — 若入驻第 1 名 {at['carrier']} {at['unit']} (if it settles in the top-ranked unit)"
+        return _("Policies (no suitable unit yet: judged as not in any carrier)")
+    return _("Policies — if it settles in the top-ranked unit, {carrier} {unit}").format(
+        carrier=at["carrier"], unit=at["unit"]
+    )
 
 
 def _facts(title: str, facts: list[tuple[str, str]], fmt: str) -> None:

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
 from promo.commands.options import parse_prospect, parse_space, space_options
+from promo.i18n import _
 
 CLEARABLE = (
     "industry",
@@ -91,10 +92,10 @@ def need(ctx, name, clear, reset, fmt, **values):
         saved = change(
             conn, domain.save_needs, name, changes, clear=tuple(_CLEAR_OPTIONS[c] for c in clear), reset=reset
         )
-        verb = "saved"
+        verb = _("saved")
     else:
         saved = domain.needs_of(conn, name)
-        verb = "saved" if saved["saved"] else "none saved"
+        verb = _("saved") if saved["saved"] else _("none saved")
     if fmt in ("json", "csv"):
         from promo import views
 
@@ -104,15 +105,19 @@ def need(ctx, name, clear, reset, fmt, **values):
 
     facts = describe_needs({k: v for k, v in saved.items() if k != "name"})
     if saved.get("last_matched_at"):
-        facts.append(("上次匹配 Last match", saved["last_matched_at"]))
-    say(f"需求 Needs of {saved['name']} ({verb})")
+        facts.append((_("Last match"), saved["last_matched_at"]))
+    say(_("needs of {name} ({verb})").format(name=saved["name"], verb=verb))
     if not facts:
-        say(f"  nothing saved yet; e.g. promo enterprises need {saved['name']} --min-area 500 --facility …")
+        say(
+            _("  nothing saved yet; e.g. promo enterprises need {name} --min-area 500 --facility …").format(
+                name=saved["name"]
+            )
+        )
         return
     width = max(_width(k) for k, _ in facts)
     for k, v in facts:
         say(f"  {k}{' ' * (width - _width(k))}  {v}")
-    say(f"next: promo match --for {saved['name']}")
+    say(_("next: promo match --for {name}").format(name=saved["name"]))
 
 
 def _width(text: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import not_empty
+from promo.i18n import _
 
 
 def space_options(fn):
@@ -117,7 +118,9 @@ def parse_prospect(values: dict) -> dict:
         if out["land_mu"] == 0:
             from promo.errors import BadValue
 
-            raise BadValue("--land-mu", values["land_mu"], "must be more than 0 (leave it out when no land is taken)")
+            raise BadValue(
+                "--land-mu", values["land_mu"], _("must be more than 0 (leave it out when no land is taken)")
+            )
     if values.get("jobs") is not None:
         out["jobs"] = parse_number(values["jobs"], "--jobs", integer=True, unit_suffixes=("人",))
     for key in ("business", "kind"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
+from promo.i18n import _
 
 _KIND_LABELS = {
     "follow-up": "跟进 follow-up",
@@ -94,9 +95,9 @@ def deadlines(ctx, stage, days, remove, since, fmt):
 
         stage = parse_stage(stage, "STAGE")
         if remove and days:
-            raise click.UsageError("give DAYS or --remove, not both")
+            raise click.UsageError(_("give DAYS or --remove, not both"))
         if not remove and not days:
-            raise click.UsageError(f"give the number of days for {stage}, or --remove")
+            raise click.UsageError(_("give the number of days for {stage}, or --remove").format(stage=stage))
         value = None if remove else pipeline.parse_deadline_days(days, stage)
         from promo.commands.common import parse_or_usage
         from promo.text import parse_date
@@ -105,10 +106,11 @@ def deadlines(ctx, stage, days, remove, since, fmt):
         conn = catalogue(ctx)
         r = change(conn, pipeline.set_deadline, stage, value, since=since)
         if not r["changed"]:
-            say(f"deadline for {stage} is already {value:,} 天; unchanged")
+            say(_("deadline for {stage} is already {value:,} days; unchanged").format(stage=stage, value=value))
             return
-        old = f"{r['old']:,} 天" if r["old"] else "none"
-        say(f"deadline for {stage}: {old} → {f'{value:,} 天' if value else 'none'}")
+        old = _("{n:,} days").format(n=r["old"]) if r["old"] else _("none")
+        new = _("{n:,} days").format(n=value) if value else _("none")
+        say(_("deadline for {stage}: {old} → {new}").format(stage=stage, old=old, new=new))
         return
     conn = catalogue(ctx)
     found = pipeline.deadlines(conn)
@@ -118,15 +120,13 @@ def deadlines(ctx, stage, days, remove, since, fmt):
     render(
         found,
         [
-            Column("stage", "阶段", no_wrap=True),
-            Column("days_shown", "时限天数", justify="right"),
-            Column("since", "生效 Since", no_wrap=True),
-            Column("enterprises", "企业数", "int"),
-            Column("overdue", "超期", "int"),
+            Column("stage", "Stage", no_wrap=True),
+            Column("days_shown", "Deadline days", justify="right"),
+            Column("since", "Since", no_wrap=True),
+            Column("enterprises", "Enterprises", "int"),
+            Column("overdue", "Overdue", "int"),
         ],
         fmt,
-        title="阶段时限 Stage deadlines",
-        caption="※ 示例时限, 用 promo overdue deadlines STAGE DAYS 设定 (sample rule: set your own)"
-        if sample
-        else None,
+        title=_("Stage deadlines"),
+        caption=_("※ sample rule: set your own with promo overdue deadlines STAGE DAYS") if sample else None,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty
+from promo.i18n import N_, _
 
 
 @click.command()
@@ -37,9 +38,9 @@ def pipeline(ctx, by, period, since, fmt):
     by = domain.parse_by(by)
     since = parse_date(since, "--since", meaning="from")
     if period and by:
-        raise click.UsageError("--by and --period do not combine; choose one")
+        raise click.UsageError(_("--by and --period do not combine; choose one"))
     if since and not period:
-        raise click.UsageError("--since applies to the time series: add --period month or quarter")
+        raise click.UsageError(_("--since applies to the time series: add --period month or quarter"))
     conn = catalogue(ctx)
     if period:
         from promo.pipeline import STAGE_EN
@@ -48,8 +49,8 @@ def pipeline(ctx, by, period, since, fmt):
         views.series(STAGE_EN).show(
             found,
             fmt,
-            title=f"阶段进入数 Stage entries per {period}",
-            caption="每格: 该期间进入该阶段的企业数 (from the stage history)",
+            title=_("Stage entries per month") if period == "month" else _("Stage entries per quarter"),
+            caption=_("each cell: enterprises that entered the stage in the period (from the stage history)"),
         )
         return
     found = domain.funnel(conn, by)
@@ -67,10 +68,14 @@ def pipeline(ctx, by, period, since, fmt):
     caption = None
     if not by:
         head = domain.headline(found)
-        caption = " · ".join(f"{k} {v}" for k, v in head.items()) + "  (招引 = 签约及以后; 各项含其后阶段)"
+        caption = (
+            " · ".join(f"{k} {v}" for k, v in head.items())
+            + "  "
+            + _("(招引 = 签约 and later; each includes the later stages)")
+        )
     view = views.FUNNEL
     if by:
-        group = {"industry": "产业", "source": "来源", "owner": "负责人", "carrier": "载体"}[by]
+        group = {"industry": N_("Industry"), "source": N_("Source"), "owner": N_("Owner"), "carrier": N_("Carrier")}[by]
         view = view.with_columns(Column("group_shown", group, max_width=20), first=True)
     else:
         view = view.without("group")

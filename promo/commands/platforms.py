@@ -5,14 +5,15 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, fields_from, format_option, journaled, options, refuse_empty, say
+from promo.i18n import N_, _
 
 PLATFORM_OPTIONS = [
-    ("--name-en", "name_en", "English name."),
-    ("--kind", "kind", "What it is, e.g. 公共实验室, 中试平台."),
-    ("--level", "level", "national, provincial, municipal or zone (国家级, 省级, 市级, 园区级)."),
-    ("--carrier", "carrier_id", "The carrier it is in."),
-    ("--description", "description", "A short description."),
-    ("--description-en", "description_en", "The description in English."),
+    ("--name-en", "name_en", N_("English name.")),
+    ("--kind", "kind", N_("What it is, e.g. 公共实验室, 中试平台.")),
+    ("--level", "level", N_("national, provincial, municipal or zone (国家级, 省级, 市级, 园区级).")),
+    ("--carrier", "carrier_id", N_("The carrier it is in.")),
+    ("--description", "description", N_("A short description.")),
+    ("--description-en", "description_en", N_("The description in English.")),
 ]
 _NAMES = {key: flag for flag, key, *_ in PLATFORM_OPTIONS} | {"name": "NAME"}
 
@@ -30,15 +31,9 @@ def platforms(ctx, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import views
-    from promo.db import rows
+    from promo import resources, views
 
-    found = rows(
-        catalogue(ctx),
-        """SELECT p.code, p.name, p.name_en, p.kind, p.level, c.name AS carrier, p.description
-           FROM platforms p LEFT JOIN carriers c ON c.id = p.carrier_id ORDER BY p.id""",
-    )
-    views.PLATFORMS.show(found, fmt)
+    views.PLATFORMS.show(resources.platforms(catalogue(ctx)), fmt)
 
 
 @platforms.command("add")
@@ -58,7 +53,7 @@ def add(ctx, name, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, carriers.add_platform, dict(raw, name=name), names=_NAMES)
-    say(f"added platform {row['name']} ({row['code']})")
+    say(_("added platform {name} ({code})").format(name=row["name"], code=row["code"]))
 
 
 @platforms.command("update")
@@ -77,7 +72,7 @@ def update(ctx, name, new_name, **given):
 
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, carriers.update_platform, name, raw, names=_NAMES | {"name": "--name"})
-    say(f"updated platform {row['name']}")
+    say(_("updated platform {name}").format(name=row["name"]))
 
 
 @platforms.command("remove")
@@ -93,4 +88,4 @@ def remove(ctx, name):
     from promo.edit import carriers
 
     row = journaled(ctx, carriers.remove_platform, name)
-    say(f"removed platform {row['name']}")
+    say(_("removed platform {name}").format(name=row["name"]))

@@ -14,6 +14,7 @@ from promo.commands.common import (
     refuse_empty,
     say,
 )
+from promo.i18n import N_, _
 
 SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
 
@@ -78,11 +79,13 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, expired,
     conn = catalogue(ctx)
     if for_name:
         if industry or kind or level:
-            raise click.UsageError("--for judges every policy for the enterprise; leave out --industry/--kind/--level")
+            raise click.UsageError(
+                _("--for judges every policy for the enterprise; leave out --industry/--kind/--level")
+            )
         _render_for(conn, for_name, active_on, show_all, fmt)
         return
     if show_all:
-        raise click.UsageError("--all goes with --for NAME")
+        raise click.UsageError(_("--all goes with --for NAME"))
     from promo.text import today
 
     ended = None if expired or active_on else today()
@@ -194,28 +197,32 @@ def show(ctx, name, fmt):
 
 
 POLICY_OPTIONS = [
-    ("--name-en", "name_en", "English name."),
-    ("--doc-no", "doc_no", "文号, the document number (e.g. 济高管发〔2026〕3号)."),
-    ("--issuer", "issuer", "Issuing body."),
-    ("--issuer-en", "issuer_en", "Issuing body in English."),
-    ("--level", "level", "national, provincial, municipal or zone (国家级, 省级, 市级, 园区)."),
-    ("--kind", "kind", "Kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合 …"),
-    ("--start", "start_date", "In force from this date."),
-    ("--end", "end_date", "In force until this date (promo policies expire ends it today)."),
-    ("--cap", "cap_wan", "Cap in 万元 (500, 500万, 0.5亿)."),
-    ("--rate", "rate", "Rate: 2% of --rate-basis."),
-    ("--rate-basis", "rate_basis", "What the rate applies to: investment, annual_rent, rd_spend (投资, 租金, 研发)."),
-    ("--terms", "description", "The terms in words."),
-    ("--terms-en", "description_en", "The terms in English."),
-    ("--source", "source", "Where the policy is published."),
-    ("--for-industry", "industries", "Eligible industry (any level); repeat; '' = any.", True),
-    ("--for-carrier", "carriers", "Eligible carrier; repeat; '' = any.", True),
-    ("--for-stage", "stages", "Eligible pipeline stage (签约, 落地 …); repeat; '' = any.", True),
-    ("--for-country", "countries", "Eligible country, or 境外 for any foreign one; repeat; '' = any.", True),
-    ("--for-kind", "enterprise_kinds", "Eligible kind: company, hospital, institute; repeat; '' = any.", True),
-    ("--min-investment", "min_investment_wan", "Minimum investment, 万元 (5000, 1.2亿)."),
-    ("--min-jobs", "min_jobs", "Minimum jobs the firm brings (a whole number of people)."),
-    ("--eligibility-note", "note", "Other conditions, in words."),
+    ("--name-en", "name_en", N_("English name.")),
+    ("--doc-no", "doc_no", N_("文号, the document number (e.g. 济高管发〔2026〕3号).")),
+    ("--issuer", "issuer", N_("Issuing body.")),
+    ("--issuer-en", "issuer_en", N_("Issuing body in English.")),
+    ("--level", "level", N_("national, provincial, municipal or zone (国家级, 省级, 市级, 园区).")),
+    ("--kind", "kind", N_("Kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合 …")),
+    ("--start", "start_date", N_("In force from this date.")),
+    ("--end", "end_date", N_("In force until this date (promo policies expire ends it today).")),
+    ("--cap", "cap_wan", N_("Cap in 万元 (500, 500万, 0.5亿).")),
+    ("--rate", "rate", N_("Rate: 2% of --rate-basis.")),
+    (
+        "--rate-basis",
+        "rate_basis",
+        N_("What the rate applies to: investment, annual_rent, rd_spend (投资, 租金, 研发)."),
+    ),
+    ("--terms", "description", N_("The terms in words.")),
+    ("--terms-en", "description_en", N_("The terms in English.")),
+    ("--source", "source", N_("Where the policy is published.")),
+    ("--for-industry", "industries", N_("Eligible industry (any level); repeat; '' = any."), True),
+    ("--for-carrier", "carriers", N_("Eligible carrier; repeat; '' = any."), True),
+    ("--for-stage", "stages", N_("Eligible pipeline stage (签约, 落地 …); repeat; '' = any."), True),
+    ("--for-country", "countries", N_("Eligible country, or 境外 for any foreign one; repeat; '' = any."), True),
+    ("--for-kind", "enterprise_kinds", N_("Eligible kind: company, hospital, institute; repeat; '' = any."), True),
+    ("--min-investment", "min_investment_wan", N_("Minimum investment, 万元 (5000, 1.2亿).")),
+    ("--min-jobs", "min_jobs", N_("Minimum jobs the firm brings (a whole number of people).")),
+    ("--eligibility-note", "note", N_("Other conditions, in words.")),
 ]
 _NAMES = {key: flag for flag, key, *_ in POLICY_OPTIONS} | {"name": "NAME"}
 
@@ -239,7 +246,7 @@ def add(ctx, name, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, policies.add, dict(raw, name=name), names=_NAMES)
-    say(f"added policy {row['name']} ({row['code']})")
+    say(_("added policy {name} ({code})").format(name=row["name"], code=row["code"]))
 
 
 @policies.command("update")
@@ -259,7 +266,7 @@ def update(ctx, name, new_name, **given):
 
     raw = fields_from(dict(given, name=new_name))
     row = journaled(ctx, policies.update_policy, name, raw, names=_NAMES | {"name": "--name"})
-    say(f"updated policy {row['name']}")
+    say(_("updated policy {name}").format(name=row["name"]))
 
 
 @policies.command("expire")
@@ -276,7 +283,7 @@ def expire(ctx, name, on):
     from promo.edit import policies
 
     row = journaled(ctx, policies.expire, name, on)
-    say(f"policy {row['name']} ends on {row['end_date']}")
+    say(_("policy {name} ends on {end_date}").format(name=row["name"], end_date=row["end_date"]))
 
 
 @policies.command("remove")
@@ -292,4 +299,4 @@ def remove(ctx, name):
     from promo.edit import policies
 
     row = journaled(ctx, policies.remove, name)
-    say(f"removed policy {row['name']}")
+    say(_("removed policy {name}").format(name=row["name"]))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, parse_or_usage, say
+from promo.i18n import N_, _
 
 
 @click.command("milestone")
 @click.argument("name")
 @click.argument("milestone", required=False)
-@click.option("--date", metavar="DATE", help="When it happened (not before signing, not in the future).")
-@click.option("--planned", metavar="DATE", help="When it is planned; `promo overdue` lists it once it passes.")
+@click.option("--date", metavar="DATE", help="When it happened (not before signing, not in the future); '' clears it.")
+@click.option(
+    "--planned", metavar="DATE", help="When it is planned; `promo overdue` lists it once it passes; '' clears it."
+)
 @click.option("--note", help="A remark kept with the milestone.")
 @format_option
 @click.pass_context
@@ -19,12 +22,14 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
     """A project's milestones 开工 竣工 投产 达效: record one, or list all four with plan and actual.
 
     Dates run in that order and not before the signing; 投产 and 达效 also move the enterprise to that
-    stage. A rented project with no construction may skip 开工 and 竣工.
+    stage. A rented project with no construction may skip 开工 and 竣工. A date given as '' is cleared (the stage
+    a milestone moved stays where it is); a milestone left with no date is removed.
 
     \b
     Examples:
       promo enterprises milestone 晨生医疗 开工 --planned 2026-03-01
       promo enterprises milestone 晨生医疗 开工 --date 2026-03-10
+      promo enterprises milestone 晨生医疗 竣工 --planned ''
       promo enterprises milestone 晨生医疗
     """
     from promo import projects
@@ -32,15 +37,19 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
 
     conn = catalogue(ctx)
     if milestone is None:
-        if date or planned or note:
-            raise click.UsageError("name the MILESTONE to date: 开工, 竣工, 投产 or 达效")
+        if date is not None or planned is not None or note is not None:
+            raise click.UsageError(_("name the MILESTONE to date: 开工, 竣工, 投产 or 达效"))
         _show_milestones(projects.milestones(conn, name), fmt)
         return
     from promo.db import change
 
     milestone = parse_or_usage(projects.parse_milestone, milestone, "MILESTONE")
-    date = parse_or_usage(parse_date, date, "--date")
-    planned = parse_or_usage(parse_date, planned, "--planned", meaning="by")
+    # '' (or blanks) is the clearing value, as in `units update`; anything else must be a date
+    date = "" if date is not None and not date.strip() else parse_or_usage(parse_date, date, "--date")
+    if planned is not None and not planned.strip():
+        planned = ""
+    else:
+        planned = parse_or_usage(parse_date, planned, "--planned", meaning="by")
     from promo.enterprise_fields import parse_text
 
     note = parse_or_usage(parse_text, note, "--note", max_len=500) or None
@@ -50,11 +59,16 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
         said.append(f"on {r['date']}")
     if r["planned"]:
         said.append(f"planned {r['planned']}")
+    said += [_("cleared {option}").format(option=option) for option in r["cleared"]]
     say(" ".join(said))
     if r["moved"]:
-        click.echo(f"moved {r['name']} from {r['moved']['from']} to {r['moved']['to']} on {r['moved']['date']}")
+        click.echo(
+            _("moved {name} from {old} to {new} on {date}").format(
+                name=r["name"], old=r["moved"]["from"], new=r["moved"]["to"], date=r["moved"]["date"]
+            )
+        )
         for w in r["moved"]["warnings"]:
-            click.echo(f"warning: {w}", err=True)
+            click.echo(_("warning: {w}").format(w=w), err=True)
 
 
 def _show_milestones(d: dict, fmt: str) -> None:
@@ -65,13 +79,13 @@ def _show_milestones(d: dict, fmt: str) -> None:
 
 
 _FIGURES = {
-    "completed_investment": ("--completed-investment", "Investment completed to date (累计完成投资), 万元."),
-    "arrived": ("--arrived", "Capital arrived in the period (到位资金), 万元."),
-    "jobs_created": ("--jobs-created", "Jobs created to date."),
-    "output": ("--output", "Output (产值) of the year, 万元."),
-    "tax": ("--tax", "Tax paid in the year, 万元."),
-    "land_mu": ("--land-mu", "Land the project uses, 亩 (for 亩均)."),
-    "floor_m2": ("--floor-area", "Floor area it uses, ㎡ (default: the units it leases)."),
+    "completed_investment": ("--completed-investment", N_("Investment completed to date (累计完成投资), 万元.")),
+    "arrived": ("--arrived", N_("Capital arrived in the period (到位资金), 万元.")),
+    "jobs_created": ("--jobs-created", N_("Jobs created to date.")),
+    "output": ("--output", N_("Output (产值) of the year, 万元.")),
+    "tax": ("--tax", N_("Tax paid in the year, 万元.")),
+    "land_mu": ("--land-mu", N_("Land the project uses, 亩 (for 亩均).")),
+    "floor_m2": ("--floor-area", N_("Floor area it uses, ㎡ (default: the units it leases).")),
 }
 
 
@@ -106,11 +120,11 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
     from promo.text import parse_amount, parse_number
 
     parsed = {}
-    for key, (option, _) in _FIGURES.items():
+    for key, (option, _text) in _FIGURES.items():
         kind = projects.REPORT_FIELDS[key][2]
         value = figures[key]
         if value is not None and not str(value).strip():
-            raise click.BadParameter("is empty; give a figure or leave the option out", param_hint=f"'{option}'")
+            raise click.BadParameter(_("is empty; give a figure or leave the option out"), param_hint=f"'{option}'")
         if kind == "amount":
             parsed[key] = parse_or_usage(parse_amount, value, option)
         elif kind == "int":
@@ -123,18 +137,19 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
     conn = catalogue(ctx)
     if all(v is None for v in parsed.values()):
         if quarter or over_plan:
-            raise click.UsageError("--quarter and --over-plan go with figures to record")
+            raise click.UsageError(_("--quarter and --over-plan go with figures to record"))
         _show_reports(projects.reports(conn, name, year=year), fmt)
         return
     if year is None:
-        raise click.UsageError("give the --year the figures are for")
+        raise click.UsageError(_("give the --year the figures are for"))
     from promo.db import change
 
     r = change(conn, projects.record_report, name, year, quarter or 0, parsed, over_plan=over_plan)
     period = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")
-    click.echo(f"reported {r['name']} {period}: " + ", ".join(_FIGURES[k][0].lstrip("-") for k in r["set"]))
+    figures = ", ".join(_FIGURES[k][0].lstrip("-") for k in r["set"])
+    click.echo(_("reported {name} {period}: {figures}").format(name=r["name"], period=period, figures=figures))
     for w in r["warnings"]:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(_("warning: {w}").format(w=w), err=True)
 
 
 def _show_reports(found: list[dict], fmt: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue
+from promo.i18n import _
 
 
 @click.group()
@@ -57,7 +58,7 @@ def weekly(ctx, on, fmt, output, force):
         from promo.io.export import write_report
 
         n = write_report(domain.weekly_sheet(found), output, force=force)
-        click.echo(f"wrote {output}: {n:,} rows", err=True)
+        click.echo(_("wrote {output}: {n:,} rows").format(output=output, n=n), err=True)
         return
     if fmt == "wechat":
         zone = conn.execute("SELECT name FROM zone ORDER BY id LIMIT 1").fetchone()

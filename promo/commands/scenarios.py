@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
+from promo.i18n import _
 
 
 @click.group(invoke_without_command=True)
@@ -78,7 +79,11 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
         deadline=deadline,
     )
     if fmt == "table":
-        say(f"added scenario #{done['id']} {done['title']} ({done['owner']}, {done['status_label']})")
+        say(
+            _("added scenario #{id} {title} ({owner}, {status_label})").format(
+                id=done["id"], title=done["title"], owner=done["owner"], status_label=done["status_label"]
+            )
+        )
     else:
         views.show_scenarios([done], fmt)
 
@@ -107,6 +112,10 @@ def status_(ctx, scenario, status, deadline, fmt):
         catalogue(ctx), domain.set_status, scenario, status, deadline=parse_date(deadline, "--deadline", meaning="by")
     )
     if fmt == "table":
-        say(f"scenario #{done['id']} {done['title']} is now {done['status_label']}")
+        say(
+            _("scenario #{id} {title} is now {status_label}").format(
+                id=done["id"], title=done["title"], status_label=done["status_label"]
+            )
+        )
     else:
         views.show_scenarios([done], fmt)

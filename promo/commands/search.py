@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import LIMIT, catalogue, format_option
+from promo.i18n import _
 
 
 @click.command()
@@ -42,13 +43,13 @@ def search(ctx, text, lists, public, limit, reindex, fmt):
 
     if reindex:
         if text:
-            raise click.UsageError("--reindex rebuilds the whole index; give no TEXT with it")
+            raise click.UsageError(_("--reindex rebuilds the whole index; give no TEXT with it"))
         from promo.search_index import reindex as rebuild_index
 
-        click.echo(f"search index rebuilt: {rebuild_index(catalogue(ctx)):,} records", err=True)
+        click.echo(_("search index rebuilt: {n:,} records").format(n=rebuild_index(catalogue(ctx))), err=True)
         return
     if text is None:
-        raise click.UsageError("give TEXT to search for (at least two characters, e.g. 眼科), or --reindex")
+        raise click.UsageError(_("give TEXT to search for (at least two characters, e.g. 眼科), or --reindex"))
     chosen = domain.parse_lists(lists)
     domain.query_key(text)  # a bad query is a usage error before the catalogue is opened
     found = domain.search(catalogue(ctx), text, lists=chosen, public=public, limit=limit)
@@ -63,12 +64,12 @@ def _show(found: dict, fmt: str, text: str) -> None:
         SEARCH.show(hits, fmt)  # one flat list, each hit naming its list
         return
     if not hits:
-        click.echo(f"nothing in the catalogue matches {text!r}", err=True)
+        click.echo(_("nothing in the catalogue matches {text!r}").format(text=text), err=True)
         return
     for g in found["groups"]:
         for h in g["hits"]:
             h["matched_shown"] = h["matched"] + (f": {h['snippet']}" if h["snippet"] else "")
         more = g["total"] - len(g["hits"])
-        caption = f"还有 {more:,} 条; --in {g['list']} --limit N 看更多" if more > 0 else None
+        caption = _("{n:,} more; --in {list} --limit N shows more").format(n=more, list=g["list"]) if more > 0 else None
         total = f"{g['total']:,}" + ("+" if g["truncated"] else "")
         SEARCH.show(g["hits"], fmt, title=f"{g['label']} {g['list']} ({total})", caption=caption)

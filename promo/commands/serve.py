@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue
+from promo.i18n import _
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -49,27 +50,29 @@ def serve(ctx, host, port, internal, yes_share, snapshot_to):
 
     shared = host.strip().lower() not in LOOPBACK
     if not host.strip():
-        raise BadValue("--host", repr(host), "is empty; leave it out to serve to this computer only")
+        raise BadValue("--host", repr(host), _("is empty; leave it out to serve to this computer only"))
     if shared and internal:
         raise BadValue(
             "--host",
             host,
-            "--internal serves contacts and leads, so only to this computer",
-            "leave --host out, or drop --internal to share the public snapshot",
+            _("--internal serves contacts and leads, so only to this computer"),
+            _("leave --host out, or drop --internal to share the public snapshot"),
         )
     if snapshot_to:
         _write_snapshot(ctx, snapshot_to, internal)
         return
     if shared:
         click.echo(
-            f"warning: --host {host} shares the catalogue's public snapshot with everyone who can reach this "
-            "computer on the network",
+            _(
+                "warning: --host {host} shares the catalogue's public snapshot with everyone who can reach this "
+                "computer on the network"
+            ).format(host=host),
             err=True,
         )
         if not yes_share:
             if not sys.stdin.isatty():
-                raise BadValue("--host", host, "shares the catalogue on the network; confirm with --yes-share")
-            click.confirm("share it on the network?", abort=True, err=True)
+                raise BadValue("--host", host, _("shares the catalogue on the network; confirm with --yes-share"))
+            click.confirm(_("share it on the network?"), abort=True, err=True)
     _require_web()
     _check_port(host, port)
     _run(ctx, host, port, internal)
@@ -82,7 +85,8 @@ def _require_web() -> None:
         from promo.errors import Rejected
 
         raise Rejected(
-            "promo serve needs Datasette, which is not installed", "install the web extra: pip install 'promo[web]'"
+            _("promo serve needs Datasette, which is not installed"),
+            _("install the web extra: pip install 'promo[web]'"),
         ) from None
 
 
@@ -98,13 +102,18 @@ def _check_port(host: str, port: int) -> None:
         except socket.gaierror:
             from promo.errors import BadValue
 
-            raise BadValue("--host", host, "is not an address of this computer", "e.g. 127.0.0.1 or 0.0.0.0") from None
+            raise BadValue(
+                "--host", host, _("is not an address of this computer"), _("e.g. 127.0.0.1 or 0.0.0.0")
+            ) from None
         except OSError as exc:
             if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
                 raise Rejected(
-                    f"port {port} on {host} is in use", f"choose another with --port, e.g. --port {port + 1}"
+                    _("port {port} on {host} is in use").format(port=port, host=host),
+                    _("choose another with --port, e.g. --port {v0}").format(v0=port + 1),
                 ) from None
-            raise Rejected(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise Rejected(
+                _("cannot listen on {host}:{port}: {v2}").format(host=host, port=port, v2=exc.strerror or exc)
+            ) from None
 
 
 def _write_snapshot(ctx, path: str, internal: bool) -> None:
@@ -117,9 +126,13 @@ def _write_snapshot(ctx, path: str, internal: bool) -> None:
 
     target = Path(path)
     if target.exists():
-        raise Rejected(f"{target} exists already; nothing was written", "give a new file name")
+        raise Rejected(
+            _("{target} exists already; nothing was written").format(target=target), _("give a new file name")
+        )
     if not target.parent.is_dir():
-        raise Rejected(f"cannot write {target}: folder {target.parent} does not exist")
+        raise Rejected(
+            _("cannot write {target}: folder {parent} does not exist").format(target=target, parent=target.parent)
+        )
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     os.unlink(tmp)
@@ -130,7 +143,12 @@ def _write_snapshot(ctx, path: str, internal: bool) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
     kind = "internal" if internal else "public"
-    click.echo(f"{kind} snapshot written to {target}: {sum(counts.values()):,} rows in {len(counts)} tables", err=True)
+    click.echo(
+        _("{kind} snapshot written to {target}: {v2:,} rows in {n} tables").format(
+            kind=kind, target=target, v2=sum(counts.values()), n=len(counts)
+        ),
+        err=True,
+    )
 
 
 def _run(ctx, host: str, port: int, internal: bool) -> None:
@@ -164,5 +182,5 @@ def _run(ctx, host: str, port: int, internal: bool) -> None:
         asyncio.run(ds.invoke_startup())
         url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/{metadata.DATABASE}"
         what = "everything (internal)" if internal else "the public snapshot"
-        click.echo(f"serving {what} at {url}  (Ctrl-C stops)", err=True)
+        click.echo(_("serving {what} at {url}  (Ctrl-C stops)").format(what=what, url=url), err=True)
         uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
+from promo.i18n import _
 
 
 def _date(value, option):
@@ -18,7 +19,7 @@ def _text(value, option, *, required=False):
 
     text = parse_or_usage(parse_text, value, option, max_len=200)
     if required and not text:
-        raise click.BadParameter("is empty", param_hint=f"'{option}'")
+        raise click.BadParameter(_("is empty"), param_hint=f"'{option}'")
     return text
 
 
@@ -59,7 +60,8 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
     )
     one = bool(enterprise and found)  # one enterprise: its name is in the title
     view = SERVICES.hide("name") if one else SERVICES
-    view.show(found, fmt, title="帮办代办 Services" + (f": {found[0]['name']}" if one else ""))
+    title = _("Services (帮办代办): {name}").format(name=found[0]["name"]) if one else _("Services (帮办代办)")
+    view.show(found, fmt, title=title)
 
 
 @services.command("add")
@@ -87,7 +89,11 @@ def add(ctx, enterprise, item, department, officer, asked, due, note):
     conn = catalogue(ctx)
     note = _text(note, "--note")
     r = change(conn, domain.add_service, enterprise, item, department, officer=officer, asked=asked, due=due, note=note)
-    click.echo(f"service #{r['id']} for {r['name']}: {r['item']} ({r['department']})")
+    click.echo(
+        _("service #{id} for {name}: {item} ({department})").format(
+            id=r["id"], name=r["name"], item=r["item"], department=r["department"]
+        )
+    )
 
 
 @services.command("update")
@@ -115,7 +121,9 @@ def update(ctx, enterprise, item, status, done, asked, due, officer, department,
     status = parse_or_usage(domain.parse_status, status) if status is not None else None
     done, asked, due = _date(done, "--done"), _date(asked, "--asked"), _date(due, "--due")
     if not any(v is not None for v in (status, done, asked, due, officer, department, note)):
-        raise click.UsageError("give what changes: --status, --done, --asked, --due, --officer, --department or --note")
+        raise click.UsageError(
+            _("give what changes: --status, --done, --asked, --due, --officer, --department or --note")
+        )
     conn = catalogue(ctx)
     officer, note = _text(officer, "--officer"), _text(note, "--note")
     r = change(
@@ -132,7 +140,7 @@ def update(ctx, enterprise, item, status, done, asked, due, officer, department,
         note=note,
     )
     if not r["changed"]:
-        click.echo(f"{r['name']} {r['item']}: unchanged")
+        click.echo(_("{name} {item}: unchanged").format(name=r["name"], item=r["item"]))
         return
     click.echo(f"{r['name']} {r['item']}: {domain.STATUSES[r['status']]} ({', '.join(r['changed'])})")
 
@@ -161,9 +169,11 @@ def apply(ctx, enterprise, industry, asked, officer):
     conn = catalogue(ctx)
     officer = _text(officer, "--officer")
     r = change(conn, domain.apply_template, enterprise, industry=industry, asked=asked, officer=officer)
-    click.echo(f"{r['name']}: {len(r['added'])} services added ({'、'.join(r['added'])})")
+    click.echo(
+        _("{name}: {n} services added ({v2})").format(name=r["name"], n=len(r["added"]), v2="、".join(r["added"]))
+    )
     if r["kept"]:
-        click.echo(f"already had: {'、'.join(r['kept'])}")
+        click.echo(_("already had: {v0}").format(v0="、".join(r["kept"])))
 
 
 @services.group("templates", invoke_without_command=True)
@@ -204,7 +214,11 @@ def template_add(ctx, item, department, industry, days):
 
     item = _text(item, "ITEM", required=True)
     r = change(catalogue(ctx), domain.add_template, item, department, industry=industry, days=days)
-    click.echo(f"{r['item']} ({r['department']}) added to the path of {industry or 'every project'}")
+    click.echo(
+        _("{item} ({department}) added to the path of {v2}").format(
+            item=r["item"], department=r["department"], v2=industry or "every project"
+        )
+    )
 
 
 @services.command("departments")
@@ -229,10 +243,10 @@ def departments_(ctx, action, name, aliases, fmt):
 
         name = _text(name, "NAME", required=True)
         r = change(conn, domain.add_department, name, [a for a in aliases if a.strip()])
-        click.echo(f"department #{r['id']}: {r['name']}")
+        click.echo(_("department #{id}: {name}").format(id=r["id"], name=r["name"]))
         return
     if name:
-        raise click.UsageError("to add a department: promo services departments add NAME")
+        raise click.UsageError(_("to add a department: promo services departments add NAME"))
     from promo.views_after_signing import DEPARTMENTS
 
     DEPARTMENTS.show(domain.departments(conn), fmt)

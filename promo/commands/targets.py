@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
+from promo.i18n import _
 
 
 def _list_options(fn):
@@ -104,7 +105,10 @@ def add(ctx, name, link, priority, reason, note, fmt):
     done = change(catalogue(ctx), domain.add_target, name, link=link, priority=priority, reason=reason, note=note)
     _say(done, fmt, f"added target {done['name']} on {done['link']} ({done['chain']}), priority {done['priority']}")
     if done["gap"] and fmt == "table":
-        say(f"{done['link']} has no tenant yet: it is a chain gap (promo catalogue --gaps)", err=True)
+        say(
+            _("{link} has no tenant yet: it is a chain gap (promo catalogue --gaps)").format(link=done["link"]),
+            err=True,
+        )
 
 
 @targets.command("promote")
@@ -149,7 +153,7 @@ def promote(ctx, name, stage, date, owner, channel, code_name, country, fmt):
     )
     _say(done, fmt, f"promoted {done['name']} into the pipeline at {done['enterprise_stage']} ({done['link']})")
     for warning in done["warnings"]:
-        say(f"note: {warning}", err=True)
+        say(_("note: {warning}").format(warning=warning), err=True)
 
 
 @targets.command("drop")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty
+from promo.i18n import _
 
 PROGRESS_FROM = 2000
 
@@ -74,7 +75,7 @@ def import_(ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dr
     from promo.io import session
 
     if rejects and not skip_invalid:
-        raise click.BadParameter("rejected rows are only written with --skip-invalid", param_hint="'--rejects'")
+        raise click.BadParameter(_("rejected rows are only written with --skip-invalid"), param_hint="'--rejects'")
     options = {"owner": owner, "accept_bad_check": accept_bad_check}
     try:
         reports = session.import_file(
@@ -131,9 +132,9 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
 
     for r in reports:
         for note in r.notes:
-            click.echo(f"note: {r.list_name}: {note}", err=True)
+            click.echo(_("note: {list_name}: {note}").format(list_name=r.list_name, note=note), err=True)
         for w in r.warnings:
-            click.echo(f"warning: {w}", err=True)
+            click.echo(_("warning: {w}").format(w=w), err=True)
     rows = [
         {
             "list": r.list_name,
@@ -149,19 +150,22 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
     ]
     view = REPORT.with_columns(LIST_COLUMN, first=True) if len(reports) > 1 else REPORT
     if rows:
-        view.show(rows, fmt, title=f"导入 {Path(file).name}")
+        view.show(rows, fmt, title=_("Import {file}").format(file=Path(file).name))
     if refused:
         return
-    verb = "would import" if dry_run else "imported"
+    if dry_run:
+        outcome = _("{list_name}: would import {new:,} of {n:,} rows ({counts})")
+    else:
+        outcome = _("{list_name}: imported {new:,} of {n:,} rows ({counts})")
     for r in reports:
         counts = ", ".join(f"{r.count(s):,} {s}" for s in STATUS_LABELS if r.count(s))
         # the outcome on stdout after a table; beside machine-readable output, on stderr
         click.echo(
-            f"{r.list_name}: {verb} {r.count('new'):,} of {len(r.outcomes):,} rows ({counts or 'no rows'})",
+            outcome.format(list_name=r.list_name, new=r.count("new"), n=len(r.outcomes), counts=counts or _("no rows")),
             err=fmt != "table",
         )
     if rejects and any(r.rejected for r in reports):
-        click.echo(f"rejected rows written to {rejects}, each with its 原因", err=True)
+        click.echo(_("rejected rows written to {rejects}, each with its 原因").format(rejects=rejects), err=True)
 
 
 @click.command("export")
@@ -189,8 +193,9 @@ def export(ctx, lists, output, lang):
 
     chosen = [adapter(n) for n in dict.fromkeys(lists)] if lists and list(lists) != ["all"] else all_adapters()
     counts = out.export(catalogue(ctx), chosen, output, lang=lang, progress=_progress)
-    shown = "standard output" if output == "-" else output
-    click.echo(f"wrote {shown}: " + ", ".join(f"{k} {v:,} rows" for k, v in counts.items()), err=True)
+    shown = _("standard output") if output == "-" else output
+    lists = ", ".join(_("{list} {n:,} rows").format(list=k, n=v) for k, v in counts.items())
+    click.echo(_("wrote {path}: {lists}").format(path=shown, lists=lists), err=True)
 
 
 @click.command("template")
@@ -208,4 +213,4 @@ def template(list_name, output, lang):
     from promo.io.template import template as write
 
     write(adapter(list_name), output, lang=lang)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(_("wrote {output}").format(output=output), err=True)

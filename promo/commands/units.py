@@ -15,25 +15,26 @@ from promo.commands.common import (
     refuse_empty,
     say,
 )
+from promo.i18n import N_, _
 
 UNIT_OPTIONS = [
-    ("--building", "building", "Building (楼栋), e.g. A1."),
-    ("--floor", "floor", "Floor number (negative for basements)."),
-    ("--area", "area_m2", "Area: 1200, 1,200㎡, 1200平米, or for land 30亩 (1 亩 = 666.67 ㎡)."),
-    ("--rent", "rent", "Rent: 1.5 (元/㎡·天) or 45元/㎡·月 (converted to per day: ÷ 365/12)."),
-    ("--kind", "kind", "space (房源, default) or land (标准地; default for a land carrier)."),
-    ("--floor-load", "floor_load_kn", "Floor load, kN/㎡."),
-    ("--ceiling", "ceiling_m", "Clear height, m."),
-    ("--ready", "ready_date", "Ready to hand over on this date."),
-    ("--lease-start", "lease_start", "Lease start of a leased unit."),
-    ("--lease-end", "lease_end", "Lease end of a leased unit (shown in promo overdue as it nears)."),
-    ("--until", "status_until", "When a 装修中/不可租/预留 state is expected to end."),
-    ("--reason", "status_reason", "Why the unit is in its state (e.g. 管委会自用)."),
-    ("--plot-ratio", "plot_ratio", "Land: 容积率 (floor area ratio)."),
-    ("--intensity", "intensity_wan_mu", "Land: 投资强度, 万元/亩."),
-    ("--tax-per-mu", "tax_wan_mu", "Land: 亩均税收, 万元/亩."),
-    ("--facility", "facilities", "A facility (GMP洁净车间, P2实验室 …); repeat for several; update adds.", True),
-    ("--note", "note", "A note."),
+    ("--building", "building", N_("Building (楼栋), e.g. A1.")),
+    ("--floor", "floor", N_("Floor number (negative for basements).")),
+    ("--area", "area_m2", N_("Area: 1200, 1,200㎡, 1200平米, or for land 30亩 (1 亩 = 666.67 ㎡).")),
+    ("--rent", "rent", N_("Rent: 1.5 (元/㎡·天) or 45元/㎡·月 (converted to per day: ÷ 365/12).")),
+    ("--kind", "kind", N_("space (房源, default) or land (标准地; default for a land carrier).")),
+    ("--floor-load", "floor_load_kn", N_("Floor load, kN/㎡.")),
+    ("--ceiling", "ceiling_m", N_("Clear height, m.")),
+    ("--ready", "ready_date", N_("Ready to hand over on this date.")),
+    ("--lease-start", "lease_start", N_("Lease start of a leased unit.")),
+    ("--lease-end", "lease_end", N_("Lease end of a leased unit (shown in promo overdue as it nears).")),
+    ("--until", "status_until", N_("When a 装修中/不可租/预留 state is expected to end.")),
+    ("--reason", "status_reason", N_("Why the unit is in its state (e.g. 管委会自用).")),
+    ("--plot-ratio", "plot_ratio", N_("Land: 容积率 (floor area ratio).")),
+    ("--intensity", "intensity_wan_mu", N_("Land: 投资强度, 万元/亩.")),
+    ("--tax-per-mu", "tax_wan_mu", N_("Land: 亩均税收, 万元/亩.")),
+    ("--facility", "facilities", N_("A facility (GMP洁净车间, P2实验室 …); repeat for several; update adds."), True),
+    ("--note", "note", N_("A note.")),
 ]
 _NAMES = {key: flag for flag, key, *_ in UNIT_OPTIONS} | {"carrier_id": "CARRIER", "code": "CODE"}
 
@@ -69,7 +70,7 @@ def units(ctx, carrier, status, kind, expiring, limit, fmt):
         return
     from promo import leasing, views
 
-    found = leasing.unit_list(
+    found = leasing.iter_unit_list(
         catalogue(ctx), carrier=carrier, status=_parse_status(status), kind=kind, expiring=expiring, limit=limit
     )
 
@@ -107,7 +108,11 @@ def add(ctx, carrier, code, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, domain.add, dict(raw, carrier_id=carrier, code=code), names=_NAMES)
-    say(f"added unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
+    say(
+        _("added unit {carrier_name}/{code} ({v2})").format(
+            carrier_name=row["carrier_name"], code=row["code"], v2=_shown(row)
+        )
+    )
 
 
 def _shown(row) -> str:
@@ -137,7 +142,11 @@ def update(ctx, unit, drop, **given):
 
     raw = fields_from(given)
     row = journaled(ctx, domain.update_unit, unit, raw, names=_NAMES, drop_facilities=list(drop))
-    say(f"updated unit {row['carrier_name']}/{row['code']} ({_shown(row)})")
+    say(
+        _("updated unit {carrier_name}/{code} ({v2})").format(
+            carrier_name=row["carrier_name"], code=row["code"], v2=_shown(row)
+        )
+    )
 
 
 @units.command("set-status")
@@ -159,7 +168,11 @@ def set_status(ctx, unit, status, until, start, reason):
     from promo.edit import units as domain
 
     row = journaled(ctx, domain.set_status, unit, status, until=until, start=start, reason=reason)
-    say(f"{row['carrier_name']}/{row['code']} is now {_shown(row).split(', ')[-1]}")
+    say(
+        _("{carrier_name}/{code} is now {v2}").format(
+            carrier_name=row["carrier_name"], code=row["code"], v2=_shown(row).split(", ")[-1]
+        )
+    )
 
 
 @units.command("remove")
@@ -175,4 +188,4 @@ def remove(ctx, unit):
     from promo.edit import units as domain
 
     row = journaled(ctx, domain.remove, unit)
-    say(f"removed unit {row['carrier_name']}/{row['code']}")
+    say(_("removed unit {carrier_name}/{code}").format(carrier_name=row["carrier_name"], code=row["code"]))

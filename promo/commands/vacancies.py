@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import LIMIT, catalogue, format_option, not_empty
 from promo.commands.options import parse_space, space_options
+from promo.i18n import _
 
 
 @click.command()
@@ -46,18 +47,18 @@ def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):
         from promo.fields import parse_mu
 
         if "min_area" in needs:
-            raise click.BadParameter("give --min-area or --min-mu, not both", param_hint="'--min-mu'")
+            raise click.BadParameter(_("give --min-area or --min-mu, not both"), param_hint="'--min-mu'")
         needs["min_area"] = parse_or_usage(parse_mu, min_mu, "--min-mu")
         kind = kind or "land"
     f = resources.VacancyFilter(**needs, kind=kind, industry=industry, carrier=carrier, sort=sort, limit=limit)
     f.check()  # bad values are usage errors: report them before touching the catalogue
-    found = resources.vacancies(catalogue(ctx), f)
+    found = resources.iter_vacancies(catalogue(ctx), f)
     from promo import views
 
     def caption(rows) -> str:
-        text = f"{len(rows)} 个空置单元, 共 {sum(r['area_m2'] for r in rows):,.0f} ㎡"
+        text = _("{n} vacant units, {area:,.0f} ㎡ in all").format(n=len(rows), area=sum(r["area_m2"] for r in rows))
         if any(r["sample"] for r in rows):
-            text += "\n※ 示例数据: unit-level figures are sample data, not from the source articles"
+            text += "\n" + _("※ unit-level figures are sample data, not from the source articles")
         return text
 
     views.VACANCIES.show(found, fmt, prepare=views.prepare_units, caption=caption)

@@ -5,22 +5,23 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, fields_from, format_option, journaled, options, say
+from promo.i18n import N_, _
 
 ZONE_OPTIONS = [
-    ("--name", "name", "The zone's name."),
-    ("--name-en", "name_en", "The zone's English name."),
-    ("--positioning", "positioning", "Positioning (定位), one paragraph."),
-    ("--positioning-en", "positioning_en", "Positioning in English."),
-    ("--location", "location", "Where the zone is."),
-    ("--location-en", "location_en", "Where the zone is, in English."),
-    ("--planned-area", "planned_area_km2", "Planned area, km²."),
-    ("--office", "office_name", "The investment-promotion office (招商部门)."),
-    ("--office-en", "office_name_en", "The office's English name."),
-    ("--office-phone", "office_phone", "The office's phone: printed in every brief."),
-    ("--office-email", "office_email", "The office's e-mail: printed in every brief."),
-    ("--address", "office_address", "The office's address."),
-    ("--address-en", "address_en", "The office's address in English (English briefs)."),
-    ("--usd-cny-rate", "usd_cny_rate", "CNY per USD, for amounts in English briefs (e.g. 7.10)."),
+    ("--name", "name", N_("The zone's name.")),
+    ("--name-en", "name_en", N_("The zone's English name.")),
+    ("--positioning", "positioning", N_("Positioning (定位), one paragraph.")),
+    ("--positioning-en", "positioning_en", N_("Positioning in English.")),
+    ("--location", "location", N_("Where the zone is.")),
+    ("--location-en", "location_en", N_("Where the zone is, in English.")),
+    ("--planned-area", "planned_area_km2", N_("Planned area, km².")),
+    ("--office", "office_name", N_("The investment-promotion office (招商部门).")),
+    ("--office-en", "office_name_en", N_("The office's English name.")),
+    ("--office-phone", "office_phone", N_("The office's phone: printed in every brief.")),
+    ("--office-email", "office_email", N_("The office's e-mail: printed in every brief.")),
+    ("--address", "office_address", N_("The office's address.")),
+    ("--address-en", "address_en", N_("The office's address in English (English briefs).")),
+    ("--usd-cny-rate", "usd_cny_rate", N_("CNY per USD, for amounts in English briefs (e.g. 7.10).")),
 ]
 
 
@@ -48,7 +49,7 @@ def zone(ctx, fmt):
     found = profile(catalogue(ctx))
     if fmt not in ("json", "csv"):
         found = [r for r in found if r["value"] not in (None, "")]
-    caption = "※ 示例值, 请用 promo zone set 替换 (sample value: replace it with promo zone set)"
+    caption = _("※ sample value: replace it with promo zone set")
     views.ZONE.show(found, fmt, prepare=prepare, caption=caption if any(r["sample"] for r in found) else None)
 
 
@@ -69,4 +70,4 @@ def set_(ctx, **given):
     raw = fields_from(given, {"address_en": "office_address_en"})
     names = {key: flag for flag, key, *_ in ZONE_OPTIONS} | {"office_address_en": "--address-en"}
     changed = journaled(ctx, set_profile, raw, names=names)
-    say("set " + ", ".join(changed["changed"]))
+    say(_("set {fields}").format(fields=", ".join(changed["changed"])))

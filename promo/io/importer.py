@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from itertools import islice
 
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
+from promo.io.changes import change_text, differs_text
 
 MAX_ERRORS_SHOWN = 30
+CHUNK = 1000  # rows checked against the catalogue and written together
 
 
 @dataclass
@@ -37,14 +40,6 @@ class Report:
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
     """A rejected row: its reason without line numbers for the table and the rejects file, and with them
     (one problem a line) for the refusal."""
@@ -65,7 +60,6 @@ def run(
     conn: sqlite3.Connection, adapter, table, *, update: bool = False, options: dict | None = None, progress=None
 ) -> Report:
     """Import `table` (from promo.io.headers.find_table) into `adapter`'s list; never raises for a bad row."""
-    from promo.io.cells import cell_text, code_damage_hint
 
     if not conn.in_transaction:
         raise RuntimeError("an import runs inside the caller's transaction")
@@ -75,7 +69,21 @@ def run(
     if table.unknown:
         report.warnings.append(_("columns not understood, ignored: {columns}").format(columns=", ".join(table.unknown)))
     seen: dict[tuple[str, str], tuple[int, object]] = {}
-    for n, (line, cells, raw_cells) in enumerate(table.records):
+    checked = _checked(conn, adapter, table, enumerate(table.records), fields, options, seen, report, progress)
+    # a list that can match and add many rows at once takes them a chunk at a time; any other list writes
+    # each row before the next is parsed, as a row may name one added just above it (a chain's parent)
+    size = CHUNK if hasattr(adapter, "existing_many") and hasattr(adapter, "add_many") else 1
+    while chunk := list(islice(checked, size)):
+        _write_chunk(conn, adapter, chunk, update, report)
+    return report
+
+
+def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dict, report: Report, progress):
+    """Each row parsed and checked on its own and against the rows before it; a rejected row gets its
+    outcome now, a good one a place in the report and is yielded for writing."""
+    from promo.io.cells import cell_text, code_damage_hint
+
+    for n, (line, cells, raw_cells) in chunk:
         if progress:
             progress(n)
         names = {k: _("line {line}, {column}").format(line=line, column=table.header_of.get(k, k)) for k in fields}
@@ -113,8 +121,43 @@ def run(
         if duplicate:
             report.outcomes.append(_rejected(line, name_shown, duplicate, raw_cells))
             continue
-        report.outcomes.append(_write(conn, adapter, parsed, names, line, name_shown, raw_cells, update, report))
-    return report
+        report.outcomes.append(None)
+        yield len(report.outcomes) - 1, line, parsed, names, name_shown, raw_cells
+
+
+def _write_chunk(conn, adapter, pending: list, update: bool, report: Report) -> None:
+    """Write a chunk's good rows: matched against the catalogue together where the list can (existing_many),
+    and each run of new rows added together (add_many); a row that updates a record is written alone, in
+    its place, after the new rows before it."""
+    many = hasattr(adapter, "existing_many") and hasattr(adapter, "add_many")
+    matches = adapter.existing_many(conn, [p[2] for p in pending]) if many else [None] * len(pending)
+    run: list = []
+    for item, match in zip(pending, matches, strict=True):
+        at, line, parsed, names, name_shown, raw_cells = item
+        if isinstance(match, PromoError):
+            report.outcomes[at] = _rejected(line, name_shown, match, raw_cells)
+        elif many and match[0] is None:
+            run.append(item)
+        else:
+            _add_run(conn, adapter, run, report)
+            run = []
+            report.outcomes[at] = _write(
+                conn, adapter, parsed, names, line, name_shown, raw_cells, update, report, match
+            )
+    _add_run(conn, adapter, run, report)
+
+
+def _add_run(conn, adapter, run: list, report: Report) -> None:
+    if not run:
+        return
+    for (at, line, _parsed, _names, name_shown, raw_cells), result in zip(
+        run, adapter.add_many(conn, [(p[2], p[3]) for p in run]), strict=True
+    ):
+        if isinstance(result, PromoError):
+            report.outcomes[at] = _rejected(line, name_shown, result, raw_cells)
+        else:
+            report.outcomes[at] = Outcome(line, "new", name_shown)
+            report.warnings += [f"line {line}: {w}" for w in result]
 
 
 def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
@@ -129,10 +172,9 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
                 return _("conflict: credit code {code} is also on line {line} for {name}").format(
                     code=key, line=first_line, name=adapter.label(first)
                 )
+            fields = {f.key: f for f in adapter.FIELDS}
             differ = [
-                _("{field}: {first} vs {second}").format(
-                    field=k, first=_shown(getattr(first, k, None)), second=_shown(getattr(parsed, k, None))
-                )
+                differs_text(fields, k, getattr(first, k, None), getattr(parsed, k, None))
                 for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status")
                 if getattr(first, k, None) != getattr(parsed, k, None)
             ]
@@ -146,16 +188,19 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
     return None
 
 
-def _write(conn, adapter, parsed, names, line, name_shown, raw_cells, update: bool, report: Report) -> Outcome:
+def _write(
+    conn, adapter, parsed, names, line, name_shown, raw_cells, update: bool, report: Report, match=None
+) -> Outcome:
     conn.execute("SAVEPOINT import_row")
     try:
-        row, why = adapter.existing(conn, parsed)
+        row, why = match or adapter.existing(conn, parsed)
         if row is None:
             warnings = adapter.add(conn, parsed, names)
             outcome = Outcome(line, "new", name_shown)
         else:
             changed = adapter.changes(conn, row, parsed)
-            detail = "; ".join(f"{k}: {_shown(old)} → {_shown(new)}" for k, old, new in changed)
+            fields = {f.key: f for f in adapter.FIELDS}
+            detail = "; ".join(change_text(fields, k, old, new) for k, old, new in changed)
             matched = _("matches {name} ({why})").format(name=row[adapter.LABEL_COLUMN], why=why)
             warnings = []
             if not changed:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from promo.render import Column, View
+from promo.vocabulary import Shown
 
-STATUS_LABELS = {"new": "新增", "unchanged": "不变", "changed": "更新", "kept": "未更新", "rejected": "拒绝"}
+STATUS_LABELS = Shown("import_status")  # new, unchanged … → 新增 / new …, in the user's language
 
 REPORT = View(
     keys=("list", "line", "status", "name", "detail"),

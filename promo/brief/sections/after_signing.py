@@ -1,15 +1,17 @@
 """The internal brief's after-signing section: each project's milestones, investment and open services, and the
-year's task ledger. Read only for an internal brief; a public brief never carries any of it."""
+year's task ledger. Read only for an internal brief; a public brief never carries any of it, apart from the
+counts of projects per milestone when the office asks for them (--publish-counts)."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from promo.brief import numbers as num
-from promo.brief.document import Note, Section, Table
+from promo.brief.document import Facts, Note, Section, Table
 from promo.brief.request import Request
 from promo.brief.wording import Wording
 from promo.i18n import _
+from promo.vocabulary import MILESTONES
 
 MAX_PROJECTS = 20
 
@@ -17,16 +19,7 @@ MAX_PROJECTS = 20
 def gather(conn: sqlite3.Connection, req: Request) -> dict:
     """Projects with milestones, reports, services or coordination items within the brief's focus, as of its
     date (later milestones and reports are not yet known), most behind plan first; and the ledger's year."""
-    from promo import industries
-    from promo.lookup import find
-
-    where, params = "1=1", {"date": req.date, "year": int(req.date[:4])}
-    if req.scope == "industry":
-        ids = industries.find_subtree(conn, req.industry)
-        where = f"e.industry_id IN ({','.join(str(int(i)) for i in ids)})"
-    elif req.scope == "carrier":
-        params["carrier"] = find(conn, "carriers", req.carrier, _("carrier"))["id"]
-        where = "(e.carrier_id = :carrier OR e.id IN (SELECT enterprise_id FROM units WHERE carrier_id = :carrier))"
+    where, params = _focus(conn, req)
     found = [
         dict(r)
         for r in conn.execute(
@@ -65,6 +58,69 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
 
         ledger_rows = [r for r in ledger.ledger(conn, params["year"], on=req.date) if r["target"] is not None]
     return {"rows": found[:MAX_PROJECTS], "count": len(found), "ledger": ledger_rows, "year": params["year"]}
+
+
+def _focus(conn: sqlite3.Connection, req: Request) -> tuple[str, dict]:
+    """SQL on enterprises e for the brief's focus (the zone, an industry's subtree, a carrier), and its params."""
+    from promo import industries
+    from promo.lookup import find
+
+    where, params = "1=1", {"date": req.date, "year": int(req.date[:4])}
+    if req.scope == "industry":
+        ids = industries.find_subtree(conn, req.industry)
+        where = f"e.industry_id IN ({','.join(str(int(i)) for i in ids)})"
+    elif req.scope == "carrier":
+        params["carrier"] = find(conn, "carriers", req.carrier, _("carrier"))["id"]
+        where = "(e.carrier_id = :carrier OR e.id IN (SELECT enterprise_id FROM units WHERE carrier_id = :carrier))"
+    return where, params
+
+
+def gather_counts(conn: sqlite3.Connection, req: Request) -> dict:
+    """How many projects in the focus had reached each milestone by the brief's date, and how many of them in
+    its year: counts only, the one after-signing figure a public brief may carry. 投产 is the ledger's rule
+    (promo.projects.PRODUCING_IN: the milestone, else the first day at a producing stage); 达效 likewise."""
+    from promo.projects import PRODUCING_IN
+
+    where, params = _focus(conn, req)
+    params |= {"start": "0000-01-01", "end": req.date, "year_start": f"{params['year']}-01-01"}
+    found = {
+        r[0]: (r[1], r[2])
+        for r in conn.execute(
+            f"""WITH {PRODUCING_IN},
+                on_target(enterprise_id, date) AS (
+                  SELECT enterprise_id, actual_date FROM milestones WHERE milestone = '达效' AND actual_date <= :end
+                  UNION ALL
+                  SELECT h.enterprise_id, min(h.date) FROM stage_history h WHERE h.stage = '达效' AND h.date <= :end
+                    AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.enterprise_id = h.enterprise_id
+                                      AND m.milestone = '达效' AND m.actual_date IS NOT NULL)
+                  GROUP BY h.enterprise_id),
+                reached(enterprise_id, milestone, date) AS (
+                  SELECT enterprise_id, milestone, actual_date FROM milestones
+                  WHERE milestone IN ('开工', '竣工') AND actual_date <= :end
+                  UNION ALL SELECT enterprise_id, '投产', date FROM producing_in
+                  UNION ALL SELECT enterprise_id, '达效', date FROM on_target)
+                SELECT r.milestone, count(DISTINCT r.enterprise_id),
+                       count(DISTINCT CASE WHEN r.date >= :year_start THEN r.enterprise_id END)
+                FROM reached r JOIN enterprises e ON e.id = r.enterprise_id
+                WHERE {where} GROUP BY r.milestone""",
+            params,
+        )
+    }
+    return {"year": params["year"], "rows": [(m, *found.get(m, (0, 0))) for m in MILESTONES]}
+
+
+def counts_section(c: Wording) -> Section:
+    """Projects per milestone, e.g. 开工 12 个（2026 年 5 个）; no name, amount or contact."""
+    data = c.data.get("after_signing_counts")
+    s = Section(c.t("sec.after_counts"))
+    if not data or not any(n for _, n, _ in data["rows"]):
+        return s
+    facts = [
+        (c.code("milestone", m), c.t("after.count_value", n=f"{n:,}", m=f"{this_year or 0:,}", year=data["year"]))
+        for m, n, this_year in data["rows"]
+    ]
+    s.blocks.append(Facts(facts))
+    return s
 
 
 def after_signing_section(c: Wording) -> Section:

@@ -23,11 +23,11 @@ def carriers_section(w: Wording) -> Section:
             name,
             w.code("carrier_kind", c["kind"]),
             w.join(w.term(i["name"], i.get("name_en")) for i in c["industries"]),
-            num.area(c["total_area"]) if c["units"] else w.t("dash"),
-            w.mark(num.area(c["vacant_area"]), c["units_sample"]) if has_space else w.t("dash"),
+            num.area(c["total_area_m2"]) if c["units"] else w.t("dash"),
+            w.mark(num.area(c["vacant_area_m2"]), c["units_sample"]) if has_space else w.t("dash"),
         ]
         if en:
-            row.append(num.area_sqft(c["vacant_area"]) if has_space else w.t("dash"))
+            row.append(num.area_sqft(c["vacant_area_m2"]) if has_space else w.t("dash"))
         row += [
             str(c["vacant_units"]) if c["units"] else w.t("dash"),
             rent or w.t("dash"),
@@ -39,8 +39,8 @@ def carriers_section(w: Wording) -> Section:
             line = w.t(
                 "car.chat",
                 carrier=name,
-                vacant=num.area(c["vacant_area"]),
-                vacant_ft=num.area_sqft(c["vacant_area"]),
+                vacant=num.area(c["vacant_area_m2"]),
+                vacant_ft=num.area_sqft(c["vacant_area_m2"]),
                 units=c["vacant_units"],
                 rent=rent_text,
             )
@@ -189,17 +189,17 @@ def carrier_section(w: Wording) -> Section:
     if c["industries"]:
         facts.append((w.t("car.industries"), w.join(w.term(i["name"], i.get("name_en")) for i in c["industries"])))
     if c["units"]:
-        occupancy = 1 - c["vacant_area"] / c["total_area"] if c["total_area"] else 0
+        occupancy = c["occupancy"] or 0  # 出租率 as `promo carriers` has it: leased or reserved
         facts.append(
             (
                 w.t("car.area"),
                 w.mark(
                     w.t(
                         "car.area_value",
-                        total=num.area(c["total_area"]),
-                        total_ft=num.area_sqft(c["total_area"]),
-                        vacant=num.area(c["vacant_area"]),
-                        vacant_ft=num.area_sqft(c["vacant_area"]),
+                        total=num.area(c["total_area_m2"]),
+                        total_ft=num.area_sqft(c["total_area_m2"]),
+                        vacant=num.area(c["vacant_area_m2"]),
+                        vacant_ft=num.area_sqft(c["vacant_area_m2"]),
                         units=c["vacant_units"],
                         occ=f"{occupancy * 100:.0f}%",
                     ),

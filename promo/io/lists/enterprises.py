@@ -159,12 +159,27 @@ def keys(f) -> list[tuple[str, str]]:
     return [(k, v) for k, v in ((N_("folded name"), fold(f.name)), (N_("credit code"), f.uscc)) if v]
 
 
-def existing(conn: sqlite3.Connection, f):
+def existing_many(conn: sqlite3.Connection, rows: list) -> list:
+    """existing() for each row, against the catalogue's records fetched for all of them at once."""
+    from promo.errors import PromoError
+    from promo.identity import Known
+
+    known = Known(conn, [f.name for f in rows], [f.uscc for f in rows])
+    out = []
+    for f in rows:
+        try:
+            out.append(existing(conn, f, known))
+        except PromoError as exc:
+            out.append(exc)
+    return out
+
+
+def existing(conn: sqlite3.Connection, f, known=None):
     """The catalogue's record this row names, or None; a credit code held by another name is a conflict."""
     from promo.identity import duplicate_of
 
-    by_code = duplicate_of(conn, None, f.uscc)[0] if f.uscc else None
-    by_name, why = duplicate_of(conn, f.name, None)
+    by_code = duplicate_of(conn, None, f.uscc, known=known)[0] if f.uscc else None
+    by_name, why = duplicate_of(conn, f.name, None, known=known)
     if by_code is not None and (by_name is None or by_name["id"] != by_code["id"]):
         raise Rejected(
             _("conflict: credit code {uscc} belongs to {name} in the catalogue, not {given}").format(
@@ -202,8 +217,8 @@ def _named(conn: sqlite3.Connection, table: str, row_id) -> str | None:
 
 def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]]:
     """(field, old, new) for every field the row gives that differs from the record; empty cells change nothing."""
+    from promo.enterprise_add import carrier_id_of, industry_id_of
     from promo.enterprise_fields import KINDS
-    from promo.enterprises import _carrier_id, _industry_id
     from promo.holding import find_unit, unit_label
 
     out = []
@@ -220,7 +235,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
         out.append(("claim", claim_text(row), f"{f.owner} takes it over only by: promo enterprises update --transfer"))
     if f.kind and f.kind != row["kind"]:
         out.append(("kind", KINDS.get(row["kind"]), KINDS.get(f.kind)))
-    for key, table, lookup in (("industry", "industries", _industry_id), ("carrier", "carriers", _carrier_id)):
+    for key, table, lookup in (("industry", "industries", industry_id_of), ("carrier", "carriers", carrier_id_of)):
         value = getattr(f, key)
         if value and lookup(conn, value) != row[f"{key}_id"]:
             out.append((key, _named(conn, table, row[f"{key}_id"]), _named(conn, table, lookup(conn, value))))
@@ -241,14 +256,21 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
     return out
 
 
-def add(conn: sqlite3.Connection, f, names: dict) -> list[str]:
+def add_many(conn: sqlite3.Connection, rows: list) -> list:
+    """New rows (parsed, names) through the pipeline's add_many: per row its warnings, or why it was refused."""
     from promo import enterprises
+    from promo.errors import PromoError
 
-    f.owner = f.owner or f.default_owner
-    result = enterprises.add(conn, f, similar_warning=False, unit_field=names.get("units", "units"))
-    if getattr(f, "sample_flag", False):
-        conn.execute("UPDATE enterprises SET sample = 1 WHERE id = ?", (result["id"],))
-    return result["warnings"]
+    records = [f for f, _names in rows]
+    for f in records:
+        f.owner = f.owner or f.default_owner
+    results = enterprises.add_many(
+        conn,
+        records,
+        samples=[getattr(f, "sample_flag", False) for f in records],
+        unit_field=[names.get("units", "units") for _f, names in rows],
+    )
+    return [r if isinstance(r, PromoError) else r["warnings"] for r in results]
 
 
 def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
@@ -311,7 +333,7 @@ def export_rows(conn: sqlite3.Connection):
     """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
     own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
-    from promo.enterprise_listing import _LIST_SQL, _STAGE_ORDER, _finish
+    from promo.enterprise_listing import stream_all
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
     held: dict[int, list[str]] = {}
@@ -320,10 +342,7 @@ def export_rows(conn: sqlite3.Connection):
         "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
     ):
         held.setdefault(eid, []).append(label)
-    cursor = conn.execute(f"{_LIST_SQL} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id")
-    names = [d[0] for d in cursor.description]
-    for values in cursor:
-        r = _finish([dict(zip(names, values, strict=True))])[0]
+    for r in stream_all(conn):
         contact, phone, note = extra[r["id"]]
         yield {
             **{

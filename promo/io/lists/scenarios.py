@@ -8,8 +8,11 @@ from promo.errors import Rejected
 from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
-from promo.scenarios import OWNER_KINDS, STATUSES
+from promo.scenarios import OWNER_KINDS
 from promo.text import fold
+from promo.vocabulary import labels
+
+_STATUS_ZH = labels("scenario_status")  # a workbook is in Chinese, whatever the interface
 
 ZH, EN = "创新场景", "scenarios"
 LABEL_COLUMN = "title"
@@ -35,7 +38,7 @@ FIELDS = [
     ),
     Field("industry", "所属产业", "industry", ("产业", "行业", "所属行业", "领域", "产业领域")),
     Field("need", "需求描述", "need", ("需求", "场景需求", "内容", "场景描述", "需求内容", "need")),
-    Field("status", "状态", "status", ("对接状态", "进展"), "choice", choices=tuple(STATUSES.values())),
+    Field("status", "状态", "status", ("对接状态", "进展"), "choice", choices=tuple(_STATUS_ZH.values())),
     Field("published", "发布日期", "published", ("发布时间", "发布"), "date"),
     Field("deadline", "截止日期", "deadline", ("截止时间", "截止", "有效期至"), "date"),
     Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
@@ -144,7 +147,7 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
         {
             **{k: r[k] for k in ("title", "owner", "industry", "need", "published", "deadline")},
             "owner_kind": r["owner_kind_label"],
-            "status": r["status_label"],
+            "status": _STATUS_ZH.get(r["status"], r["status"]),
             "sample": "是" if r["sample"] else "",
         }
         for r in sorted(scenarios.list_scenarios(conn), key=lambda r: r["id"])

@@ -8,13 +8,15 @@ from promo.errors import Rejected
 from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists import as_column
-from promo.targets import REASONS, STATUSES
+from promo.targets import REASONS
 from promo.text import fold
+from promo.vocabulary import by_label, labels
 
 ZH, EN = "目标企业", "targets"
 LABEL_COLUMN = "name"
 
-_STATUS_LABELS = tuple(STATUSES.values())
+_STATUS_ZH = labels("target_status")  # a workbook is in Chinese, whatever the interface
+_STATUS_LABELS = tuple(_STATUS_ZH.values())
 FIELDS = [
     Field(
         "name",
@@ -53,8 +55,7 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
 
     status = None
     if raw.get("status"):
-        by_label = {fold(v): k for k, v in targets.STATUSES.items()} | {k: k for k in targets.STATUSES}
-        status = by_label.get(fold(raw["status"]))
+        status = by_label("target_status").get(fold(raw["status"]))
         if status is None:
             from promo.errors import BadValue
 
@@ -165,7 +166,7 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
     return [
         {
             **{k: r[k] for k in ("name", "link", "priority", "reason", "note")},
-            "status": targets.STATUSES.get(r["status"], r["status"]),
+            "status": _STATUS_ZH.get(r["status"], r["status"]),
             "sample": "是" if r["sample"] else "",
         }
         for r in targets.list_targets(conn, status=None)

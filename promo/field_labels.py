@@ -1,0 +1,218 @@
+"""What each stored field is called in the officer's words, and how its value is shown (names, not ids).
+
+The change journal, `promo log` and the success lines of `update` commands name fields through here:
+投资额 7,000 → 6,500 万元, 载体 精准医学产业园 → 无 — never investment_wan or carrier_id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from promo.i18n import N_, _
+
+# column → (label, kind); kind: text, money (万元), area (㎡), rent (元/㎡·天), mu (亩), load (kN/㎡),
+# flag (yes/no), or ref:<table> (a row of that table, shown by its name)
+FIELDS: dict[str, tuple[str, str]] = {
+    "actual_date": (N_("actual date"), "text"),
+    "address": (N_("address"), "text"),
+    "aliases": (N_("aliases"), "text"),
+    "approved_by": (N_("approved by"), "text"),
+    "approved_on": (N_("approved on"), "text"),
+    "area_m2": (N_("area"), "area"),
+    "arrived_wan": (N_("capital arrived"), "money"),
+    "asked_date": (N_("date applied"), "text"),
+    "available_by": (N_("available by"), "text"),
+    "building": (N_("building"), "text"),
+    "business": (N_("business"), "text"),
+    "cap_wan": (N_("cap"), "money"),
+    "carrier_id": (N_("carrier"), "ref:carriers"),
+    "carriers": (N_("carriers"), "text"),
+    "ceiling_m": (N_("clear height"), "text"),
+    "closed_date": (N_("date solved"), "text"),
+    "code": (N_("code"), "text"),
+    "code_name": (N_("code name"), "text"),
+    "completed_investment_wan": (N_("investment completed"), "money"),
+    "contact": (N_("contact"), "text"),
+    "contact_name": (N_("contact"), "text"),
+    "contact_phone": (N_("contact phone"), "text"),
+    "countries": (N_("countries"), "text"),
+    "country": (N_("country"), "text"),
+    "criterion_id": (N_("criterion"), "ref:criteria"),
+    "date": (N_("date"), "text"),
+    "days": (N_("days"), "text"),
+    "deadline": (N_("deadline"), "text"),
+    "department_id": (N_("department"), "ref:departments"),
+    "description": (N_("description"), "text"),
+    "description_en": (N_("English description"), "text"),
+    "doc_no": (N_("document number"), "text"),
+    "done_date": (N_("date done"), "text"),
+    "due_date": (N_("due date"), "text"),
+    "end_date": (N_("end date"), "text"),
+    "enterprise_id": (N_("enterprise"), "ref:enterprises"),
+    "enterprise_kinds": (N_("enterprise kinds"), "text"),
+    "event_id": (N_("event"), "ref:events"),
+    "facilities": (N_("facilities"), "text"),
+    "facility_id": (N_("facility"), "ref:facilities"),
+    "floor": (N_("floor"), "text"),
+    "floor_load_kn": (N_("floor load"), "load"),
+    "floor_m2": (N_("floor area"), "area"),
+    "founded_year": (N_("year founded"), "text"),
+    "industries": (N_("industries"), "text"),
+    "industry_code": (N_("industry"), "text"),
+    "industry_id": (N_("industry"), "ref:industries"),
+    "intensity_wan_mu": (N_("investment intensity"), "text"),
+    "investment_wan": (N_("investment"), "money"),
+    "issue": (N_("issue"), "text"),
+    "issuer": (N_("issuer"), "text"),
+    "issuer_en": (N_("English issuer"), "text"),
+    "item": (N_("item"), "text"),
+    "jobs": (N_("jobs"), "text"),
+    "jobs_created": (N_("jobs created"), "text"),
+    "keywords": (N_("keywords"), "text"),
+    "kind": (N_("kind"), "text"),
+    "label": (N_("label"), "text"),
+    "land_mu": (N_("land"), "mu"),
+    "last_matched_at": (N_("last match"), "text"),
+    "lat": (N_("latitude"), "text"),
+    "leader": (N_("leader"), "text"),
+    "lease_end": (N_("lease end"), "text"),
+    "lease_start": (N_("lease start"), "text"),
+    "level": (N_("level"), "text"),
+    "link_id": (N_("chain link"), "ref:industries"),
+    "location": (N_("location"), "text"),
+    "lon": (N_("longitude"), "text"),
+    "max_area": (N_("largest area"), "area"),
+    "max_rent": (N_("highest rent"), "rent"),
+    "measure": (N_("measure"), "text"),
+    "metric": (N_("metric"), "text"),
+    "milestone": (N_("milestone"), "text"),
+    "min_area": (N_("smallest area"), "area"),
+    "min_floor_load": (N_("lowest floor load"), "load"),
+    "min_investment_wan": (N_("minimum investment"), "money"),
+    "min_jobs": (N_("minimum jobs"), "text"),
+    "name": (N_("name"), "text"),
+    "name_en": (N_("English name"), "text"),
+    "need": (N_("need"), "text"),
+    "next_date": (N_("next follow-up"), "text"),
+    "note": (N_("note"), "text"),
+    "office_address": (N_("office address"), "text"),
+    "office_email": (N_("office e-mail"), "text"),
+    "office_name": (N_("office"), "text"),
+    "office_phone": (N_("office phone"), "text"),
+    "officer": (N_("officer"), "text"),
+    "operator": (N_("operator"), "text"),
+    "organiser": (N_("organiser"), "text"),
+    "output_wan": (N_("output"), "money"),
+    "owner": (N_("owner"), "text"),
+    "owner_since": (N_("claim since"), "text"),
+    "parent_id": (N_("under"), "ref:industries"),
+    "phone": (N_("phone"), "text"),
+    "place": (N_("place"), "text"),
+    "planned_area_km2": (N_("planned area"), "text"),
+    "planned_date": (N_("planned date"), "text"),
+    "plot_ratio": (N_("plot ratio"), "text"),
+    "policy_id": (N_("policy"), "ref:policies"),
+    "positioning": (N_("positioning"), "text"),
+    "priority": (N_("priority"), "text"),
+    "published": (N_("published"), "text"),
+    "quarter": (N_("quarter"), "text"),
+    "raised_date": (N_("date raised"), "text"),
+    "rate": (N_("rate"), "text"),
+    "rate_basis": (N_("rate basis"), "text"),
+    "rd_wan": (N_("R&D spending"), "money"),
+    "ready_date": (N_("ready date"), "text"),
+    "reason": (N_("reason"), "text"),
+    "rent": (N_("rent"), "rent"),
+    "sample": (N_("sample"), "flag"),
+    "scope": (N_("scope"), "text"),
+    "segment": (N_("segment"), "text"),
+    "since": (N_("since"), "text"),
+    "source": (N_("source"), "text"),
+    "source_channel": (N_("channel"), "text"),
+    "stage": (N_("stage"), "text"),
+    "stage_date": (N_("stage date"), "text"),
+    "stages": (N_("stages"), "text"),
+    "start_date": (N_("start date"), "text"),
+    "status": (N_("status"), "text"),
+    "status_reason": (N_("status reason"), "text"),
+    "status_until": (N_("status until"), "text"),
+    "tax_wan": (N_("tax"), "money"),
+    "tax_wan_mu": (N_("tax per mu"), "text"),
+    "threshold": (N_("threshold"), "text"),
+    "title": (N_("title"), "text"),
+    "unit": (N_("unit"), "text"),
+    "unit_id": (N_("unit"), "ref:units"),
+    "uscc": (N_("credit code"), "text"),
+    "uscc_bad_check": (N_("credit code flagged"), "flag"),
+    "value": (N_("value"), "text"),
+    "year": (N_("year"), "text"),
+}
+
+# What a row of each table is called in the journal: + enterprise 晨生医疗 (#5)
+TABLES = {
+    "enterprises": N_("enterprise"),
+    "units": N_("unit"),
+    "stage_history": N_("stage record"),
+    "activities": N_("activity"),
+    "stage_deadlines": N_("stage deadline"),
+    "carriers": N_("carrier"),
+    "industries": N_("industry"),
+    "policies": N_("policy"),
+    "targets": N_("target enterprise"),
+    "needs": N_("needs"),
+    "scenarios": N_("scenario"),
+    "criteria": N_("criterion"),
+    "settings": N_("setting"),
+}
+
+_UNITS = {"money": "万元", "area": "㎡", "rent": "元/㎡·天", "mu": "亩", "load": "kN/㎡"}
+
+
+def label(column: str) -> str:
+    """A field's name in the user's language; a column promo has no name for is shown as it is."""
+    found = FIELDS.get(column)
+    return _(found[0]) if found else column
+
+
+def table_label(table: str) -> str:
+    """What a row of `table` is called, in the user's language."""
+    return _(TABLES[table]) if table in TABLES else table
+
+
+def unit_of(column: str) -> str:
+    """The unit a field's values are in (万元, ㎡ …), or ''."""
+    return _UNITS.get(FIELDS.get(column, ("", "text"))[1], "")
+
+
+def shown(column: str, value, conn: sqlite3.Connection | None = None) -> str:
+    """A stored value as the user sees it: amounts with thousands separators, a referenced row by its name."""
+    if value is None or value == "":
+        return _("none")
+    kind = FIELDS.get(column, ("", "text"))[1]
+    if kind.startswith("ref:") and conn is not None:
+        return _name_of(conn, kind[4:], value)
+    if kind == "flag":
+        return _("yes") if value else _("no")
+    if kind in ("money", "area", "mu") and isinstance(value, (int, float)):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if kind == "rent" and isinstance(value, (int, float)):
+        return f"{value:.2f}"
+    if isinstance(value, float) and value == int(value):
+        return f"{value:g}"
+    return str(value)
+
+
+def _name_of(conn: sqlite3.Connection, table: str, row_id) -> str:
+    column = "code" if table == "units" else "name"
+    try:
+        found = conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    except sqlite3.DatabaseError:  # a table a later migration renamed: the id is still true
+        found = None
+    return str(found[0]) if found and found[0] is not None else f"#{row_id}"
+
+
+def change_text(column: str, old, new, conn: sqlite3.Connection | None = None) -> str:
+    """One changed field: 投资额 7,000 → 6,500 万元 (the unit once, after both values)."""
+    unit = unit_of(column)
+    text = f"{label(column)} {shown(column, old, conn)} → {shown(column, new, conn)}"
+    return f"{text} {unit}" if unit and new is not None else text

@@ -1,0 +1,133 @@
+"""Listings written row by row, so memory stays flat whatever their size: JSON and Markdown writers, and
+rows spilled to a temporary file when a caption or a Markdown table needs a second look at them.
+
+The output is byte for byte what json.dumps and tabulate's github format give for the whole list at once.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# one encoder for every row: json.dumps with keyword arguments builds a new one per call
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+CHUNK = 1000
+
+
+def json_safe(text: str) -> str:
+    """JSON text with C1 controls and bidi overrides written as \\u escapes (json leaves them raw): the
+    same data for a program, nothing a terminal acts on."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_text(value, **options) -> str:
+    """One record (or any value) as indented JSON, made safe for a terminal like every JSON promo prints."""
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2, **options))
+
+
+def json_chunks(rows: Iterable[dict], keys: Sequence[str]) -> Iterator[str]:
+    """A JSON array with one object per line, as pieces of text of about CHUNK rows each (tuples are
+    written as arrays, as json.dumps writes them)."""
+    batch: list[str] = []
+    first = True
+    for r in rows:
+        batch.append(_ENCODE({k: r.get(k) for k in keys}))
+        if len(batch) == CHUNK:
+            yield json_safe(("[\n" if first else ",\n") + ",\n".join(batch))
+            first, batch = False, []
+    if batch:
+        yield json_safe(("[\n" if first else ",\n") + ",\n".join(batch))
+        first = False
+    yield "[]" if first else "\n]"
+
+
+class Spilled(Sequence):
+    """Rows kept in a temporary file, read back on each pass: len(), iteration, any() and sum() work as on
+    a list, while memory holds one chunk. `prepare` (a function that adds shown fields to a list of rows in
+    place) is applied chunk by chunk on the way in."""
+
+    def __init__(self, rows: Iterable[dict], prepare: Callable[[list[dict]], None] | None = None):
+        import tempfile
+
+        self._file = tempfile.TemporaryFile()
+        self._count = 0
+        batch: list[dict] = []
+        for r in rows:
+            batch.append(r)
+            if len(batch) == CHUNK:
+                self._put(batch, prepare)
+                batch = []
+        if batch:
+            self._put(batch, prepare)
+
+    def _put(self, batch: list[dict], prepare) -> None:
+        if prepare:
+            prepare(batch)
+        pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += len(batch)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict]:
+        self._file.seek(0)
+        while True:
+            try:
+                batch = pickle.load(self._file)
+            except EOFError:
+                return
+            at = self._file.tell()  # a nested pass moves the shared file position
+            yield from batch
+            self._file.seek(at)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += self._count
+        for i, r in enumerate(self):
+            if i == index:
+                return r
+        raise IndexError(index)
+
+
+def spill(rows: Iterable[dict], prepare: Callable[[list[dict]], None] | None = None) -> Sequence[dict]:
+    """A list as it is (prepared whole: some prepare functions look across rows); any other iterable of rows
+    (a cursor) kept in a temporary file, prepared chunk by chunk."""
+    if isinstance(rows, Sequence):
+        if prepare:
+            prepare(rows)
+        return rows
+    return Spilled(rows, prepare)
+
+
+def markdown_lines(cells: Callable[[], Iterable[list[str]]], headers: list[str], aligns: list[str]) -> Iterator[str]:
+    """tabulate's github table, line by line: `cells` gives the rows' escaped cell texts, and is called twice
+    (once for the column widths, once to write)."""
+    from wcwidth import wcswidth
+
+    widths = [wcswidth(h) + 2 for h in headers]
+    empty = True
+    for row in cells():
+        empty = False
+        for i, text in enumerate(row):
+            w = wcswidth(text.strip())
+            if w > widths[i]:
+                widths[i] = w
+    if empty:  # tabulate aligns the headers of an empty table to the left
+        aligns = ["left"] * len(headers)
+    specs = ["<" if a == "left" else "^" if a == "center" else ">" for a in aligns]
+    yield _md_row(headers, widths, specs, wcswidth)
+    yield "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    if not empty:
+        for row in cells():
+            yield _md_row([t.strip() for t in row], widths, specs, wcswidth)
+
+
+def _md_row(texts: list[str], widths: list[int], specs: list[str], width_of) -> str:
+    # a wide character takes two columns but counts as one in str.format's padding
+    out = [f"{t:{s}{w - (width_of(t) - len(t))}}" for t, w, s in zip(texts, widths, specs, strict=True)]
+    return "| " + " | ".join(out) + " |"
