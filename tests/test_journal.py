@@ -1,15 +1,38 @@
 import pytest
-from pipeline_helpers import content as catalogue_content
 
-from promo import journal_read, revert
+from promo import journal, journal_read, revert
 from promo.db import write
 from promo.errors import Rejected
 
 
 def content(conn):
     """Every catalogue row outside the journal, as SQL literals: equal means equal byte for byte."""
-    path = conn.execute("PRAGMA database_list").fetchone()[2]
-    return catalogue_content(path)
+    out = {}
+    for table in journal.journaled_tables(conn):
+        cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+        quoted = " || '|' || ".join(f'quote("{c}")' for c in cols)
+        out[table] = [r[0] for r in conn.execute(f"SELECT rowid || ':' || {quoted} FROM \"{table}\" ORDER BY rowid")]
+    return out
+
+
+@pytest.fixture
+def conn(tiny):
+    """The tiny catalogue with two stage deadlines, a carrier with a vacant unit A1-402, and enterprise 1
+    (signed, with its stage history) leasing unit A1-401: rows for the journal to record and undo."""
+    tiny.executemany("INSERT INTO stage_deadlines (stage, days) VALUES (?, ?)", [("意向", 30), ("洽谈", 60)])
+    tiny.execute("INSERT INTO carriers (id, code, name, name_folded, kind) VALUES (1, 'park', '园区', '园区', 'park')")
+    tiny.execute(
+        """INSERT INTO enterprises (id, name, name_folded, kind, industry_id, stage, carrier_id, created_at)
+           VALUES (1, '某公司', '某公司', 'company', 3, '签约', 1, '2026-11-01')"""
+    )
+    tiny.execute(
+        "INSERT INTO stage_history (enterprise_id, stage, date, recorded_at) VALUES (1, '签约', '2026-11-01', 'now')"
+    )
+    tiny.executemany(
+        "INSERT INTO units (carrier_id, code, area_m2, rent, status, enterprise_id) VALUES (1, ?, ?, 1.2, ?, ?)",
+        [("A1-401", 300, "leased", 1), ("A1-402", 400, "vacant", None)],
+    )
+    return tiny
 
 
 def test_a_write_records_every_row_change_with_exact_values(conn):
@@ -108,9 +131,13 @@ def test_last_command_skips_undone_entries_and_undos(conn):
         journal_read.undo_target(conn, undo_id)
 
 
-def test_tables_added_after_the_first_write_of_a_new_connection_are_journaled(db_path):
-    from promo.db import open_catalogue
+def test_tables_added_after_the_first_write_of_a_new_connection_are_journaled(tmp_path):
+    from promo.db import connect, migrate, open_catalogue
 
+    db_path = tmp_path / "catalogue.db"
+    built = connect(db_path)
+    migrate(built)
+    built.close()
     setup = open_catalogue(db_path)
     setup.execute("CREATE TABLE later_list (id INTEGER PRIMARY KEY, name TEXT, score REAL)")
     setup.close()

@@ -35,6 +35,49 @@ def family_carriers(conn, code):
     }
 
 
+@pytest.fixture
+def site(tiny):
+    """The tiny catalogue with a device park tagged 医学影像 (one tenant on its 核心部件 link) and an office tower.
+
+    Park units: A2-201 820 ㎡ at 1.45 GMP now, A4-201 880 ㎡ at 1.45 GMP ready 2027-06-30, H1-301 1,800 ㎡ at
+    0.90, H1-302 2,400 ㎡ at 0.95, A2-301 600 ㎡ at 1.30, A3-301 1,500 ㎡ GMP reserved; tower T-101 200 ㎡ P2 lab.
+    """
+    tiny.executemany(
+        "INSERT INTO carriers (id, code, name, name_folded, kind) VALUES (?, ?, ?, ?, 'park')",
+        [(1, "device-park", "器械园", "器械园"), (2, "office-tower", "写字楼", "写字楼")],
+    )
+    tiny.execute("INSERT INTO carrier_industries (carrier_id, industry_id) VALUES (1, 2)")
+    tiny.executemany(
+        "INSERT INTO facilities (id, name, name_folded) VALUES (?, ?, ?)",
+        [(1, "GMP洁净车间", "gmp洁净车间"), (2, "P2实验室", "p2实验室")],
+    )
+    units = [
+        (1, 1, "A2-201", 820, 1.45, "vacant", None, [1]),
+        (2, 1, "A4-201", 880, 1.45, "vacant", "2027-06-30", [1]),
+        (3, 1, "H1-301", 1800, 0.90, "vacant", None, []),
+        (4, 1, "H1-302", 2400, 0.95, "vacant", None, []),
+        (5, 1, "A2-301", 600, 1.30, "vacant", None, []),
+        (6, 1, "A3-301", 1500, 1.20, "reserved", None, [1]),
+        (7, 2, "T-101", 200, 2.00, "vacant", None, [2]),
+    ]
+    for uid, carrier, code, area, rent, status, ready, facilities in units:
+        tiny.execute(
+            """INSERT INTO units (id, carrier_id, code, area_m2, rent, status, ready_date)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (uid, carrier, code, area, rent, status, ready),
+        )
+        tiny.executemany("INSERT INTO unit_facilities VALUES (?, ?)", [(uid, f) for f in facilities])
+    tiny.execute(
+        """INSERT INTO enterprises (name, name_folded, kind, industry_id, stage, carrier_id, created_at)
+           VALUES ('某部件公司', '某部件公司', 'company', 3, '投产', 1, '2026-01-01')"""
+    )
+    tiny.execute(
+        """INSERT INTO enterprises (name, name_folded, kind, industry_id, stage, investment_wan, jobs, created_at)
+           VALUES ('某整机公司', '某整机公司', 'company', 4, '洽谈', 20000, 200, '2026-10-01')"""
+    )
+    return tiny
+
+
 NEEDS = [
     {"industry": "高端医疗器械", "min_area": 500, "max_rent": 1.5, "facilities": ["GMP洁净车间"]},
     {"industry": "bt-precision-ivd", "min_area": 300, "max_area": 1000},
@@ -77,8 +120,8 @@ def test_every_unit_meets_every_need_and_none_is_missed(conn, needs):
     assert result["total"] == len(oracle) == result["funnel"][-1]["remaining"]
 
 
-def test_ranking_is_by_score_and_the_score_is_its_parts(conn):
-    result = match.match(conn, {"industry": "高端医疗器械", "min_area": 500, "max_rent": 1.5}, on=ON)
+def test_ranking_is_by_score_and_the_score_is_its_parts(site):
+    result = match.match(site, {"industry": "医疗器械", "min_area": 500, "max_rent": 1.5}, on=ON)
     units = result["units"]
     assert len(units) >= 5
     assert [u["rank"] for u in units] == list(range(1, len(units) + 1))
@@ -90,8 +133,8 @@ def test_ranking_is_by_score_and_the_score_is_its_parts(conn):
         assert all(p["text"] in u["why"] for p in u["parts"])
 
 
-def test_area_fit_rent_and_readiness_decide_between_equal_units(conn):
-    result = match.match(conn, {"min_area": 800, "facilities": ["GMP洁净车间"], "max_rent": 1.5}, on=ON)
+def test_area_fit_rent_and_readiness_decide_between_equal_units(site):
+    result = match.match(site, {"min_area": 800, "facilities": ["GMP洁净车间"], "max_rent": 1.5}, on=ON)
     by_unit = {u["unit"]: u for u in result["units"]}
     a2, a4 = by_unit["A2-201"], by_unit["A4-201"]  # 820 ㎡ now vs 880 ㎡ ready 2027-06-30
     area = {p["part"]: p for p in a2["parts"]}["area"]
@@ -101,11 +144,11 @@ def test_area_fit_rent_and_readiness_decide_between_equal_units(conn):
     assert a2["rank"] < a4["rank"]
 
 
-def test_same_chain_tenants_count_in_the_carrier(conn):
-    result = match.match(conn, {"industry": "核心部件", "min_area": 700, "max_rent": 1.3}, on=ON)
-    haiping = [u for u in result["units"] if u["carrier_code"] == "haiping-device-park"]
-    assert haiping and all(u["same_chain"] == ["山东示例医疗器械有限公司"] for u in haiping)
-    assert all("同链 1 家 +7 (山东示例医疗器械有限公司)" in u["why"] for u in haiping)
+def test_same_chain_tenants_count_in_the_carrier(site):
+    result = match.match(site, {"industry": "整机", "min_area": 700, "max_rent": 1.5}, on=ON)
+    park = [u for u in result["units"] if u["carrier_code"] == "device-park"]
+    assert park and all(u["same_chain"] == ["某部件公司"] for u in park)
+    assert all("同链 1 家 +7 (某部件公司)" in u["why"] for u in park)
 
 
 def test_carrier_specific_policies_and_criteria_per_unit(conn):
@@ -137,69 +180,80 @@ def test_policies_and_criteria_for_the_prospect(conn):
     assert statuses["zone-investment-intensity"] == "n/a"  # it rents space: no land
 
 
-def test_open_scenarios_on_the_chain(conn):
-    result = match.match(conn, {"industry": "微生态药物与制剂"}, on=ON)
-    assert [s["title"] for s in result["scenarios"]] == ["微生态制剂临床研究合作"]
+def test_open_scenarios_on_the_chain(site):
+    site.executemany(
+        """INSERT INTO scenarios (title, title_folded, owner, industry_id, status, deadline)
+           VALUES (?, ?, '某医院', ?, ?, ?)""",
+        [
+            ("部件联合研发", "部件联合研发", 3, "open", None),  # a sibling link on the chain
+            ("影像试点", "影像试点", 2, "open", "2026-12-31"),  # the chain itself, still taking applications
+            ("已关闭试点", "已关闭试点", 2, "closed", None),
+            ("过期试点", "过期试点", 3, "open", "2026-11-01"),
+            ("创新药合作", "创新药合作", 6, "open", None),  # another industry
+        ],
+    )
+    result = match.match(site, {"industry": "整机"}, on=ON)
+    assert [s["title"] for s in result["scenarios"]] == ["影像试点", "部件联合研发"]
 
 
-def test_nothing_matches_says_which_need_emptied_the_list(conn):
-    result = match.match(conn, {"min_area": 3000, "facilities": ["P2实验室"]}, on=ON)
+def test_nothing_matches_says_which_need_emptied_the_list(site):
+    result = match.match(site, {"min_area": 1000, "facilities": ["P2实验室"]}, on=ON)
     assert result["units"] == []
     assert [s["remaining"] for s in result["funnel"]][-1] == 0
     assert result["funnel"][1]["remaining"] > 0  # the area alone leaves units; the lab empties it
 
 
-def test_bad_needs(conn):
+def test_bad_needs(site):
     with pytest.raises(BadValue, match="--max-area"):
-        match.match(conn, {"min_area": 800, "max_area": 500})
+        match.match(site, {"min_area": 800, "max_area": 500})
     with pytest.raises(BadValue, match="--max-rent"):
-        match.match(conn, {"max_rent": -1})
+        match.match(site, {"max_rent": -1})
     with pytest.raises(NotFound) as e:
-        match.match(conn, {"industry": "医疗器戒"})
+        match.match(site, {"industry": "医疗器戒"})
     assert e.value.suggestions
     with pytest.raises(NotFound):
-        match.match(conn, {"facilities": ["核磁屏蔽室"]})
+        match.match(site, {"facilities": ["核磁屏蔽室"]})
 
 
-def test_profile_for_uses_saved_needs_over_the_record(conn):
-    change(conn, match.save_needs, "示例医学影像设备", {"investment_wan": 25000, "min_area": 2000, "land_mu": 60})
-    p = match.profile_for(conn, "示例医学影像设备")
+def test_profile_for_uses_saved_needs_over_the_record(site):
+    change(site, match.save_needs, "某整机公司", {"investment_wan": 25000, "min_area": 2000, "land_mu": 60})
+    p = match.profile_for(site, "某整机公司")
     assert (p["investment_wan"], p["min_area"], p["land_mu"], p["jobs"], p["has_needs"]) == (25000, 2000, 60, 200, True)
-    assert p["industry_code"] == "md-imaging-rt-assembly" and p["stage"] == "洽谈"
+    assert p["industry_code"] == "systems" and p["stage"] == "洽谈"
 
 
-def test_save_needs_merges_and_checks_the_whole(conn):
-    change(conn, match.save_needs, "示例生物制药", {"min_area": 800, "facilities": ["gmp洁净车间"]})
-    saved = match.needs_of(conn, "示例生物制药")
+def test_save_needs_merges_and_checks_the_whole(site):
+    change(site, match.save_needs, "某整机公司", {"min_area": 800, "facilities": ["gmp洁净车间"]})
+    saved = match.needs_of(site, "某整机公司")
     assert saved["min_area"] == 800 and saved["facilities"] == ["GMP洁净车间"]
-    journal = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
+    journal = site.execute("SELECT count(*) FROM journal").fetchone()[0]
     with pytest.raises(BadValue, match="--max-area 500: is below --min-area 800"):
-        change(conn, match.save_needs, "示例生物制药", {"max_area": 500})
-    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == journal
-    assert match.needs_of(conn, "示例生物制药")["max_area"] is None
-    change(conn, match.save_needs, "示例生物制药", {"max_rent": 1.5}, clear=("facilities",))
-    saved = match.needs_of(conn, "示例生物制药")
+        change(site, match.save_needs, "某整机公司", {"max_area": 500})
+    assert site.execute("SELECT count(*) FROM journal").fetchone()[0] == journal
+    assert match.needs_of(site, "某整机公司")["max_area"] is None
+    change(site, match.save_needs, "某整机公司", {"max_rent": 1.5}, clear=("facilities",))
+    saved = match.needs_of(site, "某整机公司")
     assert (saved["min_area"], saved["max_rent"], saved["facilities"]) == (800, 1.5, [])
-    change(conn, match.save_needs, "示例生物制药", {"land_mu": 20}, reset=True)
-    saved = match.needs_of(conn, "示例生物制药")
+    change(site, match.save_needs, "某整机公司", {"land_mu": 20}, reset=True)
+    saved = match.needs_of(site, "某整机公司")
     assert (saved["min_area"], saved["max_rent"], saved["land_mu"]) == (None, None, 20)
 
 
-def test_units_vacant_since_the_last_match_are_new(conn):
-    change(conn, match.save_needs, "示例生物制药", {"min_area": 800, "facilities": ["GMP洁净车间"]})
-    p = match.profile_for(conn, "示例生物制药")
-    first = match.match(conn, p, on=ON)
+def test_units_vacant_since_the_last_match_are_new(site):
+    change(site, match.save_needs, "某整机公司", {"min_area": 800, "facilities": ["GMP洁净车间"]})
+    p = match.profile_for(site, "某整机公司")
+    first = match.match(site, p, on=ON)
     assert first["new_units"] == [] and first["last_matched_at"] is None  # never matched: nothing to compare
-    journal = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
-    match.remember(conn, p["enterprise_id"])
-    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == journal  # a lookup is not an edit
-    conn.execute("UPDATE units SET status = 'vacant' WHERE code = 'A3-301'")  # reserved → vacant, GMP, 1,500 ㎡
-    again = match.match(conn, match.profile_for(conn, "示例生物制药"), on=ON)
-    assert again["new_units"] == ["精准医学产业园 A3-301"]
+    journal = site.execute("SELECT count(*) FROM journal").fetchone()[0]
+    match.remember(site, p["enterprise_id"])
+    assert site.execute("SELECT count(*) FROM journal").fetchone()[0] == journal  # a lookup is not an edit
+    site.execute("UPDATE units SET status = 'vacant' WHERE code = 'A3-301'")  # reserved → vacant, GMP, 1,500 ㎡
+    again = match.match(site, match.profile_for(site, "某整机公司"), on=ON)
+    assert again["new_units"] == ["器械园 A3-301"]
     assert [u["unit"] for u in again["units"] if u["new"]] == ["A3-301"]
     assert again["last_matched_at"] is not None
-    remembered = json.loads(conn.execute("SELECT vacant_units FROM match_memory").fetchone()[0])
-    assert len(remembered) == conn.execute("SELECT count(*) FROM units WHERE status = 'vacant'").fetchone()[0] - 1
+    remembered = json.loads(site.execute("SELECT vacant_units FROM match_memory").fetchone()[0])
+    assert len(remembered) == site.execute("SELECT count(*) FROM units WHERE status = 'vacant'").fetchone()[0] - 1
 
 
 def test_per_unit_policies_equal_a_full_judgement_in_that_carrier(conn):
@@ -217,9 +271,9 @@ def test_per_unit_policies_equal_a_full_judgement_in_that_carrier(conn):
     assert {"zhongneng-equipment-park", "haiping-device-park"} <= seen  # one plain carrier, one named in a policy
 
 
-def test_a_unit_close_to_the_asked_area_ranks_above_much_larger_ones(conn):
-    # 820 ㎡ at 1.45 costs 43万元 a year; the 1,800–2,400 ㎡ units at 0.80–0.95 cost 53–83万元
-    result = match.match(conn, {"industry": "高端医疗器械", "min_area": 500}, on=ON)
+def test_a_unit_close_to_the_asked_area_ranks_above_much_larger_ones(site):
+    # 820 ㎡ at 1.45 costs 43万元 a year; the 1,800 and 2,400 ㎡ units at 0.90 and 0.95 cost 59 and 83万元
+    result = match.match(site, {"industry": "医疗器械", "min_area": 500}, on=ON)
     rank = {u["unit"]: u["rank"] for u in result["units"]}
     larger = [u["unit"] for u in result["units"] if u["area_m2"] >= 1800]
     assert larger and all(rank["A2-201"] < rank[code] for code in larger)

@@ -12,19 +12,19 @@ TODAY = "2026-11-23"
 
 
 @pytest.fixture
-def add_policy(conn):
-    """Insert a test policy with one eligibility row; returns its code."""
+def add_policy(tiny):
+    """Insert a test policy with one eligibility row on the tiny catalogue; returns its code."""
     counter = iter(range(1, 1000))
 
     def add(*, start=None, end=None, cap=None, rate=None, basis=None, kind="落户", **rules):
         code = f"test-{next(counter)}"
-        pid = conn.execute(
+        pid = tiny.execute(
             """INSERT INTO policies (code, name, name_folded, level, kind, start_date, end_date, cap_wan, rate, sample)
                VALUES (?, ?, ?, 'zone', ?, ?, ?, ?, ?, 1)""",
             (code, code, code, kind, start, end, cap, rate),
         ).lastrowid
         lists = {k: json.dumps(v, ensure_ascii=False) for k, v in rules.items() if k != "min_investment_wan"}
-        conn.execute(
+        tiny.execute(
             """INSERT INTO policy_eligibility (policy_id, industries, enterprise_kinds, min_investment_wan, stages,
                  carriers, countries, rate_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             (
@@ -51,28 +51,28 @@ def verdict(conn, code, profile, on=TODAY):
 @pytest.mark.parametrize(
     "industry, expected",
     [
-        ("md-robot-systems", "yes"),  # a link under the listed chain
-        ("md-robot", "yes"),  # the listed chain itself
-        ("med-device", "unknown"),  # broader than the policy: may or may not qualify
-        ("bt-precision-ivd", "no"),  # another industry
+        ("parts", "yes"),  # a link under the listed chain
+        ("imaging", "yes"),  # the listed chain itself
+        ("med", "unknown"),  # broader than the policy: may or may not qualify
+        ("drugs", "no"),  # another industry
         (None, "unknown"),  # not on record
     ],
 )
-def test_industry_field(conn, add_policy, industry, expected):
-    code = add_policy(industries=["md-robot"])
-    assert verdict(conn, code, {"industry": industry})["verdict"] == expected
+def test_industry_field(tiny, add_policy, industry, expected):
+    code = add_policy(industries=["imaging"])  # the tiny chain 医疗器械 › 医学影像 › 核心部件
+    assert verdict(tiny, code, {"industry": industry})["verdict"] == expected
 
 
 @pytest.mark.parametrize("kind, expected", [("company", "yes"), ("hospital", "no"), (None, "unknown")])
-def test_enterprise_kind_field(conn, add_policy, kind, expected):
+def test_enterprise_kind_field(tiny, add_policy, kind, expected):
     code = add_policy(enterprise_kinds=["company", "institute"])
-    assert verdict(conn, code, {"kind": kind})["verdict"] == expected
+    assert verdict(tiny, code, {"kind": kind})["verdict"] == expected
 
 
 @pytest.mark.parametrize("investment, expected", [(5000, "yes"), (4999.99, "no"), (None, "unknown")])
-def test_minimum_investment_field_is_inclusive(conn, add_policy, investment, expected):
+def test_minimum_investment_field_is_inclusive(tiny, add_policy, investment, expected):
     code = add_policy(min_investment_wan=5000)
-    r = verdict(conn, code, {"investment_wan": investment})
+    r = verdict(tiny, code, {"investment_wan": investment})
     assert r["verdict"] == expected
     if expected == "no":
         assert r["failing"] == ["investment"] and "4,999.99 < 5,000万元" in r["reason"]
@@ -82,23 +82,27 @@ def test_minimum_investment_field_is_inclusive(conn, add_policy, investment, exp
     "stage, expected",
     [("签约", "yes"), ("落地", "yes"), ("洽谈", "if"), (None, "if"), ("投产", "no"), ("达效", "no")],
 )
-def test_stage_field(conn, add_policy, stage, expected):
+def test_stage_field(tiny, add_policy, stage, expected):
     code = add_policy(stages=["签约", "注册", "落地"])
-    assert verdict(conn, code, {"stage": stage})["verdict"] == expected
+    assert verdict(tiny, code, {"stage": stage})["verdict"] == expected
 
 
 @pytest.mark.parametrize(
     "carrier, stage, expected",
     [
-        ("precision-med-park", "落地", "yes"),
-        ("zhilan-tower", "落地", "no"),
+        ("device-park", "落地", "yes"),
+        ("office-tower", "落地", "no"),
         (None, "洽谈", "if"),  # not settled yet: applies once it moves into a listed carrier
         (None, "投产", "unknown"),  # operating, but where is not on record
     ],
 )
-def test_carrier_field(conn, add_policy, carrier, stage, expected):
-    code = add_policy(carriers=["precision-med-park", "haiping-device-park"])
-    assert verdict(conn, code, {"carrier": carrier, "stage": stage})["verdict"] == expected
+def test_carrier_field(tiny, add_policy, carrier, stage, expected):
+    tiny.executemany(
+        "INSERT INTO carriers (code, name, name_folded, kind) VALUES (?, ?, ?, 'park')",
+        [(c, c, c) for c in ("device-park", "lab-park", "office-tower")],
+    )
+    code = add_policy(carriers=["device-park", "lab-park"])
+    assert verdict(tiny, code, {"carrier": carrier, "stage": stage})["verdict"] == expected
 
 
 @pytest.mark.parametrize(
@@ -119,77 +123,94 @@ def test_carrier_field(conn, add_policy, carrier, stage, expected):
         ("澳门", "yes"),
     ],
 )
-def test_country_field_overseas_means_any_but_mainland(conn, add_policy, country, expected):
+def test_country_field_overseas_means_any_but_mainland(tiny, add_policy, country, expected):
     code = add_policy(countries=["境外"])
-    assert verdict(conn, code, {"country": country})["verdict"] == expected
+    assert verdict(tiny, code, {"country": country})["verdict"] == expected
 
 
-def test_country_field_names_a_country(conn, add_policy):
+def test_country_field_names_a_country(tiny, add_policy):
     code = add_policy(countries=["韩国"])
-    assert verdict(conn, code, {"country": "韩国"})["verdict"] == "yes"
-    assert verdict(conn, code, {"country": "以色列"})["verdict"] == "no"
+    assert verdict(tiny, code, {"country": "韩国"})["verdict"] == "yes"
+    assert verdict(tiny, code, {"country": "以色列"})["verdict"] == "no"
 
 
 @pytest.mark.parametrize("on, expected", [("2026-06-30", "yes"), ("2027-01-01", "no"), ("2025-12-31", "if")])
-def test_policy_dates(conn, add_policy, on, expected):
+def test_policy_dates(tiny, add_policy, on, expected):
     code = add_policy(start="2026-01-01", end="2026-12-31")
-    assert verdict(conn, code, {}, on=on)["verdict"] == expected
+    assert verdict(tiny, code, {}, on=on)["verdict"] == expected
 
 
-def test_one_failing_field_is_enough_and_is_named(conn, add_policy):
-    code = add_policy(industries=["med-device"], enterprise_kinds=["company"], min_investment_wan=1000)
-    r = verdict(conn, code, {"industry": "md-robot", "kind": "hospital", "investment_wan": 5000})
+def test_one_failing_field_is_enough_and_is_named(tiny, add_policy):
+    code = add_policy(industries=["med"], enterprise_kinds=["company"], min_investment_wan=1000)
+    r = verdict(tiny, code, {"industry": "imaging", "kind": "hospital", "investment_wan": 5000})
     assert r["verdict"] == "no" and r["failing"] == ["kind"]
     assert "类型 医院" in r["reason"] and "✗" in r["reason"]
 
 
-def test_unknown_wins_over_if_and_no_wins_over_unknown(conn, add_policy):
+def test_unknown_wins_over_if_and_no_wins_over_unknown(tiny, add_policy):
     code = add_policy(stages=["落地"], min_investment_wan=100)
-    assert verdict(conn, code, {"stage": "洽谈"})["verdict"] == "unknown"
-    assert verdict(conn, code, {"stage": "达效"})["verdict"] == "no"
+    assert verdict(tiny, code, {"stage": "洽谈"})["verdict"] == "unknown"
+    assert verdict(tiny, code, {"stage": "达效"})["verdict"] == "no"
 
 
-def test_a_plan_never_applies_and_missing_eligibility_is_unknown(conn):
-    found = {r["code"]: r for r in policies.applicable(conn, {"stage": "落地"}, on=TODAY, include_all=True)}
-    assert found["jn-health-city-plan-2019"]["verdict"] == "no"
-    assert "规划" in found["jn-health-city-plan-2019"]["reason"]
-    conn.execute(
-        "DELETE FROM policy_eligibility WHERE policy_id = (SELECT id FROM policies WHERE code = ?)",
-        ("sample-listing-award",),
-    )
-    found = {r["code"]: r for r in policies.applicable(conn, {"stage": "落地"}, on=TODAY, include_all=True)}
-    assert found["sample-listing-award"]["verdict"] == "unknown"
+def test_a_plan_never_applies_and_missing_eligibility_is_unknown(tiny, add_policy):
+    plan = add_policy(kind="规划")
+    found = verdict(tiny, plan, {"stage": "落地"})
+    assert found["verdict"] == "no" and "规划" in found["reason"]
+    bare = add_policy(stages=["落地"])
+    tiny.execute("DELETE FROM policy_eligibility WHERE policy_id = (SELECT id FROM policies WHERE code = ?)", (bare,))
+    assert verdict(tiny, bare, {"stage": "落地"})["verdict"] == "unknown"
 
 
-def test_default_lists_only_what_applies_now_or_later(conn):
-    profile = profile_for(conn, "示例医学影像设备")
-    shown = policies.applicable(conn, profile, on=TODAY)
-    assert shown and {r["verdict"] for r in shown} <= {"yes", "if"}
-    assert "sample-foreign-invest-award" not in {r["code"] for r in shown}  # a domestic investor
+def test_default_lists_only_what_applies_now_or_later(tiny, add_policy):
+    now = add_policy(stages=["洽谈"])
+    later = add_policy(stages=["签约"])
+    overseas = add_policy(countries=["境外"])
+    elsewhere = add_policy(industries=["bio"])
+    shown = policies.applicable(tiny, {"industry": "parts", "stage": "洽谈", "country": "中国"}, on=TODAY)
+    assert {r["verdict"] for r in shown} <= {"yes", "if"}
+    assert {now, later} <= {r["code"] for r in shown}
+    assert overseas not in {r["code"] for r in shown} and elsewhere not in {r["code"] for r in shown}
 
 
-def test_estimate_is_rate_times_investment_capped(conn):
-    profile = profile_for(conn, "示例医学影像设备")  # 20,000 万元, 洽谈
-    r = verdict(conn, "sample-settlement-award", profile)
+def test_estimate_is_rate_times_investment_capped(tiny, add_policy):
+    code = add_policy(stages=["签约", "注册", "落地"], rate=0.02, cap=500, basis="investment")
+    profile = {"investment_wan": 20000, "stage": "洽谈"}
+    r = verdict(tiny, code, profile)
     assert r["verdict"] == "if" and r["estimate_wan"] == pytest.approx(400)  # 2% × 20,000 < cap 500
     assert "20,000万元 × 2% = 400万元" in r["estimate_text"]
     bigger = dict(profile, investment_wan=30000)
-    r = verdict(conn, "sample-settlement-award", bigger)
+    r = verdict(tiny, code, bigger)
     assert r["estimate_wan"] == pytest.approx(500) and "上限" in r["estimate_text"]  # 600 capped at 500
 
 
-def test_rent_relief_estimate_uses_the_enterprises_leased_units(conn):
-    profile = profile_for(conn, "济南示例精准诊断科技有限公司")  # A2-401: 450 ㎡ at 1.40, 落地 in 精准医学产业园
+def test_rent_relief_estimate_uses_the_enterprises_leased_units(tiny, add_policy):
+    park = tiny.execute(
+        "INSERT INTO carriers (code, name, name_folded, kind) VALUES ('device-park', '器械园', '器械园', 'park')"
+    ).lastrowid
+    eid = tiny.execute(
+        """INSERT INTO enterprises (name, name_folded, kind, industry_id, stage, carrier_id, created_at)
+           VALUES ('某诊断公司', '某诊断公司', 'company', 3, '落地', ?, '2026-11-01')""",
+        (park,),
+    ).lastrowid
+    tiny.execute(
+        """INSERT INTO units (carrier_id, code, area_m2, rent, status, enterprise_id)
+           VALUES (?, 'A-401', 450, 1.4, 'leased', ?)""",
+        (park, eid),
+    )
+    code = add_policy(stages=["落地", "投产"], carriers=["device-park"], rate=0.5, cap=100, basis="annual_rent")
+    profile = profile_for(tiny, "某诊断公司")  # A-401: 450 ㎡ at 1.40, 落地 in the park
     assert profile["annual_rent_wan"] == pytest.approx(450 * 1.4 * 365 / 10000)
-    r = verdict(conn, "sample-rent-relief", profile)
+    r = verdict(tiny, code, profile)
     assert r["verdict"] == "yes"
     assert r["estimate_wan"] == pytest.approx(0.5 * 450 * 1.4 * 365 / 10000)
 
 
-def test_no_estimate_without_the_basis(conn):
-    r = verdict(conn, "sample-rnd-subsidy", {"industry": "biotech", "kind": "company", "stage": "投产"})
+def test_no_estimate_without_the_basis(tiny, add_policy):
+    code = add_policy(industries=["bio"], stages=["投产", "达效"], rate=0.1, cap=300, basis="rd_spend")
+    r = verdict(tiny, code, {"industry": "drugs", "kind": "company", "stage": "投产"})
     assert r["verdict"] == "yes" and r["estimate_wan"] is None and "未知" in r["estimate_text"]
-    r = verdict(conn, "sample-rnd-subsidy", {"industry": "biotech", "kind": "company", "stage": "投产", "rd_wan": 800})
+    r = verdict(tiny, code, {"industry": "drugs", "kind": "company", "stage": "投产", "rd_wan": 800})
     assert r["estimate_wan"] == pytest.approx(80)
 
 
@@ -242,14 +263,20 @@ def test_stages_are_the_pipeline_stages():
     assert policies.STAGES == STAGES
 
 
-def test_list_filters(conn):
-    assert {r["kind"] for r in policies.list_policies(conn, kind="落户")} == {"落户"}
-    assert {r["level"] for r in policies.list_policies(conn, level="省级")} == {"provincial"}
-    active = {r["code"] for r in policies.list_policies(conn, active_on="2027-06-30")}
-    assert "sample-rnd-subsidy" not in active and "sample-rent-relief" in active  # the subsidy ended 2026-12-31
-    assert "haiyou-talent" in active  # no dates on record: kept
-    device = {r["code"] for r in policies.list_policies(conn, industry="医用机器人")}
-    assert "sample-rnd-subsidy" in device and "haiyou-talent" in device  # open to it, or to everyone
+def test_list_filters(tiny, add_policy):
+    settle = add_policy(kind="落户", industries=["imaging"])
+    ended = add_policy(kind="研发", start="2025-01-01", end="2026-12-31", industries=["med"])
+    running = add_policy(kind="租金", start="2025-01-01", end="2027-12-31", industries=["bio"])
+    undated = add_policy(kind="人才")
+    tiny.execute("UPDATE policies SET level = 'provincial' WHERE code = ?", (undated,))
+    assert {r["kind"] for r in policies.list_policies(tiny, kind="落户")} == {"落户"}
+    assert {r["code"] for r in policies.list_policies(tiny, kind="落户")} == {settle}
+    assert {r["code"] for r in policies.list_policies(tiny, level="省级")} == {undated}
+    active = {r["code"] for r in policies.list_policies(tiny, active_on="2027-06-30")}
+    assert ended not in active and running in active  # the first ended 2026-12-31
+    assert undated in active  # no dates on record: kept
+    device = {r["code"] for r in policies.list_policies(tiny, industry="医学影像")}
+    assert {settle, ended, undated} <= device and running not in device  # open to it, or to everyone
 
 
 def test_seeded_eligibility_is_marked_sample(conn):
@@ -257,8 +284,8 @@ def test_seeded_eligibility_is_marked_sample(conn):
     assert len(rows) >= 8 and all(r[0] == 1 for r in rows)
 
 
-def test_hong_kong_macao_taiwan_are_said_to_count_as_overseas(conn, add_policy):
+def test_hong_kong_macao_taiwan_are_said_to_count_as_overseas(tiny, add_policy):
     code = add_policy(countries=["境外"])
-    found = verdict(conn, code, {"country": "中国香港"})
+    found = verdict(tiny, code, {"country": "中国香港"})
     assert "港澳台投资按境外计" in found["reason"]
-    assert "港澳台" not in verdict(conn, code, {"country": "以色列"})["reason"]
+    assert "港澳台" not in verdict(tiny, code, {"country": "以色列"})["reason"]

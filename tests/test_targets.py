@@ -65,76 +65,84 @@ def test_gap_filters(chain):
         targets.catalogue(chain, segment="旁游")
 
 
-def test_add_target_on_a_link(conn):
-    t = change(
-        conn, targets.add_target, "某骨科机器人公司", link="手术与康复机器人整机", priority="A", reason="头部企业"
-    )
-    assert (t["link"], t["priority"], t["reason"], t["status"], t["gap"]) == (
-        "手术与康复机器人整机",
-        "高",
-        "头部企业",
-        "open",
-        True,
-    )
-    row = next(r for r in targets.catalogue(conn) if r["code"] == "md-robot-systems")
-    assert "某骨科机器人公司" in [x["name"] for x in row["targets"]]
+def target(conn, name, link, **kw):
+    return change(conn, targets.add_target, name, link=link, **kw)
 
 
-def test_add_target_refusals_write_nothing(conn):
-    before = conn.execute("SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM journal)").fetchone()
-    with pytest.raises(BadValue, match="is a chain, not a chain link; its links: 传感器与精密部件"):
-        change(conn, targets.add_target, "X公司", link="医用机器人")
+def test_add_target_on_a_link(tiny):
+    t = target(tiny, "某整机公司", "整机", priority="A", reason="头部企业")
+    assert (t["link"], t["priority"], t["reason"], t["status"], t["gap"]) == ("整机", "高", "头部企业", "open", True)
+    row = next(r for r in targets.catalogue(tiny) if r["code"] == "systems")
+    assert "某整机公司" in [x["name"] for x in row["targets"]]
+
+
+def test_add_target_refusals_write_nothing(chain):
+    target(chain, "某部件目标公司", "核心部件")
+    before = chain.execute("SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM journal)").fetchone()
+    with pytest.raises(BadValue, match="is a chain, not a chain link; its links: 核心部件、整机"):
+        change(chain, targets.add_target, "X公司", link="医学影像")
     with pytest.raises(NotFound) as e:
-        change(conn, targets.add_target, "X公司", link="手术机器")
-    assert "手术与康复机器人整机" in e.value.suggestions
+        change(chain, targets.add_target, "X公司", link="核芯部件")
+    assert "核心部件" in e.value.suggestions
     with pytest.raises(BadValue, match="--priority"):
-        change(conn, targets.add_target, "X公司", link="整机制造", priority="特高")
+        change(chain, targets.add_target, "X公司", link="整机", priority="特高")
     with pytest.raises(BadValue, match="--reason"):
-        change(conn, targets.add_target, "X公司", link="整机制造", reason="随便")
+        change(chain, targets.add_target, "X公司", link="整机", reason="随便")
     with pytest.raises(Rejected, match="already in the pipeline"):
-        change(conn, targets.add_target, "華銀康", link="整机制造")
+        change(chain, targets.add_target, "示例部件公司", link="整机")
     with pytest.raises(Rejected, match="already a target"):
-        change(conn, targets.add_target, "示例影像设备龙头企业（示例）", link="核心部件")
-    after = conn.execute("SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM journal)").fetchone()
+        change(chain, targets.add_target, "某部件目标公司", link="整机")
+    after = chain.execute("SELECT (SELECT count(*) FROM targets), (SELECT count(*) FROM journal)").fetchone()
     assert tuple(after) == tuple(before)
 
 
-def test_promote_files_a_lead_on_the_link(conn):
-    t = change(conn, targets.promote, "示例手术机器人企业", owner="李四", code_name="项目F-机器人", date="2026-11-20")
+def test_promote_files_a_lead_on_the_link(tiny):
+    target(tiny, "某整机公司", "整机")
+    t = change(tiny, targets.promote, "某整机公司", owner="李四", code_name="项目F-整机", date="2026-11-20")
     assert t["status"] == "promoted" and t["enterprise_stage"] == "意向"
-    e = conn.execute(
+    e = tiny.execute(
         """SELECT e.*, i.code AS link FROM enterprises e JOIN industries i ON i.id = e.industry_id
-           WHERE e.name = '示例手术机器人企业（示例）'"""
+           WHERE e.name = '某整机公司'"""
     ).fetchone()
     assert (e["link"], e["stage"], e["stage_date"], e["owner"], e["code_name"]) == (
-        "md-robot-systems",
+        "systems",
         "意向",
         "2026-11-20",
         "李四",
-        "项目F-机器人",
+        "项目F-整机",
     )
-    assert conn.execute("SELECT count(*) FROM stage_history WHERE enterprise_id = ?", (e["id"],)).fetchone()[0] == 1
-    row = next(r for r in targets.catalogue(conn) if r["code"] == "md-robot-systems")
-    assert row["leads"] == ["示例手术机器人企业（示例）"] and row["targets"] == [] and row["gap"]
+    assert tiny.execute("SELECT count(*) FROM stage_history WHERE enterprise_id = ?", (e["id"],)).fetchone()[0] == 1
+    row = next(r for r in targets.catalogue(tiny) if r["code"] == "systems")
+    assert row["leads"] == ["某整机公司"] and row["targets"] == [] and row["gap"]
     with pytest.raises(Rejected, match="not open"):
-        change(conn, targets.promote, "示例手术机器人企业")
+        change(tiny, targets.promote, "某整机公司")
 
 
-def test_promote_only_as_a_lead(conn):
+def test_promote_only_as_a_lead(tiny):
+    target(tiny, "某整机公司", "整机")
     with pytest.raises(BadValue, match="--stage"):
-        change(conn, targets.promote, "示例手术机器人企业", stage="签约")
+        change(tiny, targets.promote, "某整机公司", stage="签约")
 
 
-def test_drop_keeps_the_record(conn):
-    t = change(conn, targets.drop, "示例生化原料企业", why="已在苏州落地")
+def test_drop_keeps_the_record(tiny):
+    target(tiny, "某部件公司", "核心部件")
+    t = change(tiny, targets.drop, "某部件公司", why="已在苏州落地")
     assert t["status"] == "dropped" and "已在苏州落地" in t["note"]
-    assert "示例生化原料企业（示例）" not in {r["name"] for r in targets.list_targets(conn)}
-    assert "示例生化原料企业（示例）" in {r["name"] for r in targets.list_targets(conn, status=None)}
+    assert "某部件公司" not in {r["name"] for r in targets.list_targets(tiny)}
+    assert "某部件公司" in {r["name"] for r in targets.list_targets(tiny, status=None)}
 
 
-def test_list_targets_by_priority_then_chain(conn):
-    found = targets.list_targets(conn)
-    order = {"高": 0, "中": 1, "低": 2}
-    assert [order[r["priority"]] for r in found] == sorted(order[r["priority"]] for r in found)
-    assert {r["priority"] for r in targets.list_targets(conn, priority="high")} == {"高"}
-    assert all(r["sample"] for r in found)
+def test_list_targets_by_priority_then_chain(tiny):
+    target(tiny, "低整机", "整机", priority="低")
+    target(tiny, "中整机", "整机", priority="中")
+    target(tiny, "高整机", "整机", priority="高")
+    target(tiny, "中部件", "核心部件", priority="中")
+    found = targets.list_targets(tiny)
+    assert [r["priority"] for r in found] == ["高", "中", "中", "低"]
+    assert {r["name"] for r in targets.list_targets(tiny, priority="high")} == {"高整机"}
+
+
+def test_seeded_targets_are_marked_sample(conn):
+    """About the seed's content: every seeded target is a sample."""
+    found = targets.list_targets(conn, status=None)
+    assert found and all(r["sample"] for r in found)
