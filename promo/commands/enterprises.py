@@ -224,11 +224,9 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
                 _("(deadline {n:,} days{mark}, {over:,} days over)") if over > 0 else _("(deadline {n:,} days{mark})")
             )
             stage += " " + limit.format(n=d["stage_deadline_days"], mark=mark, over=over)
-    uscc = None
-    if d.get("uscc"):
-        uscc = d["uscc"]
-        if d.get("uscc_bad_check"):
-            uscc += f"  {BAD_CHECK_MARK} " + _("check character does not match; read it again from the licence")
+    uscc = d.get("uscc") or None
+    if uscc and d.get("uscc_bad_check"):
+        uscc += f"  {BAD_CHECK_MARK} " + _("check character does not match; read it again from the licence")
     since = " " + _("(首报首谈 claim since {date})").format(date=d["owner_since"]) if d.get("owner_since") else ""
     owner = d["owner"] + since if d.get("owner") else None
     contact = " ".join(x for x in (d.get("contact"), d.get("phone")) if x)
@@ -408,11 +406,8 @@ def move(ctx, name, stage, date, reason, units, release):
     conn = catalogue(ctx)
     r = change(conn, domain.move, name, stage, date=date, reason=reason, units=list(units), release=list(release))
     extra = "".join(f"; {p}" for p in _space_phrases(r))
-    moved = (
-        _("moved {name} from {old} to {new} on {date} (back)")
-        if r["back"]
-        else _("moved {name} from {old} to {new} on {date}")
-    )
+    back = _("moved {name} from {old} to {new} on {date} (back)")
+    moved = back if r["back"] else _("moved {name} from {old} to {new} on {date}")
     _say(moved.format(name=r["name"], old=r["from"], new=r["to"], date=r["date"]) + extra)
     _warn(r["warnings"])
 
