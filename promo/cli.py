@@ -12,6 +12,7 @@ import sys
 import click
 
 from promo import __version__
+from promo.command_line import accept_db, alias_help, resolve_alias, suggestion
 from promo.errors import PromoError
 from promo.i18n import _, bind_click
 from promo.i18n_click import Translated, translated
@@ -52,6 +53,9 @@ COMMANDS = {
     "brief": "promo.commands.brief:brief",
     "log": "promo.commands.log:log",
     "undo": "promo.commands.log:undo",
+    "redo": "promo.commands.log:redo",
+    "where": "promo.commands.config:where",
+    "config": "promo.commands.config:config",
     "zone": "promo.commands.zone:zone",
     "init": "promo.commands.init:init",
     "backup": "promo.commands.backup:backup",
@@ -103,6 +107,9 @@ LISTED_HELP = {
     "brief": "Write a promotion brief for the zone, one industry, one carrier or one prospect.",
     "log": "The change journal: every writing command, when, by whom, its command line and what it changed.",
     "undo": "Revert the last command as a whole (an import of 1,000 rows is one step), or journal entry ENTRY.",
+    "redo": "Put back what the last `promo undo` reverted — right after it, before any other change.",
+    "where": "Which catalogue promo uses here, and why: --db, PROMO_DB, the configuration or ./catalogue.db.",
+    "config": "The user's settings, kept in the platform's config folder: which catalogue promo uses from any folder.",
     "zone": "Show the zone profile; values marked ※ are sample values not yet replaced by the office.",
     "init": "Build the catalogue from the seed data (seeds/), or with --empty a zone of your own.",
     "backup": "Copy the catalogue, safely while others use it (SQLite's online backup).",
@@ -162,16 +169,40 @@ class LazyGroup(Translated, click.Group):
             self._listing = False
 
     def get_command(self, ctx, cmd_name):
+        if ctx.parent is None:
+            cmd_name = resolve_alias(cmd_name)
         if getattr(self, "_listing", False) and cmd_name in LISTED_HELP:
             return translated(click.Command(cmd_name, help=listed_help(cmd_name)))
+        top = _top_command(ctx, cmd_name)
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
-            return translated(getattr(importlib.import_module(module_name), attr))
-        return super().get_command(ctx, cmd_name)
+            return accept_db(translated(getattr(importlib.import_module(module_name), attr)), top)
+        found = super().get_command(ctx, cmd_name)
+        return accept_db(found, top) if found is not None else None
+
+    def resolve_command(self, ctx, args):
+        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+            hint = suggestion(args[0], self.list_commands(ctx))
+            if hint:
+                ctx.fail(_("No such command '{name}'; {hint}").format(name=printable(args[0]), hint=hint))
+        return super().resolve_command(ctx, args)
+
+    def format_epilog(self, ctx, formatter):
+        super().format_epilog(ctx, formatter)
+        if ctx.parent is None:  # the root's help lists the Chinese aliases
+            with formatter.section(_("Aliases")):
+                formatter.write_text(alias_help(self.lazy_subcommands))
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if ctx.parent is None:
+                _say_conversions()
+                if (ctx.obj or {}).get("dry_run"):
+                    click.echo(
+                        _("promo: --dry-run: nothing was written (the change was tried, then rolled back)"), err=True
+                    )
+            return result
         except PromoError as exc:
             raise _as_click_exception(exc) from None
         except OverflowError:
@@ -185,6 +216,23 @@ class LazyGroup(Translated, click.Group):
             raise _database_error(ctx, exc) from None
         except BrokenPipeError:
             reader_left()  # before click's own handler, which calls a closed pipe an error (exit 1)
+
+
+def _top_command(ctx: click.Context, cmd_name: str) -> str:
+    """The top-level command a subcommand belongs to (`enterprises` for `promo enterprises move`)."""
+    if ctx.parent is None:
+        return cmd_name
+    while ctx.parent.parent is not None:
+        ctx = ctx.parent
+    return ctx.info_name or ctx.command.name
+
+
+def _say_conversions() -> None:
+    """Figures typed in another unit than the stored one are said, so 45元/月 is seen to be per ㎡ and day."""
+    from promo.measures import conversions
+
+    for note in conversions():
+        click.echo(printable(_("promo: {note}").format(note=note)), err=True)
 
 
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
@@ -219,7 +267,7 @@ def _as_click_exception(exc: PromoError) -> click.ClickException:
     envvar="PROMO_DB",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Catalogue file (default: $PROMO_DB, else ./catalogue.db; built from the seeds if missing).",
+    help="Catalogue file, also after the subcommand (default: $PROMO_DB, else promo config, else ./catalogue.db).",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="promo", help="Show the version and exit.")
 @click.pass_context
@@ -238,7 +286,11 @@ def cli(ctx, db_path):
     if db_path is not None and not db_path.strip():
         raise click.BadParameter(_("an empty path names no catalogue"), param_hint="'--db' / PROMO_DB")
     ctx.ensure_object(dict)
-    ctx.obj["db_path"] = db_path
+    ctx.obj.setdefault("db_path", db_path)
+    if db_path is not None and ctx.get_parameter_source("db_path") == click.core.ParameterSource.COMMANDLINE:
+        ctx.obj["db_given"], ctx.obj["db_source"] = db_path, "--db"
+    elif db_path is not None:
+        ctx.obj["db_source"] = "PROMO_DB"
 
 
 def reader_left() -> None:

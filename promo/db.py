@@ -26,8 +26,10 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def resolve_path(path: str | os.PathLike | None) -> Path:
-    """The catalogue path: --db, else $PROMO_DB, else ./catalogue.db."""
-    return Path(path or os.environ.get("PROMO_DB") or DEFAULT_PATH)
+    """The catalogue path: --db, else $PROMO_DB, else the configured one (promo config), else ./catalogue.db."""
+    from promo.config import catalogue_choice
+
+    return catalogue_choice(str(path) if path else None)[0]
 
 
 PROMO_TABLES = ("settings", "zone", "journal")  # every promo catalogue has them from migration 1: its marker
@@ -93,6 +95,7 @@ class Connection(sqlite3.Connection):
     """A catalogue connection; remembers the schema it was opened with (see write())."""
 
     promo_read_only = False
+    promo_dry_run = False  # --dry-run: every write() is tried in full, then rolled back
     opened_schema: int | None = None
 
 
@@ -295,7 +298,8 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
         journal.begin_capture(conn, journal_id)
         yield journal_id
         journal.end_capture(conn, journal_id)
-        conn.execute("COMMIT")
+        # a dry run is the real command — every check, every refusal, the same lines — minus the commit
+        conn.execute("ROLLBACK" if conn.promo_dry_run else "COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -316,6 +320,16 @@ def change(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
         result = fn(conn, *args, **kwargs)
         conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (result["summary"], journal_id))
     return result
+
+
+def trial(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
+    """Run a domain change as `change` does, then roll it back: what it would do, with every check it makes."""
+    before = conn.promo_dry_run
+    conn.promo_dry_run = True
+    try:
+        return change(conn, fn, *args, **kwargs)
+    finally:
+        conn.promo_dry_run = before
 
 
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:

@@ -13,22 +13,13 @@ from promo.i18n import _
 from promo.measures import MONEY, parse_number
 from promo.terminal import CONTROL
 from promo.text import fold, parse_date, today
-from promo.vocabulary import CHANNELS, STAGES, choices, labels, stage_index
+from promo.vocabulary import CHANNELS, STAGES, choices, labels, stage_index, synonyms
 
 STAGE_EN = labels("stage", "en")
-_STAGE_SYNONYMS = {
-    "意向": ("intention", "intent", "prospect", "leads"),
-    "洽谈": ("negotiation", "negotiate", "talks", "talking"),
-    "签约": ("signing", "contract", "contracted", "sign"),
-    "注册": ("registration", "register", "incorporated"),
-    "落地": ("settled", "moved-in", "movedin", "land", "landing"),
-    "投产": ("production", "in-production", "inproduction", "operating", "operation", "operational", "opened"),
-    "达效": ("achieve", "reached", "on-target", "ontarget", "target-met", "targetmet", "effective"),
-}
 _STAGE_BY_KEY = (
     {fold(s): s for s in STAGES}
     | {en: s for s, en in STAGE_EN.items()}
-    | {syn: s for s, syns in _STAGE_SYNONYMS.items() for syn in syns}
+    | {fold(w): s for w, s in synonyms("stage").items()}
 )
 SOURCES = CHANNELS
 _SOURCE_SYNONYMS = {
@@ -43,16 +34,7 @@ _SOURCE_SYNONYMS = {
 }
 _SOURCE_BY_KEY = {fold(s): s for s in SOURCES} | {fold(syn): s for s, syns in _SOURCE_SYNONYMS.items() for syn in syns}
 ACTIVITY_KINDS = labels("activity_kind")
-_ACTIVITY_BY_KEY = {k: k for k in ACTIVITY_KINDS} | {
-    fold(w): k
-    for k, words in {
-        "visit": ("走访", "拜访", "上门", "考察", "实地考察"),
-        "call": ("电话", "通话", "phone", "视频", "video"),
-        "meeting": ("会谈", "会议", "面谈", "洽谈", "meet"),
-        "event": ("活动", "推介会", "展会", "招商会"),
-    }.items()
-    for w in words
-}
+_ACTIVITY_BY_KEY = {k: k for k in ACTIVITY_KINDS} | {fold(w): k for w, k in synonyms("activity_kind").items()}
 KINDS = labels("enterprise_kind")
 _KIND_BY_KEY = {k: k for k in KINDS} | {
     fold(w): k

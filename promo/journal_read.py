@@ -88,9 +88,16 @@ def _entry_sql() -> str:
     return """
     SELECT j.id, j.at, j.user, j.command, j.summary, j.undone_by,
            (SELECT t.id FROM journal t WHERE t.undone_by = j.id) AS undoes,
+           (SELECT u.undone_by FROM journal u WHERE u.id = j.undone_by) AS redone_by,
            (SELECT count(*) FROM journal_changes c WHERE c.journal_id = j.id) AS changes
     FROM journal j
     """
+
+
+def entry_head(conn: sqlite3.Connection, journal_id: int) -> dict | None:
+    """One journal entry with what undid it and what it undoes, without its changes; None when there is none."""
+    found = _rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
+    return found[0] if found else None
 
 
 def fill_inserted(conn: sqlite3.Connection, found: list[dict]) -> list[dict]:
@@ -180,6 +187,8 @@ def entries(
 def _status(e: dict) -> str:
     from promo.i18n import _
 
+    if e.get("redone_by"):  # its undo was undone (promo redo): in effect again
+        return _("redone by #{id}").format(id=e["redone_by"])
     if e.get("undone_by"):
         return _("undone by #{id}").format(id=e["undone_by"])
     if e.get("undoes"):
@@ -207,7 +216,8 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
         found = _rows(
             conn,
             _entry_sql()
-            + """ WHERE j.undone_by IS NULL AND NOT EXISTS (SELECT 1 FROM journal t WHERE t.undone_by = j.id)
+            + """ WHERE (j.undone_by IS NULL OR redone_by IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM journal t WHERE t.undone_by = j.id)
                   AND EXISTS (SELECT 1 FROM journal_changes c WHERE c.journal_id = j.id)
                 ORDER BY j.id DESC LIMIT 1""",
         )
@@ -218,12 +228,12 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
     if not found:
         entry(conn, journal_id)  # says there is no such entry, and which is the newest
     e = found[0]
-    if e["undone_by"]:
+    if e["undone_by"] and not e["redone_by"]:
         raise Rejected(f"#{journal_id} ({e['summary']}) was already undone by #{e['undone_by']}")
     if e["undoes"]:
         raise Rejected(
             f"#{journal_id} is itself an undo (of #{e['undoes']}); an undo cannot be undone",
-            f"to restore #{e['undoes']}'s change, run that command again",
+            "to restore what it reverted: promo redo, right after it",
         )
     return e
 

@@ -138,26 +138,48 @@ class Measure:
             number = parse_number(text, field, integer=self.integer and factor == 1.0, minimum=self.minimum)
         except BadValue as exc:
             raise BadValue(field, value, exc.why) from None
-        return number if factor == 1.0 else round(number * factor, 4)
+        if factor == 1.0:
+            return number
+        stored = round(number * factor, 4)
+        _CONVERTED.append(
+            _("{field} {value}: read as {stored} {unit}").format(
+                field=field, value=value, stored=trim(stored, 4), unit=self.unit
+            )
+        )
+        return stored
+
+
+_CONVERTED: list[str] = []
+
+
+def conversions() -> list[str]:
+    """The figures converted to their stored unit since the last call (45元/㎡·月 → 1.4795 元/㎡·天), for the
+    command line to say what it did; emptied by the call."""
+    out = list(dict.fromkeys(_CONVERTED))
+    _CONVERTED.clear()
+    return out
 
 
 M2_PER_MU = 10000 / 15  # 1 亩 = 666.67 ㎡: land is offered in 亩
-AREA = Measure("㎡", {"㎡": 1, "m²": 1, "m2": 1, "平方米": 1, "平米": 1, "sqm": 1, "亩": M2_PER_MU}, area_text)
-RENT = Measure(
-    "元/㎡·天",
-    {
-        "元/㎡·天": 1,
-        "元/平方米·天": 1,
-        "元/平米·天": 1,
-        "元/㎡/天": 1,
-        "元/㎡·月": 1 / DAYS_PER_MONTH,
-        "元/平方米·月": 1 / DAYS_PER_MONTH,
-        "元/平米·月": 1 / DAYS_PER_MONTH,
-        "元/㎡/月": 1 / DAYS_PER_MONTH,
-        "元": 1,
-    },
-    rent_text,
-)
+_SQM = ("㎡", "m²", "m2", "平方米", "平方", "平米", "平")  # how people write square metres
+AREA = Measure("㎡", {**dict.fromkeys((*_SQM, "sqm"), 1), "亩": M2_PER_MU}, area_text)
+
+
+def _rent_suffixes() -> dict[str, float]:
+    """元/㎡·天, 元/平米/月, 元/月 (per ㎡: a rent is always per ㎡) …: every spelling with its factor to 元/㎡·天."""
+    per = {"天": 1, "日": 1, "月": 1 / DAYS_PER_MONTH}
+    out = {"元": 1}
+    for period, factor in per.items():
+        out[f"元/{period}"] = factor
+        out[f"元每{period}"] = factor
+        for sqm in _SQM:
+            for sep in ("·", "/", "", "每"):
+                out[f"元/{sqm}{sep}{period}"] = factor
+                out[f"元每{sqm}每{period}"] = factor
+    return out
+
+
+RENT = Measure("元/㎡·天", _rent_suffixes(), rent_text)
 LOAD = Measure("kN/㎡", {"kN/㎡": 1, "kN/m2": 1, "kn": 1}, load_text)
 DAYS = Measure(
     "天", {"天": 1, "days": 1, "day": 1, "d": 1}, lambda d: "" if d is None else f"{int(d):,}", integer=True, minimum=1

@@ -14,9 +14,20 @@ def open_or_build(
 ) -> tuple[sqlite3.Connection, Path, str | None]:
     """Open the catalogue at `path`, building it from the seeds first when missing and it is the default
     ./catalogue.db (or `build` is True). Returns the connection, the path, and what was built (None: it existed)."""
-    target = db.resolve_path(path)
+    from promo.config import catalogue_choice
+
+    target, source = catalogue_choice(str(path) if path else None)
     built = None
-    default = path is None and not os.environ.get("PROMO_DB")
+    default = source == "default"  # only where nothing is configured: a configured catalogue is never replaced
+    if source == "config" and build is None and db.stat_path(target) is None:
+        from promo.config import file
+        from promo.errors import CatalogueError
+        from promo.i18n import _
+
+        raise CatalogueError(
+            _("no catalogue at {path}, the catalogue configured in {config}").format(path=target, config=file()),
+            _("build it there: promo init; or choose another: promo config set db PATH (promo where says more)"),
+        )
     if (build if build is not None else default) and db.stat_path(target) is None:
         from promo.seeds import CatalogueExists, build_catalogue  # only when there is one to build: seeds is big
 
@@ -24,4 +35,4 @@ def open_or_build(
             built = build_catalogue(target)
         except CatalogueExists:
             pass  # another promo process built it while this one was building: use theirs
-    return db.open_catalogue(path), target, built
+    return db.open_catalogue(target), target, built

@@ -80,13 +80,15 @@ def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
     return False
 
 
-def undo(conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int | None) -> dict:
+def undo(
+    conn: sqlite3.Connection, target_id: int | None, undo_journal_id: int | None, *, target: dict | None = None
+) -> dict:
     """Revert one entry (the newest undoable one when `target_id` is None) inside the caller's write
     transaction; refuse, explaining, when later work depends on it. Returns the entry with `reverted` (the
     first few inverse changes as text) and `reverted_count`."""
     from promo import journal_read
 
-    target = journal_read.undo_target(conn, target_id)
+    target = target or journal_read.undo_target(conn, target_id)  # promo redo passes the undo it reverts
     tid = target["id"]
     if tid == undo_journal_id:
         raise Rejected(f"#{tid} is the undo being written; it cannot undo itself")

@@ -69,7 +69,7 @@ def search(
     *,
     lists: list[str] | None = None,
     public: bool = False,
-    limit: int = 10,
+    limit: int | None = 10,
 ) -> dict:
     """Hits per list, best first: {"key", "groups": [{"list", "label", "total", "hits": [...]}, ...]}."""
     key = query_key(text)
@@ -100,7 +100,8 @@ def search(
             (match,),
         ).fetchall()
     )
-    keep = max(limit * 5, 50)  # the best by score are read in full and re-ordered; an exact name is among them
+    # the best by score are read in full and re-ordered (an exact name is among them); -1: no LIMIT
+    keep = max(limit * 5, 50) if limit else -1
     per_list: dict[str, list[tuple[int, int, float]]] = {}
     totals: dict[str, int] = {}
     for slot, count in counts.items():
@@ -120,7 +121,7 @@ def search(
         found = {rid for _, rid, _ in per_list.get("enterprises", [])}
         chained = [(_slot("enterprises"), rid, 0.0) for rid in members if rid not in found]
         if chained:
-            per_list.setdefault("enterprises", []).extend(chained[:keep])
+            per_list.setdefault("enterprises", []).extend(chained[:keep] if limit else chained)
             totals["enterprises"] = totals.get("enterprises", 0) + len(chained)
             if len(members) >= MAX_SCANNED:
                 truncated.add("enterprises")

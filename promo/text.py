@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import unicodedata
 from functools import lru_cache
 
-from promo.errors import BadValue
-from promo.i18n import N_, _
+from promo.dates import parse_date, today  # noqa: F401  (dates have their own home; re-exported)
+from promo.i18n import N_
 
 # Numbers and amounts live with the other figures in promo.measures; re-exported for callers of old.
 from promo.measures import MAX_AMOUNT_WAN, MAX_NUMBER, normalise_number_text, parse_amount, parse_number  # noqa: F401
@@ -91,38 +90,3 @@ def fold(text: str | None) -> str:
         return ""
     s = fold_spaces(fold_punctuation(fold_script(fold_width(text))))
     return fold_width(fold_case(s))
-
-
-# -- dates ---------------------------------------------------------------------------------------
-
-_DATE_PATTERNS = (
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?$"),
-    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
-)
-
-
-def parse_date(value: str | _dt.date | None, field: str = "--date") -> str | None:
-    """An ISO date (YYYY-MM-DD) from 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 or 20240305."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    s = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(s)
-        if m:
-            try:
-                return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-            except ValueError:
-                raise BadValue(field, value, _("no such day in the calendar")) from None
-    raise BadValue(field, value, _("not a date; write 2024-03-05, 2024/3/5 or 2024年3月5日"))
-
-
-def today() -> str:
-    """Today's date, ISO; PROMO_TODAY overrides it so tests and briefs are reproducible."""
-    import os
-
-    return os.environ.get("PROMO_TODAY") or _dt.date.today().isoformat()

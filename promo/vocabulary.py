@@ -137,6 +137,63 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# The words officers use for a coded value besides its code and labels (either script, any width: matched folded).
+# One table, so 已签约 means 签约 on the command line, in an import and in a filter alike.
+SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "stage": {
+        "意向": ("intention", "intent", "prospect", "leads", "有意向", "意向中", "初步接触", "接触中"),
+        "洽谈": ("negotiation", "negotiate", "talks", "talking", "在谈", "洽谈中", "在洽谈", "谈判", "谈判中", "商谈"),
+        "签约": ("signing", "contract", "contracted", "sign", "已签约", "已签", "签订", "签约了"),
+        "注册": ("registration", "register", "incorporated", "已注册", "工商注册"),
+        "落地": ("settled", "moved-in", "movedin", "land", "landing", "已落地", "入驻", "已入驻", "进驻", "已进驻"),
+        "投产": (
+            "production",
+            "in-production",
+            "inproduction",
+            "operating",
+            "operation",
+            "operational",
+            "opened",
+            "已投产",
+            "运营",
+            "已运营",
+            "开业",
+            "已开业",
+        ),
+        "达效": (
+            "achieve",
+            "reached",
+            "on-target",
+            "ontarget",
+            "target-met",
+            "targetmet",
+            "effective",
+            "已达效",
+            "达产",
+            "已达产",
+        ),
+    },  # fmt: skip
+    "unit_status": {
+        "vacant": ("空", "可租", "待租", "空置中", "闲置", "free"),
+        "reserved": ("预定", "已预定", "已预留", "意向", "reserve"),
+        "leased": ("已出租", "出租", "在租", "租", "租出", "已租出", "lease", "let"),
+        "fitout": ("装修", "装修中", "fit-out", "fitting-out"),
+        "held": ("自用", "锁定", "不可租", "hold", "locked"),
+    },
+    "activity_kind": {
+        "visit": ("走访", "拜访", "上门", "考察", "实地考察", "回访"),
+        "call": ("电话", "通话", "phone", "视频", "video", "跟进", "电话跟进"),
+        "meeting": ("会谈", "会议", "面谈", "洽谈", "meet", "对接", "对接会"),
+        "event": ("活动", "推介会", "展会", "招商会"),
+    },
+}
+
+
+def synonyms(kind: str) -> dict[str, str]:
+    """Word → code for one kind of coded value, from SYNONYMS."""
+    return {word: code for code, words in SYNONYMS[kind].items() for word in words}
+
+
 # The coded values themselves, in their order: a new one is one entry in LABELS (and the schema's CHECK, if any).
 UNIT_STATUSES = tuple(LABELS["unit_status"])
 CARRIER_KINDS = tuple(LABELS["carrier_kind"])

@@ -7,6 +7,12 @@ from promo.cli import cli
 
 
 @pytest.fixture(autouse=True)
+def own_config_folder(tmp_path_factory, monkeypatch):
+    """Every test has its own empty config folder: the developer's own `promo config` never leaks in."""
+    monkeypatch.setenv("PROMO_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
 def english(monkeypatch):
     """Tests read English unless they ask for Chinese (tests/test_i18n.py): the developer's locale never counts."""
     monkeypatch.setenv("PROMO_LANG", "en")

@@ -18,7 +18,7 @@ def test_copied_coordinates_are_stored_as_wgs84(run, db_path, crs):
     assert result.exit_code == 0, result.output
     [(got_lat, got_lon)] = query(db_path, "SELECT lat, lon FROM carriers WHERE name = '西区标准地'")
     assert abs(got_lat - WGS[0]) < 1e-6 and abs(got_lon - WGS[1]) < 1e-6
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert query(db_path, "SELECT count(*) FROM carriers WHERE name = '西区标准地'") == [(0,)]
 
 
@@ -30,7 +30,7 @@ def test_update_converts_and_is_one_journal_entry(run, db_path):
     [(got_lat, got_lon)] = query(db_path, "SELECT lat, lon FROM carriers WHERE name = '精准医学产业园'")
     assert abs(got_lat - 36.66) < 1e-6 and abs(got_lon - 116.85) < 1e-6
     assert query(db_path, "SELECT count(*) FROM journal")[0][0] == entries + 1
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 
@@ -75,7 +75,7 @@ def test_a_replaced_sample_value_loses_its_mark_and_the_rest_keep_theirs(run, db
     assert query(db_path, "SELECT sample FROM carriers WHERE name = '精准医学产业园'") == [(0,)]
     brief = run("brief", "--carrier", "精准医学产业园", "--audience", "internal").output
     assert "0531-12345678" in brief and "0531-12345678 ※" not in brief
-    assert run("undo").exit_code == 0 and run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0 and run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
     assert run("carriers", "update", "精准医学产业园", "--status", "运营中").exit_code == 0
     assert contact_marked() and map_marked()  # other fields replace no sample value

@@ -19,7 +19,8 @@ def test_missing_default_catalogue_is_built_with_one_line_on_stderr(tmp_path, mo
     result = CliRunner().invoke(cli, ["vacancies", "--format", "json", "--limit", "2"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)) == 2
-    assert result.stderr.count("\n") == 1 and "built it from the seed data" in result.stderr
+    assert "NEW CATALOGUE" in result.stderr and str(tmp_path / "catalogue.db") in result.stderr
+    assert "promo config set db PATH" in result.stderr
     assert (tmp_path / "catalogue.db").exists()
 
 
@@ -58,7 +59,7 @@ def test_init_refuses_to_overwrite_without_force(run, db_path):
 
 def test_init_force_rebuilds_and_keeps_the_old_catalogue(run, db_path):
     assert run("enterprises", "add", "备份测试有限公司").exit_code == 0
-    result = run("init", "--force")
+    result = run("init", "--force", "--yes")
     (kept_path,) = db_path.parent.glob("catalogue.*.bak")
     assert result.exit_code == 0 and f"restore {kept_path.name}" in result.stderr.replace(str(db_path.parent) + "/", "")
     conn = sqlite3.connect(db_path)
@@ -75,7 +76,7 @@ def test_init_force_leaves_a_read_only_catalogue_alone(run, db_path, monkeypatch
         os, "access", lambda p, mode: False if str(p) == str(db_path) and mode & os.W_OK else real_access(p, mode)
     )
     before = db_path.read_bytes()
-    result = run("init", "--force")
+    result = run("init", "--force", "--yes")
     assert result.exit_code == 1 and "read-only" in result.output
     assert db_path.read_bytes() == before
     assert not db_path.with_name("catalogue.db.bak").exists()
@@ -84,7 +85,7 @@ def test_init_force_leaves_a_read_only_catalogue_alone(run, db_path, monkeypatch
 def test_init_never_overwrites_a_file_that_is_not_a_catalogue(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("my notes")
-    result = CliRunner().invoke(cli, ["--db", str(path), "init", "--force"])
+    result = CliRunner().invoke(cli, ["--db", str(path), "init", "--force", "--yes"])
     assert result.exit_code == 1 and path.read_text() == "my notes"
 
 

@@ -29,7 +29,7 @@ def test_a_planned_date_is_cleared_and_the_actual_kept_then_undone(run, db_path)
     shown = {m["milestone"]: m for m in as_json(run, "enterprises", "milestone", "台账甲")}
     assert shown["开工"]["planned_date"] is None and shown["开工"]["days_late"] is None
     assert "clear" in run("log").stdout
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 
@@ -92,7 +92,7 @@ def test_a_target_is_cleared_and_the_ledger_shows_no_target_then_undone(run, db_
     got = {r["measure"]: r for r in as_json(run, "ledger", "--year", "2026")}
     assert got["foreign"]["target"] is None and got["foreign"]["actual"] == 1500
     assert got["signed"]["target"] == 5
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 

@@ -291,7 +291,7 @@ def test_remove_needs_the_full_name_and_frees_units(run, db_path):
     run("enterprises", "add", "删除测试有限公司", "--unit", "A1-402")
     partial = run("enterprises", "remove", "删除测试")
     assert partial.exit_code == 1 and enterprise(db_path, "删除测试有限公司") is not None
-    assert run("enterprises", "remove", "删除测试有限公司").exit_code == 0
+    assert run("enterprises", "remove", "删除测试有限公司", "--yes").exit_code == 0
     assert enterprise(db_path, "删除测试有限公司") is None
     assert query(db_path, "SELECT status FROM units WHERE code = 'A1-402'") == [("vacant",)]
 

@@ -29,7 +29,7 @@ def test_undo_after_add_restores_the_catalogue(run, db_path):
     before = content(db_path)
     run("enterprises", "add", "撤销测试", "--unit", "A1-402", "--investment", "1.2亿")
     assert content(db_path) != before
-    result = run("undo")
+    result = run("undo", "--yes")
     assert result.exit_code == 0 and "undid" in result.stdout and "撤销测试" in result.stdout
     assert content(db_path) == before
 
@@ -38,7 +38,7 @@ def test_undo_after_move_restores_the_catalogue(run, db_path):
     run("enterprises", "add", "移动撤销", "--date", "2026-01-05")
     before = content(db_path)
     run("enterprises", "move", "移动撤销", "落地", "--unit", "H1-201", "--date", "2026-06-01")
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 
@@ -49,7 +49,7 @@ def test_undo_after_a_bulk_import_is_one_step(run, db_path, tmp_path):
     assert result.exit_code == 0, result.output
     assert "imported 1,000 of 1,000" in result.stdout
     assert enterprise(db_path, "批量企业0999")["investment_wan"] == 999
-    undone = run("undo")
+    undone = run("undo", "--yes")
     assert undone.exit_code == 0 and "more row changes" in undone.stdout
     assert content(db_path) == before
 
@@ -62,9 +62,9 @@ def test_undo_walks_back_command_by_command(run, db_path, tmp_path):
     run("enterprises", "update", "连续撤销", "--investment", "500", "--unit", "A1-402")
     run("enterprises", "log-activity", "连续撤销", "--kind", "call", "--next", "2026-12-01")
     for _ in range(5):
-        assert run("undo").exit_code == 0
+        assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
-    nothing = run("undo")
+    nothing = run("undo", "--yes")
     assert nothing.exit_code == 1 and "nothing to undo" in nothing.output
 
 
@@ -73,13 +73,13 @@ def test_undo_of_an_earlier_entry_is_refused_when_later_work_depends_on_it(run, 
     add_id = json.loads(run("log", "--format", "json").stdout)[0]["id"]
     run("enterprises", "log-activity", "依赖测试", "--kind", "visit")
     before = content(db_path)
-    refused = run("undo", str(add_id))
+    refused = run("undo", str(add_id), "--yes")
     assert refused.exit_code == 1
     assert "later changes depend on it" in refused.output and "log visit 依赖测试" in refused.output
     assert f"promo undo {add_id + 1}" in refused.output
     assert content(db_path) == before
-    assert run("undo", str(add_id + 1)).exit_code == 0
-    assert run("undo", str(add_id)).exit_code == 0
+    assert run("undo", str(add_id + 1), "--yes").exit_code == 0
+    assert run("undo", str(add_id), "--yes").exit_code == 0
     assert enterprise(db_path, "依赖测试") is None
 
 
@@ -94,12 +94,12 @@ def test_undo_dry_run_changes_nothing(run, db_path):
 
 def test_undo_recorded_and_not_undone_twice(run):
     run("enterprises", "add", "两次撤销")
-    run("undo")
+    run("undo", "--yes")
     entries = json.loads(run("log", "--format", "json").stdout)
     assert entries[0]["undoes"] == entries[1]["id"] and entries[1]["undone_by"] == entries[0]["id"]
-    again = run("undo", str(entries[1]["id"]))
+    again = run("undo", str(entries[1]["id"]), "--yes")
     assert again.exit_code == 1 and "already undone" in again.output
-    assert run("undo", str(entries[0]["id"])).exit_code == 1
+    assert run("undo", str(entries[0]["id"]), "--yes").exit_code == 1
 
 
 def test_failed_command_leaves_no_journal_entry(run):

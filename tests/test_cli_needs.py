@@ -75,7 +75,7 @@ def test_saving_needs_is_undone_by_promo_undo_and_a_match_is_not_an_edit(run, db
     run("enterprises", "need", "示例生物制药", "--min-area", "800")
     run("enterprises", "need", "示例生物制药", "--max-rent", "1.5")
     run("match", "--for", "示例生物制药")  # remembers the vacancies it saw, outside the journal
-    result = run("undo")
+    result = run("undo", "--yes")
     assert result.exit_code == 0, result.output
     saved = json.loads(run("enterprises", "need", "示例生物制药", "--format", "json").output)[0]
     assert (saved["min_area"], saved["max_rent"]) == (800, None)  # the last edit, not the match, was undone

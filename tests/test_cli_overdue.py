@@ -41,8 +41,8 @@ def test_deadline_can_be_set_shown_and_undone(run, db_path):
     assert "90" in run("overdue", "deadlines").stdout
     run("enterprises", "add", "时限测试", "--date", "2026-09-01", "--owner", "王强")
     assert overdue(run, "--owner", "王强") == []
-    assert run("undo").exit_code == 0
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 

@@ -92,7 +92,7 @@ def test_bad_milestones_are_refused_naming_the_value_and_nothing_is_written(run,
 def test_undo_restores_a_milestone_and_the_stage_it_moved(run, db_path, signed):
     before = content(db_path)
     assert run("enterprises", "milestone", "台账甲", "投产", "--date", "2026-09-01").exit_code == 0
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 
@@ -246,7 +246,7 @@ def test_targets_set_and_listed_and_undone(run, db_path, year):
     assert query(
         db_path, "SELECT value FROM ledger_targets WHERE scope = 'zone' AND quarter = 0 AND measure = 'signed'"
     ) == [(6,)]
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 

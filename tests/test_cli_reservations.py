@@ -72,9 +72,9 @@ def test_undo_of_a_reservation_and_of_its_lease_is_exact(run, db_path):
     run("enterprises", "add", "撤销预留", "--stage", "意向", "--unit", "A1-402")
     reserved = content(db_path)
     run("enterprises", "move", "撤销预留", "签约")
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == reserved
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == start
 
 

@@ -173,7 +173,7 @@ def test_every_write_is_undone(run, db_path, project):
     for step in steps:
         assert run(*step).exit_code == 0, step
     for _ in steps:
-        assert run("undo").exit_code == 0
+        assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
     assert query(db_path, "SELECT count(*) FROM services") == [(0,)]
 

@@ -87,7 +87,7 @@ def test_promote_is_one_undoable_step(run, db_path):
     before = dump(db_path)
     assert run("targets", "promote", "示例手术机器人企业", "--owner", "李四").exit_code == 0
     assert dump(db_path) != before
-    result = run("undo")
+    result = run("undo", "--yes")
     assert result.exit_code == 0, result.output
     assert dump(db_path) == before
 

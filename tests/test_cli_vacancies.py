@@ -136,7 +136,7 @@ def test_table_lines_up_with_chinese_text(run):
         (["--available-by", "soon"], "--available-by"),
         (["--format", "xml"], "--format"),
         (["--sort", "price"], "--sort"),
-        (["--limit", "0"], "--limit"),
+        (["--limit", "-1"], "--limit"),
         (["--limit", "many"], "--limit"),
     ],
 )

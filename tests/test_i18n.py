@@ -179,5 +179,5 @@ def test_journal_lines_in_the_officers_words(run, monkeypatch):
     chinese = run("log", "-v", "-n", "1").stdout
     assert "投资额 7,000 → 6,500 万元" in chinese and "载体 精准医学产业园 → 无" in chinese
     assert "investment_wan" not in english + chinese and "carrier_id" not in english + chinese
-    undone = run("undo").stdout
+    undone = run("undo", "--yes").stdout
     assert undone.startswith("已撤销 #") and "投资额 6,500 → 7,000 万元" in undone

@@ -101,7 +101,7 @@ def test_an_import_is_journaled_as_the_ids_it_created_and_undone_set_wise(run, d
     shown = run("log", "show", str(conn.execute("SELECT max(id) FROM journal").fetchone()[0]))
     assert "+ enterprise 编号企业0" in shown.output and "code name: 编号代号0" in shown.output
     assert run("search", "编号企业").exit_code == 0 and "编号企业1" in run("search", "编号企业").output
-    result = run("undo")
+    result = run("undo", "--yes")
     assert result.exit_code == 0, result.output
     assert "− stage record 签约 2026-11-23" in result.output  # named from the rows while they were there
     assert content(db_path) == before

@@ -128,7 +128,7 @@ def test_dry_run_shows_changes_and_update_applies_them(run, db_path, tmp_path):
     assert applied.exit_code == 0, applied.output
     e = enterprise(db_path, "更新测试有限公司")
     assert (e["investment_wan"], e["stage"]) == (800, "注册")
-    assert run("undo").exit_code == 0 and content(db_path) == before
+    assert run("undo", "--yes").exit_code == 0 and content(db_path) == before
 
 
 def test_duplicates_and_conflicts_are_all_reported_at_once(run, db_path, tmp_path):
@@ -245,7 +245,7 @@ def test_json_rejects_and_undo_of_an_import(run, db_path, tmp_path):
     assert result.exit_code == 0, result.output
     rejected = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert rejected[0]["name"] == "JSON坏" and "jobs x" in rejected[0]["原因"]
-    assert run("undo").exit_code == 0 and content(db_path) == before
+    assert run("undo", "--yes").exit_code == 0 and content(db_path) == before
 
 
 def test_resource_and_rule_lists_import_through_their_writers(run, db_path, tmp_path):

@@ -95,7 +95,7 @@ def test_a_new_user_builds_a_zone_uses_it_and_undoes_it_all(ours):
     assert "创新大厦" in brief and "创新药落户奖励" in brief
 
     undone = 0
-    while ours("undo").exit_code == 0:
+    while ours("undo", "--yes").exit_code == 0:
         undone += 1
     assert undone == len(BUILD)
     assert content(ours.path) == empty
@@ -165,7 +165,7 @@ def test_a_policy_expires_and_leaves_listings_by_its_date(run):
         assert "医学中心项目落户奖励" not in run("policies", *args, "--format", "json").output
     assert "医学中心项目落户奖励" in run("policies", "--expired", "--format", "json").output
     assert "医学中心项目落户奖励" not in run("brief").output
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert "医学中心项目落户奖励" in run("policies", "--format", "json").output
 
 
@@ -187,5 +187,5 @@ def test_writers_take_rows_as_typed_and_compose_in_one_transaction(ours):
     conn.close()
     assert query(ours.path, "SELECT count(*) FROM units") == [(5,)]
     assert query(ours.path, "SELECT count(*) FROM journal") == [(1,)]
-    assert ours("undo").exit_code == 0
+    assert ours("undo", "--yes").exit_code == 0
     assert query(ours.path, "SELECT count(*) FROM units") == [(0,)]

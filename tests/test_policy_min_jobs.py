@@ -59,8 +59,8 @@ def test_min_jobs_is_one_journal_entry_and_undone(run, db_path):
     assert query(db_path, "SELECT count(*) FROM journal")[0][0] == entries + 2
     assert query(db_path, "SELECT e.min_jobs FROM policy_eligibility e JOIN policies p ON p.id = e.policy_id"
                           " WHERE p.name = '就业带动奖励'") == [(None,)]  # fmt: skip
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert query(db_path, "SELECT e.min_jobs FROM policy_eligibility e JOIN policies p ON p.id = e.policy_id"
                           " WHERE p.name = '就业带动奖励'") == [(150,)]  # fmt: skip
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before

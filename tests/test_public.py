@@ -53,7 +53,7 @@ def test_purge_erases_the_enterprise_from_the_journal_and_says_what(run, db_path
     )
     run("enterprises", "log-activity", name, "--kind", "call", "--note", secret_note)
     run("match", "--for", name)
-    result = run("enterprises", "remove", name, "--purge")
+    result = run("enterprises", "remove", name, "--purge", "--yes")
     assert result.exit_code == 0, result.output
     assert f"purged {name}" in result.output and "erased from the change journal" in result.output
     with sqlite3.connect(db_path) as c:

@@ -45,6 +45,10 @@ def run_all(text: str) -> list[tuple[str, str, str]]:
     env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
+        # the tour's home is its own folder: promo config writes to ~/.config/promo there, never the user's own
+        env.update(HOME=tmp, MPLCONFIGDIR=env.get("MPLCONFIGDIR") or str(Path.home() / ".config" / "matplotlib"))
+        for name in ("PROMO_CONFIG_DIR", "XDG_CONFIG_HOME"):
+            env.pop(name, None)
         # the catalogue exists before the tour starts (the one-line 'built it' notice is the Quick start's)
         subprocess.run(["promo", "init"], cwd=tmp, env=env, check=True, capture_output=True)
         for command, shown in examples(text):

@@ -36,12 +36,12 @@ def digest(path) -> str:
 
 def test_each_rebuild_keeps_a_dated_backup_and_says_how_to_restore(db_path):
     promo(db_path, "enterprises", "add", "重建前的企业")
-    first = promo(db_path, "init", "--force")
+    first = promo(db_path, "init", "--force", "--yes")
     assert first.exit_code == 0, first.output
     assert "promo --db" in first.output and " restore " in first.output and "mv " not in first.output
     time.sleep(1.1)
     promo(db_path, "enterprises", "add", "第二次重建前")
-    promo(db_path, "init", "--force")
+    promo(db_path, "init", "--force", "--yes")
     backups = sorted(db_path.parent.glob("catalogue.*.bak"))
     assert len(backups) == 2, backups  # the second rebuild did not overwrite the first backup
     assert "重建前的企业" in names(backups[0]) and "第二次重建前" in names(backups[1])
@@ -57,7 +57,7 @@ def test_only_the_newest_backups_are_kept(db_path, monkeypatch):
         assert promo(db_path, "backup", "--keep", "2").exit_code == 0
     assert len(list(db_path.parent.glob("catalogue.*.bak"))) == 2
     monkeypatch.setenv("PROMO_KEEP_BACKUPS", "1")
-    promo(db_path, "init", "--force")
+    promo(db_path, "init", "--force", "--yes")
     assert len(list(db_path.parent.glob("catalogue.*.bak"))) == 1
     monkeypatch.setenv("PROMO_KEEP_BACKUPS", "many")
     result = promo(db_path, "backup")
@@ -110,10 +110,10 @@ def test_a_foreign_sqlite_file_is_refused_before_anything_is_written(tmp_path):
     result = promo(foreign, "vacancies")
     assert result.exit_code == 1 and "not a promo catalogue" in result.output
     assert digest(foreign) == before and not (tmp_path / "app.db-wal").exists()
-    result = promo(foreign, "init", "--force")
+    result = promo(foreign, "init", "--force", "--yes")
     assert result.exit_code == 1 and "--replace-foreign" in result.output
     assert digest(foreign) == before
-    result = promo(foreign, "init", "--force", "--replace-foreign")
+    result = promo(foreign, "init", "--force", "--replace-foreign", "--yes")
     assert result.exit_code == 0, result.output
     assert promo(foreign, "doctor").exit_code == 0
     kept = list(tmp_path.glob("app.*.bak"))
@@ -130,7 +130,7 @@ def test_catalogue_and_backups_are_owner_only_under_umask_022(tmp_path):
         for side in ("-wal", "-shm"):
             if os.path.exists(f"{db}{side}"):
                 assert mode(f"{db}{side}") == 0o600
-        promo(db, "init", "--force")
+        promo(db, "init", "--force", "--yes")
         assert mode(db) == 0o600
         promo(db, "backup", tmp_path / "copy.db")
         assert mode(tmp_path / "copy.db") == 0o600
@@ -193,7 +193,7 @@ def test_writers_racing_init_force_lose_nothing_acknowledged(db_path):
     ]
     time.sleep(0.8)
     for _ in range(3):
-        r = subprocess.run([*PROMO, "--db", str(db_path), "init", "--force"], capture_output=True, text=True)
+        r = subprocess.run([*PROMO, "--db", str(db_path), "init", "--force", "--yes"], capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
         time.sleep(1.05)
     acknowledged = set()
@@ -217,7 +217,7 @@ def _kill_after(cmd, delay):
 def test_sigkill_during_init_force_leaves_the_old_or_the_new_catalogue(db_path, delay):
     promo(db_path, "enterprises", "add", "杀不死的企业")
     before = len(names(db_path))
-    _kill_after([*PROMO, "--db", str(db_path), "init", "--force"], delay)
+    _kill_after([*PROMO, "--db", str(db_path), "init", "--force", "--yes"], delay)
     assert promo(db_path, "doctor").exit_code == 0
     count = len(names(db_path))
     assert count in (before, before - 1)  # all of it or the fresh seed, never a mix

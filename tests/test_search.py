@@ -82,9 +82,9 @@ def test_the_index_follows_add_rename_remove_and_undo(run):
     assert run("enterprises", "update", "明眸视光科技有限公司", "--name", "亮瞳视光科技有限公司").exit_code == 0
     assert hits(run, "明眸") == []
     assert names(hits(run, "亮瞳")) == ["亮瞳视光科技有限公司"]
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert names(hits(run, "明眸")) == ["明眸视光科技有限公司"]
-    assert run("enterprises", "remove", "明眸视光科技有限公司").exit_code == 0
+    assert run("enterprises", "remove", "明眸视光科技有限公司", "--yes").exit_code == 0
     assert hits(run, "明眸") == []
 
 

@@ -13,7 +13,7 @@ def test_undoing_a_large_import_restores_the_catalogue_exactly(run, db_path, tmp
     csv = tmp_path / "leads.csv"
     csv.write_text("名称,阶段,投资额\n" + "".join(f"规模企业{i},意向,{i}\n" for i in range(3000)), encoding="utf-8")
     assert run("enterprises", "import", csv).exit_code == 0
-    result = run("undo")
+    result = run("undo", "--yes")
     assert result.exit_code == 0, result.output
     assert "more row changes" in result.output and len(result.output.splitlines()) < 30
     assert content(db_path) == before
@@ -25,10 +25,10 @@ def test_undo_puts_back_changed_and_removed_rows(run, db_path):
     run("enterprises", "add", "撤销测试乙")
     before = content(db_path)
     run("enterprises", "move", "撤销测试甲", "注册")
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
-    run("enterprises", "remove", "撤销测试乙")
-    assert run("undo").exit_code == 0
+    run("enterprises", "remove", "撤销测试乙", "--yes")
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before
 
 
@@ -37,7 +37,7 @@ def _peak_kib_of_undo_after_importing(rows: int, db_path, tmp_path) -> int:
     csv.write_text("名称\n" + "".join(f"内存企业{rows}-{i}\n" for i in range(rows)), encoding="utf-8")
     subprocess.run([*PROMO, "--db", str(db_path), "enterprises", "import", str(csv)], check=True, capture_output=True)
     probe = (
-        "import sys\nfrom promo.cli import main\nsys.argv = ['promo', '--db', sys.argv[1], 'undo']\n"
+        "import sys\nfrom promo.cli import main\nsys.argv = ['promo', '--db', sys.argv[1], 'undo', '--yes']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         # VmHWM is this process image's own peak: ru_maxrss would carry over the forking pytest's peak (Linux
         # keeps it across execve), which after a thousand tests is hundreds of MiB
@@ -61,7 +61,10 @@ def test_memory_of_an_undo_does_not_grow_with_the_import(db_path, tmp_path):
 def test_undos_started_together_queue_and_each_takes_the_next_entry(run, db_path):
     run("enterprises", "add", "排队甲")
     run("enterprises", "add", "排队乙")
-    procs = [subprocess.Popen([*PROMO, "--db", str(db_path), "undo"], stdout=subprocess.PIPE, text=True) for _ in "12"]
+    procs = [
+        subprocess.Popen([*PROMO, "--db", str(db_path), "undo", "--yes"], stdout=subprocess.PIPE, text=True)
+        for _ in "12"
+    ]
     outs = [p.communicate(timeout=120)[0] for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     assert sorted("排队甲" in o for o in outs) == [False, True]

@@ -43,16 +43,23 @@ def catalogue(ctx: click.Context | None = None):
     conn = root.obj.get("conn")
     if conn is None:
         conn, path, built = open_or_build(root.obj.get("db_path"))
+        conn.promo_dry_run = bool(root.obj.get("dry_run"))
         if built:
-            click.echo(
-                _("promo: no catalogue at {path}; built it from the seed data ({built})").format(
-                    path=path, built=built
-                ),
-                err=True,
-            )
+            from promo.terminal import escape
+
+            click.echo(escape(new_catalogue_notice(path, built)), err=True)
         root.obj["conn"] = conn
         root.call_on_close(conn.close)
     return conn
+
+
+def new_catalogue_notice(path, built: str) -> str:
+    """Said on stderr when promo built a catalogue by itself: where, and how to point promo elsewhere."""
+    return _(
+        "promo: NEW CATALOGUE {path} built from the seed data ({built}).\n"
+        "  No catalogue is configured, so promo used ./catalogue.db in this folder. If yours is elsewhere:\n"
+        "  promo config set db PATH (from any folder), or --db PATH / PROMO_DB=PATH; promo where says which is used"
+    ).format(path=path.resolve(), built=built)
 
 
 def parse_or_usage(parser, value, *args, **kwargs):
@@ -73,8 +80,18 @@ ROW_ID = click.IntRange(1, SQLITE_MAX_INT)
 COUNT = click.IntRange(1, SQLITE_MAX_INT)
 """A --limit: at least one row."""
 
-COUNT_OR_ALL = click.IntRange(0, SQLITE_MAX_INT)
-"""A --limit where 0 means all."""
+
+class _Limit(click.IntRange):
+    name = "limit"
+
+    def convert(self, value, param, ctx):
+        got = super().convert(value, param, ctx)
+        return None if got == 0 else got
+
+
+LIMIT = _Limit(0, SQLITE_MAX_INT)
+"""Every listing's --limit: at most this many rows; 0 means no limit (all rows), the same in every command."""
+COUNT_OR_ALL = LIMIT
 
 
 def reject_empty(param: click.Parameter, value, hint: str):
@@ -149,3 +166,38 @@ AFTER_SIGNING_SUBCOMMANDS = {
     "milestone": "promo.commands.projects:milestone",
     "report": "promo.commands.projects:report",
 }
+
+
+def yes_option(fn):
+    """--yes/-y: a destructive command goes ahead without asking (for scripts)."""
+    return click.option("-y", "--yes", is_flag=True, help="Do it without asking (scripts: required off a terminal).")(
+        fn
+    )
+
+
+def stdin_is_terminal() -> bool:
+    import sys
+
+    return bool(sys.stdin and sys.stdin.isatty())
+
+
+def need_terminal(command: str) -> None:
+    """Off a terminal a destructive command cannot ask: stop (exit 2) before anything is changed."""
+    if not stdin_is_terminal():
+        raise click.UsageError(
+            _(
+                "{command} changes the catalogue and asks first, but standard input is not a terminal; "
+                "nothing was changed. Add --yes to go ahead without asking"
+            ).format(command=command)
+        )
+
+
+def confirm(question: str, *, yes: bool, command: str) -> None:
+    """A destructive command asks first on a terminal (default no); off a terminal it needs --yes, and
+    without it stops with exit 2 before anything is changed."""
+    if yes:
+        return
+    need_terminal(command)
+    if not click.confirm(question, default=False, err=True):
+        say(_("nothing was changed"), err=True)
+        click.get_current_context().exit(1)

@@ -64,7 +64,7 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
     issue = parse_or_usage(parse_text, issue, "ISSUE", max_len=500)
     if not issue:
         raise click.BadParameter(_("is empty"), param_hint="'ISSUE'")
-    date, due = parse_or_usage(parse_date, date, "--date"), parse_or_usage(parse_date, due, "--due")
+    date, due = parse_or_usage(parse_date, date, "--date"), parse_or_usage(parse_date, due, "--due", meaning="by")
     leader = parse_or_usage(parse_text, leader, "--leader", max_len=50)
     conn = catalogue(ctx)
     note = parse_or_usage(parse_text, note, "--note")

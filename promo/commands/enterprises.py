@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, COUNT, catalogue, format_option, not_empty, say
+from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, catalogue, format_option, not_empty, say
 from promo.i18n import N_, _
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
@@ -63,7 +63,7 @@ def _space_phrases(result: dict) -> list[str]:
     metavar="DATE",
     help="Only enterprises that entered their current stage on or after DATE.",
 )
-@click.option("--limit", type=COUNT, help="Show at most this many.")
+@click.option("--limit", type=LIMIT, help="Show at most this many (0 = all).")
 @click.option("--public", is_flag=True, help="Code names for real names; no credit codes, owners, or pre-签约 amounts.")
 @format_option
 @click.pass_context
@@ -87,7 +87,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
 
     stages = fields.parse_stages(stage)
     source = fields.parse_source(source) if source else None
-    since = parse_date(since, "--since")
+    since = parse_date(since, "--since", meaning="from")
     from promo.enterprise_listing import iter_listing
 
     found = iter_listing(
@@ -224,11 +224,9 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
                 _("(deadline {n:,} days{mark}, {over:,} days over)") if over > 0 else _("(deadline {n:,} days{mark})")
             )
             stage += " " + limit.format(n=d["stage_deadline_days"], mark=mark, over=over)
-    uscc = None
-    if d.get("uscc"):
-        uscc = d["uscc"]
-        if d.get("uscc_bad_check"):
-            uscc += f"  {BAD_CHECK_MARK} " + _("check character does not match; read it again from the licence")
+    uscc = d.get("uscc") or None
+    if uscc and d.get("uscc_bad_check"):
+        uscc += f"  {BAD_CHECK_MARK} " + _("check character does not match; read it again from the licence")
     since = " " + _("(首报首谈 claim since {date})").format(date=d["owner_since"]) if d.get("owner_since") else ""
     owner = d["owner"] + since if d.get("owner") else None
     contact = " ".join(x for x in (d.get("contact"), d.get("phone")) if x)
@@ -408,11 +406,8 @@ def move(ctx, name, stage, date, reason, units, release):
     conn = catalogue(ctx)
     r = change(conn, domain.move, name, stage, date=date, reason=reason, units=list(units), release=list(release))
     extra = "".join(f"; {p}" for p in _space_phrases(r))
-    moved = (
-        _("moved {name} from {old} to {new} on {date} (back)")
-        if r["back"]
-        else _("moved {name} from {old} to {new} on {date}")
-    )
+    back = _("moved {name} from {old} to {new} on {date} (back)")
+    moved = back if r["back"] else _("moved {name} from {old} to {new} on {date}")
     _say(moved.format(name=r["name"], old=r["from"], new=r["to"], date=r["date"]) + extra)
     _warn(r["warnings"])
 
@@ -422,7 +417,12 @@ def move(ctx, name, stage, date, reason, units, release):
 @click.option("--kind", required=True, help="visit (走访), call (电话), meeting (会谈) or event (活动).")
 @click.option("--date", metavar="DATE", help="When it happened (default today).")
 @click.option("--note", help="What was said or agreed.")
-@click.option("--next", "next_date", metavar="DATE", help="Follow-up date; promo overdue lists it once it passes.")
+@click.option(
+    "--next",
+    "next_date",
+    metavar="DATE",
+    help="Follow-up date (2026-12-01, 7天后, 月底, 下月); promo overdue lists it once it passes.",
+)
 @click.option("--owner", callback=not_empty, help="Officer who did it (default the enterprise's owner).")
 @click.pass_context
 def log_activity(ctx, name, kind, date, note, next_date, owner):
@@ -440,7 +440,7 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
 
     kind = fields.parse_activity_kind(kind)
     date = fields.parse_today_or_before(date, "--date")
-    next_date = parse_date(next_date, "--next")
+    next_date = parse_date(next_date, "--next", meaning="by")
     note = fields.parse_text(note, "--note")
     conn = catalogue(ctx)
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)

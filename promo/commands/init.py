@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import KEEP, say
+from promo.commands.common import KEEP, confirm, say, yes_option
 from promo.i18n import _
 
 
@@ -19,8 +19,9 @@ from promo.i18n import _
 @click.option("--zone-en", metavar="NAME", help="With --empty: the zone's English name.")
 @click.option("--keep", type=KEEP, default=None, help="Dated backups kept (default $PROMO_KEEP_BACKUPS, else 10).")
 @click.option("--replace-foreign", is_flag=True, help="With --force: replace a file that is not a promo catalogue.")
+@yes_option
 @click.pass_context
-def init(ctx, force, empty, zone_name, zone_en, keep, replace_foreign):
+def init(ctx, force, empty, zone_name, zone_en, keep, replace_foreign, yes):
     """Build the catalogue from the seed data (seeds/), or with --empty a zone of your own.
 
     Every other command builds the default catalogue by itself when it is missing; use init to
@@ -30,7 +31,7 @@ def init(ctx, force, empty, zone_name, zone_en, keep, replace_foreign):
 
     \b
     Examples:
-      promo init --force
+      promo init --force          (asks first on a terminal; --yes in scripts)
       promo --db /tmp/test.db init
       promo --db mine.db init --empty --zone 示例高新区
     """
@@ -50,6 +51,22 @@ def init(ctx, force, empty, zone_name, zone_en, keep, replace_foreign):
         raise click.BadParameter(_("names the zone of an --empty catalogue; add --empty"), param_hint="'--zone'")
     path = resolve_path(ctx.find_root().obj.get("db_path"))
     if force and stat_path(path) is not None:
+        question = (
+            _(
+                "Replace the catalogue {path} with an empty catalogue for {zone}? "
+                "(the current one is kept as a dated backup)"
+            )
+            if empty
+            else _(
+                "Replace the catalogue {path} with a fresh one from the seed data? "
+                "(the current one is kept as a dated backup)"
+            )
+        )
+        confirm(
+            question.format(path=path, zone=zone_name.strip() if empty else ""),
+            yes=yes,
+            command="promo init --force",
+        )
         summary, kept = rebuild.rebuild(path, keep=keep, replace_foreign=replace_foreign, loader=loader)
     else:
         summary, kept = build_catalogue(path, loader=loader), None

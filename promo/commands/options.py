@@ -24,7 +24,10 @@ def space_options(fn):
                 "--min-floor-load", callback=not_empty, metavar="kN/㎡", help="Floor load at least this, in kN per ㎡."
             ),
             click.option(
-                "--available-by", callback=not_empty, metavar="DATE", help="Ready to move in on or before this date."
+                "--available-by",
+                callback=not_empty,
+                metavar="DATE",
+                help="Ready to move in on or before this date (2027-06 = by its end, 年底, 6个月内).",
             ),
         ]
     ):
@@ -44,7 +47,7 @@ def parse_space(values: dict) -> dict:
     if values.get("facilities"):
         out["facilities"] = list(values["facilities"])
     if values.get("available_by"):
-        out["available_by"] = parse_date(values["available_by"], "--available-by")
+        out["available_by"] = parse_date(values["available_by"], "--available-by", meaning="by")
     from promo.resources import VacancyFilter
 
     VacancyFilter(min_area=out.get("min_area"), max_area=out.get("max_area")).check()  # the filter's own checks

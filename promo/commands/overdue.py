@@ -102,7 +102,7 @@ def deadlines(ctx, stage, days, remove, since, fmt):
         from promo.commands.common import parse_or_usage
         from promo.text import parse_date
 
-        since = parse_or_usage(parse_date, since, "--since") if since else None
+        since = parse_or_usage(parse_date, since, "--since", meaning="from") if since else None
         conn = catalogue(ctx)
         r = change(conn, pipeline.set_deadline, stage, value, since=since)
         if not r["changed"]:

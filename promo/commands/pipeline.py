@@ -36,7 +36,7 @@ def pipeline(ctx, by, period, since, fmt):
     from promo.text import parse_date
 
     by = domain.parse_by(by)
-    since = parse_date(since, "--since")
+    since = parse_date(since, "--since", meaning="from")
     if period and by:
         raise click.UsageError(_("--by and --period do not combine; choose one"))
     if since and not period:

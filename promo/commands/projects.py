@@ -46,7 +46,10 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
     milestone = parse_or_usage(projects.parse_milestone, milestone, "MILESTONE")
     # '' (or blanks) is the clearing value, as in `units update`; anything else must be a date
     date = "" if date is not None and not date.strip() else parse_or_usage(parse_date, date, "--date")
-    planned = "" if planned is not None and not planned.strip() else parse_or_usage(parse_date, planned, "--planned")
+    if planned is not None and not planned.strip():
+        planned = ""
+    else:
+        planned = parse_or_usage(parse_date, planned, "--planned", meaning="by")
     from promo.enterprise_fields import parse_text
 
     note = parse_or_usage(parse_text, note, "--note", max_len=500) or None

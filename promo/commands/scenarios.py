@@ -65,7 +65,7 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
     from promo.text import parse_date
 
     published = parse_date(published, "--published")
-    deadline = parse_date(deadline, "--deadline")
+    deadline = parse_date(deadline, "--deadline", meaning="by")
     done = change(
         catalogue(ctx),
         domain.add_scenario,
@@ -108,7 +108,9 @@ def status_(ctx, scenario, status, deadline, fmt):
     from promo.db import change
     from promo.text import parse_date
 
-    done = change(catalogue(ctx), domain.set_status, scenario, status, deadline=parse_date(deadline, "--deadline"))
+    done = change(
+        catalogue(ctx), domain.set_status, scenario, status, deadline=parse_date(deadline, "--deadline", meaning="by")
+    )
     if fmt == "table":
         say(
             _("scenario #{id} {title} is now {status_label}").format(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option
+from promo.commands.common import LIMIT, catalogue, format_option
 from promo.i18n import _
 
 
@@ -19,7 +19,7 @@ from promo.i18n import _
     "(or 载体, 单元, 企业 …); repeat or separate with commas.",
 )
 @click.option("--public", is_flag=True, help="Safe to show outside: leads before 签约 are left out.")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=10, show_default=True, help="Hits shown per list.")
+@click.option("--limit", type=LIMIT, default=10, show_default=True, help="Hits shown per list (0 = all).")
 @click.option(
     "--reindex", is_flag=True, help="Rebuild the search index from the lists (after writes made around promo)."
 )

@@ -9,9 +9,9 @@ from promo.i18n import _
 
 
 def _date(value, option):
-    from promo.text import parse_date
+    from promo.dates import parse_date
 
-    return parse_or_usage(parse_date, value, option)
+    return parse_or_usage(parse_date, value, option, meaning="by" if option == "--due" else "day")
 
 
 def _text(value, option, *, required=False):

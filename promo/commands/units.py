@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import (
+    LIMIT,
     catalogue,
     fields_from,
     format_option,
@@ -52,7 +53,7 @@ def _parse_status(value):
 )
 @click.option("--kind", type=click.Choice(["space", "land"]), help="Only rentable space, or only land parcels.")
 @click.option("--expiring", type=click.IntRange(0, 3650), metavar="DAYS", help="Only leases ending within DAYS.")
-@click.option("--limit", type=click.IntRange(1, 1_000_000), help="Show at most this many units.")
+@click.option("--limit", type=LIMIT, help="Show at most this many units (0 = all).")
 @format_option
 @click.pass_context
 def units(ctx, carrier, status, kind, expiring, limit, fmt):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import LIMIT, catalogue, format_option, not_empty
 from promo.commands.options import parse_space, space_options
 from promo.i18n import _
 
@@ -22,7 +22,7 @@ from promo.i18n import _
     callback=not_empty,
     help="area, rent, ready, floor, load or carrier; prefix - for descending (e.g. -area).",
 )
-@click.option("--limit", type=click.IntRange(1, 1_000_000), help="Show at most this many units.")
+@click.option("--limit", type=LIMIT, help="Show at most this many units (0 = all).")
 @format_option
 @click.pass_context
 def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):

@@ -36,9 +36,24 @@ def email(conn, value, option):
 
 
 def date(conn, value, option):
-    from promo.text import parse_date
+    """The day something happened or happens: 2027-06-30, 今天, 3天后; a month or 年底 is refused."""
+    from promo.dates import parse_date
 
     return parse_date(value, option)
+
+
+def date_by(conn, value, option):
+    """A deadline or an end: a month or a year stands for its last day (2027-06, 年底, 6个月内)."""
+    from promo.dates import parse_date
+
+    return parse_date(value, option, meaning="by")
+
+
+def date_from(conn, value, option):
+    """The start of a period: a month would be a guess (its first day or its end?), so it is refused."""
+    from promo.dates import parse_date
+
+    return parse_date(value, option, meaning="from")
 
 
 def number(

@@ -14,34 +14,11 @@ from promo.edit.record import Field, insert, parse_record, problems_error, requi
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import N_, _
 from promo.resources import STATUS_LABELS
+from promo.vocabulary import synonyms
 
 STATUS_LETTERS = {"vacant": "V", "reserved": "R", "leased": "L", "fitout": "F", "held": "H"}
-_STATUS_SYNONYMS = {
-    "空": "vacant",
-    "可租": "vacant",
-    "待租": "vacant",
-    "free": "vacant",
-    "预定": "reserved",
-    "意向": "reserved",
-    "reserve": "reserved",
-    "已出租": "leased",
-    "出租": "leased",
-    "在租": "leased",
-    "租": "leased",
-    "lease": "leased",
-    "let": "leased",
-    "装修": "fitout",
-    "装修中": "fitout",
-    "fit-out": "fitout",
-    "fitting-out": "fitout",
-    "自用": "held",
-    "锁定": "held",
-    "不可租": "held",
-    "hold": "held",
-    "locked": "held",
-}
 UNIT_KINDS = {"space": "房源", "land": "标准地"}
-parse_status = p.choice(STATUS_LABELS, _STATUS_SYNONYMS)
+parse_status = p.choice(STATUS_LABELS, synonyms("unit_status"))
 
 UNIT_FIELDS = (
     Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier")), required=True),
@@ -54,10 +31,10 @@ UNIT_FIELDS = (
     Field("status", "--status", parse_status),
     Field("floor_load_kn", "--floor-load", p.number(above=0, maximum=1000)),
     Field("ceiling_m", "--ceiling", p.number(above=0, maximum=100)),
-    Field("ready_date", "--ready", p.date),
-    Field("lease_start", "--lease-start", p.date),
-    Field("lease_end", "--lease-end", p.date),
-    Field("status_until", "--until", p.date),
+    Field("ready_date", "--ready", p.date_by),
+    Field("lease_start", "--lease-start", p.date_from),
+    Field("lease_end", "--lease-end", p.date_by),
+    Field("status_until", "--until", p.date_by),
     Field("status_reason", "--reason", p.text(300)),
     Field("plot_ratio", "--plot-ratio", p.number(above=0, maximum=50)),
     Field("intensity_wan_mu", "--intensity", p.amount),
@@ -238,8 +215,8 @@ def set_status(
     values = {}
     for key, option, value, parser in (
         ("status", "STATUS", status, parse_status),
-        ("until", "--until", until, p.date),
-        ("start", "--start", start, p.date),
+        ("until", "--until", until, p.date_by),
+        ("start", "--start", start, p.date_from),
         ("reason", "--reason", reason, p.text(300)),
     ):
         if value not in (None, ""):

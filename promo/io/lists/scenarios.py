@@ -67,7 +67,7 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
         need=parse_text(raw.get("need"), names["need"]),
         status=as_column(names["status"], scenarios.parse_status, raw.get("status"), names["status"]),
         published=parse_date(raw.get("published"), names["published"]),
-        deadline=parse_date(raw.get("deadline"), names["deadline"]),
+        deadline=parse_date(raw.get("deadline"), names["deadline"], meaning="by"),
         sample=(raw.get("sample") or "") in ("是", "※", "1", "yes", "true"),
     )
     if s.deadline and s.published and s.deadline < s.published:

@@ -1,0 +1,178 @@
+"""Dates as officers type them: 2027-06-30, 2027/6/30, 2027年6月30日, 今天, 3个月后, and — where the field's
+meaning makes them unambiguous — periods: 2027-06 or 下月 (by the month's end), 年底, 6个月内.
+
+A field says what its date means: "day" (the day something happened or happens), "from" (the start of a
+period: a partial date would be a guess, so it is refused) or "by" (a deadline or "available by": a month or
+a year stands for its last day). What is not accepted is refused with the forms that are, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+import unicodedata
+
+from promo.errors import BadValue
+from promo.i18n import _
+
+MEANINGS = ("day", "from", "by")
+
+_DATE_PATTERNS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?$"),
+    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
+)
+_MONTH = re.compile(r"^(?P<y>\d{4})(?:[-/.]|年)(?P<m>\d{1,2})月?(?P<end>底|末)?$")
+_YEAR_END = re.compile(r"^(?P<y>\d{4})年?(?:底|末|年底|年末)$")
+_DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "tomorrow": 1, "后天": 2, "昨天": -1, "昨日": -1,
+         "yesterday": -1, "前天": -2}  # fmt: skip
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_N = r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3}|半)"
+_UNIT = r"(?P<unit>天|日|周|星期|个星期|个月|月|年)"
+_RELATIVE = re.compile(rf"^{_N}{_UNIT}(?P<dir>后|以后|之后|前|以前|之前|内|以内|之内)$")
+_PERIOD_WORDS = {  # a period, as (first day, last day) from today
+    "本月": lambda t: _month(t.year, t.month),
+    "这个月": lambda t: _month(t.year, t.month),
+    "月底": lambda t: _month(t.year, t.month),
+    "本月底": lambda t: _month(t.year, t.month),
+    "下月": lambda t: _month(*_shift_month(t.year, t.month, 1)),
+    "下个月": lambda t: _month(*_shift_month(t.year, t.month, 1)),
+    "下月底": lambda t: _month(*_shift_month(t.year, t.month, 1)),
+    "年底": lambda t: _year(t.year),
+    "年末": lambda t: _year(t.year),
+    "今年": lambda t: _year(t.year),
+    "今年底": lambda t: _year(t.year),
+    "今年年底": lambda t: _year(t.year),
+    "明年": lambda t: _year(t.year + 1),
+    "明年底": lambda t: _year(t.year + 1),
+    "明年年底": lambda t: _year(t.year + 1),
+}
+FORMS = "2027-06-30, 2027/6/30, 2027年6月30日, 今天, 明天, 3天后, 2个月后"
+FORMS_BY = FORMS + ", 2027-06, 2027年底, 年底, 下月, 6个月内"
+
+
+def today() -> str:
+    """Today's date, ISO; PROMO_TODAY overrides it so tests and briefs are reproducible."""
+    import os
+
+    return os.environ.get("PROMO_TODAY") or _dt.date.today().isoformat()
+
+
+def _month(y: int, m: int) -> tuple[_dt.date, _dt.date]:
+    return _dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year(y: int) -> tuple[_dt.date, _dt.date]:
+    return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+
+
+def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    y, m = divmod(y * 12 + m - 1 + n, 12)
+    return y, m + 1
+
+
+def add_months(day: _dt.date, n: int) -> _dt.date:
+    """The same day n months on (or back), the month's last day where it has no such day: 1-31 + 1 → 2-28."""
+    y, m = _shift_month(day.year, day.month, n)
+    return _dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def _count(text: str) -> float:
+    if text == "半":
+        return 0.5
+    if text.isdigit():
+        return int(text)
+    if "十" in text:  # 十, 十二, 二十, 二十三
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    raise ValueError(text)
+
+
+def _moved(start: _dt.date, n: float, unit: str) -> _dt.date:
+    if unit in ("天", "日"):
+        return start + _dt.timedelta(days=n)
+    if unit in ("周", "星期", "个星期"):
+        return start + _dt.timedelta(weeks=n)
+    months = n * 12 if unit == "年" else n
+    if months != int(months):
+        raise ValueError("a fraction of a month")
+    return add_months(start, int(months))
+
+
+def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: str = "day") -> str | None:
+    """An ISO date from how people write one; `meaning` ("day", "from" or "by") decides whether a period such
+    as 2027-06, 年底 or 6个月内 stands for its last day ("by") or is refused as ambiguous (BadValue names the field)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    s = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").casefold()
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(s)
+        if m:
+            try:
+                return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+            except ValueError:
+                raise BadValue(field, value, _("no such day in the calendar")) from None
+    now = _dt.date.fromisoformat(today())
+    if s in _DAYS:
+        return (now + _dt.timedelta(days=_DAYS[s])).isoformat()
+    if s in _PERIOD_WORDS and meaning != "by":
+        last = _PERIOD_WORDS[s](now)[1].isoformat()
+        raise BadValue(field, value, _("is clear only as a deadline; here write the day, e.g. {day}").format(day=last))
+    period = _period(s, value, field, now)
+    if period is not None:
+        first, last = period
+        if meaning == "by":
+            return last.isoformat()
+        if first == last:
+            return first.isoformat()
+        raise BadValue(field, value, _ambiguous(meaning, first, last))
+    if meaning == "by":
+        raise BadValue(
+            field, value, _("not a date; write {forms} (a month stands for its last day)").format(forms=FORMS_BY)
+        )
+    raise BadValue(field, value, _("not a date; write {forms}").format(forms=FORMS))
+
+
+def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.date] | None:
+    """The days a typed period covers (first, last); a single day has first == last; None when no period."""
+    m = _MONTH.match(s)
+    if m:
+        if not 1 <= int(m["m"]) <= 12:
+            raise BadValue(field, value, _("no such month ({month})").format(month=m["m"]))
+        first, last = _month(int(m["y"]), int(m["m"]))
+        return (last, last) if m["end"] else (first, last)
+    m = _YEAR_END.match(s)
+    if m:
+        last = _year(int(m["y"]))[1]
+        return last, last
+    if s in _PERIOD_WORDS:
+        # 年底 without a year is this year's end for a deadline only; for a past or start date the year is
+        # unclear (in January, 年底 may well mean last year's), so parse_date refuses it there
+        return _PERIOD_WORDS[s](now)
+    m = _RELATIVE.match(s)
+    if m:
+        try:
+            n = _count(m["n"])
+            direction = m["dir"]
+            if direction.endswith("内"):
+                return now, _moved(now, n, m["unit"])
+            day = _moved(now, -n if direction.endswith("前") else n, m["unit"])
+        except (ValueError, OverflowError):
+            raise BadValue(field, value, _("not a date; write {forms}").format(forms=FORMS)) from None
+        return day, day
+    return None
+
+
+def _ambiguous(meaning: str, first: _dt.date, last: _dt.date) -> str:
+    if meaning == "from":
+        text = _("names a period ({first} … {last}), which is ambiguous for a start date; write the day, e.g. {first}")
+    else:
+        text = _("names a period ({first} … {last}), which is ambiguous for a single day; write the day, e.g. {last}")
+    return text.format(first=first.isoformat(), last=last.isoformat())
