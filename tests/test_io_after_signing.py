@@ -142,7 +142,7 @@ def test_events_and_their_deals_in_one_workbook(run, db_path, tmp_path):
     assert done.exit_code == 0, done.output
     deals_sql = "SELECT ev.name, d.kind, d.investment_wan FROM event_deals d JOIN events ev ON ev.id = d.event_id"
     assert _rows(db_path, deals_sql + " WHERE ev.name LIKE '%中日%'") == [("2026 中日医疗康养推介会", "mou", 15000.0)]
-    assert run("undo").exit_code == 0 and content(db_path) == before
+    assert run("undo", "--yes").exit_code == 0 and content(db_path) == before
 
 
 def test_a_coordination_list_with_the_words_offices_use(run, db_path, tmp_path):

@@ -58,5 +58,5 @@ def test_a_changed_row_is_an_update(run, db_path, tmp_path, name, sheet, first, 
     assert "1 changed" in applied.output
     again = run("import", name, path)
     assert again.exit_code == 0 and " changed" not in again.output and " kept" not in again.output, again.output
-    assert run("undo").exit_code == 0
+    assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before

@@ -60,7 +60,7 @@ def test_bad_money_names_the_option_and_the_value(typed):
 
 
 def test_vacancies_take_a_monthly_rent(run):
-    per_day = json.loads(run("vacancies", "--max-rent", "1.5", "--format", "json").output)
+    per_day = json.loads(run("vacancies", "--max-rent", "1.5", "--format", "json").stdout)
     per_month = json.loads(run("vacancies", "--max-rent", "45.625元/㎡·月", "--format", "json").stdout)
     assert per_day and per_month == per_day
 
