@@ -47,14 +47,6 @@ def _finish(found: list[dict]) -> list[dict]:
     return found
 
 
-def stream_all(conn: sqlite3.Connection) -> Iterator[dict]:
-    """Every enterprise as `listing` gives it, in the same order, one row at a time (for exports of any size)."""
-    cursor = conn.execute(f"{_LIST_SQL} ORDER BY {_STAGE_ORDER}, e.stage_date DESC, e.id")
-    names = [d[0] for d in cursor.description]
-    for values in cursor:
-        yield _finish([dict(zip(names, values, strict=True))])[0]
-
-
 def listing(
     conn: sqlite3.Connection,
     *,

@@ -9,7 +9,7 @@ def export_rows(conn: sqlite3.Connection):
     """Every enterprise as its sheet shows it, in the pipeline's listing order, streamed from the listing's
     own query (a 100,000-row export holds one row at a time, not the whole listing)."""
     from promo.enterprise_fields import KINDS
-    from promo.enterprise_listing import stream_all
+    from promo.enterprise_listing import iter_listing
     from promo.vocabulary import SIGNED, sql_in
 
     extra = {r[0]: r[1:] for r in conn.execute("SELECT id, contact, phone, note FROM enterprises")}
@@ -25,7 +25,7 @@ def export_rows(conn: sqlite3.Connection):
         "WHERE u.enterprise_id IS NOT NULL ORDER BY c.name, u.code"
     ):
         held.setdefault(eid, []).append(label)
-    for r in stream_all(conn):
+    for r in iter_listing(conn):
         contact, phone, note = extra[r["id"]]
         yield {
             **{
