@@ -12,7 +12,7 @@ import sys
 import click
 
 from promo import __version__
-from promo.command_line import accept_db, alias_help, resolve_alias, suggestion
+from promo.command_line import accept_db, alias_help, resolve_alias
 from promo.errors import PromoError
 from promo.i18n import _, bind_click
 from promo.i18n_click import Translated, translated
@@ -179,13 +179,6 @@ class LazyGroup(Translated, click.Group):
             return accept_db(translated(getattr(importlib.import_module(module_name), attr)), top)
         found = super().get_command(ctx, cmd_name)
         return accept_db(found, top) if found is not None else None
-
-    def resolve_command(self, ctx, args):
-        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
-            hint = suggestion(args[0], self.list_commands(ctx))
-            if hint:
-                ctx.fail(_("No such command '{name}'; {hint}").format(name=printable(args[0]), hint=hint))
-        return super().resolve_command(ctx, args)
 
     def format_epilog(self, ctx, formatter):
         super().format_epilog(ctx, formatter)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import click
 
+from promo.command_line import Forgiving
 from promo.help_format import Argument, placeholders
 from promo.help_format import Context as HelpContext
 from promo.i18n import _, help_key, language
@@ -38,7 +39,7 @@ def _translated(cmd: click.Command, ctx: click.Context):
             setattr(obj, attr, value)
 
 
-class Translated:
+class Translated(Forgiving):
     """Mixed into every promo command and group (see `translated`); help laid out by promo.help_format."""
 
     context_class = HelpContext
