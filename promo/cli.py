@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from promo import __version__
+from promo import __version__, pager
 from promo.command_line import accept_db, alias_help, resolve_alias
 from promo.errors import PromoError
 from promo.i18n import _, bind_click
@@ -190,6 +190,9 @@ class LazyGroup(Translated, click.Group):
         try:
             result = super().invoke(ctx)
             if ctx.parent is None:
+                from promo.pager import finish
+
+                finish(ctx.meta)  # the paged listing ends before the notes on stderr
                 _say_conversions()
                 if (ctx.obj or {}).get("dry_run"):
                     click.echo(
@@ -261,6 +264,13 @@ def _as_click_exception(exc: PromoError) -> click.ClickException:
     type=click.Path(dir_okay=False),
     default=None,
     help="Catalogue file, also after the subcommand (default: $PROMO_DB, else promo config, else ./catalogue.db).",
+)
+@click.option(
+    "--no-pager",
+    is_flag=True,
+    expose_value=False,
+    callback=pager.refuse,
+    help="Print every listing straight out, not through the pager (PROMO_PAGER, PAGER or less).",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="promo", help="Show the version and exit.")
 @click.pass_context

@@ -23,8 +23,17 @@ def format_option(fn):
         type=click.Choice(["table", "csv", "json", "markdown"], case_sensitive=False),
         default="table",
         show_default=True,
+        callback=_paged_when_table,
         help="Output format: a table for people, csv/json for scripts, markdown for documents.",
     )(fn)
+
+
+def _paged_when_table(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value and value.lower() == "table":
+        from promo.pager import begin
+
+        begin()  # the whole listing through one pager on a terminal, notes after the table included
+    return value
 
 
 def _no_pager(ctx: click.Context, param: click.Parameter, value: bool) -> None:
