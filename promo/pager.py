@@ -68,6 +68,10 @@ class Output:
         env = dict(os.environ)
         env.setdefault("LESS", "FRSX")  # quit if one screen, colours, chop long lines, keep the screen
         env.setdefault("LV", "-c")
+        if (getattr(self.stream, "encoding", None) or "").lower().replace("-", "") == "utf8":
+            # less reads its charset from the locale: where zh_CN.UTF-8 is named but not installed, it shows
+            # every Chinese character as <E7><A9><BA>; promo writes UTF-8 whatever the locale says
+            env.setdefault("LESSCHARSET", "utf-8")
         self.stream.flush()
         try:
             self.proc = subprocess.Popen(self.pager, shell=True, stdin=subprocess.PIPE, env=env)

@@ -73,3 +73,18 @@ def test_in_chinese(run, monkeypatch):
     result = run("vacancies", "--max-rent", "45")
     assert "--max-rent 45：按 45 元/㎡·天 读取，超过 20 元/㎡·天" in result.stderr
     assert "请写 45元/㎡·月（= 1.4795 元/㎡·天）" in result.stderr
+
+
+def test_the_note_fits_a_narrow_terminal(run, monkeypatch):
+    """On a 60-column terminal the note wraps by promo's rule: no line past the edge, none starting with ，."""
+    from promo import screen
+    from promo.screen import Measure
+
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    result = run("vacancies", "--max-rent", "45", "--format", "json")
+    lines = result.stderr.splitlines()
+    assert len(lines) > 1 and all(Measure()(line) <= 60 for line in lines)
+    assert all(line.startswith("  ") and not line.strip().startswith(("，", "）")) for line in lines[1:])
+    assert "请写 45元/㎡·月" in result.stderr.replace("\n  ", "")
