@@ -107,3 +107,13 @@ def test_the_notes_on_stderr_come_after_the_pager(db_path, tmp_path):
     lines = order.read_text(encoding="utf-8").splitlines()
     assert done.returncode == 0 and lines[0] == "pager-done"
     assert lines[1].startswith("promo: --max-rent 45: read as 45 元/㎡·天")
+
+
+def test_less_is_told_the_output_is_utf8(db_path, tmp_path):
+    """Where LANG names a Chinese locale the machine lacks, less would show 空置 as <E7><A9><BA>."""
+    seen = tmp_path / "charset.txt"
+    env = _env(db_path, LANG="zh_CN.UTF-8", PROMO_PAGER=f'echo "$LESSCHARSET" > {seen}; cat > /dev/null')
+    _on_a_terminal(["vacancies"], env)
+    assert seen.read_text().strip() == "utf-8"
+    _on_a_terminal(["vacancies"], {**env, "LESSCHARSET": "latin1"})
+    assert seen.read_text().strip() == "latin1"  # the user's own setting wins
