@@ -75,11 +75,18 @@ def placeholders(text: str) -> str:
 class HelpFormatter(click.HelpFormatter):
     """click's HelpFormatter, measuring and wrapping by terminal columns."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from promo.screen import Measure
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None):
+        from click import formatting
 
-        self.measure = Measure(_ambiguous())
+        from promo import screen
+
+        if width is None and formatting.FORCED_WIDTH is None:
+            # piped (`promo --help | less`), the terminal still on stderr knows the width the reader sees
+            columns = screen.width()
+            if columns:
+                width = max(min(columns, max_width or 80) - 2, 50)
+        super().__init__(indent_increment, width, max_width)
+        self.measure = screen.Measure(_ambiguous())
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if prefix is None:

@@ -142,3 +142,25 @@ def test_english_help_is_laid_out_as_click_lays_it_out(monkeypatch, columns):
         assert ours == theirs, f"promo {' '.join(path)} --help at {columns}"
         compared += 1
     assert compared > 5  # most pages show a Chinese example or metavar
+
+
+def test_help_piped_to_a_pager_wraps_to_the_terminal_on_stderr(tmp_path):
+    """`promo --help | less` on a 60-column terminal: the help is laid out for 60 columns, not click's 80."""
+    import fcntl
+    import os
+    import pty
+    import shutil
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 60, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    promo = shutil.which("promo") or os.path.join(os.path.dirname(sys.executable), "promo")
+    done = subprocess.run([promo, "vacancies", "--help"], stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    os.close(master)
+    lines = done.stdout.decode().splitlines()
+    assert done.returncode == 0 and max(MEASURE(line) for line in _past_the_edge("\n".join(lines), 0)) <= 58
