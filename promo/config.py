@@ -84,7 +84,7 @@ def set_value(key: str, value: str) -> tuple[str, Path]:
 def _catalogue_path(value: str) -> Path:
     """The absolute path a `db` setting may hold: a promo catalogue, or a file not there yet in a folder that
     is; a folder, a missing folder or another kind of file is refused (exit 2), naming the value."""
-    from promo.db import stat_path
+    from promo.catalogue_file import stat_path
 
     path = Path(value).expanduser().absolute()
     st = stat_path(path, "db")
@@ -116,7 +116,7 @@ def _not_a_catalogue(path: Path) -> str | None:
     import sqlite3
     import stat
 
-    from promo.db import SQLITE_MAGIC, is_promo
+    from promo.catalogue_file import SQLITE_MAGIC, is_promo
 
     if not stat.S_ISREG(path.stat().st_mode):
         return _("is not a regular file (a pipe or a device), not a promo catalogue")

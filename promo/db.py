@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import errno
 import getpass
 import os
 import shlex
@@ -16,12 +15,12 @@ from pathlib import Path
 
 # each migration module imports the one before it, so importing the latest registers 2 to 11 in number order
 from promo import schema_read_indexes, search_index  # noqa: F401
-from promo.errors import BadValue, CatalogueError, Rejected
+from promo.catalogue_file import PROMO_TABLES, SQLITE_MAGIC, is_promo, stat_path  # noqa: F401
+from promo.errors import CatalogueError, Rejected
 from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version
 
 DEFAULT_PATH = "catalogue.db"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -30,21 +29,6 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
     from promo.config import catalogue_choice
 
     return catalogue_choice(str(path) if path else None)[0]
-
-
-PROMO_TABLES = ("settings", "zone", "journal")  # every promo catalogue has them from migration 1: its marker
-
-
-def stat_path(path: Path, option: str = "--db") -> os.stat_result | None:
-    """os.stat of `path`, None when missing; a name the file system cannot hold is a usage error."""
-    try:
-        return os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            raise BadValue(option, str(path), _("the file name is too long for the file system")) from None
-        raise CatalogueError(_("cannot read catalogue {path}: {error}").format(path=path, error=exc.strerror)) from None
 
 
 def check_file(path: Path) -> None:
@@ -73,15 +57,6 @@ def check_file(path: Path) -> None:
             why.format(path=path),
             _("point --db at a catalogue, or build a new one with: {command}").format(command="promo --db NEW.db init"),
         )
-
-
-def is_promo(conn: sqlite3.Connection) -> bool:
-    """Whether an open SQLite file carries promo's schema (read only: nothing is written to find out)."""
-    marks = ",".join("?" * len(PROMO_TABLES))
-    found = conn.execute(
-        f"SELECT count(*) FROM main.sqlite_master WHERE type = 'table' AND name IN ({marks})", PROMO_TABLES
-    ).fetchone()[0]
-    return conn.execute("PRAGMA user_version").fetchone()[0] > 0 and found == len(PROMO_TABLES)
 
 
 def _foreign(path: Path) -> CatalogueError:
