@@ -1,7 +1,8 @@
-"""The README's examples are real: every `$ promo …` in its console blocks is run, top to bottom, on one fresh
-seed catalogue, and must print what the README shows.
+"""The READMEs' examples are real: every `$ promo …` in their console blocks is run, top to bottom, on one fresh
+seed catalogue, and must print what the README shows — README.md in English, README.zh-CN.md in Chinese as an
+officer's machine runs it (PROMO_LANG unset, LANG=zh_CN.UTF-8).
 
-To refresh the README after a change that alters output:  python tests/test_readme.py --update
+To refresh them after a change that alters output:  python tests/test_readme.py --update [README.md …]
 """
 
 from __future__ import annotations
@@ -14,11 +15,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 ENV = {"PROMO_TODAY": "2026-11-23", "PROMO_NOW": "2026-11-23 09:30:00", "COLUMNS": "100", "USER": "zhangwei",
-       "LOGNAME": "zhangwei", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1", "PROMO_LANG": "en"}  # fmt: skip
+       "LOGNAME": "zhangwei", "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"}  # fmt: skip
+# each README and the language it is read in (None: unset, so the locale decides as on the officer's machine)
+READMES = {
+    "README.md": {"PROMO_LANG": "en"},
+    "README.zh-CN.md": {"PROMO_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "zh_CN.UTF-8"},
+}
 
 
 def examples(text: str) -> list[tuple[str, str]]:
@@ -38,10 +45,13 @@ def examples(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def run_all(text: str) -> list[tuple[str, str, str]]:
+def run_all(text: str, language: dict[str, str | None]) -> list[tuple[str, str, str]]:
     """(command, shown, actual) for every example, run in order in one temporary folder."""
     bindir = str(Path(sys.executable).parent)
     env = {**{k: v for k, v in os.environ.items() if k != "PROMO_DB"}, **ENV}
+    env.update({k: v for k, v in language.items() if v is not None})
+    for name in (k for k, v in language.items() if v is None):
+        env.pop(name, None)
     env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,23 +79,25 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 
-def test_readme_examples_print_what_the_readme_shows():
+@pytest.mark.parametrize("name", READMES)
+def test_readme_examples_print_what_the_readme_shows(name):
     if not shutil.which("promo", path=str(Path(sys.executable).parent)):
-        import pytest
-
         pytest.skip("promo is not installed next to this Python")
     wrong = [
-        f"$ {command}\n--- README\n{shown}\n--- actual\n{actual}"
-        for command, shown, actual in run_all(README.read_text(encoding="utf-8"))
+        f"$ {command}\n--- {name}\n{shown}\n--- actual\n{actual}"
+        for command, shown, actual in run_all((ROOT / name).read_text(encoding="utf-8"), READMES[name])
         if normalise(shown) != normalise(actual)
     ]
-    assert not wrong, "README examples differ (python tests/test_readme.py --update):\n\n" + "\n\n".join(wrong[:3])
+    assert not wrong, f"{name} examples differ (python tests/test_readme.py --update {name}):\n\n" + "\n\n".join(
+        wrong[:3]
+    )
 
 
-def update() -> int:
-    """Rewrite every example's output in README.md with what the command prints now."""
-    text = README.read_text(encoding="utf-8")
-    outputs = iter(run_all(text))
+def update(name: str) -> int:
+    """Rewrite every example's output in one README with what the command prints now."""
+    readme = ROOT / name
+    text = readme.read_text(encoding="utf-8")
+    outputs = iter(run_all(text, READMES[name]))
 
     def refresh(block: re.Match) -> str:
         lines, out = block.group(1).splitlines(), []
@@ -98,12 +110,12 @@ def update() -> int:
 
     new = BLOCK.sub(refresh, text)
     changed = new != text
-    README.write_text(new, encoding="utf-8")
-    print("README.md updated" if changed else "README.md already up to date")
+    readme.write_text(new, encoding="utf-8")
+    print(f"{name} updated" if changed else f"{name} already up to date")
     return 0
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--update"]:
+    if sys.argv[1:2] != ["--update"] or not set(sys.argv[2:]) <= set(READMES):
         sys.exit(__doc__)
-    sys.exit(update())
+    sys.exit(max(update(name) for name in sys.argv[2:] or READMES))
