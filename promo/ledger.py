@@ -41,6 +41,21 @@ def parse_by(value: str | None) -> str | None:
     return key
 
 
+def parse_measure(value: str | None) -> str | None:
+    """A measure as typed: its code (signed), its name in either language (签约项目, projects signed) or an
+    officer's word for it (签约, 到资), in either script and any width."""
+    if value is None:
+        return None
+    from promo.text import fold
+    from promo.vocabulary import by_label, choices, synonyms
+
+    known = by_label("measure") | {fold(word): code for word, code in synonyms("measure").items()}
+    found = known.get(fold(value))
+    if found is None:
+        raise BadValue("--measure", value, _("use one of {choices}").format(choices=choices("measure")))
+    return found
+
+
 def elapsed_share(year: int, quarter: int = 0, on: str | None = None) -> float:
     """How much of the year (or quarter) has passed on `on` (today): the share of a target due by now."""
     import datetime as dt
