@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import sqlite3
 import statistics
@@ -21,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import DEFAULT_OUT, generate  # noqa: E402
+from results import write_section  # noqa: E402
 from run import DATE  # noqa: E402
 
 
@@ -47,6 +47,8 @@ CASES = [
     ("ledger", ["ledger", "--year", "2026"]),
     ("ledger --by quarter", ["ledger", "--year", "2026", "--by", "quarter"]),
     ("ledger --by chain", ["ledger", "--year", "2026", "--by", "chain"]),
+    ("ledger --detail", ["ledger", "--year", "2026", "--detail"]),
+    ("ledger --detail csv", ["ledger", "--year", "2026", "--detail", "--format", "csv"]),
     ("report weekly", ["report", "weekly"]),
 ]
 HEADING = "# Benchmark: promo ledger against promo pipeline"
@@ -78,6 +80,9 @@ def main() -> None:
     if not size["milestones"]:
         sys.exit(f"{args.db} has no milestones; run with --regenerate")
     env = dict(os.environ, COLUMNS="100", PROMO_TODAY=DATE)
+    # compiled modules, as an installed promo has them: compiling every run would add the same to both sides
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    load = os.getloadavg()[0]
     samples: dict[str, list[float]] = {name: [] for name, _ in CASES}
     cpu: dict[str, list[float]] = {name: [] for name, _ in CASES}
     for _, argv in CASES:
@@ -95,7 +100,7 @@ def main() -> None:
         HEADING,
         "",
         f"Produced by `python benchmarks/ledger.py --reps {args.reps}` (whole processes, median wall time, "
-        f"interleaved; {os.cpu_count()} CPUs shared with other work).",
+        f"interleaved; {os.cpu_count()} CPUs shared with other work, load average {load:.1f} at the start).",
         "- Catalogue: " + ", ".join(f"{n:,} {t}" for t, n in size.items()),
         "",
         "| command | median s | min s | max s | × pipeline | CPU s | CPU × pipeline |",
@@ -117,10 +122,7 @@ def main() -> None:
         "",
     ]
     section = "\n".join(lines)
-    old = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
-    pattern = re.compile(re.escape(HEADING) + r".*?(?=\n# |\Z)", re.S)
-    text = pattern.sub(section.rstrip("\n"), old) if HEADING in old else old.rstrip("\n") + "\n\n" + section
-    args.results.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    write_section(args.results, HEADING, section)
     print(section)
 
 

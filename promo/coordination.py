@@ -142,9 +142,15 @@ def update_item(
 
 
 def items(
-    conn: sqlite3.Connection, *, leader: str | None = None, enterprise: str | None = None, include_closed: bool = False
+    conn: sqlite3.Connection,
+    *,
+    leader: str | None = None,
+    enterprise: str | None = None,
+    include_closed: bool = False,
+    raised_by: str | None = None,
 ) -> list[dict]:
-    """Coordination items, open ones first, grouped by leader (the weekly meeting's list)."""
+    """Coordination items, open ones first, grouped by leader (the weekly meeting's list); with `raised_by`,
+    only those raised by that day (a past week's report)."""
     from promo.identity import get
 
     where, params = ["1=1"], {"today": today()}
@@ -153,6 +159,9 @@ def items(
     if leader:
         where.append("c.leader = :leader")
         params["leader"] = _leader(conn, leader)
+    if raised_by:
+        where.append("c.raised_date <= :raised_by")
+        params["raised_by"] = raised_by
     if enterprise:
         where.append("c.enterprise_id = :eid")
         params["eid"] = get(conn, enterprise)["id"]

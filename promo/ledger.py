@@ -7,11 +7,12 @@ What happened is read from the catalogue, set-based: signings and stage entries 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
-from promo.db import require_write, rows
+from promo import ledger_facts as facts
+from promo.db import require_write, rows, stream
 from promo.errors import BadValue, Rejected
 from promo.i18n import _
-from promo.projects import PRODUCING_IN, SIGNED_IN
 from promo.text import today
 from promo.vocabulary import SIGNED, label, sql_in
 
@@ -28,64 +29,6 @@ _KINDS = {
 MEASURES = {m: (label("measure", m), kind) for m, kind in _KINDS.items()}
 BY = ("owner", "chain", "quarter", "event")
 
-_QUARTER = "((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
-_PERIOD_KEY = "(year * 10 + CASE quarter WHEN 0 THEN 5 ELSE quarter END)"
-
-# Every fact of the year, one row per enterprise and measure: (enterprise_id, measure, date, quarter, value).
-# Completed investment is reported to date (累计): a period's share is its figure less the one before it.
-# Arrived capital is per period: quarter figures when an enterprise gave any that year, else the year's.
-FACTS = f"""{SIGNED_IN}, {PRODUCING_IN},
-  completed AS (
-    SELECT r.enterprise_id, r.quarter,
-           -- cumulative figures never fall (promo.projects checks it), so the one before is the earlier maximum
-           r.completed_investment_wan - coalesce((
-               SELECT max(p.completed_investment_wan) FROM project_reports p
-               WHERE p.enterprise_id = r.enterprise_id
-                 AND (p.year < r.year OR (p.year = r.year AND r.quarter = 0 AND p.quarter > 0)
-                      OR (p.year = r.year AND p.quarter > 0 AND p.quarter < r.quarter))), 0) AS delta
-    FROM project_reports r WHERE r.year = :year AND r.completed_investment_wan IS NOT NULL),
-  arrived AS (
-    SELECT r.enterprise_id, r.quarter, r.arrived_wan AS value FROM project_reports r
-    WHERE r.year = :year AND r.arrived_wan IS NOT NULL
-      AND (r.quarter > 0 OR NOT EXISTS (
-          SELECT 1 FROM project_reports q WHERE q.enterprise_id = r.enterprise_id AND q.year = r.year
-            AND q.quarter > 0 AND q.arrived_wan IS NOT NULL))),
-  facts(enterprise_id, measure, date, quarter, value) AS (
-    SELECT enterprise_id, 'signed', date, {_QUARTER.format(d="date")}, 1.0 FROM signed_in
-    UNION ALL
-    SELECT s.enterprise_id, 'investment_signed', s.date, {_QUARTER.format(d="s.date")}, e.investment_wan
-      FROM signed_in s JOIN enterprises e ON e.id = s.enterprise_id WHERE e.investment_wan IS NOT NULL
-    UNION ALL
-    SELECT enterprise_id, 'started', actual_date, {_QUARTER.format(d="actual_date")}, 1.0
-      FROM milestones WHERE milestone = '开工' AND actual_date BETWEEN :start AND :end
-    UNION ALL
-    SELECT enterprise_id, 'producing', date, {_QUARTER.format(d="date")}, 1.0 FROM producing_in
-    UNION ALL
-    SELECT enterprise_id, 'investment_completed', NULL, quarter, delta FROM completed
-    UNION ALL
-    SELECT enterprise_id, 'arrived', NULL, quarter, value FROM arrived
-    UNION ALL
-    SELECT a.enterprise_id, 'foreign', NULL, a.quarter, a.value FROM arrived a
-      JOIN enterprises e ON e.id = a.enterprise_id WHERE e.country IS NOT NULL AND e.country != '中国')"""
-
-# the chain an enterprise's industry belongs to (a link's parent, a chain itself; none for a leading industry)
-_CHAIN_JOIN = """
-  LEFT JOIN industries i ON i.id = e.industry_id
-  LEFT JOIN industries ip ON ip.id = i.parent_id"""
-_CHAIN_CODE = "CASE i.level WHEN 'chain' THEN i.code WHEN 'link' THEN ip.code END"
-_CHAIN_NAME = "CASE i.level WHEN 'chain' THEN i.name WHEN 'link' THEN ip.name END"
-
-_GROUP = {
-    None: ("''", "''"),
-    "owner": ("coalesce(e.owner, '')", "coalesce(e.owner, '')"),
-    "chain": (f"coalesce({_CHAIN_CODE}, '')", f"coalesce({_CHAIN_NAME}, '')"),
-    # a year's figure given for no quarter stands apart (未分季度); the year's totals are their own group
-    "quarter": (
-        "CASE f.quarter WHEN 0 THEN 'u' ELSE CAST(f.quarter AS TEXT) END",
-        "CASE f.quarter WHEN 0 THEN '未分季度' ELSE 'Q' || f.quarter END",
-    ),
-}
-
 
 def parse_by(value: str | None) -> str | None:
     if value is None:
@@ -98,8 +41,19 @@ def parse_by(value: str | None) -> str | None:
     return key
 
 
-def _bounds(year: int) -> dict:
-    return {"year": year, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
+def parse_measure(value: str | None) -> str | None:
+    """A measure as typed: its code (signed), its name in either language (签约项目, projects signed) or an
+    officer's word for it (签约, 到资), in either script and any width."""
+    if value is None:
+        return None
+    from promo.text import fold
+    from promo.vocabulary import by_label, choices, synonyms
+
+    known = by_label("measure") | {fold(word): code for word, code in synonyms("measure").items()}
+    found = known.get(fold(value))
+    if found is None:
+        raise BadValue("--measure", value, _("use one of {choices}").format(choices=choices("measure")))
+    return found
 
 
 def elapsed_share(year: int, quarter: int = 0, on: str | None = None) -> float:
@@ -175,7 +129,7 @@ def resolve_scope(conn: sqlite3.Connection, owner: str | None, chain: str | None
                 _("list the chains with: {command}").format(command="promo catalogue"),
             )
         return "chain", row["code"], row["name"], []
-    return "zone", "", "全区 zone", []
+    return "zone", "", _("zone"), []
 
 
 def set_targets(
@@ -241,41 +195,25 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
     if by == "event":
         raise ValueError("use event_yield for --by event")
     _require_targets(conn, year)
-    key, name = _GROUP[by]
-    chain_join = _CHAIN_JOIN if by == "chain" else ""
-    # a counted measure has one fact per enterprise (its first signing, its 开工 …), so count(*) counts projects;
-    # the zone's own figures need no enterprise columns, so no join
-    join = f"JOIN enterprises e ON e.id = f.enterprise_id {chain_join}" if by in ("owner", "chain") else ""
-    sql = f"""WITH {FACTS}
-            SELECT {{key}} AS grp, {{name}} AS grp_name, f.measure, count(*) AS projects, sum(f.value) AS value
-            FROM facts f {join}
-            GROUP BY grp, f.measure"""
-    actual = rows(conn, sql.format(key=key, name=name), _bounds(year))
-    if by in ("quarter", "owner", "chain"):
-        # groups part the facts (an enterprise has one owner, chain and date per measure): the whole is their sum
-        whole: dict[str, dict] = {}
-        for r in actual:
-            w = whole.setdefault(
-                r["measure"], {"grp": "year", "grp_name": "全年", "measure": r["measure"], "projects": 0, "value": 0.0}
-            )
-            w["projects"] += r["projects"]
-            w["value"] += r["value"] or 0
-        if by != "quarter":
-            for w in whole.values():
-                w["grp"], w["grp_name"] = "\0zone", "全区 zone"
-        actual += whole.values()
+    names: dict[str, str] = {}
+    actual: dict[tuple[str, str], tuple[int, float]] = {}
+    for g in rows(conn, facts.totals_sql(by), facts.bounds(year)):
+        names[g["grp"]] = g["grp_name"]
+        for m in MEASURES:
+            if g[f"{m}_n"]:
+                actual[g["grp"], m] = (g[f"{m}_n"], g[f"{m}_v"] or 0)
+    if by:
+        # the groups part the facts (an enterprise has one owner and chain, a fact one quarter), so the whole is
+        # the sum of the groups' few rows
+        whole = "year" if by == "quarter" else ZONE
+        for (_grp, m), (n, v) in list(actual.items()):
+            total = actual.get((whole, m), (0, 0.0))
+            actual[whole, m] = (total[0] + n, total[1] + v)
     scope = {None: "zone", "owner": "owner", "chain": "chain", "quarter": "zone"}[by]
+    grp = "CASE t.quarter WHEN 0 THEN 'year' ELSE CAST(t.quarter AS TEXT) END" if by == "quarter" else "t.scope_value"
     target_rows = rows(
         conn,
-        f"""SELECT t.measure, t.value,
-                   {
-            "CASE t.quarter WHEN 0 THEN 'year' ELSE CAST(t.quarter AS TEXT) END" if by == "quarter" else "t.scope_value"
-        } AS grp,
-                   {
-            "CASE t.quarter WHEN 0 THEN '全年' ELSE 'Q' || t.quarter END"
-            if by == "quarter"
-            else "coalesce(i.name, t.scope_value)"
-        } AS grp_name
+        f"""SELECT t.measure, t.value, {grp} AS grp, coalesce(i.name, t.scope_value) AS grp_name
             FROM ledger_targets t LEFT JOIN industries i ON t.scope = 'chain' AND i.code = t.scope_value
             WHERE t.year = :year AND t.scope = :scope AND (:by_quarter OR t.quarter = 0)""",
         {"year": year, "scope": scope, "by_quarter": by == "quarter"},
@@ -283,48 +221,51 @@ def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: st
     if by in ("owner", "chain"):
         target_rows += rows(
             conn,
-            """SELECT measure, value, char(0) || 'zone' AS grp, '全区 zone' AS grp_name FROM ledger_targets
-               WHERE year = ? AND scope = 'zone' AND quarter = 0""",
-            (year,),
+            "SELECT measure, value, ? AS grp, '' AS grp_name FROM ledger_targets "
+            "WHERE year = ? AND scope = 'zone' AND quarter = 0",
+            (ZONE, year),
         )
-    cells: dict[tuple[str, str], dict] = {}
-    for r in actual:
-        cell = cells.setdefault(
-            (r["grp"], r["measure"]), {"grp": r["grp"], "grp_name": r["grp_name"], "measure": r["measure"]}
-        )
-        kind = MEASURES[r["measure"]][1]
-        cell["actual"] = r["projects"] if kind == "count" else round(r["value"] or 0, 4)
+    target = {}
     for t in target_rows:
-        cell = cells.setdefault(
-            (t["grp"], t["measure"]), {"grp": t["grp"], "grp_name": t["grp_name"], "measure": t["measure"]}
-        )
-        cell["target"] = t["value"]
+        target[t["grp"], t["measure"]] = t["value"]
+        names.setdefault(t["grp"], t["grp_name"])
     order = list(MEASURES)
     out = []
-    for (grp, measure), cell in sorted(
-        cells.items(), key=lambda kv: (_group_sort(by, kv[0][0]), order.index(kv[0][1]))
-    ):
-        target, got = cell.get("target"), cell.get("actual", 0)
-        quarter = int(grp) if by == "quarter" and grp.isdigit() else 0
-        share = elapsed_share(year, quarter, on)
-        rate = got / target if target else None
+    for grp, measure in sorted(actual.keys() | target.keys(), key=lambda k: (_group_sort(by, k[0]), order.index(k[1]))):
+        n, value = actual.get((grp, measure), (0, 0.0))
+        got = n if MEASURES[measure][1] == "count" else round(value, 4)
+        goal = target.get((grp, measure))
+        share = elapsed_share(year, int(grp) if by == "quarter" and grp.isdigit() else 0, on)
         out.append(
             {
-                "group": None if grp == "\0zone" else grp,
-                "group_name": cell["grp_name"]
-                or ("(无负责人)" if by == "owner" else "(未归链)" if by == "chain" else ""),
+                "group": None if grp == ZONE else grp,
+                "group_name": _group_name(by, grp, names.get(grp)),
                 "measure": measure,
                 "label": MEASURES[measure][0],
                 "measure_en": label("measure", measure, "en"),
                 "unit": "个" if MEASURES[measure][1] == "count" else "万元",
-                "target": target,
+                "target": goal,
                 "actual": got,
-                "rate": rate,
-                "expected": round(target * share, 4) if target is not None else None,
-                "behind": bool(target and got < target * share),
+                "rate": got / goal if goal else None,
+                "expected": round(goal * share, 4) if goal is not None else None,
+                "behind": bool(goal and got < goal * share),
             }
         )
     return out
+
+
+ZONE = "\0zone"  # the zone's own row in a ledger split by officer or chain: sorts first, never an officer's name
+
+
+def _group_name(by: str | None, grp: str, name: str | None) -> str:
+    """A group as the reader names it, in the user's language where promo names it."""
+    if grp == ZONE:
+        return _("zone")
+    if by == "quarter":
+        return {"year": _("whole year"), "u": _("no quarter")}.get(grp) or f"Q{grp}"
+    if name:
+        return name
+    return {"owner": _("(no officer)"), "chain": _("(no chain)")}.get(by or "", "")
 
 
 def _group_sort(by: str | None, grp: str):
@@ -333,28 +274,26 @@ def _group_sort(by: str | None, grp: str):
     return (grp == "", grp)
 
 
-def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measure: str | None = None) -> list[dict]:
-    """The projects behind each figure of the ledger: one row per enterprise and measure, with date and amount."""
-    _, name = _GROUP[by if by != "event" else None]
-    chain_join = _CHAIN_JOIN if by == "chain" else ""
-    params = _bounds(year) | {"measure": measure}
-    found = rows(
+def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measure: str | None = None) -> Iterator[dict]:
+    """The projects behind each figure of the ledger: one row per enterprise and measure, with date and amount,
+    handed over as the query yields them."""
+    found = stream(
         conn,
-        f"""WITH {FACTS}
-            SELECT {name} AS group_name, f.measure, e.id, e.name, e.code_name, e.owner, e.stage, f.date,
-                   CASE f.quarter WHEN 0 THEN '全年' ELSE 'Q' || f.quarter END AS period, f.value
-            FROM facts f JOIN enterprises e ON e.id = f.enterprise_id {chain_join}
-            WHERE :measure IS NULL OR f.measure = :measure
-            ORDER BY group_name, f.measure, f.date, e.name""",
-        params,
+        facts.detail_sql(by if by != "event" else None),
+        facts.bounds(year) | {"measure": measure, "no_quarter": _("no quarter")},
     )
-    order = list(MEASURES)
-    found.sort(key=lambda r: (r["group_name"], order.index(r["measure"]), r["date"] or "", r["name"]))
+    return _detail_rows(found, _("whole year"))
+
+
+def _detail_rows(found: Iterator[dict], whole_year: str) -> Iterator[dict]:
     for r in found:
+        del r["pos"]
         r["label"] = MEASURES[r["measure"]][0]
+        r["period"] = f"Q{r['quarter']}" if r["quarter"] else whole_year
+        del r["quarter"]
         if MEASURES[r["measure"]][1] == "count":
             r["value"] = None
-    return found
+        yield r
 
 
 def event_yield(conn: sqlite3.Connection, year: int) -> list[dict]:
@@ -377,7 +316,7 @@ def event_yield(conn: sqlite3.Connection, year: int) -> list[dict]:
             LEFT JOIN enterprises e ON e.id = d.enterprise_id
             WHERE ev.date BETWEEN :start AND :end
             GROUP BY ev.id ORDER BY ev.date, ev.name""",
-        _bounds(year),
+        facts.bounds(year),
     )
 
 

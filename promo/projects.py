@@ -216,6 +216,11 @@ def set_milestone(
         "AND actual_date IS NULL",
         (e["id"], milestone),
     )
+    new = conn.execute(
+        "SELECT planned_date, actual_date, note FROM milestones WHERE enterprise_id = ? AND milestone = ?",
+        (e["id"], milestone),
+    ).fetchone()
+    before = (old["planned_date"], old["actual_date"], old["note"]) if old else None
     moved = None
     stage = MILESTONE_STAGES.get(milestone)
     if date and stage and stage_index(e["stage"]) < stage_index(stage):
@@ -228,6 +233,7 @@ def set_milestone(
         "planned": planned,
         "old": dict(old) if old else None,
         "moved": moved,
+        "changed": bool(moved) or before != (tuple(new) if new else None),
         "cleared": [option for _col, option in cleared],
         "summary": f"milestone {e['name']} {milestone}"
         + (f" {date}" if date else "")

@@ -186,6 +186,15 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "meeting": ("会谈", "会议", "面谈", "洽谈", "meet", "对接", "对接会"),
         "event": ("活动", "推介会", "展会", "招商会"),
     },
+    "measure": {
+        "signed": ("签约", "签约数", "signings"),
+        "started": ("开工", "开工数", "starts"),
+        "producing": ("投产", "投产数", "production"),
+        "investment_signed": ("签约额", "协议投资"),
+        "investment_completed": ("完成投资额", "累计完成投资", "completed"),
+        "arrived": ("到资", "到位", "实际到位资金"),
+        "foreign": ("外资", "实际利用外资"),
+    },
 }
 
 

@@ -95,7 +95,7 @@ def weekly(conn: sqlite3.Connection, on: str | None = None, *, overdue_limit: in
     overdue_total = overdue_count(conn, on=on) if overdue_limit is not None else len(overdue)
     from promo import coordination
 
-    open_items = coordination.items(conn)
+    open_items = coordination.items(conn, raised_by=end)
     headline = None
     year = int(on[:4])
     if conn.execute(

@@ -132,6 +132,11 @@ def not_empty(ctx: click.Context, param: click.Parameter, value):
     return reject_empty(param, value, _("leave the option out to not filter by it"))
 
 
+def named(ctx: click.Context, param: click.Parameter, value):
+    """A click callback for a NAME argument: '' names nothing, a usage error naming the argument."""
+    return reject_empty(param, value, _("give the name of what you mean"))
+
+
 def fields_from(options: dict, renames: dict[str, str] | None = None) -> dict:
     """Click's options as a writer's raw fields: not given → left out; a repeated option → its list."""
     out = {}

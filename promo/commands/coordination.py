@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import ROW_ID, catalogue, format_option, not_empty, parse_or_usage
+from promo.commands.common import ROW_ID, catalogue, format_option, named, not_empty, parse_or_usage
 from promo.i18n import _
 
 
@@ -41,7 +41,7 @@ def _leaders(found: list[dict]) -> None:
 
 
 @coordination.command("add")
-@click.argument("enterprise")
+@click.argument("enterprise", callback=named)
 @click.argument("issue")
 @click.option("--leader", callback=not_empty, help="The leader who coordinates it (牵头领导).")
 @click.option("--department", callback=not_empty, help="The department responsible (see promo services departments).")

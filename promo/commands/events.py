@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, parse_or_usage
+from promo.commands.common import catalogue, format_option, named, parse_or_usage
 from promo.i18n import _
 
 
@@ -32,7 +32,7 @@ def events(ctx, year, fmt):
 
 
 @events.command("add")
-@click.argument("name")
+@click.argument("name", callback=named)
 @click.option("--date", metavar="DATE", required=True, help="When it took place (or will).")
 @click.option("--place", help="Where.")
 @click.option("--organiser", help="Who organised it.")
@@ -61,8 +61,8 @@ def add(ctx, name, date, place, organiser):
 
 
 @events.command("sign")
-@click.argument("event")
-@click.argument("enterprise")
+@click.argument("event", callback=named)
+@click.argument("enterprise", callback=named)
 @click.option(
     "--kind", default="mou", show_default=True, help="mou (合作备忘录), intent (意向协议) or contract (正式合同)."
 )
@@ -92,7 +92,7 @@ def sign(ctx, event, enterprise, kind, investment, note):
 
 
 @events.command("show")
-@click.argument("event")
+@click.argument("event", callback=named)
 @format_option
 @click.pass_context
 def show(ctx, event, fmt):

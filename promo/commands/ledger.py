@@ -19,7 +19,9 @@ def _year(value) -> int:
 @click.option("--year", metavar="YEAR", help="The ledger's year (default this year).")
 @click.option("--by", callback=not_empty, help="Split by owner (officer), chain, quarter, or event (以会招商).")
 @click.option("--detail", is_flag=True, help="The projects behind each figure, one row each.")
-@click.option("--measure", callback=not_empty, help="With --detail: only this measure (signed, started, arrived …).")
+@click.option(
+    "--measure", callback=not_empty, help="With --detail: only this measure: 签约项目 (signed), 到位资金 (arrived) …"
+)
 @format_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the ledger sheet to FILE.xlsx or .csv.")
 @click.option("--force", is_flag=True, help="With -o: replace an existing file.")
@@ -54,11 +56,7 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
         raise click.UsageError(_("-o writes the ledger sheet; leave out --detail and --by event"))
     if measure and not detail:
         raise click.UsageError(_("--measure selects the rows of --detail: add --detail"))
-    if measure and measure not in domain.MEASURES:
-        raise click.BadParameter(
-            _("{measure}: use one of {choices}").format(measure=measure, choices=", ".join(domain.MEASURES)),
-            param_hint="'--measure'",
-        )
+    measure = parse_or_usage(domain.parse_measure, measure)
     conn = catalogue(ctx)
     if by == "event":
         views.EVENT_YIELD.show(
@@ -229,8 +227,9 @@ def set_(ctx, year, owner, chain, quarter, **values):
     changed = change(conn, domain.set_targets, year, scope, value, quarter or 0, parsed)["changed"]
     for c in changed:
         label = vocabulary.label("measure", c["measure"], language())
-        old = f"{c['old']:,g} → " if c["old"] is not None else ""
-        new = f"{c['new']:,g}" if c["new"] is not None else _("cleared")
+        unit = "个" if domain.MEASURES[c["measure"]][1] == "count" else "万元"
+        old = f"{c['old']:,g} {unit} → " if c["old"] is not None else ""
+        new = f"{c['new']:,g} {unit}" if c["new"] is not None else _("cleared")
         click.echo(f"{period} {shown} {label}: {old}{new}")
     for w in warnings:
         click.echo(_("warning: {problem}").format(problem=w), err=True)

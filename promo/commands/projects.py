@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, parse_or_usage, say
+from promo.commands.common import catalogue, format_option, named, parse_or_usage, say
 from promo.i18n import N_, _
 
 
 @click.command("milestone")
-@click.argument("name")
+@click.argument("name", callback=named)
 @click.argument("milestone", required=False)
 @click.option("--date", metavar="DATE", help="When it happened (not before signing, not in the future); '' clears it.")
 @click.option(
@@ -54,11 +54,14 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
 
     note = parse_or_usage(parse_text, note, "--note", max_len=500) or None
     r = change(conn, projects.set_milestone, name, milestone, date=date, planned=planned, note=note)
+    if not r["changed"]:
+        say(_("{milestone} of {name}: already recorded so; nothing changed").format(**r))
+        return
     said = [f"{r['milestone']} {r['name']}"]
     if r["date"]:
-        said.append(f"on {r['date']}")
+        said.append(_("on {date}").format(date=r["date"]))
     if r["planned"]:
-        said.append(f"planned {r['planned']}")
+        said.append(_("planned {date}").format(date=r["planned"]))
     said += [_("cleared {option}").format(option=option) for option in r["cleared"]]
     say(" ".join(said))
     if r["moved"]:
@@ -96,7 +99,7 @@ def _figure_options(fn):
 
 
 @click.command("report")
-@click.argument("name")
+@click.argument("name", callback=named)
 @click.option("--year", metavar="YEAR", help="The year reported (2026); without figures, list that year only.")
 @click.option("--quarter", type=click.IntRange(1, 4), help="A quarter of the year (1-4) instead of the whole year.")
 @_figure_options
@@ -146,7 +149,9 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
 
     r = change(conn, projects.record_report, name, year, quarter or 0, parsed, over_plan=over_plan)
     period = f"{r['year']}" + (f" Q{r['quarter']}" if r["quarter"] else "")
-    figures = ", ".join(_FIGURES[k][0].lstrip("-") for k in r["set"])
+    from promo.field_labels import label
+
+    figures = _(", ").join(label(projects.REPORT_FIELDS[k][0]) for k in r["set"])
     click.echo(_("reported {name} {period}: {figures}").format(name=r["name"], period=period, figures=figures))
     for w in r["warnings"]:
         click.echo(_("warning: {w}").format(w=w), err=True)

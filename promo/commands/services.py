@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
+from promo.commands.common import catalogue, format_option, named, not_empty, parse_or_usage
 from promo.i18n import _
 
 
@@ -65,8 +65,8 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
 
 
 @services.command("add")
-@click.argument("enterprise")
-@click.argument("item")
+@click.argument("enterprise", callback=named)
+@click.argument("item", callback=named)
 @click.option("--department", required=True, help="The department that decides it (see promo services departments).")
 @click.option("--officer", callback=not_empty, help="The officer handling it (default the enterprise's owner).")
 @click.option("--asked", metavar="DATE", help="When it was applied for.")
@@ -97,8 +97,8 @@ def add(ctx, enterprise, item, department, officer, asked, due, note):
 
 
 @services.command("update")
-@click.argument("enterprise")
-@click.argument("item")
+@click.argument("enterprise", callback=named)
+@click.argument("item", callback=named)
 @click.option("--status", help="todo (待办), doing (办理中), done (已办结) or paused (暂缓).")
 @click.option("--done", metavar="DATE", help="Done on this date (status 已办结).")
 @click.option("--asked", metavar="DATE", help="When it was applied for.")
@@ -142,11 +142,15 @@ def update(ctx, enterprise, item, status, done, asked, due, officer, department,
     if not r["changed"]:
         click.echo(_("{name} {item}: unchanged").format(name=r["name"], item=r["item"]))
         return
-    click.echo(f"{r['name']} {r['item']}: {domain.STATUSES[r['status']]} ({', '.join(r['changed'])})")
+    from promo.field_labels import label
+    from promo.vocabulary import shown
+
+    changed = _(", ").join(label(column) for column in r["changed"])
+    click.echo(f"{r['name']} {r['item']}: {shown('service_status', r['status'])} ({changed})")
 
 
 @services.command("apply")
-@click.argument("enterprise")
+@click.argument("enterprise", callback=named)
 @click.option("--industry", callback=not_empty, help="Use this industry's path instead of the enterprise's own.")
 @click.option("--asked", metavar="DATE", help="Applied for on this date: due dates follow the usual days.")
 @click.option("--officer", callback=not_empty, help="The officer handling them (default the enterprise's owner).")
@@ -197,7 +201,7 @@ def templates_(ctx, industry, fmt):
 
 
 @templates_.command("add")
-@click.argument("item")
+@click.argument("item", callback=named)
 @click.option("--department", required=True, help="The department that decides it.")
 @click.option("--industry", callback=not_empty, help="Only for this industry (and below it); default every project.")
 @click.option("--days", type=click.IntRange(1, 3650), help="The days it usually takes (due = asked + days).")
