@@ -216,10 +216,8 @@ def set_milestone(
         "AND actual_date IS NULL",
         (e["id"], milestone),
     )
-    new = conn.execute(
-        "SELECT planned_date, actual_date, note FROM milestones WHERE enterprise_id = ? AND milestone = ?",
-        (e["id"], milestone),
-    ).fetchone()
+    kept = "SELECT planned_date, actual_date, note FROM milestones WHERE enterprise_id = ? AND milestone = ?"
+    new = conn.execute(kept, (e["id"], milestone)).fetchone()
     before = (old["planned_date"], old["actual_date"], old["note"]) if old else None
     moved = None
     stage = MILESTONE_STAGES.get(milestone)
