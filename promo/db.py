@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# each migration module imports the one before it, so importing the latest registers 2 to 11 in number order
-from promo import schema_read_indexes, search_index  # noqa: F401
+# each migration module imports the one before it, so importing the latest registers 2 to 12 in number order
+from promo import schema_listing_order, search_index  # noqa: F401
 from promo.errors import BadValue, CatalogueError, Rejected
 from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version

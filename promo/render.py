@@ -86,11 +86,11 @@ class View:
         """Print `rows`: JSON/CSV by the machine keys; a table or Markdown by the columns, after `prepare`
         derives the shown fields and the caption (text, or a function of the rows) is worked out.
         With `notes`, each caption line is its own paragraph in Markdown. JSON and CSV are written as the
-        rows come; a cursor's rows for Markdown wait in a temporary file, not in memory."""
+        rows come; a cursor's rows for a table or Markdown wait in a temporary file, not in memory."""
         if fmt in ("json", "csv"):
             render(rows, [Column(k, k) for k in (keys or self.keys)], fmt)
             return
-        rows = spill(rows, prepare) if fmt == "markdown" else _listed(rows, prepare)
+        rows = spill(rows, prepare)
         text = caption(rows) if callable(caption) else caption
         columns = [c for c in self.columns if c.key not in self.optional or any(r.get(c.key) for r in rows)]
         if notes:
@@ -186,11 +186,16 @@ def _markdown_lines(rows: Sequence[dict], columns: Sequence[Column]):
     )
 
 
-def _listed(rows: Iterable[dict], prepare: Callable[[Sequence[dict]], None] | None) -> Sequence[dict]:
-    rows = rows if isinstance(rows, Sequence) else list(rows)
-    if prepare:
-        prepare(rows)
-    return rows
+def _peeked(rows: Iterable[dict]) -> Iterable[dict] | None:
+    """The rows as they are, or None when there are none (a cursor is read one row ahead, not listed)."""
+    if isinstance(rows, Sequence):
+        return rows or None
+    from itertools import chain
+
+    source = iter(rows)
+    for first in source:
+        return chain((first,), source)
+    return None
 
 
 def console(stderr: bool = False):
@@ -268,8 +273,8 @@ def render(
             lines = escape(caption).splitlines()
             write("\n" + "\n\n".join(md_escape(line) for line in lines if line.strip()) + "\n")
     elif fmt == "table":
-        rows = _listed(rows, None)
-        if not rows:
+        rows = _peeked(rows)
+        if rows is None:
             print(escape(f"{title + ': ' if title else ''}{empty}"), file=sys.stderr)
             return
         render_table(rows, columns, title=title, caption=caption)

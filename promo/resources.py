@@ -307,7 +307,10 @@ def vacancy_query(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[str, dict
     direction = "DESC" if f.sort.startswith("-") else "ASC"
     # descending, SQLite puts empty values last by itself
     nulls_last = "" if key in _NOT_NULL or direction == "DESC" else f"{SORTS[key]} IS NULL, "
-    order = f"{nulls_last}{SORTS[key]} {direction}, u.carrier_id, u.building, u.floor, u.code"
+    # the key once: a repeated term (`u.carrier_id ASC, u.carrier_id`) stops SQLite reading the listing-order
+    # index in order, and it would sort the whole vacant slice to pick the first few
+    tiebreak = [c for c in ("u.carrier_id", "u.building", "u.floor", "u.code") if c != SORTS[key]]
+    order = f"{nulls_last}{SORTS[key]} {direction}, {', '.join(tiebreak)}"
     sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
     if f.limit:
