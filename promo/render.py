@@ -14,7 +14,15 @@ from typing import Any
 # CSV cells and files have their own module; render still offers them to its callers
 from promo.i18n import _
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
-from promo.render_stream import json_chunks, json_safe, json_text, markdown_lines, spill  # noqa: F401
+from promo.render_stream import (  # noqa: F401
+    batched_lines,
+    json_array,
+    json_chunks,
+    json_safe,
+    json_text,
+    markdown_lines,
+    spill,
+)
 from promo.terminal import escape
 
 FORMATS = ("table", "csv", "json", "markdown")
@@ -255,14 +263,21 @@ def render(
         columns = translated(columns)
         title, caption, empty = (_(text) if text else text for text in (title, caption, empty))
     write = sys.stdout.write
+    # a listing still in SQLite (promo.listing_sql.Query) has its JSON and CSV lines written by SQLite
+    lines = rows.lines([c.key for c in columns], fmt) if fmt in ("json", "csv") and hasattr(rows, "lines") else None
     if fmt == "json":
-        for text in json_chunks(rows, [c.key for c in columns]):
+        for text in json_chunks(rows, [c.key for c in columns]) if lines is None else map(json_safe, json_array(lines)):
             write(text)
         write("\n")
     elif fmt == "csv":
         if to_file_needs_bom(sys.stdout):
             write("\ufeff")
-        write_csv(rows, columns, sys.stdout)
+        if lines is None:
+            write_csv(rows, columns, sys.stdout)
+        else:
+            write_csv_rows([[c.key for c in columns]], sys.stdout)
+            for piece in batched_lines(lines):
+                write(piece)
     elif fmt == "markdown":
         if title:
             write(f"### {md_escape(escape(title))}\n\n")
