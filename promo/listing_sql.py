@@ -57,7 +57,7 @@ class Query:
             text = " || ', ' || ".join(f"""'"{k}": ' || {c}""" for k, c in zip(keys, cells, strict=True))
             text = f"'{{' || {text} || '}}'"
         else:
-            text = " || ',' || ".join(cells)
+            text = "'' || " + " || ',' || ".join(cells)  # text even when one number is the whole line
         cursor = self.conn.execute(self.template.replace(COLUMNS, text), self.params)
         return (line for (line,) in cursor)
 
