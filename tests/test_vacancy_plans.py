@@ -61,3 +61,23 @@ def test_the_limited_listing_is_the_head_of_the_whole_one(conn):
             whole = [r["id"] for r in vacancies(conn, VacancyFilter(**needs, sort=sort))]
             head = [r["id"] for r in vacancies(conn, VacancyFilter(**needs, sort=sort, limit=3))]
             assert head == whole[:3], (needs, sort)
+
+
+def test_carriers_totals_and_match_neighbours_are_read_from_indexes_alone(conn):
+    from promo.match import match
+    from promo.resources import carriers
+
+    seen = []
+    conn.set_trace_callback(seen.append)
+    carriers(conn)
+    match(conn, {"kind": "company", "industry": "高端医疗器械", "min_area": 300}, on="2026-11-23", limit=5)
+    conn.set_trace_callback(None)
+    details = [d for sql in seen if sql.lstrip().upper().startswith(("SELECT", "WITH")) for d in explain(conn, sql)]
+    assert "SEARCH u USING COVERING INDEX units_by_carrier (carrier_id=?) LEFT-JOIN" in details
+    assert any("USING COVERING INDEX units_enterprise (enterprise_id=?)" in d for d in details)
+    assert any("USING COVERING INDEX enterprises_industry (industry_id=? AND stage=?)" in d for d in details)
+
+
+def explain(conn, sql: str) -> list[str]:
+    # the traced statements carry their parameters written in
+    return [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql)]
