@@ -46,7 +46,11 @@ LISTINGS = [
     ["enterprises", "--public", "--format", "json"],
     ["carriers", "--format", "json"],
     MATCH + ["--format", "json"],
+    ["vacancies"],
 ]
+# a table on a terminal: through the pager (here one that reads and drops it, as a reader paging on would)
+ON_A_TERMINAL = ["vacancies"]
+PAGER = "cat > /dev/null"
 
 
 def catalogue(units: int, enterprises: int, carriers: int, data: Path) -> Path:
@@ -57,10 +61,12 @@ def catalogue(units: int, enterprises: int, carriers: int, data: Path) -> Path:
     return path
 
 
-def same_sql(db: Path, filters: list[str]) -> str:
-    """The SQL promo runs for `vacancies` with these filters, parameters written in (numbers only)."""
+def same_sql(db: Path, filters: list[str], *, listing: bool = False) -> str:
+    """The SQL promo runs for `vacancies` with these filters, parameters written in (numbers only). With
+    `listing`, selecting just the listing's columns (facilities ;-joined), as promo's JSON and CSV read them."""
     from promo.db import connect
-    from promo.resources import VacancyFilter, vacancy_query
+    from promo.resources import FACILITY_NAMES, UNIT_COLUMNS, VacancyFilter, unit_exprs, vacancy_query
+    from promo.views import VACANCIES
 
     options = dict(zip(filters[::2], filters[1::2], strict=True))
     f = VacancyFilter(
@@ -70,7 +76,11 @@ def same_sql(db: Path, filters: list[str]) -> str:
     )
     conn = connect(db)
     try:
-        sql, params = vacancy_query(conn, f)
+        columns = UNIT_COLUMNS
+        if listing:
+            exprs = unit_exprs(conn) | {"facilities": f"(SELECT group_concat(name, ';') FROM ({FACILITY_NAMES}))"}
+            columns = ", ".join(f"{exprs[k]} AS {k}" for k in VACANCIES.keys)
+        sql, params = vacancy_query(conn, f, columns)
     finally:
         conn.close()
     for name, value in sorted(params.items(), key=lambda kv: -len(kv[0])):
@@ -93,7 +103,7 @@ def timings(db: Path, reps: int, env: dict) -> tuple[list[tuple], dict[str, list
     promo = [shutil.which("promo", path=str(bindir)), "--db", str(db)]
     su = shutil.which("sqlite-utils", path=str(bindir))
     shell = shutil.which("sqlite3")
-    every, filtered = same_sql(db, []), same_sql(db, FILTER)
+    every, filtered = same_sql(db, [], listing=True), same_sql(db, FILTER)
     cases = [
         (
             "vacancies json",
@@ -187,7 +197,10 @@ def report(args, db: Path, cases, samples, memory: dict[int, dict[str, int]]) ->
     ]
     for argv in LISTINGS:
         key = " ".join(argv)
-        lines.append(f"| `promo {key}` | " + " | ".join(f"{memory[n][key] / 1024:.0f}" for n in scales) + " |")
+        shown = f"`promo {key}`" + (" (table, piped)" if argv == ON_A_TERMINAL else "")
+        lines.append(f"| {shown} | " + " | ".join(f"{memory[n][key] / 1024:.0f}" for n in scales) + " |")
+    shown = f"`promo {' '.join(ON_A_TERMINAL)}` (table on a 100×40 terminal, through the pager)"
+    lines.append(f"| {shown} | " + " | ".join(f"{memory[n]['terminal'] / 1024:.0f}" for n in scales) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -208,6 +221,8 @@ def main(argv: list[str] | None = None) -> None:
     for units in sorted({int(n) for n in args.memory_at.split(",")}):
         at = db if units == args.units else catalogue(units, max(units // 10, 1), min(args.carriers, units), args.data)
         memory[units] = {" ".join(a): peak_kib(["--db", str(at), *a], env) for a in LISTINGS}
+        paged = dict(env, PROMO_PAGER=PAGER)
+        memory[units]["terminal"] = peak_kib(["--db", str(at), *ON_A_TERMINAL], paged, terminal=True)
     text = report(args, db, cases, samples, memory)
     write_section(args.results, HEADING, text)
     print(text)

@@ -7,7 +7,7 @@ The catalogue (1,000,000 units, 100,000 enterprises, 100,000 carriers) is built 
 `python benchmarks/generate.py --units 1000000 --enterprises 100000 --carriers 100000 --out …` when missing.
 Whole processes, warmed once, interleaved, median of --reps. Targets: search ≤ 0.5× the scan; the index at
 most 2× the catalogue without it; map memory flat (peak RSS at 100,000 carriers close to that at 10).
-Appends its figures to benchmarks/RESULTS.md.
+Rewrites only its own section of benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from results import write_section  # noqa: E402
+
+HEADING = "# Search and map: promo search against a LIKE scan, promo map's memory"
 
 DEFAULT_DB = HERE / "data" / "catalogue-1m.db"
 TERM = "眼科"
@@ -117,8 +120,10 @@ def main() -> None:
         geojson_mb = (Path(tmp) / "big.geojson").stat().st_size / 1e6
 
     lines = [
+        HEADING,
         "",
-        f"## Search and map ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, median of {args.reps})",
+        f"Produced by `python benchmarks/search_map.py` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, "
+        f"median of {args.reps}.",
         "",
         f"Catalogue: {sizes['units']:,} units, {sizes['enterprises']:,} enterprises, {sizes['carriers']:,} carriers.",
         "",
@@ -137,8 +142,7 @@ def main() -> None:
     ]
     text = "\n".join(lines) + "\n"
     print(text)
-    with open(HERE / "RESULTS.md", "a", encoding="utf-8") as fh:
-        fh.write(text)
+    write_section(HERE / "RESULTS.md", HEADING, text)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# each migration module imports the one before it, so importing the latest registers 2 to 12 in number order
-from promo import schema_ledger_indexes, search_index  # noqa: F401
+# each migration module imports the one before it, so importing the latest registers 2 to 13 in number order
+from promo import schema_listing_order, search_index  # noqa: F401
 from promo.catalogue_file import PROMO_TABLES, SQLITE_MAGIC, is_promo, stat_path  # noqa: F401
 from promo.errors import CatalogueError, Rejected
 from promo.i18n import _

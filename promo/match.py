@@ -61,32 +61,38 @@ def _funnel(conn: sqlite3.Connection, p: dict) -> list[dict]:
     return match_sql.funnel(conn, out)
 
 
-def _same_chain(conn: sqlite3.Connection, p: dict, carrier_codes: list[str]) -> dict[str, list[str]]:
-    """Per carrier code, the enterprises of the prospect's chain present there (落地 or later)."""
-    if p["industry_id"] is None or not carrier_codes:
+def _same_chain(
+    conn: sqlite3.Connection, p: dict, carrier_ids: list[int], *, names: bool = True
+) -> dict[int, list[str]] | dict[int, int]:
+    """Per carrier id, the enterprises of the prospect's chain present there (落地 or later): their names,
+    or without `names` how many (at most 3, all the score counts), from indexes alone."""
+    if p["industry_id"] is None or not carrier_ids:
         return {}
     # a link's neighbours are the other links of its chain; a chain or industry stands for itself
     root = chain_of(conn, p["industry_id"], p["industry_level"])
     # two indexed joins (the enterprise's own carrier, the carriers of the units it holds), not one OR-join:
-    # with 100,000 enterprises the OR forces a scan per carrier
-    sql = f"""
+    # with 100,000 enterprises the OR forces a scan per carrier; `+carrier_id` keeps SQLite from seeking
+    # every (enterprise, carrier) pair in units_enterprise
+    pairs = f"""
     WITH RECURSIVE {down(":root")},
     present AS (
-      SELECT id FROM enterprises
+      SELECT id, carrier_id FROM enterprises
       WHERE industry_id IN (SELECT id FROM down) AND stage IN {_IN_PRESENT} AND id IS NOT :me),
+    wanted AS (SELECT value AS cid FROM json_each(:ids)),
     pairs AS (
-      SELECT carrier_id AS cid, id AS eid FROM enterprises
-      WHERE id IN (SELECT id FROM present) AND carrier_id IS NOT NULL
+      SELECT carrier_id AS cid, id AS eid FROM present WHERE carrier_id IN wanted
       UNION
-      SELECT carrier_id, enterprise_id FROM units WHERE enterprise_id IN (SELECT id FROM present))
-    SELECT code, json_group_array(name) AS names FROM (
-      SELECT c.id, c.code, e.name FROM pairs
-      JOIN carriers c ON c.id = pairs.cid JOIN enterprises e ON e.id = pairs.eid
-      WHERE c.code IN (SELECT value FROM json_each(:codes))
-      ORDER BY c.id, e.name)
-    GROUP BY id ORDER BY id"""
-    params = {"root": root, "me": p["enterprise_id"], "codes": json.dumps(carrier_codes)}
-    return {r["code"]: json.loads(r["names"]) for r in rows(conn, sql, params)}
+      SELECT carrier_id, enterprise_id FROM units
+      WHERE enterprise_id IN (SELECT id FROM present) AND +carrier_id IN wanted)"""
+    params = {"root": root, "me": p["enterprise_id"], "ids": json.dumps(carrier_ids)}
+    if not names:
+        sql = f"{pairs} SELECT cid, min(count(*), 3) FROM pairs GROUP BY cid"
+        return dict(conn.execute(sql, params).fetchall())
+    sql = f"""{pairs}
+    SELECT cid, json_group_array(name) AS names FROM (
+      SELECT pairs.cid, e.name FROM pairs JOIN enterprises e ON e.id = pairs.eid ORDER BY pairs.cid, e.name)
+    GROUP BY cid"""
+    return {r["cid"]: json.loads(r["names"]) for r in rows(conn, sql, params)}
 
 
 def _days(a: str, b: str) -> int:
@@ -138,7 +144,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         )
     )
     carrier_codes = [code_of[i] for i in low["carrier_ids"]]
-    chain = _same_chain(conn, p, carrier_codes)
+    neighbours = _same_chain(conn, p, low["carrier_ids"], names=False)
     # Only a carrier named in some policy's eligibility or in some criterion changes the verdicts; every
     # other carrier gets the general answer minus the carrier-bound policies (judging each of thousands
     # of carriers separately would take seconds on a large catalogue).
@@ -175,12 +181,13 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
         if any(_carrier_specific(pol) for pol in pols):
             points += WEIGHTS["policy"]
         if p["industry_id"] is not None:
-            points += round(WEIGHTS["cluster"] * min(len(chain.get(code, [])), 3) / 3)
+            points += round(WEIGHTS["cluster"] * neighbours.get(carrier_id, 0) / 3)
         bonus[carrier_id] = points
     cheapest = {"rent": low["rent"], "annual": low["annual"], "annual_raw": low["annual_raw"]}
     last = set(p["last_match_units"]) if p["last_match_units"] is not None else None
     ids = match_sql.ranked_ids(conn, filt, p, low, bonus, on, limit=limit)
     found = _units_by_id(conn, ids)
+    chain = _same_chain(conn, p, sorted({u["carrier_id"] for u in found}))  # named only where units are shown
     for u in found:
         u["annual_rent_wan"] = round(u["area_m2"] * u["rent"] * 365 / 10000, 4) if u["rent"] is not None else None
     units = []
@@ -206,7 +213,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
             )
         u["criteria_verdict"] = checked["verdict"]
         u["criteria_failing"] = [f"{c['name']} {c['value_text']} {c['threshold_text']}" for c in local_fail]
-        u["same_chain"] = chain.get(u["carrier_code"], [])
+        u["same_chain"] = chain.get(u["carrier_id"], [])
         u["parts"] = _score(u, p, cheapest, on, local_fail)
         u["score"] = sum(part["points"] for part in u["parts"])
         u["why"] = " · ".join(

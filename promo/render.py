@@ -14,7 +14,15 @@ from typing import Any
 # CSV cells and files have their own module; render still offers them to its callers
 from promo.i18n import _
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
-from promo.render_stream import json_chunks, json_safe, json_text, markdown_lines, spill  # noqa: F401
+from promo.render_stream import (  # noqa: F401
+    batched_lines,
+    json_array,
+    json_chunks,
+    json_safe,
+    json_text,
+    markdown_lines,
+    spill,
+)
 from promo.terminal import escape
 
 FORMATS = ("table", "csv", "json", "markdown")
@@ -86,11 +94,11 @@ class View:
         """Print `rows`: JSON/CSV by the machine keys; a table or Markdown by the columns, after `prepare`
         derives the shown fields and the caption (text, or a function of the rows) is worked out.
         With `notes`, each caption line is its own paragraph in Markdown. JSON and CSV are written as the
-        rows come; a cursor's rows for Markdown wait in a temporary file, not in memory."""
+        rows come; a cursor's rows for a table or Markdown wait in a temporary file, not in memory."""
         if fmt in ("json", "csv"):
             render(rows, [Column(k, k) for k in (keys or self.keys)], fmt)
             return
-        rows = spill(rows, prepare) if fmt == "markdown" else _listed(rows, prepare)
+        rows = spill(rows, prepare)
         text = caption(rows) if callable(caption) else caption
         columns = [c for c in self.columns if c.key not in self.optional or any(r.get(c.key) for r in rows)]
         if notes:
@@ -186,11 +194,16 @@ def _markdown_lines(rows: Sequence[dict], columns: Sequence[Column]):
     )
 
 
-def _listed(rows: Iterable[dict], prepare: Callable[[Sequence[dict]], None] | None) -> Sequence[dict]:
-    rows = rows if isinstance(rows, Sequence) else list(rows)
-    if prepare:
-        prepare(rows)
-    return rows
+def _peeked(rows: Iterable[dict]) -> Iterable[dict] | None:
+    """The rows as they are, or None when there are none (a cursor is read one row ahead, not listed)."""
+    if isinstance(rows, Sequence):
+        return rows or None
+    from itertools import chain
+
+    source = iter(rows)
+    for first in source:
+        return chain((first,), source)
+    return None
 
 
 def console(stderr: bool = False):
@@ -250,14 +263,21 @@ def render(
         columns = translated(columns)
         title, caption, empty = (_(text) if text else text for text in (title, caption, empty))
     write = sys.stdout.write
+    # a listing still in SQLite (promo.listing_sql.Query) has its JSON and CSV lines written by SQLite
+    lines = rows.lines([c.key for c in columns], fmt) if fmt in ("json", "csv") and hasattr(rows, "lines") else None
     if fmt == "json":
-        for text in json_chunks(rows, [c.key for c in columns]):
+        for text in json_chunks(rows, [c.key for c in columns]) if lines is None else map(json_safe, json_array(lines)):
             write(text)
         write("\n")
     elif fmt == "csv":
         if to_file_needs_bom(sys.stdout):
             write("\ufeff")
-        write_csv(rows, columns, sys.stdout)
+        if lines is None:
+            write_csv(rows, columns, sys.stdout)
+        else:
+            write_csv_rows([[c.key for c in columns]], sys.stdout)
+            for piece in batched_lines(lines):
+                write(piece)
     elif fmt == "markdown":
         if title:
             write(f"### {md_escape(escape(title))}\n\n")
@@ -268,8 +288,8 @@ def render(
             lines = escape(caption).splitlines()
             write("\n" + "\n\n".join(md_escape(line) for line in lines if line.strip()) + "\n")
     elif fmt == "table":
-        rows = _listed(rows, None)
-        if not rows:
+        rows = _peeked(rows)
+        if rows is None:
             print(escape(f"{title + ': ' if title else ''}{empty}"), file=sys.stderr)
             return
         render_table(rows, columns, title=title, caption=caption)

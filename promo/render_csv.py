@@ -38,6 +38,14 @@ def write_csv_rows(rows: Iterable[Sequence[Any]], out) -> None:
         out.write(",".join(_csv_field(csv_safe(v)) for v in row) + "\n")
 
 
+def csv_cell(value: Any) -> str:
+    """One value of a listing as its CSV cell: control characters escaped as a table's, formulas defused,
+    all-digit text quoted."""
+    from promo.terminal import safe
+
+    return _csv_field(csv_safe(safe(value)))
+
+
 def write_csv(rows: Iterable[dict], columns: Sequence, out) -> None:
     """A listing's rows as CSV under the columns' stable keys: lists joined with ;, booleans as 0/1."""
     from promo.terminal import safe

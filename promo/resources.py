@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from promo.db import rows, stream
+from promo.db import rows
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.industries import find_related
@@ -169,13 +169,19 @@ def facilities(conn: sqlite3.Connection, carrier_id: int, *, vacant_first: bool 
     )
 
 
-# Every column of units (so a new one reaches the views without touching this query), and what a unit shows.
-UNIT_COLUMNS = """
+# A unit's facilities in name order, and every column of units (so a new one reaches the views without touching
+# this query) with what a unit shows.
+FACILITY_NAMES = """SELECT f.name AS name FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
+    WHERE uf.unit_id = u.id ORDER BY f.name"""
+UNIT_COLUMNS = f"""
     u.*, c.code AS carrier_code, c.name AS carrier, u.code AS unit,
     (SELECT name FROM enterprises WHERE id = u.enterprise_id) AS tenant,
-    (SELECT group_concat(f.name, ';') FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
-      WHERE uf.unit_id = u.id) AS facilities
+    (SELECT group_concat(name, ';') FROM ({FACILITY_NAMES})) AS facilities
 """
+
+
+# what finish_unit makes of stored values: a list (from ;-joined names) and a bool
+UNIT_KINDS = {"facilities": "list", "sample": "bool"}
 
 
 def finish_unit(r: dict) -> dict:
@@ -295,24 +301,38 @@ def vacancy_where(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[list[str]
     return where, params
 
 
-def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterator[dict]:
-    """vacancies() as the cursor gives them, for listings of any size (names are looked up before it returns)."""
-    return map(finish_unit, stream(conn, *vacancy_query(conn, f)))
+def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterable[dict]:
+    """vacancies() as the cursor gives them, for listings of any size (names are looked up before it returns);
+    as JSON or CSV, SQLite writes the rows' lines."""
+    from promo.listing_sql import COLUMNS, Query
+
+    template, params = vacancy_query(conn, f, columns=COLUMNS)
+    return Query(conn, template, params, UNIT_COLUMNS, finish_unit, exprs=unit_exprs(conn), kinds=UNIT_KINDS)
 
 
-def vacancy_query(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[str, dict]:
-    """The SQL and parameters of vacancies() (benchmarks give the same SQL to other tools)."""
+def unit_exprs(conn: sqlite3.Connection) -> dict[str, str]:
+    """What finish_unit gives each key of a unit, in SQL on units u joined to carriers c (keys it works out
+    in Python, such as status_label or holder, are not here)."""
+    out = {name: f"u.{name}" for (name,) in conn.execute("SELECT name FROM pragma_table_info('units')")}
+    return out | {"carrier_code": "c.code", "carrier": "c.name", "unit": "u.code", "facilities": FACILITY_NAMES}
+
+
+def vacancy_query(conn: sqlite3.Connection, f: VacancyFilter, columns: str = UNIT_COLUMNS) -> tuple[str, dict]:
+    """The SQL and parameters of vacancies(), selecting `columns` (benchmarks give the same SQL to other tools)."""
     where, params = vacancy_where(conn, f)
     key = f.sort[1:] if f.sort.startswith("-") else f.sort
     direction = "DESC" if f.sort.startswith("-") else "ASC"
     # descending, SQLite puts empty values last by itself
     nulls_last = "" if key in _NOT_NULL or direction == "DESC" else f"{SORTS[key]} IS NULL, "
-    order = f"{nulls_last}{SORTS[key]} {direction}, u.carrier_id, u.building, u.floor, u.code"
-    sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+    # the key once: a repeated term (`u.carrier_id ASC, u.carrier_id`) stops SQLite reading the listing-order
+    # index in order, and it would sort the whole vacant slice to pick the first few
+    tiebreak = [c for c in ("u.carrier_id", "u.building", "u.floor", "u.code") if c != SORTS[key]]
+    order = f"{nulls_last}{SORTS[key]} {direction}, {', '.join(tiebreak)}"
+    sql = f"""SELECT {columns} FROM units u JOIN carriers c ON c.id = u.carrier_id
               WHERE {" AND ".join(where)} ORDER BY {order}"""
     if f.limit:
         # the first few picked from the index alone, and only they fetched whole
         pick = f"SELECT u.id FROM units u WHERE {' AND '.join(where)} ORDER BY {order} LIMIT {int(f.limit)}"
-        sql = f"""SELECT {UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
+        sql = f"""SELECT {columns} FROM units u JOIN carriers c ON c.id = u.carrier_id
                   WHERE u.id IN ({pick}) ORDER BY {order}"""
     return sql, params
