@@ -90,10 +90,11 @@ def _csv_value(x: str, kind: str | None) -> str:
 
 
 def _plain_text(x: str) -> str:
-    """SQL: the text x is its own CSV cell (not all digits, not formula-like, nothing to escape or quote)."""
+    """SQL: the text x is its own CSV cell (not all digits, not formula-like, nothing to escape or quote).
+    GLOB stops at a NUL character, so text holding one is looked for as bytes and left to Python."""
     return (
         f"({x} GLOB {_glob(_NOT_DIGIT)} AND substr({x}, 1, 1) NOT IN ('=', '+', '-', '@') "
-        f"AND NOT {x} GLOB {_glob(_CSV_UNSAFE)})"
+        f"AND NOT {x} GLOB {_glob(_CSV_UNSAFE)} AND instr(CAST({x} AS BLOB), x'00') = 0)"
     )
 
 
