@@ -11,7 +11,8 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
+from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
 from promo.vocabulary import SIGNED as SIGNED_STAGES
@@ -111,7 +112,13 @@ def set_signing_date(conn: sqlite3.Connection, name: str, date: str) -> dict:
             "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
             (e["id"], SIGNED, date, "签约日期", now()),
         )
-    return {"id": e["id"], "name": e["name"], "old": old, "date": date, "summary": f"signed {e['name']} {date}"}
+    return {
+        "id": e["id"],
+        "name": e["name"],
+        "old": old,
+        "date": date,
+        "summary": journal_note(N_("signed {name} {date}"), name=e["name"], date=date),
+    }
 
 
 def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
@@ -229,10 +236,13 @@ def set_milestone(
         "old": dict(old) if old else None,
         "moved": moved,
         "cleared": [option for _col, option in cleared],
-        "summary": f"milestone {e['name']} {milestone}"
-        + (f" {date}" if date else "")
-        + (f" planned {planned}" if planned else "")
-        + "".join(f" cleared {option}" for _col, option in cleared),
+        "summary": journal_note(
+            N_("milestone {name} {milestone}: {fields}"),
+            name=e["name"],
+            milestone=milestone,
+            fields=[c for c, given in (("actual_date", date), ("planned_date", planned), ("note", note)) if given]
+            + [col for col, _option in cleared],
+        ),
     }
 
 
@@ -358,7 +368,7 @@ def record_report(
             )
         )
 
-    period = f"{year}" + (f" Q{quarter}" if quarter else "")
+    fields = sorted(REPORT_FIELDS[k][0] for k in given)
     return {
         "id": e["id"],
         "name": e["name"],
@@ -366,7 +376,11 @@ def record_report(
         "quarter": quarter,
         "set": sorted(given),
         "warnings": warnings,
-        "summary": f"report {e['name']} {period}: {', '.join(sorted(given))}",
+        "summary": journal_note(
+            N_("report {name} {year} Q{quarter}: {fields}"), name=e["name"], year=year, quarter=quarter, fields=fields
+        )
+        if quarter
+        else journal_note(N_("report {name} {year}: {fields}"), name=e["name"], year=year, fields=fields),
     }
 
 

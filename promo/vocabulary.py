@@ -134,6 +134,22 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "kept": ("未更新", "not updated"),
         "rejected": ("拒绝", "rejected"),
     },
+    # coded columns the change journal shows (promo.field_labels.CODED)
+    "chain_level": {
+        "industry": ("主导产业", "leading industry"),
+        "chain": ("产业链", "chain"),
+        "link": ("链环", "link"),
+    },
+    "unit_kind": {"space": ("房源", "space"), "land": ("地块", "land")},
+    "negative_kind": {"禁止": ("禁止", "prohibited"), "限制": ("限制", "restricted")},
+    "ledger_scope": {"zone": ("全区", "whole zone"), "owner": ("负责人", "officer"), "chain": ("产业链", "chain")},
+    "owner_kind": {
+        "hospital": ("医院", "hospital"),
+        "platform": ("平台", "platform"),
+        "institute": ("科研院所", "research institute"),
+        "enterprise": ("企业", "enterprise"),
+        "government": ("政府部门", "government department"),
+    },
 }
 
 
