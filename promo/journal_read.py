@@ -261,7 +261,7 @@ def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict
             _("#{id} is a redo (of #{command}); to revert that command again, undo it").format(
                 id=journal_id, command=e["redoes"]
             ),
-            _("promo undo {id}").format(id=e["redoes"]) if not entry_head(conn, e["redoes"])["undone_by"] else None,
+            _("to revert it again: {command}").format(command=f"promo undo {e['redoes']}"),
         )
     if e["undoes"]:
         raise Rejected(
