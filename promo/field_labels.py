@@ -138,7 +138,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "recorded_at": (N_("recorded"), "text"),
     "rent": (N_("rent"), "rent"),
     "sample": (N_("sample"), "flag"),
-    "sample_fields": (N_("sample parts"), "text"),
+    "sample_fields": (N_("sample parts"), "columns"),
     "scope": (N_("scope"), "text"),
     "scope_value": (N_("scope of"), "text"),
     "segment": (N_("segment"), "text"),
@@ -230,6 +230,8 @@ CODED = {
     ("services", "status"): "service_status",
     ("stage_deadlines", "stage"): "stage",
     ("stage_history", "stage"): "stage",
+    ("targets", "priority"): "priority",
+    ("targets", "reason"): "target_reason",
     ("targets", "status"): "target_status",
     ("units", "kind"): "unit_kind",
     ("units", "status"): "unit_status",
@@ -275,6 +277,13 @@ def shown(column: str, value, conn: sqlite3.Connection | None = None, table: str
 
         return worded(coded, str(value))
     kind = FIELDS.get(column, ("", "text"))[1]
+    if kind == "columns":  # a JSON list of stored fields (the parts of a record still sample)
+        import json
+
+        try:
+            return _(", ").join(label(c) for c in json.loads(value)) or _("none")
+        except (TypeError, ValueError):
+            return str(value)
     if kind.startswith("ref:") and conn is not None:
         return _name_of(conn, kind[4:], value)
     if kind == "flag":
