@@ -323,3 +323,48 @@ def test_import_undo_redo_undo_redo_reads_as_such_in_the_log(run, db_path, tmp_p
     monkeypatch.setenv("PROMO_LANG", "en")
     assert run("undo", "--yes").exit_code == 0  # the import is undone a third time: the newest undo names it
     assert "往返导入甲有限公司" not in run("enterprises", "--format", "csv").stdout
+
+
+def _as_before_schema_12(db_path, rows):
+    """The catalogue as promo wrote it before migration 12: journal entries with their text summaries only."""
+    conn = sqlite3.connect(db_path)
+    conn.executescript(
+        """DROP INDEX journal_reverts;
+           ALTER TABLE journal DROP COLUMN reverts;
+           ALTER TABLE journal DROP COLUMN summary_msg;
+           ALTER TABLE journal DROP COLUMN summary_args;
+           PRAGMA user_version = 11;"""
+    )
+    conn.executemany(
+        "INSERT INTO journal (id, at, user, command, summary, undone_by) VALUES (?, '2026-01-01 09:00:00', 'u', ?, ?, ?)",
+        rows,
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_an_older_journal_is_linked_and_worded_after_migration_12(run, db_path, monkeypatch):
+    # before 12: the second undo overwrote #1's undone_by, so #2 no longer read as an undo
+    _as_before_schema_12(
+        db_path,
+        [
+            (1, "promo enterprises add 旧医疗", "add 旧医疗 (签约)", 4),
+            (2, "promo undo --yes", "undo #1: add 旧医疗 (签约)", 3),
+            (3, "promo redo --yes", "redo #1: add 旧医疗 (签约)", None),
+            (4, "promo undo --yes", "undo #1: add 旧医疗 (签约)", None),
+            (5, "promo units set-status A1-402 已租", "unit 精准医学产业园/A1-402 → 已租", None),
+            (6, "promo enterprises update 旧医疗", "更新 旧医疗：投资额, 载体", None),
+            (7, "promo something", "a summary no form matches", None),
+        ],
+    )
+    text = run("log").stdout
+    assert "#1  2026-01-01 09:00:00  u  add 旧医疗 (signed)  [undone by #4]" in text
+    assert "undo #1: add 旧医疗 (signed)  [undoes #1, put back by redo #3]" in text
+    assert "redo #1: add 旧医疗 (signed)  [redoes #1]" in text
+    assert "#4  2026-01-01 09:00:00  u  undo #1: add 旧医疗 (signed)  [undoes #1]" in text
+    assert "unit 精准医学产业园/A1-402 → leased" in text
+    assert "update 旧医疗: investment, carrier" in text and "a summary no form matches" in text
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    zh = run("log").stdout
+    assert "撤销 #1：新增 旧医疗（签约）  [撤销 #1，已由重做 #3 恢复]" in zh
+    assert "房源 精准医学产业园/A1-402 → 已租" in zh and "更新 旧医疗：投资额、载体" in zh
