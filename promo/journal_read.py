@@ -53,7 +53,8 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_i
     if column not in _OWN_NAME and row.get("enterprise_id") is not None and conn is not None and tbl != "units":
         # a row of an enterprise's (a milestone, a service): named by the enterprise first
         owner = field_labels.shown("enterprise_id", row["enterprise_id"], conn)
-        label = f"{owner} {label}" if label else owner
+        if not owner.startswith("#"):  # a number says less than the row's own label (a redo shows it before)
+            label = f"{owner} {label}" if label else owner
     what = field_labels.table_label(tbl)
     ident = f"#{row['id']}" if row.get("id") is not None else f"#{row_id}" if row_id is not None else ""
     name = " ".join(x for x in (what, label, f"({ident})" if ident and label else ident) if x)

@@ -336,7 +336,8 @@ def _as_before_schema_12(db_path, rows):
            PRAGMA user_version = 11;"""
     )
     conn.executemany(
-        "INSERT INTO journal (id, at, user, command, summary, undone_by) VALUES (?, '2026-01-01 09:00:00', 'u', ?, ?, ?)",
+        "INSERT INTO journal (id, at, user, command, summary, undone_by) "
+        "VALUES (?, '2026-01-01 09:00:00', 'u', ?, ?, ?)",
         rows,
     )
     conn.commit()
