@@ -101,7 +101,7 @@ def _entry_sql() -> str:
 
 def _worded(e: dict) -> dict:
     """The entry's summary in the reader's language (promo.summary), its status, and no storage columns."""
-    from promo.summary import shown
+    from promo.summary_read import shown
 
     e["summary"] = shown(e["summary"], e.pop("summary_msg"), e.pop("summary_args"))
     e["status"] = _status(e)

@@ -112,13 +112,8 @@ def set_signing_date(conn: sqlite3.Connection, name: str, date: str) -> dict:
             "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
             (e["id"], SIGNED, date, "签约日期", now()),
         )
-    return {
-        "id": e["id"],
-        "name": e["name"],
-        "old": old,
-        "date": date,
-        "summary": journal_note(N_("signed {name} {date}"), name=e["name"], date=date),
-    }
+    summary = journal_note(N_("signed {name} {date}"), name=e["name"], date=date)
+    return {"id": e["id"], "name": e["name"], "old": old, "date": date, "summary": summary}
 
 
 def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
@@ -224,6 +219,8 @@ def set_milestone(
         (e["id"], milestone),
     )
     moved = None
+    changed = [c for c, given in (("actual_date", date), ("planned_date", planned), ("note", note)) if given]
+    changed += [col for col, _option in cleared]
     stage = MILESTONE_STAGES.get(milestone)
     if date and stage and stage_index(e["stage"]) < stage_index(stage):
         moved = enterprises.move(conn, e["name"], stage, date=date)
@@ -237,11 +234,7 @@ def set_milestone(
         "moved": moved,
         "cleared": [option for _col, option in cleared],
         "summary": journal_note(
-            N_("milestone {name} {milestone}: {fields}"),
-            name=e["name"],
-            milestone=milestone,
-            fields=[c for c, given in (("actual_date", date), ("planned_date", planned), ("note", note)) if given]
-            + [col for col, _option in cleared],
+            N_("milestone {name} {milestone}: {fields}"), name=e["name"], milestone=milestone, fields=changed
         ),
     }
 
@@ -369,6 +362,7 @@ def record_report(
         )
 
     fields = sorted(REPORT_FIELDS[k][0] for k in given)
+    report = N_("report {name} {year} Q{quarter}: {fields}") if quarter else N_("report {name} {year}: {fields}")
     return {
         "id": e["id"],
         "name": e["name"],
@@ -376,11 +370,7 @@ def record_report(
         "quarter": quarter,
         "set": sorted(given),
         "warnings": warnings,
-        "summary": journal_note(
-            N_("report {name} {year} Q{quarter}: {fields}"), name=e["name"], year=year, quarter=quarter, fields=fields
-        )
-        if quarter
-        else journal_note(N_("report {name} {year}: {fields}"), name=e["name"], year=year, fields=fields),
+        "summary": journal_note(report, name=e["name"], year=year, quarter=quarter, fields=fields),
     }
 
 

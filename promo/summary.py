@@ -9,6 +9,7 @@ kind follows from its placeholder's name (KINDS): a stage code is worded as a st
 from __future__ import annotations
 
 import json
+import re
 
 from promo.i18n import N_, language, translations
 
@@ -60,31 +61,16 @@ def nested(msg: str | None, args: str | dict | None, text: str | None) -> dict:
 
 
 def word(msg: str, args: dict, lang: str | None = None) -> str:
-    """The summary in `lang` (the reader's language by default); the English message as it is when the
-    translation and the values no longer fit together (a message changed since the entry was written)."""
+    """The summary in `lang` (the reader's language by default), filled as plain text when the message and
+    the values no longer fit together (a message changed since the entry was written)."""
     lang = lang or language()
-    values = {k: _value(k, v, lang) for k, v in args.items()}
+    values = {k: _value(k, v, lang) for k, v in args.items()} if isinstance(args, dict) else {}
+    text = translations(lang).gettext(msg)
     try:
-        return translations(lang).gettext(msg).format(**values)
-    except (KeyError, IndexError, ValueError):
-        try:
-            return msg.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return msg
-
-
-def shown(text: str | None, msg: str | None, args: str | None, lang: str | None = None) -> str:
-    """A journal entry's summary as the reader reads it: worded from its message, else an older entry's text
-    read back through promo.summary_legacy, else the text as it was stored."""
-    if msg:
-        try:
-            return word(msg, json.loads(args or "{}"), lang)
-        except json.JSONDecodeError:
-            return text or ""
-    from promo.summary_legacy import parse
-
-    found = parse(text or "")
-    return word(found[0], found[1], lang) if found else text or ""
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError, TypeError):
+        # each placeholder filled as plain text where a value is there, left as it is where none is
+        return re.sub(r"\{(\w+)(?::[^{}]*)?\}", lambda m: str(values.get(m[1], m[0])), text)
 
 
 def _value(key: str, value, lang: str):

@@ -369,3 +369,15 @@ def test_an_older_journal_is_linked_and_worded_after_migration_12(run, db_path, 
     zh = run("log").stdout
     assert "撤销 #1：新增 旧医疗（签约）  [撤销 #1，已由重做 #3 恢复]" in zh
     assert "房源 精准医学产业园/A1-402 → 已租" in zh and "更新 旧医疗：投资额、载体" in zh
+
+
+def test_a_damaged_summary_still_reads():
+    """Values that no longer fit their message (edited by hand, or a message changed since) never raise."""
+    from promo.summary import KINDS, word
+    from promo.summary_read import shown
+
+    assert {k for k in KINDS.values() if k not in LABELS} == {"fields", "days", "what"}
+    assert word("import {added:,} new", {"added": "many"}, "en") == "import many new"
+    assert word("move {name} {old_stage}", {"name": "甲"}, "zh") == "move 甲 {old_stage}"
+    assert shown("stored text", "undo #{id}: {what}", "not json", "en") == "stored text"
+    assert shown("stored", "undo #{id}: {what}", '{"id": 3, "what": {"text": "旧的"}}', "zh") == "撤销 #3：旧的"

@@ -1,4 +1,5 @@
-"""Summaries written before they were kept as a message and values (schema 12), read back into one.
+"""A journal entry's summary as the reader reads it; those written before summaries were kept as a message and
+values (schema 12) are read back into one.
 
 An older entry holds only its text: the English of a writer's f-string, or for the enterprise writers the
 text in the writer's language. Each old form is matched here and worded again with today's message, so
@@ -11,6 +12,23 @@ import re
 from functools import lru_cache
 
 from promo.i18n import N_, translations
+
+
+def shown(text: str | None, msg: str | None, args: str | None, lang: str | None = None) -> str:
+    """A journal entry's summary as the reader reads it: worded from its message, else an older entry's text
+    read back by its old form, else the text as it was stored."""
+    import json
+
+    from promo.summary import word
+
+    if msg:
+        try:
+            return word(msg, json.loads(args or "{}"), lang)
+        except json.JSONDecodeError:
+            return text or ""
+    found = parse(text or "")
+    return word(found[0], found[1], lang) if found else text or ""
+
 
 # the old form (frozen: what promo wrote before) → today's message, and values the old form left implicit
 LEGACY: list[tuple[str, str, dict]] = [
