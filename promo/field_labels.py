@@ -128,7 +128,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "positioning_en": (N_("English positioning"), "text"),
     "priority": (N_("priority"), "text"),
     "published": (N_("published"), "text"),
-    "quarter": (N_("quarter"), "text"),
+    "quarter": (N_("quarter"), "quarter"),
     "raised_date": (N_("date raised"), "text"),
     "rate": (N_("rate"), "text"),
     "rate_basis": (N_("rate basis"), "text"),
@@ -224,6 +224,10 @@ CODED = {
     ("negative_list", "kind"): "negative_kind",
     ("platforms", "level"): "policy_level",
     ("policies", "kind"): "policy_kind",
+    ("policy_eligibility", "enterprise_kinds"): "list:enterprise_kind",
+    ("policy_eligibility", "stages"): "list:stage",
+    ("policy_eligibility", "industries"): "codes:industries",
+    ("policy_eligibility", "carriers"): "codes:carriers",
     ("policies", "level"): "policy_level",
     ("scenarios", "owner_kind"): "owner_kind",
     ("scenarios", "status"): "scenario_status",
@@ -273,9 +277,7 @@ def shown(column: str, value, conn: sqlite3.Connection | None = None, table: str
         return _("none")
     coded = CODED.get((table, column))
     if coded:
-        from promo.vocabulary import shown as worded
-
-        return worded(coded, str(value))
+        return _coded(coded, value, conn)
     kind = FIELDS.get(column, ("", "text"))[1]
     if kind == "columns":  # a JSON list of stored fields (the parts of a record still sample)
         import json
@@ -286,6 +288,8 @@ def shown(column: str, value, conn: sqlite3.Connection | None = None, table: str
             return str(value)
     if kind.startswith("ref:") and conn is not None:
         return _name_of(conn, kind[4:], value)
+    if kind == "quarter" and isinstance(value, int):
+        return f"Q{value}" if value else _("whole year")
     if kind == "flag":
         return _("yes") if value else _("no")
     if kind in ("money", "area", "mu", "per_mu") and isinstance(value, (int, float)):
@@ -295,6 +299,37 @@ def shown(column: str, value, conn: sqlite3.Connection | None = None, table: str
     if isinstance(value, float) and value == int(value):
         return f"{value:g}"
     return str(value)
+
+
+def _coded(kind: str, value, conn: sqlite3.Connection | None) -> str:
+    """A coded value by its label; a JSON list of codes (list:kind) or of rows' codes (codes:table) item by item."""
+    import json
+
+    from promo.vocabulary import shown as worded
+
+    if not kind.startswith(("list:", "codes:")):
+        return worded(kind, str(value))
+    try:
+        items = json.loads(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if not isinstance(items, list):
+        return str(value)
+    if kind.startswith("list:"):
+        shown_items = [worded(kind[5:], str(v)) for v in items]
+    else:
+        shown_items = [_name_by_code(conn, kind[6:], v) for v in items]
+    return _(", ").join(shown_items) or _("none")
+
+
+def _name_by_code(conn: sqlite3.Connection | None, table: str, code) -> str:
+    if conn is None:
+        return str(code)
+    try:
+        found = conn.execute(f"SELECT name FROM {table} WHERE code = ?", (code,)).fetchone()
+    except sqlite3.DatabaseError:
+        found = None
+    return str(found[0]) if found else str(code)
 
 
 def _name_of(conn: sqlite3.Connection, table: str, row_id) -> str:

@@ -269,6 +269,8 @@ def test_every_column_and_table_has_the_officers_name():
                 codes = re.findall(r"'([^']*)'", values)
                 kind = field_labels.CODED.get((table, column))
                 assert kind and set(codes) <= set(LABELS[kind]), (table, column, codes)
+    for kind in field_labels.CODED.values():  # every kind named is one the vocabulary (or a table) has
+        assert kind.split(":")[-1] in LABELS or kind.startswith("codes:"), kind
     assert len(checked) >= 15 and checked <= set(field_labels.CODED)
 
 
