@@ -220,7 +220,7 @@ def set_milestone(
     )
     moved = None
     changed = [c for c, given in (("actual_date", date), ("planned_date", planned), ("note", note)) if given]
-    changed += [col for col, _option in cleared]
+    changed += ["-" + col for col, _option in cleared]  # worded "… cleared" (promo.summary)
     stage = MILESTONE_STAGES.get(milestone)
     if date and stage and stage_index(e["stage"]) < stage_index(stage):
         moved = enterprises.move(conn, e["name"], stage, date=date)

@@ -25,7 +25,9 @@ def m012_journal_reverts(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE journal ADD COLUMN summary_args TEXT")
     conn.execute("CREATE INDEX journal_reverts ON journal(reverts)")
     # the link undone_by still holds; then the ones a later undo overwrote, from the summaries undo and redo wrote
-    conn.execute("UPDATE journal SET reverts = (SELECT t.id FROM journal t WHERE t.undone_by = journal.id)")
+    # (by primary key, one pass: a correlated subquery on the unindexed undone_by is quadratic in the journal)
+    links = conn.execute("SELECT undone_by, id FROM journal WHERE undone_by IS NOT NULL").fetchall()
+    conn.executemany("UPDATE journal SET reverts = ? WHERE id = ?", [(target, undo) for undo, target in links])
     known = {r[0] for r in conn.execute("SELECT id FROM journal")}
     for jid, summary in conn.execute(
         "SELECT id, summary FROM journal WHERE reverts IS NULL AND (summary LIKE 'undo #%' OR summary LIKE 'redo #%') "
@@ -42,7 +44,8 @@ def m012_journal_reverts(conn: sqlite3.Connection) -> None:
             target = undo
         conn.execute("UPDATE journal SET reverts = ? WHERE id = ?", (target, jid))
     # a command whose undo was redone is in effect again
-    conn.execute(
-        """UPDATE journal SET undone_by = NULL WHERE undone_by IN
-           (SELECT u.id FROM journal u WHERE u.undone_by IS NOT NULL AND u.reverts = journal.id)"""
-    )
+    redone = conn.execute(
+        """SELECT c.id FROM journal c JOIN journal u ON u.id = c.undone_by
+           WHERE u.undone_by IS NOT NULL AND u.reverts = c.id"""
+    ).fetchall()
+    conn.executemany("UPDATE journal SET undone_by = NULL WHERE id = ?", redone)

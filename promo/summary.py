@@ -3,7 +3,8 @@
 A writer returns `note(N_("move {name} {old_stage} → {new_stage}"), name=…, old_stage=…, new_stage=…)`;
 promo.db.change stores the English message and the values as JSON, and `promo log` words them with gettext and
 the vocabulary when read, so what a Chinese session wrote reads in English for an English reader. A value's
-kind follows from its placeholder's name (KINDS): a stage code is worded as a stage, `fields` as field labels.
+kind follows from its placeholder's name (KINDS): a stage code is worded as a stage, `fields` as field labels
+(`-column`: that field was cleared).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from promo.i18n import N_, language, translations
 
 _NONE = N_("none")
 _DAYS = N_("{n:,} days")
+_CLEARED = N_("{field} cleared")
 
 # placeholder → how its value is worded: a kind of promo.vocabulary.LABELS, or fields / days / what (a summary)
 KINDS = {
@@ -83,9 +85,11 @@ def _value(key: str, value, lang: str):
         return word(value["msg"], value.get("args") or {}, lang) if value.get("msg") else value.get("text", "")
     if value is None or value == "":
         return translations(lang).gettext(_NONE)
-    if kind == "fields":
+    if kind == "fields":  # a stored column; "-column" one that was cleared
         from promo.field_labels import label
 
+        if str(value).startswith("-"):
+            return translations(lang).gettext(_CLEARED).format(field=label(str(value)[1:], lang=lang))
         return label(str(value), lang=lang)
     if kind == "days":
         return translations(lang).gettext(_DAYS).format(n=value) if isinstance(value, int) else str(value)
