@@ -114,9 +114,13 @@ def _coded(kind: str, value, lang: str) -> str:
 
     code = value
     if value not in LABELS[kind]:  # an older entry stored the label, not the code
-        from promo.text import fold
+        exact = [c for c, pair in LABELS[kind].items() if value in pair]
+        if exact:
+            code = exact[0]
+        else:
+            from promo.text import fold
 
-        code = by_label(kind).get(fold(str(value)), value)
+            code = by_label(kind).get(fold(str(value)), value)
     return label(kind, code, lang)
 
 

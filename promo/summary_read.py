@@ -161,7 +161,10 @@ def _known(kind: str, value: str) -> bool:
     from promo.text import fold
     from promo.vocabulary import LABELS, by_label
 
-    return value in LABELS[kind] or fold(value) in by_label(kind)
+    # exact codes and labels first: folding loads OpenCC, which costs more than reading the whole log
+    if value in LABELS[kind] or any(value in pair for pair in LABELS[kind].values()):
+        return True
+    return fold(value) in by_label(kind)
 
 
 @lru_cache(maxsize=1)
