@@ -96,7 +96,8 @@ def undo(
     if changed_since(conn, tid) or _referred_to(conn, tid):
         journal_read.refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
     # shown before the revert: rows journaled by their ids are read from the catalogue while they are there
-    reverted = [inverse_text(c, conn) for c in _stream_reversed(conn, tid, limit=SHOWN)]
+    shown = list(_stream_reversed(conn, tid, limit=SHOWN))
+    reverted = [inverse_text(c, conn) for c in shown]
     conn.execute("PRAGMA defer_foreign_keys = ON")  # foreign keys are checked once everything is back
     conn.execute("SAVEPOINT promo_revert")
     try:
@@ -129,7 +130,12 @@ def undo(
     target["reverted_count"] = conn.execute(
         "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
     ).fetchone()[0]
-    target["reverted"] = reverted
+    # a row referred to is named from whichever state holds it: one the undo removes, before; one it puts
+    # back (a redo re-adding an enterprise), after — the line naming more rows (fewer #ids, more names) is kept
+    after = [inverse_text(c, conn) for c in shown]
+    target["reverted"] = [
+        min(b, a, key=lambda line: (line.count("#"), -len(line))) for b, a in zip(reverted, after, strict=True)
+    ]
     return target
 
 
