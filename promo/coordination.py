@@ -7,8 +7,9 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.services import department
+from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import labels
 
@@ -68,7 +69,7 @@ def add_item(
         "issue": issue,
         "leader": leader,
         "department": dept["name"] if dept else None,
-        "summary": f"coordination {e['name']}: {issue}",
+        "summary": journal_note(N_("coordination {name}: {issue}"), name=e["name"], issue=issue),
     }
 
 
@@ -100,7 +101,9 @@ def close_item(conn: sqlite3.Connection, item_id: int, *, date: str | None = Non
         "name": row["name"],
         "issue": row["issue"],
         "date": date,
-        "summary": f"coordination #{item_id} closed ({row['name']}: {row['issue']})",
+        "summary": journal_note(
+            N_("coordination #{id} solved ({name}: {issue})"), id=item_id, name=row["name"], issue=row["issue"]
+        ),
     }
 
 
@@ -137,7 +140,9 @@ def update_item(
         "name": row["name"],
         "issue": row["issue"],
         "changed": [k for k, v in new.items() if row[k] != v],
-        "summary": f"coordination #{item_id} updated ({row['name']}: {row['issue']})",
+        "summary": journal_note(
+            N_("update coordination #{id} ({name}: {issue})"), id=item_id, name=row["name"], issue=row["issue"]
+        ),
     }
 
 

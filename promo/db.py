@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# each migration module imports the one before it, so importing the latest registers 2 to 13 in number order
-from promo import schema_listing_order, search_index  # noqa: F401
+# each migration module imports the one before it, so importing the latest registers 2 to 14 in number order
+from promo import schema_journal_reverts, search_index  # noqa: F401
 from promo.catalogue_file import PROMO_TABLES, SQLITE_MAGIC, is_promo, stat_path  # noqa: F401
 from promo.errors import CatalogueError, Rejected
 from promo.i18n import _
@@ -268,8 +268,12 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
     try:
         journal_id = conn.execute(
             "INSERT INTO journal (at, user, command, summary) VALUES (?, ?, ?, ?)",
-            (now(), current_user(), command_line(), summary),
+            (now(), current_user(), command_line(), str(summary)),
         ).lastrowid
+        if getattr(summary, "msg", None):  # a promo.summary.Summary: kept as its message and values too
+            from promo.summary import store
+
+            store(conn, journal_id, summary)
         journal.begin_capture(conn, journal_id)
         yield journal_id
         journal.end_capture(conn, journal_id)
@@ -291,9 +295,11 @@ def change(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
     the 'summary' its result carries (it knows what it matched and did). The one transaction convention:
     domain functions that write never open a transaction (so they compose: an import adds many), commands
     run them through here."""
+    from promo.summary import store
+
     with write(conn, getattr(fn, "__name__", "change")) as journal_id:
         result = fn(conn, *args, **kwargs)
-        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (result["summary"], journal_id))
+        store(conn, journal_id, result["summary"])
     return result
 
 

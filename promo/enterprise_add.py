@@ -14,9 +14,10 @@ from promo.db import now, require_write
 from promo.enterprise_fields import Fields
 from promo.errors import BadValue, PromoError, Rejected, raise_all
 from promo.holding import check_vacant, take_units
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.identity import Known, check_code_name, duplicate_of, refuse_duplicate, similar_names
 from promo.lookup import find
+from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import BAD_CHECK_MARK
 
@@ -230,7 +231,7 @@ def _insert(conn, rows: list[dict], unit_field: str, units: list[list[str]]) -> 
         space = take_units(conn, eid, refs, unit_field) if refs else []
         out.append(
             {
-                "summary": _("add {name} ({stage})").format(name=r["name"], stage=r["stage"]),
+                "summary": journal_note(N_("add {name} ({stage})"), name=r["name"], stage=r["stage"]),
                 "id": eid,
                 "name": r["name"],
                 "stage": r["stage"],

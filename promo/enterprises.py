@@ -25,12 +25,12 @@ from promo.enterprise_fields import Fields, parse_fields
 # reading them back lives in enterprise_listing; callers still reach it here
 from promo.enterprise_listing import detail, listing  # noqa: F401
 from promo.errors import BadValue, Rejected
-from promo.field_labels import label as field_label
 from promo.holding import release_unit, settle_holdings, take_units
-from promo.i18n import _, language
+from promo.i18n import N_, _
 from promo.identity import check_code_name, claim_text, duplicate_of, get, refuse_duplicate, reload
+from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import label, stage_index
+from promo.vocabulary import stage_index
 
 
 def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | None = None) -> Fields:
@@ -120,9 +120,7 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
     taken = [t["unit"] for t in space if t["action"] in ("leased", "reserved")]
     changed = sorted(k for k in changes if not k.endswith("_folded"))
     return {
-        "summary": _("update {name}: {changes}").format(
-            name=e["name"], changes=", ".join([field_label(k) for k in changed] + taken + released)
-        ),
+        "summary": _update_note(e["name"], changed, taken + released),
         "id": e["id"],
         "name": e["name"],
         "changed": changed,
@@ -228,7 +226,9 @@ def move(
     if stage_index(stage) >= landed > stage_index(e["stage"]) and not held and not reload(conn, e["id"])["carrier_id"]:
         warnings.append(_("no space is on record for {name}; give it a unit with --unit").format(name=e["name"]))
     return {
-        "summary": _("move {name} {old} → {new}").format(name=e["name"], old=e["stage"], new=stage),
+        "summary": journal_note(
+            N_("move {name} {old_stage} → {new_stage}"), name=e["name"], old_stage=e["stage"], new_stage=stage
+        ),
         "id": e["id"],
         "name": e["name"],
         "from": e["stage"],
@@ -265,8 +265,16 @@ def log_activity(
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (e["id"], kind, date, note or None, next_date, owner or e["owner"], now()),
     ).lastrowid
-    summary = _("log {kind} {name}").format(kind=label("activity_kind", kind, language()), name=e["name"])
+    summary = journal_note(N_("log {activity} {name}"), activity=kind, name=e["name"])
     return {"summary": summary, "id": aid, "name": e["name"], "kind": kind, "date": date, "next": next_date}
+
+
+def _update_note(name: str, fields: list[str], units: list[str]):
+    if fields and units:
+        return journal_note(N_("update {name}: {fields}; units {units}"), name=name, fields=fields, units=units)
+    if units:
+        return journal_note(N_("update {name}: units {units}"), name=name, units=units)
+    return journal_note(N_("update {name}: {fields}"), name=name, fields=fields)
 
 
 def remove(conn: sqlite3.Connection, name: str) -> dict:
@@ -288,7 +296,7 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
             _("unlink it there first"),
         ) from None
     return {
-        "summary": _("remove {name}").format(name=e["name"]),
+        "summary": journal_note(N_("remove {name}"), name=e["name"]),
         "id": e["id"],
         "name": e["name"],
         "released": released,

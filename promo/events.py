@@ -6,8 +6,9 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.lookup import find
+from promo.summary import note as journal_note
 from promo.text import fold
 from promo.vocabulary import labels
 
@@ -45,7 +46,12 @@ def add_event(
         "INSERT INTO events (name, name_folded, date, place, organiser, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
         (name, fold(name), date, place, organiser, now()),
     ).lastrowid
-    return {"id": eid, "name": name, "date": date, "summary": f"event {name} ({date})"}
+    return {
+        "id": eid,
+        "name": name,
+        "date": date,
+        "summary": journal_note(N_("add event {name} ({date})"), name=name, date=date),
+    }
 
 
 def add_deal(
@@ -78,7 +84,7 @@ def add_deal(
         "event": ev["name"],
         "name": e["name"],
         "kind": kind,
-        "summary": f"event {ev['name']}: {e['name']} ({kind})",
+        "summary": journal_note(N_("event {event}: {name} ({deal})"), event=ev["name"], name=e["name"], deal=kind),
     }
 
 
@@ -95,7 +101,7 @@ def update_event(
     ev = find(conn, "events", event, "event")
     new = {"date": date or ev["date"], "place": place or ev["place"], "organiser": organiser or ev["organiser"]}
     conn.execute("UPDATE events SET date = ?, place = ?, organiser = ? WHERE id = ?", (*new.values(), ev["id"]))
-    return {"id": ev["id"], "name": ev["name"], "summary": f"event {ev['name']} updated"}
+    return {"id": ev["id"], "name": ev["name"], "summary": journal_note(N_("update event {name}"), name=ev["name"])}
 
 
 def update_deal(
@@ -129,7 +135,12 @@ def update_deal(
     conn.execute(
         "UPDATE event_deals SET kind = ?, investment_wan = ?, note = ? WHERE id = ?", (*new.values(), deal["id"])
     )
-    return {"id": deal["id"], "event": ev["name"], "name": e["name"], "summary": f"event {ev['name']}: {e['name']}"}
+    return {
+        "id": deal["id"],
+        "event": ev["name"],
+        "name": e["name"],
+        "summary": journal_note(N_("update deal {event}: {name}"), event=ev["name"], name=e["name"]),
+    }
 
 
 def events(conn: sqlite3.Connection, *, year: int | None = None) -> list[dict]:

@@ -16,7 +16,8 @@ def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
 
 
 # How a row is named in `promo log`: the first of these columns the table has.
-_LABEL_COLUMNS = ("name", "title", "code", "label", "stage", "key")
+_LABEL_COLUMNS = ("name", "title", "code", "label", "item", "issue", "milestone", "measure", "stage", "key")
+_OWN_NAME = ("name", "title", "code", "label")  # a row named by these needs no enterprise's name before it
 
 
 def decode_literal(text: str | None):
@@ -44,16 +45,16 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_i
     from promo import field_labels
 
     row = new or old or {}
-    label = next((str(row[c]) for c in _LABEL_COLUMNS if row.get(c) not in (None, "")), None)
-    if tbl == "units" and row.get("code"):
-        label = row["code"]
-    elif tbl == "stage_history":
-        label = f"{row.get('stage')} {row.get('date')}"
-    elif tbl == "activities":
-        from promo.i18n import language
-        from promo.vocabulary import label as coded
-
-        label = f"{coded('activity_kind', row.get('kind'), language())} {row.get('date')}"
+    column = next((c for c in _LABEL_COLUMNS if row.get(c) not in (None, "")), None)
+    label = field_labels.shown(column, row[column], table=tbl) if column else None
+    if tbl in ("stage_history", "activities") and row.get("date"):
+        column = "stage" if tbl == "stage_history" else "kind"
+        label = f"{field_labels.shown(column, row.get(column), table=tbl)} {row.get('date')}"
+    if column not in _OWN_NAME and row.get("enterprise_id") is not None and conn is not None and tbl != "units":
+        # a row of an enterprise's (a milestone, a service): named by the enterprise first
+        owner = field_labels.shown("enterprise_id", row["enterprise_id"], conn)
+        if not owner.startswith("#"):  # a number says less than the row's own label (a redo shows it before)
+            label = f"{owner} {label}" if label else owner
     what = field_labels.table_label(tbl)
     ident = f"#{row['id']}" if row.get("id") is not None else f"#{row_id}" if row_id is not None else ""
     name = " ".join(x for x in (what, label, f"({ident})" if ident and label else ident) if x)
@@ -62,14 +63,14 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_i
     if op == "delete":
         return f"− {name}"
     diffs = [
-        field_labels.change_text(k, old.get(k), v, conn)
+        field_labels.change_text(k, old.get(k), v, conn, tbl)
         for k, v in (new or {}).items()
         if not k.endswith("_folded") and old is not None and old.get(k) != v
     ]
     return f"~ {name}: " + ", ".join(diffs) if diffs else f"~ {name}"
 
 
-def field_lines(op: str, old: dict | None, new: dict | None, conn=None) -> list[str]:
+def field_lines(op: str, old: dict | None, new: dict | None, conn=None, tbl: str | None = None) -> list[str]:
     """The fields of an added or removed row, one `field: value` each (empty ones and search keys left
     out); an update's fields are already in its line as before → after."""
     from promo.field_labels import label, shown, unit_of
@@ -78,26 +79,39 @@ def field_lines(op: str, old: dict | None, new: dict | None, conn=None) -> list[
         return []
     row = new if op == "insert" else old
     return [
-        f"{label(k)}: {shown(k, v, conn)}" + (f" {unit_of(k)}" if unit_of(k) else "")
+        f"{label(k)}: {shown(k, v, conn, tbl)}" + (f" {unit_of(k)}" if unit_of(k) else "")
         for k, v in (row or {}).items()
         if v is not None and not k.endswith("_folded")
     ]
 
 
 def _entry_sql() -> str:
+    # reverts: the entry an undo or redo reverts; a redo reverts an undo, so it redoes what that undo reverted
     return """
-    SELECT j.id, j.at, j.user, j.command, j.summary, j.undone_by,
-           (SELECT t.id FROM journal t WHERE t.undone_by = j.id) AS undoes,
-           (SELECT u.undone_by FROM journal u WHERE u.id = j.undone_by) AS redone_by,
+    SELECT j.id, j.at, j.user, j.command, j.summary, j.summary_msg, j.summary_args, j.undone_by, j.reverts,
+           CASE WHEN t.reverts IS NULL THEN j.reverts END AS undoes,
+           t.reverts AS redoes,
+           CASE WHEN j.undone_by IS NULL AND j.reverts IS NULL THEN
+             (SELECT max(r.id) FROM journal u JOIN journal r ON r.reverts = u.id WHERE u.reverts = j.id) END
+             AS redone_by,
            (SELECT count(*) FROM journal_changes c WHERE c.journal_id = j.id) AS changes
-    FROM journal j
+    FROM journal j LEFT JOIN journal t ON t.id = j.reverts
     """
+
+
+def _worded(e: dict) -> dict:
+    """The entry's summary in the reader's language (promo.summary), its status, and no storage columns."""
+    from promo.summary_read import shown
+
+    e["summary"] = shown(e["summary"], e.pop("summary_msg"), e.pop("summary_args"))
+    e["status"] = _status(e)
+    return e
 
 
 def entry_head(conn: sqlite3.Connection, journal_id: int) -> dict | None:
     """One journal entry with what undid it and what it undoes, without its changes; None when there is none."""
     found = _rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
-    return found[0] if found else None
+    return _worded(found[0]) if found else None
 
 
 def fill_inserted(conn: sqlite3.Connection, found: list[dict]) -> list[dict]:
@@ -142,7 +156,7 @@ def changes(conn: sqlite3.Connection, journal_id: int) -> list[dict]:
     fill_inserted(conn, out)
     for c in out:
         c["text"] = describe_change(c["tbl"], c["op"], c["old"], c["new"], c["row_id"], conn)
-        c["fields"] = field_lines(c["op"], c["old"], c["new"], conn)
+        c["fields"] = field_lines(c["op"], c["old"], c["new"], conn, c["tbl"])
     return out
 
 
@@ -177,8 +191,8 @@ def entries(
     found = _rows(conn, sql, params)
     tallies = _tally(conn, [e["id"] for e in found])
     for e in found:
+        _worded(e)
         e["tally"] = tallies.get(e["id"], "")
-        e["status"] = _status(e)
         if with_changes:
             e["changes"] = [c["text"] for c in changes(conn, e["id"])]
     return found
@@ -187,59 +201,85 @@ def entries(
 def _status(e: dict) -> str:
     from promo.i18n import _
 
-    if e.get("redone_by"):  # its undo was undone (promo redo): in effect again
-        return _("redone by #{id}").format(id=e["redone_by"])
+    if e.get("redoes"):
+        return _("redoes #{id}").format(id=e["redoes"])
+    if e.get("undoes"):
+        if e.get("undone_by"):  # the undo itself was reverted by a redo
+            return _("undoes #{id}, put back by redo #{redo}").format(id=e["undoes"], redo=e["undone_by"])
+        return _("undoes #{id}").format(id=e["undoes"])
     if e.get("undone_by"):
         return _("undone by #{id}").format(id=e["undone_by"])
-    if e.get("undoes"):
-        return _("undoes #{id}").format(id=e["undoes"])
+    if e.get("redone_by"):
+        return _("redone by #{id}").format(id=e["redone_by"])
     return ""
 
 
 def entry(conn: sqlite3.Connection, journal_id: int) -> dict:
     """One journal entry with its changes."""
+    from promo.i18n import _
+
     found = _rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
     if not found:
         last = conn.execute("SELECT max(id) FROM journal").fetchone()[0]
-        hint = f"the newest entry is #{last}: see promo log" if last else "the change journal is empty"
-        raise Rejected(f"there is no journal entry #{journal_id}", hint)
-    e = found[0]
-    e["status"] = _status(e)
+        if last:
+            hint = _("the newest entry is #{id}: see promo log").format(id=last)
+        else:
+            hint = _("the change journal is empty")
+        raise Rejected(_("there is no journal entry #{id}").format(id=journal_id), hint)
+    e = _worded(found[0])
     e["changes"] = changes(conn, journal_id)
     return e
 
 
 def undo_target(conn: sqlite3.Connection, journal_id: int | None = None) -> dict:
     """The entry `promo undo` reverts: the one named, else the newest that changed something and is neither
-    undone nor an undo (the entry of a write still in progress has no changes yet, so it is never picked)."""
+    undone nor an undo or redo (the entry of a write still in progress has no changes yet, so it is never picked)."""
+    from promo.i18n import _
+
     if journal_id is None:
         found = _rows(
             conn,
             _entry_sql()
-            + """ WHERE (j.undone_by IS NULL OR redone_by IS NOT NULL)
-                  AND NOT EXISTS (SELECT 1 FROM journal t WHERE t.undone_by = j.id)
+            + """ WHERE j.undone_by IS NULL AND j.reverts IS NULL
                   AND EXISTS (SELECT 1 FROM journal_changes c WHERE c.journal_id = j.id)
                 ORDER BY j.id DESC LIMIT 1""",
         )
         if not found:
-            raise Rejected("there is nothing to undo: the change journal has no command left to revert")
-        return found[0]
+            raise Rejected(_("there is nothing to undo: the change journal has no command left to revert"))
+        return _worded(found[0])
     found = _rows(conn, _entry_sql() + " WHERE j.id = ?", (journal_id,))
     if not found:
         entry(conn, journal_id)  # says there is no such entry, and which is the newest
-    e = found[0]
-    if e["undone_by"] and not e["redone_by"]:
-        raise Rejected(f"#{journal_id} ({e['summary']}) was already undone by #{e['undone_by']}")
+    e = _worded(found[0])
+    if e["undone_by"] and not e["reverts"]:
+        raise Rejected(
+            _("#{id} ({what}) was already undone by #{undo}").format(
+                id=journal_id, what=e["summary"], undo=e["undone_by"]
+            )
+        )
+    if e["redoes"]:
+        raise Rejected(
+            _("#{id} is a redo (of #{command}); to revert that command again, undo it").format(
+                id=journal_id, command=e["redoes"]
+            ),
+            _("to revert it again: {command}").format(command=f"promo undo {e['redoes']}"),
+        )
     if e["undoes"]:
         raise Rejected(
-            f"#{journal_id} is itself an undo (of #{e['undoes']}); an undo cannot be undone",
-            "to restore what it reverted: promo redo, right after it",
+            _("#{id} is itself an undo (of #{command}); an undo cannot be undone").format(
+                id=journal_id, command=e["undoes"]
+            ),
+            _("to restore what it reverted: promo redo, right after it"),
         )
     return e
 
 
 def who(e: dict) -> str:
-    return f"#{e['id']} {e['summary'] or e['command']} ({e['user']}, {e['at']})"
+    from promo.i18n import _
+
+    return _("#{id} {what} ({user}, {at})").format(
+        id=e["id"], what=e["summary"] or e["command"], user=e["user"], at=e["at"]
+    )
 
 
 def _net_changes(conn: sqlite3.Connection, journal_id: int) -> dict[tuple[str, int], dict]:
@@ -269,7 +309,7 @@ def _later_change(conn: sqlite3.Connection, tbl: str, row_id: int, after_id: int
             (SELECT journal_id FROM journal_changes WHERE tbl = ? AND row_id = ?) ORDER BY j.id DESC LIMIT 1""",
         (after_id, tbl, row_id),
     )
-    return found[0] if found else None
+    return _worded(found[0]) if found else None
 
 
 def _current_rows(conn: sqlite3.Connection, tbl: str, row_ids: list[int]) -> dict[int, dict]:
@@ -288,6 +328,8 @@ def _current_rows(conn: sqlite3.Connection, tbl: str, row_ids: list[int]) -> dic
 
 def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
     """Why the entry cannot be undone: rows changed since, or rows that refer to rows it added."""
+    from promo.i18n import _
+
     tid = target["id"]
     net = _net_changes(conn, tid)
     problems: list[str] = []
@@ -299,7 +341,7 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
     tables = set(ordered)
     for tbl, rids in by_table.items():
         if tbl not in tables:
-            problems.append(f"table {tbl} no longer exists")
+            problems.append(_("table {table} no longer exists").format(table=tbl))
             continue
         current = _current_rows(conn, tbl, rids)
         for rid in rids:
@@ -313,9 +355,9 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
             row_text = describe_change(tbl, "insert", None, after or net[(tbl, rid)]["before"], rid)[2:]
             if later:
                 blocking[later["id"]] = later
-                problems.append(f"{row_text} was changed since by {who(later)}")
+                problems.append(_("{row} was changed since by {entry}").format(row=row_text, entry=who(later)))
             else:
-                problems.append(f"{row_text} was changed outside promo's journal")
+                problems.append(_("{row} was changed outside promo's journal").format(row=row_text))
     # rows that refer to rows this entry added (undoing would remove what they point at); rows the
     # entry itself touched go back to their state before it, which cannot refer to them
     for child in ordered:
@@ -345,19 +387,32 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
                 row_text = describe_change(child, "insert", None, now, rid)[2:]
                 if later:
                     blocking[later["id"]] = later
-                    problems.append(f"{row_text} refers to a row it added; it was made by {who(later)}")
+                    problems.append(
+                        _("{row} refers to a row it added; it was made by {entry}").format(
+                            row=row_text, entry=who(later)
+                        )
+                    )
                 else:
-                    problems.append(f"{row_text} refers to a row it added")
+                    problems.append(_("{row} refers to a row it added").format(row=row_text))
     target["blocking"] = sorted(blocking)
     return problems
 
 
 def refuse_if_depended_on(conn: sqlite3.Connection, target: dict) -> None:
+    """Refuse, listing why, when later changes depend on the entry."""
+    from promo.i18n import _
+
     problems = dependents(conn, target)
     if problems:
-        shown = "\n  ".join(problems[:12]) + (f"\n  … and {len(problems) - 12} more" if len(problems) > 12 else "")
-        order = ", then ".join(f"promo undo {i}" for i in sorted(target["blocking"], reverse=True))
+        shown = "\n  ".join(problems[:12])
+        if len(problems) > 12:
+            shown += "\n  " + _("… and {n:,} more").format(n=len(problems) - 12)
+        order = _(", then ").join(f"promo undo {i}" for i in sorted(target["blocking"], reverse=True))
         raise Rejected(
-            f"cannot undo {who(target)}: later changes depend on it:\n  {shown}",
-            f"undo those first ({order})" if order else "the catalogue was changed outside promo since",
+            _("cannot undo {entry}: later changes depend on it:\n  {problems}").format(
+                entry=who(target), problems=shown
+            ),
+            _("undo those first ({order})").format(order=order)
+            if order
+            else _("the catalogue was changed outside promo since"),
         )

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from promo import ledger_facts as facts
 from promo.db import require_write, rows, stream
 from promo.errors import BadValue, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
+from promo.summary import note as journal_note
 from promo.text import today
 from promo.vocabulary import SIGNED, label, sql_in
 
@@ -174,8 +175,21 @@ def set_targets(
             (year, scope, scope_value, quarter, measure, value),
         )
         changed.append({"measure": measure, "old": old[0] if old else None, "new": value})
-    period = f"{year}" + (f" Q{quarter}" if quarter else "")
-    return {"changed": changed, "summary": f"ledger targets {period} {scope} {scope_value}".rstrip()}
+    return {"changed": changed, "summary": _targets_note(year, quarter, scope, scope_value)}
+
+
+def _targets_note(year: int, quarter: int, scope: str, whom: str):
+    if scope == "zone":
+        if quarter:
+            return journal_note(
+                N_("ledger targets {year} Q{quarter}: {scope}"), year=year, quarter=quarter, scope=scope
+            )
+        return journal_note(N_("ledger targets {year}: {scope}"), year=year, scope=scope)
+    if quarter:
+        return journal_note(
+            N_("ledger targets {year} Q{quarter}: {scope} {whom}"), year=year, quarter=quarter, scope=scope, whom=whom
+        )
+    return journal_note(N_("ledger targets {year}: {scope} {whom}"), year=year, scope=scope, whom=whom)
 
 
 def _require_targets(conn: sqlite3.Connection, year: int) -> None:

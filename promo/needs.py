@@ -8,9 +8,10 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.lookup import find
 from promo.profile import normalise
+from promo.summary import note as journal_note
 
 # Saved needs: profile key → needs column.
 NEED_FIELDS = (
@@ -142,7 +143,7 @@ def save_needs(
             ON CONFLICT (enterprise_id) DO UPDATE SET {assignments}""",
         [current["enterprise_id"], *values, now()],
     )
-    return needs_of(conn, current["name"]) | {"summary": f"needs of {current['name']}"}
+    return needs_of(conn, current["name"]) | {"summary": journal_note(N_("needs of {name}"), name=current["name"])}
 
 
 def remember(conn: sqlite3.Connection, enterprise_id: int, *, at: str | None = None) -> str | None:

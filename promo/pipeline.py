@@ -12,8 +12,9 @@ import sqlite3
 
 from promo.db import require_write, rows
 from promo.errors import BadValue, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.industries import ROOTS
+from promo.summary import note as journal_note
 from promo.text import today
 from promo.vocabulary import STAGES, labels, stage_values
 
@@ -286,7 +287,7 @@ def set_deadline(conn: sqlite3.Connection, stage: str, days: int | None, *, sinc
     changes nothing.
     """
     require_write(conn)
-    summary = f"deadline {stage} → {f'{days:,} 天' if days else 'none'}"
+    summary = journal_note(N_("deadline of {stage} → {days}"), stage=stage, days=days)
     if days is not None and stage == STAGES[-1]:
         raise BadValue(
             "STAGE",

@@ -11,7 +11,8 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
+from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
 from promo.vocabulary import SIGNED as SIGNED_STAGES
@@ -111,7 +112,8 @@ def set_signing_date(conn: sqlite3.Connection, name: str, date: str) -> dict:
             "INSERT INTO stage_history (enterprise_id, stage, date, reason, recorded_at) VALUES (?, ?, ?, ?, ?)",
             (e["id"], SIGNED, date, "签约日期", now()),
         )
-    return {"id": e["id"], "name": e["name"], "old": old, "date": date, "summary": f"signed {e['name']} {date}"}
+    summary = journal_note(N_("signed {name} {date}"), name=e["name"], date=date)
+    return {"id": e["id"], "name": e["name"], "old": old, "date": date, "summary": summary}
 
 
 def _require_signed(conn: sqlite3.Connection, e: sqlite3.Row) -> str | None:
@@ -220,6 +222,8 @@ def set_milestone(
     new = conn.execute(kept, (e["id"], milestone)).fetchone()
     before = (old["planned_date"], old["actual_date"], old["note"]) if old else None
     moved = None
+    changed = [c for c, given in (("actual_date", date), ("planned_date", planned), ("note", note)) if given]
+    changed += ["-" + col for col, _option in cleared]  # worded "… cleared" (promo.summary)
     stage = MILESTONE_STAGES.get(milestone)
     if date and stage and stage_index(e["stage"]) < stage_index(stage):
         moved = enterprises.move(conn, e["name"], stage, date=date)
@@ -233,10 +237,9 @@ def set_milestone(
         "moved": moved,
         "changed": bool(moved) or before != (tuple(new) if new else None),
         "cleared": [option for _col, option in cleared],
-        "summary": f"milestone {e['name']} {milestone}"
-        + (f" {date}" if date else "")
-        + (f" planned {planned}" if planned else "")
-        + "".join(f" cleared {option}" for _col, option in cleared),
+        "summary": journal_note(
+            N_("milestone {name} {milestone}: {fields}"), name=e["name"], milestone=milestone, fields=changed
+        ),
     }
 
 
@@ -362,7 +365,8 @@ def record_report(
             )
         )
 
-    period = f"{year}" + (f" Q{quarter}" if quarter else "")
+    fields = sorted(REPORT_FIELDS[k][0] for k in given)
+    report = N_("report {name} {year} Q{quarter}: {fields}") if quarter else N_("report {name} {year}: {fields}")
     return {
         "id": e["id"],
         "name": e["name"],
@@ -370,7 +374,7 @@ def record_report(
         "quarter": quarter,
         "set": sorted(given),
         "warnings": warnings,
-        "summary": f"report {e['name']} {period}: {', '.join(sorted(given))}",
+        "summary": journal_note(report, name=e["name"], year=year, quarter=quarter, fields=fields),
     }
 
 

@@ -44,7 +44,7 @@ def purge(conn: sqlite3.Connection, name: str, journal_id: int) -> dict:
     emptied = conn.execute(
         """DELETE FROM journal WHERE id != ? AND undone_by IS NULL
              AND NOT EXISTS (SELECT 1 FROM journal_changes c WHERE c.journal_id = journal.id)
-             AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undone_by = journal.id)""",
+             AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undone_by = journal.id OR u.reverts = journal.id)""",
         (journal_id,),
     ).rowcount
     return {
@@ -86,16 +86,19 @@ def _erase_changes(conn: sqlite3.Connection, eid: int, owned_ids: dict[str, list
 
 def _scrub_texts(conn: sqlite3.Connection, texts: list[str]) -> int:
     """Blank each text in the journal's command lines and summaries; returns how many entries changed."""
+    import json
+
     changed: set[int] = set()
     for text in texts:
-        for r in conn.execute(
-            "SELECT id FROM journal WHERE instr(command, :t) > 0 OR instr(summary, :t) > 0", {"t": text}
-        ).fetchall():
+        # a summary's values are JSON (promo.summary): the text as JSON writes it inside a string
+        params = {"t": text, "e": ERASED, "j": json.dumps(text, ensure_ascii=False)[1:-1]}
+        found = "instr(command, :t) > 0 OR instr(summary, :t) > 0 OR instr(summary_args, :j) > 0"
+        for r in conn.execute(f"SELECT id FROM journal WHERE {found}", params).fetchall():
             changed.add(r[0])
         conn.execute(
-            "UPDATE journal SET command = replace(command, :t, :e), summary = replace(summary, :t, :e) "
-            "WHERE instr(command, :t) > 0 OR instr(summary, :t) > 0",
-            {"t": text, "e": ERASED},
+            "UPDATE journal SET command = replace(command, :t, :e), summary = replace(summary, :t, :e), "
+            f"summary_args = replace(summary_args, :j, :e) WHERE {found}",
+            params,
         )
     return len(changed)
 

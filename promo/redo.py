@@ -1,8 +1,8 @@
 """Redo: right after `promo undo`, revert that undo, so the command it reverted is in effect again.
 
 An undo is a journal entry like any other; a redo reverts it set-wise (promo.revert) and is itself an entry.
-The undone command's `undone_by` keeps pointing at the undo, and an undo that is itself undone means the
-command is in effect again ("redone"), so a later `promo undo` can revert it once more.
+Each undo and redo names the entry it reverts (`journal.reverts`); a redo clears the command's `undone_by`, so
+the command is in effect again and a later `promo undo` can revert it once more (a new undo).
 """
 
 from __future__ import annotations
@@ -28,10 +28,7 @@ def last_undo(conn: sqlite3.Connection) -> tuple[dict, dict] | None:
     undo_entry = entry_head(conn, newest)
     if not undo_entry["undoes"] or undo_entry["undone_by"]:
         return None
-    undone = entry_head(conn, undo_entry["undoes"])
-    if undone["undoes"]:  # the newest change is itself a redo: there is nothing further to redo
-        return None
-    return undo_entry, undone
+    return undo_entry, entry_head(conn, undo_entry["undoes"])
 
 
 def redo(conn: sqlite3.Connection, redo_journal_id: int | None) -> dict:
@@ -44,9 +41,6 @@ def redo(conn: sqlite3.Connection, redo_journal_id: int | None) -> dict:
         raise Rejected(_("there is nothing to redo: the last change in the journal is not an undo"), _(HINT))
     undo_entry, undone = found
     r = revert.undo(conn, undo_entry["id"], redo_journal_id, target=undo_entry)
-    if redo_journal_id is not None:
-        what = f"redo #{undone['id']}: {undone['summary'] or undone['command']}"
-        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (what, redo_journal_id))
     undone["reverted"], undone["reverted_count"], undone["undo_id"] = r["reverted"], r["reverted_count"], r["id"]
     return undone
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.errors import Rejected
+from promo.i18n import N_, _
 from promo.journal import journaled_tables, row_json_sql, rowid_alias, table_columns
 from promo.journal_read import decode_row, describe_change, fill_inserted
 
@@ -73,7 +74,7 @@ def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
                            OR (l.new IS NOT NULL AND t.rowid IS NOT NULL AND l.new = {current}))"""
         )
         # text differs also when a column was added since: compare the entry's own columns only
-        for _, new, now in suspects:
+        for _rid, new, now in suspects:
             after, present = decode_row(new), decode_row(now)
             if (after is None) != (present is None) or any(present.get(k) != v for k, v in (after or {}).items()):
                 return True
@@ -91,11 +92,12 @@ def undo(
     target = target or journal_read.undo_target(conn, target_id)  # promo redo passes the undo it reverts
     tid = target["id"]
     if tid == undo_journal_id:
-        raise Rejected(f"#{tid} is the undo being written; it cannot undo itself")
+        raise Rejected(_("#{id} is the undo being written; it cannot undo itself").format(id=tid))
     if changed_since(conn, tid) or _referred_to(conn, tid):
         journal_read.refuse_if_depended_on(conn, target)  # the detailed explanation, worked out only when needed
     # shown before the revert: rows journaled by their ids are read from the catalogue while they are there
-    reverted = [inverse_text(c, conn) for c in _stream_reversed(conn, tid, limit=SHOWN)]
+    shown = list(_stream_reversed(conn, tid, limit=SHOWN))
+    reverted = [inverse_text(c, conn) for c in shown]
     conn.execute("PRAGMA defer_foreign_keys = ON")  # foreign keys are checked once everything is back
     conn.execute("SAVEPOINT promo_revert")
     try:
@@ -107,23 +109,53 @@ def undo(
             for change in _stream_reversed(conn, tid):
                 revert_change(conn, change)
         except sqlite3.IntegrityError as exc:
-            raise Rejected(f"cannot undo {journal_read.who(target)}: the catalogue has changed since ({exc})") from None
+            raise Rejected(
+                _("cannot undo {entry}: the catalogue has changed since ({error})").format(
+                    entry=journal_read.who(target), error=exc
+                )
+            ) from None
     conn.execute("RELEASE promo_revert")
     broken = broken_references(conn, tid)
     if broken:
-        detail = ", ".join(f"{r[0]} #{r[1]} → {r[2]}" for r in broken)
+        from promo.field_labels import table_label
+
+        detail = ", ".join(f"{table_label(r[0])} #{r[1]} → {table_label(r[2])}" for r in broken)
         raise Rejected(
-            f"cannot undo {journal_read.who(target)}: rows it restores refer to records removed since ({detail})"
+            _("cannot undo {entry}: rows it restores refer to records removed since ({detail})").format(
+                entry=journal_read.who(target), detail=detail
+            )
         )
     if undo_journal_id is not None:
-        conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (undo_journal_id, tid))
-        what = f"undo #{tid}: {target['summary'] or target['command']}"
-        conn.execute("UPDATE journal SET summary = ? WHERE id = ?", (what, undo_journal_id))
+        record(conn, undo_journal_id, tid)
     target["reverted_count"] = conn.execute(
         "SELECT count(*) FROM journal_changes WHERE journal_id = ?", (tid,)
     ).fetchone()[0]
-    target["reverted"] = reverted
+    # a row referred to is named from whichever state holds it: one the undo removes, before; one it puts
+    # back (a redo re-adding an enterprise), after — the line naming more rows (fewer #ids, more names) is kept
+    after = [inverse_text(c, conn) for c in shown]
+    target["reverted"] = [
+        min(b, a, key=lambda line: (line.count("#"), -len(line))) for b, a in zip(reverted, after, strict=True)
+    ]
     return target
+
+
+def record(conn: sqlite3.Connection, journal_id: int, tid: int) -> None:
+    """Journal entry `journal_id` reverted entry `tid`: link both ways, and word its summary (undo #5: …, or for
+    a redo, which reverts an undo, redo #4: … naming the command put back, which is in effect again)."""
+    from promo.summary import nested, note, store
+
+    conn.execute("UPDATE journal SET undone_by = ? WHERE id = ?", (journal_id, tid))
+    conn.execute("UPDATE journal SET reverts = ? WHERE id = ?", (tid, journal_id))
+    command = conn.execute("SELECT reverts FROM journal WHERE id = ?", (tid,)).fetchone()[0]
+    if command is not None:
+        conn.execute("UPDATE journal SET undone_by = NULL WHERE id = ? AND undone_by = ?", (command, tid))
+    shown = command if command is not None else tid
+    text, msg, args, line = conn.execute(
+        "SELECT summary, summary_msg, summary_args, command FROM journal WHERE id = ?", (shown,)
+    ).fetchone()
+    what = nested(msg, args, text or line)
+    message = N_("redo #{id}: {what}") if command is not None else N_("undo #{id}: {what}")
+    store(conn, journal_id, note(message, id=shown, what=what))
 
 
 def broken_references(conn: sqlite3.Connection, tid: int) -> list[tuple]:

@@ -6,8 +6,9 @@ import sqlite3
 
 from promo.db import require_write, rows
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.industries import chain_of, family, find_related
+from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import Shown, by_label, choices
 
@@ -203,7 +204,9 @@ def add_scenario(
              published, deadline, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
         (title, key, owner, fold(owner), owner_kind, industry_id, need, status, published, deadline),
     ).lastrowid
-    return find_scenario(conn, str(scenario_id)) | {"summary": f"scenario {title} ({owner})"}
+    return find_scenario(conn, str(scenario_id)) | {
+        "summary": journal_note(N_("add scenario {title} ({owner})"), title=title, owner=owner)
+    }
 
 
 def set_status(conn: sqlite3.Connection, ref: str, status: str, *, deadline: str | None = None) -> dict:
@@ -222,7 +225,9 @@ def set_status(conn: sqlite3.Connection, ref: str, status: str, *, deadline: str
         "UPDATE scenarios SET status = ?, deadline = coalesce(?, deadline) WHERE id = ?",
         (status, deadline, row["id"]),
     )
-    return find_scenario(conn, str(row["id"])) | {"summary": f"scenario #{row['id']} {status}"}
+    return find_scenario(conn, str(row["id"])) | {
+        "summary": journal_note(N_("scenario #{id} → {scenario_status}"), id=row["id"], scenario_status=status)
+    }
 
 
 def update_scenario(conn: sqlite3.Connection, ref: str, **given) -> dict:
@@ -265,4 +270,6 @@ def update_scenario(conn: sqlite3.Connection, ref: str, **given) -> dict:
         sets = ", ".join(f"{k} = :{k}" for k in changes)
         conn.execute(f"UPDATE scenarios SET {sets} WHERE id = :id", {**changes, "id": row["id"]})
     changed = sorted(k for k in changes if not k.endswith("_folded"))
-    return find_scenario(conn, str(row["id"])) | {"summary": f"scenario #{row['id']}: " + ", ".join(changed)}
+    return find_scenario(conn, str(row["id"])) | {
+        "summary": journal_note(N_("scenario #{id}: {fields}"), id=row["id"], fields=changed)
+    }

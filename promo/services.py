@@ -11,8 +11,9 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.lookup import find, like_escape
+from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import choices, labels
 
@@ -98,7 +99,7 @@ def add_department(conn: sqlite3.Connection, name: str, aliases: list[str] | Non
     did = conn.execute(
         "INSERT INTO departments (name, name_folded, aliases) VALUES (?, ?, ?)", (name, fold(name), folded)
     ).lastrowid
-    return {"id": did, "name": name, "summary": f"department {name}"}
+    return {"id": did, "name": name, "summary": journal_note(N_("add department {name}"), name=name)}
 
 
 def set_department_aliases(conn: sqlite3.Connection, department_id: int, aliases: list[str]) -> dict:
@@ -161,7 +162,9 @@ def add_template(
         "item": item,
         "department": dept["name"],
         "industry_code": code,
-        "summary": f"service path {industry or 'every project'}: {item}",
+        "summary": journal_note(N_("service path of {industry}: {item}"), industry=industry, item=item)
+        if industry
+        else journal_note(N_("service path of every project: {item}"), item=item),
     }
 
 
@@ -224,7 +227,9 @@ def add_service(
         "name": e["name"],
         "item": item,
         "department": dept["name"],
-        "summary": f"service {e['name']}: {item} ({dept['name']})",
+        "summary": journal_note(
+            N_("service {name}: {item} ({department})"), name=e["name"], item=item, department=dept["name"]
+        ),
     }
 
 
@@ -301,7 +306,9 @@ def update_service(
         "item": s["item"],
         "status": new["status"],
         "changed": changed,
-        "summary": f"service {e['name']} {s['item']} → {STATUSES[new['status']]}",
+        "summary": journal_note(
+            N_("service {name} {item} → {service_status}"), name=e["name"], item=s["item"], service_status=new["status"]
+        ),
     }
 
 
@@ -377,7 +384,7 @@ def apply_template(
         "industry": industry_name,
         "added": added,
         "kept": kept,
-        "summary": f"services apply {e['name']}: {len(added)} added",
+        "summary": journal_note(N_("service path applied to {name}: {n:,} added"), name=e["name"], n=len(added)),
     }
 
 

@@ -13,8 +13,9 @@ import sqlite3
 
 from promo.db import now, require_write, rows
 from promo.errors import Ambiguous, BadValue, NotFound, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.industries import down, find_related
+from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import LEADS, SIGNED, Shown, choices, sql_in, stage_order
 
@@ -269,7 +270,7 @@ def add_target(
         (name, key, link_row["id"], priority, reason, note, now()),
     ).lastrowid
     added = _finish_target(rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (target_id,))[0])
-    return added | {"summary": f"target {name} on {link_row['name']}"}
+    return added | {"summary": journal_note(N_("add target {name} on {link}"), name=name, link=link_row["name"])}
 
 
 def update_target(
@@ -319,7 +320,9 @@ def update_target(
         sets = ", ".join(f"{k} = :{k}" for k in changes)
         conn.execute(f"UPDATE targets SET {sets} WHERE id = :id", {**changes, "id": row["id"]})
     done = rows(conn, f"{_TARGET_SELECT} WHERE t.id = ?", (row["id"],))[0]
-    return _finish_target(done) | {"summary": f"update target {done['name']}: " + ", ".join(sorted(changes))}
+    return _finish_target(done) | {
+        "summary": journal_note(N_("update target {name}: {fields}"), name=done["name"], fields=sorted(changes))
+    }
 
 
 def promote(
@@ -377,7 +380,7 @@ def promote(
     conn.execute("UPDATE targets SET status = 'promoted', enterprise_id = ? WHERE id = ?", (added["id"], row["id"]))
     done = target(conn, row["name"])
     done["warnings"] = added["warnings"]
-    return done | {"summary": f"promote target {row['name']} to {stage}"}
+    return done | {"summary": journal_note(N_("promote target {name} to {stage}"), name=row["name"], stage=stage)}
 
 
 def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict:
@@ -388,7 +391,7 @@ def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict
         raise _not_open(row)
     note = "; ".join(x for x in (row["note"], f"放弃: {why}" if why else "放弃") if x)
     conn.execute("UPDATE targets SET status = 'dropped', note = ? WHERE id = ?", (note, row["id"]))
-    return target(conn, row["name"]) | {"summary": f"drop target {row['name']}"}
+    return target(conn, row["name"]) | {"summary": journal_note(N_("drop target {name}"), name=row["name"])}
 
 
 def _not_open(row: sqlite3.Row) -> Rejected:

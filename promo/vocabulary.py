@@ -134,6 +134,32 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "kept": ("未更新", "not updated"),
         "rejected": ("拒绝", "rejected"),
     },
+    # coded columns the change journal shows (promo.field_labels.CODED)
+    "chain_level": {
+        "industry": ("主导产业", "leading industry"),
+        "chain": ("产业链", "chain"),
+        "link": ("链环", "link"),
+    },
+    "unit_kind": {"space": ("房源", "space"), "land": ("地块", "land")},
+    "negative_kind": {"禁止": ("禁止", "prohibited"), "限制": ("限制", "restricted")},
+    "ledger_scope": {"zone": ("全区", "whole zone"), "owner": ("负责人", "officer"), "chain": ("产业链", "chain")},
+    "priority": {"高": ("高", "high"), "中": ("中", "medium"), "低": ("低", "low")},
+    "target_reason": {
+        "头部企业": ("头部企业", "leading enterprise"),
+        "关键配套": ("关键配套", "key supplier"),
+        "补链": ("补链", "fills a chain gap"),
+        "延链": ("延链", "extends the chain"),
+        "强链": ("强链", "strengthens the chain"),
+        "技术领先": ("技术领先", "technology leader"),
+        "以商引商": ("以商引商", "via existing tenants"),
+    },
+    "owner_kind": {
+        "hospital": ("医院", "hospital"),
+        "platform": ("平台", "platform"),
+        "institute": ("科研院所", "research institute"),
+        "enterprise": ("企业", "enterprise"),
+        "government": ("政府部门", "government department"),
+    },
 }
 
 

@@ -13,12 +13,12 @@ def test_log_shows_who_when_command_and_changes(run):
     run("enterprises", "add", "日志测试", "--unit", "A1-402", "--owner", "张伟")
     result = run("log")
     assert result.exit_code == 0
-    assert "add 日志测试 (签约)" in result.stdout and "enterprise +1" in result.stdout and "unit ~1" in result.stdout
+    assert "add 日志测试 (signed)" in result.stdout and "enterprise +1" in result.stdout and "unit ~1" in result.stdout
     assert "$ " in result.stdout
     verbose = run("log", "-v").stdout
     assert "+ enterprise 日志测试" in verbose and "status vacant → leased" in verbose
     entries = json.loads(run("log", "--format", "json").stdout)
-    assert entries[0]["user"] and entries[0]["at"] and entries[0]["summary"] == "add 日志测试 (签约)"
+    assert entries[0]["user"] and entries[0]["at"] and entries[0]["summary"] == "add 日志测试 (signed)"
     assert any("A1-402" in c for c in entries[0]["changes"])
     shown = run("log", "show", str(entries[0]["id"]))
     assert shown.exit_code == 0 and "enterprise none → 日志测试" in shown.stdout  # the row by its name, not its id
@@ -129,7 +129,7 @@ def test_log_show_lists_an_added_row_field_by_field(run):
     entry = json.loads(run("log", "--format", "json").stdout)[0]["id"]
     shown = run("log", "show", str(entry)).stdout
     assert "+ enterprise 字段展示" in shown
-    for line in ("name: 字段展示", "investment: 1,200 万元", "jobs: 35", "owner: 张伟", "stage: 签约"):
+    for line in ("name: 字段展示", "investment: 1,200 万元", "jobs: 35", "owner: 张伟", "stage: signed"):
         assert f"        {line}\n" in shown, line
     assert "name_folded" not in shown
     data = json.loads(run("log", "show", str(entry), "--format", "json").stdout)

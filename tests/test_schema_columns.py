@@ -27,7 +27,7 @@ EXPECTED = {
     "events": "id name name_folded date place organiser recorded_at",
     "facilities": "id name name_en name_folded",
     "industries": "id code parent_id level segment name name_en name_folded sort sample source",
-    "journal": "id at user command summary undone_by",
+    "journal": "id at user command summary undone_by reverts summary_msg summary_args",
     "journal_changes": "id journal_id tbl row_id op old new",
     "ledger_targets": "id year scope scope_value quarter measure value",
     "match_memory": "enterprise_id enterprise_key matched_at vacant_units",

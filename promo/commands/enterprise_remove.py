@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, confirm, say, yes_option
-from promo.i18n import _
+from promo.i18n import N_, _
 
 
 @click.command("remove")
@@ -39,8 +39,9 @@ def remove(ctx, name, purge, yes):
         from promo.db import write
         from promo.purge import ERASED, describe
         from promo.purge import purge as erase
+        from promo.summary import note as journal_note
 
-        with write(conn, f"purge {ERASED}") as journal_id:
+        with write(conn, journal_note(N_("purge {name}"), name=ERASED)) as journal_id:
             r = erase(conn, name, journal_id)
         for line in describe(r):
             say(line)

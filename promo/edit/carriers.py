@@ -11,6 +11,7 @@ from promo.errors import BadValue, Rejected
 from promo.i18n import N_, _
 from promo.lookup import find
 from promo.resources import KIND_LABELS
+from promo.summary import note as journal_note
 from promo.text import fold
 
 
@@ -133,7 +134,7 @@ def add_carrier(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     carrier_id = insert(conn, "carriers", v)
     _set_industries(conn, carrier_id, industries)
     row = dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (carrier_id,)).fetchone())
-    return dict(row, summary=f"add carrier {row['name']}", warnings=warnings)
+    return dict(row, summary=journal_note(N_("add carrier {name}"), name=row["name"]), warnings=warnings)
 
 
 def update_carrier(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -157,7 +158,7 @@ def update_carrier(conn: sqlite3.Connection, name: str, raw: dict, *, names: dic
     v |= replaced(row, v)
     update(conn, "carriers", row["id"], v)
     new = dict(conn.execute("SELECT * FROM carriers WHERE id = ?", (row["id"],)).fetchone())
-    return dict(new, summary=f"update carrier {row['name']}", warnings=warnings)
+    return dict(new, summary=journal_note(N_("update carrier {name}"), name=row["name"]), warnings=warnings)
 
 
 def _names(conn, sql: str, params) -> list[str]:
@@ -193,7 +194,7 @@ def remove_carrier(conn: sqlite3.Connection, name: str) -> dict:
         N_("remove or move those first (promo units remove …, promo enterprises update NAME --carrier …)"),
     )
     conn.execute("DELETE FROM carriers WHERE id = ?", (cid,))
-    return dict(row, summary=f"remove carrier {row['name']}")
+    return dict(row, summary=journal_note(N_("remove carrier {name}"), name=row["name"]))
 
 
 def add_platform(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> dict:
@@ -205,7 +206,7 @@ def add_platform(conn: sqlite3.Connection, raw: dict, *, names: dict | None = No
     v["name_folded"] = fold(v["name"])
     platform_id = insert(conn, "platforms", v)
     row = dict(conn.execute("SELECT * FROM platforms WHERE id = ?", (platform_id,)).fetchone())
-    return dict(row, summary=f"add platform {row['name']}")
+    return dict(row, summary=journal_note(N_("add platform {name}"), name=row["name"]))
 
 
 def update_platform(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -220,7 +221,7 @@ def update_platform(conn: sqlite3.Connection, name: str, raw: dict, *, names: di
         v["name_folded"] = fold(v["name"])
     update(conn, "platforms", row["id"], v)
     new = dict(conn.execute("SELECT * FROM platforms WHERE id = ?", (row["id"],)).fetchone())
-    return dict(new, summary=f"update platform {row['name']}")
+    return dict(new, summary=journal_note(N_("update platform {name}"), name=row["name"]))
 
 
 def remove_platform(conn: sqlite3.Connection, name: str) -> dict:
@@ -228,4 +229,4 @@ def remove_platform(conn: sqlite3.Connection, name: str) -> dict:
     require_write(conn, "remove_platform")
     row = find(conn, "platforms", name, _("platform"))
     conn.execute("DELETE FROM platforms WHERE id = ?", (row["id"],))
-    return dict(row, summary=f"remove platform {row['name']}")
+    return dict(row, summary=journal_note(N_("remove platform {name}"), name=row["name"]))

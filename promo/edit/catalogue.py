@@ -12,6 +12,7 @@ from promo.edit.record import Field, insert, parse_record, refuse_if_used, requi
 from promo.errors import BadValue, Rejected
 from promo.i18n import N_, _
 from promo.lookup import find
+from promo.summary import note as journal_note
 from promo.text import fold
 
 LEVELS = {"industry": "主导产业", "chain": "产业链", "link": "链环"}
@@ -95,7 +96,7 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     v["sort"] = (conn.execute("SELECT max(sort) FROM industries").fetchone()[0] or 0) + 1
     node_id = insert(conn, "industries", {k: x for k, x in v.items() if x is not None})
     row = dict(conn.execute("SELECT * FROM industries WHERE id = ?", (node_id,)).fetchone())
-    return dict(row, summary=f"add {LEVELS[level]} {row['name']}")
+    return dict(row, summary=journal_note(N_("add {level} {name}"), level=level, name=row["name"]))
 
 
 def rename(
@@ -119,7 +120,12 @@ def rename(
         v["name_folded"] = fold(v["name"])
     update(conn, "industries", row["id"], v)
     new = dict(conn.execute("SELECT * FROM industries WHERE id = ?", (row["id"],)).fetchone())
-    return dict(new, summary=f"rename {LEVELS[row['level']]} {row['name']} → {new['name']}")
+    return dict(
+        new,
+        summary=journal_note(
+            N_("rename {level} {name} → {new_name}"), level=row["level"], name=row["name"], new_name=new["name"]
+        ),
+    )
 
 
 def move(conn: sqlite3.Connection, name: str, under: str, *, option: str = "--under") -> dict:
@@ -144,7 +150,9 @@ def move(conn: sqlite3.Connection, name: str, under: str, *, option: str = "--un
     return {
         "id": row["id"],
         "name": row["name"],
-        "summary": f"move {LEVELS[row['level']]} {row['name']} → {parent['name']}",
+        "summary": journal_note(
+            N_("move {level} {name} → {parent}"), level=row["level"], name=row["name"], parent=parent["name"]
+        ),
     }
 
 
@@ -197,4 +205,4 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
         N_("remove or move those first; a link with enterprises or targets stays until they move"),
     )
     conn.execute("DELETE FROM industries WHERE id = ?", (row["id"],))
-    return dict(row, summary=f"remove {LEVELS[row['level']]} {row['name']}")
+    return dict(row, summary=journal_note(N_("remove {level} {name}"), level=row["level"], name=row["name"]))

@@ -13,6 +13,7 @@ from promo.edit import parsers as p
 from promo.edit.record import Field, insert, parse_record, require_write, update
 from promo.errors import BadValue, NotFound, Rejected
 from promo.i18n import N_, _
+from promo.summary import note as journal_note
 from promo.text import fold
 
 _OPS = {
@@ -113,7 +114,7 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     v["sample"] = 0
     criterion_id = insert(conn, "criteria", {k: x for k, x in v.items() if x is not None})
     row = dict(conn.execute("SELECT * FROM criteria WHERE id = ?", (criterion_id,)).fetchone())
-    return dict(row, summary=f"add criterion {row['name']}")
+    return dict(row, summary=journal_note(N_("add criterion {name}"), name=row["name"]))
 
 
 def update_criterion(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -130,7 +131,7 @@ def update_criterion(conn: sqlite3.Connection, name: str, raw: dict, *, names: d
     v.pop("code", None)
     update(conn, "criteria", row["id"], dict(v, sample=0))
     new = dict(conn.execute("SELECT * FROM criteria WHERE id = ?", (row["id"],)).fetchone())
-    return dict(new, summary=f"update criterion {row['name']}")
+    return dict(new, summary=journal_note(N_("update criterion {name}"), name=row["name"]))
 
 
 def remove(conn: sqlite3.Connection, name: str) -> dict:
@@ -138,7 +139,7 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
     require_write(conn, "criteria.remove")
     row = find_criterion(conn, name)
     conn.execute("DELETE FROM criteria WHERE id = ?", (row["id"],))
-    return dict(row, summary=f"remove criterion {row['name']}")
+    return dict(row, summary=journal_note(N_("remove criterion {name}"), name=row["name"]))
 
 
 def add_negative(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> dict:
@@ -153,7 +154,7 @@ def add_negative(conn: sqlite3.Connection, raw: dict, *, names: dict | None = No
     v["sample"] = 0
     item_id = insert(conn, "negative_list", {k: x for k, x in v.items() if x is not None})
     row = dict(conn.execute("SELECT * FROM negative_list WHERE id = ?", (item_id,)).fetchone())
-    return dict(row, summary=f"add {row['kind']} item {row['item']}")
+    return dict(row, summary=journal_note(N_("add {negative} item {item}"), negative=row["kind"], item=row["item"]))
 
 
 def remove_negative(conn: sqlite3.Connection, item: str) -> dict:
@@ -172,7 +173,10 @@ def remove_negative(conn: sqlite3.Connection, item: str) -> dict:
             _("negative-list item"), item, difflib.get_close_matches(item, [r["item"] for r in items], n=3, cutoff=0.4)
         )
     conn.execute("DELETE FROM negative_list WHERE id = ?", (found[0]["id"],))
-    return dict(found[0], summary=f"remove {found[0]['kind']} item {found[0]['item']}")
+    return dict(
+        found[0],
+        summary=journal_note(N_("remove {negative} item {item}"), negative=found[0]["kind"], item=found[0]["item"]),
+    )
 
 
 def add_exception(
@@ -220,7 +224,7 @@ def add_exception(
             _("{name} has an exception to {criterion} already").format(name=row["name"], criterion=crit["name"])
         )
     exception_id = insert(conn, "criteria_exceptions", dict(v, enterprise_id=row["id"], criterion_id=crit["id"]))
-    summary = f"exception {row['name']}: {crit['name']} (一事一议)"
+    summary = journal_note(N_("exception {name}: {criterion} (case by case)"), name=row["name"], criterion=crit["name"])
     return {"id": exception_id, "enterprise": row["name"], "criterion": crit["name"], **v, "summary": summary}
 
 
@@ -238,5 +242,5 @@ def remove_exception(conn: sqlite3.Connection, enterprise: str, criterion: str) 
         raise Rejected(_("{name} has no exception to {criterion}").format(name=row["name"], criterion=crit["name"]))
 
     conn.execute("DELETE FROM criteria_exceptions WHERE id = ?", (found[0],))
-    summary = f"withdraw exception {row['name']}: {crit['name']}"
+    summary = journal_note(N_("withdraw exception {name}: {criterion}"), name=row["name"], criterion=crit["name"])
     return {"enterprise": row["name"], "criterion": crit["name"], "summary": summary}

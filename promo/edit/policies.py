@@ -14,6 +14,7 @@ from promo.edit.record import Field, as_json, insert, parse_record, problems_err
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import N_, _
 from promo.lookup import find
+from promo.summary import note as journal_note
 from promo.text import fold
 
 
@@ -152,7 +153,7 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     # a policy entered by the office always has its eligibility on record, even when it is open to all
     _write_eligibility(conn, policy_id, el or {"note": None})
     row = dict(conn.execute("SELECT * FROM policies WHERE id = ?", (policy_id,)).fetchone())
-    return dict(row, summary=f"add policy {row['name']}")
+    return dict(row, summary=journal_note(N_("add policy {name}"), name=row["name"]))
 
 
 def update_policy(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict | None = None) -> dict:
@@ -180,7 +181,7 @@ def update_policy(conn: sqlite3.Connection, name: str, raw: dict, *, names: dict
     update(conn, "policies", row["id"], v)
     _write_eligibility(conn, row["id"], el)
     new = dict(conn.execute("SELECT * FROM policies WHERE id = ?", (row["id"],)).fetchone())
-    return dict(new, summary=f"update policy {row['name']}")
+    return dict(new, summary=journal_note(N_("update policy {name}"), name=row["name"]))
 
 
 def expire(conn: sqlite3.Connection, name: str, on: str | None = None) -> dict:
@@ -195,7 +196,7 @@ def expire(conn: sqlite3.Connection, name: str, on: str | None = None) -> dict:
 
     update(conn, "policies", row["id"], {"end_date": end})
     new = dict(conn.execute("SELECT * FROM policies WHERE id = ?", (row["id"],)).fetchone())
-    return dict(new, summary=f"expire policy {row['name']} on {end}")
+    return dict(new, summary=journal_note(N_("expire policy {name} on {date}"), name=row["name"], date=end))
 
 
 def remove(conn: sqlite3.Connection, name: str) -> dict:
@@ -203,4 +204,4 @@ def remove(conn: sqlite3.Connection, name: str) -> dict:
     require_write(conn, "policies.remove")
     row = find(conn, "policies", name, _("policy"))
     conn.execute("DELETE FROM policies WHERE id = ?", (row["id"],))
-    return dict(row, summary=f"remove policy {row['name']}")
+    return dict(row, summary=journal_note(N_("remove policy {name}"), name=row["name"]))

@@ -14,6 +14,7 @@ from promo.edit.record import Field, insert, parse_record, problems_error, requi
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import N_, _
 from promo.resources import STATUS_LABELS
+from promo.summary import note as journal_note
 from promo.vocabulary import synonyms
 
 STATUS_LETTERS = {"vacant": "V", "reserved": "R", "leased": "L", "fitout": "F", "held": "H"}
@@ -141,7 +142,9 @@ def add(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> di
     unit_id = insert(conn, "units", {k: x for k, x in v.items() if x is not None})
     _set_facilities(conn, unit_id, facilities, replace=False)
     row = _row(conn, unit_id)
-    return dict(row, summary=f"add unit {row['carrier_name']}/{row['code']}")
+    return dict(
+        row, summary=journal_note(N_("add unit {carrier}/{code}"), carrier=row["carrier_name"], code=row["code"])
+    )
 
 
 def update_unit(
@@ -172,7 +175,9 @@ def update_unit(
         )
     update(conn, "units", row["id"], v)
     new = _row(conn, row["id"])
-    return dict(new, summary=f"update unit {new['carrier_name']}/{new['code']}")
+    return dict(
+        new, summary=journal_note(N_("update unit {carrier}/{code}"), carrier=new["carrier_name"], code=new["code"])
+    )
 
 
 def _held(row) -> Rejected:
@@ -262,7 +267,15 @@ def set_status(
         }
     update(conn, "units", row["id"], v)
     new = _row(conn, row["id"])
-    return dict(new, summary=f"unit {new['carrier_name']}/{new['code']} → {STATUS_LABELS[new['status']]}")
+    return dict(
+        new,
+        summary=journal_note(
+            N_("unit {carrier}/{code} → {unit_status}"),
+            carrier=new["carrier_name"],
+            code=new["code"],
+            unit_status=new["status"],
+        ),
+    )
 
 
 def remove(conn: sqlite3.Connection, ref: str) -> dict:
@@ -272,4 +285,6 @@ def remove(conn: sqlite3.Connection, ref: str) -> dict:
     if row["enterprise_id"] is not None:
         raise _held(row)
     conn.execute("DELETE FROM units WHERE id = ?", (row["id"],))
-    return dict(row, summary=f"remove unit {row['carrier_name']}/{row['code']}")
+    return dict(
+        row, summary=journal_note(N_("remove unit {carrier}/{code}"), carrier=row["carrier_name"], code=row["code"])
+    )

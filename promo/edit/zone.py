@@ -13,7 +13,8 @@ import sqlite3
 from promo.edit import parsers as p
 from promo.edit.record import Field, parse_record, require_write, update
 from promo.errors import BadValue, Rejected
-from promo.i18n import _
+from promo.i18n import N_, _
+from promo.summary import note as journal_note
 from promo.text import fold
 
 OFFICE_FIELDS = ("office_name", "office_name_en", "office_phone", "office_email", "office_address", "office_address_en")
@@ -109,7 +110,7 @@ def set_profile(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
     changes["office_sample"] = int(any(k.startswith("office_") for k in marked))
     update(conn, "zone", zone["id"], changes)
     changed = list(v) + (["usd_cny_rate"] if rate_given else [])
-    return {"changed": changed, "summary": "zone set " + ", ".join(changed)}
+    return {"changed": changed, "summary": journal_note(N_("zone set {fields}"), fields=changed)}
 
 
 def zone_code(name: str) -> str:

@@ -7,6 +7,7 @@ import sqlite3
 
 from promo.errors import BadValue, Rejected
 from promo.i18n import N_, _
+from promo.summary import note as journal_note
 
 
 def _pick_sheet(sheets, adapter, mapping, sheet_name: str | None):
@@ -108,8 +109,16 @@ def import_file(
             raise refusal
         added = sum(r.count("new") for r in reports)
         changed = sum(r.count("changed") for r in reports)
-        what = "+".join(r.list_name for r in reports)
-        return {"summary": f"import {added:,} new, {changed:,} changed ({what}) from {path}"}
+        what = [{"zh": a.ZH, "en": a.EN} for a, _sheet, _table in plan]  # worded in the reader's language
+        return {
+            "summary": journal_note(
+                N_("import {added:,} new, {changed:,} changed ({lists}) from {path}"),
+                added=added,
+                changed=changed,
+                lists=what,
+                path=str(path),
+            )
+        }
 
     if dry_run:
         _dry_run(conn, lambda: run_all(conn), path)
