@@ -6,7 +6,7 @@ Each measure is one SQL expression over a fact and its enterprise (`MEASURE_SQL`
 
 from __future__ import annotations
 
-from promo.projects import PRODUCING_IN, SIGNED_IN
+from promo.project_periods import PRODUCING_IN, SIGNED_IN
 
 _QUARTER = "((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
 

@@ -7,7 +7,8 @@ import datetime as _dt
 import sqlite3
 
 from promo.db import rows
-from promo.projects import LATE_MILESTONES, SIGNED_IN
+from promo.project_periods import SIGNED_IN
+from promo.projects import LATE_MILESTONES
 from promo.text import today
 
 OVERDUE_KINDS = ("milestone", "service", "coordination")

@@ -78,8 +78,8 @@ def _focus(conn: sqlite3.Connection, req: Request) -> tuple[str, dict]:
 def gather_counts(conn: sqlite3.Connection, req: Request) -> dict:
     """How many projects in the focus had reached each milestone by the brief's date, and how many of them in
     its year: counts only, the one after-signing figure a public brief may carry. 投产 is the ledger's rule
-    (promo.projects.PRODUCING_IN: the milestone, else the first day at a producing stage); 达效 likewise."""
-    from promo.projects import PRODUCING_IN
+    (promo.project_periods.PRODUCING_IN: the milestone, else the first day at a producing stage); 达效 likewise."""
+    from promo.project_periods import PRODUCING_IN
 
     where, params = _focus(conn, req)
     params |= {"start": "0000-01-01", "end": req.date, "year_start": f"{params['year']}-01-01"}
