@@ -141,6 +141,12 @@ def _resolve(text: str, table, mapping) -> str | None:
     return _match(text, table, mapping)
 
 
+def _groups(cells) -> bool:
+    """Whether a row can be the upper level of a two-level header: a title merged across the whole sheet
+    (one text in every cell) cannot."""
+    return len({str(c).strip() for c in cells if c is not None and str(c).strip()}) > 1
+
+
 def _score(texts, table, mapping) -> int:
     return len({k for t in texts if (k := _resolve(t, table, mapping)) and k != "-"})
 
@@ -155,7 +161,7 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
         raise BadValue("FILE", sheet.name, _("has no rows: the first row should hold the column headers"))
     best = (0, 0, False)
     for i in range(min(HEADER_ROWS_SEARCHED, len(rows))):
-        for two in (False, True) if i + 1 < len(rows) else (False,):
+        for two in (False, True) if i + 1 < len(rows) and _groups(rows[i][1]) else (False,):
             score = _score(_header_texts(rows, i, two), table, mapping)
             if score > best[0]:
                 best = (score, i, two)

@@ -64,3 +64,16 @@ def as_column(name: str, parse, *args, **kwargs):
         if exc.field.startswith("--") or exc.field.isupper():
             raise BadValue(name, exc.value, exc.why, exc.hint) from None
         raise
+
+
+# other layouts a list is read in, beside its own (FIELDS): chosen by the headers of the sheet
+LAYOUTS = {"milestones": ("promo.io.lists.milestone_rows:MILESTONE_ROWS",)}
+
+
+def layouts(adapter_) -> list:
+    """The list's own layout first, then any other it is read in."""
+    out = [adapter_]
+    for ref in LAYOUTS.get(adapter_.EN, ()):
+        module, _, attr = ref.partition(":")
+        out.append(getattr(importlib.import_module(module), attr))
+    return out
