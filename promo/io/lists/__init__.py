@@ -20,6 +20,7 @@ ADAPTERS = {
     "scenarios": "promo.io.lists.scenarios",
     "ledger-targets": "promo.io.lists.ledger_targets",
     "departments": "promo.io.lists.desk:DEPARTMENTS",
+    "service-templates": "promo.io.lists.service_paths:SERVICE_PATHS",
     "milestones": "promo.io.lists.projects:MILESTONES",
     "reports": "promo.io.lists.projects:REPORTS",
     "services": "promo.io.lists.desk:SERVICES",
