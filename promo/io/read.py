@@ -65,20 +65,17 @@ def read_sheets(path: str | Path) -> list[Sheet]:
                     "save, and import again"
                 ),
             )
-        raise BadValue(
-            "FILE", str(path), _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
-        )
+        raise _old_format(path)
     is_zip = head.startswith(b"PK\x03\x04")
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm") or (is_zip and suffix in (".xls", ".et", ".ett", ".xltx")):
+        # WPS and some systems save an .xlsx workbook under .et or .xls: it is read for what it is
         if not is_zip:
             raise BadValue(
                 "FILE", str(path), _("is named .xlsx but is not an Excel workbook (perhaps CSV or text renamed)")
             )
         return _xlsx_sheets(path, size)
-    if suffix in (".xls", ".et"):
-        raise BadValue(
-            "FILE", str(path), _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
-        )
+    if suffix in (".xls", ".et", ".ett"):
+        raise _old_format(path)
     if is_zip:
         raise BadValue(
             "FILE",
@@ -97,6 +94,15 @@ def read_sheets(path: str | Path) -> list[Sheet]:
             _("has an extension promo does not read ({suffix}); use .xlsx, .csv or .json").format(suffix=suffix),
         )
     return [_csv_sheet(path, raw)]
+
+
+def _old_format(path: Path) -> BadValue:
+    return BadValue(
+        "FILE",
+        str(path),
+        _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"),
+        _("open it in Excel or WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and import the .xlsx"),
+    )
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -193,12 +199,14 @@ def _xlsx_sheets(path: Path, size: int) -> list[Sheet]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about data validation and styles it ignores
-            values = load_workbook(path, read_only=True, data_only=True)
-            formulas = load_workbook(path, read_only=True, data_only=False)
+            # opened from a file object, as openpyxl refuses a workbook named .et or .xls by its name
+            values = load_workbook(path.open("rb"), read_only=True, data_only=True)
+            formulas = load_workbook(path.open("rb"), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise BadValue(
             "FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc)
         ) from None
+    _cjk_dates(values)
     try:
         sheets = []
         for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
@@ -213,6 +221,20 @@ def _xlsx_sheets(path: Path, size: int) -> list[Sheet]:
     finally:
         values.close()
         formulas.close()
+
+
+# number formats built into Chinese Excel and WPS (yyyy"年"m"月"d"日" is 31) that openpyxl does not know as dates
+_CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
+
+
+def _cjk_dates(book) -> None:
+    """Read cells styled with a Chinese built-in date format as dates, not as serial numbers."""
+    try:
+        for i, style in enumerate(book._cell_styles):
+            if style.numFmtId in _CJK_DATE_FORMATS:
+                book._date_formats.add(i)
+    except (AttributeError, TypeError):
+        pass  # another openpyxl: such cells then come as serial numbers, which promo.io.cells reads too
 
 
 def _xlsx_sheet(ws, wf) -> Sheet:
