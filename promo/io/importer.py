@@ -66,7 +66,7 @@ def run(
         raise RuntimeError("an import runs inside the caller's transaction")
     options = options or {}
     fields = {f.key: f for f in adapter.FIELDS}
-    report = Report(adapter.EN, notes=list(table.notes))
+    report = Report(adapter.EN, notes=table.notes)  # the same list: notes come as the rows are read
     if table.unknown:
         report.warnings.append(_("columns not understood, ignored: {columns}").format(columns=", ".join(table.unknown)))
     seen: dict[tuple[str, str], tuple[int, object]] = {}

@@ -40,7 +40,7 @@ def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None):
         return (chosen[0], *_table(chosen[0], adapter, maps))
     first_error = None
     for s in sheets:
-        if not s.rows:
+        if not s.head:
             continue
         try:
             return (s, *_table(s, adapter, maps))
@@ -68,7 +68,7 @@ def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[t
     plan = []
     for a in all_adapters():
         for s in sheets:
-            if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.rows:
+            if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.head:
                 chosen, table = _table(s, a, ())
                 plan.append((chosen, s, table))
     if not plan:
@@ -100,40 +100,40 @@ def import_file(
     """Import `path` into a list (or every list, `all`); returns one Report per list imported."""
     from promo.db import change
     from promo.io import importer
-    from promo.io.read import read_sheets
+    from promo.io.read import open_sheets
 
     if rejects:
         _check_writable(rejects)  # before the import: a rejects file that cannot be written is known now
-    sheets = read_sheets(path)
-    plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
     reports = []
+    with open_sheets(path) as sheets:  # rows are read as they are imported, a thousand at a time
+        plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
 
-    def run_all(conn: sqlite3.Connection) -> dict:
-        for a, _sheet, table in plan:
-            bar, tick = progress(len(table.records), a.EN) if progress else (None, None)
-            try:
-                kwargs = {"update": update, "options": options, "progress": tick}
-                if hasattr(a, "import_table"):  # a layout with its own way through the rows
-                    reports.append(a.import_table(conn, table, **kwargs))
-                else:
-                    reports.append(importer.run(conn, a, table, **kwargs))
-            finally:
-                if bar:
-                    bar.stop()
-        rejected = [r for r in reports if r.rejected]
-        if rejected and not skip_invalid:
-            refusal = importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
-            refusal.reports = reports  # the command still shows every row's outcome, notes and warnings
-            raise refusal
-        added = sum(r.count("new") for r in reports)
-        changed = sum(r.count("changed") for r in reports)
-        what = "+".join(r.list_name for r in reports)
-        return {"summary": f"import {added:,} new, {changed:,} changed ({what}) from {path}"}
+        def run_all(conn: sqlite3.Connection) -> dict:
+            for a, s, table in plan:
+                bar, tick = progress(s.size_hint or 0, a.EN) if progress else (None, None)
+                try:
+                    kwargs = {"update": update, "options": options, "progress": tick}
+                    if hasattr(a, "import_table"):  # a layout with its own way through the rows
+                        reports.append(a.import_table(conn, table, **kwargs))
+                    else:
+                        reports.append(importer.run(conn, a, table, **kwargs))
+                finally:
+                    if bar:
+                        bar.stop()
+            rejected = [r for r in reports if r.rejected]
+            if rejected and not skip_invalid:
+                refusal = importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
+                refusal.reports = reports  # the command still shows every row's outcome, notes and warnings
+                raise refusal
+            added = sum(r.count("new") for r in reports)
+            changed = sum(r.count("changed") for r in reports)
+            what = "+".join(r.list_name for r in reports)
+            return {"summary": f"import {added:,} new, {changed:,} changed ({what}) from {path}"}
 
-    if dry_run:
-        _dry_run(conn, lambda: run_all(conn), path)
-    else:
-        change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
+        if dry_run:
+            _dry_run(conn, lambda: run_all(conn), path)
+        else:
+            change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
     if rejects and any(r.rejected for r in reports):
         from promo.io.rejects import write_rejects
 
