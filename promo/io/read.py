@@ -163,11 +163,11 @@ def _csv_sheet(path: Path, size: int, stack: ExitStack) -> Sheet:
     encoding = _encoding(path)
     with path.open(encoding=encoding, newline="") as fh:
         sample = fh.read(1 << 16)
-    lines = max(1, sample.count("\n"))
-    rows = _csv_rows(path, encoding, _delimiter(sample))
+    lines, delimiter = max(1, sample.count("\n")), _delimiter(sample)
+    rows = _csv_rows(path, encoding, delimiter)
     stack.callback(rows.close)  # the file is closed when the import ends, read to the end or not
     hint = int(size / max(1, len(sample.encode(encoding, "replace"))) * lines)
-    return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=_delimiter(sample), size_hint=hint)
+    return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=delimiter, size_hint=hint)
 
 
 def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list]]:
