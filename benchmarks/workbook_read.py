@@ -24,12 +24,12 @@ DATA = HERE / "data"
 
 PROMO = """
 import sys
-from promo.io.read import read_sheets
+from promo.io.read import open_sheets
 from promo.io.headers import find_table
 from promo.io.lists import adapter
-sheets = read_sheets(sys.argv[1])
-table = find_table(sheets[0], adapter("enterprises").FIELDS)
-print(len(table.records), "|", "; ".join(sheets[0].notes))
+with open_sheets(sys.argv[1]) as sheets:
+    table = find_table(sheets[0], adapter("enterprises").FIELDS)
+    print(sum(1 for _ in table.records), "|", "; ".join(table.notes))
 """
 WHOLE = """
 import sys, warnings

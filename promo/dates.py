@@ -25,6 +25,7 @@ _DATE_PATTERNS = (
     re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?$"),
     re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
 )
+_DAY_FIRST_OR_LAST = re.compile(r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})$")  # 6/30/2026, 30.6.2026
 _MONTH = re.compile(r"^(?P<y>\d{4})(?:[-/.]|年)(?P<m>\d{1,2})月?(?P<end>底|末)?$")
 _YEAR_END = re.compile(r"^(?P<y>\d{4})年?(?:底|末|年底|年末)$")
 _DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "tomorrow": 1, "后天": 2, "昨天": -1, "昨日": -1,
@@ -119,6 +120,9 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
                 return _dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
             except ValueError:
                 raise BadValue(field, value, _("no such day in the calendar")) from None
+    m = _DAY_FIRST_OR_LAST.match(s)
+    if m:
+        return _day_month_year(int(m["a"]), int(m["b"]), int(m["y"]), value, field)
     now = _dt.date.fromisoformat(today())
     if s in _DAYS:
         return (now + _dt.timedelta(days=_DAYS[s])).isoformat()
@@ -138,6 +142,30 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
             field, value, _("not a date; write {forms} (a month stands for its last day)").format(forms=FORMS_BY)
         )
     raise BadValue(field, value, _("not a date; write {forms}").format(forms=FORMS))
+
+
+def _day_month_year(a: int, b: int, y: int, value, field: str) -> str:
+    """6/30/2026 (month first, as US Excel writes) or 30/6/2026 (day first): taken only when one of the two
+    cannot be a month; 6/7/2026 is refused, naming both days it could be."""
+    readings = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.append(_dt.date(y, month, day).isoformat())
+        except ValueError:
+            pass
+    readings = sorted(set(readings))
+    if len(readings) == 1:
+        return readings[0]
+    if not readings:
+        raise BadValue(field, value, _("no such day in the calendar"))
+    raise BadValue(
+        field,
+        value,
+        _("could be {first} or {second} (day and month are both 12 or under)").format(
+            first=readings[0], second=readings[1]
+        ),
+        _("write the year first: {first} or {second}").format(first=readings[0], second=readings[1]),
+    )
 
 
 def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.date] | None:

@@ -168,6 +168,20 @@ def add_template(
     }
 
 
+def update_template(
+    conn: sqlite3.Connection, template_id: int, *, department_name: str | None = None, days: int | None = None
+) -> dict:
+    """Change the department or the days of a service on a usual path; None leaves a field as it is."""
+    require_write(conn)
+    if department_name is not None:
+        dept = department(conn, department_name)
+        conn.execute("UPDATE service_templates SET department_id = ? WHERE id = ?", (dept["id"], template_id))
+    if days is not None:
+        conn.execute("UPDATE service_templates SET days = ? WHERE id = ?", (days, template_id))
+    item = conn.execute("SELECT item FROM service_templates WHERE id = ?", (template_id,)).fetchone()[0]
+    return {"id": template_id, "summary": f"service path: {item}"}
+
+
 def _check_dates(asked: str | None, due: str | None, done: str | None) -> None:
     if asked and asked > today():
         raise BadValue("--asked", asked, _("is in the future (today is {today})").format(today=today()))

@@ -36,6 +36,8 @@ def after_signing(run):
          "--asked", "2026-05-01", "--due", "2026-06-01"),
         ("services", "apply", "晨生医疗", "--asked", "2026-03-01"),
         ("services", "update", "晨生医疗", "环评", "--done", "2026-04-20"),
+        ("services", "templates", "add", "消防验收", "--department", "消防", "--industry", "高端医疗器械",
+         "--days", "20"),
         ("coordination", "add", "晨生医疗", "双回路供电未接入", "--department", "供电公司", "--leader", "王主任",
          "--due", "2026-12-15", "--date", "2026-10-01"),
         ("coordination", "add", "晨生医疗", "人才公寓不足", "--leader", "李书记", "--date", "2026-09-01"),
@@ -54,13 +56,14 @@ def test_export_then_import_into_the_same_catalogue_changes_nothing(run, db_path
     assert result.exit_code == 0, result.output
     assert "chain 40 rows, carriers 10 rows, units 76 rows, platforms 6 rows, policies 11 rows" in result.output
     assert "enterprises 31 rows, targets 9 rows, scenarios 8 rows, ledger targets 4 rows" in result.output
-    counts = "departments 15 rows, milestones 2 rows, reports 3 rows, services 5 rows, coordination 2 rows"
+    counts = "departments 15 rows, service templates 14 rows, milestones 2 rows, reports 3 rows, services 5 rows"
     assert counts in result.output
     assert "events 1 rows, deals 1 rows" in result.output
     before = content(db_path)
     again = run("import", "all", out)
     assert again.exit_code == 0, again.output
     assert "imported 0 of 31 rows (31 unchanged)" in again.output
+    assert "service templates: imported 0 of 14 rows (14 unchanged)" in again.output
     for sheet in ("milestones: imported 0 of 2", "reports: imported 0 of 3", "services: imported 0 of 5"):
         assert sheet in again.output
     assert content(db_path) == before
@@ -79,6 +82,7 @@ def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
     assert "chain: imported 40 of 40 rows" in result.output and "units: imported 76 of 76 rows" in result.output
     assert "ledger targets: imported 4 of 4 rows (4 new)" in result.output
     assert "departments: imported 1 of 15 rows (1 new, 14 unchanged)" in result.output
+    assert "service templates: imported 1 of 14 rows (1 new, 13 unchanged)" in result.output
     for sheet in ("milestones: imported 2 of 2", "reports: imported 3 of 3", "services: imported 5 of 5"):
         assert sheet in result.output
     for sheet in ("coordination: imported 2 of 2", "events: imported 1 of 1", "deals: imported 1 of 1"):

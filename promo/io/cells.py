@@ -30,6 +30,7 @@ PLACEHOLDERS = {
     "null",
     "空",
 }
+SERIALS = (20000, 80000)  # 1954-10-03 … 2119-01-10: the serials a date in a catalogue can plausibly be
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
@@ -71,6 +72,14 @@ def cell_text(
             _("is stored as a number, so Excel has kept only its first 15 digits and the credit code is lost"),
             _(FORMAT_AS_TEXT),
         )
+    if kind == "date" and _serial(value) is not None:
+        day = _serial(value)
+        warnings.append(
+            _("{field}: {value} read as an Excel date serial number, {date}").format(
+                field=field_name, value=_number_text(value) if not isinstance(value, str) else value.strip(), date=day
+            )
+        )
+        return day, warnings
     if isinstance(value, dt.datetime):
         text = value.date().isoformat() if value.time() == dt.time() or kind == "date" else value.isoformat(sep=" ")
     elif isinstance(value, dt.date):
@@ -108,6 +117,21 @@ def cell_text(
     if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and re.fullmatch(r"[+-]?[\d,]+(\.\d+)?", text):
         text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
     return text, warnings
+
+
+def _serial(value) -> str | None:
+    """The day an Excel date serial number stands for (46203 → 2026-06-30), when a date cell lost its date
+    format (a CSV saved from the sheet, a locale's built-in format unknown here); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        if not re.fullmatch(r"\d{5}(\.0+)?", text):
+            return None
+        value = float(text)
+    if not isinstance(value, (int, float)) or not SERIALS[0] <= value <= SERIALS[1] or value != int(value):
+        return None
+    return (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).isoformat()
 
 
 def code_damage_hint(text: str) -> str | None:

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from promo.errors import BadValue
 from promo.i18n import _
@@ -96,7 +98,7 @@ class Table:
     columns: dict[int, str]  # column index → field key
     header_of: dict[str, str]  # field key → header as written
     units: dict[str, str]  # field key → unit written in its header, e.g. 亿元
-    records: list[tuple[int, dict, list]] = field(default_factory=list)
+    records: Iterable[tuple[int, dict, list]] = field(default_factory=list)  # read once, as the import goes
     unknown: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     header_lines: list[int] = field(default_factory=list)
@@ -141,6 +143,12 @@ def _resolve(text: str, table, mapping) -> str | None:
     return _match(text, table, mapping)
 
 
+def _groups(cells) -> bool:
+    """Whether a row can be the upper level of a two-level header: a title merged across the whole sheet
+    (one text in every cell) cannot."""
+    return len({str(c).strip() for c in cells if c is not None and str(c).strip()}) > 1
+
+
 def _score(texts, table, mapping) -> int:
     return len({k for t in texts if (k := _resolve(t, table, mapping)) and k != "-"})
 
@@ -150,12 +158,12 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
     column is known or a required field has no column."""
     mapping = mapping or {}
     table = alias_table(fields)
-    rows = sheet.rows
+    rows = sheet.head
     if not rows:
         raise BadValue("FILE", sheet.name, _("has no rows: the first row should hold the column headers"))
     best = (0, 0, False)
     for i in range(min(HEADER_ROWS_SEARCHED, len(rows))):
-        for two in (False, True) if i + 1 < len(rows) else (False,):
+        for two in (False, True) if i + 1 < len(rows) and _groups(rows[i][1]) else (False,):
             score = _score(_header_texts(rows, i, two), table, mapping)
             if score > best[0]:
                 best = (score, i, two)
@@ -207,10 +215,8 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
         )
     header_lines = [rows[start][0]] + ([rows[start + 1][0]] if two else [])
     raw_headers = [t.replace("\x1f", "/") for t in texts]
-    out = Table(
-        raw_headers, columns, header_of, units, unknown=unknown, notes=list(sheet.notes), header_lines=header_lines
-    )
-    _records(rows[start + (2 if two else 1) :], out, table, mapping)
+    out = Table(raw_headers, columns, header_of, units, unknown=unknown, header_lines=header_lines)
+    out.records = _records(chain(rows[start + (2 if two else 1) :], sheet.rest()), out, table, mapping, sheet.notes)
     return out
 
 
@@ -218,7 +224,8 @@ def _text(value) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _records(rows, out: Table, table, mapping) -> None:
+def _records(rows, out: Table, table, mapping, sheet_notes: list[str]) -> Iterator[tuple[int, dict, list]]:
+    """The data rows, read as the import asks for them; what was skipped is noted once all are read."""
     totals, notes, repeats = [], [], []
     ended = False
     first_header = {c: out.headers[c] for c in list(out.columns)[:1]}
@@ -243,7 +250,8 @@ def _records(rows, out: Table, table, mapping) -> None:
         data = {key: cells[c] for c, key in out.columns.items() if c < len(cells)}
         if not any(_text(v) for v in data.values()):
             continue
-        out.records.append((line, data, cells))
+        yield line, data, cells
+    out.notes += sheet_notes  # hidden rows and columns, known once the sheet has been read
     if totals:
         out.notes.append(_("合计/小计 rows skipped: line {lines}").format(lines=", ".join(map(str, totals))))
     if notes:

@@ -23,6 +23,7 @@ class Outcome:
     detail: str = ""
     cells: list = field(default_factory=list)
     full: str = ""  # the message with its line, as the all-or-nothing refusal lists it
+    at_write: bool = False  # refused by the list's writer (the row itself read well)
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Report:
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
-def _rejected(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
+def rejected_row(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
     """A rejected row: its reason without line numbers for the table and the rejects file, and with them
     (one problem a line) for the refusal."""
     text = exc if isinstance(exc, str) else exc.message + (f" ({exc.hint})" if exc.hint else "")
@@ -65,7 +66,7 @@ def run(
         raise RuntimeError("an import runs inside the caller's transaction")
     options = options or {}
     fields = {f.key: f for f in adapter.FIELDS}
-    report = Report(adapter.EN, notes=list(table.notes))
+    report = Report(adapter.EN, notes=table.notes)  # the same list: notes come as the rows are read
     if table.unknown:
         report.warnings.append(_("columns not understood, ignored: {columns}").format(columns=", ".join(table.unknown)))
     seen: dict[tuple[str, str], tuple[int, object]] = {}
@@ -110,7 +111,7 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
             hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
             if hint and any(getattr(p, "check_character", False) for p in [exc, *getattr(exc, "problems", [])]):
                 exc.message += _("; ") + hint
-            report.outcomes.append(_rejected(line, name_shown, exc, raw_cells))
+            report.outcomes.append(rejected_row(line, name_shown, exc, raw_cells))
             continue
         name_shown = adapter.label(parsed)
         report.warnings += [
@@ -119,7 +120,7 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
         ]
         duplicate = _in_file_duplicate(seen, adapter, parsed, line)
         if duplicate:
-            report.outcomes.append(_rejected(line, name_shown, duplicate, raw_cells))
+            report.outcomes.append(rejected_row(line, name_shown, duplicate, raw_cells))
             continue
         report.outcomes.append(None)
         yield len(report.outcomes) - 1, line, parsed, names, name_shown, raw_cells
@@ -135,7 +136,7 @@ def _write_chunk(conn, adapter, pending: list, update: bool, report: Report) -> 
     for item, match in zip(pending, matches, strict=True):
         at, line, parsed, names, name_shown, raw_cells = item
         if isinstance(match, PromoError):
-            report.outcomes[at] = _rejected(line, name_shown, match, raw_cells)
+            report.outcomes[at] = rejected_row(line, name_shown, match, raw_cells)
         elif many and match[0] is None:
             run.append(item)
         else:
@@ -154,7 +155,7 @@ def _add_run(conn, adapter, run: list, report: Report) -> None:
         run, adapter.add_many(conn, [(p[2], p[3]) for p in run]), strict=True
     ):
         if isinstance(result, PromoError):
-            report.outcomes[at] = _rejected(line, name_shown, result, raw_cells)
+            report.outcomes[at] = rejected_row(line, name_shown, result, raw_cells)
         else:
             report.outcomes[at] = Outcome(line, "new", name_shown)
             report.warnings += [f"line {line}: {w}" for w in result]
@@ -175,7 +176,7 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
             fields = {f.key: f for f in adapter.FIELDS}
             differ = [
                 differs_text(fields, k, getattr(first, k, None), getattr(parsed, k, None))
-                for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status")
+                for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status", "planned", "actual")
                 if getattr(first, k, None) != getattr(parsed, k, None)
             ]
             if differ:
@@ -218,7 +219,8 @@ def _write(
         report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in warnings]
     except PromoError as exc:
         conn.execute("ROLLBACK TO import_row")
-        outcome = _rejected(line, name_shown, exc, raw_cells)
+        outcome = rejected_row(line, name_shown, exc, raw_cells)
+        outcome.at_write = True
     except BaseException:
         conn.execute("ROLLBACK TO import_row")
         raise

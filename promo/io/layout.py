@@ -1,6 +1,6 @@
-"""What openpyxl's streaming reader leaves out of a worksheet — merged ranges, hidden rows and hidden columns —
-read from the sheet's own XML inside the workbook with a streaming parser, so a 100 MB workbook is read in
-the same memory as a small one."""
+"""What openpyxl's streaming reader leaves out of a worksheet — merged ranges, hidden rows and columns,
+formulas saved without a value — read from the sheet's own XML inside the workbook with a streaming parser,
+so a 100 MB workbook is read in the same memory as a small one."""
 
 from __future__ import annotations
 
@@ -12,29 +12,38 @@ class Layout:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+    uncalculated: dict[int, dict[int, str]] = field(default_factory=dict)  # row → {column: formula}
 
 
 def _true(value: str | None) -> bool:
     return value in ("1", "true")
 
 
+def _has_value(cell) -> bool:
+    # an empty <v></v> is what openpyxl and others write for a formula they did not calculate
+    return any((c.tag.rpartition("}")[2] == "v" and c.text) or c.tag.rpartition("}")[2] == "is" for c in cell)
+
+
 def read_layout(archive, member: str) -> Layout:
     """The hidden rows and columns and the merged ranges of the worksheet stored at `member` of `archive`."""
     from xml.etree.ElementTree import ParseError, iterparse
 
-    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
     out = Layout()
-    row, sheet_data = 0, None
+    row, col, sheet_data = 0, 0, None
     with archive.open(member) as src:
         try:
             for event, elem in iterparse(src, events=("start", "end")):
                 tag = elem.tag.rpartition("}")[2]
                 if event == "start":
                     if tag == "row":
-                        row = int(elem.get("r") or row + 1)  # r is optional: then the row follows the last
+                        row, col = int(elem.get("r") or row + 1), 0  # r is optional: then the row follows the last
                         if _true(elem.get("hidden")):
                             out.hidden_rows.add(row)
+                    elif tag == "c":
+                        ref = elem.get("r")  # optional too: then the cell follows the last
+                        col = coordinate_to_tuple(ref)[1] if ref else col + 1
                     elif tag == "col" and _true(elem.get("hidden")):
                         lo = int(elem.get("min") or 1)
                         out.hidden_cols.update(range(lo, int(elem.get("max") or lo) + 1))
@@ -43,6 +52,10 @@ def read_layout(archive, member: str) -> Layout:
                         out.merged.append((min_row, min_col, max_row, max_col))
                     elif tag == "sheetData":
                         sheet_data = elem
+                elif tag == "c" and not _has_value(elem):
+                    formula = next((c for c in elem if c.tag.rpartition("}")[2] == "f"), None)
+                    if formula is not None:  # a formula saved by a program that never calculated it
+                        out.uncalculated.setdefault(row, {})[col] = "=" + (formula.text or "…")
                 elif tag == "row" and sheet_data is not None:
                     sheet_data.clear()  # the cells were read by openpyxl; keep none of them here
         except (ParseError, ValueError, TypeError):

@@ -1,41 +1,35 @@
 """Files as sheets of typed cells: .xlsx (cached formula values, merged and hidden cells), CSV in the encodings
-Excel writes (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 "Unicode text"), and JSON."""
+Excel writes (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 "Unicode text"), and JSON.
+
+A sheet's rows are read as an import uses them: only the first rows (where the header is) are held, so a
+100,000-row file is imported in the memory of a small one."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from promo.errors import BadValue
 from promo.i18n import _
+from promo.io.sheet import Sheet, Uncalculated
+
+__all__ = ["Sheet", "Uncalculated", "decode", "open_sheets"]
 
 MAX_BYTES = 100 * 1024 * 1024
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class Uncalculated:
-    """A formula cell with no cached value: the workbook was written by a program that never calculated it."""
-
-    def __init__(self, formula: str):
-        self.formula = formula
-
-    def __str__(self) -> str:
-        return self.formula
+@contextmanager
+def open_sheets(path: str | Path) -> Iterator[list[Sheet]]:
+    """Every sheet of the file, readable until the block ends; refuses files that are missing, empty, too big
+    or not what their name says before any row is read."""
+    with ExitStack() as stack:
+        yield _sheets(path, stack)
 
 
-@dataclass
-class Sheet:
-    name: str
-    rows: list[tuple[int, list]]  # (line or Excel row number, cell values), blank rows kept out
-    notes: list[str] = field(default_factory=list)
-    kind: str = "csv"  # csv, xlsx, json
-    encoding: str | None = None
-    delimiter: str = ","
-
-
-def read_sheets(path: str | Path) -> list[Sheet]:
-    """Every sheet of the file; refuses files that are missing, empty, too big or not what their name says."""
+def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
     from promo.files import check_input
 
     path = check_input(path, option="FILE")  # missing, a folder, a pipe or device, a name too long: usage errors
@@ -65,20 +59,19 @@ def read_sheets(path: str | Path) -> list[Sheet]:
                     "save, and import again"
                 ),
             )
-        raise BadValue(
-            "FILE", str(path), _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
-        )
+        raise _old_format(path)
     is_zip = head.startswith(b"PK\x03\x04")
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm") or (is_zip and suffix in (".xls", ".et", ".ett", ".xltx")):
+        # WPS and some systems save an .xlsx workbook under .et or .xls: it is read for what it is
         if not is_zip:
             raise BadValue(
                 "FILE", str(path), _("is named .xlsx but is not an Excel workbook (perhaps CSV or text renamed)")
             )
-        return _xlsx_sheets(path, size)
-    if suffix in (".xls", ".et"):
-        raise BadValue(
-            "FILE", str(path), _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that")
-        )
+        from promo.io.read_xlsx import xlsx_sheets
+
+        return xlsx_sheets(path, stack)
+    if suffix in (".xls", ".et", ".ett"):
+        raise _old_format(path)
     if is_zip:
         raise BadValue(
             "FILE",
@@ -87,16 +80,24 @@ def read_sheets(path: str | Path) -> list[Sheet]:
                 suffix=suffix or _("text")
             ),
         )
-    raw = path.read_bytes()
     if suffix == ".json":
-        return [_json_sheet(path, raw)]
+        return [_json_sheet(path, path.read_bytes())]
     if suffix not in (".csv", ".txt", ".tsv", ""):
         raise BadValue(
             "FILE",
             str(path),
             _("has an extension promo does not read ({suffix}); use .xlsx, .csv or .json").format(suffix=suffix),
         )
-    return [_csv_sheet(path, raw)]
+    return [_csv_sheet(path, size, stack)]
+
+
+def _old_format(path: Path) -> BadValue:
+    return BadValue(
+        "FILE",
+        str(path),
+        _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"),
+        _("open it in Excel or WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and import the .xlsx"),
+    )
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -130,25 +131,61 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_sheet(path: Path, raw: bytes) -> Sheet:
-    import csv
-    import io
+def _encoding(path: Path) -> str:
+    """The encoding a CSV is in, checked over the whole file without holding it: a BOM decides, else UTF-8,
+    else GB18030 (Chinese Excel)."""
+    import codecs
 
-    text, encoding = decode(raw, path)
-    delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, start = [], 1
-    try:
-        for cells in reader:
-            # a quoted cell may hold newlines: a record is reported by the line where it starts
-            if any(c.strip() for c in cells):
-                rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise BadValue(
-            "FILE", str(path), _("line {line}: not readable as CSV ({error})").format(line=start, error=exc)
-        ) from None
-    return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=delimiter)
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates, failure = ["utf-16"], _("starts as UTF-16 text but cannot be read as such")
+    elif head.startswith(b"\xef\xbb\xbf"):
+        candidates, failure = ["utf-8-sig"], _("has a UTF-8 mark but is not UTF-8 text")
+    elif b"\x00" in head:
+        raise BadValue("FILE", str(path), _("is not a text file (it holds binary data)"))
+    else:
+        candidates, failure = ["utf-8", "gb18030"], _("is neither UTF-8, UTF-16 nor GB18030/GBK text")
+    for encoding in candidates:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise BadValue("FILE", str(path), failure)
+
+
+def _csv_sheet(path: Path, size: int, stack: ExitStack) -> Sheet:
+    encoding = _encoding(path)
+    with path.open(encoding=encoding, newline="") as fh:
+        sample = fh.read(1 << 16)
+    lines, delimiter = max(1, sample.count("\n")), _delimiter(sample)
+    rows = _csv_rows(path, encoding, delimiter)
+    stack.callback(rows.close)  # the file is closed when the import ends, read to the end or not
+    hint = int(size / max(1, len(sample.encode(encoding, "replace"))) * lines)
+    return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=delimiter, size_hint=hint)
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list]]:
+    import csv
+
+    with path.open(encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter)
+        start = 1
+        try:
+            for cells in reader:
+                # a quoted cell may hold newlines: a record is reported by the line where it starts
+                if any(c.strip() for c in cells):
+                    yield start, cells
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            raise BadValue(
+                "FILE", str(path), _("line {line}: not readable as CSV ({error})").format(line=start, error=exc)
+            ) from None
 
 
 def _json_sheet(path: Path, raw: bytes) -> Sheet:
@@ -170,7 +207,7 @@ def _json_sheet(path: Path, raw: bytes) -> Sheet:
             rows.append((i, [_json_value(r.get(h)) for h in headers]))
     except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
         raise BadValue("FILE", str(path), _("record {record} is JSON nested too deeply").format(record=i)) from None
-    return Sheet(path.name, rows, kind="json")
+    return Sheet(path.name, rows, kind="json", size_hint=len(rows))
 
 
 def _json_value(value):
@@ -179,101 +216,3 @@ def _json_value(value):
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value
-
-
-def _xlsx_sheets(path: Path, size: int) -> list[Sheet]:
-    import warnings
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    # streamed whatever the size (memory stays flat); what streaming leaves out, merged ranges and hidden rows
-    # and columns, comes from the sheet's XML (promo.io.layout)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about data validation and styles it ignores
-            values = load_workbook(path, read_only=True, data_only=True)
-            formulas = load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise BadValue(
-            "FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc)
-        ) from None
-    try:
-        sheets = []
-        for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
-            if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
-                continue
-            sheets.append(_xlsx_sheet(ws, wf))
-        return sheets
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise BadValue(
-            "FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc)
-        ) from None
-    finally:
-        values.close()
-        formulas.close()
-
-
-def _xlsx_sheet(ws, wf) -> Sheet:
-    from promo.io.layout import Merged, read_layout
-
-    layout = read_layout(ws.parent._archive, ws._worksheet_path)
-    for sheet in (ws, wf):
-        sheet.reset_dimensions()  # a wrong <dimension> (some programs write A1) would cut rows and columns short
-    merged = Merged(layout.merged)
-    rows, uncalculated, skipped_hidden, hidden_filled = [], [], [], set()
-    for number, (vals, forms) in enumerate(
-        zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True), strict=False), start=1
-    ):
-        vals = merged.fill(number, list(vals))
-        forms = list(forms) + [None] * (len(vals) - len(forms))
-        cells = []
-        for col, (v, f) in enumerate(zip(vals, forms, strict=False), start=1):
-            if col in layout.hidden_cols:
-                if _filled(v):
-                    hidden_filled.add(col)
-                continue
-            if v is None and isinstance(f, str) and f.startswith("="):
-                v = Uncalculated(f)
-                uncalculated.append(f"{_col_letter(col)}{number}")
-            cells.append(v)
-        if not any(_filled(c) for c in cells):
-            continue
-        if number in layout.hidden_rows:
-            skipped_hidden.append(number)
-            continue
-        rows.append((number, cells))
-    sheet = Sheet(ws.title, rows, kind="xlsx")
-    if skipped_hidden:
-        sheet.notes.append(_("rows hidden in Excel were skipped: {rows}").format(rows=_ranges(skipped_hidden)))
-    if hidden_filled:  # not the empty columns hidden past the data, as offices hide the rest of the sheet
-        sheet.notes.append(
-            _("columns hidden in Excel were skipped: {columns}").format(
-                columns=", ".join(_col_letter(c) for c in sorted(hidden_filled))
-            )
-        )
-
-    return sheet
-
-
-def _filled(value) -> bool:
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
-
-
-def _col_letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(col)
-
-
-def _ranges(numbers: list[int]) -> str:
-    """1, 2, 3, 7 → '1–3, 7'."""
-    out, start = [], None
-    for i, n in enumerate(numbers):
-        if start is None:
-            start = n
-        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
-            out.append(str(start) if start == n else f"{start}–{n}")
-            start = None
-    return ", ".join(out[:20]) + (" …" if len(out) > 20 else "")

@@ -10,8 +10,24 @@ from promo.i18n import N_, _
 from promo.summary import note as journal_note
 
 
-def _pick_sheet(sheets, adapter, mapping, sheet_name: str | None):
-    from promo.io.headers import find_table
+def _table(sheet, adapter, maps: tuple):
+    """(adapter, table) for `sheet`: the list's layout whose headers the sheet matches best (milestones come
+    one row per project or one row per milestone); the first layout's refusal when none matches."""
+    from promo.io.headers import find_table, parse_map
+    from promo.io.lists import layouts
+
+    found, first_error = [], None
+    for a in layouts(adapter):
+        try:
+            found.append((a, find_table(sheet, a.FIELDS, parse_map(maps, a.FIELDS), what=_list_name(a))))
+        except BadValue as exc:
+            first_error = first_error or exc
+    if not found:
+        raise first_error
+    return max(found, key=lambda f: len(f[1].columns))  # the first layout on a tie
+
+
+def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None):
     from promo.text import fold
 
     if sheet_name:
@@ -22,13 +38,13 @@ def _pick_sheet(sheets, adapter, mapping, sheet_name: str | None):
                 sheet_name,
                 _("no such sheet; the file has: {sheets}").format(sheets=", ".join(s.name for s in sheets)),
             )
-        return chosen[0], find_table(chosen[0], adapter.FIELDS, mapping, what=_list_name(adapter))
+        return (chosen[0], *_table(chosen[0], adapter, maps))
     first_error = None
     for s in sheets:
-        if not s.rows:
+        if not s.head:
             continue
         try:
-            return s, find_table(s, adapter.FIELDS, mapping, what=_list_name(adapter))
+            return (s, *_table(s, adapter, maps))
         except BadValue as exc:
             first_error = first_error or exc
     if first_error:
@@ -38,13 +54,11 @@ def _pick_sheet(sheets, adapter, mapping, sheet_name: str | None):
 
 def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[tuple]:
     """(adapter, sheet, table) for each list to import, in dependency order."""
-    from promo.io.headers import find_table, parse_map
     from promo.io.lists import adapter, all_adapters
     from promo.text import fold
 
     if fold(list_name) not in ("all", "全部"):
-        a = adapter(list_name)
-        sheet, table = _pick_sheet(sheets, a, parse_map(maps, a.FIELDS), sheet_name)
+        sheet, a, table = _pick_sheet(sheets, adapter(list_name), maps, sheet_name)
         return [(a, sheet, table)]
     if maps:
         raise BadValue("--map", maps[0], _("applies to one list; import the lists one by one to map columns"))
@@ -55,8 +69,9 @@ def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[t
     plan = []
     for a in all_adapters():
         for s in sheets:
-            if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.rows:
-                plan.append((a, s, find_table(s, a.FIELDS, what=_list_name(a))))
+            if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.head:
+                chosen, table = _table(s, a, ())
+                plan.append((chosen, s, table))
     if not plan:
         raise BadValue(
             "FILE",
@@ -86,44 +101,48 @@ def import_file(
     """Import `path` into a list (or every list, `all`); returns one Report per list imported."""
     from promo.db import change
     from promo.io import importer
-    from promo.io.read import read_sheets
+    from promo.io.read import open_sheets
 
     if rejects:
         _check_writable(rejects)  # before the import: a rejects file that cannot be written is known now
-    sheets = read_sheets(path)
-    plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
     reports = []
+    with open_sheets(path) as sheets:  # rows are read as they are imported, a thousand at a time
+        plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
 
-    def run_all(conn: sqlite3.Connection) -> dict:
-        for a, _sheet, table in plan:
-            bar, tick = progress(len(table.records), a.EN) if progress else (None, None)
-            try:
-                reports.append(importer.run(conn, a, table, update=update, options=options, progress=tick))
-            finally:
-                if bar:
-                    bar.stop()
-        rejected = [r for r in reports if r.rejected]
-        if rejected and not skip_invalid:
-            refusal = importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
-            refusal.reports = reports  # the command still shows every row's outcome, notes and warnings
-            raise refusal
-        added = sum(r.count("new") for r in reports)
-        changed = sum(r.count("changed") for r in reports)
-        what = [{"zh": a.ZH, "en": a.EN} for a, _sheet, _table in plan]  # worded in the reader's language
-        return {
-            "summary": journal_note(
-                N_("import {added:,} new, {changed:,} changed ({lists}) from {path}"),
-                added=added,
-                changed=changed,
-                lists=what,
-                path=str(path),
-            )
-        }
+        def run_all(conn: sqlite3.Connection) -> dict:
+            for a, s, table in plan:
+                bar, tick = progress(s.size_hint or 0, a.EN) if progress else (None, None)
+                try:
+                    kwargs = {"update": update, "options": options, "progress": tick}
+                    if hasattr(a, "import_table"):  # a layout with its own way through the rows
+                        reports.append(a.import_table(conn, table, **kwargs))
+                    else:
+                        reports.append(importer.run(conn, a, table, **kwargs))
+                finally:
+                    if bar:
+                        bar.stop()
+            rejected = [r for r in reports if r.rejected]
+            if rejected and not skip_invalid:
+                refusal = importer.refuse(rejected[0] if len(rejected) == 1 else _merged(rejected))
+                refusal.reports = reports  # the command still shows every row's outcome, notes and warnings
+                raise refusal
+            added = sum(r.count("new") for r in reports)
+            changed = sum(r.count("changed") for r in reports)
+            what = [{"zh": a.ZH, "en": a.EN} for a, _sheet, _table in plan]  # worded in the reader's language
+            return {
+                "summary": journal_note(
+                    N_("import {added:,} new, {changed:,} changed ({lists}) from {path}"),
+                    added=added,
+                    changed=changed,
+                    lists=what,
+                    path=str(path),
+                )
+            }
 
-    if dry_run:
-        _dry_run(conn, lambda: run_all(conn), path)
-    else:
-        change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
+        if dry_run:
+            _dry_run(conn, lambda: run_all(conn), path)
+        else:
+            change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
     if rejects and any(r.rejected for r in reports):
         from promo.io.rejects import write_rejects
 

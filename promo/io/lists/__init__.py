@@ -20,6 +20,7 @@ ADAPTERS = {
     "scenarios": "promo.io.lists.scenarios",
     "ledger-targets": "promo.io.lists.ledger_targets",
     "departments": "promo.io.lists.desk:DEPARTMENTS",
+    "service-templates": "promo.io.lists.service_paths:SERVICE_PATHS",
     "milestones": "promo.io.lists.projects:MILESTONES",
     "reports": "promo.io.lists.projects:REPORTS",
     "services": "promo.io.lists.desk:SERVICES",
@@ -64,3 +65,16 @@ def as_column(name: str, parse, *args, **kwargs):
         if exc.field.startswith("--") or exc.field.isupper():
             raise BadValue(name, exc.value, exc.why, exc.hint) from None
         raise
+
+
+# other layouts a list is read in, beside its own (FIELDS): chosen by the headers of the sheet
+LAYOUTS = {"milestones": ("promo.io.lists.milestone_rows:MILESTONE_ROWS",)}
+
+
+def layouts(adapter_) -> list:
+    """The list's own layout first, then any other it is read in."""
+    out = [adapter_]
+    for ref in LAYOUTS.get(adapter_.EN, ()):
+        module, _, attr = ref.partition(":")
+        out.append(getattr(importlib.import_module(module), attr))
+    return out

@@ -62,11 +62,31 @@ def _milestone_record(conn, typed) -> dict | None:
     return out
 
 
-def _write_milestones(conn, typed, changed=None) -> list[str]:
+def write_milestones(conn, typed, changed=None) -> list[str]:
+    """Write a row's milestones in order; if that order breaks 开工 → 竣工 → 投产 → 达效 on the way (every date
+    moved later: 开工 would pass the stored 竣工), the reverse order is tried before the row is refused."""
+    from promo.errors import PromoError
+
+    conn.execute("SAVEPOINT milestones_row")
+    try:
+        try:
+            return _write_in_order(conn, typed, changed, list(_WORDS))
+        except PromoError as first:
+            conn.execute("ROLLBACK TO milestones_row")
+            try:
+                return _write_in_order(conn, typed, changed, list(reversed(_WORDS)))
+            except PromoError:
+                conn.execute("ROLLBACK TO milestones_row")
+                raise first from None
+    finally:
+        conn.execute("RELEASE milestones_row")
+
+
+def _write_in_order(conn, typed, changed, order: list[str]) -> list[str]:
     from promo.projects import set_milestone
 
     warnings = []
-    for m in _WORDS:
+    for m in order:
         parts = {p: typed.get(f"{m}_{p}") for p in ("planned", "actual", "note")}
         if changed is not None:
             parts = {p: v if f"{m}_{p}" in changed else None for p, v in parts.items()}
@@ -112,8 +132,8 @@ MILESTONES = LinkedList(
     _parse_milestones,
     lambda t: ("enterprise", str(t["enterprise_id"])),
     _milestone_record,
-    _write_milestones,
-    lambda conn, record, typed, changed: _write_milestones(conn, typed, changed),
+    write_milestones,
+    lambda conn, record, typed, changed: write_milestones(conn, typed, changed),
     _milestone_rows,
     tuple(f.key for f in _milestone_fields()),
     {"enterprise": "济南示例医疗科技有限公司", "开工_planned": "2026-04-01", "开工_actual": "2026-04-10"},

@@ -1,0 +1,129 @@
+"""Workbooks as sheets, streamed: openpyxl's read-only reader gives the cells row by row (cached formula values);
+what it leaves out — merged ranges, hidden rows and columns, formulas never calculated — comes from one pass
+over the sheet's XML (promo.io.layout), so memory stays flat whatever the number of rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+from promo.errors import BadValue
+from promo.i18n import _
+from promo.io.sheet import HEAD, Sheet, Uncalculated
+
+# number formats built into Chinese Excel and WPS (yyyy"年"m"月"d"日" is 31) that openpyxl does not know as dates
+_CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
+
+
+def _unreadable(path: Path, exc: Exception) -> BadValue:
+    return BadValue("FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc))
+
+
+def xlsx_sheets(path: Path, stack: ExitStack) -> list[Sheet]:
+    """The visible sheets of the workbook at `path`, open until `stack` closes."""
+    import warnings
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    from promo.io.layout import read_layout
+
+    errors = (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, OSError, ValueError, TypeError)
+    fh = stack.enter_context(path.open("rb"))  # a file object: openpyxl refuses a workbook named .et by its name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about data validation and styles it ignores
+            book = load_workbook(fh, read_only=True, data_only=True)
+    except errors as exc:
+        raise _unreadable(path, exc) from None
+    stack.callback(book.close)
+    _cjk_dates(book)
+    sheets = []
+    try:
+        for ws in book.worksheets:
+            if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
+                continue
+            layout = read_layout(book._archive, ws._worksheet_path)
+            hint = ws.max_row if (ws.max_row or 0) > HEAD else None  # from <dimension>, which may say A1
+            ws.reset_dimensions()  # a wrong <dimension> would cut rows and columns short
+            notes: list[str] = []
+            rows = _rows(ws, layout, notes, path, errors)
+            stack.callback(rows.close)
+            sheets.append(Sheet(ws.title, rows, notes=notes, kind="xlsx", size_hint=hint))
+    except errors as exc:
+        raise _unreadable(path, exc) from None
+    return sheets
+
+
+def _cjk_dates(book) -> None:
+    """Read cells styled with a Chinese built-in date format as dates, not as serial numbers."""
+    try:
+        for i, style in enumerate(book._cell_styles):
+            if style.numFmtId in _CJK_DATE_FORMATS:
+                book._date_formats.add(i)
+    except (AttributeError, TypeError):
+        pass  # another openpyxl: such cells then come as serial numbers, which promo.io.cells reads too
+
+
+def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[int, list]]:
+    """The sheet's rows with merged cells filled in, hidden rows and columns left out (and noted at the end)."""
+    from promo.io.layout import Merged
+
+    merged = Merged(layout.merged)
+    skipped_hidden, hidden_filled = [], set()
+    try:
+        for number, vals in enumerate(ws.iter_rows(values_only=True), start=1):
+            vals = merged.fill(number, list(vals))
+            formulas = layout.uncalculated.get(number, {})
+            if formulas and max(formulas) > len(vals):
+                vals += [None] * (max(formulas) - len(vals))
+            cells = []
+            for col, v in enumerate(vals, start=1):
+                if col in layout.hidden_cols:
+                    if _filled(v):
+                        hidden_filled.add(col)
+                    continue
+                if v is None and col in formulas:
+                    v = Uncalculated(formulas[col])
+                cells.append(v)
+            if not any(_filled(c) for c in cells):
+                continue
+            if number in layout.hidden_rows:
+                skipped_hidden.append(number)
+                continue
+            yield number, cells
+    except errors as exc:
+        raise _unreadable(path, exc) from None
+    if skipped_hidden:
+        notes.append(_("rows hidden in Excel were skipped: {rows}").format(rows=_ranges(skipped_hidden)))
+    if hidden_filled:  # not the empty columns hidden past the data, as offices hide the rest of the sheet
+        notes.append(
+            _("columns hidden in Excel were skipped: {columns}").format(
+                columns=", ".join(_col_letter(c) for c in sorted(hidden_filled))
+            )
+        )
+
+
+def _filled(value) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def _col_letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(col)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 7 → '1–3, 7'."""
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(str(start) if start == n else f"{start}–{n}")
+            start = None
+    return ", ".join(out[:20]) + (" …" if len(out) > 20 else "")

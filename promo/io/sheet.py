@@ -1,0 +1,45 @@
+"""A sheet as the import reads it: its first rows held (where the header is), the rest read once, as needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+
+class Uncalculated:
+    """A formula cell with no cached value: the workbook was written by a program that never calculated it."""
+
+    def __init__(self, formula: str):
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+HEAD = 32  # rows held to find the header in: promo.io.headers looks through 30, two rows deep
+
+
+class Sheet:
+    """A sheet's rows as (line or Excel row number, cell values), blank rows kept out: `head` held, the rest
+    read once, as the import goes (`rest`). `notes` fills as the rows are read (hidden rows skipped …)."""
+
+    def __init__(
+        self,
+        name: str,
+        rows: Iterable[tuple[int, list]],
+        *,
+        notes: list[str] | None = None,
+        kind: str = "csv",
+        encoding: str | None = None,
+        delimiter: str = ",",
+        size_hint: int | None = None,
+    ):
+        self.name, self.kind, self.encoding, self.delimiter = name, kind, encoding, delimiter
+        self.notes = notes if notes is not None else []
+        self._rows = iter(rows)
+        self.head: list[tuple[int, list]] = list(islice(self._rows, HEAD))
+        self.size_hint = size_hint  # about how many rows, for a progress bar; None when unknown
+
+    def rest(self) -> Iterator[tuple[int, list]]:
+        """The rows after `head`, read from the file as they are asked for (once)."""
+        return self._rows
