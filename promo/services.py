@@ -179,7 +179,7 @@ def update_template(
     if days is not None:
         conn.execute("UPDATE service_templates SET days = ? WHERE id = ?", (days, template_id))
     item = conn.execute("SELECT item FROM service_templates WHERE id = ?", (template_id,)).fetchone()[0]
-    return {"id": template_id, "summary": f"service path: {item}"}
+    return {"id": template_id, "summary": journal_note(N_("service path changed: {item}"), item=item)}
 
 
 def _check_dates(asked: str | None, due: str | None, done: str | None) -> None:
