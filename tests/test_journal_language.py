@@ -109,6 +109,10 @@ CASES: dict[str, list] = {
     "targets.drop": [("targets", "drop", "示例精密传感器企业（示例）", "--why", "不再考虑")],
     "services.add_department": [("services", "departments", "add", "消防大队")],
     "services.add_template": [_change("services.add_template", "消防验收", "生态环境局", industry="医疗器械")],
+    "services.update_template": [
+        _change("services.add_template", "消防验收", "生态环境局", industry="医疗器械"),
+        _change("services.update_template", 1, days=30),
+    ],
     "services.add_service": [("services", "add", SIGNED, "环评", "--department", "生态环境局")],
     "services.update_service": [
         ("services", "add", SIGNED, "环评", "--department", "生态环境局"),
