@@ -52,9 +52,11 @@ def make_csv(path: Path, rows: int, seed: int = 20261202) -> None:
             while code in seen:
                 code = credit_code(rng)
             seen.add(code)
+            stage = rng.choice(STAGES)
+            signed = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             out.write(
-                f"{i + 1},基准测试企业{i:06d}有限公司,{code},高端医疗器械,{rng.choice(STAGES)},"
-                f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},"
+                f"{i + 1},基准测试企业{i:06d}有限公司,{code},高端医疗器械,{stage},"
+                f"{signed if STAGES.index(stage) >= STAGES.index('签约') else ''},"  # a lead has not signed
                 f"{rng.randint(100, 90000)},{rng.randint(5, 900)},"
                 f"以商引商,1380000{i % 10000:04d}\n"
             )
