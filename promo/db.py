@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # each migration module imports the one before it, so importing the latest registers 2 to 11 in number order
-from promo import schema_read_indexes, search_index  # noqa: F401
+from promo import schema_row_prints, search_index  # noqa: F401
 from promo.errors import BadValue, CatalogueError, Rejected
 from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version
