@@ -6,10 +6,10 @@ undo of that import and of one add, and a streamed .xlsx export.
                             [--results benchmarks/RESULTS.md]
 
 Each command runs as a whole process (start-up included) on a fresh copy of the catalogue (the seed catalogue
-when none is generated), interleaved run by run, median and range of --runs; peak memory is the child's
-maximum resident set (wait4). The catalogue is migrated once before the timed runs, and its
-enterprises exported to .xlsx (peak memory). The CSV is generated deterministically (valid credit codes, Chinese headers as
-offices write them) under benchmarks/data/ (git-ignored).
+when none is generated), interleaved run by run, median and range of --runs; CPU time and peak memory are the
+child's (wait4). The catalogue is migrated once before the timed runs, and its enterprises exported to .xlsx
+(peak memory). The CSV is generated deterministically (valid credit codes, Chinese headers as offices write
+them) under benchmarks/data/ (git-ignored).
 """
 
 from __future__ import annotations
