@@ -3,7 +3,7 @@
     python benchmarks/journal_log.py --peer /path/to/main/.venv/bin/promo [--entries 50000] [--runs 7]
 
 A catalogue is built by the peer (its schema), its journal filled with N entries written the old way (text
-summaries, every fifth an undo), and copied: this promo migrates its copy (schema 12) once, untimed. Then both
+summaries, every fifth an undo), and copied: this promo migrates its copy (schema 14 and later) once, untimed. Then both
 run the same commands in turn; medians of wall time and of child CPU time, and their ratios, go to RESULTS.md.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from promo import bulk
 from promo.db import now, require_write
 from promo.enterprise_fields import Fields
 from promo.errors import BadValue, PromoError, Rejected, raise_all
@@ -201,8 +202,6 @@ def _row(conn: sqlite3.Connection, f: Fields, sample: bool, memo: dict) -> dict:
 
 
 def _insert(conn, rows: list[dict], unit_field: str, units: list[list[str]]) -> list[dict]:
-    from promo import bulk
-
     try:
         ids = bulk.insert(conn, "enterprises", rows)
     except sqlite3.IntegrityError as exc:  # a unique key the checks above did not foresee
@@ -259,4 +258,19 @@ def _alone(conn, row: dict, unit_field: str, refs: list[str]) -> dict | PromoErr
 def bad_check_warning(code: str) -> str:
     return _("credit code {code} fails its check character; stored flagged {mark}").format(
         code=code, mark=BAD_CHECK_MARK
+    )
+
+
+def add_signing_dates(conn: sqlite3.Connection, signed: list[tuple[int, str]]) -> None:
+    """The 签约 entries of enterprises just added past 签约 (an import), in one insert: what set_signing_date
+    writes for a record with no 签约 entry and no milestones yet. Each date is no later than its stage date."""
+    require_write(conn)
+    recorded = now()
+    bulk.insert(
+        conn,
+        "stage_history",
+        [
+            {"enterprise_id": eid, "stage": "签约", "date": date, "reason": "签约日期", "recorded_at": recorded}
+            for eid, date in signed
+        ],
     )

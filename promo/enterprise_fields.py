@@ -189,13 +189,18 @@ def parse_fields(
     from promo.countries import parse_country
 
     def n(key: str) -> str:
+        given = names.get(key) if names else None
+        if given:
+            return given
         option = "--unit" if key == "units" else "--" + key.replace("_wan", "").replace("_channel", "")
-        return (names or {}).get(key) or option.replace("_", "-")
+        return option.replace("_", "-")
 
     f = Fields()
     problems: list[PromoError] = []
 
     def field(key: str, parse) -> None:
+        if raw.get(key) is None:
+            return  # not given: every parser below keeps None as None, so it is not asked
         try:
             setattr(f, key, parse())
         except BadValue as exc:

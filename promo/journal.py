@@ -101,17 +101,58 @@ def insert_triggers(table: str) -> list[str]:
 
 
 def record_inserts(conn: sqlite3.Connection, table: str, ids: list[int]) -> None:
-    """Journal rows a bulk insert created as their ids alone (old and new NULL): undoing them needs no more,
-    and the journal shows them from the rows themselves (promo.journal_read)."""
+    """Journal rows a bulk insert created as their ids alone (old and new NULL) and a fingerprint of each:
+    undoing them needs no more, the journal shows them from the rows themselves (promo.journal_read), and
+    undo refuses when a row's fingerprint says it was edited outside promo's journal."""
     import json
 
     if not ids or not conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'promo_capture'").fetchone():
         return  # a write outside promo.db.write (seeding a new catalogue) is not journaled
+    conn.create_function("promo_row_print", -1, row_print, deterministic=True)
     conn.execute(
-        """INSERT INTO journal_changes (journal_id, tbl, row_id, op)
-           SELECT c.journal_id, ?, j.value, 'insert' FROM temp.promo_capture c, json_each(?) j""",
+        f"""INSERT INTO journal_changes (journal_id, tbl, row_id, op, fp)
+            SELECT c.journal_id, ?, t.rowid, 'insert', {row_print_sql(conn, table, "t")}
+            FROM temp.promo_capture c, main.{quote_ident(table)} t
+            WHERE t.rowid IN (SELECT value FROM json_each(?)) ORDER BY t.rowid""",
         (table, json.dumps(ids)),
     )
+
+
+def row_print(*names_and_values) -> int:
+    """A 64-bit fingerprint of a row from (column, value) pairs; NULL columns leave no mark, so a column a
+    later migration adds (NULL in old rows) does not change the rows' prints."""
+    from hashlib import blake2b
+
+    pairs = tuple(
+        (names_and_values[i], names_and_values[i + 1])
+        for i in range(0, len(names_and_values), 2)
+        if names_and_values[i + 1] is not None
+    )
+    return int.from_bytes(blake2b(repr(pairs).encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def row_print_sql(conn: sqlite3.Connection, table: str, alias: str) -> str:
+    """SQL of the fingerprint of row `alias` of `table` (promo_row_print must be registered)."""
+    cols = table_columns(conn, table)
+    return f"promo_row_print({', '.join(f'{sql_text(c)}, {alias}.{quote_ident(c)}' for c in cols)})"
+
+
+def edited_outside(conn: sqlite3.Connection, journal_id: int, table: str, limit: int = 20) -> list[int]:
+    """Rows the entry bulk-inserted into `table` that no later journal entry touched and whose fingerprint no
+    longer matches: edited outside promo's journal. Entries from before fingerprints (fp NULL) are trusted."""
+    conn.create_function("promo_row_print", -1, row_print, deterministic=True)
+    return [
+        r[0]
+        for r in conn.execute(
+            f"""SELECT c.row_id FROM journal_changes c JOIN main.{quote_ident(table)} t ON t.rowid = c.row_id
+                WHERE c.journal_id = ? AND c.tbl = ? AND c.op = 'insert' AND c.new IS NULL AND c.fp IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM journal_changes l WHERE l.tbl = c.tbl AND l.row_id = c.row_id
+                                  AND l.id > c.id)
+                  AND c.fp != {row_print_sql(conn, table, "t")}
+                ORDER BY c.row_id LIMIT ?""",
+            (journal_id, table, limit),
+        )
+    ]
 
 
 def begin_capture(conn: sqlite3.Connection, journal_id: int) -> None:

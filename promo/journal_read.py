@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 from promo.errors import Rejected
-from promo.journal import journaled_tables, quote_ident, row_json_sql, sql_text, table_columns
+from promo.journal import edited_outside, journaled_tables, quote_ident, row_json_sql, sql_text, table_columns
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
@@ -344,10 +344,12 @@ def dependents(conn: sqlite3.Connection, target: dict) -> list[str]:
             problems.append(_("table {table} no longer exists").format(table=tbl))
             continue
         current = _current_rows(conn, tbl, rids)
+        edited = set(edited_outside(conn, tid, tbl))  # bulk-inserted rows: "after" is read from the row itself
         for rid in rids:
             after, now = net[(tbl, rid)]["after"], current.get(rid)
-            same = (after is None and now is None) or (
-                after is not None and now is not None and all(now.get(k) == v for k, v in after.items())
+            same = rid not in edited and (
+                (after is None and now is None)
+                or (after is not None and now is not None and all(now.get(k) == v for k, v in after.items()))
             )
             if same:
                 continue

@@ -10,7 +10,7 @@ import sqlite3
 
 from promo.errors import Rejected
 from promo.i18n import N_, _
-from promo.journal import journaled_tables, row_json_sql, rowid_alias, table_columns
+from promo.journal import edited_outside, journaled_tables, row_json_sql, rowid_alias, table_columns
 from promo.journal_read import decode_row, describe_change, fill_inserted
 
 BATCH = 2000
@@ -52,7 +52,7 @@ def _inserted_changed(conn: sqlite3.Connection, tid: int, tbl: str) -> bool:
             LIMIT 1""",
         (tbl, tbl),
     ).fetchone()
-    return bool(gone or later)
+    return bool(gone or later) or bool(edited_outside(conn, tid, tbl, limit=1))
 
 
 def changed_since(conn: sqlite3.Connection, tid: int) -> bool:

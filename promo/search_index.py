@@ -12,8 +12,10 @@ makes it again from the lists if anything wrote around promo.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 
 from promo.schema import migration
 from promo.schema_after_signing import m006_after_signing  # noqa: F401 - migration 6 comes first
@@ -21,6 +23,7 @@ from promo.schema_after_signing import m006_after_signing  # noqa: F401 - migrat
 INDEX = "search_index"
 _SLOTS = 16  # rowid = record id * 16 + the table's slot: one index row per record, found without a lookup
 _TRIGGER_PREFIX = "promo_search_"
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus the underscore
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def key_chars(text: str | None) -> str:
     """The text as search compares it: folded (script, width, case, spacing), letters and digits only."""
     from promo.text import fold
 
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", fold(text))
 
 
 def bigrams(chars: str) -> list[str]:
@@ -89,11 +92,43 @@ def pinyin_grams(name: str | None) -> str:
     folded = fold(name)
     if not _has_han(folded):
         return ""
-    from pypinyin import Style, lazy_pinyin  # imported here: ~0.2 s, paid only by writes and rebuilds
+    syllables = _pinyin_syllables()(folded)
+    return grams("".join(syllables), "".join(s[:1] for s in syllables))
 
-    full = "".join(lazy_pinyin(folded))
-    initials = "".join(s[:1] for s in lazy_pinyin(folded, style=Style.FIRST_LETTER))
-    return grams(full, initials)
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables():
+    """pypinyin's lazy_pinyin, split into its own steps so each word is converted once per process: the text
+    cut into runs of Han and other characters, Han runs into words (its phrase dictionary decides readings),
+    each word's syllables remembered. Initials are the syllables' first letters, as Style.FIRST_LETTER gives."""
+    from pypinyin import Style  # imported here: ~0.2 s, paid only by writes and rebuilds
+    from pypinyin.constants import RE_HANS
+    from pypinyin.converter import DefaultConverter
+    from pypinyin.seg import mmseg
+
+    han = RE_HANS.pattern[len("^(?:") : -len(")+$")]  # one character class: [...]
+    runs = re.compile(f"{han}+|[^{han[1:-1]}]+", re.S)
+    convert, cut, words = DefaultConverter().convert, mmseg.seg.cut, {}
+
+    def word(w: str) -> list[str]:
+        got = words.get(w)
+        if got is None:
+            got = [p for item in convert(w, Style.NORMAL, False, "default", strict=True) for p in item]
+            if len(words) < 200_000:  # bounded: a long-running web process meets many words
+                words[w] = got
+        return got
+
+    def syllables(text: str) -> list[str]:
+        out: list[str] = []
+        for run in runs.findall(text):
+            if RE_HANS.match(run):
+                for w in cut(run):
+                    out += word(w)
+            else:
+                out.append(run)  # as lazy_pinyin keeps a run without pinyin: one item, whole
+        return out
+
+    return syllables
 
 
 def _body_sql(source: Source, alias: str) -> str:

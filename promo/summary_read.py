@@ -1,5 +1,5 @@
 """A journal entry's summary as the reader reads it; those written before summaries were kept as a message and
-values (schema 12) are read back into one.
+values (schema 14) are read back into one.
 
 An older entry holds only its text: the English of a writer's f-string, or for the enterprise writers the
 text in the writer's language. Each old form is matched here and worded again with today's message, so

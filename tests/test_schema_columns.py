@@ -28,7 +28,7 @@ EXPECTED = {
     "facilities": "id name name_en name_folded",
     "industries": "id code parent_id level segment name name_en name_folded sort sample source",
     "journal": "id at user command summary undone_by reverts summary_msg summary_args",
-    "journal_changes": "id journal_id tbl row_id op old new",
+    "journal_changes": "id journal_id tbl row_id op old new fp",
     "ledger_targets": "id year scope scope_value quarter measure value",
     "match_memory": "enterprise_id enterprise_key matched_at vacant_units",
     "milestones": "id enterprise_id milestone planned_date actual_date note recorded_at",

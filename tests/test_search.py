@@ -2,6 +2,8 @@ import json
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from promo.search import highlight
 
@@ -135,3 +137,38 @@ def test_nothing_found_is_said_on_stderr(run):
 def test_a_very_long_query_is_refused(run):
     result = run("search", "眼科" * 200)
     assert result.exit_code == 2 and "too long" in result.output
+
+
+_PHRASES = [
+    "银行",
+    "长沙",
+    "重庆",
+    "有限公司",
+    "济南",
+    "国际",
+    "医学中心",
+    "行长",
+    "中国",
+    "3M",
+    "(济南)",
+    "〇",
+    "·",
+    "A股",
+    "乐山",
+]
+
+
+@given(st.lists(st.sampled_from(_PHRASES) | st.text(alphabet="長樂行重银abc 1（）·〇", max_size=4), max_size=6))
+def test_the_index_pinyin_is_lazy_pinyins(parts):
+    """Word by word with a cache, the index still holds what pypinyin's lazy_pinyin gives, phrases and all, so
+    catalogues indexed before need no rebuild."""
+    from pypinyin import Style, lazy_pinyin
+
+    from promo.search_index import grams, pinyin_grams
+    from promo.text import fold
+
+    folded = fold("".join(parts))
+    full = "".join(lazy_pinyin(folded))
+    initials = "".join(s[:1] for s in lazy_pinyin(folded, style=Style.FIRST_LETTER))
+    expected = grams(full, initials) if any("\u3400" <= c <= "\u9fff" for c in folded) else ""
+    assert pinyin_grams("".join(parts)) == expected

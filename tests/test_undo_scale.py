@@ -70,3 +70,22 @@ def test_undos_started_together_queue_and_each_takes_the_next_entry(run, db_path
     assert sorted("排队甲" in o for o in outs) == [False, True]
     names = run("enterprises", "--format", "csv").output
     assert "排队甲" not in names and "排队乙" not in names
+
+
+def test_undo_of_an_import_refuses_a_row_edited_outside_promo(run, db_path, tmp_path):
+    import sqlite3
+
+    csv = tmp_path / "leads.csv"
+    csv.write_text("名称,阶段,投资额\n" + "".join(f"指纹企业{i},意向,{i}\n" for i in range(1, 1500)), encoding="utf-8")
+    assert run("enterprises", "import", csv).exit_code == 0
+    with sqlite3.connect(db_path) as conn:  # another tool, around promo's journal
+        conn.execute("UPDATE enterprises SET investment_wan = 999999 WHERE name = '指纹企业777'")
+    before = content(db_path)
+    result = run("undo", "--yes")
+    assert result.exit_code == 1, result.output
+    assert "changed outside promo's journal" in result.output and "指纹企业777" in result.output
+    assert content(db_path) == before
+    with sqlite3.connect(db_path) as conn:  # put back as it was: the undo goes through
+        conn.execute("UPDATE enterprises SET investment_wan = 777 WHERE name = '指纹企业777'")
+    assert run("undo", "--yes").exit_code == 0
+    assert "指纹企业1" not in run("enterprises", "--format", "csv").output

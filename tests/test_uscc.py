@@ -94,3 +94,8 @@ def test_exactly_one_check_character_is_right(department, category, region, org,
 def test_looks_like_uscc():
     assert uscc.looks_like_uscc("91110000600037341x")
     assert not uscc.looks_like_uscc("树兰(济南)医院")
+
+
+@given(st.text(alphabet=uscc.ALPHABET, min_size=17, max_size=17))
+def test_check_character_is_stdnums(body):
+    assert uscc.check_character(body) == stdnum_uscc.calc_check_digit(body)

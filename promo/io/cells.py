@@ -33,6 +33,7 @@ PLACEHOLDERS = {
 SERIALS = (20000, 80000)  # 1954-10-03 … 2119-01-10: the serials a date in a catalogue can plausibly be
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
+_PLAIN_NUMBER = re.compile(r"[+-]?[\d,]+(\.\d+)?")
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
 FORMAT_AS_TEXT = N_(
     "Excel turned the column into numbers: set the column's format to 文本 (Text), type the codes again "
@@ -50,11 +51,20 @@ def cell_text(
     value, kind: str, field_name: str, *, required: bool, unit: str | None = None
 ) -> tuple[str | None, list[str]]:
     """(text for the field's parser or None when empty, warnings); raises BadValue for a damaged cell."""
-    from promo.io.read import Uncalculated
-
     warnings: list[str] = []
     if value is None:
         return None, warnings
+    if type(value) is str:  # every CSV cell: the checks below that concern typed cells are skipped
+        return _checked_text(
+            value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value,
+            kind,
+            field_name,
+            required,
+            unit,
+            warnings,
+        )
+    from promo.io.read import Uncalculated
+
     if isinstance(value, Uncalculated):
         raise BadValue(
             field_name,
@@ -88,8 +98,12 @@ def cell_text(
         text = _number_text(value)
     else:
         text = str(value)
-    cleaned = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if cleaned != text.replace("\r\n", "\n").replace("\r", "\n"):
+    return _checked_text(text.replace("\r\n", "\n").replace("\r", "\n"), kind, field_name, required, unit, warnings)
+
+
+def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, warnings: list) -> tuple:
+    cleaned = _INVISIBLE.sub("", text)
+    if len(cleaned) != len(text):
         warnings.append(_("{field}: invisible or control characters removed").format(field=field_name))
     text = cleaned.strip()
     if not text:
@@ -114,7 +128,7 @@ def cell_text(
                 field=field_name, markup=_MARKUP.search(text).group(0)
             )
         )
-    if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and re.fullmatch(r"[+-]?[\d,]+(\.\d+)?", text):
+    if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and _PLAIN_NUMBER.fullmatch(text):
         text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
     return text, warnings
 

@@ -41,6 +41,26 @@ class Report:
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
+class FieldNames(dict):
+    """How a row's fields are named in messages ("line 12, 企业名称"), each formatted when a message asks."""
+
+    def __init__(self, where: str, line: int, header_of: dict, fields) -> None:
+        super().__init__()
+        self.where, self.line, self.header_of, self.fields = where, line, header_of, fields
+
+    def __missing__(self, key: str) -> str:
+        if key not in self.fields:
+            raise KeyError(key)
+        self[key] = text = self.where.format(line=self.line, column=self.header_of.get(key, key))
+        return text
+
+    def __contains__(self, key) -> bool:
+        return key in self.fields
+
+    def get(self, key, default=None):
+        return self[key] if key in self.fields else default
+
+
 def rejected_row(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
     """A rejected row: its reason without line numbers for the table and the rejects file, and with them
     (one problem a line) for the refusal."""
@@ -84,10 +104,11 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
     outcome now, a good one a place in the report and is yielded for writing."""
     from promo.io.cells import cell_text, code_damage_hint
 
+    where = _("line {line}, {column}")  # looked up once: a row's field names are formatted only when shown
     for n, (line, cells, raw_cells) in chunk:
         if progress:
             progress(n)
-        names = {k: _("line {line}, {column}").format(line=line, column=table.header_of.get(k, k)) for k in fields}
+        names = FieldNames(where, line, table.header_of, fields)
         problems, raw = [], {}
         for key, value in cells.items():
             f = fields[key]

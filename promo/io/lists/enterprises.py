@@ -342,6 +342,7 @@ def add_many(conn: sqlite3.Connection, rows: list) -> list:
         )
     )
     fields = iter(f for f, _names in records)
+    signed = []
     for i, o in enumerate(out):
         if o is not None:
             continue
@@ -350,10 +351,12 @@ def add_many(conn: sqlite3.Connection, rows: list) -> list:
             out[i] = r
             continue
         if f.signed and f.signed != r["date"]:
-            from promo.projects import set_signing_date
-
-            set_signing_date(conn, r["name"], f.signed)
+            signed.append((r["id"], f.signed))  # parse() checked it against the row's stage and stage date
         out[i] = r["warnings"]
+    if signed:
+        from promo.enterprise_add import add_signing_dates
+
+        add_signing_dates(conn, signed)
     return out
 
 
