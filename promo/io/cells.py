@@ -54,7 +54,8 @@ def cell_text(
     warnings: list[str] = []
     if value is None:
         return None, warnings
-    if type(value) is str:  # every CSV cell: the checks below that concern typed cells are skipped
+    if type(value) is str and not (kind == "date" and _serial(value)):
+        # every CSV cell but a date serial saved as text: the checks below that concern typed cells are skipped
         return _checked_text(
             value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value,
             kind,
