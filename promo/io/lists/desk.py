@@ -12,6 +12,22 @@ from promo.vocabulary import Shown
 _DEPARTMENT = ("责任部门", "主管部门", "办理部门", "审批部门", "牵头部门", "协调部门", "部门", "department")
 
 
+def service_item_field() -> Field:
+    """事项: an approval or service the desk handles for a project (or on an industry's usual path)."""
+    return Field(
+        "item",
+        "事项",
+        "item",
+        ("审批事项", "服务事项", "办理事项", "代办事项", "帮办事项", "事项名称", "item"),
+        required=True,
+    )
+
+
+def department_field() -> Field:
+    """责任部门: the department responsible, by its full or short name."""
+    return Field("department", "责任部门", "department", _DEPARTMENT[1:], note="部门全称或简称, 如 住建局")
+
+
 def _labels(kind: str) -> dict:
     from promo.vocabulary import labels
 
@@ -186,14 +202,8 @@ SERVICES = LinkedList(
     "services",
     [
         enterprise_field(),
-        Field(
-            "item",
-            "事项",
-            "item",
-            ("审批事项", "服务事项", "办理事项", "代办事项", "帮办事项", "事项名称", "item"),
-            required=True,
-        ),
-        Field("department", "责任部门", "department", _DEPARTMENT[1:], note="部门全称或简称, 如 住建局"),
+        service_item_field(),
+        department_field(),
         Field("officer", "代办员", "officer", ("帮办人", "代办人", "经办人", "帮办代办员", "officer")),
         Field(
             "status",

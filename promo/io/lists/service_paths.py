@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from promo.i18n import N_, _
 from promo.io.headers import Field
+from promo.io.lists.desk import department_field, service_item_field
 from promo.io.lists.linked import LinkedList, collect, text
 from promo.text import fold
 
@@ -124,20 +125,8 @@ SERVICE_PATHS = LinkedList(
             ("行业", "产业", "所属行业", "适用产业", "产业链", "industry"),
             note="行业名称或代码; 空 (或 所有项目) 则每个项目都要办",
         ),
-        Field(
-            "item",
-            "事项",
-            "item",
-            ("审批事项", "服务事项", "办理事项", "代办事项", "帮办事项", "事项名称", "item"),
-            required=True,
-        ),
-        Field(
-            "department",
-            "责任部门",
-            "department",
-            ("主管部门", "办理部门", "审批部门", "牵头部门", "部门", "department"),
-            note="部门全称或简称, 如 住建局",
-        ),
+        service_item_field(),
+        department_field(),
         Field("days", "通常天数", "days", ("时限", "办理时限", "天数", "时限(天)", "办理天数", "工作日"), "int"),
     ],
     _parse,
