@@ -6,6 +6,9 @@ Each measure is one SQL expression over a fact and its enterprise (`MEASURE_SQL`
 
 from __future__ import annotations
 
+import sqlite3
+
+from promo.i18n import _
 from promo.project_periods import PRODUCING_IN, SIGNED_IN
 
 _QUARTER = "((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
@@ -107,3 +110,21 @@ def detail_sql(by: str | None) -> str:
           WHERE :measure IS NULL OR m.measure = :measure)
         WHERE value IS NOT NULL
         ORDER BY group_name, pos, coalesce(date, ''), name"""
+
+
+def arrived_not_counted(conn: sqlite3.Connection, e: sqlite3.Row, year: int, quarter: int) -> str | None:
+    """The warning for arrived capital that the ledger will not count: a year's figure beside quarter figures
+    (FACTS), said whenever either is recorded beside the other; None when nothing is left out."""
+    found = conn.execute(
+        "SELECT sum(arrived_wan) FROM project_reports WHERE enterprise_id = ? AND year = ? AND arrived_wan IS NOT NULL"
+        " AND (quarter > 0) = ?",
+        (e["id"], year, quarter == 0),
+    ).fetchone()[0]
+    if found is None:
+        return None
+    why = (
+        _("{name} {year}: its year's 到位资金 ({amount:,g} 万元) no longer counts; the ledger adds the quarters")
+        if quarter
+        else _("{name} {year}: the ledger adds the quarters' 到位资金 ({amount:,g} 万元), not this year's figure")
+    )
+    return why.format(name=e["name"], year=year, amount=found)
