@@ -424,12 +424,3 @@ def late_count(conn: sqlite3.Connection, on: str | None = None) -> int:
     return conn.execute(
         "SELECT count(*) FROM milestones WHERE actual_date IS NULL AND planned_date < ?", (on or today(),)
     ).fetchone()[0]
-
-
-# Milestones past their planned date with no actual date, in the row shape of `promo overdue`.
-LATE_MILESTONES = """
-    SELECT 'milestone' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
-           m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
-           m.milestone || ' 计划 ' || m.planned_date || ', 未完成' AS detail
-    FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
-    WHERE m.actual_date IS NULL AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)"""

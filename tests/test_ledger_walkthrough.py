@@ -340,3 +340,27 @@ def test_an_empty_value_is_refused_not_taken_as_left_out(run, db_path, recorded,
     assert result.exit_code == 2, result.output
     assert named in result.output and "is empty" in result.output and "constraint" not in result.output
     assert content(db_path) == before
+
+
+def test_a_past_weeks_report_and_a_dated_brief_give_the_ledger_as_it_stood(run, recorded):
+    # week of 2026-05-18: signed 03-10 and started 05-20 by then, not yet producing; reports of Q1–Q2 only
+    text = run("report", "weekly", "--date", "2026-05-20").output
+    assert "签约项目 1/12 (落后); 开工项目 1/6 (落后); 投产项目 0/4 (落后)" in text
+    assert "完成投资 3,000万元/10亿元 (落后); 到位资金 2,000万元/8亿元 (落后)" in text
+    assert (
+        "投产项目 1/4" in run("report", "weekly").output
+        and "到位资金 6,000万元/8亿元" in run("report", "weekly").output
+    )
+    brief = run("brief", "--audience", "internal", "--date", "2026-05-20").output
+    assert "投产项目 0/4" in brief and "到位资金 2,000" in brief
+
+
+def test_a_past_weeks_overdue_and_open_items_are_as_they_stood(run, recorded):
+    # 能评 (asked 03-20, 30 days: due 04-19) done only on 11-01: overdue in May, not now
+    assert run("services", "update", "康达", "能评", "--done", "2026-11-01").exit_code == 0
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output
+    assert "能评" not in run("report", "weekly").output
+    # the 供电 item (raised 11-10) closed on 11-22: still open in the week of 11-09
+    assert run("coordination", "close", "1", "--date", "2026-11-22").exit_code == 0
+    assert "需领导协调 1 项" in run("report", "weekly", "--date", "2026-11-11").output
+    assert "需领导协调" not in run("report", "weekly").output

@@ -56,7 +56,8 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     ):
         from promo import ledger
 
-        ledger_rows = [r for r in ledger.ledger(conn, params["year"], on=req.date) if r["target"] is not None]
+        as_then = ledger.ledger(conn, params["year"], on=req.date, known_by=True)  # as the brief's day knew it
+        ledger_rows = [r for r in as_then if r["target"] is not None]
     return {"rows": found[:MAX_PROJECTS], "count": len(found), "ledger": ledger_rows, "year": params["year"]}
 
 
