@@ -29,7 +29,7 @@ _OVERDUE_SQL = {
     "milestone": """
     SELECT 'milestone' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
            m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
-           m.milestone || ' 计划 ' || m.planned_date || ', 未完成' AS detail
+           m.milestone || ' 计划 ' || m.planned_date || '，未完成' AS detail
     FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
     WHERE {open} AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
     "service": """
@@ -168,26 +168,26 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
         found = report[key]
         if not found:
             continue
-        lines.append(f"{title} {len(found)} 个:")
+        lines.append(f"{title} {len(found)} 个：")
         for i, r in enumerate(found, 1):
-            amount = f", {_wan(r['investment_wan'])}" if key == "signed" and r["investment_wan"] else ""
-            lines.append(f"{i}. {r['name']} ({r['date'][5:]}{amount})")
+            amount = f"，{_wan(r['investment_wan'])}" if key == "signed" and r["investment_wan"] else ""
+            lines.append(f"{i}. {r['name']}（{r['date'][5:]}{amount}）")
     if not any(report[k] for k in _SECTION_TITLES):
         lines.append("本周无签约、开工、竣工、投产。")
     if report["overdue"]:
-        lines.append(f"逾期事项 {report['overdue_total']:,} 项:")
+        lines.append(f"逾期事项 {report['overdue_total']:,} 项：")
         kinds = {"milestone": "节点", "service": "代办", "coordination": "协调"}
         for i, r in enumerate(report["overdue"][:10], 1):
-            lines.append(f"{i}. [{kinds[r['kind']]}] {r['name']}: {r['detail']} (逾期 {r['days_overdue']} 天)")
+            lines.append(f"{i}. [{kinds[r['kind']]}] {r['name']}：{r['detail']}（逾期 {r['days_overdue']} 天）")
         if report["overdue_total"] > 10:
             lines.append(f"… 另 {report['overdue_total'] - 10:,} 项见 promo overdue")
     if report["coordination"]:
-        lines.append(f"需领导协调 {len(report['coordination'])} 项:")
+        lines.append(f"需领导协调 {len(report['coordination'])} 项：")
         for i, r in enumerate(report["coordination"], 1):
             who = r["leader"] or "待定"
-            dept = f", {r['department']}" if r["department"] else ""
-            due = f", 限 {r['due_date']}" if r["due_date"] else ""
-            lines.append(f"{i}. {who}: {r['name']} {r['issue']}{dept}{due}")
+            dept = f"，{r['department']}" if r["department"] else ""
+            due = f"，限 {r['due_date']}" if r["due_date"] else ""
+            lines.append(f"{i}. {who}：{r['name']} {r['issue']}{dept}{due}")
     if report["ledger"]:
         parts = []
         for r in report["ledger"]:
@@ -196,8 +196,8 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
                 if r["unit"] == "个"
                 else f"{_wan(r['actual'])}/{_wan(r['target'])}"
             )
-            parts.append(f"{r['label']} {shown}" + (" (落后)" if r["behind"] else ""))
-        lines.append("年度任务: " + "; ".join(parts))
+            parts.append(f"{r['label']} {shown}" + ("（落后）" if r["behind"] else ""))
+        lines.append("年度任务：" + "；".join(parts))
     return "\n".join(lines) + "\n"
 
 
@@ -226,7 +226,7 @@ def weekly_rows(report: dict) -> list[dict]:
                 "name": r["name"],
                 "owner": r["owner"],
                 "date": r["due"],
-                "detail": f"{r['detail']} (逾期 {r['days_overdue']} 天)",
+                "detail": f"{r['detail']}（逾期 {r['days_overdue']} 天）",
                 "leader": None,
                 "investment_wan": None,
             }

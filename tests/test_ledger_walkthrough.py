@@ -345,8 +345,8 @@ def test_an_empty_value_is_refused_not_taken_as_left_out(run, db_path, recorded,
 def test_a_past_weeks_report_and_a_dated_brief_give_the_ledger_as_it_stood(run, recorded):
     # week of 2026-05-18: signed 03-10 and started 05-20 by then, not yet producing; reports of Q1–Q2 only
     text = run("report", "weekly", "--date", "2026-05-20").output
-    assert "签约项目 1/12 (落后); 开工项目 1/6 (落后); 投产项目 0/4 (落后)" in text
-    assert "完成投资 3,000万元/10亿元 (落后); 到位资金 2,000万元/8亿元 (落后)" in text
+    assert "签约项目 1/12（落后）；开工项目 1/6（落后）；投产项目 0/4（落后）" in text
+    assert "完成投资 3,000万元/10亿元（落后）；到位资金 2,000万元/8亿元（落后）" in text
     assert (
         "投产项目 1/4" in run("report", "weekly").output
         and "到位资金 6,000万元/8亿元" in run("report", "weekly").output
@@ -364,3 +364,12 @@ def test_a_past_weeks_overdue_and_open_items_are_as_they_stood(run, recorded):
     assert run("coordination", "close", "1", "--date", "2026-11-22").exit_code == 0
     assert "需领导协调 1 项" in run("report", "weekly", "--date", "2026-11-11").output
     assert "需领导协调" not in run("report", "weekly").output
+
+
+def test_the_weekly_text_is_punctuated_as_chinese_text(run, recorded):
+    text = run("report", "weekly", "--date", "2026-11-11").output
+    assert "本周投产 1 个：\n1. 济南康达医疗器械有限公司（11-10）" in text
+    assert "1. 王主任：济南康达医疗器械有限公司 双回路供电未接入，供电公司，限 2026-11-20" in text
+    assert "年度任务：签约项目 1/12（落后）；" in text
+    for ascii_mark in (": ", " (", "; ", ", "):
+        assert ascii_mark not in text, ascii_mark
