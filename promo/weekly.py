@@ -15,7 +15,7 @@ OVERDUE_KINDS = ("milestone", "service", "coordination")
 
 # what is open on :today — today, what is not settled; on a past day (a past week's report), also what was settled
 # after it, and of services and coordination items only those asked or raised by then
-_OPEN = {
+OPEN_ON = {
     "milestone": ("m.actual_date IS NULL", "(m.actual_date IS NULL OR m.actual_date > :today)"),
     "service": (
         "s.status != 'done'",
@@ -49,7 +49,7 @@ _OVERDUE_SQL = {
 
 
 def _overdue_sql(kind: str, on: str | None) -> str:
-    return _OVERDUE_SQL[kind].format(open=_OPEN[kind][bool(on and on < today())])
+    return _OVERDUE_SQL[kind].format(open=OPEN_ON[kind][bool(on and on < today())])
 
 
 def overdue_after_signing(
@@ -78,7 +78,7 @@ def overdue_after_signing(
 def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
     """How many milestones, services and coordination items are overdue (each counted on its own index)."""
     past = bool(on and on < today())
-    m, s, c = (_OPEN[k][past] for k in OVERDUE_KINDS)
+    m, s, c = (OPEN_ON[k][past] for k in OVERDUE_KINDS)
     return conn.execute(
         f"""SELECT (SELECT count(*) FROM milestones m WHERE {m} AND planned_date < :today)
                  + (SELECT count(*) FROM services s WHERE {s} AND due_date < :today)
