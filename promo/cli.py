@@ -171,7 +171,8 @@ class LazyGroup(Translated, click.Group):
     def get_command(self, ctx, cmd_name):
         if ctx.parent is None:
             cmd_name = resolve_alias(cmd_name)
-        if getattr(self, "_listing", False) and cmd_name in LISTED_HELP:
+        # LISTED_HELP is the root's commands: `promo enterprises report` is not `promo report`
+        if getattr(self, "_listing", False) and ctx.parent is None and cmd_name in LISTED_HELP:
             return translated(click.Command(cmd_name, help=listed_help(cmd_name)))
         top = _top_command(ctx, cmd_name)
         if cmd_name in self.lazy_subcommands:

@@ -155,12 +155,12 @@ def items(
     raised_by: str | None = None,
 ) -> list[dict]:
     """Coordination items, open ones first, grouped by leader (the weekly meeting's list); with `raised_by`,
-    only those raised by that day (a past week's report)."""
+    only those raised by that day, and open ones as they were then (a past week's report)."""
     from promo.identity import get
 
     where, params = ["1=1"], {"today": today()}
     if not include_closed:
-        where.append("c.status = 'open'")
+        where.append("(c.status = 'open' OR c.closed_date > :raised_by)" if raised_by else "c.status = 'open'")
     if leader:
         where.append("c.leader = :leader")
         params["leader"] = _leader(conn, leader)

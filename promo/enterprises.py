@@ -137,6 +137,35 @@ def _last_history(conn: sqlite3.Connection, enterprise_id: int) -> sqlite3.Row |
     ).fetchone()
 
 
+def redate_stage(conn: sqlite3.Connection, e: sqlite3.Row, stage: str, old: str, new: str) -> dict | None:
+    """Move the entry of `stage` dated `old` in the history (a milestone's move there) to `new`, and the current
+    stage's date with it; the history stays in order (refused naming --date otherwise). None when no such entry."""
+    history = conn.execute(
+        "SELECT id, stage, date FROM stage_history WHERE enterprise_id = ? ORDER BY date, id", (e["id"],)
+    ).fetchall()
+    at = next((i for i, h in enumerate(history) if h["stage"] == stage and h["date"] == old), None)
+    if at is None or old == new:
+        return None
+    before = history[at - 1] if at > 0 else None
+    after = history[at + 1] if at + 1 < len(history) else None
+    for other, wrong in ((before, before and new < before["date"]), (after, after and new > after["date"])):
+        if wrong:
+            raise Rejected(
+                _("--date {date}: {name} entered {stage} on {other_date}; {moved} cannot be dated {date}").format(
+                    date=new, name=e["name"], stage=other["stage"], other_date=other["date"], moved=stage
+                ),
+                _("correct the stage history first: {command}").format(
+                    command=f"promo enterprises update {shlex.quote(e['name'])} --date …"
+                ),
+            )
+    conn.execute("UPDATE stage_history SET date = ? WHERE id = ?", (new, history[at]["id"]))
+    conn.execute(
+        "UPDATE enterprises SET stage_date = ? WHERE id = ? AND stage = ? AND stage_date = ?",
+        (new, e["id"], stage, old),
+    )
+    return {"stage": stage, "from": old, "to": new}
+
+
 def _check_stage_date(conn: sqlite3.Connection, e: sqlite3.Row, date: str, *, correcting: bool = False) -> None:
     """A stage date may not come before the date of the stage it follows."""
     if correcting:

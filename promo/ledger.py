@@ -203,15 +203,18 @@ def _require_targets(conn: sqlite3.Connection, year: int) -> None:
         )
 
 
-def ledger(conn: sqlite3.Connection, year: int, *, by: str | None = None, on: str | None = None) -> list[dict]:
+def ledger(
+    conn: sqlite3.Connection, year: int, *, by: str | None = None, on: str | None = None, known_by: bool = False
+) -> list[dict]:
     """Plan against actual per group and measure: target, actual, completion rate, and whether it is behind
-    the share of the target the elapsed part of the period calls for."""
+    the share of the target the elapsed part of the period calls for; with `known_by`, the actuals as they
+    stood on `on` (a past week's report, a dated brief) rather than all the year's recorded so far."""
     if by == "event":
         raise ValueError("use event_yield for --by event")
     _require_targets(conn, year)
     names: dict[str, str] = {}
     actual: dict[tuple[str, str], tuple[int, float]] = {}
-    for g in rows(conn, facts.totals_sql(by), facts.bounds(year)):
+    for g in rows(conn, facts.totals_sql(by), facts.bounds(year, on if known_by else None)):
         names[g["grp"]] = g["grp_name"]
         for m in MEASURES:
             if g[f"{m}_n"]:

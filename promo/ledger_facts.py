@@ -6,6 +6,9 @@ Each measure is one SQL expression over a fact and its enterprise (`MEASURE_SQL`
 
 from __future__ import annotations
 
+import sqlite3
+
+from promo.i18n import _
 from promo.project_periods import PRODUCING_IN, SIGNED_IN
 
 _QUARTER = "((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
@@ -27,7 +30,10 @@ FACTS = f"""{SIGNED_IN}, {PRODUCING_IN},
                SELECT 1 FROM project_reports q WHERE q.enterprise_id = r.enterprise_id AND q.year = r.year
                  AND q.quarter > 0 AND q.arrived_wan IS NOT NULL) THEN r.arrived_wan END AS arrived
     FROM project_reports r
-    WHERE r.year = :year AND (r.completed_investment_wan IS NOT NULL OR r.arrived_wan IS NOT NULL)),
+    WHERE r.year = :year AND (r.completed_investment_wan IS NOT NULL OR r.arrived_wan IS NOT NULL)
+      -- as of a day (a past week's report, a dated brief): the figures of its quarter and those before, and
+      -- the year's own (a figure for the year so far: reports carry no date of their own)
+      AND r.quarter <= :last_quarter),
   facts(enterprise_id, date, quarter, signed, started, producing, completed, arrived) AS (
     SELECT enterprise_id, date, {_QUARTER.format(d="date")}, 1, NULL, NULL, NULL, NULL FROM signed_in
     UNION ALL
@@ -71,9 +77,14 @@ CHAIN_CODE = "coalesce(CASE i.level WHEN 'chain' THEN i.code WHEN 'link' THEN ip
 CHAIN_NAME = "coalesce(CASE i.level WHEN 'chain' THEN i.name WHEN 'link' THEN ip.name END, '')"
 
 
-def bounds(year: int) -> dict:
-    """The query parameters of a year: the year and its first and last day."""
-    return {"year": year, "start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
+def bounds(year: int, until: str | None = None) -> dict:
+    """The query parameters of a year: the year, its first and last day, the last quarter counted; `until` a
+    day, the facts known by then: dated ones up to that day, reports of its quarter and before."""
+    end = f"{year:04d}-12-31"
+    if until is not None and until < end:
+        end = until
+    last_quarter = (int(end[5:7]) + 2) // 3 if end[:4] == f"{year:04d}" else -1
+    return {"year": year, "start": f"{year:04d}-01-01", "end": end, "last_quarter": last_quarter}
 
 
 def totals_sql(by: str | None) -> str:
@@ -107,3 +118,21 @@ def detail_sql(by: str | None) -> str:
           WHERE :measure IS NULL OR m.measure = :measure)
         WHERE value IS NOT NULL
         ORDER BY group_name, pos, coalesce(date, ''), name"""
+
+
+def arrived_not_counted(conn: sqlite3.Connection, e: sqlite3.Row, year: int, quarter: int) -> str | None:
+    """The warning for arrived capital that the ledger will not count: a year's figure beside quarter figures
+    (FACTS), said whenever either is recorded beside the other; None when nothing is left out."""
+    found = conn.execute(
+        "SELECT sum(arrived_wan) FROM project_reports WHERE enterprise_id = ? AND year = ? AND arrived_wan IS NOT NULL"
+        " AND (quarter > 0) = ?",
+        (e["id"], year, quarter == 0),
+    ).fetchone()[0]
+    if found is None:
+        return None
+    why = (
+        _("{name} {year}: its year's 到位资金 ({amount:,g} 万元) no longer counts; the ledger adds the quarters")
+        if quarter
+        else _("{name} {year}: the ledger adds the quarters' 到位资金 ({amount:,g} 万元), not this year's figure")
+    )
+    return why.format(name=e["name"], year=year, amount=found)

@@ -224,8 +224,11 @@ def set_milestone(
     changed = [c for c, given in (("actual_date", date), ("planned_date", planned), ("note", note)) if given]
     changed += ["-" + col for col, _option in cleared]  # worded "… cleared" (promo.summary)
     stage = MILESTONE_STAGES.get(milestone)
+    redated = None
     if date and stage and stage_index(e["stage"]) < stage_index(stage):
         moved = enterprises.move(conn, e["name"], stage, date=date)
+    elif date and stage and old and old["actual_date"]:  # re-dated: the stage it moved to moves with it
+        redated = enterprises.redate_stage(conn, e, stage, old["actual_date"], date)
     return {
         "id": e["id"],
         "name": e["name"],
@@ -234,6 +237,7 @@ def set_milestone(
         "planned": planned,
         "old": dict(old) if old else None,
         "moved": moved,
+        "redated": redated,
         "changed": bool(moved) or before != (tuple(new) if new else None),
         "cleared": [option for _col, option in cleared],
         "summary": journal_note(
@@ -356,7 +360,9 @@ def record_report(
             ON CONFLICT (enterprise_id, year, quarter) DO UPDATE SET {updates}, recorded_at = excluded.recorded_at""",
         (e["id"], year, quarter, *cols.values(), now()),
     )
-    warnings = []
+    from promo.ledger_facts import arrived_not_counted
+
+    warnings = [w for w in [arrived_not_counted(conn, e, year, quarter) if "arrived" in given else None] if w]
     if any(k in given for k in ("output", "tax")) and stage_index(e["stage"]) < stage_index("投产"):
         warnings.append(
             _("{name} is at {stage}, not yet 投产; output and tax usually start with production").format(
@@ -418,12 +424,3 @@ def late_count(conn: sqlite3.Connection, on: str | None = None) -> int:
     return conn.execute(
         "SELECT count(*) FROM milestones WHERE actual_date IS NULL AND planned_date < ?", (on or today(),)
     ).fetchone()[0]
-
-
-# Milestones past their planned date with no actual date, in the row shape of `promo overdue`.
-LATE_MILESTONES = """
-    SELECT 'milestone' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
-           m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
-           m.milestone || ' 计划 ' || m.planned_date || ', 未完成' AS detail
-    FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
-    WHERE m.actual_date IS NULL AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)"""

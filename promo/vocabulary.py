@@ -100,6 +100,15 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "paused": ("暂缓", "paused"),
     },
     "coordination_status": {"open": ("待协调", "open"), "closed": ("已解决", "solved")},
+    # what `promo overdue` lists (its --kind)
+    "overdue_kind": {
+        "follow-up": ("跟进", "follow-up"),
+        "stage": ("阶段期限", "stage"),
+        "lease": ("租约到期", "lease"),
+        "milestone": ("节点", "milestone"),
+        "service": ("帮办代办", "service"),
+        "coordination": ("协调事项", "coordination"),
+    },
     "deal_kind": {
         "mou": ("合作备忘录", "MOU"),
         "intent": ("意向协议", "letter of intent"),
@@ -220,6 +229,14 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "investment_completed": ("完成投资额", "累计完成投资", "completed"),
         "arrived": ("到资", "到位", "实际到位资金"),
         "foreign": ("外资", "实际利用外资"),
+    },
+    "overdue_kind": {
+        "follow-up": ("followup", "follow-ups", "跟进事项", "回访"),
+        "stage": ("stages", "阶段", "阶段超期"),
+        "lease": ("leases", "租约", "到期租约"),
+        "milestone": ("milestones", "项目节点"),
+        "service": ("services", "代办", "帮办", "办理事项"),
+        "coordination": ("协调",),
     },
 }
 

@@ -8,28 +8,48 @@ import sqlite3
 
 from promo.db import rows
 from promo.project_periods import SIGNED_IN
-from promo.projects import LATE_MILESTONES
 from promo.text import today
 
 OVERDUE_KINDS = ("milestone", "service", "coordination")
 
 
+# what is open on :today — today, what is not settled; on a past day (a past week's report), also what was settled
+# after it, and of services and coordination items only those asked or raised by then
+OPEN_ON = {
+    "milestone": ("m.actual_date IS NULL", "(m.actual_date IS NULL OR m.actual_date > :today)"),
+    "service": (
+        "s.status != 'done'",
+        "(s.status != 'done' OR s.done_date > :today) AND (s.asked_date IS NULL OR s.asked_date <= :today)",
+    ),
+    "coordination": ("c.status = 'open'", "(c.status = 'open' OR c.closed_date > :today) AND c.raised_date <= :today"),
+}
+
+# each kind in the row shape of `promo overdue`, most overdue first once united
 _OVERDUE_SQL = {
-    "milestone": LATE_MILESTONES,
+    "milestone": """
+    SELECT 'milestone' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
+           m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
+           m.milestone || ' 计划 ' || m.planned_date || '，未完成' AS detail
+    FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
+    WHERE {open} AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
     "service": """
     SELECT 'service' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
            coalesce(s.officer, e.owner) AS owner, s.due_date AS due,
            CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) AS days_overdue,
            s.item || ' · ' || d.name AS detail
     FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
-    WHERE s.status != 'done' AND s.due_date < :today AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
+    WHERE {open} AND s.due_date < :today AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
     "coordination": """
     SELECT 'coordination' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
            e.owner, c.due_date AS due, CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) AS days_overdue,
            c.issue || coalesce(' · ' || d.name, '') || coalesce(' · ' || c.leader, '') AS detail
     FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN departments d ON d.id = c.department_id
-    WHERE c.status = 'open' AND c.due_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
+    WHERE {open} AND c.due_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
 }
+
+
+def _overdue_sql(kind: str, on: str | None) -> str:
+    return _OVERDUE_SQL[kind].format(open=OPEN_ON[kind][bool(on and on < today())])
 
 
 def overdue_after_signing(
@@ -43,10 +63,12 @@ def overdue_after_signing(
     """Milestones past their planned date, services past due and coordination items past due, most overdue
     first, in the shape of `promo overdue`'s rows (kind, name, stage, owner, due, days_overdue, detail)."""
     if limit is None:
-        union = " UNION ALL ".join(_OVERDUE_SQL[k] for k in kinds)
+        union = " UNION ALL ".join(_overdue_sql(k, on) for k in kinds)
     else:
         # the most overdue of each kind first (the oldest due dates, read off their indexes), then of them all
-        union = " UNION ALL ".join(f"SELECT * FROM ({_OVERDUE_SQL[k]} ORDER BY due LIMIT {int(limit)})" for k in kinds)
+        union = " UNION ALL ".join(
+            f"SELECT * FROM ({_overdue_sql(k, on)} ORDER BY due LIMIT {int(limit)})" for k in kinds
+        )
     sql = f"SELECT * FROM ({union}) ORDER BY days_overdue DESC, name"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -55,10 +77,12 @@ def overdue_after_signing(
 
 def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
     """How many milestones, services and coordination items are overdue (each counted on its own index)."""
+    past = bool(on and on < today())
+    m, s, c = (OPEN_ON[k][past] for k in OVERDUE_KINDS)
     return conn.execute(
-        """SELECT (SELECT count(*) FROM milestones WHERE actual_date IS NULL AND planned_date < :today)
-                + (SELECT count(*) FROM services WHERE status != 'done' AND due_date < :today)
-                + (SELECT count(*) FROM coordination WHERE status = 'open' AND due_date < :today)""",
+        f"""SELECT (SELECT count(*) FROM milestones m WHERE {m} AND planned_date < :today)
+                 + (SELECT count(*) FROM services s WHERE {s} AND due_date < :today)
+                 + (SELECT count(*) FROM coordination c WHERE {c} AND due_date < :today)""",
         {"today": on or today()},
     ).fetchone()[0]
 
@@ -92,19 +116,22 @@ def weekly(conn: sqlite3.Connection, on: str | None = None, *, overdue_limit: in
     sections = {
         k: [r for r in events if r["what"] == k] for k in ("signed", "started", "completed", "producing", "achieved")
     }
-    overdue = overdue_after_signing(conn, on=on, limit=overdue_limit)
-    overdue_total = overdue_count(conn, on=on) if overdue_limit is not None else len(overdue)
+    # what was overdue, and the ledger, as they stood at the end of the week (today for this week's report)
+    as_of = min(end, today())
+    overdue = overdue_after_signing(conn, on=as_of, limit=overdue_limit)
+    overdue_total = overdue_count(conn, on=as_of) if overdue_limit is not None else len(overdue)
     from promo import coordination
 
     open_items = coordination.items(conn, raised_by=end)
     headline = None
-    year = int(on[:4])
+    year = int(as_of[:4])
     if conn.execute(
         "SELECT 1 FROM ledger_targets WHERE year = ? AND scope = 'zone' AND quarter = 0", (year,)
     ).fetchone():
         from promo import ledger
 
-        headline = [r for r in ledger.ledger(conn, year, on=on) if r["target"] is not None]
+        found = ledger.ledger(conn, year, on=as_of, known_by=True)
+        headline = [r for r in found if r["target"] is not None]
     return {
         "start": start,
         "end": end,
@@ -141,26 +168,26 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
         found = report[key]
         if not found:
             continue
-        lines.append(f"{title} {len(found)} 个:")
+        lines.append(f"{title} {len(found)} 个：")
         for i, r in enumerate(found, 1):
-            amount = f", {_wan(r['investment_wan'])}" if key == "signed" and r["investment_wan"] else ""
-            lines.append(f"{i}. {r['name']} ({r['date'][5:]}{amount})")
+            amount = f"，{_wan(r['investment_wan'])}" if key == "signed" and r["investment_wan"] else ""
+            lines.append(f"{i}. {r['name']}（{r['date'][5:]}{amount}）")
     if not any(report[k] for k in _SECTION_TITLES):
         lines.append("本周无签约、开工、竣工、投产。")
     if report["overdue"]:
-        lines.append(f"逾期事项 {report['overdue_total']:,} 项:")
+        lines.append(f"逾期事项 {report['overdue_total']:,} 项：")
         kinds = {"milestone": "节点", "service": "代办", "coordination": "协调"}
         for i, r in enumerate(report["overdue"][:10], 1):
-            lines.append(f"{i}. [{kinds[r['kind']]}] {r['name']}: {r['detail']} (逾期 {r['days_overdue']} 天)")
+            lines.append(f"{i}. [{kinds[r['kind']]}] {r['name']}：{r['detail']}（逾期 {r['days_overdue']} 天）")
         if report["overdue_total"] > 10:
             lines.append(f"… 另 {report['overdue_total'] - 10:,} 项见 promo overdue")
     if report["coordination"]:
-        lines.append(f"需领导协调 {len(report['coordination'])} 项:")
+        lines.append(f"需领导协调 {len(report['coordination'])} 项：")
         for i, r in enumerate(report["coordination"], 1):
             who = r["leader"] or "待定"
-            dept = f", {r['department']}" if r["department"] else ""
-            due = f", 限 {r['due_date']}" if r["due_date"] else ""
-            lines.append(f"{i}. {who}: {r['name']} {r['issue']}{dept}{due}")
+            dept = f"，{r['department']}" if r["department"] else ""
+            due = f"，限 {r['due_date']}" if r["due_date"] else ""
+            lines.append(f"{i}. {who}：{r['name']} {r['issue']}{dept}{due}")
     if report["ledger"]:
         parts = []
         for r in report["ledger"]:
@@ -169,8 +196,8 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
                 if r["unit"] == "个"
                 else f"{_wan(r['actual'])}/{_wan(r['target'])}"
             )
-            parts.append(f"{r['label']} {shown}" + (" (落后)" if r["behind"] else ""))
-        lines.append("年度任务: " + "; ".join(parts))
+            parts.append(f"{r['label']} {shown}" + ("（落后）" if r["behind"] else ""))
+        lines.append("年度任务：" + "；".join(parts))
     return "\n".join(lines) + "\n"
 
 
@@ -199,7 +226,7 @@ def weekly_rows(report: dict) -> list[dict]:
                 "name": r["name"],
                 "owner": r["owner"],
                 "date": r["due"],
-                "detail": f"{r['detail']} (逾期 {r['days_overdue']} 天)",
+                "detail": f"{r['detail']}（逾期 {r['days_overdue']} 天）",
                 "leader": None,
                 "investment_wan": None,
             }

@@ -50,3 +50,21 @@ def test_an_earlier_brief_does_not_know_later_milestones(run, project):
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert cells[2] == ""  # nothing reached on 2026-03-20: 开工 happened on 2026-04-01
     assert "2026 年度任务" in text  # the ledger of the brief's year
+
+
+def test_an_earlier_brief_gives_each_project_as_it_stood(run, project):
+    # by 2026-04-20: 推进甲 signed (03-02), its 环评 asked 04-02 and not yet due, the road item not yet raised
+    # (raised today, 11-23); a project signed later is not there yet; 环评 done on 11-01 is still open then
+    assert run("enterprises", "add", "推进乙", "--stage", "签约", "--date", "2026-09-01").exit_code == 0
+    assert run("enterprises", "milestone", "推进乙", "开工", "--planned", "2026-10-01").exit_code == 0
+    assert run("services", "update", "推进甲", "环评", "--done", "2026-11-01").exit_code == 0
+    assert run("enterprises", "move", "推进甲", "落地", "--date", "2026-06-01").exit_code == 0
+    text = run("brief", "--audience", "internal", "--date", "2026-04-20").stdout
+    section = text.split("项目推进（内部）", 1)[1].split("\n## ", 1)[0]
+    assert "推进乙" not in section and "共 1 个" in section
+    cells = [c.strip() for c in next(x for x in section.splitlines() if x.startswith("| 推进甲")).strip("|").split("|")]
+    assert cells[1] == "签约" and cells[6:] == ["1", ""]  # stage then; 环评 open, not yet late; no item yet
+    late = run("brief", "--audience", "internal", "--date", "2026-05-10").stdout
+    assert "1（逾期 1）" in late.split("项目推进（内部）", 1)[1]
+    now = run("brief", "--audience", "internal").stdout.split("项目推进（内部）", 1)[1].split("\n## ", 1)[0]
+    assert "推进乙" in now and "| 推进甲 | 落地" in now

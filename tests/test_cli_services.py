@@ -152,10 +152,10 @@ def test_the_weekly_text_for_the_group(run, project):
     run("coordination", "add", "代办甲", "道路未通", "--leader", "王主任", "--department", "住建局")
     text = run("report", "weekly").stdout
     assert "2026-11-23 至 2026-11-29" in text
-    assert "本周开工 1 个:\n1. 晨生医疗 (11-23)" in text
-    assert "需领导协调 1 项:\n1. 王主任: 代办甲 道路未通, 住房和城乡建设局" in text
+    assert "本周开工 1 个：\n1. 晨生医疗（11-23）" in text
+    assert "需领导协调 1 项：\n1. 王主任：代办甲 道路未通，住房和城乡建设局" in text
     last_week = run("report", "weekly", "--date", "2026-11-18").stdout
-    assert "本周签约 1 个:\n1. 代办甲 (11-18, 1.5亿元)" in last_week
+    assert "本周签约 1 个：\n1. 代办甲（11-18，1.5亿元）" in last_week
     sheet = as_json(run, "report", "weekly")
     assert {r["section"] for r in sheet} == {"started", "coordination"}
 

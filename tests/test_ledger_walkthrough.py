@@ -213,3 +213,163 @@ def test_signings_of_earlier_years_are_not_counted_again_after_analyze(run, db_p
     }
     assert "今年签约乙" in names and "往年签约甲" not in names
     assert ledger(run)["", "signed"]["actual"] == expected
+
+
+# The second pass of the walkthrough (a new user at 80 columns, zh then en): what it found, each defect once.
+
+
+def test_overdue_kinds_in_the_officers_words(run, recorded, monkeypatch):
+    assert run("enterprises", "milestone", "康达", "达效", "--planned", "2026-11-15").exit_code == 0
+    words = (("节点", "milestone"), ("milestone", "milestone"), ("代办", "service"), ("协调", "coordination"))
+    for word, kind in words:
+        found = json.loads(run("overdue", "--kind", word, "--format", "json").stdout)
+        assert found and {r["kind"] for r in found} == {kind}, word
+    said = run("overdue", "--kind", "milestone").output
+    assert "1 item overdue (today 2026-11-23)" in said
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    said = run("overdue").output
+    assert "1 项逾期（今天 2026-11-23）" not in said and "项逾期（今天 2026-11-23）" in said
+    for english in ("milestone", "service", "coordination", "overdue", "today"):
+        assert english not in said, english
+    assert "节点" in said and "协调事项" in said
+    refused = run("overdue", "--kind", "逾期")
+    assert refused.exit_code == 2 and "逾期" in refused.output and "帮办代办" in refused.output
+    assert "follow-up" not in refused.output
+
+
+def test_late_milestones_counted_in_the_readers_language(run, recorded, monkeypatch):
+    assert run("enterprises", "milestone", "康达", "达效", "--planned", "2026-11-15").exit_code == 0
+    assert "\n1 milestone late: promo overdue --kind milestone" in run("ledger", "--year", "2026").output
+    assert run("enterprises", "add", "晚开工企业", "--date", "2026-06-01").exit_code == 0
+    assert run("enterprises", "milestone", "晚开工企业", "开工", "--planned", "2026-07-01").exit_code == 0
+    assert "\n2 milestones late: promo overdue --kind milestone" in run("ledger", "--year", "2026").output
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    said = run("ledger", "--year", "2026", "--by", "owner").output
+    assert "2 个节点滞后于计划：promo overdue --kind 节点" in said
+    assert run("overdue", "--kind", "节点", "--format", "json").exit_code == 0  # the command it names works
+
+
+def test_one_service_added_is_said_in_the_singular(run, recorded):
+    added = run("services", "templates", "add", "消防验收", "--department", "住建局", "--industry", "医用机器人")
+    assert added.exit_code == 0, added.output
+    said = run("services", "apply", "康达", "--asked", "2026-11-01")
+    assert said.exit_code == 0 and "1 service added (消防验收)" in said.output
+
+
+def test_redating_production_moves_the_stage_history_with_it(run, db_path, recorded):
+    def stage_dates():
+        conn = sqlite3.connect(db_path)
+        history = conn.execute(
+            "SELECT h.stage, h.date FROM stage_history h JOIN enterprises e ON e.id = h.enterprise_id "
+            "WHERE e.name LIKE '%康达%' ORDER BY h.date, h.id"
+        ).fetchall()
+        current = conn.execute("SELECT stage, stage_date FROM enterprises WHERE name LIKE '%康达%'").fetchone()
+        conn.close()
+        return history, current
+
+    assert stage_dates() == ([("签约", "2026-03-10"), ("投产", "2026-11-10")], ("投产", "2026-11-10"))
+    before = content(db_path)
+    said = run("enterprises", "milestone", "康达", "投产", "--date", "2026-11-12")
+    assert said.exit_code == 0 and "entered 投产 on 2026-11-12 (was 2026-11-10)" in said.output
+    assert stage_dates() == ([("签约", "2026-03-10"), ("投产", "2026-11-12")], ("投产", "2026-11-12"))
+    detail = json.loads(run("ledger", "--year", "2026", "--detail", "--measure", "投产", "--format", "json").stdout)
+    assert [r["date"] for r in detail] == ["2026-11-12"]
+    assert run("undo", "--yes").exit_code == 0
+    assert content(db_path) == before
+    # a later stage bounds it: 达效 entered on 11-15, so 投产 cannot move past that day
+    assert run("enterprises", "move", "康达", "达效", "--date", "2026-11-15").exit_code == 0
+    before = content(db_path)
+    refused = run("enterprises", "milestone", "康达", "投产", "--date", "2026-11-16")
+    assert refused.exit_code == 1 and "--date 2026-11-16" in refused.output and "达效" in refused.output
+    assert content(db_path) == before
+
+
+def test_a_years_arrived_capital_beside_quarters_is_said_not_to_count(run, recorded):
+    said = run("enterprises", "report", "康达", "--year", "2026", "--arrived", "500")
+    assert said.exit_code == 0
+    assert "the ledger adds the quarters' 到位资金 (6,000 万元), not this year's figure" in said.output
+    assert ledger(run)["", "arrived"]["actual"] == 6000  # as the warning says
+    said = run("enterprises", "report", "康达", "--year", "2026", "--quarter", "4", "--arrived", "1200")
+    assert "its year's 到位资金 (500 万元) no longer counts" in said.output
+    assert ledger(run)["", "arrived"]["actual"] == 6200
+    quiet = run("enterprises", "report", "康达", "--year", "2026", "--quarter", "4", "--tax", "90")
+    assert quiet.exit_code == 0 and "到位资金" not in quiet.output
+
+
+def test_milestones_table_has_english_names_only_for_english_readers(run, recorded, monkeypatch):
+    assert "construction started" in run("enterprises", "milestone", "康达").output
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    said = run("enterprises", "milestone", "康达").output
+    assert "开工" in said and "construction started" not in said and "Milestone " not in said
+
+
+def test_a_subcommand_is_listed_with_its_own_help_not_a_top_level_namesake(run, monkeypatch):
+    listed = run("enterprises", "--help").output
+    assert "Reports sent out of the office" not in listed
+    assert "report        A project's figures by year or quarter" in listed
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    listed = run("enterprises", "--help").output
+    assert "办公室定期发出的报告" not in listed and "项目按年或季度的数据" in listed
+
+
+def test_argument_names_in_chinese_errors_are_chinese(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    said = run("services", "update", "康达", "不存在的事项", "--status", "done").output
+    assert "事项 不存在的事项" in said and "ITEM" not in said
+    said = run("coordination", "add", "康达", "   ").output
+    assert "'事项'" in said and "ISSUE" not in said
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (("coordination", "add", "康达", "道路", "--date", ""), "--date"),
+        (("coordination", "add", "康达", "道路", "--due", " "), "--due"),
+        (("coordination", "add", "康达", "道路", "--department", ""), "--department"),
+        (("coordination", "close", "1", "--date", ""), "--date"),
+        (("services", "add", "康达", "消防验收", "--department", "住建局", "--asked", ""), "--asked"),
+        (("services", "add", "康达", "消防验收", "--department", ""), "--department"),
+        (("services", "apply", "康达", "--asked", ""), "--asked"),
+        (("services", "update", "康达", "能评", "--due", ""), "--due"),
+        (("events", "add", "活动", "--date", ""), "--date"),
+    ],
+)
+def test_an_empty_value_is_refused_not_taken_as_left_out(run, db_path, recorded, args, named):
+    before = content(db_path)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert named in result.output and "is empty" in result.output and "constraint" not in result.output
+    assert content(db_path) == before
+
+
+def test_a_past_weeks_report_and_a_dated_brief_give_the_ledger_as_it_stood(run, recorded):
+    # week of 2026-05-18: signed 03-10 and started 05-20 by then, not yet producing; reports of Q1–Q2 only
+    text = run("report", "weekly", "--date", "2026-05-20").output
+    assert "签约项目 1/12（落后）；开工项目 1/6（落后）；投产项目 0/4（落后）" in text
+    assert "完成投资 3,000万元/10亿元（落后）；到位资金 2,000万元/8亿元（落后）" in text
+    assert (
+        "投产项目 1/4" in run("report", "weekly").output
+        and "到位资金 6,000万元/8亿元" in run("report", "weekly").output
+    )
+    brief = run("brief", "--audience", "internal", "--date", "2026-05-20").output
+    assert "投产项目 0/4" in brief and "到位资金 2,000" in brief
+
+
+def test_a_past_weeks_overdue_and_open_items_are_as_they_stood(run, recorded):
+    # 能评 (asked 03-20, 30 days: due 04-19) done only on 11-01: overdue in May, not now
+    assert run("services", "update", "康达", "能评", "--done", "2026-11-01").exit_code == 0
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output
+    assert "能评" not in run("report", "weekly").output
+    # the 供电 item (raised 11-10) closed on 11-22: still open in the week of 11-09
+    assert run("coordination", "close", "1", "--date", "2026-11-22").exit_code == 0
+    assert "需领导协调 1 项" in run("report", "weekly", "--date", "2026-11-11").output
+    assert "需领导协调" not in run("report", "weekly").output
+
+
+def test_the_weekly_text_is_punctuated_as_chinese_text(run, recorded):
+    text = run("report", "weekly", "--date", "2026-11-11").output
+    assert "本周投产 1 个：\n1. 济南康达医疗器械有限公司（11-10）" in text
+    assert "1. 王主任：济南康达医疗器械有限公司 双回路供电未接入，供电公司，限 2026-11-20" in text
+    assert "年度任务：签约项目 1/12（落后）；" in text
+    for ascii_mark in (": ", " (", "; ", ", "):
+        assert ascii_mark not in text, ascii_mark

@@ -79,6 +79,20 @@ def parse_or_usage(parser, value, *args, **kwargs):
         raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{exc.field}'") from None
 
 
+def date_option(value: str | None, option: str, *, meaning: str = "day") -> str | None:
+    """A date option as people write it; given as '' it is a usage error (nothing would be dated), not left out."""
+    from promo.text import parse_date
+
+    if value is not None and not value.strip():
+        raise click.BadParameter(_("is empty; give a date or leave the option out"), param_hint=f"'{option}'")
+    return parse_or_usage(parse_date, value, option, meaning=meaning)
+
+
+def given(ctx: click.Context, param: click.Parameter, value):
+    """A click callback for an optional value a command writes: '' is refused as a usage error naming it."""
+    return reject_empty(param, value, _("give a value or leave the option out"))
+
+
 # SQLite stores integers in 64 bits: a larger number cannot be an id, and binding one fails with an
 # OverflowError instead of a message. A count or id past it is a typo, said so as a usage error.
 SQLITE_MAX_INT = 2**63 - 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import ROW_ID, catalogue, format_option, named, not_empty, parse_or_usage
+from promo.commands.common import ROW_ID, catalogue, date_option, format_option, given, named, not_empty, parse_or_usage
 from promo.i18n import _
 
 
@@ -43,8 +43,8 @@ def _leaders(found: list[dict]) -> None:
 @coordination.command("add")
 @click.argument("enterprise", callback=named)
 @click.argument("issue")
-@click.option("--leader", callback=not_empty, help="The leader who coordinates it (牵头领导).")
-@click.option("--department", callback=not_empty, help="The department responsible (see promo services departments).")
+@click.option("--leader", callback=given, help="The leader who coordinates it (牵头领导).")
+@click.option("--department", callback=given, help="The department responsible (see promo services departments).")
 @click.option("--date", metavar="DATE", help="When it was raised (default today).")
 @click.option("--due", metavar="DATE", help="When it should be solved.")
 @click.option("--note", help="A remark.")
@@ -59,12 +59,11 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
     from promo import coordination as domain
     from promo.db import change
     from promo.enterprise_fields import parse_text
-    from promo.text import parse_date
 
-    issue = parse_or_usage(parse_text, issue, "ISSUE", max_len=500)
+    issue = parse_or_usage(parse_text, issue, _("ISSUE"), max_len=500)
     if not issue:
-        raise click.BadParameter(_("is empty"), param_hint="'ISSUE'")
-    date, due = parse_or_usage(parse_date, date, "--date"), parse_or_usage(parse_date, due, "--due", meaning="by")
+        raise click.BadParameter(_("is empty"), param_hint=f"'{_('ISSUE')}'")
+    date, due = date_option(date, "--date"), date_option(due, "--due", meaning="by")
     leader = parse_or_usage(parse_text, leader, "--leader", max_len=50)
     conn = catalogue(ctx)
     note = parse_or_usage(parse_text, note, "--note")
@@ -99,9 +98,8 @@ def close(ctx, item_id, date, note):
     from promo import coordination as domain
     from promo.db import change
     from promo.enterprise_fields import parse_text
-    from promo.text import parse_date
 
-    date = parse_or_usage(parse_date, date, "--date")
+    date = date_option(date, "--date")
     conn = catalogue(ctx)
     r = change(conn, domain.close_item, item_id, date=date, note=parse_or_usage(parse_text, note, "--note"))
     click.echo(

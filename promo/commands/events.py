@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, named, parse_or_usage
+from promo.commands.common import catalogue, date_option, format_option, named, parse_or_usage
 from promo.i18n import _
 
 
@@ -47,10 +47,9 @@ def add(ctx, name, date, place, organiser):
     from promo import events as domain
     from promo.db import change
     from promo.enterprise_fields import parse_name, parse_text
-    from promo.text import parse_date
 
     name = parse_or_usage(parse_name, name, "NAME")
-    date = parse_or_usage(parse_date, date, "--date")
+    date = date_option(date, "--date")
     place, organiser = (
         parse_or_usage(parse_text, place, "--place"),
         parse_or_usage(parse_text, organiser, "--organiser"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
-from promo.i18n import N_, _
+from promo.i18n import N_, _, ngettext
 
 
 def _year(value) -> int:
@@ -101,7 +101,14 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
         )
         caption = caption.format(elapsed=elapsed, year=year, day=today())
     if late:
-        caption += "\n" + _("{n} milestones late: promo overdue --kind milestone").format(n=late)
+        from promo.vocabulary import shown
+
+        late_line = ngettext(
+            "{n:,} milestone late: promo overdue --kind {kind}",
+            "{n:,} milestones late: promo overdue --kind {kind}",
+            late,
+        )
+        caption += "\n" + late_line.format(n=late, kind=shown("overdue_kind", "milestone"))
     title = _("{year} task ledger").format(year=year)
     if by and fmt not in ("json", "csv"):
         rows, columns = _pivot(found, by)

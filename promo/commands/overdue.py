@@ -5,24 +5,35 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
-from promo.i18n import _
+from promo.i18n import _, ngettext
 
-_KIND_LABELS = {
-    "follow-up": "跟进 follow-up",
-    "stage": "阶段 stage",
-    "lease": "租约 lease",
-    "milestone": "节点 milestone",
-    "service": "代办 service",
-    "coordination": "协调 coordination",
-}
+
+def _kind(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--kind as the officer names it: its code (milestone), its name in either language (节点) or a word for it
+    (代办), in either script and any width."""
+    if value is None:
+        return None
+    from promo.text import fold
+    from promo.vocabulary import by_label, choices, synonyms
+
+    known = by_label("overdue_kind") | {fold(word): code for word, code in synonyms("overdue_kind").items()}
+    found = known.get(fold(value))
+    if found is None:
+        raise click.BadParameter(
+            _("{value}: use one of {choices}").format(value=value, choices=choices("overdue_kind")),
+            param_hint="'--kind'",
+        )
+    return found
 
 
 @click.group(invoke_without_command=True)
 @click.option("--owner", callback=not_empty, help="Only this officer's follow-ups and enterprises.")
 @click.option(
     "--kind",
-    type=click.Choice(["follow-up", "stage", "lease", "milestone", "service", "coordination"]),
-    help="Only follow-ups, stage deadlines, leases ending within 90 days, milestones, services or 协调事项.",
+    metavar="KIND",
+    callback=_kind,
+    help="Only one kind: follow-up, stage (deadline), lease (ending within 90 days), milestone, service "
+    "or coordination (跟进, 阶段期限, 租约到期, 节点, 帮办代办, 协调事项).",
 )
 @click.option("--public", is_flag=True, help="Code names for real names.")
 @format_option
@@ -39,7 +50,8 @@ def overdue(ctx, owner, kind, public, fmt):
     \b
     Examples:
       promo overdue
-      promo overdue --owner 张伟 --kind follow-up
+      promo overdue --owner 张伟 --kind 跟进
+      promo overdue --kind 帮办代办
       promo overdue deadlines
       promo overdue deadlines 签约 90
     """
@@ -47,7 +59,7 @@ def overdue(ctx, owner, kind, public, fmt):
         return
     from promo import pipeline, views, weekly
     from promo.text import today
-    from promo.vocabulary import BAD_CHECK_NOTE, display_name, label
+    from promo.vocabulary import BAD_CHECK_NOTE, display_name, label, shown
 
     conn = catalogue(ctx)
     found = pipeline.overdue(conn, owner=owner, kind=kind) if kind in (None, "follow-up", "stage", "lease") else []
@@ -60,10 +72,12 @@ def overdue(ctx, owner, kind, public, fmt):
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
-        r["kind_label"] = _KIND_LABELS[r["kind"]]
+        r["kind_label"] = shown("overdue_kind", r["kind"])
         r["uscc_bad_check"] = bool(r["uscc_bad_check"])
         r.setdefault("stage_en", label("stage", r["stage"], "en"))
-    caption = f"{len(found):,} 项逾期 overdue (today {today()})"
+    caption = ngettext("{n:,} item overdue (today {today})", "{n:,} items overdue (today {today})", len(found)).format(
+        n=len(found), today=today()
+    )
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + BAD_CHECK_NOTE
     views.OVERDUE.show(found, fmt, caption=caption)

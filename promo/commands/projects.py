@@ -72,13 +72,22 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
         )
         for w in r["moved"]["warnings"]:
             click.echo(_("warning: {w}").format(w=w), err=True)
+    if r["redated"]:
+        click.echo(
+            _("{name} entered {stage} on {new} (was {old}) in its stage history").format(
+                name=r["name"], stage=r["redated"]["stage"], new=r["redated"]["to"], old=r["redated"]["from"]
+            )
+        )
 
 
 def _show_milestones(d: dict, fmt: str) -> None:
+    from promo.i18n import language
     from promo.views_after_signing import MILESTONES
 
     title = f"{d['enterprise']['name']} 项目节点 Milestones (签约 {d['signed'] or '?'})"
-    MILESTONES.show(d["milestones"], fmt, title=title)
+    # the milestones' English names are a column for English readers; a Chinese screen has them in 节点 already
+    view = MILESTONES if language() == "en" else MILESTONES.hide("milestone_en")
+    view.show(d["milestones"], fmt, title=title)
 
 
 _FIGURES = {

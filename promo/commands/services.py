@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, named, not_empty, parse_or_usage
-from promo.i18n import _
+from promo.commands.common import catalogue, date_option, format_option, given, named, not_empty, parse_or_usage
+from promo.i18n import _, ngettext
 
 
 def _date(value, option):
-    from promo.dates import parse_date
-
-    return parse_or_usage(parse_date, value, option, meaning="by" if option == "--due" else "day")
+    return date_option(value, option, meaning="by" if option == "--due" else "day")
 
 
 def _text(value, option, *, required=False):
@@ -67,8 +65,13 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
 @services.command("add")
 @click.argument("enterprise", callback=named)
 @click.argument("item", callback=named)
-@click.option("--department", required=True, help="The department that decides it (see promo services departments).")
-@click.option("--officer", callback=not_empty, help="The officer handling it (default the enterprise's owner).")
+@click.option(
+    "--department",
+    required=True,
+    callback=given,
+    help="The department that decides it (see promo services departments).",
+)
+@click.option("--officer", callback=given, help="The officer handling it (default the enterprise's owner).")
 @click.option("--asked", metavar="DATE", help="When it was applied for.")
 @click.option("--due", metavar="DATE", help="When it should be done; promo overdue lists it after.")
 @click.option("--note", help="A remark.")
@@ -83,7 +86,7 @@ def add(ctx, enterprise, item, department, officer, asked, due, note):
     from promo import services as domain
     from promo.db import change
 
-    item = _text(item, "ITEM", required=True)
+    item = _text(item, _("ITEM"), required=True)
     asked, due = _date(asked, "--asked"), _date(due, "--due")
     officer = _text(officer, "--officer")
     conn = catalogue(ctx)
@@ -103,8 +106,8 @@ def add(ctx, enterprise, item, department, officer, asked, due, note):
 @click.option("--done", metavar="DATE", help="Done on this date (status 已办结).")
 @click.option("--asked", metavar="DATE", help="When it was applied for.")
 @click.option("--due", metavar="DATE", help="A new due date.")
-@click.option("--officer", callback=not_empty, help="Hand it to another officer.")
-@click.option("--department", callback=not_empty, help="Move it to another department.")
+@click.option("--officer", callback=given, help="Hand it to another officer.")
+@click.option("--department", callback=given, help="Move it to another department.")
 @click.option("--note", help="A remark.")
 @click.pass_context
 def update(ctx, enterprise, item, status, done, asked, due, officer, department, note):
@@ -151,9 +154,9 @@ def update(ctx, enterprise, item, status, done, asked, due, officer, department,
 
 @services.command("apply")
 @click.argument("enterprise", callback=named)
-@click.option("--industry", callback=not_empty, help="Use this industry's path instead of the enterprise's own.")
+@click.option("--industry", callback=given, help="Use this industry's path instead of the enterprise's own.")
 @click.option("--asked", metavar="DATE", help="Applied for on this date: due dates follow the usual days.")
-@click.option("--officer", callback=not_empty, help="The officer handling them (default the enterprise's owner).")
+@click.option("--officer", callback=given, help="The officer handling them (default the enterprise's owner).")
 @click.pass_context
 def apply(ctx, enterprise, industry, asked, officer):
     """Give a project the usual services of its industry (and of every project) in one step.
@@ -174,7 +177,9 @@ def apply(ctx, enterprise, industry, asked, officer):
     officer = _text(officer, "--officer")
     r = change(conn, domain.apply_template, enterprise, industry=industry, asked=asked, officer=officer)
     click.echo(
-        _("{name}: {n} services added ({v2})").format(name=r["name"], n=len(r["added"]), v2="、".join(r["added"]))
+        ngettext("{name}: {n} service added ({v2})", "{name}: {n} services added ({v2})", len(r["added"])).format(
+            name=r["name"], n=len(r["added"]), v2="、".join(r["added"])
+        )
     )
     if r["kept"]:
         click.echo(_("already had: {v0}").format(v0="、".join(r["kept"])))
@@ -203,7 +208,7 @@ def templates_(ctx, industry, fmt):
 @templates_.command("add")
 @click.argument("item", callback=named)
 @click.option("--department", required=True, help="The department that decides it.")
-@click.option("--industry", callback=not_empty, help="Only for this industry (and below it); default every project.")
+@click.option("--industry", callback=given, help="Only for this industry (and below it); default every project.")
 @click.option("--days", type=click.IntRange(1, 3650), help="The days it usually takes (due = asked + days).")
 @click.pass_context
 def template_add(ctx, item, department, industry, days):
@@ -216,7 +221,7 @@ def template_add(ctx, item, department, industry, days):
     from promo import services as domain
     from promo.db import change
 
-    item = _text(item, "ITEM", required=True)
+    item = _text(item, _("ITEM"), required=True)
     r = change(catalogue(ctx), domain.add_template, item, department, industry=industry, days=days)
     click.echo(
         _("{item} ({department}) added to the path of {v2}").format(

@@ -19,26 +19,36 @@ MAX_PROJECTS = 20
 def gather(conn: sqlite3.Connection, req: Request) -> dict:
     """Projects with milestones, reports, services or coordination items within the brief's focus, as of its
     date (later milestones and reports are not yet known), most behind plan first; and the ledger's year."""
+    from promo.brief.content import STAGE_ON
+    from promo.ledger_facts import bounds
+    from promo.vocabulary import SIGNED, sql_in
+    from promo.weekly import OPEN_ON
+
     where, params = _focus(conn, req)
+    # as the brief's day knew it: the stage then, reports of its quarter and before, services and coordination
+    # items open then (OPEN_ON reads the day as :today); a project signed later is not there yet
+    params |= {"today": req.date, "last_quarter": bounds(params["year"], req.date)["last_quarter"]}
+    open_service, open_item = OPEN_ON["service"][1], OPEN_ON["coordination"][1]
     found = [
         dict(r)
         for r in conn.execute(
-            f"""SELECT e.id, e.name, e.name_en, e.stage, e.investment_wan, e.sample,
+            f"""SELECT * FROM (SELECT e.id, e.name, e.name_en, {STAGE_ON} AS stage, e.investment_wan, e.sample,
                   (SELECT m.milestone FROM milestones m WHERE m.enterprise_id = e.id AND m.actual_date <= :date
                    ORDER BY m.actual_date DESC LIMIT 1) AS reached,
                   (SELECT m.milestone || '|' || m.planned_date FROM milestones m WHERE m.enterprise_id = e.id
                      AND (m.actual_date IS NULL OR m.actual_date > :date) AND m.planned_date IS NOT NULL
                    ORDER BY m.planned_date LIMIT 1) AS next,
-                  (SELECT max(r.completed_investment_wan) FROM project_reports r
-                   WHERE r.enterprise_id = e.id AND r.year <= :year) AS completed_wan,
-                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND s.status != 'done') AS services,
-                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND s.status != 'done'
+                  (SELECT max(r.completed_investment_wan) FROM project_reports r WHERE r.enterprise_id = e.id
+                     AND (r.year < :year OR (r.year = :year AND r.quarter <= :last_quarter))) AS completed_wan,
+                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND {open_service}) AS services,
+                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND {open_service}
                      AND s.due_date < :date) AS services_late,
-                  (SELECT count(*) FROM coordination c WHERE c.enterprise_id = e.id AND c.status = 'open') AS items
+                  (SELECT count(*) FROM coordination c WHERE c.enterprise_id = e.id AND {open_item}) AS items
                FROM enterprises e
                WHERE {where} AND e.id IN (SELECT enterprise_id FROM milestones UNION SELECT enterprise_id
                      FROM project_reports UNION SELECT enterprise_id FROM services
-                     UNION SELECT enterprise_id FROM coordination)""",
+                     UNION SELECT enterprise_id FROM coordination))
+               WHERE stage IN {sql_in(SIGNED)}""",
             params,
         )
     ]
@@ -56,7 +66,8 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     ):
         from promo import ledger
 
-        ledger_rows = [r for r in ledger.ledger(conn, params["year"], on=req.date) if r["target"] is not None]
+        as_then = ledger.ledger(conn, params["year"], on=req.date, known_by=True)  # as the brief's day knew it
+        ledger_rows = [r for r in as_then if r["target"] is not None]
     return {"rows": found[:MAX_PROJECTS], "count": len(found), "ledger": ledger_rows, "year": params["year"]}
 
 
