@@ -154,10 +154,11 @@ def _merged(reports):
     from dataclasses import replace
 
     from promo.io.importer import Report
+    from promo.io.lists import shown
 
     out = Report("+".join(r.list_name for r in reports))
     for r in reports:  # each problem says its sheet: line 3 of one sheet is not line 3 of the next
-        out.outcomes += [replace(o, full=f"{r.list_name}: {o.full}") for o in r.outcomes]
+        out.outcomes += [replace(o, full=f"{shown(r.list_name)}: {o.full}") for o in r.outcomes]
     return out
 
 

@@ -55,6 +55,15 @@ def all_adapters():
     return [_load(k) for k in ADAPTERS]
 
 
+def shown(en: str) -> str:
+    """A list named by its English key (as reports carry it) in the user's language: 企业 for enterprises."""
+    from promo.i18n import language
+
+    if language() != "zh":
+        return en
+    return next((a.ZH for a in all_adapters() if a.EN == en), en)
+
+
 def as_column(name: str, parse, *args, **kwargs):
     """Run a domain parser, its complaint naming the column as the file writes it rather than the CLI option."""
     from promo.errors import BadValue
