@@ -1,0 +1,101 @@
+"""Files as offices write them, for the lists beyond enterprises: a template's own example row imports, floors
+and indicators are read in the words of zone sheets, and the import's summary speaks the reader's language."""
+
+from openpyxl import Workbook
+from pipeline_helpers import query
+
+from promo.io.lists import ADAPTERS
+
+
+def test_every_template_example_imports(run, db_path, tmp_path):
+    # in dependency order: the enterprise the after-signing examples name is the enterprises template's example
+    for name in ADAPTERS:
+        path = tmp_path / f"{name}.xlsx"
+        assert run("template", name, "-o", path).exit_code == 0
+        result = run("import", name, path)
+        assert result.exit_code == 0, (name, result.output)
+        assert "rejected" not in result.output, (name, result.output)
+
+
+def test_floors_and_indicators_in_the_words_of_zone_sheets(run, db_path, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.title = "房源"
+    ws.append(["载体", "房号", "楼层", "建筑面积（㎡）", "租金（元/平方米/天）", "状态"])
+    for unit, floor in (("T-1", "3层"), ("T-2", "2F"), ("T-3", "B1"), ("T-4", "负2层"), ("T-5", 4), ("T-6", "十层")):
+        ws.append(["精准医学产业园", unit, floor, 100, 1.2, "空置"])
+    ws = book.create_sheet("准入")
+    ws.append(["指标名称", "度量", "比较", "门槛值", "单位"])
+    ws.append(["测试投资强度", "投资强度", "≥", 300, "万元/亩"])
+    ws.append(["测试研发", "研发投入占比", "不小于", 3, "%"])
+    path = tmp_path / "园区.xlsx"
+    book.save(path)
+
+    units = run("import", "units", path, "--sheet", "房源", "--skip-invalid")
+    assert units.exit_code == 0, units.output
+    assert "imported 5 of 6 rows" in units.output
+    assert "十层: not a number" in units.output  # a floor in words is named, not guessed
+    floors = dict(query(db_path, "SELECT code, floor FROM units WHERE code LIKE 'T-%'"))
+    assert floors == {"T-1": 3, "T-2": 2, "T-3": -1, "T-4": -2, "T-5": 4}
+
+    criteria = run("import", "criteria", path, "--sheet", "准入")
+    assert criteria.exit_code == 0, criteria.output
+    stored = query(db_path, "SELECT metric, op, threshold FROM criteria WHERE name LIKE '测试%' ORDER BY name")
+    assert sorted(stored) == [("investment_intensity", ">=", 300.0), ("rd_share", ">=", 3.0)]
+    assert run("units", "add", "精准医学产业园", "T-9", "--area", "50", "--floor", "5F").exit_code == 0
+
+
+def test_the_summary_names_lists_and_outcomes_in_chinese(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    path = tmp_path / "线索.csv"
+    path.write_text("企业名称,投资额(万元)\n甲测试有限公司,100\n乙测试有限公司,abc\n晨生医疗,\n", encoding="utf-8")
+    result = run("import", "enterprises", path, "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert "企业：已导入 3 行中的 1 行（1 新增, 1 不变, 1 拒绝）" in result.output
+    assert "enterprises" not in result.output and "rejected" not in result.output
+    exported = run("export", "enterprises", "targets", "-o", tmp_path / "x.xlsx")
+    assert "企业 31 行, 目标企业 9 行" in exported.output
+
+
+def eligibility(db_path) -> dict:
+    return dict(
+        (name, (recorded, industries, sample))
+        for name, recorded, industries, sample in query(
+            db_path,
+            """SELECT p.name, e.policy_id IS NOT NULL, e.industries, e.sample
+               FROM policies p LEFT JOIN policy_eligibility e ON e.policy_id = p.id""",
+        )
+    )
+
+
+def test_policy_conditions_unrecorded_open_to_all_or_sample_survive_a_round_trip(run, db_path, tmp_path):
+    assert run("policies", "add", "测试普惠政策", "--issuer", "管委会").exit_code == 0  # open to all, on record
+    before = eligibility(db_path)
+    assert before["国务院关于山东新旧动能转换综合试验区建设总体方案的批复"] == (0, None, None)  # not entered
+    assert before["海右人才政策"][2] == 1 and before["测试普惠政策"] == (1, None, 0)  # sample conditions; open
+    path = tmp_path / "政策.xlsx"
+    assert run("export", "policies", "-o", path).exit_code == 0
+    empty = tmp_path / "empty.db"
+    assert run("--db", empty, "init", "--empty", "--zone", "新区").exit_code == 0
+    for name in ("chain", "carriers"):  # what the conditions name
+        assert run("export", name, "-o", tmp_path / f"{name}.xlsx").exit_code == 0
+        assert run("--db", empty, "import", name, tmp_path / f"{name}.xlsx").exit_code == 0
+    result = run("--db", empty, "import", "policies", path)
+    assert result.exit_code == 0, result.output
+    assert eligibility(empty) == before
+    again = run("import", "policies", path)
+    assert "imported 0 of 12 rows (12 unchanged)" in again.output, again.output
+    shown = run("--db", empty, "policies")
+    assert shown.output == run("policies").output  # the ※ of sample conditions included
+
+
+def test_a_policy_sheet_says_open_to_all_in_its_own_words(run, db_path, tmp_path):
+    path = tmp_path / "政策.csv"
+    path.write_text(
+        "政策名称,发文单位,适用行业,适用对象\n测试甲政策,管委会,全部,企业\n测试乙政策,管委会,,\n", encoding="utf-8"
+    )
+    result = run("import", "policies", path)
+    assert result.exit_code == 0, result.output
+    got = eligibility(db_path)
+    assert got["测试甲政策"] == (1, None, 0)  # every industry
+    assert got["测试乙政策"] == (0, None, None)  # no condition given: not recorded, promo says to read the policy
