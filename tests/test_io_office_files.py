@@ -99,3 +99,46 @@ def test_a_policy_sheet_says_open_to_all_in_its_own_words(run, db_path, tmp_path
     got = eligibility(db_path)
     assert got["测试甲政策"] == (1, None, 0)  # every industry
     assert got["测试乙政策"] == (0, None, None)  # no condition given: not recorded, promo says to read the policy
+
+
+def history(db_path, name: str) -> list[tuple]:
+    return query(
+        db_path,
+        """SELECT h.stage, h.date, h.reason FROM stage_history h JOIN enterprises e ON e.id = h.enterprise_id
+           WHERE e.name = ? ORDER BY h.date, h.id""",
+        (name,),
+    )
+
+
+def test_the_stage_history_travels_with_the_export(run, db_path, tmp_path):
+    run("enterprises", "add", "历史测试有限公司", "--stage", "意向", "--date", "2026-01-05")
+    for stage, date in (("洽谈", "2026-02-01"), ("签约", "2026-03-01"), ("落地", "2026-06-01")):
+        assert run("enterprises", "move", "历史测试有限公司", stage, "--date", date).exit_code == 0
+    path = tmp_path / "全部.xlsx"
+    assert run("export", "-o", path).exit_code == 0
+    empty = tmp_path / "empty.db"
+    assert run("--db", empty, "init", "--empty", "--zone", "新区").exit_code == 0
+    result = run("--db", empty, "import", "all", path)
+    assert result.exit_code == 0, result.output
+    assert "stage history: imported 2 of 34 rows (2 new, 32 unchanged)" in result.output  # 意向 and 洽谈
+    assert history(empty, "历史测试有限公司") == history(db_path, "历史测试有限公司")
+    assert len(history(empty, "历史测试有限公司")) == 4
+    assert run("--db", empty, "pipeline").output == run("pipeline").output  # the funnel's times in each stage
+    assert "imported 0 of 34 rows (34 unchanged)" in run("import", "stage-history", path).output
+
+
+def test_a_stage_entry_after_the_current_stage_is_refused(run, db_path, tmp_path):
+    path = tmp_path / "阶段.csv"
+    path.write_text(
+        "企业名称,阶段,日期,说明\n"
+        "晨生医疗,意向,2025-01-10,展会结识\n"
+        "晨生医疗,落地,2026-01-01,\n"  # after its current stage (签约 on 2025-06-26)
+        "晨生医疗,洽谈,2030-01-01,\n"  # in the future
+        "不存在企业,意向,2025-01-01,\n",
+        encoding="utf-8",
+    )
+    result = run("import", "stage-history", path, "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert "imported 1 of 4 rows (1 new, 3 rejected)" in result.output
+    assert "would come after it" in result.output and "is in the future" in result.output
+    assert ("意向", "2025-01-10", "展会结识") in history(db_path, "晨生医疗")

@@ -27,6 +27,7 @@ ADAPTERS = {
     "coordination": "promo.io.lists.desk:COORDINATION",
     "events": "promo.io.lists.events:EVENTS",
     "deals": "promo.io.lists.events:DEALS",
+    "stage-history": "promo.io.lists.stage_history:STAGE_HISTORY",
 }
 NOT_YET: tuple[str, ...] = ()  # lists without a domain writer yet, named so a user asking for one is told why
 
