@@ -163,3 +163,13 @@ def test_every_list_round_trips_through_its_own_csv(run, db_path, tmp_path):
         assert second.read_text(encoding="utf-8-sig") == first.read_text(encoding="utf-8-sig"), name
     # semicolons inside cells (a department's short names) did not make the file semicolon-separated
     assert "消防救援支队,消防" in (tmp_path / "departments.csv").read_text(encoding="utf-8-sig")
+
+
+def test_long_lists_are_exported_a_row_at_a_time(conn):
+    from promo.io.lists import adapter
+
+    for name, table in (("units", "units"), ("stage-history", "stage_history"), ("enterprises", "enterprises")):
+        a = adapter(name)
+        rows = a.export_rows(conn)
+        assert not hasattr(rows, "__len__"), name  # a generator: the workbook holds one row at a time
+        assert a.count(conn) == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == sum(1 for _ in rows)
