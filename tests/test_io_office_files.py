@@ -173,3 +173,14 @@ def test_long_lists_are_exported_a_row_at_a_time(conn):
         rows = a.export_rows(conn)
         assert not hasattr(rows, "__len__"), name  # a generator: the workbook holds one row at a time
         assert a.count(conn) == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == sum(1 for _ in rows)
+
+
+def test_a_policy_row_updates_its_sample_mark_only_when_it_says_so(run, db_path, tmp_path):
+    path = tmp_path / "政策.csv"
+    path.write_text("政策名称,发布单位\n海右人才政策,济南市人才办\n", encoding="utf-8")  # no conditions given
+    assert run("import", "policies", path, "--update").exit_code == 0
+    assert eligibility(db_path)["海右人才政策"][2] == 1  # its sample conditions stay marked
+    path.write_text("政策名称,适用主体,适用条件为示例\n海右人才政策,企业,\n", encoding="utf-8")
+    result = run("import", "policies", path, "--update")
+    assert result.exit_code == 0 and "1 changed" in result.output, result.output
+    assert eligibility(db_path)["海右人才政策"][2] == 0  # conditions written by the office: no longer sample

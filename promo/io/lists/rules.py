@@ -116,7 +116,9 @@ class PolicyList(RecordList):
     def update(self, conn, row, r, changed: list) -> list[str]:
         fields = [c for c in changed if c[0] != "eligibility_sample"]
         warnings = super().update(conn, row, r, fields) if fields else []
-        if any(c[0] == "eligibility_sample" for c in changed) or fields:
+        # the writer marks changed conditions as the office's own (not sample); the row may say otherwise
+        redone = r.eligibility_sample and any(c[0] in _ELIGIBILITY for c in fields)
+        if redone or len(fields) < len(changed):
             conn.execute(
                 "UPDATE policy_eligibility SET sample = ? WHERE policy_id = ?", (int(r.eligibility_sample), row["id"])
             )
