@@ -165,14 +165,27 @@ def test_every_list_round_trips_through_its_own_csv(run, db_path, tmp_path):
     assert "消防救援支队,消防" in (tmp_path / "departments.csv").read_text(encoding="utf-8-sig")
 
 
-def test_long_lists_are_exported_a_row_at_a_time(conn):
+def test_long_lists_are_exported_a_row_at_a_time(run, db_path):
+    from test_io_export import after_signing
+
+    from promo.db import open_catalogue
     from promo.io.lists import adapter
 
-    for name, table in (("units", "units"), ("stage-history", "stage_history"), ("enterprises", "enterprises")):
+    after_signing(run)  # two projects with milestones, three reports
+    conn = open_catalogue(db_path)
+    for name, table in (
+        ("units", "units"),
+        ("stage-history", "stage_history"),
+        ("enterprises", "enterprises"),
+        ("reports", "project_reports"),
+        ("milestones", "(SELECT DISTINCT enterprise_id FROM milestones)"),
+    ):
         a = adapter(name)
         rows = a.export_rows(conn)
         assert not hasattr(rows, "__len__"), name  # a generator: the workbook holds one row at a time
         assert a.count(conn) == conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == sum(1 for _ in rows)
+    assert [r["enterprise"] for r in adapter("milestones").export_rows(conn)] == ["晨生医疗", "示例签约后项目"]
+    conn.close()
 
 
 def test_a_policy_row_updates_its_sample_mark_only_when_it_says_so(run, db_path, tmp_path):

@@ -98,5 +98,5 @@ STAGE_HISTORY = LinkedList(
     ("reason",),
     {"enterprise": "济南示例医疗科技有限公司", "stage": "洽谈", "date": "2026-01-20", "reason": "示例"},
     options={"--date": "date"},
-    table="stage_history",
+    count_sql="SELECT count(*) FROM stage_history",
 )
