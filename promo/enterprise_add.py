@@ -263,14 +263,15 @@ def bad_check_warning(code: str) -> str:
 
 def add_signing_dates(conn: sqlite3.Connection, signed: list[tuple[int, str]]) -> None:
     """The 签约 entries of enterprises just added past 签约 (an import), in one insert: what set_signing_date
-    writes for a record with no 签约 entry and no milestones yet. Each date is no later than its stage date."""
+    writes for a record with no 签约 entry and no milestones yet. Each date is no later than its stage date.
+    No reason is noted, as for a move: an exported 阶段记录 sheet brought back then finds each entry as it was."""
     require_write(conn)
     recorded = now()
     bulk.insert(
         conn,
         "stage_history",
         [
-            {"enterprise_id": eid, "stage": "签约", "date": date, "reason": "签约日期", "recorded_at": recorded}
+            {"enterprise_id": eid, "stage": "签约", "date": date, "reason": None, "recorded_at": recorded}
             for eid, date in signed
         ],
     )

@@ -117,7 +117,7 @@ def test_dry_run_shows_changes_and_update_applies_them(run, db_path, tmp_path):
     assert preview.exit_code == 0, preview.output
     assert "investment 500 → 800 (10k CNY); stage signed → registered" in preview.output
     assert re.search(r"\b3\s+new\s+新来企业", preview.output)
-    assert "would import 1 of 2 rows (1 new, 1 kept)" in preview.output
+    assert "would import 1 of 2 rows (1 new, 1 not updated)" in preview.output
     assert "stored as 91110000600037341L (spaces, width or case normalised)" in preview.output
     kept = run("import", "enterprises", path)
     assert (

@@ -57,6 +57,6 @@ def test_a_changed_row_is_an_update(run, db_path, tmp_path, name, sheet, first, 
     assert applied.exit_code == 0, applied.output
     assert "1 changed" in applied.output
     again = run("import", name, path)
-    assert again.exit_code == 0 and " changed" not in again.output and " kept" not in again.output, again.output
+    assert again.exit_code == 0 and " changed" not in again.output and "not updated" not in again.output, again.output
     assert run("undo", "--yes").exit_code == 0
     assert content(db_path) == before

@@ -133,11 +133,12 @@ def enterprises_import(ctx, file, **options):
 def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, refused: bool = False) -> None:
     from pathlib import Path
 
+    from promo.io.lists import shown
     from promo.io.report import LIST_COLUMN, REPORT, STATUS_LABELS
 
     for r in reports:
         for note in r.notes:
-            click.echo(_("note: {list_name}: {note}").format(list_name=r.list_name, note=note), err=True)
+            click.echo(_("note: {list_name}: {note}").format(list_name=shown(r.list_name), note=note), err=True)
         for w in r.warnings:
             click.echo(_("warning: {w}").format(w=w), err=True)
     rows = [
@@ -163,10 +164,12 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
     else:
         outcome = _("{list_name}: imported {new:,} of {n:,} rows ({counts})")
     for r in reports:
-        counts = ", ".join(f"{r.count(s):,} {s}" for s in STATUS_LABELS if r.count(s))
+        counts = ", ".join(f"{r.count(s):,} {label}" for s, label in STATUS_LABELS.items() if r.count(s))
         # the outcome on stdout after a table; beside machine-readable output, on stderr
         click.echo(
-            outcome.format(list_name=r.list_name, new=r.count("new"), n=len(r.outcomes), counts=counts or _("no rows")),
+            outcome.format(
+                list_name=shown(r.list_name), new=r.count("new"), n=len(r.outcomes), counts=counts or _("no rows")
+            ),
             err=fmt != "table",
         )
     if rejects and any(r.rejected for r in reports):
@@ -195,11 +198,12 @@ def export(ctx, lists, output, lang):
     """
     from promo.io import export as out
     from promo.io.lists import adapter, all_adapters
+    from promo.io.lists import shown as list_shown
 
     chosen = [adapter(n) for n in dict.fromkeys(lists)] if lists and list(lists) != ["all"] else all_adapters()
     counts = out.export(catalogue(ctx), chosen, output, lang=lang, progress=_progress)
     shown = _("standard output") if output == "-" else output
-    lists = ", ".join(_("{list} {n:,} rows").format(list=k, n=v) for k, v in counts.items())
+    lists = ", ".join(_("{list} {n:,} rows").format(list=list_shown(k), n=v) for k, v in counts.items())
     click.echo(_("wrote {path}: {lists}").format(path=shown, lists=lists), err=True)
 
 

@@ -31,15 +31,40 @@ _OPS = {
     "at-most": "<=",
     "不高于": "<=",
     "不超过": "<=",
+    "大于等于": ">=",
+    "不小于": ">=",
+    "小于等于": "<=",
+    "不大于": "<=",
 }
 NEGATIVE_KINDS = {"禁止": "禁止", "限制": "限制"}
+# the names zone sheets and published indicators (标准地 "3+N" 指标) give the metrics
+METRIC_SYNONYMS = {
+    "投资强度": "investment_intensity",
+    "亩均投资": "investment_intensity",
+    "亩均投资强度": "investment_intensity",
+    "亩均产值": "output_per_mu",
+    "亩均营收": "output_per_mu",
+    "亩均营业收入": "output_per_mu",
+    "亩均税收贡献": "tax_per_mu",
+    "研发投入占比": "rd_share",
+    "研发投入强度": "rd_share",
+    "研发强度": "rd_share",
+    "总投资": "investment",
+    "投资总额": "investment",
+    "产值": "output",
+    "达产产值": "output",
+    "税收": "tax",
+    "就业": "jobs",
+    "用地": "land_mu",
+    "用地规模": "land_mu",
+}
 
 
 def _metric(conn, value, option):
     from promo.criteria import METRICS
 
     labels = {k: m.label for k, m in METRICS.items()}
-    return p.choice(labels)(conn, value, option)
+    return p.choice(labels, METRIC_SYNONYMS)(conn, value, option)
 
 
 def _op(conn, value, option):

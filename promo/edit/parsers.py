@@ -3,6 +3,8 @@ names looked up in the catalogue (with "did you mean"); a multiple field's parse
 
 from __future__ import annotations
 
+import re
+
 from promo.errors import BadValue, PromoError
 from promo.i18n import _
 from promo.text import fold
@@ -68,6 +70,24 @@ def number(
         return got
 
     return parse
+
+
+_FLOOR = re.compile(r"(?P<under>地下|负|-|b)?\s*(?P<n>\d+)\s*(层|楼|f)?|f(?P<f>\d+)", re.IGNORECASE)
+
+
+def floor(conn, value, option):
+    """A floor as people write it: 3, 3层, 3楼, 3F, F3; below ground B1, -1F, 负1层, 地下1层 (→ -1)."""
+    import unicodedata
+
+    whole = number(minimum=-10, maximum=300, integer=True)
+    m = None if isinstance(value, (int, float)) else _FLOOR.fullmatch(unicodedata.normalize("NFKC", str(value)).strip())
+    if m is None:
+        return whole(conn, value, option)
+    n = int(m.group("n") or m.group("f"))
+    try:
+        return whole(conn, str(-n if m.group("under") else n), option)
+    except BadValue as exc:
+        raise BadValue(option, value, exc.why, exc.hint) from None
 
 
 def amount(conn, value, option):

@@ -26,7 +26,7 @@ UNIT_FIELDS = (
     Field("code", "--code", p.text(60), required=True),
     Field("kind", "--kind", p.choice(UNIT_KINDS, {"地块": "land", "土地": "land", "房": "space", "unit": "space"})),
     Field("building", "--building", p.text(60)),
-    Field("floor", "--floor", p.number(minimum=-10, maximum=300, integer=True)),
+    Field("floor", "--floor", p.floor),
     Field("area_m2", "--area", p.area, required=True),
     Field("rent", "--rent", p.rent),
     Field("status", "--status", parse_status),

@@ -40,7 +40,9 @@ def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None):
             )
         return (chosen[0], *_table(chosen[0], adapter, maps))
     first_error = None
-    for s in sheets:
+    # a workbook of several lists (promo's export): the sheet named after the list, before the first that fits
+    named = [s for s in sheets if fold(s.name) in (fold(adapter.ZH), fold(adapter.EN))]
+    for s in [*named, *(s for s in sheets if s not in named)]:
         if not s.head:
             continue
         try:
@@ -110,10 +112,14 @@ def import_file(
         plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
 
         def run_all(conn: sqlite3.Connection) -> dict:
+            # stage entries past this one are the import's own (a 阶段记录 sheet completes them: promo.io.lists
+            # .stage_history)
+            (last_entry,) = conn.execute("SELECT coalesce(max(id), 0) FROM stage_history").fetchone()
             for a, s, table in plan:
                 bar, tick = progress(s.size_hint or 0, a.EN) if progress else (None, None)
                 try:
-                    kwargs = {"update": update, "options": options, "progress": tick}
+                    kwargs = {"update": update, "options": {**(options or {}), "last_entry": last_entry}}
+                    kwargs["progress"] = tick
                     if hasattr(a, "import_table"):  # a layout with its own way through the rows
                         reports.append(a.import_table(conn, table, **kwargs))
                     else:
@@ -154,10 +160,11 @@ def _merged(reports):
     from dataclasses import replace
 
     from promo.io.importer import Report
+    from promo.io.lists import shown
 
     out = Report("+".join(r.list_name for r in reports))
     for r in reports:  # each problem says its sheet: line 3 of one sheet is not line 3 of the next
-        out.outcomes += [replace(o, full=f"{r.list_name}: {o.full}") for o in r.outcomes]
+        out.outcomes += [replace(o, full=f"{shown(r.list_name)}: {o.full}") for o in r.outcomes]
     return out
 
 

@@ -27,6 +27,7 @@ ADAPTERS = {
     "coordination": "promo.io.lists.desk:COORDINATION",
     "events": "promo.io.lists.events:EVENTS",
     "deals": "promo.io.lists.events:DEALS",
+    "stage-history": "promo.io.lists.stage_history:STAGE_HISTORY",
 }
 NOT_YET: tuple[str, ...] = ()  # lists without a domain writer yet, named so a user asking for one is told why
 
@@ -53,6 +54,15 @@ def _load(key: str):
 
 def all_adapters():
     return [_load(k) for k in ADAPTERS]
+
+
+def shown(en: str) -> str:
+    """A list named by its English key (as reports carry it) in the user's language: 企业 for enterprises."""
+    from promo.i18n import language
+
+    if language() != "zh":
+        return en
+    return next((a.ZH for a in all_adapters() if a.EN == en), en)
 
 
 def as_column(name: str, parse, *args, **kwargs):

@@ -51,6 +51,7 @@ class LinkedList:
     # the writers' options and the columns they are (option -> field key), so a refusal names the column
     options: dict = field(default_factory=dict)
     LABEL_COLUMN: str = "enterprise"  # the column that names a row before it is parsed
+    count_sql: str = ""  # how many rows the sheet has, when a query can say: then the export streams them
 
     def parse(self, conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
         return SimpleNamespace(**self.parse_fn(conn, raw, names, options), _names=names)
@@ -86,7 +87,10 @@ class LinkedList:
             return self.update_fn(conn, row, vars(r), {c[0] for c in changed}) or []
 
     def export_rows(self, conn: sqlite3.Connection):
-        return list(self.export(conn))
+        return self.export(conn) if self.count_sql else list(self.export(conn))
+
+    def count(self, conn: sqlite3.Connection) -> int:
+        return conn.execute(self.count_sql).fetchone()[0]
 
     def example(self) -> dict:
         return self.sample

@@ -111,18 +111,20 @@ def _write_in_order(conn, typed, changed, order: list[str]) -> list[str]:
 
 
 def _milestone_rows(conn):
-    from promo.db import rows
-
-    by: dict[int, dict] = {}
-    for r in rows(
-        conn,
+    """One row per project, streamed: its milestones come together in the query's order."""
+    row, current = None, None
+    for r in conn.execute(
         """SELECT m.*, e.name FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
-           ORDER BY e.id, m.milestone""",
+           ORDER BY e.id, m.milestone"""
     ):
-        row = by.setdefault(r["enterprise_id"], {"enterprise": r["name"]})
+        if r["enterprise_id"] != current:
+            if row is not None:
+                yield row
+            row, current = {"enterprise": r["name"]}, r["enterprise_id"]
         m = r["milestone"]
         row |= {f"{m}_planned": r["planned_date"], f"{m}_actual": r["actual_date"], f"{m}_note": r["note"]}
-    return list(by.values())
+    if row is not None:
+        yield row
 
 
 MILESTONES = LinkedList(
@@ -137,6 +139,7 @@ MILESTONES = LinkedList(
     _milestone_rows,
     tuple(f.key for f in _milestone_fields()),
     {"enterprise": "济南示例医疗科技有限公司", "开工_planned": "2026-04-01", "开工_actual": "2026-04-10"},
+    count_sql="SELECT count(DISTINCT enterprise_id) FROM milestones",
 )
 
 
@@ -260,4 +263,5 @@ REPORTS = LinkedList(
     tuple(f[0] for f in _FIGURES),
     {"enterprise": "济南示例医疗科技有限公司", "year": 2026, "quarter": "全年", "completed_investment": 3000},
     options={"--year": "year", **{option: key for key, (_, option, _) in REPORT_FIELDS.items()}},
+    count_sql="SELECT count(*) FROM project_reports",
 )

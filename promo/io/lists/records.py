@@ -49,7 +49,7 @@ class RecordList:
         return (row, _("the same {key}").format(key=_(self.keys(r)[0][0]))) if row is not None else (None, None)
 
     def changes(self, conn: sqlite3.Connection, row, r) -> list[tuple]:
-        old_raw = self.export(conn, [row["id"]])[0]
+        old_raw = next(iter(self.export(conn, [row["id"]])))
         try:
             old = self.parse_raw(conn, {k: old_raw.get(k) for k in r.given if k in old_raw}, {})
         except PromoError:
@@ -70,8 +70,12 @@ class RecordList:
         self.update_fn(conn, row, {k: r.given[k] for k, _, _ in changed}, {})
         return []
 
-    def export_rows(self, conn: sqlite3.Connection) -> list[dict]:
+    def export_rows(self, conn: sqlite3.Connection):
+        """Every record as its sheet shows it (a list, or streamed where the list can be long: units)."""
         return self.export(conn, None)
+
+    def count(self, conn: sqlite3.Connection) -> int:
+        return conn.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
 
     def example(self) -> dict:
         return self.sample

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
-from promo.db import rows
+from promo.db import rows, stream
 from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key, parser, updater, yes
@@ -122,7 +123,8 @@ PLATFORMS = RecordList(
 )
 
 
-def _units(conn: sqlite3.Connection, ids) -> list[dict]:
+def _units(conn: sqlite3.Connection, ids) -> Iterator[dict]:
+    """The units as their sheet shows them, streamed: a 100,000-unit export holds one row at a time."""
     from promo.edit.units import UNIT_KINDS
     from promo.resources import STATUS_LABELS
 
@@ -134,14 +136,12 @@ def _units(conn: sqlite3.Connection, ids) -> list[dict]:
         ids,
         "t.carrier_id, t.id",
     )
-    out = []
-    for r in rows(conn, sql, params):
+    for r in stream(conn, sql, params):
         r["carrier_id"] = r.pop("carrier_label")
         r["status"] = STATUS_LABELS.get(r["status"], r["status"])
         r["kind"] = UNIT_KINDS.get(r["kind"], r["kind"])
         r["sample"] = yes(r["sample"])
-        out.append(r)
-    return out
+        yield r
 
 
 def _find_unit(conn, typed):

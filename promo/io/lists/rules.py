@@ -12,6 +12,7 @@ from promo.io.lists.records import RecordList, adder, by_ids, by_name, name_key,
 from promo.text import fold
 
 _ELIGIBILITY_LISTS = ("industries", "carriers", "stages", "countries", "enterprise_kinds")
+_ELIGIBILITY = (*_ELIGIBILITY_LISTS, "min_investment_wan", "min_jobs", "rate_basis", "note")
 
 
 def _policy_parse(conn, raw, names):
@@ -19,6 +20,7 @@ def _policy_parse(conn, raw, names):
     from promo.edit.record import parse_record, problems_error
     from promo.errors import PromoError
 
+    raw = _open_to_all(raw)
     keys = {f.key for f in ELIGIBILITY_FIELDS}
     out, problems = {}, []
     for part, fields, partial in (
@@ -46,7 +48,8 @@ def _policies(conn: sqlite3.Connection, ids) -> list[dict]:
 
     sql, params = by_ids(
         """SELECT t.*, e.industries, e.carriers, e.stages, e.countries, e.enterprise_kinds, e.min_investment_wan,
-                  e.min_jobs, e.rate_basis, e.note AS eligibility_note
+                  e.min_jobs, e.rate_basis, e.note AS eligibility_note, e.policy_id IS NOT NULL AS recorded,
+                  e.sample AS eligibility_sample
            FROM policies t LEFT JOIN policy_eligibility e ON e.policy_id = t.id""",
         ids,
         "t.id",
@@ -63,11 +66,66 @@ def _policies(conn: sqlite3.Connection, ids) -> list[dict]:
         r["rate_basis"] = RATE_BASES[r["rate_basis"]][0] if r["rate_basis"] in RATE_BASES else r["rate_basis"]
         r["note"] = r.pop("eligibility_note")
         r["sample"] = yes(r["sample"])
+        r["eligibility_sample"] = yes(r["eligibility_sample"])
+        if r.pop("recorded") and not any(r[k] not in (None, "") for k in _ELIGIBILITY):
+            r["industries"] = OPEN_TO_ALL  # recorded as open to all, unlike a policy whose conditions are not entered
         out.append(r)
     return out
 
 
-POLICIES = RecordList(
+OPEN_TO_ALL = "不限"
+_OPEN = {fold(w) for w in (OPEN_TO_ALL, "全部", "所有", "均可", "不限制", "all", "any")}
+
+
+def _open_to_all(raw: dict) -> dict:
+    """不限 (全部, all …) in a condition as the empty value the policy writer reads as no restriction."""
+    return {k: ("" if k in _ELIGIBILITY_LISTS and v and fold(str(v)) in _OPEN else v) for k, v in raw.items()}
+
+
+class PolicyList(RecordList):
+    """Policies and their eligibility: a row with no eligibility cell leaves the conditions unrecorded (promo
+    then says to read the policy), 不限 records them as open to all, and 适用条件为示例 marks them as sample."""
+
+    def parse(self, conn, raw: dict, names: dict, options: dict):
+        raw = dict(raw)
+        el_sample = (raw.pop("eligibility_sample", None) or "").strip() in ("是", "※", "1", "yes", "true")
+        raw = _open_to_all(raw)
+        r = super().parse(conn, raw, names, options)
+        r.eligibility = any(k in raw for k in _ELIGIBILITY)
+        r.eligibility_sample = el_sample
+        return r
+
+    def changes(self, conn, row, r) -> list[tuple]:
+        out = super().changes(conn, row, r)
+        have = conn.execute("SELECT sample FROM policy_eligibility WHERE policy_id = ?", (row["id"],)).fetchone()
+        if have is not None and r.eligibility and bool(have[0]) != r.eligibility_sample:
+            out.append(("eligibility_sample", yes(have[0]), yes(r.eligibility_sample)))
+        return out
+
+    def add(self, conn, r, names: dict) -> list[str]:
+        warnings = super().add(conn, r, names)
+        (policy_id,) = conn.execute(
+            "SELECT id FROM policies WHERE name_folded = ?", (fold(r.typed["name"]),)
+        ).fetchone()
+        if not r.eligibility:
+            conn.execute("DELETE FROM policy_eligibility WHERE policy_id = ?", (policy_id,))
+        elif r.eligibility_sample:
+            conn.execute("UPDATE policy_eligibility SET sample = 1 WHERE policy_id = ?", (policy_id,))
+        return warnings
+
+    def update(self, conn, row, r, changed: list) -> list[str]:
+        fields = [c for c in changed if c[0] != "eligibility_sample"]
+        warnings = super().update(conn, row, r, fields) if fields else []
+        # the writer marks changed conditions as the office's own (not sample); the row may say otherwise
+        redone = r.eligibility_sample and any(c[0] in _ELIGIBILITY for c in fields)
+        if redone or len(fields) < len(changed):
+            conn.execute(
+                "UPDATE policy_eligibility SET sample = ? WHERE policy_id = ?", (int(r.eligibility_sample), row["id"])
+            )
+        return warnings
+
+
+POLICIES = PolicyList(
     "产业政策",
     "policies",
     [
@@ -98,6 +156,15 @@ POLICIES = RecordList(
         Field("min_jobs", "最低就业(人)", "min jobs", ("最低就业", "就业门槛", "最低就业人数", "min_jobs"), "int"),
         Field("note", "适用说明", "eligibility note", ("申报条件", "条件说明")),
         Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),
+        Field(
+            "eligibility_sample",
+            "适用条件为示例",
+            "sample eligibility",
+            ("条件为示例",),
+            "choice",
+            choices=("是", ""),
+            note="是 = 适用条件是示例数据",
+        ),
     ],
     "policies",
     _policy_parse,
@@ -115,6 +182,7 @@ POLICIES = RecordList(
         "cap_wan": 100,
         "industries": "高端医疗器械",
         "sample": "是",
+        "eligibility_sample": "是",
     },
 )
 
@@ -253,5 +321,5 @@ CHAIN = RecordList(
     adder("promo.edit.catalogue", "add"),
     _update_node,
     name_key,
-    {"level": "链环", "name": "示例: 手术机器人", "parent_id": "高端医疗器械", "segment": "中游", "sample": "是"},
+    {"level": "链环", "name": "示例: 手术导航系统", "parent_id": "医用机器人", "segment": "中游", "sample": "是"},
 )

@@ -187,7 +187,7 @@ def export_rows(conn: sqlite3.Connection) -> list[dict]:
 def example() -> dict:
     return {
         "name": "示例影像设备股份有限公司",
-        "link": "影像设备",
+        "link": "整机制造",
         "priority": "高",
         "reason": "头部企业",
         "status": "待招引",
