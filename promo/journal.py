@@ -12,6 +12,8 @@ back is promo.journal_read; undoing an entry is promo.revert.
 from __future__ import annotations
 
 import sqlite3
+from itertools import compress, repeat
+from operator import is_not
 
 NOT_JOURNALED = {"journal", "journal_changes"}
 _TRIGGER_PREFIX = "promo_journal_"
@@ -123,11 +125,8 @@ def row_print(*names_and_values) -> int:
     later migration adds (NULL in old rows) does not change the rows' prints."""
     from hashlib import blake2b
 
-    pairs = tuple(
-        (names_and_values[i], names_and_values[i + 1])
-        for i in range(0, len(names_and_values), 2)
-        if names_and_values[i + 1] is not None
-    )
+    values = names_and_values[1::2]  # the pairs whose value is not None, in order, without a Python loop
+    pairs = tuple(compress(zip(names_and_values[::2], values, strict=True), map(is_not, values, repeat(None))))
     return int.from_bytes(blake2b(repr(pairs).encode(), digest_size=8).digest(), "big", signed=True)
 
 
