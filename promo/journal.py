@@ -138,13 +138,15 @@ def row_print_sql(conn: sqlite3.Connection, table: str, alias: str) -> str:
 
 def edited_outside(conn: sqlite3.Connection, journal_id: int, table: str, limit: int = 20) -> list[int]:
     """Rows the entry bulk-inserted into `table` that no later journal entry touched and whose fingerprint no
-    longer matches: edited outside promo's journal. Entries from before fingerprints (fp NULL) are trusted."""
+    longer matches: edited outside promo's journal. Entries from before fingerprints (fp NULL) are trusted.
+    `+c.tbl`: the entry's rows are found by its id; through (tbl, row_id), for the ORDER BY, SQLite would walk
+    every change the table ever had."""
     conn.create_function("promo_row_print", -1, row_print, deterministic=True)
     return [
         r[0]
         for r in conn.execute(
             f"""SELECT c.row_id FROM journal_changes c JOIN main.{quote_ident(table)} t ON t.rowid = c.row_id
-                WHERE c.journal_id = ? AND c.tbl = ? AND c.op = 'insert' AND c.new IS NULL AND c.fp IS NOT NULL
+                WHERE c.journal_id = ? AND +c.tbl = ? AND c.op = 'insert' AND c.new IS NULL AND c.fp IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM journal_changes l WHERE l.tbl = c.tbl AND l.row_id = c.row_id
                                   AND l.id > c.id)
                   AND c.fp != {row_print_sql(conn, table, "t")}
