@@ -112,6 +112,8 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
     # a cell's text for each distinct value of a column that read cleanly (no warning, no problem): columns
     # repeat their values (an industry, a stage, a date), and a clean value reads the same on every line
     clean: dict[str, dict] = {key: {} for key in fields}
+    required = [f for f in fields.values() if f.required]
+    row_warnings = getattr(adapter, "row_warnings", lambda p: [])
     for n, (line, cells, raw_cells) in chunk:
         if progress and not n % PROGRESS_EVERY:
             progress(n)
@@ -137,8 +139,8 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
         try:
             if problems:
                 raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
-            for f in fields.values():
-                if f.required and not raw.get(f.key):
+            for f in required:
+                if not raw.get(f.key):
                     raise BadValue(names[f.key], "", _("is empty"))
             parsed = adapter.parse(conn, raw, names, options)
         except PromoError as exc:
@@ -148,10 +150,7 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
             report.outcomes.append(rejected_row(line, name_shown, exc, raw_cells))
             continue
         name_shown = adapter.label(parsed)
-        report.warnings += [
-            _("line {line}: {warning}").format(line=line, warning=w)
-            for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)
-        ]
+        report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in row_warnings(parsed)]
         duplicate = _in_file_duplicate(seen, adapter, parsed, line)
         if duplicate:
             report.outcomes.append(rejected_row(line, name_shown, duplicate, raw_cells))
