@@ -27,24 +27,25 @@ RUN = 1000
 
 def industry_id_of(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
     """The id of the industry an enterprise names (any form `find` takes), or None when it names none."""
-    return _found(conn, "industries", name, _("industry"), memo)
+    return _found(conn, "industries", name, N_("industry"), memo)
 
 
 def carrier_id_of(conn: sqlite3.Connection, name: str | None, memo: dict | None = None) -> int | None:
     """The id of the carrier an enterprise names, or None when it names none."""
-    return _found(conn, "carriers", name, _("carrier"), memo)
+    return _found(conn, "carriers", name, N_("carrier"), memo)
 
 
 def _found(conn: sqlite3.Connection, table: str, name: str | None, what: str, memo: dict | None) -> int | None:
-    """find()'s id for a name, asked once per distinct name of a run (a file names few industries)."""
+    """find()'s id for a name, asked once per distinct name of a run (a file names few industries); `what` is
+    translated only when find() is asked."""
     if not name:
         return None
     if memo is None:
-        return find(conn, table, name, what)["id"]
+        return find(conn, table, name, _(what))["id"]
     key = (table, name)
     if key not in memo:
         try:
-            memo[key] = find(conn, table, name, what)["id"]
+            memo[key] = find(conn, table, name, _(what))["id"]
         except PromoError as exc:
             memo[key] = exc
     if isinstance(memo[key], PromoError):
@@ -223,6 +224,8 @@ def _insert(conn, rows: list[dict], unit_field: str, units: list[list[str]]) -> 
         ],
     )
     out = []
+    alone = len(rows) == 1  # one add is a journal entry of its own; a file's rows are worded by its import
+    add_note = N_("add {name} ({stage})")
     for eid, r, refs in zip(ids, rows, units, strict=True):
         warnings = []
         if r["uscc_bad_check"]:
@@ -230,7 +233,7 @@ def _insert(conn, rows: list[dict], unit_field: str, units: list[list[str]]) -> 
         space = take_units(conn, eid, refs, unit_field) if refs else []
         out.append(
             {
-                "summary": journal_note(N_("add {name} ({stage})"), name=r["name"], stage=r["stage"]),
+                "summary": journal_note(add_note, name=r["name"], stage=r["stage"]) if alone else None,
                 "id": eid,
                 "name": r["name"],
                 "stage": r["stage"],

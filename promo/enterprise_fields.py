@@ -134,7 +134,7 @@ def parse_phone(value: str | None, field: str = "--phone") -> str | None:
     if value is None:
         return None
     text = unicodedata.normalize("NFKC", value).strip()
-    if text and (not _PHONE.match(text) or sum(c.isdigit() for c in text) < 5):
+    if text and (not _PHONE.match(text) or sum(map(str.isdigit, text)) < 5):
         raise BadValue(field, value, _("not a phone number (digits, spaces, + - ( ) and 转 for an extension)"))
     return text
 
@@ -174,17 +174,30 @@ class Fields:
     uscc_bad_check: bool = False
 
 
+# Fields whose value alone decides what they parse to (no side effect on other fields, no catalogue lookup):
+# an import parses each distinct value of these once (a file repeats its industries, stages, dates …).
+_SAME_VALUE_SAME_FIELD = frozenset(
+    ("name_en", "kind", "industry", "carrier", "stage", "date", "investment_wan", "jobs", "source_channel")
+    + ("owner", "contact", "code_name", "country", "note", "phone")
+)
+MEMO_LIMIT = 5000  # values remembered per field: a column of names or codes, all different, stops growing there
+_NOT_SEEN = object()
+
+
 def parse_fields(
     raw: dict,
     names: dict[str, str] | None = None,
     *,
     check: Callable[[Fields, str], list[PromoError]] | None = None,
+    memo: dict | None = None,
 ) -> Fields:
     """Typed fields from raw strings keyed like Fields; `names` maps a key to how the user wrote the field.
 
     Every field is parsed even after one fails, and all the bad ones are reported together; given `check`
     (enterprises.catalogue_problems), a record with a bad value also reports what the catalogue refuses in it
-    (unknown industry, unit not vacant …), so one message lists every problem of the record.
+    (unknown industry, unit not vacant …), so one message lists every problem of the record. `memo` (one dict
+    for the rows of one import) keeps what each distinct good value parsed to; a bad value is parsed again
+    each time, so its message names its own row.
     """
     from promo.countries import parse_country
 
@@ -199,12 +212,24 @@ def parse_fields(
     problems: list[PromoError] = []
 
     def field(key: str, parse) -> None:
-        if raw.get(key) is None:
+        value = raw.get(key)
+        if value is None:
             return  # not given: every parser below keeps None as None, so it is not asked
+        seen = None
+        if memo is not None and key in _SAME_VALUE_SAME_FIELD and type(value) is str:
+            seen = memo.setdefault(key, {})
+            parsed = seen.get(value, _NOT_SEEN)
+            if parsed is not _NOT_SEEN:
+                setattr(f, key, parsed)
+                return
         try:
-            setattr(f, key, parse())
+            parsed = parse()
         except BadValue as exc:
             problems.append(exc)
+            return
+        setattr(f, key, parsed)
+        if seen is not None and len(seen) < MEMO_LIMIT:
+            seen[value] = parsed
 
     if raw.get("name") is not None:
         field("name", lambda: parse_name(raw["name"], n("name")))

@@ -33,9 +33,11 @@ from promo.text import fold, today
 from promo.vocabulary import stage_index
 
 
-def parse_checked(conn: sqlite3.Connection, raw: dict, names: dict[str, str] | None = None) -> Fields:
+def parse_checked(
+    conn: sqlite3.Connection, raw: dict, names: dict[str, str] | None = None, *, memo: dict | None = None
+) -> Fields:
     """parse_fields, and when a value is bad, what the catalogue refuses in the record too, in one message."""
-    return parse_fields(raw, names, check=lambda f, unit_field: catalogue_problems(conn, f, unit_field))
+    return parse_fields(raw, names, check=lambda f, unit_field: catalogue_problems(conn, f, unit_field), memo=memo)
 
 
 def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = False) -> dict:

@@ -12,6 +12,8 @@ back is promo.journal_read; undoing an entry is promo.revert.
 from __future__ import annotations
 
 import sqlite3
+from itertools import compress, repeat
+from operator import is_not
 
 NOT_JOURNALED = {"journal", "journal_changes"}
 _TRIGGER_PREFIX = "promo_journal_"
@@ -123,11 +125,8 @@ def row_print(*names_and_values) -> int:
     later migration adds (NULL in old rows) does not change the rows' prints."""
     from hashlib import blake2b
 
-    pairs = tuple(
-        (names_and_values[i], names_and_values[i + 1])
-        for i in range(0, len(names_and_values), 2)
-        if names_and_values[i + 1] is not None
-    )
+    values = names_and_values[1::2]  # the pairs whose value is not None, in order, without a Python loop
+    pairs = tuple(compress(zip(names_and_values[::2], values, strict=True), map(is_not, values, repeat(None))))
     return int.from_bytes(blake2b(repr(pairs).encode(), digest_size=8).digest(), "big", signed=True)
 
 
@@ -139,13 +138,15 @@ def row_print_sql(conn: sqlite3.Connection, table: str, alias: str) -> str:
 
 def edited_outside(conn: sqlite3.Connection, journal_id: int, table: str, limit: int = 20) -> list[int]:
     """Rows the entry bulk-inserted into `table` that no later journal entry touched and whose fingerprint no
-    longer matches: edited outside promo's journal. Entries from before fingerprints (fp NULL) are trusted."""
+    longer matches: edited outside promo's journal. Entries from before fingerprints (fp NULL) are trusted.
+    `+c.tbl`: the entry's rows are found by its id; through (tbl, row_id), for the ORDER BY, SQLite would walk
+    every change the table ever had."""
     conn.create_function("promo_row_print", -1, row_print, deterministic=True)
     return [
         r[0]
         for r in conn.execute(
             f"""SELECT c.row_id FROM journal_changes c JOIN main.{quote_ident(table)} t ON t.rowid = c.row_id
-                WHERE c.journal_id = ? AND c.tbl = ? AND c.op = 'insert' AND c.new IS NULL AND c.fp IS NOT NULL
+                WHERE c.journal_id = ? AND +c.tbl = ? AND c.op = 'insert' AND c.new IS NULL AND c.fp IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM journal_changes l WHERE l.tbl = c.tbl AND l.row_id = c.row_id
                                   AND l.id > c.id)
                   AND c.fp != {row_print_sql(conn, table, "t")}

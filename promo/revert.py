@@ -22,9 +22,11 @@ def _q(name: str) -> str:
 
 
 def _first_changes(conn: sqlite3.Connection, tid: int, tbl: str) -> str:
-    """SQL for each row the entry touched in `tbl`: its state before the entry (`old` of its first change)."""
+    """SQL for each row the entry touched in `tbl`: its state before the entry (`old` of its first change).
+    `+tbl`: read through the entry's own rows (journal_id), never through every change the table ever had
+    (the (tbl, row_id) index would spare the GROUP BY a sort, at the cost of the whole journal's history)."""
     return f"""SELECT c.row_id, c.old FROM journal_changes c
-               WHERE c.id IN (SELECT min(id) FROM journal_changes WHERE journal_id = {int(tid)} AND tbl = {_lit(tbl)}
+               WHERE c.id IN (SELECT min(id) FROM journal_changes WHERE journal_id = {int(tid)} AND +tbl = {_lit(tbl)}
                               GROUP BY row_id)"""
 
 
@@ -66,7 +68,7 @@ def changed_since(conn: sqlite3.Connection, tid: int) -> bool:
             return True
         last = f"""SELECT c.row_id, c.new FROM journal_changes c
                    WHERE c.id IN (SELECT max(id) FROM journal_changes WHERE journal_id = {int(tid)}
-                                  AND tbl = {_lit(tbl)} GROUP BY row_id) AND NOT {_IDS_ONLY}"""
+                                  AND +tbl = {_lit(tbl)} GROUP BY row_id) AND NOT {_IDS_ONLY}"""  # see above
         suspects = conn.execute(
             f"""SELECT l.row_id, l.new, CASE WHEN t.rowid IS NULL THEN NULL ELSE {current} END
                 FROM ({last}) l LEFT JOIN main.{_q(tbl)} t ON t.rowid = l.row_id

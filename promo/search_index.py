@@ -16,6 +16,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 
 from promo.schema import migration
 from promo.schema_after_signing import m006_after_signing  # noqa: F401 - migration 6 comes first
@@ -24,6 +25,7 @@ INDEX = "search_index"
 _SLOTS = 16  # rowid = record id * 16 + the table's slot: one index row per record, found without a lookup
 _TRIGGER_PREFIX = "promo_search_"
 _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus the underscore
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -70,17 +72,23 @@ def bigrams(chars: str) -> list[str]:
     """Overlapping pairs of characters; a lone character stands for itself."""
     if len(chars) < 2:
         return [chars] if chars else []
-    return [chars[i : i + 2] for i in range(len(chars) - 1)]
+    return list(map(add, chars, chars[1:]))  # each character joined to the next, without a Python loop
 
 
 def grams(*texts: str | None) -> str:
     """The index text of some fields: each field's bigrams, space-separated. Pairs never span two fields,
     so a phrase query cannot match across a field boundary."""
-    return " ".join(g for t in texts if t for g in bigrams(key_chars(t)))
+    parts = []
+    for t in texts:
+        if t:
+            chars = key_chars(t)
+            if chars:
+                parts.append(" ".join(map(add, chars, chars[1:])) if len(chars) > 1 else chars)
+    return " ".join(parts)
 
 
 def _has_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _HAN.search(text) is not None
 
 
 def pinyin_grams(name: str | None) -> str:
@@ -108,7 +116,7 @@ def _pinyin_syllables():
 
     han = RE_HANS.pattern[len("^(?:") : -len(")+$")]  # one character class: [...]
     runs = re.compile(f"{han}+|[^{han[1:-1]}]+", re.S)
-    convert, cut, words = DefaultConverter().convert, mmseg.seg.cut, {}
+    convert, cut, words, read_runs, is_han = DefaultConverter().convert, mmseg.seg.cut, {}, {}, RE_HANS.match
 
     def word(w: str) -> list[str]:
         got = words.get(w)
@@ -118,12 +126,20 @@ def _pinyin_syllables():
                 words[w] = got
         return got
 
+    def han_run(run: str) -> list[str]:
+        # names share their runs (有限公司, 医疗科技): a run is cut into words and read once per process
+        got = read_runs.get(run)
+        if got is None:
+            got = [s for w in cut(run) for s in word(w)]
+            if len(read_runs) < 200_000:
+                read_runs[run] = got
+        return got
+
     def syllables(text: str) -> list[str]:
         out: list[str] = []
         for run in runs.findall(text):
-            if RE_HANS.match(run):
-                for w in cut(run):
-                    out += word(w)
+            if is_han(run):
+                out += han_run(run)
             else:
                 out.append(run)  # as lazy_pinyin keeps a run without pinyin: one item, whole
         return out

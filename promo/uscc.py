@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from operator import mul
 
 from promo.errors import BadValue
 from promo.i18n import _
@@ -108,7 +109,9 @@ _WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # GB 32100-2015 5.3: 3^(i-1)
 
 def check_character(body: str) -> str:
     """The check character of a code's first 17 characters (all from ALPHABET), as GB 32100-2015 computes it."""
-    total = sum(_VALUE[c] * w for c, w in zip(body, _WEIGHTS, strict=True))
+    if len(body) != len(_WEIGHTS):
+        raise ValueError(f"a credit code's body has {len(_WEIGHTS)} characters, not {len(body)}")
+    total = sum(map(mul, map(_VALUE.__getitem__, body), _WEIGHTS))  # no Python loop: 100,000 codes an import
     return ALPHABET[-total % 31]
 
 
@@ -134,6 +137,7 @@ def validate(value: str, field: str = "--uscc", *, accept_bad_check: bool = Fals
 
 
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+_ORG_VALUE = {c: int(c, 36) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
 
 def organisation_code_ok(code: str) -> bool:
@@ -141,6 +145,9 @@ def organisation_code_ok(code: str) -> bool:
     org = code[8:17]
     if len(org) != 9 or not all(c.isdigit() or "A" <= c <= "Z" for c in org[:8]):
         return False
-    total = sum(int(c, 36) * w for c, w in zip(org[:8], _ORG_WEIGHTS, strict=True))
+    if org[:8].isascii():
+        total = sum(map(mul, map(_ORG_VALUE.__getitem__, org[:8]), _ORG_WEIGHTS))
+    else:  # a digit of another script is a digit to isdigit(); int() reads it as before
+        total = sum(int(c, 36) * w for c, w in zip(org[:8], _ORG_WEIGHTS, strict=True))
     check = 11 - total % 11
     return org[8] == {10: "X", 11: "0"}.get(check, str(check))

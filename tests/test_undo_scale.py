@@ -89,3 +89,42 @@ def test_undo_of_an_import_refuses_a_row_edited_outside_promo(run, db_path, tmp_
         conn.execute("UPDATE enterprises SET investment_wan = 777 WHERE name = '指纹企业777'")
     assert run("undo", "--yes").exit_code == 0
     assert "指纹企业1" not in run("enterprises", "--format", "csv").output
+
+
+def _undo_steps(db_path) -> int:
+    """Thousands of SQLite virtual-machine steps `promo undo` of the newest entry takes, in process."""
+    from promo import revert
+    from promo.db import open_catalogue, write
+
+    conn = open_catalogue(db_path)
+    steps = [0]
+
+    def step():
+        steps[0] += 1
+
+    with write(conn, "undo") as journal_id:
+        conn.set_progress_handler(step, 1000)
+        try:
+            revert.undo(conn, None, journal_id)
+        finally:
+            conn.set_progress_handler(None, 0)
+    conn.close()
+    return steps[0]
+
+
+def test_undo_of_one_add_does_not_read_the_journals_history(run, seed_catalogue, tmp_path):
+    # after a large import and its undo, the journal holds 20,000 changes to enterprises and stage records;
+    # undoing one add must read that add's own changes, not walk every change its tables ever had
+    import shutil
+
+    quiet, busy = tmp_path / "quiet.db", tmp_path / "busy.db"
+    shutil.copy(seed_catalogue, quiet)
+    shutil.copy(seed_catalogue, busy)
+    csv = tmp_path / "history.csv"
+    csv.write_text("名称,阶段\n" + "".join(f"历史企业{i},意向\n" for i in range(5000)), encoding="utf-8")
+    for args in (["enterprises", "import", str(csv)], ["undo", "--yes"]):
+        subprocess.run([*PROMO, "--db", str(busy), *args], check=True, capture_output=True)
+    for db in (quiet, busy):
+        subprocess.run([*PROMO, "--db", str(db), "enterprises", "add", "单条撤销企业"], check=True, capture_output=True)
+    quiet_steps, busy_steps = _undo_steps(quiet), _undo_steps(busy)
+    assert busy_steps < quiet_steps * 1.5 + 20, (quiet_steps, busy_steps)

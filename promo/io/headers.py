@@ -229,8 +229,10 @@ def _records(rows, out: Table, table, mapping, sheet_notes: list[str]) -> Iterat
     totals, notes, repeats = [], [], []
     ended = False
     first_header = {c: out.headers[c] for c in list(out.columns)[:1]}
+    columns = list(out.columns.items())
     for line, cells in rows:
-        filled = [_text(c) for c in cells if _text(c)]
+        texts = [c.strip() if type(c) is str else _text(c) for c in cells]
+        filled = [t for t in texts if t]
         # folding is costly on 100,000 rows: only cells that could start a total are folded
         first = [header_key(t) for t in filled[:3] if t[:1] in "合小总共累合計總TtSsGg"]
         if any(_TOTALS.match(k) for k in first):
@@ -242,13 +244,14 @@ def _records(rows, out: Table, table, mapping, sheet_notes: list[str]) -> Iterat
             ended = True
             continue
         # the header printed again (pages pasted together); the first cell is compared before the whole row
-        if all(c < len(cells) and _text(cells[c]) == h for c, h in first_header.items()) and all(
-            _resolve(_text(cells[c]) if c < len(cells) else "", table, mapping) == key for c, key in out.columns.items()
+        if all(c < len(cells) and texts[c] == h for c, h in first_header.items()) and all(
+            _resolve(texts[c] if c < len(cells) else "", table, mapping) == key for c, key in columns
         ):
             repeats.append(line)
             continue
-        data = {key: cells[c] for c, key in out.columns.items() if c < len(cells)}
-        if not any(_text(v) for v in data.values()):
+        width = len(cells)
+        data = {key: cells[c] for c, key in columns if c < width}
+        if not any(texts[c] for c, _key in columns if c < width):
             continue
         yield line, data, cells
     out.notes += sheet_notes  # hidden rows and columns, known once the sheet has been read

@@ -13,6 +13,9 @@ from promo.io.changes import change_text, differs_text
 
 MAX_ERRORS_SHOWN = 30
 CHUNK = 1000  # rows checked against the catalogue and written together
+CLEAN_LIMIT = 5000  # clean cell values remembered per column (a column of names stops growing there)
+PROGRESS_EVERY = 64  # rows between two progress callbacks: a bar redrawn per row costs more than the row
+_NOT_SEEN = object()
 
 
 @dataclass
@@ -84,7 +87,8 @@ def run(
 
     if not conn.in_transaction:
         raise RuntimeError("an import runs inside the caller's transaction")
-    options = options or {}
+    # "memo": one import's parsed values, each distinct one parsed once (see promo.enterprise_fields)
+    options = {**(options or {}), "memo": {}}
     fields = {f.key: f for f in adapter.FIELDS}
     report = Report(adapter.EN, notes=table.notes)  # the same list: notes come as the rows are read
     if table.unknown:
@@ -105,27 +109,38 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
     from promo.io.cells import cell_text, code_damage_hint
 
     where = _("line {line}, {column}")  # looked up once: a row's field names are formatted only when shown
+    # a cell's text for each distinct value of a column that read cleanly (no warning, no problem): columns
+    # repeat their values (an industry, a stage, a date), and a clean value reads the same on every line
+    clean: dict[str, dict] = {key: {} for key in fields}
+    required = [f for f in fields.values() if f.required]
+    row_warnings = getattr(adapter, "row_warnings", lambda p: [])
     for n, (line, cells, raw_cells) in chunk:
-        if progress:
+        if progress and not n % PROGRESS_EVERY:
             progress(n)
         names = FieldNames(where, line, table.header_of, fields)
         problems, raw = [], {}
         for key, value in cells.items():
-            f = fields[key]
-            try:
-                text, warns = cell_text(value, f.kind, names[key], required=f.required, unit=table.units.get(key))
-            except BadValue as exc:
-                problems.append(exc)
-                continue
-            report.warnings += warns  # named "line N, column" already
+            known = clean[key]
+            text = known.get(value, _NOT_SEEN) if type(value) is str else _NOT_SEEN
+            if text is _NOT_SEEN:
+                f = fields[key]
+                try:
+                    text, warns = cell_text(value, f.kind, names[key], required=f.required, unit=table.units.get(key))
+                except BadValue as exc:
+                    problems.append(exc)
+                    continue
+                if warns:
+                    report.warnings += warns  # named "line N, column" already
+                elif type(value) is str and len(known) < CLEAN_LIMIT:
+                    known[value] = text
             if text is not None:
                 raw[key] = text
         name_shown = str(raw.get(adapter.LABEL_COLUMN) or "")[:60]
         try:
             if problems:
                 raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
-            for f in fields.values():
-                if f.required and not raw.get(f.key):
+            for f in required:
+                if not raw.get(f.key):
                     raise BadValue(names[f.key], "", _("is empty"))
             parsed = adapter.parse(conn, raw, names, options)
         except PromoError as exc:
@@ -135,10 +150,7 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
             report.outcomes.append(rejected_row(line, name_shown, exc, raw_cells))
             continue
         name_shown = adapter.label(parsed)
-        report.warnings += [
-            _("line {line}: {warning}").format(line=line, warning=w)
-            for w in getattr(adapter, "row_warnings", lambda p: [])(parsed)
-        ]
+        report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in row_warnings(parsed)]
         duplicate = _in_file_duplicate(seen, adapter, parsed, line)
         if duplicate:
             report.outcomes.append(rejected_row(line, name_shown, duplicate, raw_cells))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 
 from promo.errors import BadValue, Rejected
 from promo.i18n import N_, _
@@ -145,15 +146,34 @@ def import_file(
                 )
             }
 
-        if dry_run:
-            _dry_run(conn, lambda: run_all(conn), path)
-        else:
-            change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
+        with _page_cache(conn):
+            if dry_run:
+                _dry_run(conn, lambda: run_all(conn), path)
+            else:
+                change(conn, run_all)  # one transaction, one journal entry, one `promo undo`
     if rejects and any(r.rejected for r in reports):
         from promo.io.rejects import write_rejects
 
         write_rejects(rejects, [(s, t, r) for (a, s, t), r in zip(plan, reports, strict=True)])
     return reports
+
+
+IMPORT_CACHE_KIB = 65536
+
+
+@contextmanager
+def _page_cache(conn: sqlite3.Connection):
+    """A larger page cache while an import writes: new rows land all over the credit-code, name and search
+    indexes, and past SQLite's default 2 MiB each page is read again (7% of a 100,000-row import's CPU)."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    if -before >= IMPORT_CACHE_KIB or before * 4 >= IMPORT_CACHE_KIB:  # already as large (KiB, or 4 KiB pages)
+        yield
+        return
+    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _merged(reports):

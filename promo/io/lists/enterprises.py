@@ -127,8 +127,8 @@ FIELDS = [
 
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     """A row's typed fields through the pipeline's own parser (every problem of the row at once)."""
-    from promo import enterprises
     from promo.enterprise_fields import parse_today_or_before
+    from promo.enterprises import parse_checked
     from promo.errors import BadValue, PromoError, raise_all
 
     raw = dict(raw)
@@ -140,7 +140,9 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     if raw.get("units"):
         raw["units"] = [u.strip() for u in raw["units"].replace("；", ";").replace("、", ";").split(";") if u.strip()]
     try:
-        f = enterprises.parse_checked(conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names)
+        f = parse_checked(
+            conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names, memo=options.get("memo")
+        )
     except PromoError as exc:
         raise_all(problems + getattr(exc, "problems", [exc]))
     raise_all(problems)
