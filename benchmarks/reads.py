@@ -88,17 +88,23 @@ def same_sql(db: Path, filters: list[str], *, listing: bool = False) -> str:
     return " ".join(sql.split())
 
 
-def run_once(argv: list[str], env: dict) -> float:
+def run_once(argv: list[str], env: dict) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one whole process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"{' '.join(argv)} failed ({done.returncode}):\n{done.stderr.decode(errors='replace')[-2000:]}")
-    return took
+    return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def timings(db: Path, reps: int, env: dict) -> tuple[list[tuple], dict[str, list[float]]]:
-    """(name, promo argv, peer name, peer argv, target ratio or seconds) and the samples of each argv."""
+def timings(db: Path, reps: int, env: dict) -> tuple[list[tuple], dict[str, list[tuple[float, float]]]]:
+    """(name, promo argv, peer name, peer argv, target ratio or seconds) and the (wall, CPU) samples of each
+    argv."""
     bindir = Path(sys.executable).parent
     promo = [shutil.which("promo", path=str(bindir)), "--db", str(db)]
     su = shutil.which("sqlite-utils", path=str(bindir))
@@ -161,31 +167,40 @@ def counts(db: Path) -> dict[str, int]:
 
 
 def report(args, db: Path, cases, samples, memory: dict[int, dict[str, int]]) -> str:
-    med = {k: statistics.median(v) for k, v in samples.items()}
+    wall = {k: [w for w, _ in v] for k, v in samples.items()}
+    med = {k: statistics.median(v) for k, v in wall.items()}
+    cpu = {k: statistics.median(c for _, c in v) for k, v in samples.items()}
     lines = [
         HEADING,
         "",
         f"Produced by `python benchmarks/reads.py --units {args.units} --enterprises {args.enterprises} --reps "
         f"{args.reps}` on {time.strftime('%Y-%m-%d')}: whole processes, one warm-up run, then {args.reps} runs "
-        "interleaved; the peers run the SQL promo runs (`promo.resources.vacancy_query`).",
+        "interleaved; the peers run the SQL promo runs (`promo.resources.vacancy_query`). Medians of wall and "
+        "CPU (user + system) seconds; ratios are promo's median over the peer's.",
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f} at the "
         f"end), Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
         "- Catalogue: " + ", ".join(f"{n:,} {t}" for t, n in counts(db).items()),
         "",
-        "| case | promo median s | min–max | peer | peer median s | min–max | ratio | target |",
-        "|---|---:|---:|---|---:|---:|---:|---:|",
+        "| case | promo wall s | min–max | CPU s | peer | peer wall s | min–max | CPU s | ratio wall | ratio CPU "
+        "| target |",
+        "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, _, peer, peer_argv, target in cases:
-        s = samples[name]
-        row = f"| {name} | {med[name]:.3f} | {min(s):.3f}–{max(s):.3f} |"
+        s = wall[name]
+        row = f"| {name} | {med[name]:.3f} | {min(s):.3f}–{max(s):.3f} | {cpu[name]:.3f} |"
         if peer_argv:
-            p = samples[name + " (peer)"]
-            ratio = med[name] / med[name + " (peer)"]
+            other = name + " (peer)"
+            p = wall[other]
+            ratio = med[name] / med[other]
             verdict = "" if target is None else (" ✓" if ratio <= target else " ✗")
-            row += f" {peer} | {med[name + ' (peer)']:.3f} | {min(p):.3f}–{max(p):.3f} | {ratio:.2f}{verdict} |"
+            row += f" {peer} | {med[other]:.3f} | {min(p):.3f}–{max(p):.3f} | {cpu[other]:.3f} | {ratio:.2f}{verdict} |"
+            row += f" {cpu[name] / cpu[other]:.2f} |" if cpu[other] else " — |"
             row += f" ≤ {target}× |" if target else " — |"
+        elif name.startswith("match"):
+            verdict = " ✓" if med[name] <= 0.5 else " ✗"
+            row += f" — | — | — | — | {med[name]:.2f} s{verdict} | — | ≤ 0.5 s |"
         else:
-            row += " — | — | — | — |" + (" ≤ 0.5 s |" if name.startswith("match") else " — |")
+            row += " — | — | — | — | — | — | — |"
         lines.append(row)
     scales = sorted(memory)
     lines += [
@@ -214,7 +229,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=HERE / "data")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args(argv)
-    env = dict(os.environ, COLUMNS="100", PROMO_TODAY=DATE)
+    # promo's modules compiled once (the warm-up writes them), as an installed package's are: with
+    # PYTHONDONTWRITEBYTECODE every run would compile some 170 modules again, while the peers' are compiled
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"COLUMNS": "100", "PROMO_TODAY": DATE}
     db = catalogue(args.units, args.enterprises, args.carriers, args.data)
     cases, samples = timings(db, args.reps, env)
     memory = {}

@@ -71,8 +71,14 @@ def _same_chain(
     # a link's neighbours are the other links of its chain; a chain or industry stands for itself
     root = chain_of(conn, p["industry_id"], p["industry_level"])
     # two indexed joins (the enterprise's own carrier, the carriers of the units it holds), not one OR-join:
-    # with 100,000 enterprises the OR forces a scan per carrier; `+carrier_id` keeps SQLite from seeking
-    # every (enterprise, carrier) pair in units_enterprise
+    # with 100,000 enterprises the OR forces a scan per carrier. Counted for many carriers, the units come
+    # from the present enterprises' side (`+carrier_id` keeps SQLite from seeking every (enterprise,
+    # carrier) pair in units_enterprise); named for the few carriers shown, from those carriers' side.
+    held = "SELECT carrier_id, enterprise_id FROM units WHERE " + (
+        "enterprise_id IN (SELECT id FROM present) AND +carrier_id IN wanted"
+        if not names
+        else "carrier_id IN wanted AND +enterprise_id IN (SELECT id FROM present)"
+    )
     pairs = f"""
     WITH RECURSIVE {down(":root")},
     present AS (
@@ -81,12 +87,11 @@ def _same_chain(
     wanted AS (SELECT value AS cid FROM json_each(:ids)),
     pairs AS (
       SELECT carrier_id AS cid, id AS eid FROM present WHERE carrier_id IN wanted
-      UNION
-      SELECT carrier_id, enterprise_id FROM units
-      WHERE enterprise_id IN (SELECT id FROM present) AND +carrier_id IN wanted)"""
+      {"UNION ALL" if not names else "UNION"}
+      {held})"""
     params = {"root": root, "me": p["enterprise_id"], "ids": json.dumps(carrier_ids)}
     if not names:
-        sql = f"{pairs} SELECT cid, min(count(*), 3) FROM pairs GROUP BY cid"
+        sql = f"{pairs} SELECT cid, min(count(DISTINCT eid), 3) FROM pairs GROUP BY cid"
         return dict(conn.execute(sql, params).fetchall())
     sql = f"""{pairs}
     SELECT cid, json_group_array(name) AS names FROM (

@@ -17,14 +17,27 @@ ANNUAL = "(u.area_m2 * u.rent * 365 / 10000.0)"  # 万元 a year, as match compu
 
 
 def funnel(conn: sqlite3.Connection, steps: list[tuple[str, VacancyFilter]]) -> list[dict]:
-    """How many vacant units remain after each step's filter (each step adds to the one before), counted
-    in one scan of the vacant units."""
-    sums, params = [], {}
+    """How many vacant units remain after each step's filter (each step adds to the one before).
+
+    The first step (every vacant unit) is counted from the units_status index alone; the others in one pass
+    over the units the second step keeps (an indexed range of carriers for --industry), each later step
+    testing only the conditions it adds to the second's."""
+    if not steps:
+        return []
+    conditions, params = [], {}
     for _, f in steps:
         where, more = vacancy_where(conn, f)
         params |= more
-        sums.append(f"coalesce(sum(CASE WHEN {' AND '.join(where)} THEN 1 ELSE 0 END), 0)")
-    counts = conn.execute(f"SELECT {', '.join(sums)} FROM units u WHERE u.status = 'vacant'", params).fetchone()
+        conditions.append(where)
+    counts = [conn.execute(f"SELECT count(*) FROM units u WHERE {' AND '.join(conditions[0])}", params).fetchone()[0]]
+    if len(steps) > 1:
+        base = conditions[1]
+        sums = ["count(*)"]
+        for where in conditions[2:]:
+            test = " AND ".join(c for c in where if c not in base) or "1"
+            sums.append(f"coalesce(sum(CASE WHEN {test} THEN 1 ELSE 0 END), 0)")
+        sql = f"SELECT {', '.join(sums)} FROM units u WHERE {' AND '.join(base)}"
+        counts += conn.execute(sql, params).fetchone()
     return [{"step": label, "remaining": n} for (label, _), n in zip(steps, counts, strict=True)]
 
 

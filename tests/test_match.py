@@ -293,3 +293,82 @@ def test_policies_are_judged_in_the_top_ranked_unit(conn):
         assert all(c["status"] == "yes" for c in relief["checks"] if c["field"] == "carrier")
     nothing = match.match(conn, {"min_area": 99999}, on=ON)
     assert nothing["policies_at"] is None
+
+
+def brute_force_funnel(conn, needs):
+    """The funnel counted unit by unit in Python: vacant units, then each need in match's order added in turn."""
+    vacant = [dict(u) for u in conn.execute("SELECT * FROM units WHERE status = 'vacant'")]
+    has = {}
+    for unit_id, name in conn.execute(
+        "SELECT uf.unit_id, f.name FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id"
+    ):
+        has.setdefault(unit_id, set()).add(name)
+    tests = []
+    if needs.get("industry"):
+        code = conn.execute(
+            "SELECT code FROM industries WHERE code = ? OR name = ?", (needs["industry"], needs["industry"])
+        ).fetchone()[0]
+        family = family_carriers(conn, code)
+        tests.append(lambda u: u["carrier_id"] in family)
+    if needs.get("min_area") is not None:
+        tests.append(lambda u: u["area_m2"] >= needs["min_area"])
+    if needs.get("max_area") is not None:
+        tests.append(lambda u: u["area_m2"] <= needs["max_area"])
+    if needs.get("max_rent") is not None:
+        tests.append(lambda u: u["rent"] is not None and u["rent"] <= needs["max_rent"])
+    if needs.get("min_floor_load") is not None:
+        tests.append(lambda u: u["floor_load_kn"] is not None and u["floor_load_kn"] >= needs["min_floor_load"])
+    if needs.get("available_by") is not None:
+        tests.append(lambda u: not u["ready_date"] or u["ready_date"] <= needs["available_by"])
+    for name in needs.get("facilities", []):
+        tests.append(lambda u, name=name: name in has.get(u["id"], set()))
+    counts, left = [len(vacant)], vacant
+    for test in tests:
+        left = [u for u in left if test(u)]
+        counts.append(len(left))
+    return counts
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A small generated catalogue (3,000 units over 60 carriers, 400 enterprises)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    from promo.db import open_catalogue
+
+    path = tmp_path_factory.mktemp("funnel") / "catalogue.db"
+    generate(path, units=3_000, enterprises=400, carriers=60, seed=11)
+    c = open_catalogue(path)
+    yield c
+    c.close()
+
+
+GENERATED_NEEDS = [
+    {"industry": "高端医疗器械", "min_area": 500, "max_rent": 1.5},
+    {"industry": "高端医疗器械", "min_area": 200, "max_area": 2000, "max_rent": 2.0, "available_by": "2027-06-30"},
+    {"min_area": 300, "min_floor_load": 5, "facilities": ["GMP洁净车间"]},
+    {"max_rent": 1.2, "facilities": ["GMP洁净车间", "P2实验室"]},
+    {"min_area": 100},
+    {},
+]
+
+
+@pytest.mark.parametrize("needs", NEEDS, ids=lambda n: ",".join(n))
+def test_the_funnel_counts_what_a_unit_by_unit_count_gives(conn, needs):
+    result = match.match(conn, dict(needs, kind="company"), on=ON)
+    assert [s["remaining"] for s in result["funnel"]] == brute_force_funnel(conn, needs)
+
+
+@pytest.mark.parametrize("needs", GENERATED_NEEDS, ids=lambda n: ",".join(n) or "none")
+def test_the_funnel_counts_what_a_unit_by_unit_count_gives_on_a_generated_catalogue(generated, needs):
+    result = match.match(generated, dict(needs, kind="company"), on=ON, limit=5)
+    counts = brute_force_funnel(generated, needs)
+    assert [s["remaining"] for s in result["funnel"]] == counts
+    assert result["total"] == counts[-1]
+    assert len(counts) == len(needs) + 1 + len(needs.get("facilities", [])) - ("facilities" in needs)
+    if len(needs) > 1:  # the catalogue gives every step something to count, and some step something to drop
+        assert counts[-1] > 0 and counts[0] > counts[-1]
