@@ -32,7 +32,8 @@ def catalogue(ctx, gaps, industry, segment, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import targets, views
+    from promo import targets
+    from promo import views_catalogue as views
 
     conn = open_catalogue(ctx)
     found = targets.catalogue(conn, industry=industry, segment=segment, gaps=gaps)

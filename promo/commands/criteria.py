@@ -41,7 +41,7 @@ def criteria(ctx, industry, carrier, negative, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import criteria as domain
-    from promo import views
+    from promo import views_criteria as views
 
     conn = catalogue(ctx)
     if negative:
@@ -78,7 +78,8 @@ def check(ctx, name, carrier, fmt, **values):
       promo check --industry IVD体外诊断试剂 --investment 3000 --business 原料药中间体 --format json
     """
     from promo import criteria as domain
-    from promo import match, views
+    from promo import match
+    from promo import views_criteria as views
 
     conn = catalogue(ctx)
     given = parse_prospect(values)

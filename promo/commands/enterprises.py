@@ -100,7 +100,7 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         since=since,
         limit=limit,
     )
-    from promo import views
+    from promo import views_pipeline as views
 
     if public:
         found = map(views.public_row, found)
@@ -156,7 +156,7 @@ def show(ctx, name, public, fmt):
 
     d = domain.detail(catalogue(ctx), name)
     if public:
-        from promo import views
+        from promo import views_pipeline as views
 
         d = views.public_row(d)
     if fmt == "json":

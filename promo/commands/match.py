@@ -95,7 +95,7 @@ def match(ctx, for_name, limit, fmt, **values):
 
 
 def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool) -> None:
-    from promo import views
+    from promo import views_catalogue, views_criteria
     from promo.match import describe_needs
     from promo.profile import fmt_wan
     from promo.render import Column, render_with_notes
@@ -203,9 +203,9 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     # carrier-bound criteria are judged per unit (column 准入); here only those that bind wherever it settles
     checked = dict(result["criteria"])
     checked["criteria"] = [c for c in checked["criteria"] if c["scope"] != "carrier"]
-    views.show_check(checked, fmt, title=_("Access criteria"))
+    views_criteria.show_check(checked, fmt, title=_("Access criteria"))
     if result["scenarios"]:
-        views.show_scenarios(result["scenarios"], fmt, title=_("Open scenarios on this chain"))
+        views_catalogue.show_scenarios(result["scenarios"], fmt, title=_("Open scenarios on this chain"))
 
 
 def _policies_title(at: dict | None) -> str:

@@ -97,7 +97,7 @@ def need(ctx, name, clear, reset, fmt, **values):
         saved = domain.needs_of(conn, name)
         verb = _("saved") if saved["saved"] else _("none saved")
     if fmt in ("json", "csv"):
-        from promo import views
+        from promo import views_pipeline as views
 
         views.NEEDS.show([saved], fmt)
         return

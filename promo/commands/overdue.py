@@ -45,7 +45,8 @@ def overdue(ctx, owner, kind, public, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import pipeline, views, weekly
+    from promo import pipeline, weekly
+    from promo import views_pipeline as views
     from promo.text import today
     from promo.vocabulary import BAD_CHECK_NOTE, display_name, label
 

@@ -30,7 +30,7 @@ def pipeline(ctx, by, period, since, fmt):
       promo pipeline --format json
     """
     from promo import pipeline as domain
-    from promo import views
+    from promo import views_pipeline as views
     from promo.profile import fmt_num
     from promo.render import Column
     from promo.text import parse_date

@@ -92,7 +92,7 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, expired,
     found = domain.list_policies(
         conn, industry=industry, kind=kind, level=level, active_on=active_on, ended_before=ended
     )
-    from promo import views
+    from promo import views_catalogue as views
 
     if fmt == "csv":  # a cell holds the eligibility in words; JSON keeps it field by field
         for r in found:
@@ -117,7 +117,8 @@ def _dates(r: dict, sep: str = " – ") -> str:
 
 
 def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> None:
-    from promo import match, policies, views
+    from promo import match, policies
+    from promo import views_catalogue as views
 
     profile = match.profile_for(conn, name)
     everything = policies.applicable(conn, profile, on=on, include_all=True)
@@ -160,7 +161,7 @@ def show(ctx, name, fmt):
 
     d = domain.policy(catalogue(ctx), name)
     if fmt in ("json", "csv"):
-        from promo import views
+        from promo import views_catalogue as views
 
         if fmt == "csv":
             d["eligibility"] = d["summary"]

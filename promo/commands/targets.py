@@ -30,7 +30,7 @@ def _list_options(fn):
 
 def _render_list(ctx, link, industry, priority, status, fmt) -> None:
     from promo import targets as domain
-    from promo import views
+    from promo import views_catalogue as views
 
     found = domain.list_targets(
         catalogue(ctx), link=link, industry=industry, priority=priority, status=None if status == "all" else status
@@ -177,7 +177,7 @@ def drop(ctx, name, why, fmt):
 
 def _say(done: dict, fmt: str, message: str) -> None:
     if fmt in ("json", "csv"):
-        from promo import views
+        from promo import views_catalogue as views
 
         views.TARGETS.show([done], fmt)
     else:
