@@ -28,9 +28,6 @@ UNCONVERTED = {
     "render_csv.py",
     "revert.py",
     "terminal.py",
-    "views.py",
-    "views_after_signing.py",
-    "views_map.py",
 }
 
 # which .po file a module's new messages go to, by its path under promo/ (first match); click's own: click.po

@@ -238,7 +238,9 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
     new_units = []
     if last is not None:
         new_ids = match_sql.ranked_ids(conn, filt, p, low, bonus, on, not_in=sorted(last))
-        new_units = [f"{u['carrier']} {u['unit']}" for u in _units_by_id(conn, new_ids, brief=True)]
+        from promo.views import place
+
+        new_units = [place(u["carrier"], [u["unit"]]) for u in _units_by_id(conn, new_ids, brief=True)]
     return {
         "profile": p,
         "on": on,
@@ -291,57 +293,77 @@ def _score(u: dict, p: dict, cheapest: dict, on: str, local_fail: list[dict]) ->
     if asked:
         over = (area - asked) / asked
         points = WEIGHTS["area"] * min(1.0, asked / area)
+        pct = f"{over * 100:,.0f}"
         if p["max_area"] is not None:
-            text = "面积在需求范围内" + (f", 超出下限 {over * 100:,.0f}%" if over > 0.005 else "")
+            text = _("area within the need, {pct}% over its minimum") if over > 0.005 else _("area within the need")
         else:
-            text = f"面积超出需求 {over * 100:,.0f}%" if over > 0.005 else "面积正合需求"
+            text = _("area {pct}% over the need") if over > 0.005 else _("area fits the need")
+        text = text.format(pct=pct)
         parts.append({"part": "area", "points": round(points), "text": text})
     elif p["max_area"] is not None:
-        parts.append({"part": "area", "points": WEIGHTS["area"], "text": f"面积 ≤ {fmt_num(p['max_area'])}㎡"})
+        parts.append(
+            {
+                "part": "area",
+                "points": WEIGHTS["area"],
+                "text": _("area ≤ {area}㎡").format(area=fmt_num(p["max_area"])),
+            }
+        )
     if u["rent"] is not None and asked and cheapest.get("annual_raw"):
         annual = u["annual_rent_wan"]
         # points from the unrounded yearly rents, as promo.match_sql ranks them
         raw = u["area_m2"] * u["rent"] * 365 / 10000
         points = WEIGHTS["rent"] * cheapest["annual_raw"] / raw if raw else WEIGHTS["rent"]
-        text = f"年租金 {fmt_wan(annual)}万" + (" 最低" if annual == cheapest["annual"] else "")
+        text = _("yearly rent {rent}万, the lowest") if annual == cheapest["annual"] else _("yearly rent {rent}万")
+        text = text.format(rent=fmt_wan(annual))
         parts.append({"part": "rent", "points": round(points), "text": text})
     elif u["rent"] is not None and cheapest.get("rent"):
         points = WEIGHTS["rent"] * cheapest["rent"] / u["rent"] if u["rent"] else WEIGHTS["rent"]
-        text = f"租金 {u['rent']:.2f}" + (" 最低" if u["rent"] == cheapest["rent"] else "")
+        text = _("rent {rent}, the lowest") if u["rent"] == cheapest["rent"] else _("rent {rent}")
+        text = text.format(rent=f"{u['rent']:.2f}")
         parts.append({"part": "rent", "points": round(points), "text": text})
     else:
-        parts.append({"part": "rent", "points": 0, "text": "租金未定"})
+        parts.append({"part": "rent", "points": 0, "text": _("rent not set")})
     ready = u["ready_date"]
     if not ready or ready <= on:
-        parts.append({"part": "ready", "points": WEIGHTS["ready"], "text": "现房"})
+        parts.append({"part": "ready", "points": WEIGHTS["ready"], "text": _("ready now")})
     else:
         wait = _days(on, ready)
         points = WEIGHTS["ready"] * max(0.0, 1 - wait / 365)
-        parts.append({"part": "ready", "points": round(points), "text": f"{wait:,} 天后交付"})
+        parts.append(
+            {"part": "ready", "points": round(points), "text": _("ready in {days} days").format(days=f"{wait:,}")}
+        )
     if p["industry_id"] is not None:
         n = len(u["same_chain"])
         points = WEIGHTS["cluster"] * min(n, 3) / 3
-        names = "、".join(u["same_chain"][:3]) + (" 等" if n > 3 else "")
-        parts.append({"part": "cluster", "points": round(points), "text": f"同链 {n:,} 家", "detail": names})
+        names = _(", ").join(u["same_chain"][:3]) + (" …" if n > 3 else "")
+        text = _("{n} on the same chain").format(n=f"{n:,}")
+        parts.append({"part": "cluster", "points": round(points), "text": text, "detail": names})
     local = [x for x in u["policies"] if x["carrier_specific"]]
     if local:
-        parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": "载体专属政策"})
+        parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": _("carrier's own policy")})
     if local_fail:
-        names = "、".join(c["name"] for c in local_fail)
-        parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": "准入未达标", "detail": names})
+        names = _(", ").join(c["name"] for c in local_fail)
+        text = _("carrier criteria not met")
+        parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": text, "detail": names})
     return parts
 
 
 def score_formula(p: dict) -> str:
     """How the score is made, for the caption under the ranked units (it depends on whether an area was asked)."""
     if p.get("min_area"):
-        area = "面积贴合 30 × 需求面积 ÷ 面积"
-        rent = "年租金 25 × 最低年租金 ÷ 年租金"
+        area = _("area fit 30 × area needed ÷ area")
+        rent = _("yearly rent 25 × lowest yearly rent ÷ yearly rent")
     else:
-        area = "面积 30 (≤ 上限)" if p.get("max_area") is not None else ""
-        rent = "租金 25 × 最低租金 ÷ 租金"
-    parts = [area, rent, "交付 15 (现房满分, 一年后 0)", "同链在园企业 20 (3 家满分)", "载体专属政策 10"]
-    return "得分 = " + " + ".join(x for x in parts if x) + " − 载体准入未达标 30"
+        area = _("area 30 (≤ the maximum)") if p.get("max_area") is not None else ""
+        rent = _("rent 25 × lowest rent ÷ rent")
+    parts = [
+        area,
+        rent,
+        _("ready 15 (full if ready now, 0 a year away)"),
+        _("tenants on the same chain 20 (full at 3)"),
+    ]
+    parts.append(_("carrier's own policy 10"))
+    return _("score = {parts} − carrier criteria not met 30").format(parts=" + ".join(x for x in parts if x))
 
 
 def describe_needs(p: dict) -> list[tuple[str, str]]:

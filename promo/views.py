@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from promo.i18n import N_, _
 from promo.render import Column as C
 from promo.render import View, fmt_cell
 
@@ -21,7 +22,7 @@ def split(names: str) -> tuple[str, ...]:
     return tuple(names.split())
 
 
-SAMPLE_UNITS = "※ 单元级数据为示例数据 (unit-level figures are sample data, not from the source articles)"
+SAMPLE_UNITS = N_("※ unit-level figures are sample data, not from the source articles")
 
 # Units, in `promo vacancies` (less status and holder: all vacant) and `promo carriers show` (less the carrier).
 UNITS = View(
@@ -30,24 +31,32 @@ UNITS = View(
         "ceiling_m facilities ready_date kind plot_ratio intensity_wan_mu tax_wan_mu sample"
     ),
     columns=(
-        C("carrier", "载体", max_width=18),
-        C("unit", "单元", no_wrap=True),
-        C("where", "楼栋·层", no_wrap=True),
-        C("floor", "楼层", "int"),
-        C("area", "面积㎡", justify="right", no_wrap=True),
+        C("carrier", "Carrier", max_width=18),
+        C("unit", "Unit", no_wrap=True),
+        C("where", "Building·floor", no_wrap=True),
+        C("floor", "Floor", "int"),
+        C("area", "Area ㎡", justify="right", no_wrap=True),
         C("rent", "元/㎡·天", "rent"),
-        C("status_label", "状态", no_wrap=True),
-        C("holder", "租户", max_width=20),
-        C("floor_load_kn", "荷载 kN/㎡", "num"),
-        C("facilities", "设施", "list"),
-        C("ready", "可交付", "date"),
+        C("status", "Status", no_wrap=True, coded="unit_status"),
+        C("holder", "Tenant", max_width=20),
+        C("floor_load_kn", "Floor load kN/㎡", "num"),
+        C("facilities", "Facilities", "list"),
+        C("ready", "Ready", "date"),
     ),
     title="Vacant units",  # translated where shown (render.py)
     empty="no vacant unit matches",
 )
-AREA = C("area_m2", "面积㎡", "area")
-VACANCIES = UNITS.without("status", "tenant", "reserved_for").hide("floor", "status_label", "holder")
+AREA = C("area_m2", "Area ㎡", "area")
+VACANCIES = UNITS.without("status", "tenant", "reserved_for").hide("floor", "holder")
 CARRIER_UNITS = UNITS.without("id", "carrier", "where")
+
+
+def place(carrier: str | None, units: Sequence[str] = ()) -> str:
+    """A carrier and units in it as one item, the name set off from the codes: 精准医学产业园：A1-101 A1-201."""
+    if not units:
+        return carrier or ""
+    shown = " ".join(units)
+    return _("{carrier}: {units}").format(carrier=carrier, units=shown) if carrier else shown
 
 
 def prepare_units(rows: Sequence[dict]) -> None:
@@ -62,7 +71,7 @@ def prepare_units(rows: Sequence[dict]) -> None:
         # land is offered in 亩: shown both ways; floor space keeps the plain ㎡ figure of its column
         r["area"] = land_area(r["area_m2"]) if r.get("kind") == "land" else fmt_cell(AREA, r["area_m2"])
         ready_now = not r["ready_date"] or r["ready_date"] <= now
-        r["ready"] = "现房" if ready_now and r.get("status", "vacant") == "vacant" else r["ready_date"]
+        r["ready"] = _("ready now") if ready_now and r.get("status", "vacant") == "vacant" else r["ready_date"]
 
 
 # Every unit with its state (promo units), and the leases ending soon (promo units --expiring).
@@ -73,17 +82,17 @@ UNIT_LIST = View(
         "ready_date plot_ratio intensity_wan_mu tax_wan_mu facilities sample"
     ),
     columns=(
-        C("carrier", "载体", max_width=12),
-        C("unit", "单元", no_wrap=True),
-        C("where", "楼栋·层", no_wrap=True),
-        C("area", "面积㎡", justify="right", no_wrap=True),
+        C("carrier", "Carrier", max_width=12),
+        C("unit", "Unit", no_wrap=True),
+        C("where", "Building·floor", no_wrap=True),
+        C("area", "Area ㎡", justify="right", no_wrap=True),
         C("rent", "元/㎡·天", "rent"),
-        C("state", "状态", no_wrap=True),
-        C("holder", "租户/说明", max_width=12),
-        C("features", "设施/指标", "list", max_width=16),
-        C("days_left", "剩余天数", "int", tone=lambda r: "red" if (r.get("days_left") or 0) < 0 else "yellow"),
+        C("state", "Status", no_wrap=True),
+        C("holder", "Holder/reason", max_width=12),
+        C("features", "Facilities/indicators", "list", max_width=16),
+        C("days_left", "Days left", "int", tone=lambda r: "red" if (r.get("days_left") or 0) < 0 else "yellow"),
     ),
-    title="单元 Units",
+    title="Units",
     empty="no unit matches",
 )
 EXPIRING = UNIT_LIST.hide("features")
@@ -93,11 +102,13 @@ def prepare_unit_list(rows: Sequence[dict]) -> None:
     """A unit's state with the date it ends (lease end, end of fit-out or hold), who holds it or why, and its
     facilities (a land parcel: its published indicators)."""
     from promo.fields import land_text
+    from promo.vocabulary import shown
 
     prepare_units(rows)
     for r in rows:
         until = r["lease_end"] or r["status_until"]
-        r["state"] = r["status_label"] + (f" 至 {until}" if until else "")
+        status = shown("unit_status", r["status"])
+        r["state"] = _("{status} until {date}").format(status=status, date=until) if until else status
         r["holder"] = r["holder"] or r["status_reason"]
         r["features"] = land_text(r, short=True) if r["kind"] == "land" else r["facilities"]
 
@@ -105,14 +116,19 @@ def prepare_unit_list(rows: Sequence[dict]) -> None:
 UNIT_LIST = UNIT_LIST.hide("days_left")
 PLATFORMS = View(
     keys=split("code name name_en kind level carrier description"),
-    columns=(C("name", "平台 Platform", max_width=30), C("kind", "类型"), C("level", "级别"), C("carrier", "载体")),
-    title="公共服务平台 Platforms",
+    columns=(
+        C("name", "Platform", max_width=30),
+        C("kind", "Kind"),
+        C("level", "Level", coded="policy_level"),
+        C("carrier", "Carrier"),
+    ),
+    title="Public service platforms",
     empty="no platforms recorded",
 )
 ZONE = View(
     keys=split("field value sample"),
-    columns=(C("label", "项目 Field", no_wrap=True), C("shown", "内容 Value")),
-    title="园区 Zone",
+    columns=(C("label", "Field", no_wrap=True), C("shown", "Value")),
+    title="Zone",
 )
 
 
@@ -122,27 +138,27 @@ CARRIERS = View(
         "units_sample"
     ),
     columns=(
-        C("name", "载体", max_width=22),
-        C("kind_label", "类型", no_wrap=True),
-        C("industries", "产业", "list"),
-        C("total_area_m2", "总面积㎡", "area"),
-        C("vacant_area_m2", "空置㎡", "area"),
-        C("occupancy", "出租率", "bar"),
-        C("vacant_of_units", "空置/单元", justify="right"),
+        C("name", "Carrier", max_width=22),
+        C("kind", "Kind", no_wrap=True, coded="carrier_kind"),
+        C("industries", "Industry", "list"),
+        C("total_area_m2", "Total ㎡", "area"),
+        C("vacant_area_m2", "Vacant ㎡", "area"),
+        C("occupancy", "Occupancy", "bar"),
+        C("vacant_of_units", "Vacant/units", justify="right"),
     ),
-    title="载体 Carriers",
+    title="Carriers",
 )
 
 JOURNAL = View(
     keys=split("id at user command summary tally undone_by undoes changes"),
     columns=(
         C("id", "#", "int"),
-        C("at", "时间 When"),
-        C("user", "用户 Who"),
-        C("summary", "摘要 What"),
-        C("command", "命令 Command"),
-        C("tally", "变更 Changes", "list"),
-        C("status", "状态"),
+        C("at", "When"),
+        C("user", "Who"),
+        C("summary", "What"),
+        C("command", "Command"),
+        C("tally", "Changes", "list"),
+        C("status", "Status"),
     ),
-    title="变更日志 Change journal",
+    title="Change journal",
 )

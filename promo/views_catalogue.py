@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from promo.i18n import N_, _
 from promo.render import Column as C
 from promo.render import View
 from promo.views import split, tone
@@ -13,34 +14,36 @@ SCENARIOS = View(
     keys=split("id title owner owner_kind industry industry_code need status published deadline overdue sample"),
     columns=(
         C("id", "#", "int"),
-        C("title_shown", "场景 Scenario", max_width=22),
-        C("owner_shown", "发布方 Owner", max_width=20),
-        C("industry", "产业", max_width=14),
-        C("need", "需求 Need", max_width=36),
-        C("status_shown", "状态", no_wrap=True, tone=lambda r: "red" if r.get("overdue") else None),
-        C("deadline", "截止", no_wrap=True, tone=lambda r: "red" if r.get("overdue") else None),
+        C("title_shown", "Scenario", max_width=22),
+        C("owner_shown", "Published by", max_width=20),
+        C("industry", "Industry", max_width=14),
+        C("need", "Need", max_width=36),
+        C("status_shown", "Status", no_wrap=True, tone=lambda r: "red" if r.get("overdue") else None),
+        C("deadline", "Deadline", no_wrap=True, tone=lambda r: "red" if r.get("overdue") else None),
     ),
-    title="创新场景 Scenario opportunities",
+    title="Scenario opportunities",
     empty="no scenario matches",
 )
-SAMPLE_SCENARIOS = "※ 示例场景 (sample scenarios, not from the source articles)"
+SAMPLE_SCENARIOS = N_("※ sample scenarios, not from the source articles")
 
 
 def show_scenarios(found: list[dict], fmt: str, *, title: str | None = None) -> None:
     """Scenarios as `promo scenarios` and `promo match` show them."""
 
+    from promo.vocabulary import shown
+
     def prepare(rows: Sequence[dict]) -> None:
         for r in rows:
             r["title_shown"] = r["title"] + (" ※" if r["sample"] else "")
-            r["owner_shown"] = r["owner"] + (f" ({r['owner_kind_label']})" if r["owner_kind"] else "")
-            r["status_shown"] = r["status_label"] + (" · 已过截止" if r["overdue"] else "")
+            r["owner_shown"] = r["owner"] + (f" ({shown('owner_kind', r['owner_kind'])})" if r["owner_kind"] else "")
+            r["status_shown"] = r["status_label"] + ((" · " + _("past its deadline")) if r["overdue"] else "")
 
     SCENARIOS.show(
         found,
         fmt,
         prepare=prepare,
         title=title,
-        caption=lambda rows: SAMPLE_SCENARIOS if any(r["sample"] for r in rows) else None,
+        caption=lambda rows: _(SAMPLE_SCENARIOS) if any(r["sample"] for r in rows) else None,
     )
 
 
@@ -50,16 +53,16 @@ TARGETS = View(
         "note created_at sample"
     ),
     columns=(
-        C("name", "目标企业 Target", max_width=24),
-        C("priority", "优先级", no_wrap=True),
-        C("reason", "理由", no_wrap=True),
-        C("link_shown", "链环 Link", max_width=20),
-        C("where", "产业链", max_width=24),
-        C("gap_shown", "缺口", no_wrap=True),
-        C("status_label", "状态", no_wrap=True),
-        C("pipeline", "流程 Pipeline", max_width=20),
+        C("name", "Target enterprise", max_width=24),
+        C("priority", "Priority", no_wrap=True),
+        C("reason", "Reason", no_wrap=True),
+        C("link_shown", "Link", max_width=20),
+        C("where", "Chain", max_width=24),
+        C("gap_shown", "Gap", no_wrap=True),
+        C("status_label", "Status", no_wrap=True),
+        C("pipeline", "In the pipeline", max_width=20),
     ),
-    title="目标企业 Targets",
+    title="Target enterprises",
     empty="no target matches",
     optional=("pipeline",),
 )
@@ -70,15 +73,15 @@ POLICIES = View(
         "eligibility sample source"
     ),
     columns=(
-        C("name", "政策 Policy", max_width=20),
-        C("level_label", "级别", no_wrap=True),
-        C("kind", "类型", no_wrap=True),
-        C("issuer", "发布机关", max_width=10),
-        C("dates", "有效期", no_wrap=True),
-        C("terms", "支持", max_width=16),
-        C("conditions", "适用条件 Eligibility", max_width=40),
+        C("name", "Policy", max_width=20),
+        C("level", "Level", no_wrap=True, coded="policy_level"),
+        C("kind", "Kind", no_wrap=True, coded="policy_kind"),
+        C("issuer", "Issuer", max_width=10),
+        C("dates", "Valid", no_wrap=True),
+        C("terms", "Support", max_width=16),
+        C("conditions", "Eligibility", max_width=40),
     ),
-    title="产业政策 Policies",
+    title="Policies",
 )
 
 POLICY_TONES = {"yes": "green", "if": "yellow", "unknown": "yellow", "no": "red"}
@@ -88,11 +91,11 @@ POLICIES_FOR = View(
         "start_date end_date sample"
     ),
     columns=(
-        C("policy", "政策 Policy", max_width=24),
-        C("verdict_label", "判定", no_wrap=True, tone=tone("verdict", POLICY_TONES)),
-        C("estimate_wan", "预计 万元", "money"),
-        C("amount", "测算 How much", max_width=30),
-        C("reason", "理由 Why", max_width=48),
+        C("policy", "Policy", max_width=24),
+        C("verdict", "Verdict", no_wrap=True, tone=tone("verdict", POLICY_TONES), coded="policy_verdict"),
+        C("estimate_wan", "Estimate 万元", "money"),
+        C("amount", "How much", max_width=30),
+        C("reason", "Why", max_width=48),
     ),
     empty="no policy applies (--all shows why)",
 )
@@ -100,14 +103,14 @@ POLICIES_FOR = View(
 CATALOGUE = View(
     keys=split("industry industry_code chain chain_code segment link code tenants leads targets gap sample"),
     columns=(
-        C("industry_shown", "主导产业", max_width=12),
-        C("chain_shown", "产业链", max_width=14),
-        C("segment", "环节", no_wrap=True),
-        C("link_shown", "链环 Link", max_width=18),
-        C("tenants_shown", "签约企业 Tenants", "list", max_width=26),
-        C("leads", "在谈 Leads", "list", max_width=20),
-        C("target_names", "目标企业 Targets (优先级)", "list", max_width=30),
+        C("industry_shown", "Leading industry", max_width=12),
+        C("chain_shown", "Chain", max_width=14),
+        C("segment", "Segment", no_wrap=True, coded="segment"),
+        C("link_shown", "Link", max_width=18),
+        C("tenants_shown", "Tenants", "list", max_width=26),
+        C("leads", "Leads", "list", max_width=20),
+        C("target_names", "Targets (priority)", "list", max_width=30),
     ),
-    title="招商目录 Target catalogue",
+    title="Target catalogue",
     empty="no chain link matches",
 )

@@ -14,16 +14,16 @@ ENTERPRISES = View(
         "owner_since sample"
     ),
     columns=(
-        C("shown_name", "企业", min_width=12, max_width=24),
-        C("stage", "阶段", no_wrap=True),
-        C("stage_date", "日期", no_wrap=True),
-        C("industry", "产业", max_width=12),
-        C("space", "空间", "list", max_width=20),
-        C("investment_wan", "投资万元", "money"),
-        C("source_channel", "来源", no_wrap=True),
-        C("owner", "负责人", no_wrap=True),
+        C("shown_name", "Enterprise", min_width=12, max_width=24),
+        C("stage", "Stage", no_wrap=True, coded="stage"),
+        C("stage_date", "Date", no_wrap=True),
+        C("industry", "Industry", max_width=12),
+        C("space", "Space", "list", max_width=20),
+        C("investment_wan", "Investment 万元", "money"),
+        C("source_channel", "Source", no_wrap=True, coded="channel"),
+        C("owner", "Owner", no_wrap=True),
     ),
-    title="企业 Enterprises",
+    title="Enterprises",
     empty="no enterprise matches",
 )
 # What public output may carry (an allow-list: a field added later stays internal until it is named here);
@@ -40,15 +40,15 @@ PUBLIC_SPACE += ("sample",)
 OVERDUE = View(
     keys=split("kind id name stage stage_en stage_date owner due days_overdue detail uscc_bad_check"),
     columns=(
-        C("kind_label", "类别", no_wrap=True),
-        C("shown_name", "企业/单元 Enterprise/unit", max_width=26),
-        C("stage", "阶段", no_wrap=True),
-        C("owner", "负责人", no_wrap=True),
-        C("due", "应于 Due", no_wrap=True, tone=lambda r: "red"),
-        C("days_overdue", "逾期天数", "int", tone=lambda r: "red"),
-        C("detail", "详情 Detail", max_width=40),
+        C("kind", "Category", no_wrap=True, coded="overdue_kind"),
+        C("shown_name", "Enterprise/unit", max_width=26),
+        C("stage", "Stage", no_wrap=True, coded="stage"),
+        C("owner", "Owner", no_wrap=True),
+        C("due", "Due", no_wrap=True, tone=lambda r: "red"),
+        C("days_overdue", "Days overdue", "int", tone=lambda r: "red"),
+        C("detail", "Detail", max_width=40),
     ),
-    title="逾期 Overdue",
+    title="What is overdue",
     empty="nothing is overdue",
 )
 
@@ -61,27 +61,29 @@ NEEDS = View(keys=NEEDS_KEYS, columns=())
 FUNNEL = View(
     keys=split("group stage stage_en count reached investment_wan conversion median_days stays"),
     columns=(
-        C("stage", "阶段", no_wrap=True),
-        C("stage_en", "Stage", no_wrap=True),
-        C("count", "企业数", "int"),
-        C("reached", "累计到达", "int"),
-        C("investment_wan", "投资万元", "money"),
-        C("conversion_text", "转化→下一阶段", justify="right", no_wrap=True),
-        C("median_text", "停留中位天数", justify="right", no_wrap=True),
+        C("stage", "Stage", no_wrap=True, coded="stage"),
+        C("count", "Count", "int"),
+        C("reached", "Reached", "int"),
+        C("investment_wan", "Investment 万元", "money"),
+        C("conversion_text", "Conversion → next", justify="right", no_wrap=True),
+        C("median_text", "Median days", justify="right", no_wrap=True),
     ),
-    title="招商漏斗 Pipeline",
+    title="Pipeline",
     empty="no enterprises",
 )
 
 
 def series(stage_en: dict[str, str]) -> View:
-    """Stage entries per period: one column per stage, named by the vocabulary's English label."""
+    """Stage entries per period: one column per stage, keyed by the vocabulary's English label and headed by
+    the stage in the user's language."""
+    from promo.vocabulary import shown
+
     return View(
         keys=("period", *stage_en.values(), "signed_investment_wan"),
         columns=(
-            C("period", "期间", no_wrap=True),
-            *(C(en, zh, "int") for zh, en in stage_en.items()),
-            C("signed_investment_wan", "签约投资万元", "money"),
+            C("period", "Period", no_wrap=True),
+            *(C(en, shown("stage", zh), "int") for zh, en in stage_en.items()),
+            C("signed_investment_wan", "Signed investment 万元", "money"),
         ),
         empty="no stage history",
     )

@@ -104,15 +104,16 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
 
     if public:
         found = map(views.public_row, found)
-    from promo.vocabulary import display_name
+    from promo.views import place
+    from promo.vocabulary import display_name, shown
+
+    reserved = shown("holding", "reserved")
 
     def prepare(rows) -> None:
         for r in rows:
             r["shown_name"] = r["name"] if public else display_name(r)
-            units = [f"{u}(预留)" if u in r["reserved_units"] else u for u in r["units"]]
-            r["space"] = units or ([r["carrier"]] if r["carrier"] else [])
-            if units and r["carrier"]:
-                r["space"] = [r["carrier"], *units]
+            units = [f"{u}({reserved})" if u in r["reserved_units"] else u for u in r["units"]]
+            r["space"] = [place(r["carrier"], units)] if r["carrier"] or units else []
 
     def caption(rows) -> str:
         known = [r["investment_wan"] for r in rows if r["investment_wan"] is not None]
@@ -167,8 +168,7 @@ def show(ctx, name, public, fmt):
     from promo.render import Column, render
 
     history_columns = [
-        Column("stage", N_("Stage"), no_wrap=True),
-        Column("stage_en", "", no_wrap=True),
+        Column("stage", N_("Stage"), no_wrap=True, coded="stage"),
         Column("date", N_("Date"), no_wrap=True),
         Column("days", N_("Days"), "int"),
         Column("reason", N_("Reason")),
@@ -184,7 +184,7 @@ def show(ctx, name, public, fmt):
             [
                 Column("carrier", N_("Carrier")),
                 Column("unit", N_("Unit"), no_wrap=True),
-                Column("status_label", N_("State"), no_wrap=True),
+                Column("status", N_("State"), no_wrap=True, coded="holding"),
                 Column("floor", N_("Floor"), "int"),
                 Column("area_m2", N_("Area ㎡"), "area"),
                 Column("rent", N_("元/㎡·天"), "rent"),
@@ -198,7 +198,7 @@ def show(ctx, name, public, fmt):
             d["activities"],
             [
                 Column("date", N_("Date"), no_wrap=True),
-                Column("kind_label", N_("Kind"), no_wrap=True),
+                Column("kind", N_("Kind"), no_wrap=True, coded="activity_kind"),
                 Column("note", N_("Note")),
                 Column("next_date", N_("Next follow-up"), no_wrap=True),
                 Column("owner", N_("Owner"), no_wrap=True),

@@ -99,6 +99,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     from promo.match import describe_needs
     from promo.profile import fmt_wan
     from promo.render import Column, render_with_notes
+    from promo.views import place
 
     p = result["profile"]
     facts = describe_needs(p)
@@ -117,14 +118,14 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         if result["new_units"]:
             say(
                 _("new since the last match ({date}): {units}").format(
-                    date=result["last_matched_at"], units="、".join(result["new_units"])
+                    date=result["last_matched_at"], units=_(", ").join(result["new_units"])
                 )
             )
         else:
             say(_("no new suitable vacancy since the last match ({date})").format(date=result["last_matched_at"]))
 
     for u in result["units"]:
-        u["place"] = f"{u['carrier']} {u['unit']}" + (" ★" + _("new") if u["new"] else "")
+        u["place"] = place(u["carrier"], [u["unit"]]) + (" ★" + _("new") if u["new"] else "")
         # carrier-specific support, shortened to its kind and amount: the policy table names it in full
         u["local_policies"] = [
             f"{x['name']} ≈{fmt_wan(x['estimate_wan'])}万元{x['period']}"
@@ -191,7 +192,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
             pols,
             [
                 Column("policy", N_("Policy"), max_width=24),
-                Column("verdict_label", N_("Verdict"), no_wrap=True),
+                Column("verdict", N_("Verdict"), no_wrap=True, coded="policy_verdict"),
                 Column("estimate_wan", N_("Estimate 万元"), "money"),
                 Column("amount", N_("How much"), max_width=34),
                 Column("conditions", N_("Conditions"), max_width=40),
@@ -211,8 +212,10 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
 def _policies_title(at: dict | None) -> str:
     if at is None:
         return _("Policies (no suitable unit yet: judged as not in any carrier)")
-    return _("Policies — if it settles in the top-ranked unit, {carrier} {unit}").format(
-        carrier=at["carrier"], unit=at["unit"]
+    from promo.views import place
+
+    return _("Policies — if it settles in the top-ranked unit, {place}").format(
+        place=place(at["carrier"], [at["unit"]])
     )
 
 

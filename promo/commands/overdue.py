@@ -5,16 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
-from promo.i18n import _
-
-_KIND_LABELS = {
-    "follow-up": "跟进 follow-up",
-    "stage": "阶段 stage",
-    "lease": "租约 lease",
-    "milestone": "节点 milestone",
-    "service": "代办 service",
-    "coordination": "协调 coordination",
-}
+from promo.i18n import _, ngettext
 
 
 @click.group(invoke_without_command=True)
@@ -61,10 +52,10 @@ def overdue(ctx, owner, kind, public, fmt):
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
-        r["kind_label"] = _KIND_LABELS[r["kind"]]
         r["uscc_bad_check"] = bool(r["uscc_bad_check"])
         r.setdefault("stage_en", label("stage", r["stage"], "en"))
-    caption = f"{len(found):,} 项逾期 overdue (today {today()})"
+    caption = ngettext("{n} item overdue (today {today})", "{n} items overdue (today {today})", len(found))
+    caption = caption.format(n=f"{len(found):,}", today=today())
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + BAD_CHECK_NOTE
     views.OVERDUE.show(found, fmt, caption=caption)
