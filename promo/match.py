@@ -16,11 +16,12 @@ from promo import criteria as criteria_mod
 from promo import policies as policies_mod
 from promo.db import rows
 from promo.errors import BadValue
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.industries import chain_of, down
 
 # saved needs and the profile moved to promo.needs; callers still reach them here
 from promo.needs import NEED_FIELDS, enterprise_row, needs_of, profile_for, remember, save_needs  # noqa: F401
+from promo.policy_estimate import period
 from promo.profile import fmt_num, fmt_wan, normalise
 from promo.text import today
 from promo.vocabulary import PRESENT, sql_in
@@ -200,7 +201,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
                     "carrier_specific": local,
                     "estimate_wan": amount,
                     "estimate_text": text,
-                    "period": policies_mod.RATE_BASES.get(pol.get("rate_basis") or "", ("", "", ""))[2],
+                    "period": period(pol.get("rate_basis")),
                     "sample": pol["sample"],
                 }
             )
@@ -368,34 +369,36 @@ def score_formula(p: dict) -> str:
 
 def describe_needs(p: dict) -> list[tuple[str, str]]:
     """The needs and facts of a profile as (label, value) pairs, for the head of a match or check."""
+    from promo.vocabulary import shown
+
     out = []
     if p.get("name"):
-        out.append(("企业 Enterprise", f"{p['name']} ({p['stage'] or '—'})"))
+        out.append((N_("Enterprise"), f"{p['name']} ({shown('stage', p['stage']) or '—'})"))
     if p.get("industry"):
-        out.append(("产业 Industry", p["industry"]))
+        out.append((N_("Industry"), p["industry"]))
     if p.get("min_area") is not None or p.get("max_area") is not None:
         lo = fmt_num(p["min_area"]) if p.get("min_area") is not None else ""
         hi = fmt_num(p["max_area"]) if p.get("max_area") is not None else ""
-        out.append(("面积 Area", f"{lo}–{hi} ㎡" if lo and hi else f"≥ {lo} ㎡" if lo else f"≤ {hi} ㎡"))
+        out.append((N_("Area"), f"{lo}–{hi} ㎡" if lo and hi else f"≥ {lo} ㎡" if lo else f"≤ {hi} ㎡"))
     if p.get("max_rent") is not None:
-        out.append(("租金 Rent", f"≤ {p['max_rent']:.2f} 元/㎡·天"))
+        out.append((N_("Rent"), f"≤ {p['max_rent']:.2f} 元/㎡·天"))
     if p.get("facilities"):
-        out.append(("设施 Facilities", "、".join(p["facilities"])))
+        out.append((N_("Facilities"), _(", ").join(p["facilities"])))
     if p.get("min_floor_load") is not None:
-        out.append(("荷载 Floor load", f"≥ {fmt_num(p['min_floor_load'])} kN/㎡"))
+        out.append((N_("Floor load"), f"≥ {fmt_num(p['min_floor_load'])} kN/㎡"))
     if p.get("available_by"):
-        out.append(("交付 Ready by", p["available_by"]))
-    figures = [
-        ("investment_wan", "投资", "万元"),
-        ("land_mu", "用地", "亩"),
-        ("output_wan", "年产值", "万元"),
-        ("tax_wan", "年税收", "万元"),
-        ("rd_wan", "年研发", "万元"),
-        ("jobs", "就业", "人"),
-    ]
-    shown = [f"{label} {fmt_wan(p[k])}{unit}" for k, label, unit in figures if p.get(k) is not None]
-    if shown:
-        out.append(("项目 Project", " · ".join(shown)))
+        out.append((N_("Ready by"), p["available_by"]))
+    figures = {
+        "investment_wan": _("investment {n}万元"),
+        "land_mu": _("land {n}亩"),
+        "output_wan": _("yearly output {n}万元"),
+        "tax_wan": _("yearly tax {n}万元"),
+        "rd_wan": _("yearly R&D {n}万元"),
+        "jobs": _("jobs {n}"),
+    }
+    given = [text.format(n=fmt_wan(p[k])) for k, text in figures.items() if p.get(k) is not None]
+    if given:
+        out.append((N_("Project"), " · ".join(given)))
     if p.get("business"):
-        out.append(("业务 Business", p["business"]))
+        out.append((N_("Business"), p["business"]))
     return out

@@ -7,7 +7,7 @@ import sqlite3
 from promo.errors import BadValue, CatalogueError
 from promo.i18n import _
 from promo.search_index import BY_SLOT, INDEX, LISTS, SOURCES, bigrams, key_chars
-from promo.vocabulary import LEADS, label, sql_in
+from promo.vocabulary import LEADS, shown, sql_in
 
 LIST_LABELS = {
     "zone": "园区",
@@ -176,7 +176,7 @@ _DETAIL_SQL = {
     "clusters": "SELECT id, name, '集群' AS detail, name_en, description AS extra FROM clusters WHERE id IN ({ids})",
 }
 # what the detail column says for each table's coded value
-_DETAIL_KIND = {"carriers": "carrier_kind", "units": "unit_status", "platforms": "policy_level"}
+_DETAIL_KIND = {"carriers": "carrier_kind", "units": "unit_status", "platforms": "policy_level", "enterprises": "stage"}
 _INDUSTRY_LEVELS = {"industry": "主导产业", "chain": "产业链", "link": "环节"}
 
 
@@ -193,7 +193,7 @@ def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key
         for r in conn.execute(sql):
             detail = r["detail"]
             if source.table in _DETAIL_KIND:
-                detail = label(_DETAIL_KIND[source.table], detail)
+                detail = shown(_DETAIL_KIND[source.table], detail)  # a display field: the user's language
             elif source.table == "industries":
                 detail = _INDUSTRY_LEVELS.get(detail, detail)
             name_key = key_chars(r["name"] if source.table != "units" else r["name_en"])

@@ -54,8 +54,8 @@ TARGETS = View(
     ),
     columns=(
         C("name", "Target enterprise", max_width=24),
-        C("priority", "Priority", no_wrap=True),
-        C("reason", "Reason", no_wrap=True),
+        C("priority", "Priority", no_wrap=True, coded="priority"),
+        C("reason", "Reason", no_wrap=True, coded="target_reason"),
         C("link_shown", "Link", max_width=20),
         C("where", "Chain", max_width=24),
         C("gap_shown", "Gap", no_wrap=True),

@@ -169,6 +169,24 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "jobs": ("新增就业", "new jobs"),
         "land_mu": ("项目用地", "land taken"),
     },
+    "priority": {"高": ("高", "high"), "中": ("中", "medium"), "低": ("低", "low")},
+    "target_reason": {
+        "头部企业": ("头部企业", "leading firm"),
+        "关键配套": ("关键配套", "key supplier"),
+        "补链": ("补链", "fills a gap"),
+        "延链": ("延链", "extends the chain"),
+        "强链": ("强链", "strengthens the chain"),
+        "技术领先": ("技术领先", "technology leader"),
+        "以商引商": ("以商引商", "via tenants"),
+    },
+    "search_match": {"名称": ("名称", "name"), "其他": ("其他", "other text"), "产业链": ("产业链", "chain")}
+    | {"拼音": ("拼音", "pinyin")},
+    "rate_basis": {
+        "investment": ("实际投资额", "actual investment"),
+        "annual_rent": ("年租金", "yearly rent"),
+        "rd_spend": ("年研发投入", "yearly R&D"),
+    },
+    "country_group": {"境外": ("境外", "outside the mainland"), "境内": ("境内", "the mainland")},
     "holding": {"reserved": ("预留", "reserved"), "leased": ("租用", "leased")},
     "target_status": {
         "open": ("待招引", "open"),

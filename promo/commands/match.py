@@ -8,7 +8,7 @@ from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_em
 from promo.commands.options import parse_prospect, parse_space, prospect_options, space_options
 from promo.i18n import N_, _
 
-SAMPLE_POLICY_NOTE = "※ 适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
+SAMPLE_POLICY_NOTE = N_("※ eligibility marked ※ is sample data, not from the source articles")
 
 _UNIT_KEYS = [
     "rank",
@@ -187,7 +187,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
             held = [f"{r['name']} ({r['reason']})" for r in result["policies_unknown"]]
             notes.append(_("to check: {policies}").format(policies="; ".join(held)))
         if any(r["policy"].endswith("※") for r in pols):
-            notes.append(SAMPLE_POLICY_NOTE)
+            notes.append(_(SAMPLE_POLICY_NOTE))
         render_with_notes(
             pols,
             [

@@ -68,10 +68,13 @@ def pipeline(ctx, by, period, since, fmt):
     caption = None
     if not by:
         head = domain.headline(found)
+        from promo.vocabulary import shown
+
+        words = {"招引": _("attracted")}  # 招引 is no stage: signed or later; the others are stages
         caption = (
-            " · ".join(f"{k} {v}" for k, v in head.items())
+            " · ".join(f"{words.get(k) or shown('stage', k)} {v}" for k, v in head.items())
             + "  "
-            + _("(招引 = 签约 and later; each includes the later stages)")
+            + _("(attracted = signed and later; each includes the later stages)")
         )
     view = views.FUNNEL
     if by:
