@@ -37,7 +37,7 @@ def _funnel(conn: sqlite3.Connection, p: dict) -> list[dict]:
     """How many vacant units remain after each need in turn: shows which need empties the list."""
     from promo.resources import VacancyFilter
 
-    steps = [("空置单元 vacant units", {})]
+    steps = [(_("vacant units"), {})]
     if p["industry_id"] is not None:
         steps.append((f"--industry {p['industry']}", {"industry": p["industry_code"]}))
     if p["min_area"] is not None:

@@ -48,8 +48,8 @@ REPORTS_CAPTION = N_(
 LEDGER = View(
     keys=split("group group_name measure measure_en unit target actual rate expected behind"),
     columns=(
-        C("label", "Measure", no_wrap=True),
-        C("unit", "Unit of measure", no_wrap=True),
+        C("measure", "Measure", no_wrap=True, coded="measure"),
+        C("unit", "Unit of measure", no_wrap=True, coded="unit_of_measure"),
         C("target", "Target", "num"),
         C("actual", "Achieved", "num"),
         C("rate_text", "Completion", justify="right", no_wrap=True),
@@ -63,7 +63,7 @@ GROUP_HEADERS = {"owner": N_("Owner"), "chain": N_("Chain"), "quarter": N_("Quar
 LEDGER_DETAIL = View(
     keys=split("group_name measure id name owner stage date period value"),
     columns=(
-        C("label", "Measure", no_wrap=True),
+        C("measure", "Measure", no_wrap=True, coded="measure"),
         C("name", "Enterprise", max_width=26),
         C("owner", "Owner", no_wrap=True),
         C("stage", "Stage", no_wrap=True, coded="stage"),
@@ -95,7 +95,7 @@ TARGETS = View(
         C("scope_shown", "Scope", no_wrap=True),
         C("scope_name", "Of", max_width=20),
         C("period", "Period", no_wrap=True),
-        C("label", "Measure", no_wrap=True),
+        C("measure", "Measure", no_wrap=True, coded="measure"),
         C("value", "Target", "num"),
     ),
     title="Targets",
@@ -121,7 +121,7 @@ SERVICES = View(
 SERVICE_TEMPLATES = View(
     keys=split("industry_code industry item department days"),
     columns=(
-        C("industry", "Industry", max_width=16),
+        C("industry", "Industry", max_width=16, coded="placeholder"),
         C("item", "Service", max_width=20),
         C("department", "Department", max_width=16),
         C("days", "Usual days", "int"),

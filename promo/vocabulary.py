@@ -187,6 +187,15 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "rd_spend": ("年研发投入", "yearly R&D"),
     },
     "country_group": {"境外": ("境外", "outside the mainland"), "境内": ("境内", "the mainland")},
+    "placeholder": {  # what a listing shows for a value not filled in (the SQL writes the Chinese one)
+        "(产业未填)": ("(产业未填)", "(no industry)"),
+        "(来源未填)": ("(来源未填)", "(no source)"),
+        "(未分配)": ("(未分配)", "(no owner)"),
+        "(无载体)": ("(无载体)", "(no carrier)"),
+        "(所有项目)": ("(所有项目)", "(every project)"),
+        "全区 zone": ("全区", "whole zone"),
+    },
+    "unit_of_measure": {"个": ("个", "projects"), "万元": ("万元", "万元")},
     "holding": {"reserved": ("预留", "reserved"), "leased": ("租用", "leased")},
     "target_status": {
         "open": ("待招引", "open"),

@@ -210,10 +210,10 @@ def show(ctx, name, public, fmt):
 
 def _show_document(d: dict, fmt: str, public: bool) -> None:
     from promo.render import Column, fmt_cell, render_facts
-    from promo.vocabulary import BAD_CHECK_MARK, display_name
+    from promo.vocabulary import BAD_CHECK_MARK, display_name, shown
 
     name = d["name"] if public else display_name(d)
-    stage = f"{d['stage']} ({d['stage_en']})"
+    stage = shown("stage", d["stage"])
     if d.get("stage_date"):
         stage += " " + _("since {date}").format(date=d["stage_date"])
     if d.get("stage_days") is not None:
@@ -227,7 +227,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     uscc = d.get("uscc") or None
     if uscc and d.get("uscc_bad_check"):
         uscc += f"  {BAD_CHECK_MARK} " + _("check character does not match; read it again from the licence")
-    since = " " + _("(首报首谈 claim since {date})").format(date=d["owner_since"]) if d.get("owner_since") else ""
+    since = " " + _("(first-report claim since {date})").format(date=d["owner_since"]) if d.get("owner_since") else ""
     owner = d["owner"] + since if d.get("owner") else None
     contact = " ".join(x for x in (d.get("contact"), d.get("phone")) if x)
     money = Column("m", "", "money")
@@ -235,7 +235,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
         (_("Name"), name + (f" ({d['name_en']})" if d.get("name_en") else "")),
         (_("Code name"), d.get("code_name") if not public else None),
         (_("Credit code"), uscc),
-        (_("Kind"), f"{d['kind_label']} ({d['kind']})"),
+        (_("Kind"), shown("enterprise_kind", d["kind"])),
         (_("Industry"), " › ".join(d.get("industry_path") or []) or None),
         (_("Stage"), stage),
         (_("Carrier"), d.get("carrier")),
@@ -244,7 +244,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
             f"{fmt_cell(money, d['investment_wan'])} 万元" if d.get("investment_wan") is not None else None,
         ),
         (_("Jobs"), fmt_cell(Column("j", "", "int"), d.get("jobs")) or None),
-        (_("Channel"), d.get("source_channel")),
+        (_("Channel"), shown("channel", d.get("source_channel"))),
         (_("Country"), d.get("country")),
         (_("Owner"), owner),
         (_("Contact"), contact or None),

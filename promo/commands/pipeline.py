@@ -54,6 +54,7 @@ def pipeline(ctx, by, period, since, fmt):
         )
         return
     found = domain.funnel(conn, by)
+    from promo.vocabulary import shown
 
     def prepare(rows) -> None:
         previous = None
@@ -62,14 +63,13 @@ def pipeline(ctx, by, period, since, fmt):
             median = r["median_days"]
             r["median_text"] = f"{fmt_num(median, 1)} (n={r['stays']:,})" if median is not None else ""
             if by:
-                r["group_shown"] = r["group"] if r["group"] != previous else ""
+                group = shown("channel", r["group"]) if by == "source" else r["group"]
+                r["group_shown"] = shown("placeholder", group) if r["group"] != previous else ""
                 previous = r["group"]
 
     caption = None
     if not by:
         head = domain.headline(found)
-        from promo.vocabulary import shown
-
         words = {"招引": _("attracted")}  # 招引 is no stage: signed or later; the others are stages
         caption = (
             " · ".join(f"{words.get(k) or shown('stage', k)} {v}" for k, v in head.items())
