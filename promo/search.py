@@ -173,11 +173,11 @@ _DETAIL_SQL = {
     "WHERE id IN ({ids})",
     "targets": "SELECT id, name, status AS detail, NULL AS name_en, reason AS extra FROM targets WHERE id IN ({ids})",
     "industries": "SELECT id, name, level AS detail, name_en, NULL AS extra FROM industries WHERE id IN ({ids})",
-    "clusters": "SELECT id, name, '集群' AS detail, name_en, description AS extra FROM clusters WHERE id IN ({ids})",
+    "clusters": "SELECT id, name, 'cluster' AS detail, name_en, description AS extra FROM clusters WHERE id IN ({ids})",
 }
 # what the detail column says for each table's coded value
 _DETAIL_KIND = {"carriers": "carrier_kind", "units": "unit_status", "platforms": "policy_level", "enterprises": "stage"}
-_INDUSTRY_LEVELS = {"industry": "主导产业", "chain": "产业链", "link": "环节"}
+_DETAIL_KIND |= {"industries": "industry_level", "clusters": "industry_level", "targets": "target_status"}
 
 
 def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key: str, public: bool) -> list[dict]:
@@ -194,8 +194,6 @@ def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key
             detail = r["detail"]
             if source.table in _DETAIL_KIND:
                 detail = shown(_DETAIL_KIND[source.table], detail)  # a display field: the user's language
-            elif source.table == "industries":
-                detail = _INDUSTRY_LEVELS.get(detail, detail)
             name_key = key_chars(r["name"] if source.table != "units" else r["name_en"])
             matched, snippet, marks = _where(key, r, name_key)
             if public and source.table == "enterprises":

@@ -196,6 +196,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "全区 zone": ("全区", "whole zone"),
     },
     "unit_of_measure": {"个": ("个", "projects"), "万元": ("万元", "万元")},
+    "industry_level": {
+        "industry": ("主导产业", "leading industry"),
+        "chain": ("产业链", "chain"),
+        "link": ("环节", "link"),
+        "cluster": ("集群", "cluster"),
+    },
     "holding": {"reserved": ("预留", "reserved"), "leased": ("租用", "leased")},
     "target_status": {
         "open": ("待招引", "open"),

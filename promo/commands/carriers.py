@@ -127,7 +127,7 @@ def _show_document(d: dict, fmt: str) -> None:
             d["tenants"],
             [
                 Column("name_shown", N_("Tenant")),
-                Column("stage", N_("Stage")),
+                Column("stage", N_("Stage"), coded="stage"),
                 Column("stage_date", N_("Date")),
                 Column("units", N_("Units"), "list"),
             ],

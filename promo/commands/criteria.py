@@ -48,11 +48,11 @@ def criteria(ctx, industry, carrier, negative, fmt):
         if industry or carrier:
             raise click.UsageError(_("--negative-list applies to every project; leave out --industry/--carrier"))
         found = domain.negative_list(conn)
-        views.NEGATIVE.show(found, fmt, caption=views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else None)
+        views.NEGATIVE.show(found, fmt, caption=_(views.SAMPLE_CRITERIA) if any(r["sample"] for r in found) else None)
         return
     found = domain.list_criteria(conn, industry=industry, carrier=carrier)
     caption = _("negative list: promo criteria --negative-list; check a project: promo check")
-    sample = views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else ""
+    sample = _(views.SAMPLE_CRITERIA) if any(r["sample"] for r in found) else ""
     views.CRITERIA.show(found, fmt, caption=f"{caption}\n{sample}", notes=True)
 
 

@@ -118,19 +118,19 @@ def _pivot(found: list[dict], by: str):
     from promo import ledger as domain
     from promo.render import Column
     from promo.views_after_signing import GROUP_HEADERS
-    from promo.vocabulary import shown
+    from promo.vocabulary import shown as worded
 
     def amount(v):
         return f"{v / 10000:,.2f}".rstrip("0").rstrip(".") if v is not None else ""
 
     groups: dict[str, dict] = {}
     for r in found:
-        row = groups.setdefault(r["group_name"], {"group_name": shown("placeholder", r["group_name"])})
+        row = groups.setdefault(r["group_name"], {"group_name": worded("placeholder", r["group_name"])})
         shown = (lambda v: f"{v:,g}" if v is not None else "") if r["unit"] == "个" else amount
         cell = shown(r["actual"]) + (f"/{shown(r['target'])}" if r["target"] is not None else "")
         row[r["measure"]] = cell + (" ↓" if r["behind"] else "")
     columns = [Column("group_name", GROUP_HEADERS[by], max_width=16)]
-    columns += [Column(m, shown("measure", m), justify="right", no_wrap=True) for m in domain.MEASURES]
+    columns += [Column(m, worded("measure", m), justify="right", no_wrap=True) for m in domain.MEASURES]
     return list(groups.values()), columns
 
 
