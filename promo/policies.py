@@ -19,7 +19,7 @@ from promo.policy_estimate import RATE_BASES, cap_text, estimate
 from promo.policy_words import FIELD_LABELS, explain
 from promo.profile import fmt_num, fmt_wan, normalise, stage_position
 from promo.text import fold, today
-from promo.vocabulary import STAGES, choices, labels, policy_order, shown, stage_values
+from promo.vocabulary import STAGES, choices, labels, policy_order, shown, stage_values, stages_text
 
 LEVELS = labels("policy_level")
 _LEVEL_BY_FOLDED = (
@@ -141,7 +141,7 @@ def eligibility_summary(policy: dict) -> str:
     if e.get("min_jobs") is not None:
         parts.append(_("jobs ≥ {n}").format(n=f"{e['min_jobs']:,}"))
     if e["stages"]:
-        parts.append(_("stage {stages}").format(stages="/".join(shown("stage", s) for s in e["stages"])))
+        parts.append(_("stage {stages}").format(stages=stages_text(e["stages"])))
     if e["carrier_names"]:
         parts.append(_("carrier {names}").format(names=sep.join(e["carrier_names"])))
     if e["countries"]:

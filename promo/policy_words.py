@@ -6,7 +6,7 @@ from __future__ import annotations
 from promo.countries import is_overseas_region
 from promo.i18n import N_, _
 from promo.profile import fmt_wan
-from promo.vocabulary import shown
+from promo.vocabulary import shown, stages_text
 
 FIELD_LABELS = {
     "date": N_("policy"),
@@ -80,7 +80,7 @@ def explain(r: dict, statuses: dict, p: dict) -> list[dict]:
         elif s == "unknown":
             add(field, _("not on record (needs ≥ {minimum})").format(minimum=show(minimum)))
 
-    stages = "/".join(shown("stage", x) for x in e["stages"])
+    stages = stages_text(e["stages"])
     s = statuses["stage"]
     now = shown("stage", p["stage"]) or _("not yet in the pipeline")
     if s == "yes":

@@ -14,14 +14,14 @@ ENTERPRISES = View(
         "owner_since sample"
     ),
     columns=(
-        C("shown_name", "Enterprise", min_width=12, max_width=24),
+        C("shown_name", "Name", min_width=12, max_width=24),
         C("stage", "Stage", no_wrap=True, coded="stage"),
         C("stage_date", "Date", no_wrap=True),
         C("industry", "Industry", max_width=12),
         C("space", "Space", "list", max_width=20),
-        C("investment_wan", "Investment 万元", "money"),
-        C("source_channel", "Source", no_wrap=True, coded="channel"),
-        C("owner", "Owner", no_wrap=True),
+        C("investment_wan", "万元 invested", "money"),
+        C("source_channel", "Source", max_width=12, coded="channel"),
+        C("owner", "Who", no_wrap=True),  # the officer in charge: a short header keeps 80 columns a table
     ),
     title="Enterprises",
     empty="no enterprise matches",

@@ -52,15 +52,15 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "zone": ("园区", "zone"),
     },
     "channel": {
-        "以商引商": ("以商引商", "via existing tenants"),
+        "以商引商": ("以商引商", "via tenants"),
         "以会招商": ("以会招商", "via events"),
-        "中介": ("中介", "via an intermediary"),
+        "中介": ("中介", "via a broker"),
         "基金": ("基金", "via a fund"),
         "驻点招商": ("驻点招商", "via a resident office"),
         "网络招商": ("网络招商", "online"),
-        "委托招商": ("委托招商", "commissioned to an agent"),
+        "委托招商": ("委托招商", "by an agent"),
         "自主招商": ("自主招商", "direct"),
-        "产业招商": ("产业招商", "industry promotion"),
+        "产业招商": ("产业招商", "by industry"),
         "直接": ("直接", "direct"),
     },
     "activity_kind": {
@@ -151,7 +151,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "profile_figure": {
         "investment_wan": ("投资额 --investment", "investment --investment"),
-        "land_mu": ("用地亩数 --land-mu", "land in 亩 --land-mu"),
+        "land_mu": ("用地亩数 --land-mu", "land (mu) --land-mu"),
         "output_wan": ("年产值 --output", "yearly output --output"),
         "tax_wan": ("年税收 --tax", "yearly tax --tax"),
         "rd_wan": ("年研发投入 --rd", "yearly R&D --rd"),
@@ -159,9 +159,9 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "criterion_scope": {"全区": ("全区", "whole zone")},  # a criterion's scope: the zone, else a carrier or industry
     "metric_formula": {
-        "investment_intensity": ("投资额 ÷ 用地亩数", "investment ÷ land in 亩"),
-        "output_per_mu": ("年产值 ÷ 用地亩数", "yearly output ÷ land in 亩"),
-        "tax_per_mu": ("年税收 ÷ 用地亩数", "yearly tax ÷ land in 亩"),
+        "investment_intensity": ("投资额 ÷ 用地亩数", "investment ÷ land (mu)"),
+        "output_per_mu": ("年产值 ÷ 用地亩数", "yearly output ÷ land (mu)"),
+        "tax_per_mu": ("年税收 ÷ 用地亩数", "yearly tax ÷ land (mu)"),
         "rd_share": ("年研发投入 ÷ 年产值 × 100%", "yearly R&D ÷ yearly output × 100%"),
         "investment": ("项目总投资", "total investment"),
         "output": ("达产年产值", "yearly output at full production"),
@@ -195,7 +195,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "(所有项目)": ("(所有项目)", "(every project)"),
         "全区 zone": ("全区", "whole zone"),
     },
-    "unit_of_measure": {"个": ("个", "projects"), "万元": ("万元", "万元")},
+    "unit_of_measure": {"个": ("个", "projects"), "万元": ("万元", "10k CNY")},
     "industry_level": {
         "industry": ("主导产业", "leading industry"),
         "chain": ("产业链", "chain"),
@@ -333,6 +333,11 @@ def by_label(kind: str) -> dict[str, str]:
         for text in (code, *pair):
             out[fold(text.lstrip("✓✗?—⊘ "))] = code
     return out
+
+
+def stages_text(stages) -> str:
+    """Stages as a policy lists them: 签约/注册/落地 in Chinese; in English spaced so a line may break between them."""
+    return (" / " if language() == "en" else "/").join(shown("stage", s) for s in stages)
 
 
 def stage_index(stage: str) -> int:

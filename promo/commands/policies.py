@@ -170,7 +170,7 @@ def show(ctx, name, fmt):
     """
     from promo import policies as domain
     from promo.profile import fmt_wan
-    from promo.vocabulary import shown
+    from promo.vocabulary import shown, stages_text
 
     d = domain.policy(catalogue(ctx), name)
     if fmt in ("json", "csv"):
@@ -200,7 +200,7 @@ def show(ctx, name, fmt):
                 f"{fmt_wan(e['min_investment_wan'])} 万元" if e["min_investment_wan"] else anything,
             ),
             (N_("Least jobs"), f"{e['min_jobs']:,}" if e.get("min_jobs") is not None else anything),
-            (N_("Stages"), "/".join(shown("stage", s) for s in e["stages"]) or anything),
+            (N_("Stages"), stages_text(e["stages"]) or anything),
             (N_("Carriers"), sep.join(e["carrier_names"]) or anything),
             (N_("Countries"), sep.join(shown("country_group", c) for c in e["countries"]) or anything),
             (N_("Conditions (sample)") if e["sample"] else N_("Conditions"), e.get("note")),
