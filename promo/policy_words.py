@@ -70,15 +70,16 @@ def explain(r: dict, statuses: dict, p: dict) -> list[dict]:
         add("kind", unrecorded(kinds))
 
     # a threshold is judged one way whatever it counts: the figure against the minimum, or not on record
-    for field, key, minimum, show in (
-        ("investment", "investment_wan", e["min_investment_wan"], lambda v: f"{fmt_wan(v)}万元"),
-        ("jobs", "jobs", e.get("min_jobs"), lambda n: _("{n} people").format(n=f"{n:,}")),
+    # the figure plain, the minimum with its unit: 投资 20,000 ≥ 5,000万元, 就业 200 ≥ 150人
+    for field, key, minimum, show, with_unit in (
+        ("investment", "investment_wan", e["min_investment_wan"], fmt_wan, lambda v: f"{fmt_wan(v)}万元"),
+        ("jobs", "jobs", e.get("min_jobs"), lambda n: f"{n:,}", lambda n: _("{n} people").format(n=f"{n:,}")),
     ):
         s = statuses[field]
         if s in ("yes", "no"):
-            add(field, f"{show(p[key])} {'≥' if s == 'yes' else '<'} {show(minimum)}")
+            add(field, f"{show(p[key])} {'≥' if s == 'yes' else '<'} {with_unit(minimum)}")
         elif s == "unknown":
-            add(field, _("not on record (needs ≥ {minimum})").format(minimum=show(minimum)))
+            add(field, _("not on record (needs ≥ {minimum})").format(minimum=with_unit(minimum)))
 
     stages = stages_text(e["stages"])
     s = statuses["stage"]

@@ -21,7 +21,7 @@ ENTERPRISES = View(
         C("space", "Space", "list", max_width=20),
         C("investment_wan", "万元 invested", "money"),
         C("source_channel", "Source", max_width=12, coded="channel"),
-        C("owner", "Who", no_wrap=True),  # the officer in charge: a short header keeps 80 columns a table
+        C("owner", "By", no_wrap=True),  # the officer in charge (负责人); a short header keeps 80 columns a table
     ),
     title="Enterprises",
     empty="no enterprise matches",

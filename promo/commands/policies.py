@@ -199,7 +199,7 @@ def show(ctx, name, fmt):
                 N_("Least investment"),
                 f"{fmt_wan(e['min_investment_wan'])} 万元" if e["min_investment_wan"] else anything,
             ),
-            (N_("Least jobs"), f"{e['min_jobs']:,}" if e.get("min_jobs") is not None else anything),
+            (N_("Least jobs"), _("{n} people").format(n=f"{e['min_jobs']:,}") if e.get("min_jobs") else anything),
             (N_("Stages"), stages_text(e["stages"]) or anything),
             (N_("Carriers"), sep.join(e["carrier_names"]) or anything),
             (N_("Countries"), sep.join(shown("country_group", c) for c in e["countries"]) or anything),
