@@ -11,8 +11,8 @@ import sys
 
 import click
 
-from promo import __version__
-from promo.command_line import accept_db, alias_help, resolve_alias, suggestion
+from promo import __version__, pager
+from promo.command_line import accept_db, alias_help, resolve_alias
 from promo.errors import PromoError
 from promo.i18n import _, bind_click
 from promo.i18n_click import Translated, translated
@@ -180,13 +180,6 @@ class LazyGroup(Translated, click.Group):
         found = super().get_command(ctx, cmd_name)
         return accept_db(found, top) if found is not None else None
 
-    def resolve_command(self, ctx, args):
-        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
-            hint = suggestion(args[0], self.list_commands(ctx))
-            if hint:
-                ctx.fail(_("No such command '{name}'; {hint}").format(name=printable(args[0]), hint=hint))
-        return super().resolve_command(ctx, args)
-
     def format_epilog(self, ctx, formatter):
         super().format_epilog(ctx, formatter)
         if ctx.parent is None:  # the root's help lists the Chinese aliases
@@ -197,6 +190,9 @@ class LazyGroup(Translated, click.Group):
         try:
             result = super().invoke(ctx)
             if ctx.parent is None:
+                from promo.pager import finish
+
+                finish(ctx.meta)  # the paged listing ends before the notes on stderr
                 _say_conversions()
                 if (ctx.obj or {}).get("dry_run"):
                     click.echo(
@@ -232,7 +228,19 @@ def _say_conversions() -> None:
     from promo.measures import conversions
 
     for note in conversions():
-        click.echo(printable(_("promo: {note}").format(note=note)), err=True)
+        click.echo(_fitted(printable(_("promo: {note}").format(note=note))), err=True)
+
+
+def _fitted(text: str) -> str:
+    """A note for a terminal's stderr, wrapped by promo's rule (never inside a number or before ，) and indented
+    under its first line; as it is when stderr is not a terminal."""
+    from promo import screen
+
+    width = screen.width(sys.stderr) if screen.is_terminal(sys.stderr) else None
+    if not width or width < 20:
+        return text
+    measure = screen.Measure(screen.ambiguous_width())
+    return "\n  ".join(text[s:e].strip() for s, e in screen.wrap(text, width - 2, measure))
 
 
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
@@ -268,6 +276,13 @@ def _as_click_exception(exc: PromoError) -> click.ClickException:
     type=click.Path(dir_okay=False),
     default=None,
     help="Catalogue file, also after the subcommand (default: $PROMO_DB, else promo config, else ./catalogue.db).",
+)
+@click.option(
+    "--no-pager",
+    is_flag=True,
+    expose_value=False,
+    callback=pager.refuse,
+    help="Print every listing straight out, not through the pager (PROMO_PAGER, PAGER or less).",
 )
 @click.version_option(__version__, "-V", "--version", prog_name="promo", help="Show the version and exit.")
 @click.pass_context

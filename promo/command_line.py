@@ -38,7 +38,7 @@ def alias_help(commands: dict) -> str:
 
 
 def resolve_alias(name: str) -> str:
-    """The command an alias stands for (folded: 空置 in traditional script or full width too); else the name."""
+    """The command an alias stands for (folded: 空置 in full width or traditional script, 撤銷, too); else the name."""
     if name in ALIASES:
         return ALIASES[name]
     import unicodedata
@@ -46,21 +46,83 @@ def resolve_alias(name: str) -> str:
     folded = unicodedata.normalize("NFKC", name).strip()
     if folded in ALIASES:
         return ALIASES[folded]
+    if not folded.isascii():
+        from promo.text import fold_script
+
+        return ALIASES.get(fold_script(folded), name)
     return name
 
 
-def suggestion(name: str, known: list[str]) -> str | None:
-    """The commands a mistyped name most likely meant, worded for an error: "did you mean 'vacancies'?"."""
-    import difflib
-
-    candidates = list(known) + list(ALIASES)
-    low = name.casefold()
-    found = [c for c in candidates if len(low) >= 3 and (c.startswith(low) or low.startswith(c))]
-    found += difflib.get_close_matches(low, candidates, n=3, cutoff=0.6)
-    shown = list(dict.fromkeys(ALIASES.get(c, c) for c in found))[:3]
+def suggestion(name: str, known: list[str], aliases: bool = True) -> str | None:
+    """The names a mistyped one most likely meant (commands, with `aliases` the Chinese ones too, or options),
+    worded for an error: "did you mean 'vacancies'?"; None when nothing is close."""
+    shown = close_names(name, list(known) + (list(ALIASES) if aliases else []))
+    shown = list(dict.fromkeys(ALIASES.get(c, c) if aliases else c for c in shown))[:3]
     if not shown:
         return None
-    return _("did you mean {commands}?").format(commands=", ".join(f"'{c}'" for c in shown))
+    return _("did you mean {commands}?").format(commands=_(", ").join(f"'{c}'" for c in shown))
+
+
+def close_names(name: str, candidates: list[str]) -> list[str]:
+    """Candidates close to `name`, closest first: a prefix either way, or a few edits (a swap of two letters is
+    one: --min-aera → --min-area before --max-area); Chinese names, short as they are, a character apart."""
+    import difflib
+
+    low = name.casefold()
+    if not low.isascii():
+        from promo.text import fold_script
+
+        low = fold_script(low)
+    found = [c for c in candidates if len(low.lstrip("-")) >= 3 and (c.startswith(low) or low.startswith(c))]
+    found += difflib.get_close_matches(low, candidates, n=6, cutoff=0.6 if low.isascii() else 0.5)
+    if not found:
+        return []
+    found = list(dict.fromkeys(found))
+    prefix = [c for c in found if c.startswith(low) or low.startswith(c)]
+    edits = {c: _edits(low, c) for c in found}
+    best = min(edits.values())
+    return prefix + sorted((c for c in found if c not in prefix and edits[c] <= best + 1), key=edits.get)
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits from a to b: insertions, deletions, substitutions and swaps of two neighbours (Damerau, OSA)."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+class Forgiving:
+    """Mixed into every promo command and group: "did you mean" for a mistyped subcommand at any level, and for
+    a mistyped option, worded by promo (closest first, one sentence in Chinese)."""
+
+    def resolve_command(self, ctx, args):
+        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
+            hint = suggestion(args[0], self.list_commands(ctx), aliases=ctx.parent is None)
+            if hint:
+                from promo.terminal import printable
+
+                ctx.fail(_("No such command '{name}'; {hint}").format(name=printable(args[0]), hint=hint))
+        return super().resolve_command(ctx, args)
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if exc.option_name.startswith("--"):
+                known = [o for p in self.get_params(ctx) if not getattr(p, "hidden", False) for o in p.opts]
+                hint = suggestion(exc.option_name, [o for o in known if o.startswith("--")], aliases=False)
+                if hint:
+                    from promo.terminal import printable
+
+                    message = _("No such option '{name}'; {hint}").format(name=printable(exc.option_name), hint=hint)
+                    raise click.UsageError(message, ctx) from None
+            raise
 
 
 def _db_given(ctx: click.Context, param: click.Parameter, value):

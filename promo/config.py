@@ -75,15 +75,67 @@ def set_value(key: str, value: str) -> tuple[str, Path]:
     if not value.strip():
         raise BadValue("VALUE", value, _("is empty; to remove the setting: promo config unset {key}").format(key=key))
     if key == "db":
-        path = Path(value).expanduser()
-        if path.is_dir():
-            raise BadValue(
-                "VALUE", value, _("is a folder; give the catalogue file, e.g. {path}").format(path=path / DEFAULT_PATH)
-            )
-        value = str(path.resolve())
+        value = str(_catalogue_path(value))
     data = settings()
     data[key] = value
     return value, _save(data)
+
+
+def _catalogue_path(value: str) -> Path:
+    """The absolute path a `db` setting may hold: a promo catalogue, or a file not there yet in a folder that
+    is; a folder, a missing folder or another kind of file is refused (exit 2), naming the value."""
+    from promo.db import stat_path
+
+    path = Path(value).expanduser().absolute()
+    st = stat_path(path, "db")
+    if st is None:
+        if not path.parent.is_dir():
+            missing = not path.parent.exists()
+            why = _("the folder {folder} does not exist") if missing else _("{folder} is not a folder")
+            raise BadValue(
+                "db",
+                value,
+                why.format(folder=shown(path.parent)),
+                _("create the folder first, or give a catalogue in a folder that exists"),
+            )
+        return path.resolve()
+    if path.is_dir():
+        raise BadValue(
+            "db", value, _("is a folder; give the catalogue file, e.g. {path}").format(path=path / DEFAULT_PATH)
+        )
+    why = _not_a_catalogue(path)
+    if why:
+        raise BadValue(
+            "db", value, why, _("give a promo catalogue, or a new file name and then build it with: promo init")
+        )
+    return path.resolve()
+
+
+def _not_a_catalogue(path: Path) -> str | None:
+    """Why the existing file at `path` is not a promo catalogue (read only), or None when it is one."""
+    import sqlite3
+    import stat
+
+    from promo.db import SQLITE_MAGIC, is_promo
+
+    if not stat.S_ISREG(path.stat().st_mode):
+        return _("is not a regular file (a pipe or a device), not a promo catalogue")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        return _("cannot be read: {error}").format(error=exc.strerror)
+    if head != SQLITE_MAGIC:
+        return _("is not a SQLite database, not a promo catalogue") if head else _("is an empty file, not a catalogue")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            found = is_promo(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return _("cannot be read as a catalogue: {error}").format(error=exc)
+    return None if found else _("is a SQLite database but not a promo catalogue")
 
 
 def unset(key: str) -> tuple[bool, Path]:

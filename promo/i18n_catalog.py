@@ -35,6 +35,7 @@ AREAS = [
     ("commands/", "commands.po"),
     ("cli.py", "commands.po"),
     ("i18n_click.py", "commands.po"),
+    ("help_format.py", "commands.po"),
     ("views", "commands.po"),
     ("render", "commands.po"),
     ("terminal.py", "commands.po"),

@@ -10,13 +10,16 @@ from contextlib import contextmanager
 
 import click
 
+from promo.command_line import Forgiving
+from promo.help_format import Argument, placeholders
+from promo.help_format import Context as HelpContext
 from promo.i18n import _, help_key, language
 
 HELP_OPTION = "Show this message and exit."
 
 
 def _shown(text: str | None) -> str | None:
-    return _(help_key(text)) if text else text
+    return placeholders(_(help_key(text))) if text else text
 
 
 @contextmanager
@@ -36,11 +39,12 @@ def _translated(cmd: click.Command, ctx: click.Context):
             setattr(obj, attr, value)
 
 
-class Translated:
-    """Mixed into every promo command and group (see `translated`)."""
+class Translated(Forgiving):
+    """Mixed into every promo command and group (see `translated`); help laid out by promo.help_format."""
+
+    context_class = HelpContext
 
     def format_help(self, ctx, formatter):
-        _measure_wide_characters()
         with _translated(self, ctx):
             super().format_help(ctx, formatter)
 
@@ -85,49 +89,6 @@ def _shorten(text: str, limit: int) -> str:
     return text[:end] + "…"
 
 
-def _width(text: str) -> int:
-    """Terminal columns of a text: a Chinese character takes two (ANSI colour codes none)."""
-    from click._compat import _ansi_re
-    from wcwidth import wcswidth
-
-    plain = _ansi_re.sub("", text)
-    width = wcswidth(plain)
-    return width if width >= 0 else len(plain)
-
-
-def _prefix_within(text: str, n: int) -> str:
-    """The longest prefix of `text` at most `n` columns wide (at least one character), colour codes kept."""
-    from click._compat import _ansi_re
-    from wcwidth import wcwidth
-
-    used, i, cut = 0, 0, 0
-    while i < len(text):
-        found = _ansi_re.match(text, i)
-        if found:
-            i = found.end()
-            continue
-        used += max(wcwidth(text[i]), 0)
-        if used > n and cut:
-            break
-        i += 1
-        cut = i
-    if cut < len(text) and text[cut] in _NO_LINE_START and cut > 1:
-        cut -= 1  # a line never starts with a closing mark: carry the character before it over too
-    return text[:cut]
-
-
-_NO_LINE_START = "，。、；：？！）》」』】,.;:?!)"
-
-
-def _measure_wide_characters() -> None:
-    """click lines up and wraps help by characters; Chinese needs columns, or lines run past the terminal."""
-    import click._textwrap as wrapping
-    import click.formatting as formatting
-
-    formatting.term_len = wrapping.term_len = _width
-    wrapping._truncate_visible = _prefix_within
-
-
 _classes: dict[type, type] = {}
 
 
@@ -139,4 +100,7 @@ def translated(cmd):
     if cls not in _classes:
         _classes[cls] = type(cls.__name__, (Translated, cls), {"__module__": cls.__module__})
     cmd.__class__ = _classes[cls]
+    for param in cmd.params:
+        if type(param) is click.Argument:
+            param.__class__ = Argument
     return cmd

@@ -121,6 +121,11 @@ class Measure:
     cell: Callable[[float | None], str]
     integer: bool = False
     minimum: float = 0
+    # a figure typed without its unit (or with a suffix in `vague`) above `bare_max` is likely in `likely_unit`:
+    # it is read in `unit` as always, and the note says so and how to write the other
+    bare_max: float | None = None
+    likely_unit: str | None = None
+    vague: tuple[str, ...] = ()
 
     def parse(self, value, field: str) -> float | int | None:
         """A figure typed on the command line or in an import, in this measure's unit; BadValue names `field`."""
@@ -128,16 +133,18 @@ class Measure:
             return None
         if isinstance(value, (int, float)):
             return parse_number(value, field, integer=self.integer, minimum=self.minimum)
-        text, factor = normalise_number_text(value).casefold(), 1.0
+        text, factor, bare = normalise_number_text(value).casefold(), 1.0, True
         for suffix, f in sorted(self.suffixes.items(), key=lambda kv: -len(kv[0])):
             key = normalise_number_text(suffix).casefold()
             if text.endswith(key) and len(text) > len(key):
-                text, factor = text[: -len(key)], f
+                text, factor, bare = text[: -len(key)], f, suffix in self.vague
                 break
         try:
             number = parse_number(text, field, integer=self.integer and factor == 1.0, minimum=self.minimum)
         except BadValue as exc:
             raise BadValue(field, value, exc.why) from None
+        if bare and self.bare_max is not None and number is not None and number > self.bare_max:
+            self._unlikely(field, value, number)
         if factor == 1.0:
             return number
         stored = round(number * factor, 4)
@@ -147,6 +154,23 @@ class Measure:
             )
         )
         return stored
+
+    def _unlikely(self, field: str, value, number: float) -> None:
+        factor = self.suffixes[self.likely_unit]
+        _CONVERTED.append(
+            _(
+                "{field} {value}: read as {number} {unit}, more than {limit} {unit}, which is unusual; if it is in "
+                "{likely}, write {number}{likely} (= {converted} {unit})"
+            ).format(
+                field=field,
+                value=value,
+                number=trim(number, 4),
+                unit=self.unit,
+                limit=trim(self.bare_max),
+                likely=self.likely_unit,
+                converted=trim(number * factor, 4),
+            )
+        )
 
 
 _CONVERTED: list[str] = []
@@ -179,7 +203,12 @@ def _rent_suffixes() -> dict[str, float]:
     return out
 
 
-RENT = Measure("元/㎡·天", _rent_suffixes(), rent_text)
+# A rent typed without its period is per day, as it is kept. Above RENT_BARE_MAX per day it is more likely a
+# monthly figure (industrial and office space in a zone lets for about 0.5-5 元/㎡·天, 15-150 元/㎡·月; a city's
+# top offices stay below 20 元/㎡·天): the figure is still read per day, and the note says so and how to write a
+# month (README, "Everyday input").
+RENT_BARE_MAX = 20
+RENT = Measure("元/㎡·天", _rent_suffixes(), rent_text, bare_max=RENT_BARE_MAX, likely_unit="元/㎡·月", vague=("元",))
 LOAD = Measure("kN/㎡", {"kN/㎡": 1, "kN/m2": 1, "kn": 1}, load_text)
 DAYS = Measure(
     "天", {"天": 1, "days": 1, "day": 1, "d": 1}, lambda d: "" if d is None else f"{int(d):,}", integer=True, minimum=1

@@ -318,11 +318,12 @@ class _Stacked:
 
 def show_record(row: dict, columns: Sequence, cell, stream=None) -> None:
     """One record as `label  value` lines (a carrier's or an enterprise's facts), values wrapped to the terminal."""
-    from promo import screen
+    from promo import pager, screen
 
     stream = stream or sys.stdout
     measure = Measure(screen.ambiguous_width())
     if not columns:
         return
     writer = _Stacked(columns, screen.width(stream), measure, Painter(screen.colour(stream)))
-    stream.write(writer.rows([row], cells_of([row], columns, cell)) + "\n")
+    with pager.output(stream) as out:  # a record's page and the tables after it: one pager
+        out.write(writer.rows([row], cells_of([row], columns, cell)) + "\n")

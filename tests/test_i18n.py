@@ -104,10 +104,11 @@ def test_usage_error_in_chinese_and_english(monkeypatch, tmp_path):
     _chinese(monkeypatch)
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "vacancies", "--limt", "3"])
     assert result.exit_code == 2
-    assert "错误：没有选项 '--limt'。" in result.output and "查看帮助" in result.output
+    assert "错误：没有选项 '--limt'；是否想用 '--limit'？" in result.output and "查看帮助" in result.output
     monkeypatch.setenv("PROMO_LANG", "en")
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "vacancies", "--limt", "3"])
-    assert "Error: No such option '--limt'." in result.output and "Try 'cli vacancies --help'" in result.output
+    assert "Error: No such option '--limt'; did you mean '--limit'?" in result.output
+    assert "Try 'cli vacancies --help'" in result.output
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in result.output)
 
 

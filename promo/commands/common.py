@@ -23,8 +23,17 @@ def format_option(fn):
         type=click.Choice(["table", "csv", "json", "markdown"], case_sensitive=False),
         default="table",
         show_default=True,
+        callback=_paged_when_table,
         help="Output format: a table for people, csv/json for scripts, markdown for documents.",
     )(fn)
+
+
+def _paged_when_table(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value and value.lower() == "table":
+        from promo.pager import begin
+
+        begin()  # the whole listing through one pager on a terminal, notes after the table included
+    return value
 
 
 def _no_pager(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -74,14 +83,28 @@ def parse_or_usage(parser, value, *args, **kwargs):
 # OverflowError instead of a message. A count or id past it is a typo, said so as a usage error.
 SQLITE_MAX_INT = 2**63 - 1
 
-ROW_ID = click.IntRange(1, SQLITE_MAX_INT)
+
+class _AtLeast(click.IntRange):
+    """A whole number from `min` up to what SQLite stores; help says x>=min, not the 19-digit storage bound."""
+
+    def _describe_range(self) -> str:
+        return f"x>={self.min}"
+
+    def convert(self, value, param, ctx):
+        number = click.INT.convert(value, param, ctx)
+        if number > SQLITE_MAX_INT:
+            self.fail(_("{value} is too large.").format(value=number), param, ctx)
+        return super().convert(number, param, ctx)
+
+
+ROW_ID = _AtLeast(1, SQLITE_MAX_INT)
 """A journal entry or record number: 1 … 2^63-1."""
 
-COUNT = click.IntRange(1, SQLITE_MAX_INT)
+COUNT = _AtLeast(1, SQLITE_MAX_INT)
 """A --limit: at least one row."""
 
 
-class _Limit(click.IntRange):
+class _Limit(_AtLeast):
     name = "limit"
 
     def convert(self, value, param, ctx):

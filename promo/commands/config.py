@@ -59,9 +59,8 @@ def set_(key, value):
       promo config set db ~/招商/catalogue.db
     """
     from promo import config as settings
-    from promo.commands.common import parse_or_usage
 
-    value, path = parse_or_usage(settings.set_value, key, value)
+    value, path = settings.set_value(key, value)  # a refusal keeps its hint (what to do instead)
     shown = settings.shown(value) if key == "db" else value
     say(_("{key} = {value} (saved in {file})").format(key=key, value=shown, file=settings.shown(path)))
     if key == "db":

@@ -329,7 +329,7 @@ def add(ctx, name, **options):
     conn = catalogue(ctx)
     f = domain.parse_checked(conn, _raw(name=name, **options), {"name": "NAME"})
     result = change(conn, domain.add, f)
-    space = "".join(f"; {p}" for p in _space_phrases(result))
+    space = "".join(_("; ") + p for p in _space_phrases(result))  # ；in Chinese
     added = _("added {name} (#{id}) at {stage} on {date}")
     _say(added.format(name=result["name"], id=result["id"], stage=result["stage"], date=result["date"]) + space)
     _warn(result["warnings"])
@@ -364,7 +364,7 @@ def update(ctx, name, new_name, transfer, **options):
     result = change(conn, domain.update, name, f, transfer=transfer)
     what = [field_labels.label(k) for k in result["changed"]] + _space_phrases(result)
     _say(
-        _("updated {name} (#{id}): {changes}").format(name=result["name"], id=result["id"], changes=", ".join(what))
+        _("updated {name} (#{id}): {changes}").format(name=result["name"], id=result["id"], changes=_(", ").join(what))
         if what
         else _("{name}: nothing to change").format(name=result["name"])
     )
@@ -405,7 +405,7 @@ def move(ctx, name, stage, date, reason, units, release):
     date = fields.parse_today_or_before(date, "--date")
     conn = catalogue(ctx)
     r = change(conn, domain.move, name, stage, date=date, reason=reason, units=list(units), release=list(release))
-    extra = "".join(f"; {p}" for p in _space_phrases(r))
+    extra = "".join(_("; ") + p for p in _space_phrases(r))
     back = _("moved {name} from {old} to {new} on {date} (back)")
     moved = back if r["back"] else _("moved {name} from {old} to {new} on {date}")
     _say(moved.format(name=r["name"], old=r["from"], new=r["to"], date=r["date"]) + extra)
@@ -444,6 +444,6 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     note = fields.parse_text(note, "--note")
     conn = catalogue(ctx)
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)
-    follow = "; " + _("follow up by {date}").format(date=r["next"]) if r["next"] else ""
+    follow = _("; ") + _("follow up by {date}").format(date=r["next"]) if r["next"] else ""
     logged = _("logged {label} ({kind}) with {name} on {date}")
     _say(logged.format(label=fields.ACTIVITY_KINDS[r["kind"]], kind=r["kind"], name=r["name"], date=r["date"]) + follow)

@@ -155,13 +155,14 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         caption = _("{shown:,} of {total:,} units").format(shown=shown, total=result["total"])
     else:
         caption = _("{total:,} units").format(total=result["total"])
-    caption += "; " + _("filters: {funnel}").format(funnel=funnel)
+    caption += _("; ") + _("filters: {funnel}").format(funnel=funnel)
     if result["cheapest_annual_rent_wan"] and result["profile"]["min_area"]:
-        caption += "; " + _("lowest yearly rent {rent}万元").format(rent=fmt_wan(result["cheapest_annual_rent_wan"]))
+        caption += _("; ") + _("lowest yearly rent {rent}万元").format(rent=fmt_wan(result["cheapest_annual_rent_wan"]))
     elif result["cheapest_rent"]:
-        caption += "; " + _("lowest rent {rent:.2f}").format(rent=result["cheapest_rent"])
+        caption += _("; ") + _("lowest rent {rent:.2f}").format(rent=result["cheapest_rent"])
     if shown < result["total"]:
-        caption += " " + _("(--limit 0 shows all)")
+        hint = _("(--limit 0 shows all)")
+        caption += hint if hint.startswith("（") else " " + hint  # Chinese puts no space before （
     caption += "\n" + result["score_formula"]
     if any(u["sample"] for u in result["units"]):
         caption += "\n" + _("※ unit-level figures are sample data")

@@ -1,0 +1,218 @@
+"""click's help laid out by terminal columns: Chinese characters take two, a line breaks between Chinese characters
+or at spaces but never inside an English word, number or option name, and the frame's punctuation is the language's.
+
+click measures and wraps help by len() and breaks a run without spaces anywhere (P/AGER); promo's commands use
+this formatter through their Context (promo.i18n_click). Pure-ASCII paragraphs are still wrapped by click itself,
+so English help is laid out exactly as click lays it out.
+"""
+
+from __future__ import annotations
+
+import click
+
+from promo.i18n import N_, _
+
+# click's placeholders and promo's own (metavars, argument names), as a word in the user's language: 用法：promo
+# check [选项] [名称]. Words not listed are shown as written.
+PLACEHOLDERS = frozenset(
+    (
+        N_("OPTIONS"),
+        N_("COMMAND"),
+        N_("ARGS"),
+        N_("TEXT"),
+        N_("INTEGER"),
+        N_("INTEGER RANGE"),
+        N_("FLOAT"),
+        N_("FLOAT RANGE"),
+        N_("BOOLEAN"),
+        N_("FILE"),
+        N_("FILENAME"),
+        N_("PATH"),
+        N_("DIRECTORY"),
+        N_("DIR"),
+        N_("DATE"),
+        N_("DATETIME"),
+        N_("N"),
+        N_("LIMIT"),
+        N_("NAME"),
+        N_("NEW_NAME"),
+        N_("CODE"),
+        N_("DAYS"),
+        N_("YEAR"),
+        N_("VALUE"),
+        N_("KEY"),
+        N_("LIST"),
+        N_("ENTERPRISE"),
+        N_("CARRIER"),
+        N_("UNIT"),
+        N_("ENTRY"),
+        N_("EVENT"),
+        N_("ID"),
+        N_("ISSUE"),
+        N_("ITEM"),
+        N_("LEVEL"),
+        N_("SCENARIO"),
+        N_("STAGE"),
+        N_("STATUS"),
+        N_("TITLE"),
+        N_("MILESTONE"),
+        N_("CRITERION"),
+    )
+)
+_WORD = None
+
+
+def placeholders(text: str) -> str:
+    """Placeholders in the user's language ([OPTIONS] → [选项]): in usage lines, option columns, help texts."""
+    global _WORD
+    if _WORD is None:
+        import re
+
+        _WORD = re.compile(r"(?<![A-Za-z0-9_-])[A-Z][A-Z_]*(?: RANGE)?(?![A-Za-z0-9_-])")
+    return _WORD.sub(lambda m: _(m[0]) if m[0] in PLACEHOLDERS else m[0], text)
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's HelpFormatter, measuring and wrapping by terminal columns."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from promo.screen import Measure
+
+        self.measure = Measure(_ambiguous())
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:
+            word = _("Usage:")
+            prefix = word if self.measure(word[-1:]) == 2 else word + " "  # 用法：promo, Usage: promo
+        usage, args = f"{prefix:>{self.current_indent}}{prog}", placeholders(args)
+        if not args:
+            self.write(usage + "\n")
+            return
+        usage += " "
+        room = self.width - self.current_indent
+        if room >= self.measure(usage) + 20:
+            self.write(self.wrap(args, room, usage, " " * self.measure(usage)))
+        else:
+            indent = " " * (max(self.current_indent, self.measure(prefix)) + 4)
+            self.write(usage.rstrip() + "\n" + self.wrap(args, room, indent, indent))
+        self.write("\n")
+
+    def write_heading(self, heading: str) -> None:
+        self.write(" " * self.current_indent + _("{heading}:").format(heading=heading) + "\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        self.write(self.wrap(text, self.width, indent, indent, paragraphs=True) + "\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(placeholders(row[0]), *row[1:]) + ("",) * (2 - len(row)) for row in rows]
+        if any(len(row) != 2 for row in rows):
+            raise TypeError("Expected two columns for definition list")
+        if self.width < 78:  # narrower than 80 columns: the texts get the room, long options take their own line
+            col_max = min(col_max, max(self.width // 3, 16))
+        first_col = min(max((self.measure(first) for first, _second in rows), default=0), col_max) + col_spacing
+        margin = " " * (first_col + self.current_indent)
+        for first, second in rows:
+            self.write(" " * self.current_indent + self._term(first))
+            if not second:
+                self.write("\n")
+                continue
+            if self.measure(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - self.measure(first)))
+            else:
+                self.write("\n" + margin)
+            lines = self.wrap(second, max(self.width - first_col - 2, 10), paragraphs=True).splitlines()
+            self.write("\n".join(lines[:1] + [margin + line if line else line for line in lines[1:]]) + "\n")
+
+    def _term(self, first: str) -> str:
+        """An option's column as it is, or, wider than the screen (a long [a|b|…] choice), broken after its bars."""
+        room = self.width - self.current_indent
+        if self.measure(first) <= room or "|" not in first:
+            return first
+        lines, line = [], ""
+        for part in first.replace("|", "|\n").split("\n"):
+            if line and self.measure(line + part) > room:
+                lines.append(line)
+                line = " " * (self.measure(first.split(" ")[0]) + 1)  # under the first choice
+            line += part
+        return ("\n" + " " * self.current_indent).join([*lines, line])
+
+    def wrap(self, text: str, width: int, first: str = "", rest: str = "", paragraphs: bool = False) -> str:
+        """click.formatting.wrap_text by columns: paragraphs kept (a \\b block as written), each line ≤ width."""
+        if not paragraphs:
+            return self._fill(" ".join(text.expandtabs().split("\n")), width, first, rest)
+        out = []
+        for indent, raw, para in _paragraphs(text.expandtabs(), self.measure):
+            pad = " " * indent
+            if raw:
+                lines = para.split("\n")
+                out.append("\n".join([first + pad + lines[0]] + [rest + pad + line for line in lines[1:]]))
+            else:
+                out.append(self._fill(para, width, first + pad, rest + pad))
+        return "\n\n".join(out)
+
+    def _fill(self, text: str, width: int, first: str, rest: str) -> str:
+        if text.isascii() and first.isascii() and rest.isascii():
+            from click._textwrap import TextWrapper  # English is laid out exactly as click lays it out
+
+            wrapper = TextWrapper(width, initial_indent=first, subsequent_indent=rest, replace_whitespace=False)
+            return wrapper.fill(text)
+        from promo.screen import wrap
+
+        room = max(width - max(self.measure(first), self.measure(rest)), 1)
+        lines = [text[s:e].strip() for s, e in wrap(text.strip(), room, self.measure)]
+        return "\n".join((rest if i else first) + line for i, line in enumerate(lines))
+
+
+def _paragraphs(text: str, measure) -> list[tuple[int, bool, str]]:
+    """click's paragraphs: (indent, kept as written, text); a paragraph's lines joined with a space, except
+    between two Chinese characters, where Chinese puts none."""
+    out: list[tuple[int, bool, str]] = []
+    buf: list[str] = []
+    indent = None
+
+    def flush() -> None:
+        if buf:
+            if buf[0].strip() == "\b":
+                out.append((indent or 0, True, "\n".join(buf[1:])))
+            else:
+                joined = buf[0]
+                for line in buf[1:]:
+                    wide = measure(joined[-1:]) == 2 and measure(line[:1]) == 2
+                    joined += line if wide else " " + line
+                out.append((indent or 0, False, joined))
+            buf.clear()
+
+    for line in text.splitlines():
+        if not line:
+            flush()
+            indent = None
+            continue
+        if indent is None:
+            stripped = line.lstrip()
+            indent, line = len(line) - len(stripped), stripped
+        buf.append(line)
+    flush()
+    return out
+
+
+def _ambiguous() -> int:
+    from promo.errors import PromoError
+    from promo.screen import ambiguous_width
+
+    try:
+        return ambiguous_width()
+    except PromoError:  # a wrong PROMO_AMBIGUOUS_WIDTH is reported by the command itself, not by its help
+        return 1
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
+class Argument(click.Argument):
+    """An argument named in errors as usage shows it (缺少参数 '名称')."""
+
+    def get_error_hint(self, ctx: click.Context) -> str:
+        return f"'{placeholders(self.make_metavar(ctx))}'"
