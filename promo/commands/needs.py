@@ -114,7 +114,8 @@ def need(ctx, name, clear, reset, fmt, **values):
             )
         )
         return
-    width = max(_width(k) for k, _ in facts)
+    facts = [(_(k), v) for k, v in facts]  # describe_needs's labels are marked, translated where shown
+    width = max(_width(k) for k, _v in facts)
     for k, v in facts:
         say(f"  {k}{' ' * (width - _width(k))}  {v}")
     say(_("next: promo match --for {name}").format(name=saved["name"]))
