@@ -116,7 +116,7 @@ def test_table_groups_by_list_with_titles(run):
     result = run("search", "器械")
     assert result.exit_code == 0
     out = result.stdout
-    assert "载体 carriers" in out and "企业 enterprises" in out and "\x1b[" not in out
+    assert "\ncarriers (" in out and "\nenterprises (" in out and "\x1b[" not in out  # each list's title on its line
 
 
 def test_highlight_spans_point_into_the_original_text():
