@@ -34,7 +34,7 @@ SEARCH = View(
     keys=split("list table id name detail matched snippet score"),
     columns=(
         C("name", "Name", marks="marks", max_width=40),
-        C("detail", "Kind/stage", no_wrap=True),
+        C("detail_shown", "Kind/stage", no_wrap=True),
         C("matched_shown", "Matched"),
     ),
 )
