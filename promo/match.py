@@ -21,7 +21,7 @@ from promo.industries import chain_of, down
 
 # saved needs and the profile moved to promo.needs; callers still reach them here
 from promo.needs import NEED_FIELDS, enterprise_row, needs_of, profile_for, remember, save_needs  # noqa: F401
-from promo.policy_estimate import period
+from promo.policy_estimate import RATE_BASES
 from promo.profile import fmt_num, fmt_wan, normalise
 from promo.text import today
 from promo.vocabulary import PRESENT, sql_in
@@ -201,7 +201,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
                     "carrier_specific": local,
                     "estimate_wan": amount,
                     "estimate_text": text,
-                    "period": period(pol.get("rate_basis")),
+                    "period": RATE_BASES.get(pol.get("rate_basis") or "", ("", "", ""))[2],  # '/年' or '', as stored
                     "sample": pol["sample"],
                 }
             )

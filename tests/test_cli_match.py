@@ -48,6 +48,18 @@ def test_match_json_respects_the_filters(run):
     assert scores == sorted(scores, reverse=True)
 
 
+def test_a_policys_period_in_json_is_the_same_in_every_language(run, monkeypatch):
+    args = ("match", "--industry", "高端医疗器械", "--min-area", "500", "--limit", "1", "--format", "json")
+    periods = {}
+    for lang in ("en", "zh_CN"):
+        monkeypatch.setenv("PROMO_LANG", lang)
+        unit = json.loads(run(*args).output)["units"][0]
+        periods[lang] = {p["code"]: p["period"] for p in unit["policies"]}
+    assert periods["en"] == periods["zh_CN"] and periods["en"]["sample-rent-relief"] == "/年"
+    table = run(*args[:-2]).stdout  # zh_CN: the table's amounts say 年 too
+    assert "≈17.08万元/年" in table
+
+
 def test_limit(run):
     data = json.loads(run("match", "--max-rent", "2", "--limit", "3", "--format", "json").output)
     assert len(data["units"]) == 3 and data["total"] > 3

@@ -128,7 +128,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         u["place"] = place(u["carrier"], [u["unit"]]) + (" ★" + _("new") if u["new"] else "")
         # carrier-specific support, shortened to its kind and amount: the policy table names it in full
         u["local_policies"] = [
-            f"{x['name']} ≈{fmt_wan(x['estimate_wan'])}万元{x['period']}"
+            f"{x['name']} ≈{fmt_wan(x['estimate_wan'])}万元{_('/year') if x['period'] else ''}"
             if x["estimate_wan"] is not None
             else x["name"]
             for x in u["policies"]
