@@ -185,7 +185,8 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
             if value is None and metric.land and renting:
                 r["status"], r["note"] = "n/a", "租用载体, 不涉及供地"
             elif value is None:
-                lacking = [NEEDS_LABELS.get(k, k) for k in metric.needs if p.get(k) is None]
+                r["lacking"] = [k for k in metric.needs if p.get(k) is None]
+                lacking = [NEEDS_LABELS.get(k, k) for k in r["lacking"]]
                 r["status"] = "unknown"
                 if lacking:
                     r["note"] = "缺 " + "、".join(lacking)
@@ -232,6 +233,7 @@ def check(conn: sqlite3.Connection, profile: dict, *, renting: bool | None = Non
         "criteria": out,
         "negative": negative,
         "missing": [NEEDS_LABELS.get(k, k) for k in dict.fromkeys(missing)],
+        "missing_keys": list(dict.fromkeys(missing)),  # the profile's keys: worded where shown (vocabulary)
         "undetermined": undetermined,
         "exceptions": [r["name"] for r in out if r["status"] == "exception"],
     }

@@ -25,9 +25,6 @@ PACKAGE = Path(__file__).resolve().parent
 UNCONVERTED = {
     "render_csv.py",
     "terminal.py",
-    "views.py",
-    "views_after_signing.py",
-    "views_map.py",
 }
 
 # which .po file a module's new messages go to, by its path under promo/ (first match); click's own: click.po

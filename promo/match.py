@@ -16,11 +16,12 @@ from promo import criteria as criteria_mod
 from promo import policies as policies_mod
 from promo.db import rows
 from promo.errors import BadValue
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.industries import chain_of, down
 
 # saved needs and the profile moved to promo.needs; callers still reach them here
 from promo.needs import NEED_FIELDS, enterprise_row, needs_of, profile_for, remember, save_needs  # noqa: F401
+from promo.policy_estimate import RATE_BASES
 from promo.profile import fmt_num, fmt_wan, normalise
 from promo.text import today
 from promo.vocabulary import PRESENT, sql_in
@@ -36,7 +37,7 @@ def _funnel(conn: sqlite3.Connection, p: dict) -> list[dict]:
     """How many vacant units remain after each need in turn: shows which need empties the list."""
     from promo.resources import VacancyFilter
 
-    steps = [("空置单元 vacant units", {})]
+    steps = [(_("vacant units"), {})]
     if p["industry_id"] is not None:
         steps.append((f"--industry {p['industry']}", {"industry": p["industry_code"]}))
     if p["min_area"] is not None:
@@ -212,7 +213,7 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
                     "carrier_specific": local,
                     "estimate_wan": amount,
                     "estimate_text": text,
-                    "period": policies_mod.RATE_BASES.get(pol.get("rate_basis") or "", ("", "", ""))[2],
+                    "period": RATE_BASES.get(pol.get("rate_basis") or "", ("", "", ""))[2],  # '/年' or '', as stored
                     "sample": pol["sample"],
                 }
             )
@@ -250,7 +251,9 @@ def match(conn: sqlite3.Connection, needs: dict, *, on: str | None = None, limit
     new_units = []
     if last is not None:
         new_ids = match_sql.ranked_ids(conn, filt, p, low, bonus, on, not_in=sorted(last))
-        new_units = [f"{u['carrier']} {u['unit']}" for u in _units_by_id(conn, new_ids, brief=True)]
+        from promo.views import place
+
+        new_units = [place(u["carrier"], [u["unit"]]) for u in _units_by_id(conn, new_ids, brief=True)]
     return {
         "profile": p,
         "on": on,
@@ -303,89 +306,111 @@ def _score(u: dict, p: dict, cheapest: dict, on: str, local_fail: list[dict]) ->
     if asked:
         over = (area - asked) / asked
         points = WEIGHTS["area"] * min(1.0, asked / area)
+        pct = f"{over * 100:,.0f}"
         if p["max_area"] is not None:
-            text = "面积在需求范围内" + (f", 超出下限 {over * 100:,.0f}%" if over > 0.005 else "")
+            text = _("area within the need, {pct}% over its minimum") if over > 0.005 else _("area within the need")
         else:
-            text = f"面积超出需求 {over * 100:,.0f}%" if over > 0.005 else "面积正合需求"
+            text = _("area {pct}% over the need") if over > 0.005 else _("area fits the need")
+        text = text.format(pct=pct)
         parts.append({"part": "area", "points": round(points), "text": text})
     elif p["max_area"] is not None:
-        parts.append({"part": "area", "points": WEIGHTS["area"], "text": f"面积 ≤ {fmt_num(p['max_area'])}㎡"})
+        parts.append(
+            {
+                "part": "area",
+                "points": WEIGHTS["area"],
+                "text": _("area ≤ {area}㎡").format(area=fmt_num(p["max_area"])),
+            }
+        )
     if u["rent"] is not None and asked and cheapest.get("annual_raw"):
         annual = u["annual_rent_wan"]
         # points from the unrounded yearly rents, as promo.match_sql ranks them
         raw = u["area_m2"] * u["rent"] * 365 / 10000
         points = WEIGHTS["rent"] * cheapest["annual_raw"] / raw if raw else WEIGHTS["rent"]
-        text = f"年租金 {fmt_wan(annual)}万" + (" 最低" if annual == cheapest["annual"] else "")
+        text = _("yearly rent {rent}万, the lowest") if annual == cheapest["annual"] else _("yearly rent {rent}万")
+        text = text.format(rent=fmt_wan(annual))
         parts.append({"part": "rent", "points": round(points), "text": text})
     elif u["rent"] is not None and cheapest.get("rent"):
         points = WEIGHTS["rent"] * cheapest["rent"] / u["rent"] if u["rent"] else WEIGHTS["rent"]
-        text = f"租金 {u['rent']:.2f}" + (" 最低" if u["rent"] == cheapest["rent"] else "")
+        text = _("rent {rent}, the lowest") if u["rent"] == cheapest["rent"] else _("rent {rent}")
+        text = text.format(rent=f"{u['rent']:.2f}")
         parts.append({"part": "rent", "points": round(points), "text": text})
     else:
-        parts.append({"part": "rent", "points": 0, "text": "租金未定"})
+        parts.append({"part": "rent", "points": 0, "text": _("rent not set")})
     ready = u["ready_date"]
     if not ready or ready <= on:
-        parts.append({"part": "ready", "points": WEIGHTS["ready"], "text": "现房"})
+        parts.append({"part": "ready", "points": WEIGHTS["ready"], "text": _("ready now")})
     else:
         wait = _days(on, ready)
         points = WEIGHTS["ready"] * max(0.0, 1 - wait / 365)
-        parts.append({"part": "ready", "points": round(points), "text": f"{wait:,} 天后交付"})
+        parts.append(
+            {"part": "ready", "points": round(points), "text": _("ready in {days} days").format(days=f"{wait:,}")}
+        )
     if p["industry_id"] is not None:
         n = len(u["same_chain"])
         points = WEIGHTS["cluster"] * min(n, 3) / 3
-        names = "、".join(u["same_chain"][:3]) + (" 等" if n > 3 else "")
-        parts.append({"part": "cluster", "points": round(points), "text": f"同链 {n:,} 家", "detail": names})
+        names = _(", ").join(u["same_chain"][:3]) + (" …" if n > 3 else "")
+        text = _("{n} on the same chain").format(n=f"{n:,}")
+        parts.append({"part": "cluster", "points": round(points), "text": text, "detail": names})
     local = [x for x in u["policies"] if x["carrier_specific"]]
     if local:
-        parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": "载体专属政策"})
+        parts.append({"part": "policy", "points": WEIGHTS["policy"], "text": _("carrier's own policy")})
     if local_fail:
-        names = "、".join(c["name"] for c in local_fail)
-        parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": "准入未达标", "detail": names})
+        names = _(", ").join(c["name"] for c in local_fail)
+        text = _("carrier criteria not met")
+        parts.append({"part": "criteria", "points": -CRITERIA_PENALTY, "text": text, "detail": names})
     return parts
 
 
 def score_formula(p: dict) -> str:
     """How the score is made, for the caption under the ranked units (it depends on whether an area was asked)."""
     if p.get("min_area"):
-        area = "面积贴合 30 × 需求面积 ÷ 面积"
-        rent = "年租金 25 × 最低年租金 ÷ 年租金"
+        area = _("area fit 30 × area needed ÷ area")
+        rent = _("yearly rent 25 × lowest yearly rent ÷ yearly rent")
     else:
-        area = "面积 30 (≤ 上限)" if p.get("max_area") is not None else ""
-        rent = "租金 25 × 最低租金 ÷ 租金"
-    parts = [area, rent, "交付 15 (现房满分, 一年后 0)", "同链在园企业 20 (3 家满分)", "载体专属政策 10"]
-    return "得分 = " + " + ".join(x for x in parts if x) + " − 载体准入未达标 30"
+        area = _("area 30 (≤ the maximum)") if p.get("max_area") is not None else ""
+        rent = _("rent 25 × lowest rent ÷ rent")
+    parts = [
+        area,
+        rent,
+        _("ready 15 (full if ready now, 0 a year away)"),
+        _("tenants on the same chain 20 (full at 3)"),
+    ]
+    parts.append(_("carrier's own policy 10"))
+    return _("score = {parts} − carrier criteria not met 30").format(parts=" + ".join(x for x in parts if x))
 
 
 def describe_needs(p: dict) -> list[tuple[str, str]]:
     """The needs and facts of a profile as (label, value) pairs, for the head of a match or check."""
+    from promo.vocabulary import shown
+
     out = []
     if p.get("name"):
-        out.append(("企业 Enterprise", f"{p['name']} ({p['stage'] or '—'})"))
+        out.append((N_("Enterprise"), f"{p['name']} ({shown('stage', p['stage']) or '—'})"))
     if p.get("industry"):
-        out.append(("产业 Industry", p["industry"]))
+        out.append((N_("Industry"), p["industry"]))
     if p.get("min_area") is not None or p.get("max_area") is not None:
         lo = fmt_num(p["min_area"]) if p.get("min_area") is not None else ""
         hi = fmt_num(p["max_area"]) if p.get("max_area") is not None else ""
-        out.append(("面积 Area", f"{lo}–{hi} ㎡" if lo and hi else f"≥ {lo} ㎡" if lo else f"≤ {hi} ㎡"))
+        out.append((N_("Area"), f"{lo}–{hi} ㎡" if lo and hi else f"≥ {lo} ㎡" if lo else f"≤ {hi} ㎡"))
     if p.get("max_rent") is not None:
-        out.append(("租金 Rent", f"≤ {p['max_rent']:.2f} 元/㎡·天"))
+        out.append((N_("Rent"), f"≤ {p['max_rent']:.2f} 元/㎡·天"))
     if p.get("facilities"):
-        out.append(("设施 Facilities", "、".join(p["facilities"])))
+        out.append((N_("Facilities"), _(", ").join(p["facilities"])))
     if p.get("min_floor_load") is not None:
-        out.append(("荷载 Floor load", f"≥ {fmt_num(p['min_floor_load'])} kN/㎡"))
+        out.append((N_("Floor load"), f"≥ {fmt_num(p['min_floor_load'])} kN/㎡"))
     if p.get("available_by"):
-        out.append(("交付 Ready by", p["available_by"]))
-    figures = [
-        ("investment_wan", "投资", "万元"),
-        ("land_mu", "用地", "亩"),
-        ("output_wan", "年产值", "万元"),
-        ("tax_wan", "年税收", "万元"),
-        ("rd_wan", "年研发", "万元"),
-        ("jobs", "就业", "人"),
-    ]
-    shown = [f"{label} {fmt_wan(p[k])}{unit}" for k, label, unit in figures if p.get(k) is not None]
-    if shown:
-        out.append(("项目 Project", " · ".join(shown)))
+        out.append((N_("Ready by"), p["available_by"]))
+    figures = {
+        "investment_wan": _("investment {n}万元"),
+        "land_mu": _("land {n}亩"),
+        "output_wan": _("yearly output {n}万元"),
+        "tax_wan": _("yearly tax {n}万元"),
+        "rd_wan": _("yearly R&D {n}万元"),
+        "jobs": _("jobs {n}"),
+    }
+    given = [text.format(n=fmt_wan(p[k])) for k, text in figures.items() if p.get(k) is not None]
+    if given:
+        out.append((N_("Project"), " · ".join(given)))
     if p.get("business"):
-        out.append(("业务 Business", p["business"]))
+        out.append((N_("Business"), p["business"]))
     return out

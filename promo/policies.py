@@ -11,15 +11,15 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from promo.countries import is_overseas_region
 from promo.db import rows
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.industries import family, find_related
-from promo.policy_estimate import RATE_BASES, estimate
-from promo.profile import KIND_LABELS, fmt_num, fmt_wan, normalise, stage_position
+from promo.policy_estimate import RATE_BASES, cap_text, estimate
+from promo.policy_words import FIELD_LABELS, explain
+from promo.profile import fmt_num, fmt_wan, normalise, stage_position
 from promo.text import fold, today
-from promo.vocabulary import STAGES, choices, labels, policy_order, stage_values
+from promo.vocabulary import STAGES, choices, labels, policy_order, shown, stage_values, stages_text
 
 LEVELS = labels("policy_level")
 _LEVEL_BY_FOLDED = (
@@ -122,43 +122,44 @@ def _finish(conn: sqlite3.Connection, r: dict) -> dict:
 
 
 def eligibility_summary(policy: dict) -> str:
-    """The eligibility rules in one line, e.g. '产业 高端医疗器械; 投资 ≥ 5,000万元; 阶段 签约/注册'."""
+    """The eligibility rules in one line, in the user's language: '产业 高端医疗器械; 投资 ≥ 5,000万元; 阶段 签约'."""
     e = policy.get("eligibility")
     if policy.get("kind") == PLAN_KIND:
-        return "规划, 不直接给予支持"
+        return _("a plan: gives no direct support")
     if e is None:
-        return "适用条件未录入"
-    parts = []
+        return _("eligibility not recorded")
+    parts, sep = [], _(", ")
     if e.get("all_leading"):
-        parts.append("产业 全部主导产业")
+        parts.append(_("industry: all leading industries"))
     elif e["industry_names"]:
-        parts.append("产业 " + "、".join(e["industry_names"]))
+        parts.append(_("industry {names}").format(names=sep.join(e["industry_names"])))
     if e["enterprise_kinds"]:
-        parts.append("类型 " + "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"]))
+        kinds = sep.join(shown("enterprise_kind", k) for k in e["enterprise_kinds"])
+        parts.append(_("kind {kinds}").format(kinds=kinds))
     if e["min_investment_wan"] is not None:
-        parts.append(f"投资 ≥ {fmt_wan(e['min_investment_wan'])}万元")
+        parts.append(_("investment ≥ {amount}万元").format(amount=fmt_wan(e["min_investment_wan"])))
     if e.get("min_jobs") is not None:
-        parts.append(f"就业 ≥ {e['min_jobs']:,}人")
+        parts.append(_("jobs ≥ {n}").format(n=f"{e['min_jobs']:,}"))
     if e["stages"]:
-        parts.append("阶段 " + "/".join(e["stages"]))
+        parts.append(_("stage {stages}").format(stages=stages_text(e["stages"])))
     if e["carrier_names"]:
-        parts.append("载体 " + "、".join(e["carrier_names"]))
+        parts.append(_("carrier {names}").format(names=sep.join(e["carrier_names"])))
     if e["countries"]:
-        parts.append("国别 " + "、".join(e["countries"]))
-    return "; ".join(parts) or "不限"
+        countries = sep.join(shown("country_group", c) for c in e["countries"])
+        parts.append(_("country {countries}").format(countries=countries))
+    return _("; ").join(parts) or _("no conditions")
 
 
 def terms(policy: dict) -> str:
     """What the policy gives, e.g. '实际投资额 × 2%, 最高 500万元'."""
-    basis = RATE_BASES.get(policy.get("rate_basis") or "")
+    code = policy.get("rate_basis") or ""
     rate, cap = policy.get("rate"), policy.get("cap_wan")
-    period = basis[2] if basis else ""
     parts = []
     # a rate without a basis (e.g. 100% of a talent's flat rent) says nothing the cap does not
-    if rate is not None and basis:
-        parts.append(f"{basis[0]} × {fmt_num(rate * 100)}%")
+    if rate is not None and code in RATE_BASES:
+        parts.append(f"{shown('rate_basis', code)} × {fmt_num(rate * 100)}%")
     if cap is not None:
-        parts.append(f"最高 {fmt_wan(cap)}万元{period}")
+        parts.append(cap_text(cap, code))
     return ", ".join(parts)
 
 
@@ -280,18 +281,6 @@ ORDER BY p.id
 """
 
 _FIELDS = ("date", "industry", "kind", "investment", "jobs", "stage", "carrier", "country")
-FIELD_LABELS = {
-    "date": "政策",
-    "industry": "产业",
-    "kind": "类型",
-    "investment": "投资",
-    "jobs": "就业",
-    "stage": "阶段",
-    "carrier": "载体",
-    "country": "国别",
-    "eligibility": "条件",
-    "kind_of_policy": "政策类型",
-}
 
 
 def applicable(
@@ -322,18 +311,22 @@ def applicable(
         statuses = {f: r.pop(f"{f}_check") for f in _FIELDS}
         statuses["industry_match"] = r.pop("industry_match")
         r = _finish(conn, r)
-        checks = _explain(r, statuses, p, on)
+        checks = explain(r, statuses, p)
         if r["kind"] == PLAN_KIND:
-            checks = [{"field": "kind_of_policy", "status": "no", "text": "规划文件, 不直接给予企业支持"}]
+            text = _("{field} a plan: gives enterprises no direct support").format(
+                field=_(FIELD_LABELS["kind_of_policy"])
+            )
+            checks = [{"field": "kind_of_policy", "status": "no", "text": text}]
         elif r["eligibility"] is None and statuses["date"] != "no":
-            checks.append({"field": "eligibility", "status": "unknown", "text": "适用条件未录入, 请查阅政策原文"})
+            text = _("eligibility not recorded: read the policy itself")
+            checks.append({"field": "eligibility", "status": "unknown", "text": text})
         verdict = _combine([c["status"] for c in checks])
         r["verdict"] = verdict
         r["verdict_label"] = VERDICTS[verdict]
         r["checks"] = checks
         r["failing"] = [c["field"] for c in checks if c["status"] == "no"]
-        shown = [c for c in checks if c["status"] == verdict] if verdict in ("no", "unknown") else checks
-        r["reason"] = "; ".join(c["text"] for c in shown) or "不限条件"
+        held = [c for c in checks if c["status"] == verdict] if verdict in ("no", "unknown") else checks
+        r["reason"] = _("; ").join(c["text"] for c in held) or _("no conditions")
         r["estimate_wan"], r["estimate_text"] = estimate(r, p)
         # a one-off award and a yearly relief must not be added up as if they were the same kind of money
         r["estimate_period"] = {"investment": "once", "annual_rent": "year", "rd_spend": "year"}.get(r["rate_basis"])
@@ -351,86 +344,3 @@ def _combine(statuses: list[str]) -> str:
         if verdict in statuses:
             return verdict
     return "yes"
-
-
-def _explain(r: dict, statuses: dict, p: dict, on: str) -> list[dict]:
-    """One short phrase per restricted field, saying what was compared with what."""
-    e = r["eligibility"] or {}
-    out = []
-
-    def add(field: str, text: str) -> None:
-        mark = {"yes": " ✓", "no": " ✗"}.get(statuses[field], "")
-        out.append({"field": field, "status": statuses[field], "text": f"{FIELD_LABELS[field]} {text}{mark}"})
-
-    if statuses["date"] == "no":
-        add("date", f"已于 {r['end_date']} 失效")
-    elif statuses["date"] == "if":
-        add("date", f"{r['start_date']} 起施行")
-    if not e:
-        return out
-
-    listed = "、".join(e["industry_names"])
-    s = statuses["industry"]
-    if s == "yes":
-        add("industry", f"{p['industry']} 属于 {statuses['industry_match'] or listed}")
-    elif s == "no":
-        add("industry", f"{p['industry']} 不在 {listed}")
-    elif s == "unknown" and p["industry"]:
-        add("industry", f"{p['industry']} 范围过宽, 政策限 {listed}")
-    elif s == "unknown":
-        add("industry", f"未记录 (政策限 {listed})")
-
-    kinds = "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"])
-    s = statuses["kind"]
-    if s in ("yes", "no"):
-        add("kind", KIND_LABELS.get(p["kind"], p["kind"]) + ("" if s == "yes" else f", 政策限 {kinds}"))
-    elif s == "unknown":
-        add("kind", f"未记录 (政策限 {kinds})")
-
-    # a threshold is judged one way whatever it counts: the figure against the minimum, or not on record
-    for field, key, minimum, unit, show in (
-        ("investment", "investment_wan", e["min_investment_wan"], "万元", fmt_wan),
-        ("jobs", "jobs", e.get("min_jobs"), "人", lambda n: f"{n:,}"),
-    ):
-        s = statuses[field]
-        if s in ("yes", "no"):
-            add(field, f"{show(p[key])} {'≥' if s == 'yes' else '<'} {show(minimum)}{unit}")
-        elif s == "unknown":
-            add(field, f"未记录 (需 ≥ {show(minimum)}{unit})")
-
-    stages = "/".join(e["stages"])
-    s = statuses["stage"]
-    now = p["stage"] or "尚未进入流程"
-    if s == "yes":
-        add("stage", now)
-    elif s == "if":
-        add("stage", f"{stages} 时适用 (现 {now})")
-    elif s == "no":
-        add("stage", f"{now}, 政策限 {stages}")
-
-    carriers = "、".join(e["carrier_names"])
-    s = statuses["carrier"]
-    if s == "yes":
-        add("carrier", p["carrier"])
-    elif s == "no":
-        add("carrier", f"{p['carrier']}, 政策限 {carriers}")
-    elif s == "if":
-        add("carrier", f"入驻 {carriers} 后适用")
-    elif s == "unknown":
-        add("carrier", f"未记录 (政策限 {carriers})")
-
-    countries = "、".join(e["countries"])
-    s = statuses["country"]
-    # 港澳台 investors are 境外 for investment policy although part of China: say so where it decides
-    region = (
-        " (港澳台投资按境外计 Hong Kong, Macao and Taiwan count as 境外)"
-        if is_overseas_region(p["country"]) and {"境外", "境内"} & set(e["countries"])
-        else ""
-    )
-    if s == "yes":
-        add("country", f"{p['country']} 属于 {countries}{region}")
-    elif s == "no":
-        add("country", f"{p['country']}, 政策限 {countries}{region}")
-    elif s == "unknown":
-        add("country", f"未记录 (政策限 {countries})")
-    return out

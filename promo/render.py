@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # CSV cells and files have their own module; render still offers them to its callers
@@ -39,6 +39,8 @@ class Column:
     max_width: int | None = None  # long names wrap rather than squeeze every other column
     marks: str | None = None  # key of [(start, end), …] spans shown emphasised on a terminal (search hits)
     tone: Callable[[dict], str | None] | None = None  # a row's colour for this cell on a terminal ('red', …)
+    coded: str | None = None  # a coded value (promo.vocabulary kind): shown by its label in the user's language
+    labels: dict | None = field(default=None, compare=False)  # code → label, set where the table is shown
 
     @property
     def align(self) -> str:
@@ -131,6 +133,8 @@ def fmt_cell(column: Column, value: Any, list_sep: str = "、") -> str:
 def _fmt_cell(column: Column, value: Any, list_sep: str) -> str:
     if value is None or value == "":
         return ""
+    if column.labels is not None:
+        value = column.labels.get(value, value)
     kind = column.kind
     if kind == "text":
         return value if isinstance(value, str) else str(value)
@@ -298,10 +302,17 @@ def render(
 
 
 def translated(columns: Sequence[Column]) -> list[Column]:
-    """The columns with their headers in the user's language (an empty header stays empty)."""
+    """The columns with their headers, and the labels of their coded values, in the user's language."""
     from dataclasses import replace
 
-    return [replace(c, header=_(c.header)) if c.header else c for c in columns]
+    from promo.i18n import language
+    from promo.vocabulary import labels
+
+    lang = language()
+    return [
+        replace(c, header=_(c.header) if c.header else c.header, labels=labels(c.coded, lang) if c.coded else None)
+        for c in columns
+    ]
 
 
 def render_facts(facts: Sequence[tuple[str, Any]], fmt: str = "table", *, heading: str | None = None) -> None:

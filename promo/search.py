@@ -7,7 +7,7 @@ import sqlite3
 from promo.errors import BadValue, CatalogueError
 from promo.i18n import _
 from promo.search_index import BY_SLOT, INDEX, LISTS, SOURCES, bigrams, key_chars
-from promo.vocabulary import LEADS, label, sql_in
+from promo.vocabulary import LEADS, label, shown, sql_in
 
 LIST_LABELS = {
     "zone": "园区",
@@ -173,11 +173,11 @@ _DETAIL_SQL = {
     "WHERE id IN ({ids})",
     "targets": "SELECT id, name, status AS detail, NULL AS name_en, reason AS extra FROM targets WHERE id IN ({ids})",
     "industries": "SELECT id, name, level AS detail, name_en, NULL AS extra FROM industries WHERE id IN ({ids})",
-    "clusters": "SELECT id, name, '集群' AS detail, name_en, description AS extra FROM clusters WHERE id IN ({ids})",
+    "clusters": "SELECT id, name, 'cluster' AS detail, name_en, description AS extra FROM clusters WHERE id IN ({ids})",
 }
 # what the detail column says for each table's coded value
-_DETAIL_KIND = {"carriers": "carrier_kind", "units": "unit_status", "platforms": "policy_level"}
-_INDUSTRY_LEVELS = {"industry": "主导产业", "chain": "产业链", "link": "环节"}
+_DETAIL_KIND = {"carriers": "carrier_kind", "units": "unit_status", "platforms": "policy_level", "enterprises": "stage"}
+_DETAIL_KIND |= {"industries": "industry_level", "clusters": "industry_level", "targets": "target_status"}
 
 
 def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key: str, public: bool) -> list[dict]:
@@ -191,11 +191,11 @@ def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key
         source = next(s for s in SOURCES if s.slot == slot)
         sql = _DETAIL_SQL[source.table].format(ids=",".join(str(int(i)) for i in ids))
         for r in conn.execute(sql):
-            detail = r["detail"]
-            if source.table in _DETAIL_KIND:
-                detail = label(_DETAIL_KIND[source.table], detail)
-            elif source.table == "industries":
-                detail = _INDUSTRY_LEVELS.get(detail, detail)
+            code, kind = r["detail"], _DETAIL_KIND.get(source.table)
+            # detail (JSON and CSV) is one value in every language: the Chinese label, or a target's status code;
+            # detail_shown (the table) is in the user's language
+            detail = code if kind is None or source.table == "targets" else label(kind, code)
+            detail_shown = shown(kind, code) if kind else code
             name_key = key_chars(r["name"] if source.table != "units" else r["name_en"])
             matched, snippet, marks = _where(key, r, name_key)
             if public and source.table == "enterprises":
@@ -207,6 +207,7 @@ def _describe(conn: sqlite3.Connection, found: list[tuple[int, int, float]], key
                     "id": r["id"],
                     "name": r["name"],
                     "detail": detail or "",
+                    "detail_shown": detail_shown or "",
                     "matched": matched,
                     "snippet": snippet,
                     "marks": marks,

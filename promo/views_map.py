@@ -14,18 +14,18 @@ MAP = View(
         "rent_min rent_max platforms sample"
     ),
     columns=(
-        C("area", "片区/园区", max_width=16),
-        C("name", "载体", max_width=22),
-        C("kind_label", "类型", no_wrap=True),
-        C("industries", "产业", "list", max_width=18),
-        C("free", "空置/单元", justify="right", no_wrap=True),
-        C("vacant_area_m2", "空置㎡", "area"),
-        C("occupancy", "出租率", "pct"),
-        C("rent_range", "租金", no_wrap=True),
-        C("platforms", "周边平台", "list", max_width=20),
-        C("where", "坐标 (WGS-84)", no_wrap=True),
+        C("area", "District/park", max_width=16),
+        C("name", "Carrier", max_width=22),
+        C("kind", "Kind", no_wrap=True, coded="carrier_kind"),
+        C("industries", "Industry", "list", max_width=18),
+        C("free", "Vacant/units", justify="right", no_wrap=True),
+        C("vacant_area_m2", "Vacant ㎡", "area"),
+        C("occupancy", "Occupancy", "pct"),
+        C("rent_range", "Rent", no_wrap=True),
+        C("platforms", "Platforms nearby", "list", max_width=20),
+        C("where", "Coordinates (WGS-84)", no_wrap=True),
     ),
-    title="招商地图 Investment map",
+    title="Investment map",
     empty="no carrier matches",
 )
 
@@ -33,8 +33,8 @@ MAP = View(
 SEARCH = View(
     keys=split("list table id name detail matched snippet score"),
     columns=(
-        C("name", "名称", marks="marks", max_width=40),
-        C("detail", "类别/阶段", no_wrap=True),
-        C("matched_shown", "匹配"),
+        C("name", "Name", marks="marks", max_width=40),
+        C("detail_shown", "Kind/stage", no_wrap=True),
+        C("matched_shown", "Matched"),
     ),
 )

@@ -52,15 +52,15 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "zone": ("园区", "zone"),
     },
     "channel": {
-        "以商引商": ("以商引商", "via existing tenants"),
+        "以商引商": ("以商引商", "via tenants"),
         "以会招商": ("以会招商", "via events"),
-        "中介": ("中介", "via an intermediary"),
+        "中介": ("中介", "via a broker"),
         "基金": ("基金", "via a fund"),
         "驻点招商": ("驻点招商", "via a resident office"),
         "网络招商": ("网络招商", "online"),
-        "委托招商": ("委托招商", "commissioned to an agent"),
+        "委托招商": ("委托招商", "by an agent"),
         "自主招商": ("自主招商", "direct"),
-        "产业招商": ("产业招商", "industry promotion"),
+        "产业招商": ("产业招商", "by industry"),
         "直接": ("直接", "direct"),
     },
     "activity_kind": {
@@ -130,6 +130,88 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "n/a": ("— 不适用", "— n/a"),
         "exception": ("⊘ 一事一议", "⊘ case by case"),
     },
+    "check_verdict": {
+        "pass": ("通过", "pass"),
+        "fail": ("不通过", "fail"),
+        "review": ("需审核", "needs review"),
+        "unknown": ("待补充", "incomplete"),
+    },
+    "negative_kind": {"禁止": ("禁止", "prohibited"), "限制": ("限制", "restricted")},
+    "policy_verdict": {
+        "yes": ("符合", "eligible"),
+        "if": ("条件符合", "eligible if"),
+        "unknown": ("待核实", "to check"),
+        "no": ("不符合", "not eligible"),
+    },
+    "overdue_kind": {
+        "follow-up": ("跟进", "follow-up"),
+        "stage": ("阶段", "stage"),
+        "lease": ("租约", "lease"),
+        "milestone": ("节点", "milestone"),
+        "service": ("代办", "service"),
+        "coordination": ("协调", "coordination"),
+    },
+    "owner_kind": {
+        "hospital": ("医院", "hospital"),
+        "platform": ("平台", "platform"),
+        "institute": ("科研院所", "research institute"),
+        "enterprise": ("企业", "enterprise"),
+        "government": ("政府部门", "government department"),
+    },
+    "profile_figure": {
+        "investment_wan": ("投资额 --investment", "investment --investment"),
+        "land_mu": ("用地亩数 --land-mu", "land (mu) --land-mu"),
+        "output_wan": ("年产值 --output", "yearly output --output"),
+        "tax_wan": ("年税收 --tax", "yearly tax --tax"),
+        "rd_wan": ("年研发投入 --rd", "yearly R&D --rd"),
+        "jobs": ("就业人数 --jobs", "jobs --jobs"),
+    },
+    "criterion_scope": {"全区": ("全区", "whole zone")},  # a criterion's scope: the zone, else a carrier or industry
+    "metric_formula": {
+        "investment_intensity": ("投资额 ÷ 用地亩数", "investment ÷ land (mu)"),
+        "output_per_mu": ("年产值 ÷ 用地亩数", "yearly output ÷ land (mu)"),
+        "tax_per_mu": ("年税收 ÷ 用地亩数", "yearly tax ÷ land (mu)"),
+        "rd_share": ("年研发投入 ÷ 年产值 × 100%", "yearly R&D ÷ yearly output × 100%"),
+        "investment": ("项目总投资", "total investment"),
+        "output": ("达产年产值", "yearly output at full production"),
+        "tax": ("达产年税收", "yearly tax at full production"),
+        "jobs": ("新增就业", "new jobs"),
+        "land_mu": ("项目用地", "land taken"),
+    },
+    "priority": {"高": ("高", "high"), "中": ("中", "medium"), "低": ("低", "low")},
+    "target_reason": {
+        "头部企业": ("头部企业", "leading firm"),
+        "关键配套": ("关键配套", "key supplier"),
+        "补链": ("补链", "fills a gap"),
+        "延链": ("延链", "extends the chain"),
+        "强链": ("强链", "strengthens the chain"),
+        "技术领先": ("技术领先", "technology leader"),
+        "以商引商": ("以商引商", "via tenants"),
+    },
+    "search_match": {"名称": ("名称", "name"), "其他": ("其他", "other text"), "产业链": ("产业链", "chain")}
+    | {"拼音": ("拼音", "pinyin")},
+    "rate_basis": {
+        "investment": ("实际投资额", "actual investment"),
+        "annual_rent": ("年租金", "yearly rent"),
+        "rd_spend": ("年研发投入", "yearly R&D"),
+    },
+    "country_group": {"境外": ("境外", "outside the mainland"), "境内": ("境内", "the mainland")},
+    "placeholder": {  # what a listing shows for a value not filled in (the SQL writes the Chinese one)
+        "(产业未填)": ("(产业未填)", "(no industry)"),
+        "(来源未填)": ("(来源未填)", "(no source)"),
+        "(未分配)": ("(未分配)", "(no owner)"),
+        "(无载体)": ("(无载体)", "(no carrier)"),
+        "(所有项目)": ("(所有项目)", "(every project)"),
+        "全区 zone": ("全区", "whole zone"),
+    },
+    "unit_of_measure": {"个": ("个", "projects"), "万元": ("万元", "10k CNY")},
+    "industry_level": {
+        "industry": ("主导产业", "leading industry"),
+        "chain": ("产业链", "chain"),
+        "link": ("环节", "link"),
+        "cluster": ("集群", "cluster"),
+    },
+    "holding": {"reserved": ("预留", "reserved"), "leased": ("租用", "leased")},
     "target_status": {
         "open": ("待招引", "open"),
         "promoted": ("已转入流程", "in the pipeline"),
@@ -303,6 +385,11 @@ def by_label(kind: str) -> dict[str, str]:
         for text in (code, *pair):
             out[fold(text.lstrip("✓✗?—⊘ "))] = code
     return out
+
+
+def stages_text(stages) -> str:
+    """Stages as a policy lists them: 签约/注册/落地 in Chinese; in English spaced so a line may break between them."""
+    return (" / " if language() == "en" else "/").join(shown("stage", s) for s in stages)
 
 
 def stage_index(stage: str) -> int:

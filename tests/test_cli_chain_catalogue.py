@@ -18,7 +18,7 @@ def test_catalogue_table_shows_industry_chain_link_tenants_targets(run):
         "精准医学",
         "IVD体外诊断试剂",
         "济南示例精准诊断科技有限公司",
-        "示例影像设备龙头企业（示例） 高",
+        "示例影像设备龙头企业（示例）(high)",
     ):
         assert text in result.output, text
     assert "signed enterprises filed under no link" in result.output and "树兰(济南)医院" in result.output

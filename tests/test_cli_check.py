@@ -8,9 +8,9 @@ def test_criteria_lists_thresholds_and_scope(run):
     assert result.exit_code == 0
     for text in (
         "固定资产投资强度",
-        "投资额 ÷ 用地亩数",
+        "investment ÷ land (mu)",
         "≥ 300 万元/亩",
-        "全区",
+        "whole zone",
         "海凭国际·济南医疗器械产业园",
         "≤ 80 亩",
     ):
@@ -53,7 +53,7 @@ def test_check_prints_each_figure_against_its_threshold(run):
     assert "20,000万元 ÷ 50亩 = 400 万元/亩" in out and "≥ 300 万元/亩" in out
     assert "1,500万元 ÷ 50亩 = 30 万元/亩" in out and "✗ fail" in out
     assert "900万元 ÷ 30,000万元 × 100% = 3%" in out
-    assert "结论 Verdict: 不通过 (fail) — 亩均税收 未达标" in out
+    assert "Verdict: fail — 亩均税收 not met" in out
 
 
 def test_check_json_has_the_computed_values(run):
@@ -74,7 +74,8 @@ def test_check_an_enterprise_with_overrides(run):
 
 def test_check_negative_list_hit(run):
     result = run("check", "--industry", "IVD", "--business", "化学原料药中间体")
-    assert "命中禁止类: 化学原料药合成及发酵类原料药生产" in result.output and "不通过" in result.output
+    assert "on the negative list (prohibited): 化学原料药合成及发酵类原料药生产" in result.output
+    assert "Verdict: fail" in result.output
 
 
 def test_check_in_a_carrier(run):

@@ -13,14 +13,14 @@ def test_match_screen_has_units_why_policies_criteria(run):
     for text in (
         "Ranked units",
         "H1-201",
-        "现房 +15",
-        "同链 1 家 +7",
+        "ready now +15",
+        "1 on the same chain +7",
         "载体租金减免（示例）",  # carrier-specific support named, with its estimate
-        "≈17.08万元/年",  # 50% × 780 ㎡ × 1.20 × 365
+        "≈17.08万元/year",  # 50% × 780 ㎡ × 1.20 × 365
         "Policies",
         "Access criteria",
-        "结论 Verdict",
-        "filters: 空置单元 vacant units 34 → --industry 高端医疗器械 26",
+        "Verdict:",
+        "filters: vacant units 34 → --industry 高端医疗器械 26",
         "company (default)",
     ):
         assert text in out, text
@@ -46,6 +46,18 @@ def test_match_json_respects_the_filters(run):
     assert len(data["units"]) == data["total"]
     scores = [u["score"] for u in data["units"]]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_policys_period_in_json_is_the_same_in_every_language(run, monkeypatch):
+    args = ("match", "--industry", "高端医疗器械", "--min-area", "500", "--limit", "1", "--format", "json")
+    periods = {}
+    for lang in ("en", "zh_CN"):
+        monkeypatch.setenv("PROMO_LANG", lang)
+        unit = json.loads(run(*args).output)["units"][0]
+        periods[lang] = {p["code"]: p["period"] for p in unit["policies"]}
+    assert periods["en"] == periods["zh_CN"] and periods["en"]["sample-rent-relief"] == "/年"
+    table = run(*args[:-2]).stdout  # zh_CN: the table's amounts say 年 too
+    assert "≈17.08万元/年" in table
 
 
 def test_limit(run):
@@ -91,7 +103,7 @@ def test_for_an_enterprise_without_saved_needs(run):
     result = run("match", "--for", "示例医学影像设备", "--min-area", "2000")
     assert result.exit_code == 0
     assert "not saved" in result.output and "promo enterprises need" in result.output
-    assert "示例医学影像设备（苏州）有限公司 (洽谈)" in result.output
+    assert "示例医学影像设备（苏州）有限公司 (negotiating)" in result.output
 
 
 def test_saved_needs_and_new_vacancies(run, db_path):
@@ -106,7 +118,7 @@ def test_saved_needs_and_new_vacancies(run, db_path):
     conn.execute("UPDATE units SET status = 'vacant' WHERE code = 'A3-301'")
     conn.commit()
     second = run("match", "--for", "示例生物制药")
-    assert "new since the last match" in second.output and "精准医学产业园 A3-301" in second.output
+    assert "new since the last match" in second.output and "精准医学产业园: A3-301" in second.output
     assert "★new" in second.output
     third = run("match", "--for", "示例生物制药")
     assert "no new suitable vacancy" in third.output
@@ -120,12 +132,12 @@ def test_markdown_keeps_notes_apart_and_why_on_one_line(run):
     ).output
     assert "\n\n※ unit-level figures are sample data" in out  # its own paragraph, not run into the legend
     row = next(line for line in out.splitlines() if "H1-201" in line)
-    assert "现房 +15 · 同链 1 家 +7 (山东示例医疗器械有限公司)" in row
+    assert "ready now +15 · 1 on the same chain +7 (山东示例医疗器械有限公司)" in row
 
 
 def test_the_policy_section_is_for_the_top_unit_not_rent_unknown(run):
     out = run("match", "--industry", "高端医疗器械", "--min-area", "500", "--investment", "3000", "--limit", "1").stdout
     section = out[out.index("Policies —") : out.index("Access criteria")]
-    assert "if it settles in the top-ranked unit, 海凭国际·济南医疗器械产业园 H1-201" in section
-    assert "年租金未知" not in section and "后适用" not in section
-    assert "年租金 34.16万元 × 50%" in section
+    assert "if it settles in the top-ranked unit, 海凭国际·济南医疗器械产业园: H1-201" in section
+    assert "yearly rent unknown" not in section and "once it settles in" not in section
+    assert "yearly rent 34.16万元 × 50%" in section

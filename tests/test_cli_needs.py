@@ -27,12 +27,19 @@ def test_save_show_and_match(run):
         "微生态制剂",
     )
     assert result.exit_code == 0
-    assert "面积 Area        ≥ 800 ㎡" in result.output and "投资 8,000万元" in result.output
+    assert "  Area        ≥ 800 ㎡\n" in result.output and "  Project     investment 8,000万元\n" in result.output
     shown = run("enterprises", "need", "示例生物製藥").output  # traditional script finds it too
     assert "GMP洁净车间" in shown and "(saved)" in shown
     data = json.loads(run("match", "--for", "示例生物制药", "--format", "json").output)
     assert data["profile"]["min_area"] == 800 and data["profile"]["facilities"] == ["GMP洁净车间"]
     assert all(u["area_m2"] >= 800 and "GMP洁净车间" in u["facilities"] for u in data["units"])
+
+
+def test_saved_needs_are_labelled_in_chinese(run, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh_CN")
+    out = run("enterprises", "need", "示例生物制药", "--min-area", "800", "--investment", "8,000万").output
+    assert "  面积  ≥ 800 ㎡\n" in out and "  项目  投资 8,000万元\n" in out
+    assert "Area" not in out and "Project" not in out
 
 
 def test_options_override_saved_needs_for_one_run(run):

@@ -59,7 +59,7 @@ def test_deadline_bad_values(run, db_path):
 def test_table_and_public_view(run):
     run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "2026-11-01", "--next", "2026-11-20")
     result = run("overdue")
-    assert result.exit_code == 0 and "逾期" in result.stdout
+    assert result.exit_code == 0 and "item overdue" in result.stdout
     public = overdue(run, "--public")
     assert all(r["owner"] is None for r in public)
     assert "菲士医学" not in {r["name"] for r in public}

@@ -96,7 +96,7 @@ def test_quarterly_series_has_no_gaps(run):
 def test_table_shows_headline_and_conversion(run, histories):
     result = run("pipeline")
     assert result.exit_code == 0
-    assert "招引" in result.stdout and "转化" in result.stdout and "20 (n=3)" in result.stdout
+    assert "attracted" in result.stdout and "Conversion" in result.stdout and "20 (n=3)" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_a_stage_without_known_investment_shows_blank_not_zero(run):
     found = json.loads(run("pipeline", "--format", "json").stdout)
     assert next(r for r in found if r["stage"] == "意向")["investment_wan"] is None
     table = run("pipeline").stdout
-    line = next(x for x in table.splitlines() if x.strip().startswith("意向"))
+    line = next(x for x in table.splitlines() if x.strip().startswith("lead"))
     assert " 0 " not in line.split("lead")[1][:30]
     listing = run("enterprises", "--stage", "意向").stdout
     assert "investment in all —" in listing

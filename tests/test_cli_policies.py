@@ -2,8 +2,16 @@
 
 import json
 
+import pytest
 
-def test_list_shows_issuer_level_kind_dates_cap_and_eligibility(run):
+
+@pytest.fixture
+def zh(monkeypatch):
+    """The Chinese interface: these tests read the policies' reasons as officers read them."""
+    monkeypatch.setenv("PROMO_LANG", "zh_CN")
+
+
+def test_list_shows_issuer_level_kind_dates_cap_and_eligibility(run, zh):
     result = run("policies", "--format", "markdown")  # no wrapping: whole names
     assert result.exit_code == 0
     out = result.output
@@ -38,22 +46,22 @@ def test_bad_filters_name_the_option(run):
     assert result.exit_code == 1 and "did you mean" in result.output
 
 
-def test_show_spells_out_eligibility(run):
+def test_show_spells_out_eligibility(run, zh):
     result = run("policies", "show", "載體租金減免")
     assert result.exit_code == 0
-    for text in ("年租金 × 50%, 最高 100万元/年", "落地/投产", "精准医学产业园", "示例 sample"):
+    for text in ("年租金 × 50%, 最高 100万元/年", "落地/投产", "精准医学产业园", "条件说明 (示例)"):
         assert text in result.output, text
 
 
-def test_for_an_enterprise_gives_verdict_reason_and_amount(run):
+def test_for_an_enterprise_gives_verdict_reason_and_amount(run, zh):
     data = json.loads(run("policies", "--for", "示例医学影像设备", "--format", "json").output)
     award = next(r for r in data if r["code"] == "sample-settlement-award")
     assert award["verdict"] == "if" and award["estimate_wan"] == 400
-    assert "投资 20,000 ≥ 5,000万元 ✓" in award["reason"] and "签约/注册/落地 时适用" in award["reason"]
+    assert "投资额 20,000 ≥ 5,000万元 ✓" in award["reason"] and "签约/注册/落地 时适用" in award["reason"]
     assert all(r["verdict"] in ("yes", "if") for r in data)
 
 
-def test_for_all_explains_why_not(run):
+def test_for_all_explains_why_not(run, zh):
     data = json.loads(run("policies", "--for", "示例医学影像设备", "--all", "--format", "json").output)
     foreign = next(r for r in data if r["code"] == "sample-foreign-invest-award")
     assert foreign["verdict"] == "no" and foreign["failing"] == ["country"]
@@ -62,14 +70,14 @@ def test_for_all_explains_why_not(run):
     assert "不符合" in table and "政策限 境外" in table
 
 
-def test_for_an_overseas_enterprise(run):
+def test_for_an_overseas_enterprise(run, zh):
     data = json.loads(run("policies", "--for", "香港熙麦", "--all", "--format", "json").output)
     foreign = next(r for r in data if r["code"] == "sample-foreign-invest-award")
     assert foreign["verdict"] == "unknown"  # 境外 ✓ but no industry or investment on record
-    assert "国别" not in foreign["reason"] and "投资 未记录" in foreign["reason"]
+    assert "国别" not in foreign["reason"] and "投资额 未记录" in foreign["reason"]
 
 
-def test_for_table_counts_what_it_leaves_out(run):
+def test_for_table_counts_what_it_leaves_out(run, zh):
     result = run("policies", "--for", "阿瑞尼塔")
     assert result.exit_code == 0
     assert "项待核实" in result.output and "--all" in result.output
@@ -88,12 +96,12 @@ def test_for_and_filters_do_not_mix(run):
     assert run("policies", "--all").exit_code == 2
 
 
-def test_show_csv_gives_eligibility_as_text(run):
+def test_show_csv_gives_eligibility_as_text(run, zh):
     out = run("policies", "show", "载体租金减免", "--format", "csv").output
-    assert "类型 企业; 阶段 落地/投产; 载体 精准医学产业园" in out and "{'" not in out
+    assert "类型 企业；阶段 落地/投产；载体 精准医学产业园" in out and "{'" not in out
 
 
-def test_csv_lists_eligibility_in_words_with_its_sample_mark(run):
+def test_csv_lists_eligibility_in_words_with_its_sample_mark(run, zh):
     import csv
     import io
 

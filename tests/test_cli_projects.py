@@ -236,7 +236,7 @@ def test_ledger_detail_lists_the_projects_behind_a_figure(run, year):
     rows = as_json(run, "ledger", "--year", "2026", "--detail", "--measure", "signed")
     assert sorted(r["name"] for r in rows) == ["台账乙", "台账甲"]
     table = run("ledger", "--year", "2026").stdout
-    assert "签约项目" in table and "50%" in table
+    assert "projects signed" in table and "50%" in table
 
 
 def test_targets_set_and_listed_and_undone(run, db_path, year):

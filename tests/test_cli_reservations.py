@@ -21,7 +21,7 @@ def test_a_lead_reserves_and_signing_turns_it_into_a_lease(run, db_path):
     assert unit(db_path, "A1-402") == ("reserved", "预留企业")
     # a reservation does not yet put the lead in the carrier
     assert query(db_path, "SELECT carrier_id FROM enterprises WHERE name = '预留企业'") == [(None,)]
-    assert "A1-402(预留)" in run("enterprises", "--stage", "意向").stdout
+    assert "A1-402(reserved)" in run("enterprises", "--stage", "意向").stdout
     run("enterprises", "move", "预留企业", "洽谈")
     assert unit(db_path, "A1-402") == ("reserved", "预留企业")
     signed = run("enterprises", "move", "预留企业", "签约")

@@ -116,8 +116,8 @@ def test_table_lines_up_with_chinese_text(run):
     out = result.stdout
     assert "\x1b[" not in out  # no colour codes when not on a terminal
     lines = out.splitlines()
-    header = next(line for line in lines if "单元" in line and "载体" in line)
-    column = wcswidth(header[: header.index("单元")])
+    header = next(line for line in lines if "Unit" in line and "Carrier" in line)
+    column = wcswidth(header[: header.index("Unit")])
     found = json.loads(run("vacancies", "--limit", "8", "--format", "json").stdout)
     for unit in found:
         line = next(line for line in lines if f" {unit['unit']} " in line and unit["carrier"] in line)

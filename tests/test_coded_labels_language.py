@@ -32,7 +32,7 @@ def test_criteria_check_statuses_in_chinese(run, zh):
 
 
 def test_target_and_scenario_statuses_follow_the_language(run, monkeypatch):
-    assert re.search(r"缺口\s+open\n", run("targets").output)
+    assert re.search(r"gap\s+open\n", run("targets").output)
     assert "open · " in run("scenarios").output
     monkeypatch.setenv("PROMO_LANG", "zh")
     assert re.search(r"缺口\s+待招引\n", run("targets").output)

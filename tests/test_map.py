@@ -26,7 +26,7 @@ def test_listing_groups_every_carrier_by_area_with_vacancy(run):
 def test_table_has_no_contacts_and_marks_sample_coordinates(run):
     result = run("map")
     assert result.exit_code == 0
-    assert "招商地图" in result.stdout and "※" in result.stdout
+    assert "Investment map" in result.stdout and "※" in result.stdout
     assert "0531-" not in result.stdout and "经理" not in result.stdout
 
 

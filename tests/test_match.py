@@ -138,9 +138,9 @@ def test_area_fit_rent_and_readiness_decide_between_equal_units(site):
     by_unit = {u["unit"]: u for u in result["units"]}
     a2, a4 = by_unit["A2-201"], by_unit["A4-201"]  # 820 ㎡ now vs 880 ㎡ ready 2027-06-30
     area = {p["part"]: p for p in a2["parts"]}["area"]
-    assert area["points"] == round(30 * 800 / 820) and "超出需求 2%" in area["text"]
-    assert {p["part"]: p for p in a2["parts"]}["ready"]["text"] == "现房"
-    assert "219 天后交付" in a4["why"]
+    assert area["points"] == round(30 * 800 / 820) and "area 2% over the need" in area["text"]
+    assert {p["part"]: p for p in a2["parts"]}["ready"]["text"] == "ready now"
+    assert "ready in 219 days" in a4["why"]
     assert a2["rank"] < a4["rank"]
 
 
@@ -148,7 +148,7 @@ def test_same_chain_tenants_count_in_the_carrier(site):
     result = match.match(site, {"industry": "整机", "min_area": 700, "max_rent": 1.5}, on=ON)
     park = [u for u in result["units"] if u["carrier_code"] == "device-park"]
     assert park and all(u["same_chain"] == ["某部件公司"] for u in park)
-    assert all("同链 1 家 +7 (某部件公司)" in u["why"] for u in park)
+    assert all("1 on the same chain +7 (某部件公司)" in u["why"] for u in park)
 
 
 def test_carrier_specific_policies_and_criteria_per_unit(conn):
@@ -162,7 +162,7 @@ def test_carrier_specific_policies_and_criteria_per_unit(conn):
             expected = min(0.5 * u["area_m2"] * u["rent"] * 365 / 10000, 100)
             assert rent_relief[0]["estimate_wan"] == pytest.approx(expected, abs=1e-3)  # to the yuan
         if u["carrier_code"] == "haiping-device-park":  # 1,500 万元 < the park's 2,000 万元 minimum
-            assert u["criteria_failing"] and "准入未达标" in u["why"]
+            assert u["criteria_failing"] and "carrier criteria not met" in u["why"]
             assert any(p["points"] == -30 for p in u["parts"])
         else:
             assert not u["criteria_failing"]
@@ -249,7 +249,7 @@ def test_units_vacant_since_the_last_match_are_new(site):
     assert site.execute("SELECT count(*) FROM journal").fetchone()[0] == journal  # a lookup is not an edit
     site.execute("UPDATE units SET status = 'vacant' WHERE code = 'A3-301'")  # reserved → vacant, GMP, 1,500 ㎡
     again = match.match(site, match.profile_for(site, "某整机公司"), on=ON)
-    assert again["new_units"] == ["器械园 A3-301"]
+    assert again["new_units"] == ["器械园: A3-301"]
     assert [u["unit"] for u in again["units"] if u["new"]] == ["A3-301"]
     assert again["last_matched_at"] is not None
     remembered = json.loads(site.execute("SELECT vacant_units FROM match_memory").fetchone()[0])
@@ -279,7 +279,7 @@ def test_a_unit_close_to_the_asked_area_ranks_above_much_larger_ones(site):
     assert larger and all(rank["A2-201"] < rank[code] for code in larger)
     by_unit = {u["unit"]: {p["part"]: p for p in u["parts"]} for u in result["units"]}
     assert by_unit["A2-201"]["area"]["points"] > by_unit["H1-301"]["area"]["points"] > 0  # excess costs, never all
-    assert "年租金" in by_unit["A2-201"]["rent"]["text"]
+    assert "yearly rent" in by_unit["A2-201"]["rent"]["text"]
 
 
 def test_policies_are_judged_in_the_top_ranked_unit(conn):

@@ -80,7 +80,7 @@ def test_a_new_user_builds_a_zone_uses_it_and_undoes_it_all(ours):
 
     grid = ours("carriers", "show", "创新大厦", "--grid").output
     assert "A-201[L]" in grid and "A-301[F]" in grid and "A-302[H]" in grid and "A-401[R]" in grid
-    assert "A-101[V]" in grid and "V 空置 5" in grid
+    assert "A-101[V]" in grid and "V vacant 5" in grid
 
     expiring = json.loads(ours("units", "--expiring", "90", "--format", "json").output)
     assert [(r["unit"], r["days_left"]) for r in expiring] == [("A-201", 69)]

@@ -12,6 +12,12 @@ TODAY = "2026-11-23"
 
 
 @pytest.fixture
+def zh(monkeypatch):
+    """The Chinese interface: these tests read the reasons and estimates as officers read them."""
+    monkeypatch.setenv("PROMO_LANG", "zh_CN")
+
+
+@pytest.fixture
 def add_policy(tiny):
     """Insert a test policy with one eligibility row on the tiny catalogue; returns its code."""
     counter = iter(range(1, 1000))
@@ -140,7 +146,7 @@ def test_policy_dates(tiny, add_policy, on, expected):
     assert verdict(tiny, code, {}, on=on)["verdict"] == expected
 
 
-def test_one_failing_field_is_enough_and_is_named(tiny, add_policy):
+def test_one_failing_field_is_enough_and_is_named(tiny, add_policy, zh):
     code = add_policy(industries=["med"], enterprise_kinds=["company"], min_investment_wan=1000)
     r = verdict(tiny, code, {"industry": "imaging", "kind": "hospital", "investment_wan": 5000})
     assert r["verdict"] == "no" and r["failing"] == ["kind"]
@@ -153,7 +159,7 @@ def test_unknown_wins_over_if_and_no_wins_over_unknown(tiny, add_policy):
     assert verdict(tiny, code, {"stage": "达效"})["verdict"] == "no"
 
 
-def test_a_plan_never_applies_and_missing_eligibility_is_unknown(tiny, add_policy):
+def test_a_plan_never_applies_and_missing_eligibility_is_unknown(tiny, add_policy, zh):
     plan = add_policy(kind="规划")
     found = verdict(tiny, plan, {"stage": "落地"})
     assert found["verdict"] == "no" and "规划" in found["reason"]
@@ -173,7 +179,7 @@ def test_default_lists_only_what_applies_now_or_later(tiny, add_policy):
     assert overseas not in {r["code"] for r in shown} and elsewhere not in {r["code"] for r in shown}
 
 
-def test_estimate_is_rate_times_investment_capped(tiny, add_policy):
+def test_estimate_is_rate_times_investment_capped(tiny, add_policy, zh):
     code = add_policy(stages=["签约", "注册", "落地"], rate=0.02, cap=500, basis="investment")
     profile = {"investment_wan": 20000, "stage": "洽谈"}
     r = verdict(tiny, code, profile)
@@ -206,7 +212,7 @@ def test_rent_relief_estimate_uses_the_enterprises_leased_units(tiny, add_policy
     assert r["estimate_wan"] == pytest.approx(0.5 * 450 * 1.4 * 365 / 10000)
 
 
-def test_no_estimate_without_the_basis(tiny, add_policy):
+def test_no_estimate_without_the_basis(tiny, add_policy, zh):
     code = add_policy(industries=["bio"], stages=["投产", "达效"], rate=0.1, cap=300, basis="rd_spend")
     r = verdict(tiny, code, {"industry": "drugs", "kind": "company", "stage": "投产"})
     assert r["verdict"] == "yes" and r["estimate_wan"] is None and "未知" in r["estimate_text"]
@@ -284,7 +290,7 @@ def test_seeded_eligibility_is_marked_sample(conn):
     assert len(rows) >= 8 and all(r[0] == 1 for r in rows)
 
 
-def test_hong_kong_macao_taiwan_are_said_to_count_as_overseas(tiny, add_policy):
+def test_hong_kong_macao_taiwan_are_said_to_count_as_overseas(tiny, add_policy, zh):
     code = add_policy(countries=["境外"])
     found = verdict(tiny, code, {"country": "中国香港"})
     assert "港澳台投资按境外计" in found["reason"]

@@ -12,7 +12,8 @@ def _verdict(run, enterprise):
     return next(r for r in data if r["name"] == "就业带动奖励")
 
 
-def test_min_jobs_is_judged_like_min_investment(run, db_path):
+def test_min_jobs_is_judged_like_min_investment(run, db_path, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh_CN")  # the reasons as officers read them
     assert run(*JOBS_POLICY).exit_code == 0
     met = _verdict(run, "示例医学影像设备")  # 200 jobs planned
     assert met["verdict"] == "yes" and "就业 200 ≥ 150人 ✓" in met["reason"]
@@ -27,7 +28,7 @@ def test_min_jobs_is_judged_like_min_investment(run, db_path):
     assert "就业 未记录 (需 ≥ 500人)" in unknown["reason"]
 
     shown = run("policies", "show", "就业带动奖励").output
-    assert "最低就业" in shown and "500 人" in shown
+    assert "最低就业" in shown and "500人" in shown
     assert "就业 ≥ 500人" in run("policies", "--format", "csv").output
 
 

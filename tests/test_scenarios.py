@@ -11,7 +11,7 @@ def test_list_open_first_and_overdue_flagged(run):
     assert ivd["overdue"] is True  # open, deadline 2026-10-31 passed on 2026-11-23
     assert all(r["sample"] for r in data)
     table = run("scenarios").output
-    assert "已过截止" in table and "※" in table
+    assert "past its deadline" in table and "※" in table
 
 
 def test_filters(run):

@@ -118,7 +118,17 @@ def test_table_groups_by_list_with_titles(run):
     result = run("search", "器械")
     assert result.exit_code == 0
     out = result.stdout
-    assert "载体 carriers" in out and "企业 enterprises" in out and "\x1b[" not in out
+    assert "\ncarriers (" in out and "\nenterprises (" in out and "\x1b[" not in out  # each list's title on its line
+
+
+def test_json_detail_is_the_same_in_every_language_and_the_table_speaks_the_users(run, monkeypatch):
+    english = run("search", "器械", "--format", "json").output
+    table = run("search", "器械").stdout
+    monkeypatch.setenv("PROMO_LANG", "zh_CN")
+    assert run("search", "器械", "--format", "json").output == english  # what scripts read does not move
+    detail = {r["name"]: r["detail"] for r in json.loads(english)}
+    assert detail["山东示例医疗器械有限公司"] == "投产" and detail["高端医疗器械"] == "主导产业"
+    assert "producing" in table and "leading industry" in table and "投产" not in table
 
 
 def test_highlight_spans_point_into_the_original_text():

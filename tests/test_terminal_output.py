@@ -46,8 +46,8 @@ def test_fails_are_red_passes_green_and_the_sample_note_dim(run, plain_env, monk
     out = run(*CHECK).output
     assert "\x1b[31m✗ fail\x1b[0m" in out and "\x1b[32m✓ pass\x1b[0m" in out  # statuses in the test's English
     assert "\x1b[33m✗ fail" in out  # a fail that binds only if the project settles there: yellow, not red
-    assert "\x1b[2m※ 准入条件与负面清单为示例数据" in out
-    assert "\x1b[31m结论 Verdict: 不通过" in out
+    assert "\x1b[2m※ criteria and negative list are sample data" in out
+    assert "\x1b[31mVerdict: fail" in out
 
 
 def test_overdue_is_red(run, plain_env, monkeypatch):
@@ -227,7 +227,7 @@ def test_head_reads_one_line_and_promo_exits_0(db_path):
         env=_promo_env(db_path),
         timeout=60,
     )
-    assert done.stdout.splitlines() == ["单元 Units", "exit 0"] and done.stderr == ""
+    assert done.stdout.splitlines() == ["Units", "exit 0"] and done.stderr == ""
 
 
 TEXT = st.text(alphabet=st.sampled_from(list("精准医学产业园AB12,.- ·（）、※")), max_size=40)

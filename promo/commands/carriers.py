@@ -86,13 +86,13 @@ def show(ctx, name, grid, fmt):
 def _show_document(d: dict, fmt: str) -> None:
     from promo import views
     from promo.render import Column, fmt_cell, render, render_facts
-    from promo.vocabulary import BAD_CHECK_NOTE
+    from promo.vocabulary import BAD_CHECK_NOTE, shown
 
     facts = [
         (_("Name"), d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
-        (_("Kind"), f"{d['kind_label']} ({d['kind']})"),
-        (_("Status"), d.get("status")),
-        (_("Industries"), "、".join(d["industries"])),
+        (_("Kind"), shown("carrier_kind", d["kind"])),
+        (_("Status"), shown("carrier_status", d.get("status"))),
+        (_("Industries"), _(", ").join(d["industries"])),
         (_("Address"), d.get("address")),
         (_("Coordinates (WGS-84)"), f"{d['lat']:.5f}, {d['lon']:.5f}" if d.get("lat") is not None else None),
         (_("Operator"), d.get("operator")),
@@ -127,7 +127,7 @@ def _show_document(d: dict, fmt: str) -> None:
             d["tenants"],
             [
                 Column("name_shown", N_("Tenant")),
-                Column("stage", N_("Stage")),
+                Column("stage", N_("Stage"), coded="stage"),
                 Column("stage_date", N_("Date")),
                 Column("units", N_("Units"), "list"),
             ],
@@ -158,7 +158,8 @@ def _show_document(d: dict, fmt: str) -> None:
 def _show_grid(ctx, name: str, fmt: str) -> None:
     from promo import leasing
     from promo.render import render_grid
-    from promo.resources import STATUS_LABELS
+    from promo.vocabulary import UNIT_STATUSES as STATUSES
+    from promo.vocabulary import shown
 
     if not name.strip():
         raise click.BadParameter(_("is empty; give a carrier's name, part of it, or its code"), param_hint="'NAME'")
@@ -182,10 +183,10 @@ def _show_grid(ctx, name: str, fmt: str) -> None:
         }
         for r in g["rows"]
     ]
-    legend = "  ".join(f"{leasing.STATUS_LETTERS[s]} {label} {g['counts'][s]}" for s, label in STATUS_LABELS.items())
+    legend = "  ".join(f"{leasing.STATUS_LETTERS[s]} {shown('unit_status', s)} {g['counts'][s]}" for s in STATUSES)
     occupancy = f"{g['occupancy'] * 100:.0f}%" if g["occupancy"] is not None else "—"
     caption = legend + "\n" + _("occupancy {occupancy} (leased + reserved, by area)").format(occupancy=occupancy)
-    render_grid(rows, fmt, title=_("Leasing grid (租控表): {carrier}").format(carrier=g["carrier"]), caption=caption)
+    render_grid(rows, fmt, title=_("Leasing grid: {carrier}").format(carrier=g["carrier"]), caption=caption)
 
 
 CARRIER_OPTIONS = [

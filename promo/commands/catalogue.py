@@ -32,7 +32,8 @@ def catalogue(ctx, gaps, industry, segment, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import targets, views
+    from promo import targets
+    from promo import views_catalogue as views
 
     conn = open_catalogue(ctx)
     found = targets.catalogue(conn, industry=industry, segment=segment, gaps=gaps)
@@ -40,6 +41,8 @@ def catalogue(ctx, gaps, industry, segment, fmt):
         for r in found:
             r["targets"] = [t["name"] for t in r["targets"]]
     view = views.CATALOGUE.hide("tenants_shown") if gaps else views.CATALOGUE
+
+    from promo.vocabulary import shown
 
     def prepare(rows) -> None:
         shown_industry = shown_chain = None
@@ -49,8 +52,10 @@ def catalogue(ctx, gaps, industry, segment, fmt):
             r["chain_shown"] = r["chain"] if (r["chain"], r["industry"]) != shown_chain else ""
             shown_industry, shown_chain = r["industry"], (r["chain"], r["industry"])
             r["link_shown"] = r["link"] + (" ※" if r["sample"] else "")
+            # the priority bound to its name: list items are set apart by spaces
             r["target_names"] = [
-                f"{t['name']} {t['priority']}" if t.get("priority") else t["name"] for t in r["targets"]
+                f"{t['name']}({shown('priority', t['priority'])})" if t.get("priority") else t["name"]
+                for t in r["targets"]
             ]
             r["tenants_shown"] = r["tenants"] or ["— " + _("gap")]
 
@@ -59,7 +64,7 @@ def catalogue(ctx, gaps, industry, segment, fmt):
         if not gaps:
             loose = targets.unplaced(conn, industry=industry)
             if loose and not segment:
-                names = "、".join(f"{r['name']}({r['filed_under']})" for r in loose)
+                names = _(", ").join(f"{r['name']}({r['filed_under']})" for r in loose)
                 text += "\n" + _("signed enterprises filed under no link (not counted in a link): {names}").format(
                     names=names
                 )
@@ -69,7 +74,7 @@ def catalogue(ctx, gaps, industry, segment, fmt):
             text += "\n" + _("(示例) targets are sample data, not from the source articles")
         return text
 
-    title = _("Chain gaps (延链补链)") if gaps else None
+    title = _("Chain gaps") if gaps else None
     view.show(found, fmt, prepare=prepare, title=title, caption=caption, notes=True)
 
 

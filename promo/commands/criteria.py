@@ -41,18 +41,18 @@ def criteria(ctx, industry, carrier, negative, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import criteria as domain
-    from promo import views
+    from promo import views_criteria as views
 
     conn = catalogue(ctx)
     if negative:
         if industry or carrier:
             raise click.UsageError(_("--negative-list applies to every project; leave out --industry/--carrier"))
         found = domain.negative_list(conn)
-        views.NEGATIVE.show(found, fmt, caption=views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else None)
+        views.NEGATIVE.show(found, fmt, caption=_(views.SAMPLE_CRITERIA) if any(r["sample"] for r in found) else None)
         return
     found = domain.list_criteria(conn, industry=industry, carrier=carrier)
     caption = _("negative list: promo criteria --negative-list; check a project: promo check")
-    sample = views.SAMPLE_CRITERIA if any(r["sample"] for r in found) else ""
+    sample = _(views.SAMPLE_CRITERIA) if any(r["sample"] for r in found) else ""
     views.CRITERIA.show(found, fmt, caption=f"{caption}\n{sample}", notes=True)
 
 
@@ -78,7 +78,8 @@ def check(ctx, name, carrier, fmt, **values):
       promo check --industry IVD体外诊断试剂 --investment 3000 --business 原料药中间体 --format json
     """
     from promo import criteria as domain
-    from promo import match, views
+    from promo import match
+    from promo import views_criteria as views
 
     conn = catalogue(ctx)
     given = parse_prospect(values)

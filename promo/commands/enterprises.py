@@ -100,19 +100,20 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
         since=since,
         limit=limit,
     )
-    from promo import views
+    from promo import views_pipeline as views
 
     if public:
         found = map(views.public_row, found)
-    from promo.vocabulary import display_name
+    from promo.views import place
+    from promo.vocabulary import display_name, shown
+
+    reserved = shown("holding", "reserved")
 
     def prepare(rows) -> None:
         for r in rows:
             r["shown_name"] = r["name"] if public else display_name(r)
-            units = [f"{u}(预留)" if u in r["reserved_units"] else u for u in r["units"]]
-            r["space"] = units or ([r["carrier"]] if r["carrier"] else [])
-            if units and r["carrier"]:
-                r["space"] = [r["carrier"], *units]
+            units = [f"{u}({reserved})" if u in r["reserved_units"] else u for u in r["units"]]
+            r["space"] = [place(r["carrier"], units)] if r["carrier"] or units else []
 
     def caption(rows) -> str:
         known = [r["investment_wan"] for r in rows if r["investment_wan"] is not None]
@@ -156,7 +157,7 @@ def show(ctx, name, public, fmt):
 
     d = domain.detail(catalogue(ctx), name)
     if public:
-        from promo import views
+        from promo import views_pipeline as views
 
         d = views.public_row(d)
     if fmt == "json":
@@ -167,8 +168,7 @@ def show(ctx, name, public, fmt):
     from promo.render import Column, render
 
     history_columns = [
-        Column("stage", N_("Stage"), no_wrap=True),
-        Column("stage_en", "", no_wrap=True),
+        Column("stage", N_("Stage"), no_wrap=True, coded="stage"),
         Column("date", N_("Date"), no_wrap=True),
         Column("days", N_("Days"), "int"),
         Column("reason", N_("Reason")),
@@ -184,7 +184,7 @@ def show(ctx, name, public, fmt):
             [
                 Column("carrier", N_("Carrier")),
                 Column("unit", N_("Unit"), no_wrap=True),
-                Column("status_label", N_("State"), no_wrap=True),
+                Column("status", N_("State"), no_wrap=True, coded="holding"),
                 Column("floor", N_("Floor"), "int"),
                 Column("area_m2", N_("Area ㎡"), "area"),
                 Column("rent", N_("元/㎡·天"), "rent"),
@@ -198,7 +198,7 @@ def show(ctx, name, public, fmt):
             d["activities"],
             [
                 Column("date", N_("Date"), no_wrap=True),
-                Column("kind_label", N_("Kind"), no_wrap=True),
+                Column("kind", N_("Kind"), no_wrap=True, coded="activity_kind"),
                 Column("note", N_("Note")),
                 Column("next_date", N_("Next follow-up"), no_wrap=True),
                 Column("owner", N_("Owner"), no_wrap=True),
@@ -210,10 +210,10 @@ def show(ctx, name, public, fmt):
 
 def _show_document(d: dict, fmt: str, public: bool) -> None:
     from promo.render import Column, fmt_cell, render_facts
-    from promo.vocabulary import BAD_CHECK_MARK, display_name
+    from promo.vocabulary import BAD_CHECK_MARK, display_name, shown
 
     name = d["name"] if public else display_name(d)
-    stage = f"{d['stage']} ({d['stage_en']})"
+    stage = shown("stage", d["stage"])
     if d.get("stage_date"):
         stage += " " + _("since {date}").format(date=d["stage_date"])
     if d.get("stage_days") is not None:
@@ -227,7 +227,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
     uscc = d.get("uscc") or None
     if uscc and d.get("uscc_bad_check"):
         uscc += f"  {BAD_CHECK_MARK} " + _("check character does not match; read it again from the licence")
-    since = " " + _("(首报首谈 claim since {date})").format(date=d["owner_since"]) if d.get("owner_since") else ""
+    since = " " + _("(first-report claim since {date})").format(date=d["owner_since"]) if d.get("owner_since") else ""
     owner = d["owner"] + since if d.get("owner") else None
     contact = " ".join(x for x in (d.get("contact"), d.get("phone")) if x)
     money = Column("m", "", "money")
@@ -235,7 +235,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
         (_("Name"), name + (f" ({d['name_en']})" if d.get("name_en") else "")),
         (_("Code name"), d.get("code_name") if not public else None),
         (_("Credit code"), uscc),
-        (_("Kind"), f"{d['kind_label']} ({d['kind']})"),
+        (_("Kind"), shown("enterprise_kind", d["kind"])),
         (_("Industry"), " › ".join(d.get("industry_path") or []) or None),
         (_("Stage"), stage),
         (_("Carrier"), d.get("carrier")),
@@ -244,7 +244,7 @@ def _show_document(d: dict, fmt: str, public: bool) -> None:
             f"{fmt_cell(money, d['investment_wan'])} 万元" if d.get("investment_wan") is not None else None,
         ),
         (_("Jobs"), fmt_cell(Column("j", "", "int"), d.get("jobs")) or None),
-        (_("Channel"), d.get("source_channel")),
+        (_("Channel"), shown("channel", d.get("source_channel"))),
         (_("Country"), d.get("country")),
         (_("Owner"), owner),
         (_("Contact"), contact or None),

@@ -62,7 +62,7 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
         views.EVENT_YIELD.show(
             domain.event_yield(conn, year),
             fmt,
-            title=_("{year} 以会招商: what each event brought").format(year=year),
+            title=_("{year}: what each event brought").format(year=year),
             empty=_("no events in {year}; add one with promo events add NAME --date …").format(year=year),
         )
         return
@@ -92,7 +92,7 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
 
     late = late_count(conn)
     elapsed = f"{share * 100:.0f}%"
-    caption = _("时序进度 {elapsed} of {year} on {day}; 时序目标 = target × 时序进度").format(
+    caption = _("{elapsed} of {year} elapsed on {day}; due by now = target × time elapsed").format(
         elapsed=elapsed, year=year, day=today()
     )
     if by:
@@ -123,18 +123,19 @@ def _pivot(found: list[dict], by: str):
     from promo import ledger as domain
     from promo.render import Column
     from promo.views_after_signing import GROUP_HEADERS
+    from promo.vocabulary import shown as worded
 
     def amount(v):
         return f"{v / 10000:,.2f}".rstrip("0").rstrip(".") if v is not None else ""
 
     groups: dict[str, dict] = {}
     for r in found:
-        row = groups.setdefault(r["group_name"], {"group_name": r["group_name"]})
+        row = groups.setdefault(r["group_name"], {"group_name": worded("placeholder", r["group_name"])})
         shown = (lambda v: f"{v:,g}" if v is not None else "") if r["unit"] == "个" else amount
         cell = shown(r["actual"]) + (f"/{shown(r['target'])}" if r["target"] is not None else "")
         row[r["measure"]] = cell + (" ↓" if r["behind"] else "")
     columns = [Column("group_name", GROUP_HEADERS[by], max_width=16)]
-    columns += [Column(m, label, justify="right", no_wrap=True) for m, (label, _) in domain.MEASURES.items()]
+    columns += [Column(m, worded("measure", m), justify="right", no_wrap=True) for m in domain.MEASURES]
     return list(groups.values()), columns
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import catalogue, format_option, not_empty
-from promo.i18n import N_, _
+from promo.i18n import N_, _, ngettext
 
 
 @click.command("map")
@@ -176,7 +176,11 @@ def _prepare(rows: list[dict]) -> None:
 
 
 def _caption(rows: list[dict]) -> str:
-    caption = f"{len(rows)} 个载体; 出租率 = 已租或预留面积 ÷ 总面积; 周边平台 = 本载体或 1 km 内"
+    caption = ngettext(
+        "{n} carrier; occupancy = leased or reserved area ÷ total area; platforms nearby = in it or within 1 km",
+        "{n} carriers; occupancy = leased or reserved area ÷ total area; platforms nearby = in it or within 1 km",
+        len(rows),
+    ).format(n=len(rows))
     if any(r["sample"] for r in rows):
-        caption += "\n※ 示例坐标: seed coordinates are illustrative, not surveyed"
+        caption += "\n" + _("※ sample coordinates: seed coordinates are illustrative, not surveyed")
     return caption

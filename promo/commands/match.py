@@ -8,7 +8,7 @@ from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_em
 from promo.commands.options import parse_prospect, parse_space, prospect_options, space_options
 from promo.i18n import N_, _
 
-SAMPLE_POLICY_NOTE = "※ 适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
+SAMPLE_POLICY_NOTE = N_("※ eligibility marked ※ is sample data, not from the source articles")
 
 _UNIT_KEYS = [
     "rank",
@@ -95,10 +95,11 @@ def match(ctx, for_name, limit, fmt, **values):
 
 
 def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool) -> None:
-    from promo import views
+    from promo import views_catalogue, views_criteria
     from promo.match import describe_needs
     from promo.profile import fmt_wan
     from promo.render import Column, render_with_notes
+    from promo.views import place
 
     p = result["profile"]
     facts = describe_needs(p)
@@ -117,17 +118,17 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         if result["new_units"]:
             say(
                 _("new since the last match ({date}): {units}").format(
-                    date=result["last_matched_at"], units="、".join(result["new_units"])
+                    date=result["last_matched_at"], units=_(", ").join(result["new_units"])
                 )
             )
         else:
             say(_("no new suitable vacancy since the last match ({date})").format(date=result["last_matched_at"]))
 
     for u in result["units"]:
-        u["place"] = f"{u['carrier']} {u['unit']}" + (" ★" + _("new") if u["new"] else "")
+        u["place"] = place(u["carrier"], [u["unit"]]) + (" ★" + _("new") if u["new"] else "")
         # carrier-specific support, shortened to its kind and amount: the policy table names it in full
         u["local_policies"] = [
-            f"{x['name']} ≈{fmt_wan(x['estimate_wan'])}万元{x['period']}"
+            f"{x['name']} ≈{fmt_wan(x['estimate_wan'])}万元{_('/year') if x['period'] else ''}"
             if x["estimate_wan"] is not None
             else x["name"]
             for x in u["policies"]
@@ -187,12 +188,12 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
             held = [f"{r['name']} ({r['reason']})" for r in result["policies_unknown"]]
             notes.append(_("to check: {policies}").format(policies="; ".join(held)))
         if any(r["policy"].endswith("※") for r in pols):
-            notes.append(SAMPLE_POLICY_NOTE)
+            notes.append(_(SAMPLE_POLICY_NOTE))
         render_with_notes(
             pols,
             [
                 Column("policy", N_("Policy"), max_width=24),
-                Column("verdict_label", N_("Verdict"), no_wrap=True),
+                Column("verdict", N_("Verdict"), no_wrap=True, coded="policy_verdict"),
                 Column("estimate_wan", N_("Estimate 万元"), "money"),
                 Column("amount", N_("How much"), max_width=34),
                 Column("conditions", N_("Conditions"), max_width=40),
@@ -204,16 +205,18 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     # carrier-bound criteria are judged per unit (column 准入); here only those that bind wherever it settles
     checked = dict(result["criteria"])
     checked["criteria"] = [c for c in checked["criteria"] if c["scope"] != "carrier"]
-    views.show_check(checked, fmt, title=_("Access criteria"))
+    views_criteria.show_check(checked, fmt, title=_("Access criteria"))
     if result["scenarios"]:
-        views.show_scenarios(result["scenarios"], fmt, title=_("Open scenarios on this chain"))
+        views_catalogue.show_scenarios(result["scenarios"], fmt, title=_("Open scenarios on this chain"))
 
 
 def _policies_title(at: dict | None) -> str:
     if at is None:
         return _("Policies (no suitable unit yet: judged as not in any carrier)")
-    return _("Policies — if it settles in the top-ranked unit, {carrier} {unit}").format(
-        carrier=at["carrier"], unit=at["unit"]
+    from promo.views import place
+
+    return _("Policies — if it settles in the top-ranked unit, {place}").format(
+        place=place(at["carrier"], [at["unit"]])
     )
 
 

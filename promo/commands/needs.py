@@ -97,7 +97,7 @@ def need(ctx, name, clear, reset, fmt, **values):
         saved = domain.needs_of(conn, name)
         verb = _("saved") if saved["saved"] else _("none saved")
     if fmt in ("json", "csv"):
-        from promo import views
+        from promo import views_pipeline as views
 
         views.NEEDS.show([saved], fmt)
         return
@@ -114,7 +114,8 @@ def need(ctx, name, clear, reset, fmt, **values):
             )
         )
         return
-    width = max(_width(k) for k, _ in facts)
+    facts = [(_(k), v) for k, v in facts]  # describe_needs's labels are marked, translated where shown
+    width = max(_width(k) for k, _v in facts)
     for k, v in facts:
         say(f"  {k}{' ' * (width - _width(k))}  {v}")
     say(_("next: promo match --for {name}").format(name=saved["name"]))

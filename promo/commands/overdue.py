@@ -57,9 +57,10 @@ def overdue(ctx, owner, kind, public, fmt):
     """
     if ctx.invoked_subcommand:
         return
-    from promo import pipeline, views, weekly
+    from promo import pipeline, weekly
+    from promo import views_pipeline as views
     from promo.text import today
-    from promo.vocabulary import BAD_CHECK_NOTE, display_name, label, shown
+    from promo.vocabulary import BAD_CHECK_NOTE, display_name, label
 
     conn = catalogue(ctx)
     found = pipeline.overdue(conn, owner=owner, kind=kind) if kind in (None, "follow-up", "stage", "lease") else []
@@ -72,12 +73,10 @@ def overdue(ctx, owner, kind, public, fmt):
         if public:
             r["name"] = r["shown_name"]
             r["owner"] = r["detail"] = None
-        r["kind_label"] = shown("overdue_kind", r["kind"])
         r["uscc_bad_check"] = bool(r["uscc_bad_check"])
         r.setdefault("stage_en", label("stage", r["stage"], "en"))
-    caption = ngettext("{n:,} item overdue (today {today})", "{n:,} items overdue (today {today})", len(found)).format(
-        n=len(found), today=today()
-    )
+    caption = ngettext("{n} item overdue (today {today})", "{n} items overdue (today {today})", len(found))
+    caption = caption.format(n=f"{len(found):,}", today=today())
     if any(r["uscc_bad_check"] for r in found) and not public:
         caption += "\n" + BAD_CHECK_NOTE
     views.OVERDUE.show(found, fmt, caption=caption)
@@ -137,7 +136,7 @@ def deadlines(ctx, stage, days, remove, since, fmt):
             Column("stage", "Stage", no_wrap=True),
             Column("days_shown", "Deadline days", justify="right"),
             Column("since", "Since", no_wrap=True),
-            Column("enterprises", "Enterprises", "int"),
+            Column("enterprises", "Count", "int"),
             Column("overdue", "Overdue", "int"),
         ],
         fmt,

@@ -30,7 +30,7 @@ def pipeline(ctx, by, period, since, fmt):
       promo pipeline --format json
     """
     from promo import pipeline as domain
-    from promo import views
+    from promo import views_pipeline as views
     from promo.profile import fmt_num
     from promo.render import Column
     from promo.text import parse_date
@@ -54,6 +54,7 @@ def pipeline(ctx, by, period, since, fmt):
         )
         return
     found = domain.funnel(conn, by)
+    from promo.vocabulary import shown
 
     def prepare(rows) -> None:
         previous = None
@@ -62,16 +63,18 @@ def pipeline(ctx, by, period, since, fmt):
             median = r["median_days"]
             r["median_text"] = f"{fmt_num(median, 1)} (n={r['stays']:,})" if median is not None else ""
             if by:
-                r["group_shown"] = r["group"] if r["group"] != previous else ""
+                group = shown("channel", r["group"]) if by == "source" else r["group"]
+                r["group_shown"] = shown("placeholder", group) if r["group"] != previous else ""
                 previous = r["group"]
 
     caption = None
     if not by:
         head = domain.headline(found)
+        words = {"招引": _("attracted")}  # 招引 is no stage: signed or later; the others are stages
         caption = (
-            " · ".join(f"{k} {v}" for k, v in head.items())
+            " · ".join(f"{words.get(k) or shown('stage', k)} {v}" for k, v in head.items())
             + "  "
-            + _("(招引 = 签约 and later; each includes the later stages)")
+            + _("(attracted = signed and later; each includes the later stages)")
         )
     view = views.FUNNEL
     if by:

@@ -16,7 +16,11 @@ from promo.commands.common import (
 )
 from promo.i18n import N_, _
 
-SAMPLE_NOTE = "※ 标注的适用条件为示例数据 (eligibility marked ※ is sample data, not from the source articles)"
+SAMPLE_NOTE = N_("※ eligibility marked ※ is sample data, not from the source articles")
+IF_NOTE = N_(
+    "eligible if = applies once it reaches the stages listed or settles in a carrier listed; estimates apply the "
+    "policy's rate and cap, the amount paid is decided when it is granted"
+)
 
 
 def _mark(r: dict) -> str:
@@ -92,7 +96,7 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, expired,
     found = domain.list_policies(
         conn, industry=industry, kind=kind, level=level, active_on=active_on, ended_before=ended
     )
-    from promo import views
+    from promo import views_catalogue as views
 
     if fmt == "csv":  # a cell holds the eligibility in words; JSON keeps it field by field
         for r in found:
@@ -105,19 +109,20 @@ def policies(ctx, industry, kind, level, active_on, for_name, show_all, expired,
             r["dates"] = _dates(r, "\n" if fmt == "table" else " – ")
 
     sample = any(_mark(r) for r in found)
-    views.POLICIES.show(found, fmt, prepare=prepare, caption=SAMPLE_NOTE if sample else None)
+    views.POLICIES.show(found, fmt, prepare=prepare, caption=_(SAMPLE_NOTE) if sample else None)
 
 
 def _dates(r: dict, sep: str = " – ") -> str:
     if not r["start_date"] and not r["end_date"]:
-        return "未述"
+        return _("not stated")
     if not r["end_date"]:
-        return f"{r['start_date']} 起"
+        return _("from {date}").format(date=r["start_date"])
     return f"{r['start_date'] or '…'}{sep}{r['end_date']}"
 
 
 def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> None:
-    from promo import match, policies, views
+    from promo import match, policies
+    from promo import views_catalogue as views
 
     profile = match.profile_for(conn, name)
     everything = policies.applicable(conn, profile, on=on, include_all=True)
@@ -128,18 +133,26 @@ def _render_for(conn, name: str, on: str | None, show_all: bool, fmt: str) -> No
     for r in found:
         r["policy"] = r["name"] + _mark(r)
         r["amount"] = r["estimate_text"] if r["verdict"] != "no" else ""
-    facts = [profile["stage"] or "—", profile["industry"] or "产业未记录", profile["carrier"] or "未入驻载体"]
-    title = f"适用政策 Policies for {profile['name']} ({' · '.join(facts)})"
+    from promo.vocabulary import shown
+
+    facts = [
+        shown("stage", profile["stage"]) or "—",
+        profile["industry"] or _("industry not recorded"),
+        profile["carrier"] or _("in no carrier yet"),
+    ]
+    title = _("Policies for {name} ({facts})").format(name=profile["name"], facts=" · ".join(facts))
     notes = []
     if not show_all:
         held = sum(1 for r in everything if r["verdict"] == "unknown")
         failing = len(everything) - len(found) - held
-        notes.append(
-            (f"另有 {held} 项待核实 (信息不全), " if held else "另有 ") + f"{failing} 项不符合: --all 查看原因"
-        )
-    notes.append("条件符合 = 达到所列阶段或入驻所列载体后适用; 预计金额按政策比例与上限测算, 以兑现时核定为准")
+        if held:
+            note = _("{held} more to check (information missing), {failing} not eligible: --all shows why")
+        else:
+            note = _("{failing} more not eligible: --all shows why")
+        notes.append(note.format(held=held, failing=failing))
+    notes.append(_(IF_NOTE))
     if any(_mark(r) for r in found):
-        notes.append(SAMPLE_NOTE)
+        notes.append(_(SAMPLE_NOTE))
     views.POLICIES_FOR.show(found, fmt, title=title, caption="\n".join(notes), notes=True)
 
 
@@ -156,11 +169,12 @@ def show(ctx, name, fmt):
       promo policies show 支持济南国际医学中心高质量发展政策清单 --format json
     """
     from promo import policies as domain
-    from promo.profile import KIND_LABELS, fmt_wan
+    from promo.profile import fmt_wan
+    from promo.vocabulary import shown, stages_text
 
     d = domain.policy(catalogue(ctx), name)
     if fmt in ("json", "csv"):
-        from promo import views
+        from promo import views_catalogue as views
 
         if fmt == "csv":
             d["eligibility"] = d["summary"]
@@ -168,29 +182,32 @@ def show(ctx, name, fmt):
         return
     e = d["eligibility"]
     facts = [
-        ("名称 Name", d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
-        ("发布 Issuer", d.get("issuer")),
-        ("级别 Level", f"{d['level_label']} ({d['level']})" if d.get("level") else None),
-        ("类型 Kind", d.get("kind")),
-        ("有效期 Dates", _dates(d)),
-        ("支持 Terms", d["terms"] or None),
-        ("内容 About", d.get("description")),
+        (N_("Name"), d["name"] + (f" ({d['name_en']})" if d.get("name_en") else "")),
+        (N_("Issuer"), d.get("issuer")),
+        (N_("Level"), shown("policy_level", d.get("level"))),
+        (N_("Kind"), shown("policy_kind", d.get("kind"))),
+        (N_("Valid"), _dates(d)),
+        (N_("Support"), d["terms"] or None),
+        (N_("About"), d.get("description")),
     ]
     if e:
-        mark = " (示例 sample)" if e["sample"] else ""
+        sep, anything = _(", "), _("any")
         facts += [
-            ("适用产业", "、".join(e["industry_names"]) or "不限"),
-            ("企业类型", "、".join(KIND_LABELS.get(k, k) for k in e["enterprise_kinds"]) or "不限"),
-            ("最低投资", f"{fmt_wan(e['min_investment_wan'])} 万元" if e["min_investment_wan"] is not None else "不限"),
-            ("最低就业", f"{e['min_jobs']:,} 人" if e.get("min_jobs") is not None else "不限"),
-            ("阶段", "/".join(e["stages"]) or "不限"),
-            ("载体", "、".join(e["carrier_names"]) or "不限"),
-            ("国别", "、".join(e["countries"]) or "不限"),
-            ("条件说明" + mark, e.get("note")),
+            (N_("For industries"), sep.join(e["industry_names"]) or anything),
+            (N_("For kinds"), sep.join(shown("enterprise_kind", k) for k in e["enterprise_kinds"]) or anything),
+            (
+                N_("Least investment"),
+                f"{fmt_wan(e['min_investment_wan'])} 万元" if e["min_investment_wan"] else anything,
+            ),
+            (N_("Least jobs"), _("{n} people").format(n=f"{e['min_jobs']:,}") if e.get("min_jobs") else anything),
+            (N_("Stages"), stages_text(e["stages"]) or anything),
+            (N_("Carriers"), sep.join(e["carrier_names"]) or anything),
+            (N_("Countries"), sep.join(shown("country_group", c) for c in e["countries"]) or anything),
+            (N_("Conditions (sample)") if e["sample"] else N_("Conditions"), e.get("note")),
         ]
     else:
-        facts.append(("适用条件", d["summary"]))
-    facts += [("来源 Source", d.get("source"))]
+        facts.append((N_("Eligibility"), d["summary"]))
+    facts += [(N_("Source"), d.get("source"))]
     from promo.render import render_facts
 
     render_facts(facts, fmt, heading=d["name"])

@@ -81,13 +81,10 @@ def milestone(ctx, name, milestone, date, planned, note, fmt):
 
 
 def _show_milestones(d: dict, fmt: str) -> None:
-    from promo.i18n import language
     from promo.views_after_signing import MILESTONES
 
-    title = f"{d['enterprise']['name']} 项目节点 Milestones (签约 {d['signed'] or '?'})"
-    # the milestones' English names are a column for English readers; a Chinese screen has them in 节点 already
-    view = MILESTONES if language() == "en" else MILESTONES.hide("milestone_en")
-    view.show(d["milestones"], fmt, title=title)
+    title = _("Milestones of {name} (signed {date})").format(name=d["enterprise"]["name"], date=d["signed"] or "?")
+    MILESTONES.show(d["milestones"], fmt, title=title)
 
 
 _FIGURES = {
@@ -175,8 +172,13 @@ def _show_reports(found: list[dict], fmt: str) -> None:
     title = None
     if one:
         planned = found[0]["planned_investment_wan"]
-        title = f"项目报表 Project reports: {next(iter(names))}" + (f" (计划投资 {planned:,g} 万元)" if planned else "")
-    view.show(found, fmt, prepare=_periods, caption=REPORTS_CAPTION, title=title)
+        name = next(iter(names))
+        title = _("Project reports: {name}").format(name=name)
+        if planned:
+            title = _("Project reports: {name} (planned investment {amount} 万元)").format(
+                name=name, amount=f"{planned:,g}"
+            )
+    view.show(found, fmt, prepare=_periods, caption=_(REPORTS_CAPTION), title=title)
 
 
 def _periods(found: list[dict]) -> None:

@@ -34,7 +34,7 @@ def scenarios(ctx, industry, status, owner, owner_kind, fmt):
     if ctx.invoked_subcommand:
         return
     from promo import scenarios as domain
-    from promo import views
+    from promo import views_catalogue as views
 
     found = domain.list_scenarios(catalogue(ctx), industry=industry, status=status, owner=owner, owner_kind=owner_kind)
     views.show_scenarios(found, fmt)
@@ -60,7 +60,7 @@ def add(ctx, title, owner, owner_kind, industry, need, status, published, deadli
         --industry 手术与康复机器人整机 --need "开放骨科手术机器人临床验证" --deadline 2027-06-30
     """
     from promo import scenarios as domain
-    from promo import views
+    from promo import views_catalogue as views
     from promo.db import change
     from promo.text import parse_date
 
@@ -104,7 +104,7 @@ def status_(ctx, scenario, status, deadline, fmt):
       promo scenarios status 2 open --deadline 2027-06-30
     """
     from promo import scenarios as domain
-    from promo import views
+    from promo import views_catalogue as views
     from promo.db import change
     from promo.text import parse_date
 

@@ -57,7 +57,9 @@ def search(ctx, text, lists, public, limit, reindex, fmt):
 
 
 def _show(found: dict, fmt: str, text: str) -> None:
+    from promo.i18n import language
     from promo.views_map import SEARCH
+    from promo.vocabulary import shown
 
     hits = [h for g in found["groups"] for h in g["hits"]]
     if fmt in ("json", "csv"):
@@ -68,8 +70,9 @@ def _show(found: dict, fmt: str, text: str) -> None:
         return
     for g in found["groups"]:
         for h in g["hits"]:
-            h["matched_shown"] = h["matched"] + (f": {h['snippet']}" if h["snippet"] else "")
+            h["matched_shown"] = shown("search_match", h["matched"]) + (f": {h['snippet']}" if h["snippet"] else "")
         more = g["total"] - len(g["hits"])
         caption = _("{n:,} more; --in {list} --limit N shows more").format(n=more, list=g["list"]) if more > 0 else None
         total = f"{g['total']:,}" + ("+" if g["truncated"] else "")
-        SEARCH.show(g["hits"], fmt, title=f"{g['label']} {g['list']} ({total})", caption=caption)
+        title = f"{g['label'] if language() == 'zh' else g['list']} ({total})"  # either is what --in takes
+        SEARCH.show(g["hits"], fmt, title=title, caption=caption)

@@ -58,7 +58,7 @@ def services(ctx, enterprise, department, status, officer, overdue, fmt):
     )
     one = bool(enterprise and found)  # one enterprise: its name is in the title
     view = SERVICES.hide("name") if one else SERVICES
-    title = _("Services (帮办代办): {name}").format(name=found[0]["name"]) if one else _("Services (帮办代办)")
+    title = _("Services: {name}").format(name=found[0]["name"]) if one else _("Services")
     view.show(found, fmt, title=title)
 
 

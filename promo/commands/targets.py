@@ -30,7 +30,8 @@ def _list_options(fn):
 
 def _render_list(ctx, link, industry, priority, status, fmt) -> None:
     from promo import targets as domain
-    from promo import views
+    from promo import views_catalogue as views
+    from promo.vocabulary import shown
 
     found = domain.list_targets(
         catalogue(ctx), link=link, industry=industry, priority=priority, status=None if status == "all" else status
@@ -39,13 +40,14 @@ def _render_list(ctx, link, industry, priority, status, fmt) -> None:
     def prepare(rows) -> None:
         for r in rows:
             r["where"] = " › ".join(x for x in (r["industry"], r["chain"]) if x)
-            r["link_shown"] = f"{r['link']} ({r['segment']})" if r["segment"] else r["link"]
-            r["gap_shown"] = "缺口" if r["gap"] else ""
-            r["pipeline"] = f"{r['enterprise']} · {r['enterprise_stage']}" if r["enterprise"] else ""
+            r["link_shown"] = f"{r['link']} ({shown('segment', r['segment'])})" if r["segment"] else r["link"]
+            r["gap_shown"] = _("gap") if r["gap"] else ""
+            stage = shown("stage", r["enterprise_stage"])
+            r["pipeline"] = f"{r['enterprise']} · {stage}" if r["enterprise"] else ""
 
     def caption(rows) -> str | None:
         if any(r["sample"] for r in rows):
-            return "（示例）目标企业为示例数据 (sample targets, not from the source articles)"
+            return _("(示例) targets are sample data, not from the source articles")
         return None
 
     views.TARGETS.show(found, fmt, prepare=prepare, caption=caption)
@@ -177,7 +179,7 @@ def drop(ctx, name, why, fmt):
 
 def _say(done: dict, fmt: str, message: str) -> None:
     if fmt in ("json", "csv"):
-        from promo import views
+        from promo import views_catalogue as views
 
         views.TARGETS.show([done], fmt)
     else:

@@ -15,7 +15,7 @@ from promo.commands.common import (
     refuse_empty,
     say,
 )
-from promo.i18n import N_, _
+from promo.i18n import N_, _, ngettext
 
 UNIT_OPTIONS = [
     ("--building", "building", N_("Building (楼栋), e.g. A1.")),
@@ -76,15 +76,19 @@ def units(ctx, carrier, status, kind, expiring, limit, fmt):
 
     def caption(rows) -> str:
         if expiring is not None:
-            text = f"{len(rows)} 个租约在 {expiring} 天内到期 (leases ending within {expiring} days)"
+            text = ngettext("{n} lease ends within {days} days", "{n} leases end within {days} days", len(rows)).format(
+                n=len(rows), days=expiring
+            )
         else:
-            text = f"{len(rows)} 个单元, 共 {sum(r['area_m2'] for r in rows):,.0f} ㎡"
+            area = f"{sum(r['area_m2'] for r in rows):,.0f}"
+            text = ngettext("{n} unit, {area} ㎡ in all", "{n} units, {area} ㎡ in all", len(rows))
+            text = text.format(n=f"{len(rows):,}", area=area)
         if any(r["sample"] for r in rows):
-            text += "\n" + views.SAMPLE_UNITS
+            text += "\n" + _(views.SAMPLE_UNITS)
         return text
 
     view = views.EXPIRING if expiring is not None else views.UNIT_LIST
-    title = "租约到期 Leases ending" if expiring is not None else None
+    title = _("Leases ending") if expiring is not None else None
     view.show(found, fmt, prepare=views.prepare_unit_list, caption=caption, title=title)
 
 

@@ -45,6 +45,7 @@ def zone(ctx, fmt):
         for r in rows:
             shown = f"{r['value']:g}" if isinstance(r["value"], float) else r["value"]
             r["shown"] = f"{shown} ※" if r["sample"] and shown is not None else shown
+            r["label"] = _(r["label"])
 
     found = profile(catalogue(ctx))
     if fmt not in ("json", "csv"):

@@ -34,21 +34,21 @@ ZONE_FIELDS = (
     Field("office_address_en", "--address-en", p.text(300)),
     Field("usd_cny_rate", "--usd-cny-rate", p.number(above=0, maximum=1000)),
 )
-LABELS = {
-    "name": "名称 Name",
-    "name_en": "英文名 English name",
-    "positioning": "定位 Positioning",
-    "positioning_en": "定位(英) Positioning (en)",
-    "location": "位置 Location",
-    "location_en": "位置(英) Location (en)",
-    "planned_area_km2": "规划面积 km²",
-    "office_name": "招商部门 Office",
-    "office_name_en": "招商部门(英) Office (en)",
-    "office_phone": "电话 Phone",
-    "office_email": "邮箱 E-mail",
-    "office_address": "地址 Address",
-    "office_address_en": "地址(英) Address (en)",
-    "usd_cny_rate": "汇率 CNY per USD",
+LABELS = {  # shown translated (promo zone)
+    "name": N_("Name"),
+    "name_en": N_("English name"),
+    "positioning": N_("Positioning"),
+    "positioning_en": N_("Positioning (en)"),
+    "location": N_("Location"),
+    "location_en": N_("Location (en)"),
+    "planned_area_km2": N_("Planned area km²"),
+    "office_name": N_("Office"),
+    "office_name_en": N_("Office (en)"),
+    "office_phone": N_("Phone"),
+    "office_email": N_("E-mail"),
+    "office_address": N_("Address"),
+    "office_address_en": N_("Address (en)"),
+    "usd_cny_rate": N_("CNY per USD"),
 }
 
 
