@@ -100,15 +100,6 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "paused": ("暂缓", "paused"),
     },
     "coordination_status": {"open": ("待协调", "open"), "closed": ("已解决", "solved")},
-    # what `promo overdue` lists (its --kind)
-    "overdue_kind": {
-        "follow-up": ("跟进", "follow-up"),
-        "stage": ("阶段期限", "stage"),
-        "lease": ("租约到期", "lease"),
-        "milestone": ("节点", "milestone"),
-        "service": ("帮办代办", "service"),
-        "coordination": ("协调事项", "coordination"),
-    },
     "deal_kind": {
         "mou": ("合作备忘录", "MOU"),
         "intent": ("意向协议", "letter of intent"),
@@ -136,13 +127,13 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "review": ("需审核", "needs review"),
         "unknown": ("待补充", "incomplete"),
     },
-    "negative_kind": {"禁止": ("禁止", "prohibited"), "限制": ("限制", "restricted")},
     "policy_verdict": {
         "yes": ("符合", "eligible"),
         "if": ("条件符合", "eligible if"),
         "unknown": ("待核实", "to check"),
         "no": ("不符合", "not eligible"),
     },
+    # what `promo overdue` lists (its --kind)
     "overdue_kind": {
         "follow-up": ("跟进", "follow-up"),
         "stage": ("阶段", "stage"),
@@ -150,13 +141,6 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "milestone": ("节点", "milestone"),
         "service": ("代办", "service"),
         "coordination": ("协调", "coordination"),
-    },
-    "owner_kind": {
-        "hospital": ("医院", "hospital"),
-        "platform": ("平台", "platform"),
-        "institute": ("科研院所", "research institute"),
-        "enterprise": ("企业", "enterprise"),
-        "government": ("政府部门", "government department"),
     },
     "profile_figure": {
         "investment_wan": ("投资额 --investment", "investment --investment"),
@@ -177,16 +161,6 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "tax": ("达产年税收", "yearly tax at full production"),
         "jobs": ("新增就业", "new jobs"),
         "land_mu": ("项目用地", "land taken"),
-    },
-    "priority": {"高": ("高", "high"), "中": ("中", "medium"), "低": ("低", "low")},
-    "target_reason": {
-        "头部企业": ("头部企业", "leading firm"),
-        "关键配套": ("关键配套", "key supplier"),
-        "补链": ("补链", "fills a gap"),
-        "延链": ("延链", "extends the chain"),
-        "强链": ("强链", "strengthens the chain"),
-        "技术领先": ("技术领先", "technology leader"),
-        "以商引商": ("以商引商", "via tenants"),
     },
     "search_match": {"名称": ("名称", "name"), "其他": ("其他", "other text"), "产业链": ("产业链", "chain")}
     | {"拼音": ("拼音", "pinyin")},
@@ -314,11 +288,11 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "overdue_kind": {
         "follow-up": ("followup", "follow-ups", "跟进事项", "回访"),
-        "stage": ("stages", "阶段", "阶段超期"),
-        "lease": ("leases", "租约", "到期租约"),
+        "stage": ("stages", "阶段期限", "阶段超期"),
+        "lease": ("leases", "租约到期", "到期租约"),
         "milestone": ("milestones", "项目节点"),
-        "service": ("services", "代办", "帮办", "办理事项"),
-        "coordination": ("协调",),
+        "service": ("services", "帮办代办", "帮办", "办理事项"),
+        "coordination": ("协调事项",),
     },
 }
 

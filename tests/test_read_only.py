@@ -42,7 +42,9 @@ def test_undo_dry_run_checks_in_a_read_transaction(run, db_path, read_only):
     before = content(db_path)
     result = run("undo", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "would undo" in result.stdout and "只读撤销" in result.stdout and "stage registered → signed" in result.stdout
+    assert (
+        "would undo" in result.stdout and "只读撤销" in result.stdout and "stage registered → signed" in result.stdout
+    )
     assert "read-only" in result.stderr
     # the refusal checks still run: the add cannot be undone while the move depends on it
     refused = run("undo", "--dry-run", "1")
