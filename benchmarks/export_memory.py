@@ -22,22 +22,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from peak import PROBE  # noqa: E402  (the same probe as the listings' peak memory)
+
 DATA = HERE / "data"
 HEADING = "# Export to .xlsx: peak memory (issue #10)"
 CASES = (("enterprises",), ("units",), ("stage-history",), ())  # () = every list, one sheet each
-
-PROBE = """import sys
-from promo.cli import main
-sys.argv = ['promo', *sys.argv[1:]]
-try:
-    main()
-except SystemExit as exc:
-    code = 0 if exc.code is None else exc.code
-else:
-    code = 0
-peak = [line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')][0]
-print(f'peak-kib {peak} exit {code}', file=sys.stderr)
-"""
 
 
 def run(argv: list[str], env: dict) -> tuple[float, float, int, str]:
