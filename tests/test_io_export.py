@@ -89,6 +89,8 @@ def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
         assert sheet in result.output
     for args in (("enterprises", "milestone", "示例签约后项目"), ("ledger", "--year", "2026", "--by", "owner")):
         assert run(*args).output == run("--db", empty, *args).output  # the signing date came along
+    # claimed on 2025-01-05 and landed on 2025-06-01: the claim keeps its own date, not the stage's
+    assert "(first-report claim since 2025-01-05)" in run("--db", empty, "enterprises", "show", "示例签约后项目").output
     second = tmp_path / "b.xlsx"
     assert run("--db", empty, "export", "-o", second).exit_code == 0
     assert cells(first) == cells(second)  # every sheet, cell for cell: holdings, samples, codes, dates

@@ -330,3 +330,16 @@ def test_layout_deep_in_a_streamed_workbook_with_a_wrong_dimension(run, db_path,
         "洽谈",
         "意向",
     ]
+
+
+def test_a_claim_date_comes_in_with_its_claim_and_never_without_one(run, db_path, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "企业名称,阶段,阶段日期,包保责任人,首报日期\n"
+        "有认领企业,洽谈,2026-05-01,张伟,2026-02-03\n无人认领企业,洽谈,2026-05-01,,2026-02-03\n",
+        encoding="utf-8",
+    )
+    result = run("import", "enterprises", path, "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert "无人认领企业" in result.output and "claim date 2026-02-03: no owner" in result.output
+    assert "(first-report claim since 2026-02-03)" in run("enterprises", "show", "有认领企业").output
