@@ -343,3 +343,22 @@ def test_a_claim_date_comes_in_with_its_claim_and_never_without_one(run, db_path
     assert result.exit_code == 0, result.output
     assert "无人认领企业" in result.output and "claim date 2026-02-03: no owner" in result.output
     assert "(first-report claim since 2026-02-03)" in run("enterprises", "show", "有认领企业").output
+
+
+def test_a_repeat_of_a_rejected_row_is_still_a_repeat(run, db_path, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "企业名称,阶段,投资额,统一社会信用代码\n"
+        "坏行企业,foo,100,\n坏行企业,洽谈,100,\n坏 行企业,bar,100,\n"  # the first rejected; both repeats name it
+        "甲,洽谈,abc,91370100ma3c5t8n5l\n乙,洽谈,1,91370100MA3C5T8N5L\n",  # one code (as written) under two names
+        encoding="utf-8",
+    )
+    before = content(db_path)
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 1
+    out = result.output
+    assert "nothing was imported: 5 of 5 rows have problems" in out
+    assert "line 3: 坏行企业: repeats line 2 (same folded name)" in out
+    assert "line 4, 阶段 bar: not a stage" in out and "; repeats line 2 (same folded name)" in out
+    assert "line 6: 乙: conflict: credit code 91370100MA3C5T8N5L is also on line 5 for 甲" in out
+    assert content(db_path) == before

@@ -95,7 +95,10 @@ def label(f) -> str:
 
 
 def keys(f) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in ((N_("folded name"), fold(f.name)), (N_("credit code"), f.uscc)) if v]
+    from promo.uscc import normalise
+
+    code = normalise(f.uscc) if f.uscc else None  # a row rejected before its code was read gives it as written
+    return [(k, v) for k, v in ((N_("folded name"), fold(f.name or "")), (N_("credit code"), code)) if v]
 
 
 def existing_many(conn: sqlite3.Connection, rows: list) -> list:
