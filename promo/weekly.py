@@ -24,6 +24,18 @@ OPEN_ON = {
     "coordination": ("c.status = 'open'", "(c.status = 'open' OR c.closed_date > :today) AND c.raised_date <= :today"),
 }
 
+_DUE = {"milestone": "m.planned_date", "service": "s.due_date", "coordination": "c.due_date"}
+# an open item whose clock does not run: a paused service (暂缓) waits on purpose, so it is never overdue
+_RUNNING = {"service": "s.status != 'paused'"}
+
+
+def overdue_where(kind: str, on: str | None = None) -> str:
+    """The SQL condition (aliases m, s, c; the day as :today) for an item of `kind` overdue on `on` (None:
+    today): open then, its clock running, and past its due date."""
+    past = bool(on and on < today())
+    return " AND ".join(filter(None, (OPEN_ON[kind][past], _RUNNING.get(kind), f"{_DUE[kind]} < :today")))
+
+
 # each kind in the row shape of `promo overdue`, most overdue first once united
 _OVERDUE_SQL = {
     "milestone": """
@@ -31,25 +43,25 @@ _OVERDUE_SQL = {
            m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
            m.milestone || ' 计划 ' || m.planned_date || '，未完成' AS detail
     FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
-    WHERE {open} AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
+    WHERE {overdue} AND (:owner IS NULL OR e.owner = :owner)""",
     "service": """
     SELECT 'service' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
            coalesce(s.officer, e.owner) AS owner, s.due_date AS due,
            CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) AS days_overdue,
            s.item || ' · ' || d.name AS detail
     FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
-    WHERE {open} AND s.due_date < :today AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
+    WHERE {overdue} AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
     "coordination": """
     SELECT 'coordination' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
            e.owner, c.due_date AS due, CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) AS days_overdue,
            c.issue || coalesce(' · ' || d.name, '') || coalesce(' · ' || c.leader, '') AS detail
     FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN departments d ON d.id = c.department_id
-    WHERE {open} AND c.due_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
+    WHERE {overdue} AND (:owner IS NULL OR e.owner = :owner)""",
 }
 
 
 def _overdue_sql(kind: str, on: str | None) -> str:
-    return _OVERDUE_SQL[kind].format(open=OPEN_ON[kind][bool(on and on < today())])
+    return _OVERDUE_SQL[kind].format(overdue=overdue_where(kind, on))
 
 
 def overdue_after_signing(
@@ -77,12 +89,11 @@ def overdue_after_signing(
 
 def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
     """How many milestones, services and coordination items are overdue (each counted on its own index)."""
-    past = bool(on and on < today())
-    m, s, c = (OPEN_ON[k][past] for k in OVERDUE_KINDS)
+    m, s, c = (overdue_where(k, on) for k in OVERDUE_KINDS)
     return conn.execute(
-        f"""SELECT (SELECT count(*) FROM milestones m WHERE {m} AND planned_date < :today)
-                 + (SELECT count(*) FROM services s WHERE {s} AND due_date < :today)
-                 + (SELECT count(*) FROM coordination c WHERE {c} AND due_date < :today)""",
+        f"""SELECT (SELECT count(*) FROM milestones m WHERE {m})
+                 + (SELECT count(*) FROM services s WHERE {s})
+                 + (SELECT count(*) FROM coordination c WHERE {c})""",
         {"today": on or today()},
     ).fetchone()[0]
 
