@@ -192,3 +192,15 @@ def test_progress_bars_only_on_a_terminal_and_only_for_long_runs(monkeypatch):
     assert transfer._progress(10**6, "enterprises") == (None, None)  # stderr here is not a terminal
     monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
     assert transfer._progress(transfer.PROGRESS_FROM - 1, "enterprises") == (None, None)
+
+
+def test_export_and_template_replace_a_file_only_with_force(run, tmp_path):
+    for command in (("export", "enterprises"), ("template", "enterprises")):
+        path = tmp_path / "kept.xlsx"
+        path.write_bytes(b"the office's own workbook")
+        refused = run(*command, "-o", path)
+        assert refused.exit_code == 2, refused.output
+        assert f"-o {path}: exists already" in refused.output and "--force" in refused.output
+        assert path.read_bytes() == b"the office's own workbook"
+        assert run(*command, "-o", path, "--force").exit_code == 0
+        assert load_workbook(path).sheetnames
