@@ -204,4 +204,4 @@ def write_report(sheet: Sheet, path: str | Path, *, force: bool = False, lang: s
     from promo import files
 
     files.check_output(path, force=force, what=N_("the sheet"), option="-o")
-    return export(None, [sheet], path, lang=lang)[sheet.EN]
+    return export(None, [sheet], path, lang=lang, force=force)[sheet.EN]
