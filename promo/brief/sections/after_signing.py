@@ -157,8 +157,8 @@ def after_signing_section(c: Wording) -> Section:
             next_step,
             num.money_in(r["completed_wan"], unit),
             num.money_in(r["investment_wan"], unit),
-            f"{r['services']:,}" + (c.t("after.overdue", n=r["services_late"]) if r["services_late"] else ""),
-            f"{r['items']:,}" if r["items"] else "",
+            num.count(r["services"]) + (c.t("after.overdue", n=r["services_late"]) if r["services_late"] else ""),
+            num.count(r["items"]),  # none is 0, as for services: a blank would read as not known
         ]
         body.append(row)
         said = [x for x in (row[1], row[2], next_step) if x]
