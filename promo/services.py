@@ -414,7 +414,7 @@ def services(
 ) -> list[dict]:
     """Services with their enterprise, department and days overdue (past due, neither done nor paused)."""
     from promo.identity import get
-    from promo.weekly import overdue_where
+    from promo.open_items import overdue_where
 
     where, params = ["1=1"], {"today": on or today()}
     if enterprise:

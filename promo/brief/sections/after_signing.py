@@ -21,8 +21,8 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     date (later milestones and reports are not yet known), most behind plan first; and the ledger's year."""
     from promo.brief.content import STAGE_ON
     from promo.ledger_facts import bounds
+    from promo.open_items import OPEN_ON, overdue_where
     from promo.vocabulary import SIGNED, sql_in
-    from promo.weekly import OPEN_ON, overdue_where
 
     where, params = _focus(conn, req)
     # as the brief's day knew it: the stage then, reports of its quarter and before, services and coordination
