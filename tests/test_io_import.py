@@ -362,3 +362,22 @@ def test_a_repeat_of_a_rejected_row_is_still_a_repeat(run, db_path, tmp_path):
     assert "line 4, 阶段 bar: not a stage" in out and "; repeats line 2 (same folded name)" in out
     assert "line 6: 乙: conflict: credit code 91370100MA3C5T8N5L is also on line 5 for 甲" in out
     assert content(db_path) == before
+
+
+def test_the_zone_profile_imports_field_by_field(run, db_path, tmp_path):
+    empty = tmp_path / "new.db"
+    assert run("--db", empty, "init", "--empty", "--zone", "新区").exit_code == 0
+    sheet = tmp_path / "zone.csv"
+    rows = "名称,济南国际医学中心,\n电话,0531-12345678,\n规划面积,45,\n地址,高新区创新路1号,是\n"
+    sheet.write_text("项目,值,示例数据\n" + rows, encoding="utf-8")
+    result = run("--db", empty, "import", "zone", sheet)
+    assert result.exit_code == 0, result.output
+    assert "zone: imported 3 of 4 rows (3 new, 1 not updated)" in result.output  # the name chosen at init stays
+    shown = run("--db", empty, "zone").output
+    assert "新区" in shown and "0531-12345678" in shown and "45" in shown and "高新区创新路1号 ※" in shown
+    assert run("--db", empty, "undo", "--yes").exit_code == 0
+    assert "0531-12345678" not in run("--db", empty, "zone").output
+    sheet.write_text("项目,值\n传真,0531-1\n邮箱,not-an-address\n", encoding="utf-8")
+    bad = run("--db", empty, "import", "zone", sheet)
+    assert bad.exit_code == 1
+    assert "项目 传真: is not a field of the zone profile" in bad.output and "值 not-an-address" in bad.output
