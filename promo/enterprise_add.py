@@ -191,7 +191,7 @@ def _row(conn: sqlite3.Connection, f: Fields, sample: bool, memo: dict) -> dict:
         "source_channel": f.source_channel or None,
         "country": f.country or "中国",
         "owner": f.owner or None,
-        "owner_since": date if f.owner else None,
+        "owner_since": (f.owner_since or date) if f.owner else None,
         "contact": f.contact or None,
         "phone": f.phone or None,
         "note": f.note or None,

@@ -165,6 +165,7 @@ class Fields:
     source_channel: str | None = None
     country: str | None = None
     owner: str | None = None
+    owner_since: str | None = None  # the 首报首谈 claim's date; None = the stage date (new) or today (a new owner)
     contact: str | None = None
     phone: str | None = None
     note: str | None = None
@@ -178,7 +179,7 @@ class Fields:
 # an import parses each distinct value of these once (a file repeats its industries, stages, dates …).
 _SAME_VALUE_SAME_FIELD = frozenset(
     ("name_en", "kind", "industry", "carrier", "stage", "date", "investment_wan", "jobs", "source_channel")
-    + ("owner", "contact", "code_name", "country", "note", "phone")
+    + ("owner", "owner_since", "contact", "code_name", "country", "note", "phone")
 )
 MEMO_LIMIT = 5000  # values remembered per field: a column of names or codes, all different, stops growing there
 _NOT_SEEN = object()
@@ -252,6 +253,7 @@ def parse_fields(
     if raw.get("stage") not in (None, ""):
         field("stage", lambda: parse_stage(raw["stage"], n("stage")))
     field("date", lambda: parse_today_or_before(raw.get("date"), n("date")))
+    field("owner_since", lambda: parse_today_or_before(raw.get("owner_since"), n("owner_since")))
     for key, parser in (
         ("investment_wan", lambda v: MONEY.parse(v, n("investment_wan"))),
         ("jobs", lambda v: parse_number(v, n("jobs"), integer=True)),

@@ -83,7 +83,9 @@ def update(conn: sqlite3.Connection, name: str, f: Fields, *, transfer: bool = F
                 )
             )
         changes["owner"] = f.owner or None
-        changes["owner_since"] = today() if f.owner else None
+        changes["owner_since"] = (f.owner_since or today()) if f.owner else None
+    elif f.owner_since and f.owner_since != e["owner_since"] and (f.owner or e["owner"]):
+        changes["owner_since"] = f.owner_since  # the claim's date corrected; who holds it is unchanged
     if f.industry is not None:
         changes["industry_id"] = industry_id_of(conn, f.industry)
     if f.carrier is not None:

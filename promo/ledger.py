@@ -214,7 +214,7 @@ def ledger(
     _require_targets(conn, year)
     names: dict[str, str] = {}
     actual: dict[tuple[str, str], tuple[int, float]] = {}
-    for g in rows(conn, facts.totals_sql(by), facts.bounds(year, on if known_by else None)):
+    for g in rows(conn, facts.totals_sql(by), facts.bounds(year, on if known_by else None) | facts.chain_params()):
         names[g["grp"]] = g["grp_name"]
         for m in MEASURES:
             if g[f"{m}_n"]:
@@ -297,7 +297,7 @@ def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measur
     found = stream(
         conn,
         facts.detail_sql(by if by != "event" else None),
-        facts.bounds(year) | {"measure": measure, "no_quarter": _("no quarter")},
+        facts.bounds(year) | facts.chain_params() | {"measure": measure, "no_quarter": _("no quarter")},
     )
     return _detail_rows(found, _("whole year"))
 

@@ -69,12 +69,24 @@ MEASURE_ROWS = "measures(pos, measure) AS (VALUES {})".format(
 )
 MEASURE_VALUE = "CASE m.measure " + " ".join(f"WHEN '{m}' THEN {sql}" for m, sql in MEASURE_SQL.items()) + " END"
 
-# the chain an enterprise's industry belongs to (a link's parent, a chain itself; none for a leading industry)
+# the chain an enterprise's industry belongs to: a link's parent, a chain itself; an enterprise placed in a leading
+# industry but no chain of it counts for that industry as a whole (its own row, named by :whole_industry, a
+# template with {industry}), not with the enterprises that have no industry at all
 CHAIN_JOIN = """
   LEFT JOIN industries i ON i.id = {industry}
   LEFT JOIN industries ip ON ip.id = i.parent_id"""
-CHAIN_CODE = "coalesce(CASE i.level WHEN 'chain' THEN i.code WHEN 'link' THEN ip.code END, '')"
-CHAIN_NAME = "coalesce(CASE i.level WHEN 'chain' THEN i.name WHEN 'link' THEN ip.name END, '')"
+CHAIN_CODE = "coalesce(CASE i.level WHEN 'link' THEN ip.code ELSE i.code END, '')"
+CHAIN_NAME = (
+    "coalesce(CASE i.level WHEN 'chain' THEN i.name WHEN 'link' THEN ip.name "
+    "WHEN 'industry' THEN replace(:whole_industry, '{industry}', i.name) END, '')"
+)
+
+
+def chain_params() -> dict:
+    """The query parameters CHAIN_NAME reads, in the user's language."""
+    from promo.i18n import _
+
+    return {"whole_industry": _("{industry} (the industry as a whole)")}
 
 
 def bounds(year: int, until: str | None = None) -> dict:

@@ -83,7 +83,8 @@ def _csv_value(x: str, kind: str | None) -> str:
         )
     return (
         f"CASE typeof({x}) WHEN 'null' THEN '' WHEN 'integer' THEN {x} "
-        f"WHEN 'real' THEN CASE WHEN {_plain_float(x)} THEN CAST({x} AS TEXT) ELSE promo_csv({x}) END "
+        f"WHEN 'real' THEN CASE WHEN {_whole_float(x)} THEN CAST(CAST({x} AS INTEGER) AS TEXT) "
+        f"WHEN {_plain_float(x)} THEN CAST({x} AS TEXT) ELSE promo_csv({x}) END "
         f"WHEN 'text' THEN CASE WHEN {_plain_text(x)} THEN {x} ELSE promo_csv({x}) END "
         f"ELSE promo_csv({x}) END"
     )
@@ -96,6 +97,13 @@ def _plain_text(x: str) -> str:
         f"({x} GLOB {_glob(_NOT_DIGIT)} AND substr({x}, 1, 1) NOT IN ('=', '+', '-', '@') "
         f"AND NOT {x} GLOB {_glob(_CSV_UNSAFE)} AND instr(CAST({x} AS BLOB), x'00') = 0)"
     )
+
+
+def _whole_float(x: str) -> str:
+    """SQL: the float x is a whole number that promo's CSV writes as an integer (promo.render_csv)."""
+    from promo.render_csv import WHOLE_BELOW
+
+    return f"({x} = CAST({x} AS INTEGER) AND abs({x}) < {WHOLE_BELOW:.0e})"
 
 
 def _plain_float(x: str) -> str:

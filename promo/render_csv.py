@@ -24,8 +24,14 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
+WHOLE_BELOW = 1e15  # a whole float below this is written as the integer it is (exact in a double, and in SQLite)
+
+
 def _csv_field(value: Any) -> str:
-    """One CSV field; all-digit text (codes, phones) is quoted so Excel is told it is text, not a number."""
+    """One CSV field; all-digit text (codes, phones) is quoted so Excel is told it is text, not a number; a
+    whole number kept as a float (8000.0 万元, 320.0 ㎡) is written as the table shows it, 8000."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < WHOLE_BELOW:
+        return str(int(value))
     text = "" if value is None else str(value)
     if (isinstance(value, str) and text.isdigit()) or any(c in text for c in ',"\r\n'):
         return '"' + text.replace('"', '""') + '"'

@@ -412,8 +412,9 @@ def services(
     overdue: bool = False,
     on: str | None = None,
 ) -> list[dict]:
-    """Services with their enterprise, department and days overdue (past due and not done)."""
+    """Services with their enterprise, department and days overdue (past due, neither done nor paused)."""
     from promo.identity import get
+    from promo.open_items import overdue_where
 
     where, params = ["1=1"], {"today": on or today()}
     if enterprise:
@@ -428,13 +429,14 @@ def services(
     if officer:
         where.append("s.officer = :officer")
         params["officer"] = officer
+    late = overdue_where("service", on)
     if overdue:
-        where.append("s.status != 'done' AND s.due_date < :today")
+        where.append(late)
     found = rows(
         conn,
         f"""SELECT s.id, e.id AS enterprise_id, e.name, e.code_name, e.stage, e.uscc_bad_check, s.item,
                    d.name AS department, s.officer, s.status, s.asked_date, s.due_date, s.done_date, s.note,
-                   CASE WHEN s.status != 'done' AND s.due_date < :today
+                   CASE WHEN {late}
                         THEN CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) END AS days_overdue
             FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
             WHERE {" AND ".join(where)} ORDER BY e.name, s.due_date IS NULL, s.due_date, s.id""",

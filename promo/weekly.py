@@ -7,22 +7,12 @@ import datetime as _dt
 import sqlite3
 
 from promo.db import rows
+from promo.open_items import overdue_where
 from promo.project_periods import SIGNED_IN
 from promo.text import today
 
 OVERDUE_KINDS = ("milestone", "service", "coordination")
 
-
-# what is open on :today — today, what is not settled; on a past day (a past week's report), also what was settled
-# after it, and of services and coordination items only those asked or raised by then
-OPEN_ON = {
-    "milestone": ("m.actual_date IS NULL", "(m.actual_date IS NULL OR m.actual_date > :today)"),
-    "service": (
-        "s.status != 'done'",
-        "(s.status != 'done' OR s.done_date > :today) AND (s.asked_date IS NULL OR s.asked_date <= :today)",
-    ),
-    "coordination": ("c.status = 'open'", "(c.status = 'open' OR c.closed_date > :today) AND c.raised_date <= :today"),
-}
 
 # each kind in the row shape of `promo overdue`, most overdue first once united
 _OVERDUE_SQL = {
@@ -31,25 +21,25 @@ _OVERDUE_SQL = {
            m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
            m.milestone || ' 计划 ' || m.planned_date || '，未完成' AS detail
     FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
-    WHERE {open} AND m.planned_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
+    WHERE {overdue} AND (:owner IS NULL OR e.owner = :owner)""",
     "service": """
     SELECT 'service' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
            coalesce(s.officer, e.owner) AS owner, s.due_date AS due,
            CAST(julianday(:today) - julianday(s.due_date) AS INTEGER) AS days_overdue,
            s.item || ' · ' || d.name AS detail
     FROM services s JOIN enterprises e ON e.id = s.enterprise_id JOIN departments d ON d.id = s.department_id
-    WHERE {open} AND s.due_date < :today AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
+    WHERE {overdue} AND (:owner IS NULL OR coalesce(s.officer, e.owner) = :owner)""",
     "coordination": """
     SELECT 'coordination' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date,
            e.owner, c.due_date AS due, CAST(julianday(:today) - julianday(c.due_date) AS INTEGER) AS days_overdue,
            c.issue || coalesce(' · ' || d.name, '') || coalesce(' · ' || c.leader, '') AS detail
     FROM coordination c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN departments d ON d.id = c.department_id
-    WHERE {open} AND c.due_date < :today AND (:owner IS NULL OR e.owner = :owner)""",
+    WHERE {overdue} AND (:owner IS NULL OR e.owner = :owner)""",
 }
 
 
 def _overdue_sql(kind: str, on: str | None) -> str:
-    return _OVERDUE_SQL[kind].format(open=OPEN_ON[kind][bool(on and on < today())])
+    return _OVERDUE_SQL[kind].format(overdue=overdue_where(kind, on))
 
 
 def overdue_after_signing(
@@ -77,12 +67,11 @@ def overdue_after_signing(
 
 def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
     """How many milestones, services and coordination items are overdue (each counted on its own index)."""
-    past = bool(on and on < today())
-    m, s, c = (OPEN_ON[k][past] for k in OVERDUE_KINDS)
+    m, s, c = (overdue_where(k, on) for k in OVERDUE_KINDS)
     return conn.execute(
-        f"""SELECT (SELECT count(*) FROM milestones m WHERE {m} AND planned_date < :today)
-                 + (SELECT count(*) FROM services s WHERE {s} AND due_date < :today)
-                 + (SELECT count(*) FROM coordination c WHERE {c} AND due_date < :today)""",
+        f"""SELECT (SELECT count(*) FROM milestones m WHERE {m})
+                 + (SELECT count(*) FROM services s WHERE {s})
+                 + (SELECT count(*) FROM coordination c WHERE {c})""",
         {"today": on or today()},
     ).fetchone()[0]
 

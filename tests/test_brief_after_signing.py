@@ -63,8 +63,25 @@ def test_an_earlier_brief_gives_each_project_as_it_stood(run, project):
     section = text.split("项目推进（内部）", 1)[1].split("\n## ", 1)[0]
     assert "推进乙" not in section and "共 1 个" in section
     cells = [c.strip() for c in next(x for x in section.splitlines() if x.startswith("| 推进甲")).strip("|").split("|")]
-    assert cells[1] == "签约" and cells[6:] == ["1", ""]  # stage then; 环评 open, not yet late; no item yet
+    assert cells[1] == "签约" and cells[6:] == ["1", "0"]  # stage then; 环评 open, not yet late; no item yet
     late = run("brief", "--audience", "internal", "--date", "2026-05-10").stdout
     assert "1（逾期 1）" in late.split("项目推进（内部）", 1)[1]
     now = run("brief", "--audience", "internal").stdout.split("项目推进（内部）", 1)[1].split("\n## ", 1)[0]
     assert "推进乙" in now and "| 推进甲 | 落地" in now
+
+
+def test_an_unknown_figure_is_blank_and_a_known_none_is_0(run, tmp_path):
+    empty = tmp_path / "new.db"
+    assert run("--db", empty, "init", "--empty", "--zone", "新区").exit_code == 0
+    assert run("--db", empty, "enterprises", "add", "甲公司", "--date", "2026-03-01").exit_code == 0
+    assert run("--db", empty, "enterprises", "add", "乙公司", "--stage", "洽谈", "--date", "2026-03-01").exit_code == 0
+    assert run("--db", empty, "enterprises", "milestone", "甲公司", "开工", "--planned", "2026-06-01").exit_code == 0
+    text = run("--db", empty, "brief", "--audience", "internal").stdout
+
+    def cells(title, first):
+        section = text.split(title, 1)[1].split("\n## ", 1)[0]
+        row = next(line for line in section.splitlines() if line.startswith(f"| {first}"))
+        return [c.strip() for c in row.strip("|").split("|")]
+
+    assert cells("招商进展（内部）", "合计")[3:] == ["", ""]  # no firm gave investment or jobs: not known, not 0
+    assert cells("项目推进（内部）", "甲公司")[6:] == ["0", "0"]  # no service, no item: none, so 0 for both

@@ -110,3 +110,21 @@ def test_csv_lists_eligibility_in_words_with_its_sample_mark(run, zh):
     rows = list(csv.DictReader(io.StringIO(result.output.lstrip("\ufeff"))))
     assert rows and all(r["eligibility"] == r["summary"] for r in rows)
     assert any("投资 ≥" in r["eligibility"] for r in rows)
+
+
+def test_no_cap_is_one_rule_on_the_command_line_and_in_an_import(run, db_path, tmp_path):
+    import sqlite3
+
+    assert run("policies", "add", "命令行政策", "--cap", "不限", "--issuer", "管委会").exit_code == 0
+    assert run("policies", "add", "有上限政策", "--cap", "300", "--issuer", "管委会").exit_code == 0
+    assert run("policies", "update", "有上限政策", "--cap", "不封顶").exit_code == 0
+    sheet = tmp_path / "p.csv"
+    sheet.write_text("政策名称,发布单位,最高奖补\n导入政策,管委会,不限\n另一政策,管委会,unlimited\n", encoding="utf-8")
+    result = run("import", "policies", sheet)
+    assert result.exit_code == 0, result.output
+    caps = sqlite3.connect(db_path).execute(
+        "SELECT name, cap_wan FROM policies WHERE name IN ('命令行政策', '有上限政策', '导入政策', '另一政策')"
+    )
+    assert [cap for _name, cap in caps] == [None] * 4
+    bad = run("policies", "add", "乱写政策", "--cap", "很多")
+    assert bad.exit_code == 2 and "--cap 很多" in bad.output

@@ -277,6 +277,21 @@ def test_the_ledger_by_chain_counts_a_link_under_its_chain(run, year):
     assert zone["signed"]["actual"] == 2 and zone["signed"]["target"] == 4
 
 
+def test_an_enterprise_in_a_leading_industry_counts_for_that_industry_not_for_no_chain(run, year):
+    def signed():
+        rows = as_json(run, "ledger", "--year", "2026", "--by", "chain")
+        return rows, {r["group_name"]: r["actual"] for r in rows if r["measure"] == "signed"}
+
+    no_chain = signed()[1].get("(no chain)", 0)
+    add = ("enterprises", "add", "产业级企业", "--industry", "高端医疗器械", "--date", "2026-03-01")
+    assert run(*add, "--investment", "8000").exit_code == 0
+    rows, now = signed()
+    assert now["高端医疗器械 (the industry as a whole)"] == 1 and now.get("(no chain)", 0) == no_chain
+    assert {r["group"] for r in rows if r["group_name"].startswith("高端医疗器械")} == {"med-device"}
+    detail = as_json(run, "ledger", "--year", "2026", "--by", "chain", "--detail")
+    assert {r["group_name"] for r in detail if r["name"] == "产业级企业"} == {"高端医疗器械 (the industry as a whole)"}
+
+
 def test_the_ledger_by_owner_as_a_workbook(run, year, tmp_path):
     from openpyxl import load_workbook
 

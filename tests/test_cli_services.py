@@ -91,6 +91,19 @@ def test_services_done_and_overdue(run, db_path, project):
     assert "环评" in overdue[0]["detail"]
 
 
+def test_a_paused_service_is_not_overdue(run, project):
+    run("services", "add", "代办甲", "环评", "--department", "环保局", "--asked", "2026-11-19", "--due", "2026-11-21")
+    run("services", "add", "代办甲", "能评", "--department", "发改委", "--asked", "2026-11-19", "--due", "2026-11-20")
+    assert run("services", "update", "代办甲", "能评", "--status", "暂缓").exit_code == 0
+    assert [r["item"] for r in as_json(run, "services", "--overdue")] == ["环评"]
+    listed = {r["item"]: r["days_overdue"] for r in as_json(run, "services")}
+    assert listed == {"环评": 2, "能评": None}
+    assert [r["detail"].split(" · ")[0] for r in as_json(run, "overdue", "--kind", "service")] == ["环评"]
+    weekly = [r["detail"] for r in as_json(run, "report", "weekly") if r["section"].startswith("overdue")]
+    assert [d.split(" · ")[0] for d in weekly] == ["环评"]
+    assert "逾期事项 1 项" in run("report", "weekly").stdout
+
+
 @pytest.mark.parametrize(
     "args, code, words",
     [

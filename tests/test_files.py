@@ -133,7 +133,7 @@ def test_re_exporting_keeps_the_mode_the_user_gave_the_file(run, tmp_path, umask
     target = tmp_path / "清单.xlsx"
     assert run("export", "-o", target).exit_code == 0
     os.chmod(target, 0o640)
-    assert run("export", "-o", target).exit_code == 0
+    assert run("export", "-o", target, "--force").exit_code == 0
     assert mode(target) == 0o640
 
 

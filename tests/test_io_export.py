@@ -76,9 +76,11 @@ def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
     first = tmp_path / "a.xlsx"
     assert run("export", "-o", first).exit_code == 0
     empty = tmp_path / "empty.db"
-    assert run("--db", empty, "init", "--empty", "--zone", "新区").exit_code == 0
+    # a zone of the same name: the name the office gave at init changes only with --update
+    assert run("--db", empty, "init", "--empty", "--zone", "济南国际医学中心").exit_code == 0
     result = run("--db", empty, "import", "all", first)
     assert result.exit_code == 0, result.output
+    assert "zone: imported" in result.output and "rejected" not in result.output  # the profile, field by field
     assert "chain: imported 40 of 40 rows" in result.output and "units: imported 76 of 76 rows" in result.output
     assert "ledger targets: imported 4 of 4 rows (4 new)" in result.output
     assert "departments: imported 1 of 15 rows (1 new, 14 unchanged)" in result.output
@@ -89,6 +91,8 @@ def test_export_into_an_empty_zone_reproduces_the_lists(run, db_path, tmp_path):
         assert sheet in result.output
     for args in (("enterprises", "milestone", "示例签约后项目"), ("ledger", "--year", "2026", "--by", "owner")):
         assert run(*args).output == run("--db", empty, *args).output  # the signing date came along
+    # claimed on 2025-01-05 and landed on 2025-06-01: the claim keeps its own date, not the stage's
+    assert "(first-report claim since 2025-01-05)" in run("--db", empty, "enterprises", "show", "示例签约后项目").output
     second = tmp_path / "b.xlsx"
     assert run("--db", empty, "export", "-o", second).exit_code == 0
     assert cells(first) == cells(second)  # every sheet, cell for cell: holdings, samples, codes, dates
@@ -190,3 +194,15 @@ def test_progress_bars_only_on_a_terminal_and_only_for_long_runs(monkeypatch):
     assert transfer._progress(10**6, "enterprises") == (None, None)  # stderr here is not a terminal
     monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
     assert transfer._progress(transfer.PROGRESS_FROM - 1, "enterprises") == (None, None)
+
+
+def test_export_and_template_replace_a_file_only_with_force(run, tmp_path):
+    for command in (("export", "enterprises"), ("template", "enterprises")):
+        path = tmp_path / "kept.xlsx"
+        path.write_bytes(b"the office's own workbook")
+        refused = run(*command, "-o", path)
+        assert refused.exit_code == 2, refused.output
+        assert f"-o {path}: exists already" in refused.output and "--force" in refused.output
+        assert path.read_bytes() == b"the office's own workbook"
+        assert run(*command, "-o", path, "--force").exit_code == 0
+        assert load_workbook(path).sheetnames

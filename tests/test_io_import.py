@@ -330,3 +330,54 @@ def test_layout_deep_in_a_streamed_workbook_with_a_wrong_dimension(run, db_path,
         "洽谈",
         "意向",
     ]
+
+
+def test_a_claim_date_comes_in_with_its_claim_and_never_without_one(run, db_path, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "企业名称,阶段,阶段日期,包保责任人,首报日期\n"
+        "有认领企业,洽谈,2026-05-01,张伟,2026-02-03\n无人认领企业,洽谈,2026-05-01,,2026-02-03\n",
+        encoding="utf-8",
+    )
+    result = run("import", "enterprises", path, "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert "无人认领企业" in result.output and "claim date 2026-02-03: no owner" in result.output
+    assert "(first-report claim since 2026-02-03)" in run("enterprises", "show", "有认领企业").output
+
+
+def test_a_repeat_of_a_rejected_row_is_still_a_repeat(run, db_path, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "企业名称,阶段,投资额,统一社会信用代码\n"
+        "坏行企业,foo,100,\n坏行企业,洽谈,100,\n坏 行企业,bar,100,\n"  # the first rejected; both repeats name it
+        "甲,洽谈,abc,91370100ma3c5t8n5l\n乙,洽谈,1,91370100MA3C5T8N5L\n",  # one code (as written) under two names
+        encoding="utf-8",
+    )
+    before = content(db_path)
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 1
+    out = result.output
+    assert "nothing was imported: 5 of 5 rows have problems" in out
+    assert "line 3: 坏行企业: repeats line 2 (same folded name)" in out
+    assert "line 4, 阶段 bar: not a stage" in out and "; repeats line 2 (same folded name)" in out
+    assert "line 6: 乙: conflict: credit code 91370100MA3C5T8N5L is also on line 5 for 甲" in out
+    assert content(db_path) == before
+
+
+def test_the_zone_profile_imports_field_by_field(run, db_path, tmp_path):
+    empty = tmp_path / "new.db"
+    assert run("--db", empty, "init", "--empty", "--zone", "新区").exit_code == 0
+    sheet = tmp_path / "zone.csv"
+    rows = "名称,济南国际医学中心,\n电话,0531-12345678,\n规划面积,45,\n地址,高新区创新路1号,是\n"
+    sheet.write_text("项目,值,示例数据\n" + rows, encoding="utf-8")
+    result = run("--db", empty, "import", "zone", sheet)
+    assert result.exit_code == 0, result.output
+    assert "zone: imported 3 of 4 rows (3 new, 1 not updated)" in result.output  # the name chosen at init stays
+    shown = run("--db", empty, "zone").output
+    assert "新区" in shown and "0531-12345678" in shown and "45" in shown and "高新区创新路1号 ※" in shown
+    assert run("--db", empty, "undo", "--yes").exit_code == 0
+    assert "0531-12345678" not in run("--db", empty, "zone").output
+    sheet.write_text("项目,值\n传真,0531-1\n邮箱,not-an-address\n", encoding="utf-8")
+    bad = run("--db", empty, "import", "zone", sheet)
+    assert bad.exit_code == 1
+    assert "项目 传真: is not a field of the zone profile" in bad.output and "值 not-an-address" in bad.output

@@ -8,6 +8,8 @@ from test_io_export import after_signing
 
 # (list, sheet, row of the sheet (2 = first data row) chosen by its first cell, column, new value, shown change)
 CHANGES = [
+    ("enterprises", "企业", "示例签约后项目", "认领日期", "2025-01-02", "claim since 2025-01-05 → 2025-01-02"),
+    ("zone", "园区概况", "电话", "值", "0531-12345678", "value 0531-00000000 → 0531-12345678"),
     ("targets", "目标企业", None, "优先级", "低", "priority high → low"),
     ("targets", "目标企业", None, "状态", "已放弃", "status open → dropped"),
     ("scenarios", "创新场景", None, "需求描述", "新的需求", "need "),

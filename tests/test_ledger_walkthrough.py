@@ -185,8 +185,9 @@ def test_ledger_reads_its_facts_through_indexes(db_path):
     from promo import ledger_facts
 
     conn = sqlite3.connect(db_path)
+    params = ledger_facts.bounds(2026) | ledger_facts.chain_params()
     for by in (None, "owner", "chain", "quarter"):
-        found = conn.execute("EXPLAIN QUERY PLAN " + ledger_facts.totals_sql(by), ledger_facts.bounds(2026))
+        found = conn.execute("EXPLAIN QUERY PLAN " + ledger_facts.totals_sql(by), params)
         plan = " | ".join(r[3] for r in found)
         assert "COVERING INDEX stage_history_stage" in plan, by
         assert "COVERING INDEX project_reports_amounts" in plan, by

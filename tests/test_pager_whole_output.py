@@ -117,3 +117,17 @@ def test_less_is_told_the_output_is_utf8(db_path, tmp_path):
     assert seen.read_text().strip() == "utf-8"
     _on_a_terminal(["vacancies"], {**env, "LESSCHARSET": "latin1"})
     assert seen.read_text().strip() == "latin1"  # the user's own setting wins
+
+
+def test_the_weekly_sheet_pages_like_any_listing_and_no_pager_prints_it(db_path, tmp_path):
+    items = tmp_path / "items.csv"
+    rows = "".join(f"晨生医疗,待协调事项{n},王主任,2026-11-0{n % 9 + 1}\n" for n in range(20))
+    items.write_text("企业名称,协调事项,责任领导,提出日期\n" + rows, encoding="utf-8")
+    subprocess.run([PROMO, "import", "coordination", str(items)], check=True, capture_output=True, env=_env(db_path))
+    paged = tmp_path / "paged.txt"
+    env = _env(db_path, PROMO_PAGER=f"cat > {paged}")
+    args = ["report", "weekly", "--format", "table"]
+    assert _on_a_terminal(args, env) == ""  # all of it through the pager
+    assert paged.read_text(encoding="utf-8") == _piped(args, _env(db_path))
+    paged.unlink()
+    assert "待协调事项19" in _on_a_terminal([*args, "--no-pager"], env) and not paged.exists()

@@ -18,6 +18,22 @@ def test_csv_cells_never_start_a_formula():
     assert csv_safe("-5") == "-5" and csv_safe(12) == 12 and csv_safe("树兰") == "树兰"
 
 
+def test_a_whole_amount_kept_as_a_float_is_written_as_the_table_shows_it():
+    out = io.StringIO()
+    rows = [{"wan": 8000.0, "rate": 1.8, "n": 7, "big": 1e20}, {"wan": -0.0, "rate": None, "n": None, "big": 2.5e14}]
+    write_csv(rows, [Column(k, k) for k in ("wan", "rate", "n", "big")], out)
+    assert out.getvalue().splitlines() == ["wan,rate,n,big", "8000,1.8,7,1e+20", "0,,,250000000000000"]
+    assert json.loads(to_json(rows[:1], [Column("wan", "wan")])) == [{"wan": 8000}]  # JSON keeps a number
+
+
+def test_a_listing_in_csv_writes_whole_amounts_without_a_decimal(run):
+    import csv
+
+    rows = list(csv.DictReader(io.StringIO(run("enterprises", "--format", "csv").output)))
+    assert {r["investment_wan"] for r in rows if r["name"] == "示例医学影像设备（苏州）有限公司"} == {"20000"}
+    assert ".0," not in run("vacancies", "--format", "csv").output
+
+
 def test_json_is_an_array_of_objects_one_per_line():
     rows = [{"a": 1, "b": ["x", "y"]}, {"a": None, "b": []}]
     text = to_json(rows, [Column("a", "A"), Column("b", "B")])

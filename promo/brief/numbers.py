@@ -16,6 +16,18 @@ SQMI_PER_KM2 = 0.38610215854244584
 HA_PER_MU = 1 / 15  # 1 亩 = 666.67 ㎡
 
 
+def count(n: int | None) -> str:
+    """A number of firms, people or items: 1,234, and 0 when there are none; blank when it is not known, so
+    an unknown figure never reads as 0."""
+    return "" if n is None else f"{n:,}"
+
+
+def known_total(values) -> int | None:
+    """The sum of the figures that are known; None when none is (a total of unknowns is unknown, not 0)."""
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
 def area_sqft(m2: float | None) -> str:
     """Square metres converted to square feet, whole."""
     if m2 is None:

@@ -8,27 +8,33 @@ from promo.errors import BadValue
 from promo.i18n import _
 
 
-def format_option(fn):
-    """--format table|csv|json|markdown, and --no-pager, on every listing."""
-    fn = click.option(
+def no_pager_option(fn):
+    """--no-pager, on every command whose table may be paged."""
+    return click.option(
         "--no-pager",
         is_flag=True,
         expose_value=False,
         callback=_no_pager,
         help="Print a long table straight out, not through the pager (PROMO_PAGER, PAGER or less).",
     )(fn)
+
+
+def format_option(fn):
+    """--format table|csv|json|markdown, and --no-pager, on every listing."""
+    fn = no_pager_option(fn)
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(["table", "csv", "json", "markdown"], case_sensitive=False),
         default="table",
         show_default=True,
-        callback=_paged_when_table,
+        callback=paged_when_table,
         help="Output format: a table for people, csv/json for scripts, markdown for documents.",
     )(fn)
 
 
-def _paged_when_table(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def paged_when_table(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """click callback of a --format: with a table, the command's whole output goes through one pager."""
     if value and value.lower() == "table":
         from promo.pager import begin
 

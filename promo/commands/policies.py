@@ -222,7 +222,7 @@ POLICY_OPTIONS = [
     ("--kind", "kind", N_("Kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合 …")),
     ("--start", "start_date", N_("In force from this date.")),
     ("--end", "end_date", N_("In force until this date (promo policies expire ends it today).")),
-    ("--cap", "cap_wan", N_("Cap in 万元 (500, 500万, 0.5亿).")),
+    ("--cap", "cap_wan", N_("Cap in 万元 (500, 500万, 0.5亿), or 不限 for none.")),
     ("--rate", "rate", N_("Rate: 2% of --rate-basis.")),
     (
         "--rate-basis",

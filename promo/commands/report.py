@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue
+from promo.commands.common import catalogue, no_pager_option, paged_when_table
 from promo.i18n import _
 
 
@@ -28,8 +28,10 @@ def report():
     type=click.Choice(["wechat", "table", "csv", "json", "markdown"], case_sensitive=False),
     default="wechat",
     show_default=True,
+    callback=paged_when_table,
     help="wechat: short text for the group; table/csv/json/markdown: the weekly sheet, one row per item.",
 )
+@no_pager_option
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the weekly sheet to FILE.xlsx or FILE.csv."
 )

@@ -186,8 +186,9 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
     help="FILE.xlsx (one sheet per list), FILE.csv (one list), or - for CSV on standard output.",
 )
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Header language.")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_context
-def export(ctx, lists, output, lang):
+def export(ctx, lists, output, lang, force):
     """Export lists (all by default) to an Excel workbook or a CSV that `promo import` reads back exactly.
 
     \b
@@ -201,7 +202,7 @@ def export(ctx, lists, output, lang):
     from promo.io.lists import shown as list_shown
 
     chosen = [adapter(n) for n in dict.fromkeys(lists)] if lists and list(lists) != ["all"] else all_adapters()
-    counts = out.export(catalogue(ctx), chosen, output, lang=lang, progress=_progress)
+    counts = out.export(catalogue(ctx), chosen, output, lang=lang, force=force, progress=_progress)
     shown = _("standard output") if output == "-" else output
     lists = ", ".join(_("{list} {n:,} rows").format(list=list_shown(k), n=v) for k, v in counts.items())
     click.echo(_("wrote {path}: {lists}").format(path=shown, lists=lists), err=True)
@@ -211,7 +212,8 @@ def export(ctx, lists, output, lang):
 @click.argument("list_name", metavar="LIST")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.xlsx to write.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Header language.")
-def template(list_name, output, lang):
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+def template(list_name, output, lang, force):
     """Write an empty workbook for a list: headers, one marked example row, drop-downs and a notes sheet.
 
     \b
@@ -221,5 +223,5 @@ def template(list_name, output, lang):
     from promo.io.lists import adapter
     from promo.io.template import template as write
 
-    write(adapter(list_name), output, lang=lang)
+    write(adapter(list_name), output, lang=lang, force=force)
     click.echo(_("wrote {output}").format(output=output), err=True)

@@ -96,6 +96,18 @@ def amount(conn, value, option):
     return MONEY.parse(value, option)
 
 
+NO_CAP = ("不限", "无上限", "不设上限", "上不封顶", "不封顶", "unlimited", "no cap", "uncapped")
+_NO_CAP = {fold(w) for w in NO_CAP}
+
+
+def cap(conn, value, option):
+    """A ceiling in 万元, or 不限 (无上限, 不封顶, unlimited) for none: no cap is stored as no value, as when
+    the ceiling is cleared (a policy's 最高奖补, typed on the command line or read from a sheet)."""
+    if isinstance(value, str) and fold(value) in _NO_CAP:
+        return None
+    return amount(conn, value, option)
+
+
 def area(conn, value, option):
     from promo.fields import parse_area
 

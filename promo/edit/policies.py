@@ -75,7 +75,7 @@ POLICY_FIELDS = (
     Field("kind", "--kind", p.text(40)),
     Field("start_date", "--start", p.date_from),
     Field("end_date", "--end", p.date_by),
-    Field("cap_wan", "--cap", p.amount),
+    Field("cap_wan", "--cap", p.cap),
     Field("rate", "--rate", _rate),
     Field("description", "--terms", p.text()),
     Field("description_en", "--terms-en", p.text()),

@@ -83,8 +83,11 @@ def profile(conn: sqlite3.Connection) -> list[dict]:
     ]
 
 
-def set_profile(conn: sqlite3.Connection, raw: dict, *, names: dict | None = None) -> list[str]:
-    """Set the zone fields given ('' clears one); each loses its sample mark. Returns the fields changed."""
+def set_profile(
+    conn: sqlite3.Connection, raw: dict, *, names: dict | None = None, samples: frozenset[str] = frozenset()
+) -> list[str]:
+    """Set the zone fields given ('' clears one); each loses its sample mark, but for those in `samples` (an
+    import of a sheet that marks them). Returns the fields changed."""
     require_write(conn, "zone.set_profile")
     v = parse_record(conn, raw, ZONE_FIELDS, partial=True, names=names)
     if not v:
@@ -100,12 +103,12 @@ def set_profile(conn: sqlite3.Connection, raw: dict, *, names: dict | None = Non
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         )
         conn.execute(upsert, ("usd_cny_rate", f"{rate:g}"))
-        conn.execute(upsert, ("usd_cny_rate_sample", "0"))
+        conn.execute(upsert, ("usd_cny_rate_sample", "1" if "usd_cny_rate" in samples else "0"))
     for zh in ("office_name", "office_address"):
         # a new Chinese value makes the old English one a translation of something else
         if zh in v and zh + "_en" not in v and zone.get(zh + "_en") and zh + "_en" in _marked(zone):
             v[zh + "_en"] = None
-    marked = [k for k in _marked(zone) if k not in v]
+    marked = [k for k in _marked(zone) if k not in v] + [k for k in v if k in samples and v[k] is not None]
     changes = dict(v, sample_fields=json.dumps(marked))
     changes["office_sample"] = int(any(k.startswith("office_") for k in marked))
     update(conn, "zone", zone["id"], changes)

@@ -108,10 +108,10 @@ def write_sheet(book, adapter, rows, lang: str, *, total: int, progress=None, ti
     return n
 
 
-def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress=None) -> dict:
+def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", force: bool = False, progress=None) -> dict:
     """Write the lists to `path` (.xlsx: one sheet each; .csv or "-" for standard output: one list); returns rows
-    written per list. The file goes through promo.files: owner-only, a replaced file keeps its mode, whole or not
-    at all, and never through a symlink, device or pipe.
+    written per list. The file goes through promo.files: an existing file replaced only with `force` (keeping its
+    mode), owner-only, whole or not at all, and never through a symlink, device or pipe.
 
     `progress(total, what)` may return (bar, tick) to show a bar while a sheet is written."""
     from promo import files
@@ -123,10 +123,9 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", progress
         raise BadValue("-o", str(path), _("write .xlsx (a workbook, one sheet per list) or .csv (one list)"))
     if suffix == ".csv" and len(adapters) != 1:
         raise BadValue("-o", str(path), _("a CSV holds one list; name one list, or write .xlsx for several"))
-    # an export replaces the file it is pointed at, as it always has; checked before any sheet is built
-    files.check_output(path, force=True, what=N_("the export"), option="-o")
+    files.check_output(path, force=force, what=N_("the export"), option="-o")  # before any sheet is built
     counts = {a.EN: None for a in adapters}
-    with files.output(path, force=True, what=N_("the export"), option="-o") as fh:
+    with files.output(path, force=force, what=N_("the export"), option="-o") as fh:
         if suffix == ".csv":
             counts[adapters[0].EN] = _csv_to(fh, adapters[0], adapters[0].export_rows(conn), lang, to_stdout)
         else:
@@ -205,4 +204,4 @@ def write_report(sheet: Sheet, path: str | Path, *, force: bool = False, lang: s
     from promo import files
 
     files.check_output(path, force=force, what=N_("the sheet"), option="-o")
-    return export(None, [sheet], path, lang=lang)[sheet.EN]
+    return export(None, [sheet], path, lang=lang, force=force)[sheet.EN]

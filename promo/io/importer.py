@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import islice
+from types import SimpleNamespace
 
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
@@ -147,6 +148,9 @@ def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dic
             hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
             if hint and any(getattr(p, "check_character", False) for p in [exc, *getattr(exc, "problems", [])]):
                 exc.message += _("; ") + hint
+            duplicate = _in_file_duplicate(seen, adapter, _as_written(adapter, raw), line)
+            if duplicate:
+                exc.message += _("; ") + duplicate
             report.outcomes.append(rejected_row(line, name_shown, exc, raw_cells))
             continue
         name_shown = adapter.label(parsed)
@@ -194,9 +198,32 @@ def _add_run(conn, adapter, run: list, report: Report) -> None:
             report.warnings += [f"line {line}: {w}" for w in result]
 
 
+class _AsWritten(SimpleNamespace):
+    """A row that could not be parsed, as its cells read (a missing cell reads None): enough for its list's
+    keys, as a folded name or a normalised code is the same whether the rest of the row is good or not."""
+
+    def __getattr__(self, name: str):
+        return None
+
+
+def _as_written(adapter, raw: dict) -> _AsWritten | None:
+    row = _AsWritten(**raw)
+    row.typed = raw
+    try:
+        adapter.keys(row)
+    except (AttributeError, KeyError, TypeError, ValueError):  # a key built from a typed value (a year, an id)
+        return None
+    return row
+
+
+def _keys(adapter, row) -> list[tuple[str, str]]:
+    return [] if row is None else adapter.keys(row)
+
+
 def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
-    """Whether this row repeats an earlier row of the file (or conflicts with it), saying how."""
-    for what, key in adapter.keys(parsed):
+    """Whether this row repeats an earlier row of the file (or conflicts with it), saying how; a rejected row
+    (given as written) is checked and remembered too, so its repeats name it whether or not it was good."""
+    for what, key in _keys(adapter, parsed):
         if (what, key) in seen:
             first_line, first = seen[(what, key)]
             same_name = [k for w, k in adapter.keys(first) if w == "folded name"] == [
@@ -206,6 +233,8 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
                 return _("conflict: credit code {code} is also on line {line} for {name}").format(
                     code=key, line=first_line, name=adapter.label(first)
                 )
+            if isinstance(first, _AsWritten) or isinstance(parsed, _AsWritten):  # a cell as written and as read
+                return _("repeats line {line} (same {key})").format(line=first_line, key=_(what))
             fields = {f.key: f for f in adapter.FIELDS}
             differ = [
                 differs_text(fields, k, getattr(first, k, None), getattr(parsed, k, None))
@@ -217,7 +246,7 @@ def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
                     line=first_line, key=_(what), fields=", ".join(differ)
                 )
             return _("repeats line {line} (same {key})").format(line=first_line, key=_(what))
-    for what, key in adapter.keys(parsed):
+    for what, key in _keys(adapter, parsed):
         seen[(what, key)] = (line, parsed)
     return None
 

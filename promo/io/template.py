@@ -9,8 +9,8 @@ from promo.errors import BadValue
 from promo.i18n import N_, _
 
 
-def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
-    """Write the template of `adapter`'s list to `path` (.xlsx)."""
+def template(adapter, path: str | Path, *, lang: str = "zh", force: bool = False) -> None:
+    """Write the template of `adapter`'s list to `path` (.xlsx); an existing file only with `force`."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -21,8 +21,7 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     to_stdout = str(path) == files.STDOUT
     if not to_stdout and path.suffix.lower() != ".xlsx":
         raise BadValue("-o", str(path), _("a template is an Excel workbook: name it .xlsx"))
-    # a template replaces the file it is pointed at, as it always has; checked before the workbook is built
-    files.check_output(path, force=True, what=N_("the template"), option="-o")
+    files.check_output(path, force=force, what=N_("the template"), option="-o")  # before the workbook is built
     book = Workbook(write_only=True)
     write_sheet(book, adapter, [adapter.example()], lang, total=1)
     notes = book.create_sheet("说明" if lang == "zh" else "notes")
@@ -45,7 +44,7 @@ def template(adapter, path: str | Path, *, lang: str = "zh") -> None:
     notes.append(
         ["第 2 行是示例 (黄色, 示例数据=是): 填写前请删除或覆盖。导入: promo import " + adapter.EN + " 文件.xlsx"]
     )
-    with files.output(path, force=True, what=N_("the template"), option="-o") as fh:
+    with files.output(path, force=force, what=N_("the template"), option="-o") as fh:
         book.save(fh)
 
 

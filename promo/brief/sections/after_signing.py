@@ -21,14 +21,15 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
     date (later milestones and reports are not yet known), most behind plan first; and the ledger's year."""
     from promo.brief.content import STAGE_ON
     from promo.ledger_facts import bounds
+    from promo.open_items import OPEN_ON, overdue_where
     from promo.vocabulary import SIGNED, sql_in
-    from promo.weekly import OPEN_ON
 
     where, params = _focus(conn, req)
     # as the brief's day knew it: the stage then, reports of its quarter and before, services and coordination
     # items open then (OPEN_ON reads the day as :today); a project signed later is not there yet
     params |= {"today": req.date, "last_quarter": bounds(params["year"], req.date)["last_quarter"]}
     open_service, open_item = OPEN_ON["service"][1], OPEN_ON["coordination"][1]
+    late_service = overdue_where("service", req.date)
     found = [
         dict(r)
         for r in conn.execute(
@@ -41,8 +42,8 @@ def gather(conn: sqlite3.Connection, req: Request) -> dict:
                   (SELECT max(r.completed_investment_wan) FROM project_reports r WHERE r.enterprise_id = e.id
                      AND (r.year < :year OR (r.year = :year AND r.quarter <= :last_quarter))) AS completed_wan,
                   (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND {open_service}) AS services,
-                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND {open_service}
-                     AND s.due_date < :date) AS services_late,
+                  (SELECT count(*) FROM services s WHERE s.enterprise_id = e.id AND {late_service})
+                     AS services_late,
                   (SELECT count(*) FROM coordination c WHERE c.enterprise_id = e.id AND {open_item}) AS items
                FROM enterprises e
                WHERE {where} AND e.id IN (SELECT enterprise_id FROM milestones UNION SELECT enterprise_id
@@ -156,8 +157,8 @@ def after_signing_section(c: Wording) -> Section:
             next_step,
             num.money_in(r["completed_wan"], unit),
             num.money_in(r["investment_wan"], unit),
-            f"{r['services']:,}" + (c.t("after.overdue", n=r["services_late"]) if r["services_late"] else ""),
-            f"{r['items']:,}" if r["items"] else "",
+            num.count(r["services"]) + (c.t("after.overdue", n=r["services_late"]) if r["services_late"] else ""),
+            num.count(r["items"]),  # none is 0, as for services: a blank would read as not known
         ]
         body.append(row)
         said = [x for x in (row[1], row[2], next_step) if x]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from promo.brief import numbers as num
 from promo.brief.document import Note, Section, Table
 from promo.brief.wording import Wording
 from promo.measures import MONEY
@@ -34,7 +35,7 @@ def tenants_section(w: Wording) -> Section:
         if internal:
             row += [
                 MONEY.figure_in(e.get("investment_wan"), unit),
-                f"{e['jobs']:,}" if e.get("jobs") is not None else "",
+                num.count(e.get("jobs")),
             ]
         body.append(row)
         where = w.t("sep.comma").join(x for x in (carrier, w.stage(e["stage"])) if x)
@@ -67,7 +68,7 @@ def pipeline_section(w: Wording) -> Section:
         "firms": sum(p["firms"] for p in stages),
         "sample": sum(p["sample"] or 0 for p in stages),
         "investment_wan": MONEY.total(p["investment_wan"] for p in stages),
-        "jobs": sum(p["jobs"] or 0 for p in stages),
+        "jobs": num.known_total(p["jobs"] for p in stages),
     }
     unit = w.money_unit([*(p["investment_wan"] for p in stages), total["investment_wan"]])
     body, chat = [], []
@@ -78,7 +79,7 @@ def pipeline_section(w: Wording) -> Section:
                 f"{p['firms']:,}",
                 f"{p['sample']:,}",
                 MONEY.figure_in(p["investment_wan"], unit),
-                f"{p['jobs']:,}" if p["jobs"] is not None else "",
+                num.count(p["jobs"]),
             ]
         )
         chat.append(w.labelled(w.stage(p["stage"]), f"{p['firms']:,}"))
@@ -88,7 +89,7 @@ def pipeline_section(w: Wording) -> Section:
             f"{total['firms']:,}",
             f"{total['sample']:,}",
             MONEY.figure_in(total["investment_wan"], unit),
-            f"{total['jobs']:,}",
+            num.count(total["jobs"]),
         ]
     )
     headers = [

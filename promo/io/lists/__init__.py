@@ -9,6 +9,7 @@ from promo.i18n import _
 
 # in dependency order: `import all` loads sheets in this order, and export writes them so
 ADAPTERS = {
+    "zone": "promo.io.lists.zone",
     "chain": "promo.io.lists.rules:CHAIN",
     "carriers": "promo.io.lists.resources:CARRIERS",
     "units": "promo.io.lists.resources:UNITS",

@@ -6,123 +6,11 @@ import sqlite3
 
 from promo.errors import Rejected
 from promo.i18n import N_, _
-from promo.io.headers import Field
+from promo.io.lists.enterprise_columns import FIELDS  # noqa: F401  (the adapter's columns)
 from promo.io.lists.enterprises_export import export_rows  # noqa: F401  (the adapter's export)
 from promo.text import fold
-from promo.vocabulary import CHANNELS, STAGES, labels
 
 ZH, EN = "企业", "enterprises"
-FIELDS = [
-    Field(
-        "name",
-        "企业名称",
-        "name",
-        (
-            "名称",
-            "公司名称",
-            "单位名称",
-            "项目名称",
-            "企业(项目)名称",
-            "项目单位",
-            "企业",
-            "company",
-            "company name",
-            "enterprise",
-        ),
-        "name",
-        required=True,
-        note="企业全称, 与营业执照一致",
-    ),
-    Field(
-        "uscc",
-        "统一社会信用代码",
-        "credit code",
-        ("社会信用代码", "信用代码", "统一代码", "uscc", "统一社会信用代码(18位)"),
-        "code",
-        note="18 位; 单元格格式须为文本, 否则 Excel 会丢掉末几位",
-    ),
-    Field("name_en", "英文名称", "English name", ("name_en", "english name", "name (en)", "外文名称"), note="可空"),
-    Field("code_name", "项目代号", "code name", ("代号", "code_name"), note="对外材料中代替真实名称"),
-    Field(
-        "kind",
-        "主体类型",
-        "kind",
-        ("类型", "企业类型", "单位类型"),
-        "choice",
-        choices=tuple(labels("enterprise_kind").values()),
-    ),
-    Field(
-        "industry",
-        "所属产业",
-        "industry",
-        ("所属行业", "行业", "产业", "产业链环节", "产业领域", "行业类别", "所属领域", "产业方向"),
-        note="产业、产业链或环节的名称, 如 高端医疗器械",
-    ),
-    Field(
-        "carrier", "载体", "carrier", ("园区", "所在载体", "所在园区", "落地载体", "落户园区", "载体名称", "入驻载体")
-    ),
-    Field(
-        "stage",
-        "阶段",
-        "stage",
-        ("进度", "项目进度", "项目阶段", "当前阶段", "推进阶段"),
-        "choice",
-        choices=STAGES,
-        note="意向/洽谈/签约/注册/落地/投产/达效; 空则为签约",
-    ),
-    Field(
-        "date",
-        "阶段日期",
-        "stage date",
-        ("日期", "时间", "stage_date", "阶段时间", "进入阶段日期"),
-        "date",
-        note="进入当前阶段的日期, 不晚于今天",
-    ),
-    Field(
-        "signed",
-        "签约日期",
-        "signed",
-        ("签约时间", "签约", "signed", "signing date", "signed_date"),
-        "date",
-        note="签约之后的企业: 签约那天 (项目节点、报表和台账从此算起); 空则为阶段日期",
-    ),
-    Field(
-        "investment_wan",
-        "投资额(万元)",
-        "investment (10k CNY)",
-        (
-            "投资",
-            "投资额",
-            "总投资",
-            "计划投资",
-            "计划总投资",
-            "协议投资额",
-            "签约金额",
-            "项目总投资",
-            "investment",
-            "investment_wan",
-            "投资总额",
-        ),
-        "money",
-        note="万元; 也可写 1.2亿",
-    ),
-    Field("jobs", "就业人数", "jobs", ("就业", "岗位", "岗位数", "用工人数", "带动就业"), "int"),
-    Field(
-        "source_channel",
-        "招商方式",
-        "source",
-        ("来源", "招商渠道", "source", "source_channel", "引进方式"),
-        "choice",
-        choices=CHANNELS,
-    ),
-    Field("country", "国别", "country", ("国家", "国家/地区", "国家(地区)", "来源地", "投资方国别")),
-    Field("owner", "包保责任人", "owner", ("责任人", "负责人", "招商专员", "招商人员", "包保人", "首报人")),
-    Field("units", "房源", "units", ("单元", "房号", "入驻单元", "unit"), "list", note="载体/单元号, 多个用 ; 分隔"),
-    Field("contact", "联系人", "contact", ("对接人", "企业联系人", "联系人姓名")),
-    Field("phone", "联系电话", "phone", ("电话", "手机", "手机号", "联系方式", "联系人电话", "联系人/电话"), "phone"),
-    Field("note", "备注", "note", ("说明",)),
-    Field("sample", "示例数据", "sample", ("sample", "示例"), "choice", choices=("是", "")),
-]
 
 
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
@@ -207,7 +95,10 @@ def label(f) -> str:
 
 
 def keys(f) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in ((N_("folded name"), fold(f.name)), (N_("credit code"), f.uscc)) if v]
+    from promo.uscc import normalise
+
+    code = normalise(f.uscc) if f.uscc else None  # a row rejected before its code was read gives it as written
+    return [(k, v) for k, v in ((N_("folded name"), fold(f.name or "")), (N_("credit code"), code)) if v]
 
 
 def existing_many(conn: sqlite3.Connection, rows: list) -> list:
@@ -285,6 +176,11 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
         from promo.identity import claim_text
 
         out.append(("claim", claim_text(row), f"{f.owner} takes it over only by: promo enterprises update --transfer"))
+    if f.owner_since and f.owner_since != row["owner_since"]:
+        if not (f.owner or row["owner"]):
+            raise Rejected(_claimless(f))
+        if f.owner in (None, "", row["owner"]) or not row["owner"]:  # not a claim another officer would take over
+            out.append(("owner_since", row["owner_since"], f.owner_since))
     if f.kind and f.kind != row["kind"]:
         out.append(("kind", KINDS.get(row["kind"]), KINDS.get(f.kind)))
     for key, table, lookup in (("industry", "industries", industry_id_of), ("carrier", "carriers", carrier_id_of)):
@@ -322,6 +218,9 @@ def add_many(conn: sqlite3.Connection, rows: list) -> list:
     records, out = [], []
     for f, names in rows:
         f.owner = f.owner or f.default_owner
+        if f.owner_since and not f.owner:
+            out.append(Rejected(_claimless(f)))
+            continue
         if f.signed and (f.stage or "签约") == "签约":
             if f.date and f.date != f.signed:
                 out.append(
@@ -384,6 +283,7 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
                 "source_channel",
                 "country",
                 "owner",
+                "owner_since",
                 "contact",
                 "phone",
                 "note",
@@ -416,6 +316,10 @@ def update(conn: sqlite3.Connection, row, f, changed: list) -> list[str]:
 
         set_signing_date(conn, result["name"], f.signed)
     return warnings
+
+
+def _claimless(f) -> str:
+    return _("claim date {date}: no owner (包保责任人) holds a 首报首谈 claim").format(date=f.owner_since)
 
 
 def count(conn: sqlite3.Connection) -> int:

@@ -43,6 +43,7 @@ def export_rows(conn: sqlite3.Connection):
                     "source_channel",
                     "country",
                     "owner",
+                    "owner_since",
                 )
             },
             "kind": KINDS.get(r["kind"], r["kind"]),

@@ -139,7 +139,14 @@ POLICIES = PolicyList(
         Field("kind", "政策类型", "kind", ("类型", "类别", "支持方向")),
         Field("start_date", "生效日期", "start", ("开始日期", "施行日期", "起始日期"), "date"),
         Field("end_date", "截止日期", "end", ("有效期至", "失效日期", "结束日期"), "date"),
-        Field("cap_wan", "上限(万元)", "cap (10k CNY)", ("最高奖补", "补贴上限", "最高(万元)", "上限"), "money"),
+        Field(
+            "cap_wan",
+            "上限(万元)",
+            "cap (10k CNY)",
+            ("最高奖补", "补贴上限", "最高(万元)", "上限"),
+            "money",
+            note="万元; 不限 = 无上限",
+        ),
         Field("rate", "比例", "rate", ("补贴比例", "奖补比例")),
         Field(
             "rate_basis", "比例基数", "rate basis", ("计算基数",), "choice", choices=("投资额", "年租金", "研发投入")
