@@ -57,6 +57,7 @@ PLACEHOLDERS = frozenset(
         N_("TITLE"),
         N_("MILESTONE"),
         N_("CRITERION"),
+        N_("KIND"),
     )
 )
 _WORD = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.errors import BadValue
+from promo.help_format import placeholders
 from promo.i18n import _
 
 
@@ -76,7 +77,7 @@ def parse_or_usage(parser, value, *args, **kwargs):
     try:
         return parser(value, *args, **kwargs)
     except BadValue as exc:
-        raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{exc.field}'") from None
+        raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{placeholders(exc.field)}'") from None
 
 
 def date_option(value: str | None, option: str, *, meaning: str = "day") -> str | None:

@@ -1,0 +1,74 @@
+"""What a new officer meets doing the daily jobs (issue 13's walkthrough): messages name arguments and stages in
+the user's language, and a message longer than the terminal is wrapped without splitting a date or a number."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+@pytest.fixture
+def chinese(monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh_CN")
+
+
+def test_a_wrong_stage_names_the_argument_in_chinese(run, chinese):
+    r = run("enterprises", "move", "菲士医学", "发射")
+    assert r.exit_code == 2
+    assert "阶段 发射：不是阶段" in r.output and "STAGE" not in r.output
+
+
+def test_a_wrong_stage_names_the_argument_in_english(run):
+    r = run("enterprises", "move", "菲士医学", "发射")
+    assert r.exit_code == 2
+    assert "STAGE 发射: not a stage" in r.output
+
+
+def test_help_names_the_overdue_kind_in_chinese(run, chinese):
+    r = run("overdue", "--help")
+    assert "--kind 类别" in r.output and "KIND" not in r.output
+
+
+def test_messages_give_command_placeholders_in_chinese(run, chinese, monkeypatch, tmp_path):
+    r = run("search")
+    assert r.exit_code == 2 and "请给出要搜索的文本" in r.output and "TEXT" not in r.output
+    r = run("backup", "")
+    assert "省略文件名" in r.output and "FILE" not in r.output
+
+
+def test_moves_say_the_stage_in_the_users_language(run):
+    r = run("enterprises", "add", "某新公司", "--stage", "洽谈")
+    assert "at negotiating on 2026-11-23" in r.output and "洽谈" not in r.output
+    r = run("enterprises", "move", "某新公司", "已签约")
+    assert "from negotiating to signed on 2026-11-23" in r.output
+    r = run("enterprises", "move", "某新公司", "洽谈", "--reason", "退回")
+    assert "from signed to negotiating on 2026-11-23 (back)" in r.output
+
+
+def test_moves_say_the_stage_in_chinese(run, chinese):
+    run("enterprises", "add", "某新公司", "--stage", "洽谈")
+    r = run("enterprises", "move", "某新公司", "signed")
+    assert "从 洽谈 推进到 签约" in r.output
+
+
+def test_a_logged_activity_is_named_once_in_the_users_language(run, chinese, monkeypatch):
+    r = run("enterprises", "log-activity", "菲士医学", "--kind", "回访")
+    assert "的走访，日期 2026-11-23" in r.output and "visit" not in r.output
+    monkeypatch.setenv("PROMO_LANG", "en")
+    r = run("enterprises", "log-activity", "菲士医学", "--kind", "电话")
+    assert "logged call with 菲士医学 on 2026-11-23" in r.output and "电话" not in r.output
+
+
+def test_sample_enterprises_carry_the_mark_their_note_explains(run, chinese):
+    out = run("enterprises").output
+    assert "※ 标 ※ 的行为示例数据" in out and "sample" not in out
+    rows = [line for line in out.splitlines() if line.startswith(" ")]
+    assert sum("※" in line for line in rows) == 5  # the seed's five sample enterprises, their names wrapped
+    assert not re.search(r"菲士医学 *※", out)  # a real enterprise is not marked
+
+
+def test_the_funnels_median_counts_enterprises_in_chinese(run, chinese):
+    run("enterprises", "move", "晨生医疗", "注册")
+    out = run("pipeline").output
+    assert "（1 家）" in out and "n=" not in out
