@@ -53,3 +53,25 @@ def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: b
     if len(text) > max_len:
         raise BadValue(field, value, f"is {len(text):,} characters long; at most {max_len:,}")
     return text
+
+
+def fitted(message: str, stream, *, lead: str = "") -> str:
+    """A message for a terminal, each line wrapped to its width by promo's rule (between Chinese characters and at
+    spaces, never inside a number, date or code) and continued two columns in; `lead` is printed before the first
+    line (click's 错误：). As it is when `stream` is not a terminal: scripts and files get one line each."""
+    from promo import screen
+    from promo.errors import PromoError
+
+    width = screen.width(stream) if screen.is_terminal(stream) else None
+    if not width or width < 20:
+        return message
+    try:
+        measure = screen.Measure(screen.ambiguous_width())
+    except PromoError:  # a wrong PROMO_AMBIGUOUS_WIDTH is said by the command; its messages still print
+        measure = screen.Measure()
+    out = []
+    for line in message.split("\n"):
+        indent = " " * (len(line) - len(line.lstrip(" ")) + 2)
+        room = width - 1 - max(len(indent), measure(lead) if not out else 0)
+        out.append(("\n" + indent).join(line[s:e].strip() for s, e in screen.wrap(line, room, measure)) or line)
+    return "\n".join(out)

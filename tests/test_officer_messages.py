@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from promo import screen
+
 
 @pytest.fixture
 def chinese(monkeypatch):
@@ -72,3 +74,32 @@ def test_the_funnels_median_counts_enterprises_in_chinese(run, chinese):
     run("enterprises", "move", "晨生医疗", "注册")
     out = run("pipeline").output
     assert "（1 家）" in out and "n=" not in out
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_long_message_is_wrapped_to_the_terminal_without_splitting_a_date(run, chinese, monkeypatch, columns):
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    r = run("enterprises", "log-activity", "菲士医学", "--kind", "走访", "--note", "看厂房", "--next", "7天后")
+    lines = r.output.splitlines()
+    assert len(lines) > 1 or columns == 80
+    measure = screen.Measure()
+    assert all(measure(line) < columns for line in lines), lines
+    assert "2026-11-30" in r.output  # whole, on one line
+
+
+def test_a_long_error_is_wrapped_to_the_terminal_without_splitting_a_date(run, chinese, monkeypatch):
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    r = run("enterprises", "log-activity", "菲士医学", "--kind", "走访", "--next", "下下下周")
+    assert r.exit_code == 2
+    lines = r.output.splitlines()
+    measure = screen.Measure()
+    assert len(lines) > 2 and all(measure(line) < 60 for line in lines), lines
+    assert all(date in r.output for date in ("2027-06-30", "2027/6/30", "2027年6月30日"))
+
+
+def test_messages_off_a_terminal_stay_one_line_each(run, chinese, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    r = run("enterprises", "log-activity", "菲士医学", "--kind", "走访", "--next", "7天后")
+    assert len(r.output.splitlines()) == 1

@@ -195,9 +195,11 @@ def options(specs):
 
 def say(message: str = "", *, err: bool = False) -> None:
     """Print a message that carries user data (a success line, a note): control characters escaped."""
-    from promo.terminal import escape
+    import sys
 
-    click.echo(escape(message), err=err)
+    from promo.terminal import escape, fitted
+
+    click.echo(fitted(escape(message), sys.stderr if err else sys.stdout), err=err)
 
 
 KEEP = click.IntRange(1, 10_000)
