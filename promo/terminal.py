@@ -71,7 +71,8 @@ def fitted(message: str, stream, *, lead: str = "") -> str:
         measure = screen.Measure()
     out = []
     for line in message.split("\n"):
-        indent = " " * (len(line) - len(line.lstrip(" ")) + 2)
-        room = width - 1 - max(len(indent), measure(lead) if not out else 0)
-        out.append(("\n" + indent).join(line[s:e].strip() for s, e in screen.wrap(line, room, measure)) or line)
+        own = line[: len(line) - len(line.lstrip(" "))]  # a line's own indent is kept, its continuation 2 more
+        room = width - 1 - max(len(own) + 2, measure(lead) if not out else 0)
+        parts = [line[s:e].strip() for s, e in screen.wrap(line, room, measure)] or [line.strip()]
+        out.append(own + ("\n" + own + "  ").join(parts))
     return "\n".join(out)

@@ -103,3 +103,18 @@ def test_messages_off_a_terminal_stay_one_line_each(run, chinese, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     r = run("enterprises", "log-activity", "菲士医学", "--kind", "走访", "--next", "7天后")
     assert len(r.output.splitlines()) == 1
+
+
+def test_a_wrapped_line_keeps_its_own_indent_and_continues_under_it(monkeypatch):
+    import sys
+
+    from promo.terminal import fitted
+
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "40")
+    note = "~/work/catalogue.db\n  未配置：使用当前文件夹中的 ./catalogue.db（可用 promo config set db 路径 更改）"
+    lines = fitted(note, sys.stdout).splitlines()
+    assert lines[0] == "~/work/catalogue.db" and lines[1].startswith("  未配置")
+    assert all(line.startswith("    ") for line in lines[2:]) and len(lines) > 2
+    assert all(screen.Measure()(line) < 40 for line in lines)
+    assert "".join(line.strip() for line in lines[1:]).replace(" ", "") == note.split("\n")[1].replace(" ", "")

@@ -55,9 +55,7 @@ def catalogue(ctx: click.Context | None = None):
         conn, path, built = open_or_build(root.obj.get("db_path"))
         conn.promo_dry_run = bool(root.obj.get("dry_run"))
         if built:
-            from promo.terminal import escape
-
-            click.echo(escape(new_catalogue_notice(path, built)), err=True)
+            say(new_catalogue_notice(path, built), err=True)
         root.obj["conn"] = conn
         root.call_on_close(conn.close)
     return conn
