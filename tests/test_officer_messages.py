@@ -118,3 +118,17 @@ def test_a_wrapped_line_keeps_its_own_indent_and_continues_under_it(monkeypatch)
     assert all(line.startswith("    ") for line in lines[2:]) and len(lines) > 2
     assert all(screen.Measure()(line) < 40 for line in lines)
     assert "".join(line.strip() for line in lines[1:]).replace(" ", "") == note.split("\n")[1].replace(" ", "")
+
+
+def test_a_journal_change_line_reads_as_chinese(run, chinese):
+    run("enterprises", "add", "某新公司", "--investment", "7000", "--carrier", "精准医学产业园")
+    run("enterprises", "update", "某新公司", "--investment", "6500", "--carrier", "")
+    out = run("undo", "--yes").output
+    assert "：载体 无 → 精准医学产业园；投资额 6,500 → 7,000 万元" in out, out
+
+
+def test_a_journal_change_line_reads_as_english(run):
+    run("enterprises", "add", "某新公司", "--investment", "7000", "--carrier", "精准医学产业园")
+    run("enterprises", "update", "某新公司", "--investment", "6500", "--carrier", "")
+    out = run("undo", "--yes").output
+    assert ": carrier none → 精准医学产业园, investment 6,500 → 7,000 万元" in out, out
