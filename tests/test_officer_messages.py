@@ -132,3 +132,9 @@ def test_a_journal_change_line_reads_as_english(run):
     run("enterprises", "update", "某新公司", "--investment", "6500", "--carrier", "")
     out = run("undo", "--yes").output
     assert ": carrier none → 精准医学产业园, investment 6,500 → 7,000 万元" in out, out
+
+
+def test_the_date_forms_a_refusal_lists_are_separated_the_chinese_way(run, chinese):
+    r = run("enterprises", "log-activity", "菲士医学", "--kind", "走访", "--next", "改天")
+    assert r.exit_code == 2
+    assert "2027-06-30、2027/6/30、2027年6月30日、今天" in r.output and "年底、下月、下周、6个月内" in r.output
