@@ -138,3 +138,36 @@ def test_the_date_forms_a_refusal_lists_are_separated_the_chinese_way(run, chine
     r = run("enterprises", "log-activity", "菲士医学", "--kind", "走访", "--next", "改天")
     assert r.exit_code == 2
     assert "2027-06-30、2027/6/30、2027年6月30日、今天" in r.output and "年底、下月、下周、6个月内" in r.output
+
+
+def test_target_messages_speak_the_users_language(run, chinese, monkeypatch):
+    r = run("targets", "add", "某骨科机器人公司", "--link", "手术与康复机器人整机", "--priority", "高")
+    assert r.exit_code == 0 and "已新增招商目标 某骨科机器人公司，链环 手术与康复机器人整机" in r.output
+    assert "优先级 高" in r.output and "target" not in r.output
+    assert "已放弃招商目标 某骨科机器人公司" in run("targets", "drop", "某骨科机器人公司").output
+    monkeypatch.setenv("PROMO_LANG", "en")
+    r = run("targets", "add", "另一机器人公司", "--link", "手术与康复机器人整机", "--priority", "低")
+    assert "priority low" in r.output and "低" not in r.output
+    r = run("targets", "promote", "另一机器人公司")
+    assert "promoted 另一机器人公司 into the pipeline at lead" in r.output, r.output
+
+
+def test_a_new_units_status_is_in_the_users_language(run, chinese, monkeypatch):
+    assert "（500 ㎡，空置）" in run("units", "add", "精准医学产业园", "Z-1", "--area", "500").output
+    monkeypatch.setenv("PROMO_LANG", "en")
+    assert "(300 ㎡, vacant)" in run("units", "add", "精准医学产业园", "Z-2", "--area", "300").output
+
+
+def test_removing_an_enterprise_says_the_freed_units_in_chinese(run, chinese):
+    run("enterprises", "add", "某新公司", "--unit", "A1-402")
+    r = run("enterprises", "remove", "某新公司", "--yes")
+    assert "；已释放 精准医学产业园/A1-402" in r.output or "；已释放 A1-402" in r.output, r.output
+    assert "freed" not in r.output
+
+
+def test_a_units_new_status_is_said_alone_in_the_users_language(run, chinese, monkeypatch):
+    r = run("units", "set-status", "A2-201", "已租")
+    assert r.output.strip() == "精准医学产业园/A2-201 现为 已租"
+    monkeypatch.setenv("PROMO_LANG", "en")
+    r = run("units", "set-status", "A2-201", "装修中", "--until", "2027-03-31")
+    assert r.output.strip() == "精准医学产业园/A2-201 is now being fitted out"
