@@ -44,14 +44,16 @@ def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: b
     """Text typed for storing (a name, title, owner, reason), trimmed; BadValue when it holds control
     characters or is longer than `max_len`."""
     from promo.errors import BadValue
+    from promo.i18n import _
 
     if value is None:
         return None
     text = value.strip()
     if has_control(text, multiline=not one_line):
-        raise BadValue(field, escape(value), "contains control characters (ESC, BEL, bidi overrides …)")
+        raise BadValue(field, escape(value), _("contains control characters (ESC, BEL, bidi overrides …)"))
     if len(text) > max_len:
-        raise BadValue(field, value, f"is {len(text):,} characters long; at most {max_len:,}")
+        why = _("is {length} characters long; at most {limit}")
+        raise BadValue(field, value, why.format(length=f"{len(text):,}", limit=f"{max_len:,}"))
     return text
 
 

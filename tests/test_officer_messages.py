@@ -171,3 +171,10 @@ def test_a_units_new_status_is_said_alone_in_the_users_language(run, chinese, mo
     monkeypatch.setenv("PROMO_LANG", "en")
     r = run("units", "set-status", "A2-201", "装修中", "--until", "2027-03-31")
     assert r.output.strip() == "精准医学产业园/A2-201 is now being fitted out"
+
+
+def test_a_too_long_or_control_laden_text_is_refused_in_chinese(run, chinese):
+    r = run("enterprises", "move", "菲士医学", "洽谈", "--reason", "长" * 2001)
+    assert r.exit_code == 2 and "2,001" in r.output and "characters" not in r.output, r.output
+    r = run("enterprises", "move", "菲士医学", "洽谈", "--reason", "选址\x1b[31m变更")
+    assert r.exit_code == 2 and "含有控制字符（ESC、BEL" in r.output, r.output
