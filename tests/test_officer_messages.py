@@ -178,3 +178,19 @@ def test_a_too_long_or_control_laden_text_is_refused_in_chinese(run, chinese):
     assert r.exit_code == 2 and "2,001" in r.output and "characters" not in r.output, r.output
     r = run("enterprises", "move", "菲士医学", "洽谈", "--reason", "选址\x1b[31m变更")
     assert r.exit_code == 2 and "含有控制字符（ESC、BEL" in r.output, r.output
+
+
+def test_refusals_name_the_stage_in_english_and_the_claim_with_its_english_meaning(run):
+    run("enterprises", "add", "某新公司", "--owner", "王五")
+    r = run("enterprises", "move", "某新公司", "已签约")
+    assert r.exit_code == 1 and "某新公司 is already at signed since 2026-11-23" in r.output, r.output
+    r = run("enterprises", "add", "某新公司")
+    assert "(#31, signed since 2026-11-23)" in r.output, r.output
+    assert "首报首谈 (first-report claim): 王五 holds the claim on 某新公司 since 2026-11-23" in r.output
+
+
+def test_refusals_name_the_stage_in_chinese(run, chinese):
+    run("enterprises", "add", "某新公司", "--owner", "王五")
+    r = run("enterprises", "move", "某新公司", "signed")
+    assert "某新公司 自 2026-11-23 起已处于签约阶段" in r.output, r.output
+    assert "首报首谈：王五 自 2026-11-23 起认领了 某新公司" in run("enterprises", "add", "某新公司").output
