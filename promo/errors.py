@@ -26,7 +26,7 @@ class BadValue(PromoError):
     exit_code = 2
 
     def __init__(self, field: str, value: object, why: str, hint: str | None = None):
-        from promo.help_format import placeholders  # STAGE → 阶段, as usage names the argument
+        from promo.placeholders import placeholders  # STAGE → 阶段, as usage names the argument
 
         shown = f"{value:g}" if isinstance(value, float) else f"{value!s:.80}"
         named = placeholders(field)

@@ -32,6 +32,7 @@ AREAS = [
     ("cli.py", "commands.po"),
     ("i18n_click.py", "commands.po"),
     ("help_format.py", "commands.po"),
+    ("placeholders.py", "commands.po"),
     ("views", "commands.po"),
     ("render", "commands.po"),
     ("terminal.py", "commands.po"),

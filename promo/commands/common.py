@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from promo.errors import BadValue
-from promo.help_format import placeholders
 from promo.i18n import _
+from promo.placeholders import placeholders
 
 
 def format_option(fn):
