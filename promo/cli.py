@@ -261,8 +261,11 @@ class _PromoClickError(click.ClickException):
 
 
 def _as_click_exception(exc: PromoError) -> click.ClickException:
+    from promo.terminal import fitted
+
     message = exc.message + (f"\n  {exc.hint}" if exc.hint else "")
-    return _PromoClickError(printable(message), exc.exit_code)
+    lead = _("Error: {message}").format(message="")
+    return _PromoClickError(fitted(printable(message), sys.stderr, lead=lead), exc.exit_code)
 
 
 @click.group(

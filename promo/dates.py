@@ -42,6 +42,13 @@ _PERIOD_WORDS = {  # a period, as (first day, last day) from today
     "下月": lambda t: _month(*_shift_month(t.year, t.month, 1)),
     "下个月": lambda t: _month(*_shift_month(t.year, t.month, 1)),
     "下月底": lambda t: _month(*_shift_month(t.year, t.month, 1)),
+    "本周": lambda t: _week(t, 0),
+    "这周": lambda t: _week(t, 0),
+    "周末": lambda t: _week(t, 0),
+    "下周": lambda t: _week(t, 1),
+    "下星期": lambda t: _week(t, 1),
+    "下个星期": lambda t: _week(t, 1),
+    "下周末": lambda t: _week(t, 1),
     "年底": lambda t: _year(t.year),
     "年末": lambda t: _year(t.year),
     "今年": lambda t: _year(t.year),
@@ -51,8 +58,8 @@ _PERIOD_WORDS = {  # a period, as (first day, last day) from today
     "明年底": lambda t: _year(t.year + 1),
     "明年年底": lambda t: _year(t.year + 1),
 }
-FORMS = "2027-06-30, 2027/6/30, 2027年6月30日, 今天, 明天, 3天后, 2个月后"
-FORMS_BY = FORMS + ", 2027-06, 2027年底, 年底, 下月, 6个月内"
+FORMS = ("2027-06-30", "2027/6/30", "2027年6月30日", "今天", "明天", "3天后", "2个月后")
+FORMS_BY = (*FORMS, "2027-06", "2027年底", "年底", "下月", "下周", "6个月内")
 
 
 def today() -> str:
@@ -64,6 +71,12 @@ def today() -> str:
 
 def _month(y: int, m: int) -> tuple[_dt.date, _dt.date]:
     return _dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _week(t: _dt.date, n: int) -> tuple[_dt.date, _dt.date]:
+    """Monday to Sunday of this week (n=0) or the next (n=1): 下周 is done by next Sunday."""
+    monday = t - _dt.timedelta(days=t.weekday()) + _dt.timedelta(weeks=n)
+    return monday, monday + _dt.timedelta(days=6)
 
 
 def _year(y: int) -> tuple[_dt.date, _dt.date]:
@@ -139,9 +152,11 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
         raise BadValue(field, value, _ambiguous(meaning, first, last))
     if meaning == "by":
         raise BadValue(
-            field, value, _("not a date; write {forms} (a month stands for its last day)").format(forms=FORMS_BY)
+            field,
+            value,
+            _("not a date; write {forms} (a month stands for its last day)").format(forms=_(", ").join(FORMS_BY)),
         )
-    raise BadValue(field, value, _("not a date; write {forms}").format(forms=FORMS))
+    raise BadValue(field, value, _("not a date; write {forms}").format(forms=_(", ").join(FORMS)))
 
 
 def _day_month_year(a: int, b: int, y: int, value, field: str) -> str:
@@ -193,7 +208,7 @@ def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.dat
                 return now, _moved(now, n, m["unit"])
             day = _moved(now, -n if direction.endswith("前") else n, m["unit"])
         except (ValueError, OverflowError):
-            raise BadValue(field, value, _("not a date; write {forms}").format(forms=FORMS)) from None
+            raise BadValue(field, value, _("not a date; write {forms}").format(forms=_(", ").join(FORMS))) from None
         return day, day
     return None
 

@@ -30,7 +30,7 @@ from promo.i18n import N_, _
 from promo.identity import check_code_name, claim_text, duplicate_of, get, refuse_duplicate, reload
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import stage_index
+from promo.vocabulary import shown, stage_index
 
 
 def parse_checked(
@@ -211,11 +211,12 @@ def move(
     e = get(conn, name)
     date = date or today()
     if stage == e["stage"]:
+        at = shown("stage", stage)
         if e["stage_date"]:
             raise Rejected(
-                _("{name} is already at {stage} since {date}").format(name=e["name"], stage=stage, date=e["stage_date"])
+                _("{name} is already at {stage} since {date}").format(name=e["name"], stage=at, date=e["stage_date"])
             )
-        raise Rejected(_("{name} is already at {stage}").format(name=e["name"], stage=stage))
+        raise Rejected(_("{name} is already at {stage}").format(name=e["name"], stage=at))
     back = stage_index(stage) < stage_index(e["stage"])
     from promo.terminal import check_text
 

@@ -26,8 +26,11 @@ class BadValue(PromoError):
     exit_code = 2
 
     def __init__(self, field: str, value: object, why: str, hint: str | None = None):
+        from promo.placeholders import placeholders  # STAGE → 阶段, as usage names the argument
+
         shown = f"{value:g}" if isinstance(value, float) else f"{value!s:.80}"
-        super().__init__(_("{field} {value}: {why}").format(field=field, value=shown, why=why), hint)
+        named = placeholders(field)
+        super().__init__(_("{field} {value}: {why}").format(field=named, value=shown, why=why), hint)
         self.shown = shown
         self.why = why
         self.field = field

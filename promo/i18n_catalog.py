@@ -24,7 +24,6 @@ PACKAGE = Path(__file__).resolve().parent
 # once its messages are wrapped and translated (docs/i18n.md).
 UNCONVERTED = {
     "render_csv.py",
-    "terminal.py",
 }
 
 # which .po file a module's new messages go to, by its path under promo/ (first match); click's own: click.po
@@ -33,6 +32,7 @@ AREAS = [
     ("cli.py", "commands.po"),
     ("i18n_click.py", "commands.po"),
     ("help_format.py", "commands.po"),
+    ("placeholders.py", "commands.po"),
     ("views", "commands.po"),
     ("render", "commands.po"),
     ("terminal.py", "commands.po"),

@@ -113,10 +113,11 @@ def claim_text(row: sqlite3.Row | dict) -> str | None:
     if not row["owner"]:
         return None
     if row["owner_since"]:
-        return _("首报首谈: {owner} holds the claim on {name} since {date}").format(
+        return _("首报首谈 (first-report claim): {owner} holds the claim on {name} since {date}").format(
             owner=row["owner"], name=row["name"], date=row["owner_since"]
         )
-    return _("首报首谈: {owner} holds the claim on {name}").format(owner=row["owner"], name=row["name"])
+    held = _("首报首谈 (first-report claim): {owner} holds the claim on {name}")
+    return held.format(owner=row["owner"], name=row["name"])
 
 
 class Known:
@@ -178,10 +179,11 @@ def duplicate_of(
 
 
 def refuse_duplicate(row: sqlite3.Row, why: str, given: str, owner: str | None) -> Rejected:
+    from promo.vocabulary import shown
+
+    stage = shown("stage", row["stage"])
     if row["stage_date"]:
-        stage = _("{stage} since {date}").format(stage=row["stage"], date=row["stage_date"])
-    else:
-        stage = row["stage"]
+        stage = _("{stage} since {date}").format(stage=stage, date=row["stage_date"])
     message = _("{given} is already in the catalogue as {name} (#{id}, {stage}): {why}").format(
         given=given, name=row["name"], id=row["id"], stage=stage, why=why
     )

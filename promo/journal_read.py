@@ -67,7 +67,14 @@ def describe_change(tbl: str, op: str, old: dict | None, new: dict | None, row_i
         for k, v in (new or {}).items()
         if not k.endswith("_folded") and old is not None and old.get(k) != v
     ]
-    return f"~ {name}: " + ", ".join(diffs) if diffs else f"~ {name}"
+    if not diffs:
+        return f"~ {name}"
+    from promo.i18n import _
+
+    changes = diffs[0]
+    for diff in diffs[1:]:  # 载体 无 → X；投资额 7,000 → 6,500 万元 (a name may hold commas; a list of them 、)
+        changes = _("{changes}, {change}").format(changes=changes, change=diff)
+    return "~ " + _("{what}: {changes}").format(what=name, changes=changes)
 
 
 def field_lines(op: str, old: dict | None, new: dict | None, conn=None, tbl: str | None = None) -> list[str]:

@@ -44,12 +44,37 @@ def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: b
     """Text typed for storing (a name, title, owner, reason), trimmed; BadValue when it holds control
     characters or is longer than `max_len`."""
     from promo.errors import BadValue
+    from promo.i18n import _
 
     if value is None:
         return None
     text = value.strip()
     if has_control(text, multiline=not one_line):
-        raise BadValue(field, escape(value), "contains control characters (ESC, BEL, bidi overrides …)")
+        raise BadValue(field, escape(value), _("contains control characters (ESC, BEL, bidi overrides …)"))
     if len(text) > max_len:
-        raise BadValue(field, value, f"is {len(text):,} characters long; at most {max_len:,}")
+        why = _("is {length} characters long; at most {limit}")
+        raise BadValue(field, value, why.format(length=f"{len(text):,}", limit=f"{max_len:,}"))
     return text
+
+
+def fitted(message: str, stream, *, lead: str = "") -> str:
+    """A message for a terminal, each line wrapped to its width by promo's rule (between Chinese characters and at
+    spaces, never inside a number, date or code) and continued two columns in; `lead` is printed before the first
+    line (click's 错误：). As it is when `stream` is not a terminal: scripts and files get one line each."""
+    from promo import screen
+    from promo.errors import PromoError
+
+    width = screen.width(stream) if screen.is_terminal(stream) else None
+    if not width or width < 20:
+        return message
+    try:
+        measure = screen.Measure(screen.ambiguous_width())
+    except PromoError:  # a wrong PROMO_AMBIGUOUS_WIDTH is said by the command; its messages still print
+        measure = screen.Measure()
+    out = []
+    for line in message.split("\n"):
+        own = line[: len(line) - len(line.lstrip(" "))]  # a line's own indent is kept, its continuation 2 more
+        room = width - 1 - max(len(own) + 2, measure(lead) if not out else 0)
+        parts = [line[s:e].strip() for s, e in screen.wrap(line, room, measure)] or [line.strip()]
+        out.append(own + ("\n" + own + "  ").join(parts))
+    return "\n".join(out)

@@ -69,7 +69,7 @@ def test_first_report_claim_is_shown_to_another_owner(run):
     assert run("enterprises", "add", "首报测试", "--owner", "张伟", "--date", "2026-10-01").exit_code == 0
     result = run("enterprises", "add", "首报测试", "--owner", "李娜")
     assert result.exit_code == 1
-    assert "首报首谈: 张伟 holds the claim on 首报测试 since 2026-10-01" in result.output
+    assert "首报首谈 (first-report claim): 张伟 holds the claim on 首报测试 since 2026-10-01" in result.output
     assert "李娜 cannot claim it again" in result.output
 
 

@@ -60,7 +60,7 @@ def test_add_refusals(run, db_path):
 def test_promote_and_drop(run, db_path):
     before = counts(db_path)
     result = run("targets", "promote", "示例医疗人工智能企业", "--stage", "洽谈", "--owner", "张伟")
-    assert result.exit_code == 0 and "at 洽谈" in result.output
+    assert result.exit_code == 0 and "at negotiating" in result.output
     after = counts(db_path)
     assert after[1] == before[1] + 1 and after[2] == before[2] + 1  # one enterprise, one journal entry
     data = json.loads(run("targets", "--status", "promoted", "--format", "json").output)

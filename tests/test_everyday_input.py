@@ -86,6 +86,9 @@ TODAY = "2026-11-23"
         ("6个月内", "by", "2027-05-23"),
         ("半年内", "by", "2027-05-23"),
         ("10天内", "by", "2026-12-03"),
+        ("下周", "by", "2026-12-06"),  # 2026-11-23 is a Monday: next week ends on Sunday 12-06
+        ("本周", "by", "2026-11-29"),
+        ("下个星期", "by", "2026-12-06"),
     ],
 )
 def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
@@ -101,6 +104,7 @@ def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
         ("6个月内", "day", "ambiguous"),
         ("年底", "from", "e.g. 2026-12-31"),
         ("下月", "day", "e.g. 2026-12-31"),
+        ("下周", "day", "e.g. 2026-12-06"),
         ("2027-13", "by", "no such month"),
         ("2027", "by", "a month stands for its last day"),
         ("someday", "day", "2027年6月30日"),

@@ -49,7 +49,7 @@ def test_existing_enterprises_are_matched_and_claims_shown(run, db_path, tmp_pat
     result = run("enterprises", "import", path)
     assert result.exit_code == 0, result.output
     assert "imported 1 of 3" in result.stdout
-    assert "首报首谈: 张伟 holds the claim on 已有企业 since 2026-10-01" in result.output
+    assert "首报首谈 (first-report claim): 张伟 holds the claim on 已有企业 since 2026-10-01" in result.output
     assert "matches 树兰(济南)医院 (the same name after folding traditional/simplified script)" in result.output
     assert enterprise(db_path, "已有企业")["owner"] == "张伟"
 

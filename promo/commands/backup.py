@@ -35,7 +35,9 @@ def backup(ctx, file, keep, force):
     from promo import rebuild
 
     if file is not None and not file.strip():
-        raise click.BadParameter(_("is empty; give a file name, or leave FILE out for a dated copy"), param_hint="FILE")
+        raise click.BadParameter(
+            _("is empty; give a file name, or leave FILE out for a dated copy"), param_hint=_("FILE")
+        )
     path = _path(ctx)
     catalogue(ctx)  # a promo catalogue, migrated: refused otherwise before anything is written
     made = rebuild.backup(path, Path(file) if file else None, keep=keep, force=force)
@@ -63,7 +65,7 @@ def restore(ctx, file, keep, replace_foreign):
     from promo import rebuild
 
     if not file.strip():
-        raise click.BadParameter(_("is empty; give the backup file to restore"), param_hint="FILE")
+        raise click.BadParameter(_("is empty; give the backup file to restore"), param_hint=_("FILE"))
     path = _path(ctx)
     kept = rebuild.restore(path, Path(file), keep=keep, replace_foreign=replace_foreign)
     say(_("restored {path} from {file}").format(path=path, file=file), err=True)

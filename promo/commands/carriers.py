@@ -162,7 +162,9 @@ def _show_grid(ctx, name: str, fmt: str) -> None:
     from promo.vocabulary import shown
 
     if not name.strip():
-        raise click.BadParameter(_("is empty; give a carrier's name, part of it, or its code"), param_hint="'NAME'")
+        raise click.BadParameter(
+            _("is empty; give a carrier's name, part of it, or its code"), param_hint=f"'{_('NAME')}'"
+        )
     g = leasing.grid(catalogue(ctx), name)
     rows = [
         {

@@ -6,6 +6,7 @@ import click
 
 from promo.errors import BadValue
 from promo.i18n import _
+from promo.placeholders import placeholders
 
 
 def no_pager_option(fn):
@@ -60,9 +61,7 @@ def catalogue(ctx: click.Context | None = None):
         conn, path, built = open_or_build(root.obj.get("db_path"))
         conn.promo_dry_run = bool(root.obj.get("dry_run"))
         if built:
-            from promo.terminal import escape
-
-            click.echo(escape(new_catalogue_notice(path, built)), err=True)
+            say(new_catalogue_notice(path, built), err=True)
         root.obj["conn"] = conn
         root.call_on_close(conn.close)
     return conn
@@ -82,7 +81,7 @@ def parse_or_usage(parser, value, *args, **kwargs):
     try:
         return parser(value, *args, **kwargs)
     except BadValue as exc:
-        raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{exc.field}'") from None
+        raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{placeholders(exc.field)}'") from None
 
 
 def date_option(value: str | None, option: str, *, meaning: str = "day") -> str | None:
@@ -200,9 +199,11 @@ def options(specs):
 
 def say(message: str = "", *, err: bool = False) -> None:
     """Print a message that carries user data (a success line, a note): control characters escaped."""
-    from promo.terminal import escape
+    import sys
 
-    click.echo(escape(message), err=err)
+    from promo.terminal import escape, fitted
+
+    click.echo(fitted(escape(message), sys.stderr if err else sys.stdout), err=err)
 
 
 KEEP = click.IntRange(1, 10_000)

@@ -47,7 +47,7 @@ def remove(ctx, name, purge, yes):
             say(line)
         return
     r = change(conn, domain.remove, name)
-    freed = f"; freed {', '.join(r['released'])}" if r["released"] else ""
+    freed = _("; ") + _("freed {units}").format(units=_(", ").join(r["released"])) if r["released"] else ""
     say(_("removed {name} (#{id}){freed}").format(name=r["name"], id=r["id"], freed=freed))
 
 

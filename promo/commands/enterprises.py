@@ -7,6 +7,7 @@ import click
 from promo.cli import LazyGroup
 from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, catalogue, format_option, not_empty, say
 from promo.i18n import N_, _
+from promo.vocabulary import display_name, shown
 
 # Subcommands other modules add to `promo enterprises` (name → "module:attribute"), loaded lazily.
 EXTRA_SUBCOMMANDS: dict[str, str] = {
@@ -16,11 +17,10 @@ EXTRA_SUBCOMMANDS: dict[str, str] = {
     **AFTER_SIGNING_SUBCOMMANDS,
 }
 
-SAMPLE_NOTE = N_("※ rows marked sample are not from the source articles")
+SAMPLE_NOTE = N_("※ rows marked ※ are sample data, not from the source articles")
 
 
-def _say(message: str) -> None:
-    say(message)
+_say = say
 
 
 def _warn(messages) -> None:
@@ -105,13 +105,12 @@ def enterprises(ctx, stage, industry, carrier, source, owner, since, limit, publ
     if public:
         found = map(views.public_row, found)
     from promo.views import place
-    from promo.vocabulary import display_name, shown
 
     reserved = shown("holding", "reserved")
 
     def prepare(rows) -> None:
         for r in rows:
-            r["shown_name"] = r["name"] if public else display_name(r)
+            r["shown_name"] = (r["name"] if public else display_name(r)) + (" ※" if r["sample"] else "")
             units = [f"{u}({reserved})" if u in r["reserved_units"] else u for u in r["units"]]
             r["space"] = [place(r["carrier"], units)] if r["carrier"] or units else []
 
@@ -210,7 +209,7 @@ def show(ctx, name, public, fmt):
 
 def _show_document(d: dict, fmt: str, public: bool) -> None:
     from promo.render import Column, fmt_cell, render_facts
-    from promo.vocabulary import BAD_CHECK_MARK, display_name, shown
+    from promo.vocabulary import BAD_CHECK_MARK
 
     name = d["name"] if public else display_name(d)
     stage = shown("stage", d["stage"])
@@ -331,7 +330,8 @@ def add(ctx, name, **options):
     result = change(conn, domain.add, f)
     space = "".join(_("; ") + p for p in _space_phrases(result))  # ；in Chinese
     added = _("added {name} (#{id}) at {stage} on {date}")
-    _say(added.format(name=result["name"], id=result["id"], stage=result["stage"], date=result["date"]) + space)
+    stage, date = shown("stage", result["stage"]), result["date"]
+    _say(added.format(name=result["name"], id=result["id"], stage=stage, date=date) + space)
     _warn(result["warnings"])
 
 
@@ -408,7 +408,8 @@ def move(ctx, name, stage, date, reason, units, release):
     extra = "".join(_("; ") + p for p in _space_phrases(r))
     back = _("moved {name} from {old} to {new} on {date} (back)")
     moved = back if r["back"] else _("moved {name} from {old} to {new} on {date}")
-    _say(moved.format(name=r["name"], old=r["from"], new=r["to"], date=r["date"]) + extra)
+    old, new = shown("stage", r["from"]), shown("stage", r["to"])
+    _say(moved.format(name=r["name"], old=old, new=new, date=r["date"]) + extra)
     _warn(r["warnings"])
 
 
@@ -445,5 +446,5 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     conn = catalogue(ctx)
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)
     follow = _("; ") + _("follow up by {date}").format(date=r["next"]) if r["next"] else ""
-    logged = _("logged {label} ({kind}) with {name} on {date}")
-    _say(logged.format(label=fields.ACTIVITY_KINDS[r["kind"]], kind=r["kind"], name=r["name"], date=r["date"]) + follow)
+    logged = _("logged {kind} with {name} on {date}")
+    _say(logged.format(kind=shown("activity_kind", r["kind"]), name=r["name"], date=r["date"]) + follow)

@@ -61,7 +61,9 @@ def pipeline(ctx, by, period, since, fmt):
         for r in rows:
             r["conversion_text"] = f"{r['conversion'] * 100:.0f}%" if r["conversion"] is not None else ""
             median = r["median_days"]
-            r["median_text"] = f"{fmt_num(median, 1)} (n={r['stays']:,})" if median is not None else ""
+            r["median_text"] = (
+                _("{days} (n={n:,})").format(days=fmt_num(median, 1), n=r["stays"]) if median is not None else ""
+            )
             if by:
                 group = shown("channel", r["group"]) if by == "source" else r["group"]
                 r["group_shown"] = shown("placeholder", group) if r["group"] != previous else ""

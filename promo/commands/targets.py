@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, say
 from promo.i18n import _
+from promo.vocabulary import shown
 
 
 def _list_options(fn):
@@ -105,7 +106,9 @@ def add(ctx, name, link, priority, reason, note, fmt):
     from promo.db import change
 
     done = change(catalogue(ctx), domain.add_target, name, link=link, priority=priority, reason=reason, note=note)
-    _say(done, fmt, f"added target {done['name']} on {done['link']} ({done['chain']}), priority {done['priority']}")
+    added = _("added target {name} on {link} ({chain}), priority {priority}")
+    priority = shown("priority", done["priority"])
+    _say(done, fmt, added.format(name=done["name"], link=done["link"], chain=done["chain"], priority=priority))
     if done["gap"] and fmt == "table":
         say(
             _("{link} has no tenant yet: it is a chain gap (promo catalogue --gaps)").format(link=done["link"]),
@@ -153,7 +156,9 @@ def promote(ctx, name, stage, date, owner, channel, code_name, country, fmt):
         code_name=code_name,
         country=country,
     )
-    _say(done, fmt, f"promoted {done['name']} into the pipeline at {done['enterprise_stage']} ({done['link']})")
+    promoted = _("promoted {name} into the pipeline at {stage} ({link})")
+    stage = shown("stage", done["enterprise_stage"])
+    _say(done, fmt, promoted.format(name=done["name"], stage=stage, link=done["link"]))
     for warning in done["warnings"]:
         say(_("note: {warning}").format(warning=warning), err=True)
 
@@ -174,7 +179,7 @@ def drop(ctx, name, why, fmt):
     from promo.db import change
 
     done = change(catalogue(ctx), domain.drop, name, why=why)
-    _say(done, fmt, f"dropped target {done['name']}")
+    _say(done, fmt, _("dropped target {name}").format(name=done["name"]))
 
 
 def _say(done: dict, fmt: str, message: str) -> None:

@@ -121,9 +121,10 @@ def add(ctx, carrier, code, **given):
 
 def _shown(row) -> str:
     from promo.fields import area_text
-    from promo.resources import STATUS_LABELS
+    from promo.vocabulary import shown
 
-    return f"{area_text(row['area_m2'], land=row['kind'] == 'land')}, {STATUS_LABELS[row['status']]}"
+    area = area_text(row["area_m2"], land=row["kind"] == "land")
+    return _("{area}, {status}").format(area=area, status=shown("unit_status", row["status"]))
 
 
 @units.command("update")
@@ -170,11 +171,12 @@ def set_status(ctx, unit, status, until, start, reason):
       promo units set-status A-103 不可租 --reason 管委会自用
     """
     from promo.edit import units as domain
+    from promo.vocabulary import shown
 
     row = journaled(ctx, domain.set_status, unit, status, until=until, start=start, reason=reason)
     say(
         _("{carrier_name}/{code} is now {v2}").format(
-            carrier_name=row["carrier_name"], code=row["code"], v2=_shown(row).split(", ")[-1]
+            carrier_name=row["carrier_name"], code=row["code"], v2=shown("unit_status", row["status"])
         )
     )
 
