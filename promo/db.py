@@ -233,7 +233,8 @@ def command_line() -> str:
     """The command as the user typed it, for the change journal."""
     argv = list(sys.argv)
     if argv:
-        argv[0] = Path(argv[0]).name
+        # `python -m promo` runs promo/__main__.py: the journal names the program, not the file
+        argv[0] = "promo" if Path(argv[0]).name == "__main__.py" else Path(argv[0]).name
     return shlex.join(argv)
 
 

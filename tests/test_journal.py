@@ -157,3 +157,12 @@ def test_decode_literal_blob_and_exact_real(conn):
     for value in (b"\x00\xff", 0.1 + 0.2, 1e300, -2.5e-10, 123456789.12345679):
         literal = conn.execute("SELECT quote(?)", (value,)).fetchone()[0]
         assert journal_read.decode_literal(literal) == value
+
+
+def test_the_journal_names_the_program_when_run_as_python_m_promo(monkeypatch):
+    from promo.db import command_line
+
+    monkeypatch.setattr("sys.argv", ["/srv/venv/lib/python3.11/site-packages/promo/__main__.py", "undo", "--yes"])
+    assert command_line() == "promo undo --yes"
+    monkeypatch.setattr("sys.argv", ["/usr/local/bin/promo", "enterprises", "add", "树兰 医院"])
+    assert command_line() == "promo enterprises add '树兰 医院'"
