@@ -111,7 +111,8 @@ def explain(r: dict, statuses: dict, p: dict) -> list[dict]:
         else ""
     )
     if s == "yes":
-        add("country", _("{value} is in {listed}").format(value=p["country"], listed=countries) + region)
+        # "is in" fits an industry but not "outside the mainland": a country counts as one of the groups
+        add("country", _("{value} counts as {listed}").format(value=p["country"], listed=countries) + region)
     elif s == "no":
         add("country", only(p["country"], countries) + region)
     elif s == "unknown":

@@ -295,3 +295,10 @@ def test_hong_kong_macao_taiwan_are_said_to_count_as_overseas(tiny, add_policy, 
     found = verdict(tiny, code, {"country": "中国香港"})
     assert "港澳台投资按境外计" in found["reason"]
     assert "港澳台" not in verdict(tiny, code, {"country": "以色列"})["reason"]
+
+
+def test_an_overseas_investor_reads_as_counting_as_outside_the_mainland(tiny, add_policy, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "en")
+    code = add_policy(countries=["境外"])
+    why = verdict(tiny, code, {"country": "中国香港"})["reason"]
+    assert "中国香港 counts as outside the mainland" in why and "is in outside" not in why
