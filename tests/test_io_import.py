@@ -381,3 +381,15 @@ def test_the_zone_profile_imports_field_by_field(run, db_path, tmp_path):
     bad = run("--db", empty, "import", "zone", sheet)
     assert bad.exit_code == 1
     assert "项目 传真: is not a field of the zone profile" in bad.output and "值 not-an-address" in bad.output
+
+
+@pytest.mark.parametrize(
+    "lang, headers", [("en", ("Line", "Result", "Name", "Description")), ("zh", ("行", "结果", "名称", "说明"))]
+)
+def test_the_import_report_speaks_the_users_language(run, tmp_path, monkeypatch, lang, headers):
+    monkeypatch.setenv("PROMO_LANG", lang)
+    path = tmp_path / "leads.csv"
+    path.write_text("企业名称,所属行业\n预演企业有限公司,高端医疗器械\n", encoding="utf-8")
+    shown = run("import", "enterprises", str(path), "--dry-run").output
+    header = next(line for line in shown.splitlines() if headers[0] in line and headers[1] in line)
+    assert all(h in header for h in headers), header

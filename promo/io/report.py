@@ -7,14 +7,15 @@ from promo.vocabulary import Shown
 
 STATUS_LABELS = Shown("import_status")  # new, unchanged … → 新增 / new …, in the user's language
 
+# headers are msgids, shown in the user's language like every listing's
 REPORT = View(
     keys=("list", "line", "status", "name", "detail"),
     columns=(
-        Column("line", "行", "int"),
-        Column("result", "结果", no_wrap=True),
-        Column("name", "名称", max_width=30),
-        Column("detail", "说明"),
+        Column("line", "Line", "int"),
+        Column("result", "Result", no_wrap=True),
+        Column("name", "Name", max_width=30),
+        Column("detail", "Description"),
     ),
     empty="no rows",
 )
-LIST_COLUMN = Column("list", "清单", no_wrap=True)
+LIST_COLUMN = Column("list", "List", no_wrap=True)
