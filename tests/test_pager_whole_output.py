@@ -6,12 +6,14 @@ import os
 import pty
 import shutil
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-PROMO = shutil.which("promo") or str(Path(__file__).resolve().parent.parent / ".venv" / "bin" / "promo")
+# the installed command, found as a user would (PATH), else beside the interpreter running the tests
+PROMO = shutil.which("promo") or str(Path(sys.executable).parent / "promo")
 
 
 def _env(db_path, **extra) -> dict:
