@@ -18,6 +18,7 @@ from promo.screen import Measure, longest_piece, wrap
 # module): one rule for how a value reads, and no import loop.
 
 CHUNK = 500  # rows measured before the first line is written, and written per batch
+CACHED = 4096  # a column's distinct cells kept laid out, so memory stays flat
 SLACK = 3  # cells added to each column of a streamed table, whose later rows were not measured
 FLOOR = 8  # a wrapped text column keeps at least four Chinese characters a line
 # numbers, amounts and dates break only at a space (50亩 (33,334㎡)), an occupancy bar not at all
@@ -221,8 +222,9 @@ class _Table:
         self.measure, self.painter = measure, painter
         self.aligns = [c.align for c in self.columns]
         self.one_line = [c.kind in ONE_LINE_KINDS for c in self.columns]
-        self.right = [a == "right" for a in self.aligns]
         self.modes = [_mode(c) for c in self.columns]
+        self.blank = [" " * w for w in self.widths]
+        self.cached: list[dict] = [{} for _ in self.columns]
 
     def head(self) -> str:
         """The headers, each whole on one line, or at a narrow column broken between its words; then the rule."""
@@ -244,40 +246,45 @@ class _Table:
 
     def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
         out = []
-        measure, painter, widths, aligns = self.measure, self.painter, self.widths, self.aligns
-        right = self.right
+        painter, cached, blank = self.painter, self.cached, self.blank
+        columns = self.columns
         for row, cells in zip(rows, texts, strict=True):
-            spans = [painter.spans(c, row, t) for c, t in zip(self.columns, cells, strict=True)] if painter.on else None
-            if spans is None:  # the common case, kept tight: every cell fits its column on one line
-                parts = []
-                for t, w, r in zip(cells, widths, right, strict=True):
-                    gap = w - measure(t)
-                    if gap < 0 or "\n" in t:
-                        break
-                    parts.append(" " * gap + t if r else t + " " * gap)
-                else:
-                    out.append((PAD + SEP.join(parts)).rstrip())
-                    continue
-            elif all("\n" not in t and measure(t) <= w for t, w in zip(cells, widths, strict=True)):
-                parts = [
-                    _padded(painter.paint(t, 0, len(t), sp), measure(t), w, a)
-                    for t, w, a, sp in zip(cells, widths, aligns, spans, strict=True)
-                ]
-                out.append((PAD + SEP.join(parts)).rstrip())
-                continue
-            # a later row's number or code wider than its column pushes the line right rather than split
-            lines = [
-                [(0, len(t))] if one and "\n" not in t else wrap(t, w, measure, mode)
-                for t, w, one, mode in zip(cells, widths, self.one_line, self.modes, strict=True)
+            if painter.on:
+                spans = [painter.spans(c, row, t) for c, t in zip(columns, cells, strict=True)]
+                keys = [(t, tuple(sp)) if sp else t for t, sp in zip(cells, spans, strict=True)]
+            else:
+                spans, keys = None, cells
+            shown = [
+                found if (found := cache.get(key)) is not None else self.cell(i, t, spans[i] if spans else None, key)
+                for i, (cache, key, t) in enumerate(zip(cached, keys, cells, strict=True))
             ]
-            for k in range(max(len(x) for x in lines)):
-                parts = []
-                for i, t in enumerate(cells):
-                    s, e = lines[i][k] if k < len(lines[i]) else (0, 0)
-                    shown = painter.paint(t, s, e, spans[i]) if spans else t[s:e]
-                    parts.append(_padded(shown, measure(t[s:e]), widths[i], aligns[i]))
+            if all(len(lines) == 1 for lines in shown):  # the common case: every cell one line
+                out.append((PAD + SEP.join([lines[0] for lines in shown])).rstrip())
+                continue
+            for k in range(max(len(lines) for lines in shown)):
+                parts = [lines[k] if k < len(lines) else b for lines, b in zip(shown, blank, strict=True)]
                 out.append((PAD + SEP.join(parts)).rstrip())
         return "\n".join(out) + "\n" if out else ""
+
+    def cell(self, i: int, text: str, spans, key) -> tuple[str, ...]:
+        """Column i's cell as its lines, each styled and padded to the column's width; remembered by `key` (the
+        text, with its spans when styled), as a long listing repeats its names, places and facilities."""
+        measure, width = self.measure, self.widths[i]
+        # a later row's number or code wider than its column pushes the line right rather than split
+        if "\n" not in text and (self.one_line[i] or measure(text) <= width):
+            pieces = [(0, len(text))]
+        else:
+            pieces = wrap(text, width, measure, self.modes[i])
+        paint, align = self.painter.paint, self.aligns[i]
+        lines = tuple(
+            _padded(paint(text, s, e, spans) if spans else text[s:e], measure(text[s:e]), width, align)
+            for s, e in pieces
+        )
+        cache = self.cached[i]
+        if len(cache) >= CACHED:  # a column of codes seen once each: start again rather than grow
+            cache.clear()
+        cache[key] = lines
+        return lines
 
 
 def _padded(shown: str, cells: int, width: int, align: str) -> str:
