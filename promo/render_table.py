@@ -150,12 +150,60 @@ def _mode(column) -> str:
 def cells_of(rows: Iterable[dict], columns: Sequence, cell, ambiguous: int = 1) -> list[list[str]]:
     """Rows as the texts a person reads (`cell`: promo.render.fmt_cell); list items spaced so a line breaks
     between items."""
-    texts = [[cell(c, r.get(c.key), list_sep=" ").replace("\t", " ") for c in columns] for r in rows]
-    if ambiguous == 2:  # █ is ambiguous but ░ is not: ▒ keeps a bar's length the same whatever it shows
-        for i in (i for i, c in enumerate(columns) if c.kind == "bar"):
-            for row in texts:
-                row[i] = row[i].replace("░", "▒")
-    return texts
+    return Texts(columns, cell, ambiguous)(rows)
+
+
+class Texts:
+    """cells_of for one table, its values' texts remembered per column: a long listing repeats its rents,
+    loads, dates and names, and each is formatted once."""
+
+    def __init__(self, columns: Sequence, cell, ambiguous: int = 1):
+        self.columns, self.cell = list(columns), cell
+        # █ is ambiguous but ░ is not: ▒ keeps a bar's length the same whatever it shows
+        self.bars = [ambiguous == 2 and c.kind == "bar" for c in self.columns]
+        self.cached: list[dict] = [{} for _ in self.columns]
+
+    def __call__(self, rows: Iterable[dict]) -> list[list[str]]:
+        keys = [c.key for c in self.columns]
+        work = list(zip(range(len(keys)), keys, self.cached, strict=True))
+        # text, most cells, looked up here; other values by their key in text()
+        return [
+            [
+                found if (v := r.get(k)).__class__ is str and (found := cache.get(v)) is not None else self.text(i, v)
+                for i, k, cache in work
+            ]
+            for r in rows
+        ]
+
+    def text(self, i: int, value) -> str:
+        key, cache = _memo_key(value), self.cached[i]
+        found = cache.get(key)
+        if found is not None:
+            return found
+        text = self.cell(self.columns[i], value, list_sep=" ").replace("\t", " ")
+        if self.bars[i]:
+            text = text.replace("░", "▒")
+        if key is not _NOT_KEPT:
+            if len(cache) >= CACHED:
+                cache.clear()
+            cache[key] = text
+        return text
+
+
+_NOT_KEPT = object()
+
+
+def _memo_key(value):
+    """What a value's text is remembered by: itself for text and None; for a number its type beside it (1, 1.0
+    and True are equal keys but read differently); _NOT_KEPT for zero (0.0 == -0.0 but reads -0) and the rest."""
+    kind = value.__class__
+    if kind is str or value is None:
+        return value
+    if (kind is float or kind is int) and value:
+        return (kind, value)
+    if kind is list and all(x.__class__ is str for x in value):
+        return (list, *value)
+    return _NOT_KEPT
 
 
 def show(
@@ -178,7 +226,8 @@ def show(
     columns = [_shown(c) for c in columns]
     source = iter(rows)
     first = list(islice(source, CHUNK))
-    texts = cells_of(first, columns, cell, measure.ambiguous)
+    texts_of = Texts(columns, cell, measure.ambiguous)
+    texts = texts_of(first)
     layout = Layout(columns, texts, total, measure)
     if len(first) == CHUNK and layout.widths:
         layout.leave_room(total)  # more rows follow, measured by none: room for a longer name or number
@@ -191,7 +240,7 @@ def show(
         while batch and not out.closed:
             out.write(writer.rows(batch, batch_texts))
             batch = list(islice(source, CHUNK))
-            batch_texts = cells_of(batch, columns, cell, measure.ambiguous)
+            batch_texts = texts_of(batch)
         out.write("\n")
         if caption:
             out.write(_block(escape(caption), total, measure, painter) + "\n\n")

@@ -55,6 +55,21 @@ def reference_rows(self, rows: list[dict], texts: list[list[str]]) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
+class ReferenceTexts:
+    """promo.render_table.cells_of as it was at c314b53, each cell formatted as it comes."""
+
+    def __init__(self, columns, cell, ambiguous=1):
+        self.columns, self.cell, self.ambiguous = columns, cell, ambiguous
+
+    def __call__(self, rows):
+        texts = [[self.cell(c, r.get(c.key), list_sep=" ").replace("\t", " ") for c in self.columns] for r in rows]
+        if self.ambiguous == 2:
+            for i in (i for i, c in enumerate(self.columns) if c.kind == "bar"):
+                for row in texts:
+                    row[i] = row[i].replace("░", "▒")
+        return texts
+
+
 COLUMNS = [
     Column("carrier", "载体", max_width=12, tone=lambda r: "red" if r.get("late") else None),
     Column("unit", "单元", no_wrap=True),
@@ -94,11 +109,12 @@ ROWS = [
         "area": ["1,200", "35.5", "0", None, "1,234,567", "50亩 (33,334㎡)"][i % 6],
         "m2": [1200, 35.5, 0, None, 1234567.25][i % 5],
         "rent": [1.8, 0.83, None, 12, 3.045][i % 5],
-        "load": [5, 3.5, None, 12.25, 100000][i % 5],
+        # equal as keys, not as text: 0.0 and -0.0 (-0), 1 and 1.0 and True
+        "load": [5, 3.5, None, 12.25, 100000, 0.0, -0.0, 1, 1.0, True, 0][i % 11],
         "facilities": [["GMP洁净车间", "独立排风", "纯水系统"], [], ["办公精装"], ["P2实验室", "冷链仓储 ※"]][i % 4],
-        "occupancy": [0.7, 0.0, 1.0, 0.333, None][i % 5],
-        "ok": i % 3 == 0,
-        "ready": ["现房", "2027-03-24", None, "2026年3月5日"][i % 4],
+        "occupancy": [0.7, 0.0, 1.0, 0.333, None, 1, 0, -0.0][i % 8],
+        "ok": [True, False, 1, 0, None, "yes", 1.0][i % 7],
+        "ready": ["现房", "2027-03-24", None, "2026年3月5日", 1, 1.0, True, 2.0, 2][i % 9],  # 1, 1.0, True
         "late": i % 4 == 1,
     }
     for i in range(90)
@@ -116,6 +132,7 @@ def table(monkeypatch, rows, columns, width, colour, ambiguous, reference=False)
     with monkeypatch.context() as m:
         if reference:
             m.setattr(render_table._Table, "rows", reference_rows)
+            m.setattr(render_table, "Texts", ReferenceTexts)
         out = io.StringIO()
         render_table.show(iter(rows), columns, fmt_cell, title="空置房源 ※", caption="共 3 个\n※ 示例", stream=out)
     return out.getvalue()
