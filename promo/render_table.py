@@ -9,7 +9,7 @@ is written chunk by chunk as it is read, through the pager when it is taller tha
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 from promo.screen import Measure, longest_piece, wrap
@@ -212,10 +212,11 @@ def show(
     cell,
     *,
     title: str | None = None,
-    caption: str | None = None,
+    caption: str | Callable[[], str | None] | None = None,
     stream=None,
 ) -> None:
-    """Write `rows` as a table (or stacked records) for the terminal `stream` is, paged when taller than it."""
+    """Write `rows` as a table (or stacked records) for the terminal `stream` is, paged when taller than it;
+    `caption` may be a function, called once the rows are written."""
     from promo import pager, screen
     from promo.terminal import escape
 
@@ -242,6 +243,8 @@ def show(
             batch = list(islice(source, CHUNK))
             batch_texts = texts_of(batch)
         out.write("\n")
+        if callable(caption):
+            caption = caption()
         if caption:
             out.write(_block(escape(caption), total, measure, painter) + "\n\n")
 
