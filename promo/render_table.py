@@ -232,16 +232,18 @@ def show(
     layout = Layout(columns, texts, total, measure)
     if len(first) == CHUNK and layout.widths:
         layout.leave_room(total)  # more rows follow, measured by none: room for a longer name or number
-    writer = _Table(layout, measure, painter) if layout.widths else _Stacked(columns, total, measure, painter)
+    if layout.widths:
+        writer = _Table(layout, measure, painter, texts_of)
+    else:
+        writer = _Stacked(columns, total, measure, painter)
     with pager.output(stream) as out:
         if title:
             out.write(_block(escape(title), total, measure, painter, "bold") + "\n")
         out.write(writer.head())
-        batch, batch_texts = first, texts
+        batch = first
         while batch and not out.closed:
-            out.write(writer.rows(batch, batch_texts))
+            out.write(writer.rows(batch, texts_of))
             batch = list(islice(source, CHUNK))
-            batch_texts = texts_of(batch)
         out.write("\n")
         if callable(caption):
             caption = caption()
@@ -269,14 +271,16 @@ def _block(text: str, total: int | None, measure: Measure, painter: Painter, sty
 
 
 class _Table:
-    def __init__(self, layout: Layout, measure: Measure, painter: Painter):
+    def __init__(self, layout: Layout, measure: Measure, painter: Painter, texts_of: Texts):
         self.columns, self.widths = layout.columns, layout.widths
         self.measure, self.painter = measure, painter
         self.aligns = [c.align for c in self.columns]
         self.one_line = [c.kind in ONE_LINE_KINDS for c in self.columns]
         self.modes = [_mode(c) for c in self.columns]
         self.blank = [" " * w for w in self.widths]
-        self.cached: list[dict] = [{} for _ in self.columns]
+        self.cached: list[dict] = [{} for _ in self.columns]  # by text (and styles)
+        self.by_value: list[dict] = [{} for _ in self.columns]  # by value, when nothing is styled
+        self.texts_of = texts_of
 
     def head(self) -> str:
         """The headers, each whole on one line, or at a narrow column broken between its words; then the rule."""
@@ -296,20 +300,51 @@ class _Table:
         rule = "─" * (rule_cells // measure("─"))
         return "\n" + "\n".join(lines) + "\n" + PAD + rule + "\n"
 
-    def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
-        out = []
-        painter, cached, blank = self.painter, self.cached, self.blank
-        columns = self.columns
-        for row, cells in zip(rows, texts, strict=True):
-            if painter.on:
-                spans = [painter.spans(c, row, t) for c, t in zip(columns, cells, strict=True)]
-                keys = [(t, tuple(sp)) if sp else t for t, sp in zip(cells, spans, strict=True)]
-            else:
-                spans, keys = None, cells
-            shown = [
-                found if (found := cache.get(key)) is not None else self.cell(i, t, spans[i] if spans else None, key)
+    def rows(self, rows: list[dict], texts_of: Texts) -> str:
+        if self.painter.on:
+            return self._styled(rows, texts_of(rows))
+        # no styles: a cell's lines depend on its value alone, looked up by it (text inline, the rest in plain())
+        cached = self.by_value
+        work = list(zip(range(len(cached)), [c.key for c in self.columns], cached, strict=True))
+        shown = (
+            [
+                found if (v := r.get(k)).__class__ is str and (found := cache.get(v)) is not None else self.plain(i, v)
+                for i, k, cache in work
+            ]
+            for r in rows
+        )
+        return self._joined(shown)
+
+    def plain(self, i: int, value) -> tuple[str, ...]:
+        key, cache = _memo_key(value), self.by_value[i]
+        found = cache.get(key)
+        if found is not None:
+            return found
+        text = self.texts_of.text(i, value)
+        lines = self.cached[i].get(text) or self.cell(i, text, None, text)
+        if key is not _NOT_KEPT:
+            if len(cache) >= CACHED:
+                cache.clear()
+            cache[key] = lines
+        return lines
+
+    def _styled(self, rows: list[dict], texts: list[list[str]]) -> str:
+        painter, cached, columns = self.painter, self.cached, self.columns
+
+        def shown(row, cells):
+            spans = [painter.spans(c, row, t) for c, t in zip(columns, cells, strict=True)]
+            keys = [(t, tuple(sp)) if sp else t for t, sp in zip(cells, spans, strict=True)]
+            return [
+                found if (found := cache.get(key)) is not None else self.cell(i, t, spans[i], key)
                 for i, (cache, key, t) in enumerate(zip(cached, keys, cells, strict=True))
             ]
+
+        return self._joined(shown(row, cells) for row, cells in zip(rows, texts, strict=True))
+
+    def _joined(self, rows: Iterable[list[tuple[str, ...]]]) -> str:
+        """Rows of cells' lines as the table's lines: a cell with fewer lines than its row blank below them."""
+        out, blank = [], self.blank
+        for shown in rows:
             if all(len(lines) == 1 for lines in shown):  # the common case: every cell one line
                 out.append((PAD + SEP.join([lines[0] for lines in shown])).rstrip())
                 continue
@@ -356,9 +391,10 @@ class _Stacked:
     def head(self) -> str:
         return "\n"
 
-    def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
+    def rows(self, rows: list[dict], texts_of) -> str:
         out = []
         measure, painter = self.measure, self.painter
+        texts = texts_of(rows)
         indent = " " * (self.label + 2)
         for row, cells in zip(rows, texts, strict=True):
             if self.started:
@@ -385,4 +421,4 @@ def show_record(row: dict, columns: Sequence, cell, stream=None) -> None:
         return
     writer = _Stacked(columns, screen.width(stream), measure, Painter(screen.colour(stream)))
     with pager.output(stream) as out:  # a record's page and the tables after it: one pager
-        out.write(writer.rows([row], cells_of([row], columns, cell)) + "\n")
+        out.write(writer.rows([row], Texts(columns, cell)) + "\n")

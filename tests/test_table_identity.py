@@ -17,8 +17,9 @@ from promo.render_table import PAD, SEP, _padded
 from promo.screen import wrap
 
 
-def reference_rows(self, rows: list[dict], texts: list[list[str]]) -> str:
-    """promo.render_table._Table.rows as it was before cells were remembered at c314b53."""
+def reference_rows(self, rows: list[dict], texts_of) -> str:
+    """promo.render_table._Table.rows as it was before cells were remembered (at c314b53)."""
+    texts = texts_of(rows)
     out = []
     measure, painter, widths, aligns = self.measure, self.painter, self.widths, self.aligns
     right = [a == "right" for a in aligns]
