@@ -180,14 +180,17 @@ class Texts:
         found = cache.get(key)
         if found is not None:
             return found
-        text = self.cell(self.columns[i], value, list_sep=" ").replace("\t", " ")
-        if self.bars[i]:
-            text = text.replace("░", "▒")
+        text = self.formatted(i, value)
         if key is not _NOT_KEPT:
             if len(cache) >= CACHED:
                 cache.clear()
             cache[key] = text
         return text
+
+    def formatted(self, i: int, value) -> str:
+        """Column i's value as its text, not remembered."""
+        text = self.cell(self.columns[i], value, list_sep=" ").replace("\t", " ")
+        return text.replace("░", "▒") if self.bars[i] else text
 
 
 _NOT_KEPT = object()
@@ -279,7 +282,8 @@ class _Table:
         self.modes = [_mode(c) for c in self.columns]
         self.blank = [" " * w for w in self.widths]
         self.cached: list[dict] = [{} for _ in self.columns]  # by text (and styles)
-        self.by_value: list[dict] = [{} for _ in self.columns]  # by value, when nothing is styled
+        self.by_value: list[dict] = [{} for _ in self.columns]  # by text or float, when nothing is styled
+        self.by_other: list[dict] = [{} for _ in self.columns]  # by _memo_key, the other values
         self.texts_of = texts_of
 
     def head(self) -> str:
@@ -303,12 +307,15 @@ class _Table:
     def rows(self, rows: list[dict], texts_of: Texts) -> str:
         if self.painter.on:
             return self._styled(rows, texts_of(rows))
-        # no styles: a cell's lines depend on its value alone, looked up by it (text inline, the rest in plain())
+        # no styles: a cell's lines depend on its value alone, looked up by it; text and floats inline (the one
+        # dict holds no other keys, so 1 and True cannot meet 1.0), the rest in plain()
         cached = self.by_value
         work = list(zip(range(len(cached)), [c.key for c in self.columns], cached, strict=True))
         shown = (
             [
-                found if (v := r.get(k)).__class__ is str and (found := cache.get(v)) is not None else self.plain(i, v)
+                found
+                if ((t := (v := r.get(k)).__class__) is str or t is float) and (found := cache.get(v)) is not None
+                else self.plain(i, v)
                 for i, k, cache in work
             ]
             for r in rows
@@ -316,14 +323,19 @@ class _Table:
         return self._joined(shown)
 
     def plain(self, i: int, value) -> tuple[str, ...]:
-        key, cache = _memo_key(value), self.by_value[i]
-        found = cache.get(key)
-        if found is not None:
-            return found
-        text = self.texts_of.text(i, value)
-        lines = self.cached[i].get(text) or self.cell(i, text, None, text)
-        if key is not _NOT_KEPT:
-            if len(cache) >= CACHED:
+        kind = value.__class__
+        if kind is str or kind is float:  # looked up in rows() already
+            key, cache = value, self.by_value[i]
+            kept = kind is str or (value and value == value)  # not zero (0.0 == -0.0, which reads -0), not NaN
+        else:
+            key, cache = _memo_key(value), self.by_other[i]
+            found = cache.get(key)
+            if found is not None:
+                return found
+            kept = key is not _NOT_KEPT
+        lines = self.lay(i, self.texts_of.formatted(i, value), None)
+        if kept:
+            if len(cache) >= CACHED:  # a column of codes seen once each: start again rather than grow
                 cache.clear()
             cache[key] = lines
         return lines
@@ -345,33 +357,40 @@ class _Table:
         """Rows of cells' lines as the table's lines: a cell with fewer lines than its row blank below them."""
         out, blank = [], self.blank
         for shown in rows:
-            if all(len(lines) == 1 for lines in shown):  # the common case: every cell one line
+            tallest = max(map(len, shown))
+            if tallest == 1:  # the common case: every cell one line
                 out.append((PAD + SEP.join([lines[0] for lines in shown])).rstrip())
                 continue
-            for k in range(max(len(lines) for lines in shown)):
+            for k in range(tallest):
                 parts = [lines[k] if k < len(lines) else b for lines, b in zip(shown, blank, strict=True)]
                 out.append((PAD + SEP.join(parts)).rstrip())
         return "\n".join(out) + "\n" if out else ""
 
     def cell(self, i: int, text: str, spans, key) -> tuple[str, ...]:
-        """Column i's cell as its lines, each styled and padded to the column's width; remembered by `key` (the
-        text, with its spans when styled), as a long listing repeats its names, places and facilities."""
+        """lay(), remembered by `key` (the text, with its spans), as a long listing repeats its names, places
+        and facilities."""
+        lines = self.lay(i, text, spans)
+        cache = self.cached[i]
+        if len(cache) >= CACHED:
+            cache.clear()
+        cache[key] = lines
+        return lines
+
+    def lay(self, i: int, text: str, spans) -> tuple[str, ...]:
+        """Column i's cell as its lines, each styled and padded to the column's width."""
         measure, width = self.measure, self.widths[i]
         # a later row's number or code wider than its column pushes the line right rather than split
         if "\n" not in text and (self.one_line[i] or measure(text) <= width):
+            if not spans:
+                return (_padded(text, measure(text), width, self.aligns[i]),)
             pieces = [(0, len(text))]
         else:
             pieces = wrap(text, width, measure, self.modes[i])
         paint, align = self.painter.paint, self.aligns[i]
-        lines = tuple(
+        return tuple(
             _padded(paint(text, s, e, spans) if spans else text[s:e], measure(text[s:e]), width, align)
             for s, e in pieces
         )
-        cache = self.cached[i]
-        if len(cache) >= CACHED:  # a column of codes seen once each: start again rather than grow
-            cache.clear()
-        cache[key] = lines
-        return lines
 
 
 def _padded(shown: str, cells: int, width: int, align: str) -> str:
