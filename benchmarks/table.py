@@ -24,13 +24,13 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 
 
-def vacancies_sql(limit: int | None) -> str:
-    """The SQL promo runs for `promo vacancies` (every vacant unit, the default carrier order)."""
-    from promo.resources import _UNIT_COLUMNS
+def vacancies_sql(db: Path, limit: int | None) -> str:
+    """The SQL promo runs for `promo vacancies` (every vacant unit, the default carrier order), as reads.py gives
+    it to the peers."""
+    sys.path.insert(0, str(HERE))
+    from reads import same_sql
 
-    sql = f"""SELECT {_UNIT_COLUMNS} FROM units u JOIN carriers c ON c.id = u.carrier_id
-              WHERE u.status = 'vacant' ORDER BY c.id IS NULL, c.id ASC, c.id, u.building, u.floor, u.code"""
-    return sql + (f" LIMIT {limit}" if limit else "")
+    return same_sql(db, ["--limit", str(limit)] if limit else [], listing=True)
 
 
 def measure(command: list[str], env: dict) -> dict:
@@ -73,7 +73,7 @@ def main() -> None:
     promo = [str(BIN / "promo"), "--db", str(args.db), "vacancies"] + (
         ["--limit", str(args.limit)] if args.limit else []
     )
-    peer = [str(BIN / "sqlite-utils"), "query", str(args.db), vacancies_sql(args.limit), "--table"]
+    peer = [str(BIN / "sqlite-utils"), "query", str(args.db), vacancies_sql(args.db, args.limit), "--table"]
     results: dict[str, list[dict]] = {"promo": [], "peer": []}
     for i in range(args.runs):
         for name, command in (("promo", promo), ("peer", peer)) if i % 2 == 0 else (("peer", peer), ("promo", promo)):

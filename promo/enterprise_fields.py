@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from promo.errors import BadValue, PromoError, raise_all
 from promo.i18n import _
@@ -16,11 +17,19 @@ from promo.text import fold, parse_date, today
 from promo.vocabulary import CHANNELS, STAGES, choices, labels, stage_index, synonyms
 
 STAGE_EN = labels("stage", "en")
-_STAGE_BY_KEY = (
-    {fold(s): s for s in STAGES}
-    | {en: s for s, en in STAGE_EN.items()}
-    | {fold(w): s for w, s in synonyms("stage").items()}
-)
+
+
+# The lookups below are built on first use: folding loads OpenCC's tables (some 6 MiB), which a listing that
+# parses no stage, channel or kind never needs.
+@cache
+def _stage_by_key() -> dict[str, str]:
+    return (
+        {fold(s): s for s in STAGES}
+        | {en: s for s, en in STAGE_EN.items()}
+        | {fold(w): s for w, s in synonyms("stage").items()}
+    )
+
+
 SOURCES = CHANNELS
 _SOURCE_SYNONYMS = {
     "以商引商": ("tenant", "tenants", "referral", "via-tenant", "以商招商"),
@@ -32,19 +41,33 @@ _SOURCE_SYNONYMS = {
     "委托招商": ("commissioned", "outsourced"),
     "自主招商": ("direct", "own"),
 }
-_SOURCE_BY_KEY = {fold(s): s for s in SOURCES} | {fold(syn): s for s, syns in _SOURCE_SYNONYMS.items() for syn in syns}
 ACTIVITY_KINDS = labels("activity_kind")
-_ACTIVITY_BY_KEY = {k: k for k in ACTIVITY_KINDS} | {fold(w): k for w, k in synonyms("activity_kind").items()}
 KINDS = labels("enterprise_kind")
-_KIND_BY_KEY = {k: k for k in KINDS} | {
-    fold(w): k
-    for k, words in {
-        "company": ("企业", "公司"),
-        "hospital": ("医院", "医疗机构"),
-        "institute": ("科研院所", "研究院", "研究所", "院所", "机构", "平台"),
-    }.items()
-    for w in words
-}
+
+
+@cache
+def _source_by_key() -> dict[str, str]:
+    return {fold(s): s for s in SOURCES} | {fold(syn): s for s, syns in _SOURCE_SYNONYMS.items() for syn in syns}
+
+
+@cache
+def _activity_by_key() -> dict[str, str]:
+    return {k: k for k in ACTIVITY_KINDS} | {fold(w): k for w, k in synonyms("activity_kind").items()}
+
+
+@cache
+def _kind_by_key() -> dict[str, str]:
+    return {k: k for k in KINDS} | {
+        fold(w): k
+        for k, words in {
+            "company": ("企业", "公司"),
+            "hospital": ("医院", "医疗机构"),
+            "institute": ("科研院所", "研究院", "研究所", "院所", "机构", "平台"),
+        }.items()
+        for w in words
+    }
+
+
 _PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
 _CONTROL = CONTROL  # C0, C1 and bidi overrides: one definition, in promo.terminal
 MAX_NAME = 200
@@ -52,7 +75,7 @@ MAX_NAME = 200
 
 def parse_stage(value: str, field: str = "--stage") -> str:
     """A stage from its Chinese name (either script) or English name: 签约, 簽約, signed."""
-    stage = _STAGE_BY_KEY.get(fold(value))
+    stage = _stage_by_key().get(fold(value))
     if stage is None:
         raise BadValue(field, value, _("not a stage; use one of {names}").format(names=choices("stage")))
     return stage
@@ -83,11 +106,11 @@ def parse_source(value: str | None, field: str = "--source") -> str | None:
         return ""
     if _CONTROL.search(text):
         raise BadValue(field, value, _("contains control characters"))
-    return _SOURCE_BY_KEY.get(fold(text), text)
+    return _source_by_key().get(fold(text), text)
 
 
 def parse_activity_kind(value: str, field: str = "--kind") -> str:
-    kind = _ACTIVITY_BY_KEY.get(fold(value))
+    kind = _activity_by_key().get(fold(value))
     if kind is None:
         raise BadValue(
             field, value, _("not an activity kind; use one of {names}").format(names=choices("activity_kind"))
@@ -98,7 +121,7 @@ def parse_activity_kind(value: str, field: str = "--kind") -> str:
 def parse_kind(value: str | None, field: str = "--kind") -> str | None:
     if value is None:
         return None
-    kind = _KIND_BY_KEY.get(fold(value))
+    kind = _kind_by_key().get(fold(value))
     if kind is None:
         raise BadValue(
             field, value, _("not an enterprise kind; use one of {names}").format(names=choices("enterprise_kind"))

@@ -21,6 +21,7 @@ from promo.render_stream import (  # noqa: F401
     json_safe,
     json_text,
     markdown_lines,
+    prepared,
     spill,
 )
 from promo.terminal import escape
@@ -92,14 +93,23 @@ class View:
         title: str | None = None,
         empty: str | None = None,
         keys: Sequence[str] | None = None,
+        summary: Callable[[], str | None] | None = None,
     ) -> None:
         """Print `rows`: JSON/CSV by the machine keys; a table or Markdown by the columns, after `prepare`
         derives the shown fields and the caption (text, or a function of the rows) is worked out.
         With `notes`, each caption line is its own paragraph in Markdown. JSON and CSV are written as the
-        rows come; a cursor's rows for a table or Markdown wait in a temporary file, not in memory."""
+        rows come; a cursor's rows for a table or Markdown wait in a temporary file, not in memory.
+        `summary`, instead of a caption, works it out from what `prepare` saw: a table (written before its
+        caption) then streams its rows from the cursor with nothing kept for a second look."""
         if fmt in ("json", "csv"):
             render(rows, [Column(k, k) for k in (keys or self.keys)], fmt)
             return
+        if summary is not None:
+            if fmt == "table" and not notes and not any(c.key in self.optional for c in self.columns):
+                title, empty = title or self.title, empty or self.empty
+                render(prepared(rows, prepare), list(self.columns), fmt, title=title, caption=summary, empty=empty)
+                return
+            caption = lambda rows: summary()  # noqa: E731  (the rows prepared, and so tallied, first)
         rows = spill(rows, prepare)
         text = caption(rows) if callable(caption) else caption
         columns = [c for c in self.columns if c.key not in self.optional or any(r.get(c.key) for r in rows)]
@@ -242,7 +252,7 @@ def render_table(
     columns: Sequence[Column],
     *,
     title: str | None = None,
-    caption: str | None = None,
+    caption: str | Callable[[], str | None] | None = None,
 ) -> None:
     """A table for people, laid out for the terminal (promo.render_table): stacked when it cannot fit, paged
     when taller than the screen, streamed when long."""
@@ -257,15 +267,18 @@ def render(
     fmt: str = "table",
     *,
     title: str | None = None,
-    caption: str | None = None,
+    caption: str | Callable[[], str | None] | None = None,
     empty: str = "nothing matches",
 ) -> None:
-    """Print `rows` in the chosen format; tables and Markdown carry the title and caption.
+    """Print `rows` in the chosen format; tables and Markdown carry the title and caption (a table's may be a
+    function, called once the rows are written).
 
     Headers, title, caption and `empty` are looked up in the message catalogue (the user's language)."""
     if fmt in ("table", "markdown"):
         columns = translated(columns)
-        title, caption, empty = (_(text) if text else text for text in (title, caption, empty))
+        if callable(caption):  # a table's caption worked out once its rows are written
+            caption = _translated_later(caption)
+        title, caption, empty = (_(text) if text and not callable(text) else text for text in (title, caption, empty))
     write = sys.stdout.write
     # a listing still in SQLite (promo.listing_sql.Query) has its JSON and CSV lines written by SQLite
     lines = rows.lines([c.key for c in columns], fmt) if fmt in ("json", "csv") and hasattr(rows, "lines") else None
@@ -299,6 +312,14 @@ def render(
         render_table(rows, columns, title=title, caption=caption)
     else:
         raise ValueError(f"unknown format {fmt!r}")
+
+
+def _translated_later(caption: Callable[[], str | None]) -> Callable[[], str | None]:
+    def later() -> str | None:
+        text = caption()
+        return _(text) if text else text
+
+    return later
 
 
 def translated(columns: Sequence[Column]) -> list[Column]:

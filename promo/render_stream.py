@@ -10,6 +10,7 @@ import json
 import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # one encoder for every row: json.dumps with keyword arguments builds a new one per call
@@ -115,6 +116,22 @@ class Spilled(Sequence):
             if i == index:
                 return r
         raise IndexError(index)
+
+
+def prepared(rows: Iterable[dict], prepare: Callable[[list[dict]], None] | None = None) -> Iterable[dict]:
+    """The rows with `prepare` applied CHUNK rows at a time as they are read (a list: prepared whole)."""
+    if prepare is None:
+        return rows
+    if isinstance(rows, Sequence):
+        prepare(rows)
+        return rows
+    return _prepared(iter(rows), prepare)
+
+
+def _prepared(source: Iterator[dict], prepare: Callable[[list[dict]], None]) -> Iterator[dict]:
+    while batch := list(islice(source, CHUNK)):
+        prepare(batch)
+        yield from batch
 
 
 def spill(rows: Iterable[dict], prepare: Callable[[list[dict]], None] | None = None) -> Sequence[dict]:

@@ -9,7 +9,7 @@ is written chunk by chunk as it is read, through the pager when it is taller tha
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
 from promo.screen import Measure, longest_piece, wrap
@@ -18,6 +18,7 @@ from promo.screen import Measure, longest_piece, wrap
 # module): one rule for how a value reads, and no import loop.
 
 CHUNK = 500  # rows measured before the first line is written, and written per batch
+CACHED = 4096  # a column's distinct cells kept laid out, so memory stays flat
 SLACK = 3  # cells added to each column of a streamed table, whose later rows were not measured
 FLOOR = 8  # a wrapped text column keeps at least four Chinese characters a line
 # numbers, amounts and dates break only at a space (50亩 (33,334㎡)), an occupancy bar not at all
@@ -149,12 +150,63 @@ def _mode(column) -> str:
 def cells_of(rows: Iterable[dict], columns: Sequence, cell, ambiguous: int = 1) -> list[list[str]]:
     """Rows as the texts a person reads (`cell`: promo.render.fmt_cell); list items spaced so a line breaks
     between items."""
-    texts = [[cell(c, r.get(c.key), list_sep=" ").replace("\t", " ") for c in columns] for r in rows]
-    if ambiguous == 2:  # █ is ambiguous but ░ is not: ▒ keeps a bar's length the same whatever it shows
-        for i in (i for i, c in enumerate(columns) if c.kind == "bar"):
-            for row in texts:
-                row[i] = row[i].replace("░", "▒")
-    return texts
+    return Texts(columns, cell, ambiguous)(rows)
+
+
+class Texts:
+    """cells_of for one table, its values' texts remembered per column: a long listing repeats its rents,
+    loads, dates and names, and each is formatted once."""
+
+    def __init__(self, columns: Sequence, cell, ambiguous: int = 1):
+        self.columns, self.cell = list(columns), cell
+        # █ is ambiguous but ░ is not: ▒ keeps a bar's length the same whatever it shows
+        self.bars = [ambiguous == 2 and c.kind == "bar" for c in self.columns]
+        self.cached: list[dict] = [{} for _ in self.columns]
+
+    def __call__(self, rows: Iterable[dict]) -> list[list[str]]:
+        keys = [c.key for c in self.columns]
+        work = list(zip(range(len(keys)), keys, self.cached, strict=True))
+        # text, most cells, looked up here; other values by their key in text()
+        return [
+            [
+                found if (v := r.get(k)).__class__ is str and (found := cache.get(v)) is not None else self.text(i, v)
+                for i, k, cache in work
+            ]
+            for r in rows
+        ]
+
+    def text(self, i: int, value) -> str:
+        key, cache = _memo_key(value), self.cached[i]
+        found = cache.get(key)
+        if found is not None:
+            return found
+        text = self.formatted(i, value)
+        if key is not _NOT_KEPT:
+            if len(cache) >= CACHED:
+                cache.clear()
+            cache[key] = text
+        return text
+
+    def formatted(self, i: int, value) -> str:
+        """Column i's value as its text, not remembered."""
+        text = self.cell(self.columns[i], value, list_sep=" ").replace("\t", " ")
+        return text.replace("░", "▒") if self.bars[i] else text
+
+
+_NOT_KEPT = object()
+
+
+def _memo_key(value):
+    """What a value's text is remembered by: itself for text and None; for a number its type beside it (1, 1.0
+    and True are equal keys but read differently); _NOT_KEPT for zero (0.0 == -0.0 but reads -0) and the rest."""
+    kind = value.__class__
+    if kind is str or value is None:
+        return value
+    if (kind is float or kind is int) and value:
+        return (kind, value)
+    if kind is list and all(x.__class__ is str for x in value):
+        return (list, *value)
+    return _NOT_KEPT
 
 
 def show(
@@ -163,10 +215,11 @@ def show(
     cell,
     *,
     title: str | None = None,
-    caption: str | None = None,
+    caption: str | Callable[[], str | None] | None = None,
     stream=None,
 ) -> None:
-    """Write `rows` as a table (or stacked records) for the terminal `stream` is, paged when taller than it."""
+    """Write `rows` as a table (or stacked records) for the terminal `stream` is, paged when taller than it;
+    `caption` may be a function, called once the rows are written."""
     from promo import pager, screen
     from promo.terminal import escape
 
@@ -177,21 +230,26 @@ def show(
     columns = [_shown(c) for c in columns]
     source = iter(rows)
     first = list(islice(source, CHUNK))
-    texts = cells_of(first, columns, cell, measure.ambiguous)
+    texts_of = Texts(columns, cell, measure.ambiguous)
+    texts = texts_of(first)
     layout = Layout(columns, texts, total, measure)
     if len(first) == CHUNK and layout.widths:
         layout.leave_room(total)  # more rows follow, measured by none: room for a longer name or number
-    writer = _Table(layout, measure, painter) if layout.widths else _Stacked(columns, total, measure, painter)
+    if layout.widths:
+        writer = _Table(layout, measure, painter, texts_of)
+    else:
+        writer = _Stacked(columns, total, measure, painter)
     with pager.output(stream) as out:
         if title:
             out.write(_block(escape(title), total, measure, painter, "bold") + "\n")
         out.write(writer.head())
-        batch, batch_texts = first, texts
+        batch = first
         while batch and not out.closed:
-            out.write(writer.rows(batch, batch_texts))
+            out.write(writer.rows(batch, texts_of))
             batch = list(islice(source, CHUNK))
-            batch_texts = cells_of(batch, columns, cell, measure.ambiguous)
         out.write("\n")
+        if callable(caption):
+            caption = caption()
         if caption:
             out.write(_block(escape(caption), total, measure, painter) + "\n\n")
 
@@ -216,13 +274,17 @@ def _block(text: str, total: int | None, measure: Measure, painter: Painter, sty
 
 
 class _Table:
-    def __init__(self, layout: Layout, measure: Measure, painter: Painter):
+    def __init__(self, layout: Layout, measure: Measure, painter: Painter, texts_of: Texts):
         self.columns, self.widths = layout.columns, layout.widths
         self.measure, self.painter = measure, painter
         self.aligns = [c.align for c in self.columns]
         self.one_line = [c.kind in ONE_LINE_KINDS for c in self.columns]
-        self.right = [a == "right" for a in self.aligns]
         self.modes = [_mode(c) for c in self.columns]
+        self.blank = [" " * w for w in self.widths]
+        self.cached: list[dict] = [{} for _ in self.columns]  # by text (and styles)
+        self.by_value: list[dict] = [{} for _ in self.columns]  # by text or float, when nothing is styled
+        self.by_other: list[dict] = [{} for _ in self.columns]  # by _memo_key, the other values
+        self.texts_of = texts_of
 
     def head(self) -> str:
         """The headers, each whole on one line, or at a narrow column broken between its words; then the rule."""
@@ -242,42 +304,93 @@ class _Table:
         rule = "─" * (rule_cells // measure("─"))
         return "\n" + "\n".join(lines) + "\n" + PAD + rule + "\n"
 
-    def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
-        out = []
-        measure, painter, widths, aligns = self.measure, self.painter, self.widths, self.aligns
-        right = self.right
-        for row, cells in zip(rows, texts, strict=True):
-            spans = [painter.spans(c, row, t) for c, t in zip(self.columns, cells, strict=True)] if painter.on else None
-            if spans is None:  # the common case, kept tight: every cell fits its column on one line
-                parts = []
-                for t, w, r in zip(cells, widths, right, strict=True):
-                    gap = w - measure(t)
-                    if gap < 0 or "\n" in t:
-                        break
-                    parts.append(" " * gap + t if r else t + " " * gap)
-                else:
-                    out.append((PAD + SEP.join(parts)).rstrip())
-                    continue
-            elif all("\n" not in t and measure(t) <= w for t, w in zip(cells, widths, strict=True)):
-                parts = [
-                    _padded(painter.paint(t, 0, len(t), sp), measure(t), w, a)
-                    for t, w, a, sp in zip(cells, widths, aligns, spans, strict=True)
-                ]
-                out.append((PAD + SEP.join(parts)).rstrip())
-                continue
-            # a later row's number or code wider than its column pushes the line right rather than split
-            lines = [
-                [(0, len(t))] if one and "\n" not in t else wrap(t, w, measure, mode)
-                for t, w, one, mode in zip(cells, widths, self.one_line, self.modes, strict=True)
+    def rows(self, rows: list[dict], texts_of: Texts) -> str:
+        if self.painter.on:
+            return self._styled(rows, texts_of(rows))
+        # no styles: a cell's lines depend on its value alone, looked up by it; text and floats inline (the one
+        # dict holds no other keys, so 1 and True cannot meet 1.0), the rest in plain()
+        cached = self.by_value
+        work = list(zip(range(len(cached)), [c.key for c in self.columns], cached, strict=True))
+        shown = (
+            [
+                found
+                if ((t := (v := r.get(k)).__class__) is str or t is float) and (found := cache.get(v)) is not None
+                else self.plain(i, v)
+                for i, k, cache in work
             ]
-            for k in range(max(len(x) for x in lines)):
-                parts = []
-                for i, t in enumerate(cells):
-                    s, e = lines[i][k] if k < len(lines[i]) else (0, 0)
-                    shown = painter.paint(t, s, e, spans[i]) if spans else t[s:e]
-                    parts.append(_padded(shown, measure(t[s:e]), widths[i], aligns[i]))
+            for r in rows
+        )
+        return self._joined(shown)
+
+    def plain(self, i: int, value) -> tuple[str, ...]:
+        kind = value.__class__
+        if kind is str or kind is float:  # looked up in rows() already
+            key, cache = value, self.by_value[i]
+            kept = kind is str or (value and value == value)  # not zero (0.0 == -0.0, which reads -0), not NaN
+        else:
+            key, cache = _memo_key(value), self.by_other[i]
+            found = cache.get(key)
+            if found is not None:
+                return found
+            kept = key is not _NOT_KEPT
+        lines = self.lay(i, self.texts_of.formatted(i, value), None)
+        if kept:
+            if len(cache) >= CACHED:  # a column of codes seen once each: start again rather than grow
+                cache.clear()
+            cache[key] = lines
+        return lines
+
+    def _styled(self, rows: list[dict], texts: list[list[str]]) -> str:
+        painter, cached, columns = self.painter, self.cached, self.columns
+
+        def shown(row, cells):
+            spans = [painter.spans(c, row, t) for c, t in zip(columns, cells, strict=True)]
+            keys = [(t, tuple(sp)) if sp else t for t, sp in zip(cells, spans, strict=True)]
+            return [
+                found if (found := cache.get(key)) is not None else self.cell(i, t, spans[i], key)
+                for i, (cache, key, t) in enumerate(zip(cached, keys, cells, strict=True))
+            ]
+
+        return self._joined(shown(row, cells) for row, cells in zip(rows, texts, strict=True))
+
+    def _joined(self, rows: Iterable[list[tuple[str, ...]]]) -> str:
+        """Rows of cells' lines as the table's lines: a cell with fewer lines than its row blank below them."""
+        out, blank = [], self.blank
+        for shown in rows:
+            tallest = max(map(len, shown))
+            if tallest == 1:  # the common case: every cell one line
+                out.append((PAD + SEP.join([lines[0] for lines in shown])).rstrip())
+                continue
+            for k in range(tallest):
+                parts = [lines[k] if k < len(lines) else b for lines, b in zip(shown, blank, strict=True)]
                 out.append((PAD + SEP.join(parts)).rstrip())
         return "\n".join(out) + "\n" if out else ""
+
+    def cell(self, i: int, text: str, spans, key) -> tuple[str, ...]:
+        """lay(), remembered by `key` (the text, with its spans), as a long listing repeats its names, places
+        and facilities."""
+        lines = self.lay(i, text, spans)
+        cache = self.cached[i]
+        if len(cache) >= CACHED:
+            cache.clear()
+        cache[key] = lines
+        return lines
+
+    def lay(self, i: int, text: str, spans) -> tuple[str, ...]:
+        """Column i's cell as its lines, each styled and padded to the column's width."""
+        measure, width = self.measure, self.widths[i]
+        # a later row's number or code wider than its column pushes the line right rather than split
+        if "\n" not in text and (self.one_line[i] or measure(text) <= width):
+            if not spans:
+                return (_padded(text, measure(text), width, self.aligns[i]),)
+            pieces = [(0, len(text))]
+        else:
+            pieces = wrap(text, width, measure, self.modes[i])
+        paint, align = self.painter.paint, self.aligns[i]
+        return tuple(
+            _padded(paint(text, s, e, spans) if spans else text[s:e], measure(text[s:e]), width, align)
+            for s, e in pieces
+        )
 
 
 def _padded(shown: str, cells: int, width: int, align: str) -> str:
@@ -297,9 +410,10 @@ class _Stacked:
     def head(self) -> str:
         return "\n"
 
-    def rows(self, rows: list[dict], texts: list[list[str]]) -> str:
+    def rows(self, rows: list[dict], texts_of) -> str:
         out = []
         measure, painter = self.measure, self.painter
+        texts = texts_of(rows)
         indent = " " * (self.label + 2)
         for row, cells in zip(rows, texts, strict=True):
             if self.started:
@@ -326,4 +440,4 @@ def show_record(row: dict, columns: Sequence, cell, stream=None) -> None:
         return
     writer = _Stacked(columns, screen.width(stream), measure, Painter(screen.colour(stream)))
     with pager.output(stream) as out:  # a record's page and the tables after it: one pager
-        out.write(writer.rows([row], cells_of([row], columns, cell)) + "\n")
+        out.write(writer.rows([row], Texts(columns, cell)) + "\n")

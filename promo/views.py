@@ -65,13 +65,13 @@ def prepare_units(rows: Sequence[dict]) -> None:
     from promo.fields import land_area
     from promo.text import today
 
-    now = today()
+    now, ready_now_text = today(), _("ready now")  # looked up once, not per row
     for r in rows:
         r["where"] = f"{r['building'] or ''}·{r['floor']}F" if r["floor"] is not None else r["building"]
         # land is offered in 亩: shown both ways; floor space keeps the plain ㎡ figure of its column
         r["area"] = land_area(r["area_m2"]) if r.get("kind") == "land" else fmt_cell(AREA, r["area_m2"])
         ready_now = not r["ready_date"] or r["ready_date"] <= now
-        r["ready"] = _("ready now") if ready_now and r.get("status", "vacant") == "vacant" else r["ready_date"]
+        r["ready"] = ready_now_text if ready_now and r.get("status", "vacant") == "vacant" else r["ready_date"]
 
 
 # Every unit with its state (promo units), and the leases ending soon (promo units --expiring).

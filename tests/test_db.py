@@ -104,3 +104,18 @@ def test_plain_sqlite_database_is_not_a_catalogue(tmp_path):
     with pytest.raises(CatalogueError, match="not a promo catalogue"):
         open_catalogue(path)
     assert path.read_bytes() == before
+
+
+def test_streamed_rows_are_the_dicts_sqlite3_row_gives():
+    from promo.db import stream
+
+    conn = sqlite3.connect(":memory:")
+    conn.row_factory = sqlite3.Row
+    conn.execute("CREATE TABLE t (a, b, Name)")
+    conn.execute("INSERT INTO t VALUES (1, 'x', 'N'), (2, NULL, 'M')")
+    # a repeated name (in any case) keeps the first column's value, as sqlite3.Row reads it
+    for sql in ("SELECT * FROM t", "SELECT a, b AS a, Name, name FROM t", "SELECT a AS A, b AS a FROM t"):
+        expected = [dict(r) for r in conn.execute(sql)]
+        got = list(stream(conn, sql))
+        assert got == expected and [list(r) for r in got] == [list(r) for r in expected], sql
+    assert list(stream(conn, "SELECT 1 WHERE 0")) == []

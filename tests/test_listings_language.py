@@ -116,6 +116,8 @@ def shown(monkeypatch):
         seen.append({"title": title, "caption": caption, "headers": [c.header for c in columns], "texts": texts})
         seen[-1]["coded"] = [t for row in texts for t, is_coded in zip(row, coded, strict=True) if is_coded]
         show(rows, columns, cell, title=title, caption=caption, stream=io.StringIO())
+        if callable(caption):  # worked out once the rows are written (a streamed listing's tally)
+            seen[-1]["caption"] = caption()
 
     def record(row, columns, cell, stream=None):
         texts = [[cell(c, row.get(c.key)) for c in columns]]

@@ -55,10 +55,20 @@ def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):
     found = resources.iter_vacancies(catalogue(ctx), f)
     from promo import views
 
-    def caption(rows) -> str:
-        text = _("{n} vacant units, {area:,.0f} ㎡ in all").format(n=len(rows), area=sum(r["area_m2"] for r in rows))
-        if any(r["sample"] for r in rows):
+    # the caption's figures tallied as the rows are prepared, so a long table streams with nothing kept
+    seen = {"n": 0, "area": 0, "sample": False}
+
+    def prepare(rows) -> None:
+        views.prepare_units(rows)
+        seen["n"] += len(rows)
+        for r in rows:
+            seen["area"] += r["area_m2"]
+        seen["sample"] = seen["sample"] or any(r["sample"] for r in rows)
+
+    def summary() -> str:
+        text = _("{n} vacant units, {area:,.0f} ㎡ in all").format(n=seen["n"], area=seen["area"])
+        if seen["sample"]:
             text += "\n" + _("※ unit-level figures are sample data, not from the source articles")
         return text
 
-    views.VACANCIES.show(found, fmt, prepare=views.prepare_units, caption=caption)
+    views.VACANCIES.show(found, fmt, prepare=prepare, summary=summary)
