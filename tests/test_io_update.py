@@ -24,7 +24,7 @@ CHANGES = [
     ("coordination", "协调事项", None, "责任领导", "赵主任", "leader 王主任 → 赵主任"),
     ("coordination", "协调事项", None, "状态", "已解决", "status open → solved"),
     ("events", "招商活动", None, "地点", "青岛", "place 首尔 → 青岛"),
-    ("deals", "活动签约", None, "签约类型", "正式合同", "kind 合作备忘录 → 正式合同"),
+    ("deals", "活动签约", None, "签约类型", "正式合同", "kind MOU → contract"),
 ]
 
 

@@ -7,6 +7,7 @@ from promo.i18n import N_
 from promo.io.headers import Field
 from promo.io.lists.linked import LinkedList, amount, collect, date, enterprise_field, text, the_enterprise
 from promo.text import fold
+from promo.vocabulary import Shown
 
 
 def _kinds() -> dict:
@@ -169,6 +170,6 @@ DEALS = LinkedList(
         "kind": "合作备忘录",
         "investment_wan": 5000,
     },
-    shown={"kind": _kinds()},
+    shown={"kind": Shown("deal_kind")},  # in the user's language, as the other lists' coded cells
     options={"--kind": "kind", "--investment": "investment_wan"},
 )
