@@ -1,8 +1,9 @@
 """Tables for people, laid out for the terminal they are read on, and streamed.
 
-Every column keeps its header whole, numbers, dates and codes never split across lines, text wraps between
-words and Chinese characters; when the columns cannot all fit, each row becomes a block of `label  value`
-lines (the stacked view) rather than losing a column. Widths are measured on the first rows, so a long listing
+Every column keeps its header whole, numbers, dates, codes and amounts with their units (17.08万元/年, 1 家) never
+split across lines, text wraps between words and Chinese characters. When the columns cannot all fit (a wrapped
+column would get fewer than FLOOR cells, or less than its widest number or amount), each row becomes a block of
+`label  value` lines (the stacked view) rather than losing a column. Widths are measured on the first rows, so a long listing
 is written chunk by chunk as it is read, through the pager when it is taller than the screen.
 """
 

@@ -23,6 +23,17 @@ CHECK = (
     "--tax",
     "1500",
 )
+MATCH = (
+    "match",
+    "--industry",
+    "高端医疗器械",
+    "--min-area",
+    "500平",
+    "--investment",
+    "8000万",
+    "--facility",
+    "GMP洁净车间",
+)
 LISTINGS = [
     ("vacancies",),
     ("carriers",),
@@ -45,6 +56,7 @@ LISTINGS = [
     CHECK,
     ("scenarios",),
     ("match", "--for", "示例生物制药", "--limit", "3"),
+    MATCH,
     ("map",),
     ("search", "眼科"),
     ("zone",),
@@ -52,6 +64,9 @@ LISTINGS = [
     ("services", "departments"),
 ]
 NUMBER = re.compile(r"\d[\d,.:%/-]*\d|\d")
+# an amount with its unit, written here apart from promo.screen's rule: 17.08万元/年, 300 万元/亩, 1 家
+UNIT = r"(?:万元|亿元|万|亿|元|亩|㎡|家|天|个|人|%)(?:/(?:㎡|亩|年|月|天|year)(?:·[天月年])?)?"
+AMOUNT = re.compile(r"[≈~约+\-−]?\d[\d,]*(?:\.\d+)?(?: ?" + UNIT + ")")
 
 
 def cells(text: str) -> int:
@@ -160,7 +175,7 @@ def test_every_column_and_value_shown_whole(run, monkeypatch, tables, width, arg
         assert all(cells(line) <= width for line in lines), [line for line in lines if cells(line) > width]
         for row in texts:
             for value in row:  # numbers, dates and codes each on one line
-                for number in NUMBER.findall(value):
+                for number in NUMBER.findall(value) + [m.group() for m in AMOUNT.finditer(value)]:
                     assert any(number in line for line in lines), (number, value)
         if table["caption"]:  # every word of the caption, in order
             assert squeeze(table["caption"]) in squeeze("\n".join(lines))
@@ -192,3 +207,13 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks_of_label_and_value(run
     assert re.search(r"\nCarrier +精准医学产业园\n", out) and re.search(r"\n元/㎡·天 +1\.80\n", out)
     assert sum(bool(re.search(r"\nUnit +A", b)) for b in blocks) == 2
     assert "sample data, not from the" in out  # the note keeps its "not" at 60 columns
+
+
+def test_a_table_that_would_split_an_amount_from_its_unit_becomes_blocks(run, monkeypatch, tables):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run(*MATCH).output
+    units = tables[0]
+    assert units["widths"] is None  # stacked: ≈17.08万元/年 (13 cells) does not fit the policies' column
+    assert re.search(r"\n载体专属政策 · 预计支持 +载体租金减免（示例） ≈17\.08万元/年\n", out)
+    assert re.search(r"\n +同链 1 家 \+7\n", out)
