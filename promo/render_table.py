@@ -3,8 +3,8 @@
 Every column keeps its header whole, numbers, dates, codes and amounts with their units (17.08万元/年, 1 家) never
 split across lines, text wraps between words and Chinese characters. When the columns cannot all fit (a wrapped
 column would get fewer than FLOOR cells, or less than its widest number or amount), each row becomes a block of
-`label  value` lines (the stacked view) rather than losing a column. Widths are measured on the first rows, so a long listing
-is written chunk by chunk as it is read, through the pager when it is taller than the screen.
+`label  value` lines (the stacked view) rather than losing a column. Widths are measured on the first rows, so a
+long listing is written chunk by chunk as it is read, through the pager when it is taller than the screen.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
+from promo.render_paint import SAMPLE_MARK, Painter
 from promo.screen import Measure, longest_piece, wrap
 
 # Columns are promo.render.Column and cell texts come from its fmt_cell, handed in by render (which imports this
@@ -25,63 +26,8 @@ FLOOR = 8  # a wrapped text column keeps at least four Chinese characters a line
 # numbers, amounts and dates break only at a space (50亩 (33,334㎡)), an occupancy bar not at all
 WORD_KINDS = frozenset(("int", "num", "area", "money", "rent", "pct", "date"))
 ONE_LINE_KINDS = frozenset(("bar", "bool"))
-SGR = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "dim": "2", "bold": "1"}
-SGR.update({"reverse": "7", "black": "30", "on_green": "42", "on_yellow": "43", "on_blue": "44"})
-SGR.update({"on_magenta": "45", "on_bright_black": "100", "on_red": "41"})
-SAMPLE_MARK = "※"
 MARGIN, GAP = 1, 2  # cells before the first column and between two columns
 PAD, SEP = " " * MARGIN, " " * GAP
-
-
-def sgr(style: str) -> str:
-    """An ANSI style ('red', 'bold reverse', 'black on_green') as its escape sequence."""
-    return "\x1b[" + ";".join(SGR[s] for s in style.split() if s in SGR) + "m"
-
-
-RESET = "\x1b[0m"
-
-
-class Painter:
-    """Puts styles on cells when colour is on; a no-op otherwise."""
-
-    def __init__(self, on: bool):
-        self.on = on
-
-    def spans(self, column, row: dict, text: str) -> list[tuple[int, int, str]]:
-        if not self.on:
-            return []
-        found = []
-        if column.tone:
-            tone = column.tone(row)
-            if tone:
-                found.append((0, len(text), tone))
-        if column.marks:
-            # search hits emphasised; a mark may carry its own style (a unit's status colour in the 租控表)
-            found += [(m[0], m[1], m[2] if len(m) > 2 else "bold reverse") for m in row.get(column.marks) or ()]
-        start = text.find(SAMPLE_MARK)
-        while start >= 0:  # sample data marks dimmed wherever they appear
-            found.append((start, start + 1, "dim"))
-            start = text.find(SAMPLE_MARK, start + 1)
-        return found
-
-    def paint(self, text: str, start: int, end: int, spans) -> str:
-        """text[start:end] with the spans that fall in it styled."""
-        piece = text[start:end]
-        if not spans or not piece:
-            return piece
-        out, at = [], start
-        for s, e, style in sorted(spans):
-            s, e = max(s, at), min(e, end)
-            if s >= e:
-                continue
-            out.append(text[at:s])
-            out.append(sgr(style) + text[s:e] + RESET)
-            at = e
-        out.append(text[at:end])
-        return "".join(out)
-
-    def line(self, text: str, style: str) -> str:
-        return sgr(style) + text + RESET if self.on and text else text
 
 
 class Layout:
