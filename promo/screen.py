@@ -147,10 +147,10 @@ def _loosely(a: str, b: str) -> bool:
     return _wide(a) or _wide(b) or _in_run(a) != _in_run(b)
 
 
-# an amount and its unit read as one word: 17.08万元/年, 1.20元/㎡·天, 同链 1 家, 209 天后, ≈28.91万元/year
+# an amount and its unit read as one word: 17.08万元/年, 1.20元/㎡·天, 同链 1 家, 209 天后, ≥ 300 万元/亩
 _UNIT = r"(?:万元|亿元|万|亿|元|亩|㎡|m²|平方米|平米|平|kN|kW|家|天|个|项|人|年|月|日|次|倍|%|％)"
 _PER = r"(?:/(?:㎡|m²|亩|年|月|天|人|year|month|day)(?:·(?:天|月|年|day|month))?)"
-_AMOUNT = re.compile(rf"[≈~约+\-−]?\d[\d,]*(?:\.\d+)?(?: ?{_UNIT}{_PER}?|{_PER})")
+_AMOUNT = re.compile(rf"(?:[≥≤<>] ?)?[≈~约+\-−]?\d[\d,]*(?:\.\d+)?(?: ?{_UNIT}{_PER}?|{_PER})")
 
 
 def _held(text: str) -> set[int]:
