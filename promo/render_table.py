@@ -27,6 +27,7 @@ FLOOR = 8  # a wrapped text column keeps at least four Chinese characters a line
 WORD_KINDS = frozenset(("int", "num", "area", "money", "rent", "pct", "date"))
 ONE_LINE_KINDS = frozenset(("bar", "bool"))
 MARGIN, GAP = 1, 2  # cells before the first column and between two columns
+NARROW_GAP = 1  # between two columns of a table that would not fit otherwise
 PAD, SEP = " " * MARGIN, " " * GAP
 
 
@@ -38,7 +39,7 @@ class Layout:
         self.widths: list[int] | None = None
         n = len(columns)
         headers = [measure(c.header) for c in columns]
-        natural, minimum, preferred, values = [], [], [], []
+        natural, minimum, preferred, values, whole = [], [], [], [], []
         for i, c in enumerate(columns):
             texts = [row[i] for row in cells]
             widest = max((max(measure(t) for t in s.split("\n")) for s in texts if s), default=0)
@@ -49,6 +50,7 @@ class Layout:
                 pieces = max((longest_piece(t, measure, _mode(c) == "words") for t in texts if t), default=0)
                 low = max(pieces, min(nat, FLOOR))
             values.append(low)
+            whole.append(max(low, min(widest, c.max_width or widest)))  # its values as on the widest screen
             natural.append(nat)
             minimum.append(max(low, headers[i]))
             preferred.append(max(minimum[i], min(nat, c.max_width or nat)))
@@ -57,16 +59,23 @@ class Layout:
             max(m, min(natural[i], c.min_width or 0)) for i, (m, c) in enumerate(zip(minimum, columns, strict=True))
         ]
         self.minimum = minimum
+        self.gap = GAP
         if total is None:
             self.widths = preferred
             return
         room = total - MARGIN - GAP * (n - 1)
         if sum(minimum) > room:
-            # last before stacking: a two-word header (荷载 kN/㎡, 准入条件 Criterion) on two lines
+            # then a two-word header (荷载 kN/㎡, 准入条件 Criterion) on two lines
             words = [longest_piece(c.header, measure, True) for c in columns]
             minimum = [max(v, w) for v, w in zip(values, words, strict=True)]
             if sum(minimum) > room:
-                return
+                # a table a few cells too wide (the funnel at 60 columns) keeps its shape with one-cell gaps, as
+                # long as its values are laid out as on the widest screen (only headers may break); else stacked
+                room = total - MARGIN - NARROW_GAP * (n - 1)
+                wished = minimum = [max(v, w) for v, w in zip(whole, words, strict=True)]
+                if sum(minimum) > room:
+                    return
+                self.gap = NARROW_GAP
         widths = list(preferred)
         excess = sum(widths) - room
         for floor in (wished, minimum):  # narrow the widest wrappable column first, as far as the floor
@@ -79,7 +88,7 @@ class Layout:
     def leave_room(self, total: int | None, most: int = SLACK) -> None:
         """Widen every column by up to `most` cells, as far as the terminal allows."""
         n = len(self.widths)
-        spare = most * n if total is None else total - MARGIN - GAP * (n - 1) - sum(self.widths)
+        spare = most * n if total is None else total - MARGIN - self.gap * (n - 1) - sum(self.widths)
         for i in range(n):
             extra = min(most, spare // (n - i)) if spare > 0 else 0
             self.widths[i] += extra
@@ -223,6 +232,7 @@ def _block(text: str, total: int | None, measure: Measure, painter: Painter, sty
 class _Table:
     def __init__(self, layout: Layout, measure: Measure, painter: Painter, texts_of: Texts):
         self.columns, self.widths = layout.columns, layout.widths
+        self.sep = " " * layout.gap
         self.measure, self.painter = measure, painter
         self.aligns = [c.align for c in self.columns]
         self.one_line = [c.kind in ONE_LINE_KINDS for c in self.columns]
@@ -246,8 +256,8 @@ class _Table:
                 painter.line(measure.pad(h[k] if k < len(h) else "", w, a), "bold")
                 for h, w, a in zip(split, widths, self.aligns, strict=True)
             ]
-            lines.append((PAD + SEP.join(parts)).rstrip())
-        rule_cells = sum(widths) + GAP * (len(widths) - 1)
+            lines.append((PAD + self.sep.join(parts)).rstrip())
+        rule_cells = sum(widths) + len(self.sep) * (len(widths) - 1)
         rule = "─" * (rule_cells // measure("─"))
         return "\n" + "\n".join(lines) + "\n" + PAD + rule + "\n"
 
@@ -302,15 +312,15 @@ class _Table:
 
     def _joined(self, rows: Iterable[list[tuple[str, ...]]]) -> str:
         """Rows of cells' lines as the table's lines: a cell with fewer lines than its row blank below them."""
-        out, blank = [], self.blank
+        out, blank, sep = [], self.blank, self.sep
         for shown in rows:
             tallest = max(map(len, shown))
             if tallest == 1:  # the common case: every cell one line
-                out.append((PAD + SEP.join([lines[0] for lines in shown])).rstrip())
+                out.append((PAD + sep.join([lines[0] for lines in shown])).rstrip())
                 continue
             for k in range(tallest):
                 parts = [lines[k] if k < len(lines) else b for lines, b in zip(shown, blank, strict=True)]
-                out.append((PAD + SEP.join(parts)).rstrip())
+                out.append((PAD + sep.join(parts)).rstrip())
         return "\n".join(out) + "\n" if out else ""
 
     def cell(self, i: int, text: str, spans, key) -> tuple[str, ...]:
