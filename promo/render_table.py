@@ -3,8 +3,9 @@
 Every column keeps its header whole, numbers, dates, codes and amounts with their units (17.08万元/年, 1 家) never
 split across lines, text wraps between words and Chinese characters. When the columns cannot all fit (a wrapped
 column would get fewer than FLOOR cells, or less than its widest number or amount), each row becomes a block of
-`label  value` lines (the stacked view) rather than losing a column. Widths are measured on the first rows, so a
-long listing is written chunk by chunk as it is read, through the pager when it is taller than the screen.
+`label  value` lines (the stacked view) rather than losing a column; a table a few cells too wide first closes its
+gaps to one cell, if that keeps every value as wide as on the widest screen. Widths are measured on the first rows,
+so a long listing is written chunk by chunk as it is read, through the pager when it is taller than the screen.
 """
 
 from __future__ import annotations
