@@ -8,6 +8,8 @@ so English help is laid out exactly as click lays it out.
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from promo.i18n import _
@@ -95,11 +97,36 @@ class HelpFormatter(click.HelpFormatter):
         for indent, raw, para in _paragraphs(text.expandtabs(), self.measure):
             pad = " " * indent
             if raw:
-                lines = para.split("\n")
-                out.append("\n".join([first + pad + lines[0]] + [rest + pad + line for line in lines[1:]]))
+                lines = [
+                    line
+                    for k, text in enumerate(_continued(para.split("\n")))
+                    for line in self._command(text, width, (rest if k else first) + pad, rest + pad)
+                ]
+                out.append("\n".join(lines))
             else:
                 out.append(self._fill(para, width, first + pad, rest + pad))
         return "\n\n".join(out)
+
+    def _command(self, text: str, width: int, first: str, rest: str) -> list[str]:
+        """A line kept as written (an example), or, wider than the screen, a command broken between its arguments
+        (an option stays with its value), each line but the last ending in ` \\` as shells continue it; a note
+        set off by two spaces after it (`promo init --force   (asks first)`) on a line of its own below."""
+        if self.measure(first + text) <= width or not text.lstrip().startswith("promo "):
+            return [first + text]
+        lead = text[: len(text) - len(text.lstrip())]
+        command, *note = re.split(r" {2,}", text.strip(), maxsplit=1)
+        if note:
+            below = self._fill(note[0], width, rest + lead + "    ", rest + lead + "    ").split("\n")
+            return [*self._command(lead + command, width, first, rest), *below]
+        lines, line = [], first + lead
+        for arg in _arguments(command):
+            joined = line + (" " if line.strip() else "") + arg
+            if line.strip() and self.measure(joined + " \\") > width:
+                lines.append(line + " \\")
+                line = rest + lead + "    " + arg
+            else:
+                line = joined
+        return [*lines, line]
 
     def _fill(self, text: str, width: int, first: str, rest: str) -> str:
         if text.isascii() and first.isascii() and rest.isascii():
@@ -112,6 +139,31 @@ class HelpFormatter(click.HelpFormatter):
         room = max(width - max(self.measure(first), self.measure(rest)), 1)
         lines = [text[s:e].strip() for s, e in wrap(text.strip(), room, self.measure)]
         return "\n".join((rest if i else first) + line for i, line in enumerate(lines))
+
+
+def _continued(lines: list[str]) -> list[str]:
+    """Lines kept as written, a command continued with a trailing backslash joined into one, laid out again."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].endswith(" \\") and out[-1].lstrip().startswith("promo "):
+            out[-1] = out[-1][:-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+_ARGUMENT = re.compile(r"""(?:[^\s'"]+|'[^']*'|"[^"]*")+""")
+
+
+def _arguments(command: str) -> list[str]:
+    """A command line's arguments as a shell reads them (quotes kept), an option joined with the values after it."""
+    out: list[str] = []
+    for word in _ARGUMENT.findall(command):
+        if out and out[-1].startswith("-") and not word.startswith("-"):
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
 
 
 def _paragraphs(text: str, measure) -> list[tuple[int, bool, str]]:

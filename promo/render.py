@@ -307,7 +307,7 @@ def render(
     elif fmt == "table":
         rows = _peeked(rows)
         if rows is None:
-            print(escape(f"{title + ': ' if title else ''}{empty}"), file=sys.stderr)
+            print(escape(_("{title}: {empty}").format(title=title, empty=empty) if title else empty), file=sys.stderr)
             return
         render_table(rows, columns, title=title, caption=caption)
     else:

@@ -1,9 +1,11 @@
 """Tables for people, laid out for the terminal they are read on, and streamed.
 
-Every column keeps its header whole, numbers, dates and codes never split across lines, text wraps between
-words and Chinese characters; when the columns cannot all fit, each row becomes a block of `label  value`
-lines (the stacked view) rather than losing a column. Widths are measured on the first rows, so a long listing
-is written chunk by chunk as it is read, through the pager when it is taller than the screen.
+Every column keeps its header whole, numbers, dates, codes and amounts with their units (17.08万元/年, 1 家) never
+split across lines, text wraps between words and Chinese characters. When the columns cannot all fit (a wrapped
+column would get fewer than FLOOR cells, or less than its widest number or amount), each row becomes a block of
+`label  value` lines (the stacked view) rather than losing a column; a table a few cells too wide first closes its
+gaps to one cell, if that keeps every value as wide as on the widest screen. Widths are measured on the first rows,
+so a long listing is written chunk by chunk as it is read, through the pager when it is taller than the screen.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 
+from promo.render_paint import SAMPLE_MARK, Painter
 from promo.screen import Measure, longest_piece, wrap
 
 # Columns are promo.render.Column and cell texts come from its fmt_cell, handed in by render (which imports this
@@ -24,63 +27,9 @@ FLOOR = 8  # a wrapped text column keeps at least four Chinese characters a line
 # numbers, amounts and dates break only at a space (50亩 (33,334㎡)), an occupancy bar not at all
 WORD_KINDS = frozenset(("int", "num", "area", "money", "rent", "pct", "date"))
 ONE_LINE_KINDS = frozenset(("bar", "bool"))
-SGR = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "dim": "2", "bold": "1"}
-SGR.update({"reverse": "7", "black": "30", "on_green": "42", "on_yellow": "43", "on_blue": "44"})
-SGR.update({"on_magenta": "45", "on_bright_black": "100", "on_red": "41"})
-SAMPLE_MARK = "※"
 MARGIN, GAP = 1, 2  # cells before the first column and between two columns
+NARROW_GAP = 1  # between two columns of a table that would not fit otherwise
 PAD, SEP = " " * MARGIN, " " * GAP
-
-
-def sgr(style: str) -> str:
-    """An ANSI style ('red', 'bold reverse', 'black on_green') as its escape sequence."""
-    return "\x1b[" + ";".join(SGR[s] for s in style.split() if s in SGR) + "m"
-
-
-RESET = "\x1b[0m"
-
-
-class Painter:
-    """Puts styles on cells when colour is on; a no-op otherwise."""
-
-    def __init__(self, on: bool):
-        self.on = on
-
-    def spans(self, column, row: dict, text: str) -> list[tuple[int, int, str]]:
-        if not self.on:
-            return []
-        found = []
-        if column.tone:
-            tone = column.tone(row)
-            if tone:
-                found.append((0, len(text), tone))
-        if column.marks:
-            # search hits emphasised; a mark may carry its own style (a unit's status colour in the 租控表)
-            found += [(m[0], m[1], m[2] if len(m) > 2 else "bold reverse") for m in row.get(column.marks) or ()]
-        start = text.find(SAMPLE_MARK)
-        while start >= 0:  # sample data marks dimmed wherever they appear
-            found.append((start, start + 1, "dim"))
-            start = text.find(SAMPLE_MARK, start + 1)
-        return found
-
-    def paint(self, text: str, start: int, end: int, spans) -> str:
-        """text[start:end] with the spans that fall in it styled."""
-        piece = text[start:end]
-        if not spans or not piece:
-            return piece
-        out, at = [], start
-        for s, e, style in sorted(spans):
-            s, e = max(s, at), min(e, end)
-            if s >= e:
-                continue
-            out.append(text[at:s])
-            out.append(sgr(style) + text[s:e] + RESET)
-            at = e
-        out.append(text[at:end])
-        return "".join(out)
-
-    def line(self, text: str, style: str) -> str:
-        return sgr(style) + text + RESET if self.on and text else text
 
 
 class Layout:
@@ -91,7 +40,7 @@ class Layout:
         self.widths: list[int] | None = None
         n = len(columns)
         headers = [measure(c.header) for c in columns]
-        natural, minimum, preferred, values = [], [], [], []
+        natural, minimum, preferred, values, whole = [], [], [], [], []
         for i, c in enumerate(columns):
             texts = [row[i] for row in cells]
             widest = max((max(measure(t) for t in s.split("\n")) for s in texts if s), default=0)
@@ -102,6 +51,7 @@ class Layout:
                 pieces = max((longest_piece(t, measure, _mode(c) == "words") for t in texts if t), default=0)
                 low = max(pieces, min(nat, FLOOR))
             values.append(low)
+            whole.append(max(low, min(widest, c.max_width or widest)))  # its values as on the widest screen
             natural.append(nat)
             minimum.append(max(low, headers[i]))
             preferred.append(max(minimum[i], min(nat, c.max_width or nat)))
@@ -110,16 +60,23 @@ class Layout:
             max(m, min(natural[i], c.min_width or 0)) for i, (m, c) in enumerate(zip(minimum, columns, strict=True))
         ]
         self.minimum = minimum
+        self.gap = GAP
         if total is None:
             self.widths = preferred
             return
         room = total - MARGIN - GAP * (n - 1)
         if sum(minimum) > room:
-            # last before stacking: a two-word header (荷载 kN/㎡, 准入条件 Criterion) on two lines
+            # then a two-word header (荷载 kN/㎡, 准入条件 Criterion) on two lines
             words = [longest_piece(c.header, measure, True) for c in columns]
             minimum = [max(v, w) for v, w in zip(values, words, strict=True)]
             if sum(minimum) > room:
-                return
+                # a table a few cells too wide (the funnel at 60 columns) keeps its shape with one-cell gaps, as
+                # long as its values are laid out as on the widest screen (only headers may break); else stacked
+                room = total - MARGIN - NARROW_GAP * (n - 1)
+                wished = minimum = [max(v, w) for v, w in zip(whole, words, strict=True)]
+                if sum(minimum) > room:
+                    return
+                self.gap = NARROW_GAP
         widths = list(preferred)
         excess = sum(widths) - room
         for floor in (wished, minimum):  # narrow the widest wrappable column first, as far as the floor
@@ -132,7 +89,7 @@ class Layout:
     def leave_room(self, total: int | None, most: int = SLACK) -> None:
         """Widen every column by up to `most` cells, as far as the terminal allows."""
         n = len(self.widths)
-        spare = most * n if total is None else total - MARGIN - GAP * (n - 1) - sum(self.widths)
+        spare = most * n if total is None else total - MARGIN - self.gap * (n - 1) - sum(self.widths)
         for i in range(n):
             extra = min(most, spare // (n - i)) if spare > 0 else 0
             self.widths[i] += extra
@@ -276,6 +233,7 @@ def _block(text: str, total: int | None, measure: Measure, painter: Painter, sty
 class _Table:
     def __init__(self, layout: Layout, measure: Measure, painter: Painter, texts_of: Texts):
         self.columns, self.widths = layout.columns, layout.widths
+        self.sep = " " * layout.gap
         self.measure, self.painter = measure, painter
         self.aligns = [c.align for c in self.columns]
         self.one_line = [c.kind in ONE_LINE_KINDS for c in self.columns]
@@ -299,8 +257,8 @@ class _Table:
                 painter.line(measure.pad(h[k] if k < len(h) else "", w, a), "bold")
                 for h, w, a in zip(split, widths, self.aligns, strict=True)
             ]
-            lines.append((PAD + SEP.join(parts)).rstrip())
-        rule_cells = sum(widths) + GAP * (len(widths) - 1)
+            lines.append((PAD + self.sep.join(parts)).rstrip())
+        rule_cells = sum(widths) + len(self.sep) * (len(widths) - 1)
         rule = "─" * (rule_cells // measure("─"))
         return "\n" + "\n".join(lines) + "\n" + PAD + rule + "\n"
 
@@ -355,15 +313,15 @@ class _Table:
 
     def _joined(self, rows: Iterable[list[tuple[str, ...]]]) -> str:
         """Rows of cells' lines as the table's lines: a cell with fewer lines than its row blank below them."""
-        out, blank = [], self.blank
+        out, blank, sep = [], self.blank, self.sep
         for shown in rows:
             tallest = max(map(len, shown))
             if tallest == 1:  # the common case: every cell one line
-                out.append((PAD + SEP.join([lines[0] for lines in shown])).rstrip())
+                out.append((PAD + sep.join([lines[0] for lines in shown])).rstrip())
                 continue
             for k in range(tallest):
                 parts = [lines[k] if k < len(lines) else b for lines, b in zip(shown, blank, strict=True)]
-                out.append((PAD + SEP.join(parts)).rstrip())
+                out.append((PAD + sep.join(parts)).rstrip())
         return "\n".join(out) + "\n" if out else ""
 
     def cell(self, i: int, text: str, spans, key) -> tuple[str, ...]:

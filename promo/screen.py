@@ -6,6 +6,7 @@ See docs/terminal.md for the rules (NO_COLOR, FORCE_COLOR, COLUMNS, PROMO_AMBIGU
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 
@@ -146,13 +147,30 @@ def _loosely(a: str, b: str) -> bool:
     return _wide(a) or _wide(b) or _in_run(a) != _in_run(b)
 
 
+# an amount and its unit read as one word: 17.08万元/年, 1.20元/㎡·天, 同链 1 家, 209 天后, ≥ 300 万元/亩
+_UNIT = r"(?:万元|亿元|万|亿|元|亩|㎡|m²|平方米|平米|平|kN|kW|家|天|个|项|人|年|月|日|次|倍|%|％)"
+_PER = r"(?:/(?:㎡|m²|亩|年|月|天|人|year|month|day)(?:·(?:天|月|年|day|month))?)"
+_AMOUNT = re.compile(rf"(?:[≥≤<>] ?)?[≈~约+\-−]?\d[\d,]*(?:\.\d+)?(?: ?{_UNIT}{_PER}?|{_PER})")
+
+
+def _held(text: str) -> set[int]:
+    """Positions a line may not break before because they are inside an amount with its unit."""
+    if not any(c.isdigit() for c in text):
+        return set()
+    return {i for m in _AMOUNT.finditer(text) for i in range(m.start() + 1, m.end())}
+
+
 def pieces(text: str, words: bool = False, loose: bool = False) -> list[tuple[int, int]]:
     """`text` cut into the pieces a line may not break inside, as (start, end); runs of spaces are pieces too.
-    With `words`, only spaces part pieces (a list's items stay whole); with `loose`, see _loosely."""
+    With `words`, only spaces part pieces (a list's items stay whole); with `loose`, see _loosely. An amount with
+    its unit (17.08万元/年, 1 家) is one piece, except loosely (it alone is wider than the line)."""
     out, start = [], 0
     rule = _loosely if loose else _breaks
+    held = () if loose else _held(text)
     for i in range(1, len(text)):
         a, b = text[i - 1], text[i]
+        if i in held:
+            continue
         if a.isspace() != b.isspace() if words else rule(a, b):
             out.append((start, i))
             start = i

@@ -1,5 +1,6 @@
 """`--help` of every command at 60, 80 and 120 columns, in Chinese and English: no word cut in two, nothing past the
-terminal's edge but the examples, the option column aligned by display width, the frame in the user's language."""
+terminal's edge (a long example continued at a space between arguments), the option column aligned by display
+width, the frame in the user's language."""
 
 import re
 
@@ -48,13 +49,21 @@ def _without_commands(text: str) -> str:
 
 
 def _past_the_edge(text: str, width: int) -> list[str]:
-    """Lines wider than `width`, but for examples: \b blocks, printed as written so they can be copied."""
+    """Lines wider than `width` (examples too: a long one is continued on the next line, ending in ` \\`)."""
+    return [line for line in text.splitlines() if MEASURE(line) > width]
+
+
+def _commands(text: str) -> list[str]:
+    """The example command lines of a help, each continued line (` \\`) joined to the next, as a shell reads it, and
+    a note on a line of its own joined to its command (spaces folded)."""
     out, example = [], False
     for line in text.splitlines():
         example = (example and bool(line.strip())) or line.strip() in ("示例：", "Examples:", "Example:")
-        if not example and MEASURE(line) > width:
-            out.append(line)
-    return out
+        if example and line.strip().startswith("promo"):
+            out.append(line.strip())
+        elif example and out:
+            out[-1] = out[-1].removesuffix(" \\") + " " + line.strip()
+    return [" ".join(command.split()) for command in out]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -66,7 +75,10 @@ def test_help_wraps_by_columns_and_never_cuts_a_word(monkeypatch, lang):
         for columns in (60, 80, 120):
             text = _without_commands(_help(monkeypatch, path, columns))
             where = f"promo {' '.join(path)} --help at {columns} columns ({lang})"
-            assert "".join(text.split()) == "".join(whole.split()), f"{where}: text lost or changed"
+            # an example too long for the screen is continued (` \\`) on the next line
+            joined = ["".join(t.replace(" \\\n", "\n").split()) for t in (text, whole)]
+            assert joined[0] == joined[1], f"{where}: text lost or changed"
+            assert _commands(text) == _commands(whole), f"{where}: an example changed"
             # a word cut in two (P/AGER) changes the words seen, though not the characters
             assert re.findall(r"[A-Za-z0-9_]+", text) == re.findall(r"[A-Za-z0-9_]+", whole), where
             width = min(columns, 100) - 2
@@ -164,3 +176,17 @@ def test_help_piped_to_a_pager_wraps_to_the_terminal_on_stderr(tmp_path):
     os.close(master)
     lines = done.stdout.decode().splitlines()
     assert done.returncode == 0 and max(MEASURE(line) for line in _past_the_edge("\n".join(lines), 0)) <= 58
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", [("match",), ("enterprises", "add")])
+def test_a_long_example_is_continued_between_arguments_so_it_can_be_copied(monkeypatch, lang, path):
+    _language(monkeypatch, lang)
+    text = _help(monkeypatch, path, 80)
+    lines = [line for line in text.splitlines() if line.endswith(" \\")]
+    assert lines and all(MEASURE(line) <= 78 for line in text.splitlines())
+    after = [text.splitlines()[text.splitlines().index(line) + 1] for line in lines]
+    assert all(re.match(r" {8}--[a-z]", line) for line in after), after  # an option and its value, indented
+    assert "promo match --industry 高端医疗器械 --min-area 500 --max-rent 1.5 --facility GMP洁净车间" in (
+        _commands(_help(monkeypatch, ("match",), 80))
+    )

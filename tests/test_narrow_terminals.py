@@ -23,6 +23,17 @@ CHECK = (
     "--tax",
     "1500",
 )
+MATCH = (
+    "match",
+    "--industry",
+    "高端医疗器械",
+    "--min-area",
+    "500平",
+    "--investment",
+    "8000万",
+    "--facility",
+    "GMP洁净车间",
+)
 LISTINGS = [
     ("vacancies",),
     ("carriers",),
@@ -45,6 +56,7 @@ LISTINGS = [
     CHECK,
     ("scenarios",),
     ("match", "--for", "示例生物制药", "--limit", "3"),
+    MATCH,
     ("map",),
     ("search", "眼科"),
     ("zone",),
@@ -52,6 +64,9 @@ LISTINGS = [
     ("services", "departments"),
 ]
 NUMBER = re.compile(r"\d[\d,.:%/-]*\d|\d")
+# an amount with its unit, written here apart from promo.screen's rule: 17.08万元/年, 300 万元/亩, 1 家
+UNIT = r"(?:万元|亿元|万|亿|元|亩|㎡|家|天|个|人|%)(?:/(?:㎡|亩|年|月|天|year)(?:·[天月年])?)?"
+AMOUNT = re.compile(r"[≈~约+\-−]?\d[\d,]*(?:\.\d+)?(?: ?" + UNIT + ")")
 
 
 def cells(text: str) -> int:
@@ -91,6 +106,7 @@ def tables(monkeypatch):
                 "caption": caption,
                 "lines": out.getvalue().split("\n"),
                 "widths": layouts[-1].widths,
+                "gap": layouts[-1].gap,
             }
         )
         sys.stdout.write(out.getvalue())
@@ -115,15 +131,15 @@ def columns_of_table(table: dict, widths: list[int]) -> list[str]:
     """Each column's text read back from the printed lines (between the rule and the blank line after the rows)."""
     lines = table["lines"]
     rule = next(i for i, line in enumerate(lines) if line.startswith(" ─"))
-    return columns_read(lines[rule + 1 : lines.index("", rule + 1)], widths)
+    return columns_read(lines[rule + 1 : lines.index("", rule + 1)], widths, gap=table["gap"])
 
 
-def columns_read(lines: list[str], widths: list[int], joint: str = "") -> list[str]:
+def columns_read(lines: list[str], widths: list[int], joint: str = "", gap: int = render_table.GAP) -> list[str]:
     read = []
     at = render_table.MARGIN
     for w in widths:
         read.append(joint.join(slice_cells(line, at, at + w).strip() for line in lines))
-        at += w + render_table.GAP
+        at += w + gap
     return read
 
 
@@ -160,14 +176,14 @@ def test_every_column_and_value_shown_whole(run, monkeypatch, tables, width, arg
         assert all(cells(line) <= width for line in lines), [line for line in lines if cells(line) > width]
         for row in texts:
             for value in row:  # numbers, dates and codes each on one line
-                for number in NUMBER.findall(value):
+                for number in NUMBER.findall(value) + [m.group() for m in AMOUNT.finditer(value)]:
                     assert any(number in line for line in lines), (number, value)
         if table["caption"]:  # every word of the caption, in order
             assert squeeze(table["caption"]) in squeeze("\n".join(lines))
         if table["widths"]:
             rule = next(i for i, line in enumerate(lines) if line.startswith(" ─"))
             top = max(i for i in range(rule) if not lines[i].strip()) + 1
-            shown = columns_read(lines[top:rule], table["widths"], " ")
+            shown = columns_read(lines[top:rule], table["widths"], " ", table["gap"])
             assert [" ".join(h.split()) for h in shown] == headers  # whole, or broken only between its words
             read = columns_of_table(table, table["widths"])
             for i, header in enumerate(headers):
@@ -192,3 +208,33 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks_of_label_and_value(run
     assert re.search(r"\nCarrier +精准医学产业园\n", out) and re.search(r"\n元/㎡·天 +1\.80\n", out)
     assert sum(bool(re.search(r"\nUnit +A", b)) for b in blocks) == 2
     assert "sample data, not from the" in out  # the note keeps its "not" at 60 columns
+
+
+def test_a_table_that_would_split_an_amount_from_its_unit_becomes_blocks(run, monkeypatch, tables):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run(*MATCH).output
+    units = tables[0]
+    assert units["widths"] is None  # stacked: ≈17.08万元/年 (13 cells) does not fit the policies' column
+    assert re.search(r"\n载体专属政策 · 预计支持 +载体租金减免（示例） ≈17\.08万元/年\n", out)
+    assert re.search(r"\n +同链 1 家 \+7\n", out)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_table_a_few_cells_too_wide_keeps_its_shape_with_narrower_gaps(run, monkeypatch, tables, lang):
+    monkeypatch.setenv("PROMO_LANG", lang)
+    monkeypatch.setenv("COLUMNS", "80")
+    run("pipeline")
+    assert tables[-1]["gap"] == render_table.GAP  # where it fits, the usual two cells between columns
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run("pipeline").output
+    funnel = tables[-1]
+    assert funnel["widths"] and funnel["gap"] == 1, out  # the funnel, not a block per stage
+    assert all(cells(line) <= 60 for line in funnel["lines"])
+    assert re.search(r"\n (意向|lead) +4 +30 +87%\n", out)
+
+
+def test_a_table_is_stacked_rather_than_squeezed_to_fit_with_narrower_gaps(run, monkeypatch, tables):
+    monkeypatch.setenv("COLUMNS", "80")  # vacancies in English: one-cell gaps would fit only by wrapping its values
+    run("vacancies")
+    assert tables[-1]["widths"] is None

@@ -58,3 +58,11 @@ def test_messages_are_safe_for_a_terminal():
     assert printable("line one\nline two") == "line one\nline two"
     long = printable("x" * 5000)
     assert len(long) < 400 and long.endswith("…")
+
+
+def test_an_empty_table_says_so_with_the_languages_colon(run, monkeypatch):
+    monkeypatch.setenv("PROMO_TODAY", "2020-01-01")  # before any deadline
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    assert run("overdue").output.strip() == "逾期：没有逾期事项"
+    monkeypatch.setenv("PROMO_LANG", "en")
+    assert run("overdue").output.strip() == "What is overdue: nothing is overdue"

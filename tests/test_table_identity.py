@@ -13,12 +13,14 @@ from hypothesis import strategies as st
 
 from promo import render_table, screen
 from promo.render import Column, fmt_cell
-from promo.render_table import PAD, SEP, _padded
+from promo.render_table import PAD, _padded
 from promo.screen import wrap
 
 
 def reference_rows(self, rows: list[dict], texts_of) -> str:
-    """promo.render_table._Table.rows as it was before cells were remembered (at c314b53)."""
+    """promo.render_table._Table.rows as it was before cells were remembered (at c314b53), between columns the gap
+    the layout chose (two cells, or one for a table a few cells too wide)."""
+    sep = self.sep
     texts = texts_of(rows)
     out = []
     measure, painter, widths, aligns = self.measure, self.painter, self.widths, self.aligns
@@ -33,14 +35,14 @@ def reference_rows(self, rows: list[dict], texts_of) -> str:
                     break
                 parts.append(" " * gap + t if r else t + " " * gap)
             else:
-                out.append((PAD + SEP.join(parts)).rstrip())
+                out.append((PAD + sep.join(parts)).rstrip())
                 continue
         elif all("\n" not in t and measure(t) <= w for t, w in zip(cells, widths, strict=True)):
             parts = [
                 _padded(painter.paint(t, 0, len(t), sp), measure(t), w, a)
                 for t, w, a, sp in zip(cells, widths, aligns, spans, strict=True)
             ]
-            out.append((PAD + SEP.join(parts)).rstrip())
+            out.append((PAD + sep.join(parts)).rstrip())
             continue
         lines = [
             [(0, len(t))] if one and "\n" not in t else wrap(t, w, measure, mode)
@@ -52,7 +54,7 @@ def reference_rows(self, rows: list[dict], texts_of) -> str:
                 s, e = lines[i][k] if k < len(lines[i]) else (0, 0)
                 shown = painter.paint(t, s, e, spans[i]) if spans else t[s:e]
                 parts.append(_padded(shown, measure(t[s:e]), widths[i], aligns[i]))
-            out.append((PAD + SEP.join(parts)).rstrip())
+            out.append((PAD + sep.join(parts)).rstrip())
     return "\n".join(out) + "\n" if out else ""
 
 
@@ -190,3 +192,17 @@ def test_any_rows_at_any_width(rows, width, colour):
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast = table(monkeypatch, shown, columns, width, colour, "1")
         assert fast == table(monkeypatch, shown, columns, width, colour, "1", reference=True)
+
+
+def test_the_same_with_one_cell_gaps(monkeypatch):
+    """A table a few cells too wide for two-cell gaps (found by the test above at 40 columns)."""
+    columns = [
+        Column("a", "名称", max_width=10),
+        Column("b", "代码", no_wrap=True),
+        Column("c", "设施", "list", max_width=8),
+        Column("d", "面积㎡", "area"),
+    ]
+    rows = [{"a": None, "b": None, "c": ["11111111、、、、、、"], "d": None}]
+    fast = table(monkeypatch, rows, columns, 40, False, "1")
+    assert fast == table(monkeypatch, rows, columns, 40, False, "1", reference=True)
+    assert "\n 名称 代码 设施" in fast, fast  # one cell between the columns

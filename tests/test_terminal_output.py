@@ -243,3 +243,22 @@ def test_wrapping_keeps_every_character_in_order_and_runs_of_letters_and_digits_
         assert len(run) > cells or any(run in line for line in lines)
     if mode != "words":
         assert all(measure(line) <= cells for line in lines)
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("载体租金减免（示例） ≈17.08万元/年", "≈17.08万元/年"),
+        ("同链 1 家 +7", "1 家"),
+        ("209 天后交付 +6", "209 天"),
+        ("租金 1.20元/㎡·天 起", "1.20元/㎡·天"),
+        ("空置 1,200㎡", "1,200㎡"),
+        ("at most 300万元/year", "300万元/year"),
+    ],
+)
+def test_an_amount_and_its_unit_stay_on_one_line(text, whole):
+    measure = screen.Measure()
+    for cells in range(measure(whole), measure(text) + 1):
+        for mode in ("text", "list", "words"):
+            lines = [text[s:e] for s, e in screen.wrap(text, cells, measure, mode)]
+            assert any(whole in line for line in lines), (cells, mode, lines)
