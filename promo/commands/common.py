@@ -316,6 +316,25 @@ def confirm(question: str, *, yes: bool, command: str) -> None:
     if yes:
         return
     need_terminal(command)
-    if not click.confirm(question, default=False, err=True):
+    if not ask(question):
         say(_("nothing was changed"), err=True)
         click.get_current_context().exit(1)
+
+
+_YES = ("y", "yes", "是", "是的", "好", "确定", "确认", "对")
+_NO = ("n", "no", "否", "不", "不是", "不要", "取消")
+
+
+def ask(question: str) -> bool:
+    """A yes-or-no question on a terminal, default no: y/n or 是/否 (and 好, 确定, 不, 取消) in either language,
+    the choices shown in the user's: [y/N] in English, （是/否，默认否） in Chinese. Asked again until answered."""
+    import unicodedata
+
+    while True:
+        answer = click.prompt(question, default="", show_default=False, prompt_suffix=_(" [y/N]: "), err=True)
+        answer = unicodedata.normalize("NFKC", answer).strip().casefold().rstrip("!。.！")
+        if answer in _YES:
+            return True
+        if answer in _NO or not answer:
+            return False
+        click.echo(_("answer y (是) or n (否)"), err=True)
