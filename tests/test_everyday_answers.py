@@ -5,7 +5,10 @@ Chinese; a catalogue promo builds by itself is announced as loudly in Chinese as
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from pipeline_helpers import content, enterprise
+
+from promo.cli import cli
 
 
 @pytest.fixture
@@ -45,3 +48,15 @@ def test_yes_and_no_terminal_are_unchanged(run, db_path):
     run("enterprises", "add", "确认测试")
     assert run("undo").exit_code == 2  # off a terminal: needs --yes, asks nothing
     assert run("undo", "--yes").exit_code == 0 and enterprise(db_path, "确认测试") is None
+
+
+@pytest.mark.parametrize("lang, loud", [("en", "NEW CATALOGUE"), ("zh", "【新建目录文件】")])
+def test_a_catalogue_built_by_itself_is_announced_loudly_in_either_language(tmp_path, monkeypatch, lang, loud):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PROMO_DB", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("PROMO_LANG", lang)
+    result = CliRunner().invoke(cli, ["vacancies", "--limit", "1", "--format", "json"])
+    assert result.exit_code == 0
+    first = result.stderr.splitlines()[0]
+    assert loud in first and str(tmp_path / "catalogue.db") in first
