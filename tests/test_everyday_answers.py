@@ -4,6 +4,8 @@ Chinese; a catalogue promo builds by itself is announced as loudly in Chinese as
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from pipeline_helpers import content, enterprise
@@ -60,3 +62,19 @@ def test_a_catalogue_built_by_itself_is_announced_loudly_in_either_language(tmp_
     assert result.exit_code == 0
     first = result.stderr.splitlines()[0]
     assert loud in first and str(tmp_path / "catalogue.db") in first
+
+
+FAILING = ("check", "--industry", "整机制造", "--investment", "2亿", "--land-mu", "50", "--tax", "1500")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_a_failing_check_exits_1_after_showing_why(run, fmt):
+    result = run(*FAILING, "--format", fmt)
+    assert result.exit_code == 1 and "亩均税收" in result.output
+    if fmt == "json":
+        assert json.loads(result.output)["verdict"] == "fail"
+
+
+def test_a_check_that_does_not_fail_exits_0(run):
+    passing = run("check", "--industry", "整机制造", "--investment", "2亿", "--land-mu", "50", "--format", "json")
+    assert passing.exit_code == 0 and json.loads(passing.output)["verdict"] != "fail"
