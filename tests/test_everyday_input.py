@@ -246,3 +246,12 @@ def test_limit_0_means_no_limit_everywhere(run, args):
     assert everything.exit_code == 0 and one.exit_code == 0, everything.output + one.output
     assert len(everything.output) > len(one.output)
     assert run(*args, "--limit", "-1").exit_code == 2
+
+
+def test_a_deadline_without_year_or_week_is_taken_and_a_past_day_without_one_refused(run, db_path):
+    refused = run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "11月20日")
+    assert refused.exit_code == 2 and "--date" in refused.output and "has no year" in refused.output
+    assert "Traceback" not in refused.output and query(db_path, "SELECT 1 FROM activities") == []
+    done = run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "上周五", "--next", "周五")
+    assert done.exit_code == 0, done.output
+    assert query(db_path, "SELECT date, next_date FROM activities") == [("2026-11-20", "2026-11-27")]
