@@ -1,6 +1,10 @@
 """Dates as officers type them: 2027-06-30, 2027/6/30, 2027年6月30日, 今天, 3个月后, and — where the field's
 meaning makes them unambiguous — periods: 2027-06 or 下月 (by the month's end), 年底, 6个月内.
 
+A year or a week left out (12月31日, 6月底, 周五) is the next such day from today on, today included — for a
+deadline only; for a day that happened or a start the year or the week is unclear, so it is refused there.
+上周五, 本周五 and 下周五 name one day (weeks run Monday to Sunday) and are taken everywhere; 半个月 is 15 days.
+
 A field says what its date means: "day" (the day something happened or happens), "from" (the start of a
 period: a partial date would be a guess, so it is refused) or "by" (a deadline or "available by": a month or
 a year stands for its last day). What is not accepted is refused with the forms that are, never guessed.
@@ -28,6 +32,10 @@ _DATE_PATTERNS = (
 _DAY_FIRST_OR_LAST = re.compile(r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})$")  # 6/30/2026, 30.6.2026
 _MONTH = re.compile(r"^(?P<y>\d{4})(?:[-/.]|年)(?P<m>\d{1,2})月?(?P<end>底|末)?$")
 _YEAR_END = re.compile(r"^(?P<y>\d{4})年?(?:底|末|年底|年末)$")
+_MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]?$")  # 12月31日: no year
+_MONTH_NO_YEAR = re.compile(r"^(?P<m>\d{1,2})月(?:份)?(?P<end>底|末)?$")  # 6月底, 6月
+_WEEKDAY = re.compile(r"^(?P<week>上个?|本|这个?|下个?)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天1-7])$")
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _DAYS = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "tomorrow": 1, "后天": 2, "昨天": -1, "昨日": -1,
          "yesterday": -1, "前天": -2}  # fmt: skip
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -59,7 +67,7 @@ _PERIOD_WORDS = {  # a period, as (first day, last day) from today
     "明年年底": lambda t: _year(t.year + 1),
 }
 FORMS = ("2027-06-30", "2027/6/30", "2027年6月30日", "今天", "明天", "3天后", "2个月后")
-FORMS_BY = (*FORMS, "2027-06", "2027年底", "年底", "下月", "下周", "6个月内")
+FORMS_BY = (*FORMS, "2027-06", "2027年底", "年底", "下月", "下周", "6个月内", "12月31日", "6月底", "周五")
 
 
 def today() -> str:
@@ -108,6 +116,8 @@ def _count(text: str) -> float:
 
 
 def _moved(start: _dt.date, n: float, unit: str) -> _dt.date:
+    if unit in ("个月", "月") and abs(n) == 0.5:  # 半个月 is 15 days, as officers count it
+        return start + _dt.timedelta(days=30 * n)
     if unit in ("天", "日"):
         return start + _dt.timedelta(days=n)
     if unit in ("周", "星期", "个星期"):
@@ -139,6 +149,17 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
     now = _dt.date.fromisoformat(today())
     if s in _DAYS:
         return (now + _dt.timedelta(days=_DAYS[s])).isoformat()
+    if s.endswith(("月初", "上旬", "中旬", "下旬")):
+        raise BadValue(field, value, _part_of_month(s, now))
+    ahead = _next_occurrence(s, now, value, field)
+    if ahead is not None:
+        if meaning == "by":
+            return ahead.isoformat()
+        if _WEEKDAY.match(s):
+            why = _("could be this week's or last week's; write {last_week}, {this_week} or the date, e.g. {day}")
+        else:
+            why = _("has no year, which is clear only for a deadline; here write the date with its year, e.g. {day}")
+        raise BadValue(field, value, why.format(day=ahead.isoformat(), last_week=f"上{s}", this_week=f"本{s}"))
     if s in _PERIOD_WORDS and meaning != "by":
         last = _PERIOD_WORDS[s](now)[1].isoformat()
         raise BadValue(field, value, _("is clear only as a deadline; here write the day, e.g. {day}").format(day=last))
@@ -199,6 +220,9 @@ def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.dat
         # 年底 without a year is this year's end for a deadline only; for a past or start date the year is
         # unclear (in January, 年底 may well mean last year's), so parse_date refuses it there
         return _PERIOD_WORDS[s](now)
+    day = _weekday(s, now)
+    if day is not None:
+        return day, day
     m = _RELATIVE.match(s)
     if m:
         try:
@@ -219,3 +243,55 @@ def _ambiguous(meaning: str, first: _dt.date, last: _dt.date) -> str:
     else:
         text = _("names a period ({first} … {last}), which is ambiguous for a single day; write the day, e.g. {last}")
     return text.format(first=first.isoformat(), last=last.isoformat())
+
+
+def _next_occurrence(s: str, now: _dt.date, value, field: str) -> _dt.date | None:
+    """12月31日, 6月底 or 周五: the first such day from today on (today included), which only a deadline may take
+    (for a past or start date the year, or the week, is unclear); None when `s` is none of them."""
+    m = _MONTH_DAY.match(s)
+    if m:
+        for year in range(now.year, now.year + 9):  # 2月29日 waits for a leap year
+            try:
+                day = _dt.date(year, int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            if day >= now:
+                return day
+        raise BadValue(field, value, _("no such day in the calendar"))
+    m = _MONTH_NO_YEAR.match(s)
+    if m and 1 <= int(m["m"]) <= 12:
+        last = _month(now.year, int(m["m"]))[1]
+        return last if last >= now else _month(now.year + 1, int(m["m"]))[1]
+    m = _WEEKDAY.match(s)
+    if m and not m["week"]:
+        target = _WEEKDAYS.get(m["d"], int(m["d"]) - 1 if m["d"].isdigit() else 0)
+        return now + _dt.timedelta(days=(target - now.weekday()) % 7)
+    return None
+
+
+def _weekday(s: str, now: _dt.date) -> _dt.date | None:
+    """上周五, 本周五 (this week's, Monday to Sunday, even if past) or 下周五: one day, clear in every field."""
+    m = _WEEKDAY.match(s)
+    if not m or not m["week"]:
+        return None
+    target = _WEEKDAYS.get(m["d"], int(m["d"]) - 1 if m["d"].isdigit() else 0)
+    shift = {"上": -1, "下": 1}.get(m["week"][0], 0)
+    return _week(now, 0)[0] + _dt.timedelta(weeks=shift, days=target)
+
+
+def _part_of_month(s: str, now: _dt.date) -> str:
+    """月初, 下月初, 6月上旬: part of a month is not one day; the refusal gives the month's first and last days."""
+    month = (s[:-1] if s.endswith("初") else s[:-2]) or "本月"
+    found = None
+    if month in ("月", "本月", "这个月", "下月", "下个月"):
+        found = _PERIOD_WORDS["本月" if month == "月" else month](now)
+    elif (m := _MONTH.match(month)) and 1 <= int(m["m"]) <= 12:
+        found = _month(int(m["y"]), int(m["m"]))
+    elif (m := _MONTH_NO_YEAR.match(month)) and not m["end"] and 1 <= int(m["m"]) <= 12:
+        last = _month(now.year, int(m["m"]))[1]
+        found = _month(now.year + (last < now), int(m["m"]))
+    if found is None:
+        return _("not a date; write {forms}").format(forms=_(", ").join(FORMS))
+    return _("is part of a month, not one day; write the day, e.g. {first} or {last}").format(
+        first=found[0].isoformat(), last=found[1].isoformat()
+    )

@@ -191,7 +191,7 @@ def test_unknown_names_exit_1_with_suggestions(run, args, message):
     [
         (["--industry", "高端医疗器械", "--carrier", "海凭"], "--carrier 海凭: cannot be combined with --industry"),
         (["--date", "2026-13-01"], "--date"),
-        (["--lang", "fr"], "'fr' is not one of 'zh', 'en'"),
+        (["--lang", "fr"], "'--lang': fr: use one of zh, en"),
         (["--format", "pdf"], "--format"),
         (["--audience", "everyone"], "--audience"),
     ],

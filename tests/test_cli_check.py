@@ -48,7 +48,7 @@ def test_check_prints_each_figure_against_its_threshold(run):
         "--rd",
         "900",
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the verdict is fail: a script can stop on it
     out = result.output
     assert "20,000万元 ÷ 50亩 = 400 万元/亩" in out and "≥ 300 万元/亩" in out
     assert "1,500万元 ÷ 50亩 = 30 万元/亩" in out and "✗ fail" in out

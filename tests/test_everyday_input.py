@@ -89,6 +89,27 @@ TODAY = "2026-11-23"
         ("下周", "by", "2026-12-06"),  # 2026-11-23 is a Monday: next week ends on Sunday 12-06
         ("本周", "by", "2026-11-29"),
         ("下个星期", "by", "2026-12-06"),
+        # no year: the next such day from today on, for a deadline
+        ("12月31日", "by", "2026-12-31"),
+        ("11月23号", "by", TODAY),  # today included
+        ("1月5日", "by", "2027-01-05"),
+        ("2月29日", "by", "2028-02-29"),
+        ("6月底", "by", "2027-06-30"),
+        ("11月底", "by", "2026-11-30"),
+        ("本月底", "by", "2026-11-30"),
+        # no week: the coming one, today included (TODAY is a Monday)
+        ("周五", "by", "2026-11-27"),
+        ("星期一", "by", TODAY),
+        ("周日", "by", "2026-11-29"),
+        # a named week is one day anywhere
+        ("本周五", "day", "2026-11-27"),
+        ("上周五", "day", "2026-11-20"),
+        ("下周一", "from", "2026-11-30"),
+        ("上星期天", "from", "2026-11-22"),
+        # 半个月 is 15 days
+        ("半个月后", "day", "2026-12-08"),
+        ("半个月内", "by", "2026-12-08"),
+        ("半月前", "from", "2026-11-08"),
     ],
 )
 def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
@@ -109,7 +130,16 @@ def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
         ("2027", "by", "a month stands for its last day"),
         ("someday", "day", "2027年6月30日"),
         ("2027-02-30", "by", "no such day in the calendar"),
-        ("半个月后", "day", "not a date"),
+        ("12月31日", "day", "has no year"),
+        ("12月31日", "from", "e.g. 2026-12-31"),
+        ("6月底", "day", "has no year"),
+        ("2月30日", "by", "no such day in the calendar"),
+        ("周五", "day", "上周五, 本周五"),
+        ("周三", "from", "上周三, 本周三"),
+        ("下月初", "by", "e.g. 2026-12-01 or 2026-12-31"),
+        ("月初", "from", "part of a month"),
+        ("2027年6月上旬", "by", "e.g. 2027-06-01"),
+        ("一个半月后", "by", "not a date"),
     ],
 )
 def test_ambiguous_or_unknown_dates_are_refused_with_the_forms_accepted(typed, meaning, says, monkeypatch):
@@ -216,3 +246,12 @@ def test_limit_0_means_no_limit_everywhere(run, args):
     assert everything.exit_code == 0 and one.exit_code == 0, everything.output + one.output
     assert len(everything.output) > len(one.output)
     assert run(*args, "--limit", "-1").exit_code == 2
+
+
+def test_a_deadline_without_year_or_week_is_taken_and_a_past_day_without_one_refused(run, db_path):
+    refused = run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "11月20日")
+    assert refused.exit_code == 2 and "--date" in refused.output and "has no year" in refused.output
+    assert "Traceback" not in refused.output and query(db_path, "SELECT 1 FROM activities") == []
+    done = run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "上周五", "--next", "周五")
+    assert done.exit_code == 0, done.output
+    assert query(db_path, "SELECT date, next_date FROM activities") == [("2026-11-20", "2026-11-27")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, parse_or_usage, reject_empty
+from promo.commands.common import Words, catalogue, parse_or_usage, reject_empty
 from promo.i18n import N_, _, ngettext
 
 
@@ -40,14 +40,14 @@ def _given(ctx: click.Context, param: click.Parameter, value):
 )
 @click.option(
     "--lang",
-    type=click.Choice(["zh", "en"], case_sensitive=False),
+    type=Words("language"),
     default="zh",
     show_default=True,
     help="Chinese, or English (names keep their Chinese form beside the English one).",
 )
 @click.option(
     "--audience",
-    type=click.Choice(["public", "internal"], case_sensitive=False),
+    type=Words("audience"),
     default="public",
     show_default=True,
     help="public: safe to send out; internal: adds contacts, owners, notes, pipeline figures and leads.",
@@ -55,7 +55,7 @@ def _given(ctx: click.Context, param: click.Parameter, value):
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "wechat", "docx", "html"], case_sensitive=False),
+    type=Words("brief_format"),
     help="markdown (default, or what -o's extension names); wechat for pasting into a chat; docx for "
     "Word/WPS; html for e-mail and printing. docx and html include charts.",
 )

@@ -1,4 +1,5 @@
-"""Options and helpers shared by commands: output format, catalogue access, value parsing."""
+"""Options and helpers shared by commands: output format, choices in the officer's words, catalogue access,
+value parsing."""
 
 from __future__ import annotations
 
@@ -7,6 +8,74 @@ import click
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.placeholders import placeholders
+
+
+class Words(click.Choice):
+    """A click choice over the codes of `kind` (promo.option_words, or a coded kind of promo.vocabulary such as
+    enterprise_kind); `codes` narrows it to some of them. With `descending`, a leading - is kept (--sort -面积
+    is -area). Converts to the code."""
+
+    def __init__(self, kind: str, codes: tuple[str, ...] | None = None, *, descending: bool = False) -> None:
+        self.kind = kind
+        self.descending = descending
+        super().__init__(codes or tuple(_words(kind)), case_sensitive=False)
+
+    def label(self, code: str) -> str:
+        """The code's word in the user's language: its Chinese label on a Chinese screen, the code in English."""
+        from promo.i18n import language
+
+        return _words(self.kind)[code][0] if language() == "zh" else code
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        shown = "|".join(self.label(code) for code in self.choices)
+        return f"{{{shown}}}" if param.required and param.param_type_name == "argument" else f"[{shown}]"
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str) or not value.strip():
+            return value  # '' is the option's own callback's to refuse (not_empty), naming it
+        sign, word = ("-", value.strip()[1:]) if self.descending and value.strip()[:1] in "-−" else ("", value)
+        code = self.find(word)
+        if code is None:
+            from promo.i18n import _
+
+            self.fail(_("{value}: use one of {choices}").format(value=value, choices=self.listed()), param, ctx)
+        return sign + code
+
+    def find(self, word: str) -> str | None:
+        """The code a typed word names, or None: codes and words compared folded (case, width, script, spaces)."""
+        import unicodedata
+
+        quick = unicodedata.normalize("NFKC", word).replace(" ", "").casefold()
+        if quick in self.choices:  # the English codes scripts type: no need to load the script folding
+            return quick
+        from promo.text import fold
+
+        typed = fold(word)
+        for code in self.choices:
+            if typed in {fold(w) for w in (code, *_words(self.kind)[code])}:
+                return code
+        return None
+
+    def listed(self) -> str:
+        """The choices as a refusal lists them: 面积 (area)、租金 (rent) … in Chinese, the codes in English."""
+        from promo.i18n import _, language
+
+        if language() != "zh":
+            return _(", ").join(self.choices)
+        shown = (self.label(c) if self.label(c).casefold() == c else f"{self.label(c)}（{c}）" for c in self.choices)
+        return _(", ").join(shown)
+
+
+def _words(kind: str) -> dict[str, tuple[str, ...]]:
+    """Code → (Chinese label, other words …) for a kind of choice."""
+    from promo.option_words import WORDS
+
+    if kind in WORDS:
+        return WORDS[kind]
+    from promo.vocabulary import LABELS, SYNONYMS
+
+    others = SYNONYMS.get(kind, {})
+    return {code: (zh, en, *others.get(code, ())) for code, (zh, en) in LABELS[kind].items()}
 
 
 def no_pager_option(fn):
@@ -26,7 +95,7 @@ def format_option(fn):
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(["table", "csv", "json", "markdown"], case_sensitive=False),
+        type=Words("format"),
         default="table",
         show_default=True,
         callback=paged_when_table,
@@ -247,6 +316,25 @@ def confirm(question: str, *, yes: bool, command: str) -> None:
     if yes:
         return
     need_terminal(command)
-    if not click.confirm(question, default=False, err=True):
+    if not ask(question):
         say(_("nothing was changed"), err=True)
         click.get_current_context().exit(1)
+
+
+_YES = ("y", "yes", "是", "是的", "好", "确定", "确认", "对")
+_NO = ("n", "no", "否", "不", "不是", "不要", "取消")
+
+
+def ask(question: str) -> bool:
+    """A yes-or-no question on a terminal, default no: y/n or 是/否 (and 好, 确定, 不, 取消) in either language,
+    the choices shown in the user's: [y/N] in English, （是/否，默认否） in Chinese. Asked again until answered."""
+    import unicodedata
+
+    while True:
+        answer = click.prompt(question, default="", show_default=False, prompt_suffix=_(" [y/N]: "), err=True)
+        answer = unicodedata.normalize("NFKC", answer).strip().casefold().rstrip("!。.！")
+        if answer in _YES:
+            return True
+        if answer in _NO or not answer:
+            return False
+        click.echo(_("answer y (是) or n (否)"), err=True)

@@ -71,6 +71,9 @@ def check(ctx, name, carrier, fmt, **values):
     NAME override what is on record. Each criterion is 达标 / 未达标 / 缺数据 / 不适用, with the figure and
     how it was computed (e.g. 20,000万元 ÷ 50亩 = 400 万元/亩) against its threshold.
 
+    Exits 1 when the verdict is 不通过 (fail), as promo doctor does when something is wrong, so a script can
+    stop on it; 0 for 通过, 需审核 and 待补充 (pass, needs review, incomplete).
+
     \b
     Examples:
       promo check --industry 整机制造 --investment 2亿 --land-mu 50 --output 3亿 --tax 1500 --rd 900
@@ -99,6 +102,7 @@ def check(ctx, name, carrier, fmt, **values):
         from promo.render import json_text
 
         click.echo(json_text(result))
+        _exit_on_fail(ctx, result)
         return
     if fmt == "table":
         from promo.match import describe_needs
@@ -111,6 +115,13 @@ def check(ctx, name, carrier, fmt, **values):
 
         render_facts(facts, fmt)  # label and value lines, wrapped to the terminal beside their label
     views.show_check(result, fmt)
+    _exit_on_fail(ctx, result)
+
+
+def _exit_on_fail(ctx: click.Context, result: dict) -> None:
+    """A failing verdict is the criteria refusing the project: exit 1, after the whole result is shown."""
+    if result["verdict"] == "fail":
+        ctx.exit(1)
 
 
 CRITERION_OPTIONS = [

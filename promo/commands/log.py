@@ -7,6 +7,7 @@ import click
 from promo.commands.common import (
     LIMIT,
     ROW_ID,
+    ask,
     catalogue,
     confirm,
     format_option,
@@ -177,7 +178,7 @@ def _offer_redo(conn) -> bool:
     undone = found[1]
     what = f"#{undone['id']} {_what(undone)}"
     say(_("the last change was an undo of {what}").format(what=what))
-    if not click.confirm(_("Redo {what} instead (put it back)?").format(what=what), default=False, err=True):
+    if not ask(_("Redo {what} instead (put it back)?").format(what=what)):
         return False
     _redo(conn)
     return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import not_empty
+from promo.commands.common import Words, not_empty
 from promo.i18n import _
 
 
@@ -84,7 +84,7 @@ def prospect_options(fn):
         ),
         click.option(
             "--kind",
-            type=click.Choice(["company", "hospital", "institute"]),
+            type=Words("enterprise_kind"),
             help="Kind of enterprise (for policy eligibility); default company for a prospect.",
         ),
         click.option(

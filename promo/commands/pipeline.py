@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import Words, catalogue, format_option, not_empty
 from promo.i18n import N_, _
 
 
@@ -12,7 +12,7 @@ from promo.i18n import N_, _
 @click.option(
     "--by", callback=not_empty, help="Split the funnel by industry (leading industry), source, owner or carrier."
 )
-@click.option("--period", type=click.Choice(["month", "quarter"]), help="A time series: stage entries per period.")
+@click.option("--period", type=Words("period"), help="A time series: stage entries per period.")
 @click.option("--since", callback=not_empty, metavar="DATE", help="With --period: start the series at DATE.")
 @format_option
 @click.pass_context

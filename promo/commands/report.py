@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, no_pager_option, paged_when_table
+from promo.commands.common import Words, catalogue, no_pager_option, paged_when_table
 from promo.i18n import _
 
 
@@ -25,7 +25,7 @@ def report():
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["wechat", "table", "csv", "json", "markdown"], case_sensitive=False),
+    type=Words("report_format"),
     default="wechat",
     show_default=True,
     callback=paged_when_table,

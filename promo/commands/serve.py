@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue
+from promo.commands.common import ask, catalogue
 from promo.i18n import _
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -72,7 +72,8 @@ def serve(ctx, host, port, internal, yes_share, snapshot_to):
         if not yes_share:
             if not sys.stdin.isatty():
                 raise BadValue("--host", host, _("shares the catalogue on the network; confirm with --yes-share"))
-            click.confirm(_("share it on the network?"), abort=True, err=True)
+            if not ask(_("share it on the network?")):
+                raise click.Abort
     _require_web()
     _check_port(host, port)
     _run(ctx, host, port, internal)

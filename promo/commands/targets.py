@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty, say
+from promo.commands.common import Words, catalogue, format_option, not_empty, say
 from promo.i18n import _
 from promo.vocabulary import shown
 
@@ -120,7 +120,7 @@ def add(ctx, name, link, priority, reason, note, fmt):
 @click.argument("name")
 @click.option(
     "--stage",
-    type=click.Choice(["意向", "洽谈"]),
+    type=Words("stage", ("意向", "洽谈")),
     default="意向",
     show_default=True,
     help="Stage it enters the pipeline at.",

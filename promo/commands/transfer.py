@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import Words, catalogue, format_option, not_empty
 from promo.i18n import _
 
 PROGRESS_FROM = 2000
@@ -185,7 +185,7 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
     type=click.Path(dir_okay=False),
     help="FILE.xlsx (one sheet per list), FILE.csv (one list), or - for CSV on standard output.",
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Header language.")
+@click.option("--lang", type=Words("language"), default="zh", show_default=True, help="Header language.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_context
 def export(ctx, lists, output, lang, force):
@@ -211,7 +211,7 @@ def export(ctx, lists, output, lang, force):
 @click.command("template")
 @click.argument("list_name", metavar="LIST")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.xlsx to write.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Header language.")
+@click.option("--lang", type=Words("language"), default="zh", show_default=True, help="Header language.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 def template(list_name, output, lang, force):
     """Write an empty workbook for a list: headers, one marked example row, drop-downs and a notes sheet.

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import (
     LIMIT,
+    Words,
     catalogue,
     fields_from,
     format_option,
@@ -51,7 +52,7 @@ def _parse_status(value):
 @click.option(
     "--status", callback=not_empty, help="Only units in this state: 空置 预留 已租 装修中 不可租 (or English)."
 )
-@click.option("--kind", type=click.Choice(["space", "land"]), help="Only rentable space, or only land parcels.")
+@click.option("--kind", type=Words("space_kind"), help="Only rentable space, or only land parcels.")
 @click.option("--expiring", type=click.IntRange(0, 3650), metavar="DAYS", help="Only leases ending within DAYS.")
 @click.option("--limit", type=LIMIT, help="Show at most this many units (0 = all).")
 @format_option

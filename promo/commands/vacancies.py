@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import LIMIT, catalogue, format_option, not_empty
+from promo.commands.common import LIMIT, Words, catalogue, format_option, not_empty
 from promo.commands.options import parse_space, space_options
 from promo.i18n import _
 
 
 @click.command()
 @space_options
-@click.option("--kind", type=click.Choice(["space", "land"]), help="Only rentable space, or land parcels (标准地).")
+@click.option("--kind", type=Words("space_kind"), help="Only rentable space, or land parcels (标准地).")
 @click.option("--min-mu", metavar="亩", help="Land: at least this many 亩 (1 亩 = 666.67 ㎡); implies --kind land.")
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option("--carrier", help="Only this carrier (name, part of it, or code).")
 @click.option(
     "--sort",
+    type=Words("sort", descending=True),
     default="carrier",
     show_default=True,
     callback=not_empty,

@@ -1,0 +1,82 @@
+"""Choice options (--format, --sort, --kind, --lang …) take the officer's word as well as the English code
+scripts use; help and refusals list the choices in the user's language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "word, code",
+    [("面积", "area"), ("-面积", "-area"), ("租金", "rent"), ("交付", "ready"), ("可入驻日期", "ready"),
+     ("楼层", "floor"), ("载体", "carrier"), ("荷载", "load"), ("-荷载", "-load"), ("AREA", "area"), ("面 积", "area"),
+     ("麵積", "area")],
+)  # fmt: skip
+def test_sort_keys_in_chinese_sort_as_their_codes(run, word, code):
+    as_word = run("vacancies", "--sort", word, "--format", "json")
+    assert as_word.exit_code == 0, as_word.output
+    assert as_word.output == run("vacancies", "--sort", code, "--format", "json").output
+
+
+@pytest.mark.parametrize(
+    "word, code",
+    [("表格", "table"), ("表", "table"), ("CSV", "csv"), ("csv", "csv"), ("JSON", "json"), ("ｊｓｏｎ", "json"),
+     ("Markdown", "markdown"), ("md", "markdown")],
+)  # fmt: skip
+def test_formats_in_chinese_or_any_case(run, word, code):
+    assert run("vacancies", "--format", word).output == run("vacancies", "--format", code).output
+
+
+@pytest.mark.parametrize(
+    "args, same_as",
+    [(("vacancies", "--kind", "标准地"), ("vacancies", "--kind", "land")),
+     (("units", "--kind", "空间"), ("units", "--kind", "space")),
+     (("pipeline", "--period", "季度"), ("pipeline", "--period", "quarter")),
+     (("match", "--industry", "整机制造", "--kind", "医院"),
+      ("match", "--industry", "整机制造", "--kind", "hospital"))],
+)  # fmt: skip
+def test_other_choices_in_chinese(run, args, same_as):
+    chinese, english = run(*args, "--format", "json"), run(*same_as, "--format", "json")
+    assert chinese.exit_code == 0, chinese.output
+    assert json.loads(chinese.output) == json.loads(english.output)
+
+
+def test_brief_language_and_audience_in_chinese(run):
+    assert run("brief", "--lang", "英文", "--audience", "公开").output == run("brief", "--lang", "en").output
+
+
+def test_a_target_promoted_at_a_stage_word(run, db_path):
+    import sqlite3
+
+    result = run("targets", "promote", "示例医疗人工智能企业", "--stage", "在谈")  # 在谈 is 洽谈, as everywhere else
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db_path) as c:
+        assert c.execute("SELECT stage FROM enterprises WHERE name LIKE '示例医疗人工智能企业%'").fetchall() == [
+            ("洽谈",)
+        ]
+
+
+@pytest.mark.parametrize(
+    "args, option, value",
+    [(("vacancies", "--sort", "高度"), "--sort", "高度"), (("vacancies", "--sort", "-"), "--sort", "-"),
+     (("vacancies", "--format", "xml"), "--format", "xml"), (("units", "--kind", "仓库"), "--kind", "仓库")],
+)  # fmt: skip
+def test_an_unknown_word_is_refused_naming_option_value_and_choices(run, args, option, value):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"'{option}'" in result.output and f"{value}: use one of" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_choices_are_listed_in_the_users_language(run, monkeypatch):
+    english_help = run("vacancies", "--help").output
+    assert "[area|rent|ready|floor|carrier|load]" in english_help and "[table|csv|json|markdown]" in english_help
+    assert "use one of area, rent, ready, floor, carrier, load" in run("vacancies", "--sort", "x").output
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    chinese_help = run("vacancies", "--help").output
+    assert "[面积|租金|交付|楼层|载体|荷载]" in chinese_help and "[表格|CSV|JSON|Markdown]" in chinese_help
+    refused = run("vacancies", "--sort", "x")
+    assert refused.exit_code == 2 and "面积（area）、租金（rent）" in refused.output
+    assert run("vacancies", "--sort", "area", "--format", "json").exit_code == 0  # scripts keep their codes
