@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 data the catalogue rejects or cannot find, 2 a bad valu
 
 from __future__ import annotations
 
+import errno
 import importlib
 import sqlite3
 import sys
@@ -200,19 +201,50 @@ class LazyGroup(Translated, click.Group):
                         _("promo: --dry-run: nothing was written (the change was tried, then rolled back)"), err=True
                     )
             return result
+        except KeyboardInterrupt:
+            interrupted(ctx)
         except PromoError as exc:
             raise _as_click_exception(exc) from None
+        except click.ClickException as exc:
+            exc.message = printable(exc.message)  # a value quoted back (ESC, BEL, bidi) stays inert on the terminal
+            raise
+        except UnicodeEncodeError as exc:
+            if not any("\ud800" <= ch <= "\udfff" for ch in exc.object[exc.start : exc.end]):
+                raise
+            # a value typed in another encoding than the terminal's (GBK bytes on a UTF-8 terminal): Python keeps its
+            # bytes as lone surrogates, which neither SQLite nor OpenCC can take
+            why = _("{value}: not valid text (bytes that are not UTF-8); retype it, or set the terminal to UTF-8")
+            text = exc.object
+            start = text.rfind(" ", 0, exc.start) + 1  # the word holding it, not a whole command line
+            end = len(text) if text.find(" ", exc.end) < 0 else text.find(" ", exc.end)
+            raise _PromoClickError(printable(why.format(value=text[start:end])), 2) from None
         except OverflowError:
             # a number past what SQLite stores, from an option without its own bound
             raise _PromoClickError(_("a number given is too large for the catalogue"), 2) from None
         except sqlite3.OperationalError as exc:
+            if _interrupt["seen"]:  # Ctrl-C inside a function SQLite called (fold): SQLite reports it as its own error
+                interrupted(ctx)
             if "pattern too complex" in str(exc) or "too big" in str(exc):  # a value far longer than any name
                 raise _PromoClickError(_("a value given is too long to search for or store"), 2) from None
             raise _database_error(ctx, exc) from None
         except sqlite3.DatabaseError as exc:
+            if _interrupt["seen"]:
+                interrupted(ctx)
             raise _database_error(ctx, exc) from None
         except BrokenPipeError:
             reader_left()  # before click's own handler, which calls a closed pipe an error (exit 1)
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            # a path the system refuses (too long, a folder, no permission …) where the command meant to use a file
+            path = str(exc.filename)
+            path = path if len(path) <= 120 else f"{path[:60]}…{path[-40:]}"  # the error after it stays on screen
+            message = _("{path}: {error}").format(path=path, error=exc.strerror or exc)
+            raise _PromoClickError(printable(message), 2 if exc.errno in _BAD_PATH else 1) from None
+
+
+# the path itself is wrong (a usage error), rather than the file system refusing a good one
+_BAD_PATH = {errno.ENAMETOOLONG, errno.EINVAL, errno.ELOOP}
 
 
 def _top_command(ctx: click.Context, cmd_name: str) -> str:
@@ -247,6 +279,14 @@ def _fitted(text: str) -> str:
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
     """The catalogue file is damaged or not what it claims: say so, never a traceback."""
     path = ctx.obj.get("db_path") if isinstance(ctx.obj, dict) else None
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        from promo.db import BUSY_TIMEOUT_MS
+
+        message = _(
+            "the catalogue ({path}) is busy: another program has been writing to it for over {seconds} seconds; "
+            "nothing was written. Try again when it is done"
+        ).format(path=path or "", seconds=BUSY_TIMEOUT_MS // 1000)
+        return _PromoClickError(printable(message), 1)
     if path:
         message = _("the catalogue ({path}) could not be read or written: {error}").format(path=path, error=exc)
     else:
@@ -325,7 +365,32 @@ def reader_left() -> None:
     sys.exit(0)
 
 
+_interrupt = {"seen": False}
+
+
+def _on_interrupt(signum, frame) -> None:
+    """Ctrl-C: remembered, then raised as usual; a KeyboardInterrupt raised inside a function SQLite calls is
+    turned by SQLite into an error of its own, and this says what it really was."""
+    _interrupt["seen"] = True
+    raise KeyboardInterrupt
+
+
+def interrupted(ctx: click.Context) -> None:
+    """Ctrl-C (or SIGINT) stops the command with exit 130: no traceback, no click 'Aborted!', and a true word on
+    what became of the catalogue (a write is one transaction: rolled back unless it had committed)."""
+    conn = (ctx.find_root().obj or {}).get("conn") if isinstance(ctx.find_root().obj, dict) else None
+    if getattr(conn, "promo_committed", False):
+        click.echo(_("interrupted after the change was saved; promo log shows it, promo undo reverts it"), err=True)
+    else:
+        click.echo(_("interrupted; nothing was written"), err=True)
+    sys.exit(130)
+
+
 def main() -> None:
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
+        signal.signal(signal.SIGINT, _on_interrupt)
     try:
         try:
             cli(prog_name="promo")

@@ -112,6 +112,15 @@ class Forgiving:
 
     def parse_args(self, ctx, args):
         try:
+            return self._parse_args(ctx, args)
+        except click.ClickException as exc:
+            from promo.terminal import printable
+
+            exc.message = printable(exc.message)  # click quotes the value typed: ESC or BEL in it stays inert
+            raise
+
+    def _parse_args(self, ctx, args):
+        try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as exc:
             if exc.option_name.startswith("--"):

@@ -72,6 +72,7 @@ class Connection(sqlite3.Connection):
 
     promo_read_only = False
     promo_dry_run = False  # --dry-run: every write() is tried in full, then rolled back
+    promo_committed = False  # set once a write() has committed (what a Ctrl-C afterwards must say)
     opened_schema: int | None = None
 
 
@@ -281,6 +282,7 @@ def write(conn: sqlite3.Connection, summary: str) -> Iterator[int]:
         journal.end_capture(conn, journal_id)
         # a dry run is the real command — every check, every refusal, the same lines — minus the commit
         conn.execute("ROLLBACK" if conn.promo_dry_run else "COMMIT")
+        conn.promo_committed = not conn.promo_dry_run  # a Ctrl-C from here on comes after the change was saved
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -12,7 +12,7 @@ from functools import cache
 from promo.errors import BadValue, PromoError, raise_all
 from promo.i18n import _
 from promo.measures import MONEY, parse_number
-from promo.terminal import CONTROL
+from promo.terminal import check_text
 from promo.text import fold, parse_date, today
 from promo.vocabulary import CHANNELS, STAGES, choices, labels, stage_index, synonyms
 
@@ -69,7 +69,6 @@ def _kind_by_key() -> dict[str, str]:
 
 
 _PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
-_CONTROL = CONTROL  # C0, C1 and bidi overrides: one definition, in promo.terminal
 MAX_NAME = 200
 
 
@@ -104,8 +103,7 @@ def parse_source(value: str | None, field: str = "--source") -> str | None:
     text = " ".join(unicodedata.normalize("NFKC", value).split())
     if not text:
         return ""
-    if _CONTROL.search(text):
-        raise BadValue(field, value, _("contains control characters"))
+    check_text(text, field, one_line=False)
     return _source_by_key().get(fold(text), text)
 
 
@@ -131,16 +129,7 @@ def parse_kind(value: str | None, field: str = "--kind") -> str | None:
 
 def parse_text(value: str | None, field: str, *, max_len: int = 2000) -> str | None:
     """Free text as stored: outer spaces trimmed; '' means clear the field."""
-    if value is None:
-        return None
-    text = value.strip()
-    if _CONTROL.search(text.replace("\n", "").replace("\t", "")):
-        raise BadValue(field, value, _("contains control characters"))
-    if len(text) > max_len:
-        raise BadValue(
-            field, value, _("is {length} characters long; at most {limit}").format(length=len(text), limit=max_len)
-        )
-    return text
+    return check_text(value, field, max_len=max_len, one_line=False)
 
 
 def parse_name(value: str | None, field: str = "NAME") -> str:

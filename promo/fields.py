@@ -78,9 +78,12 @@ def parse_mu(value: str | float | None, field: str = "--min-mu") -> float | None
         return None
     text = value.strip().removesuffix("亩") if isinstance(value, str) else value
     try:
-        return parse_number(text, field) * M2_PER_MU
+        number = parse_number(text, field)
     except BadValue as exc:
         raise BadValue(field, value, exc.why) from None
+    if number is None:  # '亩' alone, or only spaces: no figure
+        raise BadValue(field, value, _("not a number"))
+    return number * M2_PER_MU
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 
-# C0 (but tab and newline), DEL, C1, and the bidi embeddings, overrides and isolates
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 (but tab and newline), DEL, C1, the bidi embeddings, overrides and isolates, and lone surrogates (the bytes of
+# an argument that is not UTF-8, as Python keeps them: printing one would fail)
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 MAX_LINE = 300
 
 
 def _escaped(match: re.Match) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): shown as the byte it was
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -49,6 +52,8 @@ def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: b
     if value is None:
         return None
     text = value.strip()
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise BadValue(field, escape(value), _("is not valid text (bytes that are not UTF-8)"))
     if has_control(text, multiline=not one_line):
         raise BadValue(field, escape(value), _("contains control characters (ESC, BEL, bidi overrides …)"))
     if len(text) > max_len:

@@ -113,3 +113,136 @@ def test_log_and_success_messages_escape_control_characters(run, db_path):
     assert "\x1b" not in out + listing and "\\x1b[2J" in run("enterprises", "--format", "csv").output
     payload = json.loads(run("enterprises", "--format", "json").output)
     assert any(r["name"].endswith("\x1b[2J") for r in payload)  # JSON keeps the data exact, escaped by json
+
+
+# What an attacker or a careless officer types on the command line
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["vacancies", "--kind", "\x1b[2J\x07"],  # a bad choice is quoted back
+        ["vacancies", "--min-area", "\x1b]8;;http://x\x1b\\link"],  # a bad number too (an OSC 8 link)
+        ["vacancies", "extra\x1b[31m"],  # an unexpected argument
+        ["vacancies", "--\x1b[31mred"],  # an unknown option
+        ["\x1b[31mred"],  # an unknown command
+        ["enterprises", "report", "华银康", "--year", "\u202eevil"],
+    ],
+)
+def test_a_value_click_quotes_back_in_an_error_is_escaped_for_the_terminal(run, args):
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert not any(c in result.output for c in "\x1b\x07\u202e"), repr(result.output)
+    assert "\\x1b" in result.output or "\\u202e" in result.output
+
+
+def test_bytes_that_are_not_utf8_are_a_bad_value_named_as_typed(run, db_path):
+    # $'\xff' on a UTF-8 terminal: Python keeps the byte as the lone surrogate \udcff
+    result = run("vacancies", "--carrier", "精准\udcff")
+    assert result.exit_code == 2 and "精准\\xff" in result.output and "not valid text" in result.output
+    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM carriers").fetchone()
+    typed = (["carriers", "add", "园区\udcfe", "--kind", "园区"], ["enterprises", "add", "甲", "--note", "x\udcff"])
+    for args in typed:
+        result = run(*args)
+        assert result.exit_code == 2 and "\\xf" in result.output and "UTF-8" in result.output, result.output
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM carriers").fetchone() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["carriers", "--format", ""],
+        ["carriers", "show", "精准医学产业园", "--format", "   "],
+        ["doctor", "--format", ""],
+        ["where", "--format", "\t"],
+        ["vacancies", "--kind", " "],
+        ["brief", "--lang", ""],
+        ["report", "weekly", "--format", ""],
+    ],
+)
+def test_a_choice_given_as_empty_is_a_usage_error_naming_it(run, args):
+    result = run(*args)
+    assert result.exit_code == 2 and f"'{args[-2]}'" in result.output and "is empty" in result.output
+
+
+@pytest.mark.parametrize("value", ["   ", "亩", " 亩 "])
+def test_min_mu_without_a_figure_is_a_usage_error(run, value):
+    result = run("vacancies", "--min-mu", value)
+    assert result.exit_code == 2 and "'--min-mu'" in result.output
+
+
+def test_a_path_the_system_refuses_is_named_not_a_traceback(run, tmp_path):
+    result = run("brief", "--charts", tmp_path / ("x" * 5000))
+    assert result.exit_code == 2 and "File name too long" in result.output and "xxxx" in result.output
+
+
+def _interrupt_when_called(monkeypatch, module, name, after=1):
+    """`module.name` raises Ctrl-C as a real SIGINT would, on its `after`-th call."""
+    import os
+    import signal
+
+    real = getattr(module, name)
+    calls = {"n": 0}
+
+    def interrupting(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == after:
+            os.kill(os.getpid(), signal.SIGINT)  # promo's handler raises KeyboardInterrupt here
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, interrupting)
+
+
+@pytest.fixture
+def promo_sigint():
+    """promo's own SIGINT handler, as `promo` installs it, for this test only."""
+    import signal
+
+    from promo import cli
+
+    before = signal.signal(signal.SIGINT, cli._on_interrupt)
+    cli._interrupt["seen"] = False
+    yield
+    signal.signal(signal.SIGINT, before)
+    cli._interrupt["seen"] = False
+
+
+def test_ctrl_c_inside_a_function_sqlite_calls_is_an_interrupt_and_nothing_is_written(
+    run, db_path, tmp_path, monkeypatch, promo_sigint
+):
+    from promo import search_index
+
+    path = tmp_path / "leads.csv"
+    path.write_text("企业名称,阶段\n" + "".join(f"线索{i}号,意向\n" for i in range(50)), encoding="utf-8")
+    # the search index's triggers call grams() for every row written: Ctrl-C lands inside SQLite
+    _interrupt_when_called(monkeypatch, search_index, "grams", after=20)
+    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM enterprises").fetchone()
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 130 and "interrupted; nothing was written" in result.output, result.output
+    assert "could not be read or written" not in result.output
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM enterprises").fetchone() == before
+
+
+def test_ctrl_c_after_the_change_was_saved_says_so(run, db_path, monkeypatch, promo_sigint):
+    from promo import terminal
+
+    _interrupt_when_called(monkeypatch, terminal, "fitted")  # while printing the success line
+    result = run("carriers", "add", "新园区", "--kind", "园区")
+    assert result.exit_code == 130 and "after the change was saved" in result.output, result.output
+    assert "Aborted" not in result.output
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM carriers WHERE name = '新园区'").fetchone() == (1,)
+
+
+def test_a_catalogue_busy_past_the_timeout_says_so_and_writes_nothing(run, db_path, monkeypatch):
+    from promo import db
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run("carriers", "add", "锁住的园区", "--kind", "园区")
+    finally:
+        holder.execute("ROLLBACK")
+    assert result.exit_code == 1 and "busy" in result.output and "nothing was written" in result.output
+    count = "SELECT count(*) FROM carriers WHERE name = '锁住的园区'"
+    assert sqlite3.connect(db_path).execute(count).fetchone() == (0,)

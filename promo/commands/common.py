@@ -31,13 +31,13 @@ class Words(click.Choice):
         return f"{{{shown}}}" if param.required and param.param_type_name == "argument" else f"[{shown}]"
 
     def convert(self, value, param, ctx):
-        if not isinstance(value, str) or not value.strip():
-            return value  # '' is the option's own callback's to refuse (not_empty), naming it
+        if not isinstance(value, str):
+            return value
+        if not value.strip():  # a choice given as '' chooses nothing: said here, for every option of the kind
+            self.fail(_("is empty; leave the option out instead"), param, ctx)
         sign, word = ("-", value.strip()[1:]) if self.descending and value.strip()[:1] in "-−" else ("", value)
         code = self.find(word)
         if code is None:
-            from promo.i18n import _
-
             self.fail(_("{value}: use one of {choices}").format(value=value, choices=self.listed()), param, ctx)
         return sign + code
 

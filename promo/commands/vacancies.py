@@ -12,7 +12,12 @@ from promo.i18n import _
 @click.command()
 @space_options
 @click.option("--kind", type=Words("space_kind"), help="Only rentable space, or land parcels (标准地).")
-@click.option("--min-mu", metavar="亩", help="Land: at least this many 亩 (1 亩 = 666.67 ㎡); implies --kind land.")
+@click.option(
+    "--min-mu",
+    metavar="亩",
+    callback=not_empty,
+    help="Land: at least this many 亩 (1 亩 = 666.67 ㎡); implies --kind land.",
+)
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option("--carrier", help="Only this carrier (name, part of it, or code).")
 @click.option(
