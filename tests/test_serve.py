@@ -198,3 +198,44 @@ def test_the_vacant_units_page_in_a_real_browser(db_path, tmp_path):
     finally:
         stop(server)
     assert server.returncode is not None  # the server is stopped
+
+
+def test_a_bad_query_parameter_is_a_bad_request_not_a_server_error(db_path):
+    pytest.importorskip("datasette", reason="promo serve needs the web extra: pip install '.[web]'")
+    server, base = start_server(db_path)
+    try:
+        bad = ("_sort=no_such_column", "_sort_desc=zz", "_through=not-json", "_through=%7B%7D", "_timelimit=abc")
+        for query in bad:
+            for page in (f"{base}/carriers", f"{base}/carriers.json"):
+                try:
+                    urllib.request.urlopen(f"{page}?{query}", timeout=10)
+                    raise AssertionError(f"{page}?{query} answered 200")
+                except urllib.error.HTTPError as exc:
+                    body = exc.read().decode("utf-8", errors="replace")
+                    assert exc.code == 400 and "Bad parameters" in body, (query, exc.code, body[:300])
+        escaped = _get_body(f"{base}/carriers?_sort=%3Cscript%3Ealert(1)%3C/script%3E")
+        assert "<script>alert(1)" not in escaped and "&lt;script&gt;" in escaped
+        assert _get(f"{base}/carriers")[0] == 200  # the page itself is fine
+    finally:
+        stop(server)
+    log = server.stdout.read().decode("utf-8", errors="replace")
+    assert "Traceback" not in log, log[-2000:]
+
+
+def _get_body(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as exc:
+        return exc.read().decode("utf-8", errors="replace")
+
+
+def test_the_serving_line_is_all_in_the_officers_language(db_path, monkeypatch):
+    pytest.importorskip("datasette", reason="promo serve needs the web extra: pip install '.[web]'")
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    server, base = start_server(db_path)
+    try:
+        line = server.stdout.readline().decode()
+    finally:
+        stop(server)
+    assert base in line and "公开快照" in line and "public snapshot" not in line, line

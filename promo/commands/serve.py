@@ -170,6 +170,8 @@ def _run(ctx, host: str, port: int, internal: bool) -> None:
         snapshot.build(conn, path, internal=internal)
         if not pm.is_registered(plugin):
             pm.register(plugin, name="promo")
+        if pm.has_plugin("datasette.handle_exception"):  # promo's handler calls it, bad parameters made 400s
+            pm.unregister(name="datasette.handle_exception")
         ds = Datasette(
             immutables=[str(path)],
             metadata=metadata.metadata(zone[0] if zone else "promo", snapshot.columns(path), internal=internal),
@@ -182,6 +184,9 @@ def _run(ctx, host: str, port: int, internal: bool) -> None:
         )
         asyncio.run(ds.invoke_startup())
         url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/{metadata.DATABASE}"
-        what = "everything (internal)" if internal else "the public snapshot"
-        click.echo(_("serving {what} at {url}  (Ctrl-C stops)").format(what=what, url=url), err=True)
+        if internal:
+            said = _("serving everything (internal) at {url}  (Ctrl-C stops)")
+        else:
+            said = _("serving the public snapshot at {url}  (Ctrl-C stops)")
+        click.echo(said.format(url=url), err=True)
         uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
