@@ -115,10 +115,18 @@ def _reader(path: Path) -> sqlite3.Connection:
 
 def backup(path: Path, target: Path | None = None, *, keep: int | None = None, force: bool = False) -> Path:
     """`promo backup`: a dated copy beside the catalogue (older ones pruned to `keep`), or a copy to `target`."""
-    if target is not None:
-        return copy_to(path, target, force=force)
-    made = copy_to(path, dated_name(path))
-    prune(path, keep_count(keep))
+    made = copy_to(path, target if target is not None else dated_name(path), force=force)
+    if not _healthy(made):
+        # a copy of a damaged catalogue must not push the last good backups out of the --keep window
+        raise CatalogueError(
+            _(
+                "the catalogue {path} is damaged (SQLite's integrity check fails): the copy {copy} was made, "
+                "but no older backup was removed"
+            ).format(path=path, copy=made),
+            _("promo doctor says what is wrong; promo restore brings back an older backup"),
+        )
+    if target is None:
+        prune(path, keep_count(keep))
     return made
 
 
@@ -218,6 +226,7 @@ def check_source(source: Path) -> int:
         conn = connect_read_only(source)
         try:
             promo, version = is_promo(conn), conn.execute("PRAGMA user_version").fetchone()[0]
+            healthy = promo and conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -227,6 +236,11 @@ def check_source(source: Path) -> int:
     if not promo:
         raise CatalogueError(
             _("{path} is a SQLite database but not a promo catalogue; nothing was restored").format(path=source)
+        )
+    if not healthy:
+        raise CatalogueError(
+            _("{path} is damaged (SQLite's integrity check fails); nothing was restored").format(path=source),
+            _("restore an older backup; promo --db {path} doctor says what is wrong").format(path=source),
         )
     if version > latest_version():
         raise CatalogueError(

@@ -242,3 +242,40 @@ def test_commits_are_synced_in_full(db_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: NORMAL may lose the last commits
     conn.close()
+
+
+def damage(db) -> None:
+    """Overwrite an index page of the enterprises table: the file still opens as a promo catalogue, but SQLite's
+    integrity check fails (a disk or a copy gone wrong)."""
+    with sqlite3.connect(db) as c:
+        page_size = c.execute("PRAGMA page_size").fetchone()[0]
+        root = c.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'enterprises' ORDER BY rootpage"
+        ).fetchone()[0]
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with open(db, "r+b") as f:
+        f.seek((root - 1) * page_size + 8)
+        f.write(b"\xff" * 200)
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+
+
+def test_backups_of_a_damaged_catalogue_never_push_out_the_good_ones(db_path):
+    for _ in range(2):
+        assert promo(db_path, "backup", "--keep", "2").exit_code == 0
+    good = set(db_path.parent.glob("catalogue.*.bak"))
+    damage(db_path)
+    for _ in range(3):
+        result = promo(db_path, "backup", "--keep", "2")
+        assert result.exit_code == 1 and "damaged" in result.output and "no older backup was removed" in result.output
+    assert good <= set(db_path.parent.glob("catalogue.*.bak"))  # the copies are made, the good ones kept
+
+
+def test_a_damaged_backup_is_not_restored(db_path, tmp_path):
+    copy = tmp_path / "copy.db"
+    assert promo(db_path, "backup", copy).exit_code == 0
+    damage(copy)
+    before = digest(db_path)
+    result = promo(db_path, "restore", copy)
+    assert result.exit_code == 1 and "damaged" in result.output and "nothing was restored" in result.output
+    assert digest(db_path) == before
