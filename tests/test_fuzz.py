@@ -246,3 +246,8 @@ def test_a_catalogue_busy_past_the_timeout_says_so_and_writes_nothing(run, db_pa
     assert result.exit_code == 1 and "busy" in result.output and "nothing was written" in result.output
     count = "SELECT count(*) FROM carriers WHERE name = '锁住的园区'"
     assert sqlite3.connect(db_path).execute(count).fetchone() == (0,)
+
+
+def test_an_empty_unit_state_is_a_bad_value(run):
+    result = run("units", "set-status", "A1-101", "")
+    assert result.exit_code == 2 and "vacant" in result.output

@@ -224,7 +224,7 @@ def set_status(
         ("start", "--start", start, p.date_from),
         ("reason", "--reason", reason, p.text(300)),
     ):
-        if value not in (None, ""):
+        if value not in (None, "") or key == "status":  # STATUS is required: '' is a bad state, not none given
             try:
                 values[key] = parser(conn, value, option)
             except PromoError as exc:
