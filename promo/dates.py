@@ -128,9 +128,21 @@ def _moved(start: _dt.date, n: float, unit: str) -> _dt.date:
     return add_months(start, int(months))
 
 
+# the dates a catalogue holds: a year 1 or 9999 is a typo, and would break the periods and day counts built on it
+FIRST_DAY, LAST_DAY = "1900-01-01", "2200-12-31"
+
+
 def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: str = "day") -> str | None:
     """An ISO date from how people write one; `meaning` ("day", "from" or "by") decides whether a period such
-    as 2027-06, 年底 or 6个月内 stands for its last day ("by") or is refused as ambiguous (BadValue names the field)."""
+    as 2027-06, 年底 or 6个月内 stands for its last day ("by") or is refused as ambiguous (BadValue names the field).
+    Dates outside 1900 … 2200 are refused."""
+    day = _parse_date(value, field, meaning)
+    if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+        raise BadValue(field, value, _("give a date from 1900 to 2200"))
+    return day
+
+
+def _parse_date(value: str | _dt.date | None, field: str, meaning: str) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, _dt.date):

@@ -251,3 +251,19 @@ def test_a_catalogue_busy_past_the_timeout_says_so_and_writes_nothing(run, db_pa
 def test_an_empty_unit_state_is_a_bad_value(run):
     result = run("units", "set-status", "A1-101", "")
     assert result.exit_code == 2 and "vacant" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["enterprises", "add", "远古企业", "--date", "0001-01-01"],
+        ["units", "set-status", "A1-402", "fitout", "--until", "9999-12-31"],
+        ["brief", "--date", "9999-12-31"],
+        ["policies", "add", "远期政策", "--level", "市级", "--kind", "奖励", "--end", "3000年底"],
+    ],
+)
+def test_a_date_outside_1900_to_2200_is_a_bad_value(run, args):
+    # year 1 was stored, and then `promo pipeline --period month` failed on it with a traceback
+    result = run(*args)
+    assert result.exit_code == 2 and "from 1900 to 2200" in result.output, result.output
+    no_traceback(run("pipeline", "--period", "month"))

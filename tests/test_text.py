@@ -62,11 +62,15 @@ def test_bad_dates_are_refused(bad):
 
 
 @given(st.dates())
-def test_any_date_round_trips_in_every_spelling(d):
+def test_any_date_round_trips_in_every_spelling_and_only_1900_to_2200_is_taken(d):
     if d.year < 1000:
         return
     for text in (d.isoformat(), f"{d.year}/{d.month}/{d.day}", f"{d.year}年{d.month}月{d.day}日"):
-        assert parse_date(text) == d.isoformat()
+        if 1900 <= d.year <= 2200:
+            assert parse_date(text) == d.isoformat()
+        else:
+            with pytest.raises(BadValue, match="1900 to 2200"):
+                parse_date(text)
 
 
 @given(st.integers(min_value=0, max_value=10**8))
