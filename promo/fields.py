@@ -76,13 +76,10 @@ def parse_mu(value: str | float | None, field: str = "--min-mu") -> float | None
     """A number of 亩 (30, 30亩); returned in ㎡ for comparing with stored areas."""
     if value is None or value == "":
         return None
-    text = value.strip().removesuffix("亩") if isinstance(value, str) else value
     try:
-        number = parse_number(text, field)
+        number = parse_number(value, field, unit_suffixes=("亩",))  # '亩' alone is not a number
     except BadValue as exc:
         raise BadValue(field, value, exc.why) from None
-    if number is None:  # '亩' alone, or only spaces: no figure
-        raise BadValue(field, value, _("not a number"))
     return number * M2_PER_MU
 
 

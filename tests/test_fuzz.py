@@ -267,3 +267,9 @@ def test_a_date_outside_1900_to_2200_is_a_bad_value(run, args):
     result = run(*args)
     assert result.exit_code == 2 and "from 1900 to 2200" in result.output, result.output
     no_traceback(run("pipeline", "--period", "month"))
+
+
+@pytest.mark.parametrize("rate", ["%", "％", " % "])
+def test_a_rate_of_only_a_percent_sign_is_not_a_number(run, rate):
+    result = run("policies", "add", "新政策", "--level", "市级", "--kind", "奖励", "--rate", rate)
+    assert result.exit_code == 2 and "--rate" in result.output and "not a number" in result.output

@@ -39,7 +39,7 @@ def _rate(conn, value, option):
 
     text = str(value).strip().replace("％", "%")
     if text.endswith("%"):
-        return parse_number(text[:-1], option, maximum=1000) / 100
+        return parse_number(text, option, maximum=1000, unit_suffixes=("%",)) / 100  # '%' alone: not a number
     return parse_number(text, option, maximum=10)
 
 
