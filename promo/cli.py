@@ -386,9 +386,19 @@ def interrupted(ctx: click.Context) -> None:
     sys.exit(130)
 
 
+def _never_fail_on_encoding() -> None:
+    """Output to a stream that is not UTF-8 (a Windows file redirect in GBK, PYTHONIOENCODING=ascii) shows a
+    character it cannot hold as \\U0001f600 instead of stopping the listing with a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     import signal
 
+    _never_fail_on_encoding()
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
         signal.signal(signal.SIGINT, _on_interrupt)
     try:

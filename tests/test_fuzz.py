@@ -273,3 +273,18 @@ def test_a_date_outside_1900_to_2200_is_a_bad_value(run, args):
 def test_a_rate_of_only_a_percent_sign_is_not_a_number(run, rate):
     result = run("policies", "add", "新政策", "--level", "市级", "--kind", "奖励", "--rate", rate)
     assert result.exit_code == 2 and "--rate" in result.output and "not a number" in result.output
+
+
+def test_output_in_gbk_shows_what_gbk_cannot_hold_instead_of_failing(run, db_path):
+    # a Windows officer redirecting a listing to a file writes GBK; an emoji in a name is not in GBK
+    import os
+    import subprocess
+    import sys
+
+    assert run("enterprises", "add", "表情😀企业", "--stage", "意向").exit_code == 0
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "PROMO_DB": str(db_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "promo", "enterprises", "--format", "csv"], env=env, capture_output=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr.decode("gbk", errors="replace")
+    assert "表情\\U0001f600企业" in done.stdout.decode("gbk")
