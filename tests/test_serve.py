@@ -239,3 +239,32 @@ def test_the_serving_line_is_all_in_the_officers_language(db_path, monkeypatch):
     finally:
         stop(server)
     assert base in line and "公开快照" in line and "public snapshot" not in line, line
+
+
+def test_the_internal_catalogue_answers_no_other_sites_name(db_path):
+    # DNS rebinding: a page on attacker.example points its name at 127.0.0.1 and reads the internal catalogue
+    pytest.importorskip("datasette", reason="promo serve needs the web extra: pip install '.[web]'")
+    server, base = start_server(db_path, "--internal")
+    try:
+        port = urllib.parse.urlsplit(base).port
+        sql = urllib.parse.quote("select name from enterprises")
+        for host, status in ((f"attacker.example:{port}", 400), (f"127.0.0.1.evil.com:{port}", 400),
+                             (f"localhost:{port}", 200), (f"127.0.0.1:{port}", 200)):  # fmt: skip
+            request = urllib.request.Request(f"{base}.json?sql={sql}", headers={"Host": host})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as r:
+                    got, body = r.status, r.read().decode()
+            except urllib.error.HTTPError as exc:
+                got, body = exc.code, exc.read().decode()
+            assert got == status, (host, got, body[:200])
+            assert status == 400 or LEAD in {row[0] for row in json.loads(body)["rows"]}
+    finally:
+        stop(server)
+
+
+def test_a_host_header_names_its_computer_without_the_port():
+    from promo.web.hosts import host_name
+
+    assert host_name("127.0.0.1:8001") == "127.0.0.1" and host_name("LOCALHOST") == "localhost"
+    assert host_name("[::1]:8001") == "::1" and host_name("evil.com:80") == "evil.com"
+    assert host_name("127.0.0.1:8001:x") not in ("127.0.0.1", "localhost", "::1")

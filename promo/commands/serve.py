@@ -6,8 +6,7 @@ import click
 
 from promo.commands.common import ask, catalogue
 from promo.i18n import _
-
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+from promo.web.hosts import LOOPBACK
 
 
 @click.command()
@@ -189,4 +188,9 @@ def _run(ctx, host: str, port: int, internal: bool) -> None:
         else:
             said = _("serving the public snapshot at {url}  (Ctrl-C stops)")
         click.echo(said.format(url=url), err=True)
-        uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+        app = ds.app()
+        if host.strip().lower() in LOOPBACK:  # served to this computer only: no other site's name (DNS rebinding)
+            from promo.web.hosts import loopback_only
+
+            app = loopback_only(app)
+        uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")
