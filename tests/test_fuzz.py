@@ -288,3 +288,10 @@ def test_output_in_gbk_shows_what_gbk_cannot_hold_instead_of_failing(run, db_pat
     )
     assert done.returncode == 0, done.stderr.decode("gbk", errors="replace")
     assert "表情\\U0001f600企业" in done.stdout.decode("gbk")
+
+
+def test_the_map_files_written_are_said_in_the_officers_language_and_escaped(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    result = run("map", "--geojson", tmp_path / "地图\x07.geojson")
+    assert result.exit_code == 0 and "已将 10 个载体写入" in result.output, result.output
+    assert "\x07" not in result.output and "\\x07" in result.output and "carriers written" not in result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty
+from promo.commands.common import catalogue, format_option, not_empty, say
 from promo.i18n import N_, _, ngettext
 
 
@@ -53,11 +53,13 @@ def map_(ctx, kind, geojson, html, crs, force, fmt):
     crs = crs.lower()
     if geojson:
         counts = _write(geojson, force, lambda out: _geojson(conn, out, kind, crs))
-        _report(counts, f"{counts['written']} carriers written to {geojson} ({crs.upper()})", geojson)
+        done = _("{count} carriers written to {path} ({crs})")
+        _report(counts, done.format(count=counts["written"], path=geojson, crs=crs.upper()), geojson)
     if html:
         rows = list(investment_map.carriers(conn, kind=kind))
         counts = _write(html, force, lambda out: _html(conn, out, rows))
-        _report(counts, f"map of {counts['written']} carriers written to {html}", html)
+        done = _("map of {count} carriers written to {path}")
+        _report(counts, done.format(count=counts["written"], path=html), html)
     if not geojson and not html:
         _listing(list(investment_map.carriers(conn, kind=kind)), fmt)
 
@@ -94,21 +96,20 @@ def _zone(conn) -> str:
 
 
 def _report(counts: dict, done: str, path: str) -> None:
+    """What was written and what was left out, on stderr; names and paths escaped (say)."""
     if counts["missing"]:
-        click.echo(
+        say(
             _("{missing} carriers have no coordinates and were left out of {path}").format(
                 missing=counts["missing"], path=path
             ),
             err=True,
         )
     for line in counts["problems"][:10]:
-        click.echo(_("warning: {line}").format(line=line), err=True)
+        say(_("warning: {line}").format(line=line), err=True)
     if len(counts["problems"]) > 10:
-        click.echo(
-            _("warning: … and {v0} more with doubtful coordinates").format(v0=len(counts["problems"]) - 10), err=True
-        )
+        say(_("warning: … and {v0} more with doubtful coordinates").format(v0=len(counts["problems"]) - 10), err=True)
     if path != "-":
-        click.echo(done, err=True)
+        say(done, err=True)
 
 
 def _check_target(path: str, force: bool, option: str) -> None:
