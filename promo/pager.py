@@ -74,6 +74,8 @@ class Output:
             env.setdefault("LESSCHARSET", "utf-8")
         self.stream.flush()
         try:
+            if not _runnable(self.pager):  # the shell would only say "not found", and the listing would be lost
+                raise FileNotFoundError(self.pager)
             self.proc = subprocess.Popen(self.pager, shell=True, stdin=subprocess.PIPE, env=env)
         except OSError:  # no such pager: print as if there were none
             self.pager = None
@@ -113,6 +115,18 @@ class Output:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _runnable(pager: str) -> bool:
+    """Whether the pager's program (the first word of PROMO_PAGER / PAGER) can be found and run."""
+    import shlex
+    import shutil
+
+    try:
+        words = shlex.split(pager)
+    except ValueError:  # an unclosed quote: let the shell say what it makes of it
+        return True
+    return bool(words) and ("=" in words[0] or shutil.which(words[0]) is not None)
 
 
 def output(stream=None) -> Output:

@@ -262,3 +262,11 @@ def test_an_amount_and_its_unit_stay_on_one_line(text, whole):
         for mode in ("text", "list", "words"):
             lines = [text[s:e] for s, e in screen.wrap(text, cells, measure, mode)]
             assert any(whole in line for line in lines), (cells, mode, lines)
+
+
+def test_a_pager_that_is_not_installed_is_passed_by_and_the_listing_printed(tmp_path):
+    stream = io.StringIO()
+    with pager.Output(stream, "no-such-pager-here -R", lines=10) as out:
+        for i in range(30):
+            out.write(f"line {i}\n")
+    assert stream.getvalue().splitlines() == [f"line {i}" for i in range(30)]
