@@ -66,11 +66,18 @@ def _lstat(path: Path, what: str, option: str = "FILE") -> os.stat_result | None
 
 
 def check_output(
-    path: str | os.PathLike, *, force: bool = False, what: str = N_("the file"), option: str = "FILE"
+    path: str | os.PathLike,
+    *,
+    force: bool = False,
+    what: str = N_("the file"),
+    option: str = "FILE",
+    database: bool = False,
 ) -> Path | None:
     """The path `what` may be written to (None for "-", standard output), or Rejected saying why not.
 
-    Called before the work, so a refused target costs nothing; output() checks again at the write.
+    Called before the work, so a refused target costs nothing; output() checks again at the write. Only a
+    `database` (a backup) may replace a SQLite file: a brief, map or export written over the catalogue (or
+    one of its backups) would destroy it, --force or not.
     """
     if str(path) == STDOUT:
         return None
@@ -95,6 +102,9 @@ def check_output(
                 str(path),
                 _("is not a regular file (a device or a pipe); promo will not write {what} there").format(what=_(what)),
             )
+        if not database and _is_sqlite(target):
+            why = _("is a SQLite database (a catalogue or a backup of one); promo will not replace it with {what}")
+            raise BadValue(option, str(path), why.format(what=_(what)), _("give another file name"))
         if not force:
             raise BadValue(
                 option,
@@ -117,6 +127,14 @@ def check_output(
             )
         )
     return target
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def check_input(path: str | os.PathLike, *, option: str = "FILE") -> Path:

@@ -76,7 +76,7 @@ def prune(path: Path, keep: int) -> list[Path]:
 
 def copy_to(source: Path, target: Path, *, force: bool = False) -> Path:
     """Copy catalogue `source` to a new file `target` through the backup API (its -wal included); 0600."""
-    files.check_output(target, force=force, what=N_("the backup"), option="FILE")
+    files.check_output(target, force=force, what=N_("the backup"), option="FILE", database=True)
     tmp = temp_name(target, "backup")
     remove_sidecars(tmp, including_file=True)
     try:
@@ -115,6 +115,8 @@ def _reader(path: Path) -> sqlite3.Connection:
 
 def backup(path: Path, target: Path | None = None, *, keep: int | None = None, force: bool = False) -> Path:
     """`promo backup`: a dated copy beside the catalogue (older ones pruned to `keep`), or a copy to `target`."""
+    if target is not None and target.exists() and path.exists() and os.path.samefile(target, path):
+        raise BadValue("FILE", str(target), _("is the catalogue itself; give another file for the copy"))
     made = copy_to(path, target if target is not None else dated_name(path), force=force)
     if not _healthy(made):
         # a copy of a damaged catalogue must not push the last good backups out of the --keep window

@@ -295,3 +295,27 @@ def test_the_map_files_written_are_said_in_the_officers_language_and_escaped(run
     result = run("map", "--geojson", tmp_path / "地图\x07.geojson")
     assert result.exit_code == 0 and "已将 10 个载体写入" in result.output, result.output
     assert "\x07" not in result.output and "\\x07" in result.output and "carriers written" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["map", "--html", "{db}", "--force"],
+        ["map", "--geojson", "{other}", "--force"],
+        ["brief", "-o", "{other_md}", "--force"],  # a copy of the catalogue someone named .md
+        ["import", "enterprises", "{bad_rows}", "--skip-invalid", "--rejects", "{other}"],
+        ["backup", "{db}", "--force"],  # a backup over the catalogue itself
+    ],
+)
+def test_no_output_replaces_the_catalogue_or_another_sqlite_file(run, db_path, tmp_path, args):
+    import shutil
+
+    other, other_md = tmp_path / "old-copy.db", tmp_path / "copy.md"
+    shutil.copy(db_path, other)
+    shutil.copy(db_path, other_md)
+    bad_rows = tmp_path / "bad.csv"
+    bad_rows.write_text("企业名称,阶段\n坏行,不存在的阶段\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (db_path, other, other_md)}
+    result = run(*(a.format(db=db_path, other=other, other_md=other_md, bad_rows=bad_rows) for a in args))
+    assert result.exit_code == 2 and ("SQLite database" in result.output or "catalogue itself" in result.output)
+    assert {p: p.read_bytes() for p in (db_path, other, other_md)} == before
