@@ -142,7 +142,7 @@ def test_recording_a_milestone_again_changes_nothing(run, db_path, recorded):
     [
         (("enterprises", "milestone", "康达", "竣工", "--date", "2027-01-05"), 2, "--date"),
         (("enterprises", "milestone", "康达", "竣工", "--date", "2026-05-10"), 1, "--date"),
-        (("enterprises", "milestone", "康达", "开工", "--date", "1800-01-01"), 1, "--date"),
+        (("enterprises", "milestone", "康达", "开工", "--date", "1800-01-01"), 2, "--date"),  # before 1900: a typo
         (("enterprises", "milestone", "不存在的企业", "开工", "--date", "2026-05-01"), 1, "不存在的企业"),
         (("enterprises", "milestone", "", "开工", "--date", "2026-05-01"), 2, "NAME"),
         (("enterprises", "report", "康达", "--year", "2026", "--arrived", "-500"), 2, "--arrived"),
