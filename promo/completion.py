@@ -6,6 +6,7 @@ build), answer in milliseconds, and return nothing — never an error — when t
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import click
@@ -61,6 +62,19 @@ def names(kind: str, incomplete: str, path) -> list[str]:
     return [v for (v,) in found if v]
 
 
+# what bash reads as syntax in a word it is given back: a name holding one is inserted quoted
+_BASH_SPECIAL = set(" \t\n!\"#$&'()*;<>?[\\]^`{|}~")
+
+
+def shell_word(name: str) -> str:
+    """`name` as bash must be given it: click's bash script inserts a completion as it is, so a name like
+    国家健康医疗大数据中心(北方)产业园 was a syntax error, and one holding $(…) or `…` ran when Enter was pressed.
+    (zsh and fish quote what they insert themselves.)"""
+    import shlex
+
+    return shlex.quote(name) if _BASH_SPECIAL & set(name) else name
+
+
 def _complete(kind: str):
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str):
         try:
@@ -70,7 +84,10 @@ def _complete(kind: str):
             path, _ = catalogue_choice(root.params.get("db_path"))
             if not path.is_file():
                 return []
-            return names(kind, incomplete, path)
+            found = names(kind, incomplete, path)
+            if os.environ.get("_PROMO_COMPLETE", "").startswith("bash"):
+                return [shell_word(v) for v in found]
+            return found
         except Exception:  # a Tab must never print a traceback into the user's prompt
             return []
 

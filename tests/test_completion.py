@@ -70,3 +70,22 @@ def test_no_catalogue_completes_nothing_and_builds_nothing(tmp_path, monkeypatch
 def test_the_completion_script_for_each_shell(shell):
     result = CliRunner().invoke(cli, [], env={"_PROMO_COMPLETE": f"{shell}_source"}, prog_name="promo")
     assert result.exit_code == 0 and "_PROMO_COMPLETE" in result.output
+
+
+def test_bash_is_given_a_name_with_shell_syntax_quoted(db_path, tmp_path):
+    # click's bash script inserts what it is given as it is: (北方) was a syntax error, $(…) a command run on Enter
+    import shlex
+    import sqlite3
+
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE carriers SET name = '示例园$(touch pwned)' WHERE code = 'precision-med-park'")
+    offered = tab("promo carriers show 示例园", db=db_path)
+    assert offered == ["'示例园$(touch pwned)'"] and shlex.split(offered[0]) == ["示例园$(touch pwned)"]
+    bracket = tab("promo carriers show 国家健康", db=db_path)
+    assert "'国家健康医疗大数据中心(北方)产业园'" in bracket
+    assert "精准医学产业园" not in tab("promo carriers show 精准", db=db_path)  # renamed above
+    assert tab("promo carriers show 海凭", db=db_path) == ["海凭国际·济南医疗器械产业园"]  # nothing to quote
+    env = {"_PROMO_COMPLETE": "zsh_complete", "COMP_WORDS": "promo carriers show 国家健康", "COMP_CWORD": "3",
+           "PROMO_DB": str(db_path)}  # fmt: skip
+    zsh = CliRunner().invoke(cli, [], env=env, prog_name="promo").output.splitlines()
+    assert "国家健康医疗大数据中心(北方)产业园" in zsh  # zsh quotes what it inserts itself
