@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import sqlite3
 
+from promo import service_status
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
 from promo.i18n import N_, _
@@ -236,6 +237,7 @@ def add_service(
             now(),
         ),
     ).lastrowid
+    service_status.record(conn, sid, "doing" if asked else "todo", asked or today())
     return {
         "id": sid,
         "name": e["name"],
@@ -313,6 +315,9 @@ def update_service(
         raise BadValue("--due", new["due_date"], _("comes before the request ({date})").format(date=new["asked_date"]))
     sets = ", ".join(f"{k} = ?" for k in new)
     conn.execute(f"UPDATE services SET {sets} WHERE id = ?", (*new.values(), s["id"]))
+    if (new["status"], new["done_date"]) != (s["status"], s["done_date"]):
+        since = new["done_date"] if new["status"] == "done" else today()
+        service_status.record(conn, s["id"], new["status"], since)
     changed = [k for k, v in new.items() if s[k] != v]
     return {
         "id": s["id"],
@@ -365,7 +370,7 @@ def apply_template(
         due = None
         if asked and t["days"]:
             due = (_dt.date.fromisoformat(asked) + _dt.timedelta(days=t["days"])).isoformat()
-        conn.execute(
+        sid = conn.execute(
             """INSERT INTO services (enterprise_id, item, item_folded, department_id, officer, status, asked_date,
                                      due_date, recorded_at)
                SELECT ?, ?, ?, d.id, ?, ?, ?, ?, ? FROM departments d WHERE d.name = ?""",
@@ -380,7 +385,8 @@ def apply_template(
                 now(),
                 t["department"],
             ),
-        )
+        ).lastrowid
+        service_status.record(conn, sid, "doing" if asked else "todo", asked or today())
         added.append(t["item"])
     if not added:
         raise Rejected(

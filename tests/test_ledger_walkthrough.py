@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 
 import pytest
-from pipeline_helpers import content
+from pipeline_helpers import content, query
 
 STEPS = [
     ("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--started", "6", "--producing", "4")
@@ -375,3 +375,59 @@ def test_the_weekly_text_is_punctuated_as_chinese_text(run, recorded):
     assert "年度任务：签约项目 1/12（落后）；" in text
     for ascii_mark in (": ", " (", "; ", ", "):
         assert ascii_mark not in text, ascii_mark
+
+
+def test_a_service_paused_since_is_overdue_in_the_weeks_it_was_running(run, recorded):
+    # 能评 (asked 03-20, due 04-19) paused today: overdue in May, when it was being worked on; not now
+    assert run("services", "update", "康达", "能评", "--status", "paused").exit_code == 0
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output
+    assert "能评" not in run("report", "weekly").output
+
+
+def test_a_service_reopened_since_is_not_overdue_in_the_weeks_it_was_done(run, recorded):
+    assert run("services", "update", "康达", "能评", "--done", "2026-06-01").exit_code == 0
+    assert run("services", "update", "康达", "能评", "--status", "doing").exit_code == 0
+    assert "能评" in run("report", "weekly").output  # open again, and past its due date
+    assert "能评" not in run("report", "weekly", "--date", "2026-06-10").output
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output  # not yet done then
+
+
+def test_a_service_paused_then_and_resumed_since_was_not_overdue_while_paused(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_TODAY", "2026-05-01")
+    assert run("services", "update", "康达", "能评", "--status", "paused").exit_code == 0
+    monkeypatch.setenv("PROMO_TODAY", "2026-07-01")
+    assert run("services", "update", "康达", "能评", "--status", "doing").exit_code == 0
+    monkeypatch.setenv("PROMO_TODAY", "2026-11-23")
+    assert "能评" not in run("report", "weekly", "--date", "2026-05-20").output
+    assert "能评" in run("report", "weekly", "--date", "2026-07-08").output
+    assert "能评" in run("report", "weekly").output
+    # the dated internal brief: 7 open on 05-20 (环评 done 04-30), 5 late (not 能评, paused then)
+    assert "7（逾期 5）" in run("brief", "--audience", "internal", "--date", "2026-05-20").output
+
+
+def test_undoing_a_status_change_takes_its_history_with_it(run, db_path, recorded):
+    before = content(db_path)
+    assert run("services", "update", "康达", "能评", "--status", "paused").exit_code == 0
+    assert content(db_path)["service_status"] != before["service_status"]
+    assert run("undo", "--yes").exit_code == 0
+    assert content(db_path) == before
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output
+
+
+def test_services_written_before_the_history_was_kept_read_as_their_row_says(run, db_path, recorded):
+    from promo.db import open_catalogue
+    from promo.schema_service_status import m016_service_status
+
+    weeks = ("2026-04-22", "2026-05-20", "2026-11-23")
+    expected = [run("report", "weekly", "--date", w).output for w in weeks]
+    conn = open_catalogue(db_path)
+    with conn:
+        conn.execute("DROP TABLE service_status")
+        m016_service_status(conn)
+    conn.close()
+    assert [run("report", "weekly", "--date", w).output for w in weeks] == expected
+    assert query(
+        db_path,
+        "SELECT s.status, s.since FROM service_status s JOIN services v ON v.id = s.service_id "
+        "WHERE v.item = '环评' ORDER BY s.id",
+    ) == [("doing", "2026-03-20"), ("done", "2026-04-30")]
