@@ -431,3 +431,21 @@ def test_services_written_before_the_history_was_kept_read_as_their_row_says(run
         "SELECT s.status, s.since FROM service_status s JOIN services v ON v.id = s.service_id "
         "WHERE v.item = '环评' ORDER BY s.id",
     ) == [("doing", "2026-03-20"), ("done", "2026-04-30")]
+
+
+def test_the_weekly_sheets_title_is_in_the_readers_language(run, recorded, monkeypatch):
+    english = run("report", "weekly", "--format", "table").output
+    assert "Weekly report 2026-11-23 – 2026-11-29" in english and "招商周报" not in english
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    chinese = run("report", "weekly", "--format", "table").output
+    assert "招商周报 2026-11-23 至 2026-11-29" in chinese and "Weekly" not in chinese
+
+
+def test_the_reports_note_says_what_tax_per_m2_divides_by(run, recorded, monkeypatch):
+    # 康达 reported 30 亩 of land and no floor area: tax per 亩 is 90 ÷ 30 = 3, and no tax per ㎡
+    got = json.loads(run("enterprises", "report", "康达", "--format", "json").stdout)
+    q4 = next(r for r in got if r["quarter"] == 4)
+    assert q4["tax_per_mu"] == 3 and q4["tax_per_m2"] is None
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    note = run("enterprises", "report", "康达").output
+    assert "税收元/㎡ = 年度税收 ÷ 建筑面积" in note and "用地或租用面积" not in note

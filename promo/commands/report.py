@@ -72,5 +72,5 @@ def weekly(ctx, on, fmt, output, force):
         return
     from promo.views_after_signing import WEEKLY_SHEET
 
-    title = f"招商周报 Weekly report {found['start']} – {found['end']}"
+    title = _("Weekly report {start} – {end}").format(start=found["start"], end=found["end"])
     WEEKLY_SHEET.show(domain.weekly_rows(found), fmt, title=title)
