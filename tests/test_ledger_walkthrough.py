@@ -163,6 +163,7 @@ def test_recording_a_milestone_again_changes_nothing(run, db_path, recorded):
         (("events", "sign", "中韩医疗器械对接会", "康达", "--kind", "mou"), 1, "中韩医疗器械对接会"),
         (("report", "weekly", "--date", ""), 2, "--date"),
         (("report", "weekly", "--date", "1800-01-01"), 2, "1800-01-01"),
+        (("report", "weekly", "--date", "2026-11-30"), 2, "has not begun"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_changes(run, db_path, recorded, args, code, named):
@@ -449,3 +450,18 @@ def test_the_reports_note_says_what_tax_per_m2_divides_by(run, recorded, monkeyp
     monkeypatch.setenv("PROMO_LANG", "zh")
     note = run("enterprises", "report", "康达").output
     assert "税收元/㎡ = 年度税收 ÷ 建筑面积" in note and "用地或租用面积" not in note
+
+
+def test_a_report_for_a_quarter_not_yet_begun_or_before_the_signing_is_refused(run, db_path, recorded, monkeypatch):
+    before = content(db_path)
+    monkeypatch.setenv("PROMO_TODAY", "2026-05-20")
+    result = run("enterprises", "report", "康达", "--year", "2026", "--quarter", "3", "--arrived", "500")
+    assert result.exit_code == 2 and "--quarter 3: 2026 Q3 has not begun (today is 2026-05-20)" in result.output
+    assert content(db_path) == before
+    monkeypatch.setenv("PROMO_TODAY", "2026-11-23")
+    assert run("enterprises", "add", "季度乙", "--date", "2026-08-01").exit_code == 0
+    before = content(db_path)
+    result = run("enterprises", "report", "季度乙", "--year", "2026", "--quarter", "2", "--arrived", "500")
+    assert result.exit_code == 1 and "signed on 2026-08-01; a report comes from its signing quarter on" in result.output
+    assert content(db_path) == before
+    assert run("enterprises", "report", "季度乙", "--year", "2026", "--quarter", "3", "--arrived", "500").exit_code == 0
