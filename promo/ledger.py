@@ -297,7 +297,9 @@ def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measur
     found = stream(
         conn,
         facts.detail_sql(by if by != "event" else None),
-        facts.bounds(year) | facts.chain_params() | {"measure": measure, "no_quarter": _("no quarter")},
+        facts.bounds(year)
+        | facts.chain_params()
+        | {"measure": measure, "no_quarter": _("no quarter"), "no_group": _group_name(by, "", None)},
     )
     return _detail_rows(found, _("whole year"))
 

@@ -2,6 +2,7 @@
 step undone exactly, the Chinese output free of English, bad input refused with the catalogue unchanged."""
 
 import json
+import re
 import shutil
 import sqlite3
 
@@ -465,3 +466,14 @@ def test_a_report_for_a_quarter_not_yet_begun_or_before_the_signing_is_refused(r
     assert result.exit_code == 1 and "signed on 2026-08-01; a report comes from its signing quarter on" in result.output
     assert content(db_path) == before
     assert run("enterprises", "report", "季度乙", "--year", "2026", "--quarter", "3", "--arrived", "500").exit_code == 0
+
+
+def test_detail_by_owner_names_the_firms_of_no_officer_last_and_the_owner_once(run, recorded):
+    assert run("enterprises", "add", "无主丙", "--date", "2026-08-01", "--investment", "800").exit_code == 0
+    got = json.loads(run("ledger", "--year", "2026", "--detail", "--by", "owner", "--format", "json").stdout)
+    assert got[-1]["group_name"] == "(no officer)" and got[-1]["name"] == "无主丙"
+    assert {r["group_name"] for r in got[:-2]} == {"张伟"} and "owner" in got[0]  # the key stays for scripts
+    table = run("ledger", "--year", "2026", "--detail", "--by", "owner").output
+    assert table.count("Owner") == 1 and re.search(r"\(no officer\) +projects signed +无主丙", table)
+    by_quarter = run("ledger", "--year", "2026", "--detail", "--by", "quarter").output
+    assert "Period" not in by_quarter and "Quarter" in by_quarter

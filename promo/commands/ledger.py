@@ -45,6 +45,8 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
     """
     if ctx.invoked_subcommand:
         return
+    from dataclasses import replace
+
     from promo import ledger as domain
     from promo import views_after_signing as views
     from promo.render import Column, render
@@ -69,6 +71,10 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
     if detail:
         view = views.LEDGER_DETAIL
         if by:
+            # the group stands first; the column it repeats (the owner, or the period of --by quarter) goes from the
+            # table, not from CSV or JSON, whose keys stay the same
+            repeated = {"owner": "owner", "quarter": "period"}.get(by)
+            view = replace(view, columns=tuple(c for c in view.columns if c.key != repeated))
             view = view.with_columns(Column("group_name", views.GROUP_HEADERS[by]), first=True)
         view.show(
             domain.detail(conn, year, by=by, measure=measure),
