@@ -90,6 +90,7 @@ def targets(conn: sqlite3.Connection, year: int) -> list[dict]:
     )
     for r in found:
         r["label"] = MEASURES[r["measure"]][0]
+        r["unit"] = "个" if MEASURES[r["measure"]][1] == "count" else "万元"
     return found
 
 

@@ -97,6 +97,7 @@ TARGETS = View(
         C("scope_name", "Of", max_width=20),
         C("period", "Period", no_wrap=True),
         C("measure", "Measure", no_wrap=True, coded="measure"),
+        C("unit", "Unit of measure", no_wrap=True, coded="unit_of_measure"),
         C("value", "Target", "num"),
     ),
     title="Targets",

@@ -477,3 +477,10 @@ def test_detail_by_owner_names_the_firms_of_no_officer_last_and_the_owner_once(r
     assert table.count("Owner") == 1 and re.search(r"\(no officer\) +projects signed +无主丙", table)
     by_quarter = run("ledger", "--year", "2026", "--detail", "--by", "quarter").output
     assert "Period" not in by_quarter and "Quarter" in by_quarter
+
+
+def test_the_targets_say_their_unit(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    table = run("ledger", "targets", "--year", "2026").output
+    assert re.search(r"全区 +全年 +签约项目 +个 +12\n", table)
+    assert re.search(r"全区 +全年 +签约投资 +万元 +300,000\n", table)
