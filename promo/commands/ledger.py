@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
+from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage, quarter_option
 from promo.i18n import N_, _, ngettext
 
 
@@ -197,7 +197,9 @@ def targets(ctx, year, fmt):
 @click.option("--year", metavar="YEAR", required=True, help="The year the targets are for.")
 @click.option("--owner", callback=not_empty, help="Targets of this officer (包保责任人) instead of the zone's.")
 @click.option("--chain", callback=not_empty, help="Targets of this industry chain instead of the zone's.")
-@click.option("--quarter", type=click.IntRange(1, 4), help="A quarter's targets (1-4) instead of the year's.")
+@click.option(
+    "--quarter", metavar="N", callback=quarter_option, help="A quarter's targets (1-4) instead of the year's."
+)
 @_target_options
 @click.pass_context
 def set_(ctx, year, owner, chain, quarter, **values):
