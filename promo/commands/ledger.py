@@ -246,6 +246,8 @@ def set_(ctx, year, owner, chain, quarter, **values):
         unit = "个" if domain.MEASURES[c["measure"]][1] == "count" else "万元"
         old = f"{c['old']:,g} {unit} → " if c["old"] is not None else ""
         new = f"{c['new']:,g} {unit}" if c["new"] is not None else _("cleared")
+        if c["old"] == c["new"]:  # set again as it was: nothing is written or journaled
+            old, new = "", _("{value} (unchanged)").format(value=new)
         click.echo(f"{period} {shown} {label}: {old}{new}")
     for w in warnings:
         click.echo(_("warning: {problem}").format(problem=w), err=True)
