@@ -486,7 +486,7 @@ def test_the_targets_say_their_unit(run, recorded, monkeypatch):
     assert re.search(r"全区 +全年 +签约投资 +万元 +300,000\n", table)
 
 
-def test_a_target_set_again_as_it_was_says_unchanged_and_journals_nothing(run, db_path, recorded):
+def test_a_target_set_again_as_it_was_says_unchanged(run, db_path, recorded):
     before = content(db_path)
     result = run("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--started", "7")
     assert "2026 zone projects signed: 12 个 (unchanged)" in result.output
