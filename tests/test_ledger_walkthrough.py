@@ -492,3 +492,11 @@ def test_a_target_set_again_as_it_was_says_unchanged(run, db_path, recorded):
     assert "2026 zone projects signed: 12 个 (unchanged)" in result.output
     assert "2026 zone projects started: 6 个 → 7 个" in result.output
     assert run("undo", "--yes").exit_code == 0 and content(db_path) == before
+
+
+def test_a_small_amount_in_the_split_ledger_is_not_shown_as_0(run, recorded):
+    assert run("enterprises", "add", "小额戊", "--date", "2026-08-01", "--owner", "李四").exit_code == 0
+    assert run("enterprises", "report", "小额戊", "--year", "2026", "--quarter", "3", "--arrived", "10").exit_code == 0
+    table = run("ledger", "--year", "2026", "--by", "owner").output
+    row = next(line for line in table.splitlines() if line.strip().startswith("李四"))
+    assert row.split()[1:] == ["1", "<0.01"]  # signed 1; arrived 10 万元 = 0.001 亿

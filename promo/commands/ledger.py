@@ -132,7 +132,11 @@ def _pivot(found: list[dict], by: str):
     from promo.vocabulary import shown as worded
 
     def amount(v):
-        return f"{v / 10000:,.2f}".rstrip("0").rstrip(".") if v is not None else ""
+        if v is None:
+            return ""
+        if 0 < v < 50:  # under 0.005 亿: "0" would say none came, and some did
+            return "<0.01"
+        return f"{v / 10000:,.2f}".rstrip("0").rstrip(".")
 
     groups: dict[str, dict] = {}
     for r in found:
