@@ -14,41 +14,9 @@ from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
 from promo.i18n import N_, _
 from promo.lookup import find, like_escape
+from promo.service_status import STATUSES, parse_status  # noqa: F401 - services.parse_status for the CLI and import
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import choices, labels
-
-STATUSES = labels("service_status")
-_STATUS_BY_KEY = (
-    {fold(k): k for k in STATUSES}
-    | {fold(v): k for k, v in STATUSES.items()}
-    | {
-        "open": "todo",
-        "pending": "todo",
-        "待申请": "todo",
-        "未开始": "todo",
-        "inprogress": "doing",
-        "in-progress": "doing",
-        "办理": "doing",
-        "在办": "doing",
-        "closed": "done",
-        "finished": "done",
-        "办结": "done",
-        "完成": "done",
-        "已完成": "done",
-        "onhold": "paused",
-        "hold": "paused",
-        "暂停": "paused",
-    }
-)
-
-
-def parse_status(value: str, field: str = "--status") -> str:
-    """todo 待办, doing 办理中, done 已办结, paused 暂缓 (either language)."""
-    key = _STATUS_BY_KEY.get(fold(value))
-    if not key:
-        raise BadValue(field, value, _("not a service status; use {choices}").format(choices=choices("service_status")))
-    return key
 
 
 def department(conn: sqlite3.Connection, name: str, field: str = "--department") -> sqlite3.Row:
