@@ -40,7 +40,7 @@ def department(conn: sqlite3.Connection, name: str, field: str = "--department")
         )
         raise Rejected(
             _("{field} {value}: no department of that name").format(field=field, value=name),
-            _("{hint}; add one with: {command}").format(hint=hint, command="promo services departments add NAME"),
+            _("{hint}; add one with: {command}").format(hint=hint, command=_("promo services departments add NAME")),
         ) from None
 
 
@@ -363,7 +363,7 @@ def apply_template(
             )
             if industry_name
             else _("{name} already has every service of the path").format(name=e["name"]),
-            _("add another with: {command}").format(command="promo services add NAME ITEM --department …"),
+            _("add another with: {command}").format(command=_("promo services add NAME ITEM --department …")),
         )
 
     return {

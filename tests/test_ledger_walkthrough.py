@@ -500,3 +500,11 @@ def test_a_small_amount_in_the_split_ledger_is_not_shown_as_0(run, recorded):
     table = run("ledger", "--year", "2026", "--by", "owner").output
     row = next(line for line in table.splitlines() if line.strip().startswith("李四"))
     assert row.split()[1:] == ["1", "<0.01"]  # signed 1; arrived 10 万元 = 0.001 亿
+
+
+def test_the_hints_for_departments_and_services_name_their_arguments_in_chinese(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    refused = run("services", "add", "康达", "消防验收", "--department", "消防队").output
+    assert "添加部门：promo services departments add 部门名称" in refused and "NAME" not in refused
+    again = run("services", "apply", "康达").output
+    assert "promo services add 企业名称 事项 --department …" in again and "ITEM" not in again
