@@ -508,3 +508,15 @@ def test_the_hints_for_departments_and_services_name_their_arguments_in_chinese(
     assert "添加部门：promo services departments add 部门名称" in refused and "NAME" not in refused
     again = run("services", "apply", "康达").output
     assert "promo services add 企业名称 事项 --department …" in again and "ITEM" not in again
+
+
+def test_what_the_writes_say_is_punctuated_as_chinese_text(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    said = [
+        run("services", "update", "康达", "能评", "--done", "2026-11-01").output,
+        run("coordination", "add", "康达", "道路未通", "--department", "住建局", "--leader", "李主任").output,
+        run("ledger", "targets", "set", "--year", "2026", "--signed", "13").output,
+    ]
+    assert said[0].strip() == "济南康达医疗器械有限公司 能评：已办结（状态、办结日期）"
+    assert said[1].strip() == "协调事项 #2（济南康达医疗器械有限公司）：道路未通（住房和城乡建设局 · 李主任）"
+    assert said[2].strip() == "2026 全区 签约项目：12 个 → 13 个"

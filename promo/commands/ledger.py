@@ -252,6 +252,8 @@ def set_(ctx, year, owner, chain, quarter, **values):
         new = f"{c['new']:,g} {unit}" if c["new"] is not None else _("cleared")
         if c["old"] == c["new"]:  # set again as it was: nothing is written or journaled
             old, new = "", _("{value} (unchanged)").format(value=new)
-        click.echo(f"{period} {shown} {label}: {old}{new}")
+        click.echo(
+            _("{period} {whom} {measure}: {value}").format(period=period, whom=shown, measure=label, value=old + new)
+        )
     for w in warnings:
         click.echo(_("warning: {problem}").format(problem=w), err=True)
