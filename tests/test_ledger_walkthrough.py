@@ -128,7 +128,7 @@ def test_the_chinese_output_is_chinese(run, recorded, monkeypatch):
     said = run("services", "update", "康达", "能评", "--done", "2026-05-02").output
     assert "状态" in said and "办结日期" in said and "status" not in said
     said = run("ledger", "targets", "set", "--year", "2026", "--arrived", "9亿").output
-    assert said.strip() == "2026 全区 到位资金: 80,000 万元 → 90,000 万元"
+    assert said.strip() == "2026 全区 到位资金：80,000 万元 → 90,000 万元"
 
 
 def test_recording_a_milestone_again_changes_nothing(run, db_path, recorded):
