@@ -142,6 +142,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "scope": (N_("scope"), "text"),
     "scope_value": (N_("scope of"), "text"),
     "segment": (N_("segment"), "text"),
+    "service_id": (N_("service"), "ref:services"),
     "since": (N_("since"), "text"),
     "sort": (N_("order"), "text"),
     "source": (N_("source"), "text"),
@@ -200,6 +201,7 @@ TABLES = {
     "policy_eligibility": N_("policy eligibility"),
     "project_reports": N_("project report"),
     "service_templates": N_("service path step"),
+    "service_status": N_("service status change"),
     "services": N_("service"),
     "unit_facilities": N_("unit facility"),
     "zone": N_("zone"),
@@ -232,6 +234,7 @@ CODED = {
     ("scenarios", "owner_kind"): "owner_kind",
     ("scenarios", "status"): "scenario_status",
     ("services", "status"): "service_status",
+    ("service_status", "status"): "service_status",
     ("stage_deadlines", "stage"): "stage",
     ("stage_history", "stage"): "stage",
     ("targets", "priority"): "priority",
@@ -333,7 +336,7 @@ def _name_by_code(conn: sqlite3.Connection | None, table: str, code) -> str:
 
 
 def _name_of(conn: sqlite3.Connection, table: str, row_id) -> str:
-    column = "code" if table == "units" else "name"
+    column = {"units": "code", "services": "item"}.get(table, "name")
     try:
         found = conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()
     except sqlite3.DatabaseError:  # a table a later migration renamed: the id is still true

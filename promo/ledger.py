@@ -90,6 +90,7 @@ def targets(conn: sqlite3.Connection, year: int) -> list[dict]:
     )
     for r in found:
         r["label"] = MEASURES[r["measure"]][0]
+        r["unit"] = "个" if MEASURES[r["measure"]][1] == "count" else "万元"
     return found
 
 
@@ -297,7 +298,9 @@ def detail(conn: sqlite3.Connection, year: int, *, by: str | None = None, measur
     found = stream(
         conn,
         facts.detail_sql(by if by != "event" else None),
-        facts.bounds(year) | facts.chain_params() | {"measure": measure, "no_quarter": _("no quarter")},
+        facts.bounds(year)
+        | facts.chain_params()
+        | {"measure": measure, "no_quarter": _("no quarter"), "no_group": _group_name(by, "", None)},
     )
     return _detail_rows(found, _("whole year"))
 

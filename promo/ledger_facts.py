@@ -120,7 +120,12 @@ def totals_sql(by: str | None) -> str:
 def detail_sql(by: str | None) -> str:
     """One row per fact and measure it counts for, with the enterprise and the group, in the ledger's order."""
     quarter = "CASE f.quarter WHEN 0 THEN :no_quarter ELSE 'Q' || f.quarter END"
-    name = {"owner": "coalesce(e.owner, '')", "chain": CHAIN_NAME, "quarter": quarter}.get(by or "", "''")
+    # a fact of no officer or no chain under the ledger's own words for that group, after the named ones
+    name = {
+        "owner": "coalesce(e.owner, :no_group)",
+        "chain": f"coalesce(nullif({CHAIN_NAME}, ''), :no_group)",
+        "quarter": quarter,
+    }.get(by or "", "''")
     chain = CHAIN_JOIN.format(industry="e.industry_id") if by == "chain" else ""
     return f"""WITH {FACTS}, {MEASURE_ROWS}
         SELECT * FROM (
@@ -129,7 +134,7 @@ def detail_sql(by: str | None) -> str:
           FROM facts f JOIN enterprises e ON e.id = f.enterprise_id {chain} CROSS JOIN measures m
           WHERE :measure IS NULL OR m.measure = :measure)
         WHERE value IS NOT NULL
-        ORDER BY group_name, pos, coalesce(date, ''), name"""
+        ORDER BY group_name = :no_group, group_name, pos, coalesce(date, ''), name"""
 
 
 def arrived_not_counted(conn: sqlite3.Connection, e: sqlite3.Row, year: int, quarter: int) -> str | None:

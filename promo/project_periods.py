@@ -3,6 +3,11 @@ and the brief so that all three count a signing or a start of production the sam
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from promo.errors import BadValue
+from promo.i18n import _
 from promo.vocabulary import SIGNED as SIGNED_STAGES
 from promo.vocabulary import sql_in
 
@@ -30,3 +35,17 @@ PRODUCING_IN = f"""
       AND NOT EXISTS (SELECT 1 FROM milestones m WHERE m.enterprise_id = h.enterprise_id
                         AND m.milestone = '投产' AND m.actual_date IS NOT NULL)
     GROUP BY h.enterprise_id)"""
+
+_QUARTER = re.compile(r"(?:q|第)?([1-4一二三四])(?:季度|季)?")
+
+
+def parse_quarter(value: str | None, field: str = "--quarter") -> int | None:
+    """A quarter as officers write it: 3, Q3, 第三季度, 三季 (any width or case); None when not given."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise BadValue(field, value, _("is empty; give a quarter (1 to 4) or leave the option out"))
+    found = _QUARTER.fullmatch(re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).lower())
+    if not found:
+        raise BadValue(field, value, _("not a quarter; give 1 to 4 (Q1 … Q4 and 第一季度 … are read too)"))
+    return "1234一二三四".index(found[1]) % 4 + 1

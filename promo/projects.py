@@ -280,6 +280,10 @@ def _days_between(a: str, b: str) -> int:
     return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
+def _quarter_of(date: str) -> tuple[int, int]:
+    return int(date[:4]), (int(date[5:7]) - 1) // 3 + 1
+
+
 def record_report(
     conn: sqlite3.Connection, name: str, year: int, quarter: int, values: dict, *, over_plan: bool = False
 ) -> dict:
@@ -314,6 +318,20 @@ def record_report(
     if year > int(today()[:4]):
         raise BadValue(
             "--year", year, _("is in the future (today is {today}); report what has happened").format(today=today())
+        )
+    if quarter and (year, quarter) > _quarter_of(today()):
+        raise BadValue(
+            "--quarter",
+            quarter,
+            _("{year} Q{quarter} has not begun (today is {today}); report what has happened").format(
+                year=year, quarter=quarter, today=today()
+            ),
+        )
+    if quarter and signed and (year, quarter) < _quarter_of(signed):
+        raise Rejected(
+            _("--quarter {quarter}: {name} signed on {signed}; a report comes from its signing quarter on").format(
+                quarter=quarter, name=e["name"], signed=signed
+            )
         )
     done = given.get("completed_investment")
     if done is not None:

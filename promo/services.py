@@ -9,45 +9,14 @@ from __future__ import annotations
 import datetime as _dt
 import sqlite3
 
+from promo import service_status
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, NotFound, Rejected
 from promo.i18n import N_, _
 from promo.lookup import find, like_escape
+from promo.service_status import STATUSES, parse_status  # noqa: F401 - services.parse_status for the CLI and import
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import choices, labels
-
-STATUSES = labels("service_status")
-_STATUS_BY_KEY = (
-    {fold(k): k for k in STATUSES}
-    | {fold(v): k for k, v in STATUSES.items()}
-    | {
-        "open": "todo",
-        "pending": "todo",
-        "待申请": "todo",
-        "未开始": "todo",
-        "inprogress": "doing",
-        "in-progress": "doing",
-        "办理": "doing",
-        "在办": "doing",
-        "closed": "done",
-        "finished": "done",
-        "办结": "done",
-        "完成": "done",
-        "已完成": "done",
-        "onhold": "paused",
-        "hold": "paused",
-        "暂停": "paused",
-    }
-)
-
-
-def parse_status(value: str, field: str = "--status") -> str:
-    """todo 待办, doing 办理中, done 已办结, paused 暂缓 (either language)."""
-    key = _STATUS_BY_KEY.get(fold(value))
-    if not key:
-        raise BadValue(field, value, _("not a service status; use {choices}").format(choices=choices("service_status")))
-    return key
 
 
 def department(conn: sqlite3.Connection, name: str, field: str = "--department") -> sqlite3.Row:
@@ -71,7 +40,7 @@ def department(conn: sqlite3.Connection, name: str, field: str = "--department")
         )
         raise Rejected(
             _("{field} {value}: no department of that name").format(field=field, value=name),
-            _("{hint}; add one with: {command}").format(hint=hint, command="promo services departments add NAME"),
+            _("{hint}; add one with: {command}").format(hint=hint, command=_("promo services departments add NAME")),
         ) from None
 
 
@@ -236,6 +205,7 @@ def add_service(
             now(),
         ),
     ).lastrowid
+    service_status.record(conn, sid, "doing" if asked else "todo", asked or today())
     return {
         "id": sid,
         "name": e["name"],
@@ -313,6 +283,9 @@ def update_service(
         raise BadValue("--due", new["due_date"], _("comes before the request ({date})").format(date=new["asked_date"]))
     sets = ", ".join(f"{k} = ?" for k in new)
     conn.execute(f"UPDATE services SET {sets} WHERE id = ?", (*new.values(), s["id"]))
+    if (new["status"], new["done_date"]) != (s["status"], s["done_date"]):
+        since = new["done_date"] if new["status"] == "done" else today()
+        service_status.record(conn, s["id"], new["status"], since)
     changed = [k for k, v in new.items() if s[k] != v]
     return {
         "id": s["id"],
@@ -365,7 +338,7 @@ def apply_template(
         due = None
         if asked and t["days"]:
             due = (_dt.date.fromisoformat(asked) + _dt.timedelta(days=t["days"])).isoformat()
-        conn.execute(
+        sid = conn.execute(
             """INSERT INTO services (enterprise_id, item, item_folded, department_id, officer, status, asked_date,
                                      due_date, recorded_at)
                SELECT ?, ?, ?, d.id, ?, ?, ?, ?, ? FROM departments d WHERE d.name = ?""",
@@ -380,7 +353,8 @@ def apply_template(
                 now(),
                 t["department"],
             ),
-        )
+        ).lastrowid
+        service_status.record(conn, sid, "doing" if asked else "todo", asked or today())
         added.append(t["item"])
     if not added:
         raise Rejected(
@@ -389,7 +363,7 @@ def apply_template(
             )
             if industry_name
             else _("{name} already has every service of the path").format(name=e["name"]),
-            _("add another with: {command}").format(command="promo services add NAME ITEM --department …"),
+            _("add another with: {command}").format(command=_("promo services add NAME ITEM --department …")),
         )
 
     return {

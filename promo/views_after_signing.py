@@ -42,7 +42,8 @@ REPORTS = View(
     empty="no reports yet; record one with promo enterprises report NAME --year … --completed-investment …",
 )
 REPORTS_CAPTION = N_(
-    "amounts in 万元; per 亩 = the year's output or tax ÷ land in 亩 (万元/亩); tax 元/㎡ = ÷ land or leased area"
+    "amounts in 万元; per 亩 = the year's output or tax ÷ land in 亩 (万元/亩); tax 元/㎡ = the year's tax ÷ "
+    "floor area (--floor-area, else the units it leases)"
 )
 
 LEDGER = View(
@@ -96,6 +97,7 @@ TARGETS = View(
         C("scope_name", "Of", max_width=20),
         C("period", "Period", no_wrap=True),
         C("measure", "Measure", no_wrap=True, coded="measure"),
+        C("unit", "Unit of measure", no_wrap=True, coded="unit_of_measure"),
         C("value", "Target", "num"),
     ),
     title="Targets",

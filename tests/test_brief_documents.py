@@ -238,8 +238,8 @@ def test_charts_picture_the_signed_firms_only(conn):
         " AND industry_id IS NOT NULL"
     ).fetchone()
     invest, jobs = before.series
-    assert "万元" in invest[0] and sum(invest[1]) == pytest.approx(signed[0])
-    assert sum(jobs[1]) == signed[1]
+    assert "万元" in invest[0] and sum(v or 0 for v in invest[1]) == pytest.approx(signed[0])
+    assert sum(v or 0 for v in jobs[1]) == signed[1]
     funnel = chart("funnel", audience="internal")
     assert (
         dict(zip(funnel.categories, funnel.series[0][1], strict=True))["意向"]
@@ -262,3 +262,27 @@ def test_english_counts_take_the_singular_for_one():
     assert t("ten.count", "en", n="2,001").startswith("In the zone, 2,001 firms have landed, are producing")
     assert t("fac.item", "en", name="showroom", units=1, vacant=0) == "showroom: 1 unit, 0 available"
     assert t("car.more", "en", n=1, area="10", area_ft="108").startswith("1 more carrier not listed")
+
+
+def test_an_industry_whose_investment_is_not_known_has_no_bar_not_a_bar_of_0(conn):
+    from promo.brief import Request, compose_brief
+    from promo.brief.charts import draw
+    from promo.brief.document import Chart
+
+    def chart():
+        doc = compose_brief(conn, Request(date=DATE, charts=True, fmt="html"))
+        return next(b for s in doc.sections for b in s.blocks if isinstance(b, Chart) and b.name == "industries")
+
+    # the seed's signed firms: planned investment known for some firms only, in some industries for none
+    signed = "stage IN ('签约','注册','落地','投产','达效') AND industry_id IS NOT NULL"
+    found = chart()
+    invest, jobs = found.series
+    assert None in invest[1] and 0 not in invest[1]  # an industry with no figure is not known, not 0
+    assert found.unknown == "未填"
+    assert found.note.startswith("柱为已填数字之和，不含") and "家企业未填的计划投资" in found.note
+    # a figure of 0 given is drawn as 0, and the picture differs from one not known
+    blank = draw(found)
+    zeroed = Chart(**{**found.__dict__, "series": [(n, [v or 0 for v in vs]) for n, vs in found.series]})
+    assert draw(zeroed) != blank
+    conn.execute(f"UPDATE enterprises SET investment_wan = 0 WHERE {signed} AND investment_wan IS NULL")
+    assert None not in chart().series[0][1] and chart().note.count("计划投资") == 0

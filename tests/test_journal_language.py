@@ -342,6 +342,7 @@ def _as_before_schema_14(db_path, rows):
            ALTER TABLE journal DROP COLUMN summary_msg;
            ALTER TABLE journal DROP COLUMN summary_args;
            ALTER TABLE journal_changes DROP COLUMN fp;
+           DROP TABLE service_status;
            PRAGMA user_version = 13;"""
     )
     conn.executemany(

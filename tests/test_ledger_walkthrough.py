@@ -2,11 +2,12 @@
 step undone exactly, the Chinese output free of English, bad input refused with the catalogue unchanged."""
 
 import json
+import re
 import shutil
 import sqlite3
 
 import pytest
-from pipeline_helpers import content
+from pipeline_helpers import content, query
 
 STEPS = [
     ("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--started", "6", "--producing", "4")
@@ -127,7 +128,7 @@ def test_the_chinese_output_is_chinese(run, recorded, monkeypatch):
     said = run("services", "update", "康达", "能评", "--done", "2026-05-02").output
     assert "状态" in said and "办结日期" in said and "status" not in said
     said = run("ledger", "targets", "set", "--year", "2026", "--arrived", "9亿").output
-    assert said.strip() == "2026 全区 到位资金: 80,000 万元 → 90,000 万元"
+    assert said.strip() == "2026 全区 到位资金：80,000 万元 → 90,000 万元"
 
 
 def test_recording_a_milestone_again_changes_nothing(run, db_path, recorded):
@@ -163,6 +164,7 @@ def test_recording_a_milestone_again_changes_nothing(run, db_path, recorded):
         (("events", "sign", "中韩医疗器械对接会", "康达", "--kind", "mou"), 1, "中韩医疗器械对接会"),
         (("report", "weekly", "--date", ""), 2, "--date"),
         (("report", "weekly", "--date", "1800-01-01"), 2, "1800-01-01"),
+        (("report", "weekly", "--date", "2026-11-30"), 2, "has not begun"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_changes(run, db_path, recorded, args, code, named):
@@ -375,3 +377,146 @@ def test_the_weekly_text_is_punctuated_as_chinese_text(run, recorded):
     assert "年度任务：签约项目 1/12（落后）；" in text
     for ascii_mark in (": ", " (", "; ", ", "):
         assert ascii_mark not in text, ascii_mark
+
+
+def test_a_service_paused_since_is_overdue_in_the_weeks_it_was_running(run, recorded):
+    # 能评 (asked 03-20, due 04-19) paused today: overdue in May, when it was being worked on; not now
+    assert run("services", "update", "康达", "能评", "--status", "paused").exit_code == 0
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output
+    assert "能评" not in run("report", "weekly").output
+
+
+def test_a_service_reopened_since_is_not_overdue_in_the_weeks_it_was_done(run, recorded):
+    assert run("services", "update", "康达", "能评", "--done", "2026-06-01").exit_code == 0
+    assert run("services", "update", "康达", "能评", "--status", "doing").exit_code == 0
+    assert "能评" in run("report", "weekly").output  # open again, and past its due date
+    assert "能评" not in run("report", "weekly", "--date", "2026-06-10").output
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output  # not yet done then
+
+
+def test_a_service_paused_then_and_resumed_since_was_not_overdue_while_paused(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_TODAY", "2026-05-01")
+    assert run("services", "update", "康达", "能评", "--status", "paused").exit_code == 0
+    monkeypatch.setenv("PROMO_TODAY", "2026-07-01")
+    assert run("services", "update", "康达", "能评", "--status", "doing").exit_code == 0
+    monkeypatch.setenv("PROMO_TODAY", "2026-11-23")
+    assert "能评" not in run("report", "weekly", "--date", "2026-05-20").output
+    assert "能评" in run("report", "weekly", "--date", "2026-07-08").output
+    assert "能评" in run("report", "weekly").output
+    # the dated internal brief: 7 open on 05-20 (环评 done 04-30), 5 late (not 能评, paused then)
+    assert "7（逾期 5）" in run("brief", "--audience", "internal", "--date", "2026-05-20").output
+
+
+def test_undoing_a_status_change_takes_its_history_with_it(run, db_path, recorded):
+    before = content(db_path)
+    assert run("services", "update", "康达", "能评", "--status", "paused").exit_code == 0
+    assert content(db_path)["service_status"] != before["service_status"]
+    assert run("undo", "--yes").exit_code == 0
+    assert content(db_path) == before
+    assert "能评" in run("report", "weekly", "--date", "2026-05-20").output
+
+
+def test_services_written_before_the_history_was_kept_read_as_their_row_says(run, db_path, recorded):
+    from promo.db import open_catalogue
+    from promo.schema_service_status import m016_service_status
+
+    weeks = ("2026-04-22", "2026-05-20", "2026-11-23")
+    expected = [run("report", "weekly", "--date", w).output for w in weeks]
+    conn = open_catalogue(db_path)
+    with conn:
+        conn.execute("DROP TABLE service_status")
+        m016_service_status(conn)
+    conn.close()
+    assert [run("report", "weekly", "--date", w).output for w in weeks] == expected
+    assert query(
+        db_path,
+        "SELECT s.status, s.since FROM service_status s JOIN services v ON v.id = s.service_id "
+        "WHERE v.item = '环评' ORDER BY s.id",
+    ) == [("doing", "2026-03-20"), ("done", "2026-04-30")]
+
+
+def test_the_weekly_sheets_title_is_in_the_readers_language(run, recorded, monkeypatch):
+    english = run("report", "weekly", "--format", "table").output
+    assert "Weekly report 2026-11-23 – 2026-11-29" in english and "招商周报" not in english
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    chinese = run("report", "weekly", "--format", "table").output
+    assert "招商周报 2026-11-23 至 2026-11-29" in chinese and "Weekly" not in chinese
+
+
+def test_the_reports_note_says_what_tax_per_m2_divides_by(run, recorded, monkeypatch):
+    # 康达 reported 30 亩 of land and no floor area: tax per 亩 is 90 ÷ 30 = 3, and no tax per ㎡
+    got = json.loads(run("enterprises", "report", "康达", "--format", "json").stdout)
+    q4 = next(r for r in got if r["quarter"] == 4)
+    assert q4["tax_per_mu"] == 3 and q4["tax_per_m2"] is None
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    note = run("enterprises", "report", "康达").output
+    assert "税收元/㎡ = 年度税收 ÷ 建筑面积" in note and "用地或租用面积" not in note
+
+
+def test_a_report_for_a_quarter_not_yet_begun_or_before_the_signing_is_refused(run, db_path, recorded, monkeypatch):
+    before = content(db_path)
+    monkeypatch.setenv("PROMO_TODAY", "2026-05-20")
+    result = run("enterprises", "report", "康达", "--year", "2026", "--quarter", "3", "--arrived", "500")
+    assert result.exit_code == 2 and "--quarter 3: 2026 Q3 has not begun (today is 2026-05-20)" in result.output
+    assert content(db_path) == before
+    monkeypatch.setenv("PROMO_TODAY", "2026-11-23")
+    assert run("enterprises", "add", "季度乙", "--date", "2026-08-01").exit_code == 0
+    before = content(db_path)
+    result = run("enterprises", "report", "季度乙", "--year", "2026", "--quarter", "2", "--arrived", "500")
+    assert result.exit_code == 1 and "signed on 2026-08-01; a report comes from its signing quarter on" in result.output
+    assert content(db_path) == before
+    assert run("enterprises", "report", "季度乙", "--year", "2026", "--quarter", "3", "--arrived", "500").exit_code == 0
+
+
+def test_detail_by_owner_names_the_firms_of_no_officer_last_and_the_owner_once(run, recorded):
+    assert run("enterprises", "add", "无主丙", "--date", "2026-08-01", "--investment", "800").exit_code == 0
+    got = json.loads(run("ledger", "--year", "2026", "--detail", "--by", "owner", "--format", "json").stdout)
+    assert got[-1]["group_name"] == "(no officer)" and got[-1]["name"] == "无主丙"
+    assert {r["group_name"] for r in got[:-2]} == {"张伟"} and "owner" in got[0]  # the key stays for scripts
+    table = run("ledger", "--year", "2026", "--detail", "--by", "owner").output
+    assert table.count("Owner") == 1 and re.search(r"\(no officer\) +projects signed +无主丙", table)
+    by_quarter = run("ledger", "--year", "2026", "--detail", "--by", "quarter").output
+    assert "Period" not in by_quarter and "Quarter" in by_quarter
+
+
+def test_the_targets_say_their_unit(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    table = run("ledger", "targets", "--year", "2026").output
+    assert re.search(r"全区 +全年 +签约项目 +个 +12\n", table)
+    assert re.search(r"全区 +全年 +签约投资 +万元 +300,000\n", table)
+
+
+def test_a_target_set_again_as_it_was_says_unchanged(run, db_path, recorded):
+    before = content(db_path)
+    result = run("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--started", "7")
+    assert "2026 zone projects signed: 12 个 (unchanged)" in result.output
+    assert "2026 zone projects started: 6 个 → 7 个" in result.output
+    assert run("undo", "--yes").exit_code == 0 and content(db_path) == before
+
+
+def test_a_small_amount_in_the_split_ledger_is_not_shown_as_0(run, recorded):
+    assert run("enterprises", "add", "小额戊", "--date", "2026-08-01", "--owner", "李四").exit_code == 0
+    assert run("enterprises", "report", "小额戊", "--year", "2026", "--quarter", "3", "--arrived", "10").exit_code == 0
+    table = run("ledger", "--year", "2026", "--by", "owner").output
+    row = next(line for line in table.splitlines() if line.strip().startswith("李四"))
+    assert row.split()[1:] == ["1", "<0.01"]  # signed 1; arrived 10 万元 = 0.001 亿
+
+
+def test_the_hints_for_departments_and_services_name_their_arguments_in_chinese(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    refused = run("services", "add", "康达", "消防验收", "--department", "消防队").output
+    assert "添加部门：promo services departments add 部门名称" in refused and "NAME" not in refused
+    again = run("services", "apply", "康达").output
+    assert "promo services add 企业名称 事项 --department …" in again and "ITEM" not in again
+
+
+def test_what_the_writes_say_is_punctuated_as_chinese_text(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    said = [
+        run("services", "update", "康达", "能评", "--done", "2026-11-01").output,
+        run("coordination", "add", "康达", "道路未通", "--department", "住建局", "--leader", "李主任").output,
+        run("ledger", "targets", "set", "--year", "2026", "--signed", "13").output,
+    ]
+    assert said[0].strip() == "济南康达医疗器械有限公司 能评：已办结（状态、办结日期）"
+    assert said[1].strip() == "协调事项 #2（济南康达医疗器械有限公司）：道路未通（住房和城乡建设局 · 李主任）"
+    assert said[2].strip() == "2026 全区 签约项目：12 个 → 13 个"

@@ -55,6 +55,7 @@ EXPECTED = {
         "id title title_folded owner owner_kind industry_id need status published deadline sample owner_folded"
     ),
     "service_templates": "id industry_code item department_id days sort",
+    "service_status": "id service_id status since recorded_at",
     "services": (
         "id enterprise_id item item_folded department_id officer status asked_date due_date done_date note recorded_at"
     ),

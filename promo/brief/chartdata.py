@@ -40,7 +40,8 @@ def _by_industry(conn: sqlite3.Connection, scope, date: str, industry: dict | No
     per_industry = rows(
         conn,
         f"""{as_of_sql(scope.enterprises, SIGNED, ", e.industry_id, e.investment_wan, e.jobs")}
-            SELECT industry_id, count(*) AS firms, sum(investment_wan) AS investment_wan, sum(jobs) AS jobs
+            SELECT industry_id, count(*) AS firms, sum(investment_wan) AS investment_wan, sum(jobs) AS jobs,
+                   count(investment_wan) AS investment_known, count(jobs) AS jobs_known
             FROM a WHERE industry_id IS NOT NULL GROUP BY industry_id""",
         {"date": date},
     )
@@ -58,14 +59,20 @@ def _by_industry(conn: sqlite3.Connection, scope, date: str, industry: dict | No
                 "sort": group["sort"] or 0,
                 "id": group["id"],
                 "firms": 0,
-                "investment_wan": 0.0,
-                "jobs": 0,
+                "investment_wan": None,
+                "jobs": None,
+                "investment_unknown": 0,
+                "jobs_unknown": 0,
             },
         )
         t["firms"] += r["firms"]
-        t["investment_wan"] += r["investment_wan"] or 0
-        t["jobs"] += r["jobs"] or 0
-    return sorted(totals.values(), key=lambda t: (-t["investment_wan"], -t["jobs"], t["sort"], t["id"]))
+        # a sum of the firms that gave a figure; None while none has: not known, which is not 0
+        for key, known in (("investment_wan", "investment_known"), ("jobs", "jobs_known")):
+            if r[known]:
+                t[key] = (t[key] or 0) + r[key]
+        t["investment_unknown"] += r["firms"] - r["investment_known"]
+        t["jobs_unknown"] += r["firms"] - r["jobs_known"]
+    return sorted(totals.values(), key=lambda t: (-(t["investment_wan"] or -1), -(t["jobs"] or -1), t["sort"], t["id"]))
 
 
 def _quarter(date: str) -> tuple[int, int]:

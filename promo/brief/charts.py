@@ -36,6 +36,8 @@ NO_CHARTS = N_("or leave the charts out with --no-charts")
 
 # blue for what is there (occupied, signed), teal for what follows (landed, jobs)
 COLOURS = ("#2f5d8a", "#3a9a8f", "#c98b2b", "#8a4f7d")
+MUTED = "#767676"  # the word for a value not known, and the note under a chart
+NOTE_HEIGHT = 0.3  # inches added under a chart for its note
 DPI = 150
 
 
@@ -52,7 +54,9 @@ def _figure_class():
 
 
 def _texts(chart: Chart) -> str:
-    return "".join([chart.title, chart.unit, *chart.categories, *(name for name, _ in chart.series)])
+    return "".join(
+        [chart.title, chart.unit, chart.unknown, chart.note, *chart.categories, *(name for name, _ in chart.series)]
+    )
 
 
 @lru_cache(maxsize=8)
@@ -130,7 +134,7 @@ def draw(chart: Chart) -> bytes:
     font = FontProperties(fname=font_for(_texts(chart)))
     n = len(chart.categories)
     panels = len(chart.series) if chart.horizontal and len(chart.series) > 1 else 1
-    height = max(2.2, 0.42 * n + 1.1) if chart.horizontal else 3.2
+    height = (max(2.2, 0.42 * n + 1.1) if chart.horizontal else 3.2) + (NOTE_HEIGHT if chart.note else 0)
     fig = Figure(figsize=(7.2, height), dpi=DPI)
     axes = fig.subplots(1, panels, squeeze=False)
     fig.suptitle(chart.title, fontproperties=_sized(font, 12), x=0.01, ha="left")
@@ -140,6 +144,8 @@ def draw(chart: Chart) -> bytes:
             _bars_across(ax, chart, shown, font, labels=i == 0, first=i if panels > 1 else 0)
     else:
         _bars_up(axes[0][0], chart, font)
+    if chart.note:
+        fig.text(0.01, 0.1 / height, chart.note, fontproperties=_sized(font, 7), color=MUTED, ha="left", va="bottom")
     _margins(fig, chart, height)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
@@ -155,7 +161,7 @@ def _margins(fig, chart: Chart, height: float) -> None:
         longest = max((_columns(line) for c in chart.categories for line in _wrap(c).split("\n")), default=4)
         label = longest * 0.058 + 0.2  # inches: 8-pt text, a half-width column ≈ 0.058 in
     legend = 0.3 if len(chart.series) > 1 else 0.0
-    bottom = 0.55 if not chart.horizontal else (0.45 if chart.unit else 0.3)
+    bottom = (0.55 if not chart.horizontal else (0.45 if chart.unit else 0.3)) + (NOTE_HEIGHT if chart.note else 0)
     fig.subplots_adjust(
         left=min(0.55, (label or 0.55) / width),
         right=0.96,
@@ -188,13 +194,15 @@ def _bars_across(ax, chart: Chart, series, font, *, labels: bool, first: int) ->
     n = len(chart.categories)
     k = len(series)
     height = 0.8 / k
-    top = max((v for _, values in series for v in values), default=0) or 1
+    top = max((v for _, values in series for v in values if v is not None), default=0) or 1
     for j, (name, values) in enumerate(series):
         ys = [n - 1 - i + (k - 1 - 2 * j) * height / 2 for i in range(n)]
         colour = COLOURS[(first + j) % len(COLOURS)]
-        ax.barh(ys, values, height=height * 0.9, color=colour, label=name)
+        ax.barh(ys, [v or 0 for v in values], height=height * 0.9, color=colour, label=name)
         for y, v in zip(ys, values, strict=True):
-            if v or chart.percent:
+            if v is None:  # no bar: a bar of 0 would say "none", and this is "not known"
+                ax.text(top * 0.01, y, chart.unknown, va="center", color=MUTED, fontproperties=_sized(font, 7))
+            elif v or chart.percent:
                 ax.text(v + top * 0.01, y, _number(v, chart.percent), va="center", fontproperties=_sized(font, 7))
     ax.set_yticks(range(n))
     ax.set_yticklabels([_wrap(c) for c in reversed(chart.categories)] if labels else [""] * n)
@@ -217,12 +225,23 @@ def _bars_up(ax, chart: Chart, font) -> None:
     n = len(chart.categories)
     k = max(len(chart.series), 1)
     width = 0.8 / k
-    top = max((v for _, values in chart.series for v in values), default=0) or 1
+    top = max((v for _, values in chart.series for v in values if v is not None), default=0) or 1
     for j, (name, values) in enumerate(chart.series):
         xs = [i + (2 * j - k + 1) * width / 2 for i in range(n)]
-        ax.bar(xs, values, width=width * 0.9, color=COLOURS[j % len(COLOURS)], label=name)
+        ax.bar(xs, [v or 0 for v in values], width=width * 0.9, color=COLOURS[j % len(COLOURS)], label=name)
         for x, v in zip(xs, values, strict=True):
-            if v:
+            if v is None:
+                ax.text(
+                    x,
+                    top * 0.01,
+                    chart.unknown,
+                    ha="center",
+                    va="bottom",
+                    rotation=90,
+                    color=MUTED,
+                    fontproperties=_sized(font, 7),
+                )
+            elif v:
                 ax.text(
                     x,
                     v + top * 0.01,

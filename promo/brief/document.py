@@ -60,10 +60,12 @@ class Chart:
     name: str  # a file-name stem: occupancy, funnel, industries, quarters
     title: str
     categories: list[str]
-    series: list[tuple[str, list[float]]]
+    series: list[tuple[str, list[float | None]]]  # None: not known, drawn as `unknown` where its bar would be
     unit: str = ""
     horizontal: bool = False
     percent: bool = False  # values are shares (0–1), drawn as 0–100 %
+    unknown: str = ""  # the word for a value not known (未填), so it is not read as a bar of 0
+    note: str = ""  # a line under the chart: what its bars leave out
 
 
 Block = Heading | Paragraph | Facts | Table | Items | Note | Chart

@@ -57,23 +57,43 @@ def funnel(c) -> Chart | None:
 
 
 def industries(c) -> Chart | None:
-    """Planned investment and jobs of the firms signed or later, per industry."""
+    """Planned investment and jobs of the firms signed or later, per industry; an industry none of whose firms
+    gave a figure shows it as not known (no bar), and the firms left out of a sum are counted under the chart."""
     # the largest dozen: a chart of more bars than that is read like a table, and the table is there
-    found = [g for g in (c.data.get("charts") or {}).get("industries", []) if g["investment_wan"] or g["jobs"]][:12]
-    if not found:
-        return None
-    unit = c.money_unit(g["investment_wan"] for g in found)
+    found = [
+        g
+        for g in (c.data.get("charts") or {}).get("industries", [])
+        if g["investment_wan"] or g["jobs"] or g["investment_unknown"] or g["jobs_unknown"]
+    ][:12]
+    if not any(g["investment_wan"] or g["jobs"] for g in found):
+        return None  # nothing known to picture: a chart of blanks says less than no chart
+    unit = c.money_unit(g["investment_wan"] or 0 for g in found)
     divisor = float(num.MONEY_UNITS[unit][0])
+    invested = [None if g["investment_wan"] is None else g["investment_wan"] / divisor for g in found]
+    partly = sum(g["investment_unknown"] for g in found if g["investment_wan"] is not None)
+    partly_jobs = sum(g["jobs_unknown"] for g in found if g["jobs"] is not None)
     return Chart(
         name="industries",
         title=c.t("chart.industries.parts" if c.req.scope == "industry" else "chart.industries"),
         categories=[c.term(g["name"], g.get("name_en")) for g in found],
         series=[
-            (c.headed(c.t("chart.investment"), unit), [g["investment_wan"] / divisor for g in found]),
+            (c.headed(c.t("chart.investment"), unit), invested),
             (c.t("chart.jobs"), [g["jobs"] for g in found]),
         ],
         horizontal=True,
+        unknown=c.t("chart.unknown"),
+        note=_left_out(c, partly, partly_jobs),
     )
+
+
+def _left_out(c, investment: int, jobs: int) -> str:
+    """The line under the chart naming the firms whose figure its bars leave out; blank when none is."""
+    parts = [
+        c.t(key, n=num.count(n))
+        for key, n in (("chart.unknown.investment", investment), ("chart.unknown.jobs", jobs))
+        if n
+    ]
+    return c.t("chart.unknown.note", parts=("、" if c.lang == "zh" else " and ").join(parts)) if parts else ""
 
 
 def quarters(c) -> Chart | None:

@@ -328,6 +328,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "chart.investment": ("计划投资", "Planned investment"),
     "chart.jobs": ("就业（人）", "Jobs"),
+    "chart.unknown": ("未填", "not given"),
+    "chart.unknown.note": ("柱为已填数字之和，不含{parts}", "Bars add up the figures given, leaving out {parts}"),
+    "chart.unknown.investment": ("{n} 家企业未填的计划投资", "{n} {n|firm|firms} without planned investment"),
+    "chart.unknown.jobs": ("{n} 家企业未填的就业", "{n} {n|firm|firms} without jobs"),
     "chart.quarters": ("各季度签约与落地企业数", "Firms signed and moved in, per quarter"),
     # contact
     "sec.contact": ("联系我们", "Contact"),

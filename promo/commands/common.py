@@ -153,6 +153,13 @@ def parse_or_usage(parser, value, *args, **kwargs):
         raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{placeholders(exc.field)}'") from None
 
 
+def quarter_option(_ctx, _param, value: str | None) -> int | None:
+    """--quarter as officers write it (3, Q3, 第三季度); anything else a usage error naming the option."""
+    from promo.project_periods import parse_quarter
+
+    return parse_or_usage(parse_quarter, value, "--quarter")
+
+
 def date_option(value: str | None, option: str, *, meaning: str = "day") -> str | None:
     """A date option as people write it; given as '' it is a usage error (nothing would be dated), not left out."""
     from promo.text import parse_date

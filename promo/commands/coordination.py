@@ -79,8 +79,11 @@ def add(ctx, enterprise, issue, leader, department, date, due, note):
         note=note,
     )
     who = " · ".join(x for x in (r["department"], r["leader"]) if x)
-    line = _("coordination item #{id} for {name}: {issue}").format(id=r["id"], name=r["name"], issue=r["issue"])
-    click.echo(line + (f" ({who})" if who else ""))
+    said = {"id": r["id"], "name": r["name"], "issue": r["issue"], "who": who}
+    if who:
+        click.echo(_("coordination item #{id} for {name}: {issue} ({who})").format(**said))
+    else:
+        click.echo(_("coordination item #{id} for {name}: {issue}").format(**said))
 
 
 @coordination.command("close")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage
+from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage, quarter_option
 from promo.i18n import N_, _, ngettext
 
 
@@ -45,6 +45,8 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
     """
     if ctx.invoked_subcommand:
         return
+    from dataclasses import replace
+
     from promo import ledger as domain
     from promo import views_after_signing as views
     from promo.render import Column, render
@@ -69,6 +71,10 @@ def ledger(ctx, year, by, detail, measure, fmt, output, force):
     if detail:
         view = views.LEDGER_DETAIL
         if by:
+            # the group stands first; the column it repeats (the owner, or the period of --by quarter) goes from the
+            # table, not from CSV or JSON, whose keys stay the same
+            repeated = {"owner": "owner", "quarter": "period"}.get(by)
+            view = replace(view, columns=tuple(c for c in view.columns if c.key != repeated))
             view = view.with_columns(Column("group_name", views.GROUP_HEADERS[by]), first=True)
         view.show(
             domain.detail(conn, year, by=by, measure=measure),
@@ -126,7 +132,11 @@ def _pivot(found: list[dict], by: str):
     from promo.vocabulary import shown as worded
 
     def amount(v):
-        return f"{v / 10000:,.2f}".rstrip("0").rstrip(".") if v is not None else ""
+        if v is None:
+            return ""
+        if 0 < v < 50:  # under 0.005 亿: "0" would say none came, and some did
+            return "<0.01"
+        return f"{v / 10000:,.2f}".rstrip("0").rstrip(".")
 
     groups: dict[str, dict] = {}
     for r in found:
@@ -191,7 +201,9 @@ def targets(ctx, year, fmt):
 @click.option("--year", metavar="YEAR", required=True, help="The year the targets are for.")
 @click.option("--owner", callback=not_empty, help="Targets of this officer (包保责任人) instead of the zone's.")
 @click.option("--chain", callback=not_empty, help="Targets of this industry chain instead of the zone's.")
-@click.option("--quarter", type=click.IntRange(1, 4), help="A quarter's targets (1-4) instead of the year's.")
+@click.option(
+    "--quarter", metavar="N", callback=quarter_option, help="A quarter's targets (1-4) instead of the year's."
+)
 @_target_options
 @click.pass_context
 def set_(ctx, year, owner, chain, quarter, **values):
@@ -238,6 +250,10 @@ def set_(ctx, year, owner, chain, quarter, **values):
         unit = "个" if domain.MEASURES[c["measure"]][1] == "count" else "万元"
         old = f"{c['old']:,g} {unit} → " if c["old"] is not None else ""
         new = f"{c['new']:,g} {unit}" if c["new"] is not None else _("cleared")
-        click.echo(f"{period} {shown} {label}: {old}{new}")
+        if c["old"] == c["new"]:  # set again as it was: nothing is written or journaled
+            old, new = "", _("{value} (unchanged)").format(value=new)
+        click.echo(
+            _("{period} {whom} {measure}: {value}").format(period=period, whom=shown, measure=label, value=old + new)
+        )
     for w in warnings:
         click.echo(_("warning: {problem}").format(problem=w), err=True)

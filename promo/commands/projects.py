@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, named, parse_or_usage, say
+from promo.commands.common import catalogue, format_option, named, parse_or_usage, quarter_option, say
 from promo.i18n import N_, _
 
 
@@ -107,7 +107,9 @@ def _figure_options(fn):
 @click.command("report")
 @click.argument("name", callback=named)
 @click.option("--year", metavar="YEAR", help="The year reported (2026); without figures, list that year only.")
-@click.option("--quarter", type=click.IntRange(1, 4), help="A quarter of the year (1-4) instead of the whole year.")
+@click.option(
+    "--quarter", metavar="N", callback=quarter_option, help="A quarter of the year (1-4) instead of the whole year."
+)
 @_figure_options
 @click.option("--over-plan", is_flag=True, help="Accept completed investment above the planned total.")
 @format_option

@@ -50,13 +50,21 @@ def weekly(ctx, on, fmt, output, force):
     """
     from promo import weekly as domain
     from promo.commands.common import parse_or_usage
-    from promo.text import parse_date
+    from promo.text import parse_date, today
 
     if on is not None and not on.strip():
         raise click.BadParameter(_("is empty; give a date or leave the option out"), param_hint="'--date'")
     on = parse_or_usage(parse_date, on, "--date")
     if on and not 1900 <= int(on[:4]) <= 2200:
         raise click.BadParameter(_("{date}: give a date from 1900 to 2200").format(date=on), param_hint="'--date'")
+    if on and domain.week_of(on)[0] > today():
+        # a week to come has nothing signed or started yet, and its overdue list would be today's under its dates
+        raise click.BadParameter(
+            _("{date}: that week has not begun (today is {today}); give a day of this week or an earlier one").format(
+                date=on, today=today()
+            ),
+            param_hint="'--date'",
+        )
     conn = catalogue(ctx)
     # the text names the ten most overdue and counts the rest; the sheet lists every one
     found = domain.weekly(conn, on, overdue_limit=10 if fmt == "wechat" and not output else None)
@@ -72,5 +80,5 @@ def weekly(ctx, on, fmt, output, force):
         return
     from promo.views_after_signing import WEEKLY_SHEET
 
-    title = f"招商周报 Weekly report {found['start']} – {found['end']}"
+    title = _("Weekly report {start} – {end}").format(start=found["start"], end=found["end"])
     WEEKLY_SHEET.show(domain.weekly_rows(found), fmt, title=title)

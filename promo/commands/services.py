@@ -149,7 +149,11 @@ def update(ctx, enterprise, item, status, done, asked, due, officer, department,
     from promo.vocabulary import shown
 
     changed = _(", ").join(label(column) for column in r["changed"])
-    click.echo(f"{r['name']} {r['item']}: {shown('service_status', r['status'])} ({changed})")
+    click.echo(
+        _("{name} {item}: {status} ({changed})").format(
+            name=r["name"], item=r["item"], status=shown("service_status", r["status"]), changed=changed
+        )
+    )
 
 
 @services.command("apply")
