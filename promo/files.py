@@ -66,9 +66,15 @@ def _lstat(path: Path, what: str, option: str = "FILE") -> os.stat_result | None
 
 
 def check_output(
-    path: str | os.PathLike, *, force: bool = False, what: str = N_("the file"), option: str = "FILE"
+    path: str | os.PathLike,
+    *,
+    force: bool = False,
+    what: str = N_("the file"),
+    option: str = "FILE",
+    reading: str | os.PathLike | None = None,
 ) -> Path | None:
-    """The path `what` may be written to (None for "-", standard output), or Rejected saying why not.
+    """The path `what` may be written to (None for "-", standard output), or Rejected saying why not;
+    `reading` is the file the command reads, which it must never write over, --force or not.
 
     Called before the work, so a refused target costs nothing; output() checks again at the write.
     """
@@ -78,6 +84,13 @@ def check_output(
     if len(target.name.encode("utf-8", "surrogateescape")) > 255:
         raise BadValue(option, str(path), _("the file name is too long for the file system"))
     st = _lstat(target, what, option)
+    if reading is not None and same_file(target, reading):
+        raise BadValue(
+            option,
+            str(path),
+            _("is the file being read; writing {what} there would destroy it").format(what=_(what)),
+            _("give another file name"),
+        )
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
             raise BadValue(
@@ -117,6 +130,17 @@ def check_output(
             )
         )
     return target
+
+
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two paths name one file: the same path once resolved, or one file under two names (a hard
+    link, a case-insensitive file system)."""
+    try:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.samefile(a, b)
+    except (OSError, RuntimeError):  # one of them missing (then not the same), or a symlink loop
+        return False
 
 
 def check_input(path: str | os.PathLike, *, option: str = "FILE") -> Path:

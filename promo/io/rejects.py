@@ -11,14 +11,14 @@ from promo.i18n import N_
 REASON = "原因"
 
 
-def write_rejects(path: str | Path, parts: list[tuple]) -> None:
+def write_rejects(path: str | Path, parts: list[tuple], *, force: bool = False) -> None:
     """Write every rejected row of `parts` ([(sheet, table, report)]) to `path`, in the first sheet's format,
-    through promo.files (owner-only, a replaced file keeps its mode, whole or not at all)."""
+    through promo.files (owner-only, an existing file replaced only with `force`, whole or not at all)."""
     from promo import files
 
     path = Path(path)
     kind = parts[0][0].kind
-    with files.output(path, force=True, what=N_("the rejected rows"), option="--rejects") as fh:
+    with files.output(path, force=force, what=N_("the rejected rows"), option="--rejects") as fh:
         if kind == "xlsx":
             _xlsx(fh, parts)
         elif kind == "json":

@@ -100,6 +100,7 @@ def import_file(
     dry_run=False,
     options=None,
     progress=None,
+    force=False,
 ) -> list:
     """Import `path` into a list (or every list, `all`); returns one Report per list imported."""
     from promo.db import change
@@ -107,7 +108,7 @@ def import_file(
     from promo.io.read import open_sheets
 
     if rejects:
-        _check_writable(rejects)  # before the import: a rejects file that cannot be written is known now
+        _check_writable(rejects, path, force)  # before the import: a rejects file refused is known now
     reports = []
     with open_sheets(path) as sheets:  # rows are read as they are imported, a thousand at a time
         plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
@@ -154,7 +155,7 @@ def import_file(
     if rejects and any(r.rejected for r in reports):
         from promo.io.rejects import write_rejects
 
-        write_rejects(rejects, [(s, t, r) for (a, s, t), r in zip(plan, reports, strict=True)])
+        write_rejects(rejects, [(s, t, r) for (a, s, t), r in zip(plan, reports, strict=True)], force=force)
     return reports
 
 
@@ -212,13 +213,14 @@ def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
             conn.execute("ROLLBACK")
 
 
-def _check_writable(path) -> None:
-
+def _check_writable(path, source, force: bool) -> None:
+    """The rejects file as every -o is checked (an existing file only with --force), and never the file read:
+    `import x 退回.xlsx --skip-invalid --rejects 退回.xlsx`, an office's natural retry, would destroy it."""
     from promo import files
 
     if str(path) == files.STDOUT:
         raise BadValue("--rejects", str(path), _("give a file name: standard output carries the import report"))
-    files.check_output(path, force=True, what=N_("the rejected rows"), option="--rejects")
+    files.check_output(path, force=force, what=N_("the rejected rows"), option="--rejects", reading=source)
 
 
 def _list_name(adapter) -> str:
