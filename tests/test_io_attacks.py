@@ -37,3 +37,62 @@ def test_rejects_replace_an_existing_file_only_with_force(run, db_path, tmp_path
     assert "坏企业" in rejects.read_text(encoding="utf-8-sig")
     result = run("enterprises", "import", leads, "--skip-invalid", "--rejects", rejects)
     assert result.exit_code == 2 and "exists already" in result.output
+
+
+def _notes(db_path, texts: list[str]) -> list[str]:
+    """Give the first enterprises these notes (as another program could have stored them); their names."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    ids = [i for (i,) in conn.execute("SELECT id FROM enterprises ORDER BY id LIMIT ?", (len(texts),))]
+    conn.executemany("UPDATE enterprises SET note = ? WHERE id = ?", list(zip(texts, ids, strict=True)))
+    names = [conn.execute("SELECT name FROM enterprises WHERE id = ?", (i,)).fetchone()[0] for i in ids]
+    conn.commit()
+    conn.close()
+    return names
+
+
+FORMULAS = ['＝HYPERLINK("http://x","点此")', "\u3000=1+1", " @SUM(A1)", "＋1＋1", "'=在引号后", "-1+2"]
+
+
+def test_formulas_are_neutralised_full_width_after_spaces_and_after_a_quote(run, db_path, tmp_path):
+    import csv
+
+    from openpyxl import load_workbook
+
+    names = _notes(db_path, [*FORMULAS, "a;=1+1", "-5", "甲;乙"])
+    assert run("export", "enterprises", "-o", tmp_path / "e.csv").exit_code == 0
+    raw = (tmp_path / "e.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(raw.splitlines(keepends=True)))
+    notes = {r["企业名称"]: r["备注"] for r in rows}
+    for name, text in zip(names, FORMULAS, strict=False):
+        assert notes[name] == "'" + text, notes[name]  # inert in Excel and WPS
+    assert notes[names[7]] == "-5" and notes[names[8]] == "甲;乙"  # a number keeps its sign, a list its form
+    assert '"a;=1+1"' in raw and '"甲;乙"' not in raw  # quoted: Excel set to ; as separator keeps it whole
+    assert run("export", "enterprises", "-o", tmp_path / "e.xlsx").exit_code == 0
+    ws = load_workbook(tmp_path / "e.xlsx").active
+    column = [c.value for c in ws[1]].index("备注")
+    cells = {r[0]: r[column] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert cells[names[0]] == "'" + FORMULAS[0] and cells[names[4]] == "''=在引号后"
+    # and the import takes the guard off again: only the spaces before the two formulas are trimmed
+    for path in (tmp_path / "e.csv", tmp_path / "e.xlsx"):
+        result = run("import", "enterprises", path, "--dry-run")
+        assert result.exit_code == 0, result.output
+        assert "2 not updated" in result.output and "'" not in result.output.replace("' /c", ""), result.output
+        assert "note \u3000=1+1 → =1+1" in result.output and "note  @SUM(A1) → @SUM(A1)" in result.output
+
+
+def test_export_holds_control_characters_and_texts_past_excels_cell_limit(run, db_path, tmp_path):
+    from openpyxl import load_workbook
+
+    names = _notes(db_path, ["响铃\x07与\x00空字符", "长" * 40000])
+    result = run("export", "enterprises", "-o", tmp_path / "e.xlsx")
+    assert result.exit_code == 0, result.output  # openpyxl refuses \x07: no IllegalCharacterError
+    assert "40,000 characters, cut to Excel's limit of 32,767" in result.output and "备注" in result.output
+    ws = load_workbook(tmp_path / "e.xlsx").active
+    column = [c.value for c in ws[1]].index("备注")
+    cells = {r[0]: r[column] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert cells[names[0]] == "响铃与空字符" and len(cells[names[1]]) == 32767
+    assert run("report", "weekly", "-o", tmp_path / "w.xlsx").exit_code == 0
+    result = run("export", "enterprises", "-o", tmp_path / "e.csv")  # a CSV holds the text whole
+    assert result.exit_code == 0 and "cut" not in result.output

@@ -218,7 +218,10 @@ def export(ctx, lists, output, lang, force):
     from promo.io.lists import shown as list_shown
 
     chosen = [adapter(n) for n in dict.fromkeys(lists)] if lists and list(lists) != ["all"] else all_adapters()
-    counts = out.export(catalogue(ctx), chosen, output, lang=lang, force=force, progress=_progress)
+    warnings: list[str] = []
+    counts = out.export(catalogue(ctx), chosen, output, lang=lang, force=force, progress=_progress, warnings=warnings)
+    for w in warnings:
+        click.echo(_("warning: {w}").format(w=w), err=True)
     shown = _("standard output") if output == "-" else output
     lists = ", ".join(_("{list} {n:,} rows").format(list=list_shown(k), n=v) for k, v in counts.items())
     click.echo(_("wrote {path}: {lists}").format(path=shown, lists=lists), err=True)

@@ -9,6 +9,7 @@ import unicodedata
 
 from promo.errors import BadValue
 from promo.i18n import N_, _
+from promo.render_csv import csv_safe
 
 PLACEHOLDERS = {
     "待定",
@@ -109,8 +110,8 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
     text = cleaned.strip()
     if not text:
         return None, warnings
-    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]  # promo's own guard against formulas (csvtext.csv_safe), taken off again
+    if text[:1] == "'" and csv_safe(text[1:]) != text[1:]:
+        text = text[1:]  # promo's own guard against formulas (render_csv.csv_safe), taken off again
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,

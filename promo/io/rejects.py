@@ -62,6 +62,7 @@ def _xlsx(fh, parts) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    from promo.io.export import cell_text
     from promo.io.read import Uncalculated
     from promo.render_csv import csv_safe
 
@@ -74,10 +75,11 @@ def _xlsx(fh, parts) -> None:
         for o in report.rejected:
             row = []
             for v in _padded(o.cells, len(table.headers)):
-                c = WriteOnlyCell(ws, value=csv_safe(str(v) if isinstance(v, Uncalculated) else v))
+                v = csv_safe(str(v) if isinstance(v, Uncalculated) else v)
+                c = WriteOnlyCell(ws, value=cell_text(v) if isinstance(v, str) else v)
                 if isinstance(v, str):
                     c.data_type = "s"
                 row.append(c)
-            row.append(o.detail)
+            row.append(cell_text(csv_safe(o.detail)))
             ws.append(row)
     book.save(fh)
