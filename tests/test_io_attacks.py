@@ -96,3 +96,81 @@ def test_export_holds_control_characters_and_texts_past_excels_cell_limit(run, d
     assert run("report", "weekly", "-o", tmp_path / "w.xlsx").exit_code == 0
     result = run("export", "enterprises", "-o", tmp_path / "e.csv")  # a CSV holds the text whole
     assert result.exit_code == 0 and "cut" not in result.output
+
+
+def _patched(path, old: bytes, new: bytes, member: str = "xl/worksheets/sheet1.xml") -> None:
+    """Rewrite one part of a saved workbook, as another program would have written it."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            parts[info.filename] = z.read(info.filename)
+    assert old in parts[member]
+    parts[member] = parts[member].replace(old, new, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def _leads_book(path, rows=()) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "阶段", "投资额(万元)"])
+    for r in rows or [["格式测试甲公司", "签约", 100], ["格式测试乙公司", "洽谈", 200]]:
+        ws.append(r)
+    book.save(path)
+
+
+def test_a_sheet_formatted_down_to_its_last_row_imports_in_the_memory_of_a_small_one(run, db_path, tmp_path):
+    import re
+    import tracemalloc
+
+    path = tmp_path / "台账.xlsx"
+    _leads_book(path)
+    empty = b"".join(
+        b'<row r="%d" spans="1:3" s="1" customFormat="1" ht="20" customHeight="1"><c r="A%d" s="1"/><c r="C%d" s="1"/>'
+        b"</row>" % (n, n, n)
+        for n in range(4, 80_004)
+    )
+    _patched(path, b"</sheetData>", empty + b'<row r="80005"><c r="XFD80005" s="1"/></row></sheetData>')
+    with __import__("zipfile").ZipFile(path) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    _patched(path, re.search(rb'<dimension ref="[^"]*"/>', xml).group(0), b'<dimension ref="A1:XFD1048576"/>')
+    tracemalloc.start()
+    try:
+        result = run("import", "enterprises", path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 0, result.output
+    assert "imported 2 of 2 rows" in result.output
+    assert peak < 25 * 2**20, peak  # openpyxl kept every formatted row's attributes: 60 MB here, 480 MB at 1M
+
+
+def test_empty_cells_are_dropped_from_the_xml_whatever_the_chunk_boundaries():
+    import io
+
+    from promo.io.layout import WithoutEmptyCells
+
+    xml = (
+        b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="3"/><c s="2"/></row>'
+        b'<row r="2" s="1" customFormat="1"><c r="A2" s="1"/></row><row r="3"/><row>'
+        b'<c r="A4"><f>1+1</f></c></row></sheetData>'
+    )
+
+    class Trickle(io.BytesIO):
+        def read(self, size=-1):
+            return super().read(7)  # a tag cut anywhere
+
+    out = b""
+    src = WithoutEmptyCells(Trickle(xml))
+    while chunk := src.read(5):
+        out += chunk
+    # the cell without r keeps its place, and so does the row without r; a formula is no empty cell
+    assert out == (
+        b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c s="2"/></row><row>'
+        b'<c r="A4"><f>1+1</f></c></row></sheetData>'
+    )

@@ -48,7 +48,6 @@ def xlsx_sheets(path: Path, stack: ExitStack) -> list[Sheet]:
                 continue
             layout = read_layout(book._archive, ws._worksheet_path)
             hint = ws.max_row if (ws.max_row or 0) > HEAD else None  # from <dimension>, which may say A1
-            ws.reset_dimensions()  # a wrong <dimension> would cut rows and columns short
             notes: list[str] = []
             rows = _rows(ws, layout, notes, path, errors)
             stack.callback(rows.close)
@@ -75,8 +74,8 @@ def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[in
     merged = Merged(layout.merged)
     skipped_hidden, hidden_filled = [], set()
     try:
-        for number, vals in enumerate(ws.iter_rows(values_only=True), start=1):
-            vals = merged.fill(number, list(vals))
+        for number, vals in _values(ws):
+            vals = merged.fill(number, vals)
             formulas = layout.uncalculated.get(number, {})
             if formulas and max(formulas) > len(vals):
                 vals += [None] * (max(formulas) - len(vals))
@@ -105,6 +104,43 @@ def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[in
                 columns=", ".join(_col_letter(c) for c in sorted(hidden_filled))
             )
         )
+
+
+class _Forgotten(dict):
+    """What openpyxl's parser keeps of every row with a style or a height until the sheet ends: nothing. A
+    sheet formatted down to row 1,048,576 took 480 MB that way."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def _values(ws) -> Iterator[tuple[int, list]]:
+    """The rows the sheet's XML holds, as (row number, values up to the last one filled): not the rows a wrong
+    <dimension> claims (A1, or A1:XFD1048576), nor the empty cells a formatted row is full of."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from promo.io.layout import WithoutEmptyCells
+
+    book = ws.parent
+    with WithoutEmptyCells(ws._get_source()) as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        parser.row_dimensions = _Forgotten()
+        for number, cells in parser.parse():
+            filled = [c for c in cells if c["value"] is not None]
+            if not filled:
+                yield number, []
+                continue
+            vals = [None] * max(c["column"] for c in filled)
+            for c in filled:
+                vals[c["column"] - 1] = c["value"]
+            yield number, vals
 
 
 def _filled(value) -> bool:
