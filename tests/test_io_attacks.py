@@ -174,3 +174,62 @@ def test_empty_cells_are_dropped_from_the_xml_whatever_the_chunk_boundaries():
         b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c s="2"/></row><row>'
         b'<c r="A4"><f>1+1</f></c></row></sheetData>'
     )
+
+
+def test_json_as_systems_write_it_objects_wrappers_lines_and_nested_values(run, db_path, tmp_path):
+    import json
+
+    def write(name: str, text: str):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return tmp_path / name
+
+    one = write("one.json", json.dumps({"企业名称": "单个对象公司", "阶段": "签约"}, ensure_ascii=False))
+    assert "imported 1 of 1" in run("import", "enterprises", one).output
+    wrapped = write("api.json", json.dumps({"total": 1, "data": [{"企业名称": "接口导出公司"}]}, ensure_ascii=False))
+    result = run("import", "enterprises", wrapped)
+    assert result.exit_code == 0 and "read from the JSON object's 'data'" in result.output, result.output
+    lines = write("lines.json", '{"企业名称": "逐行甲公司"}\n\n{"企业名称": "逐行乙公司", "投资额(万元)": "x"}\n')
+    result = run("import", "enterprises", lines)
+    assert result.exit_code == 1 and "line 3, 投资额(万元) x" in result.output, result.output  # its line in the file
+    before = content(db_path)
+    refused = {
+        "keys.json": ({"a": {"企业名称": "甲"}, "b": {"企业名称": "乙"}}, "is a JSON object (a, b)"),
+        "numbers.json": ([{"企业名称": "甲"}, 7], "record 2 is 7, not an object"),
+        "huge.json": (None, "a number too long"),
+    }
+    for name, (data, message) in refused.items():
+        text = json.dumps(data, ensure_ascii=False) if data else '[{"企业名称": "甲", "就业人数": 1' + "0" * 5000 + "}]"
+        result = run("import", "enterprises", write(name, text))
+        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output, result.output
+    nested = [{"企业名称": {"zh": "对象名"}}, {"企业名称": "嵌套公司", "联系人": {"姓名": "张三"}}]
+    nested.append({"企业名称": "列表公司"})
+    nested = write("nested.json", json.dumps(nested, ensure_ascii=False))
+    result = run("import", "enterprises", nested, "--skip-invalid")
+    assert '企业名称 {"zh": "对象名"}: is a nested JSON object' in result.output, result.output
+    assert '联系人 {"姓名": "张三"}: is a nested' in result.output and "imported 1 of 3 rows" in result.output
+    assert content(db_path)["enterprises"][:-1] == before["enterprises"]  # only 列表公司 was added
+
+
+def test_excel_error_values_are_refused_and_a_date_keeps_its_day_without_its_time(run, db_path, tmp_path):
+    from pipeline_helpers import enterprise
+
+    path = tmp_path / "台账.csv"
+    path.write_text(
+        "企业名称,阶段,签约日期,投资额(万元)\n"
+        "查找失败公司,签约,2026/3/5 0:00,#N/A\n"
+        "#REF!,签约,2026-03-05,1\n"
+        "带时间甲公司,签约,2026/3/5 14:30,2\n"
+        "带时间乙公司,签约,2026年3月6日 9:05,3\n"
+        "带时间丙公司,签约,2026-03-07T00:00:00,4\n",
+        encoding="utf-8",
+    )
+    result = run("import", "enterprises", path, "--skip-invalid")
+    assert result.exit_code == 0, result.output
+    assert "投资额(万元) #N/A: is an Excel error value" in result.output
+    assert "企业名称 #REF!: is an Excel error value" in result.output and "3 new, 2 rejected" in result.output
+    assert [enterprise(db_path, f"带时间{x}公司")["stage_date"] for x in "甲乙丙"] == [
+        "2026-03-05",
+        "2026-03-06",
+        "2026-03-07",
+    ]
+    assert enterprise(db_path, "#REF!") is None

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from promo.errors import BadValue
 from promo.i18n import _
-from promo.io.sheet import Sheet, Uncalculated
+from promo.io.sheet import Nested, Sheet, Uncalculated
 
-__all__ = ["Sheet", "Uncalculated", "decode", "open_sheets"]
+__all__ = ["Nested", "Sheet", "Uncalculated", "decode", "open_sheets"]
 
 MAX_BYTES = 100 * 1024 * 1024
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -207,29 +207,78 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
 
 def _json_sheet(path: Path, raw: bytes) -> Sheet:
     text, _encoding = decode(raw, path)
+    notes: list[str] = []
     try:
-        data = json.loads(text)
+        records = list(enumerate(_json_records(path, json.loads(text), notes), start=1))
     except json.JSONDecodeError as exc:
-        raise BadValue("FILE", str(path), _("is not valid JSON ({error})").format(error=exc)) from None
+        if not exc.msg.startswith("Extra data"):
+            raise BadValue("FILE", str(path), _("is not valid JSON ({error})").format(error=exc)) from None
+        records = _json_lines(path, text)  # JSON Lines: one object a line, each reported by its line
     except RecursionError:
         raise BadValue("FILE", str(path), _("is JSON nested too deeply; expected an array of objects")) from None
-    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise BadValue("FILE", str(path), _("JSON must be an array of objects, one per record"))
-    if not data:
+    except ValueError:  # Python refuses a number of more than 4,300 digits
+        raise BadValue("FILE", str(path), _("holds a number too long to be any field's value")) from None
+    if not records:
         raise BadValue("FILE", str(path), _("holds no records (an empty JSON array)"))
-    headers = list(dict.fromkeys(str(k) for r in data for k in r))
+    headers = list(dict.fromkeys(str(k) for _line, r in records for k in r))
     rows = [(0, headers)]
-    try:
-        for i, r in enumerate(data, start=1):
-            rows.append((i, [_json_value(r.get(h)) for h in headers]))
-    except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
-        raise BadValue("FILE", str(path), _("record {record} is JSON nested too deeply").format(record=i)) from None
-    return Sheet(path.name, rows, kind="json", size_hint=len(rows))
+    for line, r in records:
+        try:
+            rows.append((line, [_json_value(r.get(h)) for h in headers]))
+        except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
+            too_deep = _("record {record} is JSON nested too deeply").format(record=line)
+            raise BadValue("FILE", str(path), too_deep) from None
+    return Sheet(path.name, rows, notes=notes, kind="json", size_hint=len(rows))
+
+
+def _json_records(path: Path, data, notes: list[str]) -> list[dict]:
+    """The records of a JSON document: an array of objects; an object holding one such array (as {"data": […]}
+    of a system's export), noted; or one object of plain values, one record."""
+    if isinstance(data, dict):
+        arrays = [k for k, v in data.items() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+        if len(arrays) == 1:
+            notes.append(_("the records were read from the JSON object's {key!r}").format(key=arrays[0]))
+            return data[arrays[0]]
+        if data and not any(isinstance(v, (dict, list)) for v in data.values()):
+            return [data]
+        raise BadValue(
+            "FILE",
+            str(path),
+            _("is a JSON object ({keys}), not an array of records").format(keys=", ".join(map(str, data))[:120]),
+            _('give an array of objects, one per record: [{{"企业名称": "…"}}, …]'),
+        )
+    if not isinstance(data, list):
+        raise BadValue("FILE", str(path), _("JSON must be an array of objects, one per record"))
+    for i, r in enumerate(data, start=1):
+        if not isinstance(r, dict):
+            raise BadValue(
+                "FILE",
+                str(path),
+                _("record {record} is {value}, not an object; JSON must be an array of objects, one per record").format(
+                    record=i, value=json.dumps(r, ensure_ascii=False)[:60]
+                ),
+            )
+    return data
+
+
+def _json_lines(path: Path, text: str) -> list[tuple[int, dict]]:
+    records = []
+    for line, part in enumerate(text.splitlines(), start=1):
+        if not part.strip():
+            continue
+        try:
+            record = json.loads(part)
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            raise BadValue("FILE", str(path), _("line {line}: not valid JSON").format(line=line)) from None
+        if not isinstance(record, dict):
+            raise BadValue("FILE", str(path), _("line {line}: a JSON line must be one object").format(line=line))
+        records.append((line, record))
+    return records
 
 
 def _json_value(value):
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)):
+        return Nested(value)
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
     return value

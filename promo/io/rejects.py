@@ -54,7 +54,13 @@ def _padded(cells, n: int) -> list:
 
 def _json(fh, parts) -> None:
     sheet, table, report = parts[0]
-    records = [dict(zip(table.headers, o.cells, strict=False)) | {REASON: o.detail} for o in report.rejected]
+    from promo.io.read import Nested
+
+    records = [
+        {h: c.value if isinstance(c, Nested) else c for h, c in zip(table.headers, o.cells, strict=False)}
+        | {REASON: o.detail}
+        for o in report.rejected
+    ]
     fh.write(json.dumps(records, ensure_ascii=False, indent=1, default=str).encode("utf-8"))
 
 

@@ -16,6 +16,18 @@ class Uncalculated:
         return self.formula
 
 
+class Nested:
+    """A JSON value that is an object (or holds one): no field takes it, and its text is no name."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __str__(self) -> str:
+        import json
+
+        return json.dumps(self.value, ensure_ascii=False)
+
+
 HEAD = 32  # rows held to find the header in: promo.io.headers looks through 30, two rows deep
 
 
