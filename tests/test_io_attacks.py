@@ -233,3 +233,25 @@ def test_excel_error_values_are_refused_and_a_date_keeps_its_day_without_its_tim
         "2026-03-07",
     ]
     assert enterprise(db_path, "#REF!") is None
+
+
+def test_a_gb18030_csv_with_a_few_stray_bytes_imports_its_good_rows(run, db_path, tmp_path):
+    from pipeline_helpers import enterprise
+
+    text = "企业名称,阶段,投资额(万元)\r\n" + "".join(f"国标{i}号测试公司,签约,{i}\r\n" for i in range(1, 40))
+    raw = text.encode("gb18030").replace("国标7号".encode("gb18030"), b"\xff" + "国标7号".encode("gb18030"))
+    path = tmp_path / "台账.csv"
+    path.write_bytes(raw)
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 1, result.output  # all or nothing: the damaged row is named
+    assert "1 byte is not GB18030 text (line 8)" in result.output
+    assert "line 8, 企业名称 �国标7号测试公司: holds �" in result.output
+    rejects = tmp_path / "退回.csv"
+    result = run("import", "enterprises", path, "--skip-invalid", "--rejects", rejects)
+    assert result.exit_code == 0 and "imported 38 of 39 rows" in result.output, result.output
+    assert enterprise(db_path, "国标8号测试公司")["investment_wan"] == 8
+    assert "�国标7号测试公司" in rejects.read_bytes().decode("gb18030")  # written back in the file's encoding
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes("企业名称\n".encode() + bytes(range(0x80, 0x100)) * 20)
+    result = run("import", "enterprises", noise)
+    assert result.exit_code == 2 and "is neither UTF-8, UTF-16 nor GB18030/GBK text" in result.output

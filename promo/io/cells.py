@@ -130,6 +130,13 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
             _("is a number in scientific notation: Excel has already dropped the code's last digits"),
             _(FORMAT_AS_TEXT),
         )
+    if "\ufffd" in text:
+        raise BadValue(
+            field_name,
+            text,
+            _("holds �, bytes the file's encoding cannot read"),
+            _("retype the value in Excel or WPS and save the file again"),
+        )
     if text.upper() in EXCEL_ERRORS:
         raise BadValue(
             field_name,

@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from promo.errors import BadValue
-from promo.i18n import _
+from promo.i18n import _, ngettext
 from promo.io.sheet import Nested, Sheet, Uncalculated
 
 __all__ = ["Nested", "Sheet", "Uncalculated", "decode", "open_sheets"]
@@ -148,9 +148,10 @@ def _delimiter(text: str) -> str:
     return best if score(best)[0] else ","
 
 
-def _encoding(path: Path) -> str:
-    """The encoding a CSV is in, checked over the whole file without holding it: a BOM decides, else UTF-8,
-    else GB18030 (Chinese Excel)."""
+def _encoding(path: Path, notes: list[str]) -> tuple[str, str]:
+    """The encoding a CSV is in and how to read it, checked over the whole file without holding it: a BOM
+    decides, else UTF-8, else GB18030 (Chinese Excel). A file that is GB18030 (or UTF-8) but for a few bytes
+    is read with those bytes as �, noted with their lines, and the rows holding them are refused (cells.py)."""
     import codecs
 
     with path.open("rb") as fh:
@@ -170,27 +171,56 @@ def _encoding(path: Path) -> str:
                 while chunk := fh.read(1 << 20):
                     decoder.decode(chunk)
             decoder.decode(b"", final=True)
-            return encoding
+            return encoding, "strict"
         except UnicodeDecodeError:
             continue
-    raise BadValue("FILE", str(path), failure)
+    damage = {encoding: _unreadable_lines(path, encoding) for encoding in candidates}
+    encoding = min(candidates, key=lambda e: damage[e][0])  # on a tie, the first: UTF-8
+    count, lines, chars = damage[encoding]
+    if count > max(10, chars // 200):  # more than a few stray bytes: not text in any of them
+        raise BadValue("FILE", str(path), failure)
+    notes.append(
+        ngettext(
+            "{count} byte is not {encoding} text (line {lines}): it reads as �, and the row holding it is refused; "
+            "retype that cell, or save the file again from Excel/WPS",
+            "{count} bytes are not {encoding} text (line {lines}): they read as �, and the rows holding them are "
+            "refused; retype those cells, or save the file again from Excel/WPS",
+            count,
+        ).format(count=count, encoding=encoding.upper(), lines=", ".join(map(str, lines[:20])))
+    )
+    return encoding, "replace"
+
+
+def _unreadable_lines(path: Path, encoding: str) -> tuple[int, list[int], int]:
+    """(bytes not readable as `encoding`, the lines they are on, characters read) for a file read with
+    replacement."""
+    count, lines, chars, line = 0, [], 0, 1
+    with path.open(encoding=encoding, errors="replace", newline="") as fh:
+        for text in fh:
+            chars += len(text)
+            if "\ufffd" in text:
+                count += text.count("\ufffd")
+                lines.append(line)
+            line += 1
+    return count, lines, chars
 
 
 def _csv_sheet(path: Path, size: int, stack: ExitStack) -> Sheet:
-    encoding = _encoding(path)
-    with path.open(encoding=encoding, newline="") as fh:
+    notes: list[str] = []
+    encoding, errors = _encoding(path, notes)
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
         sample = fh.read(1 << 16)
     lines, delimiter = max(1, sample.count("\n")), _delimiter(sample)
-    rows = _csv_rows(path, encoding, delimiter)
+    rows = _csv_rows(path, encoding, delimiter, errors)
     stack.callback(rows.close)  # the file is closed when the import ends, read to the end or not
     hint = int(size / max(1, len(sample.encode(encoding, "replace"))) * lines)
-    return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=delimiter, size_hint=hint)
+    return Sheet(path.name, rows, notes=notes, kind="csv", encoding=encoding, delimiter=delimiter, size_hint=hint)
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list]]:
+def _csv_rows(path: Path, encoding: str, delimiter: str, errors: str = "strict") -> Iterator[tuple[int, list]]:
     import csv
 
-    with path.open(encoding=encoding, newline="") as fh:
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         start = 1
         try:
