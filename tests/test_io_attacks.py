@@ -255,3 +255,44 @@ def test_a_gb18030_csv_with_a_few_stray_bytes_imports_its_good_rows(run, db_path
     noise.write_bytes("企业名称\n".encode() + bytes(range(0x80, 0x100)) * 20)
     result = run("import", "enterprises", noise)
     assert result.exit_code == 2 and "is neither UTF-8, UTF-16 nor GB18030/GBK text" in result.output
+
+
+def test_files_that_are_not_what_their_name_says(run, db_path, tmp_path):
+    import zipfile
+
+    from pipeline_helpers import enterprise
+
+    before = content(db_path)
+
+    def archive(name: str, parts: dict):
+        with zipfile.ZipFile(tmp_path / name, "w") as z:
+            for member, data in parts.items():
+                z.writestr(member, data)
+        return tmp_path / name
+
+    ods = {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}
+    refused = {
+        archive("清单.ods", ods): "is an OpenDocument spreadsheet",
+        archive("改名.xlsx", ods): "is an OpenDocument spreadsheet",
+        archive("清单.numbers", {"Index/Document.iwa": b"\x00"}): "is an Apple Numbers document",
+        archive("报告.xlsx", {"word/document.xml": "<w/>"}): "is a text document (Word)",
+        archive("打包.xlsx", {"a.txt": "x"}): "is a zip archive, not a workbook",
+    }
+    page = tmp_path / "系统导出.xls"
+    page.write_text("<html><body><table><tr><td>企业名称</td></tr></table></body></html>", encoding="utf-8")
+    refused[page] = "is a web page (HTML) saved under .xls"
+    cut = tmp_path / "半截.xlsx"
+    _leads_book(tmp_path / "whole.xlsx")
+    cut.write_bytes((tmp_path / "whole.xlsx").read_bytes()[:1500])
+    refused[cut] = "cannot be read as an Excel workbook"
+    for path, message in refused.items():
+        result = run("import", "enterprises", path)
+        assert result.exit_code == 2 and message in result.output, (path.name, result.output)
+        assert "Traceback" not in result.output and str(path) in result.output
+    assert "if it opens, save it again" in result.output
+    assert content(db_path) == before
+    text = tmp_path / "系统导出2.xls"  # tab-separated text under .xls, as many systems export
+    text.write_text("企业名称\t阶段\t投资额(万元)\n文本导出测试公司\t签约\t100\n", encoding="gb18030")
+    result = run("import", "enterprises", text)
+    assert result.exit_code == 0 and ".xls file read as text" in result.output, result.output
+    assert enterprise(db_path, "文本导出测试公司")["investment_wan"] == 100

@@ -12,7 +12,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from promo.errors import BadValue
-from promo.i18n import _, ngettext
+from promo.i18n import N_, _, ngettext
 from promo.io.sheet import Nested, Sheet, Uncalculated
 
 __all__ = ["Nested", "Sheet", "Uncalculated", "decode", "open_sheets"]
@@ -61,6 +61,8 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
             )
         raise _old_format(path)
     is_zip = head.startswith(b"PK\x03\x04")
+    if is_zip and (other := _other_zip(path)):
+        raise other
     if suffix in (".xlsx", ".xlsm") or (is_zip and suffix in (".xls", ".et", ".ett", ".xltx")):
         # WPS and some systems save an .xlsx workbook under .et or .xls: it is read for what it is
         if not is_zip:
@@ -71,7 +73,7 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
 
         return xlsx_sheets(path, stack)
     if suffix in (".xls", ".et", ".ett"):
-        raise _old_format(path)
+        return [_text_saved_as_xls(path, size, stack)]
     if is_zip:
         raise BadValue(
             "FILE",
@@ -91,12 +93,64 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
     return [_csv_sheet(path, size, stack)]
 
 
+DAMAGED = N_("open it in Excel or WPS; if it opens, save it again and import that")
+_SAVE_AS_XLSX = N_("open it in Excel or WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and import the .xlsx")
+
+
+def _other_zip(path: Path) -> BadValue | None:
+    """What a zip file is when it is no Excel workbook (an OpenDocument or Numbers spreadsheet, a Word file),
+    as a refusal; None for a workbook, or a zip too damaged to tell."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            mimetype = z.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError):
+        return None  # damaged: said as a workbook that cannot be read, or a zip under another name
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+        return None
+    hint = _(_SAVE_AS_XLSX)
+    if "opendocument.spreadsheet" in mimetype:
+        kind = _("an OpenDocument spreadsheet (.ods, LibreOffice or WPS)")
+    elif any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        kind = _("an Apple Numbers document")
+    elif any(n.startswith("word/") for n in names) or "opendocument.text" in mimetype:
+        kind, hint = _("a text document (Word), not a spreadsheet"), None
+    else:
+        kind = _("a zip archive, not a workbook")
+    return BadValue("FILE", str(path), _("is {kind}").format(kind=kind), hint)
+
+
+def _text_saved_as_xls(path: Path, size: int, stack: ExitStack) -> Sheet:
+    """A file named .xls that is no old workbook: many systems export their tables as text or as a web page
+    under that name. Text is read as the CSV it is (noted); a web page or an XML spreadsheet is refused."""
+    with path.open("rb") as fh:
+        head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<"):
+        kind = _("an XML spreadsheet (Excel 2003)") if b"urn:schemas-microsoft-com:office:spreadsheet" in head else None
+        raise BadValue(
+            "FILE",
+            str(path),
+            _("is {kind} saved under {suffix}, not a workbook").format(
+                kind=kind or _("a web page (HTML)"), suffix=path.suffix
+            ),
+            _(_SAVE_AS_XLSX),
+        )
+    try:
+        sheet = _csv_sheet(path, size, stack)
+    except BadValue:
+        raise _old_format(path) from None
+    sheet.notes.append(_("{suffix} file read as text: it is no workbook").format(suffix=path.suffix))
+    return sheet
+
+
 def _old_format(path: Path) -> BadValue:
     return BadValue(
         "FILE",
         str(path),
         _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"),
-        _("open it in Excel or WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and import the .xlsx"),
+        _(_SAVE_AS_XLSX),
     )
 
 

@@ -17,7 +17,9 @@ _CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
 
 
 def _unreadable(path: Path, exc: Exception) -> BadValue:
-    return BadValue("FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc))
+    from promo.io.read import DAMAGED
+
+    return BadValue("FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc), _(DAMAGED))
 
 
 def xlsx_sheets(path: Path, stack: ExitStack) -> list[Sheet]:
