@@ -296,3 +296,41 @@ def test_files_that_are_not_what_their_name_says(run, db_path, tmp_path):
     result = run("import", "enterprises", text)
     assert result.exit_code == 0 and ".xls file read as text" in result.output, result.output
     assert enterprise(db_path, "文本导出测试公司")["investment_wan"] == 100
+
+
+def test_hidden_sheets_are_read_only_when_named(run, db_path, tmp_path):
+    from openpyxl import Workbook
+    from pipeline_helpers import enterprise
+
+    book = Workbook()
+    lookup = book.active
+    lookup.title = "下拉选项"  # a hidden sheet of drop-down values, first in the book
+    lookup.append(["企业名称", "阶段"])
+    lookup.append(["选项甲公司", "签约"])
+    lookup.sheet_state = "hidden"
+    old = book.create_sheet("2025年")
+    old.append(["企业名称", "阶段"])
+    old.append(["旧版本公司", "签约"])
+    old.sheet_state = "veryHidden"
+    book.create_sheet("封面")["A1"] = "2026年签约项目台账"
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 2, result.output
+    assert (
+        f"FILE {path}: has no visible sheet with the list's columns; sheets hidden in Excel hold data: 下拉选项, 2025年"
+        in result.output
+    )
+    assert "--sheet 下拉选项" in result.output
+    result = run("import", "enterprises", path, "--sheet", "2025年")
+    assert result.exit_code == 0 and "the sheet 2025年 is hidden in Excel" in result.output, result.output
+    assert enterprise(db_path, "旧版本公司") and not enterprise(db_path, "选项甲公司")
+    result = run("import", "enterprises", path, "--sheet", "2024年")
+    assert "the file has: 下拉选项 (hidden), 2025年 (hidden), 封面" in result.output
+    data = book.create_sheet("签约")  # a visible sheet with data is the default, hidden ones before it or not
+    data.append(["企业名称", "阶段"])
+    data.append(["可见表测试公司", "签约"])
+    book.save(path)
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 0 and "imported 1 of 1" in result.output, result.output
+    assert enterprise(db_path, "可见表测试公司") and not enterprise(db_path, "选项甲公司")

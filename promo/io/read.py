@@ -7,6 +7,7 @@ A sheet's rows are read as an import uses them: only the first rows (where the h
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -138,9 +139,12 @@ def _text_saved_as_xls(path: Path, size: int, stack: ExitStack) -> Sheet:
             _(_SAVE_AS_XLSX),
         )
     try:
-        sheet = _csv_sheet(path, size, stack)
+        text = _encoding(path, [])[1] == "strict" and not re.search(rb"[\x00-\x08\x0e-\x1f]", head)
     except BadValue:
-        raise _old_format(path) from None
+        text = False
+    if not text:  # binary: an old workbook, damaged or cut short
+        raise _old_format(path)
+    sheet = _csv_sheet(path, size, stack)
     sheet.notes.append(_("{suffix} file read as text: it is no workbook").format(suffix=path.suffix))
     return sheet
 

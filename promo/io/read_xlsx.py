@@ -23,7 +23,7 @@ def _unreadable(path: Path, exc: Exception) -> BadValue:
 
 
 def xlsx_sheets(path: Path, stack: ExitStack) -> list[Sheet]:
-    """The visible sheets of the workbook at `path`, open until `stack` closes."""
+    """The sheets of the workbook at `path` (those hidden in Excel marked so), open until `stack` closes."""
     import warnings
     import zipfile
     from xml.etree.ElementTree import ParseError
@@ -46,14 +46,15 @@ def xlsx_sheets(path: Path, stack: ExitStack) -> list[Sheet]:
     sheets = []
     try:
         for ws in book.worksheets:
-            if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
+            if not hasattr(ws, "iter_rows"):  # a chart sheet
                 continue
             layout = read_layout(book._archive, ws._worksheet_path)
             hint = ws.max_row if (ws.max_row or 0) > HEAD else None  # from <dimension>, which may say A1
             notes: list[str] = []
             rows = _rows(ws, layout, notes, path, errors)
             stack.callback(rows.close)
-            sheets.append(Sheet(ws.title, rows, notes=notes, kind="xlsx", size_hint=hint))
+            hidden = getattr(ws, "sheet_state", "visible") != "visible"
+            sheets.append(Sheet(ws.title, rows, notes=notes, kind="xlsx", size_hint=hint, hidden=hidden))
     except errors as exc:
         raise _unreadable(path, exc) from None
     return sheets

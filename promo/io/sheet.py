@@ -45,8 +45,10 @@ class Sheet:
         encoding: str | None = None,
         delimiter: str = ",",
         size_hint: int | None = None,
+        hidden: bool = False,
     ):
         self.name, self.kind, self.encoding, self.delimiter = name, kind, encoding, delimiter
+        self.hidden = hidden  # a sheet hidden in Excel: read only when --sheet names it
         self.notes = notes if notes is not None else []
         self._rows = iter(rows)
         self.head: list[tuple[int, list]] = list(islice(self._rows, HEAD))
