@@ -334,3 +334,19 @@ def test_hidden_sheets_are_read_only_when_named(run, db_path, tmp_path):
     result = run("import", "enterprises", path)
     assert result.exit_code == 0 and "imported 1 of 1" in result.output, result.output
     assert enterprise(db_path, "可见表测试公司") and not enterprise(db_path, "选项甲公司")
+
+
+def test_a_zone_sheet_without_its_sample_column_keeps_the_marks_of_values_left_as_they_were(run, db_path, tmp_path):
+    sheet = tmp_path / "园区概况.csv"
+    rows = "项目,值\n电话,0531-00000000\n邮箱,invest@jimc.example.cn\n名称,济南国际医学中心\n"
+    sheet.write_text(rows, encoding="utf-8")
+    result = run("import", "zone", sheet, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "matches 电话 (a field of the zone profile)" in result.output  # not "(the same field)"
+    assert "sample" not in result.output.split("电话", 2)[2].split("\n")[0], result.output  # unchanged, mark kept
+    assert "1 not updated" in result.output and "2 unchanged" in result.output
+    result = run("import", "zone", sheet, "--update")
+    assert result.exit_code == 0, result.output
+    shown = run("zone").output
+    assert "0531-00000000 ※" in shown  # the sample phone is still marked as sample
+    assert "invest@jimc.example.cn" in shown and "invest@jimc.example.cn ※" not in shown  # the office's own
