@@ -350,3 +350,27 @@ def test_a_zone_sheet_without_its_sample_column_keeps_the_marks_of_values_left_a
     shown = run("zone").output
     assert "0531-00000000 ※" in shown  # the sample phone is still marked as sample
     assert "invest@jimc.example.cn" in shown and "invest@jimc.example.cn ※" not in shown  # the office's own
+
+
+def test_spaces_as_offices_type_them_and_files_with_nothing_in_them(run, db_path, tmp_path):
+    from openpyxl import Workbook
+    from pipeline_helpers import enterprise
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称\u00a0", " 阶段\u3000", "投资额（万元） ", "签约\u3000日期"])  # headers pasted from a web page
+    ws.append(["\u3000空格测试\u00a0公司 ", "签约 ", "3,000", "2026年3月5日"])
+    book.save(tmp_path / "空格.xlsx")
+    result = run("import", "enterprises", tmp_path / "空格.xlsx")
+    assert result.exit_code == 0 and "not understood" not in result.output, result.output
+    stored = enterprise(db_path, "空格测试 公司")  # a no-break space is a space; spaces around are trimmed
+    assert stored and stored["investment_wan"] == 3000 and stored["stage_date"] == "2026-03-05"
+    before = content(db_path)
+    for name, data in {"空.csv": b"\xef\xbb\xbf", "空行.csv": b"\r\n \r\n,,\r\n"}.items():
+        (tmp_path / name).write_bytes(data)
+        result = run("import", "enterprises", tmp_path / name)
+        assert result.exit_code == 2 and "holds no data: every line is empty" in result.output, result.output
+    Workbook().save(tmp_path / "空.xlsx")
+    result = run("import", "enterprises", tmp_path / "空.xlsx")
+    assert result.exit_code == 2 and f"FILE {tmp_path / '空.xlsx'}: has no sheet with data" in result.output
+    assert content(db_path) == before

@@ -121,6 +121,8 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
     text = cleaned.strip()
     if not text:
         return None, warnings
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")  # a no-break space, pasted from a web page, is a space to everyone
     if text[:1] == "'" and csv_safe(text[1:]) != text[1:]:
         text = text[1:]  # promo's own guard against formulas (render_csv.csv_safe), taken off again
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):

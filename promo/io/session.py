@@ -69,6 +69,8 @@ def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None, path=None)
         )
     if first_error:
         raise first_error
+    if sheets and sheets[0].kind != "xlsx":
+        raise BadValue("FILE", where, _("holds no data: every line is empty"))
     raise BadValue("FILE", where, _("has no sheet with data"))
 
 
