@@ -374,3 +374,24 @@ def test_spaces_as_offices_type_them_and_files_with_nothing_in_them(run, db_path
     result = run("import", "enterprises", tmp_path / "空.xlsx")
     assert result.exit_code == 2 and f"FILE {tmp_path / '空.xlsx'}: has no sheet with data" in result.output
     assert content(db_path) == before
+
+
+def test_a_workbook_on_the_1904_date_system_reads_its_serials_from_1904(run, db_path, tmp_path):
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from pipeline_helpers import enterprise
+
+    book = Workbook()
+    book.epoch = dt.datetime(1904, 1, 1)  # old Excel for Mac
+    ws = book.active
+    ws.append(["企业名称", "阶段", "签约日期", "投资额(万元)", "联系电话"])
+    ws.append(["一九零四甲公司", "签约", dt.date(2026, 3, 5), 100, 13800000000])
+    ws.append(["一九零四乙公司", "签约", 44802, 200, None])  # the date cell lost its format: a number
+    book.save(tmp_path / "mac.xlsx")
+    result = run("import", "enterprises", tmp_path / "mac.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "44802 read as an Excel date serial number, 2026-08-30" in result.output  # not 2022-08-29
+    first, second = enterprise(db_path, "一九零四甲公司"), enterprise(db_path, "一九零四乙公司")
+    assert (first["stage_date"], first["investment_wan"], first["phone"]) == ("2026-03-05", 100, "13800000000")
+    assert (second["stage_date"], second["investment_wan"]) == ("2026-08-30", 200)

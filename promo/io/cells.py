@@ -176,7 +176,10 @@ def _serial(value) -> str | None:
         value = float(text)
     if not isinstance(value, (int, float)) or not SERIALS[0] <= value <= SERIALS[1] or value != int(value):
         return None
-    return (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).isoformat()
+    from promo.io.sheet import Number1904
+
+    epoch = dt.date(1904, 1, 1) if isinstance(value, Number1904) else dt.date(1899, 12, 30)
+    return (epoch + dt.timedelta(days=int(value))).isoformat()
 
 
 def code_damage_hint(text: str) -> str | None:

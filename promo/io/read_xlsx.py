@@ -10,7 +10,7 @@ from pathlib import Path
 
 from promo.errors import BadValue
 from promo.i18n import _
-from promo.io.sheet import HEAD, Sheet, Uncalculated
+from promo.io.sheet import HEAD, Number1904, Sheet, Uncalculated
 
 # number formats built into Chinese Excel and WPS (yyyy"年"m"月"d"日" is 31) that openpyxl does not know as dates
 _CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
@@ -125,6 +125,7 @@ def _values(ws) -> Iterator[tuple[int, list]]:
     from promo.io.layout import WithoutEmptyCells
 
     book = ws.parent
+    mac = getattr(book.epoch, "year", 1899) == 1904  # a number there, read as a date, counts from 1904
     with WithoutEmptyCells(ws._get_source()) as src:
         parser = WorkSheetParser(
             src,
@@ -142,7 +143,8 @@ def _values(ws) -> Iterator[tuple[int, list]]:
                 continue
             vals = [None] * max(c["column"] for c in filled)
             for c in filled:
-                vals[c["column"] - 1] = c["value"]
+                v = c["value"]
+                vals[c["column"] - 1] = Number1904(v) if mac and type(v) in (int, float) else v
             yield number, vals
 
 

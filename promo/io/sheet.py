@@ -16,6 +16,11 @@ class Uncalculated:
         return self.formula
 
 
+class Number1904(float):
+    """A number from a workbook on the 1904 date system (old Excel for Mac): as a date serial, its day is
+    counted from 1904-01-01, not from 1899-12-30."""
+
+
 class Nested:
     """A JSON value that is an object (or holds one): no field takes it, and its text is no name."""
 
