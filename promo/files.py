@@ -84,7 +84,7 @@ def check_output(
     if len(target.name.encode("utf-8", "surrogateescape")) > 255:
         raise BadValue(option, str(path), _("the file name is too long for the file system"))
     st = _lstat(target, what, option)
-    if reading is not None and same_file(target, reading):
+    if reading is not None and os.path.exists(reading) and same_file(target, reading):
         raise BadValue(
             option,
             str(path),

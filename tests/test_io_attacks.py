@@ -395,3 +395,18 @@ def test_a_workbook_on_the_1904_date_system_reads_its_serials_from_1904(run, db_
     first, second = enterprise(db_path, "一九零四甲公司"), enterprise(db_path, "一九零四乙公司")
     assert (first["stage_date"], first["investment_wan"], first["phone"]) == ("2026-03-05", 100, "13800000000")
     assert (second["stage_date"], second["investment_wan"]) == ("2026-08-30", 200)
+
+
+def test_rejects_are_named_for_the_format_they_are_written_in(run, db_path, tmp_path):
+    path = tmp_path / "台账.xlsx"
+    _leads_book(path, [["好企业测试公司", "签约", 1], ["坏企业测试公司", "未知阶段", 2]])
+    before = content(db_path)
+    result = run("import", "enterprises", path, "--skip-invalid", "--rejects", tmp_path / "退回.csv")
+    assert result.exit_code == 2, result.output
+    assert "written in the format of the file imported (.xlsx), not as .csv" in result.output
+    assert "name it 退回.xlsx" in result.output
+    assert not (tmp_path / "退回.csv").exists() and content(db_path) == before
+    result = run("import", "enterprises", path, "--skip-invalid", "--rejects", tmp_path / "退回.xlsx")
+    assert result.exit_code == 0 and (tmp_path / "退回.xlsx").exists(), result.output
+    missing = run("import", "enterprises", tmp_path / "无.csv", "--skip-invalid", "--rejects", tmp_path / "无.csv")
+    assert missing.exit_code == 2 and "no such file" in missing.output  # the real problem, not "being read"

@@ -11,6 +11,27 @@ from promo.i18n import N_
 REASON = "原因"
 
 
+SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "json": (".json",), "csv": (".csv", ".txt", ".tsv")}
+
+
+def check_format(path: str | Path, kind: str) -> None:
+    """Refuse a rejects file named for another format than the input's, which it is written in: a workbook
+    under .csv would not open as the CSV its name says, nor import again."""
+    from promo.errors import BadValue
+    from promo.i18n import _
+
+    suffix = Path(path).suffix.lower()
+    if suffix and suffix not in SUFFIXES[kind]:
+        raise BadValue(
+            "--rejects",
+            str(path),
+            _("the rejected rows are written in the format of the file imported ({suffix}), not as {other}").format(
+                suffix=SUFFIXES[kind][0], other=suffix
+            ),
+            _("name it {name}").format(name=Path(path).with_suffix(SUFFIXES[kind][0]).name),
+        )
+
+
 def write_rejects(path: str | Path, parts: list[tuple], *, force: bool = False) -> None:
     """Write every rejected row of `parts` ([(sheet, table, report)]) to `path`, in the first sheet's format,
     through promo.files (owner-only, an existing file replaced only with `force`, whole or not at all)."""

@@ -131,6 +131,10 @@ def import_file(
     reports = []
     with open_sheets(path) as sheets:  # rows are read as they are imported, a thousand at a time
         plan = _plan(sheets, list_name, tuple(maps or ()), sheet, path)
+        if rejects:
+            from promo.io.rejects import check_format
+
+            check_format(rejects, plan[0][1].kind)
 
         def run_all(conn: sqlite3.Connection) -> dict:
             # stage entries past this one are the import's own (a 阶段记录 sheet completes them: promo.io.lists
