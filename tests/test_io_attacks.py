@@ -410,3 +410,34 @@ def test_rejects_are_named_for_the_format_they_are_written_in(run, db_path, tmp_
     assert result.exit_code == 0 and (tmp_path / "退回.xlsx").exists(), result.output
     missing = run("import", "enterprises", tmp_path / "无.csv", "--skip-invalid", "--rejects", tmp_path / "无.csv")
     assert missing.exit_code == 2 and "no such file" in missing.output  # the real problem, not "being read"
+
+
+def test_a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_read(run, tmp_path, monkeypatch):
+    import zipfile
+
+    from promo.io import read
+
+    path = tmp_path / "台账.xlsx"
+    _leads_book(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/media/padding.bin", b"\x00" * 3_000_000)  # compresses to a few kB
+    monkeypatch.setattr(read, "MAX_UNPACKED", 2_000_000)
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 2 and "unpacks to 3 MB; promo reads workbooks of up to 1 MB unpacked" in result.output
+
+
+def test_text_without_a_tag_end_is_not_held_whole():
+    import io
+
+    from promo.io.layout import HELD, WithoutEmptyCells
+
+    xml = (
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+        + b"x" * (3 * HELD)
+        + b"</t></is></c></row></sheetData>"
+    )
+    src, out, held = WithoutEmptyCells(io.BytesIO(xml)), [], 0
+    while chunk := src.read(1 << 16):
+        out.append(chunk)
+        held = max(held, len(src.tail))
+    assert b"".join(out) == xml and held <= HELD + (1 << 16)

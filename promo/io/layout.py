@@ -30,6 +30,9 @@ def _has_value(cell) -> bool:
     return any((c.tag.rpartition("}")[2] == "v" and c.text) or c.tag.rpartition("}")[2] == "is" for c in cell)
 
 
+HELD = 1 << 22  # the most held back waiting for a tag or a row to end
+
+
 class WithoutEmptyCells:
     """A worksheet's XML as a file, read through without its empty cells and rows: those that carry their
     position (r="B7"), as one without it places the cells after it. Cut after a '>' and before a row that has
@@ -47,6 +50,8 @@ class WithoutEmptyCells:
                 row = max(data.rfind(b"<row ", 0, cut), data.rfind(b"<row>", 0, cut))
                 if row >= 0 and data.find(b"</row>", row, cut) == -1 and data[data.find(b">", row) - 1] != 47:
                     cut = row  # a row still open (47: the / of a row that closes itself)
+                if len(data) - cut > HELD:  # a megabyte without a tag's end (text, or a crafted file): let it pass
+                    cut = len(data)
                 data, self.tail = data[:cut], data[cut:]
             else:
                 data, self.tail, self.done = self.tail, b"", True

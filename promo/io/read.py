@@ -19,6 +19,7 @@ from promo.io.sheet import Nested, Sheet, Uncalculated
 __all__ = ["Nested", "Sheet", "Uncalculated", "decode", "open_sheets"]
 
 MAX_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED = 2048 * 1024 * 1024  # a 100 MB workbook unpacks to about 1 GB
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -106,9 +107,19 @@ def _other_zip(path: Path) -> BadValue | None:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
+            unpacked = sum(i.file_size for i in z.infolist())
             mimetype = z.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError):
         return None  # damaged: said as a workbook that cannot be read, or a zip under another name
+    if unpacked > MAX_UNPACKED:  # a zip bomb, or a workbook no office makes: openpyxl holds its strings whole
+        return BadValue(
+            "FILE",
+            str(path),
+            _("unpacks to {size:,.0f} MB; promo reads workbooks of up to {limit:,} MB unpacked").format(
+                size=unpacked / 2**20, limit=MAX_UNPACKED // 2**20
+            ),
+            _("split it into several files and import each"),
+        )
     if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
         return None
     hint = _(_SAVE_AS_XLSX)
