@@ -289,6 +289,8 @@ def _csv_sheet(path: Path, size: int, stack: ExitStack) -> Sheet:
 def _csv_rows(path: Path, encoding: str, delimiter: str, errors: str = "strict") -> Iterator[tuple[int, list]]:
     import csv
 
+    # a cell past csv's 128 KiB default (a note pasted whole) is read, and refused in its field for its length
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         start = 1
