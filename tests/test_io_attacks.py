@@ -342,7 +342,7 @@ def test_a_zone_sheet_without_its_sample_column_keeps_the_marks_of_values_left_a
     sheet.write_text(rows, encoding="utf-8")
     result = run("import", "zone", sheet, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "matches 电话 (a field of the zone profile)" in result.output  # not "(the same field)"
+    assert "matches 电话 (the zone's field)" in result.output  # not "(the same field)"
     assert "sample" not in result.output.split("电话", 2)[2].split("\n")[0], result.output  # unchanged, mark kept
     assert "1 not updated" in result.output and "2 unchanged" in result.output
     result = run("import", "zone", sheet, "--update")

@@ -80,7 +80,7 @@ def existing(conn: sqlite3.Connection, r):
     row = _profile(conn)[r.key]
     if row["value"] is None and r.value is not None:
         return None, None
-    return {"field": r.field, "value": row["value"], "sample": row["sample"]}, _("a field of the zone profile")
+    return {"field": r.field, "value": row["value"], "sample": row["sample"]}, _("the zone's field")
 
 
 def changes(conn: sqlite3.Connection, row, r) -> list[tuple]:
