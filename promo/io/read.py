@@ -19,6 +19,7 @@ from promo.io.sheet import Nested, Sheet, Uncalculated
 __all__ = ["Nested", "Sheet", "Uncalculated", "decode", "open_sheets"]
 
 MAX_BYTES = 100 * 1024 * 1024
+MAX_CELL = 1 << 20  # a CSV cell no one typed: past it the file is refused as not readable
 MAX_UNPACKED = 2048 * 1024 * 1024  # a 100 MB workbook unpacks to about 1 GB
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -95,7 +96,6 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
     return [_csv_sheet(path, size, stack)]
 
 
-DAMAGED = N_("open it in Excel or WPS; if it opens, save it again and import that")
 _SAVE_AS_XLSX = N_("open it in Excel or WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and import the .xlsx")
 
 
@@ -290,7 +290,7 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, errors: str = "strict")
     import csv
 
     # a cell past csv's 128 KiB default (a note pasted whole) is read, and refused in its field for its length
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         start = 1

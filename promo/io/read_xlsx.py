@@ -10,15 +10,13 @@ from pathlib import Path
 
 from promo.errors import BadValue
 from promo.i18n import _
-from promo.io.sheet import HEAD, Number1904, Sheet, Uncalculated
+from promo.io.sheet import DAMAGED, HEAD, Number1904, Sheet, Uncalculated
 
 # number formats built into Chinese Excel and WPS (yyyy"年"m"月"d"日" is 31) that openpyxl does not know as dates
 _CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
 
 
 def _unreadable(path: Path, exc: Exception) -> BadValue:
-    from promo.io.read import DAMAGED
-
     return BadValue("FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc), _(DAMAGED))
 
 

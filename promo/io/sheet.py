@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from promo.i18n import N_
+
+DAMAGED = N_("open it in Excel or WPS; if it opens, save it again and import that")
+
 
 class Uncalculated:
     """A formula cell with no cached value: the workbook was written by a program that never calculated it."""
