@@ -72,8 +72,10 @@ def check_output(
     what: str = N_("the file"),
     option: str = "FILE",
     database: bool = False,
+    reading: str | os.PathLike | None = None,
 ) -> Path | None:
-    """The path `what` may be written to (None for "-", standard output), or Rejected saying why not.
+    """The path `what` may be written to (None for "-", standard output), or Rejected saying why not;
+    `reading` is the file the command reads, which it must never write over, --force or not.
 
     Called before the work, so a refused target costs nothing; output() checks again at the write. Only a
     `database` (a backup) may replace a SQLite file: a brief, map or export written over the catalogue (or
@@ -85,6 +87,13 @@ def check_output(
     if len(target.name.encode("utf-8", "surrogateescape")) > 255:
         raise BadValue(option, str(path), _("the file name is too long for the file system"))
     st = _lstat(target, what, option)
+    if reading is not None and os.path.exists(reading) and same_file(target, reading):
+        raise BadValue(
+            option,
+            str(path),
+            _("is the file being read; writing {what} there would destroy it").format(what=_(what)),
+            _("give another file name"),
+        )
     if st is not None:
         if stat.S_ISLNK(st.st_mode):
             raise BadValue(
@@ -134,6 +143,17 @@ def _is_sqlite(path: Path) -> bool:
         with open(path, "rb") as f:
             return f.read(16) == b"SQLite format 3\x00"
     except OSError:
+        return False
+
+
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two paths name one file: the same path once resolved, or one file under two names (a hard
+    link, a case-insensitive file system)."""
+    try:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.samefile(a, b)
+    except (OSError, RuntimeError):  # one of them missing (then not the same), or a symlink loop
         return False
 
 

@@ -10,16 +10,29 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 _SIGNED_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*|\d*\.\d+)(?:[eE][+-]?\d+)?%?$")
+# what starts a formula: the ASCII signs, and their full-width forms, which an input method types and which
+# Excel and WPS may take for the ASCII ones; spaces before them do not make a cell safe
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_SPACES = " \u00a0\u3000"
+_AFTER_SEPARATOR = re.compile(r";[ \u00a0\u3000]*[=+\-@＝＋－＠]")
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could run `text` as a formula; a signed number (-5, +3.2%) is a number."""
+    if not text or text[0] in "\t\r":
+        return bool(text)
+    bare = text.lstrip(_SPACES)
+    if bare[:1] not in FORMULA_START:
+        return False
+    return not (bare[:1] in "+-" and _SIGNED_NUMBER.match(bare))
 
 
 def csv_safe(value: Any) -> Any:
-    """A text cell that a spreadsheet will not run as a formula (=, +, -, @, tab or CR first): prefixed with '.
-
-    Only a whole signed number written as text keeps its sign (`-1+HYPERLINK(…)` does not); numbers stay numbers.
-    """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        if value[:1] in "+-" and _SIGNED_NUMBER.match(value):
-            return value
+    """A text cell that a spreadsheet will not run as a formula (=, +, -, @, tab or CR first, full-width or
+    after spaces): prefixed with '. A text that starts with ' before such a formula gets a second ', as the
+    import takes one off (promo.io.cells). Only a whole signed number written as text keeps its sign
+    (`-1+HYPERLINK(…)` does not); numbers stay numbers."""
+    if isinstance(value, str) and (formula_like(value) or (value[:1] == "'" and formula_like(value[1:]))):
         return "'" + value
     return value
 
@@ -33,7 +46,12 @@ def _csv_field(value: Any) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < WHOLE_BELOW:
         return str(int(value))
     text = "" if value is None else str(value)
-    if (isinstance(value, str) and text.isdigit()) or any(c in text for c in ',"\r\n'):
+    # a ;-separated list is quoted when a formula follows a ;: Excel set to ; as separator would split it there
+    if (
+        (isinstance(value, str) and text.isdigit())
+        or any(c in text for c in ',"\r\n')
+        or (";" in text and _AFTER_SEPARATOR.search(text))
+    ):
         return '"' + text.replace('"', '""') + '"'
     return text
 

@@ -48,7 +48,7 @@ def test_a_csv_broken_far_down_is_refused_by_its_line_and_nothing_is_written(run
     """A row past the head that the CSV reader cannot read stops the import there, rolled back whole."""
     path = tmp_path / "broken.csv"
     rows = [f"流式企业{i},意向" for i in range(200)]
-    rows[150] = "流式企业150," + "x" * 200_000  # past csv's field limit
+    rows[150] = "流式企业150," + "x" * 2_000_000  # past the CSV field limit (1 MiB)
     path.write_text("企业名称,阶段\n" + "\n".join(rows) + "\n", encoding="utf-8")
     before = content(db_path)
     result = run("import", "enterprises", path, "--owner", "张伟")

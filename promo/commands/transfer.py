@@ -45,6 +45,7 @@ def _progress(total: int, what: str):
     type=click.Path(dir_okay=False),
     help="With --skip-invalid: write rejected rows here, unchanged, with a 原因 column.",
 )
+@click.option("--force", is_flag=True, help="With --rejects: replace FILE if it exists.")
 @click.option(
     "--update", is_flag=True, help="Apply changes to records already in the catalogue (else reported, not applied)."
 )
@@ -61,7 +62,20 @@ def _progress(total: int, what: str):
 @format_option
 @click.pass_context
 def import_(
-    ctx, list_name, file, sheet, maps, skip_invalid, rejects, update, dry_run, owner, accept_bad_check, over_plan, fmt
+    ctx,
+    list_name,
+    file,
+    sheet,
+    maps,
+    skip_invalid,
+    rejects,
+    force,
+    update,
+    dry_run,
+    owner,
+    accept_bad_check,
+    over_plan,
+    fmt,
 ):
     """Import a list (enterprises, milestones, services … or all) from .xlsx, CSV or JSON; one undoable step.
 
@@ -95,6 +109,7 @@ def import_(
             dry_run=dry_run,
             options=options,
             progress=_progress,
+            force=force,
         )
     except Rejected as exc:
         if getattr(exc, "reports", None):
@@ -110,6 +125,7 @@ def import_(
 @click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
 @click.option("--skip-invalid", is_flag=True, help="Import the good rows; report the rest.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: rejected rows here, with 原因.")
+@click.option("--force", is_flag=True, help="With --rejects: replace FILE if it exists.")
 @click.option("--update", is_flag=True, help="Apply changes to enterprises already in the catalogue.")
 @click.option("--sheet", callback=not_empty, help="The workbook sheet to read.")
 @click.option("--map", "maps", multiple=True, metavar="列名=field|FILE", help="Read a column as a field.")
@@ -202,7 +218,10 @@ def export(ctx, lists, output, lang, force):
     from promo.io.lists import shown as list_shown
 
     chosen = [adapter(n) for n in dict.fromkeys(lists)] if lists and list(lists) != ["all"] else all_adapters()
-    counts = out.export(catalogue(ctx), chosen, output, lang=lang, force=force, progress=_progress)
+    warnings: list[str] = []
+    counts = out.export(catalogue(ctx), chosen, output, lang=lang, force=force, progress=_progress, warnings=warnings)
+    for w in warnings:
+        click.echo(_("warning: {w}").format(w=w), err=True)
     shown = _("standard output") if output == "-" else output
     lists = ", ".join(_("{list} {n:,} rows").format(list=list_shown(k), n=v) for k, v in counts.items())
     click.echo(_("wrote {path}: {lists}").format(path=shown, lists=lists), err=True)

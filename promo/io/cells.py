@@ -9,6 +9,7 @@ import unicodedata
 
 from promo.errors import BadValue
 from promo.i18n import N_, _
+from promo.render_csv import csv_safe
 
 PLACEHOLDERS = {
     "待定",
@@ -34,6 +35,10 @@ SERIALS = (20000, 80000)  # 1954-10-03 … 2119-01-10: the serials a date in a c
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
 _PLAIN_NUMBER = re.compile(r"[+-]?[\d,]+(\.\d+)?")
+# what Excel shows, and saves in a CSV, for a formula that failed (a VLOOKUP that found nothing: #N/A)
+EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!"}
+EXCEL_ERRORS |= {"#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+_TIME_OF_DAY = re.compile(r"(.*[\d日])(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
 FORMAT_AS_TEXT = N_(
     "Excel turned the column into numbers: set the column's format to 文本 (Text), type the codes again "
@@ -64,8 +69,15 @@ def cell_text(
             unit,
             warnings,
         )
-    from promo.io.read import Uncalculated
+    from promo.io.read import Nested, Uncalculated
 
+    if isinstance(value, Nested):
+        raise BadValue(
+            field_name,
+            str(value)[:60],
+            _("is a nested JSON object, not a value"),
+            _("give the field a plain value (text, a number or a list of them)"),
+        )
     if isinstance(value, Uncalculated):
         raise BadValue(
             field_name,
@@ -109,8 +121,10 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
     text = cleaned.strip()
     if not text:
         return None, warnings
-    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]  # promo's own guard against formulas (csvtext.csv_safe), taken off again
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")  # a no-break space, pasted from a web page, is a space to everyone
+    if text[:1] == "'" and csv_safe(text[1:]) != text[1:]:
+        text = text[1:]  # promo's own guard against formulas (render_csv.csv_safe), taken off again
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,
@@ -118,6 +132,22 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
             _("is a number in scientific notation: Excel has already dropped the code's last digits"),
             _(FORMAT_AS_TEXT),
         )
+    if "\ufffd" in text:
+        raise BadValue(
+            field_name,
+            text,
+            _("holds �, bytes the file's encoding cannot read"),
+            _("retype the value in Excel or WPS and save the file again"),
+        )
+    if text.upper() in EXCEL_ERRORS:
+        raise BadValue(
+            field_name,
+            text,
+            _("is an Excel error value: the formula behind it failed"),
+            _("fix the formula in Excel or WPS (or type the value), save, and import again"),
+        )
+    if kind == "date" and (day := _TIME_OF_DAY.fullmatch(text)):
+        text = day.group(1)  # 2026/3/5 0:00, as Excel writes a date and time to CSV: the day is the field
     if text.casefold() in PLACEHOLDERS:
         if required:
             return None, warnings
@@ -146,7 +176,10 @@ def _serial(value) -> str | None:
         value = float(text)
     if not isinstance(value, (int, float)) or not SERIALS[0] <= value <= SERIALS[1] or value != int(value):
         return None
-    return (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).isoformat()
+    from promo.io.sheet import Number1904
+
+    epoch = dt.date(1904, 1, 1) if isinstance(value, Number1904) else dt.date(1899, 12, 30)
+    return (epoch + dt.timedelta(days=int(value))).isoformat()
 
 
 def code_damage_hint(text: str) -> str | None:

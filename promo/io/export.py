@@ -13,6 +13,20 @@ from promo.i18n import N_, _
 SAMPLE_FILL = "FFF2CC"
 HEADER_FILL = "DDEBF7"
 MAX_WIDTH = 40
+CELL_LIMIT = 32767  # the most characters an Excel cell holds; a longer text makes Excel "repair" the file
+
+
+def cell_text(value: str, cut: list | None = None) -> str:
+    """A text as a workbook can hold it: without the control characters XML forbids (openpyxl refuses them,
+    and the import removes them anyway), and cut to Excel's 32,767 characters (noted in `cut`)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > CELL_LIMIT:
+        if cut is not None:
+            cut.append(len(value))
+        value = value[:CELL_LIMIT]
+    return value
 
 
 def header(f, lang: str) -> str:
@@ -48,8 +62,11 @@ def validation_list(f) -> str | None:
     return '"' + ",".join(choices) + '"' if f.kind == "choice" and choices else None
 
 
-def write_sheet(book, adapter, rows, lang: str, *, total: int, progress=None, title: str | None = None) -> int:
-    """One list as a sheet of a write-only workbook: styled header, frozen, widths, drop-downs, samples marked.
+def write_sheet(
+    book, adapter, rows, lang: str, *, total: int, progress=None, title: str | None = None, warnings=None
+) -> int:
+    """One list as a sheet of a write-only workbook: styled header, frozen, widths, drop-downs, samples marked;
+    a text too long for a cell is cut, with a line in `warnings`.
 
     `rows` may be a generator: only the first rows are held (to size the columns), so memory stays flat."""
     import itertools
@@ -92,6 +109,16 @@ def write_sheet(book, adapter, rows, lang: str, *, total: int, progress=None, ti
             if value is None and not sample:
                 line.append(None)
                 continue
+            if isinstance(value, str):
+                cut: list[int] = []
+                value = cell_text(value, cut)
+                if cut and warnings is not None:
+                    warnings.append(
+                        _(
+                            "{list} row {row}, {field}: {length:,} characters, cut to Excel's limit of {limit:,}; "
+                            "export to .csv to keep it whole"
+                        ).format(list=ws.title, row=n + 1, field=header(f, lang), length=cut[0], limit=CELL_LIMIT)
+                    )
             c = WriteOnlyCell(ws, value=value)
             if isinstance(value, str):
                 c.data_type = "s"  # text, never a formula, whatever it starts with
@@ -108,10 +135,13 @@ def write_sheet(book, adapter, rows, lang: str, *, total: int, progress=None, ti
     return n
 
 
-def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", force: bool = False, progress=None) -> dict:
+def export(
+    conn, adapters: list, path: str | Path, *, lang: str = "zh", force: bool = False, progress=None, warnings=None
+) -> dict:
     """Write the lists to `path` (.xlsx: one sheet each; .csv or "-" for standard output: one list); returns rows
-    written per list. The file goes through promo.files: an existing file replaced only with `force` (keeping its
-    mode), owner-only, whole or not at all, and never through a symlink, device or pipe.
+    written per list; what a workbook could not hold whole goes to `warnings`. The file goes through
+    promo.files: an existing file replaced only with `force` (keeping its mode), owner-only, whole or not at
+    all, and never through a symlink, device or pipe.
 
     `progress(total, what)` may return (bar, tick) to show a bar while a sheet is written."""
     from promo import files
@@ -137,7 +167,7 @@ def export(conn, adapters: list, path: str | Path, *, lang: str = "zh", force: b
                 total = len(rows) if hasattr(rows, "__len__") else a.count(conn)
                 bar, tick = progress(total, a.EN) if progress else (None, None)
                 try:
-                    counts[a.EN] = write_sheet(book, a, rows, lang, total=total, progress=tick)
+                    counts[a.EN] = write_sheet(book, a, rows, lang, total=total, progress=tick, warnings=warnings)
                 finally:
                     if bar:
                         bar.stop()

@@ -7,17 +7,20 @@ A sheet's rows are read as an import uses them: only the first rows (where the h
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from promo.errors import BadValue
-from promo.i18n import _
-from promo.io.sheet import Sheet, Uncalculated
+from promo.i18n import N_, _, ngettext
+from promo.io.sheet import Nested, Sheet, Uncalculated
 
-__all__ = ["Sheet", "Uncalculated", "decode", "open_sheets"]
+__all__ = ["Nested", "Sheet", "Uncalculated", "decode", "open_sheets"]
 
 MAX_BYTES = 100 * 1024 * 1024
+MAX_CELL = 1 << 20  # a CSV cell no one typed: past it the file is refused as not readable
+MAX_UNPACKED = 2048 * 1024 * 1024  # a 100 MB workbook unpacks to about 1 GB
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -61,6 +64,8 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
             )
         raise _old_format(path)
     is_zip = head.startswith(b"PK\x03\x04")
+    if is_zip and (other := _other_zip(path)):
+        raise other
     if suffix in (".xlsx", ".xlsm") or (is_zip and suffix in (".xls", ".et", ".ett", ".xltx")):
         # WPS and some systems save an .xlsx workbook under .et or .xls: it is read for what it is
         if not is_zip:
@@ -71,7 +76,7 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
 
         return xlsx_sheets(path, stack)
     if suffix in (".xls", ".et", ".ett"):
-        raise _old_format(path)
+        return [_text_saved_as_xls(path, size, stack)]
     if is_zip:
         raise BadValue(
             "FILE",
@@ -91,12 +96,76 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
     return [_csv_sheet(path, size, stack)]
 
 
+_SAVE_AS_XLSX = N_("open it in Excel or WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and import the .xlsx")
+
+
+def _other_zip(path: Path) -> BadValue | None:
+    """What a zip file is when it is no Excel workbook (an OpenDocument or Numbers spreadsheet, a Word file),
+    as a refusal; None for a workbook, or a zip too damaged to tell."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            unpacked = sum(i.file_size for i in z.infolist())
+            mimetype = z.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError):
+        return None  # damaged: said as a workbook that cannot be read, or a zip under another name
+    if unpacked > MAX_UNPACKED:  # a zip bomb, or a workbook no office makes: openpyxl holds its strings whole
+        return BadValue(
+            "FILE",
+            str(path),
+            _("unpacks to {size:,.0f} MB; promo reads workbooks of up to {limit:,} MB unpacked").format(
+                size=unpacked / 2**20, limit=MAX_UNPACKED // 2**20
+            ),
+            _("split it into several files and import each"),
+        )
+    if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
+        return None
+    hint = _(_SAVE_AS_XLSX)
+    if "opendocument.spreadsheet" in mimetype:
+        kind = _("an OpenDocument spreadsheet (.ods, LibreOffice or WPS)")
+    elif any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        kind = _("an Apple Numbers document")
+    elif any(n.startswith("word/") for n in names) or "opendocument.text" in mimetype:
+        kind, hint = _("a text document (Word), not a spreadsheet"), None
+    else:
+        kind = _("a zip archive, not a workbook")
+    return BadValue("FILE", str(path), _("is {kind}").format(kind=kind), hint)
+
+
+def _text_saved_as_xls(path: Path, size: int, stack: ExitStack) -> Sheet:
+    """A file named .xls that is no old workbook: many systems export their tables as text or as a web page
+    under that name. Text is read as the CSV it is (noted); a web page or an XML spreadsheet is refused."""
+    with path.open("rb") as fh:
+        head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<"):
+        kind = _("an XML spreadsheet (Excel 2003)") if b"urn:schemas-microsoft-com:office:spreadsheet" in head else None
+        raise BadValue(
+            "FILE",
+            str(path),
+            _("is {kind} saved under {suffix}, not a workbook").format(
+                kind=kind or _("a web page (HTML)"), suffix=path.suffix
+            ),
+            _(_SAVE_AS_XLSX),
+        )
+    try:
+        text = _encoding(path, [])[1] == "strict" and not re.search(rb"[\x00-\x08\x0e-\x1f]", head)
+    except BadValue:
+        text = False
+    if not text:  # binary: an old workbook, damaged or cut short
+        raise _old_format(path)
+    sheet = _csv_sheet(path, size, stack)
+    sheet.notes.append(_("{suffix} file read as text: it is no workbook").format(suffix=path.suffix))
+    return sheet
+
+
 def _old_format(path: Path) -> BadValue:
     return BadValue(
         "FILE",
         str(path),
         _("is an old-format (.xls/.et) workbook; save it as .xlsx or CSV and import that"),
-        _("open it in Excel or WPS, 文件 → 另存为 → Excel 工作簿 (*.xlsx), and import the .xlsx"),
+        _(_SAVE_AS_XLSX),
     )
 
 
@@ -148,9 +217,10 @@ def _delimiter(text: str) -> str:
     return best if score(best)[0] else ","
 
 
-def _encoding(path: Path) -> str:
-    """The encoding a CSV is in, checked over the whole file without holding it: a BOM decides, else UTF-8,
-    else GB18030 (Chinese Excel)."""
+def _encoding(path: Path, notes: list[str]) -> tuple[str, str]:
+    """The encoding a CSV is in and how to read it, checked over the whole file without holding it: a BOM
+    decides, else UTF-8, else GB18030 (Chinese Excel). A file that is GB18030 (or UTF-8) but for a few bytes
+    is read with those bytes as �, noted with their lines, and the rows holding them are refused (cells.py)."""
     import codecs
 
     with path.open("rb") as fh:
@@ -170,27 +240,58 @@ def _encoding(path: Path) -> str:
                 while chunk := fh.read(1 << 20):
                     decoder.decode(chunk)
             decoder.decode(b"", final=True)
-            return encoding
+            return encoding, "strict"
         except UnicodeDecodeError:
             continue
-    raise BadValue("FILE", str(path), failure)
+    damage = {encoding: _unreadable_lines(path, encoding) for encoding in candidates}
+    encoding = min(candidates, key=lambda e: damage[e][0])  # on a tie, the first: UTF-8
+    count, lines, chars = damage[encoding]
+    if count > max(10, chars // 200):  # more than a few stray bytes: not text in any of them
+        raise BadValue("FILE", str(path), failure)
+    notes.append(
+        ngettext(
+            "{count} byte is not {encoding} text (line {lines}): it reads as �, and the row holding it is refused; "
+            "retype that cell, or save the file again from Excel/WPS",
+            "{count} bytes are not {encoding} text (line {lines}): they read as �, and the rows holding them are "
+            "refused; retype those cells, or save the file again from Excel/WPS",
+            count,
+        ).format(count=count, encoding=encoding.upper(), lines=", ".join(map(str, lines[:20])))
+    )
+    return encoding, "replace"
+
+
+def _unreadable_lines(path: Path, encoding: str) -> tuple[int, list[int], int]:
+    """(bytes not readable as `encoding`, the lines they are on, characters read) for a file read with
+    replacement."""
+    count, lines, chars, line = 0, [], 0, 1
+    with path.open(encoding=encoding, errors="replace", newline="") as fh:
+        for text in fh:
+            chars += len(text)
+            if "\ufffd" in text:
+                count += text.count("\ufffd")
+                lines.append(line)
+            line += 1
+    return count, lines, chars
 
 
 def _csv_sheet(path: Path, size: int, stack: ExitStack) -> Sheet:
-    encoding = _encoding(path)
-    with path.open(encoding=encoding, newline="") as fh:
+    notes: list[str] = []
+    encoding, errors = _encoding(path, notes)
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
         sample = fh.read(1 << 16)
     lines, delimiter = max(1, sample.count("\n")), _delimiter(sample)
-    rows = _csv_rows(path, encoding, delimiter)
+    rows = _csv_rows(path, encoding, delimiter, errors)
     stack.callback(rows.close)  # the file is closed when the import ends, read to the end or not
     hint = int(size / max(1, len(sample.encode(encoding, "replace"))) * lines)
-    return Sheet(path.name, rows, kind="csv", encoding=encoding, delimiter=delimiter, size_hint=hint)
+    return Sheet(path.name, rows, notes=notes, kind="csv", encoding=encoding, delimiter=delimiter, size_hint=hint)
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list]]:
+def _csv_rows(path: Path, encoding: str, delimiter: str, errors: str = "strict") -> Iterator[tuple[int, list]]:
     import csv
 
-    with path.open(encoding=encoding, newline="") as fh:
+    # a cell past csv's 128 KiB default (a note pasted whole) is read, and refused in its field for its length
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
         start = 1
         try:
@@ -207,29 +308,78 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, 
 
 def _json_sheet(path: Path, raw: bytes) -> Sheet:
     text, _encoding = decode(raw, path)
+    notes: list[str] = []
     try:
-        data = json.loads(text)
+        records = list(enumerate(_json_records(path, json.loads(text), notes), start=1))
     except json.JSONDecodeError as exc:
-        raise BadValue("FILE", str(path), _("is not valid JSON ({error})").format(error=exc)) from None
+        if not exc.msg.startswith("Extra data"):
+            raise BadValue("FILE", str(path), _("is not valid JSON ({error})").format(error=exc)) from None
+        records = _json_lines(path, text)  # JSON Lines: one object a line, each reported by its line
     except RecursionError:
         raise BadValue("FILE", str(path), _("is JSON nested too deeply; expected an array of objects")) from None
-    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise BadValue("FILE", str(path), _("JSON must be an array of objects, one per record"))
-    if not data:
+    except ValueError:  # Python refuses a number of more than 4,300 digits
+        raise BadValue("FILE", str(path), _("holds a number too long to be any field's value")) from None
+    if not records:
         raise BadValue("FILE", str(path), _("holds no records (an empty JSON array)"))
-    headers = list(dict.fromkeys(str(k) for r in data for k in r))
+    headers = list(dict.fromkeys(str(k) for _line, r in records for k in r))
     rows = [(0, headers)]
-    try:
-        for i, r in enumerate(data, start=1):
-            rows.append((i, [_json_value(r.get(h)) for h in headers]))
-    except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
-        raise BadValue("FILE", str(path), _("record {record} is JSON nested too deeply").format(record=i)) from None
-    return Sheet(path.name, rows, kind="json", size_hint=len(rows))
+    for line, r in records:
+        try:
+            rows.append((line, [_json_value(r.get(h)) for h in headers]))
+        except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
+            too_deep = _("record {record} is JSON nested too deeply").format(record=line)
+            raise BadValue("FILE", str(path), too_deep) from None
+    return Sheet(path.name, rows, notes=notes, kind="json", size_hint=len(rows))
+
+
+def _json_records(path: Path, data, notes: list[str]) -> list[dict]:
+    """The records of a JSON document: an array of objects; an object holding one such array (as {"data": […]}
+    of a system's export), noted; or one object of plain values, one record."""
+    if isinstance(data, dict):
+        arrays = [k for k, v in data.items() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+        if len(arrays) == 1:
+            notes.append(_("the records were read from the JSON object's {key!r}").format(key=arrays[0]))
+            return data[arrays[0]]
+        if data and not any(isinstance(v, (dict, list)) for v in data.values()):
+            return [data]
+        raise BadValue(
+            "FILE",
+            str(path),
+            _("is a JSON object ({keys}), not an array of records").format(keys=", ".join(map(str, data))[:120]),
+            _('give an array of objects, one per record: [{{"企业名称": "…"}}, …]'),
+        )
+    if not isinstance(data, list):
+        raise BadValue("FILE", str(path), _("JSON must be an array of objects, one per record"))
+    for i, r in enumerate(data, start=1):
+        if not isinstance(r, dict):
+            raise BadValue(
+                "FILE",
+                str(path),
+                _("record {record} is {value}, not an object; JSON must be an array of objects, one per record").format(
+                    record=i, value=json.dumps(r, ensure_ascii=False)[:60]
+                ),
+            )
+    return data
+
+
+def _json_lines(path: Path, text: str) -> list[tuple[int, dict]]:
+    records = []
+    for line, part in enumerate(text.splitlines(), start=1):
+        if not part.strip():
+            continue
+        try:
+            record = json.loads(part)
+        except (json.JSONDecodeError, RecursionError, ValueError):
+            raise BadValue("FILE", str(path), _("line {line}: not valid JSON").format(line=line)) from None
+        if not isinstance(record, dict):
+            raise BadValue("FILE", str(path), _("line {line}: a JSON line must be one object").format(line=line))
+        records.append((line, record))
+    return records
 
 
 def _json_value(value):
+    if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)):
+        return Nested(value)
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
     return value

@@ -10,18 +10,18 @@ from pathlib import Path
 
 from promo.errors import BadValue
 from promo.i18n import _
-from promo.io.sheet import HEAD, Sheet, Uncalculated
+from promo.io.sheet import DAMAGED, HEAD, Number1904, Sheet, Uncalculated
 
 # number formats built into Chinese Excel and WPS (yyyy"年"m"月"d"日" is 31) that openpyxl does not know as dates
 _CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
 
 
 def _unreadable(path: Path, exc: Exception) -> BadValue:
-    return BadValue("FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc))
+    return BadValue("FILE", str(path), _("cannot be read as an Excel workbook ({error})").format(error=exc), _(DAMAGED))
 
 
 def xlsx_sheets(path: Path, stack: ExitStack) -> list[Sheet]:
-    """The visible sheets of the workbook at `path`, open until `stack` closes."""
+    """The sheets of the workbook at `path` (those hidden in Excel marked so), open until `stack` closes."""
     import warnings
     import zipfile
     from xml.etree.ElementTree import ParseError
@@ -44,15 +44,15 @@ def xlsx_sheets(path: Path, stack: ExitStack) -> list[Sheet]:
     sheets = []
     try:
         for ws in book.worksheets:
-            if getattr(ws, "sheet_state", "visible") != "visible" or not hasattr(ws, "iter_rows"):
+            if not hasattr(ws, "iter_rows"):  # a chart sheet
                 continue
             layout = read_layout(book._archive, ws._worksheet_path)
             hint = ws.max_row if (ws.max_row or 0) > HEAD else None  # from <dimension>, which may say A1
-            ws.reset_dimensions()  # a wrong <dimension> would cut rows and columns short
             notes: list[str] = []
             rows = _rows(ws, layout, notes, path, errors)
             stack.callback(rows.close)
-            sheets.append(Sheet(ws.title, rows, notes=notes, kind="xlsx", size_hint=hint))
+            hidden = getattr(ws, "sheet_state", "visible") != "visible"
+            sheets.append(Sheet(ws.title, rows, notes=notes, kind="xlsx", size_hint=hint, hidden=hidden))
     except errors as exc:
         raise _unreadable(path, exc) from None
     return sheets
@@ -75,8 +75,8 @@ def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[in
     merged = Merged(layout.merged)
     skipped_hidden, hidden_filled = [], set()
     try:
-        for number, vals in enumerate(ws.iter_rows(values_only=True), start=1):
-            vals = merged.fill(number, list(vals))
+        for number, vals in _values(ws):
+            vals = merged.fill(number, vals)
             formulas = layout.uncalculated.get(number, {})
             if formulas and max(formulas) > len(vals):
                 vals += [None] * (max(formulas) - len(vals))
@@ -105,6 +105,45 @@ def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[in
                 columns=", ".join(_col_letter(c) for c in sorted(hidden_filled))
             )
         )
+
+
+class _Forgotten(dict):
+    """What openpyxl's parser keeps of every row with a style or a height until the sheet ends: nothing. A
+    sheet formatted down to row 1,048,576 took 480 MB that way."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def _values(ws) -> Iterator[tuple[int, list]]:
+    """The rows the sheet's XML holds, as (row number, values up to the last one filled): not the rows a wrong
+    <dimension> claims (A1, or A1:XFD1048576), nor the empty cells a formatted row is full of."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    from promo.io.layout import WithoutEmptyCells
+
+    book = ws.parent
+    mac = getattr(book.epoch, "year", 1899) == 1904  # a number there, read as a date, counts from 1904
+    with WithoutEmptyCells(ws._get_source()) as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        parser.row_dimensions = _Forgotten()
+        for number, cells in parser.parse():
+            filled = [c for c in cells if c["value"] is not None]
+            if not filled:
+                yield number, []
+                continue
+            vals = [None] * max(c["column"] for c in filled)
+            for c in filled:
+                v = c["value"]
+                vals[c["column"] - 1] = Number1904(v) if mac and type(v) in (int, float) else v
+            yield number, vals
 
 
 def _filled(value) -> bool:

@@ -11,14 +11,35 @@ from promo.i18n import N_
 REASON = "原因"
 
 
-def write_rejects(path: str | Path, parts: list[tuple]) -> None:
+SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "json": (".json",), "csv": (".csv", ".txt", ".tsv")}
+
+
+def check_format(path: str | Path, kind: str) -> None:
+    """Refuse a rejects file named for another format than the input's, which it is written in: a workbook
+    under .csv would not open as the CSV its name says, nor import again."""
+    from promo.errors import BadValue
+    from promo.i18n import _
+
+    suffix = Path(path).suffix.lower()
+    if suffix and suffix not in SUFFIXES[kind]:
+        raise BadValue(
+            "--rejects",
+            str(path),
+            _("the rejected rows are written in the format of the file imported ({suffix}), not as {other}").format(
+                suffix=SUFFIXES[kind][0], other=suffix
+            ),
+            _("name it {name}").format(name=Path(path).with_suffix(SUFFIXES[kind][0]).name),
+        )
+
+
+def write_rejects(path: str | Path, parts: list[tuple], *, force: bool = False) -> None:
     """Write every rejected row of `parts` ([(sheet, table, report)]) to `path`, in the first sheet's format,
-    through promo.files (owner-only, a replaced file keeps its mode, whole or not at all)."""
+    through promo.files (owner-only, an existing file replaced only with `force`, whole or not at all)."""
     from promo import files
 
     path = Path(path)
     kind = parts[0][0].kind
-    with files.output(path, force=True, what=N_("the rejected rows"), option="--rejects") as fh:
+    with files.output(path, force=force, what=N_("the rejected rows"), option="--rejects") as fh:
         if kind == "xlsx":
             _xlsx(fh, parts)
         elif kind == "json":
@@ -54,7 +75,13 @@ def _padded(cells, n: int) -> list:
 
 def _json(fh, parts) -> None:
     sheet, table, report = parts[0]
-    records = [dict(zip(table.headers, o.cells, strict=False)) | {REASON: o.detail} for o in report.rejected]
+    from promo.io.read import Nested
+
+    records = [
+        {h: c.value if isinstance(c, Nested) else c for h, c in zip(table.headers, o.cells, strict=False)}
+        | {REASON: o.detail}
+        for o in report.rejected
+    ]
     fh.write(json.dumps(records, ensure_ascii=False, indent=1, default=str).encode("utf-8"))
 
 
@@ -62,6 +89,7 @@ def _xlsx(fh, parts) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    from promo.io.export import cell_text
     from promo.io.read import Uncalculated
     from promo.render_csv import csv_safe
 
@@ -74,10 +102,11 @@ def _xlsx(fh, parts) -> None:
         for o in report.rejected:
             row = []
             for v in _padded(o.cells, len(table.headers)):
-                c = WriteOnlyCell(ws, value=csv_safe(str(v) if isinstance(v, Uncalculated) else v))
+                v = csv_safe(str(v) if isinstance(v, Uncalculated) else v)
+                c = WriteOnlyCell(ws, value=cell_text(v) if isinstance(v, str) else v)
                 if isinstance(v, str):
                     c.data_type = "s"
                 row.append(c)
-            row.append(o.detail)
+            row.append(cell_text(csv_safe(o.detail)))
             ws.append(row)
     book.save(fh)

@@ -28,40 +28,59 @@ def _table(sheet, adapter, maps: tuple):
     return max(found, key=lambda f: len(f[1].columns))  # the first layout on a tie
 
 
-def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None):
+def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None, path=None):
+    """The sheet to import: the one --sheet names (even one hidden in Excel), else the list's own sheet or the
+    first visible sheet whose header fits. Hidden sheets (drop-down lists, old versions) are not read unasked."""
     from promo.text import fold
 
     if sheet_name:
         chosen = [s for s in sheets if fold(s.name) == fold(sheet_name)]
         if not chosen:
+            names = [_("{sheet} (hidden)").format(sheet=s.name) if s.hidden else s.name for s in sheets]
             raise BadValue(
-                "--sheet",
-                sheet_name,
-                _("no such sheet; the file has: {sheets}").format(sheets=", ".join(s.name for s in sheets)),
+                "--sheet", sheet_name, _("no such sheet; the file has: {sheets}").format(sheets=", ".join(names))
+            )
+        if chosen[0].hidden:
+            chosen[0].notes.append(
+                _("the sheet {sheet} is hidden in Excel; read as --sheet asked").format(sheet=chosen[0].name)
             )
         return (chosen[0], *_table(chosen[0], adapter, maps))
     first_error = None
+    visible = [s for s in sheets if not s.hidden]
     # a workbook of several lists (promo's export): the sheet named after the list, before the first that fits
-    named = [s for s in sheets if fold(s.name) in (fold(adapter.ZH), fold(adapter.EN))]
-    for s in [*named, *(s for s in sheets if s not in named)]:
+    named = [s for s in visible if fold(s.name) in (fold(adapter.ZH), fold(adapter.EN))]
+    for s in [*named, *(s for s in visible if s not in named)]:
         if not s.head:
             continue
         try:
             return (s, *_table(s, adapter, maps))
         except BadValue as exc:
             first_error = first_error or exc
+    where = str(path) if path is not None else sheets[0].name if sheets else ""
+    hidden = [s.name for s in sheets if s.hidden and s.head]
+    if hidden:
+        raise BadValue(
+            "FILE",
+            where,
+            _("has no visible sheet with the list's columns; sheets hidden in Excel hold data: {sheets}").format(
+                sheets=", ".join(hidden)
+            ),
+            _("unhide the sheet in Excel, or name it: --sheet {sheet}").format(sheet=hidden[0]),
+        )
     if first_error:
         raise first_error
-    raise BadValue("FILE", sheets[0].name if sheets else "", _("has no sheet with data"))
+    if sheets and sheets[0].kind != "xlsx":
+        raise BadValue("FILE", where, _("holds no data: every line is empty"))
+    raise BadValue("FILE", where, _("has no sheet with data"))
 
 
-def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[tuple]:
+def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None, path=None) -> list[tuple]:
     """(adapter, sheet, table) for each list to import, in dependency order."""
     from promo.io.lists import adapter, all_adapters
     from promo.text import fold
 
     if fold(list_name) not in ("all", "全部"):
-        sheet, a, table = _pick_sheet(sheets, adapter(list_name), maps, sheet_name)
+        sheet, a, table = _pick_sheet(sheets, adapter(list_name), maps, sheet_name, path)
         return [(a, sheet, table)]
     if maps:
         raise BadValue("--map", maps[0], _("applies to one list; import the lists one by one to map columns"))
@@ -72,7 +91,7 @@ def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None) -> list[t
     plan = []
     for a in all_adapters():
         for s in sheets:
-            if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.head:
+            if fold(s.name) in (fold(a.ZH), fold(a.EN)) and s.head and not s.hidden:
                 chosen, table = _table(s, a, ())
                 plan.append((chosen, s, table))
     if not plan:
@@ -100,6 +119,7 @@ def import_file(
     dry_run=False,
     options=None,
     progress=None,
+    force=False,
 ) -> list:
     """Import `path` into a list (or every list, `all`); returns one Report per list imported."""
     from promo.db import change
@@ -107,10 +127,14 @@ def import_file(
     from promo.io.read import open_sheets
 
     if rejects:
-        _check_writable(rejects)  # before the import: a rejects file that cannot be written is known now
+        _check_writable(rejects, path, force)  # before the import: a rejects file refused is known now
     reports = []
     with open_sheets(path) as sheets:  # rows are read as they are imported, a thousand at a time
-        plan = _plan(sheets, list_name, tuple(maps or ()), sheet)
+        plan = _plan(sheets, list_name, tuple(maps or ()), sheet, path)
+        if rejects:
+            from promo.io.rejects import check_format
+
+            check_format(rejects, plan[0][1].kind)
 
         def run_all(conn: sqlite3.Connection) -> dict:
             # stage entries past this one are the import's own (a 阶段记录 sheet completes them: promo.io.lists
@@ -154,7 +178,7 @@ def import_file(
     if rejects and any(r.rejected for r in reports):
         from promo.io.rejects import write_rejects
 
-        write_rejects(rejects, [(s, t, r) for (a, s, t), r in zip(plan, reports, strict=True)])
+        write_rejects(rejects, [(s, t, r) for (a, s, t), r in zip(plan, reports, strict=True)], force=force)
     return reports
 
 
@@ -212,13 +236,14 @@ def _dry_run(conn: sqlite3.Connection, run_all, path) -> None:
             conn.execute("ROLLBACK")
 
 
-def _check_writable(path) -> None:
-
+def _check_writable(path, source, force: bool) -> None:
+    """The rejects file as every -o is checked (an existing file only with --force), and never the file read:
+    `import x 退回.xlsx --skip-invalid --rejects 退回.xlsx`, an office's natural retry, would destroy it."""
     from promo import files
 
     if str(path) == files.STDOUT:
         raise BadValue("--rejects", str(path), _("give a file name: standard output carries the import report"))
-    files.check_output(path, force=True, what=N_("the rejected rows"), option="--rejects")
+    files.check_output(path, force=force, what=N_("the rejected rows"), option="--rejects", reading=source)
 
 
 def _list_name(adapter) -> str:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+from promo.i18n import N_
+
+DAMAGED = N_("open it in Excel or WPS; if it opens, save it again and import that")
+
 
 class Uncalculated:
     """A formula cell with no cached value: the workbook was written by a program that never calculated it."""
@@ -14,6 +18,23 @@ class Uncalculated:
 
     def __str__(self) -> str:
         return self.formula
+
+
+class Number1904(float):
+    """A number from a workbook on the 1904 date system (old Excel for Mac): as a date serial, its day is
+    counted from 1904-01-01, not from 1899-12-30."""
+
+
+class Nested:
+    """A JSON value that is an object (or holds one): no field takes it, and its text is no name."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __str__(self) -> str:
+        import json
+
+        return json.dumps(self.value, ensure_ascii=False)
 
 
 HEAD = 32  # rows held to find the header in: promo.io.headers looks through 30, two rows deep
@@ -33,8 +54,10 @@ class Sheet:
         encoding: str | None = None,
         delimiter: str = ",",
         size_hint: int | None = None,
+        hidden: bool = False,
     ):
         self.name, self.kind, self.encoding, self.delimiter = name, kind, encoding, delimiter
+        self.hidden = hidden  # a sheet hidden in Excel: read only when --sheet names it
         self.notes = notes if notes is not None else []
         self._rows = iter(rows)
         self.head: list[tuple[int, list]] = list(islice(self._rows, HEAD))

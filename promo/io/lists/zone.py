@@ -55,6 +55,8 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     if text is not None:
         value = parse_record(conn, {key: text}, ZONE_FIELDS, partial=True, names={key: names["value"]})[key]
     sample = (raw.get("sample") or "").strip() in ("是", "※", "1", "yes", "true")
+    if "sample" not in getattr(names, "header_of", {"sample": None}):
+        sample = None  # a sheet without the 示例数据 column says nothing of the mark
     return SimpleNamespace(key=key, field=raw["field"], text=text, value=value, sample=sample)
 
 
@@ -78,15 +80,17 @@ def existing(conn: sqlite3.Connection, r):
     row = _profile(conn)[r.key]
     if row["value"] is None and r.value is not None:
         return None, None
-    return {"field": r.field, "value": row["value"], "sample": row["sample"]}, _("the same field")
+    return {"field": r.field, "value": row["value"], "sample": row["sample"]}, _("the zone's field")
 
 
 def changes(conn: sqlite3.Connection, row, r) -> list[tuple]:
     out = []
     if r.value is not None and r.value != row["value"]:
         out.append(("value", row["value"], r.value))
-    if r.value is not None and r.sample != row["sample"]:
-        out.append(("sample", "是" if row["sample"] else "", "是" if r.sample else ""))
+    # without a 示例数据 column a value left as it was keeps its mark, and a new value (the office's own) loses it
+    sample = bool(r.sample) if r.sample is not None or out else row["sample"]
+    if r.value is not None and sample != row["sample"]:
+        out.append(("sample", "是" if row["sample"] else "", "是" if sample else ""))
     return out
 
 
