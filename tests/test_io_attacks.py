@@ -450,5 +450,5 @@ def test_a_csv_cell_past_128_kib_is_refused_in_its_field_not_the_whole_file(run,
     path.write_text("企业名称,备注\n长备注测试公司," + "长" * 200_000 + "\n短备注测试公司,好\n", encoding="utf-8")
     result = run("import", "enterprises", path, "--skip-invalid")
     assert result.exit_code == 0, result.output
-    assert "200000 characters long" in result.output and "imported 1 of 2 rows" in result.output
+    assert "200,000 characters long" in result.output and "imported 1 of 2 rows" in result.output
     assert enterprise(db_path, "短备注测试公司")["note"] == "好"
