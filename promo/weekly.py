@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as _dt
 import sqlite3
 
+from promo import vocabulary
 from promo.db import rows
+from promo.i18n import N_, _
 from promo.open_items import overdue_where
 from promo.project_periods import SIGNED_IN
 from promo.text import today
@@ -19,7 +21,7 @@ _OVERDUE_SQL = {
     "milestone": """
     SELECT 'milestone' AS kind, e.id, e.name, e.code_name, e.uscc_bad_check, e.stage, e.stage_date, e.owner,
            m.planned_date AS due, CAST(julianday(:today) - julianday(m.planned_date) AS INTEGER) AS days_overdue,
-           m.milestone || ' 计划 ' || m.planned_date || '，未完成' AS detail
+           m.milestone AS detail
     FROM milestones m JOIN enterprises e ON e.id = m.enterprise_id
     WHERE {overdue} AND (:owner IS NULL OR e.owner = :owner)""",
     "service": """
@@ -62,7 +64,13 @@ def overdue_after_signing(
     sql = f"SELECT * FROM ({union}) ORDER BY days_overdue DESC, name"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return rows(conn, sql, {"today": on or today(), "owner": owner})
+    found = rows(conn, sql, {"today": on or today(), "owner": owner})
+    for r in found:
+        if r["kind"] == "milestone":
+            r["detail"] = _("{milestone}: planned for {date}, not reached").format(
+                milestone=vocabulary.shown("milestone", r["detail"]), date=r["due"]
+            )
+    return found
 
 
 def overdue_count(conn: sqlite3.Connection, *, on: str | None = None) -> int:
@@ -134,11 +142,11 @@ def weekly(conn: sqlite3.Connection, on: str | None = None, *, overdue_limit: in
 
 
 _SECTION_TITLES = {
-    "signed": "本周签约",
-    "started": "本周开工",
-    "completed": "本周竣工",
-    "producing": "本周投产",
-    "achieved": "本周达效",
+    "signed": N_("Signed this week"),
+    "started": N_("Started this week"),
+    "completed": N_("Completed this week"),
+    "producing": N_("In production this week"),
+    "achieved": N_("On target this week"),
 }
 
 
@@ -150,33 +158,55 @@ def _wan(value) -> str:
     return f"{value:,.0f}万元"
 
 
+def _overdue_detail(r: dict) -> str:
+    return _("{detail} ({days} days overdue)").format(detail=r["detail"], days=f"{r['days_overdue']:,}")
+
+
 def wechat_text(report: dict, zone_name: str = "") -> str:
-    """The report as a short plain-text message for a WeChat group: numbered lines, no tables."""
-    lines = [f"【{zone_name}招商周报】{report['start']} 至 {report['end']}"]
+    """The report as a short plain-text message for a WeChat group: numbered lines, no tables, in the
+    reader's language (Chinese by default, as the group reads it)."""
+    head = (
+        _("【{zone} weekly promotion report】{start} to {end}")
+        if zone_name
+        else _("【Weekly promotion report】{start} to {end}")
+    )
+    lines = [head.format(zone=zone_name, start=report["start"], end=report["end"])]
     for key, title in _SECTION_TITLES.items():
         found = report[key]
         if not found:
             continue
-        lines.append(f"{title} {len(found)} 个：")
+        lines.append(_("{title}, {n}:").format(title=_(title), n=len(found)))
         for i, r in enumerate(found, 1):
-            amount = f"，{_wan(r['investment_wan'])}" if key == "signed" and r["investment_wan"] else ""
-            lines.append(f"{i}. {r['name']}（{r['date'][5:]}{amount}）")
+            amount = (
+                _(", {amount}").format(amount=_wan(r["investment_wan"]))
+                if key == "signed" and r["investment_wan"]
+                else ""
+            )
+            lines.append(
+                _("{i}. {name} ({date}{amount})").format(i=i, name=r["name"], date=r["date"][5:], amount=amount)
+            )
     if not any(report[k] for k in _SECTION_TITLES):
-        lines.append("本周无签约、开工、竣工、投产。")
+        lines.append(_("Nothing signed, started, completed or put into production this week."))
     if report["overdue"]:
-        lines.append(f"逾期事项 {report['overdue_total']:,} 项：")
-        kinds = {"milestone": "节点", "service": "代办", "coordination": "协调"}
+        lines.append(_("Overdue, {n}:").format(n=f"{report['overdue_total']:,}"))
         for i, r in enumerate(report["overdue"][:10], 1):
-            lines.append(f"{i}. [{kinds[r['kind']]}] {r['name']}：{r['detail']}（逾期 {r['days_overdue']} 天）")
+            kind = vocabulary.shown("overdue_kind", r["kind"])
+            lines.append(
+                _("{i}. [{kind}] {name}: {detail}").format(i=i, kind=kind, name=r["name"], detail=_overdue_detail(r))
+            )
         if report["overdue_total"] > 10:
-            lines.append(f"… 另 {report['overdue_total'] - 10:,} 项见 promo overdue")
+            lines.append(_("… {n} more in promo overdue").format(n=f"{report['overdue_total'] - 10:,}"))
     if report["coordination"]:
-        lines.append(f"需领导协调 {len(report['coordination'])} 项：")
+        lines.append(_("For a leader to coordinate, {n}:").format(n=len(report["coordination"])))
         for i, r in enumerate(report["coordination"], 1):
-            who = r["leader"] or "待定"
-            dept = f"，{r['department']}" if r["department"] else ""
-            due = f"，限 {r['due_date']}" if r["due_date"] else ""
-            lines.append(f"{i}. {who}：{r['name']} {r['issue']}{dept}{due}")
+            who = r["leader"] or _("to be decided")
+            dept = _(", {department}").format(department=r["department"]) if r["department"] else ""
+            due = _(", due {date}").format(date=r["due_date"]) if r["due_date"] else ""
+            lines.append(
+                _("{i}. {who}: {name} {issue}{department}{due}").format(
+                    i=i, who=who, name=r["name"], issue=r["issue"], department=dept, due=due
+                )
+            )
     if report["ledger"]:
         parts = []
         for r in report["ledger"]:
@@ -185,8 +215,10 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
                 if r["unit"] == "个"
                 else f"{_wan(r['actual'])}/{_wan(r['target'])}"
             )
-            parts.append(f"{r['label']} {shown}" + ("（落后）" if r["behind"] else ""))
-        lines.append("年度任务：" + "；".join(parts))
+            parts.append(
+                f"{vocabulary.shown('measure', r['measure'])} {shown}" + (_(" (behind)") if r["behind"] else "")
+            )
+        lines.append(_("The year's tasks: {parts}").format(parts=_("; ").join(parts)))
     return "\n".join(lines) + "\n"
 
 
@@ -198,7 +230,7 @@ def weekly_rows(report: dict) -> list[dict]:
             out.append(
                 {
                     "section": key,
-                    "section_label": title,
+                    "section_label": _(title),
                     "name": r["name"],
                     "owner": r["owner"],
                     "date": r["date"],
@@ -211,11 +243,11 @@ def weekly_rows(report: dict) -> list[dict]:
         out.append(
             {
                 "section": f"overdue_{r['kind']}",
-                "section_label": "逾期",
+                "section_label": _("Overdue"),
                 "name": r["name"],
                 "owner": r["owner"],
                 "date": r["due"],
-                "detail": f"{r['detail']}（逾期 {r['days_overdue']} 天）",
+                "detail": _overdue_detail(r),
                 "leader": None,
                 "investment_wan": None,
             }
@@ -224,7 +256,7 @@ def weekly_rows(report: dict) -> list[dict]:
         out.append(
             {
                 "section": "coordination",
-                "section_label": "需领导协调",
+                "section_label": _("For a leader to coordinate"),
                 "name": r["name"],
                 "owner": None,
                 "date": r["due_date"],

@@ -101,7 +101,7 @@ def test_a_paused_service_is_not_overdue(run, project):
     assert [r["detail"].split(" · ")[0] for r in as_json(run, "overdue", "--kind", "service")] == ["环评"]
     weekly = [r["detail"] for r in as_json(run, "report", "weekly") if r["section"].startswith("overdue")]
     assert [d.split(" · ")[0] for d in weekly] == ["环评"]
-    assert "逾期事项 1 项" in run("report", "weekly").stdout
+    assert "Overdue, 1:" in run("report", "weekly").stdout
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,8 @@ def test_events_bring_mous_and_the_ledger_shows_what_became_of_them(run, project
     assert result.exit_code == 1 and "already linked" in result.output
 
 
-def test_the_weekly_text_for_the_group(run, project):
+def test_the_weekly_text_for_the_group(run, project, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
     run("enterprises", "milestone", "晨生医疗", "开工", "--date", "2026-11-23")
     run("coordination", "add", "代办甲", "道路未通", "--leader", "王主任", "--department", "住建局")
     text = run("report", "weekly").stdout
@@ -171,6 +172,26 @@ def test_the_weekly_text_for_the_group(run, project):
     assert "本周签约 1 个：\n1. 代办甲（11-18，1.5亿元）" in last_week
     sheet = as_json(run, "report", "weekly")
     assert {r["section"] for r in sheet} == {"started", "coordination"}
+
+
+def test_the_weekly_text_reads_english_on_an_english_screen(run, project):
+    """Only the data (names, departments, the issue) stays Chinese under PROMO_LANG=en: the report's own words,
+    the overdue kinds and a late milestone's detail are English, and a Chinese screen gets them in Chinese."""
+    import re
+
+    run("enterprises", "milestone", "晨生医疗", "开工", "--date", "2026-11-23")
+    run("enterprises", "milestone", "代办甲", "开工", "--planned", "2026-11-20")
+    run("coordination", "add", "代办甲", "道路未通", "--leader", "王主任", "--department", "住建局")
+    text = run("report", "weekly").stdout
+    assert "weekly promotion report】2026-11-23 to 2026-11-29" in text
+    assert "Started this week, 1:\n1. 晨生医疗 (11-23)" in text
+    assert "[milestone] 代办甲: construction started: planned for 2026-11-20, not reached (3 days overdue)" in text
+    assert "For a leader to coordinate, 1:\n1. 王主任: 代办甲 道路未通, 住房和城乡建设局" in text
+    data = {"晨生医疗", "代办甲", "王主任", "道路未通", "住房和城乡建设局", "济南国际医学中心"}
+    words = set(re.findall(r"[\u4e00-\u9fff]+", text)) - data
+    assert not words, words
+    sheet = run("report", "weekly", "--format", "csv").stdout
+    assert ",Overdue," in sheet and "逾期" not in sheet and "需领导协调" not in sheet
 
 
 def test_every_write_is_undone(run, db_path, project):

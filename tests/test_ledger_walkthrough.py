@@ -346,7 +346,8 @@ def test_an_empty_value_is_refused_not_taken_as_left_out(run, db_path, recorded,
     assert content(db_path) == before
 
 
-def test_a_past_weeks_report_and_a_dated_brief_give_the_ledger_as_it_stood(run, recorded):
+def test_a_past_weeks_report_and_a_dated_brief_give_the_ledger_as_it_stood(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")  # the group's text, as a Chinese screen writes it
     # week of 2026-05-18: signed 03-10 and started 05-20 by then, not yet producing; reports of Q1–Q2 only
     text = run("report", "weekly", "--date", "2026-05-20").output
     assert "签约项目 1/12（落后）；开工项目 1/6（落后）；投产项目 0/4（落后）" in text
@@ -359,7 +360,8 @@ def test_a_past_weeks_report_and_a_dated_brief_give_the_ledger_as_it_stood(run, 
     assert "投产项目 0/4" in brief and "到位资金 2,000" in brief
 
 
-def test_a_past_weeks_overdue_and_open_items_are_as_they_stood(run, recorded):
+def test_a_past_weeks_overdue_and_open_items_are_as_they_stood(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")  # the group's text, as a Chinese screen writes it
     # 能评 (asked 03-20, 30 days: due 04-19) done only on 11-01: overdue in May, not now
     assert run("services", "update", "康达", "能评", "--done", "2026-11-01").exit_code == 0
     assert "能评" in run("report", "weekly", "--date", "2026-05-20").output
@@ -370,7 +372,8 @@ def test_a_past_weeks_overdue_and_open_items_are_as_they_stood(run, recorded):
     assert "需领导协调" not in run("report", "weekly").output
 
 
-def test_the_weekly_text_is_punctuated_as_chinese_text(run, recorded):
+def test_the_weekly_text_is_punctuated_as_chinese_text(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")  # the group's text, as a Chinese screen writes it
     text = run("report", "weekly", "--date", "2026-11-11").output
     assert "本周投产 1 个：\n1. 济南康达医疗器械有限公司（11-10）" in text
     assert "1. 王主任：济南康达医疗器械有限公司 双回路供电未接入，供电公司，限 2026-11-20" in text
