@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import click
 
 from promo.command_line import Forgiving
-from promo.help_format import Argument, placeholders
+from promo.help_format import Argument, Option, placeholders
 from promo.help_format import Context as HelpContext
 from promo.i18n import _, help_key, language
 
@@ -103,4 +103,6 @@ def translated(cmd):
     for param in cmd.params:
         if type(param) is click.Argument:
             param.__class__ = Argument
+        elif type(param) is click.Option:
+            param.__class__ = Option
     return cmd

@@ -80,3 +80,12 @@ def test_choices_are_listed_in_the_users_language(run, monkeypatch):
     refused = run("vacancies", "--sort", "x")
     assert refused.exit_code == 2 and "面积（area）、租金（rent）" in refused.output
     assert run("vacancies", "--sort", "area", "--format", "json").exit_code == 0  # scripts keep their codes
+
+
+def test_a_choices_default_is_shown_in_the_users_language(run, monkeypatch):
+    english_help = run("vacancies", "--help").output
+    assert "[default: table]" in english_help and "[default: carrier]" in english_help
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    chinese_help = " ".join(run("vacancies", "--help").output.split())
+    assert "[默认：表格]" in chinese_help and "[默认：载体]" in chinese_help
+    assert "默认：table" not in chinese_help and "默认：carrier" not in chinese_help
