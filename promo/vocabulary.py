@@ -294,6 +294,24 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "service": ("services", "帮办代办", "帮办", "办理事项"),
         "coordination": ("协调事项",),
     },
+    "deal_kind": {
+        "mou": ("备忘录", "框架协议", "memorandum"),
+        "intent": ("意向", "intention", "loi"),
+        "contract": ("合同", "签约", "agreement"),
+    },
+    "enterprise_kind": {
+        "company": ("公司",),
+        "hospital": ("医疗机构",),
+        "institute": ("研究院", "研究所", "院所", "机构", "平台"),
+    },
+    "service_status": {
+        "todo": ("open", "pending", "待申请", "未开始"),
+        "doing": ("in-progress", "办理", "在办"),
+        "done": ("closed", "finished", "办结", "完成", "已完成"),
+        "paused": ("onhold", "hold", "暂停"),
+    },
+    "policy_level": {"national": ("国家",), "provincial": ("省",), "municipal": ("市",), "zone": ("区级",)},
+    "carrier_kind": {"park": ("园区",)},
 }
 
 

@@ -35,7 +35,17 @@ def test_formats_in_chinese_or_any_case(run, word, code):
      (("units", "--kind", "空间"), ("units", "--kind", "space")),
      (("pipeline", "--period", "季度"), ("pipeline", "--period", "quarter")),
      (("match", "--industry", "整机制造", "--kind", "医院"),
-      ("match", "--industry", "整机制造", "--kind", "hospital"))],
+      ("match", "--industry", "整机制造", "--kind", "hospital")),
+     (("map", "--geojson", "-", "--crs", "高德"), ("map", "--geojson", "-", "--crs", "gcj02")),
+     (("map", "--geojson", "-", "--crs", "百度"), ("map", "--geojson", "-", "--crs", "bd09")),
+     (("map", "--kind", "产业园"), ("map", "--kind", "park")),
+     (("carriers", "--kind", "园区"), ("carriers", "--kind", "park")),
+     (("overdue", "--kind", "帮办代办"), ("overdue", "--kind", "service")),
+     (("targets", "--status", "全部"), ("targets", "--status", "all")),
+     (("targets", "--status", "已放弃"), ("targets", "--status", "dropped")),
+     (("scenarios", "--status", "征集中"), ("scenarios", "--status", "open")),
+     (("scenarios", "--owner-kind", "医院"), ("scenarios", "--owner-kind", "hospital")),
+     (("policies", "--level", "省级"), ("policies", "--level", "provincial"))],
 )  # fmt: skip
 def test_other_choices_in_chinese(run, args, same_as):
     chinese, english = run(*args, "--format", "json"), run(*same_as, "--format", "json")
@@ -61,7 +71,10 @@ def test_a_target_promoted_at_a_stage_word(run, db_path):
 @pytest.mark.parametrize(
     "args, option, value",
     [(("vacancies", "--sort", "高度"), "--sort", "高度"), (("vacancies", "--sort", "-"), "--sort", "-"),
-     (("vacancies", "--format", "xml"), "--format", "xml"), (("units", "--kind", "仓库"), "--kind", "仓库")],
+     (("vacancies", "--format", "xml"), "--format", "xml"), (("units", "--kind", "仓库"), "--kind", "仓库"),
+     (("map", "--crs", "谷歌"), "--crs", "谷歌"), (("overdue", "--kind", "会议"), "--kind", "会议"),
+     (("targets", "--status", "进行中"), "--status", "进行中"),
+     (("enterprises", "log-activity", "菲士医学", "--kind", "喝茶"), "--kind", "喝茶")],
 )  # fmt: skip
 def test_an_unknown_word_is_refused_naming_option_value_and_choices(run, args, option, value):
     result = run(*args)
@@ -89,3 +102,29 @@ def test_a_choices_default_is_shown_in_the_users_language(run, monkeypatch):
     chinese_help = " ".join(run("vacancies", "--help").output.split())
     assert "[默认：表格]" in chinese_help and "[默认：载体]" in chinese_help
     assert "默认：table" not in chinese_help and "默认：carrier" not in chinese_help
+
+
+def test_words_of_deals_and_activities_are_the_vocabularys(run):
+    """--kind of a deal, an activity and an enterprise take the words the import and the domain take (意向 is a
+    letter of intent, 公司 a company, 回访 a visit), from the one table in promo.vocabulary."""
+    assert run("events", "add", "对接会", "--date", "2026-04-18").exit_code == 0
+    signed = run("events", "sign", "对接会", "菲士医学", "--kind", "意向")
+    assert signed.exit_code == 0, signed.output
+    assert "letter of intent" in signed.output
+    logged = run("enterprises", "log-activity", "菲士医学", "--kind", "回访")
+    assert logged.exit_code == 0 and "visit" in logged.output
+
+
+def test_help_shows_the_words_and_defaults_of_every_choice_in_chinese(run, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    shown = {
+        ("map",): ["[GPS|高德|百度]", "[默认：GPS]", "[产业园|楼宇|地块|孵化器|组团]"],
+        ("events", "sign"): ["[合作备忘录|意向协议|正式合同]", "[默认：合作备忘录]"],
+        ("targets",): ["[待招引|已转入流程|已放弃|全部]", "[默认：待招引]"],
+        ("scenarios", "add"): ["[征集中|已对接|已关闭]", "[默认：征集中]", "[医院|平台|科研院所|企业|政府部门]"],
+        ("enterprises", "log-activity"): ["[走访|电话|会谈|活动]"],
+    }
+    for command, words in shown.items():
+        text = "".join(run(*command, "--help").output.split())
+        for word in words:
+            assert word in text, (command, word)

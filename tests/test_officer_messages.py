@@ -29,7 +29,7 @@ def test_a_wrong_stage_names_the_argument_in_english(run):
 
 def test_help_names_the_overdue_kind_in_chinese(run, chinese):
     r = run("overdue", "--help")
-    assert "--kind 类别" in r.output and "KIND" not in r.output
+    assert "--kind [跟进|阶段|租约|节点|代办|协调]" in r.output and "KIND" not in r.output
 
 
 def test_messages_give_command_placeholders_in_chinese(run, chinese, monkeypatch, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import (
+    Words,
     catalogue,
     fields_from,
     format_option,
@@ -23,8 +24,9 @@ SAMPLE_NOTE = N_("※ unit-level figures are sample data, not from the source ar
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option(
     "--kind",
+    type=Words("carrier_kind"),
     callback=not_empty,
-    help="Only carriers of this kind: park, building, land, incubator, cluster (or 产业园, 楼宇 …).",
+    help="Only carriers of this kind.",
 )
 @format_option
 @click.pass_context

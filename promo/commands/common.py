@@ -15,16 +15,28 @@ class Words(click.Choice):
     enterprise_kind); `codes` narrows it to some of them. With `descending`, a leading - is kept (--sort -面积
     is -area). Converts to the code."""
 
-    def __init__(self, kind: str, codes: tuple[str, ...] | None = None, *, descending: bool = False) -> None:
+    def __init__(
+        self,
+        kind: str,
+        codes: tuple[str, ...] | None = None,
+        *,
+        descending: bool = False,
+        also: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.kind = kind
         self.descending = descending
-        super().__init__(codes or tuple(_words(kind)), case_sensitive=False)
+        self.also = also or {}  # codes beyond the kind's, with their words: a filter's "all" (全部)
+        super().__init__((codes or tuple(_words(kind))) + tuple(self.also), case_sensitive=False)
+
+    def words(self) -> dict[str, tuple[str, ...]]:
+        """Code → (Chinese label, other words …) of every choice."""
+        return {**_words(self.kind), **self.also}
 
     def label(self, code: str) -> str:
         """The code's word in the user's language: its Chinese label on a Chinese screen, the code in English."""
         from promo.i18n import language
 
-        return _words(self.kind)[code][0] if language() == "zh" else code
+        return self.words()[code][0] if language() == "zh" and code in self.words() else code
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         shown = "|".join(self.label(code) for code in self.choices)
@@ -52,7 +64,7 @@ class Words(click.Choice):
 
         typed = fold(word)
         for code in self.choices:
-            if typed in {fold(w) for w in (code, *_words(self.kind)[code])}:
+            if typed in {fold(w) for w in (code, *self.words()[code])}:
                 return code
         return None
 

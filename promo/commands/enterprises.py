@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, catalogue, format_option, not_empty, say
+from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, Words, catalogue, format_option, not_empty, say
 from promo.i18n import N_, _
 from promo.vocabulary import display_name, shown
 
@@ -282,7 +282,7 @@ def _field_options(fn):
         click.option("--note", help="Free note."),
         click.option("--code-name", help="Confidential project name shown wherever the real name must not be."),
         click.option("--name-en", help="English name."),
-        click.option("--kind", help="company (企业), hospital (医院) or institute (科研院所)."),
+        click.option("--kind", type=Words("enterprise_kind"), help="Kind of enterprise (for policy eligibility)."),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -415,7 +415,7 @@ def move(ctx, name, stage, date, reason, units, release):
 
 @enterprises.command("log-activity")
 @click.argument("name")
-@click.option("--kind", required=True, help="visit (走访), call (电话), meeting (会谈) or event (活动).")
+@click.option("--kind", required=True, type=Words("activity_kind"), help="What it was.")
 @click.option("--date", metavar="DATE", help="When it happened (default today).")
 @click.option("--note", help="What was said or agreed.")
 @click.option(
