@@ -216,3 +216,11 @@ def test_chinese_listings_show_no_english_prose(after_signing, shown, db_path, m
         if re.search(r"[A-Za-z]{3,}", text):
             found.append((" ".join(args), where, text.strip()))
     assert not found, "\n".join(map(str, found[:40]))
+
+
+def test_vacancies_title_and_caption_name_the_same_thing(run, monkeypatch):
+    """Vacancies lists rentable space and land parcels alike: 单元 in the title, the caption and the hints (房源 is
+    only the space kind of a unit)."""
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    shown = run("vacancies").output
+    assert shown.lstrip().startswith("空置单元") and "个空置单元" in shown and "空置房源" not in shown
