@@ -94,12 +94,13 @@ _classes: dict[type, type] = {}
 
 def translated(cmd):
     """The same command, its help shown in the user's language (subcommands too, as they are loaded)."""
-    if cmd is None or isinstance(cmd, Translated):
+    if cmd is None:
         return cmd
     cls = type(cmd)
-    if cls not in _classes:
-        _classes[cls] = type(cls.__name__, (Translated, cls), {"__module__": cls.__module__})
-    cmd.__class__ = _classes[cls]
+    if not isinstance(cmd, Translated):  # a group made with cls=LazyGroup is one already: only its params to do
+        if cls not in _classes:
+            _classes[cls] = type(cls.__name__, (Translated, cls), {"__module__": cls.__module__})
+        cmd.__class__ = _classes[cls]
     for param in cmd.params:
         if type(param) is click.Argument:
             param.__class__ = Argument

@@ -123,6 +123,8 @@ def test_help_shows_the_words_and_defaults_of_every_choice_in_chinese(run, monke
         ("targets",): ["[待招引|已转入流程|已放弃|全部]", "[默认：待招引]"],
         ("scenarios", "add"): ["[征集中|已对接|已关闭]", "[默认：征集中]", "[医院|平台|科研院所|企业|政府部门]"],
         ("enterprises", "log-activity"): ["[走访|电话|会谈|活动]"],
+        ("enterprises",): ["[默认：表格]"],  # a group of promo's own class (LazyGroup) too
+        ("carriers",): ["[默认：表格]"],
     }
     for command, words in shown.items():
         text = "".join(run(*command, "--help").output.split())
