@@ -202,6 +202,11 @@ class LazyGroup(Translated, click.Group):
             return result
         except PromoError as exc:
             raise _as_click_exception(exc) from None
+        except click.UsageError as exc:  # a refused option or argument: worded by click, wrapped like promo's own
+            from promo.terminal import fit_usage_error
+
+            fit_usage_error(exc)
+            raise
         except OverflowError:
             # a number past what SQLite stores, from an option without its own bound
             raise _PromoClickError(_("a number given is too large for the catalogue"), 2) from None

@@ -99,6 +99,30 @@ def test_a_long_error_is_wrapped_to_the_terminal_without_splitting_a_date(run, c
     assert all(date in r.output for date in ("2027-06-30", "2027/6/30", "2027年6月30日"))
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("enterprises", "log-activity", "菲士医学", "--kind", "喝茶"), ("map", "--crs", "谷歌"),
+     ("vacancies", "--sort", "高度高度高度")],
+)  # fmt: skip
+def test_a_refused_choice_is_wrapped_like_promos_own_errors(run, chinese, monkeypatch, args):
+    """click's usage errors (a value not among the choices) wrap at the terminal by promo's rule: never inside a
+    code such as (call), continued two columns in."""
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    r = run(*args)
+    assert r.exit_code == 2
+    error = r.output[r.output.index("错误：") :].splitlines()
+    measure = screen.Measure()
+    assert len(error) > 1 and all(measure(line) < 60 for line in error), error
+    assert all(line.startswith("  ") for line in error[1:]), error
+    codes = {
+        "喝茶": ("（visit）", "（call）", "（meeting）", "（event）"),
+        "谷歌": ("（wgs84）", "（gcj02）", "（bd09）"),
+    }
+    for code in codes.get(args[-1], ("（area）", "（carrier）")):
+        assert any(code in line for line in error), (code, error)
+
+
 def test_messages_off_a_terminal_stay_one_line_each(run, chinese, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     r = run("enterprises", "log-activity", "菲士医学", "--kind", "走访", "--next", "7天后")
