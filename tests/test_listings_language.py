@@ -224,3 +224,9 @@ def test_vacancies_title_and_caption_name_the_same_thing(run, monkeypatch):
     monkeypatch.setenv("PROMO_LANG", "zh")
     shown = run("vacancies").output
     assert shown.lstrip().startswith("空置单元") and "个空置单元" in shown and "空置房源" not in shown
+
+
+def test_an_english_vacancies_list_counts_and_heads_in_english(run):
+    one = run("vacancies", "--min-area", "2000", "--facility", "重载货梯", "--limit", "1").output
+    assert "1 vacant unit, " in one and "Rent 元/㎡·天" in one
+    assert "2 vacant units, " in run("vacancies", "--limit", "2").output
