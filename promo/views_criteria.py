@@ -115,8 +115,12 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     reasons += [_("{name}: case-by-case exception").format(name=name) for name in result.get("exceptions") or []]
     if not hits:
         reasons.append(_("nothing on the negative list"))
+    import sys
+
     from promo import screen
+    from promo.terminal import fitted
 
     line = verdict + " — " + _("; ").join(reasons)
     colour = {"pass": "green", "fail": "red"}.get(result["verdict"], "yellow") if screen.colour() else None
+    line = fitted(line, sys.stdout)  # wrapped on a terminal by promo's rule, never inside a word
     click.echo(click.style(line, fg=colour) if colour else line, color=bool(colour))

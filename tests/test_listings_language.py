@@ -230,3 +230,21 @@ def test_an_english_vacancies_list_counts_and_heads_in_english(run):
     one = run("vacancies", "--min-area", "2000", "--facility", "重载货梯", "--limit", "1").output
     assert "1 vacant unit, " in one and "Rent 元/㎡·天" in one
     assert "2 vacant units, " in run("vacancies", "--limit", "2").output
+
+
+def test_an_english_match_counts_one_unit_and_heads_the_rent_in_english(run):
+    out = run("match", "--industry", "高端医疗器械", "--min-area", "2000", "--facility", "GMP").output
+    assert "\n1 unit; " in out and "1 units" not in out and "Rent 元/㎡·天" in out
+
+
+def test_the_verdict_line_wraps_at_the_terminal_between_words(run, monkeypatch):
+    from promo import screen
+
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = run("match", "--industry", "高端医疗器械", "--min-area", "2000", "--no-pager").output
+    first, *rest = out[out.index("Verdict: ") :].splitlines()
+    verdict = [first, *rest[: next(i for i, line in enumerate(rest) if not line.startswith("  "))]]
+    assert len(verdict) > 1 and all(screen.Measure()(line) < 60 for line in verdict), verdict
+    assert "nothing on the negative list" in " ".join(line.strip() for line in verdict)

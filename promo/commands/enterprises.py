@@ -186,7 +186,7 @@ def show(ctx, name, public, fmt):
                 Column("status", N_("State"), no_wrap=True, coded="holding"),
                 Column("floor", N_("Floor"), "int"),
                 Column("area_m2", N_("Area ㎡"), "area"),
-                Column("rent", N_("元/㎡·天"), "rent"),
+                Column("rent", N_("Rent 元/㎡·天"), "rent"),
             ],
             fmt,
             title=_("Space"),
