@@ -170,7 +170,8 @@ def test_a_refused_date_lists_the_forms_in_the_users_language(monkeypatch):
     monkeypatch.setenv("PROMO_LANG", "zh")
     with pytest.raises(BadValue) as chinese:
         parse_date("someday", "--x", meaning="by")
-    assert "下月" in chinese.value.why and "2027年6月30日" in chinese.value.why and "next month" not in chinese.value.why
+    assert "下月" in chinese.value.why and "2027年6月30日" in chinese.value.why
+    assert "next month" not in chinese.value.why
 
 
 def test_available_by_a_month_means_its_end_and_a_lease_start_month_is_refused(run, db_path):
