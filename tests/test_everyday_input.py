@@ -280,3 +280,12 @@ def test_a_deadline_without_year_or_week_is_taken_and_a_past_day_without_one_ref
     done = run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "上周五", "--next", "周五")
     assert done.exit_code == 0, done.output
     assert query(db_path, "SELECT date, next_date FROM activities") == [("2026-11-20", "2026-11-27")]
+
+
+def test_an_amount_in_yuan_typed_bare_is_refused_with_how_to_write_it(run, db_path):
+    refused = run("enterprises", "add", "某元计公司", "--investment", "120000000")
+    assert refused.exit_code == 2 and "in yuan write 120000000元" in refused.output
+    assert not query(db_path, "SELECT 1 FROM enterprises WHERE name = '某元计公司'")
+    added = run("enterprises", "add", "某元计公司", "--investment", "120000000元")
+    assert added.exit_code == 0, added.output
+    assert query(db_path, "SELECT investment_wan FROM enterprises WHERE name = '某元计公司'") == [(12000,)]
