@@ -130,3 +130,30 @@ def test_help_shows_the_words_and_defaults_of_every_choice_in_chinese(run, monke
         text = "".join(run(*command, "--help").output.split())
         for word in words:
             assert word in text, (command, word)
+
+
+CHINESE_CHOICES = ("--audience 内部", "--kind 地块", "--metric 投资强度", "--kind 走访", "--kind 合作备忘录",
+                   "--crs 高德", "--period 季度", "--level 园区", "--status 征集中", "--status 暂缓", "--status 全部",
+                   "--kind 土地", "--sort 租金")  # fmt: skip
+
+
+def test_chinese_help_examples_give_choices_in_chinese_and_each_is_accepted(run, monkeypatch, tmp_path):
+    """The examples of Chinese help write a choice as an officer would (--kind 走访, --crs 高德), and promo takes
+    each: none is a usage error."""
+    import re
+    import shlex
+
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    monkeypatch.chdir(tmp_path)
+    commands = [("brief",), ("carriers", "add"), ("criteria", "add"), ("enterprises", "log-activity"),
+                ("events", "sign"), ("map",), ("pipeline",), ("policies",), ("scenarios",), ("services", "update"),
+                ("targets", "list"), ("vacancies",)]  # fmt: skip
+    examples = []
+    for command in commands:
+        text = re.sub(r" \\\n\s+", " ", run(*command, "--help").output)
+        examples += [line.strip() for line in text.splitlines() if line.strip().startswith("promo ")]
+    chosen = [e for e in examples if any(c in e for c in CHINESE_CHOICES)]
+    assert {c for c in CHINESE_CHOICES if any(c in e for e in chosen)} == set(CHINESE_CHOICES)
+    for example in chosen:
+        result = run(*shlex.split(example)[1:])
+        assert result.exit_code != 2, (example, result.output)

@@ -199,7 +199,12 @@ CARRIER_OPTIONS = [
     ("--address", "address", N_("Address.")),
     ("--lat", "lat", N_("Latitude (e.g. 36.65), in --crs.")),
     ("--lon", "lon", N_("Longitude (e.g. 116.84), in --crs.")),
-    ("--crs", "crs", N_("What --lat/--lon were copied from: wgs84 (GPS, default), gcj02 (高德/腾讯), bd09 (百度).")),
+    (
+        "--crs",
+        "crs",
+        N_("What --lat/--lon were copied from: wgs84 (GPS, default), gcj02 (高德/腾讯), bd09 (百度)."),
+        Words("crs"),
+    ),
     ("--operator", "operator", N_("Operating company.")),
     ("--contact", "contact_name", N_("Contact person (internal: never in public briefs).")),
     ("--phone", "contact_phone", N_("Contact phone (internal).")),

@@ -266,13 +266,15 @@ def journaled(ctx: click.Context, fn, *args, **kwargs):
 
 
 def options(specs):
-    """Decorate a command with (flag, key, help[, multiple]) options, in order."""
+    """Decorate a command with (flag, key, help[, multiple][, type]) options, in order: a type such as
+    Words("crs") takes the officer's words and lists them in help."""
 
     def wrap(fn):
         for spec in reversed(specs):
             flag, key, text, *rest = spec
-            multiple = bool(rest and rest[0])
-            fn = click.option(flag, key, multiple=multiple, help=text)(fn)
+            multiple = any(r is True for r in rest)
+            kind = next((r for r in rest if isinstance(r, click.ParamType)), None)
+            fn = click.option(flag, key, multiple=multiple, type=kind, help=text)(fn)
         return fn
 
     return wrap
