@@ -157,3 +157,14 @@ def test_chinese_help_examples_give_choices_in_chinese_and_each_is_accepted(run,
     for example in chosen:
         result = run(*shlex.split(example)[1:])
         assert result.exit_code != 2, (example, result.output)
+
+
+def test_a_choice_coded_in_chinese_shows_its_english_label_on_an_english_screen(run, monkeypatch):
+    """The stages are coded 意向, 洽谈 …: English help and refusals show lead, negotiating, and take them."""
+    english = " ".join(run("targets", "promote", "--help").output.split())
+    assert "[lead|negotiating]" in english and "[default: lead]" in english
+    refused = run("targets", "promote", "示例医疗人工智能企业", "--stage", "foo")
+    assert refused.exit_code == 2 and "lead (意向), negotiating (洽谈)" in refused.output
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    chinese = " ".join(run("targets", "promote", "--help").output.split())
+    assert "[意向|洽谈]" in chinese and "[默认：意向]" in chinese

@@ -33,10 +33,14 @@ class Words(click.Choice):
         return {**_words(self.kind), **self.also}
 
     def label(self, code: str) -> str:
-        """The code's word in the user's language: its Chinese label on a Chinese screen, the code in English."""
+        """The code's word in the user's language: its Chinese label on a Chinese screen; in English the code, or
+        for a Chinese code (the stages 意向, 洽谈 …) its English label (lead, negotiating)."""
         from promo.i18n import language
 
-        return self.words()[code][0] if language() == "zh" and code in self.words() else code
+        words = self.words().get(code, ())
+        if language() == "zh":
+            return words[0] if words else code
+        return code if code.isascii() or len(words) < 2 or not words[1].isascii() else words[1]
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         shown = "|".join(self.label(code) for code in self.choices)
@@ -73,7 +77,7 @@ class Words(click.Choice):
         from promo.i18n import _, language
 
         if language() != "zh":
-            return _(", ").join(self.choices)
+            return _(", ").join(c if self.label(c) == c else f"{self.label(c)} ({c})" for c in self.choices)
         shown = (self.label(c) if self.label(c).casefold() == c else f"{self.label(c)}（{c}）" for c in self.choices)
         return _(", ").join(shown)
 
