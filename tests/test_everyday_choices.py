@@ -163,6 +163,9 @@ def test_a_choice_coded_in_chinese_shows_its_english_label_on_an_english_screen(
     """The stages are coded 意向, 洽谈 …: English help and refusals show lead, negotiating, and take them."""
     english = " ".join(run("targets", "promote", "--help").output.split())
     assert "[lead|negotiating]" in english and "[default: lead]" in english
+    add = " ".join(run("enterprises", "add", "--help").output.split())
+    assert "[default: signed]" in add and "签约]" not in add
+    assert run("enterprises", "add", "某英文阶段公司", "--stage", "landed").exit_code == 0
     refused = run("targets", "promote", "示例医疗人工智能企业", "--stage", "foo")
     assert refused.exit_code == 2 and "lead (意向), negotiating (洽谈)" in refused.output
     monkeypatch.setenv("PROMO_LANG", "zh")
