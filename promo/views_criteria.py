@@ -118,9 +118,11 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     import sys
 
     from promo import screen
-    from promo.terminal import fitted
 
     line = verdict + " — " + _("; ").join(reasons)
     colour = {"pass": "green", "fail": "red"}.get(result["verdict"], "yellow") if screen.colour() else None
-    line = fitted(line, sys.stdout)  # wrapped on a terminal by promo's rule, never inside a word
+    total = screen.width(sys.stdout)  # wrapped as the tables and captions above it are, never inside a word
+    if total and total >= 20:
+        measure = screen.Measure(screen.ambiguous_width())
+        line = "\n  ".join(line[s:e].strip() for s, e in screen.wrap(line, total - 3, measure))
     click.echo(click.style(line, fg=colour) if colour else line, color=bool(colour))

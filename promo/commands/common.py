@@ -73,13 +73,13 @@ class Words(click.Choice):
         return None
 
     def listed(self) -> str:
-        """The choices as a refusal lists them: 面积 (area)、租金 (rent) … in Chinese, the codes in English."""
+        """The choices as a refusal lists them: 面积、租金 … in Chinese (all Chinese: the codes scripts type are in
+        the help); in English the codes, a Chinese one with its English label (lead (意向))."""
         from promo.i18n import _, language
 
-        if language() != "zh":
-            return _(", ").join(c if self.label(c) == c else f"{self.label(c)} ({c})" for c in self.choices)
-        shown = (self.label(c) if self.label(c).casefold() == c else f"{self.label(c)}（{c}）" for c in self.choices)
-        return _(", ").join(shown)
+        if language() == "zh":
+            return _(", ").join(self.label(c) for c in self.choices)
+        return _(", ").join(c if self.label(c) == c else f"{self.label(c)} ({c})" for c in self.choices)
 
 
 def _words(kind: str) -> dict[str, tuple[str, ...]]:

@@ -300,13 +300,7 @@ def _raw(**values) -> dict:
 
 @enterprises.command("add")
 @click.argument("name")
-@click.option(
-    "--stage",
-    type=Words("stage"),
-    default="签约",
-    show_default=True,
-    help="Stage it is at (意向 … 达效, or English names).",
-)
+@click.option("--stage", type=Words("stage"), default="签约", show_default=True, help="Stage it is at.")
 @click.option("--date", metavar="DATE", help="When it reached that stage (default today): 2026-03-05, 2026年3月5日.")
 @_field_options
 @click.pass_context
