@@ -207,6 +207,12 @@ class LazyGroup(Translated, click.Group):
             raise _as_click_exception(exc) from None
         except click.ClickException as exc:
             exc.message = printable(exc.message)  # a value quoted back (ESC, BEL, bidi) stays inert on the terminal
+            if isinstance(
+                exc, click.UsageError
+            ):  # a refused option or argument: worded by click, wrapped like promo's own
+                from promo.terminal import fit_usage_error
+
+                fit_usage_error(exc)
             raise
         except UnicodeEncodeError as exc:
             if not any("\ud800" <= ch <= "\udfff" for ch in exc.object[exc.start : exc.end]):

@@ -111,6 +111,15 @@ class Forgiving:
         return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx, args):
+        from promo.terminal import fit_usage_error
+
+        try:
+            return self._parse_args(ctx, args)
+        except click.UsageError as exc:
+            fit_usage_error(exc)
+            raise
+
+    def _parse_args(self, ctx, args):
         try:
             return self._parse_args(ctx, args)
         except click.ClickException as exc:

@@ -5,6 +5,8 @@ A year or a week left out (12月31日, 6月底, 周五) is the next such day fro
 deadline only; for a day that happened or a start the year or the week is unclear, so it is refused there.
 上周五, 本周五 and 下周五 name one day (weeks run Monday to Sunday) and are taken everywhere; 半个月 is 15 days.
 
+English words are taken too (today, in 3 days, 2 weeks ago, within 6 months, next month, end of year).
+
 A field says what its date means: "day" (the day something happened or happens), "from" (the start of a
 period: a partial date would be a guess, so it is refused) or "by" (a deadline or "available by": a month or
 a year stands for its last day). What is not accepted is refused with the forms that are, never guessed.
@@ -66,8 +68,52 @@ _PERIOD_WORDS = {  # a period, as (first day, last day) from today
     "明年底": lambda t: _year(t.year + 1),
     "明年年底": lambda t: _year(t.year + 1),
 }
+# the same in English, as typed with or without spaces (compared with the spaces taken out)
+_PERIOD_WORDS.update(
+    {
+        "thismonth": _PERIOD_WORDS["本月"],
+        "endofmonth": _PERIOD_WORDS["月底"],
+        "endofthemonth": _PERIOD_WORDS["月底"],
+        "nextmonth": _PERIOD_WORDS["下月"],
+        "endofnextmonth": _PERIOD_WORDS["下月"],
+        "thisweek": _PERIOD_WORDS["本周"],
+        "nextweek": _PERIOD_WORDS["下周"],
+        "endofyear": _PERIOD_WORDS["年底"],
+        "endoftheyear": _PERIOD_WORDS["年底"],
+        "thisyear": _PERIOD_WORDS["今年"],
+        "nextyear": _PERIOD_WORDS["明年"],
+    }
+)
+_EN_UNITS = {"day": "天", "days": "天", "week": "周", "weeks": "周", "month": "个月", "months": "个月", "year": "年",
+             "years": "年"}  # fmt: skip
+_EN_RELATIVE = re.compile(
+    r"^(?:(?P<pre>in|within)(?P<n>\d{1,3})(?P<unit>days?|weeks?|months?|years?)"
+    r"|(?P<n2>\d{1,3})(?P<unit2>days?|weeks?|months?|years?)(?P<post>ago|later|fromnow))$"
+)
 FORMS = ("2027-06-30", "2027/6/30", "2027年6月30日", "今天", "明天", "3天后", "2个月后")
 FORMS_BY = (*FORMS, "2027-06", "2027年底", "年底", "下月", "下周", "6个月内", "12月31日", "6月底", "周五")
+FORMS_EN = ("2027-06-30", "2027/6/30", "today", "tomorrow", "in 3 days", "in 2 months")
+FORMS_BY_EN = (*FORMS_EN, "2027-06", "end of year", "next month", "next week", "within 6 months")
+
+
+def _forms(by: bool = False) -> str:
+    """The forms a refusal lists, in the user's language: the Chinese ones on a Chinese screen, English ones
+    (today, in 3 days, next month) on an English one; both are accepted either way."""
+    from promo.i18n import language
+
+    if language() == "zh":
+        return _(", ").join(FORMS_BY if by else FORMS)
+    return _(", ").join(FORMS_BY_EN if by else FORMS_EN)
+
+
+def _english_relative(s: str) -> str:
+    """in 3 days, 2 weeks ago, within 6 months → 3天后, 2周前, 6个月内 (spaces already taken out)."""
+    m = _EN_RELATIVE.match(s)
+    if not m:
+        return s
+    if m["pre"]:
+        return f"{m['n']}{_EN_UNITS[m['unit']]}{'内' if m['pre'] == 'within' else '后'}"
+    return f"{m['n2']}{_EN_UNITS[m['unit2']]}{'前' if m['post'] == 'ago' else '后'}"
 
 
 def today() -> str:
@@ -147,7 +193,7 @@ def _parse_date(value: str | _dt.date | None, field: str, meaning: str) -> str |
         return None
     if isinstance(value, _dt.date):
         return value.isoformat()
-    s = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").casefold()
+    s = _english_relative(unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").casefold())
     for pattern in _DATE_PATTERNS:
         m = pattern.match(s)
         if m:
@@ -187,9 +233,9 @@ def _parse_date(value: str | _dt.date | None, field: str, meaning: str) -> str |
         raise BadValue(
             field,
             value,
-            _("not a date; write {forms} (a month stands for its last day)").format(forms=_(", ").join(FORMS_BY)),
+            _("not a date; write {forms} (a month stands for its last day)").format(forms=_forms(by=True)),
         )
-    raise BadValue(field, value, _("not a date; write {forms}").format(forms=_(", ").join(FORMS)))
+    raise BadValue(field, value, _("not a date; write {forms}").format(forms=_forms()))
 
 
 def _day_month_year(a: int, b: int, y: int, value, field: str) -> str:
@@ -244,7 +290,7 @@ def _period(s: str, value, field: str, now: _dt.date) -> tuple[_dt.date, _dt.dat
                 return now, _moved(now, n, m["unit"])
             day = _moved(now, -n if direction.endswith("前") else n, m["unit"])
         except (ValueError, OverflowError):
-            raise BadValue(field, value, _("not a date; write {forms}").format(forms=_(", ").join(FORMS))) from None
+            raise BadValue(field, value, _("not a date; write {forms}").format(forms=_forms())) from None
         return day, day
     return None
 
@@ -303,7 +349,7 @@ def _part_of_month(s: str, now: _dt.date) -> str:
         last = _month(now.year, int(m["m"]))[1]
         found = _month(now.year + (last < now), int(m["m"]))
     if found is None:
-        return _("not a date; write {forms}").format(forms=_(", ").join(FORMS))
+        return _("not a date; write {forms}").format(forms=_forms())
     return _("is part of a month, not one day; write the day, e.g. {first} or {last}").format(
         first=found[0].isoformat(), last=found[1].isoformat()
     )

@@ -14,7 +14,7 @@ from promo.i18n import _
 from promo.measures import MONEY, parse_number
 from promo.terminal import check_text
 from promo.text import fold, parse_date, today
-from promo.vocabulary import CHANNELS, STAGES, choices, labels, stage_index, synonyms
+from promo.vocabulary import CHANNELS, STAGES, by_label, choices, labels, stage_index, synonyms
 
 STAGE_EN = labels("stage", "en")
 
@@ -57,15 +57,7 @@ def _activity_by_key() -> dict[str, str]:
 
 @cache
 def _kind_by_key() -> dict[str, str]:
-    return {k: k for k in KINDS} | {
-        fold(w): k
-        for k, words in {
-            "company": ("企业", "公司"),
-            "hospital": ("医院", "医疗机构"),
-            "institute": ("科研院所", "研究院", "研究所", "院所", "机构", "平台"),
-        }.items()
-        for w in words
-    }
+    return by_label("enterprise_kind") | {fold(w): k for w, k in synonyms("enterprise_kind").items()}
 
 
 _PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)

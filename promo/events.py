@@ -10,18 +10,10 @@ from promo.i18n import N_, _
 from promo.lookup import find
 from promo.summary import note as journal_note
 from promo.text import fold
-from promo.vocabulary import labels
+from promo.vocabulary import by_label, labels, synonyms
 
 DEAL_KINDS = labels("deal_kind")
-_DEAL_BY_KEY = {k: k for k in DEAL_KINDS} | {
-    fold(s): k
-    for k, syns in {
-        "mou": ("备忘录", "合作备忘录", "框架协议", "memorandum"),
-        "intent": ("意向", "意向协议", "intention", "loi"),
-        "contract": ("合同", "正式合同", "签约", "agreement"),
-    }.items()
-    for s in syns
-}
+_DEAL_BY_KEY = by_label("deal_kind") | {fold(s): k for s, k in synonyms("deal_kind").items()}
 
 
 def parse_deal_kind(value: str, field: str = "--kind") -> str:

@@ -212,6 +212,18 @@ class Context(click.Context):
     formatter_class = HelpFormatter
 
 
+class Option(click.Option):
+    """An option whose default is shown as its type words it: a choice of officers' words in the user's language
+    ([默认：表格] on a Chinese screen, [default: table] in English); other defaults as click shows them."""
+
+    def get_help_extra(self, ctx: click.Context):
+        extra = super().get_help_extra(ctx)
+        label = getattr(self.type, "label", None)
+        if "default" in extra and label is not None and isinstance(self.default, str):
+            extra["default"] = label(self.default)
+        return extra
+
+
 class Argument(click.Argument):
     """An argument named in errors as usage shows it (缺少参数 '名称')."""
 

@@ -1,7 +1,9 @@
 """The message catalogue's tools (Babel): extract marked texts, add them to the .po files, check, compile.
 
-    python -m promo.i18n_catalog update   # add every new message to its area's .po file (msgstr to fill in)
-    python -m promo.i18n_catalog check    # what lacks a translation, is fuzzy, lost a placeholder or is unmarked
+    python -m promo.i18n_catalog update   # add every new message to its area's .po file (msgstr to fill in),
+                                          # drop the entries whose message left the source; the rest stay put
+    python -m promo.i18n_catalog check    # what lacks a translation, is fuzzy, lost a placeholder, is unmarked
+                                          # or is stale (no longer in the source)
 
 Not imported at run time except to compile the catalogue on first use (see promo.i18n).
 """
@@ -273,14 +275,41 @@ def lint(root: Path = PACKAGE) -> list[str]:
     return out
 
 
-def update(po_dir: str = PO_DIR) -> dict[str, int]:
-    """Add every extracted message missing from all .po files to its area's file; returns file → added."""
+# msgids translated from a variable, which extraction cannot see: click's help marks a required option with
+# _(extra["required"]) ([必填])
+RUNTIME = {"required"}
+
+
+def stale(messages: list[Message], po_dir: str = PO_DIR) -> list[str]:
+    """Each .po entry whose msgid no longer occurs in the source, one line each: update drops them."""
+    ids = {m.id for m in messages} | RUNTIME
+    out = []
+    for name, catalogue in read_catalogues(po_dir).items():
+        for entry in catalogue:
+            if entry.id and entry.id not in ids:
+                singular = entry.id[0] if isinstance(entry.id, tuple) else entry.id
+                out.append(f"{name}: {singular[:70]!r}: no longer in the source (python -m promo.i18n_catalog update)")
+    return out
+
+
+def update(po_dir: str = PO_DIR, messages: list[Message] | None = None) -> dict[str, tuple[int, int]]:
+    """Bring the .po files up to the source: every extracted message missing from all of them is appended to its
+    area's file, every entry whose msgid left the source is dropped; the other entries keep their place, so the
+    diff shows only what changed. Returns file → (added, dropped), for the files written."""
     from babel.messages.catalog import Catalog
 
+    messages = extract_promo() + extract_click() if messages is None else messages
+    ids = {m.id for m in messages} | RUNTIME
     catalogues = read_catalogues(po_dir)
+    changed: dict[str, list[int]] = {}
+    for area, catalogue in catalogues.items():
+        gone = [entry.id for entry in catalogue if entry.id and entry.id not in ids]
+        for msgid in gone:
+            del catalogue[msgid]
+        if gone:
+            changed.setdefault(area, [0, 0])[1] = len(gone)
     known = {m.id for c in catalogues.values() for m in c if m.id}
-    added: dict[str, int] = {}
-    for m in extract_promo() + extract_click():
+    for m in messages:  # in the order of the source: modules by path, messages by line
         if m.id in known:
             continue
         known.add(m.id)
@@ -288,28 +317,30 @@ def update(po_dir: str = PO_DIR) -> dict[str, int]:
         if area not in catalogues:
             catalogues[area] = Catalog(locale="zh_CN", domain="promo", project="promo", charset="utf-8")
         catalogues[area].add(m.id, locations=[(m.path, None)])
-        added[area] = added.get(area, 0) + 1
-    for area in added:
+        changed.setdefault(area, [0, 0])[0] += 1
+    for area in changed:
         write_catalogue(catalogues[area], os.path.join(po_dir, area))
-    return added
+    return {area: (added, dropped) for area, (added, dropped) in changed.items()}
 
 
 def write_catalogue(catalogue, path: str) -> None:
-    """Write a .po file the way the repository keeps them: sorted, unwrapped, without line numbers."""
+    """Write a .po file the way the repository keeps them: entries in their order, unwrapped, without line
+    numbers (reading and writing an unchanged file gives it back byte for byte)."""
     from babel.messages.pofile import write_po
 
     with open(path, "wb") as fp:
-        write_po(fp, catalogue, width=0, sort_output=True, include_lineno=False, omit_header=False)
+        write_po(fp, catalogue, width=0, sort_output=False, include_lineno=False, omit_header=False)
 
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "update":
-        for area, n in update().items():
-            print(f"{area}: {n} new message(s) to translate")
+        for area, (added, dropped) in update().items():
+            print(f"{area}: {added} new message(s) to translate, {dropped} no longer in the source dropped")
         return 0
     if command == "check":
-        found = problems(extract_promo() + extract_click()) + lint()
+        messages = extract_promo() + extract_click()
+        found = problems(messages) + stale(messages) + lint()
         print("\n".join(found) or "every message is marked and translated")
         return 1 if found else 0
     print(__doc__)

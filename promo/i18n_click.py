@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import click
 
 from promo.command_line import Forgiving
-from promo.help_format import Argument, placeholders
+from promo.help_format import Argument, Option, placeholders
 from promo.help_format import Context as HelpContext
 from promo.i18n import _, help_key, language
 
@@ -94,13 +94,16 @@ _classes: dict[type, type] = {}
 
 def translated(cmd):
     """The same command, its help shown in the user's language (subcommands too, as they are loaded)."""
-    if cmd is None or isinstance(cmd, Translated):
+    if cmd is None:
         return cmd
     cls = type(cmd)
-    if cls not in _classes:
-        _classes[cls] = type(cls.__name__, (Translated, cls), {"__module__": cls.__module__})
-    cmd.__class__ = _classes[cls]
+    if not isinstance(cmd, Translated):  # a group made with cls=LazyGroup is one already: only its params to do
+        if cls not in _classes:
+            _classes[cls] = type(cls.__name__, (Translated, cls), {"__module__": cls.__module__})
+        cmd.__class__ = _classes[cls]
     for param in cmd.params:
         if type(param) is click.Argument:
             param.__class__ = Argument
+        elif type(param) is click.Option:
+            param.__class__ = Option
     return cmd

@@ -21,6 +21,9 @@ _TABLES = {
     "departments": ("name", "name_folded", None),
     "events": ("name", "name_folded", None),
 }
+# Tables whose rows have an English name (name_en), found by it too when a name typed in English matches no
+# Chinese one: an officer on an English screen writes 'medical devices' for 医疗器械.
+_ENGLISH_NAMES = frozenset(("carriers", "industries", "facilities", "enterprises", "policies", "platforms", "clusters"))
 
 
 def like_escape(text: str) -> str:
@@ -70,8 +73,9 @@ def check_length(name: str, what: str) -> None:
 def find(conn: sqlite3.Connection, table: str, name: str, what: str, *, where: str = "") -> sqlite3.Row:
     """The one row of `table` that `name` designates, or NotFound / Ambiguous.
 
-    Order of trust: the folded name exactly, the code (or credit code), then a unique row whose folded
-    name contains the folded query ('精准医学' → 精准医学产业园).
+    Order of trust: the folded name exactly, the code (or credit code), the English name exactly, then a unique
+    row whose folded name (or English name) contains the query ('精准医学' → 精准医学产业园, 'medical devices'
+    → 高端医疗器械).
     """
     check_length(name, what)
     label, folded, code = _TABLES[table]
@@ -82,11 +86,18 @@ def find(conn: sqlite3.Connection, table: str, name: str, what: str, *, where: s
     row = conn.execute(f"SELECT * FROM {table} WHERE {folded} = ?{extra}", (key,)).fetchone()
     if row is None and code:
         row = conn.execute(f"SELECT * FROM {table} WHERE upper({code}) = upper(?){extra}", (name.strip(),)).fetchone()
+    english = table in _ENGLISH_NAMES and name.isascii()
+    if row is None and english:  # 'High-end medical devices' for 高端医疗器械
+        row = conn.execute(
+            f"SELECT * FROM {table} WHERE lower(trim(name_en)) = lower(?){extra}", (" ".join(name.split()),)
+        ).fetchone()
     if row is not None:
         return row
+    also = " OR lower(name_en) LIKE lower(?) ESCAPE '\\'" if english else ""
+    pattern = f"%{like_escape(key)}%"
     found = conn.execute(
-        f"SELECT * FROM {table} WHERE {folded} LIKE ? ESCAPE '\\'{extra} ORDER BY length({folded}) LIMIT 20",
-        (f"%{like_escape(key)}%",),
+        f"SELECT * FROM {table} WHERE ({folded} LIKE ? ESCAPE '\\'{also}){extra} ORDER BY length({folded}) LIMIT 20",
+        (pattern, f"%{like_escape(' '.join(name.split()))}%") if english else (pattern,),
     ).fetchall()
     if len(found) == 1:
         return found[0]

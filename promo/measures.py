@@ -262,8 +262,16 @@ class Money:
             raise BadValue(field, value, _("must not be negative"))
         number *= _PER_WAN[unit]
         if number > maximum:
+            bare = unit is None and not isinstance(value, (int, float))  # 120000000 meant in yuan, likely
             raise BadValue(
-                field, value, _("is implausibly large (more than {maximum:,.0f} 万元)").format(maximum=maximum)
+                field,
+                value,
+                _("is implausibly large (more than {maximum:,.0f} 万元)").format(maximum=maximum),
+                _("a number without a unit is read in 万元 (10,000 yuan); in yuan write {value}元").format(
+                    value=value.strip()
+                )
+                if bare
+                else None,
             )
 
         return round(number, 4)

@@ -29,5 +29,13 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "space_kind": {"space": ("空间", "房源", "可租空间"), "land": ("土地", "标准地", "用地")},
     "language": {"zh": ("中文", "汉语", "简体中文"), "en": ("英文", "英语", "English")},
     "audience": {"public": ("公开", "对外"), "internal": ("内部", "对内")},
+    "crs": {
+        "wgs84": ("GPS", "WGS-84", "WGS 84", "WGS", "北斗", "天地图"),
+        "gcj02": ("高德", "GCJ-02", "腾讯", "火星坐标", "国测局"),
+        "bd09": ("百度", "BD-09"),
+    },
     "period": {"month": ("按月", "月", "每月", "月度"), "quarter": ("按季度", "季度", "按季", "每季度")},
 }
+
+ALL = {"all": ("全部", "所有", "全部状态")}
+"""The extra choice of a filter that can also show every value (promo targets --status all)."""

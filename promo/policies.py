@@ -19,13 +19,13 @@ from promo.policy_estimate import RATE_BASES, cap_text, estimate
 from promo.policy_words import FIELD_LABELS, explain
 from promo.profile import fmt_num, fmt_wan, normalise, stage_position
 from promo.text import fold, today
-from promo.vocabulary import STAGES, choices, labels, policy_order, shown, stage_values, stages_text
+from promo.vocabulary import STAGES, choices, labels, policy_order, shown, stage_values, stages_text, synonyms
 
 LEVELS = labels("policy_level")
 _LEVEL_BY_FOLDED = (
     {fold(v): k for k, v in LEVELS.items()}
     | {k: k for k in LEVELS}
-    | {fold(a): k for a, k in (("国家", "national"), ("省", "provincial"), ("市", "municipal"), ("区级", "zone"))}
+    | {fold(a): k for a, k in synonyms("policy_level").items()}
 )
 
 VERDICTS = {"yes": "符合", "if": "条件符合", "unknown": "待核实", "no": "不符合"}

@@ -62,6 +62,20 @@ def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: b
     return text
 
 
+def fit_usage_error(exc) -> None:
+    """click's usage error (错误：'--kind' 的值无效：…) said on a terminal like promo's own errors: wrapped by
+    promo's rule under its lead, never inside an English word or a code (电话（cal / l）)."""
+    import sys
+
+    from promo.i18n import _
+
+    if getattr(exc, "promo_fitted", False):  # raised through a subcommand's group and the root's
+        return
+    exc.promo_fitted = True
+    plain = exc.format_message
+    exc.format_message = lambda: fitted(plain(), sys.stderr, lead=_("Error: {message}").format(message=""))
+
+
 def fitted(message: str, stream, *, lead: str = "") -> str:
     """A message for a terminal, each line wrapped to its width by promo's rule (between Chinese characters and at
     spaces, never inside a number, date or code) and continued two columns in; `lead` is printed before the first

@@ -115,8 +115,14 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     reasons += [_("{name}: case-by-case exception").format(name=name) for name in result.get("exceptions") or []]
     if not hits:
         reasons.append(_("nothing on the negative list"))
+    import sys
+
     from promo import screen
 
     line = verdict + " — " + _("; ").join(reasons)
     colour = {"pass": "green", "fail": "red"}.get(result["verdict"], "yellow") if screen.colour() else None
+    total = screen.width(sys.stdout)  # wrapped as the tables and captions above it are, never inside a word
+    if total and total >= 20:
+        measure = screen.Measure(screen.ambiguous_width())
+        line = "\n  ".join(line[s:e].strip() for s, e in screen.wrap(line, total - 3, measure))
     click.echo(click.style(line, fg=colour) if colour else line, color=bool(colour))

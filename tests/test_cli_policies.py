@@ -37,7 +37,7 @@ def test_filters(run):
 
 def test_bad_filters_name_the_option(run):
     result = run("policies", "--level", "county")
-    assert result.exit_code == 2 and "--level county" in result.output
+    assert result.exit_code == 2 and "'--level': county: use one of" in result.output
     result = run("policies", "--kind", "补贴")
     assert result.exit_code == 2 and "--kind 补贴" in result.output and "落户" in result.output
     result = run("policies", "--active-on", "2026-13-01")

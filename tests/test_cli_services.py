@@ -109,7 +109,7 @@ def test_a_paused_service_is_not_overdue(run, project):
     [
         (("--done", "2026-11-01"), 2, "comes before the request"),
         (("--done", "2027-01-01"), 2, "in the future"),
-        (("--status", "maybe"), 2, "not a service status"),
+        (("--status", "maybe"), 2, "maybe: use one of todo, doing, done, paused"),
         (("--status", "doing", "--done", "2026-11-22"), 2, "contradicts --done"),
     ],
 )

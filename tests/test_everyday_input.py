@@ -110,6 +110,17 @@ TODAY = "2026-11-23"
         ("半个月后", "day", "2026-12-08"),
         ("半个月内", "by", "2026-12-08"),
         ("半月前", "from", "2026-11-08"),
+        # the same in English words, spaced or not, any case
+        ("today", "day", TODAY),
+        ("in 3 days", "day", "2026-11-26"),
+        ("in 2 months", "by", "2027-01-23"),
+        ("2 weeks ago", "from", "2026-11-09"),
+        ("3 days later", "day", "2026-11-26"),
+        ("within 6 months", "by", "2027-05-23"),
+        ("next month", "by", "2026-12-31"),
+        ("Next Week", "by", "2026-12-06"),
+        ("end of year", "by", "2026-12-31"),
+        ("endofmonth", "by", "2026-11-30"),
     ],
 )
 def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
@@ -128,7 +139,9 @@ def test_dates_as_people_write_them(typed, meaning, iso, monkeypatch):
         ("下周", "day", "e.g. 2026-12-06"),
         ("2027-13", "by", "no such month"),
         ("2027", "by", "a month stands for its last day"),
-        ("someday", "day", "2027年6月30日"),
+        ("someday", "day", "today, tomorrow, in 3 days"),  # the forms in the user's language (English here)
+        ("next month", "day", "e.g. 2026-12-31"),
+        ("within 6 months", "from", "ambiguous"),
         ("2027-02-30", "by", "no such day in the calendar"),
         ("12月31日", "day", "has no year"),
         ("12月31日", "from", "e.g. 2026-12-31"),
@@ -147,6 +160,18 @@ def test_ambiguous_or_unknown_dates_are_refused_with_the_forms_accepted(typed, m
     with pytest.raises(BadValue) as exc:
         parse_date(typed, "--x", meaning=meaning)
     assert says in exc.value.why
+
+
+def test_a_refused_date_lists_the_forms_in_the_users_language(monkeypatch):
+    monkeypatch.setenv("PROMO_TODAY", TODAY)
+    with pytest.raises(BadValue) as english:
+        parse_date("someday", "--x", meaning="by")
+    assert "next month" in english.value.why and "下月" not in english.value.why
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    with pytest.raises(BadValue) as chinese:
+        parse_date("someday", "--x", meaning="by")
+    assert "下月" in chinese.value.why and "2027年6月30日" in chinese.value.why
+    assert "next month" not in chinese.value.why
 
 
 def test_available_by_a_month_means_its_end_and_a_lease_start_month_is_refused(run, db_path):
@@ -255,3 +280,12 @@ def test_a_deadline_without_year_or_week_is_taken_and_a_past_day_without_one_ref
     done = run("enterprises", "log-activity", "菲士医学", "--kind", "visit", "--date", "上周五", "--next", "周五")
     assert done.exit_code == 0, done.output
     assert query(db_path, "SELECT date, next_date FROM activities") == [("2026-11-20", "2026-11-27")]
+
+
+def test_an_amount_in_yuan_typed_bare_is_refused_with_how_to_write_it(run, db_path):
+    refused = run("enterprises", "add", "某元计公司", "--investment", "120000000")
+    assert refused.exit_code == 2 and "in yuan write 120000000元" in refused.output
+    assert not query(db_path, "SELECT 1 FROM enterprises WHERE name = '某元计公司'")
+    added = run("enterprises", "add", "某元计公司", "--investment", "120000000元")
+    assert added.exit_code == 0, added.output
+    assert query(db_path, "SELECT investment_wan FROM enterprises WHERE name = '某元计公司'") == [(12000,)]

@@ -88,15 +88,17 @@ def test_help_wraps_by_columns_and_never_cuts_a_word(monkeypatch, lang):
 
 
 def _option_columns(text: str) -> set[int]:
-    """Display columns where option descriptions start, rows and their continuation lines alike."""
+    """Display columns where option descriptions start, rows and their continuation lines alike (not the rest
+    of a choice too long for one line, [lead|…|landed| / producing|achieved], which continues under its first)."""
     section = text.split("\n选项：\n" if "选项：" in text else "\nOptions:\n", 1)[1]
-    starts = set()
+    starts, previous = set(), ""
     for line in section.splitlines():
         if not line.strip():
             break
         found = re.match(r"^(  -\S.*?\S {2,}|\s+)(\S)", line)
-        if found and not (line.startswith("  -") and found[1].isspace()):
+        if found and not (line.startswith("  -") and found[1].isspace()) and not previous.endswith("|"):
             starts.add(MEASURE(found[1]))
+        previous = line.rstrip()
     return starts
 
 

@@ -182,3 +182,34 @@ def test_journal_lines_in_the_officers_words(run, monkeypatch):
     assert "investment_wan" not in english + chinese and "carrier_id" not in english + chinese
     undone = run("undo", "--yes").stdout
     assert undone.startswith("已撤销 #") and "投资额 6,500 → 7,000 万元" in undone
+
+
+def _po(path, *entries):
+    body = "".join(f'msgid "{msgid}"\nmsgstr "{msgstr}"\n\n' for msgid, msgstr in entries)
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n' + body, encoding="utf-8")
+
+
+def test_update_keeps_the_order_appends_new_messages_and_drops_stale_ones(tmp_path):
+    from promo.i18n_catalog import Message, stale, update
+
+    # the file's own order, not sorted: update must not reorder it
+    _po(tmp_path / "commands.po", ("zebra", "斑马"), ("gone", "已删"), ("apple", "苹果"))
+    _po(tmp_path / "domain.po", ("mango", "芒果"))
+    before_domain = (tmp_path / "domain.po").read_bytes()
+    source = [Message(m, p, 1) for m, p in (("zebra", "commands/a.py"), ("apple", "commands/a.py"),
+                                            ("new one", "commands/b.py"), ("mango", "x.py"))]  # fmt: skip
+    assert [line.split(":")[1].strip() for line in stale(source, str(tmp_path))] == ["'gone'"]
+    assert update(str(tmp_path), source) == {"commands.po": (1, 1)}
+    text = (tmp_path / "commands.po").read_text(encoding="utf-8")
+    assert "gone" not in text and "已删" not in text
+    assert text.index('"zebra"') < text.index('"apple"') < text.index('"new one"')
+    assert (tmp_path / "domain.po").read_bytes() == before_domain  # nothing to change: not rewritten
+    assert stale(source, str(tmp_path)) == []
+    again = (tmp_path / "commands.po").read_bytes()
+    assert update(str(tmp_path), source) == {} and (tmp_path / "commands.po").read_bytes() == again
+
+
+def test_no_po_entry_outlives_its_message():
+    from promo.i18n_catalog import stale
+
+    assert stale(extract_promo() + extract_click()) == []

@@ -216,3 +216,35 @@ def test_chinese_listings_show_no_english_prose(after_signing, shown, db_path, m
         if re.search(r"[A-Za-z]{3,}", text):
             found.append((" ".join(args), where, text.strip()))
     assert not found, "\n".join(map(str, found[:40]))
+
+
+def test_vacancies_title_and_caption_name_the_same_thing(run, monkeypatch):
+    """Vacancies lists rentable space and land parcels alike: 单元 in the title, the caption and the hints (房源 is
+    only the space kind of a unit)."""
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    shown = run("vacancies").output
+    assert shown.lstrip().startswith("空置单元") and "个空置单元" in shown and "空置房源" not in shown
+
+
+def test_an_english_vacancies_list_counts_and_heads_in_english(run):
+    one = run("vacancies", "--min-area", "2000", "--facility", "重载货梯", "--limit", "1").output
+    assert "1 vacant unit, " in one and "Rent 元/㎡·天" in one
+    assert "2 vacant units, " in run("vacancies", "--limit", "2").output
+
+
+def test_an_english_match_counts_one_unit_and_heads_the_rent_in_english(run):
+    out = run("match", "--industry", "高端医疗器械", "--min-area", "2000", "--facility", "GMP").output
+    assert "\n1 unit; " in out and "1 units" not in out and "Rent 元/㎡·天" in out
+
+
+def test_the_verdict_line_wraps_at_the_terminal_between_words(run, monkeypatch):
+    from promo import screen
+
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = run("match", "--industry", "高端医疗器械", "--min-area", "2000", "--no-pager").output
+    first, *rest = out[out.index("Verdict: ") :].splitlines()
+    verdict = [first, *rest[: next(i for i, line in enumerate(rest) if not line.startswith("  "))]]
+    assert len(verdict) > 1 and all(screen.Measure()(line) < 60 for line in verdict), verdict
+    assert "nothing on the negative list" in " ".join(line.strip() for line in verdict)

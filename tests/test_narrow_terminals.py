@@ -205,7 +205,7 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks_of_label_and_value(run
     monkeypatch.setenv("COLUMNS", "60")
     out = run("vacancies", "--carrier", "精准医学产业园", "--limit", "2").output
     blocks = out.split("\n\n")
-    assert re.search(r"\nCarrier +精准医学产业园\n", out) and re.search(r"\n元/㎡·天 +1\.80\n", out)
+    assert re.search(r"\nCarrier +精准医学产业园\n", out) and re.search(r"\nRent 元/㎡·天 +1\.80\n", out)
     assert sum(bool(re.search(r"\nUnit +A", b)) for b in blocks) == 2
     assert "sample data, not from the" in out  # the note keeps its "not" at 60 columns
 

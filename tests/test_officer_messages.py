@@ -29,7 +29,7 @@ def test_a_wrong_stage_names_the_argument_in_english(run):
 
 def test_help_names_the_overdue_kind_in_chinese(run, chinese):
     r = run("overdue", "--help")
-    assert "--kind 类别" in r.output and "KIND" not in r.output
+    assert "--kind [跟进|阶段|租约|节点|代办|协调]" in r.output and "KIND" not in r.output
 
 
 def test_messages_give_command_placeholders_in_chinese(run, chinese, monkeypatch, tmp_path):
@@ -97,6 +97,28 @@ def test_a_long_error_is_wrapped_to_the_terminal_without_splitting_a_date(run, c
     measure = screen.Measure()
     assert len(lines) > 2 and all(measure(line) < 60 for line in lines), lines
     assert all(date in r.output for date in ("2027-06-30", "2027/6/30", "2027年6月30日"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("enterprises", "log-activity", "菲士医学", "--kind", "喝茶"), ("map", "--crs", "谷歌"),
+     ("vacancies", "--sort", "高度高度高度")],
+)  # fmt: skip
+def test_a_refused_choice_is_wrapped_like_promos_own_errors(run, chinese, monkeypatch, args):
+    """click's usage errors (a value not among the choices) wrap at the terminal by promo's rule: never inside a
+    word or code, continued two columns in."""
+    monkeypatch.setattr(screen, "is_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "40")
+    r = run(*args)
+    assert r.exit_code == 2
+    error = r.output[r.output.index("错误：") :].splitlines()
+    measure = screen.Measure()
+    assert len(error) > 1 and all(measure(line) < 40 for line in error), error
+    assert all(line.startswith("  ") for line in error[1:]), error
+    words = {"喝茶": ("走访", "电话", "会谈", "活动"), "谷歌": ("GPS", "高德", "百度")}
+    joined = "".join(line.strip() for line in error)  # Chinese may break between characters, a code never
+    assert all(word in joined for word in words.get(args[-1], ("面积", "荷载"))), error
+    assert any("'--kind'" in line or "'--crs'" in line or "'--sort'" in line for line in error), error
 
 
 def test_messages_off_a_terminal_stay_one_line_each(run, chinese, monkeypatch):

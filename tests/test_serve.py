@@ -172,7 +172,7 @@ def test_the_vacant_units_page_in_a_real_browser(db_path, tmp_path):
                  "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]  # fmt: skip
         page = f"{base}/vacant_units"
         dom = subprocess.run([browser, *flags, "--dump-dom", page], capture_output=True, text=True, timeout=120).stdout
-        assert "空置房源" in dom
+        assert "空置单元" in dom
         live = sqlite3.connect(db_path)
         vacant = live.execute("SELECT count(*) FROM units WHERE status = 'vacant'").fetchone()[0]
         haiping = live.execute(

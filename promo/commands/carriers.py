@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import (
+    Words,
     catalogue,
     fields_from,
     format_option,
@@ -23,8 +24,9 @@ SAMPLE_NOTE = N_("※ unit-level figures are sample data, not from the source ar
 @click.option("--industry", help="Only carriers of this industry (name or code, any level of the chain).")
 @click.option(
     "--kind",
+    type=Words("carrier_kind"),
     callback=not_empty,
-    help="Only carriers of this kind: park, building, land, incubator, cluster (or 产业园, 楼宇 …).",
+    help="Only carriers of this kind.",
 )
 @format_option
 @click.pass_context
@@ -197,7 +199,12 @@ CARRIER_OPTIONS = [
     ("--address", "address", N_("Address.")),
     ("--lat", "lat", N_("Latitude (e.g. 36.65), in --crs.")),
     ("--lon", "lon", N_("Longitude (e.g. 116.84), in --crs.")),
-    ("--crs", "crs", N_("What --lat/--lon were copied from: wgs84 (GPS, default), gcj02 (高德/腾讯), bd09 (百度).")),
+    (
+        "--crs",
+        "crs",
+        N_("What --lat/--lon were copied from: wgs84 (GPS, default), gcj02 (高德/腾讯), bd09 (百度)."),
+        Words("crs"),
+    ),
     ("--operator", "operator", N_("Operating company.")),
     ("--contact", "contact_name", N_("Contact person (internal: never in public briefs).")),
     ("--phone", "contact_phone", N_("Contact phone (internal).")),

@@ -15,16 +15,32 @@ class Words(click.Choice):
     enterprise_kind); `codes` narrows it to some of them. With `descending`, a leading - is kept (--sort -面积
     is -area). Converts to the code."""
 
-    def __init__(self, kind: str, codes: tuple[str, ...] | None = None, *, descending: bool = False) -> None:
+    def __init__(
+        self,
+        kind: str,
+        codes: tuple[str, ...] | None = None,
+        *,
+        descending: bool = False,
+        also: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.kind = kind
         self.descending = descending
-        super().__init__(codes or tuple(_words(kind)), case_sensitive=False)
+        self.also = also or {}  # codes beyond the kind's, with their words: a filter's "all" (全部)
+        super().__init__((codes or tuple(_words(kind))) + tuple(self.also), case_sensitive=False)
+
+    def words(self) -> dict[str, tuple[str, ...]]:
+        """Code → (Chinese label, other words …) of every choice."""
+        return {**_words(self.kind), **self.also}
 
     def label(self, code: str) -> str:
-        """The code's word in the user's language: its Chinese label on a Chinese screen, the code in English."""
+        """The code's word in the user's language: its Chinese label on a Chinese screen; in English the code, or
+        for a Chinese code (the stages 意向, 洽谈 …) its English label (lead, negotiating)."""
         from promo.i18n import language
 
-        return _words(self.kind)[code][0] if language() == "zh" else code
+        words = self.words().get(code, ())
+        if language() == "zh":
+            return words[0] if words else code
+        return code if code.isascii() or len(words) < 2 or not words[1].isascii() else words[1]
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         shown = "|".join(self.label(code) for code in self.choices)
@@ -52,18 +68,18 @@ class Words(click.Choice):
 
         typed = fold(word)
         for code in self.choices:
-            if typed in {fold(w) for w in (code, *_words(self.kind)[code])}:
+            if typed in {fold(w) for w in (code, *self.words()[code])}:
                 return code
         return None
 
     def listed(self) -> str:
-        """The choices as a refusal lists them: 面积 (area)、租金 (rent) … in Chinese, the codes in English."""
+        """The choices as a refusal lists them: 面积、租金 … in Chinese (all Chinese: the codes scripts type are in
+        the help); in English the codes, a Chinese one with its English label (lead (意向))."""
         from promo.i18n import _, language
 
-        if language() != "zh":
-            return _(", ").join(self.choices)
-        shown = (self.label(c) if self.label(c).casefold() == c else f"{self.label(c)}（{c}）" for c in self.choices)
-        return _(", ").join(shown)
+        if language() == "zh":
+            return _(", ").join(self.label(c) for c in self.choices)
+        return _(", ").join(c if self.label(c) == c else f"{self.label(c)} ({c})" for c in self.choices)
 
 
 def _words(kind: str) -> dict[str, tuple[str, ...]]:
@@ -261,13 +277,15 @@ def journaled(ctx: click.Context, fn, *args, **kwargs):
 
 
 def options(specs):
-    """Decorate a command with (flag, key, help[, multiple]) options, in order."""
+    """Decorate a command with (flag, key, help[, multiple][, type]) options, in order: a type such as
+    Words("crs") takes the officer's words and lists them in help."""
 
     def wrap(fn):
         for spec in reversed(specs):
             flag, key, text, *rest = spec
-            multiple = bool(rest and rest[0])
-            fn = click.option(flag, key, multiple=multiple, help=text)(fn)
+            multiple = any(r is True for r in rest)
+            kind = next((r for r in rest if isinstance(r, click.ParamType)), None)
+            fn = click.option(flag, key, multiple=multiple, type=kind, help=text)(fn)
         return fn
 
     return wrap

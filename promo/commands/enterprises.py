@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.cli import LazyGroup
-from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, catalogue, format_option, not_empty, say
+from promo.commands.common import AFTER_SIGNING_SUBCOMMANDS, LIMIT, Words, catalogue, format_option, not_empty, say
 from promo.i18n import N_, _
 from promo.vocabulary import display_name, shown
 
@@ -186,7 +186,7 @@ def show(ctx, name, public, fmt):
                 Column("status", N_("State"), no_wrap=True, coded="holding"),
                 Column("floor", N_("Floor"), "int"),
                 Column("area_m2", N_("Area ㎡"), "area"),
-                Column("rent", N_("元/㎡·天"), "rent"),
+                Column("rent", N_("Rent 元/㎡·天"), "rent"),
             ],
             fmt,
             title=_("Space"),
@@ -282,7 +282,7 @@ def _field_options(fn):
         click.option("--note", help="Free note."),
         click.option("--code-name", help="Confidential project name shown wherever the real name must not be."),
         click.option("--name-en", help="English name."),
-        click.option("--kind", help="company (企业), hospital (医院) or institute (科研院所)."),
+        click.option("--kind", type=Words("enterprise_kind"), help="Kind of enterprise (for policy eligibility)."),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -300,7 +300,7 @@ def _raw(**values) -> dict:
 
 @enterprises.command("add")
 @click.argument("name")
-@click.option("--stage", default="签约", show_default=True, help="Stage it is at (意向 … 达效, or English names).")
+@click.option("--stage", type=Words("stage"), default="签约", show_default=True, help="Stage it is at.")
 @click.option("--date", metavar="DATE", help="When it reached that stage (default today): 2026-03-05, 2026年3月5日.")
 @_field_options
 @click.pass_context
@@ -415,7 +415,7 @@ def move(ctx, name, stage, date, reason, units, release):
 
 @enterprises.command("log-activity")
 @click.argument("name")
-@click.option("--kind", required=True, help="visit (走访), call (电话), meeting (会谈) or event (活动).")
+@click.option("--kind", required=True, type=Words("activity_kind"), help="What it was.")
 @click.option("--date", metavar="DATE", help="When it happened (default today).")
 @click.option("--note", help="What was said or agreed.")
 @click.option(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, date_option, format_option, named, parse_or_usage
+from promo.commands.common import Words, catalogue, date_option, format_option, named, parse_or_usage
 from promo.i18n import _
+from promo.vocabulary import shown
 
 
 @click.group(invoke_without_command=True)
@@ -62,9 +63,7 @@ def add(ctx, name, date, place, organiser):
 @events.command("sign")
 @click.argument("event", callback=named)
 @click.argument("enterprise", callback=named)
-@click.option(
-    "--kind", default="mou", show_default=True, help="mou (合作备忘录), intent (意向协议) or contract (正式合同)."
-)
+@click.option("--kind", type=Words("deal_kind"), default="mou", show_default=True, help="What was signed there.")
 @click.option("--investment", metavar="万元", help="Investment named in it, 万元 (1.2亿, 1,200).")
 @click.option("--note", help="A remark.")
 @click.pass_context
@@ -86,7 +85,7 @@ def sign(ctx, event, enterprise, kind, investment, note):
     note = parse_or_usage(parse_text, note, "--note") or None
     r = change(conn, domain.add_deal, event, enterprise, kind, investment=investment, note=note)
     click.echo(
-        _("{name} linked to {event} ({v2})").format(name=r["name"], event=r["event"], v2=domain.DEAL_KINDS[r["kind"]])
+        _("{name} linked to {event} ({v2})").format(name=r["name"], event=r["event"], v2=shown("deal_kind", r["kind"]))
     )
 
 

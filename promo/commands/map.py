@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty, say
+from promo.commands.common import Words, catalogue, format_option, not_empty, say
 from promo.i18n import N_, _, ngettext
 
 
 @click.command("map")
-@click.option(
-    "--kind", callback=not_empty, help="Only this kind: park, building, land, incubator, cluster (or 产业园 …)."
-)
+@click.option("--kind", type=Words("carrier_kind"), callback=not_empty, help="Only carriers of this kind.")
 @click.option(
     "--geojson", "geojson", metavar="FILE", help="Write an RFC 7946 GeoJSON FeatureCollection ('-' = stdout)."
 )
 @click.option("--html", "html", metavar="FILE", help="Write one self-contained HTML map page (opens from a file).")
 @click.option(
     "--crs",
-    type=click.Choice(["wgs84", "gcj02", "bd09"], case_sensitive=False),
+    type=Words("crs"),
     default="wgs84",
     show_default=True,
     help="Coordinates of --geojson: wgs84 (GPS, GIS tools), gcj02 (高德/腾讯), bd09 (百度).",

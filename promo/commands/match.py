@@ -6,7 +6,7 @@ import click
 
 from promo.commands.common import COUNT_OR_ALL, catalogue, format_option, not_empty, say
 from promo.commands.options import parse_prospect, parse_space, prospect_options, space_options
-from promo.i18n import N_, _
+from promo.i18n import N_, _, ngettext
 
 SAMPLE_POLICY_NOTE = N_("※ eligibility marked ※ is sample data, not from the source articles")
 
@@ -144,7 +144,7 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
         Column("rank", "#", "int"),
         Column("place", N_("Carrier unit"), max_width=16),
         Column("area_m2", N_("Area ㎡"), "area"),
-        Column("rent", N_("元/㎡·天"), "rent"),
+        Column("rent", N_("Rent 元/㎡·天"), "rent"),
         Column("score", N_("Score"), "int"),
         Column("why_lines", N_("Why"), max_width=24),
         Column("local_policies", N_("Carrier policies · estimated support"), "list", max_width=20),
@@ -152,9 +152,10 @@ def _render(result: dict, fmt: str, *, for_name: str | None, assumed_kind: bool)
     funnel = " → ".join(f"{s['step']} {s['remaining']:,}" for s in result["funnel"])
     shown = len(result["units"])
     if shown < result["total"]:
-        caption = _("{shown:,} of {total:,} units").format(shown=shown, total=result["total"])
+        caption = ngettext("{shown:,} of {total:,} unit", "{shown:,} of {total:,} units", result["total"])
     else:
-        caption = _("{total:,} units").format(total=result["total"])
+        caption = ngettext("{total:,} unit", "{total:,} units", result["total"])
+    caption = caption.format(shown=shown, total=result["total"])
     caption += _("; ") + _("filters: {funnel}").format(funnel=funnel)
     if result["cheapest_annual_rent_wan"] and result["profile"]["min_area"]:
         caption += _("; ") + _("lowest yearly rent {rent}万元").format(rent=fmt_wan(result["cheapest_annual_rent_wan"]))

@@ -4,36 +4,18 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty, say
+from promo.commands.common import Words, catalogue, format_option, not_empty, say
 from promo.i18n import _, ngettext
-
-
-def _kind(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """--kind as the officer names it: its code (milestone), its name in either language (节点) or a word for it
-    (代办), in either script and any width."""
-    if value is None:
-        return None
-    from promo.text import fold
-    from promo.vocabulary import by_label, choices, synonyms
-
-    known = by_label("overdue_kind") | {fold(word): code for word, code in synonyms("overdue_kind").items()}
-    found = known.get(fold(value))
-    if found is None:
-        raise click.BadParameter(
-            _("{value}: use one of {choices}").format(value=value, choices=choices("overdue_kind")),
-            param_hint="'--kind'",
-        )
-    return found
 
 
 @click.group(invoke_without_command=True)
 @click.option("--owner", callback=not_empty, help="Only this officer's follow-ups and enterprises.")
 @click.option(
     "--kind",
-    metavar="KIND",
-    callback=_kind,
-    help="Only one kind: follow-up, stage (deadline), lease (ending within 90 days), milestone, service "
-    "or coordination (跟进, 阶段期限, 租约到期, 节点, 帮办代办, 协调事项).",
+    type=Words("overdue_kind"),
+    callback=not_empty,
+    help="Only one kind: follow-ups, stage deadlines, leases ending within 90 days, milestones, services "
+    "(帮办代办) or coordination items.",
 )
 @click.option("--public", is_flag=True, help="Code names for real names.")
 @format_option

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from promo.commands.common import (
+    Words,
     catalogue,
     fields_from,
     format_option,
@@ -36,8 +37,9 @@ def _mark(r: dict) -> str:
 @click.option("--kind", callback=not_empty, help="Only this kind: 落户, 租金, 人才, 研发, 金融, 上市, 综合, 规划 …")
 @click.option(
     "--level",
+    type=Words("policy_level"),
     callback=not_empty,
-    help="Only this level: national, provincial, municipal, zone (or 国家级, 省级, 市级, 园区).",
+    help="Only policies of this level.",
 )
 @click.option(
     "--active-on",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, format_option, not_empty, say
+from promo.commands.common import Words, catalogue, format_option, not_empty, say
 from promo.i18n import _
 
 
@@ -12,12 +12,13 @@ from promo.i18n import _
 @click.option(
     "--industry", callback=not_empty, help="Only scenarios on this industry's chain (name or code, any level)."
 )
-@click.option("--status", callback=not_empty, help="open (征集中), matched (已对接) or closed (已关闭).")
+@click.option("--status", type=Words("scenario_status"), callback=not_empty, help="Only scenarios in this state.")
 @click.option("--owner", callback=not_empty, help="Only scenarios of this owner (part of the name is enough).")
 @click.option(
     "--owner-kind",
+    type=Words("owner_kind"),
     callback=not_empty,
-    help="hospital, platform, institute, enterprise or government (or 医院, 平台 …).",
+    help="Only scenarios opened by this kind of owner.",
 )
 @format_option
 @click.pass_context
@@ -43,10 +44,10 @@ def scenarios(ctx, industry, status, owner, owner_kind, fmt):
 @scenarios.command("add")
 @click.argument("title")
 @click.option("--owner", required=True, help="The hospital or platform that opens the scenario.")
-@click.option("--owner-kind", help="hospital, platform, institute, enterprise or government (or 医院, 平台 …).")
+@click.option("--owner-kind", type=Words("owner_kind"), help="What kind of owner opens it.")
 @click.option("--industry", help="Industry, chain or link the scenario is for (name or code).")
 @click.option("--need", help="What the owner needs from an enterprise.")
-@click.option("--status", default="open", show_default=True, help="open, matched or closed.")
+@click.option("--status", type=Words("scenario_status"), default="open", show_default=True, help="Its state.")
 @click.option("--published", metavar="DATE", help="Date it was published (default today).")
 @click.option("--deadline", metavar="DATE", help="Last day to apply.")
 @format_option

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import catalogue, date_option, format_option, given, named, not_empty, parse_or_usage
+from promo.commands.common import Words, catalogue, date_option, format_option, given, named, not_empty, parse_or_usage
 from promo.i18n import _, ngettext
 
 
@@ -24,7 +24,7 @@ def _text(value, option, *, required=False):
 @click.group(invoke_without_command=True)
 @click.option("--enterprise", callback=not_empty, help="Only this enterprise's services.")
 @click.option("--department", callback=not_empty, help="Only services handled by this department.")
-@click.option("--status", callback=not_empty, help="Only todo (待办), doing (办理中), done (已办结) or paused (暂缓).")
+@click.option("--status", type=Words("service_status"), callback=not_empty, help="Only services in this state.")
 @click.option("--officer", callback=not_empty, help="Only this officer's services.")
 @click.option("--overdue", is_flag=True, help="Only services past their due date and not done.")
 @format_option
@@ -102,7 +102,7 @@ def add(ctx, enterprise, item, department, officer, asked, due, note):
 @services.command("update")
 @click.argument("enterprise", callback=named)
 @click.argument("item", callback=named)
-@click.option("--status", help="todo (待办), doing (办理中), done (已办结) or paused (暂缓).")
+@click.option("--status", type=Words("service_status"), help="Its new state.")
 @click.option("--done", metavar="DATE", help="Done on this date (status 已办结).")
 @click.option("--asked", metavar="DATE", help="When it was applied for.")
 @click.option("--due", metavar="DATE", help="A new due date.")

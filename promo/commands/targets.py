@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import Words, catalogue, format_option, not_empty, say
 from promo.i18n import _
+from promo.option_words import ALL
 from promo.vocabulary import shown
 
 
@@ -17,10 +18,11 @@ def _list_options(fn):
             click.option("--priority", callback=not_empty, help="Only this priority: 高, 中, 低."),
             click.option(
                 "--status",
+                type=Words("target_status", also=ALL),
                 default="open",
                 callback=not_empty,
                 show_default=True,
-                help="open (待招引), promoted (已转入流程), dropped (已放弃), or all.",
+                help="Only targets in this state, or all of them.",
             ),
             format_option,
         ]

@@ -6,7 +6,7 @@ import click
 
 from promo.commands.common import LIMIT, Words, catalogue, format_option, not_empty
 from promo.commands.options import parse_space, space_options
-from promo.i18n import _
+from promo.i18n import _, ngettext
 
 
 @click.command()
@@ -72,7 +72,8 @@ def vacancies(ctx, kind, min_mu, industry, carrier, sort, limit, fmt, **space):
         seen["sample"] = seen["sample"] or any(r["sample"] for r in rows)
 
     def summary() -> str:
-        text = _("{n} vacant units, {area:,.0f} ㎡ in all").format(n=seen["n"], area=seen["area"])
+        text = ngettext("{n} vacant unit, {area:,.0f} ㎡ in all", "{n} vacant units, {area:,.0f} ㎡ in all", seen["n"])
+        text = text.format(n=seen["n"], area=seen["area"])
         if seen["sample"]:
             text += "\n" + _("※ unit-level figures are sample data, not from the source articles")
         return text

@@ -6,7 +6,7 @@ DATABASE = "catalogue"
 
 TABLES = {
     "vacant_units": (
-        "空置房源",
+        "空置单元",
         "每个空置单元及其载体、设施与产业（单元数据为示例时标 sample=1）",
         ["carrier", {"array": "facilities"}, {"array": "industry"}, "building"],
     ),
