@@ -45,7 +45,7 @@ def test_a_csv_cell_over_128_kib_is_a_bad_row(run, tmp_path, db_path):
     path.write_text("名称,备注\n甲公司," + "长" * 140_000 + "\n", encoding="utf-8")
     before = sqlite3.connect(db_path).execute("SELECT count(*) FROM enterprises").fetchone()
     result = run("enterprises", "import", path)  # read whole, and refused in its field for its length
-    assert result.exit_code == 1 and "line 2, 备注" in result.output and "140000 characters" in result.output
+    assert result.exit_code == 1 and "line 2, 备注" in result.output and "140,000 characters" in result.output
     assert sqlite3.connect(db_path).execute("SELECT count(*) FROM enterprises").fetchone() == before
 
 
