@@ -58,3 +58,16 @@ def test_memory_of_an_import_does_not_grow_with_the_file(conn, tmp_path, monkeyp
         written = list(csv.reader(fh))[1:]
     assert [r[:-1] for r in written] == [o.cells for o in rejected]
     assert [r[-1] for r in written] == [o.detail for o in rejected]
+
+
+def test_keys_sent_to_disk_come_back_as_they_were_and_only_when_asked():
+    keys = outcomes.Keys(held=2)
+    keys[("folded name", "甲公司")] = (2, ("甲公司", ("甲公司",), False, (None,) * 8))
+    keys[("year, scope, period and measure", "2026\x1fzone\x1f\x1f0\x1fsigned")] = (3, ("目标", (), True, ()))
+    keys.settle()  # both to disk
+    assert ("folded name", "甲公司") not in keys
+    keys.recall([("folded name", "甲公司"), ("year, scope, period and measure", "2026\x1fzone\x1f\x1f0\x1fsigned")])
+    assert keys[("folded name", "甲公司")] == (2, ("甲公司", ("甲公司",), False, (None,) * 8))
+    assert keys[("year, scope, period and measure", "2026\x1fzone\x1f\x1f0\x1fsigned")] == (3, ("目标", (), True, ()))
+    keys.recall([("folded name", "乙公司")])
+    assert ("folded name", "乙公司") not in keys

@@ -155,16 +155,13 @@ class Keys:
         if self._db is None:
             return
         wanted = [k for k in set(keys) if k not in self._held]
-        for start in range(0, len(wanted), 400):  # two parameters a key, under SQLite's 999
-            part = wanted[start : start + 400]
+        for start in range(0, len(wanted), 500):  # under SQLite's 999 parameters
+            part = [_joined(k) for k in wanted[start : start + 500]]
             rows = self._db.execute(
-                "SELECT what, key, value FROM keys WHERE (what, key) IN (VALUES "
-                + ", ".join(["(?, ?)"] * len(part))
-                + ")",
-                [v for k in part for v in k],
-            )
-            for what, key, value in rows:
-                self._held[(what, key)] = pickle.loads(value)
+                f"SELECT key, value FROM keys WHERE key IN ({', '.join('?' * len(part))})", part
+            )  # one lookup in the key's index each: the file's earlier keys are never scanned
+            for key, value in rows:
+                self._held[tuple(key.split("\x1f", 1))] = pickle.loads(value)
 
     def settle(self) -> None:
         """Past the limit, the keys held go to disk (a key recalled and not changed is written again as it was)."""
@@ -172,9 +169,14 @@ class Keys:
             return
         if self._db is None:
             self._db = _scratch()
-            self._db.execute("CREATE TABLE keys (what, key, value, PRIMARY KEY (what, key)) WITHOUT ROWID")
+            self._db.execute("CREATE TABLE keys (key TEXT PRIMARY KEY, value) WITHOUT ROWID")
         self._db.executemany(
-            "INSERT OR REPLACE INTO keys VALUES (?, ?, ?)",
-            ((w, k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for (w, k), v in self._held.items()),
+            "INSERT OR REPLACE INTO keys VALUES (?, ?)",
+            ((_joined(k), pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in self._held.items()),
         )
         self._held = {}
+
+
+def _joined(key: tuple[str, str]) -> str:
+    """(what, key) as one text: what a key is ("folded name") never holds the separator."""
+    return f"{key[0]}\x1f{key[1]}"
