@@ -299,8 +299,10 @@ def _in_file_duplicate(seen: Keys, adapter, line: int, keys: list) -> str | None
                     line=first_line, key=_(what), fields=", ".join(differ)
                 )
             return _("repeats line {line} (same {key})").format(line=first_line, key=_(what))
-    for key, mine in keys:
-        seen[key] = (line, mine)
+    if keys:
+        remembered = (line, keys[0][1])  # one entry for all the row's keys: it goes to disk once
+        for key, _mine in keys:
+            seen[key] = remembered
     return None
 
 

@@ -170,9 +170,13 @@ class Keys:
         if self._db is None:
             self._db = _scratch()
             self._db.execute("CREATE TABLE keys (key TEXT PRIMARY KEY, value) WITHOUT ROWID")
+        packed: dict[int, bytes] = {}  # a row's keys share one entry: packed once
         self._db.executemany(
             "INSERT OR REPLACE INTO keys VALUES (?, ?)",
-            ((_joined(k), pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in self._held.items()),
+            (
+                (_joined(k), packed.get(id(v)) or packed.setdefault(id(v), pickle.dumps(v, pickle.HIGHEST_PROTOCOL)))
+                for k, v in self._held.items()
+            ),
         )
         self._held = {}
 
