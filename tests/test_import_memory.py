@@ -3,6 +3,7 @@ what is kept of each row for the report and the rejects file (its outcome, its k
 goes to a temporary database past a few thousand rows (promo.io.outcomes)."""
 
 import csv
+import gc
 import tracemalloc
 
 from promo import enterprise_fields
@@ -24,6 +25,11 @@ def _file(tmp_path, rows: int, tag: str):
 
 def _peak_of_import(conn, tmp_path, rows: int, tag: str) -> tuple[int, list]:
     """The import's own peak of Python memory (above what it started with), and its reports."""
+    # as in a promo process of its own: cyclic garbage (a rejected row's exception and its frames) is collected
+    # at the pace of a small heap, not of the test session's, whose many long-lived objects put off the
+    # collections that find it
+    gc.collect()
+    gc.freeze()
     tracemalloc.start()
     try:
         start = tracemalloc.get_traced_memory()[0]
@@ -33,20 +39,22 @@ def _peak_of_import(conn, tmp_path, rows: int, tag: str) -> tuple[int, list]:
         return tracemalloc.get_traced_memory()[1] - start, reports
     finally:
         tracemalloc.stop()
+        gc.unfreeze()
 
 
 def test_memory_of_an_import_does_not_grow_with_the_file(conn, tmp_path, monkeypatch):
     # Each row's outcome and the parsed row kept for later repeats cost about 1.5 KiB a row when held as
     # Python objects (300 MiB at 100,000 rows, with SQLite's cache). Here they go to disk past 300 rows, and
     # the caches that are bounded anyway (each column's distinct clean values, each field's parsed values)
-    # stop at 300 too, so 12,000 rows may hold only what 1,200 do.
+    # stop at 300 too, so 12,000 rows may hold only what 1,200 do, give or take bounded caches (text.fold's 4,096
+    # folded names) and the garbage a collection has not reached yet.
     monkeypatch.setattr(outcomes, "HELD", 300)
     monkeypatch.setattr(importer, "CLEAN_LIMIT", 300)
     monkeypatch.setattr(enterprise_fields, "MEMO_LIMIT", 300)
     import_file(conn, "enterprises", _file(tmp_path, 50, "warm"), skip_invalid=True)  # libraries loaded first
     small, _reports = _peak_of_import(conn, tmp_path, 1_200, "small")
     large, reports = _peak_of_import(conn, tmp_path, 12_000, "large")
-    assert large - small < 2 * 2**20, (small, large)
+    assert large - small < 4 * 2**20, (small, large)  # held as before: 12 MiB more
     # and nothing was lost on the way through the disk: every row is reported, every rejected one written out
     (report,) = reports
     assert len(report.outcomes) == 12_000
