@@ -3,7 +3,8 @@
 Targets (a target promoted to an enterprise), needs and coordination items are read by their enterprise
 (a profile, the brief's open items per enterprise), and each enterprise deleted — `enterprises remove`, the
 undo of an import — makes SQLite look for rows that reference it in every such table: without an index
-that is a scan of the table for every enterprise deleted.
+that is a scan of the table for every enterprise deleted. IF NOT EXISTS: a catalogue given such an index by
+hand (or rebuilt as an older version, as tests do) migrates all the same.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from promo.schema import migration
 from promo.schema_row_prints import m015_row_prints  # noqa: F401 - migration 15 comes first
 
 INDEXES = """
-CREATE INDEX targets_enterprise ON targets(enterprise_id);
-CREATE INDEX needs_enterprise ON needs(enterprise_id);
-CREATE INDEX coordination_enterprise ON coordination(enterprise_id);
+CREATE INDEX IF NOT EXISTS targets_enterprise ON targets(enterprise_id);
+CREATE INDEX IF NOT EXISTS needs_enterprise ON needs(enterprise_id);
+CREATE INDEX IF NOT EXISTS coordination_enterprise ON coordination(enterprise_id);
 """
 
 

@@ -11,24 +11,13 @@ from types import SimpleNamespace
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
 from promo.io.changes import change_text, differs_text
-from promo.io.outcomes import Keys, OfStatus, Outcomes
+from promo.io.outcomes import Keys, OfStatus, Outcome, Outcomes
 
 MAX_ERRORS_SHOWN = 30
 CHUNK = 1000  # rows checked against the catalogue and written together
 CLEAN_LIMIT = 5000  # clean cell values remembered per column (a column of names stops growing there)
 PROGRESS_EVERY = 64  # rows between two progress callbacks: a bar redrawn per row costs more than the row
 _NOT_SEEN = object()
-
-
-@dataclass
-class Outcome:
-    line: int
-    status: str  # new, unchanged, changed, kept, rejected
-    name: str
-    detail: str = ""
-    cells: list = field(default_factory=list)
-    full: str = ""  # the message with its line, as the all-or-nothing refusal lists it
-    at_write: bool = False  # refused by the list's writer (the row itself read well)
 
 
 @dataclass

@@ -9,10 +9,22 @@ import pickle
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 
 HELD = 5000  # outcomes (or keys) kept in memory before they go to disk; a small import never touches it
 _FETCH = 1000
+
+
+@dataclass
+class Outcome:
+    line: int
+    status: str  # new, unchanged, changed, kept, rejected
+    name: str
+    detail: str = ""
+    cells: list = field(default_factory=list)
+    full: str = ""  # the message with its line, as the all-or-nothing refusal lists it
+    at_write: bool = False  # refused by the list's writer (the row itself read well)
 
 
 def _scratch() -> sqlite3.Connection:
@@ -24,7 +36,7 @@ def _scratch() -> sqlite3.Connection:
 
 
 class Outcomes:
-    """Each row's outcome in order (promo.io.importer.Outcome), as a list would hold them: appended, set by
+    """Each row's outcome in order (Outcome), as a list would hold them: appended, set by
     position while the row waits to be written, read back in order; counted by status as they come."""
 
     def __init__(self, held: int | None = None) -> None:
@@ -90,8 +102,6 @@ class Outcomes:
         yield from (o for o in self._held if o is not None and o.status == status)
 
     def _read(self, where: str, params: tuple = ()) -> Iterator:
-        from promo.io.importer import Outcome
-
         if self._db is None:
             return
         cursor = self._db.execute(
