@@ -66,7 +66,9 @@ def make_csv(path: Path, rows: int, seed: int = 20261202) -> None:
 def timed(argv: list[str], env: dict) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak resident KiB of one whole process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # run from the code's own folder: `python -m` puts the working folder first on sys.path, before PYTHONPATH
+    cwd = env.get("PYTHONPATH") or None
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -97,6 +99,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--results", type=Path)
+    parser.add_argument("--peer", type=Path, help="a folder holding a baseline's promo/ package, imported alongside")
     args = parser.parse_args()
     from promo.seeds import build_catalogue
 
@@ -110,17 +113,24 @@ def main() -> None:
     if not csv_path.exists():
         make_csv(csv_path, args.rows)
     env = {**os.environ, "PROMO_TODAY": "2026-12-02", "PROMO_LANG": "en"}
-    promo, sqlite_utils = str(BIN / "promo"), str(BIN / "sqlite-utils")
+    # this tree's promo (the `promo` on PATH may be another checkout's editable install), and the peer's
+    env["PYTHONPATH"] = str(HERE.parent)
+    promo, sqlite_utils = [sys.executable, "-m", "promo"], str(BIN / "sqlite-utils")
+    peer_env = {**env, "PYTHONPATH": str(args.peer)} if args.peer else None
     base = DATA / "io-base.db"  # migrated once here, so no timed run pays for a migration
     shutil.copy(source, base)
-    timed([promo, "--db", str(base), "doctor"], env)
+    timed([*promo, "--db", str(base), "doctor"], env)
     exported = sqlite3.connect(base).execute("SELECT count(*) FROM enterprises").fetchone()[0]
     cases = ("promo import", "sqlite-utils insert --csv", "executemany floor", "undo of the import", "undo of one add")
+    cases += ("peer import",) if args.peer else ()
     wall: dict[str, list[float]] = {c: [] for c in cases}
     cpu: dict[str, list[float]] = {c: [] for c in cases}
 
-    def measure(case: str, argv: list[str]) -> None:
-        w, c, _kib = timed(argv, env)
+    peak: dict[str, list[float]] = {c: [] for c in cases}
+
+    def measure(case: str, argv: list[str], env: dict = env) -> None:
+        w, c, kib = timed(argv, env)
+        peak[case].append(kib / 1024)
         wall[case].append(w)
         cpu[case].append(c)
         print(f"{case}: {w:.2f} s wall, {c:.2f} s CPU", file=sys.stderr, flush=True)
@@ -128,10 +138,13 @@ def main() -> None:
     db = DATA / "io-run.db"
     for _ in range(args.runs):  # interleaved, each on a fresh copy
         shutil.copy(base, db)
-        measure("promo import", [promo, "--db", str(db), "import", "enterprises", str(csv_path)])
-        measure("undo of the import", [promo, "--db", str(db), "undo", "--yes"])
-        timed([promo, "--db", str(db), "enterprises", "add", "基准单条企业有限公司", "--stage", "意向"], env)
-        measure("undo of one add", [promo, "--db", str(db), "undo", "--yes"])
+        if args.peer:
+            measure("peer import", [*promo, "--db", str(db), "import", "enterprises", str(csv_path)], peer_env)
+            shutil.copy(base, db)
+        measure("promo import", [*promo, "--db", str(db), "import", "enterprises", str(csv_path)])
+        measure("undo of the import", [*promo, "--db", str(db), "undo", "--yes"])
+        timed([*promo, "--db", str(db), "enterprises", "add", "基准单条企业有限公司", "--stage", "意向"], env)
+        measure("undo of one add", [*promo, "--db", str(db), "undo", "--yes"])
         shutil.copy(base, db)
         measure(
             "sqlite-utils insert --csv", [sqlite_utils, "insert", str(db), "enterprises_raw", str(csv_path), "--csv"]
@@ -140,7 +153,7 @@ def main() -> None:
         measure("executemany floor", [sys.executable, "-c", FLOOR, str(db), str(csv_path)])
     (DATA / "export.xlsx").unlink(missing_ok=True)  # after the runs: each run's figures are printed as they come
     export_s, export_cpu, export_kib = timed(
-        [promo, "--db", str(base), "export", "enterprises", "-o", str(DATA / "export.xlsx")], env
+        [*promo, "--db", str(base), "export", "enterprises", "-o", str(DATA / "export.xlsx")], env
     )
     print(f"export: {export_s:.2f} s wall, {export_cpu:.2f} s CPU, {export_kib / 1024:.0f} MiB", file=sys.stderr)
     units = sqlite3.connect(base).execute("SELECT count(*) FROM units").fetchone()[0]
@@ -157,6 +170,8 @@ def main() -> None:
         ("undo of the import", "`promo undo --yes` of that import"),
         ("undo of one add", "`promo undo --yes` of one `enterprises add`"),
     ]
+    if args.peer:
+        rows.insert(1, ("peer import", f"the same import by the peer, {args.peer}"))
     lines = [
         HEADING,
         "",
@@ -170,11 +185,11 @@ def main() -> None:
         f"- File: {args.rows:,}-row enterprise CSV ({csv_path.stat().st_size / 2**20:.1f} MiB, UTF-8 with BOM, "
         "Chinese headers)",
         "",
-        "| command | median s | min–max s | CPU s | wall × sqlite-utils | CPU × sqlite-utils |",
-        "|---|---:|---|---:|---:|---:|",
+        "| command | median s | min–max s | CPU s | wall × sqlite-utils | CPU × sqlite-utils | peak MiB |",
+        "|---|---:|---|---:|---:|---:|---:|",
         *(
             f"| {label} | {_stats(wall[c])} | {med_cpu[c]:.2f} | {med[c] / med[peer]:.2f} | "
-            f"{med_cpu[c] / med_cpu[peer]:.2f} |"
+            f"{med_cpu[c] / med_cpu[peer]:.2f} | {statistics.median(peak[c]):.0f} |"
             for c, label in rows
         ),
         "",

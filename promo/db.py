@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-# each migration module imports the one before it, so importing the latest registers 2 to 16 in number order
-from promo import schema_service_status, search_index  # noqa: F401
+# each migration module imports the one before it, so importing the latest registers 2 to 17 in number order
+from promo import schema_enterprise_refs, search_index  # noqa: F401
 from promo.catalogue_file import PROMO_TABLES, SQLITE_MAGIC, is_promo, stat_path  # noqa: F401
 from promo.errors import CatalogueError, Rejected
 from promo.i18n import _

@@ -119,3 +119,22 @@ def test_streamed_rows_are_the_dicts_sqlite3_row_gives():
         got = list(stream(conn, sql))
         assert got == expected and [list(r) for r in got] == [list(r) for r in expected], sql
     assert list(stream(conn, "SELECT 1 WHERE 0")) == []
+
+
+def test_every_table_naming_an_enterprise_is_indexed_by_it(conn):
+    """Deleting an enterprise looks for its rows in each table that references it, and profiles read them
+    by it: without an index on enterprise_id, each is a scan of the whole table per enterprise."""
+    unindexed = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"):
+        columns = {r[1]: r[5] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+        references = {
+            r[3] for r in conn.execute("SELECT * FROM pragma_foreign_key_list(?)", (table,)) if r[2] == "enterprises"
+        }
+        for column in references | ({"enterprise_id"} & set(columns)):
+            leading = {
+                conn.execute("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", (index,)).fetchone()[0]
+                for (index,) in conn.execute("SELECT name FROM pragma_index_list(?)", (table,))
+            }
+            if column not in leading and columns[column] != 1:  # an INTEGER PRIMARY KEY is its own index
+                unindexed.append(f"{table}.{column}")
+    assert unindexed == []

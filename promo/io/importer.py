@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
 from promo.io.changes import change_text, differs_text
+from promo.io.outcomes import Keys, OfStatus, Outcome, Outcomes
 
 MAX_ERRORS_SHOWN = 30
 CHUNK = 1000  # rows checked against the catalogue and written together
@@ -20,28 +21,22 @@ _NOT_SEEN = object()
 
 
 @dataclass
-class Outcome:
-    line: int
-    status: str  # new, unchanged, changed, kept, rejected
-    name: str
-    detail: str = ""
-    cells: list = field(default_factory=list)
-    full: str = ""  # the message with its line, as the all-or-nothing refusal lists it
-    at_write: bool = False  # refused by the list's writer (the row itself read well)
-
-
-@dataclass
 class Report:
     list_name: str
-    outcomes: list[Outcome] = field(default_factory=list)
+    outcomes: list[Outcome] | Outcomes = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
+        if isinstance(self.outcomes, Outcomes):
+            return self.outcomes.counts[status]
         return sum(1 for o in self.outcomes if o.status == status)
 
     @property
-    def rejected(self) -> list[Outcome]:
+    def rejected(self) -> list[Outcome] | OfStatus:
+        """The rejected rows in order: read from the outcomes' store each time when it has one."""
+        if isinstance(self.outcomes, Outcomes):
+            return OfStatus(self.outcomes, "rejected")
         return [o for o in self.outcomes if o.status == "rejected"]
 
 
@@ -91,76 +86,107 @@ def run(
     # "memo": one import's parsed values, each distinct one parsed once (see promo.enterprise_fields)
     options = {**(options or {}), "memo": {}}
     fields = {f.key: f for f in adapter.FIELDS}
-    report = Report(adapter.EN, notes=table.notes)  # the same list: notes come as the rows are read
+    # the same list of notes: they come as the rows are read; the outcomes go to disk past a few thousand
+    report = Report(adapter.EN, outcomes=Outcomes(), notes=table.notes)
     if table.unknown:
         report.warnings.append(_("columns not understood, ignored: {columns}").format(columns=", ".join(table.unknown)))
-    seen: dict[tuple[str, str], tuple[int, object]] = {}
-    checked = _checked(conn, adapter, table, enumerate(table.records), fields, options, seen, report, progress)
     # a list that can match and add many rows at once takes them a chunk at a time; any other list writes
     # each row before the next is parsed, as a row may name one added just above it (a chain's parent)
     size = CHUNK if hasattr(adapter, "existing_many") and hasattr(adapter, "add_many") else 1
-    while chunk := list(islice(checked, size)):
-        _write_chunk(conn, adapter, chunk, update, report)
+    for chunk in _checked(conn, adapter, table, size, fields, options, Keys(), report, progress):
+        if chunk:
+            _write_chunk(conn, adapter, chunk, update, report)
+        report.outcomes.settle()
     return report
 
 
-def _checked(conn, adapter, table, chunk, fields: dict, options: dict, seen: dict, report: Report, progress):
-    """Each row parsed and checked on its own and against the rows before it; a rejected row gets its
-    outcome now, a good one a place in the report and is yielded for writing."""
+def _checked(conn, adapter, table, size: int, fields: dict, options: dict, seen: Keys, report: Report, progress):
+    """Each row parsed and checked on its own and against the rows before it, `size` rows at a time; a
+    rejected row gets its outcome now, a good one a place in the report, and each batch's good rows are
+    yielded together for writing (one batch in memory at a time)."""
+    reading = SimpleNamespace(
+        conn=conn,
+        adapter=adapter,
+        table=table,
+        fields=fields,
+        required=[f for f in fields.values() if f.required],
+        options=options,
+        report=report,
+        where=_("line {line}, {column}"),  # looked up once: a row's field names are formatted only when shown
+        # a cell's text for each distinct value of a column that read cleanly (no warning, no problem): columns
+        # repeat their values (an industry, a stage, a date), and a clean value reads the same on every line
+        clean={key: {} for key in fields},
+        row_warnings=getattr(adapter, "row_warnings", None),
+    )
+    records = enumerate(table.records)
+    while batch := list(islice(records, size)):
+        read = []
+        for n, record in batch:
+            if progress and not n % PROGRESS_EVERY:
+                progress(n)
+            read.append(_read_row(reading, *record))
+        seen.recall(key for *_row, keys in read for key, _mine in keys)  # what earlier rows said of these keys
+        chunk = []
+        for good, line, row, names, name_shown, raw_cells, keys in read:
+            duplicate = _in_file_duplicate(seen, adapter, line, keys)
+            if not good:
+                if duplicate:
+                    row.message += _("; ") + duplicate
+                report.outcomes.append(rejected_row(line, name_shown, row, raw_cells))
+            elif duplicate:
+                report.outcomes.append(rejected_row(line, name_shown, duplicate, raw_cells))
+            else:
+                report.outcomes.append(None)
+                chunk.append((len(report.outcomes) - 1, line, row, names, name_shown, raw_cells))
+        del read
+        yield chunk
+        seen.settle()
+
+
+def _read_row(reading: SimpleNamespace, line: int, cells: dict, raw_cells) -> tuple:
+    """One row read: (True, line, parsed, names, name shown, cells, keys), or (False, line, why it was
+    rejected, …, the keys of the row as written) when a cell or the row as a whole is wrong."""
     from promo.io.cells import cell_text, code_damage_hint
 
-    where = _("line {line}, {column}")  # looked up once: a row's field names are formatted only when shown
-    # a cell's text for each distinct value of a column that read cleanly (no warning, no problem): columns
-    # repeat their values (an industry, a stage, a date), and a clean value reads the same on every line
-    clean: dict[str, dict] = {key: {} for key in fields}
-    required = [f for f in fields.values() if f.required]
-    row_warnings = getattr(adapter, "row_warnings", lambda p: [])
-    for n, (line, cells, raw_cells) in chunk:
-        if progress and not n % PROGRESS_EVERY:
-            progress(n)
-        names = FieldNames(where, line, table.header_of, fields)
-        problems, raw = [], {}
-        for key, value in cells.items():
-            known = clean[key]
-            text = known.get(value, _NOT_SEEN) if type(value) is str else _NOT_SEEN
-            if text is _NOT_SEEN:
-                f = fields[key]
-                try:
-                    text, warns = cell_text(value, f.kind, names[key], required=f.required, unit=table.units.get(key))
-                except BadValue as exc:
-                    problems.append(exc)
-                    continue
-                if warns:
-                    report.warnings += warns  # named "line N, column" already
-                elif type(value) is str and len(known) < CLEAN_LIMIT:
-                    known[value] = text
-            if text is not None:
-                raw[key] = text
-        name_shown = str(raw.get(adapter.LABEL_COLUMN) or "")[:60]
-        try:
-            if problems:
-                raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
-            for f in required:
-                if not raw.get(f.key):
-                    raise BadValue(names[f.key], "", _("is empty"))
-            parsed = adapter.parse(conn, raw, names, options)
-        except PromoError as exc:
-            hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
-            if hint and any(getattr(p, "check_character", False) for p in [exc, *getattr(exc, "problems", [])]):
-                exc.message += _("; ") + hint
-            duplicate = _in_file_duplicate(seen, adapter, _as_written(adapter, raw), line)
-            if duplicate:
-                exc.message += _("; ") + duplicate
-            report.outcomes.append(rejected_row(line, name_shown, exc, raw_cells))
-            continue
-        name_shown = adapter.label(parsed)
-        report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in row_warnings(parsed)]
-        duplicate = _in_file_duplicate(seen, adapter, parsed, line)
-        if duplicate:
-            report.outcomes.append(rejected_row(line, name_shown, duplicate, raw_cells))
-            continue
-        report.outcomes.append(None)
-        yield len(report.outcomes) - 1, line, parsed, names, name_shown, raw_cells
+    adapter, fields, table, report = reading.adapter, reading.fields, reading.table, reading.report
+    names = FieldNames(reading.where, line, table.header_of, fields)
+    problems, raw = [], {}
+    for key, value in cells.items():
+        known = reading.clean[key]
+        text = known.get(value, _NOT_SEEN) if type(value) is str else _NOT_SEEN
+        if text is _NOT_SEEN:
+            f = fields[key]
+            try:
+                text, warns = cell_text(value, f.kind, names[key], required=f.required, unit=table.units.get(key))
+            except BadValue as exc:
+                problems.append(exc)
+                continue
+            if warns:
+                report.warnings += warns  # named "line N, column" already
+            elif type(value) is str and len(known) < CLEAN_LIMIT:
+                known[value] = text
+        if text is not None:
+            raw[key] = text
+    name_shown = str(raw.get(adapter.LABEL_COLUMN) or "")[:60]
+    try:
+        if problems:
+            raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
+        for f in reading.required:
+            if not raw.get(f.key):
+                raise BadValue(names[f.key], "", _("is empty"))
+        parsed = adapter.parse(reading.conn, raw, names, reading.options)
+    except PromoError as exc:
+        hint = code_damage_hint(raw.get("uscc", "")) if "uscc" in raw else None
+        if hint and any(getattr(p, "check_character", False) for p in [exc, *getattr(exc, "problems", [])]):
+            exc.message += _("; ") + hint
+        for problem in (exc, *problems, *getattr(exc, "problems", ())):
+            problem.__traceback__ = None  # its frames, and their cycles back to it, go now, not at the next gc
+        return False, line, exc, names, name_shown, raw_cells, _keys(adapter, _as_written(adapter, raw))
+    if reading.row_warnings:
+        report.warnings += [
+            _("line {line}: {warning}").format(line=line, warning=w) for w in reading.row_warnings(parsed)
+        ]
+    return True, line, parsed, names, adapter.label(parsed), raw_cells, _keys(adapter, parsed)
 
 
 def _write_chunk(conn, adapter, pending: list, update: bool, report: Report) -> None:
@@ -216,38 +242,56 @@ def _as_written(adapter, raw: dict) -> _AsWritten | None:
     return row
 
 
-def _keys(adapter, row) -> list[tuple[str, str]]:
-    return [] if row is None else adapter.keys(row)
+def _keys(adapter, row) -> list[tuple[tuple[str, str], tuple]]:
+    """The row's keys, each with what a later row that repeats it is told about it (see _remembered)."""
+    if row is None:
+        return []
+    keys = adapter.keys(row)
+    mine = _remembered(adapter, row, keys)
+    return [(key, mine) for key in keys]
 
 
-def _in_file_duplicate(seen: dict, adapter, parsed, line: int) -> str | None:
+_COMPARED = ("investment_wan", "date", "stage", "jobs", "deadline", "status", "planned", "actual")
+
+
+def _remembered(adapter, row, keys: list) -> tuple:
+    """What a repeat of `row` later in the file is told about it, kept instead of the row (a million rows'
+    keys go to disk): its name, its folded names, whether it was read, and the fields a repeat may differ in."""
+    try:
+        label = adapter.label(row)
+    except (AttributeError, KeyError, TypeError):  # a row as written, to a list that names rows as read
+        label = None
+    names = tuple(k for w, k in keys if w == "folded name")
+    return label, names, isinstance(row, _AsWritten), tuple(getattr(row, k, None) for k in _COMPARED)
+
+
+def _in_file_duplicate(seen: Keys, adapter, line: int, keys: list) -> str | None:
     """Whether this row repeats an earlier row of the file (or conflicts with it), saying how; a rejected row
     (given as written) is checked and remembered too, so its repeats name it whether or not it was good."""
-    for what, key in _keys(adapter, parsed):
+    for (what, key), mine in keys:
         if (what, key) in seen:
-            first_line, first = seen[(what, key)]
-            same_name = [k for w, k in adapter.keys(first) if w == "folded name"] == [
-                k for w, k in adapter.keys(parsed) if w == "folded name"
-            ]
-            if what == "credit code" and not same_name:
+            first_line, (label, names, as_written, values) = seen[(what, key)]
+            if what == "credit code" and names != mine[1]:
                 return _("conflict: credit code {code} is also on line {line} for {name}").format(
-                    code=key, line=first_line, name=adapter.label(first)
+                    code=key, line=first_line, name=label
                 )
-            if isinstance(first, _AsWritten) or isinstance(parsed, _AsWritten):  # a cell as written and as read
+            if as_written or mine[2]:  # a cell as written and as read
                 return _("repeats line {line} (same {key})").format(line=first_line, key=_(what))
             fields = {f.key: f for f in adapter.FIELDS}
             differ = [
-                differs_text(fields, k, getattr(first, k, None), getattr(parsed, k, None))
-                for k in ("investment_wan", "date", "stage", "jobs", "deadline", "status", "planned", "actual")
-                if getattr(first, k, None) != getattr(parsed, k, None)
+                differs_text(fields, k, first, second)
+                for k, first, second in zip(_COMPARED, values, mine[3], strict=True)
+                if first != second
             ]
             if differ:
                 return _("repeats line {line} (same {key}); differs in {fields}").format(
                     line=first_line, key=_(what), fields=", ".join(differ)
                 )
             return _("repeats line {line} (same {key})").format(line=first_line, key=_(what))
-    for what, key in _keys(adapter, parsed):
-        seen[(what, key)] = (line, parsed)
+    if keys:
+        remembered = (line, keys[0][1])  # one entry for all the row's keys: it goes to disk once
+        for key, _mine in keys:
+            seen[key] = remembered
     return None
 
 

@@ -117,7 +117,8 @@ class MilestoneRows(LinkedList):
         conflicts = _conflicts(table, records)
         table.records = [r for r in records if r[0] not in conflicts]
         report = importer.run(conn, self, table, **kwargs)
-        report.outcomes += [importer.rejected_row(line, *why) for line, why in conflicts.items()]
+        # a milestone sheet is small: its outcomes are sorted and retried as a list
+        report.outcomes = [*report.outcomes, *(importer.rejected_row(line, *why) for line, why in conflicts.items())]
         report.outcomes.sort(key=lambda o: o.line)
         kwargs.pop("progress", None)
         where = {o.line: i for i, o in enumerate(report.outcomes)}
