@@ -259,7 +259,7 @@ def parse_fields(
     field("date", lambda: parse_today_or_before(raw.get("date"), n("date")))
     field("owner_since", lambda: parse_today_or_before(raw.get("owner_since"), n("owner_since")))
     for key, parser in (
-        ("investment_wan", lambda v: MONEY.parse(v, n("investment_wan"))),
+        ("investment_wan", lambda v: MONEY.parse(v, n("investment_wan"), one_project=True)),
         ("jobs", lambda v: parse_number(v, n("jobs"), integer=True)),
     ):
         value = raw.get(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from promo.i18n import _
+from promo.measures import trim
 from promo.project_periods import PRODUCING_IN, SIGNED_IN
 
 _QUARTER = "((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
@@ -148,8 +149,8 @@ def arrived_not_counted(conn: sqlite3.Connection, e: sqlite3.Row, year: int, qua
     if found is None:
         return None
     why = (
-        _("{name} {year}: its year's 到位资金 ({amount:,g} 万元) no longer counts; the ledger adds the quarters")
+        _("{name} {year}: its year's 到位资金 ({amount} 万元) no longer counts; the ledger adds the quarters")
         if quarter
-        else _("{name} {year}: the ledger adds the quarters' 到位资金 ({amount:,g} 万元), not this year's figure")
+        else _("{name} {year}: the ledger adds the quarters' 到位资金 ({amount} 万元), not this year's figure")
     )
-    return why.format(name=e["name"], year=year, amount=found)
+    return why.format(name=e["name"], year=year, amount=trim(found, 4))

@@ -21,6 +21,8 @@ DAYS_PER_MONTH = 365 / 12
 # No single project, area or count in a zone's catalogue comes near these; past them a value is a typo,
 # and SQLite's 64-bit integers would overflow.
 MAX_AMOUNT_WAN = 100_000_000  # 1万亿元
+# a number typed without its unit past this (1,000 亿元) is read as yuan typed by mistake: the unit must be said
+BARE_AMOUNT_WAN = 10_000_000
 MAX_NUMBER = 1_000_000_000
 
 _NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -245,8 +247,12 @@ class Money:
 
     unit = "万元"
 
-    def parse(self, value, field: str = "--investment", *, maximum: float = MAX_AMOUNT_WAN) -> float | None:
-        """An amount in 万元 from what users write; BadValue names `field` and the value."""
+    def parse(
+        self, value, field: str = "--investment", *, maximum: float = MAX_AMOUNT_WAN, one_project: bool = False
+    ) -> float | None:
+        """An amount in 万元 from what users write; BadValue names `field` and the value. `one_project`: a
+        project's own figure, where a number typed without its unit past 1,000 亿元 is taken for yuan typed by
+        mistake and refused with both readings (a zone's or a year's totals may be that large)."""
         if value is None or value == "":
             return None
         if isinstance(value, (int, float)):
@@ -261,8 +267,17 @@ class Money:
         if number < 0:
             raise BadValue(field, value, _("must not be negative"))
         number *= _PER_WAN[unit]
+        bare = unit is None and not isinstance(value, (int, float))  # 120000000 meant in yuan, likely
+        if one_project and bare and BARE_AMOUNT_WAN < number <= maximum:
+            raise BadValue(
+                field,
+                value,
+                _("read in 万元 this is {yi} 亿元, more than any one project").format(yi=f"{number / 10000:,.0f}"),
+                _("in yuan write {value}元; if you do mean {yi} 亿元, write {yi}亿").format(
+                    value=value.strip(), yi=f"{number / 10000:.0f}"
+                ),
+            )
         if number > maximum:
-            bare = unit is None and not isinstance(value, (int, float))  # 120000000 meant in yuan, likely
             raise BadValue(
                 field,
                 value,

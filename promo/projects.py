@@ -12,6 +12,7 @@ import sqlite3
 from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
 from promo.i18n import N_, _
+from promo.measures import trim
 from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
@@ -338,9 +339,9 @@ def record_report(
         planned = e["investment_wan"]
         if planned is not None and done > planned and not over_plan:
             raise Rejected(
-                _(
-                    "--completed-investment {done:,g} 万元: more than the planned total of {name} ({planned:,g} 万元)"
-                ).format(done=done, name=e["name"], planned=planned),
+                _("--completed-investment {done} 万元: more than the planned total of {name} ({planned} 万元)").format(
+                    done=trim(done, 4), name=e["name"], planned=trim(planned, 4)
+                ),
                 _(
                     "an overrun is real but must be deliberate: add --over-plan, or correct the plan with {command}"
                 ).format(command="promo enterprises update … --investment"),
@@ -359,15 +360,15 @@ def record_report(
             when = f"{clash['year']}" + (f" Q{clash['quarter']}" if clash["quarter"] else "")
             if clash["later"]:
                 why = _(
-                    "--completed-investment {done:,g} 万元: more than the {reported:,g} 万元 reported for the later "
+                    "--completed-investment {done} 万元: more than the {reported} 万元 reported for the later "
                     "period {period}; completed investment is counted to date (累计) and does not fall"
                 )
             else:
                 why = _(
-                    "--completed-investment {done:,g} 万元: less than the {reported:,g} 万元 reported for the earlier "
+                    "--completed-investment {done} 万元: less than the {reported} 万元 reported for the earlier "
                     "period {period}; completed investment is counted to date (累计) and does not fall"
                 )
-            raise Rejected(why.format(done=done, reported=clash["done"], period=when))
+            raise Rejected(why.format(done=trim(done, 4), reported=trim(clash["done"], 4), period=when))
     cols = {REPORT_FIELDS[k][0]: v for k, v in given.items()}
     names = ", ".join(cols)
     marks = ", ".join("?" * len(cols))

@@ -9,6 +9,7 @@ import sqlite3
 from promo import vocabulary
 from promo.db import rows
 from promo.i18n import N_, _
+from promo.measures import trim
 from promo.open_items import overdue_where
 from promo.project_periods import SIGNED_IN
 from promo.text import today
@@ -211,7 +212,7 @@ def wechat_text(report: dict, zone_name: str = "") -> str:
         parts = []
         for r in report["ledger"]:
             shown = (
-                f"{r['actual']:,g}/{r['target']:,g}"
+                f"{trim(r['actual'], 4)}/{trim(r['target'], 4)}"
                 if r["unit"] == "个"
                 else f"{_wan(r['actual'])}/{_wan(r['target'])}"
             )

@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage, quarter_option
 from promo.i18n import N_, _, ngettext
+from promo.measures import trim
 
 
 def _year(value) -> int:
@@ -141,7 +142,7 @@ def _pivot(found: list[dict], by: str):
     groups: dict[str, dict] = {}
     for r in found:
         row = groups.setdefault(r["group_name"], {"group_name": worded("placeholder", r["group_name"])})
-        shown = (lambda v: f"{v:,g}" if v is not None else "") if r["unit"] == "个" else amount
+        shown = (lambda v: trim(v, 4) if v is not None else "") if r["unit"] == "个" else amount
         cell = shown(r["actual"]) + (f"/{shown(r['target'])}" if r["target"] is not None else "")
         row[r["measure"]] = cell + (" ↓" if r["behind"] else "")
     columns = [Column("group_name", GROUP_HEADERS[by], max_width=16)]
@@ -248,8 +249,8 @@ def set_(ctx, year, owner, chain, quarter, **values):
     for c in changed:
         label = vocabulary.label("measure", c["measure"], language())
         unit = "个" if domain.MEASURES[c["measure"]][1] == "count" else "万元"
-        old = f"{c['old']:,g} {unit} → " if c["old"] is not None else ""
-        new = f"{c['new']:,g} {unit}" if c["new"] is not None else _("cleared")
+        old = f"{trim(c['old'], 4)} {unit} → " if c["old"] is not None else ""
+        new = f"{trim(c['new'], 4)} {unit}" if c["new"] is not None else _("cleared")
         if c["old"] == c["new"]:  # set again as it was: nothing is written or journaled
             old, new = "", _("{value} (unchanged)").format(value=new)
         click.echo(

@@ -112,7 +112,7 @@ def parse_prospect(values: dict) -> dict:
         ("rd", "rd_wan", "--rd"),
     ):
         if values.get(key) is not None:
-            out[option] = MONEY.parse(values[key], field)
+            out[option] = MONEY.parse(values[key], field, one_project=True)
     if values.get("land_mu") is not None:
         out["land_mu"] = parse_number(values["land_mu"], "--land-mu", unit_suffixes=("亩", "mu"))
         if out["land_mu"] == 0:

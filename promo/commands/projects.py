@@ -6,6 +6,7 @@ import click
 
 from promo.commands.common import catalogue, format_option, named, parse_or_usage, quarter_option, say
 from promo.i18n import N_, _
+from promo.measures import trim
 
 
 @click.command("milestone")
@@ -178,7 +179,7 @@ def _show_reports(found: list[dict], fmt: str) -> None:
         title = _("Project reports: {name}").format(name=name)
         if planned:
             title = _("Project reports: {name} (planned investment {amount} 万元)").format(
-                name=name, amount=f"{planned:,g}"
+                name=name, amount=trim(planned, 4)
             )
     view.show(found, fmt, prepare=_periods, caption=_(REPORTS_CAPTION), title=title)
 

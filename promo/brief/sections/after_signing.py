@@ -11,6 +11,7 @@ from promo.brief.document import Facts, Note, Section, Table
 from promo.brief.request import Request
 from promo.brief.wording import Wording
 from promo.i18n import _
+from promo.measures import trim
 from promo.vocabulary import MILESTONES
 
 MAX_PROJECTS = 20
@@ -180,7 +181,7 @@ def after_signing_section(c: Wording) -> Section:
         parts = []
         for r in data["ledger"]:
             if r["unit"] == "个":
-                shown = f"{r['actual']:,g}/{r['target']:,g}"
+                shown = f"{trim(r['actual'], 4)}/{trim(r['target'], 4)}"
             else:
                 shown = f"{c.money(r['actual'])}/{c.money(r['target'])}"
             measure = r["label"] if c.lang == "zh" else r["measure_en"]
