@@ -147,6 +147,7 @@ def enterprises_import(ctx, file, **options):
 
 
 def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, refused: bool = False) -> None:
+    import itertools
     from pathlib import Path
 
     from promo.io.lists import shown
@@ -157,7 +158,9 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
             click.echo(_("note: {list_name}: {note}").format(list_name=shown(r.list_name), note=note), err=True)
         for w in r.warnings:
             click.echo(_("warning: {w}").format(w=w), err=True)
-    rows = [
+    # one row at a time from the outcomes' store: JSON and CSV stream, a table spills to a temporary file, so a
+    # million-row --dry-run holds no list of every row
+    rows = (
         {
             "list": r.list_name,
             "line": o.line,
@@ -169,10 +172,11 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
         for r in reports
         for o in r.outcomes
         if dry_run or fmt != "table" or o.status in ("changed", "kept", "rejected")
-    ]
+    )
     view = REPORT.with_columns(LIST_COLUMN, first=True) if len(reports) > 1 else REPORT
-    if rows:
-        view.show(rows, fmt, title=_("Import {file}").format(file=Path(file).name))
+    first = next(rows, None)
+    if first is not None:
+        view.show(itertools.chain((first,), rows), fmt, title=_("Import {file}").format(file=Path(file).name))
     if refused:
         return
     if dry_run:
