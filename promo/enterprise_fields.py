@@ -11,7 +11,7 @@ from functools import cache
 
 from promo.errors import BadValue, PromoError, raise_all
 from promo.i18n import _
-from promo.measures import MONEY, parse_number
+from promo.measures import parse_number, parse_project_amount
 from promo.terminal import check_text
 from promo.text import fold, parse_date, today
 from promo.vocabulary import CHANNELS, STAGES, by_label, choices, labels, stage_index, synonyms
@@ -259,7 +259,7 @@ def parse_fields(
     field("date", lambda: parse_today_or_before(raw.get("date"), n("date")))
     field("owner_since", lambda: parse_today_or_before(raw.get("owner_since"), n("owner_since")))
     for key, parser in (
-        ("investment_wan", lambda v: MONEY.parse(v, n("investment_wan"), one_project=True)),
+        ("investment_wan", lambda v: parse_project_amount(v, n("investment_wan"))),
         ("jobs", lambda v: parse_number(v, n("jobs"), integer=True)),
     ):
         value = raw.get(key)

@@ -363,4 +363,12 @@ MONEY = Money()
 
 # The names money had before it was one type; kept so callers written against them still work.
 parse_amount = MONEY.parse
+
+
+def parse_project_amount(value, field: str = "--investment") -> float | None:
+    """One project's amount (its investment, completed investment, arrived capital, output, tax, a deal's
+    investment): as parse_amount, refusing a number past 1,000 亿元 typed without its unit (yuan by mistake)."""
+    return MONEY.parse(value, field, one_project=True)
+
+
 money_cell = MONEY.cell

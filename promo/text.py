@@ -10,7 +10,14 @@ from promo.dates import parse_date, today  # noqa: F401  (dates have their own h
 from promo.i18n import N_
 
 # Numbers and amounts live with the other figures in promo.measures; re-exported for callers of old.
-from promo.measures import MAX_AMOUNT_WAN, MAX_NUMBER, normalise_number_text, parse_amount, parse_number  # noqa: F401
+from promo.measures import (  # noqa: F401
+    MAX_AMOUNT_WAN,
+    MAX_NUMBER,
+    normalise_number_text,
+    parse_amount,
+    parse_number,
+    parse_project_amount,
+)
 
 # Characters that differ only in style between how people type a name: middle dots, dashes, quotes, brackets.
 _PUNCT_FOLD = str.maketrans(

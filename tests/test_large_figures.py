@@ -35,3 +35,22 @@ def test_a_zones_yearly_target_may_be_that_large_and_is_written_out(run):
     assert "e+" not in text and "/1,500,000" not in text  # the year's tasks in 亿元 in the group's text
     listed = run("ledger", "--year", "2026", "--by", "owner").output
     assert "e+" not in listed
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (
+            ("enterprises", "report", "华银康", "--year", "2026", "--completed-investment", "20000000"),
+            "--completed-investment",
+        ),
+        (("enterprises", "report", "华银康", "--year", "2026", "--arrived", "20000000"), "--arrived"),
+        (("match", "--investment", "50000000"), "--investment"),
+    ],
+)
+def test_every_projects_own_amount_keeps_the_rule(run, db_path, args, option):
+    before = content(db_path)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert option in result.output and "亿元" in result.output and "元;" in result.output
+    assert content(db_path) == before

@@ -162,11 +162,13 @@ def new_catalogue_notice(path, built: str) -> str:
 
 
 def parse_or_usage(parser, value, *args, **kwargs):
-    """Run a text parser; a BadValue becomes click's usage error (exit 2) naming the option."""
+    """Run a text parser; a BadValue becomes click's usage error (exit 2) naming the option, its hint kept on
+    the line below as promo's own errors give it."""
     try:
         return parser(value, *args, **kwargs)
     except BadValue as exc:
-        raise click.BadParameter(f"{exc.shown}: {exc.why}", param_hint=f"'{placeholders(exc.field)}'") from None
+        why = f"{exc.shown}: {exc.why}" + (f"\n  {exc.hint}" if exc.hint else "")
+        raise click.BadParameter(why, param_hint=f"'{placeholders(exc.field)}'") from None
 
 
 def quarter_option(_ctx, _param, value: str | None) -> int | None:

@@ -77,10 +77,10 @@ def sign(ctx, event, enterprise, kind, investment, note):
     from promo import events as domain
     from promo.db import change
     from promo.enterprise_fields import parse_text
-    from promo.text import parse_amount
+    from promo.text import parse_project_amount
 
     kind = parse_or_usage(domain.parse_deal_kind, kind)
-    investment = parse_or_usage(parse_amount, investment, "--investment")
+    investment = parse_or_usage(parse_project_amount, investment, "--investment")
     conn = catalogue(ctx)
     note = parse_or_usage(parse_text, note, "--note") or None
     r = change(conn, domain.add_deal, event, enterprise, kind, investment=investment, note=note)

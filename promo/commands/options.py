@@ -100,7 +100,7 @@ def prospect_options(fn):
 
 def parse_prospect(values: dict) -> dict:
     """Command-line figures as a partial profile (only what was given); bad values name their option."""
-    from promo.measures import MONEY, parse_number
+    from promo.measures import parse_number, parse_project_amount
 
     out = {}
     if values.get("industry"):
@@ -112,7 +112,7 @@ def parse_prospect(values: dict) -> dict:
         ("rd", "rd_wan", "--rd"),
     ):
         if values.get(key) is not None:
-            out[option] = MONEY.parse(values[key], field, one_project=True)
+            out[option] = parse_project_amount(values[key], field)
     if values.get("land_mu") is not None:
         out["land_mu"] = parse_number(values["land_mu"], "--land-mu", unit_suffixes=("亩", "mu"))
         if out["land_mu"] == 0:

@@ -129,7 +129,7 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
       promo enterprises report 晨生医疗
     """
     from promo import projects
-    from promo.text import parse_amount, parse_number
+    from promo.text import parse_number, parse_project_amount
 
     parsed = {}
     for key, (option, _text) in _FIGURES.items():
@@ -138,7 +138,7 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
         if value is not None and not str(value).strip():
             raise click.BadParameter(_("is empty; give a figure or leave the option out"), param_hint=f"'{option}'")
         if kind == "amount":
-            parsed[key] = parse_or_usage(parse_amount, value, option)
+            parsed[key] = parse_or_usage(parse_project_amount, value, option)
         elif kind == "int":
             parsed[key] = parse_or_usage(parse_number, value, option, integer=True, unit_suffixes=("人",))
         else:

@@ -166,7 +166,7 @@ def _parse_report(conn, raw, names, options) -> dict:
     from promo.errors import BadValue
     from promo.io.lists import as_column
     from promo.projects import parse_year
-    from promo.text import parse_amount, parse_number
+    from promo.text import parse_number, parse_project_amount
 
     def period():
         text = str(raw.get("quarter") or "全年").upper().replace("季度", "").replace("第", "").strip()
@@ -181,7 +181,7 @@ def _parse_report(conn, raw, names, options) -> dict:
         if not value:
             return lambda: None
         if kind == "money":
-            return lambda: as_column(names[key], parse_amount, value, names[key])
+            return lambda: as_column(names[key], parse_project_amount, value, names[key])
         if kind == "int":
             return lambda: as_column(names[key], parse_number, value, names[key], integer=True, unit_suffixes=("人",))
         suffixes = ("亩", "㎡", "平方米", "平米", "m2")
