@@ -152,7 +152,8 @@ def date(raw: dict, names: dict, key: str) -> Callable:
 
 
 def amount(raw: dict, names: dict, key: str) -> Callable:
+    """One project's amount (a deal's investment), by the rule --investment follows on the command line."""
     from promo.io.lists import as_column
-    from promo.text import parse_amount
+    from promo.text import parse_project_amount
 
-    return lambda: as_column(names[key], parse_amount, raw[key], names[key]) if raw.get(key) else None
+    return lambda: as_column(names[key], parse_project_amount, raw[key], names[key]) if raw.get(key) else None
