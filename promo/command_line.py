@@ -111,21 +111,14 @@ class Forgiving:
         return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx, args):
-        from promo.terminal import fit_usage_error
-
-        try:
-            return self._parse_args(ctx, args)
-        except click.UsageError as exc:
-            fit_usage_error(exc)
-            raise
-
-    def _parse_args(self, ctx, args):
         try:
             return self._parse_args(ctx, args)
         except click.ClickException as exc:
-            from promo.terminal import printable
+            from promo.terminal import fit_usage_error, printable
 
             exc.message = printable(exc.message)  # click quotes the value typed: ESC or BEL in it stays inert
+            if isinstance(exc, click.UsageError):
+                fit_usage_error(exc)
             raise
 
     def _parse_args(self, ctx, args):

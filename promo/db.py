@@ -318,8 +318,8 @@ def trial(conn: sqlite3.Connection, fn, *args, **kwargs) -> dict:
 
 
 def rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
-    """Run a query and return plain dicts."""
-    return [dict(r) for r in conn.execute(sql, params)]
+    """Run a query and return plain dicts (built as `stream` builds them, without sqlite3.Row's lookups)."""
+    return list(stream(conn, sql, params))
 
 
 def stream(conn: sqlite3.Connection, sql: str, params=()) -> Iterator[dict]:

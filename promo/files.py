@@ -87,7 +87,7 @@ def check_output(
     if len(target.name.encode("utf-8", "surrogateescape")) > 255:
         raise BadValue(option, str(path), _("the file name is too long for the file system"))
     st = _lstat(target, what, option)
-    if reading is not None and os.path.exists(reading) and same_file(target, reading):
+    if reading is not None and same_file(target, reading):
         raise BadValue(
             option,
             str(path),
@@ -139,21 +139,21 @@ def check_output(
 
 
 def _is_sqlite(path: Path) -> bool:
+    from promo.catalogue_file import SQLITE_MAGIC
+
     try:
         with open(path, "rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
+            return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return False
 
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
-    """Whether two paths name one file: the same path once resolved, or one file under two names (a hard
-    link, a case-insensitive file system)."""
+    """Whether two paths name one file (through symbolic links, hard links, a case-insensitive file system);
+    False when either is missing or unreadable."""
     try:
-        if Path(a).resolve() == Path(b).resolve():
-            return True
         return os.path.samefile(a, b)
-    except (OSError, RuntimeError):  # one of them missing (then not the same), or a symlink loop
+    except OSError:
         return False
 
 

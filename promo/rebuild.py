@@ -115,7 +115,7 @@ def _reader(path: Path) -> sqlite3.Connection:
 
 def backup(path: Path, target: Path | None = None, *, keep: int | None = None, force: bool = False) -> Path:
     """`promo backup`: a dated copy beside the catalogue (older ones pruned to `keep`), or a copy to `target`."""
-    if target is not None and target.exists() and path.exists() and os.path.samefile(target, path):
+    if target is not None and files.same_file(target, path):
         raise BadValue("FILE", str(target), _("is the catalogue itself; give another file for the copy"))
     made = copy_to(path, target if target is not None else dated_name(path), force=force)
     if not _healthy(made):

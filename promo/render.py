@@ -208,7 +208,7 @@ def _markdown_lines(rows: Sequence[dict], columns: Sequence[Column]):
     )
 
 
-def _peeked(rows: Iterable[dict]) -> Iterable[dict] | None:
+def peeked(rows: Iterable[dict]) -> Iterable[dict] | None:
     """The rows as they are, or None when there are none (a cursor is read one row ahead, not listed)."""
     if isinstance(rows, Sequence):
         return rows or None
@@ -305,7 +305,7 @@ def render(
             lines = escape(caption).splitlines()
             write("\n" + "\n\n".join(md_escape(line) for line in lines if line.strip()) + "\n")
     elif fmt == "table":
-        rows = _peeked(rows)
+        rows = peeked(rows)
         if rows is None:
             print(escape(_("{title}: {empty}").format(title=title, empty=empty) if title else empty), file=sys.stderr)
             return

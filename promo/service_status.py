@@ -8,41 +8,27 @@ a status records it with the day it took effect, in the write's transaction, so 
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 
 from promo.db import now
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.text import fold
-from promo.vocabulary import choices, labels
+from promo.vocabulary import by_label, choices, labels, synonyms
 
 STATUSES = labels("service_status")
-_STATUS_BY_KEY = (
-    {fold(k): k for k in STATUSES}
-    | {fold(v): k for k, v in STATUSES.items()}
-    | {
-        "open": "todo",
-        "pending": "todo",
-        "待申请": "todo",
-        "未开始": "todo",
-        "inprogress": "doing",
-        "in-progress": "doing",
-        "办理": "doing",
-        "在办": "doing",
-        "closed": "done",
-        "finished": "done",
-        "办结": "done",
-        "完成": "done",
-        "已完成": "done",
-        "onhold": "paused",
-        "hold": "paused",
-        "暂停": "paused",
-    }
-)
+
+
+@cache
+def _by_key() -> dict[str, str]:
+    """Folded words (code, both labels, the synonyms in promo.vocabulary_words) → code; built on first use,
+    as folding loads OpenCC and most commands that import this module never parse a status."""
+    return by_label("service_status") | {fold(w): code for w, code in synonyms("service_status").items()}
 
 
 def parse_status(value: str, field: str = "--status") -> str:
     """todo 待办, doing 办理中, done 已办结, paused 暂缓 (either language)."""
-    key = _STATUS_BY_KEY.get(fold(value))
+    key = _by_key().get(fold(value))
     if not key:
         raise BadValue(field, value, _("not a service status; use {choices}").format(choices=choices("service_status")))
     return key

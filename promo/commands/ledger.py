@@ -6,7 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, not_empty, parse_or_usage, quarter_option
 from promo.i18n import N_, _, ngettext
-from promo.measures import trim
 
 
 def _year(value) -> int:
@@ -128,6 +127,7 @@ def _pivot(found: list[dict], by: str):
     """The ledger as the office's sheet: one row per officer, chain or quarter, one column per measure,
     each cell 完成/目标 with ↓ where it is behind."""
     from promo import ledger as domain
+    from promo.measures import trim
     from promo.render import Column
     from promo.views_after_signing import GROUP_HEADERS
     from promo.vocabulary import shown as worded
@@ -137,7 +137,7 @@ def _pivot(found: list[dict], by: str):
             return ""
         if 0 < v < 50:  # under 0.005 亿: "0" would say none came, and some did
             return "<0.01"
-        return f"{v / 10000:,.2f}".rstrip("0").rstrip(".")
+        return trim(v / 10000)
 
     groups: dict[str, dict] = {}
     for r in found:
@@ -224,6 +224,7 @@ def set_(ctx, year, owner, chain, quarter, **values):
     from promo import vocabulary
     from promo.db import change
     from promo.i18n import language
+    from promo.measures import trim
     from promo.text import parse_amount, parse_number
 
     year = _year(year)

@@ -6,7 +6,6 @@ import click
 
 from promo.commands.common import catalogue, format_option, named, parse_or_usage, quarter_option, say
 from promo.i18n import N_, _
-from promo.measures import trim
 
 
 @click.command("milestone")
@@ -167,6 +166,7 @@ def report(ctx, name, year, quarter, over_plan, fmt, **figures):
 
 
 def _show_reports(found: list[dict], fmt: str) -> None:
+    from promo.measures import trim
     from promo.views_after_signing import REPORTS, REPORTS_CAPTION
 
     names = {r["name"] for r in found}

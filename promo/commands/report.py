@@ -55,8 +55,6 @@ def weekly(ctx, on, fmt, output, force):
     if on is not None and not on.strip():
         raise click.BadParameter(_("is empty; give a date or leave the option out"), param_hint="'--date'")
     on = parse_or_usage(parse_date, on, "--date")
-    if on and not 1900 <= int(on[:4]) <= 2200:
-        raise click.BadParameter(_("{date}: give a date from 1900 to 2200").format(date=on), param_hint="'--date'")
     if on and domain.week_of(on)[0] > today():
         # a week to come has nothing signed or started yet, and its overdue list would be today's under its dates
         raise click.BadParameter(

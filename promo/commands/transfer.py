@@ -147,11 +147,11 @@ def enterprises_import(ctx, file, **options):
 
 
 def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, refused: bool = False) -> None:
-    import itertools
     from pathlib import Path
 
     from promo.io.lists import shown
     from promo.io.report import LIST_COLUMN, REPORT, STATUS_LABELS
+    from promo.render import peeked
 
     for r in reports:
         for note in r.notes:
@@ -174,9 +174,9 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
         if dry_run or fmt != "table" or o.status in ("changed", "kept", "rejected")
     )
     view = REPORT.with_columns(LIST_COLUMN, first=True) if len(reports) > 1 else REPORT
-    first = next(rows, None)
-    if first is not None:
-        view.show(itertools.chain((first,), rows), fmt, title=_("Import {file}").format(file=Path(file).name))
+    rows = peeked(rows)
+    if rows is not None:
+        view.show(rows, fmt, title=_("Import {file}").format(file=Path(file).name))
     if refused:
         return
     if dry_run:

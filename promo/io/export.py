@@ -5,6 +5,7 @@ neutralised against formulas."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 
 from promo.errors import BadValue
@@ -16,12 +17,19 @@ MAX_WIDTH = 40
 CELL_LIMIT = 32767  # the most characters an Excel cell holds; a longer text makes Excel "repair" the file
 
 
+@cache
+def _illegal():
+    """openpyxl's pattern of the characters XML forbids, looked up once (cell_text runs for every text cell);
+    openpyxl is imported only when a workbook is written, not for a CSV."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE
+
+
 def cell_text(value: str, cut: list | None = None) -> str:
     """A text as a workbook can hold it: without the control characters XML forbids (openpyxl refuses them,
     and the import removes them anyway), and cut to Excel's 32,767 characters (noted in `cut`)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    value = _illegal().sub("", value)
     if len(value) > CELL_LIMIT:
         if cut is not None:
             cut.append(len(value))
