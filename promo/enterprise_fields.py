@@ -14,22 +14,9 @@ from promo.i18n import _
 from promo.measures import parse_number, parse_project_amount
 from promo.terminal import check_text
 from promo.text import fold, parse_date, today
-from promo.vocabulary import CHANNELS, STAGES, by_label, choices, labels, stage_index, synonyms
+from promo.vocabulary import CHANNELS, STAGES, choices, labels, stage_index, words_to_code
 
 STAGE_EN = labels("stage", "en")
-
-
-# The lookups below are built on first use: folding loads OpenCC's tables (some 6 MiB), which a listing that
-# parses no stage, channel or kind never needs.
-@cache
-def _stage_by_key() -> dict[str, str]:
-    return (
-        {fold(s): s for s in STAGES}
-        | {en: s for s, en in STAGE_EN.items()}
-        | {fold(w): s for w, s in synonyms("stage").items()}
-    )
-
-
 SOURCES = CHANNELS
 _SOURCE_SYNONYMS = {
     "以商引商": ("tenant", "tenants", "referral", "via-tenant", "以商招商"),
@@ -47,17 +34,9 @@ KINDS = labels("enterprise_kind")
 
 @cache
 def _source_by_key() -> dict[str, str]:
-    return {fold(s): s for s in SOURCES} | {fold(syn): s for s, syns in _SOURCE_SYNONYMS.items() for syn in syns}
-
-
-@cache
-def _activity_by_key() -> dict[str, str]:
-    return {k: k for k in ACTIVITY_KINDS} | {fold(w): k for w, k in synonyms("activity_kind").items()}
-
-
-@cache
-def _kind_by_key() -> dict[str, str]:
-    return by_label("enterprise_kind") | {fold(w): k for w, k in synonyms("enterprise_kind").items()}
+    # built on first use: folding loads OpenCC's tables (some 6 MiB), which a listing never needs. Only the
+    # channels' own spellings, not their English labels: "direct" labels both 自主招商 and 直接
+    return words_to_code({s: _SOURCE_SYNONYMS.get(s, ()) for s in SOURCES})
 
 
 _PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
@@ -66,7 +45,7 @@ MAX_NAME = 200
 
 def parse_stage(value: str, field: str = "--stage") -> str:
     """A stage from its Chinese name (either script) or English name: 签约, 簽約, signed."""
-    stage = _stage_by_key().get(fold(value))
+    stage = words_to_code("stage").get(fold(value))
     if stage is None:
         raise BadValue(field, value, _("not a stage; use one of {names}").format(names=choices("stage")))
     return stage
@@ -100,7 +79,7 @@ def parse_source(value: str | None, field: str = "--source") -> str | None:
 
 
 def parse_activity_kind(value: str, field: str = "--kind") -> str:
-    kind = _activity_by_key().get(fold(value))
+    kind = words_to_code("activity_kind").get(fold(value))
     if kind is None:
         raise BadValue(
             field, value, _("not an activity kind; use one of {names}").format(names=choices("activity_kind"))
@@ -111,7 +90,7 @@ def parse_activity_kind(value: str, field: str = "--kind") -> str:
 def parse_kind(value: str | None, field: str = "--kind") -> str | None:
     if value is None:
         return None
-    kind = _kind_by_key().get(fold(value))
+    kind = words_to_code("enterprise_kind").get(fold(value))
     if kind is None:
         raise BadValue(
             field, value, _("not an enterprise kind; use one of {names}").format(names=choices("enterprise_kind"))

@@ -10,14 +10,13 @@ from promo.i18n import N_, _
 from promo.lookup import find
 from promo.summary import note as journal_note
 from promo.text import fold
-from promo.vocabulary import by_label, labels, synonyms
+from promo.vocabulary import labels, words_to_code
 
 DEAL_KINDS = labels("deal_kind")
-_DEAL_BY_KEY = by_label("deal_kind") | {fold(s): k for s, k in synonyms("deal_kind").items()}
 
 
 def parse_deal_kind(value: str, field: str = "--kind") -> str:
-    kind = _DEAL_BY_KEY.get(fold(value))
+    kind = words_to_code("deal_kind").get(fold(value))
     if not kind:
         raise BadValue(field, value, _("use mou (合作备忘录), intent (意向协议) or contract (正式合同)"))
     return kind

@@ -48,10 +48,9 @@ def parse_measure(value: str | None) -> str | None:
     if value is None:
         return None
     from promo.text import fold
-    from promo.vocabulary import by_label, choices, synonyms
+    from promo.vocabulary import choices, words_to_code
 
-    known = by_label("measure") | {fold(word): code for word, code in synonyms("measure").items()}
-    found = known.get(fold(value))
+    found = words_to_code("measure").get(fold(value))
     if found is None:
         raise BadValue("--measure", value, _("use one of {choices}").format(choices=choices("measure")))
     return found

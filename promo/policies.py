@@ -19,14 +19,9 @@ from promo.policy_estimate import RATE_BASES, cap_text, estimate
 from promo.policy_words import FIELD_LABELS, explain
 from promo.profile import fmt_num, fmt_wan, normalise, stage_position
 from promo.text import fold, today
-from promo.vocabulary import STAGES, choices, labels, policy_order, shown, stage_values, stages_text, synonyms
+from promo.vocabulary import STAGES, choices, labels, policy_order, shown, stage_values, stages_text, words_to_code
 
 LEVELS = labels("policy_level")
-_LEVEL_BY_FOLDED = (
-    {fold(v): k for k, v in LEVELS.items()}
-    | {k: k for k in LEVELS}
-    | {fold(a): k for a, k in synonyms("policy_level").items()}
-)
 
 VERDICTS = {"yes": "符合", "if": "条件符合", "unknown": "待核实", "no": "不符合"}
 _VERDICT_ORDER = {"yes": 0, "if": 1, "unknown": 2, "no": 3}
@@ -39,7 +34,7 @@ def parse_level(value: str | None) -> str | None:
     """A policy level from its English code or Chinese label (provincial / 省级 …)."""
     if value is None:
         return None
-    level = _LEVEL_BY_FOLDED.get(fold(value))
+    level = words_to_code("policy_level").get(fold(value))
     if level is None:
         raise BadValue(
             "--level", value, _("not a policy level; use one of {choices}").format(choices=choices("policy_level"))

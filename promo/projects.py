@@ -15,7 +15,7 @@ from promo.i18n import N_, _
 from promo.measures import trim
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index
+from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index, words_to_code
 from promo.vocabulary import SIGNED as SIGNED_STAGES
 
 _MILESTONE_SYNONYMS = {
@@ -24,9 +24,7 @@ _MILESTONE_SYNONYMS = {
     "投产": ("production", "producing", "operating", "运营"),
     "达效": ("achieved", "on-target", "target", "达产"),
 }
-_MILESTONE_BY_KEY = {fold(m): m for m in MILESTONES} | {
-    fold(s): m for m, syns in _MILESTONE_SYNONYMS.items() for s in syns
-}
+_MILESTONE_BY_KEY = words_to_code(_MILESTONE_SYNONYMS)
 SIGNED = "签约"
 
 REPORT_FIELDS = {

@@ -13,7 +13,7 @@ from promo.i18n import _
 from promo.industries import find_related
 from promo.lookup import find
 from promo.text import fold
-from promo.vocabulary import POLICY_LEVELS, choices, labels, sql_order
+from promo.vocabulary import POLICY_LEVELS, choices, labels, sql_order, words_to_code
 
 KIND_LABELS = labels("carrier_kind")
 STATUS_LABELS = labels("unit_status")
@@ -22,7 +22,7 @@ STATUS_LABELS = labels("unit_status")
 @cache
 def _kind_by_folded() -> dict[str, str]:
     # built on first use: folding loads OpenCC's tables, which a listing without --kind never needs
-    return {fold(v): k for k, v in KIND_LABELS.items()} | {k: k for k in KIND_LABELS}
+    return words_to_code({k: (v,) for k, v in KIND_LABELS.items()})
 
 
 def parse_kind(value: str | None) -> str | None:

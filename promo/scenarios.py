@@ -10,7 +10,7 @@ from promo.i18n import N_, _
 from promo.industries import chain_of, family, find_related
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import Shown, by_label, choices
+from promo.vocabulary import Shown, by_label, choices, words_to_code
 
 STATUSES = Shown("scenario_status")  # open, matched, closed → 征集中 / open …, in the user's language
 OWNER_KINDS = {
@@ -21,7 +21,7 @@ OWNER_KINDS = {
     "government": "政府部门",
 }
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no record number is larger
-_OWNER_KIND_BY_FOLDED = {fold(v): k for k, v in OWNER_KINDS.items()} | {k: k for k in OWNER_KINDS}
+_OWNER_KIND_BY_FOLDED = words_to_code({k: (v,) for k, v in OWNER_KINDS.items()})
 _STATUS_BY_FOLDED = by_label("scenario_status")
 
 

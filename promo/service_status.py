@@ -8,27 +8,19 @@ a status records it with the day it took effect, in the write's transaction, so 
 from __future__ import annotations
 
 import sqlite3
-from functools import cache
 
 from promo.db import now
 from promo.errors import BadValue
 from promo.i18n import _
 from promo.text import fold
-from promo.vocabulary import by_label, choices, labels, synonyms
+from promo.vocabulary import choices, labels, words_to_code
 
 STATUSES = labels("service_status")
 
 
-@cache
-def _by_key() -> dict[str, str]:
-    """Folded words (code, both labels, the synonyms in promo.vocabulary_words) → code; built on first use,
-    as folding loads OpenCC and most commands that import this module never parse a status."""
-    return by_label("service_status") | {fold(w): code for w, code in synonyms("service_status").items()}
-
-
 def parse_status(value: str, field: str = "--status") -> str:
     """todo 待办, doing 办理中, done 已办结, paused 暂缓 (either language)."""
-    key = _by_key().get(fold(value))
+    key = words_to_code("service_status").get(fold(value))
     if not key:
         raise BadValue(field, value, _("not a service status; use {choices}").format(choices=choices("service_status")))
     return key

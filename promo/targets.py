@@ -17,21 +17,8 @@ from promo.i18n import N_, _
 from promo.industries import down, find_related
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import LEADS, SIGNED, Shown, choices, sql_in, stage_order
+from promo.vocabulary import LEADS, SIGNED, Shown, choices, sql_in, stage_order, words_to_code
 
-SEGMENTS = ("上游", "中游", "下游")
-PRIORITIES = {
-    "高": "高",
-    "中": "中",
-    "低": "低",
-    "high": "高",
-    "medium": "中",
-    "low": "低",
-    "a": "高",
-    "b": "中",
-    "c": "低",
-}
-PRIORITIES |= {"1": "高", "2": "中", "3": "低"}
 REASONS = ("头部企业", "关键配套", "补链", "延链", "强链", "技术领先", "以商引商")
 STATUSES = Shown("target_status")  # open, promoted, dropped → 待招引 / open …, in the user's language
 
@@ -43,10 +30,8 @@ def parse_segment(value: str | None) -> str | None:
     """上游 / 中游 / 下游, also written up / mid / down."""
     if value is None:
         return None
-    aliases = {"up": "上游", "upstream": "上游", "mid": "中游", "midstream": "中游", "down": "下游"}
-    aliases["downstream"] = "下游"
-    seg = aliases.get(fold(value), fold(value))
-    if seg not in SEGMENTS:
+    seg = words_to_code("segment").get(fold(value))
+    if seg is None:
         raise BadValue("--segment", value, _("use 上游, 中游 or 下游"))
     return seg
 
@@ -55,7 +40,7 @@ def parse_priority(value: str | None) -> str | None:
     """高 / 中 / 低 (also high/medium/low, A/B/C, 1/2/3)."""
     if value is None:
         return None
-    priority = PRIORITIES.get(fold(value))
+    priority = words_to_code("priority").get(fold(value))
     if priority is None:
         raise BadValue("--priority", value, _("use 高, 中 or 低 (or high/medium/low, A/B/C, 1/2/3)"))
     return priority

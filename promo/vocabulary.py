@@ -6,7 +6,8 @@ A coded value is worded from here wherever it is shown (tables, JSON's *_en keys
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 
 from promo.i18n import N_, _, language
 from promo.vocabulary_words import SYNONYMS  # the words officers use besides the labels (已签约 for 签约)
@@ -234,6 +235,34 @@ def synonyms(kind: str) -> dict[str, str]:
     return {word: code for code, words in SYNONYMS[kind].items() for word in words}
 
 
+def kind_words(kind: str, *, with_synonyms: bool = True) -> dict[str, tuple[str, ...]]:
+    """Code → its words for one coded kind: its zh label, its en label, then the words officers use (SYNONYMS)."""
+    others = SYNONYMS.get(kind, {}) if with_synonyms else {}
+    return {code: (zh, en, *others.get(code, ())) for code, (zh, en) in LABELS[kind].items()}
+
+
+_MARKS = "✓✗?—⊘ "  # a check's label starts with its mark (✓ 达标); nobody types it
+
+
+def words_to_code(words: str | Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Folded word → code: what an officer may type for a value, compared folded (case, width, script, spaces).
+
+    `words` is a coded kind (its code, both labels and its synonyms, built once on first use) or code → its
+    words for a set of choices of one's own; a code is always a word for itself. The one matcher of typed
+    words against codes: the vocabulary's parsers, the command line's choices (promo.commands.common.Words)."""
+    if isinstance(words, str):
+        return _kind_to_code(words)
+    from promo.text import fold
+
+    return {fold(word.lstrip(_MARKS)): code for code, named in words.items() for word in (code, *named)}
+
+
+@cache
+def _kind_to_code(kind: str) -> dict[str, str]:
+    # built on first use: folding loads OpenCC's tables, which a command that parses no such value never needs
+    return words_to_code(kind_words(kind))
+
+
 # The coded values themselves, in their order: a new one is one entry in LABELS (and the schema's CHECK, if any).
 UNIT_STATUSES = tuple(LABELS["unit_status"])
 CARRIER_KINDS = tuple(LABELS["carrier_kind"])
@@ -283,14 +312,8 @@ class Shown(Mapping):
 
 
 def by_label(kind: str) -> dict[str, str]:
-    """Folded code, zh label and en label (marks like ✓ dropped) -> code: what an officer may type for a value."""
-    from promo.text import fold
-
-    out = {}
-    for code, pair in LABELS[kind].items():
-        for text in (code, *pair):
-            out[fold(text.lstrip("✓✗?—⊘ "))] = code
-    return out
+    """Folded code, zh label and en label (marks like ✓ dropped) -> code: a kind's words without its synonyms."""
+    return words_to_code(kind_words(kind, with_synonyms=False))
 
 
 def stages_text(stages) -> str:

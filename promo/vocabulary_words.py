@@ -86,4 +86,6 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     },  # fmt: skip
     "policy_level": {"national": ("国家",), "provincial": ("省",), "municipal": ("市",), "zone": ("区级",)},
     "carrier_kind": {"park": ("园区",)},
+    "segment": {"上游": ("up",), "中游": ("mid",), "下游": ("down",)},
+    "priority": {"高": ("a", "1"), "中": ("b", "2"), "低": ("c", "3")},
 }

@@ -90,3 +90,31 @@ def test_public_from_signing_on():
     lead = {"id": 7, "name": "某公司", "code_name": None, "stage": "洽谈"}
     assert vocabulary.display_name(lead, public=True) == "未公开项目 #7"
     assert vocabulary.display_name({**lead, "stage": "签约"}, public=True) == "某公司"
+
+
+def test_a_word_names_one_code_of_its_kind():
+    # labels and synonyms meet in one matcher (words_to_code), where a word of two codes would name the later
+    from promo.text import fold
+    from promo.vocabulary import LABELS, kind_words
+
+    known = {("channel", "direct")}  # 自主招商 and 直接 both read "direct" in English; channels read no labels
+    for kind in LABELS:
+        claimed: dict[str, set[str]] = {}
+        for code, words in kind_words(kind).items():
+            for word in (code, *words):
+                claimed.setdefault(fold(word.lstrip("✓✗?—⊘ ")), set()).add(code)
+        assert {(kind, w) for w, codes in claimed.items() if len(codes) > 1} <= known, kind
+
+
+def test_typed_words_and_choices_share_one_matcher():
+    from promo.commands.common import Words
+    from promo.text import fold
+    from promo.vocabulary import words_to_code
+
+    assert words_to_code("stage")[fold("簽約")] == "签约"
+    assert words_to_code("stage")[fold("ＳＩＧＮＥＤ")] == "签约"
+    assert words_to_code("check_status")[fold("达标")] == "pass"  # a label is read without its mark (✓ 达标)
+    assert words_to_code("priority")[fold("Ａ")] == "高"
+    for word in ("已签约", "Landed", "在 谈", "intent", "洽談"):
+        assert Words("stage").find(word) == words_to_code("stage").get(fold(word))
+    assert Words("stage", ("意向", "洽谈")).find("已签约") is None  # narrowed to the leads

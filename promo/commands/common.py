@@ -26,6 +26,7 @@ class Words(click.Choice):
         self.kind = kind
         self.descending = descending
         self.also = also or {}  # codes beyond the kind's, with their words: a filter's "all" (全部)
+        self._table: dict[str, str] | None = None
         super().__init__((codes or tuple(_words(kind))) + tuple(self.also), case_sensitive=False)
 
     def words(self) -> dict[str, tuple[str, ...]]:
@@ -66,11 +67,16 @@ class Words(click.Choice):
             return quick
         from promo.text import fold
 
-        typed = fold(word)
-        for code in self.choices:
-            if typed in {fold(w) for w in (code, *self.words()[code])}:
-                return code
-        return None
+        return self._by_word().get(fold(word))
+
+    def _by_word(self) -> dict[str, str]:
+        """Folded word → code over this option's choices, by the vocabulary's one matcher; built on first use."""
+        if self._table is None:
+            from promo.vocabulary import words_to_code
+
+            words = self.words()
+            self._table = words_to_code({code: words[code] for code in self.choices})
+        return self._table
 
     def listed(self) -> str:
         """The choices as a refusal lists them: 面积、租金 … in Chinese (all Chinese: the codes scripts type are in
@@ -88,10 +94,9 @@ def _words(kind: str) -> dict[str, tuple[str, ...]]:
 
     if kind in WORDS:
         return WORDS[kind]
-    from promo.vocabulary import LABELS, SYNONYMS
+    from promo.vocabulary import kind_words
 
-    others = SYNONYMS.get(kind, {})
-    return {code: (zh, en, *others.get(code, ())) for code, (zh, en) in LABELS[kind].items()}
+    return kind_words(kind)
 
 
 def no_pager_option(fn):

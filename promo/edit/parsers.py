@@ -8,6 +8,7 @@ import re
 from promo.errors import BadValue, PromoError
 from promo.i18n import _
 from promo.text import fold
+from promo.vocabulary import words_to_code
 
 
 def text(max_len: int = 2000):
@@ -122,8 +123,7 @@ def rent(conn, value, option):
 
 def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
     """One of a coded vocabulary, typed as its code, its Chinese label or a synonym."""
-    keys = {fold(k): k for k in labels} | {fold(v): k for k, v in labels.items()}
-    keys |= {fold(s): k for s, k in (synonyms or {}).items()}
+    keys = words_to_code({k: (v,) for k, v in labels.items()}) | {fold(s): k for s, k in (synonyms or {}).items()}
 
     def parse(conn, value, option):
         code = keys.get(fold(str(value)))
