@@ -11,26 +11,14 @@ from promo.i18n import N_, _
 from promo.services import department
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import labels
+from promo.vocabulary import labels, words_to_code
 
 STATUSES = labels("coordination_status")
-_STATUS_BY_KEY = (
-    {fold(k): k for k in STATUSES}
-    | {fold(v): k for k, v in STATUSES.items()}
-    | {
-        fold(w): k
-        for k, words in {
-            "open": ("未解决", "协调中", "推进中", "待解决", "未办结", "solving"),
-            "closed": ("已办结", "办结", "已完成", "完成", "已协调", "解决", "solved", "done"),
-        }.items()
-        for w in words
-    }
-)
 
 
 def parse_status(value: str, field: str = "--status") -> str:
     """open 待协调 or closed 已解决 (either language, and the words offices use)."""
-    key = _STATUS_BY_KEY.get(fold(value))
+    key = words_to_code("coordination_status").get(fold(value))
     if not key:
         raise BadValue(field, value, _("use 待协调 (open) or 已解决 (closed)"))
     return key

@@ -84,6 +84,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "done": ("closed", "finished", "办结", "完成", "已完成"),
         "paused": ("onhold", "hold", "暂停"),
     },  # fmt: skip
+    "coordination_status": {
+        "open": ("未解决", "协调中", "推进中", "待解决", "未办结", "solving"),
+        "closed": ("已办结", "办结", "已完成", "完成", "已协调", "解决", "done"),
+    },
     "policy_level": {"national": ("国家",), "provincial": ("省",), "municipal": ("市",), "zone": ("区级",)},
     "carrier_kind": {"park": ("园区",)},
     "segment": {"上游": ("up",), "中游": ("mid",), "下游": ("down",)},
