@@ -265,21 +265,10 @@ def _top_command(ctx: click.Context, cmd_name: str) -> str:
 def _say_conversions() -> None:
     """Figures typed in another unit than the stored one are said, so 45元/月 is seen to be per ㎡ and day."""
     from promo.measures import conversions
+    from promo.terminal import fitted
 
     for note in conversions():
-        click.echo(_fitted(printable(_("promo: {note}").format(note=note))), err=True)
-
-
-def _fitted(text: str) -> str:
-    """A note for a terminal's stderr, wrapped by promo's rule (never inside a number or before ，) and indented
-    under its first line; as it is when stderr is not a terminal."""
-    from promo import screen
-
-    width = screen.width(sys.stderr) if screen.is_terminal(sys.stderr) else None
-    if not width or width < 20:
-        return text
-    measure = screen.Measure(screen.ambiguous_width())
-    return "\n  ".join(text[s:e].strip() for s, e in screen.wrap(text, width - 2, measure))
+        click.echo(fitted(printable(_("promo: {note}").format(note=note)), sys.stderr), err=True)
 
 
 def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:

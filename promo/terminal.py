@@ -81,9 +81,17 @@ def fitted(message: str, stream, *, lead: str = "") -> str:
     spaces, never inside a number, date or code) and continued two columns in; `lead` is printed before the first
     line (click's 错误：). As it is when `stream` is not a terminal: scripts and files get one line each."""
     from promo import screen
+
+    return wrapped(message, screen.width(stream) if screen.is_terminal(stream) else None, lead=lead)
+
+
+def wrapped(message: str, width: int | None, *, lead: str = "") -> str:
+    """A message wrapped to `width` columns by promo's rule, as `fitted` wraps it for a terminal; as it is without
+    a width (or under 20). For a line under a table, which follows the table's width (COLUMNS) even off a
+    terminal."""
+    from promo import screen
     from promo.errors import PromoError
 
-    width = screen.width(stream) if screen.is_terminal(stream) else None
     if not width or width < 20:
         return message
     try:

@@ -118,11 +118,9 @@ def show_check(result: dict, fmt: str, *, title: str | None = None) -> None:
     import sys
 
     from promo import screen
+    from promo.terminal import wrapped
 
-    line = verdict + " — " + _("; ").join(reasons)
+    # wrapped as the tables and captions above it are (to COLUMNS even off a terminal), never inside a word
+    line = wrapped(verdict + " — " + _("; ").join(reasons), screen.width(sys.stdout))
     colour = {"pass": "green", "fail": "red"}.get(result["verdict"], "yellow") if screen.colour() else None
-    total = screen.width(sys.stdout)  # wrapped as the tables and captions above it are, never inside a word
-    if total and total >= 20:
-        measure = screen.Measure(screen.ambiguous_width())
-        line = "\n  ".join(line[s:e].strip() for s, e in screen.wrap(line, total - 3, measure))
     click.echo(click.style(line, fg=colour) if colour else line, color=bool(colour))
