@@ -28,6 +28,8 @@ _KINDS = {
     "foreign": "amount",
 }
 MEASURES = {m: (label("measure", m), kind) for m, kind in _KINDS.items()}
+# unit kind → (the unit a figure is in, the kind of its column in a file)
+UNITS = {"count": ("个", "int"), "amount": ("万元", "money")}
 BY = ("owner", "chain", "quarter", "event")
 
 
@@ -89,7 +91,7 @@ def targets(conn: sqlite3.Connection, year: int) -> list[dict]:
     )
     for r in found:
         r["label"] = MEASURES[r["measure"]][0]
-        r["unit"] = "个" if MEASURES[r["measure"]][1] == "count" else "万元"
+        r["unit"] = UNITS[MEASURES[r["measure"]][1]][0]
     return found
 
 
@@ -260,7 +262,7 @@ def ledger(
                 "measure": measure,
                 "label": MEASURES[measure][0],
                 "measure_en": label("measure", measure, "en"),
-                "unit": "个" if MEASURES[measure][1] == "count" else "万元",
+                "unit": UNITS[MEASURES[measure][1]][0],
                 "target": goal,
                 "actual": got,
                 "rate": got / goal if goal else None,
@@ -348,7 +350,7 @@ def ledger_sheet(found: list[dict], year: int, by: str | None):
     group = {"owner": "负责人", "chain": "产业链", "quarter": "季度"}.get(by or "", "范围")
     fields = [Field("group_name", group, by or "scope")]
     for m, (name, kind) in MEASURES.items():
-        unit, k = ("个", "int") if kind == "count" else ("万元", "money")
+        unit, k = UNITS[kind]
         fields += [
             Field(f"{m}_actual", f"{name}完成({unit})", f"{m} actual", kind=k),
             Field(f"{m}_target", f"{name}目标({unit})", f"{m} target", kind=k),
