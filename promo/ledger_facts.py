@@ -10,7 +10,7 @@ import sqlite3
 
 from promo.i18n import _
 from promo.measures import trim
-from promo.project_periods import PRODUCING_IN, SIGNED_IN
+from promo.project_periods import PRODUCING_IN, SIGNED_IN, quarter_of
 
 _QUARTER = "((CAST(substr({d}, 6, 2) AS INTEGER) + 2) / 3)"
 
@@ -96,7 +96,8 @@ def bounds(year: int, until: str | None = None) -> dict:
     end = f"{year:04d}-12-31"
     if until is not None and until < end:
         end = until
-    last_quarter = (int(end[5:7]) + 2) // 3 if end[:4] == f"{year:04d}" else -1
+    end_year, end_quarter = quarter_of(end)
+    last_quarter = end_quarter if end_year == year else -1
     return {"year": year, "start": f"{year:04d}-01-01", "end": end, "last_quarter": last_quarter}
 
 

@@ -36,6 +36,12 @@ PRODUCING_IN = f"""
                         AND m.milestone = '投产' AND m.actual_date IS NOT NULL)
     GROUP BY h.enterprise_id)"""
 
+
+def quarter_of(date: str) -> tuple[int, int]:
+    """The year and quarter (1 to 4) an ISO date falls in: 2026-08-05 → (2026, 3)."""
+    return int(date[:4]), (int(date[5:7]) - 1) // 3 + 1
+
+
 _QUARTER = re.compile(r"(?:q|第)?([1-4一二三四])(?:季度|季)?")
 
 

@@ -13,6 +13,7 @@ from promo.db import now, require_write, rows
 from promo.errors import BadValue, Rejected
 from promo.i18n import N_, _
 from promo.measures import trim
+from promo.project_periods import quarter_of
 from promo.summary import note as journal_note
 from promo.text import fold, today
 from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index, words_to_code
@@ -279,10 +280,6 @@ def _days_between(a: str, b: str) -> int:
     return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
-def _quarter_of(date: str) -> tuple[int, int]:
-    return int(date[:4]), (int(date[5:7]) - 1) // 3 + 1
-
-
 def record_report(
     conn: sqlite3.Connection, name: str, year: int, quarter: int, values: dict, *, over_plan: bool = False
 ) -> dict:
@@ -318,7 +315,7 @@ def record_report(
         raise BadValue(
             "--year", year, _("is in the future (today is {today}); report what has happened").format(today=today())
         )
-    if quarter and (year, quarter) > _quarter_of(today()):
+    if quarter and (year, quarter) > quarter_of(today()):
         raise BadValue(
             "--quarter",
             quarter,
@@ -326,7 +323,7 @@ def record_report(
                 year=year, quarter=quarter, today=today()
             ),
         )
-    if quarter and signed and (year, quarter) < _quarter_of(signed):
+    if quarter and signed and (year, quarter) < quarter_of(signed):
         raise Rejected(
             _("--quarter {quarter}: {name} signed on {signed}; a report comes from its signing quarter on").format(
                 quarter=quarter, name=e["name"], signed=signed

@@ -36,3 +36,13 @@ def test_quarter_as_written_in_a_report_and_a_target(run):
     result = run("ledger", "targets", "set", "--year", "2026", "--quarter", "", "--arrived", "80")
     assert result.exit_code == 2 and "--quarter" in result.output and "is empty" in result.output
     assert "2026 Q3" in run("enterprises", "report", "季度甲").output
+
+
+@pytest.mark.parametrize(
+    "date, quarter",
+    [("2026-01-01", (2026, 1)), ("2026-03-31", (2026, 1)), ("2026-04-01", (2026, 2)), ("2026-12-31", (2026, 4))],
+)
+def test_the_quarter_a_date_falls_in(date, quarter):
+    from promo.project_periods import quarter_of
+
+    assert quarter_of(date) == quarter

@@ -10,6 +10,7 @@ import sqlite3
 
 from promo.brief.content import SIGNED, as_of_sql
 from promo.db import rows
+from promo.project_periods import quarter_of
 
 QUARTERS = 8  # the last two years, the brief's quarter included
 
@@ -75,16 +76,12 @@ def _by_industry(conn: sqlite3.Connection, scope, date: str, industry: dict | No
     return sorted(totals.values(), key=lambda t: (-(t["investment_wan"] or -1), -(t["jobs"] or -1), t["sort"], t["id"]))
 
 
-def _quarter(date: str) -> tuple[int, int]:
-    return int(date[:4]), (int(date[5:7]) - 1) // 3 + 1
-
-
 def _per_quarter(conn: sqlite3.Connection, scope, date: str) -> list[dict]:
     """Firms that reached 签约 and 落地 in each of the last QUARTERS quarters up to the brief's date."""
     from promo.pipeline import series
     from promo.vocabulary import label
 
-    year, q = _quarter(date)
+    year, q = quarter_of(date)
     first = (year * 4 + q - 1) - (QUARTERS - 1)
     labels = [f"{n // 4}-Q{n % 4 + 1}" for n in range(first, first + QUARTERS)]
     since = f"{first // 4:04d}-{(first % 4) * 3 + 1:02d}-01"
