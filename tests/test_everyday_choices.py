@@ -171,3 +171,36 @@ def test_a_choice_coded_in_chinese_shows_its_english_label_on_an_english_screen(
     monkeypatch.setenv("PROMO_LANG", "zh")
     chinese = " ".join(run("targets", "promote", "--help").output.split())
     assert "[意向|洽谈]" in chinese and "[默认：意向]" in chinese
+
+
+def _choice_options():
+    """(command words, option) for every option of every command whose type is a Words choice."""
+    import click
+
+    from promo.cli import cli
+    from promo.commands.common import Words
+
+    found = []
+
+    def walk(group, path, ctx):
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            if isinstance(command, click.Group):
+                walk(command, [*path, name], ctx)
+            for param in command.params:
+                if isinstance(param, click.Option) and isinstance(param.type, Words):
+                    found.append(([*path, name], max(param.opts, key=len)))
+
+    with click.Context(cli) as ctx:
+        walk(cli, [], ctx)
+    return list({(tuple(p), o): (p, o) for p, o in found}.values())
+
+
+@pytest.mark.parametrize("words, option", _choice_options(), ids=lambda v: " ".join(v) if isinstance(v, list) else v)
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_choice_is_refused_naming_its_option(run, words, option, empty):
+    result = run(*words, option, empty)
+    assert result.exit_code == 2, result.output
+    assert f"'{option}'" in result.output and "is empty" in result.output, result.output

@@ -10,7 +10,6 @@ from promo.commands.common import (
     fields_from,
     format_option,
     journaled,
-    not_empty,
     options,
     refuse_empty,
     say,
@@ -25,7 +24,6 @@ SAMPLE_NOTE = N_("※ unit-level figures are sample data, not from the source ar
 @click.option(
     "--kind",
     type=Words("carrier_kind"),
-    callback=not_empty,
     help="Only carriers of this kind.",
 )
 @format_option

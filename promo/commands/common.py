@@ -246,7 +246,8 @@ def reject_empty(param: click.Parameter, value, hint: str):
 
 
 def not_empty(ctx: click.Context, param: click.Parameter, value):
-    """A click callback: an empty filter is refused, never silently dropped."""
+    """A click callback: an empty filter is refused, never silently dropped. Not for a Words choice, which
+    refuses '' as it converts (click converts before it calls back, so the callback would never see it)."""
     return reject_empty(param, value, _("leave the option out to not filter by it"))
 
 

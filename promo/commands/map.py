@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from promo.commands.common import Words, catalogue, format_option, not_empty, say
+from promo.commands.common import Words, catalogue, format_option, say
 from promo.i18n import N_, _, ngettext
 
 
 @click.command("map")
-@click.option("--kind", type=Words("carrier_kind"), callback=not_empty, help="Only carriers of this kind.")
+@click.option("--kind", type=Words("carrier_kind"), help="Only carriers of this kind.")
 @click.option(
     "--geojson", "geojson", metavar="FILE", help="Write an RFC 7946 GeoJSON FeatureCollection ('-' = stdout)."
 )

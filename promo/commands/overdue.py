@@ -13,7 +13,6 @@ from promo.i18n import _, ngettext
 @click.option(
     "--kind",
     type=Words("overdue_kind"),
-    callback=not_empty,
     help="Only one kind: follow-ups, stage deadlines, leases ending within 90 days, milestones, services "
     "(帮办代办) or coordination items.",
 )

@@ -38,7 +38,6 @@ def _mark(r: dict) -> str:
 @click.option(
     "--level",
     type=Words("policy_level"),
-    callback=not_empty,
     help="Only policies of this level.",
 )
 @click.option(

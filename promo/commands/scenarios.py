@@ -12,12 +12,11 @@ from promo.i18n import _
 @click.option(
     "--industry", callback=not_empty, help="Only scenarios on this industry's chain (name or code, any level)."
 )
-@click.option("--status", type=Words("scenario_status"), callback=not_empty, help="Only scenarios in this state.")
+@click.option("--status", type=Words("scenario_status"), help="Only scenarios in this state.")
 @click.option("--owner", callback=not_empty, help="Only scenarios of this owner (part of the name is enough).")
 @click.option(
     "--owner-kind",
     type=Words("owner_kind"),
-    callback=not_empty,
     help="Only scenarios opened by this kind of owner.",
 )
 @format_option

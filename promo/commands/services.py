@@ -24,7 +24,7 @@ def _text(value, option, *, required=False):
 @click.group(invoke_without_command=True)
 @click.option("--enterprise", callback=not_empty, help="Only this enterprise's services.")
 @click.option("--department", callback=not_empty, help="Only services handled by this department.")
-@click.option("--status", type=Words("service_status"), callback=not_empty, help="Only services in this state.")
+@click.option("--status", type=Words("service_status"), help="Only services in this state.")
 @click.option("--officer", callback=not_empty, help="Only this officer's services.")
 @click.option("--overdue", is_flag=True, help="Only services past their due date and not done.")
 @format_option

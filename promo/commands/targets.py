@@ -20,7 +20,6 @@ def _list_options(fn):
                 "--status",
                 type=Words("target_status", also=ALL),
                 default="open",
-                callback=not_empty,
                 show_default=True,
                 help="Only targets in this state, or all of them.",
             ),

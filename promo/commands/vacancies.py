@@ -25,7 +25,6 @@ from promo.i18n import _, ngettext
     type=Words("sort", descending=True),
     default="carrier",
     show_default=True,
-    callback=not_empty,
     help="area, rent, ready, floor, load or carrier; prefix - for descending (e.g. -area).",
 )
 @click.option("--limit", type=LIMIT, help="Show at most this many units (0 = all).")
