@@ -8,8 +8,8 @@ import sqlite3
 
 from promo import vocabulary
 from promo.db import rows
-from promo.i18n import N_, _
-from promo.measures import trim
+from promo.i18n import N_, _, language
+from promo.measures import MONEY, trim
 from promo.open_items import overdue_where
 from promo.project_periods import SIGNED_IN
 from promo.text import today
@@ -152,8 +152,12 @@ _SECTION_TITLES = {
 
 
 def _wan(value) -> str:
+    """An amount in 万元 as the report words it: 3,000万元 or 2亿元 in Chinese; in English as the brief words
+    amounts (CNY 30 million, CNY 2 billion), never with Chinese units."""
     if value is None:
         return ""
+    if language() == "en":
+        return MONEY.words(value, "en")
     if value >= 10000:
         return f"{value / 10000:,.2f}".rstrip("0").rstrip(".") + "亿元"
     return f"{value:,.0f}万元"

@@ -523,3 +523,16 @@ def test_what_the_writes_say_is_punctuated_as_chinese_text(run, recorded, monkey
     assert said[0].strip() == "济南康达医疗器械有限公司 能评：已办结（状态、办结日期）"
     assert said[1].strip() == "协调事项 #2（济南康达医疗器械有限公司）：道路未通（住房和城乡建设局 · 李主任）"
     assert said[2].strip() == "2026 全区 签约项目：12 个 → 13 个"
+
+
+def test_an_english_weekly_report_words_amounts_as_english_figures(run, recorded, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "en")
+    text = run("report", "weekly", "--date", "2026-03-11").output
+    assert "1. 济南康达医疗器械有限公司 (03-10, CNY 200 million)" in text
+    assert "investment signed CNY 200 million/CNY 3 billion (behind)" in text
+    assert "investment completed CNY 0/CNY 1 billion (behind)" in text
+    assert "万元" not in text and "亿元" not in text
+    rows = json.loads(run("report", "weekly", "--date", "2026-03-11", "--format", "json").stdout)
+    assert rows[0]["detail"] == "CNY 200 million"
+    monkeypatch.setenv("PROMO_LANG", "zh")  # the group's Chinese text as it was
+    assert "（03-10，2亿元）" in run("report", "weekly", "--date", "2026-03-11").output
