@@ -116,6 +116,47 @@ def _english_relative(s: str) -> str:
     return f"{m['n2']}{_EN_UNITS[m['unit2']]}{'前' if m['post'] == 'ago' else '后'}"
 
 
+# A date with its year, month or day in Chinese numerals, as documents write it: 二〇二六年九月五日, 二零二六年九月五号,
+# 2026年九月五日, 二〇二六年九月 (a month), 二〇二六年底. The year digit by digit; the month and day as numbers
+# (十二, 二十五, 廿五, 卅一).
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_CN_DATE = re.compile(
+    r"^(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})年"
+    r"(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?P<d>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?P<unit>[日号])?)?)?"
+    r"(?P<end>底|末|年底|年末)?$"
+)
+_CN_NUMBER = re.compile(r"(?:(?P<tens>[一二三])?十)?(?P<ones>[一二三四五六七八九])?")
+
+
+def _in_digits(s: str) -> str:
+    """A date written in Chinese numerals (二〇二六年九月五日) in digits (2026年9月5日), checked as any other; other
+    text as it is. 十三月 becomes 13月, refused as no such month."""
+    found = _CN_DATE.match(s)
+    if not found or not any(part and not part.isdigit() for part in found.group("y", "m", "d")):
+        return s  # no date, or one in digits only
+    month, day = (_cn_number(found[part]) if found[part] else None for part in ("m", "d"))
+    if (found["m"] and month is None) or (found["d"] and day is None):
+        return s
+    out = found["y"].translate(_YEAR_DIGITS) + "年"
+    if month is not None:
+        out += f"{month}月"
+    if day is not None:
+        out += f"{day}{found['unit'] or ''}"
+    return out + (found["end"] or "")
+
+
+def _cn_number(text: str) -> int | None:
+    """A month or day in digits or Chinese numerals (九, 十二, 二十五, 廿五, 卅一); None for what is no number."""
+    if text.isdigit():
+        return int(text)
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    found = _CN_NUMBER.fullmatch(text)
+    if not text or not found:
+        return None
+    tens = (_CN_DIGITS[found["tens"]] if found["tens"] else 1) if "十" in text else 0
+    return tens * 10 + (_CN_DIGITS[found["ones"]] if found["ones"] else 0)
+
+
 def today() -> str:
     """Today's date, ISO; PROMO_TODAY overrides it so tests and briefs are reproducible."""
     import os
@@ -194,6 +235,7 @@ def _parse_date(value: str | _dt.date | None, field: str, meaning: str) -> str |
     if isinstance(value, _dt.date):
         return value.isoformat()
     s = _english_relative(unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").casefold())
+    s = _in_digits(s)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(s)
         if m:

@@ -289,3 +289,12 @@ def test_an_amount_in_yuan_typed_bare_is_refused_with_how_to_write_it(run, db_pa
     added = run("enterprises", "add", "某元计公司", "--investment", "120000000元")
     assert added.exit_code == 0, added.output
     assert query(db_path, "SELECT investment_wan FROM enterprises WHERE name = '某元计公司'") == [(12000,)]
+
+
+def test_dates_in_chinese_numerals_on_the_command_line(run, db_path):
+    result = run("units", "add", "精准医学产业园", "Z-9", "--area", "500", "--ready", "二〇二七年六月三十日")
+    assert result.exit_code == 0, result.output
+    assert query(db_path, "SELECT ready_date FROM units WHERE code = 'Z-9'") == [("2027-06-30",)]
+    refused = run("units", "add", "精准医学产业园", "Z-10", "--area", "500", "--ready", "二〇二七年十三月")
+    assert refused.exit_code == 2 and "--ready" in refused.output and "二〇二七年十三月" in refused.output
+    assert query(db_path, "SELECT count(*) FROM units WHERE code = 'Z-10'") == [(0,)]

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -71,6 +73,61 @@ def test_any_date_round_trips_in_every_spelling_and_only_1900_to_2200_is_taken(d
         else:
             with pytest.raises(BadValue, match="1900 to 2200"):
                 parse_date(text)
+
+
+_NUMERALS = "〇一二三四五六七八九"
+
+
+def _in_chinese(n: int, twenty: str = "二十", thirty: str = "三十") -> str:
+    """A month or day in Chinese numerals, written here apart from promo's reading: 9 九, 12 十二, 25 二十五."""
+    tens, ones = divmod(n, 10)
+    return {0: "", 1: "十", 2: twenty, 3: thirty}[tens] + (_NUMERALS[ones] if ones else "")
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    st.sampled_from("〇零○"),
+    st.booleans(),
+    st.sampled_from(["日", "号", ""]),
+    st.booleans(),
+)
+def test_a_date_in_chinese_numerals_reads_as_it(d, zero, year_in_digits, unit, old_tens):
+    year = str(d.year) if year_in_digits else "".join(zero if c == "0" else _NUMERALS[int(c)] for c in str(d.year))
+    day = _in_chinese(d.day, *(("廿", "卅") if old_tens else ()))
+    assert parse_date(f"{year}年{_in_chinese(d.month)}月{day}{unit}", "--date") == d.isoformat()
+
+
+@pytest.mark.parametrize(
+    "text, iso, meaning",
+    [
+        ("二〇二六年九月五日", "2026-09-05", "day"),
+        ("二零二六年九月五号", "2026-09-05", "day"),
+        ("2026年九月五日", "2026-09-05", "day"),
+        ("二〇二六年 九月 五日", "2026-09-05", "day"),
+        ("二〇二六年九月", "2026-09-30", "by"),
+        ("二〇二六年九月底", "2026-09-30", "by"),
+        ("二〇二六年底", "2026-12-31", "by"),
+    ],
+)
+def test_dates_as_documents_write_them(text, iso, meaning):
+    assert parse_date(text, "--date", meaning=meaning) == iso
+
+
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        ("二〇二六年十三月", "no such month (13)"),
+        ("二〇二六年十三月五日", "no such day"),
+        ("二〇二六年二月三十日", "no such day"),
+        ("二〇二六年九月四十日", "not a date"),
+        ("二〇二六年〇月五日", "not a date"),
+        ("一八〇〇年一月一日", "1900 to 2200"),
+    ],
+)
+def test_a_bad_date_in_chinese_numerals_is_refused_naming_the_field(bad, why):
+    with pytest.raises(BadValue) as exc:
+        parse_date(bad, "--lease-end", meaning="by")
+    assert "--lease-end" in str(exc.value) and bad in str(exc.value) and why in str(exc.value)
 
 
 @given(st.integers(min_value=0, max_value=10**8))
