@@ -131,6 +131,12 @@ def test_the_chinese_output_is_chinese(run, recorded, monkeypatch):
     assert said.strip() == "2026 全区 到位资金：80,000 万元 → 90,000 万元"
 
 
+def test_a_target_set_is_said_in_the_readers_units(run, recorded):
+    said = run("ledger", "targets", "set", "--year", "2026", "--arrived", "9亿", "--signed", "12").output
+    assert "万元" not in said and "个" not in said
+    assert "capital arrived: 80,000 10k CNY → 90,000 10k CNY" in said
+
+
 def test_recording_a_milestone_again_changes_nothing(run, db_path, recorded):
     before = content(db_path)
     said = run("enterprises", "milestone", "康达", "投产", "--date", "2026-11-10")

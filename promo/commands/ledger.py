@@ -249,7 +249,7 @@ def set_(ctx, year, owner, chain, quarter, **values):
     changed = change(conn, domain.set_targets, year, scope, value, quarter or 0, parsed)["changed"]
     for c in changed:
         label = vocabulary.label("measure", c["measure"], language())
-        unit = domain.UNITS[domain.MEASURES[c["measure"]][1]][0]
+        unit = vocabulary.label("unit_of_measure", domain.UNITS[domain.MEASURES[c["measure"]][1]][0], language())
         old = f"{trim(c['old'], 4)} {unit} → " if c["old"] is not None else ""
         new = f"{trim(c['new'], 4)} {unit}" if c["new"] is not None else _("cleared")
         if c["old"] == c["new"]:  # set again as it was: nothing is written or journaled
