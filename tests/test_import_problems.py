@@ -42,3 +42,20 @@ def test_add_reports_every_problem_of_its_options(run, db_path):
     assert mixed.exit_code == 1
     assert all(f in mixed.output for f in ("--investment abc", "--unit A1-101", "no industry named '不存在产业'"))
     assert content(db_path) == before
+
+
+def test_a_chinese_import_report_is_chinese_to_its_punctuation(run, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    path = tmp_path / "zh.csv"
+    # one code stored flagged (--accept-bad-check) warns from the write; one row refused with a hint; one new
+    path.write_text(
+        "企业名称,统一社会信用代码,阶段\n甲公司,91370100MA3C4XPL2K,签约\n乙公司,,签约\n丙公司,91370100MA3C4XPL2K,签约\n",
+        encoding="utf-8",
+    )
+    flagged = run("import", "enterprises", path, "--accept-bad-check", "--skip-invalid")
+    assert flagged.exit_code == 0, flagged.output
+    assert "第 2 行" in flagged.output and "line 2" not in flagged.output
+    assert "新增、" in flagged.output and "新增," not in flagged.output
+    path.write_text("企业名称,统一社会信用代码\n丁公司,91370100MA3C4XPL2J\n", encoding="utf-8")
+    refused = run("import", "enterprises", path, "--dry-run")
+    assert "（如果营业执照上确实是这个代码" in refused.output and " (如果" not in refused.output

@@ -184,7 +184,7 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
     else:
         outcome = _("{list_name}: imported {new:,} of {n:,} rows ({counts})")
     for r in reports:
-        counts = ", ".join(f"{r.count(s):,} {label}" for s, label in STATUS_LABELS.items() if r.count(s))
+        counts = _(", ").join(f"{r.count(s):,} {label}" for s, label in STATUS_LABELS.items() if r.count(s))
         # the outcome on stdout after a table; beside machine-readable output, on stderr
         click.echo(
             outcome.format(

@@ -63,7 +63,7 @@ class FieldNames(dict):
 def rejected_row(line: int, name: str, exc: PromoError | str, cells) -> Outcome:
     """A rejected row: its reason without line numbers for the table and the rejects file, and with them
     (one problem a line) for the refusal."""
-    text = exc if isinstance(exc, str) else exc.message + (f" ({exc.hint})" if exc.hint else "")
+    text = exc if isinstance(exc, str) else exc.message + (_(" ({hint})").format(hint=exc.hint) if exc.hint else "")
     prefix = _("line {line}, {column}").format(line=line, column="")  # how names[...] begin
     detail = text.replace(prefix, "").replace("\n  ", _("; "))
     if text.startswith(prefix):
@@ -221,7 +221,7 @@ def _add_run(conn, adapter, run: list, report: Report) -> None:
             report.outcomes[at] = rejected_row(line, name_shown, result, raw_cells)
         else:
             report.outcomes[at] = Outcome(line, "new", name_shown)
-            report.warnings += [f"line {line}: {w}" for w in result]
+            report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in result]
 
 
 class _AsWritten(SimpleNamespace):
