@@ -39,6 +39,8 @@ _PLAIN_NUMBER = re.compile(r"[+-]?[\d,]+(\.\d+)?")
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!"}
 EXCEL_ERRORS |= {"#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
 _TIME_OF_DAY = re.compile(r"(.*[\d日])(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+# a link as systems export it and people paste it: =HYPERLINK("https://…","山东某某有限公司"), shown as its text
+_HYPERLINK = re.compile(r'=\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*[,;，]\s*"((?:[^"]|"")*)"\s*\)', re.IGNORECASE)
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
 FORMAT_AS_TEXT = N_(
     "Excel turned the column into numbers: set the column's format to 文本 (Text), type the codes again "
@@ -78,7 +80,9 @@ def cell_text(
             _("is a nested JSON object, not a value"),
             _("give the field a plain value (text, a number or a list of them)"),
         )
-    if isinstance(value, Uncalculated):
+    if isinstance(value, Uncalculated) and _HYPERLINK.fullmatch(value.formula.strip()):
+        value = value.formula  # a link never calculated still says what it shows: read below as a typed link
+    elif isinstance(value, Uncalculated):
         raise BadValue(
             field_name,
             str(value)[:60],
@@ -125,6 +129,20 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
         text = text.replace("\xa0", " ")  # a no-break space, pasted from a web page, is a space to everyone
     if text[:1] == "'" and csv_safe(text[1:]) != text[1:]:
         text = text[1:]  # promo's own guard against formulas (render_csv.csv_safe), taken off again
+    if text[:1] == "=" and (link := _HYPERLINK.fullmatch(text)):
+        text = link.group(1).replace('""', '"').strip()
+        warnings.append(
+            _("{field}: a HYPERLINK formula, read as the text it shows, {text!r}").format(field=field_name, text=text)
+        )
+        if not text:
+            return None, warnings
+    if kind == "name" and text[:1] in "=＝":
+        raise BadValue(
+            field_name,
+            text,
+            _("begins with =, as a formula does: a name never does"),
+            _("take the = off; if the cell is a formula, let Excel or WPS calculate it and save the file again"),
+        )
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,

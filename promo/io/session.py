@@ -20,7 +20,8 @@ def _table(sheet, adapter, maps: tuple):
     found, first_error = [], None
     for a in layouts(adapter):
         try:
-            found.append((a, find_table(sheet, a.FIELDS, parse_map(maps, a.FIELDS), what=_list_name(a))))
+            mapping, continued_by = parse_map(maps, a.FIELDS), getattr(a, "CONTINUED_BY", None)
+            found.append((a, find_table(sheet, a.FIELDS, mapping, what=_list_name(a), continued_by=continued_by)))
         except BadValue as exc:
             first_error = first_error or exc
     if not found:

@@ -1,0 +1,201 @@
+"""Files as offices make them, checked as a user would: a name merged down over its contact rows, footnotes
+merged across the sheet, headers typed over two lines, links and stray = in names, a CSV cell whose quote is
+never closed, and a JSON object holding one array per list."""
+
+import json
+import re
+import sqlite3
+
+from openpyxl import Workbook, load_workbook
+from pipeline_helpers import content
+
+
+def _rows(db_path, sql, *params):
+    with sqlite3.connect(db_path) as c:
+        return c.execute(sql, params).fetchall()
+
+
+def contacts_workbook(path):
+    """A 台账 with its title merged across, one enterprise over two rows (name, industry, date and amount merged
+    down; a contact and a phone on each row), another whose second row gives a different amount, and 注/备注/
+    填报说明 merged across the sheet under the data, with no totals row above them."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["2026年签约项目台账"])
+    ws.merge_cells("A1:G1")
+    ws.append(["序号", "企业名称", "所属行业", "签约日期", "总投资\n（万元）", "联系人", "联系电话"])
+    ws.append([1, "测试双联系人医疗", "高端医疗器械", "2026-06-10", 4000, "冯一", 13805310012])
+    ws.append([None, None, None, None, None, "冯二", 13805310013])
+    for col in "ABCDE":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.append([2, "测试两笔投资医疗", "高端医疗器械", "2026-06-11", 300, "卫三", "13805310014"])
+    ws.append([None, None, "高端医疗器械", "2026-06-11", 500, "卫四", "13805310015"])
+    ws.merge_cells("A5:A6")
+    ws.merge_cells("B5:B6")
+    ws.append([3, "测试单行医疗", "高端医疗器械", "2026-06-12", "待定", "郑一", "13805310016"])
+    for row, text in (
+        (8, "注：投资额单位为万元。"),
+        (9, "备注：本表由招商一局填报"),
+        (10, "填报说明：如有疑问请联系办公室"),
+    ):
+        ws.cell(row, 1, text)
+        ws.merge_cells(f"A{row}:G{row}")
+    book.save(path)
+    return path
+
+
+def test_a_name_merged_over_two_rows_is_one_enterprise_with_both_contacts(run, db_path, tmp_path):
+    path = contacts_workbook(tmp_path / "台账.xlsx")
+    before = content(db_path)
+    refused = run("import", "enterprises", path, "--owner", "张伟")
+    assert refused.exit_code == 1 and content(db_path) == before
+    out = refused.output
+    # the second row of a merged name that only adds a contact is the same enterprise, not a repeat of it
+    assert "rows under a 企业名称 cell merged down from the row above, joined into its record: line 4" in out
+    assert "line 4" not in out.split("joined into its record")[1].split("\n")[0].replace(": line 4", "")
+    # a second row that gives another amount is not a contact row: it is named, with the column on one line
+    assert (
+        "line 6: 测试两笔投资医疗: repeats line 5 (same folded name); differs in investment (10k CNY): 300 vs 500"
+        in out
+    )
+    # the footnotes merged across the sheet are notes, not rows with every field wrong
+    assert "notes below the data skipped: line 8, 9, 10" in out
+    assert "line 8" not in out.replace("line 8, 9, 10", "")
+
+    rejects = tmp_path / "退回.xlsx"
+    done = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid", "--rejects", rejects)
+    assert done.exit_code == 0, done.output
+    assert "imported 3 of 4 rows (3 new, 1 rejected)" in done.output
+    stored = _rows(
+        db_path, "SELECT name, contact, phone, investment_wan FROM enterprises WHERE name LIKE '测试%' ORDER BY id"
+    )
+    assert stored == [
+        ("测试双联系人医疗", "冯一、冯二", "13805310012、13805310013", 4000.0),
+        ("测试两笔投资医疗", "卫三", "13805310014", 300.0),
+        ("测试单行医疗", "郑一", "13805310016", None),
+    ]
+    ws = load_workbook(rejects).active
+    assert [r[1] for r in ws.iter_rows(min_row=2, values_only=True)] == ["测试两笔投资医疗"]
+
+    # exported and imported again, the joined contacts change nothing
+    out_file = tmp_path / "企业.xlsx"
+    assert run("export", "enterprises", "-o", out_file).exit_code == 0
+    again = run("import", "enterprises", out_file, "--dry-run")
+    assert re.search(r"would import 0 of (\d+) rows \(\1 unchanged\)", again.output), again.output
+
+
+def test_a_name_merged_over_rows_of_another_list_still_reads_one_row_each(run, db_path, tmp_path):
+    """Only a list with one row per name joins rows under a merged name: services keep one row per item."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "事项", "责任部门", "状态"])
+    ws.append(["华银康", "环评", "生态环境局", "办理中"])
+    ws.append([None, "消防验收", "住房和城乡建设局", "办理中"])
+    ws.merge_cells("A2:A3")
+    book.save(tmp_path / "帮办.xlsx")
+    out = run("import", "services", tmp_path / "帮办.xlsx", "--dry-run").output
+    assert "merged down" not in out
+    assert "imported 2 of 2 rows" in out or "would import 2 of 2 rows" in out
+
+
+def test_a_hyperlink_reads_as_its_text_and_a_name_beginning_with_equals_is_refused(run, db_path, tmp_path):
+    path = tmp_path / "links.csv"
+    path.write_text(
+        "企业名称,所属行业,签约日期\n"
+        '"=HYPERLINK(""http://x.cn/a?b=1"",""测试链接医疗"")",高端医疗器械,2026-06-10\n'
+        "=测试等号医疗,高端医疗器械,2026-06-11\n",
+        encoding="utf-8-sig",
+    )
+    refused = run("import", "enterprises", path, "--owner", "张伟")
+    assert refused.exit_code == 1
+    assert "line 2, 企业名称: a HYPERLINK formula, read as the text it shows, '测试链接医疗'" in refused.output
+    assert "line 3, 企业名称 =测试等号医疗: begins with =, as a formula does: a name never does" in refused.output
+    done = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid")
+    assert done.exit_code == 0
+    assert _rows(db_path, "SELECT name FROM enterprises WHERE name LIKE '%测试%'") == [("测试链接医疗",)]
+
+    # in a workbook a link saved without its value still shows its text; any other formula is refused so
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "所属行业", "签约日期", "投资额(万元)"])
+    ws.append(['=HYPERLINK("http://x.cn","测试工作簿链接")', "高端医疗器械", "2026-06-10", 100])
+    ws.append(["测试未算公式", "高端医疗器械", "2026-06-10", "=D2*2"])
+    book.save(tmp_path / "links.xlsx")
+    out = run("import", "enterprises", tmp_path / "links.xlsx", "--owner", "张伟", "--dry-run").output
+    assert "line 2, 企业名称: a HYPERLINK formula, read as the text it shows, '测试工作簿链接'" in out
+    assert "line 3, 投资额(万元) =D2*2: is a formula that was never calculated" in out
+
+
+def test_a_credit_code_repeated_after_a_row_whose_name_could_not_be_read_names_no_none(run, db_path, tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text(
+        "企业名称,统一社会信用代码,所属行业,签约日期\n"
+        "=测试坏名,91370100MA3C12346C,高端医疗器械,2026-06-10\n"
+        "测试好名,91370100MA3C12346C,高端医疗器械,2026-06-10\n",
+        encoding="utf-8",
+    )
+    out = run("import", "enterprises", path, "--owner", "张伟").output
+    assert "None" not in out
+    assert "line 3: 测试好名: repeats line 2 (same credit code)" in out
+
+
+def test_a_csv_cell_whose_quote_is_never_closed_is_refused_before_rows_go_missing(run, db_path, tmp_path):
+    before = content(db_path)
+    lines = [
+        "企业名称,所属行业,签约日期,备注",
+        '测试引号甲,高端医疗器械,2026-06-10,"第一行 未闭合',
+        "测试引号乙,高端医疗器械,2026-06-11,",
+        "测试引号丙,高端医疗器械,2026-06-12,",
+    ]
+    path = tmp_path / "quote.csv"
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    for extra in ((), ("--skip-invalid",)):
+        refused = run("import", "enterprises", path, "--owner", "张伟", *extra)
+        assert refused.exit_code == 2, refused.output
+        assert 'line 2: the quote (") that opens cell 4 is not closed where the cell ends' in refused.output
+        assert "the lines after it, to line 4, were read into that one cell: '测试引号乙,高端医疗器械,2026-06-11,'" in (
+            refused.output
+        )
+        assert content(db_path) == before
+    # a note written over several lines in its quoted cell is no such thing
+    lines[1] = '测试引号甲,高端医疗器械,2026-06-10,"第一行, 其一\n第二行, 其二"'
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    done = run("import", "enterprises", path, "--owner", "张伟")
+    assert done.exit_code == 0, done.output
+    assert _rows(db_path, "SELECT note FROM enterprises WHERE name = '测试引号甲'") == [("第一行, 其一\n第二行, 其二",)]
+
+
+def test_a_json_object_of_lists_is_read_as_one_sheet_per_list(run, db_path, tmp_path):
+    path = tmp_path / "lists.json"
+    data = {
+        "载体": [{"载体名称": "测试JSON园区", "类型": "产业园", "地址": "济南市示例路1号"}],
+        "企业": [
+            {"企业名称": "测试JSON医疗", "所属行业": "高端医疗器械", "签约日期": "2026-06-10", "载体": "测试JSON园区"}
+        ],
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    one = run("import", "enterprises", path, "--owner", "张伟", "--dry-run")
+    # one list from it: its own array, the carrier it names not in the catalogue yet
+    assert one.exit_code == 1, one.output
+    assert "the records were read from the JSON object's '企业'" in one.output
+    assert "line 1: 测试JSON医疗: no carrier named '测试JSON园区' in the catalogue" in one.output
+    done = run("import", "all", path, "--owner", "张伟")
+    assert done.exit_code == 0, done.output
+    assert "carriers: imported 1 of 1 rows (1 new)" in done.output
+    assert "enterprises: imported 1 of 1 rows (1 new)" in done.output
+    assert _rows(db_path, "SELECT e.name, c.name FROM enterprises e JOIN carriers c ON c.id = e.carrier_id "
+                          "WHERE e.name = '测试JSON医疗'") == [("测试JSON医疗", "测试JSON园区")]  # fmt: skip
+
+    # an object of several things, none an array of records, says how to write one without doubled braces
+    path.write_text(json.dumps({"a": 1, "b": [1, 2]}), encoding="utf-8")
+    refused = run("import", "enterprises", path)
+    assert refused.exit_code == 2 and '[{"企业名称": "…"}, …]' in refused.output
+
+
+def test_a_required_field_without_a_column_is_named_by_its_header(run, db_path, tmp_path, monkeypatch):
+    path = tmp_path / "carriers.csv"
+    path.write_text("载体名称,地址\n测试无类型园区,济南市示例路2号\n", encoding="utf-8")
+    assert "line 2, kind '': is required" in run("import", "carriers", path).output
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    out = run("import", "carriers", path).output
+    assert "第 2 行，类型" in out and "kind" not in out
