@@ -41,10 +41,12 @@ def parse_owner_kind(value: str | None) -> str | None:
         return None
     kind = _OWNER_KIND_BY_FOLDED.get(fold(value))
     if kind is None:
+        from promo.edit.parsers import shown_choices
+
         raise BadValue(
             "--owner-kind",
             value,
-            _("use one of {choices}").format(choices=", ".join(f"{k} ({v})" for k, v in OWNER_KINDS.items())),
+            _("use one of {choices}").format(choices=shown_choices(OWNER_KINDS)),
         )
     return kind
 

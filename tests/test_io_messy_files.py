@@ -199,3 +199,48 @@ def test_a_required_field_without_a_column_is_named_by_its_header(run, db_path, 
     monkeypatch.setenv("PROMO_LANG", "zh")
     out = run("import", "carriers", path).output
     assert "第 2 行，类型" in out and "kind" not in out
+
+
+def policy_and_carrier_sheets(path):
+    """A 政策清单 as a committee words it (园区级, 有效期 长期, 适用行业 所有行业), a 准入 sheet with 适用园区, and a
+    载体 sheet with a landline typed as a number and a kind no list has."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "产业政策"
+    ws.append(["政策名称", "政策级别", "施行日期", "有效期至", "适用行业"])
+    ws.append(["测试长期政策", "园区级", "2026-01-01", "长期", "所有行业"])
+    ws = book.create_sheet("准入标准")
+    ws.append(["指标名称", "考核指标", "要求", "标准值", "单位", "适用园区"])
+    ws.append(["测试强度", "固定资产投资强度", "≥", 300, "万元/亩", "精准医学产业园"])
+    ws = book.create_sheet("载体")
+    ws.append(["载体名称", "载体类型", "联系电话"])
+    ws.append(["测试座机园区", "产业园", 53188880001])
+    ws.append(["测试手机园区", "产业园", 13905310002])
+    ws.append(["测试众创空间", "孵化器（众创空间）", None])
+    book.save(path)
+    return path
+
+
+def test_policy_criteria_and_carrier_sheets_in_an_offices_words(run, db_path, tmp_path, monkeypatch):
+    path = policy_and_carrier_sheets(tmp_path / "清单.xlsx")
+    done = run("import", "all", path, "--skip-invalid")
+    assert done.exit_code == 0, done.output
+    out = done.output
+    assert "columns not understood" not in out  # 适用园区 is the criterion's carrier
+    assert "line 2, 有效期至: '长期' read as empty" in out
+    assert "line 2, 联系电话: 53188880001 is stored as a number, and a number keeps no leading 0" in out
+    assert "13905310002 is stored" not in out  # a mobile number has no 0 to lose
+    with sqlite3.connect(db_path) as c:
+        c.row_factory = sqlite3.Row
+        p = c.execute("SELECT * FROM policies WHERE name = '测试长期政策'").fetchone()
+        assert (p["level"], p["start_date"], p["end_date"]) == ("zone", "2026-01-01", None)
+        criterion = c.execute(
+            "SELECT c.name FROM criteria t JOIN carriers c ON c.id = t.carrier_id WHERE t.name = '测试强度'"
+        ).fetchone()
+        assert criterion[0] == "精准医学产业园"
+    assert re.search(r"For industries +any\n", run("policies", "show", "测试长期政策").output)  # 所有行业: open to all
+    # a kind not in the list is refused with the kinds, in the reader's language only
+    assert "use one of park (产业园), building (楼宇)" in out
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    zh = run("import", "carriers", path, "--dry-run").output
+    assert "可用：产业园、楼宇、地块、孵化器、组团" in zh and "park" not in zh

@@ -45,7 +45,13 @@ PLATFORM_FIELDS = (
     Field("name_en", "--name-en", p.text(200)),
     Field("code", "--code", p.text(60)),
     Field("kind", "--kind", p.text(60)),
-    Field("level", "--level", p.choice(PLATFORM_LEVELS, {"国家": "national", "省": "provincial", "市": "municipal"})),
+    Field(
+        "level",
+        "--level",
+        p.choice(
+            PLATFORM_LEVELS, {"国家": "national", "省": "provincial", "市": "municipal", "园区": "zone", "区": "zone"}
+        ),
+    ),
     Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier"))),
     Field("description", "--description", p.text()),
     Field("description_en", "--description-en", p.text()),

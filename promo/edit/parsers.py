@@ -120,6 +120,16 @@ def rent(conn, value, option):
     return parse_rent(value, option)
 
 
+def shown_choices(labels: dict[str, str]) -> str:
+    """A coded vocabulary as a refusal lists it: its Chinese labels on a Chinese screen (产业园、楼宇 …), each code
+    with its label in English, since both are accepted (park (产业园))."""
+    from promo.i18n import language
+
+    if language() == "zh":
+        return "、".join(dict.fromkeys(labels.values()))
+    return ", ".join(f"{k} ({v})" if k != v else k for k, v in labels.items())
+
+
 def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
     """One of a coded vocabulary, typed as its code, its Chinese label or a synonym."""
     keys = {fold(k): k for k in labels} | {fold(v): k for k, v in labels.items()}
@@ -128,8 +138,7 @@ def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
     def parse(conn, value, option):
         code = keys.get(fold(str(value)))
         if code is None:
-            shown = ", ".join(f"{k} ({v})" if k != v else k for k, v in labels.items())
-            raise BadValue(option, value, _("use one of {choices}").format(choices=shown))
+            raise BadValue(option, value, _("use one of {choices}").format(choices=shown_choices(labels)))
 
         return code
 

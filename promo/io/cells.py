@@ -31,6 +31,8 @@ PLACEHOLDERS = {
     "null",
     "空",
 }
+# an end date a policy or a lease does not have, as offices write it: read as empty, with a warning
+OPEN_ENDED = {"长期", "长期有效", "永久", "永久有效", "无期限", "无固定期限", "至今"}
 SERIALS = (20000, 80000)  # 1954-10-03 … 2119-01-10: the serials a date in a catalogue can plausibly be
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
@@ -99,6 +101,13 @@ def cell_text(
             _("is stored as a number, so Excel has kept only its first 15 digits and the credit code is lost"),
             _(FORMAT_AS_TEXT),
         )
+    if kind == "phone" and isinstance(value, (int, float)) and _lost_zero(value):
+        warnings.append(
+            _(
+                "{field}: {value} is stored as a number, and a number keeps no leading 0: if it is a landline with "
+                "its area code, it lost its 0 (format the column as 文本 (Text) and type it again)"
+            ).format(field=field_name, value=_number_text(value))
+        )
     if kind == "date" and _serial(value) is not None:
         day = _serial(value)
         warnings.append(
@@ -166,7 +175,7 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
         )
     if kind == "date" and (day := _TIME_OF_DAY.fullmatch(text)):
         text = day.group(1)  # 2026/3/5 0:00, as Excel writes a date and time to CSV: the day is the field
-    if text.casefold() in PLACEHOLDERS:
+    if text.casefold() in PLACEHOLDERS or (kind == "date" and text in OPEN_ENDED):
         if required:
             return None, warnings
         warnings.append(_("{field}: {text!r} read as empty").format(field=field_name, text=text))
@@ -180,6 +189,13 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
     if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and _PLAIN_NUMBER.fullmatch(text):
         text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
     return text, warnings
+
+
+def _lost_zero(value: float | int) -> bool:
+    """Whether a phone typed as a number looks like a landline whose leading 0 Excel dropped: 9 to 11 digits
+    that are no mobile number (1…, 11 digits) — 0531 8888 0001 is stored as 53188880001."""
+    digits = _number_text(value)
+    return digits.isdigit() and 9 <= len(digits) <= 11 and not (len(digits) == 11 and digits[0] == "1")
 
 
 def _serial(value) -> str | None:
