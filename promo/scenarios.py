@@ -21,7 +21,14 @@ OWNER_KINDS = {
     "government": "政府部门",
 }
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no record number is larger
+_OWNER_WORDS = {  # how a 场景清单 names its owners besides the labels
+    "hospital": ("三甲医院", "医疗机构", "卫生院"),
+    "institute": ("高校", "大学", "研究院", "研究所", "科研机构"),
+    "enterprise": ("公司", "企业单位"),
+    "government": ("政府", "政府机关", "委办局", "部门"),
+}
 _OWNER_KIND_BY_FOLDED = {fold(v): k for k, v in OWNER_KINDS.items()} | {k: k for k in OWNER_KINDS}
+_OWNER_KIND_BY_FOLDED |= {fold(w): k for k, words in _OWNER_WORDS.items() for w in words}
 _STATUS_BY_FOLDED = by_label("scenario_status")
 
 

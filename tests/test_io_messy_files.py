@@ -216,7 +216,7 @@ def policy_and_carrier_sheets(path):
     ws.append(["载体名称", "载体类型", "联系电话"])
     ws.append(["测试座机园区", "产业园", 53188880001])
     ws.append(["测试手机园区", "产业园", 13905310002])
-    ws.append(["测试众创空间", "孵化器（众创空间）", None])
+    ws.append(["测试综合体", "科创综合体", None])
     book.save(path)
     return path
 
@@ -244,3 +244,35 @@ def test_policy_criteria_and_carrier_sheets_in_an_offices_words(run, db_path, tm
     monkeypatch.setenv("PROMO_LANG", "zh")
     zh = run("import", "carriers", path, "--dry-run").output
     assert "可用：产业园、楼宇、地块、孵化器、组团" in zh and "park" not in zh
+
+
+def test_units_carriers_and_scenarios_in_the_words_of_a_rent_roll(run, db_path, tmp_path):
+    """A 租控表 writes floors in Chinese numerals and 出租中; a carrier list 众创空间; a 场景清单 三甲医院."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "载体"
+    ws.append(["载体名称", "载体类型"])
+    ws.append(["测试众创空间", "孵化器（众创空间）"])
+    ws.append(["测试工业园", "工业园区"])
+    ws = book.create_sheet("房源")
+    ws.append(["载体", "房号", "楼层", "建筑面积", "租赁状态"])
+    ws.append(["测试众创空间", "301", "三层", "800平米", "出租中"])
+    ws.append(["测试众创空间", "B101", "地下一层", "1,200㎡", "空置"])
+    ws.append(["测试众创空间", "1201", "十二层", 300, "空置"])
+    ws = book.create_sheet("创新场景")
+    ws.append(["场景名称", "需求单位", "单位类型"])
+    ws.append(["测试会诊场景", "测试医院", "三甲医院"])
+    book.save(tmp_path / "租控表.xlsx")
+    done = run("import", "all", tmp_path / "租控表.xlsx")
+    assert done.exit_code == 0, done.output
+    units = _rows(
+        db_path,
+        "SELECT u.code, u.floor, u.area_m2, u.status FROM units u JOIN carriers c ON c.id = u.carrier_id "
+        "WHERE c.name = '测试众创空间' ORDER BY u.id",
+    )
+    assert units == [("301", 3, 800.0, "leased"), ("B101", -1, 1200.0, "vacant"), ("1201", 12, 300.0, "vacant")]
+    assert _rows(db_path, "SELECT kind FROM carriers WHERE name LIKE '测试%' ORDER BY id") == [
+        ("incubator",),
+        ("park",),
+    ]
+    assert _rows(db_path, "SELECT owner_kind FROM scenarios WHERE title = '测试会诊场景'") == [("hospital",)]
