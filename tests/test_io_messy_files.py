@@ -125,6 +125,28 @@ def test_a_hyperlink_reads_as_its_text_and_a_name_beginning_with_equals_is_refus
     assert "line 2, 企业名称: a HYPERLINK formula, read as the text it shows, '测试工作簿链接'" in out
     assert "line 3, 投资额(万元) =D2*2: is a formula that was never calculated" in out
 
+    # a link rejected for another cell goes to the rejects file as the text it shows, and is read so again
+    ws["C2"] = "2026-13-01"
+    book.save(tmp_path / "links.xlsx")
+    rejects = tmp_path / "退回.xlsx"
+    run("import", "enterprises", tmp_path / "links.xlsx", "--owner", "张伟", "--skip-invalid", "--rejects", rejects)
+    back = load_workbook(rejects)
+    ws = back.active
+    assert [c.value for c in ws[2]][:3] == ["测试工作簿链接", "高端医疗器械", "2026-13-01"]
+    assert ws["D3"].value == "'=D2*2"  # any other formula goes back inert, to be replaced by its value
+    ws["C2"], ws["D3"] = "2026-06-10", 200
+    back.save(rejects)
+    again = run("import", "enterprises", rejects, "--owner", "张伟")
+    assert again.exit_code == 0, again.output
+    assert _rows(db_path, "SELECT name FROM enterprises WHERE name LIKE '测试工作簿%' OR name = '测试未算公式'") == [
+        ("测试工作簿链接",),
+        ("测试未算公式",),
+    ]
+    # what promo wrote inert, or what Excel marks as text with ', is meant as written
+    path.write_text("企业名称,所属行业,签约日期\n'=测试等号医疗,高端医疗器械,2026-06-11\n", encoding="utf-8")
+    assert run("import", "enterprises", path, "--owner", "张伟").exit_code == 0
+    assert _rows(db_path, "SELECT count(*) FROM enterprises WHERE name = '=测试等号医疗'") == [(1,)]
+
 
 def test_a_credit_code_repeated_after_a_row_whose_name_could_not_be_read_names_no_none(run, db_path, tmp_path):
     path = tmp_path / "codes.csv"
@@ -276,3 +298,25 @@ def test_units_carriers_and_scenarios_in_the_words_of_a_rent_roll(run, db_path, 
         ("park",),
     ]
     assert _rows(db_path, "SELECT owner_kind FROM scenarios WHERE title = '测试会诊场景'") == [("hospital",)]
+
+
+def test_a_target_or_scenario_row_says_every_problem_at_once(run, db_path, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.title = "目标企业"
+    ws.append(["目标企业名称", "所属环节", "优先级", "招引理由", "进展"])
+    ws.append(["测试配套公司", "不存在的环节", "中", "配套", "跟进中"])
+    ws = book.create_sheet("创新场景")
+    ws.append(["场景名称", "需求单位", "单位类型", "领域", "发布时间"])
+    ws.append(["测试场景", "测试医院", "某某", "不存在的领域", "2026-13-01"])
+    book.save(tmp_path / "ts.xlsx")
+    out = run("import", "all", tmp_path / "ts.xlsx").output
+    for problem in (
+        "no chain link named '不存在的环节'",
+        "line 2, 招引理由 配套: use one of",
+        "line 2, 进展 跟进中: use 待招引、已转入流程、已放弃",
+        "line 2, 单位类型 某某: use one of",
+        "no industry named '不存在的领域'",
+        "line 2, 发布时间 2026-13-01: no such day in the calendar",
+    ):
+        assert problem in out, problem

@@ -82,7 +82,7 @@ def cell_text(
             _("is a nested JSON object, not a value"),
             _("give the field a plain value (text, a number or a list of them)"),
         )
-    if isinstance(value, Uncalculated) and _HYPERLINK.fullmatch(value.formula.strip()):
+    if isinstance(value, Uncalculated) and link_text(value.formula) is not None:
         value = value.formula  # a link never calculated still says what it shows: read below as a typed link
     elif isinstance(value, Uncalculated):
         raise BadValue(
@@ -137,21 +137,37 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
     if "\xa0" in text:
         text = text.replace("\xa0", " ")  # a no-break space, pasted from a web page, is a space to everyone
     if text[:1] == "'" and csv_safe(text[1:]) != text[1:]:
-        text = text[1:]  # promo's own guard against formulas (render_csv.csv_safe), taken off again
-    if text[:1] == "=" and (link := _HYPERLINK.fullmatch(text)):
-        text = link.group(1).replace('""', '"').strip()
-        warnings.append(
-            _("{field}: a HYPERLINK formula, read as the text it shows, {text!r}").format(field=field_name, text=text)
-        )
-        if not text:
-            return None, warnings
-    if kind == "name" and text[:1] in "=＝":
-        raise BadValue(
-            field_name,
-            text,
-            _("begins with =, as a formula does: a name never does"),
-            _("take the = off; if the cell is a formula, let Excel or WPS calculate it and save the file again"),
-        )
+        # promo's own guard against formulas (render_csv.csv_safe), and Excel's mark of text: what follows is
+        # meant as written, a name that begins with = included (promo export writes one stored so)
+        return _as_written(text[1:], kind, field_name, required, unit, warnings)
+    if text[:1] in "=＝":
+        shown = link_text(text)
+        if shown is not None:
+            text = shown
+            warnings.append(
+                _("{field}: a HYPERLINK formula, read as the text it shows, {text!r}").format(
+                    field=field_name, text=text
+                )
+            )
+            if not text:
+                return None, warnings
+        elif kind == "name":
+            raise BadValue(
+                field_name,
+                text,
+                _("begins with =, as a formula does: a name never does"),
+                _("take the = off; if the cell is a formula, let Excel or WPS calculate it and save the file again"),
+            )
+    return _as_written(text, kind, field_name, required, unit, warnings)
+
+
+def link_text(text: str) -> str | None:
+    """The text a =HYPERLINK("…","text") formula shows, or None for anything else."""
+    link = _HYPERLINK.fullmatch(text.strip()) if "HYPERLINK" in text.upper() else None
+    return link.group(1).replace('""', '"').strip() if link else None
+
+
+def _as_written(text: str, kind: str, field_name: str, required: bool, unit, warnings: list) -> tuple:
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,
