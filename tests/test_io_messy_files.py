@@ -320,3 +320,32 @@ def test_a_target_or_scenario_row_says_every_problem_at_once(run, db_path, tmp_p
         "line 2, 发布时间 2026-13-01: no such day in the calendar",
     ):
         assert problem in out, problem
+
+
+def test_dates_as_excel_writes_them_in_every_locale_and_as_documents_write_them(run, db_path, tmp_path):
+    lines = [
+        "企业名称,所属行业,签约日期",
+        "测试日期甲,高端医疗器械,2026年3月5日 星期四",  # Chinese Excel's long date format, saved as CSV
+        "测试日期乙,高端医疗器械,2026/3/6 上午 12:00:00",  # a date cell in a Chinese Windows CSV
+        "测试日期丙,高端医疗器械,7-Mar-26",  # an English Excel's d-mmm-yy
+        '测试日期丁,高端医疗器械,"Mar 8, 2026"',
+        "测试日期戊,高端医疗器械,二〇二六年三月九日",  # as an official document writes it
+        "测试日期己,高端医疗器械,46100.5",  # a date and time cell that lost its format
+        "测试日期庚,高端医疗器械,2026年3月5日 星期五",
+    ]
+    path = tmp_path / "dates.csv"
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    done = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid")
+    assert done.exit_code == 0, done.output
+    assert (
+        "line 8, 签约日期 2026年3月5日 星期五: 2026-03-05 is a Thursday: the date and the day of the week disagree"
+        in (done.output)
+    )
+    assert _rows(db_path, "SELECT name, stage_date FROM enterprises WHERE name LIKE '测试日期%' ORDER BY id") == [
+        ("测试日期甲", "2026-03-05"),
+        ("测试日期乙", "2026-03-06"),
+        ("测试日期丙", "2026-03-07"),
+        ("测试日期丁", "2026-03-08"),
+        ("测试日期戊", "2026-03-09"),
+        ("测试日期己", "2026-03-19"),
+    ]

@@ -40,7 +40,11 @@ _PLAIN_NUMBER = re.compile(r"[+-]?[\d,]+(\.\d+)?")
 # what Excel shows, and saves in a CSV, for a formula that failed (a VLOOKUP that found nothing: #N/A)
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!"}
 EXCEL_ERRORS |= {"#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
-_TIME_OF_DAY = re.compile(r"(.*[\d日])(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+# the time Excel writes after a date in a CSV, in a Chinese or an English locale: 0:00, 上午 12:00:00, 2:30 PM
+_TIME_OF_DAY = re.compile(
+    r"(.*[\d日号])(?:\s+|T)(?:上午|下午|中午|晚上)?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:[AP]M|上午|下午))?",
+    re.IGNORECASE,
+)
 # a link as systems export it and people paste it: =HYPERLINK("https://…","山东某某有限公司"), shown as its text
 _HYPERLINK = re.compile(r'=\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*[,;，]\s*"((?:[^"]|"")*)"\s*\)', re.IGNORECASE)
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
@@ -221,10 +225,11 @@ def _serial(value) -> str | None:
         return None
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip()
-        if not re.fullmatch(r"\d{5}(\.0+)?", text):
+        if not re.fullmatch(r"\d{5}(\.\d+)?", text):
             return None
         value = float(text)
-    if not isinstance(value, (int, float)) or not SERIALS[0] <= value <= SERIALS[1] or value != int(value):
+    # a fraction is the time of day (a date and time cell): the day is the field
+    if not isinstance(value, (int, float)) or not SERIALS[0] <= value <= SERIALS[1]:
         return None
     from promo.io.sheet import Number1904
 
