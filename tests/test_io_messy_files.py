@@ -337,10 +337,8 @@ def test_dates_as_excel_writes_them_in_every_locale_and_as_documents_write_them(
     path.write_bytes("\r\n".join(lines).encode("gb18030"))
     done = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid")
     assert done.exit_code == 0, done.output
-    assert (
-        "line 8, 签约日期 2026年3月5日 星期五: 2026-03-05 is a Thursday: the date and the day of the week disagree"
-        in (done.output)
-    )
+    disagree = "签约日期 2026年3月5日 星期五: 2026-03-05 is a Thursday: the date and the day of the week disagree"
+    assert disagree in done.output
     assert _rows(db_path, "SELECT name, stage_date FROM enterprises WHERE name LIKE '测试日期%' ORDER BY id") == [
         ("测试日期甲", "2026-03-05"),
         ("测试日期乙", "2026-03-06"),
