@@ -347,3 +347,18 @@ def test_dates_as_excel_writes_them_in_every_locale_and_as_documents_write_them(
         ("测试日期戊", "2026-03-09"),
         ("测试日期己", "2026-03-19"),
     ]
+
+
+def test_a_phone_saved_in_scientific_notation_is_refused_and_one_typed_as_a_number_kept(run, db_path, tmp_path):
+    path = tmp_path / "phones.csv"
+    path.write_text("企业名称,所属行业,联系电话\n测试科学计数电话,高端医疗器械,1.38123E+10\n", encoding="utf-8")
+    refused = run("import", "enterprises", path, "--owner", "张伟")
+    assert refused.exit_code == 1
+    assert "联系电话 1.38123E+10: is a number in scientific notation: Excel has already dropped" in refused.output
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "所属行业", "联系电话"])
+    ws.append(["测试数字电话", "高端医疗器械", 13812345678.0])  # a number cell keeps all 11 digits
+    book.save(tmp_path / "phones.xlsx")
+    assert run("import", "enterprises", tmp_path / "phones.xlsx", "--owner", "张伟").exit_code == 0
+    assert _rows(db_path, "SELECT phone FROM enterprises WHERE name = '测试数字电话'") == [("13812345678",)]

@@ -179,6 +179,13 @@ def _as_written(text: str, kind: str, field_name: str, required: bool, unit, war
             _("is a number in scientific notation: Excel has already dropped the code's last digits"),
             _(FORMAT_AS_TEXT),
         )
+    if kind == "phone" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
+        raise BadValue(
+            field_name,
+            text,
+            _("is a number in scientific notation: Excel has already dropped the phone number's last digits"),
+            _("set the column's format to 文本 (Text), type the numbers again, save, and import again"),
+        )
     if "\ufffd" in text:
         raise BadValue(
             field_name,
