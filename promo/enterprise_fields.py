@@ -60,7 +60,7 @@ def _kind_by_key() -> dict[str, str]:
     return by_label("enterprise_kind") | {fold(w): k for w, k in synonyms("enterprise_kind").items()}
 
 
-_PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[\d(](?:[\d\s()+\-/.、,;#*转分机]|ext)*$", re.IGNORECASE)  # not 1.38123E+10
 MAX_NAME = 200
 
 
