@@ -362,3 +362,22 @@ def test_a_phone_saved_in_scientific_notation_is_refused_and_one_typed_as_a_numb
     book.save(tmp_path / "phones.xlsx")
     assert run("import", "enterprises", tmp_path / "phones.xlsx", "--owner", "张伟").exit_code == 0
     assert _rows(db_path, "SELECT phone FROM enterprises WHERE name = '测试数字电话'") == [("13812345678",)]
+
+
+def test_amounts_with_a_currency_sign_and_headcounts_with_their_unit(run, db_path, tmp_path):
+    path = tmp_path / "amounts.csv"
+    path.write_text(
+        "企业名称,所属行业,投资额,就业人数\n"
+        '测试币种甲,高端医疗器械,￥1200万,"1,000人"\n'
+        "测试币种乙,高端医疗器械,人民币1.5亿元,50名\n"
+        "测试币种丙,高端医疗器械,3000万美元,\n",
+        encoding="utf-8",
+    )
+    out = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid").output
+    assert "投资额 3000万美元: not an amount" in out  # another currency is never converted by guess
+    assert _rows(
+        db_path, "SELECT name, investment_wan, jobs FROM enterprises WHERE name LIKE '测试币种%' ORDER BY id"
+    ) == [
+        ("测试币种甲", 1200.0, 1000),
+        ("测试币种乙", 15000.0, 50),
+    ]

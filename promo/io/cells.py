@@ -36,6 +36,8 @@ OPEN_ENDED = {"长期", "长期有效", "永久", "永久有效", "无期限", "
 SERIALS = (20000, 80000)  # 1954-10-03 … 2119-01-10: the serials a date in a catalogue can plausibly be
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
+_CURRENCY = re.compile(r"^\s*(?:[￥¥]|RMB|CNY|人民币)\s*", re.IGNORECASE)
+_HEADCOUNT = re.compile(r"([\d,]+)\s*[人名]")
 _PLAIN_NUMBER = re.compile(r"[+-]?[\d,]+(\.\d+)?")
 # what Excel shows, and saves in a CSV, for a formula that failed (a VLOOKUP that found nothing: #N/A)
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!"}
@@ -213,8 +215,12 @@ def _as_written(text: str, kind: str, field_name: str, required: bool, unit, war
                 field=field_name, markup=_MARKUP.search(text).group(0)
             )
         )
+    if kind == "money" and (bare := _CURRENCY.sub("", text)) != text and bare:
+        text = bare  # ￥1200万, 人民币500万元: the yuan is what every amount is in
     if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and _PLAIN_NUMBER.fullmatch(text):
         text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
+    if kind == "int" and (count := _HEADCOUNT.fullmatch(text)):
+        text = count.group(1)  # 带动就业 50人
     return text, warnings
 
 
