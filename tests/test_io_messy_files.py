@@ -381,3 +381,22 @@ def test_amounts_with_a_currency_sign_and_headcounts_with_their_unit(run, db_pat
         ("测试币种甲", 1200.0, 1000),
         ("测试币种乙", 15000.0, 50),
     ]
+
+
+def test_codes_and_phones_a_system_marked_as_text_for_excel(run, db_path, tmp_path):
+    """Systems export codes so Excel keeps them as text: '91370100…, ="91370100…", or a tab before them."""
+    path = tmp_path / "codes.csv"
+    path.write_text(
+        "企业名称,统一社会信用代码,所属行业,联系电话,备注\n"
+        "测试撇号码,'91370100MA3C12346C,高端医疗器械,'053188880001,'引号开头的备注\n"
+        '测试等号码,="91370100MA3D56788U",高端医疗器械,="053188880002",\n'
+        "测试制表码,\t913701001234567881,高端医疗器械,\t053188880003,\n",
+        encoding="utf-8",
+    )
+    done = run("import", "enterprises", path, "--owner", "张伟")
+    assert done.exit_code == 0, done.output
+    assert _rows(db_path, "SELECT name, uscc, phone, note FROM enterprises WHERE name LIKE '测试%码' ORDER BY id") == [
+        ("测试撇号码", "91370100MA3C12346C", "053188880001", "'引号开头的备注"),  # free text is kept as written
+        ("测试等号码", "91370100MA3D56788U", "053188880002", None),
+        ("测试制表码", "913701001234567881", "053188880003", None),
+    ]

@@ -36,6 +36,7 @@ OPEN_ENDED = {"长期", "长期有效", "永久", "永久有效", "无期限", "
 SERIALS = (20000, 80000)  # 1954-10-03 … 2119-01-10: the serials a date in a catalogue can plausibly be
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
+_QUOTED = re.compile(r'=\s*"((?:[^"]|"")*)"')
 _CURRENCY = re.compile(r"^\s*(?:[￥¥]|RMB|CNY|人民币)\s*", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"([\d,]+)\s*[人名]")
 _PLAIN_NUMBER = re.compile(r"[+-]?[\d,]+(\.\d+)?")
@@ -146,6 +147,10 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
         # promo's own guard against formulas (render_csv.csv_safe), and Excel's mark of text: what follows is
         # meant as written, a name that begins with = included (promo export writes one stored so)
         return _as_written(text[1:], kind, field_name, required, unit, warnings)
+    if text[:1] == "'" and kind != "text":
+        text = text[1:].strip()  # a system's mark of text for Excel before a code or a phone: '91370100…
+    if text[:1] == "=" and (quoted := _QUOTED.fullmatch(text)):
+        text = quoted.group(1).replace('""', '"').strip()  # the other such mark: ="053188880001"
     if text[:1] in "=＝":
         shown = link_text(text)
         if shown is not None:
