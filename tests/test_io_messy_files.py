@@ -51,8 +51,9 @@ def test_a_name_merged_over_two_rows_is_one_enterprise_with_both_contacts(run, d
     assert refused.exit_code == 1 and content(db_path) == before
     out = refused.output
     # the second row of a merged name that only adds a contact is the same enterprise, not a repeat of it
-    assert "rows under a 企业名称 cell merged down from the row above, joined into its record: line 4" in out
-    assert "line 4" not in out.split("joined into its record")[1].split("\n")[0].replace(": line 4", "")
+    joined = "rows with no 企业名称 of their own (merged down from the row above, or left blank) joined into the record"
+    assert f"{joined} above: line 4" in out
+    assert not re.search(r"^ +4 +\w", out, re.M)  # no row of its own in the report
     # a second row that gives another amount is not a contact row: it is named, with the column on one line
     assert (
         "line 6: 测试两笔投资医疗: repeats line 5 (same folded name); differs in investment (10k CNY): 300 vs 500"
@@ -399,4 +400,24 @@ def test_codes_and_phones_a_system_marked_as_text_for_excel(run, db_path, tmp_pa
         ("测试撇号码", "91370100MA3C12346C", "053188880001", "'引号开头的备注"),  # free text is kept as written
         ("测试等号码", "91370100MA3D56788U", "053188880002", None),
         ("测试制表码", "913701001234567881", "053188880003", None),
+    ]
+
+
+def test_the_same_sheet_saved_as_csv_keeps_the_name_on_its_first_row_only(run, db_path, tmp_path):
+    """Excel saves a merged name in its first row only: a row with no name, giving only a contact, carries on
+    the enterprise above; one giving anything else is refused as a row without a name."""
+    path = tmp_path / "台账.csv"
+    path.write_bytes(
+        "序号,企业名称,所属行业,签约日期,联系人,联系电话\r\n"
+        "1,测试CSV双联系人,高端医疗器械,2026-06-10,冯一,13805310012\r\n"
+        ",,,,冯二,13805310013\r\n"
+        "2,测试CSV单联系人,高端医疗器械,2026-06-11,卫三,13805310014\r\n"
+        ",,数字医疗,,卫四,13805310015\r\n".encode("gb18030")
+    )
+    out = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid").output
+    assert "joined into the record above: line 3" in out
+    assert "企业名称: is empty" in out and "imported 2 of 3 rows (2 new, 1 rejected)" in out
+    assert _rows(db_path, "SELECT contact, phone FROM enterprises WHERE name LIKE '测试CSV%' ORDER BY id") == [
+        ("冯一、冯二", "13805310012、13805310013"),
+        ("卫三", "13805310014"),
     ]

@@ -102,8 +102,9 @@ class Table:
     unknown: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     header_lines: list[int] = field(default_factory=list)
-    # (the field whose cell, merged down over rows, makes them one record; {field: kind} joined from each)
-    continued_by: tuple[str, dict[str, str]] | None = None
+    # (the column of the field whose cell, merged down over rows or left blank below, makes them one record;
+    # {field: kind} joined from each)
+    continued_by: tuple[int, dict[str, str]] | None = None
 
 
 def _match(text, table: dict[str, str], mapping: dict[str, str]) -> str | None:
@@ -228,7 +229,8 @@ def find_table(
     out = Table(raw_headers, columns, header_of, units, unknown=unknown, header_lines=header_lines)
     if continued_by and continued_by[0] in header_of:
         kinds = {f.key: f.kind for f in fields}
-        out.continued_by = (continued_by[0], {k: kinds[k] for k in continued_by[1] if k in header_of})
+        column = next(c for c, k in columns.items() if k == continued_by[0])
+        out.continued_by = (column, {k: kinds[k] for k in continued_by[1] if k in header_of})
     out.records = _records(chain(rows[start + (2 if two else 1) :], sheet.rest()), out, table, mapping, sheet.notes)
     return out
 
@@ -260,21 +262,27 @@ _JOINED_BY = {"list": ";"}  # any other field's values are joined with 、, as �
 
 
 def _continues(out: Table, pending: tuple, cells) -> bool:
-    """Whether `cells` carry on the record `pending` under its merged name: the name's cell is merged down from
-    `pending`'s row, and every other cell is merged too, empty, the same, or in a field that is joined."""
-    above = getattr(cells, "above", None)
-    if not above or out.continued_by is None:
+    """Whether `cells` carry on the record `pending`: the name's cell is merged down from `pending`'s row, or
+    blank (a merged sheet saved as CSV keeps the name on the first row only), and every other cell is merged
+    too, empty, the same as `pending`'s, or in a field that is joined — one of them filled."""
+    if out.continued_by is None:
         return False
-    key, joined = out.continued_by
-    column = next(c for c, k in out.columns.items() if k == key)
-    if column not in above or above[column] > pending[0]:
+    column, joined = out.continued_by
+    above = getattr(cells, "above", None) or {}
+    if column in above:
+        if above[column] > pending[0]:
+            return False
+    elif column < len(cells) and _plain(cells[column]):
         return False
+    adds = False
     for c, k in out.columns.items():
-        if c < len(cells) and c not in above and k not in joined:
-            text = _plain(cells[c])
-            if text and text != _plain(pending[1].get(k)):
-                return False
-    return True
+        if c >= len(cells) or c in above or not (text := _plain(cells[c])):
+            continue
+        if k in joined:
+            adds = True
+        elif text != _plain(pending[1].get(k)):
+            return False
+    return adds or column in above
 
 
 def _join(out: Table, pending: tuple, cells) -> tuple:
@@ -283,7 +291,7 @@ def _join(out: Table, pending: tuple, cells) -> tuple:
     data, raw = dict(data), list(raw)
     for c, k in out.columns.items():
         kind = out.continued_by[1].get(k)
-        if kind is None or c >= len(cells) or c in cells.above or not (text := _plain(cells[c])):
+        if kind is None or c >= len(cells) or c in getattr(cells, "above", ()) or not (text := _plain(cells[c])):
             continue
         first, sep = _plain(data.get(k)), _JOINED_BY.get(kind, "、")
         if not first or text not in first.split(sep):
@@ -308,9 +316,10 @@ def _records(rows, out: Table, table, mapping, sheet_notes: list[str]) -> Iterat
         yield pending
     if continued:
         out.notes.append(
-            _("rows under a {column} cell merged down from the row above, joined into its record: line {lines}").format(
-                column=out.header_of[out.continued_by[0]], lines=", ".join(map(str, continued))
-            )
+            _(
+                "rows with no {column} of their own (merged down from the row above, or left blank) joined into the "
+                "record above: line {lines}"
+            ).format(column=out.header_of[out.columns[out.continued_by[0]]], lines=", ".join(map(str, continued)))
         )
 
 
