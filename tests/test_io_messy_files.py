@@ -421,3 +421,17 @@ def test_the_same_sheet_saved_as_csv_keeps_the_name_on_its_first_row_only(run, d
         ("冯一、冯二", "13805310012、13805310013"),
         ("卫三", "13805310014"),
     ]
+
+
+def test_a_name_wrapped_over_two_lines_of_its_cell_reads_as_one_line(run, db_path, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["企业名称", "英文名称", "所属行业", "备注"])
+    ws.append(["测试换行\n医疗有限公司", "Test Wrapped\nMedical Co., Ltd.", "高端医疗器械", "第一行\n第二行"])
+    book.save(tmp_path / "wrapped.xlsx")
+    done = run("import", "enterprises", tmp_path / "wrapped.xlsx", "--owner", "张伟")
+    assert done.exit_code == 0, done.output
+    assert "line 2, 企业名称: a line break in the name taken out: 测试换行医疗有限公司" in done.output
+    assert _rows(db_path, "SELECT name, note FROM enterprises WHERE name LIKE '测试换行%'") == [
+        ("测试换行医疗有限公司", "第一行\n第二行")  # a note keeps its lines
+    ]

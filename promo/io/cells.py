@@ -172,6 +172,19 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
     return _as_written(text, kind, field_name, required, unit, warnings)
 
 
+def one_line(text: str) -> str:
+    """Text typed over several lines of its cell (Alt+Enter) as one: the break is no space between Chinese
+    characters (总投资⏎(万元) → 总投资(万元)), one space between words (Medical⏎Devices → Medical Devices)."""
+    if "\n" not in text and "\r" not in text:
+        return text
+
+    def joined(m: re.Match) -> str:
+        before, after = m.group(1), m.group(2)
+        return before + (" " if before and after and (before + after).isascii() else "") + after
+
+    return re.sub(r"(\S?)\s*[\r\n]+\s*(\S?)", joined, text)
+
+
 def link_text(text: str) -> str | None:
     """The text a =HYPERLINK("…","text") formula shows, or None for anything else."""
     link = _HYPERLINK.fullmatch(text.strip()) if "HYPERLINK" in text.upper() else None
@@ -179,6 +192,9 @@ def link_text(text: str) -> str | None:
 
 
 def _as_written(text: str, kind: str, field_name: str, required: bool, unit, warnings: list) -> tuple:
+    if kind == "name" and "\n" in text:
+        text = one_line(text)
+        warnings.append(_("{field}: a line break in the name taken out: {text}").format(field=field_name, text=text))
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,

@@ -10,6 +10,7 @@ from itertools import chain
 
 from promo.errors import BadValue
 from promo.i18n import _
+from promo.io.cells import one_line
 from promo.text import fold
 
 HEADER_ROWS_SEARCHED = 30
@@ -193,7 +194,7 @@ def find_table(
     columns, header_of, units, unknown = {}, {}, {}, []
     for c, text in enumerate(texts):
         key = _resolve(text, table, mapping)
-        shown = _one_line(text.replace("\x1f", "/"))
+        shown = one_line(text.replace("\x1f", "/"))  # a header typed over two lines (总投资⏎(万元)) on one
         if key is None:
             if text:
                 unknown.append(shown)
@@ -237,19 +238,6 @@ def find_table(
 
 def _text(value) -> str:
     return str(value).strip() if value is not None else ""
-
-
-def _one_line(header: str) -> str:
-    """A header typed over two lines in its cell (Alt+Enter: 总投资⏎(万元)) as one line, for messages."""
-    if "\n" not in header and "\r" not in header:
-        return header
-    return re.sub(
-        r"(\S?)\s*[\r\n]+\s*(\S?)",
-        lambda m: (
-            m.group(1) + (" " if (m.group(1) + m.group(2)).isascii() and m.group(1) and m.group(2) else "") + m.group(2)
-        ),
-        header,
-    )
 
 
 def _plain(value) -> str:
