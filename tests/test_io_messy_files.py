@@ -435,3 +435,20 @@ def test_a_name_wrapped_over_two_lines_of_its_cell_reads_as_one_line(run, db_pat
     assert _rows(db_path, "SELECT name, note FROM enterprises WHERE name LIKE '测试换行%'") == [
         ("测试换行医疗有限公司", "第一行\n第二行")  # a note keeps its lines
     ]
+
+
+def test_a_workbook_of_one_sheet_a_year_says_which_sheet_was_read(run, db_path, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.title = "填报说明"
+    ws.append(["填报说明：每年一个工作表"])
+    for year in (2026, 2025):
+        ws = book.create_sheet(f"{year}年")
+        ws.append(["企业名称", "所属行业", "签约日期"])
+        ws.append([f"测试{year}医疗", "高端医疗器械", f"{year}-06-10"])
+    book.save(tmp_path / "历年.xlsx")
+    out = run("import", "enterprises", tmp_path / "历年.xlsx", "--owner", "张伟", "--dry-run").output
+    assert "read the sheet 2026年; 2025年 have the list's columns too (--sheet NAME reads another)" in out
+    assert "测试2026医疗" in out and "测试2025医疗" not in out
+    again = run("import", "enterprises", tmp_path / "历年.xlsx", "--sheet", "2025年", "--owner", "张伟", "--dry-run")
+    assert "测试2025医疗" in again.output and "read the sheet" not in again.output
