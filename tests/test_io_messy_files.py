@@ -251,8 +251,8 @@ def test_policy_criteria_and_carrier_sheets_in_an_offices_words(run, db_path, tm
     out = done.output
     assert "columns not understood" not in out  # 适用园区 is the criterion's carrier
     assert "line 2, 有效期至: '长期' read as empty" in out
-    assert "line 2, 联系电话: 53188880001 is stored as a number, and a number keeps no leading 0" in out
-    assert "13905310002 is stored" not in out  # a mobile number has no 0 to lose
+    assert "line 2, 联系电话: 53188880001 looks like a landline that lost its leading 0" in out
+    assert "13905310002 looks" not in out  # a mobile number has no 0 to lose
     with sqlite3.connect(db_path) as c:
         c.row_factory = sqlite3.Row
         p = c.execute("SELECT * FROM policies WHERE name = '测试长期政策'").fetchone()
@@ -356,6 +356,9 @@ def test_a_phone_saved_in_scientific_notation_is_refused_and_one_typed_as_a_numb
     refused = run("import", "enterprises", path, "--owner", "张伟")
     assert refused.exit_code == 1
     assert "联系电话 1.38123E+10: is a number in scientific notation: Excel has already dropped" in refused.output
+    path.write_text("企业名称,所属行业,联系电话\n测试丢零电话,高端医疗器械,53188880001\n", encoding="utf-8")
+    warned = run("import", "enterprises", path, "--owner", "张伟", "--dry-run").output
+    assert "联系电话: 53188880001 looks like a landline that lost its leading 0" in warned
     book = Workbook()
     ws = book.active
     ws.append(["企业名称", "所属行业", "联系电话"])

@@ -108,13 +108,6 @@ def cell_text(
             _("is stored as a number, so Excel has kept only its first 15 digits and the credit code is lost"),
             _(FORMAT_AS_TEXT),
         )
-    if kind == "phone" and isinstance(value, (int, float)) and _lost_zero(value):
-        warnings.append(
-            _(
-                "{field}: {value} is stored as a number, and a number keeps no leading 0: if it is a landline with "
-                "its area code, it lost its 0 (format the column as 文本 (Text) and type it again)"
-            ).format(field=field_name, value=_number_text(value))
-        )
     if kind == "date" and _serial(value) is not None:
         day = _serial(value)
         warnings.append(
@@ -195,6 +188,13 @@ def _as_written(text: str, kind: str, field_name: str, required: bool, unit, war
     if kind == "name" and "\n" in text:
         text = one_line(text)
         warnings.append(_("{field}: a line break in the name taken out: {text}").format(field=field_name, text=text))
+    if kind == "phone" and _lost_zero(text):  # a CSV saved from a column of numbers
+        warnings.append(
+            _(
+                "{field}: {value} looks like a landline that lost its leading 0 (Excel drops it in a column of "
+                "numbers): if so, write it with its 0"
+            ).format(field=field_name, value=text)
+        )
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,
@@ -245,11 +245,16 @@ def _as_written(text: str, kind: str, field_name: str, required: bool, unit, war
     return text, warnings
 
 
-def _lost_zero(value: float | int) -> bool:
-    """Whether a phone typed as a number looks like a landline whose leading 0 Excel dropped: 9 to 11 digits
-    that are no mobile number (1…, 11 digits) — 0531 8888 0001 is stored as 53188880001."""
-    digits = _number_text(value)
-    return digits.isdigit() and 9 <= len(digits) <= 11 and not (len(digits) == 11 and digits[0] == "1")
+def _lost_zero(value: float | int | str) -> bool:
+    """Whether a phone looks like a landline whose leading 0 Excel dropped: 9 to 11 digits that are no mobile
+    number (1…, 11 digits) and start with no 0 — 0531 8888 0001 typed in a column of numbers is 53188880001."""
+    digits = value if isinstance(value, str) else _number_text(value)
+    return (
+        digits.isdigit()
+        and 9 <= len(digits) <= 11
+        and digits[0] != "0"
+        and not (len(digits) == 11 and digits[0] == "1")
+    )
 
 
 def _serial(value) -> str | None:
