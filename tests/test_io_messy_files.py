@@ -180,6 +180,15 @@ def test_a_csv_cell_whose_quote_is_never_closed_is_refused_before_rows_go_missin
             refused.output
         )
         assert content(db_path) == before
+    # a quote never closed in the last row, whatever the lines after it hold
+    path.write_bytes(
+        '企业名称,所属行业,签约日期,联系人,备注\r\n测试引号末,高端医疗器械,2026-06-10,张,"没闭合\r\n测试乙\r\n测试丙\r\n'.encode()
+    )
+    refused = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid")
+    assert refused.exit_code == 2 and content(db_path) == before
+    assert (
+        'line 2: the quote (") that opens cell 5 is never closed, so the rest of the file, to line 4' in refused.output
+    )
     # a note written over several lines in its quoted cell is no such thing
     lines[1] = '测试引号甲,高端医疗器械,2026-06-10,"第一行, 其一\n第二行, 其二"'
     path.write_bytes("\r\n".join(lines).encode("gb18030"))

@@ -294,13 +294,14 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, errors: str = "strict")
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
-        start, width = 1, 0
+        start, width, spanning = 1, 0, None
         try:
             for cells in reader:
                 # a quoted cell may hold newlines: a record is reported by the line where it starts
                 if any(c.strip() for c in cells):
                     if reader.line_num > start:
                         _check_quotes(path, cells, start, reader.line_num, width, delimiter)
+                        spanning = (start, reader.line_num, len(cells))
                     width = max(width, len(cells))
                     yield start, cells
                 start = reader.line_num + 1
@@ -308,6 +309,25 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, errors: str = "strict")
             raise BadValue(
                 "FILE", str(path), _("line {line}: not readable as CSV ({error})").format(line=start, error=exc)
             ) from None
+    if spanning and spanning[1] == start - 1:
+        _check_last_quote(path, encoding, errors, *spanning)
+
+
+def _check_last_quote(path: Path, encoding: str, errors: str, first: int, last: int, column: int) -> None:
+    """Refuse a file whose last record runs to its end inside a quote: what a quote never closed reads as
+    one cell, however few delimiters the lines after it hold (the check above needs whole rows)."""
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        quotes = sum(line.count('"') for n, line in enumerate(fh, start=1) if n >= first)
+    if quotes % 2:
+        raise BadValue(
+            "FILE",
+            str(path),
+            _(
+                'line {line}: the quote (") that opens cell {column} is never closed, so the rest of the file, to '
+                "line {last}, was read into that one cell"
+            ).format(line=first, column=column, last=last),
+            _('close the quote where the cell ends, or take it out (a " in a cell is written ""), and import again'),
+        )
 
 
 def _check_quotes(path: Path, cells: list[str], start: int, end: int, width: int, delimiter: str) -> None:
