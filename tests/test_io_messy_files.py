@@ -245,8 +245,8 @@ def policy_and_carrier_sheets(path):
     ws.append(["指标名称", "考核指标", "要求", "标准值", "单位", "适用园区"])
     ws.append(["测试强度", "固定资产投资强度", "≥", 300, "万元/亩", "精准医学产业园"])
     ws = book.create_sheet("载体")
-    ws.append(["载体名称", "载体类型", "联系电话"])
-    ws.append(["测试座机园区", "产业园", 53188880001])
+    ws.append(["载体名称", "载体类型", "联系电话", "纬度", "经度"])
+    ws.append(["测试座机园区", "产业园", 53188880001, "36.66°", "116.85°"])
     ws.append(["测试手机园区", "产业园", 13905310002])
     ws.append(["测试综合体", "科创综合体", None])
     book.save(path)
@@ -270,6 +270,10 @@ def test_policy_criteria_and_carrier_sheets_in_an_offices_words(run, db_path, tm
             "SELECT c.name FROM criteria t JOIN carriers c ON c.id = t.carrier_id WHERE t.name = '测试强度'"
         ).fetchone()
         assert criterion[0] == "精准医学产业园"
+        assert tuple(c.execute("SELECT lat, lon FROM carriers WHERE name = '测试座机园区'").fetchone()) == (
+            36.66,
+            116.85,
+        )
     assert re.search(r"For industries +any\n", run("policies", "show", "测试长期政策").output)  # 所有行业: open to all
     # a kind not in the list is refused with the kinds, in the reader's language only
     assert "use one of park (产业园), building (楼宇)" in out

@@ -240,6 +240,8 @@ def _as_written(text: str, kind: str, field_name: str, required: bool, unit, war
         text = bare  # ￥1200万, 人民币500万元: the yuan is what every amount is in
     if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and _PLAIN_NUMBER.fullmatch(text):
         text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
+    if kind == "num" and text.endswith("°") and _PLAIN_NUMBER.fullmatch(text[:-1].strip()):
+        text = text[:-1].strip()  # a latitude or longitude in degrees: 36.66°
     if kind == "int" and (count := _HEADCOUNT.fullmatch(text)):
         text = count.group(1)  # 带动就业 50人
     return text, warnings
