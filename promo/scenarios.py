@@ -262,7 +262,7 @@ def update_scenario(conn: sqlite3.Connection, ref: str, **given) -> dict:
     if given.get("industry") is not None:
         from promo.lookup import find
 
-        changes["industry_id"] = find(conn, "industries", given["industry"], "industry")["id"]
+        changes["industry_id"] = find(conn, "industries", given["industry"], _("industry"))["id"]
     for key in ("published", "deadline"):
         if given.get(key) is not None:
             changes[key] = given[key]

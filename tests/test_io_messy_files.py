@@ -468,3 +468,22 @@ def test_a_workbook_of_one_sheet_a_year_says_which_sheet_was_read(run, db_path, 
     assert "测试2026医疗" in out and "测试2025医疗" not in out
     again = run("import", "enterprises", tmp_path / "历年.xlsx", "--sheet", "2025年", "--owner", "张伟", "--dry-run")
     assert "测试2025医疗" in again.output and "read the sheet" not in again.output
+
+
+def test_an_import_of_several_lists_names_them_in_the_readers_language(run, db_path, tmp_path, monkeypatch):
+    book = Workbook()
+    ws = book.active
+    ws.title = "目标企业"
+    ws.append(["目标企业名称", "所属环节"])
+    ws.append(["测试目标公司", "不存在的环节"])
+    ws = book.create_sheet("创新场景")
+    ws.append(["场景名称", "需求单位", "领域"])
+    ws.append(["测试场景", "测试医院", "不存在的领域"])
+    book.save(tmp_path / "两张表.xlsx")
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    out = run("import", "all", tmp_path / "两张表.xlsx").output
+    assert re.search(r"^ 目标企业 +2 +拒绝", out, re.M) and re.search(r"^ 创新场景 +2 +拒绝", out, re.M)
+    assert "目录中没有名为 '不存在的领域' 的产业" in out
+    assert not re.search(r"\b(targets|scenarios|industry)\b", out)
+    machine = run("import", "all", tmp_path / "两张表.xlsx", "--format", "csv").output
+    assert "targets,2,rejected" in machine  # scripts keep the stable keys

@@ -60,7 +60,7 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
             return None
         from promo.lookup import find
 
-        return as_column(names["industry"], find, conn, "industries", raw["industry"], "industry")["name"]
+        return as_column(names["industry"], find, conn, "industries", raw["industry"], _("industry"))["name"]
 
     # every problem of the row at once: an owner kind and a date both wrong are both said
     title, owner, owner_kind, industry_, need, status, published, deadline = collect(
