@@ -205,6 +205,7 @@ def test_a_json_object_of_lists_is_read_as_one_sheet_per_list(run, db_path, tmp_
             {"企业名称": "测试JSON医疗", "所属行业": "高端医疗器械", "签约日期": "2026-06-10", "载体": "测试JSON园区"}
         ],
     }
+    data["企业"][0]["统一社会信用代码"] = 913701001234567881  # a system that wrote the all-digit code as a number
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     one = run("import", "enterprises", path, "--owner", "张伟", "--dry-run")
     # one list from it: its own array, the carrier it names not in the catalogue yet
@@ -217,6 +218,7 @@ def test_a_json_object_of_lists_is_read_as_one_sheet_per_list(run, db_path, tmp_
     assert "enterprises: imported 1 of 1 rows (1 new)" in done.output
     assert _rows(db_path, "SELECT e.name, c.name FROM enterprises e JOIN carriers c ON c.id = e.carrier_id "
                           "WHERE e.name = '测试JSON医疗'") == [("测试JSON医疗", "测试JSON园区")]  # fmt: skip
+    assert _rows(db_path, "SELECT uscc FROM enterprises WHERE name = '测试JSON医疗'") == [("913701001234567881",)]
 
     # an object of several things, none an array of records, says how to write one without doubled braces
     path.write_text(json.dumps({"a": 1, "b": [1, 2]}), encoding="utf-8")

@@ -433,4 +433,6 @@ def _json_value(value):
         return Nested(value)
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
+    if type(value) is int and abs(value) >= 10**15:
+        return str(value)  # a JSON integer is exact, unlike Excel's numbers: an all-digit credit code as written
     return value
