@@ -430,7 +430,9 @@ def test_the_same_sheet_saved_as_csv_keeps_the_name_on_its_first_row_only(run, d
         "1,测试CSV双联系人,高端医疗器械,2026-06-10,冯一,13805310012\r\n"
         ",,,,冯二,13805310013\r\n"
         "2,测试CSV单联系人,高端医疗器械,2026-06-11,卫三,13805310014\r\n"
-        ",,数字医疗,,卫四,13805310015\r\n".encode("gb18030")
+        ",,数字医疗,,卫四,13805310015\r\n"
+        ",,,,,\r\n"
+        "以上数据截至6月底,,,,,\r\n".encode("gb18030")
     )
     out = run("import", "enterprises", path, "--owner", "张伟", "--skip-invalid").output
     assert "joined into the record above: line 3" in out

@@ -347,4 +347,4 @@ def example() -> dict:
 
 LABEL_COLUMN = "name"
 # one enterprise over several rows, its name merged down over them: each row adds a contact (and its phone)
-CONTINUED_BY = ("name", ("contact", "phone", "note", "units"))
+CONTINUED_BY = ("name", ("contact", "phone", "units"))
