@@ -229,13 +229,47 @@ def parse_date(value: str | _dt.date | None, field: str = "--date", *, meaning: 
     return day
 
 
+_MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m} | {
+    m.casefold(): i for i, m in enumerate(calendar.month_name) if m
+}
+# English Excel's own forms, spaces already taken out: Mar 5, 2026 · March 5 2026 · 5-Mar-2026 · 5-Mar-26 · 05Mar2026
+_EN_MONTH_FIRST = re.compile(r"^(?P<mon>[a-z]{3,9})\.?(?P<d>\d{1,2})(?:st|nd|rd|th)?,?(?P<y>\d{4})$")
+_EN_DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})[-/.]?(?P<mon>[a-z]{3,9})\.?[-/.,]?(?P<y>\d{4}|\d{2})$")
+# the day of the week Excel's long date format adds: 2026年3月5日 星期四, 2026-03-05(周四)
+_WITH_WEEKDAY = re.compile(r"^(?P<day>.+?)\(?(?:星期|周|礼拜)(?P<w>[一二三四五六日天])\)?$")
+_WEEKDAY_NUMBER = {c: i for i, c in enumerate("一二三四五六日")} | {"天": 6}
+
+
+def _written_out(s: str) -> str | None:
+    """A date in English month names as yyyy-mm-dd (the calendar still to check), or None."""
+    m = _EN_MONTH_FIRST.match(s) or _EN_DAY_FIRST.match(s)
+    if m and m["mon"] in _MONTHS:
+        year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+        return f"{year:04d}-{_MONTHS[m['mon']]}-{m['d']}"
+    return None
+
+
+def _weekday_name(day: _dt.date) -> str:
+    from promo.i18n import language
+
+    return "星期" + "一二三四五六日"[day.weekday()] if language() == "zh" else calendar.day_name[day.weekday()]
+
+
 def _parse_date(value: str | _dt.date | None, field: str, meaning: str) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, _dt.date):
         return value.isoformat()
     s = _english_relative(unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "").casefold())
-    s = _in_digits(s)
+    s = _written_out(s) or _in_digits(s)
+    m = _WITH_WEEKDAY.match(s)
+    if m and re.search(r"[\d一二三四五六七八九十廿卅][日号]?$", m["day"]):
+        day = _parse_date(m["day"], field, meaning)
+        if day is not None and _dt.date.fromisoformat(day).weekday() != _WEEKDAY_NUMBER[m["w"]]:
+            weekday = _weekday_name(_dt.date.fromisoformat(day))
+            why = _("{day} is a {weekday}: the date and the day of the week disagree")
+            raise BadValue(field, value, why.format(day=day, weekday=weekday))
+        return day
     for pattern in _DATE_PATTERNS:
         m = pattern.match(s)
         if m:

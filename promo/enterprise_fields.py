@@ -39,7 +39,7 @@ def _source_by_key() -> dict[str, str]:
     return words_to_code({s: _SOURCE_SYNONYMS.get(s, ()) for s in SOURCES})
 
 
-_PHONE = re.compile(r"^\+?[\d(][\d\s()+\-/、,;#*转分机ext.]*$", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[\d(](?:[\d\s()+\-/.、,;#*转分机]|ext)*$", re.IGNORECASE)  # not 1.38123E+10
 MAX_NAME = 200
 
 

@@ -30,7 +30,11 @@ class BadValue(PromoError):
 
         shown = f"{value:g}" if isinstance(value, float) else f"{value!s:.80}"
         named = placeholders(field)
-        super().__init__(_("{field} {value}: {why}").format(field=named, value=shown, why=why), hint)
+        if shown:
+            message = _("{field} {value}: {why}").format(field=named, value=shown, why=why)
+        else:  # an empty cell or option: "举办时间: is empty", not "举办时间 : is empty"
+            message = _("{field}: {why}").format(field=named, why=why)
+        super().__init__(message, hint)
         self.shown = shown
         self.why = why
         self.field = field

@@ -89,7 +89,7 @@ def update_event(
 ) -> dict:
     """Correct an event's date, place or organiser; only the values given change."""
     require_write(conn)
-    ev = find(conn, "events", event, "event")
+    ev = find(conn, "events", event, _("event"))
     new = {"date": date or ev["date"], "place": place or ev["place"], "organiser": organiser or ev["organiser"]}
     conn.execute("UPDATE events SET date = ?, place = ?, organiser = ? WHERE id = ?", (*new.values(), ev["id"]))
     return {"id": ev["id"], "name": ev["name"], "summary": journal_note(N_("update event {name}"), name=ev["name"])}
@@ -108,7 +108,7 @@ def update_deal(
     from promo.identity import get
 
     require_write(conn)
-    ev = find(conn, "events", event, "event")
+    ev = find(conn, "events", event, _("event"))
     e = get(conn, enterprise)
     deal = conn.execute(
         "SELECT * FROM event_deals WHERE event_id = ? AND enterprise_id = ?", (ev["id"], e["id"])

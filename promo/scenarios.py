@@ -21,7 +21,13 @@ OWNER_KINDS = {
     "government": "政府部门",
 }
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no record number is larger
-_OWNER_KIND_BY_FOLDED = words_to_code({k: (v,) for k, v in OWNER_KINDS.items()})
+_OWNER_WORDS = {  # how a 场景清单 names its owners besides the labels
+    "hospital": ("三甲医院", "医疗机构", "卫生院"),
+    "institute": ("高校", "大学", "研究院", "研究所", "科研机构"),
+    "enterprise": ("公司", "企业单位"),
+    "government": ("政府", "政府机关", "委办局", "部门"),
+}
+_OWNER_KIND_BY_FOLDED = words_to_code({k: (v, *_OWNER_WORDS.get(k, ())) for k, v in OWNER_KINDS.items()})
 _STATUS_BY_FOLDED = by_label("scenario_status")
 
 
@@ -41,10 +47,12 @@ def parse_owner_kind(value: str | None) -> str | None:
         return None
     kind = _OWNER_KIND_BY_FOLDED.get(fold(value))
     if kind is None:
+        from promo.edit.parsers import shown_choices
+
         raise BadValue(
             "--owner-kind",
             value,
-            _("use one of {choices}").format(choices=", ".join(f"{k} ({v})" for k, v in OWNER_KINDS.items())),
+            _("use one of {choices}").format(choices=shown_choices(OWNER_KINDS)),
         )
     return kind
 
@@ -253,7 +261,7 @@ def update_scenario(conn: sqlite3.Connection, ref: str, **given) -> dict:
     if given.get("industry") is not None:
         from promo.lookup import find
 
-        changes["industry_id"] = find(conn, "industries", given["industry"], "industry")["id"]
+        changes["industry_id"] = find(conn, "industries", given["industry"], _("industry"))["id"]
     for key in ("published", "deadline"):
         if given.get(key) is not None:
             changes[key] = given[key]

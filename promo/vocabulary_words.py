@@ -41,7 +41,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "unit_status": {
         "vacant": ("空", "可租", "待租", "空置中", "闲置", "free"),
         "reserved": ("预定", "已预定", "已预留", "意向", "reserve"),
-        "leased": ("已出租", "出租", "在租", "租", "租出", "已租出", "lease", "let"),
+        "leased": ("已出租", "出租", "出租中", "在租", "租", "租出", "已租出", "lease", "let"),
         "fitout": ("装修", "装修中", "fit-out", "fitting-out"),
         "held": ("自用", "锁定", "不可租", "hold", "locked"),
     },
@@ -89,7 +89,12 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "closed": ("已办结", "办结", "已完成", "完成", "已协调", "解决", "done"),
     },
     "policy_level": {"national": ("国家",), "provincial": ("省",), "municipal": ("市",), "zone": ("区级",)},
-    "carrier_kind": {"park": ("园区",)},
     "segment": {"上游": ("up",), "中游": ("mid",), "下游": ("down",)},
     "priority": {"高": ("a", "1"), "中": ("b", "2"), "低": ("c", "3")},
+    "carrier_kind": {
+        "park": ("园区", "产业园区", "工业园", "工业园区", "科技园", "industrial park"),
+        "building": ("大楼", "大厦", "写字楼", "办公楼", "楼宇载体"),
+        "land": ("标准地", "土地", "宗地", "land plot"),
+        "incubator": ("众创空间", "孵化基地", "加速器", "孵化器(众创空间)"),
+    },  # fmt: skip
 }

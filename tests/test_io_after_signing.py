@@ -136,7 +136,7 @@ def test_events_and_their_deals_in_one_workbook(run, db_path, tmp_path):
     before = content(db_path)
     refused = run("import", "all", path)
     assert refused.exit_code == 1 and content(db_path) == before
-    assert "events: line 3, 举办时间 : is empty" in refused.output
+    assert "events: line 3, 举办时间: is empty" in refused.output
     assert "deals: line 3, 协议类型 握手: use mou" in refused.output
     done = run("import", "all", path, "--skip-invalid")
     assert done.exit_code == 0, done.output

@@ -22,7 +22,15 @@ def test_floors_and_indicators_in_the_words_of_zone_sheets(run, db_path, tmp_pat
     ws = book.active
     ws.title = "房源"
     ws.append(["载体", "房号", "楼层", "建筑面积（㎡）", "租金（元/平方米/天）", "状态"])
-    for unit, floor in (("T-1", "3层"), ("T-2", "2F"), ("T-3", "B1"), ("T-4", "负2层"), ("T-5", 4), ("T-6", "十层")):
+    for unit, floor in (
+        ("T-1", "3层"),
+        ("T-2", "2F"),
+        ("T-3", "B1"),
+        ("T-4", "负2层"),
+        ("T-5", 4),
+        ("T-6", "十层"),
+        ("T-7", "顶层"),
+    ):
         ws.append(["精准医学产业园", unit, floor, 100, 1.2, "空置"])
     ws = book.create_sheet("准入")
     ws.append(["指标名称", "度量", "比较", "门槛值", "单位"])
@@ -33,10 +41,10 @@ def test_floors_and_indicators_in_the_words_of_zone_sheets(run, db_path, tmp_pat
 
     units = run("import", "units", path, "--sheet", "房源", "--skip-invalid")
     assert units.exit_code == 0, units.output
-    assert "imported 5 of 6 rows" in units.output
-    assert "十层: not a number" in units.output  # a floor in words is named, not guessed
+    assert "imported 6 of 7 rows" in units.output
+    assert "顶层: not a number" in units.output  # a floor that is no number is named, not guessed
     floors = dict(query(db_path, "SELECT code, floor FROM units WHERE code LIKE 'T-%'"))
-    assert floors == {"T-1": 3, "T-2": 2, "T-3": -1, "T-4": -2, "T-5": 4}
+    assert floors == {"T-1": 3, "T-2": 2, "T-3": -1, "T-4": -2, "T-5": 4, "T-6": 10}  # 十层 is 10 as 3层 is 3
 
     criteria = run("import", "criteria", path, "--sheet", "准入")
     assert criteria.exit_code == 0, criteria.output

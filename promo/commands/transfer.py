@@ -160,9 +160,11 @@ def _show(reports, fmt: str, *, dry_run: bool, file: str, rejects: str | None, r
             click.echo(_("warning: {w}").format(w=w), err=True)
     # one row at a time from the outcomes' store: JSON and CSV stream, a table spills to a temporary file, so a
     # million-row --dry-run holds no list of every row
+    lists = {r.list_name: shown(r.list_name) for r in reports}  # 企业 for enterprises on a Chinese screen
     rows = (
         {
             "list": r.list_name,
+            "list_shown": lists[r.list_name],
             "line": o.line,
             "status": o.status,
             "result": STATUS_LABELS[o.status],

@@ -13,6 +13,7 @@ from promo.lookup import find
 from promo.resources import KIND_LABELS
 from promo.summary import note as journal_note
 from promo.text import fold
+from promo.vocabulary import synonyms
 
 
 def _coordinate(low: float, high: float):
@@ -23,9 +24,7 @@ CARRIER_FIELDS = (
     Field("name", "--name", p.name, required=True),
     Field("name_en", "--name-en", p.text(200)),
     Field("code", "--code", p.text(60)),
-    Field(
-        "kind", "--kind", p.choice(KIND_LABELS, {"园区": "park", "大楼": "building", "标准地": "land"}), required=True
-    ),
+    Field("kind", "--kind", p.choice(KIND_LABELS, synonyms("carrier_kind")), required=True),
     Field("address", "--address", p.text(300)),
     Field("lat", "--lat", _coordinate(-90, 90)),
     Field("lon", "--lon", _coordinate(-180, 180)),
@@ -45,7 +44,13 @@ PLATFORM_FIELDS = (
     Field("name_en", "--name-en", p.text(200)),
     Field("code", "--code", p.text(60)),
     Field("kind", "--kind", p.text(60)),
-    Field("level", "--level", p.choice(PLATFORM_LEVELS, {"国家": "national", "省": "provincial", "市": "municipal"})),
+    Field(
+        "level",
+        "--level",
+        p.choice(
+            PLATFORM_LEVELS, {"国家": "national", "省": "provincial", "市": "municipal", "园区": "zone", "区": "zone"}
+        ),
+    ),
     Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier"))),
     Field("description", "--description", p.text()),
     Field("description_en", "--description-en", p.text()),

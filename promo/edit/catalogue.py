@@ -131,10 +131,10 @@ def rename(
 def move(conn: sqlite3.Connection, name: str, under: str, *, option: str = "--under") -> dict:
     """Put a chain under another leading industry, or a link under another chain; its level stays."""
     require_write(conn, "catalogue.move")
-    row = find(conn, "industries", name, "industry")
+    row = find(conn, "industries", name, _("industry"))
     if row["level"] == "industry":
         raise BadValue(option, under, _("{name} is a leading industry, under nothing").format(name=row["name"]))
-    parent = find(conn, "industries", under, "industry")
+    parent = find(conn, "industries", under, _("industry"))
     if parent["level"] != PARENT_LEVEL[row["level"]]:
         raise BadValue(
             option,

@@ -76,12 +76,28 @@ def number(
 _FLOOR = re.compile(r"(?P<under>地下|负|-|b)?\s*(?P<n>\d+)\s*(层|楼|f)?|f(?P<f>\d+)", re.IGNORECASE)
 
 
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
+_CJK_NUMBER = re.compile(r"[〇一二两三四五六七八九十]+")
+
+
+def _cjk_number(m: re.Match) -> str:
+    """一 … 九十九 in digits: 三 → 3, 十二 → 12, 二十 → 20, 二十三 → 23."""
+    text = m.group(0)
+    if "十" not in text:
+        return "".join(str(_CJK_DIGITS[c]) for c in text)
+    tens, _sep, ones = text.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return text  # not a number written so: left for the refusal to show
+    return str((_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0))
+
+
 def floor(conn, value, option):
-    """A floor as people write it: 3, 3层, 3楼, 3F, F3; below ground B1, -1F, 负1层, 地下1层 (→ -1)."""
+    """A floor as people write it: 3, 3层, 三层, 3楼, 3F, F3; below ground B1, -1F, 负1层, 地下一层 (→ -1)."""
     import unicodedata
 
     whole = number(minimum=-10, maximum=300, integer=True)
-    m = None if isinstance(value, (int, float)) else _FLOOR.fullmatch(unicodedata.normalize("NFKC", str(value)).strip())
+    text = None if isinstance(value, (int, float)) else unicodedata.normalize("NFKC", str(value)).strip()
+    m = None if text is None else _FLOOR.fullmatch(_CJK_NUMBER.sub(_cjk_number, text))
     if m is None:
         return whole(conn, value, option)
     n = int(m.group("n") or m.group("f"))
@@ -121,6 +137,16 @@ def rent(conn, value, option):
     return parse_rent(value, option)
 
 
+def shown_choices(labels: dict[str, str]) -> str:
+    """A coded vocabulary as a refusal lists it: its Chinese labels on a Chinese screen (产业园、楼宇 …), each code
+    with its label in English, since both are accepted (park (产业园))."""
+    from promo.i18n import language
+
+    if language() == "zh":
+        return "、".join(dict.fromkeys(labels.values()))
+    return ", ".join(f"{k} ({v})" if k != v else k for k, v in labels.items())
+
+
 def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
     """One of a coded vocabulary, typed as its code, its Chinese label or a synonym."""
     keys = words_to_code({k: (v,) for k, v in labels.items()}) | {fold(s): k for s, k in (synonyms or {}).items()}
@@ -128,8 +154,7 @@ def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
     def parse(conn, value, option):
         code = keys.get(fold(str(value)))
         if code is None:
-            shown = ", ".join(f"{k} ({v})" if k != v else k for k, v in labels.items())
-            raise BadValue(option, value, _("use one of {choices}").format(choices=shown))
+            raise BadValue(option, value, _("use one of {choices}").format(choices=shown_choices(labels)))
 
         return code
 

@@ -69,7 +69,8 @@ POLICY_FIELDS = (
         "level",
         "--level",
         lambda conn, v, o: p.choice(
-            _levels(), {"国家": "national", "省": "provincial", "市": "municipal", "区": "zone"}
+            _levels(),
+            {"国家": "national", "省": "provincial", "市": "municipal", "区": "zone", "园区级": "zone", "区级": "zone"},
         )(conn, v, o),
     ),
     Field("kind", "--kind", p.text(40)),

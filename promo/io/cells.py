@@ -31,14 +31,25 @@ PLACEHOLDERS = {
     "null",
     "空",
 }
+# an end date a policy or a lease does not have, as offices write it: read as empty, with a warning
+OPEN_ENDED = {"长期", "长期有效", "永久", "永久有效", "无期限", "无固定期限", "至今"}
 SERIALS = (20000, 80000)  # 1954-10-03 … 2119-01-10: the serials a date in a catalogue can plausibly be
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
+_QUOTED = re.compile(r'=\s*"((?:[^"]|"")*)"')
+_CURRENCY = re.compile(r"^\s*(?:[￥¥]|RMB|CNY|人民币)\s*", re.IGNORECASE)
+_HEADCOUNT = re.compile(r"([\d,]+)\s*[人名]")
 _PLAIN_NUMBER = re.compile(r"[+-]?[\d,]+(\.\d+)?")
 # what Excel shows, and saves in a CSV, for a formula that failed (a VLOOKUP that found nothing: #N/A)
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!"}
 EXCEL_ERRORS |= {"#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
-_TIME_OF_DAY = re.compile(r"(.*[\d日])(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+# the time Excel writes after a date in a CSV, in a Chinese or an English locale: 0:00, 上午 12:00:00, 2:30 PM
+_TIME_OF_DAY = re.compile(
+    r"(.*[\d日号])(?:\s+|T)(?:上午|下午|中午|晚上)?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:[AP]M|上午|下午))?",
+    re.IGNORECASE,
+)
+# a link as systems export it and people paste it: =HYPERLINK("https://…","山东某某有限公司"), shown as its text
+_HYPERLINK = re.compile(r'=\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*[,;，]\s*"((?:[^"]|"")*)"\s*\)', re.IGNORECASE)
 _MARKUP = re.compile(r"<[a-zA-Z/!][^>]*>|&(lt|gt|amp|nbsp|#\d+);")
 FORMAT_AS_TEXT = N_(
     "Excel turned the column into numbers: set the column's format to 文本 (Text), type the codes again "
@@ -78,7 +89,9 @@ def cell_text(
             _("is a nested JSON object, not a value"),
             _("give the field a plain value (text, a number or a list of them)"),
         )
-    if isinstance(value, Uncalculated):
+    if isinstance(value, Uncalculated) and link_text(value.formula) is not None:
+        value = value.formula  # a link never calculated still says what it shows: read below as a typed link
+    elif isinstance(value, Uncalculated):
         raise BadValue(
             field_name,
             str(value)[:60],
@@ -124,13 +137,77 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
     if "\xa0" in text:
         text = text.replace("\xa0", " ")  # a no-break space, pasted from a web page, is a space to everyone
     if text[:1] == "'" and csv_safe(text[1:]) != text[1:]:
-        text = text[1:]  # promo's own guard against formulas (render_csv.csv_safe), taken off again
+        # promo's own guard against formulas (render_csv.csv_safe), and Excel's mark of text: what follows is
+        # meant as written, a name that begins with = included (promo export writes one stored so)
+        return _as_written(text[1:], kind, field_name, required, unit, warnings)
+    if text[:1] == "'" and kind != "text":
+        text = text[1:].strip()  # a system's mark of text for Excel before a code or a phone: '91370100…
+    if text[:1] == "=" and (quoted := _QUOTED.fullmatch(text)):
+        text = quoted.group(1).replace('""', '"').strip()  # the other such mark: ="053188880001"
+    if text[:1] in "=＝":
+        shown = link_text(text)
+        if shown is not None:
+            text = shown
+            warnings.append(
+                _("{field}: a HYPERLINK formula, read as the text it shows, {text!r}").format(
+                    field=field_name, text=text
+                )
+            )
+            if not text:
+                return None, warnings
+        elif kind == "name":
+            raise BadValue(
+                field_name,
+                text,
+                _("begins with =, as a formula does: a name never does"),
+                _("take the = off; if the cell is a formula, let Excel or WPS calculate it and save the file again"),
+            )
+    return _as_written(text, kind, field_name, required, unit, warnings)
+
+
+def one_line(text: str) -> str:
+    """Text typed over several lines of its cell (Alt+Enter) as one: the break is no space between Chinese
+    characters (总投资⏎(万元) → 总投资(万元)), one space between words (Medical⏎Devices → Medical Devices)."""
+    if "\n" not in text and "\r" not in text:
+        return text
+
+    def joined(m: re.Match) -> str:
+        before, after = m.group(1), m.group(2)
+        return before + (" " if before and after and (before + after).isascii() else "") + after
+
+    return re.sub(r"(\S?)\s*[\r\n]+\s*(\S?)", joined, text)
+
+
+def link_text(text: str) -> str | None:
+    """The text a =HYPERLINK("…","text") formula shows, or None for anything else."""
+    link = _HYPERLINK.fullmatch(text.strip()) if "HYPERLINK" in text.upper() else None
+    return link.group(1).replace('""', '"').strip() if link else None
+
+
+def _as_written(text: str, kind: str, field_name: str, required: bool, unit, warnings: list) -> tuple:
+    if kind == "name" and "\n" in text:
+        text = one_line(text)
+        warnings.append(_("{field}: a line break in the name taken out: {text}").format(field=field_name, text=text))
+    if kind == "phone" and _lost_zero(text):  # a CSV saved from a column of numbers
+        warnings.append(
+            _(
+                "{field}: {value} looks like a landline that lost its leading 0 (Excel drops it in a column of "
+                "numbers): if so, write it with its 0"
+            ).format(field=field_name, value=text)
+        )
     if kind == "code" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
         raise BadValue(
             field_name,
             text,
             _("is a number in scientific notation: Excel has already dropped the code's last digits"),
             _(FORMAT_AS_TEXT),
+        )
+    if kind == "phone" and _SCIENTIFIC.match(unicodedata.normalize("NFKC", text).replace(" ", "")):
+        raise BadValue(
+            field_name,
+            text,
+            _("is a number in scientific notation: Excel has already dropped the phone number's last digits"),
+            _("set the column's format to 文本 (Text), type the numbers again, save, and import again"),
         )
     if "\ufffd" in text:
         raise BadValue(
@@ -148,7 +225,7 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
         )
     if kind == "date" and (day := _TIME_OF_DAY.fullmatch(text)):
         text = day.group(1)  # 2026/3/5 0:00, as Excel writes a date and time to CSV: the day is the field
-    if text.casefold() in PLACEHOLDERS:
+    if text.casefold() in PLACEHOLDERS or (kind == "date" and text in OPEN_ENDED):
         if required:
             return None, warnings
         warnings.append(_("{field}: {text!r} read as empty").format(field=field_name, text=text))
@@ -159,9 +236,27 @@ def _checked_text(text: str, kind: str, field_name: str, required: bool, unit, w
                 field=field_name, markup=_MARKUP.search(text).group(0)
             )
         )
+    if kind == "money" and (bare := _CURRENCY.sub("", text)) != text and bare:
+        text = bare  # ￥1200万, 人民币500万元: the yuan is what every amount is in
     if kind == "money" and unit in ("亿元", "亿", "万元", "万", "元") and _PLAIN_NUMBER.fullmatch(text):
         text += unit  # the header's unit: 投资额(亿元) 1.2 is 1.2亿
+    if kind == "num" and text.endswith("°") and _PLAIN_NUMBER.fullmatch(text[:-1].strip()):
+        text = text[:-1].strip()  # a latitude or longitude in degrees: 36.66°
+    if kind == "int" and (count := _HEADCOUNT.fullmatch(text)):
+        text = count.group(1)  # 带动就业 50人
     return text, warnings
+
+
+def _lost_zero(value: float | int | str) -> bool:
+    """Whether a phone looks like a landline whose leading 0 Excel dropped: 9 to 11 digits that are no mobile
+    number (1…, 11 digits) and start with no 0 — 0531 8888 0001 typed in a column of numbers is 53188880001."""
+    digits = value if isinstance(value, str) else _number_text(value)
+    return (
+        digits.isdigit()
+        and 9 <= len(digits) <= 11
+        and digits[0] != "0"
+        and not (len(digits) == 11 and digits[0] == "1")
+    )
 
 
 def _serial(value) -> str | None:
@@ -171,10 +266,11 @@ def _serial(value) -> str | None:
         return None
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip()
-        if not re.fullmatch(r"\d{5}(\.0+)?", text):
+        if not re.fullmatch(r"\d{5}(\.\d+)?", text):
             return None
         value = float(text)
-    if not isinstance(value, (int, float)) or not SERIALS[0] <= value <= SERIALS[1] or value != int(value):
+    # a fraction is the time of day (a date and time cell): the day is the field
+    if not isinstance(value, (int, float)) or not SERIALS[0] <= value <= SERIALS[1]:
         return None
     from promo.io.sheet import Number1904
 

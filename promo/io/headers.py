@@ -10,13 +10,14 @@ from itertools import chain
 
 from promo.errors import BadValue
 from promo.i18n import _
+from promo.io.cells import one_line
 from promo.text import fold
 
 HEADER_ROWS_SEARCHED = 30
 IGNORED = ("序号", "编号", "no", "no.", "#", "行号", "序", "原因")
 _TOTALS = re.compile(r"^(合计|小计|总计|总合计|共计|累计|total|subtotal|grandtotal)($|[(:\d])")
 _NOTE = re.compile(
-    r"^((注|说明|备注|填表说明|note)[:\d一二三、.]|(填表人|填报人|制表人|审核人|制表|填报单位|填表单位|制表单位|"
+    r"^((注|说明|备注|附注|填表说明|填报说明|note)[:\d一二三、.]|(填表人|填报人|制表人|审核人|制表|填报单位|填表单位|制表单位|"
     r"数据来源|资料来源|单位:|填报日期|制表日期)|[*※])"
 )
 _MARKERS = re.compile(r"^[*※★]+|[*※★]+$|[:：]$|\((必填|选填|required|optional)\)")
@@ -102,6 +103,9 @@ class Table:
     unknown: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     header_lines: list[int] = field(default_factory=list)
+    # (the column of the field whose cell, merged down over rows or left blank below, makes them one record;
+    # {field: kind} joined from each)
+    continued_by: tuple[int, dict[str, str]] | None = None
 
 
 def _match(text, table: dict[str, str], mapping: dict[str, str]) -> str | None:
@@ -153,9 +157,17 @@ def _score(texts, table, mapping) -> int:
     return len({k for t in texts if (k := _resolve(t, table, mapping)) and k != "-"})
 
 
-def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None, *, what: str = "list") -> Table:
+def find_table(
+    sheet,
+    fields: list[Field],
+    mapping: dict[str, str] | None = None,
+    *,
+    what: str = "list",
+    continued_by: tuple[str, tuple[str, ...]] | None = None,
+) -> Table:
     """The header row (or two) of `sheet` and the records below it; stops before any row is read when no
-    column is known or a required field has no column."""
+    column is known or a required field has no column. With `continued_by` (a field, and the fields joined),
+    rows under that field's cell merged down over them are one record: a name with two contacts below it."""
     mapping = mapping or {}
     table = alias_table(fields)
     rows = sheet.head
@@ -182,7 +194,7 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
     columns, header_of, units, unknown = {}, {}, {}, []
     for c, text in enumerate(texts):
         key = _resolve(text, table, mapping)
-        shown = text.replace("\x1f", "/")
+        shown = one_line(text.replace("\x1f", "/"))  # a header typed over two lines (总投资⏎(万元)) on one
         if key is None:
             if text:
                 unknown.append(shown)
@@ -216,6 +228,10 @@ def find_table(sheet, fields: list[Field], mapping: dict[str, str] | None = None
     header_lines = [rows[start][0]] + ([rows[start + 1][0]] if two else [])
     raw_headers = [t.replace("\x1f", "/") for t in texts]
     out = Table(raw_headers, columns, header_of, units, unknown=unknown, header_lines=header_lines)
+    if continued_by and continued_by[0] in header_of:
+        kinds = {f.key: f.kind for f in fields}
+        column = next(c for c, k in columns.items() if k == continued_by[0])
+        out.continued_by = (column, {k: kinds[k] for k in continued_by[1] if k in header_of})
     out.records = _records(chain(rows[start + (2 if two else 1) :], sheet.rest()), out, table, mapping, sheet.notes)
     return out
 
@@ -224,8 +240,78 @@ def _text(value) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _plain(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _text(value)
+
+
+_JOINED_BY = {"list": ";"}  # any other field's values are joined with 、, as 联系人 张三、李四
+
+
+def _continues(out: Table, pending: tuple, cells) -> bool:
+    """Whether `cells` carry on the record `pending`: the name's cell is merged down from `pending`'s row, or
+    blank (a merged sheet saved as CSV keeps the name on the first row only), and every other cell is merged
+    too, empty, the same as `pending`'s, or in a field that is joined — one of them filled."""
+    if out.continued_by is None:
+        return False
+    column, joined = out.continued_by
+    above = getattr(cells, "above", None) or {}
+    if column in above:
+        if above[column] > pending[0]:
+            return False
+    elif column < len(cells) and _plain(cells[column]):
+        return False
+    adds = False
+    for c, k in out.columns.items():
+        if c >= len(cells) or c in above or not (text := _plain(cells[c])):
+            continue
+        if k in joined:
+            adds = True
+        elif text != _plain(pending[1].get(k)):
+            return False
+    return adds or column in above
+
+
+def _join(out: Table, pending: tuple, cells) -> tuple:
+    """`pending` with the joined fields of its continuation row `cells` added to its own."""
+    line, data, raw = pending
+    data, raw = dict(data), list(raw)
+    for c, k in out.columns.items():
+        kind = out.continued_by[1].get(k)
+        if kind is None or c >= len(cells) or c in getattr(cells, "above", ()) or not (text := _plain(cells[c])):
+            continue
+        first, sep = _plain(data.get(k)), _JOINED_BY.get(kind, "、")
+        if not first or text not in first.split(sep):
+            data[k] = f"{first}{sep}{text}" if first else text
+            if c < len(raw):
+                raw[c] = data[k]
+    return line, data, raw
+
+
 def _records(rows, out: Table, table, mapping, sheet_notes: list[str]) -> Iterator[tuple[int, dict, list]]:
     """The data rows, read as the import asks for them; what was skipped is noted once all are read."""
+    pending, continued = None, []  # a record is held until the next row shows it is not carried on
+    for record in _rows_of(rows, out, table, mapping, sheet_notes):
+        if pending is not None and _continues(out, pending, record[2]):
+            pending = _join(out, pending, record[2])
+            continued.append(record[0])
+            continue
+        if pending is not None:
+            yield pending
+        pending = record
+    if pending is not None:
+        yield pending
+    if continued:
+        out.notes.append(
+            _(
+                "rows with no {column} of their own (merged down from the row above, or left blank) joined into the "
+                "record above: line {lines}"
+            ).format(column=out.header_of[out.columns[out.continued_by[0]]], lines=", ".join(map(str, continued)))
+        )
+
+
+def _rows_of(rows, out: Table, table, mapping, sheet_notes: list[str]) -> Iterator[tuple[int, dict, list]]:
     totals, notes, repeats = [], [], []
     ended = False
     first_header = {c: out.headers[c] for c in list(out.columns)[:1]}
@@ -239,7 +325,8 @@ def _records(rows, out: Table, table, mapping, sheet_notes: list[str]) -> Iterat
             totals.append(line)
             ended = True
             continue
-        if len(filled) == 1 and (ended or _NOTE.match(header_key(filled[0]))):
+        # a footnote is one text, in one cell or merged across the row
+        if filled and len(set(filled)) == 1 and (ended or _NOTE.match(header_key(filled[0]))):
             notes.append(line)
             ended = True
             continue

@@ -50,7 +50,13 @@ class FieldNames(dict):
     def __missing__(self, key: str) -> str:
         if key not in self.fields:
             raise KeyError(key)
-        self[key] = text = self.where.format(line=self.line, column=self.header_of.get(key, key))
+        column = self.header_of.get(key)
+        if column is None:  # a field the file has no column for (a required one, said missing): its own header
+            from promo.i18n import language
+
+            f = self.fields[key]
+            column = getattr(f, "zh" if language() == "zh" else "en", key)
+        self[key] = text = self.where.format(line=self.line, column=column)
         return text
 
     def __contains__(self, key) -> bool:
@@ -271,7 +277,8 @@ def _in_file_duplicate(seen: Keys, adapter, line: int, keys: list) -> str | None
     for (what, key), mine in keys:
         if (what, key) in seen:
             first_line, (label, names, as_written, values) = seen[(what, key)]
-            if what == "credit code" and names != mine[1]:
+            # a name on both rows, and not the same: an earlier row whose name could not be read is no conflict
+            if what == "credit code" and names and mine[1] and names != mine[1]:
                 return _("conflict: credit code {code} is also on line {line} for {name}").format(
                     code=key, line=first_line, name=label
                 )

@@ -118,9 +118,12 @@ class Merged:
     def __init__(self, ranges: list[tuple[int, int, int, int]]):
         self.pending = list(reversed(ranges))  # popped in row order
         self.active: list[list] = []  # [min_row, min_col, max_row, max_col, value]
+        self.above: dict[int, int] = {}
 
     def fill(self, number: int, values: list) -> list:
-        """`values` of row `number` (1-based columns) with the merged cells filled in."""
+        """`values` of row `number` (1-based columns) with the merged cells filled in; `self.above` then maps
+        each column filled from a range that starts on an earlier row to that row."""
+        self.above: dict[int, int] = {}
         while self.pending and self.pending[-1][0] <= number:
             min_row, min_col, max_row, max_col = self.pending.pop()
             top_left = values[min_col - 1] if min_row == number and min_col <= len(values) else None
@@ -129,7 +132,9 @@ class Merged:
         if not self.active:
             return values
         values = list(values) + [None] * max(0, max(a[3] for a in self.active) - len(values))
-        for _, min_col, _, max_col, value in self.active:
+        for min_row, min_col, _, max_col, value in self.active:
             for c in range(min_col, max_col + 1):
                 values[c - 1] = value
+                if min_row < number:
+                    self.above[c] = min_row
         return values

@@ -86,7 +86,7 @@ def _sheets(path: str | Path, stack: ExitStack) -> list[Sheet]:
             ),
         )
     if suffix == ".json":
-        return [_json_sheet(path, path.read_bytes())]
+        return _json_sheets(path, path.read_bytes())
     if suffix not in (".csv", ".txt", ".tsv", ""):
         raise BadValue(
             "FILE",
@@ -150,12 +150,12 @@ def _text_saved_as_xls(path: Path, size: int, stack: ExitStack) -> Sheet:
             _(_SAVE_AS_XLSX),
         )
     try:
-        text = _encoding(path, [])[1] == "strict" and not re.search(rb"[\x00-\x08\x0e-\x1f]", head)
+        encoding = _encoding(path, [])
     except BadValue:
-        text = False
-    if not text:  # binary: an old workbook, damaged or cut short
-        raise _old_format(path)
-    sheet = _csv_sheet(path, size, stack)
+        encoding = None
+    if encoding is None or encoding[1] != "strict" or re.search(rb"[\x00-\x08\x0e-\x1f]", head):
+        raise _old_format(path)  # binary: an old workbook, damaged or cut short
+    sheet = _csv_sheet(path, size, stack, encoding)  # the file was decoded once, to tell: not again
     sheet.notes.append(_("{suffix} file read as text: it is no workbook").format(suffix=path.suffix))
     return sheet
 
@@ -274,9 +274,10 @@ def _unreadable_lines(path: Path, encoding: str) -> tuple[int, list[int], int]:
     return count, lines, chars
 
 
-def _csv_sheet(path: Path, size: int, stack: ExitStack) -> Sheet:
+def _csv_sheet(path: Path, size: int, stack: ExitStack, encoding: tuple[str, str] | None = None) -> Sheet:
+    """A CSV file as a sheet; `encoding` is (encoding, errors) when already known."""
     notes: list[str] = []
-    encoding, errors = _encoding(path, notes)
+    encoding, errors = encoding or _encoding(path, notes)
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         sample = fh.read(1 << 16)
     lines, delimiter = max(1, sample.count("\n")), _delimiter(sample)
@@ -293,32 +294,81 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, errors: str = "strict")
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter)
-        start = 1
+        start, width, spanning = 1, 0, None
         try:
             for cells in reader:
                 # a quoted cell may hold newlines: a record is reported by the line where it starts
                 if any(c.strip() for c in cells):
+                    if reader.line_num > start:
+                        _check_quotes(path, cells, start, reader.line_num, width, delimiter)
+                        spanning = (start, reader.line_num, len(cells))
+                    width = max(width, len(cells))
                     yield start, cells
                 start = reader.line_num + 1
         except csv.Error as exc:
             raise BadValue(
                 "FILE", str(path), _("line {line}: not readable as CSV ({error})").format(line=start, error=exc)
             ) from None
+    if spanning and spanning[1] == start - 1:
+        _check_last_quote(path, encoding, errors, *spanning)
 
 
-def _json_sheet(path: Path, raw: bytes) -> Sheet:
+def _check_last_quote(path: Path, encoding: str, errors: str, first: int, last: int, column: int) -> None:
+    """Refuse a file whose last record runs to its end inside a quote: what a quote never closed reads as
+    one cell, however few delimiters the lines after it hold (the check above needs whole rows)."""
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        quotes = sum(line.count('"') for n, line in enumerate(fh, start=1) if n >= first)
+    if quotes % 2:
+        raise BadValue(
+            "FILE",
+            str(path),
+            _(
+                'line {line}: the quote (") that opens cell {column} is never closed, so the rest of the file, to '
+                "line {last}, was read into that one cell"
+            ).format(line=first, column=column, last=last),
+            _('close the quote where the cell ends, or take it out (a " in a cell is written ""), and import again'),
+        )
+
+
+def _check_quotes(path: Path, cells: list[str], start: int, end: int, width: int, delimiter: str) -> None:
+    """Refuse a record whose quoted cell swallowed the lines after it: a quote (") opened and never closed
+    where the cell ends reads every following line, delimiters and all, as that one cell, and those rows would
+    silently go missing. A line inside a cell with as many delimiters as a whole record is such a row."""
+    if width < 3:
+        return
+    hint = _('close the quote where the cell ends, or take it out (a " in a cell is written ""), and import again')
+    for column, cell in enumerate(cells, start=1):
+        for text in cell.splitlines()[1:]:
+            if text.count(delimiter) >= width - 1:
+                raise BadValue(
+                    "FILE",
+                    str(path),
+                    _(
+                        'line {line}: the quote (") that opens cell {column} is not closed where the cell ends, so '
+                        "the lines after it, to line {last}, were read into that one cell: {text!r}"
+                    ).format(line=start, column=column, last=end, text=text[:60]),
+                    hint,
+                )
+
+
+def _json_sheets(path: Path, raw: bytes) -> list[Sheet]:
+    """The JSON file as sheets: an array of records is one; an object holding arrays of records (as
+    {"企业": […], "载体": […]}, one per list) is one sheet per array, named by its key."""
     text, _encoding = decode(raw, path)
-    notes: list[str] = []
     try:
-        records = list(enumerate(_json_records(path, json.loads(text), notes), start=1))
+        parts = _json_parts(path, json.loads(text))
     except json.JSONDecodeError as exc:
         if not exc.msg.startswith("Extra data"):
             raise BadValue("FILE", str(path), _("is not valid JSON ({error})").format(error=exc)) from None
-        records = _json_lines(path, text)  # JSON Lines: one object a line, each reported by its line
+        parts = [(path.name, _json_lines(path, text), [])]  # JSON Lines: one object a line, each by its line
     except RecursionError:
         raise BadValue("FILE", str(path), _("is JSON nested too deeply; expected an array of objects")) from None
     except ValueError:  # Python refuses a number of more than 4,300 digits
         raise BadValue("FILE", str(path), _("holds a number too long to be any field's value")) from None
+    return [_json_sheet(path, name, records, notes) for name, records, notes in parts]
+
+
+def _json_sheet(path: Path, name: str, records: list[tuple[int, dict]], notes: list[str]) -> Sheet:
     if not records:
         raise BadValue("FILE", str(path), _("holds no records (an empty JSON array)"))
     headers = list(dict.fromkeys(str(k) for _line, r in records for k in r))
@@ -329,24 +379,25 @@ def _json_sheet(path: Path, raw: bytes) -> Sheet:
         except RecursionError:  # an object nested just shallow enough to parse, too deep to write back as text
             too_deep = _("record {record} is JSON nested too deeply").format(record=line)
             raise BadValue("FILE", str(path), too_deep) from None
-    return Sheet(path.name, rows, notes=notes, kind="json", size_hint=len(rows))
+    return Sheet(name, rows, notes=notes, kind="json", size_hint=len(rows))
 
 
-def _json_records(path: Path, data, notes: list[str]) -> list[dict]:
-    """The records of a JSON document: an array of objects; an object holding one such array (as {"data": […]}
-    of a system's export), noted; or one object of plain values, one record."""
+def _json_parts(path: Path, data) -> list[tuple[str, list[tuple[int, dict]], list[str]]]:
+    """(sheet name, numbered records, notes) for each array of records in a JSON document: the document
+    itself; each array of objects an object holds (as {"data": […]} of a system's export, or one per list);
+    or one object of plain values, one record."""
     if isinstance(data, dict):
         arrays = [k for k, v in data.items() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
-        if len(arrays) == 1:
-            notes.append(_("the records were read from the JSON object's {key!r}").format(key=arrays[0]))
-            return data[arrays[0]]
+        if arrays:
+            note = N_("the records were read from the JSON object's {key!r}")
+            return [(str(k), list(enumerate(data[k], start=1)), [_(note).format(key=k)]) for k in arrays]
         if data and not any(isinstance(v, (dict, list)) for v in data.values()):
-            return [data]
+            return [(path.name, [(1, data)], [])]
         raise BadValue(
             "FILE",
             str(path),
             _("is a JSON object ({keys}), not an array of records").format(keys=", ".join(map(str, data))[:120]),
-            _('give an array of objects, one per record: [{{"企业名称": "…"}}, …]'),
+            _('give an array of objects, one per record: [{"企业名称": "…"}, …]'),
         )
     if not isinstance(data, list):
         raise BadValue("FILE", str(path), _("JSON must be an array of objects, one per record"))
@@ -359,7 +410,7 @@ def _json_records(path: Path, data, notes: list[str]) -> list[dict]:
                     record=i, value=json.dumps(r, ensure_ascii=False)[:60]
                 ),
             )
-    return data
+    return [(path.name, list(enumerate(data, start=1)), [])]
 
 
 def _json_lines(path: Path, text: str) -> list[tuple[int, dict]]:
@@ -382,4 +433,6 @@ def _json_value(value):
         return Nested(value)
     if isinstance(value, list):
         return ";".join(str(v) for v in value)
+    if type(value) is int and abs(value) >= 10**15:
+        return str(value)  # a JSON integer is exact, unlike Excel's numbers: an all-digit credit code as written
     return value

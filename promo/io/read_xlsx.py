@@ -10,7 +10,7 @@ from pathlib import Path
 
 from promo.errors import BadValue
 from promo.i18n import _
-from promo.io.sheet import DAMAGED, HEAD, Number1904, Sheet, Uncalculated
+from promo.io.sheet import DAMAGED, HEAD, Cells, Number1904, Sheet, Uncalculated
 
 # number formats built into Chinese Excel and WPS (yyyy"年"m"月"d"日" is 31) that openpyxl does not know as dates
 _CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
@@ -80,7 +80,7 @@ def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[in
             formulas = layout.uncalculated.get(number, {})
             if formulas and max(formulas) > len(vals):
                 vals += [None] * (max(formulas) - len(vals))
-            cells = []
+            cells, above = Cells(), {}
             for col, v in enumerate(vals, start=1):
                 if col in layout.hidden_cols:
                     if _filled(v):
@@ -88,7 +88,11 @@ def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[in
                     continue
                 if v is None and col in formulas:
                     v = Uncalculated(formulas[col])
+                if col in merged.above:
+                    above[len(cells)] = merged.above[col]
                 cells.append(v)
+            if above:
+                cells.above = above
             if not any(_filled(c) for c in cells):
                 continue
             if number in layout.hidden_rows:

@@ -69,8 +69,19 @@ def _csv(fh, parts) -> None:
 
 
 def _padded(cells, n: int) -> list:
-    cells = ["" if c is None else c for c in cells]
+    """The row's cells as written back, `n` wide: a link as the text it shows, as the import read it (written as
+    a formula it would go back inert, '=HYPERLINK(…), and be read as that text next time)."""
+    cells = ["" if c is None else _link_shown(c) for c in cells]
     return cells + [""] * (n - len(cells))
+
+
+def _link_shown(cell):
+    from promo.io.cells import link_text
+    from promo.io.sheet import Uncalculated
+
+    text = cell.formula if isinstance(cell, Uncalculated) else cell if isinstance(cell, str) else ""
+    shown = link_text(text) if text[:1] == "=" else None
+    return cell if shown is None else shown
 
 
 def _json(fh, parts) -> None:

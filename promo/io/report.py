@@ -18,4 +18,4 @@ REPORT = View(
     ),
     empty="no rows",
 )
-LIST_COLUMN = Column("list", "List", no_wrap=True)
+LIST_COLUMN = Column("list_shown", "List", no_wrap=True)  # the list as the reader's language names it

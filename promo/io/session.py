@@ -20,7 +20,8 @@ def _table(sheet, adapter, maps: tuple):
     found, first_error = [], None
     for a in layouts(adapter):
         try:
-            found.append((a, find_table(sheet, a.FIELDS, parse_map(maps, a.FIELDS), what=_list_name(a))))
+            mapping, continued_by = parse_map(maps, a.FIELDS), getattr(a, "CONTINUED_BY", None)
+            found.append((a, find_table(sheet, a.FIELDS, mapping, what=_list_name(a), continued_by=continued_by)))
         except BadValue as exc:
             first_error = first_error or exc
     if not found:
@@ -49,13 +50,18 @@ def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None, path=None)
     visible = [s for s in sheets if not s.hidden]
     # a workbook of several lists (promo's export): the sheet named after the list, before the first that fits
     named = [s for s in visible if fold(s.name) in (fold(adapter.ZH), fold(adapter.EN))]
-    for s in [*named, *(s for s in visible if s not in named)]:
+    ordered = [*named, *(s for s in visible if s not in named)]
+    for i, s in enumerate(ordered):
         if not s.head:
             continue
         try:
-            return (s, *_table(s, adapter, maps))
+            chosen = (s, *_table(s, adapter, maps))
         except BadValue as exc:
             first_error = first_error or exc
+            continue
+        if not named:  # a workbook of promo's, one sheet a list, says by its names which sheet is which
+            _note_other_sheets(s, ordered[i + 1 :], adapter, maps)
+        return chosen
     where = str(path) if path is not None else sheets[0].name if sheets else ""
     hidden = [s.name for s in sheets if s.hidden and s.head]
     if hidden:
@@ -72,6 +78,26 @@ def _pick_sheet(sheets, adapter, maps: tuple, sheet_name: str | None, path=None)
     if sheets and sheets[0].kind != "xlsx":
         raise BadValue("FILE", where, _("holds no data: every line is empty"))
     raise BadValue("FILE", where, _("has no sheet with data"))
+
+
+def _note_other_sheets(chosen, others, adapter, maps: tuple) -> None:
+    """Say which sheet was read when later sheets have the list's columns too (a workbook of one sheet a
+    year): the office may have meant another."""
+    fits = []
+    for s in others:
+        if not s.head:
+            continue
+        try:
+            _table(s, adapter, maps)
+        except BadValue:
+            continue
+        fits.append(s.name)
+    if fits:
+        chosen.notes.append(
+            _("read the sheet {sheet}; {others} have the list's columns too (--sheet NAME reads another)").format(
+                sheet=chosen.name, others=", ".join(fits)
+            )
+        )
 
 
 def _plan(sheets, list_name: str, maps: tuple, sheet_name: str | None, path=None) -> list[tuple]:

@@ -20,6 +20,13 @@ class Uncalculated:
         return self.formula
 
 
+class Cells(list):
+    """A workbook row's cells; `above` maps each (0-based) cell filled from a merged range that starts on an
+    earlier row to that row, so a name merged down over two rows can be read as one record (promo.io.headers)."""
+
+    above: dict[int, int] = {}
+
+
 class Number1904(float):
     """A number from a workbook on the 1904 date system (old Excel for Mac): as a date serial, its day is
     counted from 1904-01-01, not from 1899-12-30."""

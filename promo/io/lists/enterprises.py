@@ -346,3 +346,5 @@ def example() -> dict:
 
 
 LABEL_COLUMN = "name"
+# one enterprise over several rows, its name merged down over them: each row adds a contact (and its phone)
+CONTINUED_BY = ("name", ("contact", "phone", "units"))

@@ -3,7 +3,7 @@ promo.events."""
 
 from __future__ import annotations
 
-from promo.i18n import N_
+from promo.i18n import N_, _
 from promo.io.headers import Field
 from promo.io.lists.linked import LinkedList, amount, collect, date, enterprise_field, text, the_enterprise
 from promo.text import fold
@@ -81,7 +81,7 @@ def _parse_deal(conn, raw, names, options) -> dict:
     from promo.lookup import find
 
     ev, e, kind, investment, note = collect(
-        lambda: find(conn, "events", str(raw["event"]), "event"),
+        lambda: find(conn, "events", str(raw["event"]), _("event")),
         lambda: the_enterprise(conn, raw, names),
         lambda: events.parse_deal_kind(raw["kind"], names["kind"]),
         amount(raw, names, "investment_wan"),

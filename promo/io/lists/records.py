@@ -32,6 +32,7 @@ class RecordList:
     sample: dict  # an example row for the template
     LABEL_COLUMN: str = "name"
     derived: tuple[str, ...] = ()  # shown and exported, never written (e.g. a unit's holder)
+    CONTINUED_BY: tuple[str, tuple[str, ...]] | None = None  # see promo.io.headers.find_table
 
     def parse(self, conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
         given = {k: v for k, v in raw.items() if k != "sample" and k not in self.derived}

@@ -79,6 +79,7 @@ CARRIERS = RecordList(
         "industries": "高端医疗器械",
         "sample": "是",
     },
+    CONTINUED_BY=("name", ("contact_name", "contact_phone")),
 )
 
 

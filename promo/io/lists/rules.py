@@ -75,6 +75,9 @@ def _policies(conn: sqlite3.Connection, ids) -> list[dict]:
 
 OPEN_TO_ALL = "不限"
 _OPEN = {fold(w) for w in (OPEN_TO_ALL, "全部", "所有", "均可", "不限制", "all", "any")}
+_OPEN |= {
+    fold(w + what) for w in ("所有", "全部", "各", "全", "不限") for what in ("行业", "产业", "企业", "载体", "园区")
+}
 
 
 def _open_to_all(raw: dict) -> dict:
@@ -239,7 +242,7 @@ CRITERIA = RecordList(
         Field("op", "比较", "op", ("比较符", "要求"), "choice", choices=(">=", "<=")),
         Field("threshold", "门槛值", "threshold", ("阈值", "标准值", "门槛"), "num", required=True),
         Field("unit", "单位", "unit", ()),
-        Field("carrier_id", "适用载体", "carrier", ("载体", "园区")),
+        Field("carrier_id", "适用载体", "carrier", ("载体", "园区", "适用园区")),
         Field("industry_id", "适用产业", "industry", ("产业", "行业")),
         Field("description", "说明", "description", ("备注", "依据")),
         Field("sample", "示例数据", "sample", ("示例",), "choice", choices=("是", "")),

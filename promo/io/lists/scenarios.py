@@ -52,22 +52,36 @@ class Scenario:
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     from promo import scenarios
     from promo.enterprise_fields import parse_name, parse_text
+    from promo.io.lists.linked import collect
     from promo.text import parse_date
 
-    industry = None
-    if raw.get("industry"):
+    def industry():
+        if not raw.get("industry"):
+            return None
         from promo.lookup import find
 
-        industry = as_column(names["industry"], find, conn, "industries", raw["industry"], "industry")["name"]
+        return as_column(names["industry"], find, conn, "industries", raw["industry"], _("industry"))["name"]
+
+    # every problem of the row at once: an owner kind and a date both wrong are both said
+    title, owner, owner_kind, industry_, need, status, published, deadline = collect(
+        lambda: as_column(names["title"], parse_name, raw.get("title"), names["title"]),
+        lambda: as_column(names["owner"], parse_name, raw.get("owner"), names["owner"]),
+        lambda: as_column(names["owner_kind"], scenarios.parse_owner_kind, raw.get("owner_kind")),
+        industry,
+        lambda: parse_text(raw.get("need"), names["need"]),
+        lambda: as_column(names["status"], scenarios.parse_status, raw.get("status"), names["status"]),
+        lambda: parse_date(raw.get("published"), names["published"]),
+        lambda: parse_date(raw.get("deadline"), names["deadline"], meaning="by"),
+    )
     s = Scenario(
-        title=as_column(names["title"], parse_name, raw.get("title"), names["title"]),
-        owner=as_column(names["owner"], parse_name, raw.get("owner"), names["owner"]),
-        owner_kind=as_column(names["owner_kind"], scenarios.parse_owner_kind, raw.get("owner_kind")),
-        industry=industry,
-        need=parse_text(raw.get("need"), names["need"]),
-        status=as_column(names["status"], scenarios.parse_status, raw.get("status"), names["status"]),
-        published=parse_date(raw.get("published"), names["published"]),
-        deadline=parse_date(raw.get("deadline"), names["deadline"], meaning="by"),
+        title=title,
+        owner=owner,
+        owner_kind=owner_kind,
+        industry=industry_,
+        need=need,
+        status=status,
+        published=published,
+        deadline=deadline,
         sample=(raw.get("sample") or "") in ("是", "※", "1", "yes", "true"),
     )
     if s.deadline and s.published and s.deadline < s.published:

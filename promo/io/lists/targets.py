@@ -50,23 +50,36 @@ class Target:
 
 
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
+    """A target row, every problem of it at once (a status and a link both wrong are both said)."""
     from promo import targets
     from promo.enterprise_fields import parse_name, parse_text
+    from promo.io.lists.linked import collect
 
-    status = None
-    if raw.get("status"):
-        status = by_label("target_status").get(fold(raw["status"]))
-        if status is None:
+    def status():
+        if not raw.get("status"):
+            return None
+        code = by_label("target_status").get(fold(raw["status"]))
+        if code is None:
             from promo.errors import BadValue
 
             raise BadValue(names["status"], raw["status"], _("use {choices}").format(choices="、".join(_STATUS_LABELS)))
+        return code
+
+    name, link, priority, reason, status_, note = collect(
+        lambda: as_column(names["name"], parse_name, raw.get("name"), names["name"]),
+        lambda: as_column(names["link"], lambda: targets.find_link(conn, raw["link"], names["link"])["name"]),
+        lambda: as_column(names["priority"], targets.parse_priority, raw.get("priority")),
+        lambda: as_column(names["reason"], targets.parse_reason, raw.get("reason")),
+        status,
+        lambda: parse_text(raw.get("note"), names["note"]),
+    )
     return Target(
-        name=as_column(names["name"], parse_name, raw.get("name"), names["name"]),
-        link=as_column(names["link"], lambda: targets.find_link(conn, raw["link"], names["link"])["name"]),
-        priority=as_column(names["priority"], targets.parse_priority, raw.get("priority")),
-        reason=as_column(names["reason"], targets.parse_reason, raw.get("reason")),
-        status=status,
-        note=parse_text(raw.get("note"), names["note"]),
+        name=name,
+        link=link,
+        priority=priority,
+        reason=reason,
+        status=status_,
+        note=note,
         sample=(raw.get("sample") or "") in ("是", "※", "1", "yes", "true"),
     )
 
