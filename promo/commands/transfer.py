@@ -50,7 +50,10 @@ def _progress(total: int, what: str):
     "--update", is_flag=True, help="Apply changes to records already in the catalogue (else reported, not applied)."
 )
 @click.option(
-    "--dry-run", is_flag=True, help="Show what each row would do (new, unchanged, changed, rejected); write nothing."
+    "--dry-run",
+    is_flag=True,
+    help="Show what each row would do (new, unchanged, changed, rejected); the catalogue is not changed "
+    "(a --rejects file is still written, to fix first).",
 )
 @click.option("--owner", callback=not_empty, help="Enterprises: owner for rows that name none.")
 @click.option(
@@ -122,7 +125,11 @@ def import_(
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--owner", callback=not_empty, help="Owner for rows that name none.")
 @click.option("--accept-bad-check", is_flag=True, help="Store credit codes with a wrong check character, flagged ⚠.")
-@click.option("--dry-run", is_flag=True, help="Check every row and report, without writing anything.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check every row and report; the catalogue is not changed (a --rejects file is still written).",
+)
 @click.option("--skip-invalid", is_flag=True, help="Import the good rows; report the rest.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="With --skip-invalid: rejected rows here, with 原因.")
 @click.option("--force", is_flag=True, help="With --rejects: replace FILE if it exists.")
