@@ -16,7 +16,7 @@ from promo.measures import trim
 from promo.project_periods import quarter_of
 from promo.summary import note as journal_note
 from promo.text import fold, today
-from promo.vocabulary import MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index, words_to_code
+from promo.vocabulary import LABELS, MILESTONE_STAGES, MILESTONES, label, sql_in, stage_index, words_to_code
 from promo.vocabulary import SIGNED as SIGNED_STAGES
 
 _MILESTONE_SYNONYMS = {
@@ -25,7 +25,8 @@ _MILESTONE_SYNONYMS = {
     "投产": ("production", "producing", "operating", "运营"),
     "达效": ("achieved", "on-target", "target", "达产"),
 }
-_MILESTONE_BY_KEY = words_to_code(_MILESTONE_SYNONYMS)
+# the labels too: what an English screen shows (construction started) is read back
+_MILESTONE_BY_KEY = words_to_code({k: (*LABELS["milestone"][k], *words) for k, words in _MILESTONE_SYNONYMS.items()})
 SIGNED = "签约"
 
 REPORT_FIELDS = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from promo.db import rows
 from promo.errors import BadValue
@@ -19,18 +18,11 @@ KIND_LABELS = labels("carrier_kind")
 STATUS_LABELS = labels("unit_status")
 
 
-@cache
-def _kind_by_folded() -> dict[str, str]:
-    # built on first use: folding loads OpenCC's tables, which a listing without --kind never needs
-    return words_to_code({k: (v,) for k, v in KIND_LABELS.items()})
-
-
 def parse_kind(value: str | None) -> str | None:
-    """A carrier kind from its English code or Chinese label (park / 产业园 …)."""
+    """A carrier kind from its code, either label or an office's word (park / 产业园 / industrial park / 园区)."""
     if value is None:
         return None
-    by_folded = _kind_by_folded()
-    kind = by_folded.get(fold(value)) or by_folded.get(fold(value).replace("园区", "产业园"))
+    kind = words_to_code("carrier_kind").get(fold(value))
     if kind is None:
         raise BadValue(
             "--kind", value, _("not a carrier kind; use one of {choices}").format(choices=choices("carrier_kind"))

@@ -10,10 +10,8 @@ from promo.edit.record import Field, insert, parse_record, refuse_if_used, requi
 from promo.errors import BadValue, Rejected
 from promo.i18n import N_, _
 from promo.lookup import find
-from promo.resources import KIND_LABELS
 from promo.summary import note as journal_note
 from promo.text import fold
-from promo.vocabulary import synonyms
 
 
 def _coordinate(low: float, high: float):
@@ -24,7 +22,7 @@ CARRIER_FIELDS = (
     Field("name", "--name", p.name, required=True),
     Field("name_en", "--name-en", p.text(200)),
     Field("code", "--code", p.text(60)),
-    Field("kind", "--kind", p.choice(KIND_LABELS, synonyms("carrier_kind")), required=True),
+    Field("kind", "--kind", p.coded("carrier_kind"), required=True),
     Field("address", "--address", p.text(300)),
     Field("lat", "--lat", _coordinate(-90, 90)),
     Field("lon", "--lon", _coordinate(-180, 180)),

@@ -8,7 +8,7 @@ import re
 from promo.errors import BadValue, PromoError
 from promo.i18n import _
 from promo.text import fold
-from promo.vocabulary import words_to_code
+from promo.vocabulary import labels, words_to_code
 
 
 def text(max_len: int = 2000):
@@ -156,6 +156,19 @@ def choice(labels: dict[str, str], synonyms: dict[str, str] | None = None):
         if code is None:
             raise BadValue(option, value, _("use one of {choices}").format(choices=shown_choices(labels)))
 
+        return code
+
+    return parse
+
+
+def coded(kind: str):
+    """One of a coded kind of the vocabulary (promo.vocabulary.LABELS), typed as its code, either label or a
+    synonym: what an English screen shows (being fitted out) is read back as what a Chinese one does (装修中)."""
+
+    def parse(conn, value, option):
+        code = words_to_code(kind).get(fold(str(value)))
+        if code is None:
+            raise BadValue(option, value, _("use one of {choices}").format(choices=shown_choices(labels(kind))))
         return code
 
     return parse

@@ -13,13 +13,11 @@ from promo.edit import parsers as p
 from promo.edit.record import Field, insert, parse_record, problems_error, require_write, update
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import N_, _
-from promo.resources import STATUS_LABELS
 from promo.summary import note as journal_note
-from promo.vocabulary import synonyms
 
 STATUS_LETTERS = {"vacant": "V", "reserved": "R", "leased": "L", "fitout": "F", "held": "H"}
 UNIT_KINDS = {"space": "房源", "land": "标准地"}
-parse_status = p.choice(STATUS_LABELS, synonyms("unit_status"))
+parse_status = p.coded("unit_status")
 
 UNIT_FIELDS = (
     Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier")), required=True),
