@@ -491,3 +491,20 @@ def test_an_import_of_several_lists_names_them_in_the_readers_language(run, db_p
     assert not re.search(r"\b(targets|scenarios|industry)\b", out)
     machine = run("import", "all", tmp_path / "两张表.xlsx", "--format", "csv").output
     assert "targets,2,rejected" in machine  # scripts keep the stable keys
+
+
+def test_an_update_from_a_sheet_that_lost_a_phones_leading_zero_keeps_the_stored_phone(run, db_path, tmp_path):
+    # exported, opened in Excel (a column of numbers drops the 0), saved, imported back with --update
+    assert run("enterprises", "update", "华银康", "--phone", "053188880001").exit_code == 0
+    path = tmp_path / "back.csv"
+    path.write_text("企业名称,联系电话,备注\n华银康,53188880001,复核\n", encoding="utf-8")
+    done = run("import", "enterprises", path, "--update")
+    assert done.exit_code == 0, done.output
+    assert "looks like a landline that lost its leading 0" in done.output
+    with sqlite3.connect(db_path) as c:
+        phone, note = c.execute("SELECT phone, note FROM enterprises WHERE name LIKE '%华银康%'").fetchone()
+    assert (phone, note) == ("053188880001", "复核")
+    path.write_text("企业名称,联系电话\n华银康,053188880002\n", encoding="utf-8")  # a real change is one
+    assert run("import", "enterprises", path, "--update").exit_code == 0
+    with sqlite3.connect(db_path) as c:
+        assert c.execute("SELECT phone FROM enterprises WHERE name LIKE '%华银康%'").fetchone()[0] == "053188880002"
