@@ -508,3 +508,16 @@ def test_an_update_from_a_sheet_that_lost_a_phones_leading_zero_keeps_the_stored
     assert run("import", "enterprises", path, "--update").exit_code == 0
     with sqlite3.connect(db_path) as c:
         assert c.execute("SELECT phone FROM enterprises WHERE name LIKE '%华银康%'").fetchone()[0] == "053188880002"
+
+
+def test_a_carriers_phone_that_lost_its_zero_in_excel_is_no_change(run, db_path, tmp_path):
+    assert run("carriers", "update", "精准医学产业园", "--phone", "053188880009").exit_code == 0
+    path = tmp_path / "carriers.csv"
+    path.write_text("载体名称,联系电话\n精准医学产业园,53188880009\n", encoding="utf-8")
+    dry = run("import", "carriers", path, "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "53188880009" not in dry.output.split("lost its leading 0")[-1]  # no change row beside the warning
+    assert run("import", "carriers", path, "--update").exit_code == 0
+    with sqlite3.connect(db_path) as c:
+        stored = c.execute("SELECT contact_phone FROM carriers WHERE name = '精准医学产业园'").fetchone()[0]
+    assert stored == "053188880009"

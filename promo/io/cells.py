@@ -259,6 +259,13 @@ def _lost_zero(value: float | int | str) -> bool:
     )
 
 
+def zero_lost(stored: str | None, read: object) -> bool:
+    """A phone read from a file is the stored one without its leading 0 (Excel dropped it in a column of numbers,
+    warned of as the cell was read): not a change, or --update would store the damage."""
+    read = str(read or "")
+    return bool(stored) and read.isdigit() and "".join(c for c in str(stored) if c.isdigit()) == "0" + read
+
+
 def _serial(value) -> str | None:
     """The day an Excel date serial number stands for (46203 → 2026-06-30), when a date cell lost its date
     format (a CSV saved from the sheet, a locale's built-in format unknown here); None for anything else."""

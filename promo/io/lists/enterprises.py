@@ -157,17 +157,12 @@ def _named(conn: sqlite3.Connection, table: str, row_id) -> str | None:
     return row[0] if row else None
 
 
-def _zero_lost(stored: str | None, read: str) -> bool:
-    """The file's phone is the stored one without its leading 0 (Excel dropped it in a column of numbers, warned
-    of as the cell was read): not a change, or --update would store the damage."""
-    return bool(stored) and read.isdigit() and "".join(c for c in stored if c.isdigit()) == "0" + read
-
-
 def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]]:
     """(field, old, new) for every field the row gives that differs from the record; empty cells change nothing."""
     from promo.enterprise_add import carrier_id_of, industry_id_of
     from promo.enterprise_fields import KINDS
     from promo.holding import find_unit, unit_label
+    from promo.io.cells import zero_lost
     from promo.vocabulary import stage_index
 
     out = []
@@ -176,7 +171,7 @@ def changes(conn: sqlite3.Connection, row, f) -> list[tuple[str, object, object]
         out.append(("uscc", row["uscc"], f.uscc))
     for key in plain:
         value = getattr(f, key)
-        if value not in (None, "") and value != row[key] and not (key == "phone" and _zero_lost(row[key], value)):
+        if value not in (None, "") and value != row[key] and not (key == "phone" and zero_lost(row[key], value)):
             out.append((key, row[key], value))
     if row["owner"] and f.owner and f.owner != row["owner"]:
         from promo.identity import claim_text

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from promo.errors import PromoError
 from promo.i18n import N_, _
+from promo.io.cells import zero_lost
 from promo.io.headers import Field
 from promo.text import fold
 
@@ -55,10 +56,13 @@ class RecordList:
             old = self.parse_raw(conn, {k: old_raw.get(k) for k in r.given if k in old_raw}, {})
         except PromoError:
             old = {}
+        phones = {f.key for f in self.FIELDS if f.kind == "phone"}
         return [
             (k, old_raw.get(k), r.given[k])
             for k, v in r.typed.items()
-            if v not in (None, "", []) and _norm(v) != _norm(old.get(k))
+            if v not in (None, "", [])
+            and _norm(v) != _norm(old.get(k))
+            and not (k in phones and zero_lost(old.get(k), v))
         ]
 
     def add(self, conn: sqlite3.Connection, r, names: dict) -> list[str]:
