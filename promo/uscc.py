@@ -71,7 +71,7 @@ def check(value: str, field: str = "--uscc") -> Checked:
         raise BadValue(field, value, _("is empty"))
     if len(code) != 18:
         raise BadValue(field, value, _("a credit code has 18 characters, this has {count}").format(count=len(code)))
-    bad = sorted({c for c in code if c not in ALPHABET})
+    bad = sorted(set(code).difference(ALPHABET))
     if bad:
         raise BadValue(
             field,
