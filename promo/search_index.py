@@ -63,6 +63,10 @@ LISTS = tuple(dict.fromkeys(s.list for s in SOURCES))
 
 def key_chars(text: str | None) -> str:
     """The text as search compares it: folded (script, width, case, spacing), letters and digits only."""
+    if type(text) is str and text.isascii():
+        # what fold() does to ASCII, the spaces and quotes it drops being gone with every other non-alnum
+        # character: a credit code's or a pinyin's key without folding's Unicode steps (or its cache's room)
+        return _NOT_ALNUM.sub("", text).lower()
     from promo.text import fold
 
     return _NOT_ALNUM.sub("", fold(text))
@@ -101,7 +105,7 @@ def pinyin_grams(name: str | None) -> str:
     if not _has_han(folded):
         return ""
     syllables = _pinyin_syllables()(folded)
-    return grams("".join(syllables), "".join(s[:1] for s in syllables))
+    return grams("".join(syllables), "".join([s[:1] for s in syllables]))
 
 
 @lru_cache(maxsize=1)
