@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, repeat
 from types import SimpleNamespace
 
 from promo.errors import BadValue, PromoError, Rejected
@@ -262,7 +262,7 @@ def _remembered(adapter, row, keys: list) -> tuple:
     except (AttributeError, KeyError, TypeError):  # a row as written, to a list that names rows as read
         label = None
     names = tuple(k for w, k in keys if w == "folded name")
-    return label, names, isinstance(row, _AsWritten), tuple(getattr(row, k, None) for k in _COMPARED)
+    return label, names, isinstance(row, _AsWritten), tuple(map(getattr, repeat(row), _COMPARED, repeat(None)))
 
 
 def _in_file_duplicate(seen: Keys, adapter, line: int, keys: list) -> str | None:
