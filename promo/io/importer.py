@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
+from promo.io.cells import cell_text, code_damage_hint
 from promo.io.changes import change_text, differs_text
 from promo.io.outcomes import Keys, OfStatus, Outcome, Outcomes
 
@@ -146,8 +147,6 @@ def _checked(conn, adapter, table, size: int, fields: dict, options: dict, seen:
 def _read_row(reading: SimpleNamespace, line: int, cells: dict, raw_cells) -> tuple:
     """One row read: (True, line, parsed, names, name shown, cells, keys), or (False, line, why it was
     rejected, …, the keys of the row as written) when a cell or the row as a whole is wrong."""
-    from promo.io.cells import cell_text, code_damage_hint
-
     adapter, fields, table, report = reading.adapter, reading.fields, reading.table, reading.report
     names = FieldNames(reading.where, line, table.header_of, fields)
     problems, raw = [], {}
