@@ -235,7 +235,8 @@ def parse_fields(
     """
 
     def n(key: str) -> str:
-        given = names.get(key) if names else None
+        # `is not None`: an import's names are formatted as asked, so none may be there yet (an empty dict)
+        given = names.get(key) if names is not None else None
         return given if given else _option(key)
 
     f = Fields()
