@@ -87,8 +87,23 @@ def grams(*texts: str | None) -> str:
         if t:
             chars = key_chars(t)
             if chars:
-                parts.append(" ".join(map(add, chars, chars[1:])) if len(chars) > 1 else chars)
+                parts.append(_pairs(chars))
     return " ".join(parts)
+
+
+def _pairs(chars: str) -> str:
+    """`chars`' overlapping pairs, space-separated (ab bc cd); ASCII (a credit code, a pinyin) laid out by
+    slicing its bytes, without a string object per pair."""
+    n = len(chars)
+    if n < 2:
+        return chars
+    if not chars.isascii():
+        return " ".join(map(add, chars, chars[1:]))  # each character joined to the next
+    text = chars.encode("ascii")
+    out = bytearray(b" ") * (3 * n - 4)  # n - 1 pairs of two, n - 2 spaces between them
+    out[0::3] = text[:-1]
+    out[1::3] = text[1:]
+    return out.decode("ascii")
 
 
 def _has_han(text: str) -> bool:
