@@ -4,6 +4,8 @@ they created and added to the search index in one statement each, instead of per
 from __future__ import annotations
 
 import sqlite3
+from itertools import chain
+from operator import itemgetter
 
 # SQLite (3.32 on) binds at most 32,766 values per statement; stay clear of it
 MAX_VALUES = 30_000
@@ -22,6 +24,7 @@ def insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> list[int]:
     if not rows:
         return []
     columns = list(rows[0])
+    values = itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
     per = max(1, MAX_VALUES // len(columns))
     names = ", ".join(_q(c) for c in columns)
     one = "(" + ",".join("?" * len(columns)) + ")"
@@ -37,7 +40,7 @@ def insert(conn: sqlite3.Connection, table: str, rows: list[dict]) -> list[int]:
     try:
         for start in range(0, len(rows), per):
             chunk = rows[start : start + per]
-            params = [r[c] for r in chunk for c in columns]
+            params = list(chain.from_iterable(map(values, chunk)))  # each row's values in the columns' order
             values = ",".join([one] * len(chunk))
             before = conn.execute(f"SELECT max(rowid) FROM main.{_q(table)}").fetchone()[0] or 0
             last = conn.execute(f"INSERT INTO main.{_q(table)} ({names}) VALUES {values}", params).lastrowid

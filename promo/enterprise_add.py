@@ -59,14 +59,21 @@ def catalogue_problems(
     """What the catalogue refuses in a new record, all at once: a code name in use, an industry or carrier
     it does not know, a unit that is missing or not vacant."""
     problems: list[PromoError] = []
-    for check in (
-        lambda: check_code_name(conn, f.code_name, known=known),
-        lambda: industry_id_of(conn, f.industry, memo),
-        lambda: carrier_id_of(conn, f.carrier, memo),
-        *(lambda ref=ref: check_vacant(conn, ref, unit_field) for ref in dict.fromkeys(f.units)),
-    ):
+    try:
+        check_code_name(conn, f.code_name, known=known)
+    except PromoError as exc:
+        problems.append(exc)
+    try:
+        industry_id_of(conn, f.industry, memo)
+    except PromoError as exc:
+        problems.append(exc)
+    try:
+        carrier_id_of(conn, f.carrier, memo)
+    except PromoError as exc:
+        problems.append(exc)
+    for ref in dict.fromkeys(f.units):
         try:
-            check()
+            check_vacant(conn, ref, unit_field)
         except PromoError as exc:
             problems.append(exc)
     return problems
@@ -144,6 +151,7 @@ def _add_run(conn, records: list[Fields], samples: list[bool], unit_fields: list
     )
     out: list = []
     rows: list[dict] = []
+    created = now()  # the run's rows are written by one statement
     for f, sample, unit_field in zip(records, samples, unit_fields, strict=True):
         try:
             if not f.name:
@@ -152,7 +160,7 @@ def _add_run(conn, records: list[Fields], samples: list[bool], unit_fields: list
             if existing:
                 raise refuse_duplicate(existing, why, f.name, f.owner)
             raise_all(catalogue_problems(conn, f, unit_field, known=known, memo=memo))
-            rows.append(_row(conn, f, sample, memo))
+            rows.append(_row(conn, f, sample, memo, created))
             out.append(None)
         except PromoError as exc:
             out.append(exc)
@@ -173,7 +181,7 @@ def _add_run(conn, records: list[Fields], samples: list[bool], unit_fields: list
     return [next(it) if o is None else o for o in out]
 
 
-def _row(conn: sqlite3.Connection, f: Fields, sample: bool, memo: dict) -> dict:
+def _row(conn: sqlite3.Connection, f: Fields, sample: bool, memo: dict, created: str) -> dict:
     stage, date = f.stage or "签约", f.date or today()
     return {
         "name": f.name,
@@ -197,7 +205,7 @@ def _row(conn: sqlite3.Connection, f: Fields, sample: bool, memo: dict) -> dict:
         "note": f.note or None,
         "code_name": f.code_name or None,
         "code_name_folded": fold(f.code_name) if f.code_name else None,
-        "created_at": now(),
+        "created_at": created,
         "sample": int(sample),
     }
 

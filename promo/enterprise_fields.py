@@ -158,14 +158,43 @@ class Fields:
     uscc_bad_check: bool = False
 
 
-# Fields whose value alone decides what they parse to (no side effect on other fields, no catalogue lookup):
-# an import parses each distinct value of these once (a file repeats its industries, stages, dates …).
-_SAME_VALUE_SAME_FIELD = frozenset(
-    ("name_en", "kind", "industry", "carrier", "stage", "date", "investment_wan", "jobs", "source_channel")
-    + ("owner", "owner_since", "contact", "code_name", "country", "note", "phone")
-)
 MEMO_LIMIT = 5000  # values remembered per field: a column of names or codes, all different, stops growing there
 _NOT_SEEN = object()
+
+
+def _country(value: str, name: str) -> str | None:
+    from promo.countries import parse_country
+
+    return parse_country(parse_text(value, name, max_len=MAX_NAME), name)
+
+
+# The fields after the credit code (the English name: before it), in the order their problems are reported,
+# each with its parser (value, field name → typed value). Each one's value alone decides what it parses to
+# (no side effect on other fields, no catalogue lookup): an import parses each distinct value of these once
+# (a file repeats its industries, stages, dates …). The stage is parsed only when given (empty is no stage).
+_PARSERS: tuple[tuple[str, Callable[[str, str], object]], ...] = (
+    ("kind", lambda v, name: parse_kind(v or None, name)),
+    ("industry", parse_text),
+    ("carrier", parse_text),
+    ("stage", parse_stage),
+    ("date", parse_today_or_before),
+    ("owner_since", parse_today_or_before),
+    ("investment_wan", lambda v, name: "" if v == "" else parse_project_amount(v, name)),
+    ("jobs", lambda v, name: "" if v == "" else parse_number(v, name, integer=True)),
+    ("source_channel", parse_source),
+    ("owner", lambda v, name: parse_text(v, name, max_len=MAX_NAME)),
+    ("contact", lambda v, name: parse_text(v, name, max_len=MAX_NAME)),
+    ("code_name", lambda v, name: parse_text(v, name, max_len=MAX_NAME)),
+    ("country", _country),
+    ("note", parse_text),
+    ("phone", parse_phone),
+)
+_NAME_EN = (("name_en", lambda v, name: parse_text(v, name, max_len=MAX_NAME)),)  # parsed before the code
+
+
+def _option(key: str) -> str:
+    option = "--unit" if key == "units" else "--" + key.replace("_wan", "").replace("_channel", "")
+    return option.replace("_", "-")
 
 
 def parse_fields(
@@ -183,80 +212,64 @@ def parse_fields(
     for the rows of one import) keeps what each distinct good value parsed to; a bad value is parsed again
     each time, so its message names its own row.
     """
-    from promo.countries import parse_country
 
     def n(key: str) -> str:
-        given = names.get(key) if names else None
-        if given:
-            return given
-        option = "--unit" if key == "units" else "--" + key.replace("_wan", "").replace("_channel", "")
-        return option.replace("_", "-")
+        # `is not None`: an import's names are formatted as asked, so none may be there yet (an empty dict)
+        given = names.get(key) if names is not None else None
+        return given if given else _option(key)
 
     f = Fields()
     problems: list[PromoError] = []
-
-    def field(key: str, parse) -> None:
-        value = raw.get(key)
-        if value is None:
-            return  # not given: every parser below keeps None as None, so it is not asked
-        seen = None
-        if memo is not None and key in _SAME_VALUE_SAME_FIELD and type(value) is str:
-            seen = memo.setdefault(key, {})
-            parsed = seen.get(value, _NOT_SEEN)
-            if parsed is not _NOT_SEEN:
-                setattr(f, key, parsed)
-                return
+    get = raw.get
+    value = get("name")
+    if value is not None:
         try:
-            parsed = parse()
+            f.name = parse_name(value, n("name"))
         except BadValue as exc:
             problems.append(exc)
-            return
-        setattr(f, key, parsed)
-        if seen is not None and len(seen) < MEMO_LIMIT:
-            seen[value] = parsed
-
-    if raw.get("name") is not None:
-        field("name", lambda: parse_name(raw["name"], n("name")))
-    field("name_en", lambda: parse_text(raw.get("name_en"), n("name_en"), max_len=MAX_NAME))
-    if raw.get("uscc") not in (None, ""):
+    _parse_each(f, _NAME_EN, get, n, memo, problems)
+    value = get("uscc")
+    if value not in (None, ""):
         from promo import uscc
 
-        def code() -> str:
-            checked = uscc.validate(raw["uscc"], n("uscc"), accept_bad_check=bool(raw.get("accept_bad_check")))
+        try:
+            checked = uscc.validate(value, n("uscc"), accept_bad_check=bool(get("accept_bad_check")))
             f.uscc_bad_check = not checked.check_ok
-            return checked.code
-
-        field("uscc", code)
-    elif raw.get("uscc") == "":
+            f.uscc = checked.code
+        except BadValue as exc:
+            problems.append(exc)
+    elif value == "":
         f.uscc = ""
-    f.accept_bad_check = bool(raw.get("accept_bad_check"))
-    field("kind", lambda: parse_kind(raw.get("kind") or None, n("kind")))
-    field("industry", lambda: parse_text(raw.get("industry"), n("industry")))
-    field("carrier", lambda: parse_text(raw.get("carrier"), n("carrier")))
-    if raw.get("stage") not in (None, ""):
-        field("stage", lambda: parse_stage(raw["stage"], n("stage")))
-    field("date", lambda: parse_today_or_before(raw.get("date"), n("date")))
-    field("owner_since", lambda: parse_today_or_before(raw.get("owner_since"), n("owner_since")))
-    for key, parser in (
-        ("investment_wan", lambda v: parse_project_amount(v, n("investment_wan"))),
-        ("jobs", lambda v: parse_number(v, n("jobs"), integer=True)),
-    ):
-        value = raw.get(key)
-        field(
-            key, lambda value=value, parser=parser: "" if value == "" else parser(value) if value is not None else None
-        )
-    field("source_channel", lambda: parse_source(raw.get("source_channel"), n("source_channel")))
-    for key in ("owner", "contact", "code_name"):
-        field(key, lambda key=key: parse_text(raw.get(key), n(key), max_len=MAX_NAME))
-    field(
-        "country",
-        lambda: parse_country(parse_text(raw.get("country"), n("country"), max_len=MAX_NAME), n("country")),
-    )
-    field("note", lambda: parse_text(raw.get("note"), n("note")))
-    field("phone", lambda: parse_phone(raw.get("phone"), n("phone")))
-    f.units = [u for u in (raw.get("units") or []) if u and u.strip()]
-    f.release = [u for u in (raw.get("release") or []) if u and u.strip()]
+    f.accept_bad_check = bool(get("accept_bad_check"))
+    _parse_each(f, _PARSERS, get, n, memo, problems)
+    f.units = [u for u in (get("units") or []) if u and u.strip()]
+    f.release = [u for u in (get("release") or []) if u and u.strip()]
     if problems and check is not None:
         problems += check(f, n("units"))
     raise_all(problems)
     return f
+
+
+def _parse_each(f: Fields, parsers, get, n, memo: dict | None, problems: list) -> None:
+    """Each field of `parsers` the row gives, parsed into `f` (a good text value parsed once per `memo`)."""
+    for key, parse in parsers:
+        value = get(key)
+        if value is None or (value == "" and key == "stage"):
+            continue  # not given: every parser keeps None as None, so it is not asked
+        seen = None
+        if memo is not None and type(value) is str:
+            seen = memo.get(key)
+            if seen is None:
+                seen = memo[key] = {}
+            parsed = seen.get(value, _NOT_SEEN)
+            if parsed is not _NOT_SEEN:
+                setattr(f, key, parsed)
+                continue
+        try:
+            parsed = parse(value, n(key))
+        except BadValue as exc:
+            problems.append(exc)
+            continue
+        setattr(f, key, parsed)
+        if seen is not None and len(seen) < MEMO_LIMIT:
+            seen[value] = parsed

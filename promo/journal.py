@@ -12,8 +12,9 @@ back is promo.journal_read; undoing an entry is promo.revert.
 from __future__ import annotations
 
 import sqlite3
+from hashlib import blake2b
 from itertools import compress, repeat
-from operator import is_not
+from operator import add, is_not
 
 NOT_JOURNALED = {"journal", "journal_changes"}
 _TRIGGER_PREFIX = "promo_journal_"
@@ -110,7 +111,7 @@ def record_inserts(conn: sqlite3.Connection, table: str, ids: list[int]) -> None
 
     if not ids or not conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'promo_capture'").fetchone():
         return  # a write outside promo.db.write (seeding a new catalogue) is not journaled
-    conn.create_function("promo_row_print", -1, row_print, deterministic=True)
+    register_row_print(conn)
     conn.execute(
         f"""INSERT INTO journal_changes (journal_id, tbl, row_id, op, fp)
             SELECT c.journal_id, ?, t.rowid, 'insert', {row_print_sql(conn, table, "t")}
@@ -123,17 +124,52 @@ def record_inserts(conn: sqlite3.Connection, table: str, ids: list[int]) -> None
 def row_print(*names_and_values) -> int:
     """A 64-bit fingerprint of a row from (column, value) pairs; NULL columns leave no mark, so a column a
     later migration adds (NULL in old rows) does not change the rows' prints."""
-    from hashlib import blake2b
+    return _print(_heads(names_and_values[::2]), names_and_values[1::2])
 
-    values = names_and_values[1::2]  # the pairs whose value is not None, in order, without a Python loop
-    pairs = tuple(compress(zip(names_and_values[::2], values, strict=True), map(is_not, values, repeat(None))))
-    return int.from_bytes(blake2b(repr(pairs).encode(), digest_size=8).digest(), "big", signed=True)
+
+def row_print_of(columns: str, *values) -> int:
+    """row_print of a row given as its columns' names (joined by promo.journal.row_print_sql) and its values:
+    the same print, without SQLite handing Python each column's name for each row."""
+    heads = _HEADS_OF.get(columns)
+    if heads is None:
+        heads = _HEADS_OF[columns] = _heads(tuple(columns.split(_SEP)))
+    return _print(heads, values)
+
+
+_SEP = "\x1f"  # between a table's column names: no name holds it
+_HEADS: dict[tuple, tuple] = {}  # a table's columns → each column's "'name', " (a handful of tables)
+_HEADS_OF: dict[str, tuple] = {}
+
+
+def _heads(names: tuple) -> tuple:
+    heads = _HEADS.get(names)
+    if heads is None:
+        heads = _HEADS[names] = tuple(repr(n) + ", " for n in names)
+    return heads
+
+
+def _print(heads: tuple, values: tuple) -> int:
+    """blake2b-64 of repr() of the tuple of (column, value) pairs whose value is not None, that text built
+    from each part's repr (a nested tuple's repr costs twice as much)."""
+    kept = list(map(is_not, values, repeat(None)))
+    parts = list(map(add, compress(heads, kept), map(repr, compress(values, kept))))
+    if len(parts) > 1:
+        text = "((" + "), (".join(parts) + "))"
+    else:
+        text = f"(({parts[0]}),)" if parts else "()"
+    return int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def register_row_print(conn: sqlite3.Connection) -> None:
+    """The SQL function row_print_sql calls."""
+    conn.create_function("promo_row_print_of", -1, row_print_of, deterministic=True)
 
 
 def row_print_sql(conn: sqlite3.Connection, table: str, alias: str) -> str:
-    """SQL of the fingerprint of row `alias` of `table` (promo_row_print must be registered)."""
+    """SQL of the fingerprint of row `alias` of `table` (register_row_print first)."""
     cols = table_columns(conn, table)
-    return f"promo_row_print({', '.join(f'{sql_text(c)}, {alias}.{quote_ident(c)}' for c in cols)})"
+    values = ", ".join(f"{alias}.{quote_ident(c)}" for c in cols)
+    return f"promo_row_print_of({sql_text(_SEP.join(cols))}, {values})"
 
 
 def edited_outside(conn: sqlite3.Connection, journal_id: int, table: str, limit: int = 20) -> list[int]:
@@ -141,7 +177,7 @@ def edited_outside(conn: sqlite3.Connection, journal_id: int, table: str, limit:
     longer matches: edited outside promo's journal. Entries from before fingerprints (fp NULL) are trusted.
     `+c.tbl`: the entry's rows are found by its id; through (tbl, row_id), for the ORDER BY, SQLite would walk
     every change the table ever had."""
-    conn.create_function("promo_row_print", -1, row_print, deterministic=True)
+    register_row_print(conn)
     return [
         r[0]
         for r in conn.execute(

@@ -63,6 +63,10 @@ LISTS = tuple(dict.fromkeys(s.list for s in SOURCES))
 
 def key_chars(text: str | None) -> str:
     """The text as search compares it: folded (script, width, case, spacing), letters and digits only."""
+    if type(text) is str and text.isascii():
+        # what fold() does to ASCII, the spaces and quotes it drops being gone with every other non-alnum
+        # character: a credit code's or a pinyin's key without folding's Unicode steps (or its cache's room)
+        return _NOT_ALNUM.sub("", text).lower()
     from promo.text import fold
 
     return _NOT_ALNUM.sub("", fold(text))
@@ -83,8 +87,23 @@ def grams(*texts: str | None) -> str:
         if t:
             chars = key_chars(t)
             if chars:
-                parts.append(" ".join(map(add, chars, chars[1:])) if len(chars) > 1 else chars)
+                parts.append(_pairs(chars))
     return " ".join(parts)
+
+
+def _pairs(chars: str) -> str:
+    """`chars`' overlapping pairs, space-separated (ab bc cd); ASCII (a credit code, a pinyin) laid out by
+    slicing its bytes, without a string object per pair."""
+    n = len(chars)
+    if n < 2:
+        return chars
+    if not chars.isascii():
+        return " ".join(map(add, chars, chars[1:]))  # each character joined to the next
+    text = chars.encode("ascii")
+    out = bytearray(b" ") * (3 * n - 4)  # n - 1 pairs of two, n - 2 spaces between them
+    out[0::3] = text[:-1]
+    out[1::3] = text[1:]
+    return out.decode("ascii")
 
 
 def _has_han(text: str) -> bool:
@@ -101,7 +120,7 @@ def pinyin_grams(name: str | None) -> str:
     if not _has_han(folded):
         return ""
     syllables = _pinyin_syllables()(folded)
-    return grams("".join(syllables), "".join(s[:1] for s in syllables))
+    return grams("".join(syllables), "".join([s[:1] for s in syllables]))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import re
 # an argument that is not UTF-8, as Python keeps them: printing one would fail)
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # bytes that were not UTF-8, kept by surrogateescape
 MAX_LINE = 300
 
 
@@ -52,7 +53,7 @@ def check_text(value: str | None, field: str, *, max_len: int = 200, one_line: b
     if value is None:
         return None
     text = value.strip()
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         raise BadValue(field, escape(value), _("is not valid text (bytes that are not UTF-8)"))
     if has_control(text, multiline=not one_line):
         raise BadValue(field, escape(value), _("contains control characters (ESC, BEL, bidi overrides …)"))

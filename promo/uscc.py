@@ -71,7 +71,7 @@ def check(value: str, field: str = "--uscc") -> Checked:
         raise BadValue(field, value, _("is empty"))
     if len(code) != 18:
         raise BadValue(field, value, _("a credit code has 18 characters, this has {count}").format(count=len(code)))
-    bad = sorted({c for c in code if c not in ALPHABET})
+    bad = sorted(set(code).difference(ALPHABET))
     if bad:
         raise BadValue(
             field,
@@ -138,15 +138,20 @@ def validate(value: str, field: str = "--uscc", *, accept_bad_check: bool = Fals
 
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 _ORG_VALUE = {c: int(c, 36) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_ORG_BODY = re.compile("[0-9A-Z]{8}")  # an ASCII organisation code's first eight: digits and capitals
 
 
 def organisation_code_ok(code: str) -> bool:
     """Whether the organisation code inside a credit code (positions 9–17, GB 11714) passes its own check."""
     org = code[8:17]
-    if len(org) != 9 or not all(c.isdigit() or "A" <= c <= "Z" for c in org[:8]):
+    if len(org) != 9:
         return False
     if org[:8].isascii():
+        if not _ORG_BODY.fullmatch(org, 0, 8):
+            return False
         total = sum(map(mul, map(_ORG_VALUE.__getitem__, org[:8]), _ORG_WEIGHTS))
+    elif not all(c.isdigit() or "A" <= c <= "Z" for c in org[:8]):
+        return False
     else:  # a digit of another script is a digit to isdigit(); int() reads it as before
         total = sum(int(c, 36) * w for c, w in zip(org[:8], _ORG_WEIGHTS, strict=True))
     check = 11 - total % 11

@@ -108,3 +108,28 @@ def test_an_import_report_is_written_as_its_outcomes_are_read(monkeypatch):
     transfer._show([report], "json", dry_run=True, file="台账.csv", rejects=None)
     assert written_when_read[-1] > 0  # rows were already out when the last outcome was read
     assert len(json.loads(out.getvalue())) == 20_000
+
+
+def test_a_refusal_of_several_lists_keeps_their_rows_in_a_store(monkeypatch):
+    """`import all` refused: the lists' outcomes merged for the message go to disk as each list's own do, and
+    the message is as before (the first thirty problems, each saying its sheet, and how many rows in all)."""
+    from promo.io.session import _merged
+
+    monkeypatch.setattr(outcomes, "HELD", 50)
+    reports = []
+    for name in ("carriers", "enterprises"):
+        report = importer.Report(name, outcomes=outcomes.Outcomes())
+        for line in range(2, 402):
+            report.outcomes.append(
+                importer.rejected_row(line, f"{name}{line}", "bad", [str(line)])
+                if line % 4 == 0
+                else outcomes.Outcome(line, "new", f"{name}{line}")
+            )
+            report.outcomes.settle()
+        reports.append(report)
+    merged = _merged(reports)
+    assert isinstance(merged.outcomes, outcomes.Outcomes) and len(merged.outcomes._held) < 50
+    assert len(merged.outcomes) == 800 and merged.count("rejected") == 200
+    message = importer.refuse(merged).message
+    assert message.startswith("nothing was imported: 200 of 800 rows have problems:")
+    assert "\n  carriers: line 4: carriers4: bad\n" in message and "… and 170 more" in message

@@ -51,3 +51,16 @@ def test_a_warning_repeated_is_given_for_each_line_and_clean_repeats_parse_alike
             ("占位丁有限公司", "洽谈", "0531-88888888", "中国"),
         ]
     )
+
+
+def test_a_bad_value_on_a_line_whose_every_cell_was_read_before_is_named_by_its_column(run, db_path, tmp_path):
+    # every cell of line 3 repeats line 2's, so none is read again: the bad date is still named by its column
+    # and line (it once came out as --date, the command line's name for it)
+    path = tmp_path / "copy.csv"
+    path.write_text(
+        "企业名称,阶段,阶段日期\n复制甲有限公司,洽谈,2026-13-45\n复制甲有限公司,洽谈,2026-13-45\n", encoding="utf-8"
+    )
+    result = run("import", "enterprises", path)
+    assert result.exit_code == 1
+    assert "line 3, 阶段日期 2026-13-45: no such day in the calendar; repeats line 2" in result.output
+    assert "--date" not in result.output

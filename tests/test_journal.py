@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from promo import journal, journal_read, revert
 from promo.db import write
@@ -166,3 +168,19 @@ def test_the_journal_names_the_program_when_run_as_python_m_promo(monkeypatch):
     assert command_line() == "promo undo --yes"
     monkeypatch.setattr("sys.argv", ["/usr/local/bin/promo", "enterprises", "add", "树兰 医院"])
     assert command_line() == "promo enterprises add '树兰 医院'"
+
+
+_SQL_VALUE = st.none() | st.integers(-(2**63), 2**63 - 1) | st.floats() | st.text() | st.binary()
+
+
+@given(st.lists(st.tuples(st.text(min_size=1), _SQL_VALUE), max_size=30))
+def test_a_row_print_is_the_hash_of_its_pairs_repr(pairs):
+    """The fingerprints journals already hold stay valid: a row's print is blake2b-64 of repr() of its
+    (column, value) pairs without the NULL ones, however row_print builds that text."""
+    from hashlib import blake2b
+
+    text = repr(tuple((n, v) for n, v in pairs if v is not None))
+    expected = int.from_bytes(blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+    assert journal.row_print(*(x for pair in pairs for x in pair)) == expected
+    if pairs and all("\x1f" not in n for n, _v in pairs):  # as the SQL hands a table's rows over
+        assert journal.row_print_of("\x1f".join(n for n, _v in pairs), *(v for _n, v in pairs)) == expected

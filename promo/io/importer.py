@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, repeat
 from types import SimpleNamespace
 
 from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
+from promo.io.cells import cell_text, code_damage_hint
 from promo.io.changes import change_text, differs_text
 from promo.io.outcomes import Keys, OfStatus, Outcome, Outcomes
 
@@ -152,8 +153,6 @@ def _checked(conn, adapter, table, size: int, fields: dict, options: dict, seen:
 def _read_row(reading: SimpleNamespace, line: int, cells: dict, raw_cells) -> tuple:
     """One row read: (True, line, parsed, names, name shown, cells, keys), or (False, line, why it was
     rejected, …, the keys of the row as written) when a cell or the row as a whole is wrong."""
-    from promo.io.cells import cell_text, code_damage_hint
-
     adapter, fields, table, report = reading.adapter, reading.fields, reading.table, reading.report
     names = FieldNames(reading.where, line, table.header_of, fields)
     problems, raw = [], {}
@@ -268,7 +267,7 @@ def _remembered(adapter, row, keys: list) -> tuple:
     except (AttributeError, KeyError, TypeError):  # a row as written, to a list that names rows as read
         label = None
     names = tuple(k for w, k in keys if w == "folded name")
-    return label, names, isinstance(row, _AsWritten), tuple(getattr(row, k, None) for k in _COMPARED)
+    return label, names, isinstance(row, _AsWritten), tuple(map(getattr, repeat(row), _COMPARED, repeat(None)))
 
 
 def _in_file_duplicate(seen: Keys, adapter, line: int, keys: list) -> str | None:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 
 HELD = 5000  # outcomes (or keys) kept in memory before they go to disk; a small import never touches it
 _FETCH = 1000
@@ -181,11 +182,12 @@ class Keys:
             self._db = _scratch()
             self._db.execute("CREATE TABLE keys (key TEXT PRIMARY KEY, value) WITHOUT ROWID")
         packed: dict[int, bytes] = {}  # a row's keys share one entry: packed once
+        # in the index's order: each page of the keys' index is visited once a batch, not once a key
         self._db.executemany(
             "INSERT OR REPLACE INTO keys VALUES (?, ?)",
             (
-                (_joined(k), packed.get(id(v)) or packed.setdefault(id(v), pickle.dumps(v, pickle.HIGHEST_PROTOCOL)))
-                for k, v in self._held.items()
+                (key, packed.get(id(v)) or packed.setdefault(id(v), pickle.dumps(v, pickle.HIGHEST_PROTOCOL)))
+                for key, v in sorted(((_joined(k), v) for k, v in self._held.items()), key=itemgetter(0))
             ),
         )
         self._held = {}

@@ -227,14 +227,19 @@ def _page_cache(conn: sqlite3.Connection):
 
 
 def _merged(reports):
+    """Several lists' refusal as one report: every row's outcome, each rejected one saying its sheet, in an
+    outcomes store as each list's own are (past a few thousand rows on disk: memory stays flat)."""
     from dataclasses import replace
 
     from promo.io.importer import Report
     from promo.io.lists import shown
+    from promo.io.outcomes import Outcomes
 
-    out = Report("+".join(r.list_name for r in reports))
+    out = Report("+".join(r.list_name for r in reports), outcomes=Outcomes())
     for r in reports:  # each problem says its sheet: line 3 of one sheet is not line 3 of the next
-        out.outcomes += [replace(o, full=f"{shown(r.list_name)}: {o.full}") for o in r.outcomes]
+        for o in r.outcomes:
+            out.outcomes.append(replace(o, full=f"{shown(r.list_name)}: {o.full}"))
+            out.outcomes.settle()
     return out
 
 

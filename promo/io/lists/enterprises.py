@@ -4,33 +4,31 @@ from __future__ import annotations
 
 import sqlite3
 
-from promo.errors import Rejected
+from promo.errors import BadValue, PromoError, Rejected, raise_all
 from promo.i18n import N_, _
 from promo.io.lists.enterprise_columns import FIELDS  # noqa: F401  (the adapter's columns)
 from promo.io.lists.enterprises_export import export_rows  # noqa: F401  (the adapter's export)
 from promo.text import fold
+from promo.vocabulary import stage_index
 
 ZH, EN = "企业", "enterprises"
 
 
 def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     """A row's typed fields through the pipeline's own parser (every problem of the row at once)."""
-    from promo.enterprise_fields import parse_today_or_before
     from promo.enterprises import parse_checked
-    from promo.errors import BadValue, PromoError, raise_all
 
-    raw = dict(raw)
+    raw = {**raw, "accept_bad_check": options.get("accept_bad_check")}
     signed_text, problems, signed = raw.pop("signed", None), [], None
+    memo = options.get("memo")
     try:
-        signed = parse_today_or_before(signed_text, names["signed"]) if signed_text else None
+        signed = _signing_date(signed_text, names, memo) if signed_text else None
     except BadValue as exc:
         problems.append(exc)
     if raw.get("units"):
         raw["units"] = [u.strip() for u in raw["units"].replace("；", ";").replace("、", ";").split(";") if u.strip()]
     try:
-        f = parse_checked(
-            conn, {**raw, "accept_bad_check": options.get("accept_bad_check")}, names, memo=options.get("memo")
-        )
+        f = parse_checked(conn, raw, names, memo=memo)
     except PromoError as exc:
         raise_all(problems + getattr(exc, "problems", [exc]))
     raise_all(problems)
@@ -41,10 +39,22 @@ def parse(conn: sqlite3.Connection, raw: dict, names: dict, options: dict):
     return f
 
 
+def _signing_date(text, names: dict, memo: dict | None) -> str | None:
+    """The signing date a cell gives, each distinct good one parsed once an import (as promo.enterprise_fields
+    parses a row's other dates); a bad one is read again on its own line."""
+    from promo.enterprise_fields import MEMO_LIMIT, parse_today_or_before
+
+    seen = memo.setdefault("signed", {}) if memo is not None and type(text) is str else None
+    if seen is not None and text in seen:
+        return seen[text]
+    date = parse_today_or_before(text, names["signed"])
+    if seen is not None and len(seen) < MEMO_LIMIT:
+        seen[text] = date
+    return date
+
+
 def _signed(f, signed: str | None, written, names: dict) -> str | None:
     """The signing date a row gives, checked against the stage and stage date the row gives."""
-    from promo.errors import BadValue
-    from promo.vocabulary import stage_index
 
     if signed is None or not f.stage:
         return signed  # no stage in the row: checked against the record's (or 签约 for a new one) when written
