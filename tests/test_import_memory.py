@@ -68,6 +68,53 @@ def test_memory_of_an_import_does_not_grow_with_the_file(conn, tmp_path, monkeyp
     assert [r[-1] for r in written] == [o.detail for o in rejected]
 
 
+def _warning_file(tmp_path, rows: int, tag: str):
+    """Every row warns: its amount is a placeholder (待定 read as empty)."""
+    path = tmp_path / f"{tag}.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["企业名称", "阶段", "投资额(万元)"])
+        out.writerows([f"警告企业{tag}{i:06d}有限公司", "洽谈", "待定"] for i in range(rows))
+    return path
+
+
+def test_a_file_whose_every_row_warns_is_imported_in_the_memory_of_a_small_one(conn, tmp_path, monkeypatch):
+    monkeypatch.setattr(outcomes, "HELD", 300)
+    monkeypatch.setattr(importer, "CLEAN_LIMIT", 300)
+    monkeypatch.setattr(enterprise_fields, "MEMO_LIMIT", 300)
+    import_file(conn, "enterprises", _warning_file(tmp_path, 50, "warm"), skip_invalid=True)
+    peaks = []
+    for rows, tag in ((1_200, "small"), (24_000, "large")):
+        gc.collect()
+        gc.freeze()
+        tracemalloc.start()
+        try:
+            start = tracemalloc.get_traced_memory()[0]
+            (report,) = import_file(conn, "enterprises", _warning_file(tmp_path, rows, tag), skip_invalid=True)
+            peaks.append(tracemalloc.get_traced_memory()[1] - start)
+        finally:
+            tracemalloc.stop()
+            gc.unfreeze()
+    # held in a list, 24,000 warnings took 5 MiB more than 1,200; through Lines, 1.6 MiB (as 12,000 rows do)
+    assert peaks[1] - peaks[0] < 3 * 2**20, peaks
+    warned = list(report.warnings)
+    assert len(report.warnings) == len(warned) == 24_000  # every one kept, in order, through the disk
+    assert warned[0].startswith("line 2, 投资额(万元): '待定'") and warned[-1].startswith("line 24001, ")
+
+
+def test_warnings_past_those_held_come_back_whole_and_in_order():
+    lines = outcomes.Lines(held=3)
+    said = [f'line {i}: 备注\n含换行 "引号" {i}' for i in range(10)]
+    lines += said[:4]
+    assert said[2] in lines and "line 99" not in lines
+    for line in said[4:]:
+        lines.append(line)
+    assert list(lines) == said and len(lines) == 10
+    assert list(lines) == said  # read again, and appended to after reading
+    lines.append("last")
+    assert list(lines)[-2:] == [said[-1], "last"]
+
+
 def test_keys_sent_to_disk_come_back_as_they_were_and_only_when_asked():
     keys = outcomes.Keys(held=2)
     keys[("folded name", "甲公司")] = (2, ("甲公司", ("甲公司",), False, (None,) * 8))

@@ -12,7 +12,7 @@ from promo.errors import BadValue, PromoError, Rejected
 from promo.i18n import _
 from promo.io.cells import cell_text, code_damage_hint
 from promo.io.changes import change_text, differs_text
-from promo.io.outcomes import Keys, OfStatus, Outcome, Outcomes
+from promo.io.outcomes import Keys, Lines, OfStatus, Outcome, Outcomes
 
 MAX_ERRORS_SHOWN = 30
 CHUNK = 1000  # rows checked against the catalogue and written together
@@ -25,7 +25,7 @@ _NOT_SEEN = object()
 class Report:
     list_name: str
     outcomes: list[Outcome] | Outcomes = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] | Lines = field(default_factory=Lines)
     notes: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:

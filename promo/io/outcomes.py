@@ -196,3 +196,52 @@ class Keys:
 def _joined(key: tuple[str, str]) -> str:
     """(what, key) as one text: what a key is ("folded name") never holds the separator."""
     return f"{key[0]}\x1f{key[1]}"
+
+
+class Lines:
+    """An import's warnings in order, as a list holds them, in memory of a fixed size: past HELD lines they go
+    to a temporary file (deleted when closed), so a file whose every row warns (a column of 待定) is imported in
+    the memory of one that warns of nothing."""
+
+    def __init__(self, held: int | None = None) -> None:
+        self._held: list[str] = []
+        self._file = None
+        self._stored = 0
+        self._limit = HELD if held is None else held
+
+    def append(self, line: str) -> None:
+        self._held.append(line)
+        if len(self._held) >= self._limit:
+            self._spill()
+
+    def __iadd__(self, lines: Iterable[str]) -> Lines:
+        for line in lines:
+            self.append(line)
+        return self
+
+    def _spill(self) -> None:
+        import json
+        import tempfile
+
+        if self._file is None:
+            self._file = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._file.seek(0, 2)
+        self._file.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in self._held)
+        self._stored += len(self._held)
+        self._held = []
+
+    def __len__(self) -> int:
+        return self._stored + len(self._held)
+
+    def __iter__(self) -> Iterator[str]:
+        if self._file is not None:
+            import json
+
+            self._file.flush()
+            self._file.seek(0)
+            for _n, raw in zip(range(self._stored), self._file, strict=False):
+                yield json.loads(raw)
+        yield from list(self._held)
+
+    def __contains__(self, line: object) -> bool:
+        return any(w == line for w in self)
