@@ -88,7 +88,7 @@ def test_a_target_is_cleared_and_the_ledger_shows_no_target_then_undone(run, db_
     before = content(db_path)
     result = run("ledger", "targets", "set", "--year", "2026", "--foreign", "", "--signed", "5")
     assert result.exit_code == 0, result.output
-    assert "foreign capital arrived: 10,000 万元 → cleared" in result.stdout
+    assert "foreign capital arrived: 10,000 10k CNY → cleared" in result.stdout
     got = {r["measure"]: r for r in as_json(run, "ledger", "--year", "2026")}
     assert got["foreign"]["target"] is None and got["foreign"]["actual"] == 1500
     assert got["signed"]["target"] == 5

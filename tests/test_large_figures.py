@@ -26,9 +26,9 @@ def test_the_amount_said_with_its_unit_or_within_bounds_is_taken(run, db_path, t
 def test_a_zones_yearly_target_may_be_that_large_and_is_written_out(run):
     result = run("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--signed-investment", "15000000")
     assert result.exit_code == 0, result.output
-    assert "15,000,000 万元" in result.output and "e+" not in result.output
+    assert "15,000,000 10k CNY" in result.output and "e+" not in result.output
     again = run("ledger", "targets", "set", "--year", "2026", "--signed-investment", "1500000")
-    assert "15,000,000 万元 → 1,500,000 万元" in again.output
+    assert "15,000,000 10k CNY → 1,500,000 10k CNY" in again.output
     found = json.loads(run("ledger", "--year", "2026", "--format", "json").stdout)
     assert any(r["target"] == 1_500_000 for r in found)
     text = run("report", "weekly").stdout

@@ -498,8 +498,8 @@ def test_the_targets_say_their_unit(run, recorded, monkeypatch):
 def test_a_target_set_again_as_it_was_says_unchanged(run, db_path, recorded):
     before = content(db_path)
     result = run("ledger", "targets", "set", "--year", "2026", "--signed", "12", "--started", "7")
-    assert "2026 zone projects signed: 12 个 (unchanged)" in result.output
-    assert "2026 zone projects started: 6 个 → 7 个" in result.output
+    assert "2026 zone projects signed: 12 projects (unchanged)" in result.output
+    assert "2026 zone projects started: 6 projects → 7 projects" in result.output
     assert run("undo", "--yes").exit_code == 0 and content(db_path) == before
 
 
