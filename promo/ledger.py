@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from promo import ledger_facts as facts
 from promo.db import require_write, rows, stream
 from promo.errors import BadValue, Rejected
-from promo.i18n import N_, _
+from promo.i18n import N_, _, language
 from promo.summary import note as journal_note
 from promo.text import today
 from promo.vocabulary import SIGNED, label, sql_in
@@ -153,16 +153,15 @@ def set_targets(
         if value is None:
             if old is None:
                 period = f"{year}" + (f" Q{quarter}" if quarter else "")
+                named = label("measure", measure, language())
                 if scope_value:
                     raise Rejected(
                         _("there is no {measure} target of {whom} for {period} to clear").format(
-                            measure=MEASURES[measure][0], whom=scope_value, period=period
+                            measure=named, whom=scope_value, period=period
                         )
                     )
                 raise Rejected(
-                    _("there is no {measure} target for {period} to clear").format(
-                        measure=MEASURES[measure][0], period=period
-                    )
+                    _("there is no {measure} target for {period} to clear").format(measure=named, period=period)
                 )
             conn.execute(
                 "DELETE FROM ledger_targets WHERE year = ? AND scope = ? AND scope_value = ? AND quarter = ? "

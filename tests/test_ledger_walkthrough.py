@@ -137,6 +137,14 @@ def test_a_target_set_is_said_in_the_readers_units(run, recorded):
     assert "capital arrived: 80,000 10k CNY → 90,000 10k CNY" in said
 
 
+def test_a_target_never_set_is_named_in_the_readers_words_when_cleared(run, recorded, monkeypatch):
+    refused = run("ledger", "targets", "set", "--year", "2026", "--quarter", "2", "--signed", "")
+    assert refused.exit_code == 1 and "there is no projects signed target for 2026 Q2" in refused.output
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    refused = run("ledger", "targets", "set", "--year", "2026", "--quarter", "2", "--signed", "")
+    assert refused.exit_code == 1 and "签约项目" in refused.output and "projects" not in refused.output
+
+
 def test_recording_a_milestone_again_changes_nothing(run, db_path, recorded):
     before = content(db_path)
     said = run("enterprises", "milestone", "康达", "投产", "--date", "2026-11-10")

@@ -175,7 +175,7 @@ def _read_row(reading: SimpleNamespace, line: int, cells: dict, raw_cells) -> tu
     name_shown = str(raw.get(adapter.LABEL_COLUMN) or "")[:60]
     try:
         if problems:
-            raise problems[0] if len(problems) == 1 else Rejected("; ".join(p.message for p in problems))
+            raise problems[0] if len(problems) == 1 else Rejected(_("; ").join(p.message for p in problems))
         for f in reading.required:
             if not raw.get(f.key):
                 raise BadValue(names[f.key], "", _("is empty"))
@@ -313,14 +313,16 @@ def _write(
         else:
             changed = adapter.changes(conn, row, parsed)
             fields = {f.key: f for f in adapter.FIELDS}
-            detail = "; ".join(change_text(fields, k, old, new) for k, old, new in changed)
+            detail = _("; ").join(change_text(fields, k, old, new) for k, old, new in changed)
             matched = _("matches {name} ({why})").format(name=row[adapter.LABEL_COLUMN], why=why)
             warnings = []
             if not changed:
                 outcome = Outcome(line, "unchanged", name_shown, matched)
             elif update:
                 warnings = adapter.update(conn, row, parsed, changed)
-                outcome = Outcome(line, "changed", name_shown, f"{matched}: {detail}")
+                outcome = Outcome(
+                    line, "changed", name_shown, _("{matched}: {changes}").format(matched=matched, changes=detail)
+                )
             else:
                 outcome = Outcome(
                     line,
