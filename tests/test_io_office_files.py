@@ -59,7 +59,7 @@ def test_the_summary_names_lists_and_outcomes_in_chinese(run, tmp_path, monkeypa
     path.write_text("企业名称,投资额(万元)\n甲测试有限公司,100\n乙测试有限公司,abc\n晨生医疗,\n", encoding="utf-8")
     result = run("import", "enterprises", path, "--skip-invalid")
     assert result.exit_code == 0, result.output
-    assert "企业：已导入 3 行中的 1 行（1 新增, 1 不变, 1 拒绝）" in result.output
+    assert "企业：已导入 3 行中的 1 行（1 新增、1 不变、1 拒绝）" in result.output
     assert "enterprises" not in result.output and "rejected" not in result.output
     exported = run("export", "enterprises", "targets", "-o", tmp_path / "x.xlsx")
     assert "企业 31 行, 目标企业 9 行" in exported.output
