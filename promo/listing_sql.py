@@ -1,30 +1,49 @@
 """A listing's rows left in SQLite until they are written: iterated they are dicts, as the domain finishes
 them; as JSON or CSV, SQLite writes each row's line itself, byte for byte what promo's Python writers
-(promo.render_stream, promo.render_csv) give, so a million rows cross into Python as one string each.
+(promo.render_stream, promo.render_csv) give, so a million rows cross into Python as one UTF-8 string each.
 
 A value SQL cannot write the same way (a formula-like, all-digit or control-character cell, a float with more
 than four decimals) goes to those Python writers through a function registered on the connection: the
-same text, only slower for those few.
+same text, only slower for those few. A list reached through a link table (a unit's facilities) is written
+once for each set of items met, not sorted again for every row.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from promo.db import stream
 
 COLUMNS = "{columns}"  # where a query template takes its select list
-# text a CSV cell changes: controls (escaped as a table's), quote and comma (quoted)
-_CSV_UNSAFE = '[\x01-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069,"]'
+CHUNK = 1000  # lines fetched (and written) at a time
+# text a CSV cell changes: controls (escaped as a table's), quote and comma (quoted), a ; that a formula may
+# follow (quoted)
+_CSV_UNSAFE = '[\x01-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069,";]'
 # a character that is certainly not a digit to str.isdigit(): printable ASCII, or a CJK ideograph
 _NOT_DIGIT = "[ -/:-~\u4e00-\u9fff]"
+# first characters that may make a CSV cell formula-like (promo.render_csv.formula_like): its signs, ASCII
+# and full-width, tab and CR, the spaces that may stand before them, and ' (doubled before a formula)
+_CSV_RISKY_START = "=+-@\t\r＝＋－＠ \u00a0\u3000'"
+_MAX_ARGS = 100  # printf's arguments in one call (SQLite allows 127 to a function by default)
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A list cell of names reached through a link table, in name order: `ids` is a query on the listing's
+    row selecting the ids of its items in `table` (which has id and name) as `id`. Each set of ids met is
+    written once."""
+
+    ids: str
+    table: str
 
 
 class Query:
     """Rows of a listing's query as `finish` makes them. `template` holds COLUMNS where its select list goes:
-    `columns` for the dict rows; for JSON and CSV lines, the SQL expression of each key in `exprs` (a
-    "list" in `kinds` is a query of its items' `name`s in order, a "bool" an integer)."""
+    `columns` for the dict rows; for JSON and CSV lines, the SQL expression of each key in `exprs`. `kinds`
+    says more of a key: "list" (its expression a query of its items' `name`s in order), a Linked list,
+    "bool" (an integer) or "text" (a column of TEXT affinity, which never holds a number)."""
 
     def __init__(
         self,
@@ -35,7 +54,7 @@ class Query:
         finish: Callable[[dict], dict] | None = None,
         *,
         exprs: dict[str, str] | None = None,
-        kinds: dict[str, str] | None = None,
+        kinds: dict[str, str | Linked] | None = None,
     ):
         self.conn, self.template, self.params = conn, template, params
         self.sql = template.replace(COLUMNS, columns)
@@ -48,27 +67,104 @@ class Query:
     def lines(self, keys: Sequence[str], fmt: str) -> Iterator[str] | None:
         """Each row as one line of JSON (an object, before promo.render_stream.json_safe) or CSV, written by
         SQLite; None when a key has no expression (the caller writes the rows in Python)."""
+        batches = self.batches(keys, fmt)
+        return None if batches is None else (line.decode() for batch in batches for line in batch)
+
+    def batches(self, keys: Sequence[str], fmt: str) -> Iterator[list[bytes]] | None:
+        """lines() as lists of up to CHUNK lines, each UTF-8 bytes (no decoding on the way to a byte stream)."""
         if not all(k in self.exprs and k.isidentifier() and k.isascii() for k in keys):
             return None
         _register(self.conn)
         encode = _json_value if fmt == "json" else _csv_value
-        cells = [encode(self.exprs[k], self.kinds.get(k)) for k in keys]
-        if fmt == "json":
-            text = " || ', ' || ".join(f"""'"{k}": ' || {c}""" for k, c in zip(keys, cells, strict=True))
-            text = f"'{{' || {text} || '}}'"
-        else:
-            text = "'' || " + " || ',' || ".join(cells)  # text even when one number is the whole line
-        cursor = self.conn.execute(self.template.replace(COLUMNS, text), self.params)
-        return (line for (line,) in cursor)
+        # the line is printf's text between the linked lists, which Python fills in from their ids
+        pieces: list[list[tuple[str, str]]] = [[]]  # per stretch: (literal text before, SQL of the cell)
+        links: list[Linked] = []
+        for i, k in enumerate(keys):
+            before = ("{" if i == 0 else ", ") + f'"{k}": ' if fmt == "json" else ("" if i == 0 else ",")
+            kind = self.kinds.get(k)
+            if isinstance(kind, Linked):
+                pieces[-1].append((before, ""))
+                links.append(kind)
+                pieces.append([])
+            else:
+                pieces[-1].append((before, encode(self.exprs[k], kind)))
+        pieces[-1].append(("}" if fmt == "json" else "", ""))
+        select = []
+        for n, stretch in enumerate(pieces):
+            select.append(_printf(stretch))
+            if n < len(links):
+                select.append(f"(SELECT group_concat(id) FROM ({links[n].ids}))")
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(self.template.replace(COLUMNS, ", ".join(select)), self.params)
+        if not links:
+            return _single(cursor)
+        cells = [_LinkedCells(self.conn, link, fmt) for link in links]
+        return _joined(cursor, cells)
+
+
+def _single(cursor: sqlite3.Cursor) -> Iterator[list[bytes]]:
+    while rows := cursor.fetchmany(CHUNK):
+        yield [line for (line,) in rows]
+
+
+def _joined(cursor: sqlite3.Cursor, cells: list[_LinkedCells]) -> Iterator[list[bytes]]:
+    if len(cells) == 1:  # the common case, kept to one concatenation a row
+        (cell,) = cells
+        while rows := cursor.fetchmany(CHUNK):
+            yield [head + cell[ids] + tail for head, ids, tail in rows]
+        return
+    while rows := cursor.fetchmany(CHUNK):
+        yield [b"".join(row[j] if j % 2 == 0 else cells[j // 2][row[j]] for j in range(len(row))) for row in rows]
+
+
+class _LinkedCells(dict):
+    """A Linked list's cell for each set of ids (their text, as group_concat gives it), written by the same SQL
+    as a "list" cell's when first met. Kept to a bounded number of sets, so memory stays flat."""
+
+    LIMIT = 4096
+
+    def __init__(self, conn: sqlite3.Connection, link: Linked, fmt: str):
+        super().__init__()
+        names = f"SELECT t.name AS name FROM json_each(?) j JOIN {link.table} t ON t.id = j.value ORDER BY t.name"
+        self.conn = conn
+        self.sql = "SELECT CAST(" + (_json_value if fmt == "json" else _csv_value)(names, "list") + " AS BLOB)"
+
+    def __missing__(self, ids: str | None) -> bytes:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        (cell,) = cursor.execute(self.sql, (f"[{ids or ''}]",)).fetchone()
+        self[ids] = cell
+        return cell
+
+
+def _printf(stretch: list[tuple[str, str]]) -> str:
+    """SQL of the text of `stretch`'s literals and cells, as a blob (no decoding in Python): printf calls of
+    at most _MAX_ARGS cells, one allocation each rather than one per ||."""
+    calls = []
+    for start in range(0, len(stretch), _MAX_ARGS):
+        part = stretch[start : start + _MAX_ARGS]
+        fmt = "".join(before.replace("%", "%%") + ("%s" if cell else "") for before, cell in part)
+        args = "".join(f", {cell}" for _, cell in part if cell)
+        calls.append(f"""printf('{fmt.replace("'", "''")}'{args})""")
+    return f"CAST({' || '.join(calls)} AS BLOB)"
 
 
 def _json_value(x: str, kind: str | None) -> str:
-    # json_quote writes NULL, integers and text as json.dumps(ensure_ascii=False) does
+    # json_quote writes NULL, integers and text as json.dumps(ensure_ascii=False) does; printf writes a float
+    # as SQLite's text for it (as CAST does)
     if kind == "bool":
         return f"CASE WHEN {x} THEN 'true' ELSE 'false' END"
     if kind == "list":
         return f"'[' || coalesce((SELECT group_concat(json_quote(name), ', ') FROM ({x})), '') || ']'"
-    return f"CASE WHEN typeof({x}) <> 'real' OR {_plain_float(x)} THEN json_quote({x}) ELSE promo_json({x}) END"
+    if kind == "text":
+        return f"json_quote({x})"
+    return (
+        f"CASE WHEN {x} IS NULL THEN 'null' WHEN typeof({x}) <> 'real' THEN json_quote({x}) "
+        f"WHEN {_plain_float(x)} THEN {x} ELSE promo_json({x}) END"
+    )
 
 
 def _csv_value(x: str, kind: str | None) -> str:
@@ -81,20 +177,24 @@ def _csv_value(x: str, kind: str | None) -> str:
             f"(SELECT CASE WHEN count(*) = 0 THEN '' WHEN min({_plain_text('name')}) THEN {joined} "
             f"ELSE promo_csv({joined}) END FROM ({x}))"
         )
+    text = f"CASE WHEN {_plain_text(x)} THEN {x} ELSE promo_csv({x}) END"
+    if kind == "text":
+        return f"CASE typeof({x}) WHEN 'text' THEN {text} WHEN 'null' THEN '' ELSE promo_csv({x}) END"
     return (
         f"CASE typeof({x}) WHEN 'null' THEN '' WHEN 'integer' THEN {x} "
-        f"WHEN 'real' THEN CASE WHEN {_whole_float(x)} THEN CAST(CAST({x} AS INTEGER) AS TEXT) "
-        f"WHEN {_plain_float(x)} THEN CAST({x} AS TEXT) ELSE promo_csv({x}) END "
-        f"WHEN 'text' THEN CASE WHEN {_plain_text(x)} THEN {x} ELSE promo_csv({x}) END "
-        f"ELSE promo_csv({x}) END"
+        f"WHEN 'real' THEN CASE WHEN {_whole_float(x)} THEN CAST({x} AS INTEGER) "
+        f"WHEN {_plain_float(x)} THEN {x} ELSE promo_csv({x}) END "
+        f"WHEN 'text' THEN {text} ELSE promo_csv({x}) END"
     )
 
 
 def _plain_text(x: str) -> str:
-    """SQL: the text x is its own CSV cell (not all digits, not formula-like, nothing to escape or quote).
+    """SQL: the text x is its own CSV cell (not all digits, nothing to escape or quote, and a first character
+    that cannot start a formula, even after spaces or a ').
     GLOB stops at a NUL character, so text holding one is looked for as bytes and left to Python."""
+    risky = ", ".join(str(ord(c)) for c in _CSV_RISKY_START)
     return (
-        f"({x} GLOB {_glob(_NOT_DIGIT)} AND substr({x}, 1, 1) NOT IN ('=', '+', '-', '@') "
+        f"(unicode({x}) NOT IN ({risky}) AND {x} GLOB {_glob(_NOT_DIGIT)} "
         f"AND NOT {x} GLOB {_glob(_CSV_UNSAFE)} AND instr(CAST({x} AS BLOB), x'00') = 0)"
     )
 
@@ -116,6 +216,19 @@ def _plain_float(x: str) -> str:
 def _glob(chars: str) -> str:
     """A GLOB pattern, as an SQL literal, matching text that holds one of `chars` (a [class])."""
     return "'*" + chars.replace("'", "''") + "*'"
+
+
+def text_columns(conn: sqlite3.Connection, exprs: dict[str, str], tables: dict[str, str]) -> dict[str, str]:
+    """{key: "text"} for each key of `exprs` that is a plain column ("alias.column", aliases of `tables`) of
+    TEXT affinity by its table's declaration: SQLite stores any number given to such a column as text."""
+    text = set()
+    for alias, table in tables.items():
+        if conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", (table,)).fetchone():
+            for name, declared in conn.execute("SELECT name, type FROM pragma_table_info(?)", (table,)):
+                upper = (declared or "").upper()  # SQLite's affinity rules: INT first, then CHAR, CLOB, TEXT
+                if "INT" not in upper and any(t in upper for t in ("CHAR", "CLOB", "TEXT")):
+                    text.add(f"{alias}.{name}".lower())
+    return {key: "text" for key, expr in exprs.items() if expr.lower() in text}
 
 
 def _register(conn: sqlite3.Connection) -> None:

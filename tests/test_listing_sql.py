@@ -42,6 +42,16 @@ AWKWARD_TEXT = [
     " ",
     "B1-0102-5",
     "2026-12-31",
+    # formula-like after spaces, full-width, behind a ', or after a ; (promo.render_csv.csv_safe)
+    " =1",
+    "\u3000＝1",
+    "'=1",
+    "'plain",
+    "a;=b",
+    "a; +1",
+    "a;b",
+    "·中点",
+    "“引号”—…",
 ]
 AWKWARD_FLOATS = [0.0, 1.8, 320.0, 0.1 + 0.2, 1 / 3, 1e-5, 0.0001, 5e-5, 1e11, 1e15, 1e16, 1e20, 333.335, 99999.9999]
 
@@ -74,30 +84,53 @@ def test_any_value_is_written_as_python_writes_it(value):
     assert one_value(stored, "csv") == csv_cell(stored)
 
 
-def written(rows, fmt: str) -> str:
-    out, sys.stdout = sys.stdout, io.StringIO()
+def written(rows, fmt: str, *, binary: bool = False) -> str:
+    """What render writes to a text stream, or (binary) to one over bytes, as stdout is: SQLite's lines
+    then go to the bytes unchanged."""
+    out, sys.stdout = sys.stdout, io.TextIOWrapper(io.BytesIO(), encoding="utf-8") if binary else io.StringIO()
     try:
         render(rows, [Column(k, k) for k in VACANCIES.keys], fmt)
+        if binary:
+            sys.stdout.flush()
+            return sys.stdout.buffer.getvalue().decode()
         return sys.stdout.getvalue()
     finally:
         sys.stdout = out
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_vacancies_written_by_sqlite_equal_those_written_in_python(conn, fmt):
-    conn.execute("INSERT INTO facilities (name, name_folded) VALUES ('净化\"车间', 'x1'), ('a\\b,c', 'x2')")
-    weird = conn.execute("SELECT id FROM facilities WHERE name_folded IN ('x1', 'x2')").fetchall()
-    unit = conn.execute("SELECT id FROM units WHERE status = 'vacant' LIMIT 1").fetchone()[0]
-    conn.executemany("INSERT INTO unit_facilities (unit_id, facility_id) VALUES (?, ?)", [(unit, f) for (f,) in weird])
+def test_vacancies_written_by_sqlite_equal_those_written_in_python(conn, fmt, monkeypatch):
+    names = ['净化"车间', "a\\b,c", " =x", "'=y", "rtl\u202e", "·点"]
+    conn.executemany(
+        "INSERT INTO facilities (name, name_folded) VALUES (?, ?)", [(n, f"x{i}") for i, n in enumerate(names)]
+    )
+    added = [f for (f,) in conn.execute("SELECT id FROM facilities WHERE name_folded GLOB 'x[0-9]'")]
+    units = [u for (u,) in conn.execute("SELECT id FROM units WHERE status = 'vacant' ORDER BY id LIMIT 4")]
+    # units with the same facilities and with different ones, so the lists written once per set are reused
+    links = [(units[0], f) for f in added[:2]] + [(u, f) for u in units[1:3] for f in added[2:]]
+    conn.executemany("INSERT INTO unit_facilities (unit_id, facility_id) VALUES (?, ?)", links)
     conn.execute(
         "UPDATE units SET code = '=1+1', building = '0123', rent = 0.1 + 0.2, area_m2 = 333.335, ceiling_m = 1e20,"
         " note = 'c1\x85' WHERE id = ?",
-        (unit,),
+        (units[0],),
     )
-    for needs in ({}, {"min_area": 300, "limit": 5}, {"sort": "-rent"}):
-        query = iter_vacancies(conn, VacancyFilter(**needs))
-        assert query.lines(list(VACANCIES.keys), fmt) is not None  # the SQL path is the one compared
-        assert written(query, fmt) == written(list(query), fmt), needs
+    conn.execute("UPDATE units SET code = ' =2', building = '·A', rent = 0 WHERE id = ?", (units[3],))
+    for limit in (4096, 1):  # every set of facilities written anew
+        monkeypatch.setattr("promo.listing_sql._LinkedCells.LIMIT", limit)
+        for needs in ({}, {"min_area": 300, "limit": 5}, {"sort": "-rent"}):
+            query = iter_vacancies(conn, VacancyFilter(**needs))
+            assert query.lines(list(VACANCIES.keys), fmt) is not None  # the SQL path is the one compared
+            python = written(list(query), fmt)
+            assert written(query, fmt) == python, needs
+            assert written(query, fmt, binary=True) == python, needs
+
+
+def test_only_columns_declared_as_text_are_taken_for_text(conn):
+    from promo.listing_sql import text_columns
+
+    conn.execute("CREATE TEMP VIEW v AS SELECT code AS code FROM units")
+    exprs = {"code": "u.code", "area": "u.area_m2", "name": "c.name", "id": "u.id", "view": "v.code", "x": "1"}
+    assert text_columns(conn, exprs, {"u": "units", "c": "carriers", "v": "v"}) == {"code": "text", "name": "text"}
 
 
 def test_keys_worked_out_in_python_are_written_in_python(conn):
