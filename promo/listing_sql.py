@@ -39,11 +39,22 @@ class Linked:
     table: str
 
 
+@dataclass(frozen=True)
+class Keyed:
+    """Cells that depend on the row only through a key: `key` is SQL on the listing's row, `source` the FROM
+    clause (:key standing for the key's value) finding the one row their expressions are written from. Each
+    key met is written once: a carrier's code and name once per carrier, not once per unit."""
+
+    key: str
+    source: str
+
+
 class Query:
     """Rows of a listing's query as `finish` makes them. `template` holds COLUMNS where its select list goes:
     `columns` for the dict rows; for JSON and CSV lines, the SQL expression of each key in `exprs`. `kinds`
     says more of a key: "list" (its expression a query of its items' `name`s in order), a Linked list,
-    "bool" (an integer) or "text" (a column of TEXT affinity, which never holds a number)."""
+    "bool" (an integer), "text" or "real" (a column of that affinity: text never holds a number, real
+    holds floats). `keyed` names the keys written once per key of a Keyed, not once a row."""
 
     def __init__(
         self,
@@ -55,10 +66,11 @@ class Query:
         *,
         exprs: dict[str, str] | None = None,
         kinds: dict[str, str | Linked] | None = None,
+        keyed: dict[str, Keyed] | None = None,
     ):
         self.conn, self.template, self.params = conn, template, params
         self.sql = template.replace(COLUMNS, columns)
-        self.finish, self.exprs, self.kinds = finish, exprs or {}, kinds or {}
+        self.finish, self.exprs, self.kinds, self.keyed = finish, exprs or {}, kinds or {}, keyed or {}
 
     def __iter__(self) -> Iterator[dict]:
         rows = stream(self.conn, self.sql, self.params)
@@ -76,68 +88,98 @@ class Query:
             return None
         _register(self.conn)
         encode = _json_value if fmt == "json" else _csv_value
-        # the line is printf's text between the linked lists, which Python fills in from their ids
-        pieces: list[list[tuple[str, str]]] = [[]]  # per stretch: (literal text before, SQL of the cell)
-        links: list[Linked] = []
-        for i, k in enumerate(keys):
-            before = ("{" if i == 0 else ", ") + f'"{k}": ' if fmt == "json" else ("" if i == 0 else ",")
-            kind = self.kinds.get(k)
-            if isinstance(kind, Linked):
-                pieces[-1].append((before, ""))
-                links.append(kind)
-                pieces.append([])
+
+        def before(i: int) -> str:  # the text between key i's cell and the one before it
+            return ("{" if i == 0 else ", ") + f'"{keys[i]}": ' if fmt == "json" else ("" if i == 0 else ",")
+
+        # A line is printf's text around the cells written once per key (Keyed runs of keys, Linked lists),
+        # which Python fills in from the key SQLite gives in their place.
+        stretches: list[list[tuple[str, str]]] = [[]]  # (literal text before, SQL of the cell)
+        groups: list[_Cells] = []
+        i = 0
+        while i < len(keys):
+            kind, spec = self.kinds.get(keys[i]), self.keyed.get(keys[i])
+            if spec is None and not isinstance(kind, Linked):
+                stretches[-1].append((before(i), encode(self.exprs[keys[i]], kind)))
+                i += 1
+                continue
+            stretches[-1].append((before(i), ""))
+            if spec is None:
+                groups.append(_Cells.linked(self.conn, kind, encode))
+                i += 1
             else:
-                pieces[-1].append((before, encode(self.exprs[k], kind)))
-        pieces[-1].append(("}" if fmt == "json" else "", ""))
-        select = []
-        for n, stretch in enumerate(pieces):
-            select.append(_printf(stretch))
-            if n < len(links):
-                select.append(f"(SELECT group_concat(id) FROM ({links[n].ids}))")
+                run = [("", encode(self.exprs[keys[i]], kind))]
+                i += 1
+                while i < len(keys) and self.keyed.get(keys[i]) == spec:
+                    run.append((before(i), encode(self.exprs[keys[i]], self.kinds.get(keys[i]))))
+                    i += 1
+                groups.append(_Cells(self.conn, spec.key, f"SELECT {_printf(run)} FROM {spec.source}"))
+            stretches.append([])
+        stretches[-1].append(("}" if fmt == "json" else "", ""))
+        select = [_printf(stretches[0])]
+        for group, stretch in zip(groups, stretches[1:], strict=True):
+            select += [group.key, _printf(stretch)]
         cursor = self.conn.cursor()
         cursor.row_factory = None
         cursor.execute(self.template.replace(COLUMNS, ", ".join(select)), self.params)
-        if not links:
-            return _single(cursor)
-        cells = [_LinkedCells(self.conn, link, fmt) for link in links]
-        return _joined(cursor, cells)
+        return _joined(cursor, groups)
 
 
-def _single(cursor: sqlite3.Cursor) -> Iterator[list[bytes]]:
-    while rows := cursor.fetchmany(CHUNK):
-        yield [line for (line,) in rows]
-
-
-def _joined(cursor: sqlite3.Cursor, cells: list[_LinkedCells]) -> Iterator[list[bytes]]:
-    if len(cells) == 1:  # the common case, kept to one concatenation a row
-        (cell,) = cells
+def _joined(cursor: sqlite3.Cursor, groups: list[_Cells]) -> Iterator[list[bytes]]:
+    """The lines of the cursor's rows: printf's pieces, and between them the cells of each group's key."""
+    # the common shapes spelled out: one concatenation a row, no loop over its pieces
+    if not groups:
         while rows := cursor.fetchmany(CHUNK):
-            yield [head + cell[ids] + tail for head, ids, tail in rows]
-        return
-    while rows := cursor.fetchmany(CHUNK):
-        yield [b"".join(row[j] if j % 2 == 0 else cells[j // 2][row[j]] for j in range(len(row))) for row in rows]
+            yield [line for (line,) in rows]
+    elif len(groups) == 1:
+        (one,) = groups
+        while rows := cursor.fetchmany(CHUNK):
+            yield [a + one[k] + b for a, k, b in rows]
+    elif len(groups) == 2:
+        one, two = groups
+        while rows := cursor.fetchmany(CHUNK):
+            yield [b"".join((a, one[k], b, two[m], c)) for a, k, b, m, c in rows]
+    else:
+        while rows := cursor.fetchmany(CHUNK):
+            yield [
+                b"".join(
+                    [row[0], *(p for g, k, s in zip(groups, row[1::2], row[2::2], strict=True) for p in (g[k], s))]
+                )
+                for row in rows
+            ]
 
 
-class _LinkedCells(dict):
-    """A Linked list's cell for each set of ids (their text, as group_concat gives it), written by the same SQL
-    as a "list" cell's when first met. Kept to a bounded number of sets, so memory stays flat."""
+class _Cells(dict):
+    """The text of a group's cells for each key met, written by `sql` (:key bound to the key) when first
+    met. Kept to a bounded number of keys, so memory stays flat."""
 
     LIMIT = 4096
 
-    def __init__(self, conn: sqlite3.Connection, link: Linked, fmt: str):
+    def __init__(self, conn: sqlite3.Connection, key: str, sql: str):
         super().__init__()
-        names = f"SELECT t.name AS name FROM json_each(?) j JOIN {link.table} t ON t.id = j.value ORDER BY t.name"
-        self.conn = conn
-        self.sql = "SELECT CAST(" + (_json_value if fmt == "json" else _csv_value)(names, "list") + " AS BLOB)"
+        self.conn, self.key, self.sql = conn, key, sql
 
-    def __missing__(self, ids: str | None) -> bytes:
+    @classmethod
+    def linked(cls, conn: sqlite3.Connection, link: Linked, encode: Callable[[str, str | None], str]) -> _Cells:
+        """A Linked list's cell for each set of ids (as group_concat writes them): the same SQL as a "list"
+        cell's, over the names of those ids."""
+        names = (
+            f"SELECT t.name AS name FROM json_each('[' || coalesce(:key, '') || ']') j "
+            f"JOIN {link.table} t ON t.id = j.value ORDER BY t.name"
+        )
+        key = f"(SELECT group_concat(id) FROM ({link.ids}))"
+        return cls(conn, key, "SELECT CAST(" + encode(names, "list") + " AS BLOB)")
+
+    def __missing__(self, key) -> bytes:
         if len(self) >= self.LIMIT:
             self.clear()
         cursor = self.conn.cursor()
         cursor.row_factory = None
-        (cell,) = cursor.execute(self.sql, (f"[{ids or ''}]",)).fetchone()
-        self[ids] = cell
-        return cell
+        found = cursor.execute(self.sql, {"key": key}).fetchone()
+        if found is None:
+            raise LookupError(f"no row for key {key!r}: {self.sql}")
+        self[key] = found[0]
+        return found[0]
 
 
 def _printf(stretch: list[tuple[str, str]]) -> str:
@@ -148,22 +190,25 @@ def _printf(stretch: list[tuple[str, str]]) -> str:
         part = stretch[start : start + _MAX_ARGS]
         fmt = "".join(before.replace("%", "%%") + ("%s" if cell else "") for before, cell in part)
         args = "".join(f", {cell}" for _, cell in part if cell)
-        calls.append(f"""printf('{fmt.replace("'", "''")}'{args})""")
-    return f"CAST({' || '.join(calls)} AS BLOB)"
+        if fmt:  # printf('') is NULL
+            calls.append(f"""printf('{fmt.replace("'", "''")}'{args})""")
+    return f"CAST({' || '.join(calls)} AS BLOB)" if calls else "x''"
 
 
 def _json_value(x: str, kind: str | None) -> str:
-    # json_quote writes NULL, integers and text as json.dumps(ensure_ascii=False) does; printf writes a float
-    # as SQLite's text for it (as CAST does)
+    # json_quote writes NULL, integers and text as json.dumps(ensure_ascii=False) does; printf writes an
+    # integer, and a plain float as SQLite's text for it (as CAST does); Python writes anything else
     if kind == "bool":
         return f"CASE WHEN {x} THEN 'true' ELSE 'false' END"
     if kind == "list":
         return f"'[' || coalesce((SELECT group_concat(json_quote(name), ', ') FROM ({x})), '') || ']'"
     if kind == "text":
         return f"json_quote({x})"
+    if kind == "real":
+        return f"CASE WHEN {x} IS NULL THEN 'null' WHEN {_plain_float(x)} THEN {x} ELSE promo_json({x}) END"
     return (
-        f"CASE WHEN {x} IS NULL THEN 'null' WHEN typeof({x}) <> 'real' THEN json_quote({x}) "
-        f"WHEN {_plain_float(x)} THEN {x} ELSE promo_json({x}) END"
+        f"CASE typeof({x}) WHEN 'null' THEN 'null' WHEN 'integer' THEN {x} "
+        f"WHEN 'real' THEN CASE WHEN {_plain_float(x)} THEN {x} ELSE promo_json({x}) END ELSE json_quote({x}) END"
     )
 
 
@@ -177,13 +222,14 @@ def _csv_value(x: str, kind: str | None) -> str:
             f"(SELECT CASE WHEN count(*) = 0 THEN '' WHEN min({_plain_text('name')}) THEN {joined} "
             f"ELSE promo_csv({joined}) END FROM ({x}))"
         )
+    real = f"WHEN {_whole_float(x)} THEN CAST({x} AS INTEGER) WHEN {_plain_float(x)} THEN {x} ELSE promo_csv({x}) END"
+    if kind == "real":  # a text or blob in a real column is neither whole nor plain
+        return f"CASE WHEN {x} IS NULL THEN '' {real}"
     text = f"CASE WHEN {_plain_text(x)} THEN {x} ELSE promo_csv({x}) END"
     if kind == "text":
         return f"CASE typeof({x}) WHEN 'text' THEN {text} WHEN 'null' THEN '' ELSE promo_csv({x}) END"
     return (
-        f"CASE typeof({x}) WHEN 'null' THEN '' WHEN 'integer' THEN {x} "
-        f"WHEN 'real' THEN CASE WHEN {_whole_float(x)} THEN CAST({x} AS INTEGER) "
-        f"WHEN {_plain_float(x)} THEN {x} ELSE promo_csv({x}) END "
+        f"CASE typeof({x}) WHEN 'null' THEN '' WHEN 'integer' THEN {x} WHEN 'real' THEN CASE {real} "
         f"WHEN 'text' THEN {text} ELSE promo_csv({x}) END"
     )
 
@@ -218,17 +264,29 @@ def _glob(chars: str) -> str:
     return "'*" + chars.replace("'", "''") + "*'"
 
 
-def text_columns(conn: sqlite3.Connection, exprs: dict[str, str], tables: dict[str, str]) -> dict[str, str]:
-    """{key: "text"} for each key of `exprs` that is a plain column ("alias.column", aliases of `tables`) of
-    TEXT affinity by its table's declaration: SQLite stores any number given to such a column as text."""
-    text = set()
+def column_kinds(conn: sqlite3.Connection, exprs: dict[str, str], tables: dict[str, str]) -> dict[str, str]:
+    """The kind of each key of `exprs` that is a plain column ("alias.column", aliases of `tables`) of TEXT or
+    REAL affinity by its table's declaration: "text" (SQLite stores a number given to it as text) or "real"
+    (an integer given to it is read back as a float)."""
+    found = {}
     for alias, table in tables.items():
         if conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", (table,)).fetchone():
             for name, declared in conn.execute("SELECT name, type FROM pragma_table_info(?)", (table,)):
-                upper = (declared or "").upper()  # SQLite's affinity rules: INT first, then CHAR, CLOB, TEXT
-                if "INT" not in upper and any(t in upper for t in ("CHAR", "CLOB", "TEXT")):
-                    text.add(f"{alias}.{name}".lower())
-    return {key: "text" for key, expr in exprs.items() if expr.lower() in text}
+                kind = _affinity((declared or "").upper())
+                if kind in ("text", "real"):
+                    found[f"{alias}.{name}".lower()] = kind
+    return {key: found[expr.lower()] for key, expr in exprs.items() if expr.lower() in found}
+
+
+def _affinity(declared: str) -> str:
+    """SQLite's rules for a column's affinity from its declared type (upper case), in their order."""
+    if "INT" in declared:
+        return "integer"
+    if any(t in declared for t in ("CHAR", "CLOB", "TEXT")):
+        return "text"
+    if not declared or "BLOB" in declared:
+        return "blob"
+    return "real" if any(t in declared for t in ("REAL", "FLOA", "DOUB")) else "numeric"
 
 
 def _register(conn: sqlite3.Connection) -> None:

@@ -304,11 +304,15 @@ def vacancy_where(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[list[str]
 def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterable[dict]:
     """vacancies() as the cursor gives them, for listings of any size (names are looked up before it returns);
     as JSON or CSV, SQLite writes the rows' lines."""
-    from promo.listing_sql import COLUMNS, Query
+    from promo.listing_sql import COLUMNS, Keyed, Query
 
     template, params = vacancy_query(conn, f, columns=COLUMNS)
     exprs = unit_exprs(conn)
-    return Query(conn, template, params, UNIT_COLUMNS, finish_unit, exprs=exprs, kinds=unit_kinds(conn, exprs))
+    # a carrier's cells written once per carrier
+    keyed = dict.fromkeys(("carrier_code", "carrier"), Keyed("c.id", "carriers c WHERE c.id = :key"))
+    return Query(
+        conn, template, params, UNIT_COLUMNS, finish_unit, exprs=exprs, kinds=unit_kinds(conn, exprs), keyed=keyed
+    )
 
 
 def unit_exprs(conn: sqlite3.Connection) -> dict[str, str]:
@@ -320,11 +324,11 @@ def unit_exprs(conn: sqlite3.Connection) -> dict[str, str]:
 
 def unit_kinds(conn: sqlite3.Connection, exprs: dict[str, str]) -> dict:
     """What a unit's JSON and CSV lines know of each key beyond its SQL (promo.listing_sql.Query): the
-    facilities as a list read through unit_facilities, the sample flag, the columns that only hold text."""
-    from promo.listing_sql import Linked, text_columns
+    facilities as a list read through unit_facilities, the sample flag, the columns' affinities."""
+    from promo.listing_sql import Linked, column_kinds
 
     facilities = Linked(f"SELECT f.id AS id FROM {_FACILITIES_OF_UNIT}", "facilities")
-    return text_columns(conn, exprs, {"u": "units", "c": "carriers"}) | UNIT_KINDS | {"facilities": facilities}
+    return column_kinds(conn, exprs, {"u": "units", "c": "carriers"}) | UNIT_KINDS | {"facilities": facilities}
 
 
 def vacancy_query(conn: sqlite3.Connection, f: VacancyFilter, columns: str = UNIT_COLUMNS) -> tuple[str, dict]:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from promo.listing_sql import COLUMNS, Query
+from promo.listing_sql import COLUMNS, Keyed, Query
 from promo.render import Column, render
 from promo.render_csv import csv_cell
 from promo.render_stream import json_safe, json_value
@@ -116,7 +116,7 @@ def test_vacancies_written_by_sqlite_equal_those_written_in_python(conn, fmt, mo
     )
     conn.execute("UPDATE units SET code = ' =2', building = '·A', rent = 0 WHERE id = ?", (units[3],))
     for limit in (4096, 1):  # every set of facilities written anew
-        monkeypatch.setattr("promo.listing_sql._LinkedCells.LIMIT", limit)
+        monkeypatch.setattr("promo.listing_sql._Cells.LIMIT", limit)
         for needs in ({}, {"min_area": 300, "limit": 5}, {"sort": "-rent"}):
             query = iter_vacancies(conn, VacancyFilter(**needs))
             assert query.lines(list(VACANCIES.keys), fmt) is not None  # the SQL path is the one compared
@@ -125,15 +125,57 @@ def test_vacancies_written_by_sqlite_equal_those_written_in_python(conn, fmt, mo
             assert written(query, fmt, binary=True) == python, needs
 
 
-def test_only_columns_declared_as_text_are_taken_for_text(conn):
-    from promo.listing_sql import text_columns
+def test_columns_are_taken_for_text_or_real_as_their_tables_declare_them(conn):
+    from promo.listing_sql import column_kinds
 
     conn.execute("CREATE TEMP VIEW v AS SELECT code AS code FROM units")
     exprs = {"code": "u.code", "area": "u.area_m2", "name": "c.name", "id": "u.id", "view": "v.code", "x": "1"}
-    assert text_columns(conn, exprs, {"u": "units", "c": "carriers", "v": "v"}) == {"code": "text", "name": "text"}
+    kinds = column_kinds(conn, exprs, {"u": "units", "c": "carriers", "v": "v"})
+    assert kinds == {"code": "text", "area": "real", "name": "text"}
 
 
 def test_keys_worked_out_in_python_are_written_in_python(conn):
     query = iter_vacancies(conn, VacancyFilter())
     assert query.lines(["id", "status_label"], "json") is None
     assert query.lines(["id", "holder"], "csv") is None
+
+
+@pytest.mark.parametrize("runs", [1, 2, 3])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_cells_written_once_per_key_are_those_of_every_row(runs, fmt):
+    # keys a, b, c each in a run of its own (split by a plain cell) or next to the next one: one to three
+    # groups of cells written per key, however many rows share it
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(
+        """CREATE TABLE k (id INTEGER PRIMARY KEY, a TEXT, b REAL, c);
+           CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER, x);"""
+    )
+    conn.executemany("INSERT INTO k VALUES (?, ?, ?, ?)", [(1, "=1", 0.1 + 0.2, None), (2, "名,称", 2.5, "0123")])
+    conn.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i, 1 + i % 2, f"x{i}" if i % 3 else i) for i in range(2500)])
+    keys = {1: ["a", "b", "c", "x"], 2: ["a", "x", "b", "c"], 3: ["a", "x", "b", "id", "c"]}[runs]
+    exprs = {"a": "k.a", "b": "k.b", "c": "k.c", "x": "t.x", "id": "t.id"}
+    keyed = dict.fromkeys("abc", Keyed("k.id", "k WHERE k.id = :key"))
+    template = f"SELECT {COLUMNS} FROM t JOIN k ON k.id = t.k ORDER BY t.id"
+    columns = ", ".join(f"{e} AS {k}" for k, e in exprs.items())
+    query = Query(conn, template, (), columns, exprs=exprs, kinds={"a": "text", "b": "real"}, keyed=keyed)
+    out, sys.stdout = sys.stdout, io.StringIO()
+    try:
+        render(query, [Column(k, k) for k in keys], fmt)
+        sql = sys.stdout.getvalue()
+        sys.stdout = io.StringIO()
+        render(list(query), [Column(k, k) for k in keys], fmt)
+        assert sql == sys.stdout.getvalue()
+    finally:
+        sys.stdout = out
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_line_of_more_cells_than_one_printf_takes(fmt):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x)")
+    conn.executemany("INSERT INTO t VALUES (?)", [(1.5,), ("a,b",), (None,)])
+    exprs = {f"k{i}": "t.x" for i in range(250)}
+    columns = ", ".join(f"t.x AS {k}" for k in exprs)
+    query = Query(conn, f"SELECT {COLUMNS} FROM t", (), columns, exprs=exprs)
+    python = [json_value(r) for r in query] if fmt == "json" else [",".join(map(csv_cell, r.values())) for r in query]
+    assert list(query.lines(list(exprs), fmt)) == python
