@@ -1,11 +1,12 @@
 """A listing's rows left in SQLite until they are written: iterated they are dicts, as the domain finishes
 them; as JSON or CSV, SQLite writes each row's line itself, byte for byte what promo's Python writers
-(promo.render_stream, promo.render_csv) give, so a million rows cross into Python as one UTF-8 string each.
+(promo.render_stream, promo.render_csv) give, so a million rows cross into Python as a few UTF-8 pieces each.
 
 A value SQL cannot write the same way (a formula-like, all-digit or control-character cell, a float with more
 than four decimals) goes to those Python writers through a function registered on the connection: the
-same text, only slower for those few. A list reached through a link table (a unit's facilities) is written
-once for each set of items met, not sorted again for every row.
+same text, only slower for those few. Cells that depend on the row only through a key (a carrier's name, a
+unit's facilities: a list reached through a link table) are written once for each key met, and Python puts
+them in place, rather than written (and the list sorted) again for every row.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class Linked:
 class Keyed:
     """Cells that depend on the row only through a key: `key` is SQL on the listing's row, `source` the FROM
     clause (:key standing for the key's value) finding the one row their expressions are written from. Each
-    key met is written once: a carrier's code and name once per carrier, not once per unit."""
+    key met is written once: a carrier's code and name once per carrier, not once per unit. A Linked list is
+    a key of its own, not part of a Keyed run."""
 
     key: str
     source: str
@@ -108,9 +110,15 @@ class Query:
                 groups.append(_Cells.linked(self.conn, kind, encode))
                 i += 1
             else:
+                if isinstance(kind, Linked):
+                    raise ValueError(f"{keys[i]} is both Linked and Keyed")
                 run = [("", encode(self.exprs[keys[i]], kind))]
                 i += 1
-                while i < len(keys) and self.keyed.get(keys[i]) == spec:
+                while (
+                    i < len(keys)
+                    and self.keyed.get(keys[i]) == spec
+                    and not isinstance(self.kinds.get(keys[i]), Linked)
+                ):
                     run.append((before(i), encode(self.exprs[keys[i]], self.kinds.get(keys[i]))))
                     i += 1
                 groups.append(_Cells(self.conn, spec.key, f"SELECT {_printf(run)} FROM {spec.source}"))
@@ -151,9 +159,9 @@ def _joined(cursor: sqlite3.Cursor, groups: list[_Cells]) -> Iterator[list[bytes
 
 class _Cells(dict):
     """The text of a group's cells for each key met, written by `sql` (:key bound to the key) when first
-    met. Kept to a bounded number of keys, so memory stays flat."""
+    met. Kept to a bounded number of keys, so memory stays flat (a few MiB at most)."""
 
-    LIMIT = 4096
+    LIMIT = 16384
 
     def __init__(self, conn: sqlite3.Connection, key: str, sql: str):
         super().__init__()
