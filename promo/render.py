@@ -15,7 +15,7 @@ from typing import Any
 from promo.i18n import _
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
 from promo.render_stream import (  # noqa: F401
-    batched_lines,
+    byte_writer,
     json_array,
     json_chunks,
     json_safe,
@@ -23,6 +23,7 @@ from promo.render_stream import (  # noqa: F401
     markdown_lines,
     prepared,
     spill,
+    write_json_batches,
 )
 from promo.terminal import escape
 
@@ -280,21 +281,27 @@ def render(
             caption = _translated_later(caption)
         title, caption, empty = (_(text) if text and not callable(text) else text for text in (title, caption, empty))
     write = sys.stdout.write
-    # a listing still in SQLite (promo.listing_sql.Query) has its JSON and CSV lines written by SQLite
-    lines = rows.lines([c.key for c in columns], fmt) if fmt in ("json", "csv") and hasattr(rows, "lines") else None
+    # a listing still in SQLite (promo.listing_sql.Query) has its JSON and CSV lines written by SQLite, as bytes
+    batches = (
+        rows.batches([c.key for c in columns], fmt) if fmt in ("json", "csv") and hasattr(rows, "batches") else None
+    )
     if fmt == "json":
-        for text in json_chunks(rows, [c.key for c in columns]) if lines is None else map(json_safe, json_array(lines)):
-            write(text)
-        write("\n")
+        if batches is None:
+            for text in json_chunks(rows, [c.key for c in columns]):
+                write(text)
+            write("\n")
+        else:
+            write_json_batches(batches, byte_writer(sys.stdout))
     elif fmt == "csv":
         if to_file_needs_bom(sys.stdout):
             write("\ufeff")
-        if lines is None:
+        if batches is None:
             write_csv(rows, columns, sys.stdout)
         else:
             write_csv_rows([[c.key for c in columns]], sys.stdout)
-            for piece in batched_lines(lines):
-                write(piece)
+            write = byte_writer(sys.stdout)
+            for batch in batches:
+                write(b"\n".join(batch) + b"\n")
     elif fmt == "markdown":
         if title:
             write(f"### {md_escape(escape(title))}\n\n")

@@ -44,16 +44,39 @@ def json_array(lines: Iterable[str]) -> Iterator[str]:
     yield "[]" if first else "\n]"
 
 
-def batched_lines(lines: Iterable[str]) -> Iterator[str]:
-    """Lines as pieces of text of about CHUNK lines each, every line ended."""
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) == CHUNK:
-            yield "\n".join(batch) + "\n"
-            batch = []
-    if batch:
-        yield "\n".join(batch) + "\n"
+def write_json_batches(batches: Iterable[list[bytes]], write: Callable[[bytes], object]) -> None:
+    """A JSON array (and a newline) of values already written as JSON in UTF-8, a batch of lines at a time,
+    made safe as json_safe makes text."""
+    first = True
+    for batch in batches:
+        write(_json_safe_bytes((b"[\n" if first else b",\n") + b",\n".join(batch)))
+        first = False
+    write(b"[]\n" if first else b"\n]\n")
+
+
+def _json_safe_bytes(data: bytes) -> bytes:
+    # what json_safe escapes starts with one of these bytes in UTF-8 (DEL, C1 controls, U+2000–U+2FFF):
+    # a byte search each, and text only for the rare piece holding one
+    if b"\x7f" in data or b"\xc2" in data or b"\xe2" in data:
+        return json_safe(data.decode()).encode()
+    return data
+
+
+def byte_writer(stream) -> Callable[[bytes], object]:
+    """A function writing UTF-8 bytes to the text stream `stream`: straight to its binary buffer when the text
+    would reach it unchanged (UTF-8, no newline translation), else decoded and written as text."""
+    import codecs
+    import os
+
+    buffer, encoding = getattr(stream, "buffer", None), getattr(stream, "encoding", None)
+    try:
+        utf8 = bool(encoding) and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is not None and utf8 and os.linesep == "\n":
+        stream.flush()  # what was written as text goes first
+        return buffer.write
+    return lambda data: stream.write(data.decode())
 
 
 def json_text(value, **options) -> str:

@@ -163,8 +163,8 @@ def facilities(conn: sqlite3.Connection, carrier_id: int, *, vacant_first: bool 
 
 # A unit's facilities in name order, and every column of units (so a new one reaches the views without touching
 # this query) with what a unit shows.
-FACILITY_NAMES = """SELECT f.name AS name FROM unit_facilities uf JOIN facilities f ON f.id = uf.facility_id
-    WHERE uf.unit_id = u.id ORDER BY f.name"""
+_FACILITIES_OF_UNIT = "unit_facilities uf JOIN facilities f ON f.id = uf.facility_id WHERE uf.unit_id = u.id"
+FACILITY_NAMES = f"SELECT f.name AS name FROM {_FACILITIES_OF_UNIT} ORDER BY f.name"
 UNIT_COLUMNS = f"""
     u.*, c.code AS carrier_code, c.name AS carrier, u.code AS unit,
     (SELECT name FROM enterprises WHERE id = u.enterprise_id) AS tenant,
@@ -296,10 +296,15 @@ def vacancy_where(conn: sqlite3.Connection, f: VacancyFilter) -> tuple[list[str]
 def iter_vacancies(conn: sqlite3.Connection, f: VacancyFilter) -> Iterable[dict]:
     """vacancies() as the cursor gives them, for listings of any size (names are looked up before it returns);
     as JSON or CSV, SQLite writes the rows' lines."""
-    from promo.listing_sql import COLUMNS, Query
+    from promo.listing_sql import COLUMNS, Keyed, Query
 
     template, params = vacancy_query(conn, f, columns=COLUMNS)
-    return Query(conn, template, params, UNIT_COLUMNS, finish_unit, exprs=unit_exprs(conn), kinds=UNIT_KINDS)
+    exprs = unit_exprs(conn)
+    # a carrier's cells written once per carrier
+    keyed = dict.fromkeys(("carrier_code", "carrier"), Keyed("c.id", "carriers c WHERE c.id = :key"))
+    return Query(
+        conn, template, params, UNIT_COLUMNS, finish_unit, exprs=exprs, kinds=unit_kinds(conn, exprs), keyed=keyed
+    )
 
 
 def unit_exprs(conn: sqlite3.Connection) -> dict[str, str]:
@@ -307,6 +312,15 @@ def unit_exprs(conn: sqlite3.Connection) -> dict[str, str]:
     in Python, such as status_label or holder, are not here)."""
     out = {name: f"u.{name}" for (name,) in conn.execute("SELECT name FROM pragma_table_info('units')")}
     return out | {"carrier_code": "c.code", "carrier": "c.name", "unit": "u.code", "facilities": FACILITY_NAMES}
+
+
+def unit_kinds(conn: sqlite3.Connection, exprs: dict[str, str]) -> dict:
+    """What a unit's JSON and CSV lines know of each key beyond its SQL (promo.listing_sql.Query): the
+    facilities as a list read through unit_facilities, the sample flag, the columns' affinities."""
+    from promo.listing_sql import Linked, column_kinds
+
+    facilities = Linked(f"SELECT f.id AS id FROM {_FACILITIES_OF_UNIT}", "facilities")
+    return column_kinds(conn, exprs, {"u": "units", "c": "carriers"}) | UNIT_KINDS | {"facilities": facilities}
 
 
 def vacancy_query(conn: sqlite3.Connection, f: VacancyFilter, columns: str = UNIT_COLUMNS) -> tuple[str, dict]:
