@@ -182,6 +182,11 @@ class LazyGroup(Translated, click.Group):
         found = super().get_command(ctx, cmd_name)
         return accept_db(found, top) if found is not None else None
 
+    def parse_args(self, ctx, args):
+        if ctx.parent is None:
+            _refuse_nul(args)
+        return super().parse_args(ctx, args)
+
     def format_epilog(self, ctx, formatter):
         super().format_epilog(ctx, formatter)
         if ctx.parent is None:  # the root's help lists the Chinese aliases
@@ -251,6 +256,19 @@ class LazyGroup(Translated, click.Group):
 
 # the path itself is wrong (a usage error), rather than the file system refusing a good one
 _BAD_PATH = {errno.ENAMETOOLONG, errno.EINVAL, errno.ELOOP}
+
+
+def _refuse_nul(args: list[str]) -> None:
+    """A NUL cannot be typed in a shell, and no file name, lookup or stored text may hold one (SQLite reads a name
+    as ending there, so 'a\\0b' would find what 'a' finds): refused up front, naming its option."""
+    for i, arg in enumerate(args):
+        if not isinstance(arg, str) or "\x00" not in arg:
+            continue
+        field, value = arg.split("=", 1) if arg.startswith("--") and "=" in arg else (None, arg)
+        if field is None and i and args[i - 1].startswith("-") and "\x00" not in args[i - 1]:
+            field = args[i - 1]
+        message = _("contains a NUL character; no value may hold one")
+        raise click.UsageError(printable(f"{field} {value}: {message}" if field else f"{value}: {message}"))
 
 
 def _top_command(ctx: click.Context, cmd_name: str) -> str:
