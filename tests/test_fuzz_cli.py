@@ -49,3 +49,31 @@ def test_blank_deadline_days_are_asked_for(run, db_path, days):
     result = run("overdue", "deadlines", "签约", days)
     assert result.exit_code == 2 and "give the number of days for 签约" in result.output
     assert dump(db_path) == before
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["targets", "add", "\x1b[31m坏目标", "--link", "医疗设备与药品耗材供应"], "NAME \\x1b[31m坏目标"),
+        (["targets", "add", "好目标", "--link", "医疗设备与药品耗材供应", "--note", "\u202e反"], "--note \\u202e反"),
+        (["enterprises", "log-activity", "华银康", "--kind", "visit", "--owner", "\x07张"], "--owner \\x07张"),
+        (["enterprises", "need", "华银康", "--business", "\x1b[2J"], "--business \\x1b[2J"),
+        (["targets", "promote", "示例影像设备龙头企业（示例）", "--channel", "\x1b"], "--channel \\x1b"),
+    ],
+)
+def test_control_characters_are_never_stored(run, db_path, args, named):
+    before = dump(db_path)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert named in result.output and "control characters" in result.output
+    assert dump(db_path) == before
+
+
+def test_an_imports_owner_for_every_row_is_checked_as_a_rows_own(run, db_path, tmp_path):
+    path = tmp_path / "leads.csv"
+    path.write_text("name,stage\n模糊导入甲,意向\n", encoding="utf-8")
+    before = dump(db_path)
+    for args in (["enterprises", "import", path], ["import", "enterprises", path]):
+        result = run(*args, "--owner", "\u202e张伟")
+        assert result.exit_code == 2 and "--owner \\u202e张伟: contains control characters" in result.output
+    assert dump(db_path) == before
