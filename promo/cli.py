@@ -300,6 +300,14 @@ def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
             "nothing was written. Try again when it is done"
         ).format(path=path or "", seconds=BUSY_TIMEOUT_MS // 1000)
         return _PromoClickError(printable(message), 1)
+    from promo.journal import is_read_only
+
+    if isinstance(exc, sqlite3.OperationalError) and is_read_only(exc):  # a read-only file in a writable folder
+        message = _(
+            "the catalogue ({path}) is read-only: the file cannot be written; nothing was written. "
+            "Ask for write access to it, or copy it somewhere you can write"
+        ).format(path=path or "")
+        return _PromoClickError(printable(message), 1)
     if path:
         message = _("the catalogue ({path}) could not be read or written: {error}").format(path=path, error=exc)
     else:

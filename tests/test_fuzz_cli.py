@@ -1,6 +1,8 @@
 """What a walk of every command with hostile values found (NUL, control characters, blanks, read-only
 catalogues): each is a message naming the field and the value, the right exit code, and an unchanged catalogue."""
 
+import os
+import shutil
 import sqlite3
 
 import pytest
@@ -77,3 +79,68 @@ def test_an_imports_owner_for_every_row_is_checked_as_a_rows_own(run, db_path, t
         result = run(*args, "--owner", "\u202e张伟")
         assert result.exit_code == 2 and "--owner \\u202e张伟: contains control characters" in result.output
     assert dump(db_path) == before
+
+
+@pytest.fixture
+def read_only_file(monkeypatch):
+    """Every catalogue opened from then on refuses writes as a chmod 444 file does (root ignores the mode)."""
+    import promo.db
+
+    real = promo.db.connect
+
+    def connect(*args, **kwargs):
+        conn = real(*args, **kwargs)
+        conn.execute("PRAGMA query_only = ON")  # SQLITE_READONLY, as from a file that cannot be written
+        return conn
+
+    monkeypatch.setattr(promo.db, "connect", connect)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["enterprises", "add", "只读企业"],
+        ["carriers", "update", "精准医学产业园", "--address", "新址"],
+        ["undo", "--yes"],
+    ],
+)
+def test_a_read_only_catalogue_file_is_said_to_be_read_only(run, db_path, read_only_file, args):
+    before = dump(db_path)
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert "is read-only: the file cannot be written; nothing was written" in result.output
+    assert "attempt to write" not in result.output
+    assert dump(db_path) == before
+
+
+def test_read_only_in_chinese(run, db_path, read_only_file, monkeypatch):
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    result = run("enterprises", "add", "只读企业")
+    assert result.exit_code == 1 and "只读" in result.output
+    assert "read-only" not in result.output and "attempt" not in result.output
+
+
+@pytest.fixture
+def read_only_folder(monkeypatch, db_path):
+    """The catalogue's folder refuses new files, as a chmod 555 folder does (root ignores the mode)."""
+    real = os.access
+    folder = os.path.realpath(db_path.parent)
+
+    def access(path, mode, **kwargs):
+        if mode & os.W_OK and os.path.realpath(path) == folder:
+            return False
+        return real(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+
+
+@pytest.mark.parametrize("args", [["init", "--force", "--yes"], ["restore", "BACKUP"]])
+def test_init_and_restore_in_a_read_only_folder_say_so(run, db_path, tmp_path_factory, read_only_folder, args):
+    backup = tmp_path_factory.mktemp("elsewhere") / "copy.db"
+    shutil.copy(db_path, backup)
+    before = dump(db_path)
+    result = run(*[str(backup) if a == "BACKUP" else a for a in args])
+    assert result.exit_code == 1, result.output
+    assert "is in a read-only folder; promo will not replace it" in result.output
+    assert dump(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["catalogue.db"]
