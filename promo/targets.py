@@ -375,6 +375,9 @@ def promote(
 def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict:
     """Mark an open target as dropped (kept for the record, no longer listed as open)."""
     require_write(conn)
+    from promo.terminal import check_text
+
+    why = check_text(why, "--why", max_len=2000, one_line=False)
     row = find_target(conn, name)
     if row["status"] != "open":
         raise _not_open(row)

@@ -144,3 +144,18 @@ def test_init_and_restore_in_a_read_only_folder_say_so(run, db_path, tmp_path_fa
     assert "is in a read-only folder; promo will not replace it" in result.output
     assert dump(db_path) == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == ["catalogue.db"]
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["ledger", "targets", "set", "--year", "2026", "--owner", "\x07新官", "--signed", "5"], "--owner \\x07新官"),
+        (["targets", "drop", "示例影像设备龙头企业（示例）", "--why", "\u202e已落地"], "--why \\u202e已落地"),
+    ],
+)
+def test_control_characters_in_a_new_officer_or_a_reason_to_drop(run, db_path, args, named):
+    before = dump(db_path)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert named in result.output and "control characters" in result.output
+    assert dump(db_path) == before
