@@ -159,3 +159,22 @@ def test_control_characters_in_a_new_officer_or_a_reason_to_drop(run, db_path, a
     assert result.exit_code == 2, result.output
     assert named in result.output and "control characters" in result.output
     assert dump(db_path) == before
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["units", "update", "A1-101", "--kind", ""], "--kind ''"),
+        (["units", "update", "A1-101", "--kind", "  "], "--kind '  '"),
+        (["criteria", "update", "固定资产投资强度", "--op", ""], "--op ''"),
+        (["zone", "set", "--name", " "], "--name ' '"),
+    ],
+)
+def test_a_field_every_record_has_cannot_be_cleared(run, db_path, args, named):
+    """These have a default when adding, so they were not 'required': clearing one reached SQLite's NOT NULL."""
+    before = dump(db_path)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert f"{named}: is required; it cannot be cleared" in result.output
+    assert "constraint" not in result.output
+    assert dump(db_path) == before
