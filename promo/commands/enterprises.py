@@ -443,7 +443,6 @@ def log_activity(ctx, name, kind, date, note, next_date, owner):
     date = fields.parse_today_or_before(date, "--date")
     next_date = parse_date(next_date, "--next", meaning="by")
     note = fields.parse_text(note, "--note")
-    owner = fields.parse_text(owner, "--owner", max_len=fields.MAX_NAME)
     conn = catalogue(ctx)
     r = change(conn, domain.log_activity, name, kind, date=date, note=note, next_date=next_date, owner=owner)
     follow = _("; ") + _("follow up by {date}").format(date=r["next"]) if r["next"] else ""
