@@ -250,7 +250,9 @@ class LazyGroup(Translated, click.Group):
             # a path the system refuses (too long, a folder, no permission …) where the command meant to use a file
             path = str(exc.filename)
             path = path if len(path) <= 120 else f"{path[:60]}…{path[-40:]}"  # the error after it stays on screen
-            message = _("{path}: {error}").format(path=path, error=exc.strerror or exc)
+            from promo.errors import error_words
+
+            message = _("{path}: {error}").format(path=path, error=error_words(exc))
             raise _PromoClickError(printable(message), 2 if exc.errno in _BAD_PATH else 1) from None
 
 

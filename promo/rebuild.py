@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from promo import files
-from promo.errors import BadValue, CatalogueError, Rejected
+from promo.errors import BadValue, CatalogueError, Rejected, error_words
 from promo.files import glob_escape, remove_sidecars, temp_name
 from promo.i18n import N_, _
 
@@ -100,7 +100,7 @@ def copy_to(source: Path, target: Path, *, force: bool = False) -> Path:
         ) from None
     except OSError as exc:
         raise Rejected(
-            _("could not write the backup {target}: {error}").format(target=target, error=exc.strerror or exc)
+            _("could not write the backup {target}: {error}").format(target=target, error=error_words(exc))
         ) from None
     finally:
         remove_sidecars(tmp, including_file=True)

@@ -178,3 +178,21 @@ def test_a_field_every_record_has_cannot_be_cleared(run, db_path, args, named):
     assert f"{named}: is required; it cannot be cleared" in result.output
     assert "constraint" not in result.output
     assert dump(db_path) == before
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["brief", "--charts", "x" * 5000], "文件名太长，文件系统无法使用"),
+        (["enterprises", "import", "leads.csv", "--map", "x" * 5000], "文件名太长，文件系统无法使用"),
+        (["restore", "没有这个备份.db"], "文件或文件夹不存在"),
+    ],
+)
+def test_the_systems_refusal_of_a_path_is_said_in_chinese(run, monkeypatch, tmp_path, args, words):
+    """strerror is English whatever the screen: the usual reasons are promo's own words."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "leads.csv").write_text("name,stage\n甲,意向\n", encoding="utf-8")
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    result = run(*args)
+    assert result.exit_code in (1, 2) and words in result.output, result.output[-300:]
+    assert not any(w in result.output for w in ("File name too long", "No such file", "directory"))
