@@ -196,3 +196,12 @@ def test_the_systems_refusal_of_a_path_is_said_in_chinese(run, monkeypatch, tmp_
     result = run(*args)
     assert result.exit_code in (1, 2) and words in result.output, result.output[-300:]
     assert not any(w in result.output for w in ("File name too long", "No such file", "directory"))
+
+
+@pytest.mark.parametrize("department", ["", "   ", "\t"])
+def test_a_blank_department_of_a_service_template_is_a_usage_error(run, db_path, department):
+    """As for services add: it said 'no department of that name', exit 1, as if the catalogue lacked one."""
+    before = dump(db_path)
+    result = run("services", "templates", "add", "新事项", "--department", department)
+    assert result.exit_code == 2 and "'--department'" in result.output and "is empty" in result.output
+    assert dump(db_path) == before
