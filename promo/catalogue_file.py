@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from promo.errors import BadValue, CatalogueError
+from promo.errors import BadValue, CatalogueError, error_words
 from promo.i18n import _
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -27,7 +27,9 @@ def stat_path(path: Path, option: str = "--db") -> os.stat_result | None:
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise BadValue(option, str(path), _("the file name is too long for the file system")) from None
-        raise CatalogueError(_("cannot read catalogue {path}: {error}").format(path=path, error=exc.strerror)) from None
+        raise CatalogueError(
+            _("cannot read catalogue {path}: {error}").format(path=path, error=error_words(exc))
+        ) from None
 
 
 def is_promo(conn: sqlite3.Connection) -> bool:

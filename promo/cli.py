@@ -182,6 +182,11 @@ class LazyGroup(Translated, click.Group):
         found = super().get_command(ctx, cmd_name)
         return accept_db(found, top) if found is not None else None
 
+    def parse_args(self, ctx, args):
+        if ctx.parent is None:
+            _refuse_nul(args)
+        return super().parse_args(ctx, args)
+
     def format_epilog(self, ctx, formatter):
         super().format_epilog(ctx, formatter)
         if ctx.parent is None:  # the root's help lists the Chinese aliases
@@ -245,12 +250,27 @@ class LazyGroup(Translated, click.Group):
             # a path the system refuses (too long, a folder, no permission …) where the command meant to use a file
             path = str(exc.filename)
             path = path if len(path) <= 120 else f"{path[:60]}…{path[-40:]}"  # the error after it stays on screen
-            message = _("{path}: {error}").format(path=path, error=exc.strerror or exc)
+            from promo.errors import error_words
+
+            message = _("{path}: {error}").format(path=path, error=error_words(exc))
             raise _PromoClickError(printable(message), 2 if exc.errno in _BAD_PATH else 1) from None
 
 
 # the path itself is wrong (a usage error), rather than the file system refusing a good one
 _BAD_PATH = {errno.ENAMETOOLONG, errno.EINVAL, errno.ELOOP}
+
+
+def _refuse_nul(args: list[str]) -> None:
+    """A NUL cannot be typed in a shell, and no file name, lookup or stored text may hold one (SQLite reads a name
+    as ending there, so 'a\\0b' would find what 'a' finds): refused up front, naming its option."""
+    for i, arg in enumerate(args):
+        if not isinstance(arg, str) or "\x00" not in arg:
+            continue
+        field, value = arg.split("=", 1) if arg.startswith("--") and "=" in arg else (None, arg)
+        if field is None and i and args[i - 1].startswith("-") and "\x00" not in args[i - 1]:
+            field = args[i - 1]
+        message = _("contains a NUL character; no value may hold one")
+        raise click.UsageError(printable(f"{field} {value}: {message}" if field else f"{value}: {message}"))
 
 
 def _top_command(ctx: click.Context, cmd_name: str) -> str:
@@ -281,6 +301,14 @@ def _database_error(ctx, exc: sqlite3.DatabaseError) -> click.ClickException:
             "the catalogue ({path}) is busy: another program has been writing to it for over {seconds} seconds; "
             "nothing was written. Try again when it is done"
         ).format(path=path or "", seconds=BUSY_TIMEOUT_MS // 1000)
+        return _PromoClickError(printable(message), 1)
+    from promo.journal import is_read_only
+
+    if isinstance(exc, sqlite3.OperationalError) and is_read_only(exc):  # a read-only file in a writable folder
+        message = _(
+            "the catalogue ({path}) is read-only: the file cannot be written; nothing was written. "
+            "Ask for write access to it, or copy it somewhere you can write"
+        ).format(path=path or "")
         return _PromoClickError(printable(message), 1)
     if path:
         message = _("the catalogue ({path}) could not be read or written: {error}").format(path=path, error=exc)

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from promo.errors import BadValue, Rejected
+from promo.errors import BadValue, Rejected, error_words
 from promo.i18n import N_, _
 
 KEYS = {"db": N_("the catalogue promo uses when neither --db nor PROMO_DB is given")}
@@ -36,7 +36,7 @@ def settings() -> dict[str, str]:
         return {}
     except OSError as exc:
         raise Rejected(
-            _("the configuration {path} cannot be read: {error}").format(path=path, error=exc.strerror)
+            _("the configuration {path} cannot be read: {error}").format(path=path, error=error_words(exc))
         ) from None
     try:
         data = json.loads(text)
@@ -63,7 +63,7 @@ def _save(data: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise Rejected(
-            _("cannot create the config folder {path}: {error}").format(path=path.parent, error=exc.strerror or exc)
+            _("cannot create the config folder {path}: {error}").format(path=path.parent, error=error_words(exc))
         ) from None
     write_output(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", force=True, what=_("the configuration"))
     return path
@@ -124,7 +124,7 @@ def _not_a_catalogue(path: Path) -> str | None:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        return _("cannot be read: {error}").format(error=exc.strerror)
+        return _("cannot be read: {error}").format(error=error_words(exc))
     if head != SQLITE_MAGIC:
         return _("is not a SQLite database, not a promo catalogue") if head else _("is an empty file, not a catalogue")
     try:

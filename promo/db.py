@@ -17,7 +17,7 @@ from pathlib import Path
 # each migration module imports the one before it, so importing the latest registers 2 to 17 in number order
 from promo import schema_enterprise_refs, search_index  # noqa: F401
 from promo.catalogue_file import PROMO_TABLES, SQLITE_MAGIC, is_promo, stat_path  # noqa: F401
-from promo.errors import CatalogueError, Rejected
+from promo.errors import CatalogueError, Rejected, error_words
 from promo.i18n import _
 from promo.schema import MIGRATIONS, latest_version
 
@@ -48,7 +48,9 @@ def check_file(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise CatalogueError(_("cannot read catalogue {path}: {error}").format(path=path, error=exc.strerror)) from None
+        raise CatalogueError(
+            _("cannot read catalogue {path}: {error}").format(path=path, error=error_words(exc))
+        ) from None
     if head != SQLITE_MAGIC:
         if head:
             why = _("{path} is not a SQLite database, not a promo catalogue; it was left untouched")

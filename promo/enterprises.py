@@ -287,7 +287,10 @@ def log_activity(
     owner: str | None = None,
 ) -> dict:
     """Record a visit, call, meeting or event, with an optional follow-up date."""
+    from promo.enterprise_fields import MAX_NAME, parse_text
+
     require_write(conn)
+    owner = parse_text(owner, "--owner", max_len=MAX_NAME)  # stored as who did it: checked as any owner is
     e = get(conn, name)
     date = date or today()
     if next_date and next_date < date:

@@ -6,7 +6,9 @@ Domain functions raise these; cli.py turns them into a message on stderr and an 
 
 from __future__ import annotations
 
-from promo.i18n import _
+import errno
+
+from promo.i18n import N_, _
 
 
 class PromoError(Exception):
@@ -97,3 +99,22 @@ def raise_all(problems: list[PromoError]) -> None:
         raise problems[0]
     if problems:
         raise Problems(problems)
+
+
+# the system's own words (strerror) are English whatever the screen's language: the usual ones in the reader's
+_ERRORS = {
+    errno.ENAMETOOLONG: N_("the file name is too long for the file system"),
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("no permission"),
+    errno.EPERM: N_("no permission"),
+    errno.EISDIR: N_("is a folder, not a file"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENOSPC: N_("no space left on the disk"),
+}
+
+
+def error_words(exc: OSError) -> str:
+    """Why the system refused a file, in the reader's language where it is a usual reason."""
+    words = _ERRORS.get(exc.errno)
+    return _(words) if words else str(exc.strerror or exc)

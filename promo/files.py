@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from promo.errors import BadValue, Rejected
+from promo.errors import BadValue, Rejected, error_words
 from promo.i18n import N_, _
 
 STDOUT = "-"
@@ -61,7 +61,7 @@ def _lstat(path: Path, what: str, option: str = "FILE") -> os.stat_result | None
                 option, str(path), _("a part of the path is not a folder; {what} was not written").format(what=_(what))
             ) from None
         raise Rejected(
-            _("cannot write {what} to {path}: {error}").format(what=_(what), path=path, error=exc.strerror or exc)
+            _("cannot write {what} to {path}: {error}").format(what=_(what), path=path, error=error_words(exc))
         ) from None
 
 
@@ -167,7 +167,7 @@ def check_input(path: str | os.PathLike, *, option: str = "FILE") -> Path:
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise BadValue(option, str(path), _("the file name is too long for the file system")) from None
-        raise BadValue(option, str(path), _("cannot be read ({error})").format(error=exc.strerror)) from None
+        raise BadValue(option, str(path), _("cannot be read ({error})").format(error=error_words(exc))) from None
     if not stat.S_ISREG(st.st_mode):
         raise BadValue(option, str(path), _("is not a regular file (a folder, a device or a pipe)"))
     return target
@@ -240,7 +240,7 @@ def output(
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:200]}.", suffix=".tmp")
     except OSError as exc:
         raise Rejected(
-            _("cannot write {what} to {path}: {error}").format(what=_(what), path=target, error=exc.strerror or exc)
+            _("cannot write {what} to {path}: {error}").format(what=_(what), path=target, error=error_words(exc))
         ) from None
     tmp = Path(tmp_name)
     try:
@@ -251,7 +251,7 @@ def output(
         publish(tmp, target, force=force, what=what)
     except OSError as exc:
         raise Rejected(
-            _("cannot write {what} to {path}: {error}").format(what=_(what), path=target, error=exc.strerror or exc)
+            _("cannot write {what} to {path}: {error}").format(what=_(what), path=target, error=error_words(exc))
         ) from None
     finally:
         if tmp.exists():

@@ -107,7 +107,9 @@ def resolve_scope(conn: sqlite3.Connection, owner: str | None, chain: str | None
             known = find_owner(conn, owner)
             return "owner", known, known, []
         except NotFound:
-            name = " ".join(owner.split())
+            from promo.terminal import check_text
+
+            name = " ".join(check_text(owner, "--owner").split())  # a new officer's name is stored: checked as typed
             return (
                 "owner",
                 name,

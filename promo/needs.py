@@ -130,8 +130,10 @@ def save_needs(
 
         if value is not None:
             merged[key] = value
-    if isinstance(merged.get("business"), str) and not merged["business"].strip():
-        merged["business"] = None
+    if isinstance(merged.get("business"), str):
+        from promo.terminal import check_text
+
+        merged["business"] = check_text(merged["business"], "--business", max_len=2000) or None
     # the whole set must hold together (ranges, signs), whatever was saved before
     normalise(conn, {k: v for k, v in merged.items() if k not in ("available_by", "business")})
     columns = list(NEED_FIELDS)

@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from promo import files
-from promo.errors import BadValue, CatalogueError, Rejected
+from promo.errors import BadValue, CatalogueError, Rejected, error_words
 from promo.files import glob_escape, remove_sidecars, temp_name
 from promo.i18n import N_, _
 
@@ -100,7 +100,7 @@ def copy_to(source: Path, target: Path, *, force: bool = False) -> Path:
         ) from None
     except OSError as exc:
         raise Rejected(
-            _("could not write the backup {target}: {error}").format(target=target, error=exc.strerror or exc)
+            _("could not write the backup {target}: {error}").format(target=target, error=error_words(exc))
         ) from None
     finally:
         remove_sidecars(tmp, including_file=True)
@@ -262,6 +262,10 @@ def check_replaceable(path: Path, *, replace_foreign: bool = False) -> bool:
         raise CatalogueError(_("{path} is not a regular file; promo will not replace it").format(path=path))
     if not os.access(path, os.W_OK):
         raise CatalogueError(_("{path} is read-only; promo will not replace it, even with --force").format(path=path))
+    if not os.access(path.parent, os.W_OK | os.X_OK):  # the new catalogue is built beside it, then renamed over it
+        raise CatalogueError(
+            _("{path} is in a read-only folder; promo will not replace it, even with --force").format(path=path)
+        )
     with open(path, "rb") as fh:
         sqlite = fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     promo = False
@@ -336,7 +340,8 @@ def restore(path: Path, source: Path, *, keep: int | None = None, replace_foreig
     files.clean_leftovers(path)
     if path.exists() and source.resolve() == path.resolve():
         raise Rejected(_("{path} is the catalogue itself; nothing to restore").format(path=source))
-
+    if path.exists():
+        check_replaceable(path, replace_foreign=replace_foreign)  # a read-only file or folder: said before the copy
     snapshot = temp_name(path, "restore")
     remove_sidecars(snapshot, including_file=True)
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from promo.errors import CatalogueError
+from promo.errors import CatalogueError, error_words
 from promo.i18n import _, ngettext
 from promo.seed_loaders import SeedError, load, read_csv, seeds_dir  # noqa: F401 (the seeds API)
 
@@ -68,7 +68,7 @@ def build_catalogue(path: str | os.PathLike, *, directory: Path | None = None, l
         fsync_dir(path.parent)
     except PermissionError as exc:
         raise CatalogueError(
-            _("cannot write the catalogue at {path}: {error}").format(path=path, error=exc.strerror)
+            _("cannot write the catalogue at {path}: {error}").format(path=path, error=error_words(exc))
         ) from None
     finally:
         remove_sidecars(tmp, including_file=True)

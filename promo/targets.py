@@ -225,9 +225,12 @@ def add_target(
 ) -> dict:
     """Add a target enterprise on a chain link; refuses a duplicate or an enterprise already in the pipeline."""
     require_write(conn)
-    name = (name or "").strip()
+    from promo.terminal import check_text
+
+    name = check_text(name or "", "NAME") or ""
     if not fold(name):
         raise BadValue("NAME", name, _("a target needs a name"))
+    note = check_text(note, "--note", max_len=2000, one_line=False)
     link_row = find_link(conn, link)
     priority, reason = parse_priority(priority) or "中", parse_reason(reason)
     key = fold(name)
@@ -355,7 +358,8 @@ def promote(
             "code_name": code_name,
             "country": country,
             "note": note,
-        }
+        },
+        {"source_channel": "--channel"},  # promote's own option, not enterprises add's --source
     )
     added = pipeline.add(conn, fields)
     conn.execute(
@@ -371,6 +375,9 @@ def promote(
 def drop(conn: sqlite3.Connection, name: str, *, why: str | None = None) -> dict:
     """Mark an open target as dropped (kept for the record, no longer listed as open)."""
     require_write(conn)
+    from promo.terminal import check_text
+
+    why = check_text(why, "--why", max_len=2000, one_line=False)
     row = find_target(conn, name)
     if row["status"] != "open":
         raise _not_open(row)

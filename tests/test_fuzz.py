@@ -173,7 +173,7 @@ def test_min_mu_without_a_figure_is_a_usage_error(run, value):
 
 def test_a_path_the_system_refuses_is_named_not_a_traceback(run, tmp_path):
     result = run("brief", "--charts", tmp_path / ("x" * 5000))
-    assert result.exit_code == 2 and "File name too long" in result.output and "xxxx" in result.output
+    assert result.exit_code == 2 and "the file name is too long" in result.output and "xxxx" in result.output
 
 
 def _interrupt_when_called(monkeypatch, module, name, after=1):

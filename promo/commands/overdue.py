@@ -88,6 +88,7 @@ def deadlines(ctx, stage, days, remove, since, fmt):
         from promo.db import change
 
         stage = parse_stage(stage, "STAGE")
+        days = days.strip() if days else days  # blank DAYS is missing DAYS, asked for as such
         if remove and days:
             raise click.UsageError(_("give DAYS or --remove, not both"))
         if not remove and not days:

@@ -211,7 +211,7 @@ def templates_(ctx, industry, fmt):
 
 @templates_.command("add")
 @click.argument("item", callback=named)
-@click.option("--department", required=True, help="The department that decides it.")
+@click.option("--department", required=True, callback=given, help="The department that decides it.")
 @click.option("--industry", callback=given, help="Only for this industry (and below it); default every project.")
 @click.option("--days", type=click.IntRange(1, 3650), help="The days it usually takes (due = asked + days).")
 @click.pass_context

@@ -98,6 +98,9 @@ def import_(
 
     if rejects and not skip_invalid:
         raise click.BadParameter(_("rejected rows are only written with --skip-invalid"), param_hint="'--rejects'")
+    from promo.terminal import check_text
+
+    owner = check_text(owner, "--owner")  # stored on every row that names none: checked as a row's own owner is
     options = {"owner": owner, "accept_bad_check": accept_bad_check, "over_plan": over_plan}
     try:
         reports = session.import_file(

@@ -79,7 +79,7 @@ CRITERION_FIELDS = (
     Field("name_en", "--name-en", p.text(200)),
     Field("code", "--code", p.text(60)),
     Field("metric", "--metric", _metric, required=True),
-    Field("op", "--op", _op),
+    Field("op", "--op", _op, clearable=False),
     Field("threshold", "--threshold", p.number(minimum=None), required=True),
     Field("unit", "--unit", p.text(20)),
     Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier"))),

@@ -23,6 +23,7 @@ class Field:
     parse: Parser
     required: bool = False
     multiple: bool = False  # a list of values (a tuple of options, or 'a;b' in a spreadsheet cell)
+    clearable: bool = True  # False: left empty when adding, a default fills it; an update may not empty it
 
 
 def problems_error(problems: list[PromoError]) -> None:
@@ -79,8 +80,10 @@ def parse_record(
         if f.multiple:
             value = split(value)
         if value == [] or (isinstance(value, str) and not value.strip()):
-            if f.required:
+            if f.required or (partial and not f.clearable):
                 problems.append(BadValue(option, repr(raw.get(f.key)), _("is required; it cannot be cleared")))
+            elif not f.clearable:
+                pass  # an empty cell of a new record: its default, as when the field is left out
             else:
                 out[f.key] = [] if f.multiple else None
             continue

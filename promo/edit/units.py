@@ -22,7 +22,12 @@ parse_status = p.coded("unit_status")
 UNIT_FIELDS = (
     Field("carrier_id", "--carrier", p.lookup("carriers", N_("carrier")), required=True),
     Field("code", "--code", p.text(60), required=True),
-    Field("kind", "--kind", p.choice(UNIT_KINDS, {"地块": "land", "土地": "land", "房": "space", "unit": "space"})),
+    Field(
+        "kind",
+        "--kind",
+        p.choice(UNIT_KINDS, {"地块": "land", "土地": "land", "房": "space", "unit": "space"}),
+        clearable=False,
+    ),
     Field("building", "--building", p.text(60)),
     Field("floor", "--floor", p.floor),
     Field("area_m2", "--area", p.area, required=True),

@@ -19,7 +19,7 @@ from promo.text import fold
 
 OFFICE_FIELDS = ("office_name", "office_name_en", "office_phone", "office_email", "office_address", "office_address_en")
 ZONE_FIELDS = (
-    Field("name", "--name", p.name),
+    Field("name", "--name", p.name, clearable=False),
     Field("name_en", "--name-en", p.text(200)),
     Field("positioning", "--positioning", p.text()),
     Field("positioning_en", "--positioning-en", p.text()),
