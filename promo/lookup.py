@@ -93,11 +93,12 @@ def find(conn: sqlite3.Connection, table: str, name: str, what: str, *, where: s
         ).fetchone()
     if row is not None:
         return row
-    also = " OR lower(name_en) LIKE lower(?) ESCAPE '\\'" if english else ""
+    # in an English name from the start of a word: 'devices' finds High-end medical devices, 'nan' no governance
+    also = " OR ' ' || replace(lower(name_en), '-', ' ') LIKE lower(?) ESCAPE '\\'" if english else ""
     pattern = f"%{like_escape(key)}%"
     found = conn.execute(
         f"SELECT * FROM {table} WHERE ({folded} LIKE ? ESCAPE '\\'{also}){extra} ORDER BY length({folded}) LIMIT 20",
-        (pattern, f"%{like_escape(' '.join(name.split()))}%") if english else (pattern,),
+        (pattern, f"% {like_escape(' '.join(name.split()))}%") if english else (pattern,),
     ).fetchall()
     if len(found) == 1:
         return found[0]

@@ -41,3 +41,10 @@ def test_a_typed_name_like_a_pattern_matches_only_itself(named):
 def test_the_cli_finds_an_industry_by_its_english_name(run):
     english = run("vacancies", "--industry", "High-end medical devices", "--format", "json").output
     assert english == run("vacancies", "--industry", "高端医疗器械", "--format", "json").output
+
+
+@pytest.mark.parametrize("typed", ["icine", "ical", "ore", "nan"])
+def test_a_part_of_an_english_name_counts_only_from_the_start_of_a_word(named, typed):
+    # `--industry nan` was saved as the industry whose English name holds 'governance'
+    with pytest.raises(NotFound):
+        find(named, "industries", typed, "industry")
