@@ -1,0 +1,56 @@
+"""What an officer of another zone met on a first walk through promo init --empty: each a fix with its test."""
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from promo.cli import cli
+
+
+@pytest.fixture
+def zone(tmp_path, monkeypatch):
+    """A command runner on a fresh empty catalogue for 成都天府生物城 (another path: zone.at(path))."""
+    monkeypatch.setenv("PROMO_TODAY", "2026-11-23")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("PROMO_LANG", raising=False)
+    runner = CliRunner()
+
+    def at(path):
+        def invoke(*args):
+            return runner.invoke(cli, ["--db", str(path), *args], catch_exceptions=False)
+
+        return invoke
+
+    invoke = at(tmp_path / "cd.db")
+    assert invoke("init", "--empty", "--zone", "成都天府生物城").exit_code == 0
+    invoke.at = at
+    invoke.tmp = tmp_path
+    return invoke
+
+
+def test_an_empty_listing_says_so_in_chinese(zone):
+    for command in (["carriers"], ["policies"]):
+        result = zone(*command)
+        assert "没有符合条件的记录" in result.output, result.output
+        assert "nothing" not in result.output
+
+
+def test_an_empty_zone_has_only_the_paths_every_project_needs(zone):
+    """The schema's 帮办代办 paths for the seed zone's industries (医疗器械注册证 …) named no industry of an empty
+    catalogue: they were listed and exported as every project's, and the workbook did not import back."""
+    listed = zone("services", "templates").output
+    assert "项目备案" in listed and "施工许可" in listed
+    assert "医疗器械注册证" not in listed and "辐射安全许可" not in listed
+    zone("catalogue", "add", "industry", "生物医药")
+    zone("carriers", "add", "科创大厦", "--kind", "楼宇", "--industry", "生物医药")
+    zone("enterprises", "add", "成都康诺生物科技有限公司", "--industry", "生物医药", "--stage", "签约")
+    zone("services", "apply", "康诺", "--asked", "2026-04-10")
+    assert zone("export", "-o", str(zone.tmp / "all.xlsx")).exit_code == 0
+    paths = [r[1] for r in load_workbook(zone.tmp / "all.xlsx")["帮办代办路径"].iter_rows(min_row=2, values_only=True)]
+    assert paths == ["项目备案", "环评", "能评", "施工许可"]
+    other = zone.at(zone.tmp / "new.db")
+    assert other("init", "--empty", "--zone", "临时").exit_code == 0
+    result = other("import", "all", str(zone.tmp / "all.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "成都康诺生物科技有限公司" in other("enterprises").output
+    assert other("services", "templates").output == listed
