@@ -54,3 +54,18 @@ def test_an_empty_zone_has_only_the_paths_every_project_needs(zone):
     assert result.exit_code == 0, result.output
     assert "成都康诺生物科技有限公司" in other("enterprises").output
     assert other("services", "templates").output == listed
+
+
+def test_the_answers_to_setting_the_zone_and_adding_a_criterion_name_no_code(zone, monkeypatch):
+    said = zone(
+        "zone", "set", "--office", "天府生物城投资服务局", "--planned-area", "44", "--usd-cny-rate", "7.2"
+    ).output
+    assert said.strip() == "已设置 规划面积 km²、招商部门、汇率 (人民币/美元)"
+    said = zone("criteria", "add", "研发强度", "--metric", "研发投入占营收比", "--threshold", "5").output
+    assert said.strip() == "已新增准入标准 研发强度（年研发投入 ÷ 年产值 × 100% ≥ 5%）"
+    said = zone("criteria", "add", "投资强度", "--metric", "investment_intensity", "--threshold", "350").output
+    assert said.strip() == "已新增准入标准 投资强度（投资额 ÷ 用地亩数 ≥ 350 万元/亩）"
+    monkeypatch.setenv("PROMO_LANG", "en")
+    said = zone("criteria", "add", "亩均税收", "--metric", "tax_per_mu", "--threshold", "30").output
+    assert said.strip() == "added criterion 亩均税收 (yearly tax ÷ land (mu) ≥ 30 万元/亩)"
+    assert zone("zone", "set", "--office-phone", "028-85556666").output.strip() == "set Phone"
