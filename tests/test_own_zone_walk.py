@@ -69,3 +69,14 @@ def test_the_answers_to_setting_the_zone_and_adding_a_criterion_name_no_code(zon
     said = zone("criteria", "add", "亩均税收", "--metric", "tax_per_mu", "--threshold", "30").output
     assert said.strip() == "added criterion 亩均税收 (yearly tax ÷ land (mu) ≥ 30 万元/亩)"
     assert zone("zone", "set", "--office-phone", "028-85556666").output.strip() == "set Phone"
+
+
+def test_a_wrong_map_lists_every_field_of_the_list(zone):
+    """The list ran past promo.terminal.MAX_LINE on one line and was cut at 'phone (…'."""
+    sheet = zone.tmp / "台账.csv"
+    sheet.write_text("企业名称,签约日期\n成都康诺生物科技有限公司,2026年3月5日\n", encoding="utf-8")
+    result = zone("import", "enterprises", str(sheet), "--map", "签约日期=xx", "--dry-run")
+    assert result.exit_code == 2
+    assert "…" not in result.output
+    for field in ("name (企业名称)", "phone (联系电话)", "note (备注)", "sample (示例数据)"):
+        assert field in result.output
