@@ -80,3 +80,13 @@ def test_a_wrong_map_lists_every_field_of_the_list(zone):
     assert "…" not in result.output
     for field in ("name (企业名称)", "phone (联系电话)", "note (备注)", "sample (示例数据)"):
         assert field in result.output
+
+
+def test_a_unit_of_no_building_is_on_its_floor_without_a_stray_dot(zone):
+    zone("carriers", "add", "科创大厦", "--kind", "楼宇")
+    zone("units", "add", "科创大厦", "12F-05", "--floor", "12", "--area", "300", "--rent", "2.2")
+    zone("units", "add", "科创大厦", "B-101", "--building", "B", "--floor", "1", "--area", "300")
+    zone("units", "add", "科创大厦", "B-X", "--building", "B", "--area", "100")
+    for command in (["units"], ["vacancies"]):
+        shown = {line.split()[1]: line.split()[2] for line in zone(*command).output.splitlines() if "科创大厦" in line}
+        assert shown == {"12F-05": "12F", "B-101": "B·1F", "B-X": "B"}, shown
