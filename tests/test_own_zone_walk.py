@@ -90,3 +90,16 @@ def test_a_unit_of_no_building_is_on_its_floor_without_a_stray_dot(zone):
     for command in (["units"], ["vacancies"]):
         shown = {line.split()[1]: line.split()[2] for line in zone(*command).output.splitlines() if "科创大厦" in line}
         assert shown == {"12F-05": "12F", "B-101": "B·1F", "B-X": "B"}, shown
+
+
+def test_a_unit_ready_now_is_written_as_the_listings_show_it(zone):
+    """可交付 shows 现房; --ready 现房 was refused as 'not a date'."""
+    zone("carriers", "add", "科创大厦", "--kind", "楼宇")
+    zone("units", "add", "科创大厦", "A-1", "--area", "300", "--ready", "2027-06-30")
+    result = zone("units", "add", "科创大厦", "A-2", "--area", "300", "--ready", "现房")
+    assert result.exit_code == 0, result.output
+    assert zone("units", "update", "A-1", "--ready", "现房").exit_code == 0
+    listed = zone("vacancies", "--format", "json").output
+    assert listed.count('"ready_date": "2026-11-23"') == 2, listed
+    refused = zone("units", "update", "A-1", "--ready", "现在吧")
+    assert refused.exit_code == 2 and "--ready 现在吧" in refused.output
