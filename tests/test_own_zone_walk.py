@@ -103,3 +103,21 @@ def test_a_unit_ready_now_is_written_as_the_listings_show_it(zone):
     assert listed.count('"ready_date": "2026-11-23"') == 2, listed
     refused = zone("units", "update", "A-1", "--ready", "现在吧")
     assert refused.exit_code == 2 and "--ready 现在吧" in refused.output
+
+
+def test_the_catalogue_names_what_has_no_links_yet(zone):
+    """A chain just added, with no link under it, was in no row of promo catalogue: a new user saw nothing."""
+    zone("catalogue", "add", "industry", "生物医药")
+    zone("catalogue", "add", "chain", "创新药", "--under", "生物医药")
+    zone("catalogue", "add", "link", "抗体药物", "--under", "创新药", "--segment", "中游")
+    zone("catalogue", "add", "industry", "医疗服务")
+    zone("catalogue", "add", "chain", "智慧医疗", "--under", "医疗服务")
+    zone("catalogue", "add", "industry", "新材料")
+    shown = zone("catalogue").output
+    assert "抗体药物" in shown
+    assert "新材料 下还没有产业链；添加：promo catalogue add chain 名称 --under 新材料" in shown
+    assert "医疗服务 › 智慧医疗 下还没有链环；添加：promo catalogue add link 名称 --under 智慧医疗" in shown
+    only = zone("catalogue", "--industry", "医疗服务").output
+    assert "没有符合条件的链环" in only and "医疗服务 › 智慧医疗 下还没有链环" in only and "新材料" not in only
+    assert "还没有" not in zone("catalogue", "--industry", "生物医药").output
+    assert "还没有" not in zone("catalogue", "--gaps").output
