@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # CSV cells and files have their own module; render still offers them to its callers
-from promo.i18n import _
+from promo.i18n import N_, _
 from promo.render_csv import csv_safe, to_file_needs_bom, write_csv, write_csv_rows  # noqa: F401
 from promo.render_stream import (  # noqa: F401
     byte_writer,
@@ -26,6 +26,9 @@ from promo.render_stream import (  # noqa: F401
     write_json_batches,
 )
 from promo.terminal import escape
+
+# what an empty listing says when its command names nothing more helpful (translated where it is shown)
+NOTHING = N_("nothing matches")
 
 FORMATS = ("table", "csv", "json", "markdown")
 
@@ -59,7 +62,7 @@ class View:
     keys: tuple[str, ...]
     columns: tuple[Column, ...]
     title: str | None = None
-    empty: str = "nothing matches"
+    empty: str = NOTHING
     optional: tuple[str, ...] = ()  # columns shown only when some row has a value in them
 
     def without(self, *keys: str) -> View:
@@ -269,7 +272,7 @@ def render(
     *,
     title: str | None = None,
     caption: str | Callable[[], str | None] | None = None,
-    empty: str = "nothing matches",
+    empty: str = NOTHING,
 ) -> None:
     """Print `rows` in the chosen format; tables and Markdown carry the title and caption (a table's may be a
     function, called once the rows are written).
@@ -367,7 +370,7 @@ def render_with_notes(
     *,
     title: str | None = None,
     notes: list[str] | None = None,
-    empty: str = "nothing matches",
+    empty: str = NOTHING,
 ) -> None:
     """promo.render.render with its caption given as lines; in Markdown each note is its own paragraph.
 

@@ -148,6 +148,22 @@ def unplaced(conn: sqlite3.Connection, *, industry: str | None = None) -> list[d
     )
 
 
+def linkless(conn: sqlite3.Connection, *, industry: str | None = None) -> list[dict]:
+    """Leading industries and chains with nothing under them yet: the catalogue is a list of links, so they
+    show in none of its rows (a new zone's 医疗服务 › 智慧医疗 just added)."""
+    from promo.industries import find_subtree
+
+    extra = ""
+    if industry:
+        extra = "AND i.id IN (" + ",".join(str(int(x)) for x in find_subtree(conn, industry)) + ")"
+    return rows(
+        conn,
+        f"""SELECT i.name, i.level, p.name AS parent FROM industries i LEFT JOIN industries p ON p.id = i.parent_id
+            WHERE i.level IN ('industry', 'chain') AND NOT EXISTS (SELECT 1 FROM industries c WHERE c.parent_id = i.id)
+            {extra} ORDER BY i.sort, i.id""",
+    )
+
+
 _TARGET_SELECT = f"""
 SELECT t.id, t.name, t.priority, t.reason, t.status, t.note, t.created_at, t.sample,
        l.name AS link, l.code AS link_code, l.segment, c.name AS chain, ind.name AS industry,

@@ -67,7 +67,8 @@ def prepare_units(rows: Sequence[dict]) -> None:
 
     now, ready_now_text = today(), _("ready now")  # looked up once, not per row
     for r in rows:
-        r["where"] = f"{r['building'] or ''}·{r['floor']}F" if r["floor"] is not None else r["building"]
+        floor = None if r["floor"] is None else f"{r['floor']}F"  # a unit of no building: 12F, not ·12F
+        r["where"] = "·".join(p for p in (r["building"], floor) if p) or None
         # land is offered in 亩: shown both ways; floor space keeps the plain ㎡ figure of its column
         r["area"] = land_area(r["area_m2"]) if r.get("kind") == "land" else fmt_cell(AREA, r["area_m2"])
         ready_now = not r["ready_date"] or r["ready_date"] <= now

@@ -8,7 +8,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "stage": {
         "意向": ("intention", "intent", "prospect", "leads", "有意向", "意向中", "初步接触", "接触中"),
         "洽谈": ("negotiation", "negotiate", "talks", "talking", "在谈", "洽谈中", "在洽谈", "谈判", "谈判中", "商谈"),
-        "签约": ("signing", "contract", "contracted", "sign", "已签约", "已签", "签订", "签约了"),
+        "签约": ("signing", "contract", "contracted", "sign", "已签约", "已签", "签了", "签订", "签约了"),
         "注册": ("registration", "register", "incorporated", "已注册", "工商注册"),
         "落地": ("settled", "moved-in", "movedin", "land", "landing", "已落地", "入驻", "已入驻", "进驻", "已进驻"),
         "投产": (

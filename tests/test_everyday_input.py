@@ -198,8 +198,10 @@ def test_units_add_with_everyday_area_rent_and_dates(run, db_path):
 
 
 @pytest.mark.parametrize(
-    "word, stage", [("已签约", "签约"), ("已落地", "落地"), ("在谈", "洽谈"), ("已投产", "投产"), ("入驻", "落地")]
-)
+    "word, stage",
+    [("已签约", "签约"), ("签了", "签约"), ("已落地", "落地"), ("在谈", "洽谈"), ("谈判中", "洽谈"), ("已投产", "投产"),
+     ("入驻", "落地")],  # every word the README promises
+)  # fmt: skip
 def test_stages_in_the_words_officers_use(run, word, stage):
     listed = json.loads(run("enterprises", "--stage", word, "--format", "json").output)
     assert listed and {e["stage"] for e in listed} == {stage}

@@ -59,8 +59,22 @@ def catalogue(ctx, gaps, industry, segment, fmt):
             ]
             r["tenants_shown"] = r["tenants"] or ["— " + _("gap")]
 
+    bare = [] if gaps or segment else targets.linkless(conn, industry=industry)
+    lines = []
+    for level, why in (
+        ("industry", _("no chain under {names} yet; add one: promo catalogue add chain NAME --under {under}")),
+        ("chain", _("no link under {names} yet; add one: promo catalogue add link NAME --under {under}")),
+    ):
+        empty_ones = [r for r in bare if r["level"] == level]
+        if empty_ones:
+            names = _(", ").join(f"{r['parent']} › {r['name']}" if r["parent"] else r["name"] for r in empty_ones)
+            lines.append(why.format(names=names, under=empty_ones[0]["name"]))
+    no_links = "\n".join(lines)
+
     def caption(rows) -> str:
         text = _("{links:,} links, {gaps:,} gaps").format(links=len(rows), gaps=sum(1 for r in rows if r["gap"]))
+        if no_links:
+            text += "\n" + no_links
         if not gaps:
             loose = targets.unplaced(conn, industry=industry)
             if loose and not segment:
@@ -75,7 +89,10 @@ def catalogue(ctx, gaps, industry, segment, fmt):
         return text
 
     title = _("Chain gaps") if gaps else None
-    view.show(found, fmt, prepare=prepare, title=title, caption=caption, notes=True)
+    empty = None
+    if no_links and not found:
+        empty = _("no chain link matches") + "\n" + no_links
+    view.show(found, fmt, prepare=prepare, title=title, caption=caption, notes=True, empty=empty)
 
 
 @catalogue.command("add")

@@ -159,7 +159,7 @@ def add(ctx, name, **given):
     raw = fields_from(given)
     refuse_empty(raw, _NAMES)
     row = journaled(ctx, criteria.add, dict(raw, name=name), names=_NAMES)
-    rule = f"{row['metric']} {row['op']} {row['threshold']:g} {row['unit'] or ''}".rstrip()
+    rule = _rule(row)
     say(_("added criterion {name} ({rule})").format(name=row["name"], rule=rule))
 
 
@@ -305,3 +305,13 @@ def exception_remove(ctx, enterprise, criterion):
             enterprise=r["enterprise"], criterion=r["criterion"]
         )
     )
+
+
+def _rule(row: dict) -> str:
+    """A criterion's rule as the officer reads it: 年研发投入 ÷ 年产值 × 100% ≥ 5%, not rd_share >= 5 %."""
+    from promo.criteria import OPS
+    from promo.vocabulary import shown
+
+    unit = row["unit"] or ""
+    threshold = f"{row['threshold']:g}" + (unit if unit == "%" else f" {unit}").rstrip()
+    return f"{shown('metric_formula', row['metric'])} {OPS.get(row['op'], row['op'])} {threshold}"

@@ -26,7 +26,7 @@ UNIT_OPTIONS = [
     ("--kind", "kind", N_("space (房源, default) or land (标准地; default for a land carrier).")),
     ("--floor-load", "floor_load_kn", N_("Floor load, kN/㎡.")),
     ("--ceiling", "ceiling_m", N_("Clear height, m.")),
-    ("--ready", "ready_date", N_("Ready to hand over on this date.")),
+    ("--ready", "ready_date", N_("Ready to hand over on this date; 现房 for now.")),
     ("--lease-start", "lease_start", N_("Lease start of a leased unit.")),
     ("--lease-end", "lease_end", N_("Lease end of a leased unit (shown in promo overdue as it nears).")),
     ("--until", "status_until", N_("When a 装修中/不可租/预留 state is expected to end.")),

@@ -66,9 +66,9 @@ def set_(ctx, **given):
       promo zone set --office-phone 0531-12345678 --office-email invest@example.gov.cn
       promo zone set --address 高新区创新路1号 --address-en "1 Chuangxin Rd" --usd-cny-rate 7.18
     """
-    from promo.edit.zone import set_profile
+    from promo.edit.zone import LABELS, set_profile
 
     raw = fields_from(given, {"address_en": "office_address_en"})
     names = {key: flag for flag, key, *_ in ZONE_OPTIONS} | {"office_address_en": "--address-en"}
     changed = journaled(ctx, set_profile, raw, names=names)
-    say(_("set {fields}").format(fields=", ".join(changed["changed"])))
+    say(_("set {fields}").format(fields=_(", ").join(_(LABELS[k]) for k in changed["changed"])))

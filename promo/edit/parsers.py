@@ -52,6 +52,20 @@ def date_by(conn, value, option):
     return parse_date(value, option, meaning="by")
 
 
+# what an officer writes for a unit one can move into now, as the listings show it (可交付 现房)
+READY_NOW = ("现房", "现楼", "即可入驻", "ready now", "now")
+_READY_NOW = {fold(w) for w in READY_NOW}
+
+
+def ready(conn, value, option):
+    """When a unit can be handed over: a date as date_by reads it, or 现房 (ready now: today)."""
+    from promo.dates import today
+
+    if isinstance(value, str) and fold(value) in _READY_NOW:
+        return today()
+    return date_by(conn, value, option)
+
+
 def date_from(conn, value, option):
     """The start of a period: a month would be a guess (its first day or its end?), so it is refused."""
     from promo.dates import parse_date

@@ -35,7 +35,7 @@ UNIT_FIELDS = (
     Field("status", "--status", parse_status),
     Field("floor_load_kn", "--floor-load", p.number(above=0, maximum=1000)),
     Field("ceiling_m", "--ceiling", p.number(above=0, maximum=100)),
-    Field("ready_date", "--ready", p.date_by),
+    Field("ready_date", "--ready", p.ready),
     Field("lease_start", "--lease-start", p.date_from),
     Field("lease_end", "--lease-end", p.date_by),
     Field("status_until", "--until", p.date_by),

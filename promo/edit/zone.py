@@ -144,6 +144,11 @@ def empty_loader(name: str, name_en: str | None = None):
         # an exchange rate for English briefs until the office sets its own (marked ※ until then)
         for r in read_csv("settings.csv", directory):
             conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (r["key"], r["value"]))
+        # the schema's usual 帮办代办 paths name the seed zone's industries too; here they would name none
+        conn.execute(
+            "DELETE FROM service_templates WHERE industry_code IS NOT NULL "
+            "AND industry_code NOT IN (SELECT code FROM industries)"
+        )
         conn.execute("COMMIT")
         facilities = conn.execute("SELECT count(*) FROM facilities").fetchone()[0]
         return {"facility kinds": facilities}

@@ -52,6 +52,12 @@ def alias_table(fields: list[Field]) -> dict[str, str]:
     return table
 
 
+def _listed(names: list[str], per_line: int = 6) -> str:
+    """Names a few to a line: a long list on one line is cut at promo.terminal.MAX_LINE (the 20th field …)."""
+    lines = [", ".join(names[i : i + per_line]) for i in range(0, len(names), per_line)]
+    return ",\n    ".join(lines)
+
+
 def parse_map(values: tuple[str, ...], fields: list[Field]) -> dict[str, str]:
     """--map 列名=field (or a file of such lines) as {folded header: field key}; '-' ignores a column."""
     from pathlib import Path
@@ -85,7 +91,7 @@ def parse_map(values: tuple[str, ...], fields: list[Field]) -> dict[str, str]:
                 "--map",
                 item,
                 _("{field!r} is not a field of this list").format(field=target.strip()),
-                _("fields: {fields}").format(fields=", ".join(f"{f.key} ({f.zh})" for f in fields)),
+                _("fields: {fields}").format(fields=_listed([f"{f.key} ({f.zh})" for f in fields])),
             )
         out[header_key(column)] = key
     return out
