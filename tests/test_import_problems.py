@@ -1,5 +1,7 @@
 """Every problem of a bad record is reported at once — on the command line and in an import row."""
 
+import sqlite3
+
 from pipeline_helpers import content
 
 
@@ -59,3 +61,20 @@ def test_a_chinese_import_report_is_chinese_to_its_punctuation(run, db_path, tmp
     path.write_text("企业名称,统一社会信用代码\n丁公司,91370100MA3C4XPL2J\n", encoding="utf-8")
     refused = run("import", "enterprises", path, "--dry-run")
     assert "（如果营业执照上确实是这个代码" in refused.output and " (如果" not in refused.output
+
+
+def test_rows_with_no_stage_date_are_said_once_by_their_lines(run, db_path, tmp_path, monkeypatch):
+    path = tmp_path / "leads.csv"
+    rows = [f"无日期线索{i},意向," for i in range(300)] + ["有日期线索,洽谈,2026-11-01"]
+    path.write_text("企业名称,阶段,阶段日期\n" + "\n".join(rows) + "\n无日期线索末,洽谈,\n", encoding="utf-8")
+    done = run("import", "enterprises", path, "--owner", "张伟")
+    assert done.exit_code == 0, done.output
+    said = [line for line in done.output.splitlines() if "no stage date" in line]
+    assert said == ["note: enterprises: line 2–301, 303: no stage date (阶段日期): in its stage from today, 2026-11-23"]
+    with sqlite3.connect(db_path) as c:
+        dated = dict(c.execute("SELECT name, stage_date FROM enterprises WHERE name LIKE '%日期线索%'"))
+    assert dated["有日期线索"] == "2026-11-01" and dated["无日期线索0"] == dated["无日期线索末"] == "2026-11-23"
+    assert run("undo", "--yes").exit_code == 0
+    monkeypatch.setenv("PROMO_LANG", "zh")
+    done = run("import", "enterprises", path, "--owner", "张伟")
+    assert "第 2–301、303 行：未填阶段日期：按今天（2026-11-23）进入所填阶段" in done.output

@@ -21,12 +21,32 @@ PROGRESS_EVERY = 64  # rows between two progress callbacks: a bar redrawn per ro
 _NOT_SEEN = object()
 
 
+class Note(str):
+    """What a list's writer says of a row that the report says once for all the rows it concerns, by their lines
+    (a lead list with no dates: one note, not a warning a row)."""
+
+
 @dataclass
 class Report:
     list_name: str
     outcomes: list[Outcome] | Outcomes = field(default_factory=list)
     warnings: list[str] | Lines = field(default_factory=Lines)
     notes: list[str] = field(default_factory=list)
+    noted: dict[str, list[list[int]]] = field(default_factory=dict)  # a Note → the runs of lines it concerns
+
+    def note(self, text: str, line: int) -> None:
+        runs = self.noted.setdefault(text, [])
+        if runs and runs[-1][1] == line - 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line])
+
+    def settle_notes(self) -> None:
+        for text, runs in self.noted.items():
+            shown = [str(a) if a == b else f"{a}–{b}" for a, b in runs]
+            lines = _(", ").join(shown[:20]) + (" …" if len(shown) > 20 else "")
+            self.notes.append(_("line {lines}: {note}").format(note=text, lines=lines))
+        self.noted = {}
 
     def count(self, status: str) -> int:
         if isinstance(self.outcomes, Outcomes):
@@ -104,6 +124,7 @@ def run(
         if chunk:
             _write_chunk(conn, adapter, chunk, update, report)
         report.outcomes.settle()
+    report.settle_notes()
     return report
 
 
@@ -226,7 +247,11 @@ def _add_run(conn, adapter, run: list, report: Report) -> None:
             report.outcomes[at] = rejected_row(line, name_shown, result, raw_cells)
         else:
             report.outcomes[at] = Outcome(line, "new", name_shown)
-            report.warnings += [_("line {line}: {warning}").format(line=line, warning=w) for w in result]
+            for w in result:
+                if isinstance(w, Note):
+                    report.note(w, line)
+                else:
+                    report.warnings.append(_("line {line}: {warning}").format(line=line, warning=w))
 
 
 class _AsWritten(SimpleNamespace):

@@ -265,6 +265,11 @@ def add_many(conn: sqlite3.Connection, rows: list) -> list:
         if f.signed and f.signed != r["date"]:
             signed.append((r["id"], f.signed))  # parse() checked it against the row's stage and stage date
         out[i] = r["warnings"]
+        if not f.date:  # said once for all such rows, by their lines: a lead list often has no dates
+            from promo.io.importer import Note
+
+            undated = _("no stage date (阶段日期): in its stage from today, {day}").format(day=r["date"])
+            out[i] = [*out[i], Note(undated)]
     if signed:
         from promo.enterprise_add import add_signing_dates
 
