@@ -35,17 +35,17 @@ class Report:
     noted: dict[str, list[list[int]]] = field(default_factory=dict)  # a Note → the runs of lines it concerns
 
     def note(self, text: str, line: int) -> None:
-        runs = self.noted.setdefault(text, [])
+        runs = self.noted.setdefault(text, [])  # as promo.io.sheet.line_runs, a line at a time
         if runs and runs[-1][1] == line - 1:
             runs[-1][1] = line
         else:
             runs.append([line, line])
 
     def settle_notes(self) -> None:
+        from promo.io.sheet import shown_runs
+
         for text, runs in self.noted.items():
-            shown = [str(a) if a == b else f"{a}–{b}" for a, b in runs]
-            lines = _(", ").join(shown[:20]) + (" …" if len(shown) > 20 else "")
-            self.notes.append(_("line {lines}: {note}").format(note=text, lines=lines))
+            self.notes.append(_("line {lines}: {note}").format(note=text, lines=shown_runs(runs, _(", "))))
         self.noted = {}
 
     def count(self, status: str) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from promo.errors import BadValue
 from promo.i18n import _
-from promo.io.sheet import DAMAGED, HEAD, Cells, Number1904, Sheet, Uncalculated
+from promo.io.sheet import DAMAGED, HEAD, Cells, Number1904, Sheet, Uncalculated, line_runs, shown_runs
 
 # number formats built into Chinese Excel and WPS (yyyy"年"m"月"d"日" is 31) that openpyxl does not know as dates
 _CJK_DATE_FORMATS = {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}
@@ -102,7 +102,7 @@ def _rows(ws, layout, notes: list[str], path: Path, errors) -> Iterator[tuple[in
     except errors as exc:
         raise _unreadable(path, exc) from None
     if skipped_hidden:
-        notes.append(_("rows hidden in Excel were skipped: {rows}").format(rows=_ranges(skipped_hidden)))
+        notes.append(_("rows hidden in Excel were skipped: {rows}").format(rows=shown_runs(line_runs(skipped_hidden))))
     if hidden_filled:  # not the empty columns hidden past the data, as offices hide the rest of the sheet
         notes.append(
             _("columns hidden in Excel were skipped: {columns}").format(
@@ -158,15 +158,3 @@ def _col_letter(col: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(col)
-
-
-def _ranges(numbers: list[int]) -> str:
-    """1, 2, 3, 7 → '1–3, 7'."""
-    out, start = [], None
-    for i, n in enumerate(numbers):
-        if start is None:
-            start = n
-        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
-            out.append(str(start) if start == n else f"{start}–{n}")
-            start = None
-    return ", ".join(out[:20]) + (" …" if len(out) > 20 else "")

@@ -73,3 +73,20 @@ class Sheet:
     def rest(self) -> Iterator[tuple[int, list]]:
         """The rows after `head`, read from the file as they are asked for (once)."""
         return self._rows
+
+
+def line_runs(numbers: Iterable[int]) -> list[list[int]]:
+    """1, 2, 3, 7 → [[1, 3], [7, 7]]: runs of consecutive numbers, in order."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return runs
+
+
+def shown_runs(runs: list[list[int]], sep: str = ", ") -> str:
+    """[[1, 3], [7, 7]] → '1–3, 7', the first twenty runs and … for more."""
+    shown = [str(a) if a == b else f"{a}–{b}" for a, b in runs]
+    return sep.join(shown[:20]) + (" …" if len(shown) > 20 else "")
