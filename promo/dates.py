@@ -150,11 +150,18 @@ def _cn_number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     text = text.replace("廿", "二十").replace("卅", "三十")
-    found = _CN_NUMBER.fullmatch(text)
-    if not text or not found:
+    return cn_count(text) if text and _CN_NUMBER.fullmatch(text) else None
+
+
+def cn_count(text: str) -> int | None:
+    """A number from one to ninety-nine in Chinese numerals (三 → 3, 两 → 2, 十二 → 12, 二十 → 20, 二十三 → 23);
+    None for other text."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    if len(tens) > 1 or len(ones) > 1 or not {tens, ones} <= {"", *_CN_DIGITS}:
         return None
-    tens = (_CN_DIGITS[found["tens"]] if found["tens"] else 1) if "十" in text else 0
-    return tens * 10 + (_CN_DIGITS[found["ones"]] if found["ones"] else 0)
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
 def today() -> str:

@@ -99,10 +99,10 @@ def _cjk_number(m: re.Match) -> str:
     text = m.group(0)
     if "十" not in text:
         return "".join(str(_CJK_DIGITS[c]) for c in text)
-    tens, _sep, ones = text.partition("十")
-    if "十" in ones or len(tens) > 1 or len(ones) > 1:
-        return text  # not a number written so: left for the refusal to show
-    return str((_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0))
+    from promo.dates import cn_count
+
+    n = cn_count(text)
+    return text if n is None else str(n)  # not a number written so: left for the refusal to show
 
 
 def floor(conn, value, option):
